@@ -1,0 +1,42 @@
+import enErrors from './locales/en/errors.json';
+import ruErrors from './locales/ru/errors.json';
+import kyErrors from './locales/ky/errors.json';
+import enFields from './locales/en/fields.json';
+import ruFields from './locales/ru/fields.json';
+import kyFields from './locales/ky/fields.json';
+import enUi from './locales/en/ui.json';
+import ruUi from './locales/ru/ui.json';
+import kyUi from './locales/ky/ui.json';
+import { LOCALES, type Locale } from '../roles.ts';
+
+export { LOCALES, type Locale };
+
+/** Every catalog, by language and namespace: one source for the server, the web app and the key check. */
+export const resources = {
+  ky: { errors: kyErrors, fields: kyFields, ui: kyUi },
+  ru: { errors: ruErrors, fields: ruFields, ui: ruUi },
+  en: { errors: enErrors, fields: enFields, ui: enUi },
+} as const;
+
+export const NAMESPACES = ['errors', 'fields', 'ui'] as const;
+
+/** Pick the best supported language from an Accept-Language header or a list of tags. */
+export function pickLocale(accept: string | undefined | null, fallback: Locale = 'en'): Locale {
+  if (!accept) return fallback;
+  const tags = accept
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { tag: tag.toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of tags) {
+    const base = tag.split('-')[0] as Locale;
+    if ((LOCALES as readonly string[]).includes(base)) return base;
+  }
+  return fallback;
+}
+
+export function isLocale(s: unknown): s is Locale {
+  return typeof s === 'string' && (LOCALES as readonly string[]).includes(s);
+}

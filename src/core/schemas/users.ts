@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Email, IsoTime, LocaleSchema, NewPassword, Password, PersonName, RoleSchema } from './common.ts';
+
+export const UserOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  locale: z.string(),
+  status: z.enum(['invited', 'active', 'disabled']),
+  totpEnabled: z.boolean(),
+  lastLoginAt: IsoTime.nullable(),
+  createdAt: IsoTime,
+});
+export const UserList = z.object({ items: z.array(UserOut) });
+export const InviteBody = z.strictObject({ email: Email, name: PersonName, role: RoleSchema, locale: LocaleSchema });
+export const InviteReply = z.object({ id: z.string(), inviteUrl: z.string() });
+export const UserPatch = z.strictObject({ role: RoleSchema.optional(), status: z.enum(['active', 'disabled']).optional() });
+
+export const MeOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  locale: z.string(),
+  capabilities: z.array(z.string()),
+  org: z.object({ name: z.string().nullable(), defaultLocale: LocaleSchema, demo: z.boolean() }),
+});
+export const MePatch = z.strictObject({ name: PersonName.optional(), locale: LocaleSchema.optional() });
+export const PasswordChange = z.strictObject({ currentPassword: Password, newPassword: NewPassword });
+export const SessionList = z.object({
+  items: z.array(z.object({ id: z.string(), createdAt: IsoTime, lastSeenAt: IsoTime, userAgent: z.string().nullable(), current: z.boolean() })),
+});

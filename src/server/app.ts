@@ -1,0 +1,38 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './platform/context.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installOpenApi } from './platform/http/openapi.ts';
+import { installRequestContext } from './platform/http/request-context.ts';
+import { installSecurityHeaders } from './platform/http/security.ts';
+import { installStatic } from './platform/http/static.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { meRoutes } from './modules/me/me.routes.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+
+/** Build the HTTP app over a ready context. Tests build the very same app. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: ctx.config.trustProxy,
+    // Request ids are random, not counters, so logs from several nodes do not collide.
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(cookie);
+  await installSecurityHeaders(app, ctx.config.https);
+  installRequestContext(app, ctx);
+  await installOpenApi(app);
+  await app.register(systemRoutes, { ctx });
+  await app.register(authRoutes, { ctx });
+  await app.register(meRoutes, { ctx });
+  await app.register(usersRoutes, { ctx });
+  await installStatic(app, ctx.config.webDir);
+  return app;
+}

@@ -1,0 +1,22 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './platform/config.ts';
+import { closeContext, createContext, startKeyringSync } from './runtime.ts';
+
+/** Process entry: config → database → app → listen. Stops cleanly on SIGTERM/SIGINT. */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const ctx = await createContext(config);
+  const stopSync = startKeyringSync(ctx);
+  const app = await buildApp(ctx);
+  if (config.runJobs) ctx.jobs.start();
+  await app.listen({ port: config.port, host: config.host });
+  ctx.log.info({ port: config.port, database: ctx.dbh.kind, sealed: ctx.keyring.sealed }, 'Ukuk is listening');
+  const shutdown = async () => {
+    stopSync();
+    await app.close();
+    await closeContext(ctx);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}

@@ -1,0 +1,45 @@
+import type { Envelope } from '../../platform/crypto/envelope.ts';
+import type { UserRow } from './users.repo.ts';
+
+/** Decrypted view of a user for the service layer; never sent as-is. */
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  locale: string;
+  status: 'invited' | 'active' | 'disabled';
+  totpEnabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export function decryptUser(env: Envelope, row: UserRow): UserView {
+  const key = env.openRecordKey('users', row.id, row.dek);
+  return {
+    id: row.id,
+    email: key.decrypt('email', row.email_enc),
+    name: key.decrypt('name', row.name_enc),
+    role: row.role,
+    locale: row.locale,
+    status: row.status as UserView['status'],
+    totpEnabled: row.totp_enabled === 1,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** The user as the admin's user list shows it: an explicit list of fields. */
+export function presentUser(u: UserView) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    locale: u.locale,
+    status: u.status,
+    totpEnabled: u.totpEnabled,
+    lastLoginAt: u.lastLoginAt,
+    createdAt: u.createdAt,
+  };
+}

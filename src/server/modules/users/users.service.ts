@@ -1,0 +1,150 @@
+import { uuidv7 } from '../../../core/ids.ts';
+import { ROLES, type Locale, type Role } from '../../../core/roles.ts';
+import { normalizeEmail } from '../../../core/text.ts';
+import { requireCap, requireReauth, type Actor } from '../../platform/access/policy.ts';
+import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
+import { deleteUserSessions } from '../../platform/auth/sessions.ts';
+import { hashToken, randomToken } from '../../platform/auth/tokens.ts';
+import { newTotpSecret } from '../../platform/auth/totp.ts';
+import { envelope, inTx, type AppContext } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/db.ts';
+import type { AuditEntry } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { decryptUser, type UserView } from './users.presenter.ts';
+import { usersRepo } from './users.repo.ts';
+
+const INVITE_DAYS = 7;
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  /** With a password the account is active at once, with TOTP provisioned (CLI); without, it is invited. */
+  password?: string | undefined;
+  /** Provision TOTP now (CLI) instead of forcing enrolment at first login (web). */
+  provisionTotp?: boolean;
+}
+
+export function emailIndex(ctx: AppContext, email: string): string {
+  return envelope(ctx).blindIndex('user.email', normalizeEmail(email));
+}
+
+/** Create a user inside the caller's transaction. Returns the secrets to hand over once. */
+export async function createUserTx(
+  ctx: AppContext,
+  tx: Executor,
+  audit: (e: AuditEntry) => Promise<void>,
+  input: NewUser,
+  actorId: string | null,
+): Promise<{ id: string; totpSecret: string | null; inviteToken: string | null }> {
+  if (!ROLES.includes(input.role)) throw new AppError('validation.failed', { fields: [{ path: 'role', code: 'invalid_value' }] });
+  const env = envelope(ctx);
+  const bidx = emailIndex(ctx, input.email);
+  if (await usersRepo.byEmailBidx(tx, bidx)) throw new AppError('user.email_taken', { fields: [{ path: 'email', code: 'invalid_value' }] });
+  if (input.password !== undefined) checkPasswordPolicy(input.password, 'password', [input.email.split('@')[0] ?? '', input.name]);
+  const id = uuidv7();
+  const { key, wrapped } = env.newRecordKey('users', id);
+  const totpSecret = input.provisionTotp ? newTotpSecret() : null;
+  const inviteToken = input.password === undefined ? randomToken() : null;
+  const now = new Date().toISOString();
+  await usersRepo.insert(tx, {
+    id,
+    email_bidx: bidx,
+    email_enc: key.encrypt('email', normalizeEmail(input.email)),
+    name_enc: key.encrypt('name', input.name.trim()),
+    dek: wrapped,
+    role: input.role,
+    locale: input.locale,
+    status: inviteToken ? 'invited' : 'active',
+    password_hash: input.password !== undefined ? await hashPassword(input.password) : null,
+    totp_secret_enc: totpSecret ? key.encrypt('totp', totpSecret) : null,
+    totp_enabled: totpSecret ? 1 : 0,
+    totp_last_step: 0,
+    invite_token_hash: inviteToken ? hashToken(inviteToken) : null,
+    invite_expires_at: inviteToken ? new Date(Date.now() + INVITE_DAYS * 86_400_000).toISOString() : null,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
+  });
+  await audit({ actorId, action: inviteToken ? 'user.invite' : 'user.create', entityType: 'user', entityId: id, details: { role: input.role } });
+  return { id, totpSecret, inviteToken };
+}
+
+export async function listUsers(ctx: AppContext, actor: Actor | null): Promise<UserView[]> {
+  requireCap(actor, 'users.manage');
+  const env = envelope(ctx);
+  return (await usersRepo.list(ctx.db)).map((r) => decryptUser(env, r));
+}
+
+export async function getUser(ctx: AppContext, actor: Actor | null, id: string): Promise<UserView> {
+  requireCap(actor, 'users.manage');
+  const row = await usersRepo.byId(ctx.db, id);
+  if (!row) throw new AppError('user.not_found');
+  return decryptUser(envelope(ctx), row);
+}
+
+export async function inviteUser(ctx: AppContext, actor: Actor | null, input: Omit<NewUser, 'password'>) {
+  requireCap(actor, 'users.manage');
+  return inTx(ctx, (tx, audit) => createUserTx(ctx, tx, audit, input, actor.userId));
+}
+
+async function loadForAdmin(ctx: AppContext, actor: Actor | null, id: string) {
+  requireCap(actor, 'users.manage');
+  const row = await usersRepo.byId(ctx.db, id);
+  if (!row) throw new AppError('user.not_found');
+  return { actor, row };
+}
+
+/** Change role and/or status. Role changes need re-authentication; the last admin is protected. */
+export async function updateUser(ctx: AppContext, actorIn: Actor | null, id: string, patch: { role?: Role | undefined; status?: 'active' | 'disabled' | undefined }) {
+  const { actor, row } = await loadForAdmin(ctx, actorIn, id);
+  if (id === actor.userId) throw new AppError('user.self_change');
+  if (patch.role && patch.role !== row.role) requireReauth(actor);
+  if (patch.status && row.status === 'invited' && patch.status === 'active') throw new AppError('validation.failed', { fields: [{ path: 'status', code: 'invalid_value' }] });
+  return inTx(ctx, async (tx, audit) => {
+    const losingAdmin = row.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.status === 'disabled');
+    if (losingAdmin && (await usersRepo.countActiveAdmins(tx)) <= 1) throw new AppError('user.last_admin');
+    const set: { role?: string; status?: string } = {};
+    if (patch.role && patch.role !== row.role) set.role = patch.role;
+    if (patch.status && patch.status !== row.status) set.status = patch.status;
+    if (Object.keys(set).length === 0) return;
+    await usersRepo.update(tx, id, set);
+    if (set.status === 'disabled') await deleteUserSessions(tx, id);
+    if (set.role) await audit({ actorId: actor.userId, action: 'user.role_change', entityType: 'user', entityId: id, details: { from: row.role, to: set.role } });
+    if (set.status) await audit({ actorId: actor.userId, action: 'user.status_change', entityType: 'user', entityId: id, details: { from: row.status, to: set.status } });
+  });
+}
+
+/** Clear a user's 2FA: they must enrol again at next login; all their sessions end. */
+export async function resetUserTotp(ctx: AppContext, actorIn: Actor | null, id: string): Promise<void> {
+  const { actor } = await loadForAdmin(ctx, actorIn, id);
+  requireReauth(actor);
+  await inTx(ctx, async (tx, audit) => {
+    await usersRepo.update(tx, id, { totp_secret_enc: null, totp_enabled: 0, totp_last_step: 0 });
+    await usersRepo.replaceRecoveryCodes(tx, id, []);
+    await deleteUserSessions(tx, id);
+    await audit({ actorId: actor.userId, action: 'user.totp_reset', entityType: 'user', entityId: id });
+  });
+}
+
+export async function endUserSessions(ctx: AppContext, actorIn: Actor | null, id: string): Promise<number> {
+  const { actor } = await loadForAdmin(ctx, actorIn, id);
+  return inTx(ctx, async (tx, audit) => {
+    const n = await deleteUserSessions(tx, id);
+    await audit({ actorId: actor.userId, action: 'user.sessions_end', entityType: 'user', entityId: id, details: { count: n } });
+    return n;
+  });
+}
+
+/** A fresh invitation link for a user who has not accepted yet (the old link dies). */
+export async function reinviteUser(ctx: AppContext, actorIn: Actor | null, id: string): Promise<string> {
+  const { actor, row } = await loadForAdmin(ctx, actorIn, id);
+  if (row.status !== 'invited') throw new AppError('validation.failed', { fields: [{ path: 'status', code: 'invalid_value' }] });
+  const token = randomToken();
+  await inTx(ctx, async (tx, audit) => {
+    await usersRepo.update(tx, id, { invite_token_hash: hashToken(token), invite_expires_at: new Date(Date.now() + INVITE_DAYS * 86_400_000).toISOString() });
+    await audit({ actorId: actor.userId, action: 'user.reinvite', entityType: 'user', entityId: id });
+  });
+  return token;
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  UKUK_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// (unset it to use SQLite)')
+    .optional(),
+  UKUK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UKUK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  UKUK_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  UKUK_REAUTH_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  /** Set when Ukuk runs behind an HTTPS reverse proxy: cookies get Secure and __Host-, HSTS is sent. */
+  UKUK_HTTPS: z.enum(['0', '1', 'true', 'false']).default('0'),
+  UKUK_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  UKUK_PUBLIC_URL: z.string().url().optional(),
+  UKUK_WEB_DIR: z.string().optional(),
+  UKUK_JOBS: z.enum(['0', '1', 'true', 'false']).default('1'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dbKind: 'sqlite' | 'postgres';
+  logLevel: z.infer<typeof EnvSchema>['UKUK_LOG_LEVEL'];
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  reauthMs: number;
+  https: boolean;
+  trustProxy: boolean;
+  publicUrl: string | undefined;
+  webDir: string;
+  runJobs: boolean;
+};
+
+const yes = (v: string) => v === '1' || v === 'true';
+
+/** Validate the environment once at start; a bad value stops the process with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.UKUK_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    dbKind: e.DATABASE_URL ? 'postgres' : 'sqlite',
+    logLevel: e.UKUK_LOG_LEVEL,
+    sessionIdleMs: e.UKUK_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.UKUK_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    reauthMs: e.UKUK_REAUTH_MINUTES * 60_000,
+    https: yes(e.UKUK_HTTPS),
+    trustProxy: yes(e.UKUK_TRUST_PROXY),
+    publicUrl: e.UKUK_PUBLIC_URL,
+    webDir: path.resolve(e.UKUK_WEB_DIR ?? 'dist'),
+    runJobs: yes(e.UKUK_JOBS),
+  };
+}
+
+export class ConfigError extends Error {}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type DbKind = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or an open transaction: repositories accept both. */
+export type Executor = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  /** Path of the SQLite file (undefined on PostgreSQL). */
+  file: string | undefined;
+  close(): Promise<void>;
+}
+
+// int8 (count(*), sums) comes back from pg as a string; SQLite gives numbers. Make both numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'ukuk.db');
+}
+
+/** Open the database the configuration names: PostgreSQL when a URL is given, else SQLite in the data folder. */
+export function openDb(opts: { dataDir: string; databaseUrl?: string | undefined; poolSize?: number }): DbHandle {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // A pool error (e.g. the server restarted) must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', file: undefined, close: () => db.destroy() };
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const file = sqliteFile(opts.dataDir);
+  const sqlite = new SQLite(file);
+  // WAL + synchronous=FULL: a write acknowledged to the client survives a crash or power loss.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // SQLite's lower() is ASCII-only; this one folds Cyrillic (incl. Ө Ү Ң) for case-insensitive queries.
+  sqlite.function('ulower', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? s.toLocaleLowerCase('ky') : s,
+  );
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    /* best effort on filesystems without modes */
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, kind: 'sqlite', file, close: () => db.destroy() };
+}

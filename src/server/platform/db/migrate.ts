@@ -1,0 +1,35 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './db.ts';
+import * as m0001 from './migrations/20261128_0001_foundation.ts';
+import * as m0002 from './migrations/20261128_0002_search.ts';
+
+/**
+ * Migrations are listed here explicitly (not read from a folder) so that they work the same from
+ * source, from a bundle and in tests. Names sort by date; never edit one that has shipped.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261128_0001_foundation': m0001,
+  '20261128_0002_search': m0002,
+};
+
+/** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */
+export function allMigrations(): Record<string, Migration> {
+  return MIGRATIONS;
+}
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return allMigrations();
+  }
+}
+
+/** Bring the schema to the latest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,133 @@
+/**
+ * Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC text and flags are
+ * integers 0/1 on both databases, so that the same code reads the same values from SQLite and PostgreSQL.
+ * Columns ending in `_enc` hold envelope ciphertext; `dek` holds the record's wrapped data key.
+ */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email_bidx: string;
+  email_enc: string;
+  name_enc: string;
+  dek: string;
+  role: string;
+  locale: string;
+  status: string;
+  password_hash: string | null;
+  totp_secret_enc: string | null;
+  totp_enabled: number;
+  totp_last_step: number;
+  invite_token_hash: string | null;
+  invite_expires_at: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  stage: string;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  reauth_until: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JobsTable {
+  id: string;
+  type: string;
+  payload: string;
+  state: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  unique_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KeyringTable {
+  id: string;
+  mode: string;
+  kek_check: string;
+  kek_wrapped: string | null;
+  kdf_salt: string | null;
+  created_at: string;
+}
+
+export interface SystemStateTable {
+  id: string;
+  sealed: number;
+  epoch: number;
+  updated_at: string;
+}
+
+export interface NodeKeysTable {
+  node_id: string;
+  public_key: string;
+  wrapped_kek: string | null;
+  epoch: number;
+  last_seen_at: string;
+}
+
+export interface SearchDocsTable {
+  id: string;
+  scope: string;
+  entity_type: string;
+  entity_id: string;
+  lang: string;
+  updated_at: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  keyring: KeyringTable;
+  system_state: SystemStateTable;
+  node_keys: NodeKeysTable;
+  search_docs: SearchDocsTable;
+}

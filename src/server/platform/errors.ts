@@ -1,0 +1,59 @@
+/**
+ * Every error the API can answer, in one place: HTTP status + stable machine code. The code is the key
+ * of the translated message in `errors.json`, so the web app and the server speak the same words.
+ */
+export const ERRORS = {
+  internal: 500,
+  not_found: 404,
+  route_not_found: 404,
+  'validation.failed': 400,
+  'validation.malformed_json': 400,
+  'validation.body_too_large': 413,
+  'validation.unsupported_media_type': 415,
+  'auth.unauthenticated': 401,
+  'auth.invalid_credentials': 401,
+  'auth.rate_limited': 429,
+  'auth.totp_invalid': 401,
+  'auth.totp_required': 401,
+  'auth.enrollment_required': 401,
+  'auth.reauth_required': 401,
+  'auth.csrf_invalid': 403,
+  'auth.forbidden': 403,
+  'auth.password_too_common': 400,
+  'auth.password_same': 400,
+  'auth.account_disabled': 401,
+  'setup.already_done': 409,
+  'invite.not_found': 404,
+  'user.not_found': 404,
+  'user.email_taken': 409,
+  'user.last_admin': 409,
+  'user.self_change': 409,
+  'session.not_found': 404,
+  'system.sealed': 503,
+  'system.unseal_failed': 401,
+  'system.not_sealed': 409,
+  'system.keyfile_mode': 409,
+  'system.storage_full': 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldIssue {
+  path: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly extra: { fields?: FieldIssue[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(code);
+    this.status = ERRORS[code];
+  }
+}
+
+/** Shorthand used by services: a denied record and a missing record answer the same. */
+export const notFound = (code: ErrorCode = 'not_found') => new AppError(code);

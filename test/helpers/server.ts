@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createPgDatabase, tempDir, type Backend } from './db.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  process: ChildProcess;
+  logs: () => string;
+  /** Graceful stop, then remove the data folder and PG database (unless `keep`). */
+  stop(opts?: { keep?: boolean }): Promise<void>;
+  /** SIGKILL, like a power cut; nothing is cleaned up. */
+  kill(): Promise<void>;
+}
+
+/**
+ * Start the real server (`ukuk serve`) as a child process on a free port with a fresh data folder
+ * (or the given one, to run a second node or restart), and wait until it answers /api/health.
+ */
+export async function startServer(opts: { backend?: Backend; dataDir?: string; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const backend = opts.backend ?? 'sqlite';
+  const dataDir = opts.dataDir ?? tempDir('ukuk-srv-');
+  let databaseUrl = opts.databaseUrl;
+  let dropPg: (() => Promise<void>) | undefined;
+  if (backend === 'postgres' && !databaseUrl) {
+    const pg = await createPgDatabase();
+    databaseUrl = pg.url;
+    dropPg = pg.drop;
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/ukuk.js'), 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', UKUK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, UKUK_LOG_LEVEL: 'warn', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start in 30 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const exited = () => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+  return {
+    url,
+    port,
+    dataDir,
+    databaseUrl,
+    process: child,
+    logs: () => out,
+    async stop({ keep = false } = {}) {
+      child.kill('SIGTERM');
+      await exited();
+      if (!keep) {
+        if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+        if (dropPg) await dropPg();
+      }
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited();
+    },
+  };
+}
