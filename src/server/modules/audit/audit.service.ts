@@ -20,7 +20,9 @@ export async function listAudit(ctx: AppContext, actor: Actor | null, f: AuditFi
   requireCap(actor, 'audit.read');
   const limit = f.limit ?? 50;
   let q = ctx.db.selectFrom('audit_log').selectAll();
-  if (f.action) q = q.where('action', 'like', `${f.action.replace(/[%_\\]/g, '')}%`);
+  // `auth.*` filters a family of actions; a range instead of LIKE needs no escaping of `_` and `%`.
+  if (f.action?.endsWith('*')) q = q.where('action', '>=', f.action.slice(0, -1)).where('action', '<', `${f.action.slice(0, -1)}\uffff`);
+  else if (f.action) q = q.where('action', '=', f.action);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);

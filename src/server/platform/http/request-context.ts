@@ -25,7 +25,7 @@ export function cookieOptions(https: boolean) {
 }
 
 // Routes that must answer while sealed (to report it or to unseal) or that are public reads.
-const OPEN_WHILE_SEALED = new Set(['/api/health', '/api/system/unseal', '/api/openapi.json', '/api/docs']);
+const OPEN_WHILE_SEALED = new Set(['/api/health', '/api/auth/csrf', '/api/system/unseal', '/api/setup/status', '/api/openapi.json', '/api/docs']);
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**

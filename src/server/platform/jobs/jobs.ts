@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { Db, DbKind, Executor } from '../db/db.ts';
-import { cancelJob, claimJob, countByState, insertJob, updateClaimed, type ClaimRef, type JobRow, type JobState } from './store.ts';
+import {
+  cancelJob,
+  claimJob,
+  countByState,
+  insertJob,
+  updateClaimed,
+  type ClaimRef,
+  type JobRow,
+  type JobState,
+} from './store.ts';
 
 export type { JobState } from './store.ts';
 
@@ -41,6 +50,13 @@ export interface JobQueue {
   stop(): Promise<void>;
   /** Claim and run at most one due job; true when one was claimed. */
   runOnce(): Promise<boolean>;
+}
+
+/**
+ * The queue with its admin operations. Kept apart from `JobQueue` so that code typed against the
+ * original interface (and stand-ins for it) stays valid.
+ */
+export interface ManagedJobQueue extends JobQueue {
   /** Cancel a queued or failed (waiting to retry) job; false when it is running, finished or unknown. */
   cancel(id: string): Promise<boolean>;
   /** Number of jobs per state, for the admin page. */
@@ -70,7 +86,7 @@ export interface JobQueueOptions {
 }
 
 /** A job queue over the given database. */
-export function createJobQueue(opts: JobQueueOptions): JobQueue {
+export function createJobQueue(opts: JobQueueOptions): ManagedJobQueue {
   const { db, kind, log } = opts;
   const workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const pollMs = opts.pollMs ?? 1000;
@@ -88,15 +104,23 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
     const release = { locked_by: null, locked_until: null };
     if (job.attempts > job.max_attempts) {
       // Its last attempt's worker died mid-run: running it again would exceed max_attempts.
-      await updateClaimed(db, ref, { state: 'dead', last_error: 'LeaseExpired', ...release, updated_at: iso(clock()) });
+      await updateClaimed(db, ref, {
+        state: 'dead',
+        last_error: 'LeaseExpired',
+        ...release,
+        updated_at: iso(clock()),
+      });
       log.warn({ jobId: job.id, type: job.type }, 'job dead after its lease expired');
       return;
     }
-    const heartbeat = setInterval(() => {
-      updateClaimed(db, ref, { locked_until: iso(clock() + leaseMs) }).catch((e: unknown) =>
-        log.warn({ jobId: job.id, error: errorLabel(e) }, 'job lease renewal failed'),
-      );
-    }, Math.max(10, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        updateClaimed(db, ref, { locked_until: iso(clock() + leaseMs) }).catch((e: unknown) =>
+          log.warn({ jobId: job.id, error: errorLabel(e) }, 'job lease renewal failed'),
+        );
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
     heartbeat.unref();
     let failure: { error: unknown } | undefined;
     try {
@@ -110,20 +134,37 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
     }
     const now = clock();
     const kept = failure
-      ? await updateClaimed(db, ref, { ...failedValues(job, errorLabel(failure.error), now), ...release, updated_at: iso(now) })
+      ? await updateClaimed(db, ref, {
+          ...failedValues(job, errorLabel(failure.error), now),
+          ...release,
+          updated_at: iso(now),
+        })
       : await updateClaimed(db, ref, { state: 'done', last_error: null, ...release, updated_at: iso(now) });
-    if (failure) log.warn({ jobId: job.id, type: job.type, attempt: job.attempts, error: errorLabel(failure.error) }, 'job attempt failed');
+    if (failure)
+      log.warn(
+        { jobId: job.id, type: job.type, attempt: job.attempts, error: errorLabel(failure.error) },
+        'job attempt failed',
+      );
     if (!kept) log.warn({ jobId: job.id, type: job.type }, 'job lease lost before the attempt was recorded');
   }
 
-  function failedValues(job: JobRow, label: string, now: number): Pick<JobRow, 'state' | 'run_at' | 'last_error'> {
+  function failedValues(
+    job: JobRow,
+    label: string,
+    now: number,
+  ): Pick<JobRow, 'state' | 'run_at' | 'last_error'> {
     if (job.attempts >= job.max_attempts) return { state: 'dead', run_at: job.run_at, last_error: label };
     return { state: 'failed', run_at: iso(now + retryDelay(job.attempts, backoff)), last_error: label };
   }
 
   async function runOnce(): Promise<boolean> {
     const now = clock();
-    const job = await claimJob(db, kind, { types: [...handlers.keys()], workerId, now: iso(now), lockedUntil: iso(now + leaseMs) });
+    const job = await claimJob(db, kind, {
+      types: [...handlers.keys()],
+      workerId,
+      now: iso(now),
+      lockedUntil: iso(now + leaseMs),
+    });
     if (!job) return false;
     await execute(job);
     return true;
@@ -138,13 +179,14 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
         // The database may be briefly unavailable; keep polling rather than kill the worker.
         log.error({ error: errorLabel(e) }, 'job poll failed');
       }
-      if (!ran && !stopping) await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      if (!ran && !stopping)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
     }
   }
 
@@ -155,11 +197,19 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
     },
     async enqueue(exec, type, payload, o = {}) {
       const maxAttempts = o.maxAttempts ?? 5;
-      if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError('jobs: maxAttempts must be a positive integer');
+      if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+        throw new RangeError('jobs: maxAttempts must be a positive integer');
       const now = iso(clock());
       const runAt = o.runAt ? o.runAt.toISOString() : now;
       const json = JSON.stringify(payload) ?? 'null';
-      return insertJob(exec, { type, payload: json, runAt, maxAttempts, uniqueKey: o.uniqueKey ?? null, now });
+      return insertJob(exec, {
+        type,
+        payload: json,
+        runAt,
+        maxAttempts,
+        uniqueKey: o.uniqueKey ?? null,
+        now,
+      });
     },
     start() {
       if (loop) return;
@@ -179,7 +229,11 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
 }
 
 /** Delay before retry number `attempt` (1-based): exponential, capped, with jitter so retries spread out. */
-export function retryDelay(attempt: number, backoff: { baseMs: number; maxMs: number }, random: () => number = Math.random): number {
+export function retryDelay(
+  attempt: number,
+  backoff: { baseMs: number; maxMs: number },
+  random: () => number = Math.random,
+): number {
   const nominal = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(nominal * (1 + 0.25 * random()));
 }

@@ -15,7 +15,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('search_docs')
     .addColumn('sensitive', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('search_docs_scope').on('search_docs').columns(['scope', 'entity_type']).execute();
+  await db.schema
+    .createIndex('search_docs_scope')
+    .on('search_docs')
+    .columns(['scope', 'entity_type'])
+    .execute();
   if (isPostgres(db)) await upPostgres(db);
   else await upSqlite(db);
 }
@@ -26,7 +30,12 @@ function isPostgres(db: Kysely<any>): boolean {
 
 async function upSqlite(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('search_docs').addColumn('fts_rowid', 'integer').execute();
-  await db.schema.createIndex('search_docs_fts_rowid').on('search_docs').column('fts_rowid').unique().execute();
+  await db.schema
+    .createIndex('search_docs_fts_rowid')
+    .on('search_docs')
+    .column('fts_rowid')
+    .unique()
+    .execute();
   // body: normalised words of public text; stems: Russian/English stems of public text;
   // hashes: keyed hashes of the words (and prefixes) of sensitive text. Never plaintext of sensitive text.
   await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
@@ -45,7 +54,9 @@ async function upPostgres(db: Kysely<any>): Promise<void> {
   const hasUnaccent = await tryCreateUnaccent(db);
   await sql`CREATE TEXT SEARCH CONFIGURATION ky (COPY = simple)`.execute(db);
   if (hasUnaccent) {
-    await sql`ALTER TEXT SEARCH CONFIGURATION ky ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple`.execute(db);
+    await sql`ALTER TEXT SEARCH CONFIGURATION ky ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple`.execute(
+      db,
+    );
   }
 }
 

@@ -1,0 +1,10 @@
+// `npm start`: build the web app if needed, then run `ukuk serve` (SQLite in ./data unless DATABASE_URL is set).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ensureWebBuilt } from './web-build.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+ensureWebBuilt();
+const child = spawn(process.execPath, [path.join(root, 'bin', 'ukuk.js'), 'serve'], { stdio: 'inherit', cwd: root });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));

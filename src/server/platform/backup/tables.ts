@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import type { DbKind, Executor } from '../db/db.ts';
+import type { Database } from '../db/schema.ts';
+import { BackupError } from './format.ts';
+
+/**
+ * What the backup does with each table of `Database`:
+ * - `data`: dumped and restored row by row;
+ * - `runtime`: state of the running nodes (sessions, login throttling, node keys), not backed up: a
+ *   restored installation starts with no sessions and registers its own nodes;
+ * - `derived`: rebuilt from other data (the search index: its SQLite FTS / PostgreSQL tsvector part cannot
+ *   be carried over portably, so a half-restored index would be worse than none).
+ * `satisfies` makes adding a table to `Database` without deciding here a type error. The order is the
+ * restore order and must be foreign-key safe (users before recovery_codes). `key` is the primary key,
+ * used to page through a table in a stable order.
+ */
+export const TABLES = {
+  settings: { policy: 'data', key: 'key' },
+  users: { policy: 'data', key: 'id' },
+  recovery_codes: { policy: 'data', key: 'id' },
+  audit_log: { policy: 'data', key: 'seq' },
+  jobs: { policy: 'data', key: 'id' },
+  keyring: { policy: 'data', key: 'id' },
+  system_state: { policy: 'data', key: 'id' },
+  sessions: { policy: 'runtime', key: 'id' },
+  login_throttle: { policy: 'runtime', key: 'key' },
+  node_keys: { policy: 'runtime', key: 'node_id' },
+  search_docs: { policy: 'derived', key: 'id' },
+} as const satisfies { [T in keyof Database]: { policy: 'data' | 'runtime' | 'derived'; key: keyof Database[T] & string } };
+
+export type TableName = keyof Database;
+export type Row = Record<string, unknown>;
+
+/** Tables whose rows go into a backup, in restore order. */
+export const DATA_TABLES = (Object.keys(TABLES) as TableName[]).filter((t) => TABLES[t].policy === 'data');
+
+/** Tables that may exist in a database without being in `TABLES`: Kysely's own and derived search storage. */
+const KNOWN_EXTRA = /^(kysely_migration|kysely_migration_lock|search_fts(_\w+)?)$/;
+
+const PAGE = 500;
+
+/** Names of the tables that exist in the database (current schema on PostgreSQL). */
+export async function listTables(db: Executor, kind: DbKind): Promise<string[]> {
+  const q =
+    kind === 'postgres'
+      ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`
+      : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`;
+  return (await q.execute(db)).rows.map((r) => r.name);
+}
+
+/**
+ * Refuse to take a backup that would silently miss data: every table in the database must be covered by
+ * `TABLES` (a later migration that adds a table must add it there, and to `Database`).
+ */
+export async function assertAllTablesKnown(db: Executor, kind: DbKind): Promise<void> {
+  const unknown = (await listTables(db, kind)).filter((t) => !(t in TABLES) && !KNOWN_EXTRA.test(t));
+  if (unknown.length) {
+    throw new BackupError(
+      `The database has table(s) the backup does not cover: ${unknown.join(', ')}. Refusing to write an incomplete backup (add them to src/server/platform/backup/tables.ts).`,
+    );
+  }
+}
+
+/** Migration names recorded by Kysely, in order. */
+export async function appliedMigrations(db: Executor): Promise<string[]> {
+  const r = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  return r.rows.map((x) => x.name);
+}
+
+/** Page through a table in primary-key order (keyset paging: constant cost per page, bounded memory). */
+export async function* tableRows(db: Executor, table: TableName): AsyncGenerator<Row> {
+  const key = TABLES[table].key;
+  let last: unknown = undefined;
+  for (;;) {
+    const where = last === undefined ? sql`` : sql`where ${sql.ref(key)} > ${last}`;
+    const { rows } = await sql<Row>`select * from ${sql.table(table)} ${where} order by ${sql.ref(key)} limit ${PAGE}`.execute(db);
+    for (const r of rows) yield encodeRow(table, r);
+    if (rows.length < PAGE) return;
+    last = rows[rows.length - 1]![key];
+  }
+}
+
+/**
+ * Make a row JSON-safe. Ukuk stores text, integers and null only (schema.ts); bytes are tagged so that a
+ * later binary column survives, and anything else stops the backup rather than change a value.
+ */
+function encodeRow(table: string, r: Row): Row {
+  const out: Row = {};
+  for (const [col, v] of Object.entries(r)) {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[col] = v;
+    else if (Buffer.isBuffer(v) || v instanceof Uint8Array) out[col] = { $b64: Buffer.from(v).toString('base64') };
+    else throw new BackupError(`Column ${table}.${col} has a value type the backup cannot carry (${typeof v}).`);
+  }
+  return out;
+}
+
+function decodeValue(v: unknown): unknown {
+  if (v !== null && typeof v === 'object' && typeof (v as { $b64?: unknown }).$b64 === 'string') {
+    return Buffer.from((v as { $b64: string }).$b64, 'base64');
+  }
+  return v;
+}
+
+/** Insert restored rows of one table (all with the same columns, as dumped from one table). */
+export async function insertRows(db: Executor, table: TableName, rows: Row[]): Promise<void> {
+  if (!rows.length) return;
+  const cols = Object.keys(rows[0]!);
+  const values = rows.map((r) => sql`(${sql.join(cols.map((c) => decodeValue(r[c])))})`);
+  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) values ${sql.join(values)}`.execute(db);
+}
+
+/** Rows per insert statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+export function batchSize(row: Row): number {
+  return Math.max(1, Math.min(200, Math.floor(20_000 / Math.max(1, Object.keys(row).length))));
+}
