@@ -14,8 +14,10 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 
 /** Build the HTTP app over a ready context. Tests build the very same app. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  // Typed as Fastify's logger so plugins see the default logger type, not pino's richer one.
+  const logger: FastifyBaseLogger = ctx.log;
   const app = Fastify({
-    loggerInstance: ctx.log as FastifyBaseLogger,
+    loggerInstance: logger,
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
     // Request ids are random, not counters, so logs from several nodes do not collide.

@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
+import { scheduleSystemJobs } from './modules/system/system.jobs.ts';
 import { closeContext, createContext, startKeyringSync } from './runtime.ts';
 
 /** Process entry: config → database → app → listen. Stops cleanly on SIGTERM/SIGINT. */
@@ -8,7 +9,13 @@ export async function serve(): Promise<void> {
   const ctx = await createContext(config);
   const stopSync = startKeyringSync(ctx);
   const app = await buildApp(ctx);
-  if (config.runJobs) ctx.jobs.start();
+  if (config.runJobs) {
+    ctx.jobs.start();
+    // Daily system jobs; checked hourly, enqueued once per day for the whole cluster.
+    const schedule = () => void scheduleSystemJobs(ctx).catch(() => ctx.log.warn('could not schedule system jobs'));
+    schedule();
+    setInterval(schedule, 3_600_000).unref();
+  }
   await app.listen({ port: config.port, host: config.host });
   ctx.log.info({ port: config.port, database: ctx.dbh.kind, sealed: ctx.keyring.sealed }, 'Ukuk is listening');
   const shutdown = async () => {

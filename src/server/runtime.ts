@@ -5,9 +5,8 @@ import type { AppContext } from './platform/context.ts';
 import { Keyring } from './platform/crypto/keyring.ts';
 import { openDb } from './platform/db/db.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import type { JobQueue } from './platform/jobs/jobs.ts';
-// TEMP-STUB until jobs land
-const createJobQueue = (_o: unknown): JobQueue => ({ register() {}, enqueue: async () => '', start() {}, stop: async () => {}, runOnce: async () => false });
+import { createJobQueue } from './platform/jobs/jobs.ts';
+import { registerSystemJobs } from './modules/system/system.jobs.ts';
 import { createLogger } from './platform/logger.ts';
 
 export function keyFilePath(config: Config): string {
@@ -24,7 +23,9 @@ export async function createContext(config: Config, log: Logger = createLogger(c
   const keyring = new Keyring(dbh.db, keyFilePath(config));
   await keyring.start();
   const jobs = createJobQueue({ db: dbh.db, kind: dbh.kind, log });
-  return { config, dbh, db: dbh.db, keyring, log, jobs };
+  const ctx: AppContext = { config, dbh, db: dbh.db, keyring, log, jobs };
+  registerSystemJobs(ctx);
+  return ctx;
 }
 
 /** Keep this node's keys in step with the cluster (seal/unseal done on another node or by the CLI). */

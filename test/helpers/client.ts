@@ -81,14 +81,14 @@ export class Client {
   }
 
   /** Full login: password, then a fresh TOTP code. Throws with the server's answer on failure. */
-  async login(email: string, password: string, totpSecret: string, used: Set<string>): Promise<void> {
+  async login(email: string, password: string, totpSecret: string, _used?: Set<string>): Promise<void> {
     const a = await this.post<{ next: string }>('/api/auth/login', { email, password });
     if (a.status !== 200 || a.body.next !== 'totp') throw new Error(`login failed: ${a.status} ${JSON.stringify(a.body)}`);
     const b = await this.post('/api/auth/totp', { code: await totpFreshAsync(totpSecret) });
     if (b.status !== 200) throw new Error(`totp failed: ${b.status} ${JSON.stringify(b.body)}`);
   }
 
-  async reauth(password: string, totpSecret: string, used: Set<string>): Promise<void> {
+  async reauth(password: string, totpSecret: string, _used?: Set<string>): Promise<void> {
     const r = await this.post('/api/auth/reauth', { password, code: await totpFreshAsync(totpSecret) });
     if (r.status !== 200) throw new Error(`reauth failed: ${r.status} ${JSON.stringify(r.body)}`);
   }

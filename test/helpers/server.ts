@@ -41,7 +41,7 @@ export async function startServer(opts: { backend?: Backend; dataDir?: string; d
   if (backend === 'postgres' && !databaseUrl) {
     const pg = await createPgDatabase();
     databaseUrl = pg.url;
-    dropPg = pg.drop;
+    dropPg = () => pg.drop();
   }
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/ukuk.js'), 'serve'], {

@@ -17,7 +17,11 @@ for (const backend of await backends()) {
 
     before(async () => {
       dataDir = tempDir();
-      if (backend === 'postgres') ({ url: databaseUrl, drop } = await createPgDatabase());
+      if (backend === 'postgres') {
+        const pg = await createPgDatabase();
+        databaseUrl = pg.url;
+        drop = () => pg.drop();
+      }
       const pw = path.join(dataDir, 'pw');
       fs.writeFileSync(pw, 'Audit-test-passphrase-2026\n');
       assert.equal((await runCli(['setup', '--org', 'Tamper', '--admin-email', 'a@example.org', '--admin-password-file', pw, '--json'], env())).code, 0);

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { openDb } from '../../src/server/platform/db/db.ts';
+import { createJobQueue } from '../../src/server/platform/jobs/jobs.ts';
 import { Client } from '../helpers/client.ts';
 import { runCli } from '../helpers/cli.ts';
 import { createPgDatabase, postgresAvailable, tempDir, type Backend } from '../helpers/db.ts';
@@ -132,5 +134,26 @@ describe('two app nodes on one PostgreSQL', { skip: !pgUp && 'PostgreSQL not rea
     const r = await runCli(['unseal', '--passphrase-file', inst.passphraseFile], inst.env);
     assert.equal(r.code, 0, r.stderr);
     await eventually('both unsealed by the CLI', async () => !(await health(a)).sealed && !(await health(b)).sealed);
+  });
+
+  test('queued jobs run exactly once across the two nodes', async () => {
+    const dbh = openDb({ dataDir: inst.dataDir, databaseUrl: inst.databaseUrl });
+    try {
+      const queue = createJobQueue({ db: dbh.db, kind: 'postgres', log: { warn() {}, error() {} } });
+      const ids = new Set<string>();
+      for (let i = 0; i < 30; i++) ids.add(await queue.enqueue(dbh.db, 'audit.verify', {}));
+      await eventually(
+        'all jobs done',
+        async () => (await dbh.db.selectFrom('jobs').select('id').where('id', 'in', [...ids]).where('state', '=', 'done').execute()).length === ids.size,
+        30_000,
+      );
+      const entries = await dbh.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'system.audit_verified').where('entity_id', 'in', [...ids]).execute();
+      assert.equal(entries.length, ids.size, 'one result entry per job');
+      assert.equal(new Set(entries.map((e) => e.entity_id)).size, ids.size);
+      const workers = await dbh.db.selectFrom('jobs').select('locked_by').where('id', 'in', [...ids]).execute();
+      assert.ok(new Set(workers.map((w) => w.locked_by)).size >= 1);
+    } finally {
+      await dbh.close();
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { Db, DbHandle, Executor, Tx } from './db/db.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Envelope } from './crypto/envelope.ts';
 import { appendAudit, type AuditEntry } from './audit/audit.ts';
-import type { JobQueue } from './jobs/jobs.ts';
+import type { ManagedJobQueue } from './jobs/jobs.ts';
 
 /** What every service gets: configuration, the database, the keys, the logger and the job queue. */
 export interface AppContext {
@@ -13,7 +13,7 @@ export interface AppContext {
   db: Db;
   keyring: Keyring;
   log: Logger;
-  jobs: JobQueue;
+  jobs: ManagedJobQueue;
 }
 
 /** The envelope service, or `system.sealed` when this node holds no key. */

@@ -82,7 +82,7 @@ export type RecordRule<R> = (actor: Actor, record: R) => boolean;
 const recordRules = new Map<string, RecordRule<never>>();
 
 export function registerRecordRule<R>(kind: string, rule: RecordRule<R>): void {
-  recordRules.set(kind, rule as RecordRule<never>);
+  recordRules.set(kind, rule);
 }
 
 export function canSeeRecord<R>(actor: Actor, kind: string, record: R): boolean {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { uuidv7 } from '../../../core/ids.ts';
-import type { DbKind, Executor } from '../db/db.ts';
+import type { Db, DbKind, Executor } from '../db/db.ts';
 
 export type AuditValue = string | number | boolean | null | string[];
 
@@ -80,8 +80,18 @@ export interface VerifyResult {
   firstBad: { seq: number; reason: string } | null;
 }
 
-/** Walk the whole chain in order; report the first entry whose link, hash or position is wrong. */
-export async function verifyAudit(db: Executor): Promise<VerifyResult> {
+/**
+ * Walk the whole chain in order; report the first entry whose link, hash or position is wrong. Runs in
+ * one snapshot (repeatable read), so entries appended meanwhile by other nodes do not look like a break.
+ */
+export async function verifyAudit(db: Db): Promise<VerifyResult> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((tx) => verifyChain(tx));
+}
+
+async function verifyChain(db: Executor): Promise<VerifyResult> {
   let prev = GENESIS;
   let expected = 1;
   let checked = 0;

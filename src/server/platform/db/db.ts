@@ -42,6 +42,8 @@ export function openDb(opts: { dataDir: string; databaseUrl?: string | undefined
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted content (a shredded record's wrapped key, re-indexed search text) is overwritten, not left in free pages.
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   // SQLite's lower() is ASCII-only; this one folds Cyrillic (incl. Ө Ү Ң) for case-insensitive queries.
   sqlite.function('ulower', { deterministic: true }, (s: unknown) =>

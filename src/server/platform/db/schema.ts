@@ -115,6 +115,7 @@ export interface SearchDocsTable {
   entity_type: string;
   entity_id: string;
   lang: string;
+  sensitive: number;
   updated_at: string;
 }
 
