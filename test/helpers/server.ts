@@ -25,6 +25,8 @@ export interface RunningServer {
   logs: () => string;
   /** Graceful stop, then remove the data folder and PG database (unless `keep`). */
   stop(opts?: { keep?: boolean }): Promise<void>;
+  /** Remove what `stop({ keep: true })` kept: the data folder and the PostgreSQL database made for it. */
+  cleanup(): Promise<void>;
   /** SIGKILL, like a power cut; nothing is cleaned up. */
   kill(): Promise<void>;
 }
@@ -83,6 +85,10 @@ export async function startServer(opts: { backend?: Backend; dataDir?: string; d
         if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
         if (dropPg) await dropPg();
       }
+    },
+    async cleanup() {
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (dropPg) await dropPg();
     },
     async kill() {
       child.kill('SIGKILL');

@@ -91,7 +91,7 @@ function tsxFiles(dir: string): string[] {
 export function hardCodedStrings(src: string): string[] {
   const found: string[] = [];
   const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  for (const m of code.matchAll(/(?<![=\-])>\s*([^<>{}`]*?\p{L}[^<>{}`]*?)\s*</gu)) {
+  for (const m of code.matchAll(/(?<![=-])>\s*([^<>{}`]*?\p{L}[^<>{}`]*?)\s*</gu)) {
     const text = m[1]!.trim();
     if (text && !/[=;()]|=>|&&/.test(text) && !ALLOWED.has(text)) found.push(text);
   }

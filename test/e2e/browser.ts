@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { totpFresh } from '../helpers/totp.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const AXE_PATH = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** Debian's Chromium; Playwright's own browser download is never used. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts one headless Chromium for a test file. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+}
+
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and CSP violations seen so far; a clean page has none. */
+  problems: string[];
+}
+
+/** A fresh, isolated browser profile (own cookies and storage) with the given language. */
+export async function openTab(
+  browser: Browser,
+  baseURL: string,
+  opts: { locale?: string; width?: number; bypassCSP?: boolean } = {},
+): Promise<Tab> {
+  const locale = opts.locale ?? 'en';
+  const context = await browser.newContext({
+    baseURL,
+    locale,
+    extraHTTPHeaders: { 'Accept-Language': locale },
+    viewport: { width: opts.width ?? 1280, height: 900 },
+    // Only the axe scan needs this: addScriptTag injects an inline script, which our CSP forbids.
+    bypassCSP: opts.bypassCSP ?? false,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') {
+      problems.push(m.text());
+    }
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return { context, page, problems };
+}
+
+/** Fills the 6-digit code from the on-screen enrolment secret and returns the secret. */
+export async function enrolTotp(page: Page, used: Set<string>): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const secretEl = page.getByTestId('totp-secret');
+  await secretEl.waitFor();
+  const secret = (await secretEl.innerText()).replace(/\s/g, '');
+  await page.locator('img[src^="data:image/svg+xml;base64,"]').waitFor();
+  await page.locator('input[name=code]').fill(totpFresh(secret, used));
+  await page.locator('button[type=submit]').click();
+  const codes = page.getByTestId('recovery-codes');
+  await codes.waitFor();
+  const recoveryCodes = (await codes.locator('[role=listitem]').allInnerTexts()).map((c) => c.trim());
+  return { secret, recoveryCodes };
+}
+
+/** Clicks "I have saved them" on the recovery-codes screen. */
+export async function confirmRecoverySaved(page: Page): Promise<void> {
+  await page.getByTestId('recovery-saved').click();
+}
+
+export interface Admin {
+  email: string;
+  password: string;
+  name: string;
+  secret: string;
+}
+
+/** Runs the first-run wizard in the given tab, enrols 2FA and lands on the dashboard. */
+export async function completeSetup(tab: Tab, used: Set<string>, opts: { orgName?: string; locale?: 'ky' | 'ru' | 'en' } = {}): Promise<Admin> {
+  const { page } = tab;
+  const admin = { email: 'admin@example.org', password: 'correct horse battery staple 42', name: 'Aigerim Admin' };
+  await page.goto('/');
+  await page.waitForURL('**/setup');
+  await page.locator('input[name=orgName]').fill(opts.orgName ?? 'Ukuk Test NGO');
+  if (opts.locale) {
+    await page.locator(`label:has(input[value=${opts.locale}])`).click();
+  }
+  await page.locator('button[type=submit]').click();
+  await page.locator('input[name=adminName]').fill(admin.name);
+  await page.locator('input[name=adminEmail]').fill(admin.email);
+  await page.locator('input[name=adminPassword]').fill(admin.password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL('**/enroll**');
+  const { secret } = await enrolTotp(page, used);
+  await confirmRecoverySaved(page);
+  await page.waitForURL((u) => u.pathname === '/');
+  return { ...admin, secret };
+}
+
+/** Logs in with password + TOTP from a logged-out tab and waits for the app shell. */
+export async function login(page: Page, who: { email: string; password: string; secret: string }, used: Set<string>): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name=email]').fill(who.email);
+  await page.locator('input[name=password]').fill(who.password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL('**/login/totp**');
+  await page.locator('input[name=code]').fill(totpFresh(who.secret, used));
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Opens the user menu and logs out. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await page.waitForURL('**/login**');
+}
+
+/** Picks a language from the header switcher. */
+export async function switchLanguage(page: Page, lng: 'ky' | 'ru' | 'en'): Promise<void> {
+  await page.getByTestId('language-switch').first().click();
+  await page.getByTestId(`language-${lng}`).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations only. */
+export async function axeSerious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } };
+    return (await w.axe.run(document)) as unknown;
+  });
+  return (result as AxeResult).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/** True when the document is wider than the viewport (a horizontal scrollbar on phones). */
+export function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
