@@ -11,6 +11,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { meRoutes } from './modules/me/me.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
 
 /** Build the HTTP app over a ready context. Tests build the very same app. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -35,6 +36,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(authRoutes, { ctx });
   await app.register(meRoutes, { ctx });
   await app.register(usersRoutes, { ctx });
+  await app.register(passkeysRoutes, { ctx });
   await installStatic(app, ctx.config.webDir);
   return app;
 }

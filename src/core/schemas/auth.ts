@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Email, IsoTime, LocaleSchema, NewPassword, Password, PersonName, TotpCode } from './common.ts';
 
 export const LoginBody = z.strictObject({ email: Email, password: Password });
-export const LoginReply = z.object({ next: z.enum(['totp', 'totp_enroll']) });
+export const LoginReply = z.object({ next: z.enum(['totp', 'totp_enroll']), passkey: z.boolean().optional() });
 export const TotpBody = z
   .strictObject({ code: TotpCode.optional(), recoveryCode: z.string().min(8).max(40).optional() })
   .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), { message: 'code or recoveryCode', path: ['code'] });

@@ -22,6 +22,7 @@ export const ERRORS = {
   'auth.password_too_common': 400,
   'auth.password_same': 400,
   'auth.account_disabled': 401,
+  'auth.passkey_invalid': 401,
   'setup.already_done': 409,
   'invite.not_found': 404,
   'user.not_found': 404,

@@ -27,7 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post('/api/auth/login', { schema: { tags, body: S.LoginBody, response: { 200: S.LoginReply } } }, async (req, reply) => {
     const r = await login(ctx, req.body.email, req.body.password, client(req));
     setSessionCookie(ctx, reply, r.token);
-    return { next: r.next };
+    return r.next === 'totp' ? { next: r.next, passkey: r.passkey } : { next: r.next };
   });
 
   app.post('/api/auth/totp', { schema: { tags, body: S.TotpBody, response: { 200: Ok } } }, async (req, reply) => {

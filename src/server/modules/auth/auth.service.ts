@@ -50,7 +50,9 @@ export async function login(ctx: AppContext, email: string, password: string, cl
   }
   const stage = user.totp_enabled ? 'totp' : 'enroll';
   const s = await createSession(ctx.db, user.id, stage, times(ctx), client.userAgent);
-  return { next: stage === 'totp' ? ('totp' as const) : ('totp_enroll' as const), token: s.token };
+  // Told only after the password was right: whether a passkey can stand in for the code.
+  const passkeys = await ctx.db.selectFrom('webauthn_credentials').select('id').where('user_id', '=', user.id).limit(1).execute();
+  return { next: stage === 'totp' ? ('totp' as const) : ('totp_enroll' as const), passkey: passkeys.length > 0, token: s.token };
 }
 
 async function requireUser(ctx: AppContext, session: SessionRow | null, stage: 'totp' | 'enroll'): Promise<UserRow> {

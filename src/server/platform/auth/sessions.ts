@@ -47,6 +47,8 @@ export async function createSession(
       last_seen_at: new Date(now).toISOString(),
       expires_at: new Date(now + life).toISOString(),
       reauth_until: null,
+      challenge: null,
+      challenge_expires_at: null,
     })
     .execute();
   return { id, token };

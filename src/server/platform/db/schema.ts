@@ -47,6 +47,8 @@ export interface SessionsTable {
   last_seen_at: string;
   expires_at: string;
   reauth_until: string | null;
+  challenge: string | null;
+  challenge_expires_at: string | null;
 }
 
 export interface LoginThrottleTable {
@@ -119,6 +121,18 @@ export interface SearchDocsTable {
   updated_at: string;
 }
 
+export interface WebauthnCredentialsTable {
+  id: string;
+  user_id: string;
+  credential_id: string;
+  public_key: string;
+  counter: number;
+  transports: string;
+  name_enc: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   users: UsersTable;
@@ -131,4 +145,5 @@ export interface Database {
   system_state: SystemStateTable;
   node_keys: NodeKeysTable;
   search_docs: SearchDocsTable;
+  webauthn_credentials: WebauthnCredentialsTable;
 }
