@@ -57,13 +57,30 @@ export async function openTab(
   return { context, page, problems };
 }
 
+/**
+ * A TOTP code for a step this account has not used yet. The server refuses replayed steps and
+ * accepts ±1 step, so after three codes in one 30 s window we wait for the next window.
+ */
+export async function freshCode(secret: string, used: Set<string>): Promise<string> {
+  for (;;) {
+    try {
+      return totpFresh(secret, used);
+    } catch {
+      await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 250));
+    }
+  }
+}
+
 /** Fills the 6-digit code from the on-screen enrolment secret and returns the secret. */
-export async function enrolTotp(page: Page, used: Set<string>): Promise<{ secret: string; recoveryCodes: string[] }> {
+export async function enrolTotp(
+  page: Page,
+  used: Set<string>,
+): Promise<{ secret: string; recoveryCodes: string[] }> {
   const secretEl = page.getByTestId('totp-secret');
   await secretEl.waitFor();
   const secret = (await secretEl.innerText()).replace(/\s/g, '');
   await page.locator('img[src^="data:image/svg+xml;base64,"]').waitFor();
-  await page.locator('input[name=code]').fill(totpFresh(secret, used));
+  await page.locator('input[name=code]').fill(await freshCode(secret, used));
   await page.locator('button[type=submit]').click();
   const codes = page.getByTestId('recovery-codes');
   await codes.waitFor();
@@ -84,14 +101,22 @@ export interface Admin {
 }
 
 /** Runs the first-run wizard in the given tab, enrols 2FA and lands on the dashboard. */
-export async function completeSetup(tab: Tab, used: Set<string>, opts: { orgName?: string; locale?: 'ky' | 'ru' | 'en' } = {}): Promise<Admin> {
+export async function completeSetup(
+  tab: Tab,
+  used: Set<string>,
+  opts: { orgName?: string; locale?: 'ky' | 'ru' | 'en' } = {},
+): Promise<Admin> {
   const { page } = tab;
-  const admin = { email: 'admin@example.org', password: 'correct horse battery staple 42', name: 'Aigerim Admin' };
+  const admin = {
+    email: 'admin@example.org',
+    password: 'correct horse battery staple 42',
+    name: 'Aigerim Admin',
+  };
   await page.goto('/');
   await page.waitForURL('**/setup');
   await page.locator('input[name=orgName]').fill(opts.orgName ?? 'Ukuk Test NGO');
   if (opts.locale) {
-    await page.locator(`label:has(input[value=${opts.locale}])`).click();
+    await page.locator(`input[type=radio][value=${opts.locale}]`).check({ force: true });
   }
   await page.locator('button[type=submit]').click();
   await page.locator('input[name=adminName]').fill(admin.name);
@@ -105,14 +130,23 @@ export async function completeSetup(tab: Tab, used: Set<string>, opts: { orgName
   return { ...admin, secret };
 }
 
-/** Logs in with password + TOTP from a logged-out tab and waits for the app shell. */
-export async function login(page: Page, who: { email: string; password: string; secret: string }, used: Set<string>): Promise<void> {
+/** Fills the login form (step one) and submits it. */
+export async function submitPassword(page: Page, who: { email: string; password: string }): Promise<void> {
   await page.goto('/login');
   await page.locator('input[name=email]').fill(who.email);
   await page.locator('input[name=password]').fill(who.password);
   await page.locator('button[type=submit]').click();
+}
+
+/** Logs in with password + TOTP from a logged-out tab and waits for the app shell. */
+export async function login(
+  page: Page,
+  who: { email: string; password: string; secret: string },
+  used: Set<string>,
+): Promise<void> {
+  await submitPassword(page, who);
   await page.waitForURL('**/login/totp**');
-  await page.locator('input[name=code]').fill(totpFresh(who.secret, used));
+  await page.locator('input[name=code]').fill(await freshCode(who.secret, used));
   await page.locator('button[type=submit]').click();
   await page.getByTestId('user-menu').waitFor();
 }
@@ -122,6 +156,27 @@ export async function logout(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
   await page.waitForURL('**/login**');
+}
+
+/** Answers the re-authentication dialog (password + a fresh code) when the server asks for it. */
+export async function reauth(
+  page: Page,
+  who: { password: string; secret: string },
+  used: Set<string>,
+): Promise<void> {
+  const dialog = page.getByRole('dialog').filter({ has: page.locator('input[name=reauthPassword]') });
+  await dialog.waitFor();
+  await dialog.locator('input[name=reauthPassword]').fill(who.password);
+  await dialog.locator('input[name=reauthCode]').fill(await freshCode(who.secret, used));
+  await dialog.locator('button[type=submit]').click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Console problems that matter: expected 401s from "am I logged in?" probes are not errors. */
+export function realProblems(problems: string[]): string[] {
+  return problems.filter(
+    (p) => !/Failed to load resource: the server responded with a status of 401/.test(p),
+  );
 }
 
 /** Picks a language from the header switcher. */
@@ -140,11 +195,13 @@ export async function axeSerious(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE_PATH });
   const result = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } };
-    return (await w.axe.run(document)) as unknown;
+    return w.axe.run(document);
   });
   return (result as AxeResult).violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    .map(
+      (v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
 }
 
 /** True when the document is wider than the viewport (a horizontal scrollbar on phones). */

@@ -1,0 +1,164 @@
+import { i18n } from '../i18n';
+
+/** One field-level message from the server's validation errors. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; fields?: FieldError[]; retryAfterSeconds?: number };
+  retryAfterSeconds?: number;
+}
+
+/** An API answer that was not 2xx, carrying the server's stable error code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type ApiEvent = 'sealed' | 'unauthenticated';
+type Listener = (event: ApiEvent) => void;
+type ReauthHandler = () => Promise<boolean>;
+
+const listeners = new Set<Listener>();
+let reauthHandler: ReauthHandler | null = null;
+let csrfToken: Promise<string> | null = null;
+
+/** Subscribes to app-wide conditions discovered by any request (sealed system, lost session). */
+export function onApiEvent(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Registers the UI that asks for password + code when the server demands re-authentication. */
+export function setReauthHandler(handler: ReauthHandler | null): void {
+  reauthHandler = handler;
+}
+
+/** Forgets the CSRF token; call after login and logout, when the session changes. */
+export function resetCsrf(): void {
+  csrfToken = null;
+}
+
+async function fetchCsrf(): Promise<string> {
+  const res = await fetch('/api/auth/csrf', {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  });
+  if (!res.ok) {
+    throw await toError(res);
+  }
+  const body = (await res.json()) as { token: string };
+  return body.token;
+}
+
+function getCsrf(): Promise<string> {
+  csrfToken ??= fetchCsrf().catch((e: unknown) => {
+    csrfToken = null;
+    throw e;
+  });
+  return csrfToken;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: ErrorBody = {};
+  try {
+    body = (await res.json()) as ErrorBody;
+  } catch {
+    // Not JSON (proxy error page, network cut): fall through to a generic code.
+  }
+  const e = body.error ?? {};
+  const retry = e.retryAfterSeconds ?? body.retryAfterSeconds ?? numberHeader(res, 'Retry-After');
+  return new ApiError(
+    res.status,
+    e.code ?? `http.${res.status}`,
+    e.message ?? res.statusText,
+    e.fields ?? [],
+    retry,
+  );
+}
+
+function numberHeader(res: Response, name: string): number | undefined {
+  const v = Number(res.headers.get(name));
+  return Number.isFinite(v) && v > 0 ? v : undefined;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+async function send(method: string, path: string, body: unknown): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': i18n.language,
+  };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (UNSAFE.has(method)) {
+    headers['X-CSRF-Token'] = await getCsrf();
+  }
+  return fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+interface Attempt {
+  csrfRetried: boolean;
+  reauthed: boolean;
+}
+
+async function request<T>(method: string, path: string, body: unknown, attempt: Attempt): Promise<T> {
+  const res = await send(method, path, body);
+  if (res.ok) {
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+  const err = await toError(res);
+  if (err.code === 'auth.csrf_invalid' && !attempt.csrfRetried) {
+    resetCsrf();
+    return request(method, path, body, { ...attempt, csrfRetried: true });
+  }
+  if (err.code === 'auth.reauth_required' && !attempt.reauthed && reauthHandler) {
+    if (await reauthHandler()) {
+      return request(method, path, body, { ...attempt, reauthed: true });
+    }
+  }
+  if (err.code === 'system.sealed') {
+    listeners.forEach((l) => l('sealed'));
+  } else if (err.code === 'auth.unauthenticated') {
+    listeners.forEach((l) => l('unauthenticated'));
+  }
+  throw err;
+}
+
+/** Typed JSON client for /api: CSRF, re-auth and retry rules live here and nowhere else. */
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path, undefined, { csrfRetried: false, reauthed: false }),
+  post: <T>(path: string, body: unknown = {}) =>
+    request<T>('POST', path, body, { csrfRetried: false, reauthed: false }),
+  patch: <T>(path: string, body: unknown) =>
+    request<T>('PATCH', path, body, { csrfRetried: false, reauthed: false }),
+  del: <T>(path: string) => request<T>('DELETE', path, undefined, { csrfRetried: false, reauthed: false }),
+};
+
+/** Builds a query string from the non-empty values only. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') {
+      q.set(k, String(v));
+    }
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

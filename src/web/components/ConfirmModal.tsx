@@ -1,0 +1,42 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { AppModal } from './AppModal';
+import type { ReactElement, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './ErrorAlert';
+
+interface Props {
+  opened: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  loading?: boolean;
+  error?: unknown;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** A yes/no dialog for actions that are hard to undo. */
+export function ConfirmModal(props: Props): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <AppModal opened={props.opened} onClose={props.onClose} title={props.title}>
+      <Stack>
+        {typeof props.children === 'string' ? <Text>{props.children}</Text> : props.children}
+        <ErrorAlert error={props.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color={props.danger ? 'red.8' : undefined}
+            loading={props.loading}
+            onClick={props.onConfirm}
+          >
+            {props.confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </AppModal>
+  );
+}

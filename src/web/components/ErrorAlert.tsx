@@ -1,0 +1,21 @@
+import { Alert } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { errorMessage } from './errors';
+
+/** Shows a failed request as a red alert; silent when the user cancelled a re-auth prompt. */
+export function ErrorAlert({ error, title }: { error: unknown; title?: string }): ReactElement | null {
+  const { t } = useTranslation();
+  if (!error) {
+    return null;
+  }
+  if (error instanceof ApiError && error.code === 'auth.reauth_required') {
+    return null;
+  }
+  return (
+    <Alert color="red" variant="light" title={title ?? t('common.errors.title')} role="alert">
+      {errorMessage(t, error)}
+    </Alert>
+  );
+}

@@ -1,0 +1,72 @@
+import { Alert, Button, Card, Group, PasswordInput, Stack, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fieldErrors } from '../../components/errors';
+import { PasswordStrength } from '../../components/PasswordStrength';
+import { MIN_PASSWORD_LENGTH } from '../../components/passwordStrength';
+import { profileApi } from './api';
+
+/** Change password: current one, new one with strength hint, and a repeat. */
+export function PasswordCard(): ReactElement {
+  const { t } = useTranslation();
+  const form = useForm({
+    initialValues: { currentPassword: '', newPassword: '', repeat: '' },
+    validate: {
+      currentPassword: (v) => (v ? null : t('common.validation.required')),
+      newPassword: (v) =>
+        [...v].length >= MIN_PASSWORD_LENGTH ? null : t('password.tooShort', { count: MIN_PASSWORD_LENGTH }),
+      repeat: (v, all) => (v === all.newPassword ? null : t('password.mismatch')),
+    },
+  });
+  const change = useMutation({
+    mutationFn: (v: { currentPassword: string; newPassword: string }) =>
+      profileApi.changePassword(v.currentPassword, v.newPassword),
+    onSuccess: () => form.reset(),
+    onError: (e) => form.setErrors(fieldErrors(e)),
+  });
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <form onSubmit={form.onSubmit((v) => change.mutate(v))} noValidate>
+        <Stack>
+          <Title order={2} size="h4">
+            {t('profile.password.title')}
+          </Title>
+          <PasswordInput
+            label={t('profile.password.current')}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('currentPassword')}
+          />
+          <PasswordInput
+            label={t('auth.fields.newPassword')}
+            autoComplete="new-password"
+            required
+            aria-describedby="profile-strength"
+            {...form.getInputProps('newPassword')}
+          />
+          <PasswordStrength password={form.values.newPassword} id="profile-strength" />
+          <PasswordInput
+            label={t('profile.password.repeat')}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('repeat')}
+          />
+          <ErrorAlert error={change.error} />
+          {change.isSuccess && (
+            <Alert color="green" variant="light" role="status">
+              {t('profile.password.changed')}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button type="submit" loading={change.isPending}>
+              {t('profile.password.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,95 @@
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { AppModal } from '../../components/AppModal';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fieldErrors } from '../../components/errors';
+import { asLocale, LOCALES } from '../../i18n';
+import { ROLES, usersApi, type InviteInput, type Role } from './api';
+import { useInvalidateUsers } from './queries';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Invite form: on success the parent shows the invite link. */
+export function InviteUserModal({
+  opened,
+  onClose,
+  onInvited,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onInvited: (path: string) => void;
+}): ReactElement {
+  const { t, i18n } = useTranslation();
+  const invalidate = useInvalidateUsers();
+  const form = useForm<{ email: string; name: string; role: string; locale: string }>({
+    initialValues: { email: '', name: '', role: 'viewer', locale: asLocale(i18n.language) ?? 'ky' },
+    validate: {
+      email: (v) => (EMAIL.test(v.trim()) ? null : t('common.validation.email')),
+      name: (v) => (v.trim() ? null : t('common.validation.required')),
+    },
+  });
+  const invite = useMutation({
+    mutationFn: (v: InviteInput) => usersApi.invite(v),
+    onSuccess: async (res) => {
+      form.reset();
+      onInvited(res.inviteUrl);
+      await invalidate();
+    },
+    onError: (e) => form.setErrors(fieldErrors(e)),
+  });
+  const submit = form.onSubmit((v) =>
+    invite.mutate({
+      email: v.email.trim(),
+      name: v.name.trim(),
+      role: v.role as Role,
+      locale: asLocale(v.locale) ?? 'ky',
+    }),
+  );
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('users.invite.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            name="inviteEmail"
+            label={t('auth.fields.email')}
+            type="email"
+            required
+            data-autofocus
+            {...form.getInputProps('email')}
+          />
+          <TextInput
+            name="inviteName"
+            label={t('users.fields.name')}
+            required
+            {...form.getInputProps('name')}
+          />
+          <Select
+            name="inviteRole"
+            label={t('users.fields.role')}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('role')}
+          />
+          <Select
+            label={t('users.fields.language')}
+            data={LOCALES.map((l) => ({ value: l, label: t(`language.names.${l}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('locale')}
+          />
+          <ErrorAlert error={invite.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={invite.isPending}>
+              {t('users.invite.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

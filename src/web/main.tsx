@@ -1,0 +1,57 @@
+import '@mantine/core/styles.css';
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-500.css';
+import '@fontsource/noto-sans/latin-700.css';
+import '@fontsource/noto-sans/cyrillic-400.css';
+import '@fontsource/noto-sans/cyrillic-500.css';
+import '@fontsource/noto-sans/cyrillic-700.css';
+import '@fontsource/noto-sans/cyrillic-ext-400.css';
+import '@fontsource/noto-sans/cyrillic-ext-500.css';
+import '@fontsource/noto-sans/cyrillic-ext-700.css';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError } from './api/client';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { initI18n } from './i18n';
+import { loadIntlPolyfills } from './intl/polyfills';
+import { buildRouter } from './router';
+import { cssVariablesResolver, theme } from './theme';
+
+/** 4xx answers are final; only network and 5xx failures are worth one more try. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status < 500) {
+    return false;
+  }
+  return failureCount < 1;
+}
+
+async function start(): Promise<void> {
+  await Promise.all([loadIntlPolyfills(), initI18n()]);
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+  const router = buildRouter(queryClient);
+  const root = document.getElementById('root');
+  if (!root) {
+    throw new Error('#root missing from index.html');
+  }
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <ErrorBoundary>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </ErrorBoundary>
+      </MantineProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,112 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+} from '@tanstack/react-router';
+import { CrashScreen } from './components/CrashScreen';
+import { appGuard, rootGuard } from './guards';
+import { auditSearchSchema } from './features/audit/search';
+import { AppLayout } from './shell/AppLayout';
+import { NotFoundPage } from './shell/NotFoundPage';
+import { Root } from './shell/Root';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** `?redirect=` survives the login steps; anything that is not a string is dropped. */
+function redirectSearch(search: Record<string, unknown>): { redirect?: string } {
+  return typeof search.redirect === 'string' ? { redirect: search.redirect } : {};
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Root,
+  beforeLoad: ({ context, location }) => rootGuard(context.queryClient, location.pathname),
+  notFoundComponent: NotFoundPage,
+  errorComponent: CrashScreen,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  component: lazyRouteComponent(() => import('./features/setup/SetupPage'), 'SetupPage'),
+});
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: redirectSearch,
+  component: lazyRouteComponent(() => import('./features/auth/LoginPage'), 'LoginPage'),
+});
+const totpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login/totp',
+  validateSearch: redirectSearch,
+  component: lazyRouteComponent(() => import('./features/auth/TotpPage'), 'TotpPage'),
+});
+const enrollRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/enroll',
+  validateSearch: redirectSearch,
+  component: lazyRouteComponent(() => import('./features/auth/EnrollPage'), 'EnrollPage'),
+});
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: lazyRouteComponent(() => import('./features/auth/InvitePage'), 'InvitePage'),
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: ({ context, location }) => appGuard(context.queryClient, location.href),
+  component: AppLayout,
+});
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./features/dashboard/DashboardPage'), 'DashboardPage'),
+});
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/profile',
+  component: lazyRouteComponent(() => import('./features/profile/ProfilePage'), 'ProfilePage'),
+});
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users',
+  component: lazyRouteComponent(() => import('./features/users/UsersPage'), 'UsersPage'),
+});
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/audit',
+  validateSearch: auditSearchSchema,
+  component: lazyRouteComponent(() => import('./features/audit/AuditPage'), 'AuditPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  loginRoute,
+  totpRoute,
+  enrollRoute,
+  inviteRoute,
+  appRoute.addChildren([dashboardRoute, profileRoute, usersRoute, auditRoute]),
+]);
+
+/** Builds the router; the query client travels in the context for loaders that need it. */
+export function buildRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: () => null,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof buildRouter>;
+  }
+}

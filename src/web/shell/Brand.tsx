@@ -1,0 +1,17 @@
+import { Group, Text } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import logo from '../assets/favicon.svg';
+
+/** The app mark plus the organisation's name (truncated on narrow screens). */
+export function Brand({ orgName }: { orgName: string | null | undefined }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <Group gap={8} wrap="nowrap" miw={0}>
+      <img src={logo} alt="" width={28} height={28} />
+      <Text fw={700} size="md" truncate="end" title={orgName ?? t('app.name')} data-testid="org-name">
+        {orgName ?? t('app.name')}
+      </Text>
+    </Group>
+  );
+}

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import {
+  completeSetup,
+  confirmRecoverySaved,
+  enrolTotp,
+  launch,
+  login,
+  logout,
+  openTab,
+  reauth,
+  realProblems,
+  submitPassword,
+  type Admin,
+  type Tab,
+} from './browser.ts';
+
+const member = {
+  email: 'nurlan@example.org',
+  name: 'Nurlan Member',
+  password: 'a long and private passphrase 7',
+};
+
+function row(page: Page, email: string) {
+  return page.locator(`[data-testid=user-row][data-email="${email}"]`);
+}
+
+async function userAction(page: Page, email: string, action: string): Promise<void> {
+  await row(page, email).getByTestId('user-actions').click();
+  await page.getByTestId(`user-action-${action}`).click();
+}
+
+/** The confirm button is the last button of the open dialog. */
+async function confirmDialog(page: Page): Promise<void> {
+  await page.getByRole('dialog').locator('button').last().click();
+}
+
+describe('user management', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: Admin;
+  let adminTab: Tab;
+  let memberTab: Tab;
+  let memberSecret = '';
+  const used = new Set<string>();
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    adminTab = await openTab(browser, server.url, { locale: 'en' });
+    admin = await completeSetup(adminTab, used);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('invites a user who sets a password, enrols 2FA and logs in', async () => {
+    const { page } = adminTab;
+    await page.goto('/admin/users');
+    await page.getByTestId('invite-user').click();
+    await page.locator('input[name=inviteEmail]').fill(member.email);
+    await page.locator('input[name=inviteName]').fill(member.name);
+    await page.getByRole('dialog').locator('button[type=submit]').click();
+    const link = (await page.getByTestId('invite-url').innerText()).trim();
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/invite\/[\w-]+$/);
+    await page.keyboard.press('Escape');
+    await row(page, member.email).getByText('Invited').waitFor();
+
+    memberTab = await openTab(browser, server.url, { locale: 'ru' });
+    const m = memberTab.page;
+    await m.goto(link);
+    await m.getByRole('heading', { level: 1, name: 'Принять приглашение' }).waitFor();
+    assert.equal(await m.locator('input[name=name]').inputValue(), member.name);
+    await m.locator('input[name=password]').fill(member.password);
+    await m.locator('button[type=submit]').click();
+    await m.waitForURL('**/enroll**');
+    const enrolled = await enrolTotp(m, used);
+    memberSecret = enrolled.secret;
+    assert.equal(enrolled.recoveryCodes.length, 10);
+    await confirmRecoverySaved(m);
+    await m.getByTestId('user-menu').waitFor();
+    await logout(m);
+    await login(m, { ...member, secret: memberSecret }, used);
+    assert.deepEqual(realProblems(memberTab.problems), []);
+  });
+
+  it('changes the role after re-authentication', async () => {
+    const { page } = adminTab;
+    await page.goto('/admin/users');
+    await row(page, member.email).getByText('Active').waitFor();
+    await userAction(page, member.email, 'role');
+    await page.getByTestId('role-select').click();
+    await page.getByRole('option', { name: 'Lawyer' }).click();
+    await confirmDialog(page);
+    await reauth(page, admin, used);
+    await row(page, member.email).getByText('Lawyer').waitFor();
+  });
+
+  it('deactivates the user, who can then no longer log in', async () => {
+    const { page } = adminTab;
+    await userAction(page, member.email, 'disable');
+    await confirmDialog(page);
+    await row(page, member.email).getByText('Deactivated').waitFor();
+
+    const m = memberTab.page;
+    await m.context().clearCookies();
+    await submitPassword(m, member);
+    await m.getByRole('alert').waitFor();
+    assert.match(m.url(), /\/login/);
+  });
+
+  it('shows the logins in the audit log and verifies the chain', async () => {
+    const { page } = adminTab;
+    await page.goto('/admin/audit?action=auth.login');
+    await page.getByTestId('audit-row').first().waitFor();
+    const rows = await page.getByTestId('audit-row').allInnerTexts();
+    assert.ok(rows.length >= 3, `expected admin and member logins, got ${rows.length}`);
+    assert.ok(rows.every((r) => r.includes('Logged in')));
+    assert.ok(rows.some((r) => r.includes(member.name)));
+    await page.goto('/admin/audit?action=no.such.action');
+    await page.getByText('No audit entries match these filters.').waitFor();
+    await page.getByTestId('verify-chain').click();
+    await page.getByText('The chain is intact').waitFor();
+    assert.deepEqual(realProblems(adminTab.problems), []);
+  });
+});
