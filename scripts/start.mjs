@@ -5,6 +5,9 @@ import { ensureWebBuilt } from './web-build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 ensureWebBuilt();
-const child = spawn(process.execPath, [path.join(root, 'bin', 'ukuk.js'), 'serve'], { stdio: 'inherit', cwd: root });
+const child = spawn(process.execPath, [path.join(root, 'bin', 'ukuk.js'), 'serve'], {
+  stdio: 'inherit',
+  cwd: root,
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

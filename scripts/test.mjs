@@ -12,7 +12,13 @@ function find(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? find(path.join(dir, e.name)) : e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory()
+        ? find(path.join(dir, e.name))
+        : e.name.endsWith('.test.ts')
+          ? [path.join(dir, e.name)]
+          : [],
+    )
     .sort();
 }
 
@@ -26,10 +32,22 @@ if (process.env.CI === 'true') {
   env.UKUK_TEST_BROWSER = env.UKUK_TEST_BROWSER ?? 'required';
 }
 
-const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.test-results.tap', '--test-concurrency=2', ...files];
+const args = [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  '--test-reporter-destination=.test-results.tap',
+  '--test-concurrency=2',
+  ...files,
+];
 const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
 child.on('exit', (code) => {
-  const tap = fs.existsSync(path.join(root, '.test-results.tap')) ? fs.readFileSync(path.join(root, '.test-results.tap'), 'utf8') : '';
+  const tap = fs.existsSync(path.join(root, '.test-results.tap'))
+    ? fs.readFileSync(path.join(root, '.test-results.tap'), 'utf8')
+    : '';
   const num = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
   const passed = num('pass');
   const failed = num('fail') + num('cancelled');

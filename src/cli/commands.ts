@@ -36,7 +36,8 @@ export function readSecretFile(file: string, what: string): string {
 function locale(flags: Flags, fallback: Locale): Locale {
   const l = flags.locale;
   if (l === undefined) return fallback;
-  if (typeof l !== 'string' || !(LOCALES as readonly string[]).includes(l)) throw new CliError(`--locale must be one of ${LOCALES.join(', ')}`);
+  if (typeof l !== 'string' || !(LOCALES as readonly string[]).includes(l))
+    throw new CliError(`--locale must be one of ${LOCALES.join(', ')}`);
   return l as Locale;
 }
 
@@ -69,8 +70,12 @@ const setup: Command = async (flags) =>
       passphrase: sealed ? readSecretFile(str(flags, 'passphrase-file'), 'passphrase') : undefined,
       provisionTotp: true,
     });
-    if (flags.json) process.stdout.write(`${JSON.stringify({ adminId: r.adminId, totpSecret: r.totpSecret })}\n`);
-    else process.stdout.write(`Ukuk is set up. Admin id ${r.adminId}. TOTP secret (add it to an authenticator app): ${r.totpSecret}\n`);
+    if (flags.json)
+      process.stdout.write(`${JSON.stringify({ adminId: r.adminId, totpSecret: r.totpSecret })}\n`);
+    else
+      process.stdout.write(
+        `Ukuk is set up. Admin id ${r.adminId}. TOTP secret (add it to an authenticator app): ${r.totpSecret}\n`,
+      );
     return 0;
   });
 
@@ -78,14 +83,22 @@ const userAdd: Command = async (flags) =>
   withContext(async (ctx) => {
     requireUnsealed(ctx);
     const role = str(flags, 'role');
-    if (!(ROLES as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
     const email = str(flags, 'email');
     const r = await inTx(ctx, (tx, audit) =>
       createUserTx(
         ctx,
         tx,
         audit,
-        { email, name: str(flags, 'name', false) || email.split('@')[0]!, role: role as Role, locale: locale(flags, 'ky'), password: readSecretFile(str(flags, 'password-file'), 'password'), provisionTotp: true },
+        {
+          email,
+          name: str(flags, 'name', false) || email.split('@')[0]!,
+          role: role as Role,
+          locale: locale(flags, 'ky'),
+          password: readSecretFile(str(flags, 'password-file'), 'password'),
+          provisionTotp: true,
+        },
         null,
       ),
     );
@@ -103,7 +116,13 @@ const userReset2fa: Command = async (flags) =>
       await usersRepo.update(tx, user.id, { totp_secret_enc: null, totp_enabled: 0, totp_last_step: 0 });
       await usersRepo.replaceRecoveryCodes(tx, user.id, []);
       await deleteUserSessions(tx, user.id);
-      await audit({ actorId: null, action: 'user.totp_reset', entityType: 'user', entityId: user.id, details: { via: 'cli' } });
+      await audit({
+        actorId: null,
+        action: 'user.totp_reset',
+        entityType: 'user',
+        entityId: user.id,
+        details: { via: 'cli' },
+      });
     });
     process.stdout.write(`2FA reset for user ${user.id}; they will enrol again at next login.\n`);
     return 0;
@@ -116,7 +135,9 @@ const auditVerify: Command = async () =>
       process.stdout.write(`Audit chain intact: ${r.checked} entries verified.\n`);
       return 0;
     }
-    process.stdout.write(`Audit chain BROKEN at entry ${r.firstBad!.seq}: ${r.firstBad!.reason} (${r.checked} entries verified before it).\n`);
+    process.stdout.write(
+      `Audit chain BROKEN at entry ${r.firstBad!.seq}: ${r.firstBad!.reason} (${r.checked} entries verified before it).\n`,
+    );
     return 1;
   });
 
@@ -134,14 +155,23 @@ const unsealCmd: Command = async (flags) =>
     if (!ctx.keyring.initialized) throw new CliError('Ukuk is not set up yet.');
     const file = str(flags, 'passphrase-file', false);
     const pass = file ? readSecretFile(file, 'passphrase') : process.env.UKUK_PASSPHRASE;
-    if (ctx.keyring.sealMode === 'passphrase' && !pass) throw new CliError('Give --passphrase-file or UKUK_PASSPHRASE.');
+    if (ctx.keyring.sealMode === 'passphrase' && !pass)
+      throw new CliError('Give --passphrase-file or UKUK_PASSPHRASE.');
     try {
       await ctx.keyring.unseal(pass);
     } catch {
-      await inTx(ctx, (_tx, audit) => audit({ actorId: null, action: 'system.unseal_failed', details: { via: 'cli' } }));
-      throw new CliError(ctx.keyring.sealMode === 'passphrase' ? 'Wrong passphrase.' : 'The key file is missing or does not match.');
+      await inTx(ctx, (_tx, audit) =>
+        audit({ actorId: null, action: 'system.unseal_failed', details: { via: 'cli' } }),
+      );
+      throw new CliError(
+        ctx.keyring.sealMode === 'passphrase'
+          ? 'Wrong passphrase.'
+          : 'The key file is missing or does not match.',
+      );
     }
-    await inTx(ctx, (_tx, audit) => audit({ actorId: null, action: 'system.unseal', details: { via: 'cli' } }));
+    await inTx(ctx, (_tx, audit) =>
+      audit({ actorId: null, action: 'system.unseal', details: { via: 'cli' } }),
+    );
     process.stdout.write('Unsealed: running nodes pick up the key within a second.\n');
     return 0;
   });

@@ -27,7 +27,8 @@ function demoPassword(): string {
  */
 export const loadDemo: Command = async (flags) =>
   withContext(async (ctx) => {
-    if (ctx.keyring.initialized) throw new CliError('The data folder is not empty: demo data goes only into a new installation.');
+    if (ctx.keyring.initialized)
+      throw new CliError('The data folder is not empty: demo data goes only into a new installation.');
     const users: { email: string; password: string; role: Role; totpSecret: string }[] = [];
     const adminPassword = demoPassword();
     const admin = await runSetup(ctx, {
@@ -39,16 +40,38 @@ export const loadDemo: Command = async (flags) =>
       provisionTotp: true,
       demo: true,
     });
-    users.push({ email: 'admin@demo.ukuk.invalid', password: adminPassword, role: 'admin', totpSecret: admin.totpSecret! });
+    users.push({
+      email: 'admin@demo.ukuk.invalid',
+      password: adminPassword,
+      role: 'admin',
+      totpSecret: admin.totpSecret!,
+    });
     for (const role of ROLES.filter((r) => r !== 'admin')) {
       const password = demoPassword();
       const email = `${role}@demo.ukuk.invalid`;
       const r = await inTx(ctx, (tx, audit) =>
-        createUserTx(ctx, tx, audit, { email, name: PEOPLE[role].name, role, locale: PEOPLE[role].locale, password, provisionTotp: true }, admin.adminId),
+        createUserTx(
+          ctx,
+          tx,
+          audit,
+          {
+            email,
+            name: PEOPLE[role].name,
+            role,
+            locale: PEOPLE[role].locale,
+            password,
+            provisionTotp: true,
+          },
+          admin.adminId,
+        ),
       );
       users.push({ email, password, role, totpSecret: r.totpSecret! });
     }
     if (flags.json) process.stdout.write(`${JSON.stringify(users)}\n`);
-    else for (const u of users) process.stdout.write(`${u.role.padEnd(12)} ${u.email}  password ${u.password}  TOTP ${u.totpSecret}\n`);
+    else
+      for (const u of users)
+        process.stdout.write(
+          `${u.role.padEnd(12)} ${u.email}  password ${u.password}  TOTP ${u.totpSecret}\n`,
+        );
     return 0;
   });

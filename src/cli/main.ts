@@ -56,10 +56,11 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd(values, rest);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof CliError) console.error(e.message);
-    else if (e instanceof AppError) console.error(`Error: ${e.code}${e.extra.fields ? ` (${e.extra.fields.map((f) => `${f.path}: ${f.code}`).join(', ')})` : ''}`);
+    else if (e instanceof AppError)
+      console.error(
+        `Error: ${e.code}${e.extra.fields ? ` (${e.extra.fields.map((f) => `${f.path}: ${f.code}`).join(', ')})` : ''}`,
+      );
     else console.error(`Error: ${(e as Error).message}`);
     return 1;
   }
 }
-
-

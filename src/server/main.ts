@@ -12,12 +12,16 @@ export async function serve(): Promise<void> {
   if (config.runJobs) {
     ctx.jobs.start();
     // Daily system jobs; checked hourly, enqueued once per day for the whole cluster.
-    const schedule = () => void scheduleSystemJobs(ctx).catch(() => ctx.log.warn('could not schedule system jobs'));
+    const schedule = () =>
+      void scheduleSystemJobs(ctx).catch(() => ctx.log.warn('could not schedule system jobs'));
     schedule();
     setInterval(schedule, 3_600_000).unref();
   }
   await app.listen({ port: config.port, host: config.host });
-  ctx.log.info({ port: config.port, database: ctx.dbh.kind, sealed: ctx.keyring.sealed }, 'Ukuk is listening');
+  ctx.log.info(
+    { port: config.port, database: ctx.dbh.kind, sealed: ctx.keyring.sealed },
+    'Ukuk is listening',
+  );
   const shutdown = async () => {
     stopSync();
     await app.close();

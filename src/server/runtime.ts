@@ -10,14 +10,19 @@ import { registerSystemJobs } from './modules/system/system.jobs.ts';
 import { createLogger } from './platform/logger.ts';
 
 export function keyFilePath(config: Config): string {
-  return process.env.UKUK_KEY_FILE ? path.resolve(process.env.UKUK_KEY_FILE) : path.join(config.dataDir, 'ukuk.key');
+  return process.env.UKUK_KEY_FILE
+    ? path.resolve(process.env.UKUK_KEY_FILE)
+    : path.join(config.dataDir, 'ukuk.key');
 }
 
 /**
  * Open everything a process needs: database (migrated), keyring (registered, in step with the sealed
  * state), job queue. The server and the CLI both start here.
  */
-export async function createContext(config: Config, log: Logger = createLogger(config.logLevel)): Promise<AppContext> {
+export async function createContext(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+): Promise<AppContext> {
   const dbh = openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await migrateToLatest(dbh.db);
   const keyring = new Keyring(dbh.db, keyFilePath(config));

@@ -23,7 +23,12 @@ export interface TestApp {
 export async function startTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = tempDir();
   const pg = backend === 'postgres' ? await createPgDatabase() : undefined;
-  const config = loadConfig({ UKUK_DATA_DIR: dataDir, DATABASE_URL: pg?.url, UKUK_WEB_DIR: `${dataDir}/no-web`, ...env });
+  const config = loadConfig({
+    UKUK_DATA_DIR: dataDir,
+    DATABASE_URL: pg?.url,
+    UKUK_WEB_DIR: `${dataDir}/no-web`,
+    ...env,
+  });
   const ctx = await createContext(config, createLogger(process.env.UKUK_TEST_LOG ?? 'silent'));
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -60,7 +65,13 @@ export const ADMIN_PASSWORD = 'Kök-Jar tоо 2026 ашуу!';
 export async function setupAdmin(t: TestApp, locale = 'ky'): Promise<TestUser> {
   const c = t.client();
   const email = 'aigul.admin@example.org';
-  const r = await c.post('/api/setup', { orgName: 'Бир Дүйнө', defaultLocale: locale, adminName: 'Айгүл Админ', adminEmail: email, adminPassword: ADMIN_PASSWORD });
+  const r = await c.post('/api/setup', {
+    orgName: 'Бир Дүйнө',
+    defaultLocale: locale,
+    adminName: 'Айгүл Админ',
+    adminEmail: email,
+    adminPassword: ADMIN_PASSWORD,
+  });
   if (r.status !== 200) throw new Error(`setup failed: ${r.status} ${JSON.stringify(r.body)}`);
   const totpSecret = await enroll(t, c);
   const me = await c.get<{ id: string }>('/api/me');
@@ -80,7 +91,12 @@ let counter = 0;
 export async function addUser(t: TestApp, admin: TestUser, role: string): Promise<TestUser> {
   counter += 1;
   const email = `${role}${counter}@example.org`;
-  const inv = await admin.client.post<{ id: string; inviteUrl: string }>('/api/users', { email, name: `Test ${role}`, role, locale: 'ru' });
+  const inv = await admin.client.post<{ id: string; inviteUrl: string }>('/api/users', {
+    email,
+    name: `Test ${role}`,
+    role,
+    locale: 'ru',
+  });
   if (inv.status !== 200) throw new Error(`invite failed: ${inv.status} ${JSON.stringify(inv.body)}`);
   const c = t.client();
   const password = `Сырсөз-${role}-узун-2026`;

@@ -29,7 +29,12 @@ export class Client {
     this.cookies.set(name, value);
   }
 
-  async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const unsafe = !['GET', 'HEAD'].includes(method);
     if (unsafe && this.csrf === null) await this.fetchCsrf();
     const headers: Record<string, string> = { ...extra };
@@ -83,7 +88,8 @@ export class Client {
   /** Full login: password, then a fresh TOTP code. Throws with the server's answer on failure. */
   async login(email: string, password: string, totpSecret: string, _used?: Set<string>): Promise<void> {
     const a = await this.post<{ next: string }>('/api/auth/login', { email, password });
-    if (a.status !== 200 || a.body.next !== 'totp') throw new Error(`login failed: ${a.status} ${JSON.stringify(a.body)}`);
+    if (a.status !== 200 || a.body.next !== 'totp')
+      throw new Error(`login failed: ${a.status} ${JSON.stringify(a.body)}`);
     const b = await this.post('/api/auth/totp', { code: await totpFreshAsync(totpSecret) });
     if (b.status !== 200) throw new Error(`totp failed: ${b.status} ${JSON.stringify(b.body)}`);
   }

@@ -57,7 +57,9 @@ export function tempDir(prefix = 'ukuk-test-'): string {
 }
 
 /** A migrated database on the given backend, with a cleanup function. */
-export async function testDb(backend: Backend): Promise<{ dbh: DbHandle; dataDir: string; databaseUrl?: string; cleanup(): Promise<void> }> {
+export async function testDb(
+  backend: Backend,
+): Promise<{ dbh: DbHandle; dataDir: string; databaseUrl?: string; cleanup(): Promise<void> }> {
   const dataDir = tempDir();
   if (backend === 'postgres') {
     const pgdb = await createPgDatabase();

@@ -17,23 +17,36 @@ function filesUnder(dir: string): string[] {
 
 /** Every encoding a marker could be stored in by mistake: UTF-8, UTF-16LE, base64 of the UTF-8. */
 function needles(marker: string): Buffer[] {
-  return [Buffer.from(marker, 'utf8'), Buffer.from(marker, 'utf16le'), Buffer.from(Buffer.from(marker).toString('base64').slice(0, 16))];
+  return [
+    Buffer.from(marker, 'utf8'),
+    Buffer.from(marker, 'utf16le'),
+    Buffer.from(Buffer.from(marker).toString('base64').slice(0, 16)),
+  ];
 }
 
 /**
  * Look for planted marker strings in every file of a data folder (database, WAL, key, uploads,
  * backups), in extra text blobs (logs), and in a PostgreSQL dump when a URL is given.
  */
-export function scanForMarkers(opts: { dataDir?: string; databaseUrl?: string; texts?: Record<string, string>; markers: string[] }): ScanReport {
+export function scanForMarkers(opts: {
+  dataDir?: string;
+  databaseUrl?: string;
+  texts?: Record<string, string>;
+  markers: string[];
+}): ScanReport {
   const sources: [string, Buffer][] = [];
   for (const f of filesUnder(opts.dataDir ?? '')) sources.push([f, fs.readFileSync(f)]);
   for (const [name, text] of Object.entries(opts.texts ?? {})) sources.push([name, Buffer.from(text)]);
   if (opts.databaseUrl) {
-    sources.push(['pg_dump', execFileSync('pg_dump', ['--no-owner', '--dbname', opts.databaseUrl], { maxBuffer: 512 * 1024 * 1024 })]);
+    sources.push([
+      'pg_dump',
+      execFileSync('pg_dump', ['--no-owner', '--dbname', opts.databaseUrl], { maxBuffer: 512 * 1024 * 1024 }),
+    ]);
   }
   const hits: ScanReport['hits'] = [];
   for (const [where, buf] of sources) {
-    for (const marker of opts.markers) if (needles(marker).some((n) => buf.includes(n))) hits.push({ where, marker });
+    for (const marker of opts.markers)
+      if (needles(marker).some((n) => buf.includes(n))) hits.push({ where, marker });
   }
   return { scanned: sources.map(([w, b]) => `${w} (${b.length} bytes)`), hits };
 }

@@ -35,7 +35,9 @@ export interface RunningServer {
  * Start the real server (`ukuk serve`) as a child process on a free port with a fresh data folder
  * (or the given one, to run a second node or restart), and wait until it answers /api/health.
  */
-export async function startServer(opts: { backend?: Backend; dataDir?: string; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: { backend?: Backend; dataDir?: string; databaseUrl?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const backend = opts.backend ?? 'sqlite';
   const dataDir = opts.dataDir ?? tempDir('ukuk-srv-');
   let databaseUrl = opts.databaseUrl;
@@ -48,7 +50,15 @@ export async function startServer(opts: { backend?: Backend; dataDir?: string; d
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/ukuk.js'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', UKUK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, UKUK_LOG_LEVEL: 'warn', ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      UKUK_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      UKUK_LOG_LEVEL: 'warn',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -70,7 +80,10 @@ export async function startServer(opts: { backend?: Backend; dataDir?: string; d
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const exited = () => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+  const exited = () =>
+    new Promise<void>((r) =>
+      child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r()),
+    );
   return {
     url,
     port,

@@ -2,7 +2,9 @@ import { TOTP } from 'otpauth';
 
 /** The current 6-digit code for a base32 secret (what the person's authenticator app shows). */
 export function totpNow(secret: string, offsetSteps = 0): string {
-  return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+  return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: Date.now() + offsetSteps * 30_000,
+  });
 }
 
 const lastStep = new Map<string, number>();
@@ -19,7 +21,9 @@ export async function totpFreshAsync(secret: string): Promise<string> {
     for (const step of [now - 1, now, now + 1]) {
       if (step > last) {
         lastStep.set(secret, step);
-        return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: step * 30_000 + 1000 });
+        return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+          timestamp: step * 30_000 + 1000,
+        });
       }
     }
     await new Promise((r) => setTimeout(r, (now + 1) * 30_000 - Date.now() + 50));
@@ -33,7 +37,9 @@ export function totpFresh(secret: string, _used?: Set<string>): string {
   for (const step of [now - 1, now, now + 1]) {
     if (step > last) {
       lastStep.set(secret, step);
-      return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: step * 30_000 + 1000 });
+      return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+        timestamp: step * 30_000 + 1000,
+      });
     }
   }
   throw new Error('no fresh TOTP step available: use totpFreshAsync');

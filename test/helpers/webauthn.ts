@@ -45,24 +45,64 @@ export class SoftPasskey {
   }
 
   register(options: { challenge: string }) {
-    const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin: this.origin, crossOrigin: false }));
-    const cose = cbor(new Map<number, CborValue>([[1, 2], [3, -7], [-1, 1], [-2, this.x], [-3, this.y]]));
+    const clientData = Buffer.from(
+      JSON.stringify({
+        type: 'webauthn.create',
+        challenge: options.challenge,
+        origin: this.origin,
+        crossOrigin: false,
+      }),
+    );
+    const cose = cbor(
+      new Map<number, CborValue>([
+        [1, 2],
+        [3, -7],
+        [-1, 1],
+        [-2, this.x],
+        [-3, this.y],
+      ]),
+    );
     const len = Buffer.alloc(2);
     len.writeUInt16BE(this.credId.length);
-    const authData = Buffer.concat([sha256(this.rpID), Buffer.from([0x45]), Buffer.alloc(4), Buffer.alloc(16), len, this.credId, cose]);
-    const attestationObject = cbor(new Map<string, CborValue>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]));
+    const authData = Buffer.concat([
+      sha256(this.rpID),
+      Buffer.from([0x45]),
+      Buffer.alloc(4),
+      Buffer.alloc(16),
+      len,
+      this.credId,
+      cose,
+    ]);
+    const attestationObject = cbor(
+      new Map<string, CborValue>([
+        ['fmt', 'none'],
+        ['attStmt', new Map()],
+        ['authData', authData],
+      ]),
+    );
     return {
       id: b64u(this.credId),
       rawId: b64u(this.credId),
       type: 'public-key' as const,
-      response: { clientDataJSON: b64u(clientData), attestationObject: b64u(attestationObject), transports: ['internal'] },
+      response: {
+        clientDataJSON: b64u(clientData),
+        attestationObject: b64u(attestationObject),
+        transports: ['internal'],
+      },
       clientExtensionResults: {},
     };
   }
 
   authenticate(options: { challenge: string }, opts: { origin?: string } = {}) {
     this.counter += 1;
-    const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin: opts.origin ?? this.origin, crossOrigin: false }));
+    const clientData = Buffer.from(
+      JSON.stringify({
+        type: 'webauthn.get',
+        challenge: options.challenge,
+        origin: opts.origin ?? this.origin,
+        crossOrigin: false,
+      }),
+    );
     const count = Buffer.alloc(4);
     count.writeUInt32BE(this.counter);
     const authData = Buffer.concat([sha256(this.rpID), Buffer.from([0x05]), count]);
@@ -71,7 +111,11 @@ export class SoftPasskey {
       id: b64u(this.credId),
       rawId: b64u(this.credId),
       type: 'public-key' as const,
-      response: { clientDataJSON: b64u(clientData), authenticatorData: b64u(authData), signature: b64u(signature) },
+      response: {
+        clientDataJSON: b64u(clientData),
+        authenticatorData: b64u(authData),
+        signature: b64u(signature),
+      },
       clientExtensionResults: {},
     };
   }

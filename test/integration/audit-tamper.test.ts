@@ -24,9 +24,34 @@ for (const backend of await backends()) {
       }
       const pw = path.join(dataDir, 'pw');
       fs.writeFileSync(pw, 'Audit-test-passphrase-2026\n');
-      assert.equal((await runCli(['setup', '--org', 'Tamper', '--admin-email', 'a@example.org', '--admin-password-file', pw, '--json'], env())).code, 0);
+      assert.equal(
+        (
+          await runCli(
+            [
+              'setup',
+              '--org',
+              'Tamper',
+              '--admin-email',
+              'a@example.org',
+              '--admin-password-file',
+              pw,
+              '--json',
+            ],
+            env(),
+          )
+        ).code,
+        0,
+      );
       for (const role of ['lawyer', 'monitor', 'viewer']) {
-        assert.equal((await runCli(['user', 'add', '--email', `${role}@example.org`, '--role', role, '--password-file', pw], env())).code, 0);
+        assert.equal(
+          (
+            await runCli(
+              ['user', 'add', '--email', `${role}@example.org`, '--role', role, '--password-file', pw],
+              env(),
+            )
+          ).code,
+          0,
+        );
       }
       dbh = openDb({ dataDir, databaseUrl });
     });
@@ -55,7 +80,11 @@ for (const backend of await backends()) {
 
     test('an edited entry is named', async () => {
       const rows = await snapshot();
-      await dbh.db.updateTable('audit_log').set({ action: 'user.create_FORGED' }).where('seq', '=', 3).execute();
+      await dbh.db
+        .updateTable('audit_log')
+        .set({ action: 'user.create_FORGED' })
+        .where('seq', '=', 3)
+        .execute();
       const r = await verify();
       assert.equal(r.code, 1);
       assert.match(r.stdout, /BROKEN at entry 3/);
@@ -85,7 +114,13 @@ for (const backend of await backends()) {
       const a = rows[1]!;
       const b = rows[2]!;
       await dbh.db.deleteFrom('audit_log').where('seq', 'in', [a.seq, b.seq]).execute();
-      await dbh.db.insertInto('audit_log').values([{ ...b, seq: a.seq }, { ...a, seq: b.seq }]).execute();
+      await dbh.db
+        .insertInto('audit_log')
+        .values([
+          { ...b, seq: a.seq },
+          { ...a, seq: b.seq },
+        ])
+        .execute();
       const r = await verify();
       assert.equal(r.code, 1);
       assert.match(r.stdout, /BROKEN at entry 2/);
@@ -96,7 +131,12 @@ for (const backend of await backends()) {
       const rows = await snapshot();
       await sql`update audit_log set seq = seq + 1000 where seq >= 4`.execute(dbh.db);
       await sql`update audit_log set seq = seq - 999 where seq >= 1004`.execute(dbh.db);
-      const forged = { ...rows[2]!, seq: 4, id: '01934b5e-0000-7000-8000-00000000beef', action: 'user.delete' };
+      const forged = {
+        ...rows[2]!,
+        seq: 4,
+        id: '01934b5e-0000-7000-8000-00000000beef',
+        action: 'user.delete',
+      };
       await dbh.db.insertInto('audit_log').values(forged).execute();
       const r = await verify();
       assert.equal(r.code, 1);

@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN_PASSWORD, addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import {
+  ADMIN_PASSWORD,
+  addUser,
+  setupAdmin,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { totpFreshAsync as fresh, totpNow } from '../helpers/totp.ts';
 
-type Err = { error: { code: string; message: string; fields?: { path: string; code: string; message: string }[] } };
+type Err = {
+  error: { code: string; message: string; fields?: { path: string; code: string; message: string }[] };
+};
 
 for (const backend of await backends()) {
   describe(`auth and sessions (${backend})`, () => {
@@ -17,7 +26,15 @@ for (const backend of await backends()) {
     after(async () => t.close());
 
     test('setup cannot run twice', async () => {
-      const r = await t.client().post<Err>('/api/setup', { orgName: 'X', defaultLocale: 'en', adminName: 'Y', adminEmail: 'y@e.org', adminPassword: 'another-long-passphrase-1' });
+      const r = await t
+        .client()
+        .post<Err>('/api/setup', {
+          orgName: 'X',
+          defaultLocale: 'en',
+          adminName: 'Y',
+          adminEmail: 'y@e.org',
+          adminPassword: 'another-long-passphrase-1',
+        });
       assert.equal(r.status, 409);
       assert.equal(r.body.error.code, 'setup.already_done');
     });
@@ -25,7 +42,10 @@ for (const backend of await backends()) {
     test('login needs password then TOTP; /api/me answers only after both', async () => {
       const c = t.client();
       assert.equal((await c.get('/api/me')).status, 401);
-      const a = await c.post<{ next: string }>('/api/auth/login', { email: admin.email.toUpperCase(), password: ADMIN_PASSWORD });
+      const a = await c.post<{ next: string }>('/api/auth/login', {
+        email: admin.email.toUpperCase(),
+        password: ADMIN_PASSWORD,
+      });
       assert.equal(a.status, 200);
       assert.equal(a.body.next, 'totp');
       assert.equal((await c.get('/api/me')).status, 401, 'half-way session is not a login');
@@ -40,8 +60,14 @@ for (const backend of await backends()) {
     test('wrong password and unknown account answer the same, in the asked language', async () => {
       const c = t.client();
       c.locale = 'ru';
-      const wrong = await c.post<Err>('/api/auth/login', { email: admin.email, password: 'not-the-password-at-all' });
-      const unknown = await c.post<Err>('/api/auth/login', { email: 'nobody@example.org', password: 'not-the-password-at-all' });
+      const wrong = await c.post<Err>('/api/auth/login', {
+        email: admin.email,
+        password: 'not-the-password-at-all',
+      });
+      const unknown = await c.post<Err>('/api/auth/login', {
+        email: 'nobody@example.org',
+        password: 'not-the-password-at-all',
+      });
       assert.equal(wrong.status, 401);
       assert.deepEqual(wrong.body, unknown.body);
       assert.equal(wrong.body.error.message, 'Неверный e-mail или пароль.');
@@ -87,7 +113,11 @@ for (const backend of await backends()) {
     test('recovery code works once', async () => {
       const u = await addUser(t, admin, 'trainer');
       const c = u.client;
-      assert.equal((await c.post('/api/me/recovery-codes')).status, 401, 'regenerating codes needs re-authentication');
+      assert.equal(
+        (await c.post('/api/me/recovery-codes')).status,
+        401,
+        'regenerating codes needs re-authentication',
+      );
       await c.reauth(u.password, u.totpSecret, t.used);
       const codes = await c.post<{ recoveryCodes: string[] }>('/api/me/recovery-codes');
       assert.equal(codes.status, 200);
@@ -103,10 +133,20 @@ for (const backend of await backends()) {
     test('CSRF: state-changing requests without the token are refused', async () => {
       const c = t.client();
       await c.fetchCsrf();
-      const r = await c.request<Err>('POST', '/api/auth/login', { email: admin.email, password: ADMIN_PASSWORD }, { 'x-csrf-token': 'forged' });
+      const r = await c.request<Err>(
+        'POST',
+        '/api/auth/login',
+        { email: admin.email, password: ADMIN_PASSWORD },
+        { 'x-csrf-token': 'forged' },
+      );
       assert.equal(r.status, 403);
       assert.equal(r.body.error.code, 'auth.csrf_invalid');
-      const r2 = await c.request<Err>('POST', '/api/auth/login', { email: admin.email, password: ADMIN_PASSWORD }, { 'x-csrf-token': '' });
+      const r2 = await c.request<Err>(
+        'POST',
+        '/api/auth/login',
+        { email: admin.email, password: ADMIN_PASSWORD },
+        { 'x-csrf-token': '' },
+      );
       assert.equal(r2.status, 403);
     });
 
@@ -114,14 +154,29 @@ for (const backend of await backends()) {
       const victim = await addUser(t, admin, 'lawyer');
       const c = t.client();
       const statuses: number[] = [];
-      for (let i = 0; i < 8; i++) statuses.push((await c.post('/api/auth/login', { email: victim.email, password: `guess-${i}-wrong-password` })).status);
+      for (let i = 0; i < 8; i++)
+        statuses.push(
+          (await c.post('/api/auth/login', { email: victim.email, password: `guess-${i}-wrong-password` }))
+            .status,
+        );
       assert.deepEqual(statuses.slice(0, 5), [401, 401, 401, 401, 401]);
-      assert.ok(statuses.slice(5).every((s) => s === 429), `expected lockout, got ${statuses.join(',')}`);
-      const locked = await t.client().post<Err & { error: { retryAfterSeconds: number } }>('/api/auth/login', { email: victim.email, password: victim.password });
+      assert.ok(
+        statuses.slice(5).every((s) => s === 429),
+        `expected lockout, got ${statuses.join(',')}`,
+      );
+      const locked = await t
+        .client()
+        .post<Err & { error: { retryAfterSeconds: number } }>('/api/auth/login', {
+          email: victim.email,
+          password: victim.password,
+        });
       assert.equal(locked.status, 429);
       assert.ok(locked.body.error.retryAfterSeconds > 0 && locked.body.error.retryAfterSeconds <= 15 * 60);
       // The lock is temporary: once it expires (simulated by moving the lock into the past) the user gets in.
-      await t.ctx.db.updateTable('login_throttle').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).execute();
+      await t.ctx.db
+        .updateTable('login_throttle')
+        .set({ locked_until: new Date(Date.now() - 1000).toISOString() })
+        .execute();
       await t.client().login(victim.email, victim.password, victim.totpSecret, t.used);
     });
 
@@ -139,15 +194,24 @@ for (const backend of await backends()) {
       const extra = await c.post<Err>('/api/auth/login', { email: 'a@b.org', password: 'x', isAdmin: true });
       assert.equal(extra.status, 400);
       assert.ok(extra.body.error.fields!.some((f) => f.path === 'isAdmin' && f.code === 'unknown_field'));
-      const huge = await c.post<Err>('/api/auth/login', { email: 'a@b.org', password: 'x'.repeat(2 * 1024 * 1024) });
+      const huge = await c.post<Err>('/api/auth/login', {
+        email: 'a@b.org',
+        password: 'x'.repeat(2 * 1024 * 1024),
+      });
       assert.equal(huge.status, 413);
       const missing = await c.get<Err>('/api/nope');
       assert.equal(missing.status, 404);
-      for (const r of [bad, types, extra, huge, missing]) assert.doesNotMatch(JSON.stringify(r.body), /at .*\.ts:|node_modules|SELECT|INSERT/);
+      for (const r of [bad, types, extra, huge, missing])
+        assert.doesNotMatch(JSON.stringify(r.body), /at .*\.ts:|node_modules|SELECT|INSERT/);
     });
 
     test('weak passwords are refused with a named field', async () => {
-      const inv = await admin.client.post<{ inviteUrl: string }>('/api/users', { email: 'weak@example.org', name: 'Weak', role: 'viewer', locale: 'en' });
+      const inv = await admin.client.post<{ inviteUrl: string }>('/api/users', {
+        email: 'weak@example.org',
+        name: 'Weak',
+        role: 'viewer',
+        locale: 'en',
+      });
       const token = inv.body.inviteUrl.split('/').pop()!;
       const c = t.client();
       const short = await c.post<Err>(`/api/invite/${token}`, { name: 'Weak', password: 'short' });

@@ -23,11 +23,28 @@ describe('ukuk CLI', () => {
     const pw = path.join(d, 'pw');
     fs.writeFileSync(pw, 'Жалал-Абад 2026 күзү\n');
     const env = { UKUK_DATA_DIR: path.join(d, 'data') };
-    const s = await runCli(['setup', '--org', 'Бир Дүйнө', '--admin-email', 'boss@example.org', '--admin-password-file', pw, '--locale', 'ru', '--json'], env);
+    const s = await runCli(
+      [
+        'setup',
+        '--org',
+        'Бир Дүйнө',
+        '--admin-email',
+        'boss@example.org',
+        '--admin-password-file',
+        pw,
+        '--locale',
+        'ru',
+        '--json',
+      ],
+      env,
+    );
     assert.equal(s.code, 0, s.stderr);
     const setup = JSON.parse(s.stdout) as { adminId: string; totpSecret: string };
     assert.match(setup.totpSecret, /^[A-Z2-7]{32}$/);
-    const u = await runCli(['user', 'add', '--email', 'lawyer@example.org', '--role', 'lawyer', '--password-file', pw, '--json'], env);
+    const u = await runCli(
+      ['user', 'add', '--email', 'lawyer@example.org', '--role', 'lawyer', '--password-file', pw, '--json'],
+      env,
+    );
     assert.equal(u.code, 0, u.stderr);
     const user = JSON.parse(u.stdout) as { id: string; totpSecret: string };
     assert.equal(fs.statSync(path.join(d, 'data', 'ukuk.key')).mode & 0o777, 0o600);
@@ -37,7 +54,10 @@ describe('ukuk CLI', () => {
       await c.login('lawyer@example.org', 'Жалал-Абад 2026 күзү', user.totpSecret);
       const me = await c.get<{ id: string; role: string }>('/api/me');
       assert.deepEqual([me.body.id, me.body.role], [user.id, 'lawyer']);
-      const again = await runCli(['setup', '--org', 'X', '--admin-email', 'x@example.org', '--admin-password-file', pw], env);
+      const again = await runCli(
+        ['setup', '--org', 'X', '--admin-email', 'x@example.org', '--admin-password-file', pw],
+        env,
+      );
       assert.notEqual(again.code, 0);
       assert.match(again.stderr, /setup\.already_done/);
     } finally {
@@ -50,7 +70,10 @@ describe('ukuk CLI', () => {
     const pw = path.join(d, 'pw');
     fs.writeFileSync(pw, 'short\n');
     const env = { UKUK_DATA_DIR: path.join(d, 'data') };
-    const weak = await runCli(['setup', '--org', 'X', '--admin-email', 'a@example.org', '--admin-password-file', pw], env);
+    const weak = await runCli(
+      ['setup', '--org', 'X', '--admin-email', 'a@example.org', '--admin-password-file', pw],
+      env,
+    );
     assert.equal(weak.code, 1);
     assert.match(weak.stderr, /password: too_short/);
     assert.ok(!fs.existsSync(path.join(d, 'data', 'ukuk.key')), 'a failed setup leaves no key file');
@@ -60,7 +83,10 @@ describe('ukuk CLI', () => {
     const unknown = await runCli(['frobnicate'], env);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stdout, /Usage: ukuk/);
-    const noSetup = await runCli(['user', 'add', '--email', 'a@example.org', '--role', 'admin', '--password-file', pw], env);
+    const noSetup = await runCli(
+      ['user', 'add', '--email', 'a@example.org', '--role', 'admin', '--password-file', pw],
+      env,
+    );
     assert.equal(noSetup.code, 1);
     assert.match(noSetup.stderr, /not set up/);
   });
@@ -70,7 +96,12 @@ describe('ukuk CLI', () => {
     const env = { UKUK_DATA_DIR: path.join(d, 'data') };
     const r = await runCli(['demo', '--json'], env);
     assert.equal(r.code, 0, r.stderr);
-    const users = JSON.parse(r.stdout) as { email: string; password: string; role: string; totpSecret: string }[];
+    const users = JSON.parse(r.stdout) as {
+      email: string;
+      password: string;
+      role: string;
+      totpSecret: string;
+    }[];
     assert.deepEqual(users.map((u) => u.role).sort(), [...ROLES].sort());
     const srv = await startServer({ dataDir: env.UKUK_DATA_DIR });
     try {
@@ -90,17 +121,26 @@ describe('ukuk CLI', () => {
   test('user reset-2fa forces enrolment at next login', async () => {
     const d = dir();
     const env = { UKUK_DATA_DIR: path.join(d, 'data') };
-    const users = JSON.parse((await runCli(['demo', '--json'], env)).stdout) as { email: string; password: string; role: string }[];
+    const users = JSON.parse((await runCli(['demo', '--json'], env)).stdout) as {
+      email: string;
+      password: string;
+      role: string;
+    }[];
     const viewer = users.find((u) => u.role === 'viewer')!;
     assert.equal((await runCli(['user', 'reset-2fa', '--email', viewer.email], env)).code, 0);
     const srv = await startServer({ dataDir: env.UKUK_DATA_DIR });
     try {
       const c = new Client(srv.url);
-      const r = await c.post<{ next: string }>('/api/auth/login', { email: viewer.email, password: viewer.password });
+      const r = await c.post<{ next: string }>('/api/auth/login', {
+        email: viewer.email,
+        password: viewer.password,
+      });
       assert.equal(r.body.next, 'totp_enroll');
       const info = await c.get<{ secret: string; qrSvg: string }>('/api/auth/totp/enroll');
       assert.match(info.body.qrSvg, /^<svg/);
-      const done = await c.post<{ recoveryCodes: string[] }>('/api/auth/totp/enroll', { code: await totpFreshAsync(info.body.secret) });
+      const done = await c.post<{ recoveryCodes: string[] }>('/api/auth/totp/enroll', {
+        code: await totpFreshAsync(info.body.secret),
+      });
       assert.equal(done.body.recoveryCodes.length, 10);
       assert.equal((await c.get('/api/me')).status, 200);
     } finally {

@@ -40,7 +40,16 @@ async function install(backend: Backend, sealed: boolean): Promise<Installation>
   fs.writeFileSync(pw, 'Тоолуу-кластер-2026-сыр\n');
   fs.writeFileSync(pp, 'бир дүйнө мөөр купуя сөз айкашы\n');
   const env = { UKUK_DATA_DIR: dataDir, DATABASE_URL: pg?.url };
-  const args = ['setup', '--org', 'Cluster', '--admin-email', 'admin@example.org', '--admin-password-file', pw, '--json'];
+  const args = [
+    'setup',
+    '--org',
+    'Cluster',
+    '--admin-email',
+    'admin@example.org',
+    '--admin-password-file',
+    pw,
+    '--json',
+  ];
   const r = await runCli(sealed ? [...args, '--sealed', '--passphrase-file', pp] : args, env);
   assert.equal(r.code, 0, r.stderr);
   const { totpSecret } = JSON.parse(r.stdout) as { totpSecret: string };
@@ -77,7 +86,9 @@ describe('seal and unseal (sqlite, key-file mode)', () => {
     const me = await c.get<{ error: { code: string } }>('/api/me');
     assert.equal(me.status, 503);
     assert.equal(me.body.error.code, 'system.sealed');
-    const unseal = await c.post<{ error: { code: string } }>('/api/system/unseal', { passphrase: 'whatever' });
+    const unseal = await c.post<{ error: { code: string } }>('/api/system/unseal', {
+      passphrase: 'whatever',
+    });
     assert.equal(unseal.body.error.code, 'system.keyfile_mode');
     const r = await runCli(['unseal'], inst.env);
     assert.equal(r.code, 0, r.stderr);
@@ -107,10 +118,14 @@ describe('two app nodes on one PostgreSQL', { skip: !pgUp && 'PostgreSQL not rea
     assert.equal((await health(a)).sealed, true);
     assert.equal((await health(b)).sealed, true);
     const c = new Client(a.url);
-    const wrong = await c.post<{ error: { code: string } }>('/api/system/unseal', { passphrase: 'not the passphrase' });
+    const wrong = await c.post<{ error: { code: string } }>('/api/system/unseal', {
+      passphrase: 'not the passphrase',
+    });
     assert.equal(wrong.status, 401);
     assert.equal(wrong.body.error.code, 'system.unseal_failed');
-    const ok = await c.post('/api/system/unseal', { passphrase: fs.readFileSync(inst.passphraseFile, 'utf8').trim() });
+    const ok = await c.post('/api/system/unseal', {
+      passphrase: fs.readFileSync(inst.passphraseFile, 'utf8').trim(),
+    });
     assert.equal(ok.status, 200);
     assert.equal((await health(a)).sealed, false);
     await eventually('node B unsealed', async () => !(await health(b)).sealed);
@@ -133,7 +148,10 @@ describe('two app nodes on one PostgreSQL', { skip: !pgUp && 'PostgreSQL not rea
     await eventually('node A sealed', async () => (await health(a)).sealed);
     const r = await runCli(['unseal', '--passphrase-file', inst.passphraseFile], inst.env);
     assert.equal(r.code, 0, r.stderr);
-    await eventually('both unsealed by the CLI', async () => !(await health(a)).sealed && !(await health(b)).sealed);
+    await eventually(
+      'both unsealed by the CLI',
+      async () => !(await health(a)).sealed && !(await health(b)).sealed,
+    );
   });
 
   test('queued jobs run exactly once across the two nodes', async () => {
@@ -144,13 +162,30 @@ describe('two app nodes on one PostgreSQL', { skip: !pgUp && 'PostgreSQL not rea
       for (let i = 0; i < 30; i++) ids.add(await queue.enqueue(dbh.db, 'audit.verify', {}));
       await eventually(
         'all jobs done',
-        async () => (await dbh.db.selectFrom('jobs').select('id').where('id', 'in', [...ids]).where('state', '=', 'done').execute()).length === ids.size,
+        async () =>
+          (
+            await dbh.db
+              .selectFrom('jobs')
+              .select('id')
+              .where('id', 'in', [...ids])
+              .where('state', '=', 'done')
+              .execute()
+          ).length === ids.size,
         30_000,
       );
-      const entries = await dbh.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'system.audit_verified').where('entity_id', 'in', [...ids]).execute();
+      const entries = await dbh.db
+        .selectFrom('audit_log')
+        .select('entity_id')
+        .where('action', '=', 'system.audit_verified')
+        .where('entity_id', 'in', [...ids])
+        .execute();
       assert.equal(entries.length, ids.size, 'one result entry per job');
       assert.equal(new Set(entries.map((e) => e.entity_id)).size, ids.size);
-      const workers = await dbh.db.selectFrom('jobs').select('locked_by').where('id', 'in', [...ids]).execute();
+      const workers = await dbh.db
+        .selectFrom('jobs')
+        .select('locked_by')
+        .where('id', 'in', [...ids])
+        .execute();
       assert.ok(new Set(workers.map((w) => w.locked_by)).size >= 1);
     } finally {
       await dbh.close();

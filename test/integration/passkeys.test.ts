@@ -30,13 +30,22 @@ for (const backend of await backends()) {
       await user.client.reauth(user.password, user.totpSecret);
       const opts = await user.client.post<{ challenge: string }>('/api/me/passkeys/options');
       assert.equal(opts.status, 200);
-      const reg = await user.client.post('/api/me/passkeys', { name: 'Ноутбук', credential: key.register(opts.body) });
+      const reg = await user.client.post('/api/me/passkeys', {
+        name: 'Ноутбук',
+        credential: key.register(opts.body),
+      });
       assert.equal(reg.status, 200, JSON.stringify(reg.body));
       const list = await user.client.get<{ items: { name: string }[] }>('/api/me/passkeys');
-      assert.deepEqual(list.body.items.map((i) => i.name), ['Ноутбук']);
+      assert.deepEqual(
+        list.body.items.map((i) => i.name),
+        ['Ноутбук'],
+      );
 
       const c = t.client();
-      const login = await c.post<{ next: string; passkey: boolean }>('/api/auth/login', { email: user.email, password: user.password });
+      const login = await c.post<{ next: string; passkey: boolean }>('/api/auth/login', {
+        email: user.email,
+        password: user.password,
+      });
       assert.deepEqual(login.body, { next: 'totp', passkey: true });
       const o = await c.post<{ challenge: string }>('/api/auth/passkey/options');
       assert.equal(o.status, 200);
@@ -50,7 +59,9 @@ for (const backend of await backends()) {
       await c.post('/api/auth/login', { email: user.email, password: user.password });
       const o = await c.post<{ challenge: string }>('/api/auth/passkey/options');
       const assertion = key.authenticate(o.body);
-      const wrongOrigin = await c.post<Err>('/api/auth/passkey', { credential: key.authenticate(o.body, { origin: 'https://evil.example' }) });
+      const wrongOrigin = await c.post<Err>('/api/auth/passkey', {
+        credential: key.authenticate(o.body, { origin: 'https://evil.example' }),
+      });
       assert.equal(wrongOrigin.status, 401);
       assert.equal(wrongOrigin.body.error.code, 'auth.passkey_invalid');
       const replay = await c.post<Err>('/api/auth/passkey', { credential: assertion });
@@ -74,8 +85,13 @@ for (const backend of await backends()) {
       await user.client.reauth(user.password, user.totpSecret);
       const list = await user.client.get<{ items: { id: string }[] }>('/api/me/passkeys');
       assert.equal((await user.client.delete(`/api/me/passkeys/${list.body.items[0]!.id}`)).status, 200);
-      const audit = await admin.client.get<{ items: { action: string }[] }>('/api/audit?action=user.passkey_*');
-      assert.deepEqual(audit.body.items.map((i) => i.action), ['user.passkey_remove', 'user.passkey_add']);
+      const audit = await admin.client.get<{ items: { action: string }[] }>(
+        '/api/audit?action=user.passkey_*',
+      );
+      assert.deepEqual(
+        audit.body.items.map((i) => i.action),
+        ['user.passkey_remove', 'user.passkey_add'],
+      );
     });
   });
 }

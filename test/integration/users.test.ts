@@ -27,17 +27,32 @@ for (const backend of await backends()) {
     });
 
     test('an invitation link works once', async () => {
-      const inv = await admin.client.post<{ inviteUrl: string }>('/api/users', { email: 'once@example.org', name: 'Once', role: 'viewer', locale: 'ky' });
+      const inv = await admin.client.post<{ inviteUrl: string }>('/api/users', {
+        email: 'once@example.org',
+        name: 'Once',
+        role: 'viewer',
+        locale: 'ky',
+      });
       const token = inv.body.inviteUrl.split('/').pop()!;
       const c = t.client();
-      assert.equal((await c.post(`/api/invite/${token}`, { name: 'Once', password: 'Бир жолку узун сырсөз 7' })).status, 200);
-      const again = await t.client().post<Err>(`/api/invite/${token}`, { name: 'Twice', password: 'Бир жолку узун сырсөз 8' });
+      assert.equal(
+        (await c.post(`/api/invite/${token}`, { name: 'Once', password: 'Бир жолку узун сырсөз 7' })).status,
+        200,
+      );
+      const again = await t
+        .client()
+        .post<Err>(`/api/invite/${token}`, { name: 'Twice', password: 'Бир жолку узун сырсөз 8' });
       assert.equal(again.status, 404);
       assert.equal(again.body.error.code, 'invite.not_found');
     });
 
     test('the same e-mail cannot be invited twice (case-insensitive)', async () => {
-      const r = await admin.client.post<Err>('/api/users', { email: admin.email.toUpperCase(), name: 'Dup', role: 'viewer', locale: 'en' });
+      const r = await admin.client.post<Err>('/api/users', {
+        email: admin.email.toUpperCase(),
+        name: 'Dup',
+        role: 'viewer',
+        locale: 'en',
+      });
       assert.equal(r.status, 409);
       assert.equal(r.body.error.code, 'user.email_taken');
     });
@@ -61,7 +76,9 @@ for (const backend of await backends()) {
       assert.equal(ok.body.role, 'coordinator');
       const me = await u.client.get<{ role: string; capabilities: string[] }>('/api/me');
       assert.equal(me.body.role, 'coordinator');
-      const audit = await admin.client.get<{ items: { action: string; entityId: string; details: Record<string, unknown> }[] }>(`/api/audit?action=user.role_change&entityId=${u.id}`);
+      const audit = await admin.client.get<{
+        items: { action: string; entityId: string; details: Record<string, unknown> }[];
+      }>(`/api/audit?action=user.role_change&entityId=${u.id}`);
       assert.equal(audit.body.items.length, 1);
       assert.deepEqual(audit.body.items[0]!.details, { from: 'monitor', to: 'coordinator' });
     });
@@ -92,11 +109,18 @@ for (const backend of await backends()) {
     });
 
     test('unknown or malformed user ids answer not found / validation, never 500', async () => {
-      const missing = await admin.client.patch<Err>('/api/users/01934b5e-0000-7000-8000-000000000000', { status: 'disabled' });
+      const missing = await admin.client.patch<Err>('/api/users/01934b5e-0000-7000-8000-000000000000', {
+        status: 'disabled',
+      });
       assert.equal(missing.status, 404);
       const bad = await admin.client.patch<Err>('/api/users/../../etc/passwd', { status: 'disabled' });
       assert.ok([400, 404].includes(bad.status));
-      const wrongRole = await admin.client.post<Err>('/api/users', { email: 'r@example.org', name: 'R', role: 'superuser', locale: 'en' });
+      const wrongRole = await admin.client.post<Err>('/api/users', {
+        email: 'r@example.org',
+        name: 'R',
+        role: 'superuser',
+        locale: 'en',
+      });
       assert.equal(wrongRole.status, 400);
       assert.equal(wrongRole.body.error.fields![0]!.path, 'role');
     });
@@ -112,7 +136,9 @@ for (const backend of await backends()) {
       const notMine = s.body.items.find((x) => !x.current)!;
       assert.equal((await u.client.delete(`/api/me/sessions/${notMine.id}`)).status, 200);
       assert.equal((await other.get('/api/me')).status, 401);
-      const foreign = await admin.client.delete<Err>(`/api/me/sessions/${s.body.items.find((x) => x.current)!.id}`);
+      const foreign = await admin.client.delete<Err>(
+        `/api/me/sessions/${s.body.items.find((x) => x.current)!.id}`,
+      );
       assert.equal(foreign.status, 404, "another user's session id is not found");
     });
 
@@ -120,7 +146,10 @@ for (const backend of await backends()) {
       const u = await addUser(t, admin, 'viewer');
       const other = t.client();
       await other.login(u.email, u.password, u.totpSecret, t.used);
-      const r = await u.client.post('/api/me/password', { currentPassword: u.password, newPassword: 'Жаңы абдан узун сырсөз 2026' });
+      const r = await u.client.post('/api/me/password', {
+        currentPassword: u.password,
+        newPassword: 'Жаңы абдан узун сырсөз 2026',
+      });
       assert.equal(r.status, 200);
       assert.equal((await other.get('/api/me')).status, 401);
       assert.equal((await u.client.get('/api/me')).status, 200);

@@ -5,13 +5,26 @@ import { pickLocale } from '../../src/core/i18n/index.ts';
 import { UUID_RE, uuidv7 } from '../../src/core/ids.ts';
 import { ROLES } from '../../src/core/roles.ts';
 import { normalizeEmail, normalizeText, tokenize } from '../../src/core/text.ts';
-import { CAPABILITIES, can, canSeeRecord, registerRecordRule, requireCap, requireReauth, type Actor } from '../../src/server/platform/access/policy.ts';
+import {
+  CAPABILITIES,
+  can,
+  canSeeRecord,
+  registerRecordRule,
+  requireCap,
+  requireReauth,
+  type Actor,
+} from '../../src/server/platform/access/policy.ts';
 import { entryHash, GENESIS } from '../../src/server/platform/audit/audit.ts';
 import { checkPasswordPolicy } from '../../src/server/platform/auth/passwords.ts';
 import { totpCode, verifyTotp } from '../../src/server/platform/auth/totp.ts';
 import { AppError } from '../../src/server/platform/errors.ts';
 
-const actor = (role: Actor['role'], reauthUntil: string | null = null): Actor => ({ userId: 'u', role, sessionId: 's', reauthUntil });
+const actor = (role: Actor['role'], reauthUntil: string | null = null): Actor => ({
+  userId: 'u',
+  role,
+  sessionId: 's',
+  reauthUntil,
+});
 
 describe('text rules', () => {
   test('Kyrgyz letters fold case but stay distinct; ё folds to е', () => {
@@ -22,7 +35,13 @@ describe('text rules', () => {
     assert.equal(normalizeEmail(' Aigul@Example.ORG '), 'aigul@example.org');
   });
   test('normalisation is idempotent (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => normalizeText(normalizeText(s)) === normalizeText(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        (s) => normalizeText(normalizeText(s)) === normalizeText(s),
+      ),
+      { numRuns: 300 },
+    );
   });
   test('language from Accept-Language', () => {
     assert.equal(pickLocale('ky-KG,ru;q=0.8'), 'ky');
@@ -50,15 +69,25 @@ describe('access policy', () => {
   });
   test('only admins manage users, read the audit log and seal', () => {
     for (const role of ROLES) {
-      for (const cap of ['users.manage', 'audit.read', 'system.seal'] as const) assert.equal(can(actor(role), cap), role === 'admin', `${role} ${cap}`);
+      for (const cap of ['users.manage', 'audit.read', 'system.seal'] as const)
+        assert.equal(can(actor(role), cap), role === 'admin', `${role} ${cap}`);
     }
   });
   test('requireCap: no actor → unauthenticated, wrong role → forbidden', () => {
-    assert.throws(() => requireCap(null, 'audit.read'), (e: AppError) => e.code === 'auth.unauthenticated');
-    assert.throws(() => requireCap(actor('viewer'), 'audit.read'), (e: AppError) => e.code === 'auth.forbidden');
+    assert.throws(
+      () => requireCap(null, 'audit.read'),
+      (e: AppError) => e.code === 'auth.unauthenticated',
+    );
+    assert.throws(
+      () => requireCap(actor('viewer'), 'audit.read'),
+      (e: AppError) => e.code === 'auth.forbidden',
+    );
   });
   test('re-authentication expires', () => {
-    assert.throws(() => requireReauth(actor('admin')), (e: AppError) => e.code === 'auth.reauth_required');
+    assert.throws(
+      () => requireReauth(actor('admin')),
+      (e: AppError) => e.code === 'auth.reauth_required',
+    );
     assert.throws(() => requireReauth(actor('admin', new Date(Date.now() - 1).toISOString())));
     requireReauth(actor('admin', new Date(Date.now() + 60_000).toISOString()));
   });
@@ -72,9 +101,18 @@ describe('access policy', () => {
 
 describe('passwords and TOTP', () => {
   test('policy: length, common passwords, account-derived', () => {
-    assert.throws(() => checkPasswordPolicy('short', 'password'), (e: AppError) => e.code === 'validation.failed');
-    assert.throws(() => checkPasswordPolicy('password1234', 'password'), (e: AppError) => e.code === 'auth.password_too_common');
-    assert.throws(() => checkPasswordPolicy('aigul-secret-2026', 'password', ['aigul']), (e: AppError) => e.code === 'auth.password_too_common');
+    assert.throws(
+      () => checkPasswordPolicy('short', 'password'),
+      (e: AppError) => e.code === 'validation.failed',
+    );
+    assert.throws(
+      () => checkPasswordPolicy('password1234', 'password'),
+      (e: AppError) => e.code === 'auth.password_too_common',
+    );
+    assert.throws(
+      () => checkPasswordPolicy('aigul-secret-2026', 'password', ['aigul']),
+      (e: AppError) => e.code === 'auth.password_too_common',
+    );
     assert.throws(() => checkPasswordPolicy('aaaaaaaaaaaaaaa', 'password'));
     checkPasswordPolicy('Тоо-суу-жол 2026 кыш', 'password');
   });
@@ -92,7 +130,16 @@ describe('passwords and TOTP', () => {
 
 describe('audit hash', () => {
   test('any change to content or link changes the hash', () => {
-    const e = { seq: 1, id: 'i', at: 't', actor_id: 'a', action: 'x', entity_type: null, entity_id: null, details: '{}' };
+    const e = {
+      seq: 1,
+      id: 'i',
+      at: 't',
+      actor_id: 'a',
+      action: 'x',
+      entity_type: null,
+      entity_id: null,
+      details: '{}',
+    };
     const h = entryHash(GENESIS, e);
     assert.notEqual(entryHash(GENESIS, { ...e, action: 'y' }), h);
     assert.notEqual(entryHash(GENESIS, { ...e, seq: 2 }), h);

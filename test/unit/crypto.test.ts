@@ -46,6 +46,9 @@ describe('envelope encryption', () => {
 
   test('round trip holds for any text (property)', () => {
     const { key } = env.newRecordKey('t', 'i');
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => key.decrypt('f', key.encrypt('f', s)) === s), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => key.decrypt('f', key.encrypt('f', s)) === s),
+      { numRuns: 200 },
+    );
   });
 });

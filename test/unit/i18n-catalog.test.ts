@@ -19,7 +19,10 @@ function flatten(t: Tree, prefix = ''): Map<string, string> {
 }
 
 const catalogs = Object.fromEntries(
-  LOCALES.map((l) => [l, Object.fromEntries(NAMESPACES.map((ns) => [ns, flatten(resources[l][ns] as Tree)]))]),
+  LOCALES.map((l) => [
+    l,
+    Object.fromEntries(NAMESPACES.map((ns) => [ns, flatten(resources[l][ns] as Tree)])),
+  ]),
 ) as Record<string, Record<string, Map<string, string>>>;
 
 /** Base keys (plural suffix removed) of one catalog. */
@@ -41,7 +44,9 @@ describe('translation catalogs', () => {
       for (const l of LOCALES) {
         const m = catalogs[l]![ns]!;
         const needed = new Intl.PluralRules(l).resolvedOptions().pluralCategories;
-        const pluralBases = new Set([...m.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+        const pluralBases = new Set(
+          [...m.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')),
+        );
         for (const b of pluralBases) {
           for (const cat of needed) assert.ok(m.has(`${b}_${cat}`), `${l}/${ns}: ${b}_${cat} is missing`);
         }
@@ -50,19 +55,29 @@ describe('translation catalogs', () => {
     });
 
     test(`${ns}: interpolation variables agree across languages`, () => {
-      const vars = (s: string) => [...s.matchAll(/\{\{\s*(\w+)/g)].map((x) => x[1]).sort().join(',');
+      const vars = (s: string) =>
+        [...s.matchAll(/\{\{\s*(\w+)/g)]
+          .map((x) => x[1])
+          .sort()
+          .join(',');
       for (const [k, en] of catalogs.en![ns]!) {
         if (PLURAL.test(k)) continue;
         for (const l of ['ru', 'ky']) {
           const other = catalogs[l]![ns]!.get(k);
-          if (other !== undefined) assert.equal(vars(other), vars(en), `${l}/${ns}: ${k} has other variables than en`);
+          if (other !== undefined)
+            assert.equal(vars(other), vars(en), `${l}/${ns}: ${k} has other variables than en`);
         }
       }
     });
   }
 
   test('Russian plurals really use four forms (one/few/many/other)', () => {
-    assert.deepEqual(new Intl.PluralRules('ru').resolvedOptions().pluralCategories.sort(), ['few', 'many', 'one', 'other']);
+    assert.deepEqual(new Intl.PluralRules('ru').resolvedOptions().pluralCategories.sort(), [
+      'few',
+      'many',
+      'one',
+      'other',
+    ]);
   });
 
   test('every API error code has a message in every language', () => {
@@ -77,7 +92,25 @@ describe('translation catalogs', () => {
 // Text a person sees must come from the catalogs. This finds literal text in JSX and in the
 // attributes that are read aloud or shown (labels, placeholders, titles).
 const WEB = path.resolve(import.meta.dirname, '../../src/web');
-const ALLOWED = new Set(['Ukuk', 'ky', 'ru', 'en', 'KY', 'RU', 'EN', 'Кыргызча', 'Русский', 'English', 'TOTP', 'QR', 'OK', 'Ctrl', '2FA', 'Ukuk API', 'ukuk unseal']);
+const ALLOWED = new Set([
+  'Ukuk',
+  'ky',
+  'ru',
+  'en',
+  'KY',
+  'RU',
+  'EN',
+  'Кыргызча',
+  'Русский',
+  'English',
+  'TOTP',
+  'QR',
+  'OK',
+  'Ctrl',
+  '2FA',
+  'Ukuk API',
+  'ukuk unseal',
+]);
 
 function tsxFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -95,7 +128,9 @@ export function hardCodedStrings(src: string): string[] {
     const text = m[1]!.trim();
     if (text && !/[=;()]|=>|&&/.test(text) && !ALLOWED.has(text)) found.push(text);
   }
-  for (const m of code.matchAll(/\b(?:placeholder|aria-label|title|label|alt|description)=["']([^"']*\p{L}[^"']*)["']/gu)) {
+  for (const m of code.matchAll(
+    /\b(?:placeholder|aria-label|title|label|alt|description)=["']([^"']*\p{L}[^"']*)["']/gu,
+  )) {
     if (!ALLOWED.has(m[1]!)) found.push(m[1]!);
   }
   return found;
@@ -107,7 +142,9 @@ describe('no hard-coded user-visible strings in the web app', () => {
     assert.deepEqual(hardCodedStrings("<Button>{t('ui:save')}</Button>"), []);
   });
   test('every .tsx file under src/web uses the catalogs', () => {
-    const offenders = tsxFiles(WEB).flatMap((f) => hardCodedStrings(fs.readFileSync(f, 'utf8')).map((s) => `${path.relative(WEB, f)}: "${s}"`));
+    const offenders = tsxFiles(WEB).flatMap((f) =>
+      hardCodedStrings(fs.readFileSync(f, 'utf8')).map((s) => `${path.relative(WEB, f)}: "${s}"`),
+    );
     assert.deepEqual(offenders, []);
   });
 });

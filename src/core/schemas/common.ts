@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { LOCALES, ROLES } from '../roles.ts';
 
-export const Email = z.string().trim().min(3).max(254).regex(/^[^\s@]+@[^\s@]+$/);
+export const Email = z
+  .string()
+  .trim()
+  .min(3)
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/);
 // Password limits: policy (length, common list) is checked on the server with a named-field error.
 export const Password = z.string().min(1).max(256);
 export const NewPassword = z.string().min(12).max(256);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { IsoTime } from './common.ts';
 
-const B64Url = z.string().max(8192).regex(/^[A-Za-z0-9_-]*$/);
+const B64Url = z
+  .string()
+  .max(8192)
+  .regex(/^[A-Za-z0-9_-]*$/);
 
 /** A WebAuthn credential as the browser serialises it (RegistrationResponseJSON / AuthenticationResponseJSON). */
 export const CredentialJson = z.object({
@@ -13,7 +16,12 @@ export const CredentialJson = z.object({
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
 });
 
-export const PasskeyRegisterBody = z.strictObject({ name: z.string().trim().min(1).max(100), credential: CredentialJson });
+export const PasskeyRegisterBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  credential: CredentialJson,
+});
 export const PasskeyList = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), createdAt: IsoTime, lastUsedAt: IsoTime.nullable() })),
+  items: z.array(
+    z.object({ id: z.string(), name: z.string(), createdAt: IsoTime, lastUsedAt: IsoTime.nullable() }),
+  ),
 });

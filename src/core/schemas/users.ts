@@ -13,9 +13,17 @@ export const UserOut = z.object({
   createdAt: IsoTime,
 });
 export const UserList = z.object({ items: z.array(UserOut) });
-export const InviteBody = z.strictObject({ email: Email, name: PersonName, role: RoleSchema, locale: LocaleSchema });
+export const InviteBody = z.strictObject({
+  email: Email,
+  name: PersonName,
+  role: RoleSchema,
+  locale: LocaleSchema,
+});
 export const InviteReply = z.object({ id: z.string(), inviteUrl: z.string() });
-export const UserPatch = z.strictObject({ role: RoleSchema.optional(), status: z.enum(['active', 'disabled']).optional() });
+export const UserPatch = z.strictObject({
+  role: RoleSchema.optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+});
 
 export const MeOut = z.object({
   id: z.string(),
@@ -29,5 +37,13 @@ export const MeOut = z.object({
 export const MePatch = z.strictObject({ name: PersonName.optional(), locale: LocaleSchema.optional() });
 export const PasswordChange = z.strictObject({ currentPassword: Password, newPassword: NewPassword });
 export const SessionList = z.object({
-  items: z.array(z.object({ id: z.string(), createdAt: IsoTime, lastSeenAt: IsoTime, userAgent: z.string().nullable(), current: z.boolean() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: IsoTime,
+      lastSeenAt: IsoTime,
+      userAgent: z.string().nullable(),
+      current: z.boolean(),
+    }),
+  ),
 });

@@ -10,7 +10,12 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// (unset it to use SQLite)')
     .optional(),
   UKUK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  UKUK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  UKUK_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   UKUK_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   UKUK_REAUTH_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   /** Set when Ukuk runs behind an HTTPS reverse proxy: cookies get Secure and __Host-, HSTS is sent. */

@@ -22,7 +22,10 @@ export function envelope(ctx: AppContext): Envelope {
 }
 
 /** Run `fn` in one transaction; audit entries written through `audit` commit with the change. */
-export async function inTx<T>(ctx: AppContext, fn: (tx: Tx, audit: (e: AuditEntry) => Promise<void>) => Promise<T>): Promise<T> {
+export async function inTx<T>(
+  ctx: AppContext,
+  fn: (tx: Tx, audit: (e: AuditEntry) => Promise<void>) => Promise<T>,
+): Promise<T> {
   return ctx.db.transaction().execute(async (tx) => fn(tx, (e) => appendAudit(tx, ctx.dbh.kind, e)));
 }
 

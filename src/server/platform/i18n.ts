@@ -26,7 +26,11 @@ export function tr(locale: Locale, key: string, params: Record<string, unknown> 
 
 /** A field's name in the language, falling back to the raw path when no label exists. */
 export function fieldLabel(locale: Locale, path: string): string {
-  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path;
   const key = `fields:${last}`;
   const t = translator().getFixedT(locale);
   return translator().exists(key, { lng: locale }) ? t(key) : path || t('fields:body');

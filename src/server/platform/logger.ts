@@ -26,7 +26,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         censor: '[Redacted]',
       },
       serializers: {
-        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),
+        req: (req: { method: string; url: string; id: string }) => ({
+          method: req.method,
+          url: redactUrl(req.url),
+          id: req.id,
+        }),
       },
     },
     destination,

@@ -24,30 +24,48 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     return { token };
   });
 
-  app.post('/api/auth/login', { schema: { tags, body: S.LoginBody, response: { 200: S.LoginReply } } }, async (req, reply) => {
-    const r = await login(ctx, req.body.email, req.body.password, client(req));
-    setSessionCookie(ctx, reply, r.token);
-    return r.next === 'totp' ? { next: r.next, passkey: r.passkey } : { next: r.next };
-  });
+  app.post(
+    '/api/auth/login',
+    { schema: { tags, body: S.LoginBody, response: { 200: S.LoginReply } } },
+    async (req, reply) => {
+      const r = await login(ctx, req.body.email, req.body.password, client(req));
+      setSessionCookie(ctx, reply, r.token);
+      return r.next === 'totp' ? { next: r.next, passkey: r.passkey } : { next: r.next };
+    },
+  );
 
-  app.post('/api/auth/totp', { schema: { tags, body: S.TotpBody, response: { 200: Ok } } }, async (req, reply) => {
-    const token = await completeTotp(ctx, req.session, req.body, client(req));
-    setSessionCookie(ctx, reply, token);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/totp',
+    { schema: { tags, body: S.TotpBody, response: { 200: Ok } } },
+    async (req, reply) => {
+      const token = await completeTotp(ctx, req.session, req.body, client(req));
+      setSessionCookie(ctx, reply, token);
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/api/auth/totp/enroll', { schema: { tags, response: { 200: S.EnrollInfo } } }, async (req) => enrollmentInfo(ctx, req.session));
+  app.get('/api/auth/totp/enroll', { schema: { tags, response: { 200: S.EnrollInfo } } }, async (req) =>
+    enrollmentInfo(ctx, req.session),
+  );
 
-  app.post('/api/auth/totp/enroll', { schema: { tags, body: S.EnrollBody, response: { 200: S.RecoveryCodes } } }, async (req, reply) => {
-    const r = await completeEnrollment(ctx, req.session, req.body.code, client(req));
-    setSessionCookie(ctx, reply, r.token);
-    return { recoveryCodes: r.recoveryCodes };
-  });
+  app.post(
+    '/api/auth/totp/enroll',
+    { schema: { tags, body: S.EnrollBody, response: { 200: S.RecoveryCodes } } },
+    async (req, reply) => {
+      const r = await completeEnrollment(ctx, req.session, req.body.code, client(req));
+      setSessionCookie(ctx, reply, r.token);
+      return { recoveryCodes: r.recoveryCodes };
+    },
+  );
 
-  app.post('/api/auth/reauth', { schema: { tags, body: S.ReauthBody, response: { 200: S.ReauthReply } } }, async (req) => ({
-    ok: true as const,
-    until: await reauthenticate(ctx, req.actor, req.body.password, req.body.code),
-  }));
+  app.post(
+    '/api/auth/reauth',
+    { schema: { tags, body: S.ReauthBody, response: { 200: S.ReauthReply } } },
+    async (req) => ({
+      ok: true as const,
+      until: await reauthenticate(ctx, req.actor, req.body.password, req.body.code),
+    }),
+  );
 
   app.post('/api/auth/logout', { schema: { tags, response: { 200: Ok } } }, async (req, reply) => {
     await logout(ctx, req.session);
@@ -62,12 +80,24 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   });
 
   const InviteParams = z.strictObject({ token: z.string().min(20).max(100) });
-  app.get('/api/invite/:token', { schema: { tags, params: InviteParams, response: { 200: S.InviteInfo } } }, async (req) =>
-    getInvite(ctx, req.params.token),
+  app.get(
+    '/api/invite/:token',
+    { schema: { tags, params: InviteParams, response: { 200: S.InviteInfo } } },
+    async (req) => getInvite(ctx, req.params.token),
   );
-  app.post('/api/invite/:token', { schema: { tags, params: InviteParams, body: S.InviteAcceptBody, response: { 200: S.LoginReply } } }, async (req, reply) => {
-    const token = await acceptInvite(ctx, req.params.token, req.body.name, req.body.password, client(req).userAgent);
-    setSessionCookie(ctx, reply, token);
-    return { next: 'totp_enroll' as const };
-  });
+  app.post(
+    '/api/invite/:token',
+    { schema: { tags, params: InviteParams, body: S.InviteAcceptBody, response: { 200: S.LoginReply } } },
+    async (req, reply) => {
+      const token = await acceptInvite(
+        ctx,
+        req.params.token,
+        req.body.name,
+        req.body.password,
+        client(req).userAgent,
+      );
+      setSessionCookie(ctx, reply, token);
+      return { next: 'totp_enroll' as const };
+    },
+  );
 };

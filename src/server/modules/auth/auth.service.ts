@@ -3,7 +3,13 @@ import { uuidv7 } from '../../../core/ids.ts';
 import { type Actor } from '../../platform/access/policy.ts';
 import { burnPasswordCheck, verifyPassword } from '../../platform/auth/passwords.ts';
 import { createSession, promoteSession, setReauth, type SessionRow } from '../../platform/auth/sessions.ts';
-import { ACCOUNT_POLICY, IP_POLICY, clearFailures, lockedFor, recordFailure } from '../../platform/auth/throttle.ts';
+import {
+  ACCOUNT_POLICY,
+  IP_POLICY,
+  clearFailures,
+  lockedFor,
+  recordFailure,
+} from '../../platform/auth/throttle.ts';
 import { newTotpSecret, totpQrSvg, totpUri, verifyTotp } from '../../platform/auth/totp.ts';
 import { auditNow, envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
@@ -19,7 +25,10 @@ export interface ClientInfo {
 
 const ipKey = (ip: string) => `ip:${createHash('sha256').update(`ukuk-ip:${ip}`).digest('hex').slice(0, 32)}`;
 const acctKey = (bidx: string) => `acct:${bidx}`;
-const times = (ctx: AppContext) => ({ idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs });
+const times = (ctx: AppContext) => ({
+  idleMs: ctx.config.sessionIdleMs,
+  absoluteMs: ctx.config.sessionAbsoluteMs,
+});
 
 async function throttled(ctx: AppContext, keys: string[]): Promise<void> {
   let wait = 0;
@@ -41,23 +50,45 @@ export async function login(ctx: AppContext, email: string, password: string, cl
   await throttled(ctx, keys);
   const user = await usersRepo.byEmailBidx(ctx.db, bidx);
   const usable = user && user.password_hash && user.status === 'active';
-  const ok = usable ? await verifyPassword(user.password_hash!, password) : (await burnPasswordCheck(password), false);
+  const ok = usable
+    ? await verifyPassword(user.password_hash!, password)
+    : (await burnPasswordCheck(password), false);
   if (!ok || !user) {
     await recordFailure(ctx.db, keys[0]!, ACCOUNT_POLICY);
     await recordFailure(ctx.db, keys[1]!, IP_POLICY);
-    await auditNow(ctx, { actorId: null, action: 'auth.login_failed', entityType: user ? 'user' : undefined, entityId: user?.id, details: { step: 'password' } });
+    await auditNow(ctx, {
+      actorId: null,
+      action: 'auth.login_failed',
+      entityType: user ? 'user' : undefined,
+      entityId: user?.id,
+      details: { step: 'password' },
+    });
     throw new AppError('auth.invalid_credentials');
   }
   const stage = user.totp_enabled ? 'totp' : 'enroll';
   const s = await createSession(ctx.db, user.id, stage, times(ctx), client.userAgent);
   // Told only after the password was right: whether a passkey can stand in for the code.
-  const passkeys = await ctx.db.selectFrom('webauthn_credentials').select('id').where('user_id', '=', user.id).limit(1).execute();
-  return { next: stage === 'totp' ? ('totp' as const) : ('totp_enroll' as const), passkey: passkeys.length > 0, token: s.token };
+  const passkeys = await ctx.db
+    .selectFrom('webauthn_credentials')
+    .select('id')
+    .where('user_id', '=', user.id)
+    .limit(1)
+    .execute();
+  return {
+    next: stage === 'totp' ? ('totp' as const) : ('totp_enroll' as const),
+    passkey: passkeys.length > 0,
+    token: s.token,
+  };
 }
 
-async function requireUser(ctx: AppContext, session: SessionRow | null, stage: 'totp' | 'enroll'): Promise<UserRow> {
+async function requireUser(
+  ctx: AppContext,
+  session: SessionRow | null,
+  stage: 'totp' | 'enroll',
+): Promise<UserRow> {
   if (!session) throw new AppError('auth.unauthenticated');
-  if (session.stage !== stage) throw new AppError(stage === 'totp' ? 'auth.unauthenticated' : 'auth.enrollment_required');
+  if (session.stage !== stage)
+    throw new AppError(stage === 'totp' ? 'auth.unauthenticated' : 'auth.enrollment_required');
   const user = await usersRepo.byId(ctx.db, session.userId);
   if (!user || user.status !== 'active') throw new AppError('auth.unauthenticated');
   return user;
@@ -70,7 +101,12 @@ async function consumeTotp(ctx: AppContext, db: Executor, user: UserRow, code: s
   const step = verifyTotp(key.decrypt('totp', user.totp_secret_enc), code, user.totp_last_step);
   if (step === null) return false;
   // Conditional update: two nodes racing with the same code cannot both succeed.
-  const r = await db.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).where('totp_last_step', '<', step).executeTakeFirst();
+  const r = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', user.id)
+    .where('totp_last_step', '<', step)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -82,12 +118,23 @@ async function consumeRecoveryCode(db: Executor, user: UserRow, code: string): P
 
 async function secondFactorFailed(ctx: AppContext, user: UserRow, step: string): Promise<never> {
   await recordFailure(ctx.db, acctKey(user.email_bidx), ACCOUNT_POLICY);
-  await auditNow(ctx, { actorId: null, action: 'auth.login_failed', entityType: 'user', entityId: user.id, details: { step } });
+  await auditNow(ctx, {
+    actorId: null,
+    action: 'auth.login_failed',
+    entityType: 'user',
+    entityId: user.id,
+    details: { step },
+  });
   throw new AppError('auth.totp_invalid');
 }
 
 /** Step two: a TOTP code or a recovery code turns the half-way session into a full one (new token). */
-export async function completeTotp(ctx: AppContext, session: SessionRow | null, input: { code?: string | undefined; recoveryCode?: string | undefined }, client: ClientInfo) {
+export async function completeTotp(
+  ctx: AppContext,
+  session: SessionRow | null,
+  input: { code?: string | undefined; recoveryCode?: string | undefined },
+  client: ClientInfo,
+) {
   const user = await requireUser(ctx, session, 'totp');
   await throttled(ctx, [acctKey(user.email_bidx), ipKey(client.ip)]);
   const ok = input.code
@@ -100,7 +147,13 @@ export async function completeTotp(ctx: AppContext, session: SessionRow | null, 
     const s = await promoteSession(tx, session!.id, user.id, times(ctx), client.userAgent);
     await usersRepo.update(tx, user.id, { last_login_at: new Date().toISOString() });
     await clearFailures(tx, acctKey(user.email_bidx));
-    await audit({ actorId: user.id, action: 'auth.login', entityType: 'session', entityId: s.id, details: { method: input.code ? 'totp' : 'recovery_code' } });
+    await audit({
+      actorId: user.id,
+      action: 'auth.login',
+      entityType: 'session',
+      entityId: s.id,
+      details: { method: input.code ? 'totp' : 'recovery_code' },
+    });
     return s.token;
   });
 }
@@ -112,7 +165,10 @@ export async function enrollmentInfo(ctx: AppContext, session: SessionRow | null
   let secret = user.totp_secret_enc ? key.decrypt('totp', user.totp_secret_enc) : null;
   if (!secret) {
     secret = newTotpSecret();
-    await usersRepo.update(ctx.db, user.id, { totp_secret_enc: key.encrypt('totp', secret), totp_enabled: 0 });
+    await usersRepo.update(ctx.db, user.id, {
+      totp_secret_enc: key.encrypt('totp', secret),
+      totp_enabled: 0,
+    });
   }
   const label = decryptUser(envelope(ctx), user).email;
   const uri = totpUri(secret, label);
@@ -120,7 +176,12 @@ export async function enrollmentInfo(ctx: AppContext, session: SessionRow | null
 }
 
 /** Confirm enrolment with a first code; returns the recovery codes, shown once. */
-export async function completeEnrollment(ctx: AppContext, session: SessionRow | null, code: string, client: ClientInfo) {
+export async function completeEnrollment(
+  ctx: AppContext,
+  session: SessionRow | null,
+  code: string,
+  client: ClientInfo,
+) {
   const user = await requireUser(ctx, session, 'enroll');
   await throttled(ctx, [acctKey(user.email_bidx), ipKey(client.ip)]);
   if (!(await consumeTotp(ctx, ctx.db, user, code))) return secondFactorFailed(ctx, user, 'enroll');
@@ -129,7 +190,13 @@ export async function completeEnrollment(ctx: AppContext, session: SessionRow | 
     const codes = await issueRecoveryCodes(tx, user.id);
     const s = await promoteSession(tx, session!.id, user.id, times(ctx), client.userAgent);
     await audit({ actorId: user.id, action: 'auth.totp_enroll', entityType: 'user', entityId: user.id });
-    await audit({ actorId: user.id, action: 'auth.login', entityType: 'session', entityId: s.id, details: { method: 'enroll' } });
+    await audit({
+      actorId: user.id,
+      action: 'auth.login',
+      entityType: 'session',
+      entityId: s.id,
+      details: { method: 'enroll' },
+    });
     return { token: s.token, recoveryCodes: codes };
   });
 }
@@ -147,7 +214,11 @@ export async function issueRecoveryCodes(db: Executor, userId: string): Promise<
     return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}-${raw.slice(12, 16)}`;
   });
   const now = new Date().toISOString();
-  await usersRepo.replaceRecoveryCodes(db, userId, codes.map((c) => ({ id: uuidv7(), code_hash: recoveryHash(userId, c), created_at: now })));
+  await usersRepo.replaceRecoveryCodes(
+    db,
+    userId,
+    codes.map((c) => ({ id: uuidv7(), code_hash: recoveryHash(userId, c), created_at: now })),
+  );
   return codes;
 }
 
@@ -157,16 +228,27 @@ export async function reauthenticate(ctx: AppContext, actor: Actor | null, passw
   const user = await usersRepo.byId(ctx.db, actor.userId);
   if (!user?.password_hash) throw new AppError('auth.unauthenticated');
   await throttled(ctx, [acctKey(user.email_bidx)]);
-  const ok = (await verifyPassword(user.password_hash, password)) && (await consumeTotp(ctx, ctx.db, user, code));
+  const ok =
+    (await verifyPassword(user.password_hash, password)) && (await consumeTotp(ctx, ctx.db, user, code));
   if (!ok) {
     await recordFailure(ctx.db, acctKey(user.email_bidx), ACCOUNT_POLICY);
-    await auditNow(ctx, { actorId: user.id, action: 'auth.reauth_failed', entityType: 'user', entityId: user.id });
+    await auditNow(ctx, {
+      actorId: user.id,
+      action: 'auth.reauth_failed',
+      entityType: 'user',
+      entityId: user.id,
+    });
     throw new AppError('auth.invalid_credentials');
   }
   const until = new Date(Date.now() + ctx.config.reauthMs);
   await inTx(ctx, async (tx, audit) => {
     await setReauth(tx, actor.sessionId, until);
-    await audit({ actorId: user.id, action: 'auth.reauth', entityType: 'session', entityId: actor.sessionId });
+    await audit({
+      actorId: user.id,
+      action: 'auth.reauth',
+      entityType: 'session',
+      entityId: actor.sessionId,
+    });
   });
   return until.toISOString();
 }

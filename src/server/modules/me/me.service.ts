@@ -1,7 +1,13 @@
 import type { Locale } from '../../../core/roles.ts';
 import { capabilitiesOf, requireReauth, type Actor } from '../../platform/access/policy.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import { createSession, deleteSession, deleteUserSessions, listUserSessions, type SessionRow } from '../../platform/auth/sessions.ts';
+import {
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  listUserSessions,
+  type SessionRow,
+} from '../../platform/auth/sessions.ts';
 import { hashToken } from '../../platform/auth/tokens.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -21,10 +27,22 @@ export async function getMe(ctx: AppContext, actorIn: Actor | null) {
   if (!row) throw new AppError('auth.unauthenticated');
   const u = decryptUser(envelope(ctx), row);
   const org = await getOrgSettings(ctx);
-  return { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale, capabilities: [...capabilitiesOf(actor.role)], org };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    locale: u.locale,
+    capabilities: [...capabilitiesOf(actor.role)],
+    org,
+  };
 }
 
-export async function updateMe(ctx: AppContext, actorIn: Actor | null, patch: { name?: string | undefined; locale?: Locale | undefined }) {
+export async function updateMe(
+  ctx: AppContext,
+  actorIn: Actor | null,
+  patch: { name?: string | undefined; locale?: Locale | undefined },
+) {
   const actor = need(actorIn);
   const row = await usersRepo.byId(ctx.db, actor.userId);
   if (!row) throw new AppError('auth.unauthenticated');
@@ -35,7 +53,13 @@ export async function updateMe(ctx: AppContext, actorIn: Actor | null, patch: { 
     if (patch.locale !== undefined) set.locale = patch.locale;
     if (!Object.keys(set).length) return;
     await usersRepo.update(tx, row.id, set);
-    await audit({ actorId: actor.userId, action: 'user.profile_update', entityType: 'user', entityId: row.id, details: { fields: Object.keys(patch) } });
+    await audit({
+      actorId: actor.userId,
+      action: 'user.profile_update',
+      entityType: 'user',
+      entityId: row.id,
+      details: { fields: Object.keys(patch) },
+    });
   });
   return getMe(ctx, actor);
 }
@@ -45,16 +69,24 @@ export async function changePassword(ctx: AppContext, actorIn: Actor | null, cur
   const actor = need(actorIn);
   const row = await usersRepo.byId(ctx.db, actor.userId);
   if (!row?.password_hash || !(await verifyPassword(row.password_hash, current))) {
-    throw new AppError('auth.invalid_credentials', { fields: [{ path: 'currentPassword', code: 'invalid' }] });
+    throw new AppError('auth.invalid_credentials', {
+      fields: [{ path: 'currentPassword', code: 'invalid' }],
+    });
   }
-  if (current === next) throw new AppError('auth.password_same', { fields: [{ path: 'newPassword', code: 'invalid' }] });
+  if (current === next)
+    throw new AppError('auth.password_same', { fields: [{ path: 'newPassword', code: 'invalid' }] });
   const u = decryptUser(envelope(ctx), row);
   checkPasswordPolicy(next, 'newPassword', [u.email.split('@')[0] ?? '', u.name]);
   const hash = await hashPassword(next);
   await inTx(ctx, async (tx, audit) => {
     await usersRepo.update(tx, row.id, { password_hash: hash });
     await deleteUserSessions(tx, row.id, actor.sessionId);
-    await audit({ actorId: actor.userId, action: 'user.password_change', entityType: 'user', entityId: row.id });
+    await audit({
+      actorId: actor.userId,
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: row.id,
+    });
   });
 }
 
@@ -63,7 +95,12 @@ export async function regenerateRecoveryCodes(ctx: AppContext, actorIn: Actor | 
   requireReauth(actor);
   return inTx(ctx, async (tx, audit) => {
     const codes = await issueRecoveryCodes(tx, actor.userId);
-    await audit({ actorId: actor.userId, action: 'user.recovery_codes_regenerate', entityType: 'user', entityId: actor.userId });
+    await audit({
+      actorId: actor.userId,
+      action: 'user.recovery_codes_regenerate',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
     return codes;
   });
 }
@@ -71,7 +108,13 @@ export async function regenerateRecoveryCodes(ctx: AppContext, actorIn: Actor | 
 export async function mySessions(ctx: AppContext, actorIn: Actor | null) {
   const actor = need(actorIn);
   const rows = await listUserSessions(ctx.db, actor.userId);
-  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, userAgent: r.user_agent, current: r.id === actor.sessionId }));
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    userAgent: r.user_agent,
+    current: r.id === actor.sessionId,
+  }));
 }
 
 export async function endMySession(ctx: AppContext, actorIn: Actor | null, id: string) {
@@ -88,7 +131,12 @@ export async function logout(ctx: AppContext, session: SessionRow | null) {
   if (!session) return;
   await inTx(ctx, async (tx, audit) => {
     await deleteSession(tx, session.id);
-    await audit({ actorId: session.userId, action: 'auth.logout', entityType: 'session', entityId: session.id });
+    await audit({
+      actorId: session.userId,
+      action: 'auth.logout',
+      entityType: 'session',
+      entityId: session.id,
+    });
   });
 }
 
@@ -96,13 +144,24 @@ export async function logoutEverywhere(ctx: AppContext, actorIn: Actor | null) {
   const actor = need(actorIn);
   await inTx(ctx, async (tx, audit) => {
     const n = await deleteUserSessions(tx, actor.userId);
-    await audit({ actorId: actor.userId, action: 'auth.logout_all', entityType: 'user', entityId: actor.userId, details: { count: n } });
+    await audit({
+      actorId: actor.userId,
+      action: 'auth.logout_all',
+      entityType: 'user',
+      entityId: actor.userId,
+      details: { count: n },
+    });
   });
 }
 
 async function inviteRow(ctx: AppContext, token: string) {
   const row = await usersRepo.byInviteHash(ctx.db, hashToken(token));
-  if (!row || row.status !== 'invited' || !row.invite_expires_at || Date.parse(row.invite_expires_at) < Date.now()) {
+  if (
+    !row ||
+    row.status !== 'invited' ||
+    !row.invite_expires_at ||
+    Date.parse(row.invite_expires_at) < Date.now()
+  ) {
     throw new AppError('invite.not_found');
   }
   return row;
@@ -114,16 +173,34 @@ export async function getInvite(ctx: AppContext, token: string) {
 }
 
 /** Accept an invitation: set name and password; the next step is forced 2FA enrolment. */
-export async function acceptInvite(ctx: AppContext, token: string, name: string, password: string, userAgent: string | undefined) {
+export async function acceptInvite(
+  ctx: AppContext,
+  token: string,
+  name: string,
+  password: string,
+  userAgent: string | undefined,
+) {
   const row = await inviteRow(ctx, token);
   const u = decryptUser(envelope(ctx), row);
   checkPasswordPolicy(password, 'password', [u.email.split('@')[0] ?? '', name]);
   const key = envelope(ctx).openRecordKey('users', row.id, row.dek);
   const hash = await hashPassword(password);
   return inTx(ctx, async (tx, audit) => {
-    await usersRepo.update(tx, row.id, { name_enc: key.encrypt('name', name.trim()), password_hash: hash, status: 'active', invite_token_hash: null, invite_expires_at: null });
+    await usersRepo.update(tx, row.id, {
+      name_enc: key.encrypt('name', name.trim()),
+      password_hash: hash,
+      status: 'active',
+      invite_token_hash: null,
+      invite_expires_at: null,
+    });
     await audit({ actorId: row.id, action: 'user.invite_accept', entityType: 'user', entityId: row.id });
-    const s = await createSession(tx, row.id, 'enroll', { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs }, userAgent);
+    const s = await createSession(
+      tx,
+      row.id,
+      'enroll',
+      { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs },
+      userAgent,
+    );
     return s.token;
   });
 }

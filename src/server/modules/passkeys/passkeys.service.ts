@@ -59,19 +59,33 @@ export async function registrationOptions(ctx: AppContext, actorIn: Actor | null
     userDisplayName: u.name,
     userID: new TextEncoder().encode(user.id),
     attestationType: 'none',
-    excludeCredentials: existing.map((c) => ({ id: c.credential_id, transports: transportsOf(c.transports) })),
+    excludeCredentials: existing.map((c) => ({
+      id: c.credential_id,
+      transports: transportsOf(c.transports),
+    })),
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
   });
   await passkeysRepo.setChallenge(ctx.db, actor.sessionId, options.challenge);
   return options;
 }
 
-export async function finishRegistration(ctx: AppContext, actorIn: Actor | null, rp: RelyingParty, name: string, response: RegistrationResponseJSON) {
+export async function finishRegistration(
+  ctx: AppContext,
+  actorIn: Actor | null,
+  rp: RelyingParty,
+  name: string,
+  response: RegistrationResponseJSON,
+) {
   const actor = needActor(actorIn);
   requireReauth(actor);
   const challenge = await passkeysRepo.takeChallenge(ctx.db, actor.sessionId);
   if (!challenge) throw new AppError('auth.passkey_invalid');
-  const result = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.rpID }).catch(() => null);
+  const result = await verifyRegistrationResponse({
+    response,
+    expectedChallenge: challenge,
+    expectedOrigin: rp.origin,
+    expectedRPID: rp.rpID,
+  }).catch(() => null);
   if (!result?.verified) throw new AppError('auth.passkey_invalid');
   const user = await usersRepo.byId(ctx.db, actor.userId);
   if (!user) throw new AppError('auth.unauthenticated');
@@ -101,7 +115,12 @@ export async function removePasskey(ctx: AppContext, actorIn: Actor | null, id: 
   requireReauth(actor);
   await inTx(ctx, async (tx, audit) => {
     if (!(await passkeysRepo.remove(tx, actor.userId, id))) throw new AppError('not_found');
-    await audit({ actorId: actor.userId, action: 'user.passkey_remove', entityType: 'passkey', entityId: id });
+    await audit({
+      actorId: actor.userId,
+      action: 'user.passkey_remove',
+      entityType: 'passkey',
+      entityId: id,
+    });
   });
 }
 
@@ -119,12 +138,24 @@ export async function loginOptions(ctx: AppContext, session: SessionRow | null, 
   return options;
 }
 
-export async function finishLogin(ctx: AppContext, session: SessionRow | null, rp: RelyingParty, response: AuthenticationResponseJSON, userAgent: string | undefined) {
+export async function finishLogin(
+  ctx: AppContext,
+  session: SessionRow | null,
+  rp: RelyingParty,
+  response: AuthenticationResponseJSON,
+  userAgent: string | undefined,
+) {
   if (!session || session.stage !== 'totp') throw new AppError('auth.unauthenticated');
   const challenge = await passkeysRepo.takeChallenge(ctx.db, session.id);
   const cred = await passkeysRepo.byCredentialId(ctx.db, response.id);
   const fail = async () => {
-    await auditNow(ctx, { actorId: null, action: 'auth.login_failed', entityType: 'user', entityId: session.userId, details: { step: 'passkey' } });
+    await auditNow(ctx, {
+      actorId: null,
+      action: 'auth.login_failed',
+      entityType: 'user',
+      entityId: session.userId,
+      details: { step: 'passkey' },
+    });
     return new AppError('auth.passkey_invalid');
   };
   if (!challenge || !cred || cred.user_id !== session.userId) throw await fail();
@@ -133,14 +164,31 @@ export async function finishLogin(ctx: AppContext, session: SessionRow | null, r
     expectedChallenge: challenge,
     expectedOrigin: rp.origin,
     expectedRPID: rp.rpID,
-    credential: { id: cred.credential_id, publicKey: new Uint8Array(Buffer.from(cred.public_key, 'base64')), counter: Number(cred.counter), transports: transportsOf(cred.transports) },
+    credential: {
+      id: cred.credential_id,
+      publicKey: new Uint8Array(Buffer.from(cred.public_key, 'base64')),
+      counter: Number(cred.counter),
+      transports: transportsOf(cred.transports),
+    },
   }).catch(() => null);
   if (!result?.verified) throw await fail();
   return inTx(ctx, async (tx, audit) => {
     await passkeysRepo.use(tx, cred.id, result.authenticationInfo.newCounter);
-    const s = await promoteSession(tx, session.id, session.userId, { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs }, userAgent);
+    const s = await promoteSession(
+      tx,
+      session.id,
+      session.userId,
+      { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs },
+      userAgent,
+    );
     await usersRepo.update(tx, session.userId, { last_login_at: new Date().toISOString() });
-    await audit({ actorId: session.userId, action: 'auth.login', entityType: 'session', entityId: s.id, details: { method: 'passkey' } });
+    await audit({
+      actorId: session.userId,
+      action: 'auth.login',
+      entityType: 'session',
+      entityId: s.id,
+      details: { method: 'passkey' },
+    });
     return s.token;
   });
 }

@@ -22,14 +22,28 @@ export interface SetupInput {
 
 async function setSetting(tx: Executor, key: string, value: string) {
   const now = new Date().toISOString();
-  await tx.insertInto('settings').values({ key, value, updated_at: now }).onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now })).execute();
+  await tx
+    .insertInto('settings')
+    .values({ key, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+    .execute();
 }
 
-export async function getOrgSettings(ctx: AppContext): Promise<{ name: string | null; defaultLocale: Locale; demo: boolean }> {
-  const rows = await ctx.db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['org.name', 'org.default_locale', 'org.demo']).execute();
+export async function getOrgSettings(
+  ctx: AppContext,
+): Promise<{ name: string | null; defaultLocale: Locale; demo: boolean }> {
+  const rows = await ctx.db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', ['org.name', 'org.default_locale', 'org.demo'])
+    .execute();
   const m = new Map(rows.map((r) => [r.key, r.value]));
   const loc = m.get('org.default_locale');
-  return { name: m.get('org.name') ?? null, defaultLocale: (LOCALES as readonly string[]).includes(loc ?? '') ? (loc as Locale) : 'ky', demo: m.get('org.demo') === '1' };
+  return {
+    name: m.get('org.name') ?? null,
+    defaultLocale: (LOCALES as readonly string[]).includes(loc ?? '') ? (loc as Locale) : 'ky',
+    demo: m.get('org.demo') === '1',
+  };
 }
 
 export async function setupStatus(ctx: AppContext) {
@@ -63,11 +77,31 @@ async function setupTx(ctx: AppContext, input: SetupInput, userAgent?: string) {
       ctx,
       tx,
       audit,
-      { email: input.adminEmail, name: input.adminName, role: 'admin', locale: input.defaultLocale, password: input.adminPassword, provisionTotp: input.provisionTotp ?? false },
+      {
+        email: input.adminEmail,
+        name: input.adminName,
+        role: 'admin',
+        locale: input.defaultLocale,
+        password: input.adminPassword,
+        provisionTotp: input.provisionTotp ?? false,
+      },
       null,
     );
-    await audit({ actorId: admin.id, action: 'system.setup', entityType: 'organisation', details: { sealMode: input.sealMode ?? 'keyfile' } });
-    const session = input.provisionTotp ? null : await createSession(tx, admin.id, 'enroll', { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs }, userAgent);
+    await audit({
+      actorId: admin.id,
+      action: 'system.setup',
+      entityType: 'organisation',
+      details: { sealMode: input.sealMode ?? 'keyfile' },
+    });
+    const session = input.provisionTotp
+      ? null
+      : await createSession(
+          tx,
+          admin.id,
+          'enroll',
+          { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs },
+          userAgent,
+        );
     return { adminId: admin.id, totpSecret: admin.totpSecret, sessionToken: session?.token ?? null };
   });
 }

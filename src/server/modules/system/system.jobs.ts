@@ -25,8 +25,14 @@ export function registerSystemJobs(ctx: AppContext): void {
   ctx.jobs.register('maintenance.purge', async () => {
     const now = new Date().toISOString();
     await ctx.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
-    await ctx.db.deleteFrom('login_throttle').where('window_started_at', '<', new Date(Date.now() - 24 * HOUR).toISOString()).execute();
-    await ctx.db.deleteFrom('node_keys').where('last_seen_at', '<', new Date(Date.now() - 24 * HOUR).toISOString()).execute();
+    await ctx.db
+      .deleteFrom('login_throttle')
+      .where('window_started_at', '<', new Date(Date.now() - 24 * HOUR).toISOString())
+      .execute();
+    await ctx.db
+      .deleteFrom('node_keys')
+      .where('last_seen_at', '<', new Date(Date.now() - 24 * HOUR).toISOString())
+      .execute();
   });
 }
 

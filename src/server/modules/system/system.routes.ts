@@ -16,27 +16,47 @@ export const systemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     sealMode: ctx.keyring.sealMode,
   }));
 
-  app.get('/api/setup/status', { schema: { tags: ['setup'], response: { 200: SetupStatus } } }, async () => setupStatus(ctx));
-
-  app.post('/api/setup', { schema: { tags: ['setup'], body: SetupBody, response: { 200: LoginReply } } }, async (req, reply) => {
-    const r = await runSetup(ctx, req.body, req.headers['user-agent']);
-    if (r.sessionToken) setSessionCookie(ctx, reply, r.sessionToken);
-    return { next: 'totp_enroll' as const };
-  });
-
-  app.post('/api/system/seal', { schema: { tags: ['system'], response: { 200: Ok } } }, async (req, reply) => {
-    await sealSystem(ctx, req.actor);
-    clearSessionCookie(ctx, reply);
-    return { ok: true as const };
-  });
-
-  app.post('/api/system/unseal', { schema: { tags: ['system'], body: UnsealBody, response: { 200: Ok } } }, async (req) => {
-    await unsealSystem(ctx, req.body.passphrase, req.ip);
-    return { ok: true as const };
-  });
-
-  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } }, async (req) =>
-    listAudit(ctx, req.actor, req.query),
+  app.get('/api/setup/status', { schema: { tags: ['setup'], response: { 200: SetupStatus } } }, async () =>
+    setupStatus(ctx),
   );
-  app.post('/api/audit/verify', { schema: { tags: ['audit'], response: { 200: AuditVerify } } }, async (req) => verifyAuditChain(ctx, req.actor));
+
+  app.post(
+    '/api/setup',
+    { schema: { tags: ['setup'], body: SetupBody, response: { 200: LoginReply } } },
+    async (req, reply) => {
+      const r = await runSetup(ctx, req.body, req.headers['user-agent']);
+      if (r.sessionToken) setSessionCookie(ctx, reply, r.sessionToken);
+      return { next: 'totp_enroll' as const };
+    },
+  );
+
+  app.post(
+    '/api/system/seal',
+    { schema: { tags: ['system'], response: { 200: Ok } } },
+    async (req, reply) => {
+      await sealSystem(ctx, req.actor);
+      clearSessionCookie(ctx, reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/system/unseal',
+    { schema: { tags: ['system'], body: UnsealBody, response: { 200: Ok } } },
+    async (req) => {
+      await unsealSystem(ctx, req.body.passphrase, req.ip);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/audit',
+    { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } },
+    async (req) => listAudit(ctx, req.actor, req.query),
+  );
+  app.post(
+    '/api/audit/verify',
+    { schema: { tags: ['audit'], response: { 200: AuditVerify } } },
+    async (req) => verifyAuditChain(ctx, req.actor),
+  );
 };

@@ -11,7 +11,9 @@ import { AppError } from '../../platform/errors.ts';
  */
 export async function sealSystem(ctx: AppContext, actor: Actor | null): Promise<void> {
   requireCap(actor, 'system.seal');
-  await ctx.db.transaction().execute((tx) => appendAudit(tx, ctx.dbh.kind, { actorId: actor.userId, action: 'system.seal' }));
+  await ctx.db
+    .transaction()
+    .execute((tx) => appendAudit(tx, ctx.dbh.kind, { actorId: actor.userId, action: 'system.seal' }));
   await ctx.keyring.seal();
   ctx.log.warn({ actor: actor.userId }, 'system sealed');
 }
@@ -28,8 +30,12 @@ export async function unsealSystem(ctx: AppContext, passphrase: string, ip: stri
     await ctx.keyring.unseal(passphrase);
   } catch (e) {
     await recordFailure(ctx.db, key, { ...IP_POLICY, free: 5 });
-    await ctx.db.transaction().execute((tx) => appendAudit(tx, ctx.dbh.kind, { actorId: null, action: 'system.unseal_failed' }));
+    await ctx.db
+      .transaction()
+      .execute((tx) => appendAudit(tx, ctx.dbh.kind, { actorId: null, action: 'system.unseal_failed' }));
     throw e;
   }
-  await ctx.db.transaction().execute((tx) => appendAudit(tx, ctx.dbh.kind, { actorId: null, action: 'system.unseal' }));
+  await ctx.db
+    .transaction()
+    .execute((tx) => appendAudit(tx, ctx.dbh.kind, { actorId: null, action: 'system.unseal' }));
 }

@@ -36,20 +36,37 @@ export const usersRepo = {
     return Number(r.n);
   },
   async count(db: Executor): Promise<number> {
-    const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
-  replaceRecoveryCodes(db: Executor, userId: string, rows: { id: string; code_hash: string; created_at: string }[]) {
+  replaceRecoveryCodes(
+    db: Executor,
+    userId: string,
+    rows: { id: string; code_hash: string; created_at: string }[],
+  ) {
     return db
       .deleteFrom('recovery_codes')
       .where('user_id', '=', userId)
       .execute()
       .then(() =>
-        rows.length ? db.insertInto('recovery_codes').values(rows.map((r) => ({ ...r, user_id: userId, used_at: null }))).execute() : [],
+        rows.length
+          ? db
+              .insertInto('recovery_codes')
+              .values(rows.map((r) => ({ ...r, user_id: userId, used_at: null })))
+              .execute()
+          : [],
       );
   },
   unusedRecoveryCodes(db: Executor, userId: string) {
-    return db.selectFrom('recovery_codes').selectAll().where('user_id', '=', userId).where('used_at', 'is', null).execute();
+    return db
+      .selectFrom('recovery_codes')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .execute();
   },
   async useRecoveryCode(db: Executor, id: string): Promise<boolean> {
     const r = await db

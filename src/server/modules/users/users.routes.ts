@@ -4,7 +4,15 @@ import type { AppContext } from '../../platform/context.ts';
 import { Ok, Uuid } from '../../../core/schemas/common.ts';
 import * as S from '../../../core/schemas/users.ts';
 import { presentUser } from './users.presenter.ts';
-import { endUserSessions, getUser, inviteUser, listUsers, reinviteUser, resetUserTotp, updateUser } from './users.service.ts';
+import {
+  endUserSessions,
+  getUser,
+  inviteUser,
+  listUsers,
+  reinviteUser,
+  resetUserTotp,
+  updateUser,
+} from './users.service.ts';
 
 const tags = ['users'];
 const IdParams = z.strictObject({ id: Uuid });
@@ -14,27 +22,47 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     items: (await listUsers(ctx, req.actor)).map(presentUser),
   }));
 
-  app.post('/api/users', { schema: { tags, body: S.InviteBody, response: { 200: S.InviteReply } } }, async (req) => {
-    const r = await inviteUser(ctx, req.actor, req.body);
-    return { id: r.id, inviteUrl: `/invite/${r.inviteToken ?? ''}` };
-  });
+  app.post(
+    '/api/users',
+    { schema: { tags, body: S.InviteBody, response: { 200: S.InviteReply } } },
+    async (req) => {
+      const r = await inviteUser(ctx, req.actor, req.body);
+      return { id: r.id, inviteUrl: `/invite/${r.inviteToken ?? ''}` };
+    },
+  );
 
-  app.patch('/api/users/:id', { schema: { tags, params: IdParams, body: S.UserPatch, response: { 200: S.UserOut } } }, async (req) => {
-    await updateUser(ctx, req.actor, req.params.id, req.body);
-    return presentUser(await getUser(ctx, req.actor, req.params.id));
-  });
+  app.patch(
+    '/api/users/:id',
+    { schema: { tags, params: IdParams, body: S.UserPatch, response: { 200: S.UserOut } } },
+    async (req) => {
+      await updateUser(ctx, req.actor, req.params.id, req.body);
+      return presentUser(await getUser(ctx, req.actor, req.params.id));
+    },
+  );
 
-  app.post('/api/users/:id/reset-2fa', { schema: { tags, params: IdParams, response: { 200: Ok } } }, async (req) => {
-    await resetUserTotp(ctx, req.actor, req.params.id);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/users/:id/reset-2fa',
+    { schema: { tags, params: IdParams, response: { 200: Ok } } },
+    async (req) => {
+      await resetUserTotp(ctx, req.actor, req.params.id);
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/api/users/:id/end-sessions', { schema: { tags, params: IdParams, response: { 200: Ok } } }, async (req) => {
-    await endUserSessions(ctx, req.actor, req.params.id);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/users/:id/end-sessions',
+    { schema: { tags, params: IdParams, response: { 200: Ok } } },
+    async (req) => {
+      await endUserSessions(ctx, req.actor, req.params.id);
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/api/users/:id/invite', { schema: { tags, params: IdParams, response: { 200: z.object({ inviteUrl: z.string() }) } } }, async (req) => ({
-    inviteUrl: `/invite/${await reinviteUser(ctx, req.actor, req.params.id)}`,
-  }));
+  app.post(
+    '/api/users/:id/invite',
+    { schema: { tags, params: IdParams, response: { 200: z.object({ inviteUrl: z.string() }) } } },
+    async (req) => ({
+      inviteUrl: `/invite/${await reinviteUser(ctx, req.actor, req.params.id)}`,
+    }),
+  );
 };

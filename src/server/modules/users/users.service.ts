@@ -38,11 +38,14 @@ export async function createUserTx(
   input: NewUser,
   actorId: string | null,
 ): Promise<{ id: string; totpSecret: string | null; inviteToken: string | null }> {
-  if (!ROLES.includes(input.role)) throw new AppError('validation.failed', { fields: [{ path: 'role', code: 'invalid_value' }] });
+  if (!ROLES.includes(input.role))
+    throw new AppError('validation.failed', { fields: [{ path: 'role', code: 'invalid_value' }] });
   const env = envelope(ctx);
   const bidx = emailIndex(ctx, input.email);
-  if (await usersRepo.byEmailBidx(tx, bidx)) throw new AppError('user.email_taken', { fields: [{ path: 'email', code: 'invalid_value' }] });
-  if (input.password !== undefined) checkPasswordPolicy(input.password, 'password', [input.email.split('@')[0] ?? '', input.name]);
+  if (await usersRepo.byEmailBidx(tx, bidx))
+    throw new AppError('user.email_taken', { fields: [{ path: 'email', code: 'invalid_value' }] });
+  if (input.password !== undefined)
+    checkPasswordPolicy(input.password, 'password', [input.email.split('@')[0] ?? '', input.name]);
   const id = uuidv7();
   const { key, wrapped } = env.newRecordKey('users', id);
   const totpSecret = input.provisionTotp ? newTotpSecret() : null;
@@ -67,7 +70,13 @@ export async function createUserTx(
     created_at: now,
     updated_at: now,
   });
-  await audit({ actorId, action: inviteToken ? 'user.invite' : 'user.create', entityType: 'user', entityId: id, details: { role: input.role } });
+  await audit({
+    actorId,
+    action: inviteToken ? 'user.invite' : 'user.create',
+    entityType: 'user',
+    entityId: id,
+    details: { role: input.role },
+  });
   return { id, totpSecret, inviteToken };
 }
 
@@ -97,13 +106,20 @@ async function loadForAdmin(ctx: AppContext, actor: Actor | null, id: string) {
 }
 
 /** Change role and/or status. Role changes need re-authentication; the last admin is protected. */
-export async function updateUser(ctx: AppContext, actorIn: Actor | null, id: string, patch: { role?: Role | undefined; status?: 'active' | 'disabled' | undefined }) {
+export async function updateUser(
+  ctx: AppContext,
+  actorIn: Actor | null,
+  id: string,
+  patch: { role?: Role | undefined; status?: 'active' | 'disabled' | undefined },
+) {
   const { actor, row } = await loadForAdmin(ctx, actorIn, id);
   if (id === actor.userId) throw new AppError('user.self_change');
   if (patch.role && patch.role !== row.role) requireReauth(actor);
-  if (patch.status && row.status === 'invited' && patch.status === 'active') throw new AppError('validation.failed', { fields: [{ path: 'status', code: 'invalid_value' }] });
+  if (patch.status && row.status === 'invited' && patch.status === 'active')
+    throw new AppError('validation.failed', { fields: [{ path: 'status', code: 'invalid_value' }] });
   return inTx(ctx, async (tx, audit) => {
-    const losingAdmin = row.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.status === 'disabled');
+    const losingAdmin =
+      row.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.status === 'disabled');
     if (losingAdmin && (await usersRepo.countActiveAdmins(tx)) <= 1) throw new AppError('user.last_admin');
     const set: { role?: string; status?: string } = {};
     if (patch.role && patch.role !== row.role) set.role = patch.role;
@@ -111,8 +127,22 @@ export async function updateUser(ctx: AppContext, actorIn: Actor | null, id: str
     if (Object.keys(set).length === 0) return;
     await usersRepo.update(tx, id, set);
     if (set.status === 'disabled') await deleteUserSessions(tx, id);
-    if (set.role) await audit({ actorId: actor.userId, action: 'user.role_change', entityType: 'user', entityId: id, details: { from: row.role, to: set.role } });
-    if (set.status) await audit({ actorId: actor.userId, action: 'user.status_change', entityType: 'user', entityId: id, details: { from: row.status, to: set.status } });
+    if (set.role)
+      await audit({
+        actorId: actor.userId,
+        action: 'user.role_change',
+        entityType: 'user',
+        entityId: id,
+        details: { from: row.role, to: set.role },
+      });
+    if (set.status)
+      await audit({
+        actorId: actor.userId,
+        action: 'user.status_change',
+        entityType: 'user',
+        entityId: id,
+        details: { from: row.status, to: set.status },
+      });
   });
 }
 
@@ -132,7 +162,13 @@ export async function endUserSessions(ctx: AppContext, actorIn: Actor | null, id
   const { actor } = await loadForAdmin(ctx, actorIn, id);
   return inTx(ctx, async (tx, audit) => {
     const n = await deleteUserSessions(tx, id);
-    await audit({ actorId: actor.userId, action: 'user.sessions_end', entityType: 'user', entityId: id, details: { count: n } });
+    await audit({
+      actorId: actor.userId,
+      action: 'user.sessions_end',
+      entityType: 'user',
+      entityId: id,
+      details: { count: n },
+    });
     return n;
   });
 }
@@ -140,10 +176,14 @@ export async function endUserSessions(ctx: AppContext, actorIn: Actor | null, id
 /** A fresh invitation link for a user who has not accepted yet (the old link dies). */
 export async function reinviteUser(ctx: AppContext, actorIn: Actor | null, id: string): Promise<string> {
   const { actor, row } = await loadForAdmin(ctx, actorIn, id);
-  if (row.status !== 'invited') throw new AppError('validation.failed', { fields: [{ path: 'status', code: 'invalid_value' }] });
+  if (row.status !== 'invited')
+    throw new AppError('validation.failed', { fields: [{ path: 'status', code: 'invalid_value' }] });
   const token = randomToken();
   await inTx(ctx, async (tx, audit) => {
-    await usersRepo.update(tx, id, { invite_token_hash: hashToken(token), invite_expires_at: new Date(Date.now() + INVITE_DAYS * 86_400_000).toISOString() });
+    await usersRepo.update(tx, id, {
+      invite_token_hash: hashToken(token),
+      invite_expires_at: new Date(Date.now() + INVITE_DAYS * 86_400_000).toISOString(),
+    });
     await audit({ actorId: actor.userId, action: 'user.reinvite', entityType: 'user', entityId: id });
   });
   return token;

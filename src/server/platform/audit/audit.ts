@@ -32,7 +32,16 @@ export interface ChainFields {
 
 /** Hash of one entry over its content and the previous hash; field order is fixed here, not by JSON. */
 export function entryHash(prev: string, e: ChainFields): string {
-  const parts = [e.seq, e.id, e.at, e.actor_id ?? '', e.action, e.entity_type ?? '', e.entity_id ?? '', e.details];
+  const parts = [
+    e.seq,
+    e.id,
+    e.at,
+    e.actor_id ?? '',
+    e.action,
+    e.entity_type ?? '',
+    e.entity_id ?? '',
+    e.details,
+  ];
   return createHash('sha256').update(prev).update('\n').update(JSON.stringify(parts)).digest('hex');
 }
 
@@ -108,7 +117,8 @@ async function verifyChain(db: Executor): Promise<VerifyResult> {
       const seq = Number(r.seq);
       if (seq !== expected) return bad(checked, expected, `entry ${expected} is missing (next is ${seq})`);
       if (r.prev_hash !== prev) return bad(checked, seq, 'link to the previous entry is broken');
-      if (entryHash(prev, { ...r, seq }) !== r.hash) return bad(checked, seq, 'content does not match its hash');
+      if (entryHash(prev, { ...r, seq }) !== r.hash)
+        return bad(checked, seq, 'content does not match its hash');
       prev = r.hash;
       expected += 1;
       checked += 1;

@@ -55,8 +55,16 @@ export async function createSession(
 }
 
 /** Find a live session by its token; expired ones (idle or absolute) are deleted on sight. */
-export async function findSession(db: Executor, token: string, times: SessionTimes): Promise<SessionRow | null> {
-  const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+export async function findSession(
+  db: Executor,
+  token: string,
+  times: SessionTimes,
+): Promise<SessionRow | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
   if (!row) return null;
   const now = Date.now();
   const idleLimit = Date.parse(row.last_seen_at) + times.idleMs;
@@ -65,7 +73,11 @@ export async function findSession(db: Executor, token: string, times: SessionTim
     return null;
   }
   if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where('id', '=', row.id)
+      .execute();
   }
   return {
     id: row.id,
@@ -103,7 +115,11 @@ export async function deleteUserSessions(db: Executor, userId: string, exceptId?
 }
 
 export async function setReauth(db: Executor, sessionId: string, until: Date): Promise<void> {
-  await db.updateTable('sessions').set({ reauth_until: until.toISOString() }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ reauth_until: until.toISOString() })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function listUserSessions(db: Executor, userId: string) {

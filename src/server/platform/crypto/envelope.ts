@@ -65,7 +65,9 @@ export class Envelope {
    * separates index spaces so that the same name gives different tokens in different columns.
    */
   blindIndex(purpose: string, value: string): string {
-    return createHmac('sha256', this.bidxKey).update(`${purpose}\u0000${normalizeText(value)}`).digest('hex');
+    return createHmac('sha256', this.bidxKey)
+      .update(`${purpose}\u0000${normalizeText(value)}`)
+      .digest('hex');
   }
 
   /** A key for one purpose (e.g. backups of files), derived so that the KEK itself is never reused. */

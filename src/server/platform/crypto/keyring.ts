@@ -24,7 +24,14 @@ const NODE_LIVE_MS = 60_000;
 /** Argon2id parameters for the seal passphrase (deliberately heavier than for login passwords). */
 async function passphraseKey(passphrase: string, salt: Buffer): Promise<Buffer> {
   return Buffer.from(
-    await hashRaw(passphrase, { salt, memoryCost: 65536, timeCost: 3, parallelism: 1, outputLen: 32, algorithm: 2 }),
+    await hashRaw(passphrase, {
+      salt,
+      memoryCost: 65536,
+      timeCost: 3,
+      parallelism: 1,
+      outputLen: 32,
+      algorithm: 2,
+    }),
   );
 }
 
@@ -102,7 +109,10 @@ export class Keyring {
         created_at: now(),
       })
       .execute();
-    await tx.insertInto('system_state').values({ id: 'main', sealed: 0, epoch: 1, updated_at: now() }).execute();
+    await tx
+      .insertInto('system_state')
+      .values({ id: 'main', sealed: 0, epoch: 1, updated_at: now() })
+      .execute();
     // Key-file mode writes the file; in passphrase mode the KEK exists on disk only in wrapped form.
     if (mode === 'keyfile') {
       writeKeyFile(this.keyFile, kek);
@@ -143,10 +153,18 @@ export class Keyring {
   /** Bring this node in step with the database: drop the key when sealed, pick it up when unsealed. */
   async sync(): Promise<void> {
     const ring = await this.db.selectFrom('keyring').selectAll().where('id', '=', 'main').executeTakeFirst();
-    const state = await this.db.selectFrom('system_state').selectAll().where('id', '=', 'main').executeTakeFirst();
+    const state = await this.db
+      .selectFrom('system_state')
+      .selectAll()
+      .where('id', '=', 'main')
+      .executeTakeFirst();
     if (Date.now() - this.lastHeartbeat > 10_000) {
       this.lastHeartbeat = Date.now();
-      await this.db.updateTable('node_keys').set({ last_seen_at: now() }).where('node_id', '=', this.nodeId).execute();
+      await this.db
+        .updateTable('node_keys')
+        .set({ last_seen_at: now() })
+        .where('node_id', '=', this.nodeId)
+        .execute();
     }
     if (!ring || !state) return;
     this.mode = ring.mode as SealMode;
@@ -160,18 +178,31 @@ export class Keyring {
     if (ring.mode === 'keyfile') {
       kek = readKeyFile(this.keyFile);
     } else {
-      const mine = await this.db.selectFrom('node_keys').selectAll().where('node_id', '=', this.nodeId).executeTakeFirst();
-      if (mine?.wrapped_kek && mine.epoch === state.epoch) kek = this.unwrapFromPeer(mine.wrapped_kek, state.epoch);
+      const mine = await this.db
+        .selectFrom('node_keys')
+        .selectAll()
+        .where('node_id', '=', this.nodeId)
+        .executeTakeFirst();
+      if (mine?.wrapped_kek && mine.epoch === state.epoch)
+        kek = this.unwrapFromPeer(mine.wrapped_kek, state.epoch);
     }
-    if (kek && sameCheck(checkValue(kek), ring.kek_check)) this.setKey(kek, ring.mode as SealMode, state.epoch);
+    if (kek && sameCheck(checkValue(kek), ring.kek_check))
+      this.setKey(kek, ring.mode as SealMode, state.epoch);
     else if (this.kek) this.drop();
   }
 
   /** Panic button: mark the cluster sealed, forget every handed-out key and end every session. */
   async seal(): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      const state = await tx.selectFrom('system_state').select('epoch').where('id', '=', 'main').executeTakeFirstOrThrow();
-      await tx.updateTable('system_state').set({ sealed: 1, epoch: state.epoch + 1, updated_at: now() }).execute();
+      const state = await tx
+        .selectFrom('system_state')
+        .select('epoch')
+        .where('id', '=', 'main')
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable('system_state')
+        .set({ sealed: 1, epoch: state.epoch + 1, updated_at: now() })
+        .execute();
       await tx.updateTable('node_keys').set({ wrapped_kek: null, epoch: 0 }).execute();
       await tx.deleteFrom('sessions').execute();
     });
@@ -201,7 +232,11 @@ export class Keyring {
     }
     if (!sameCheck(checkValue(kek), ring.kek_check)) throw new AppError('system.unseal_failed');
     const epoch = await this.db.transaction().execute(async (tx) => {
-      const state = await tx.selectFrom('system_state').selectAll().where('id', '=', 'main').executeTakeFirstOrThrow();
+      const state = await tx
+        .selectFrom('system_state')
+        .selectAll()
+        .where('id', '=', 'main')
+        .executeTakeFirstOrThrow();
       const next = state.sealed ? state.epoch + 1 : state.epoch;
       await tx.updateTable('system_state').set({ sealed: 0, epoch: next, updated_at: now() }).execute();
       if (ring.mode === 'passphrase') await this.handOut(tx, kek, next);
@@ -274,4 +309,3 @@ export function readKeyFile(file: string): Buffer | null {
     return null;
   }
 }
-

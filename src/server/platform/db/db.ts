@@ -27,7 +27,11 @@ export function sqliteFile(dataDir: string): string {
 }
 
 /** Open the database the configuration names: PostgreSQL when a URL is given, else SQLite in the data folder. */
-export function openDb(opts: { dataDir: string; databaseUrl?: string | undefined; poolSize?: number }): DbHandle {
+export function openDb(opts: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  poolSize?: number;
+}): DbHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // A pool error (e.g. the server restarted) must not crash the process; the next query reconnects.

@@ -19,15 +19,30 @@ function toFieldIssues(v: ZodIssueLike, context: string | undefined): FieldIssue
     case 'invalid_type':
       return [{ path, code: /received undefined/.test(v.message) ? 'required' : 'invalid_type' }];
     case 'too_small':
-      return [{ path, code: p.origin === 'string' ? 'too_short' : 'invalid_value', params: { count: Number(p.minimum) } }];
+      return [
+        {
+          path,
+          code: p.origin === 'string' ? 'too_short' : 'invalid_value',
+          params: { count: Number(p.minimum) },
+        },
+      ];
     case 'too_big':
-      return [{ path, code: p.origin === 'string' ? 'too_long' : 'invalid_value', params: { count: Number(p.maximum) } }];
+      return [
+        {
+          path,
+          code: p.origin === 'string' ? 'too_long' : 'invalid_value',
+          params: { count: Number(p.maximum) },
+        },
+      ];
     case 'invalid_format':
       return [{ path, code: 'invalid_format' }];
     case 'invalid_value':
       return [{ path, code: 'invalid_value' }];
     case 'unrecognized_keys':
-      return ((p.keys as string[]) ?? []).map((k) => ({ path: path ? `${path}.${k}` : k, code: 'unknown_field' }));
+      return ((p.keys as string[]) ?? []).map((k) => ({
+        path: path ? `${path}.${k}` : k,
+        code: 'unknown_field',
+      }));
     default:
       return [{ path, code: 'invalid' }];
   }
@@ -39,8 +54,17 @@ function fieldMessage(req: FastifyRequest, f: FieldIssue): string {
   return tr(req.locale, key, { field, ...(f.params ?? {}) });
 }
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, extra: AppError['extra'] = {}) {
-  const fields = (extra.fields ?? []).map((f) => ({ path: f.path, code: f.code, message: fieldMessage(req, f) }));
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  extra: AppError['extra'] = {},
+) {
+  const fields = (extra.fields ?? []).map((f) => ({
+    path: f.path,
+    code: f.code,
+    message: fieldMessage(req, f),
+  }));
   if (extra.retryAfterSeconds) void reply.header('retry-after', String(extra.retryAfterSeconds));
   return reply.status(ERRORS[code]).send({
     error: {
@@ -62,11 +86,16 @@ export function installErrorHandler(app: FastifyInstance): void {
       const fields = err.validation.flatMap((v) => toFieldIssues(v as ZodIssueLike, err.validationContext));
       return sendError(req, reply, 'validation.failed', { fields });
     }
-    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+    if (
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err instanceof SyntaxError
+    ) {
       return sendError(req, reply, 'validation.malformed_json');
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(req, reply, 'validation.body_too_large');
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(req, reply, 'validation.unsupported_media_type');
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return sendError(req, reply, 'validation.unsupported_media_type');
     if (err.statusCode === 400 && typeof err.code === 'string' && err.code.startsWith('FST_ERR_CTP')) {
       return sendError(req, reply, 'validation.malformed_json');
     }

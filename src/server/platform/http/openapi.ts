@@ -18,7 +18,10 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
   app.get('/api/docs', { schema: { hide: true } }, async (_req, reply) => {
     const doc = app.swagger() as OpenApiDoc;
     const rows = Object.entries(doc.paths ?? {}).flatMap(([p, ops]) =>
-      Object.entries(ops).map(([m, op]) => `<tr><td>${esc(m.toUpperCase())}</td><td><code>${esc(p)}</code></td><td>${esc((op.tags ?? []).join(', '))}</td></tr>`),
+      Object.entries(ops).map(
+        ([m, op]) =>
+          `<tr><td>${esc(m.toUpperCase())}</td><td><code>${esc(p)}</code></td><td>${esc((op.tags ?? []).join(', '))}</td></tr>`,
+      ),
     );
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ukuk API</title></head><body><h1>Ukuk API</h1><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>. State-changing requests need the <code>X-CSRF-Token</code> header from <code>GET /api/auth/csrf</code>.</p><table border="1" cellpadding="4"><thead><tr><th>Method</th><th>Path</th><th>Tags</th></tr></thead><tbody>${rows.join('')}</tbody></table></body></html>`;
     return reply.type('text/html; charset=utf-8').send(html);

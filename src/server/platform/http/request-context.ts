@@ -17,7 +17,9 @@ declare module 'fastify' {
 
 export function cookieNames(https: boolean) {
   // __Host- cookies are bound to this exact origin and must be Secure; plain names on http://localhost.
-  return https ? { session: '__Host-ukuk_session', csrf: '__Host-ukuk_csrf' } : { session: 'ukuk_session', csrf: 'ukuk_csrf' };
+  return https
+    ? { session: '__Host-ukuk_session', csrf: '__Host-ukuk_csrf' }
+    : { session: 'ukuk_session', csrf: 'ukuk_csrf' };
 }
 
 export function cookieOptions(https: boolean) {
@@ -25,7 +27,14 @@ export function cookieOptions(https: boolean) {
 }
 
 // Routes that must answer while sealed (to report it or to unseal) or that are public reads.
-const OPEN_WHILE_SEALED = new Set(['/api/health', '/api/auth/csrf', '/api/system/unseal', '/api/setup/status', '/api/openapi.json', '/api/docs']);
+const OPEN_WHILE_SEALED = new Set([
+  '/api/health',
+  '/api/auth/csrf',
+  '/api/system/unseal',
+  '/api/setup/status',
+  '/api/openapi.json',
+  '/api/docs',
+]);
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -53,13 +62,25 @@ export function installRequestContext(app: FastifyInstance, ctx: AppContext): vo
     }
     const token = req.cookies[names.session];
     if (!token || ctx.keyring.sealed || !ctx.keyring.initialized) return;
-    const session = await findSession(ctx.db, token, { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs });
+    const session = await findSession(ctx.db, token, {
+      idleMs: ctx.config.sessionIdleMs,
+      absoluteMs: ctx.config.sessionAbsoluteMs,
+    });
     if (!session) return;
     req.session = session;
     if (session.stage !== 'full') return;
-    const user = await ctx.db.selectFrom('users').select(['role', 'status', 'locale']).where('id', '=', session.userId).executeTakeFirst();
+    const user = await ctx.db
+      .selectFrom('users')
+      .select(['role', 'status', 'locale'])
+      .where('id', '=', session.userId)
+      .executeTakeFirst();
     if (!user || user.status !== 'active') return;
-    req.actor = { userId: session.userId, role: user.role as Role, sessionId: session.id, reauthUntil: session.reauthUntil };
+    req.actor = {
+      userId: session.userId,
+      role: user.role as Role,
+      sessionId: session.id,
+      reauthUntil: session.reauthUntil,
+    };
     if (!isLocale(chosen) && isLocale(user.locale)) req.locale = user.locale;
   });
 }

@@ -31,7 +31,10 @@ export async function installSecurityHeaders(app: FastifyInstance, https: boolea
     crossOriginEmbedderPolicy: false,
   });
   app.addHook('onSend', async (req, reply) => {
-    void reply.header('permissions-policy', 'camera=(self), microphone=(self), geolocation=(self), interest-cohort=()');
+    void reply.header(
+      'permissions-policy',
+      'camera=(self), microphone=(self), geolocation=(self), interest-cohort=()',
+    );
     if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });
 }

@@ -18,7 +18,10 @@ export async function installStatic(app: FastifyInstance, webDir: string): Promi
     index: false,
     setHeaders: (res, file) => {
       // Vite puts a content hash in asset names, so they can be cached for ever; index.html never.
-      void res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      void res.header(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   const html = fs.readFileSync(index);
@@ -27,7 +30,8 @@ export async function installStatic(app: FastifyInstance, webDir: string): Promi
     if (p.startsWith('/api/') || req.method !== 'GET') return sendError(req, reply, 'route_not_found');
     if (path.extname(p)) {
       const file = path.join(webDir, path.normalize(p).replace(/^(\.\.[/\\])+/, ''));
-      if (file.startsWith(webDir) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(webDir, file));
+      if (file.startsWith(webDir) && fs.existsSync(file) && fs.statSync(file).isFile())
+        return reply.sendFile(path.relative(webDir, file));
       return sendError(req, reply, 'route_not_found');
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);

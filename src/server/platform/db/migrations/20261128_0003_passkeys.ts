@@ -14,7 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('last_used_at', 'text')
     .execute();
-  await db.schema.createIndex('webauthn_credentials_user').on('webauthn_credentials').column('user_id').execute();
+  await db.schema
+    .createIndex('webauthn_credentials_user')
+    .on('webauthn_credentials')
+    .column('user_id')
+    .execute();
   // The challenge of a WebAuthn ceremony lives with the session, so any node can finish it.
   await db.schema.alterTable('sessions').addColumn('challenge', 'text').execute();
   await db.schema.alterTable('sessions').addColumn('challenge_expires_at', 'text').execute();
