@@ -6,7 +6,6 @@ import * as S from '../../../core/schemas/users.ts';
 import { presentUser } from './users.presenter.ts';
 import {
   endUserSessions,
-  getUser,
   inviteUser,
   listUsers,
   reinviteUser,
@@ -35,8 +34,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     '/api/users/:id',
     { schema: { tags, params: IdParams, body: S.UserPatch, response: { 200: S.UserOut } } },
     async (req) => {
-      await updateUser(ctx, req.actor, req.params.id, req.body);
-      return presentUser(await getUser(ctx, req.actor, req.params.id));
+      return presentUser(await updateUser(ctx, req.actor, req.params.id, req.body));
     },
   );
 

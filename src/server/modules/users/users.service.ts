@@ -105,19 +105,19 @@ async function loadForAdmin(ctx: AppContext, actor: Actor | null, id: string) {
   return { actor, row };
 }
 
-/** Change role and/or status. Role changes need re-authentication; the last admin is protected. */
+/** Change role and/or status; returns the updated user. Role changes need re-authentication; the last admin is protected. */
 export async function updateUser(
   ctx: AppContext,
   actorIn: Actor | null,
   id: string,
   patch: { role?: Role | undefined; status?: 'active' | 'disabled' | undefined },
-) {
+): Promise<UserView> {
   const { actor, row } = await loadForAdmin(ctx, actorIn, id);
   if (id === actor.userId) throw new AppError('user.self_change');
   if (patch.role && patch.role !== row.role) requireReauth(actor);
   if (patch.status && row.status === 'invited' && patch.status === 'active')
     throw new AppError('validation.failed', { fields: [{ path: 'status', code: 'invalid_value' }] });
-  return inTx(ctx, async (tx, audit) => {
+  await inTx(ctx, async (tx, audit) => {
     const losingAdmin =
       row.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.status === 'disabled');
     if (losingAdmin && (await usersRepo.countActiveAdmins(tx)) <= 1) throw new AppError('user.last_admin');
@@ -144,6 +144,7 @@ export async function updateUser(
         details: { from: row.status, to: set.status },
       });
   });
+  return getUser(ctx, actor, id);
 }
 
 /** Clear a user's 2FA: they must enrol again at next login; all their sessions end. */
