@@ -17,8 +17,8 @@ Commands:
   audit verify                  check the audit hash chain; exit 1 naming the first bad entry
   seal                          drop the keys on every node and end every session
   unseal [--passphrase-file P]  unseal (passphrase mode asks for the passphrase file or UKUK_PASSPHRASE)
-  backup create --out FILE --passphrase-file P
-  backup restore FILE --passphrase-file P
+  backup create --out FILE --passphrase-file P [--json]
+  backup restore FILE --passphrase-file P [--json]
   demo [--json]                 load the demo organisation into an empty data folder
 `;
 

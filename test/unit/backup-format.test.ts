@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { ChunkReader, ChunkWriter, MAGIC, newBackupKey, openBackupKey } from '../../src/server/platform/backup/format.ts';
+import {
+  ChunkReader,
+  ChunkWriter,
+  MAGIC,
+  newBackupKey,
+  openBackupKey,
+} from '../../src/server/platform/backup/format.ts';
 import { safeTarget } from '../../src/server/platform/backup/files.ts';
 import { tempDir } from '../helpers/db.ts';
 
@@ -104,10 +110,16 @@ describe('backup container format', () => {
     for (const at of [chunkOffsets(good)[0]!.start + 10, Math.floor(good.length / 2), good.length - 3]) {
       const b = Buffer.from(good);
       b[at]! ^= 0x01;
-      await assert.rejects(readAll(variant(`flip${at}`, b), plain.length), /fails authentication|bad length|truncated/);
+      await assert.rejects(
+        readAll(variant(`flip${at}`, b), plain.length),
+        /fails authentication|bad length|truncated/,
+      );
     }
     // A header edit that still parses (a bigger chunk size) breaks every chunk's associated data.
-    const edited = Buffer.from(good.toString('latin1').replace('"chunkSize":1024', '"chunkSize":2048'), 'latin1');
+    const edited = Buffer.from(
+      good.toString('latin1').replace('"chunkSize":1024', '"chunkSize":2048'),
+      'latin1',
+    );
     await assert.rejects(readAll(variant('hdr', edited), plain.length), /fails authentication/);
   });
 

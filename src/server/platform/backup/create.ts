@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import { auditNow } from '../context.ts';
-import { readKeyFile } from '../crypto/keyring.ts';
+import { checkValue, readKeyFile, sameCheck } from '../crypto/keyring.ts';
 import type { Executor, Tx } from '../db/db.ts';
 import { filesDir, FILE_PIECE, walkFiles } from './files.ts';
 import { BackupError, ChunkWriter, newBackupKey } from './format.ts';
@@ -24,22 +24,24 @@ export interface BackupSummary extends EndRecord {
   bytes: number;
 }
 
-// Same check value as the keyring's (keyring.ts `checkValue`), so a stale key file is caught here, not at
-// restore time when it is too late.
+// A stale key file is caught here, not at restore time when it is too late.
 function kekMatches(kek: Buffer, check: string): boolean {
-  const mine = Buffer.from(createHmac('sha256', kek).update('ukuk kek check v1').digest('hex'));
-  const theirs = Buffer.from(check);
-  return mine.length === theirs.length && timingSafeEqual(mine, theirs);
+  return sameCheck(checkValue(kek), check);
 }
 
 /** The key material the backup must carry: the KEK in key-file mode, nothing in passphrase mode. */
-async function keyMaterial(db: Executor, keyFile: string): Promise<{ mode: Manifest['sealMode']; kek: Buffer | null }> {
+async function keyMaterial(
+  db: Executor,
+  keyFile: string,
+): Promise<{ mode: Manifest['sealMode']; kek: Buffer | null }> {
   const ring = await db.selectFrom('keyring').selectAll().where('id', '=', 'main').executeTakeFirst();
   if (!ring) throw new BackupError('Ukuk is not set up yet: there is nothing to back up.');
   if (ring.mode === 'passphrase') return { mode: 'passphrase', kek: null };
   const kek = readKeyFile(keyFile);
   if (!kek || !kekMatches(kek, ring.kek_check)) {
-    throw new BackupError(`The key file ${keyFile} is missing or does not match this database; a backup without it could never be read.`);
+    throw new BackupError(
+      `The key file ${keyFile} is missing or does not match this database; a backup without it could never be read.`,
+    );
   }
   return { mode: 'keyfile', kek };
 }
@@ -47,10 +49,16 @@ async function keyMaterial(db: Executor, keyFile: string): Promise<{ mode: Manif
 /** One consistent read of the whole database: REPEATABLE READ on PostgreSQL, a WAL read snapshot on SQLite. */
 async function inSnapshot<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const b = ctx.db.transaction();
-  return (ctx.dbh.kind === 'postgres' ? b.setIsolationLevel('repeatable read').setAccessMode('read only') : b).execute(fn);
+  return (
+    ctx.dbh.kind === 'postgres' ? b.setIsolationLevel('repeatable read').setAccessMode('read only') : b
+  ).execute(fn);
 }
 
-async function writeTables(ctx: AppContext, rw: RecordWriter, keyFile: string): Promise<Record<string, number>> {
+async function writeTables(
+  ctx: AppContext,
+  rw: RecordWriter,
+  keyFile: string,
+): Promise<Record<string, number>> {
   return inSnapshot(ctx, async (tx) => {
     // The key material is read inside the snapshot so that it belongs to exactly these rows.
     const { mode, kek } = await keyMaterial(tx, keyFile);
@@ -119,7 +127,8 @@ async function writeFiles(rw: RecordWriter, root: string): Promise<{ files: numb
 function checkOut(ctx: AppContext, out: string): void {
   if (fs.existsSync(out)) throw new BackupError(`${out} already exists; choose a new file name.`);
   const files = filesDir(ctx.config.dataDir);
-  if (out === files || out.startsWith(files + path.sep)) throw new BackupError('Do not write the backup inside the data folder\'s files/ folder.');
+  if (out === files || out.startsWith(files + path.sep))
+    throw new BackupError("Do not write the backup inside the data folder's files/ folder.");
 }
 
 /**
@@ -144,7 +153,8 @@ export async function createBackup(ctx: AppContext, opts: CreateOptions): Promis
     const end: EndRecord = { rows, ...f };
     await rw.json(RecordType.end, end);
     await w.close();
-    if (fs.existsSync(out)) throw new BackupError(`${out} appeared while the backup was written; it was left alone.`);
+    if (fs.existsSync(out))
+      throw new BackupError(`${out} appeared while the backup was written; it was left alone.`);
     await fs.promises.rename(tmp, out);
     return { ...end, file: out, bytes: w.bytesWritten };
   } catch (e) {

@@ -41,7 +41,8 @@ export function safeTarget(root: string, rel: string): string {
     throw new BackupError(`The backup file is damaged (bad file name ${JSON.stringify(rel)}).`);
   }
   const target = path.join(root, ...parts);
-  if (!target.startsWith(root + path.sep)) throw new BackupError(`The backup file is damaged (bad file name ${JSON.stringify(rel)}).`);
+  if (!target.startsWith(root + path.sep))
+    throw new BackupError(`The backup file is damaged (bad file name ${JSON.stringify(rel)}).`);
   return target;
 }
 

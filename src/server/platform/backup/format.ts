@@ -1,5 +1,12 @@
 import fs from 'node:fs';
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { hashRaw } from '@node-rs/argon2';
 
 /**
@@ -16,8 +23,11 @@ import { hashRaw } from '@node-rs/argon2';
 /** An error whose message can be shown as is (wrong passphrase, damaged file, refused target). */
 export class BackupError extends Error {}
 
+/** First bytes of every backup file. */
 export const MAGIC = Buffer.from('UKUKBACKUP', 'ascii');
+/** Container format version, the byte after the magic; bumped on any incompatible change. */
 export const FORMAT_VERSION = 1;
+/** Shortest accepted backup passphrase, in characters (code points). */
 export const MIN_PASSPHRASE_LENGTH = 12;
 const DEFAULT_CHUNK = 1024 * 1024;
 const TAG_LEN = 16;
@@ -32,6 +42,7 @@ interface Header {
   check: string;
 }
 
+/** The derived encryption key of one backup file, with the header it is bound to. */
 export interface BackupKey {
   enc: Buffer;
   header: Buffer;
@@ -41,7 +52,14 @@ export interface BackupKey {
 
 async function deriveKeys(passphrase: string, kdf: Header['kdf']): Promise<{ enc: Buffer; check: Buffer }> {
   const master = Buffer.from(
-    await hashRaw(passphrase, { salt: Buffer.from(kdf.salt, 'base64'), memoryCost: kdf.m, timeCost: kdf.t, parallelism: kdf.p, outputLen: 32, algorithm: 2 }),
+    await hashRaw(passphrase, {
+      salt: Buffer.from(kdf.salt, 'base64'),
+      memoryCost: kdf.m,
+      timeCost: kdf.t,
+      parallelism: kdf.p,
+      outputLen: 32,
+      algorithm: 2,
+    }),
   );
   // Separate subkeys: the clear check value must say nothing about the encryption key.
   const enc = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'ukuk backup v1 enc', 32));
@@ -85,22 +103,37 @@ function parseHeader(json: Buffer): Header {
   // Bounds keep a forged header from making us allocate gigabytes before the passphrase is checked.
   const ok =
     k?.alg === 'argon2id' &&
-    Number.isInteger(k.m) && k.m >= KDF.m && k.m <= 4 * 1024 * 1024 &&
-    Number.isInteger(k.t) && k.t >= 1 && k.t <= 64 &&
-    Number.isInteger(k.p) && k.p >= 1 && k.p <= 16 &&
-    typeof k.salt === 'string' && typeof h.check === 'string' && h.cipher === 'aes-256-gcm' &&
-    Number.isInteger(h.chunkSize) && h.chunkSize >= 1024 && h.chunkSize <= 64 * 1024 * 1024;
+    Number.isInteger(k.m) &&
+    k.m >= KDF.m &&
+    k.m <= 4 * 1024 * 1024 &&
+    Number.isInteger(k.t) &&
+    k.t >= 1 &&
+    k.t <= 64 &&
+    Number.isInteger(k.p) &&
+    k.p >= 1 &&
+    k.p <= 16 &&
+    typeof k.salt === 'string' &&
+    typeof h.check === 'string' &&
+    h.cipher === 'aes-256-gcm' &&
+    Number.isInteger(h.chunkSize) &&
+    h.chunkSize >= 1024 &&
+    h.chunkSize <= 64 * 1024 * 1024;
   if (!ok) throw damaged('unsupported header');
   return h;
 }
 
 /** Read the clear header of an open backup file and derive its key; throws on a wrong passphrase. */
-export async function openBackupKey(fh: fs.promises.FileHandle, passphrase: string): Promise<{ key: BackupKey; dataStart: number }> {
+export async function openBackupKey(
+  fh: fs.promises.FileHandle,
+  passphrase: string,
+): Promise<{ key: BackupKey; dataStart: number }> {
   const pre = Buffer.alloc(MAGIC.length + 5);
   const { bytesRead } = await fh.read(pre, 0, pre.length, 0);
-  if (bytesRead < pre.length || !pre.subarray(0, MAGIC.length).equals(MAGIC)) throw damaged('no Ukuk backup header');
+  if (bytesRead < pre.length || !pre.subarray(0, MAGIC.length).equals(MAGIC))
+    throw damaged('no Ukuk backup header');
   const version = pre.readUInt8(MAGIC.length);
-  if (version !== FORMAT_VERSION) throw new BackupError(`Unsupported backup format version ${version}; use a newer Ukuk.`);
+  if (version !== FORMAT_VERSION)
+    throw new BackupError(`Unsupported backup format version ${version}; use a newer Ukuk.`);
   const len = pre.readUInt32BE(MAGIC.length + 1);
   if (len > MAX_HEADER) throw damaged('header too long');
   const json = Buffer.alloc(len);
@@ -112,7 +145,10 @@ export async function openBackupKey(fh: fs.promises.FileHandle, passphrase: stri
     throw new BackupError('Wrong backup passphrase (or the header of the backup file is damaged).');
   }
   const header = Buffer.concat([pre, json]);
-  return { key: { enc, header, headerHash: createHash('sha256').update(header).digest(), chunkSize: h.chunkSize }, dataStart: header.length };
+  return {
+    key: { enc, header, headerHash: createHash('sha256').update(header).digest(), chunkSize: h.chunkSize },
+    dataStart: header.length,
+  };
 }
 
 function nonce(index: number): Buffer {
@@ -200,7 +236,7 @@ export class ChunkWriter {
 
 /** Reads and authenticates chunks in order; `read(n)` returns exactly n bytes, or null at the clean end. */
 export class ChunkReader {
-  private plain = Buffer.alloc(0);
+  private plain: Buffer = Buffer.alloc(0);
   private pos = 0;
   private index = 0;
   private done = false;
@@ -251,7 +287,8 @@ export class ChunkReader {
     this.pos = 0;
     this.index += 1;
     this.done = final;
-    if (final && (await this.fh.read(Buffer.alloc(1), 0, 1, this.filePos)).bytesRead > 0) throw damaged('data after the last block');
+    if (final && (await this.fh.read(Buffer.alloc(1), 0, 1, this.filePos)).bytesRead > 0)
+      throw damaged('data after the last block');
   }
 
   private tryOpen(ct: Buffer, tag: Buffer, final: boolean): Buffer | null {

@@ -15,6 +15,7 @@ export const RecordType = {
   fileEnd: 0x45, // 'E'
   end: 0x5a, // 'Z'
 } as const;
+/** One of the record type bytes. */
 export type RecordTypeCode = (typeof RecordType)[keyof typeof RecordType];
 
 /** Largest record body accepted when reading; bounds memory even for a (authenticated but) odd file. */
@@ -34,12 +35,14 @@ export interface Manifest {
   tables: string[];
 }
 
+/** The last record: counts that the reader checks against what it saw. */
 export interface EndRecord {
   rows: Record<string, number>;
   files: number;
   fileBytes: number;
 }
 
+/** Writes length-prefixed records into the encrypted chunk stream. */
 export class RecordWriter {
   constructor(private readonly w: ChunkWriter) {}
 
@@ -56,11 +59,13 @@ export class RecordWriter {
   }
 }
 
+/** A record as read: its type byte and body. */
 export interface BackupRecord {
   type: number;
   body: Buffer;
 }
 
+/** Reads the records back, bounding the size of each. */
 export class RecordReader {
   constructor(private readonly r: ChunkReader) {}
 

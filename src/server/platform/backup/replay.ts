@@ -1,6 +1,13 @@
 import { BackupError } from './format.ts';
 import type { FileSink } from './files.ts';
-import { parseJson, RecordType, type BackupRecord, type EndRecord, type Manifest, type RecordReader } from './records.ts';
+import {
+  parseJson,
+  RecordType,
+  type BackupRecord,
+  type EndRecord,
+  type Manifest,
+  type RecordReader,
+} from './records.ts';
 import { batchSize, DATA_TABLES, type Row, type TableName } from './tables.ts';
 
 /** Where replayed content goes: nowhere but checks (verification pass) or into the target (restore pass). */
@@ -17,13 +24,17 @@ function damaged(why: string): BackupError {
 function checkManifest(m: Manifest): Manifest {
   const ok =
     m?.app === 'ukuk' &&
-    Array.isArray(m.migrations) && m.migrations.every((x) => typeof x === 'string') &&
+    Array.isArray(m.migrations) &&
+    m.migrations.every((x) => typeof x === 'string') &&
     Array.isArray(m.tables) &&
     (m.sealMode === 'keyfile' || m.sealMode === 'passphrase') &&
     (m.sealMode === 'passphrase' || typeof m.keyFile === 'string');
   if (!ok) throw damaged('bad manifest');
   const unknown = m.tables.filter((t) => !(DATA_TABLES as string[]).includes(t));
-  if (unknown.length) throw new BackupError(`The backup has tables this version of Ukuk does not know (${unknown.join(', ')}); restore it with a newer Ukuk.`);
+  if (unknown.length)
+    throw new BackupError(
+      `The backup has tables this version of Ukuk does not know (${unknown.join(', ')}); restore it with a newer Ukuk.`,
+    );
   return m;
 }
 
@@ -43,7 +54,7 @@ class Replayer {
 
   constructor(private readonly sink: ReplaySink) {}
 
-  async run(reader: RecordReader): Promise<Manifest> {
+  async run(reader: RecordReader): Promise<{ manifest: Manifest; end: EndRecord }> {
     const first = await reader.next();
     if (!first || first.type !== RecordType.manifest) throw damaged('no manifest');
     const manifest = checkManifest(parseJson<Manifest>(first));
@@ -53,9 +64,10 @@ class Replayer {
         const rec = await reader.next();
         if (!rec) throw damaged('it ends before its end record');
         if (rec.type === RecordType.end) {
-          await this.end(parseJson<EndRecord>(rec), manifest);
+          const end = parseJson<EndRecord>(rec);
+          await this.end(end, manifest);
           if (await reader.next()) throw damaged('records after the end record');
-          return manifest;
+          return { manifest, end };
         }
         await this.record(rec, manifest);
       }
@@ -70,7 +82,8 @@ class Replayer {
       case RecordType.table: {
         await this.flush();
         const { name } = parseJson<{ name: string }>(rec);
-        if (!m.tables.includes(name) || this.seen.has(name) || this.file) throw damaged(`unexpected table ${name}`);
+        if (!m.tables.includes(name) || this.seen.has(name) || this.file)
+          throw damaged(`unexpected table ${name}`);
         this.seen.add(name);
         this.table = name as TableName;
         this.rows[name] = 0;
@@ -123,11 +136,15 @@ class Replayer {
       this.seen.size === m.tables.length &&
       this.seen.size === Object.keys(e.rows ?? {}).length &&
       [...this.seen].every((t) => e.rows[t] === this.rows[t]);
-    if (!tablesOk || e.files !== this.files || e.fileBytes !== this.fileBytes) throw damaged('counts do not match');
+    if (!tablesOk || e.files !== this.files || e.fileBytes !== this.fileBytes)
+      throw damaged('counts do not match');
   }
 }
 
-/** Replay a whole backup into a sink; returns its manifest. */
-export async function replay(reader: RecordReader, sink: ReplaySink): Promise<Manifest> {
+/** Replay a whole backup into a sink; returns its manifest and its (checked) end record. */
+export async function replay(
+  reader: RecordReader,
+  sink: ReplaySink,
+): Promise<{ manifest: Manifest; end: EndRecord }> {
   return new Replayer(sink).run(reader);
 }

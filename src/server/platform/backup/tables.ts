@@ -18,6 +18,7 @@ export const TABLES = {
   settings: { policy: 'data', key: 'key' },
   users: { policy: 'data', key: 'id' },
   recovery_codes: { policy: 'data', key: 'id' },
+  webauthn_credentials: { policy: 'data', key: 'id' },
   audit_log: { policy: 'data', key: 'seq' },
   jobs: { policy: 'data', key: 'id' },
   keyring: { policy: 'data', key: 'id' },
@@ -26,9 +27,13 @@ export const TABLES = {
   login_throttle: { policy: 'runtime', key: 'key' },
   node_keys: { policy: 'runtime', key: 'node_id' },
   search_docs: { policy: 'derived', key: 'id' },
-} as const satisfies { [T in keyof Database]: { policy: 'data' | 'runtime' | 'derived'; key: keyof Database[T] & string } };
+} as const satisfies {
+  [T in keyof Database]: { policy: 'data' | 'runtime' | 'derived'; key: keyof Database[T] & string };
+};
 
+/** A table of the `Database` interface. */
 export type TableName = keyof Database;
+/** One row as dumped: column name to JSON-safe value. */
 export type Row = Record<string, unknown>;
 
 /** Tables whose rows go into a backup, in restore order. */
@@ -43,8 +48,12 @@ const PAGE = 500;
 export async function listTables(db: Executor, kind: DbKind): Promise<string[]> {
   const q =
     kind === 'postgres'
-      ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`
-      : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`;
+      ? sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`
+      : sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`;
   return (await q.execute(db)).rows.map((r) => r.name);
 }
 
@@ -73,7 +82,10 @@ export async function* tableRows(db: Executor, table: TableName): AsyncGenerator
   let last: unknown = undefined;
   for (;;) {
     const where = last === undefined ? sql`` : sql`where ${sql.ref(key)} > ${last}`;
-    const { rows } = await sql<Row>`select * from ${sql.table(table)} ${where} order by ${sql.ref(key)} limit ${PAGE}`.execute(db);
+    const { rows } =
+      await sql<Row>`select * from ${sql.table(table)} ${where} order by ${sql.ref(key)} limit ${PAGE}`.execute(
+        db,
+      );
     for (const r of rows) yield encodeRow(table, r);
     if (rows.length < PAGE) return;
     last = rows[rows.length - 1]![key];
@@ -87,9 +99,17 @@ export async function* tableRows(db: Executor, table: TableName): AsyncGenerator
 function encodeRow(table: string, r: Row): Row {
   const out: Row = {};
   for (const [col, v] of Object.entries(r)) {
-    if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[col] = v;
-    else if (Buffer.isBuffer(v) || v instanceof Uint8Array) out[col] = { $b64: Buffer.from(v).toString('base64') };
-    else throw new BackupError(`Column ${table}.${col} has a value type the backup cannot carry (${typeof v}).`);
+    if (
+      v === null ||
+      typeof v === 'string' ||
+      typeof v === 'boolean' ||
+      (typeof v === 'number' && Number.isFinite(v))
+    )
+      out[col] = v;
+    else if (Buffer.isBuffer(v) || v instanceof Uint8Array)
+      out[col] = { $b64: Buffer.from(v).toString('base64') };
+    else
+      throw new BackupError(`Column ${table}.${col} has a value type the backup cannot carry (${typeof v}).`);
   }
   return out;
 }
@@ -106,7 +126,9 @@ export async function insertRows(db: Executor, table: TableName, rows: Row[]): P
   if (!rows.length) return;
   const cols = Object.keys(rows[0]!);
   const values = rows.map((r) => sql`(${sql.join(cols.map((c) => decodeValue(r[c])))})`);
-  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) values ${sql.join(values)}`.execute(db);
+  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) values ${sql.join(values)}`.execute(
+    db,
+  );
 }
 
 /** Rows per insert statement: well under SQLite's and PostgreSQL's bound-parameter limits. */

@@ -35,11 +35,13 @@ async function passphraseKey(passphrase: string, salt: Buffer): Promise<Buffer> 
   );
 }
 
-function checkValue(kek: Buffer): string {
+/** The key's check value stored in `keyring.kek_check`: tells a wrong key file from the right one. */
+export function checkValue(kek: Buffer): string {
   return createHmac('sha256', kek).update('ukuk kek check v1').digest('hex');
 }
 
-function sameCheck(a: string, b: string): boolean {
+/** Constant-time comparison of two check values. */
+export function sameCheck(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
