@@ -26,15 +26,13 @@ for (const backend of await backends()) {
     after(async () => t.close());
 
     test('setup cannot run twice', async () => {
-      const r = await t
-        .client()
-        .post<Err>('/api/setup', {
-          orgName: 'X',
-          defaultLocale: 'en',
-          adminName: 'Y',
-          adminEmail: 'y@e.org',
-          adminPassword: 'another-long-passphrase-1',
-        });
+      const r = await t.client().post<Err>('/api/setup', {
+        orgName: 'X',
+        defaultLocale: 'en',
+        adminName: 'Y',
+        adminEmail: 'y@e.org',
+        adminPassword: 'another-long-passphrase-1',
+      });
       assert.equal(r.status, 409);
       assert.equal(r.body.error.code, 'setup.already_done');
     });
