@@ -5,6 +5,7 @@ import type { AppContext } from './platform/context.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { installRequestContext } from './platform/http/request-context.ts';
+import { installRouteAccess } from './platform/http/route-access.ts';
 import { installSecurityHeaders } from './platform/http/security.ts';
 import { installStatic } from './platform/http/static.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -31,6 +32,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(cookie);
   await installSecurityHeaders(app, ctx.config.https);
   installRequestContext(app, ctx);
+  installRouteAccess(app);
   await installOpenApi(app);
   await app.register(systemRoutes, { ctx });
   await app.register(authRoutes, { ctx });

@@ -17,16 +17,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : undefined,
   });
 
-  app.get('/api/auth/csrf', { schema: { tags, response: { 200: S.CsrfReply } } }, async (req, reply) => {
-    const existing = req.cookies[cookieNames(ctx.config.https).csrf];
-    const token = existing && existing.length >= 32 ? existing : randomToken();
-    setCsrfCookie(ctx, reply, token);
-    return { token };
-  });
+  app.get(
+    '/api/auth/csrf',
+    { config: { access: 'public' }, schema: { tags, response: { 200: S.CsrfReply } } },
+    async (req, reply) => {
+      const existing = req.cookies[cookieNames(ctx.config.https).csrf];
+      const token = existing && existing.length >= 32 ? existing : randomToken();
+      setCsrfCookie(ctx, reply, token);
+      return { token };
+    },
+  );
 
   app.post(
     '/api/auth/login',
-    { schema: { tags, body: S.LoginBody, response: { 200: S.LoginReply } } },
+    { config: { access: 'public' }, schema: { tags, body: S.LoginBody, response: { 200: S.LoginReply } } },
     async (req, reply) => {
       const r = await login(ctx, req.body.email, req.body.password, client(req));
       setSessionCookie(ctx, reply, r.token);
@@ -36,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post(
     '/api/auth/totp',
-    { schema: { tags, body: S.TotpBody, response: { 200: Ok } } },
+    { config: { access: 'pending' }, schema: { tags, body: S.TotpBody, response: { 200: Ok } } },
     async (req, reply) => {
       const token = await completeTotp(ctx, req.session, req.body, client(req));
       setSessionCookie(ctx, reply, token);
@@ -44,13 +48,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
   );
 
-  app.get('/api/auth/totp/enroll', { schema: { tags, response: { 200: S.EnrollInfo } } }, async (req) =>
-    enrollmentInfo(ctx, req.session),
+  app.get(
+    '/api/auth/totp/enroll',
+    { config: { access: 'pending' }, schema: { tags, response: { 200: S.EnrollInfo } } },
+    async (req) => enrollmentInfo(ctx, req.session),
   );
 
   app.post(
     '/api/auth/totp/enroll',
-    { schema: { tags, body: S.EnrollBody, response: { 200: S.RecoveryCodes } } },
+    {
+      config: { access: 'pending' },
+      schema: { tags, body: S.EnrollBody, response: { 200: S.RecoveryCodes } },
+    },
     async (req, reply) => {
       const r = await completeEnrollment(ctx, req.session, req.body.code, client(req));
       setSessionCookie(ctx, reply, r.token);
@@ -60,34 +69,45 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post(
     '/api/auth/reauth',
-    { schema: { tags, body: S.ReauthBody, response: { 200: S.ReauthReply } } },
+    { config: { access: 'session' }, schema: { tags, body: S.ReauthBody, response: { 200: S.ReauthReply } } },
     async (req) => ({
       ok: true as const,
       until: await reauthenticate(ctx, req.actor, req.body.password, req.body.code),
     }),
   );
 
-  app.post('/api/auth/logout', { schema: { tags, response: { 200: Ok } } }, async (req, reply) => {
-    await logout(ctx, req.session);
-    clearSessionCookie(ctx, reply);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'public' }, schema: { tags, response: { 200: Ok } } },
+    async (req, reply) => {
+      await logout(ctx, req.session);
+      clearSessionCookie(ctx, reply);
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/api/auth/logout-all', { schema: { tags, response: { 200: Ok } } }, async (req, reply) => {
-    await logoutEverywhere(ctx, req.actor);
-    clearSessionCookie(ctx, reply);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout-all',
+    { config: { access: 'session' }, schema: { tags, response: { 200: Ok } } },
+    async (req, reply) => {
+      await logoutEverywhere(ctx, req.actor);
+      clearSessionCookie(ctx, reply);
+      return { ok: true as const };
+    },
+  );
 
   const InviteParams = z.strictObject({ token: z.string().min(20).max(100) });
   app.get(
     '/api/invite/:token',
-    { schema: { tags, params: InviteParams, response: { 200: S.InviteInfo } } },
+    { config: { access: 'public' }, schema: { tags, params: InviteParams, response: { 200: S.InviteInfo } } },
     async (req) => getInvite(ctx, req.params.token),
   );
   app.post(
     '/api/invite/:token',
-    { schema: { tags, params: InviteParams, body: S.InviteAcceptBody, response: { 200: S.LoginReply } } },
+    {
+      config: { access: 'public' },
+      schema: { tags, params: InviteParams, body: S.InviteAcceptBody, response: { 200: S.LoginReply } },
+    },
     async (req, reply) => {
       const token = await acceptInvite(
         ctx,

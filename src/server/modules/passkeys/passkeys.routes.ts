@@ -26,15 +26,26 @@ export const passkeysRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     return { rpID: url.hostname, origin: url.origin };
   };
 
-  app.get('/api/me/passkeys', { schema: { tags, response: { 200: PasskeyList } } }, async (req) => ({
-    items: await listPasskeys(ctx, req.actor),
-  }));
-  app.post('/api/me/passkeys/options', { schema: { tags, response: { 200: Options } } }, async (req) => ({
-    ...(await registrationOptions(ctx, req.actor, rp(req))),
-  }));
+  app.get(
+    '/api/me/passkeys',
+    { config: { access: 'session' }, schema: { tags, response: { 200: PasskeyList } } },
+    async (req) => ({
+      items: await listPasskeys(ctx, req.actor),
+    }),
+  );
+  app.post(
+    '/api/me/passkeys/options',
+    { config: { access: 'session' }, schema: { tags, response: { 200: Options } } },
+    async (req) => ({
+      ...(await registrationOptions(ctx, req.actor, rp(req))),
+    }),
+  );
   app.post(
     '/api/me/passkeys',
-    { schema: { tags, body: PasskeyRegisterBody, response: { 200: z.object({ id: z.string() }) } } },
+    {
+      config: { access: 'session' },
+      schema: { tags, body: PasskeyRegisterBody, response: { 200: z.object({ id: z.string() }) } },
+    },
     async (req) =>
       finishRegistration(
         ctx,
@@ -46,19 +57,29 @@ export const passkeysRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   );
   app.delete(
     '/api/me/passkeys/:id',
-    { schema: { tags, params: z.strictObject({ id: Uuid }), response: { 200: Ok } } },
+    {
+      config: { access: 'session' },
+      schema: { tags, params: z.strictObject({ id: Uuid }), response: { 200: Ok } },
+    },
     async (req) => {
       await removePasskey(ctx, req.actor, req.params.id);
       return { ok: true as const };
     },
   );
 
-  app.post('/api/auth/passkey/options', { schema: { tags, response: { 200: Options } } }, async (req) => ({
-    ...(await loginOptions(ctx, req.session, rp(req))),
-  }));
+  app.post(
+    '/api/auth/passkey/options',
+    { config: { access: 'pending' }, schema: { tags, response: { 200: Options } } },
+    async (req) => ({
+      ...(await loginOptions(ctx, req.session, rp(req))),
+    }),
+  );
   app.post(
     '/api/auth/passkey',
-    { schema: { tags, body: z.strictObject({ credential: CredentialJson }), response: { 200: Ok } } },
+    {
+      config: { access: 'pending' },
+      schema: { tags, body: z.strictObject({ credential: CredentialJson }), response: { 200: Ok } },
+    },
     async (req, reply) => {
       const ua = typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : undefined;
       const token = await finishLogin(

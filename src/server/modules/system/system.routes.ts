@@ -9,20 +9,29 @@ import { runSetup, setupStatus } from '../setup/setup.service.ts';
 import { sealSystem, unsealSystem } from './system.service.ts';
 
 export const systemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/api/health', { schema: { tags: ['system'], response: { 200: Health } } }, async () => ({
-    status: 'ok' as const,
-    database: ctx.dbh.kind,
-    sealed: ctx.keyring.sealed,
-    sealMode: ctx.keyring.sealMode,
-  }));
+  app.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: Health } } },
+    async () => ({
+      status: 'ok' as const,
+      database: ctx.dbh.kind,
+      sealed: ctx.keyring.sealed,
+      sealMode: ctx.keyring.sealMode,
+    }),
+  );
 
-  app.get('/api/setup/status', { schema: { tags: ['setup'], response: { 200: SetupStatus } } }, async () =>
-    setupStatus(ctx),
+  app.get(
+    '/api/setup/status',
+    { config: { access: 'public' }, schema: { tags: ['setup'], response: { 200: SetupStatus } } },
+    async () => setupStatus(ctx),
   );
 
   app.post(
     '/api/setup',
-    { schema: { tags: ['setup'], body: SetupBody, response: { 200: LoginReply } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['setup'], body: SetupBody, response: { 200: LoginReply } },
+    },
     async (req, reply) => {
       const r = await runSetup(ctx, req.body, req.headers['user-agent']);
       if (r.sessionToken) setSessionCookie(ctx, reply, r.sessionToken);
@@ -32,7 +41,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.post(
     '/api/system/seal',
-    { schema: { tags: ['system'], response: { 200: Ok } } },
+    { config: { access: 'system.seal' }, schema: { tags: ['system'], response: { 200: Ok } } },
     async (req, reply) => {
       await sealSystem(ctx, req.actor);
       clearSessionCookie(ctx, reply);
@@ -42,7 +51,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.post(
     '/api/system/unseal',
-    { schema: { tags: ['system'], body: UnsealBody, response: { 200: Ok } } },
+    { config: { access: 'public' }, schema: { tags: ['system'], body: UnsealBody, response: { 200: Ok } } },
     async (req) => {
       await unsealSystem(ctx, req.body.passphrase, req.ip);
       return { ok: true as const };
@@ -51,12 +60,15 @@ export const systemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/api/audit',
-    { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } } },
+    {
+      config: { access: 'audit.read' },
+      schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage } },
+    },
     async (req) => listAudit(ctx, req.actor, req.query),
   );
   app.post(
     '/api/audit/verify',
-    { schema: { tags: ['audit'], response: { 200: AuditVerify } } },
+    { config: { access: 'audit.read' }, schema: { tags: ['audit'], response: { 200: AuditVerify } } },
     async (req) => verifyAuditChain(ctx, req.actor),
   );
 };

@@ -17,13 +17,20 @@ const tags = ['users'];
 const IdParams = z.strictObject({ id: Uuid });
 
 export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/api/users', { schema: { tags, response: { 200: S.UserList } } }, async (req) => ({
-    items: (await listUsers(ctx, req.actor)).map(presentUser),
-  }));
+  app.get(
+    '/api/users',
+    { config: { access: 'users.manage' }, schema: { tags, response: { 200: S.UserList } } },
+    async (req) => ({
+      items: (await listUsers(ctx, req.actor)).map(presentUser),
+    }),
+  );
 
   app.post(
     '/api/users',
-    { schema: { tags, body: S.InviteBody, response: { 200: S.InviteReply } } },
+    {
+      config: { access: 'users.manage' },
+      schema: { tags, body: S.InviteBody, response: { 200: S.InviteReply } },
+    },
     async (req) => {
       const r = await inviteUser(ctx, req.actor, req.body);
       return { id: r.id, inviteUrl: `/invite/${r.inviteToken ?? ''}` };
@@ -32,7 +39,10 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.patch(
     '/api/users/:id',
-    { schema: { tags, params: IdParams, body: S.UserPatch, response: { 200: S.UserOut } } },
+    {
+      config: { access: 'users.manage' },
+      schema: { tags, params: IdParams, body: S.UserPatch, response: { 200: S.UserOut } },
+    },
     async (req) => {
       return presentUser(await updateUser(ctx, req.actor, req.params.id, req.body));
     },
@@ -40,7 +50,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/api/users/:id/reset-2fa',
-    { schema: { tags, params: IdParams, response: { 200: Ok } } },
+    { config: { access: 'users.manage' }, schema: { tags, params: IdParams, response: { 200: Ok } } },
     async (req) => {
       await resetUserTotp(ctx, req.actor, req.params.id);
       return { ok: true as const };
@@ -49,7 +59,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/api/users/:id/end-sessions',
-    { schema: { tags, params: IdParams, response: { 200: Ok } } },
+    { config: { access: 'users.manage' }, schema: { tags, params: IdParams, response: { 200: Ok } } },
     async (req) => {
       await endUserSessions(ctx, req.actor, req.params.id);
       return { ok: true as const };
@@ -58,7 +68,10 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/api/users/:id/invite',
-    { schema: { tags, params: IdParams, response: { 200: z.object({ inviteUrl: z.string() }) } } },
+    {
+      config: { access: 'users.manage' },
+      schema: { tags, params: IdParams, response: { 200: z.object({ inviteUrl: z.string() }) } },
+    },
     async (req) => ({
       inviteUrl: `/invite/${await reinviteUser(ctx, req.actor, req.params.id)}`,
     }),

@@ -14,8 +14,10 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
     openapi: { info: { title: 'Ukuk API', version: '0.1.0' }, components: { securitySchemes: {} } },
     transform: jsonSchemaTransform,
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/docs', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     const doc = app.swagger() as OpenApiDoc;
     const rows = Object.entries(doc.paths ?? {}).flatMap(([p, ops]) =>
       Object.entries(ops).map(

@@ -1,0 +1,76 @@
+/**
+ * The access matrix: who may call each API route. Written by hand as the specification; the test in
+ * test/integration/access-matrix.test.ts checks the running server against it, fails on any route the
+ * OpenAPI document has that this table lacks (a new route needs an access decision here), and on any
+ * unexpected allow.
+ *
+ * Cells: OK = let through (the answer is not `auth.unauthenticated` / `auth.forbidden`), 401 = must
+ * answer `auth.unauthenticated` (or the stage error of a half-way session), 403 = `auth.forbidden`.
+ * Column `anon` is also used for an expired or forged session cookie.
+ * `effects`: the route changes state in a way that would disturb the other checks (sealing, logging
+ * out), so only its denied cells are exercised.
+ */
+export const ROLES_ORDER = [
+  'admin',
+  'coordinator',
+  'lawyer',
+  'documenter',
+  'monitor',
+  'trainer',
+  'viewer',
+] as const;
+export type Cell = 'OK' | 401 | 403;
+export interface Row {
+  route: string;
+  anon: Cell;
+  roles: Record<(typeof ROLES_ORDER)[number], Cell>;
+  effects?: boolean;
+}
+
+const OK = 'OK' as const;
+function row(route: string, anon: Cell, cells: Cell[], effects = false): Row {
+  const roles = Object.fromEntries(ROLES_ORDER.map((r, i) => [r, cells[i]!])) as Row['roles'];
+  return { route: route.replace(/\s+/g, ' '), anon, roles, effects };
+}
+
+// prettier-ignore
+export const MATRIX: Row[] = [
+  //   route                                   anon   admin coord lawyer docum monit train viewer
+  row('GET    /api/health',                    OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('GET    /api/openapi.json',              OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('GET    /api/docs',                      OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('GET    /api/setup/status',              OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/setup',                     OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('GET    /api/auth/csrf',                 OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/auth/login',                OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/auth/totp',                 401,  [401,  401,  401,  401,  401,  401,  401]),
+  row('GET    /api/auth/totp/enroll',          401,  [401,  401,  401,  401,  401,  401,  401]),
+  row('POST   /api/auth/totp/enroll',          401,  [401,  401,  401,  401,  401,  401,  401]),
+  row('POST   /api/auth/passkey/options',      401,  [401,  401,  401,  401,  401,  401,  401]),
+  row('POST   /api/auth/passkey',              401,  [401,  401,  401,  401,  401,  401,  401]),
+  row('POST   /api/auth/reauth',               401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/auth/logout',               OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK], true),
+  row('POST   /api/auth/logout-all',           401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK], true),
+  row('GET    /api/invite/:token',             OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/invite/:token',             OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('GET    /api/me',                        401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('PATCH  /api/me',                        401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/me/password',               401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/me/recovery-codes',         401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('GET    /api/me/sessions',               401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('DELETE /api/me/sessions/:id',           401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('GET    /api/me/passkeys',               401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/me/passkeys/options',       401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/me/passkeys',               401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('DELETE /api/me/passkeys/:id',           401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('GET    /api/users',                     401,  [OK,   403,  403,  403,  403,  403,  403]),
+  row('POST   /api/users',                     401,  [OK,   403,  403,  403,  403,  403,  403]),
+  row('PATCH  /api/users/:id',                 401,  [OK,   403,  403,  403,  403,  403,  403]),
+  row('POST   /api/users/:id/reset-2fa',       401,  [OK,   403,  403,  403,  403,  403,  403]),
+  row('POST   /api/users/:id/end-sessions',    401,  [OK,   403,  403,  403,  403,  403,  403]),
+  row('POST   /api/users/:id/invite',          401,  [OK,   403,  403,  403,  403,  403,  403]),
+  row('GET    /api/audit',                     401,  [OK,   403,  403,  403,  403,  403,  403]),
+  row('POST   /api/audit/verify',              401,  [OK,   403,  403,  403,  403,  403,  403]),
+  row('POST   /api/system/seal',               401,  [OK,   403,  403,  403,  403,  403,  403], true),
+  row('POST   /api/system/unseal',             OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+];
