@@ -23,7 +23,7 @@ export function installRouteAccess(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
     if (!url.startsWith('/api/') || route.method === 'HEAD') return;
-    const access = (route.config)?.access;
+    const access = route.config?.access;
     // A route without an access decision must not start: deny by default starts at the route table.
     if (!access || !(['public', 'pending', 'session', ...CAPABILITIES] as string[]).includes(access)) {
       throw new Error(`route ${String(route.method)} ${url} has no valid access rule`);
