@@ -39,10 +39,15 @@ const loginRoute = createRoute({
   validateSearch: redirectSearch,
   component: lazyRouteComponent(() => import('./features/auth/LoginPage'), 'LoginPage'),
 });
+/** The TOTP step also carries whether the password step offered a passkey. */
+function totpSearch(search: Record<string, unknown>): { redirect?: string; passkey?: boolean } {
+  return { ...redirectSearch(search), ...(search.passkey === true ? { passkey: true } : {}) };
+}
+
 const totpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login/totp',
-  validateSearch: redirectSearch,
+  validateSearch: totpSearch,
   component: lazyRouteComponent(() => import('./features/auth/TotpPage'), 'TotpPage'),
 });
 const enrollRoute = createRoute({

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import {
   axeSerious,
   completeSetup,
+  describeBrowser,
   hasHorizontalScroll,
   launch,
   login,
@@ -23,56 +24,60 @@ const PAGES: { path: string; ready: (p: Page) => Promise<unknown> }[] = [
   { path: '/profile', ready: (p) => p.getByTestId('session-row').first().waitFor() },
 ];
 
-describe('accessibility and phone layout', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let tab: Tab;
-  let admin: Admin;
-  const used = new Set<string>();
+// Markup and layout do not depend on the database: SQLite only.
+await describeBrowser(
+  'accessibility and phone layout',
+  () => {
+    let server: RunningServer;
+    let browser: Browser;
+    let tab: Tab;
+    let admin: Admin;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-    // axe is injected as an inline script, which only works with the page's CSP bypassed.
-    tab = await openTab(browser, server.url, { locale: 'ky', bypassCSP: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+    before(async () => {
+      server = await startServer();
+      browser = await launch();
+      // axe is injected as an inline script, which only works with the page's CSP bypassed.
+      tab = await openTab(browser, server.url, { locale: 'ky', bypassCSP: true });
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
 
-  it('has no serious or critical axe violations on setup, app pages and login', async () => {
-    const { page } = tab;
-    await page.goto('/setup');
-    await page.locator('input[name=orgName]').waitFor();
-    assert.deepEqual(await axeSerious(page), [], 'setup');
-    admin = await completeSetup(tab, used);
-    for (const { path: p, ready } of PAGES) {
-      await page.goto(p);
-      await ready(page);
-      assert.deepEqual(await axeSerious(page), [], p);
-    }
-    await logout(page);
-    await page.locator('input[name=email]').waitFor();
-    assert.deepEqual(await axeSerious(page), [], 'login');
-  });
+    it('has no serious or critical axe violations on setup, app pages and login', async () => {
+      const { page } = tab;
+      await page.goto('/setup');
+      await page.locator('input[name=orgName]').waitFor();
+      assert.deepEqual(await axeSerious(page), [], 'setup');
+      admin = await completeSetup(tab);
+      for (const { path: p, ready } of PAGES) {
+        await page.goto(p);
+        await ready(page);
+        assert.deepEqual(await axeSerious(page), [], p);
+      }
+      await logout(page);
+      await page.locator('input[name=email]').waitFor();
+      assert.deepEqual(await axeSerious(page), [], 'login');
+    });
 
-  it('fits a 375 px phone screen without horizontal scrolling', async () => {
-    const phone = await openTab(browser, server.url, { locale: 'ru', width: 375 });
-    const { page } = phone;
-    await page.goto('/login');
-    await page.locator('input[name=email]').waitFor();
-    assert.equal(await hasHorizontalScroll(page), false, '/login');
-    await login(page, admin, used);
-    for (const { path: p, ready } of PAGES) {
-      await page.goto(p);
-      await ready(page);
-      await page.screenshot({
-        path: path.join(os.tmpdir(), `ukuk-375${p.replace(/\//g, '_')}.png`),
-        fullPage: true,
-      });
-      assert.equal(await hasHorizontalScroll(page), false, p);
-    }
-    await phone.context.close();
-  });
-});
+    it('fits a 375 px phone screen without horizontal scrolling', async () => {
+      const phone = await openTab(browser, server.url, { locale: 'ru', width: 375 });
+      const { page } = phone;
+      await page.goto('/login');
+      await page.locator('input[name=email]').waitFor();
+      assert.equal(await hasHorizontalScroll(page), false, '/login');
+      await login(page, admin);
+      for (const { path: p, ready } of PAGES) {
+        await page.goto(p);
+        await ready(page);
+        await page.screenshot({
+          path: path.join(os.tmpdir(), `ukuk-375${p.replace(/\//g, '_')}.png`),
+          fullPage: true,
+        });
+        assert.equal(await hasHorizontalScroll(page), false, p);
+      }
+      await phone.context.close();
+    });
+  },
+  { postgres: false },
+);

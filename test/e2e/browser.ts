@@ -1,6 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { totpFresh } from '../helpers/totp.ts';
+import { describe, it } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { backends, type Backend } from '../helpers/db.ts';
+import { totpFreshAsync } from '../helpers/totp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const AXE_PATH = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
@@ -17,6 +20,47 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Why the browser suites cannot run on this machine (no Chromium), or false when they can. With
+ * UKUK_TEST_BROWSER=required (CI) a missing browser is an error, never a quiet skip.
+ */
+export const browserSkip: string | false = (() => {
+  if (fs.existsSync(CHROMIUM_PATH)) {
+    return false;
+  }
+  const why = `Chromium not found at ${CHROMIUM_PATH}`;
+  if (process.env.UKUK_TEST_BROWSER === 'required') {
+    throw new Error(`${why}, but UKUK_TEST_BROWSER=required: install it (apt-get install chromium)`);
+  }
+  console.warn(
+    `\n*** ${why}: browser (e2e) tests are SKIPPED. Install it with apt-get install chromium ***\n`,
+  );
+  return why;
+})();
+
+/**
+ * One browser suite per backend — SQLite, and PostgreSQL when reachable (`postgres: false` keeps a
+ * suite on SQLite only). The backends run side by side: most of a suite's time is spent waiting for
+ * the next TOTP window, not on the CPU. Tests inside one backend's suite run in order.
+ */
+export async function describeBrowser(
+  name: string,
+  fn: (backend: Backend) => void,
+  opts: { postgres?: boolean } = {},
+): Promise<void> {
+  if (browserSkip) {
+    // A skipped test (not only a skipped suite) so the run's summary counts it as skipped.
+    it(name, { skip: browserSkip }, () => {});
+    return;
+  }
+  const list: Backend[] = opts.postgres === false ? ['sqlite'] : await backends();
+  describe(name, { concurrency: true }, () => {
+    for (const backend of list) {
+      describe(backend, { concurrency: 1 }, () => fn(backend));
+    }
+  });
+}
 
 /** Starts one headless Chromium for a test file. */
 export function launch(): Promise<Browser> {
@@ -59,28 +103,19 @@ export async function openTab(
 
 /**
  * A TOTP code for a step this account has not used yet. The server refuses replayed steps and
- * accepts ±1 step, so after three codes in one 30 s window we wait for the next window.
+ * accepts ±1 step, so after three codes in one 30 s window this waits for the next window.
  */
-export async function freshCode(secret: string, used: Set<string>): Promise<string> {
-  for (;;) {
-    try {
-      return totpFresh(secret, used);
-    } catch {
-      await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 250));
-    }
-  }
+export function freshCode(secret: string): Promise<string> {
+  return totpFreshAsync(secret);
 }
 
 /** Fills the 6-digit code from the on-screen enrolment secret and returns the secret. */
-export async function enrolTotp(
-  page: Page,
-  used: Set<string>,
-): Promise<{ secret: string; recoveryCodes: string[] }> {
+export async function enrolTotp(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
   const secretEl = page.getByTestId('totp-secret');
   await secretEl.waitFor();
   const secret = (await secretEl.innerText()).replace(/\s/g, '');
   await page.locator('img[src^="data:image/svg+xml;base64,"]').waitFor();
-  await page.locator('input[name=code]').fill(await freshCode(secret, used));
+  await page.locator('input[name=code]').fill(await freshCode(secret));
   await page.locator('button[type=submit]').click();
   const codes = page.getByTestId('recovery-codes');
   await codes.waitFor();
@@ -98,12 +133,13 @@ export interface Admin {
   password: string;
   name: string;
   secret: string;
+  /** The ten one-time codes shown at enrolment. */
+  recoveryCodes: string[];
 }
 
 /** Runs the first-run wizard in the given tab, enrols 2FA and lands on the dashboard. */
 export async function completeSetup(
   tab: Tab,
-  used: Set<string>,
   opts: { orgName?: string; locale?: 'ky' | 'ru' | 'en' } = {},
 ): Promise<Admin> {
   const { page } = tab;
@@ -124,10 +160,10 @@ export async function completeSetup(
   await page.locator('input[name=adminPassword]').fill(admin.password);
   await page.locator('button[type=submit]').click();
   await page.waitForURL('**/enroll**');
-  const { secret } = await enrolTotp(page, used);
+  const { secret, recoveryCodes } = await enrolTotp(page);
   await confirmRecoverySaved(page);
   await page.waitForURL((u) => u.pathname === '/');
-  return { ...admin, secret };
+  return { ...admin, secret, recoveryCodes };
 }
 
 /** Fills the login form (step one) and submits it. */
@@ -142,11 +178,27 @@ export async function submitPassword(page: Page, who: { email: string; password:
 export async function login(
   page: Page,
   who: { email: string; password: string; secret: string },
-  used: Set<string>,
 ): Promise<void> {
   await submitPassword(page, who);
   await page.waitForURL('**/login/totp**');
-  await page.locator('input[name=code]').fill(await freshCode(who.secret, used));
+  await page.locator('input[name=code]').fill(await freshCode(who.secret));
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/**
+ * Logs in with password + a one-time recovery code (no TOTP window to wait for) and waits for the
+ * app shell.
+ */
+export async function loginWithRecoveryCode(
+  page: Page,
+  who: { email: string; password: string },
+  recoveryCode: string,
+): Promise<void> {
+  await submitPassword(page, who);
+  await page.waitForURL('**/login/totp**');
+  await page.getByTestId('use-recovery').click();
+  await page.locator('input[name=recoveryCode]').fill(recoveryCode);
   await page.locator('button[type=submit]').click();
   await page.getByTestId('user-menu').waitFor();
 }
@@ -159,15 +211,11 @@ export async function logout(page: Page): Promise<void> {
 }
 
 /** Answers the re-authentication dialog (password + a fresh code) when the server asks for it. */
-export async function reauth(
-  page: Page,
-  who: { password: string; secret: string },
-  used: Set<string>,
-): Promise<void> {
+export async function reauth(page: Page, who: { password: string; secret: string }): Promise<void> {
   const dialog = page.getByRole('dialog').filter({ has: page.locator('input[name=reauthPassword]') });
   await dialog.waitFor();
   await dialog.locator('input[name=reauthPassword]').fill(who.password);
-  await dialog.locator('input[name=reauthCode]').fill(await freshCode(who.secret, used));
+  await dialog.locator('input[name=reauthCode]').fill(await freshCode(who.secret));
   await dialog.locator('button[type=submit]').click();
   await dialog.waitFor({ state: 'hidden' });
 }
@@ -207,4 +255,35 @@ export async function axeSerious(page: Page): Promise<string[]> {
 /** True when the document is wider than the viewport (a horizontal scrollbar on phones). */
 export function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/**
+ * The app at `http://localhost:<port>`, for WebAuthn: the server takes the relying-party ID from the
+ * Host header (UKUK_PUBLIC_URL unset), and an RP ID must be a domain name — "localhost", which over
+ * plain HTTP is also a secure context — never an IP address such as 127.0.0.1.
+ */
+export function localhostUrl(port: number): string {
+  return `http://localhost:${port}`;
+}
+
+export interface VirtualAuthenticator {
+  cdp: CDPSession;
+  authenticatorId: string;
+}
+
+/** Chromium's virtual authenticator (CTAP2, built in, user verified) for this tab's page. */
+export async function addVirtualAuthenticator(page: Page): Promise<VirtualAuthenticator> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
 }

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { runCli } from '../helpers/cli.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import {
   completeSetup,
   confirmRecoverySaved,
+  describeBrowser,
   enrolTotp,
   launch,
   login,
@@ -37,20 +39,19 @@ async function confirmDialog(page: Page): Promise<void> {
   await page.getByRole('dialog').locator('button').last().click();
 }
 
-describe('user management', () => {
+await describeBrowser('user management', (backend) => {
   let server: RunningServer;
   let browser: Browser;
   let admin: Admin;
   let adminTab: Tab;
   let memberTab: Tab;
   let memberSecret = '';
-  const used = new Set<string>();
 
   before(async () => {
-    server = await startServer();
+    server = await startServer({ backend });
     browser = await launch();
     adminTab = await openTab(browser, server.url, { locale: 'en' });
-    admin = await completeSetup(adminTab, used);
+    admin = await completeSetup(adminTab);
   });
   after(async () => {
     await browser?.close();
@@ -77,13 +78,13 @@ describe('user management', () => {
     await m.locator('input[name=password]').fill(member.password);
     await m.locator('button[type=submit]').click();
     await m.waitForURL('**/enroll**');
-    const enrolled = await enrolTotp(m, used);
+    const enrolled = await enrolTotp(m);
     memberSecret = enrolled.secret;
     assert.equal(enrolled.recoveryCodes.length, 10);
     await confirmRecoverySaved(m);
     await m.getByTestId('user-menu').waitFor();
     await logout(m);
-    await login(m, { ...member, secret: memberSecret }, used);
+    await login(m, { ...member, secret: memberSecret });
     assert.deepEqual(realProblems(memberTab.problems), []);
   });
 
@@ -95,7 +96,7 @@ describe('user management', () => {
     await page.getByTestId('role-select').click();
     await page.getByRole('option', { name: 'Lawyer' }).click();
     await confirmDialog(page);
-    await reauth(page, admin, used);
+    await reauth(page, admin);
     await row(page, member.email).getByText('Lawyer').waitFor();
   });
 
@@ -126,4 +127,41 @@ describe('user management', () => {
     await page.getByText('The chain is intact').waitFor();
     assert.deepEqual(realProblems(adminTab.problems), []);
   });
+
+  it('the panic button seals the system for every tab until it is unsealed on the server', async () => {
+    const { page } = adminTab;
+    await page.goto('/');
+    await page.getByTestId('seal-button').click();
+    await page.getByRole('dialog').getByText('Seal the whole system?').waitFor();
+    await confirmDialog(page);
+    await page.getByRole('heading', { level: 1, name: 'The system is sealed' }).waitFor();
+    // Key-file mode: the sealed screen points to the server command, there is no passphrase form.
+    await page.getByText('ukuk unseal', { exact: true }).waitFor();
+    assert.equal(await page.locator('input[name=passphrase]').count(), 0);
+
+    const other = await openTab(browser, server.url, { locale: 'ru' });
+    await other.page.goto('/login');
+    await other.page.getByRole('heading', { level: 1, name: 'Система запечатана' }).waitFor();
+
+    const r = await runCli(['unseal'], { UKUK_DATA_DIR: server.dataDir, DATABASE_URL: server.databaseUrl });
+    assert.equal(r.code, 0, r.stderr);
+    await waitUnsealed(server.url);
+    // Every session ended with the seal: the admin is back at the login page.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    await other.context.close();
+  });
 });
+
+/** The running server notices a CLI unseal within about a second. */
+async function waitUnsealed(url: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { sealed: boolean };
+    if (!health.sealed) {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the server is still sealed 10 s after `ukuk unseal`');
+}

@@ -88,6 +88,8 @@ export class SoftPasskey {
         clientDataJSON: b64u(clientData),
         attestationObject: b64u(attestationObject),
         transports: ['internal'],
+        // Browsers also send the algorithm, as a number.
+        publicKeyAlgorithm: -7,
       },
       clientExtensionResults: {},
     };

@@ -11,7 +11,11 @@ export const CredentialJson = z.object({
   id: B64Url,
   rawId: B64Url,
   type: z.literal('public-key'),
-  response: z.record(z.string(), z.union([z.string().max(16384), z.array(z.string().max(32)).max(10)])),
+  // Browsers also report e.g. `publicKeyAlgorithm` as a number.
+  response: z.record(
+    z.string(),
+    z.union([z.string().max(16384), z.array(z.string().max(32)).max(10), z.number().int()]),
+  ),
   clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
 });

@@ -28,7 +28,7 @@ function AcceptForm({ token, invite }: { token: string; invite: Invite }): React
   const accept = useMutation({
     mutationFn: (v: { name: string; password: string }) =>
       authApi.acceptInvite(token, v.name.trim(), v.password),
-    onSuccess: (res) => goNext(res.next),
+    onSuccess: (res) => goNext(res),
     onError: (e) => form.setErrors(fieldErrors(e)),
   });
   return (

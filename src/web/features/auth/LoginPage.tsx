@@ -27,7 +27,7 @@ export function LoginPage(): ReactElement {
   });
   const login = useMutation({
     mutationFn: (v: { email: string; password: string }) => authApi.login(v.email.trim(), v.password),
-    onSuccess: (res) => goNext(res.next, redirect),
+    onSuccess: (res) => goNext(res, redirect),
     onError: (e) => form.setErrors(fieldErrors(e)),
   });
 

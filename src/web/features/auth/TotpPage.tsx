@@ -5,14 +5,19 @@ import { Link, useSearch } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { passkeysSupported } from '../passkeys/ceremony';
+import { PasskeyLoginButton } from '../passkeys/PasskeyLoginButton';
 import { PublicLayout } from '../../shell/PublicLayout';
 import { authApi } from './api';
 import { useFinishLogin } from './finish';
 
-/** Second login step: a 6-digit code from the authenticator app, or a one-time recovery code. */
+/**
+ * Second login step: a 6-digit code from the authenticator app, a one-time recovery code, or —
+ * when the password step said the account has one — a passkey.
+ */
 export function TotpPage(): ReactElement {
   const { t } = useTranslation();
-  const { redirect } = useSearch({ strict: false });
+  const { redirect, passkey } = useSearch({ strict: false });
   const finish = useFinishLogin();
   const [recovery, setRecovery] = useState(false);
   const form = useForm({
@@ -65,7 +70,17 @@ export function TotpPage(): ReactElement {
           <Button type="submit" loading={verify.isPending} size="md" fullWidth>
             {t('auth.totp.submit')}
           </Button>
-          <Anchor component="button" type="button" onClick={toggle} size="sm" ta="center">
+          {passkey && !recovery && passkeysSupported() && (
+            <PasskeyLoginButton onDone={() => finish(redirect)} onStart={() => verify.reset()} />
+          )}
+          <Anchor
+            component="button"
+            type="button"
+            onClick={toggle}
+            size="sm"
+            ta="center"
+            data-testid={recovery ? 'use-app' : 'use-recovery'}
+          >
             {recovery ? t('auth.totp.useApp') : t('auth.totp.useRecovery')}
           </Anchor>
           <Anchor component={Link} to="/login" size="sm" ta="center">

@@ -27,7 +27,7 @@ export interface Invite {
 /** Authentication endpoints: login, TOTP, enrolment, re-auth, invites and the current user. */
 export const authApi = {
   login: (email: string, password: string) =>
-    api.post<{ next: NextStep }>('/api/auth/login', { email, password }),
+    api.post<{ next: NextStep; passkey?: boolean }>('/api/auth/login', { email, password }),
   totp: (code: string) => api.post<{ ok: true }>('/api/auth/totp', { code }),
   recovery: (recoveryCode: string) => api.post<{ ok: true }>('/api/auth/totp', { recoveryCode }),
   enrollment: () => api.get<Enrollment>('/api/auth/totp/enroll'),

@@ -25,13 +25,17 @@ export function useFinishLogin(): (redirect?: string) => Promise<void> {
 }
 
 /** Sends a half-logged-in session to the step the server asked for. */
-export function useGoToNextStep(): (next: NextStep, redirect?: string) => Promise<void> {
+export function useGoToNextStep(): (
+  step: { next: NextStep; passkey?: boolean },
+  redirect?: string,
+) => Promise<void> {
   const navigate = useNavigate();
   return useCallback(
-    async (next: NextStep, redirect?: string) => {
+    async ({ next, passkey }: { next: NextStep; passkey?: boolean }, redirect?: string) => {
       resetCsrf();
       if (next === 'totp') {
-        await navigate({ to: '/login/totp', search: { redirect } });
+        // The flag only offers the passkey button; the server still decides whether one exists.
+        await navigate({ to: '/login/totp', search: { redirect, passkey: passkey || undefined } });
       } else {
         await navigate({ to: '/enroll', search: { redirect } });
       }

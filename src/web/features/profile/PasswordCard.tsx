@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, PasswordInput, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,10 +8,12 @@ import { fieldErrors } from '../../components/errors';
 import { PasswordStrength } from '../../components/PasswordStrength';
 import { MIN_PASSWORD_LENGTH } from '../../components/passwordStrength';
 import { profileApi } from './api';
+import { profileKeys } from './queries';
 
 /** Change password: current one, new one with strength hint, and a repeat. */
 export function PasswordCard(): ReactElement {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', repeat: '' },
     validate: {
@@ -24,7 +26,11 @@ export function PasswordCard(): ReactElement {
   const change = useMutation({
     mutationFn: (v: { currentPassword: string; newPassword: string }) =>
       profileApi.changePassword(v.currentPassword, v.newPassword),
-    onSuccess: () => form.reset(),
+    onSuccess: async () => {
+      form.reset();
+      // The server ended every other session: the list below must show that.
+      await queryClient.invalidateQueries({ queryKey: profileKeys.allSessions });
+    },
     onError: (e) => form.setErrors(fieldErrors(e)),
   });
   return (
@@ -35,12 +41,14 @@ export function PasswordCard(): ReactElement {
             {t('profile.password.title')}
           </Title>
           <PasswordInput
+            name="currentPassword"
             label={t('profile.password.current')}
             autoComplete="current-password"
             required
             {...form.getInputProps('currentPassword')}
           />
           <PasswordInput
+            name="newPassword"
             label={t('auth.fields.newPassword')}
             autoComplete="new-password"
             required
@@ -49,6 +57,7 @@ export function PasswordCard(): ReactElement {
           />
           <PasswordStrength password={form.values.newPassword} id="profile-strength" />
           <PasswordInput
+            name="repeatPassword"
             label={t('profile.password.repeat')}
             autoComplete="new-password"
             required

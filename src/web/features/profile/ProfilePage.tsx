@@ -3,12 +3,13 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { useMe } from '../auth/queries';
+import { PasskeysCard } from '../passkeys/PasskeysCard';
 import { PasswordCard } from './PasswordCard';
 import { ProfileForm } from './ProfileForm';
 import { SessionsCard } from './SessionsCard';
 import { TwoFactorCard } from './TwoFactorCard';
 
-/** The person's own account: details, password, 2FA and sessions. */
+/** The person's own account: details, password, 2FA, passkeys and sessions. */
 export function ProfilePage(): ReactElement | null {
   const { t } = useTranslation();
   const me = useMe().data;
@@ -24,6 +25,7 @@ export function ProfilePage(): ReactElement | null {
           <PasswordCard />
         </SimpleGrid>
         <TwoFactorCard />
+        <PasskeysCard />
         <SessionsCard />
       </Stack>
     </>

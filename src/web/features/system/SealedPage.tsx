@@ -4,8 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resetCsrf } from '../../api/client';
+import { ApiError, resetCsrf } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorMessage } from '../../components/errors';
 import { Icon } from '../../components/icons';
 import { PublicLayout } from '../../shell/PublicLayout';
 import { systemApi, type Health } from './api';
@@ -28,7 +29,16 @@ function UnsealForm(): ReactElement {
       // Every session ended with the seal: the guards now send the visitor to login.
       await router.invalidate();
     },
+    // A wrong passphrase is a mistake in this one field: say so under it, not in a second red box
+    // next to the sealed notice.
+    onError: (e) => {
+      if (e instanceof ApiError && e.code === 'system.unseal_failed') {
+        form.setErrors({ passphrase: errorMessage(t, e) });
+      }
+    },
   });
+  const otherError =
+    unseal.error instanceof ApiError && unseal.error.code === 'system.unseal_failed' ? null : unseal.error;
   return (
     <form onSubmit={form.onSubmit((v) => unseal.mutate(v.passphrase))} noValidate>
       <Stack>
@@ -39,8 +49,11 @@ function UnsealForm(): ReactElement {
           required
           data-autofocus
           {...form.getInputProps('passphrase')}
+          // PasswordInput does not mark its inner input invalid itself; announce the error at once.
+          aria-invalid={Boolean(form.errors.passphrase)}
+          errorProps={{ role: 'alert' }}
         />
-        <ErrorAlert error={unseal.error} />
+        <ErrorAlert error={otherError} />
         <Button type="submit" loading={unseal.isPending} leftSection={<Icon name="lock" size={16} />}>
           {t('sealed.unseal')}
         </Button>
