@@ -1,16 +1,9 @@
 import { api } from '../../api/client';
 import type { Locale } from '../../i18n';
 
-export const ROLES = [
-  'admin',
-  'coordinator',
-  'lawyer',
-  'documenter',
-  'monitor',
-  'trainer',
-  'viewer',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../../core/roles';
+
+export { ROLES, type Role } from '../../../core/roles';
 export type UserStatus = 'invited' | 'active' | 'disabled';
 
 export interface User {
