@@ -50,16 +50,14 @@ async function auditAppend(): Promise<void> {
     );
     const value = await opsPerSecond(
       () =>
-        db
-          .transaction()
-          .execute((tx) =>
-            appendAudit(tx, t.dbh.kind, {
-              actorId: null,
-              action: 'bench.write',
-              entityType: 'bench',
-              entityId: uuidv7(),
-            }),
-          ),
+        db.transaction().execute((tx) =>
+          appendAudit(tx, t.dbh.kind, {
+            actorId: null,
+            action: 'bench.write',
+            entityType: 'bench',
+            entityId: uuidv7(),
+          }),
+        ),
       1500,
     );
     figures.push({
