@@ -13,6 +13,7 @@ import { meRoutes } from './modules/me/me.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
+import { approvalsRoutes } from './modules/approvals/approvals.routes.ts';
 
 /** Build the HTTP app over a ready context. Tests build the very same app. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -39,6 +40,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(meRoutes, { ctx });
   await app.register(usersRoutes, { ctx });
   await app.register(passkeysRoutes, { ctx });
+  await app.register(approvalsRoutes, { ctx });
   await installStatic(app, ctx.config.webDir);
   return app;
 }

@@ -19,7 +19,13 @@ export const InviteBody = z.strictObject({
   role: RoleSchema,
   locale: LocaleSchema,
 });
-export const InviteReply = z.object({ id: z.string(), inviteUrl: z.string() });
+export const InviteReply = z.object({
+  id: z.string(),
+  inviteUrl: z.string(),
+  pendingApprovalId: z.string().nullable(),
+});
+/** A user after a change; `pendingApprovalId` is set when granting admin waits for a second admin. */
+export const UserPatchReply = UserOut.extend({ pendingApprovalId: z.string().nullable() });
 export const UserPatch = z.strictObject({
   role: RoleSchema.optional(),
   status: z.enum(['active', 'disabled']).optional(),

@@ -30,6 +30,8 @@ export const ERRORS = {
   'user.last_admin': 409,
   'user.self_change': 409,
   'session.not_found': 404,
+  'approval.not_found': 404,
+  'approval.own_request': 409,
   'system.sealed': 503,
   'system.unseal_failed': 401,
   'system.not_sealed': 409,

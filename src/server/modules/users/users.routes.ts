@@ -33,7 +33,11 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
     async (req) => {
       const r = await inviteUser(ctx, req.actor, req.body);
-      return { id: r.id, inviteUrl: `/invite/${r.inviteToken ?? ''}` };
+      return {
+        id: r.id,
+        inviteUrl: `/invite/${r.inviteToken ?? ''}`,
+        pendingApprovalId: r.pendingApprovalId,
+      };
     },
   );
 
@@ -41,10 +45,11 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     '/api/users/:id',
     {
       config: { access: 'users.manage' },
-      schema: { tags, params: IdParams, body: S.UserPatch, response: { 200: S.UserOut } },
+      schema: { tags, params: IdParams, body: S.UserPatch, response: { 200: S.UserPatchReply } },
     },
     async (req) => {
-      return presentUser(await updateUser(ctx, req.actor, req.params.id, req.body));
+      const r = await updateUser(ctx, req.actor, req.params.id, req.body);
+      return { ...presentUser(r.user), pendingApprovalId: r.pendingApprovalId };
     },
   );
 

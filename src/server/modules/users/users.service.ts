@@ -11,6 +11,7 @@ import type { Executor } from '../../platform/db/db.ts';
 import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decryptUser, type UserView } from './users.presenter.ts';
+import { grantAdminOrRequest } from './users.approvals.ts';
 import { usersRepo } from './users.repo.ts';
 
 const INVITE_DAYS = 7;
@@ -93,9 +94,22 @@ export async function getUser(ctx: AppContext, actor: Actor | null, id: string):
   return decryptUser(envelope(ctx), row);
 }
 
+/** Invite a user; inviting an administrator needs re-authentication and, when possible, a second admin. */
 export async function inviteUser(ctx: AppContext, actor: Actor | null, input: Omit<NewUser, 'password'>) {
   requireCap(actor, 'users.manage');
-  return inTx(ctx, (tx, audit) => createUserTx(ctx, tx, audit, input, actor.userId));
+  if (input.role === 'admin') requireReauth(actor);
+  return inTx(ctx, async (tx, audit) => {
+    const needsApproval = input.role === 'admin' && (await usersRepo.countActiveAdmins(tx)) >= 2;
+    const r = await createUserTx(
+      ctx,
+      tx,
+      audit,
+      needsApproval ? { ...input, role: 'viewer' } : input,
+      actor.userId,
+    );
+    const pendingApprovalId = needsApproval ? await grantAdminOrRequest(tx, audit, r.id, actor.userId) : null;
+    return { ...r, pendingApprovalId };
+  });
 }
 
 async function loadForAdmin(ctx: AppContext, actor: Actor | null, id: string) {
@@ -111,20 +125,25 @@ export async function updateUser(
   actorIn: Actor | null,
   id: string,
   patch: { role?: Role | undefined; status?: 'active' | 'disabled' | undefined },
-): Promise<UserView> {
+): Promise<{ user: UserView; pendingApprovalId: string | null }> {
   const { actor, row } = await loadForAdmin(ctx, actorIn, id);
   if (id === actor.userId) throw new AppError('user.self_change');
   if (patch.role && patch.role !== row.role) requireReauth(actor);
   if (patch.status && row.status === 'invited' && patch.status === 'active')
     throw new AppError('validation.failed', { fields: [{ path: 'status', code: 'invalid_value' }] });
-  await inTx(ctx, async (tx, audit) => {
+  const pendingApprovalId = await inTx(ctx, async (tx, audit) => {
     const losingAdmin =
       row.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.status === 'disabled');
     if (losingAdmin && (await usersRepo.countActiveAdmins(tx)) <= 1) throw new AppError('user.last_admin');
     const set: { role?: string; status?: string } = {};
-    if (patch.role && patch.role !== row.role) set.role = patch.role;
+    let pending: string | null = null;
+    if (patch.role && patch.role !== row.role) {
+      // Granting admin waits for a second administrator when one exists (four-eyes).
+      if (patch.role === 'admin') pending = await grantAdminOrRequest(tx, audit, id, actor.userId);
+      if (!pending) set.role = patch.role;
+    }
     if (patch.status && patch.status !== row.status) set.status = patch.status;
-    if (Object.keys(set).length === 0) return;
+    if (Object.keys(set).length === 0) return pending;
     await usersRepo.update(tx, id, set);
     if (set.status === 'disabled') await deleteUserSessions(tx, id);
     if (set.role)
@@ -133,7 +152,11 @@ export async function updateUser(
         action: 'user.role_change',
         entityType: 'user',
         entityId: id,
-        details: { from: row.role, to: set.role },
+        details: {
+          from: row.role,
+          to: set.role,
+          ...(set.role === 'admin' ? { fourEyes: 'sole_admin' } : {}),
+        },
       });
     if (set.status)
       await audit({
@@ -143,8 +166,9 @@ export async function updateUser(
         entityId: id,
         details: { from: row.status, to: set.status },
       });
+    return pending;
   });
-  return getUser(ctx, actor, id);
+  return { user: await getUser(ctx, actor, id), pendingApprovalId };
 }
 
 /** Clear a user's 2FA: they must enrol again at next login; all their sessions end. */

@@ -19,6 +19,7 @@ export const TABLES = {
   users: { policy: 'data', key: 'id' },
   recovery_codes: { policy: 'data', key: 'id' },
   webauthn_credentials: { policy: 'data', key: 'id' },
+  approvals: { policy: 'data', key: 'id' },
   audit_log: { policy: 'data', key: 'seq' },
   jobs: { policy: 'data', key: 'id' },
   keyring: { policy: 'data', key: 'id' },

@@ -133,6 +133,18 @@ export interface WebauthnCredentialsTable {
   last_used_at: string | null;
 }
 
+export interface ApprovalsTable {
+  id: string;
+  kind: string;
+  target_id: string;
+  payload: string;
+  status: string;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   users: UsersTable;
@@ -146,4 +158,5 @@ export interface Database {
   node_keys: NodeKeysTable;
   search_docs: SearchDocsTable;
   webauthn_credentials: WebauthnCredentialsTable;
+  approvals: ApprovalsTable;
 }

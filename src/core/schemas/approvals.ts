@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { IsoTime } from './common.ts';
+
+export const ApprovalList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      targetId: z.string(),
+      targetName: z.string(),
+      requestedBy: z.string(),
+      requestedByName: z.string(),
+      requestedAt: IsoTime,
+      mine: z.boolean(),
+    }),
+  ),
+});
