@@ -15,7 +15,7 @@ export class Client {
   csrf: string | null = null;
   locale: string | undefined;
 
-  constructor(readonly baseUrl: string) {}
+  constructor(public baseUrl: string) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
