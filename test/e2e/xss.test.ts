@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { Client } from '../helpers/client.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { totpFreshAsync } from '../helpers/totp.ts';
+import { completeSetup, describeBrowser, launch, openTab, type Admin, type Tab } from './browser.ts';
+
+// Stored text that would run if any screen rendered it as HTML.
+const ORG = '<img src=x onerror="window.__xss=1">Org';
+const NAME = '<script>window.__xss=2</script>"><svg onload="window.__xss=3">';
+const AGENT = '<img src=y onerror="window.__xss=4">Agent';
+
+await describeBrowser(
+  'stored text never executes on any screen',
+  (backend) => {
+    let server: RunningServer;
+    let browser: Browser;
+    let tab: Tab;
+    let admin: Admin;
+    const dialogs: string[] = [];
+    before(async () => {
+      server = await startServer({ backend });
+      browser = await launch();
+      tab = await openTab(browser, server.url);
+      tab.page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      admin = await completeSetup(tab, { orgName: ORG });
+      // A second session with a hostile user agent, and a user with a hostile name, via the real API.
+      const api = new Client(server.url);
+      const a = await api.request<{ next: string }>(
+        'POST',
+        '/api/auth/login',
+        { email: admin.email, password: admin.password },
+        { 'user-agent': AGENT },
+      );
+      assert.equal(a.status, 200);
+      assert.equal(
+        (
+          await api.request(
+            'POST',
+            '/api/auth/totp',
+            { code: await totpFreshAsync(admin.secret) },
+            { 'user-agent': AGENT },
+          )
+        ).status,
+        200,
+      );
+      assert.equal(
+        (
+          await api.post('/api/users', {
+            email: 'hostile@example.org',
+            name: NAME,
+            role: 'viewer',
+            locale: 'en',
+          })
+        ).status,
+        200,
+      );
+      assert.equal((await api.patch('/api/me', { name: NAME })).status, 200);
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+
+    it('dashboard, users, audit log and profile show the text as text', async () => {
+      const { page } = tab;
+      for (const path of ['/', '/admin/users', '/admin/audit', '/profile']) {
+        await page.goto(path);
+        await page
+          .getByTestId('user-menu')
+          .waitFor()
+          .catch(async (e: unknown) => {
+            await page.screenshot({ path: `/tmp/xss-${path.replace('/', '') || 'home'}.png` });
+            console.log('PROBLEMS', tab.problems, page.url());
+            throw e;
+          });
+        await page.waitForLoadState('networkidle');
+        assert.equal(
+          await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+          undefined,
+          `script ran on ${path}`,
+        );
+      }
+      await page.goto('/admin/users');
+      await page.getByText('<script>window.__xss=2</script>', { exact: false }).first().waitFor();
+      assert.deepEqual(dialogs, []);
+    });
+  },
+  { postgres: false },
+);
