@@ -9,9 +9,12 @@ import { absoluteInviteUrl } from './api';
 /** Shows a new invite link once, to be passed to the person over a safe channel. */
 export function InviteLinkModal({
   path,
+  awaitingApproval = false,
   onClose,
 }: {
   path: string | null;
+  /** Invited as an administrator, but as a viewer until a second administrator approves. */
+  awaitingApproval?: boolean;
   onClose: () => void;
 }): ReactElement {
   const { t } = useTranslation();
@@ -20,6 +23,16 @@ export function InviteLinkModal({
     <AppModal opened={path !== null} onClose={onClose} title={t('users.inviteLink.title')} size="lg">
       <Stack>
         <Text size="sm">{t('users.inviteLink.description')}</Text>
+        {awaitingApproval && (
+          <Alert
+            variant="light"
+            color="ukuk"
+            title={t('users.approvals.sentTitle')}
+            data-testid="invite-pending"
+          >
+            {t('users.approvals.invitedAsViewer')}
+          </Alert>
+        )}
         <Code block data-testid="invite-url" style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>
           {url}
         </Code>

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { AppModal } from '../../components/AppModal';
@@ -12,15 +12,21 @@ import { useInvalidateUsers } from './queries';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Invite form: on success the parent shows the invite link. */
+/**
+ * Invite form: on success the parent shows the invite link. Inviting an administrator while another
+ * active administrator exists invites the person as a viewer until a second administrator approves.
+ */
 export function InviteUserModal({
   opened,
+  fourEyes,
   onClose,
   onInvited,
 }: {
   opened: boolean;
+  /** Another active administrator exists, so granting admin needs their approval. */
+  fourEyes: boolean;
   onClose: () => void;
-  onInvited: (path: string) => void;
+  onInvited: (path: string, awaitingApproval: boolean) => void;
 }): ReactElement {
   const { t, i18n } = useTranslation();
   const invalidate = useInvalidateUsers();
@@ -35,7 +41,7 @@ export function InviteUserModal({
     mutationFn: (v: InviteInput) => usersApi.invite(v),
     onSuccess: async (res) => {
       form.reset();
-      onInvited(res.inviteUrl);
+      onInvited(res.inviteUrl, res.pendingApprovalId !== null);
       await invalidate();
     },
     onError: (e) => form.setErrors(fieldErrors(e)),
@@ -71,8 +77,14 @@ export function InviteUserModal({
             label={t('users.fields.role')}
             data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             allowDeselect={false}
+            data-testid="invite-role"
             {...form.getInputProps('role')}
           />
+          {form.values.role === 'admin' && fourEyes && (
+            <Alert variant="light" color="ukuk" data-testid="four-eyes-hint">
+              {t('users.approvals.inviteNeedsSecond')}
+            </Alert>
+          )}
           <Select
             label={t('users.fields.language')}
             data={LOCALES.map((l) => ({ value: l, label: t(`language.names.${l}`) }))}

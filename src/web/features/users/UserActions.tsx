@@ -1,4 +1,4 @@
-import { ActionIcon, Menu, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Alert, Menu, Select, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,15 +75,23 @@ function run(kind: ActionKind, user: User, role: Role): Promise<unknown> {
   }
 }
 
-/** Confirms and performs one pending action; the API client handles any re-auth prompt. */
+/**
+ * Confirms and performs one pending action; the API client handles any re-auth prompt. Granting the
+ * administrator role may come back as waiting for a second administrator (`onAwaitingApproval`).
+ */
 export function UserActionDialog({
   action,
+  fourEyes,
   onClose,
   onInviteUrl,
+  onAwaitingApproval,
 }: {
   action: PendingAction | null;
+  /** Another active administrator exists, so granting admin needs their approval. */
+  fourEyes: boolean;
   onClose: () => void;
   onInviteUrl: (path: string) => void;
+  onAwaitingApproval: (user: User) => void;
 }): ReactElement | null {
   const { t } = useTranslation();
   const invalidate = useInvalidateUsers();
@@ -94,6 +102,9 @@ export function UserActionDialog({
       onClose();
       if (res && typeof res === 'object' && 'inviteUrl' in res && typeof res.inviteUrl === 'string') {
         onInviteUrl(res.inviteUrl);
+      }
+      if (res && typeof res === 'object' && 'pendingApprovalId' in res && res.pendingApprovalId && action) {
+        onAwaitingApproval(action.user);
       }
       await invalidate();
     },
@@ -126,6 +137,11 @@ export function UserActionDialog({
             data-testid="role-select"
             comboboxProps={{ withinPortal: true }}
           />
+        )}
+        {kind === 'role' && role === 'admin' && user.role !== 'admin' && fourEyes && (
+          <Alert variant="light" color="ukuk" data-testid="four-eyes-hint">
+            {t('users.approvals.needsSecond')}
+          </Alert>
         )}
       </Stack>
     </ConfirmModal>

@@ -4,16 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../intl/format';
 import type { User } from './api';
 import { UserActionMenu, type PendingAction } from './UserActions';
+import { AdminPendingBadge } from './AdminPendingBadge';
 import { STATUS_COLOR } from './status';
 
 /** Phone layout of the users list: one card per person, actions always in reach. */
 export function UserCards({
   users,
   meId,
+  adminPending,
   onAction,
 }: {
   users: User[];
   meId: string | undefined;
+  /** Ids of users whose promotion to administrator waits for a second administrator. */
+  adminPending: Set<string>;
   onAction: (a: PendingAction) => void;
 }): ReactElement {
   const { t } = useTranslation();
@@ -43,6 +47,7 @@ export function UserCards({
                   {t(`users.status.${u.status}`)}
                 </Badge>
                 <Badge variant="default">{t(`roles.${u.role}`, { defaultValue: u.role })}</Badge>
+                {adminPending.has(u.id) && <AdminPendingBadge />}
                 <Badge variant="default">{`${t('users.columns.totp')}: ${u.totpEnabled ? t('users.totp.on') : t('users.totp.off')}`}</Badge>
               </Group>
               <Text size="xs" c="dimmed">

@@ -1,4 +1,15 @@
-import { Badge, Button, Card, EmptyState, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Group,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +20,12 @@ import { PageLoader } from '../../components/PageLoader';
 import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../intl/format';
 import { useMe } from '../auth/queries';
-import type { User } from './api';
+import { GRANT_ADMIN, type User } from './api';
 import { InviteLinkModal } from './InviteLink';
 import { InviteUserModal } from './InviteUserModal';
-import { useUsers } from './queries';
+import { PendingApprovals } from './PendingApprovals';
+import { useApprovals, useUsers } from './queries';
+import { AdminPendingBadge } from './AdminPendingBadge';
 import { STATUS_COLOR } from './status';
 import { UserCards } from './UserCards';
 import { UserActionDialog, UserActionMenu, type PendingAction } from './UserActions';
@@ -20,10 +33,12 @@ import { UserActionDialog, UserActionMenu, type PendingAction } from './UserActi
 function UserRow({
   user,
   isSelf,
+  adminPending,
   onAction,
 }: {
   user: User;
   isSelf: boolean;
+  adminPending: boolean;
   onAction: (a: PendingAction) => void;
 }): ReactElement {
   const { t } = useTranslation();
@@ -38,7 +53,12 @@ function UserRow({
           {user.email}
         </Text>
       </Table.Td>
-      <Table.Td>{t(`roles.${user.role}`, { defaultValue: user.role })}</Table.Td>
+      <Table.Td>
+        <Stack gap={4} align="flex-start">
+          <Text size="sm">{t(`roles.${user.role}`, { defaultValue: user.role })}</Text>
+          {adminPending && <AdminPendingBadge />}
+        </Stack>
+      </Table.Td>
       <Table.Td>
         <Badge variant="filled" color={STATUS_COLOR[user.status]} data-testid="user-status">
           {t(`users.status.${user.status}`)}
@@ -56,10 +76,12 @@ function UserRow({
 function UsersTable({
   users,
   meId,
+  adminPending,
   onAction,
 }: {
   users: User[];
   meId: string | undefined;
+  adminPending: Set<string>;
   onAction: (a: PendingAction) => void;
 }): ReactElement {
   const { t } = useTranslation();
@@ -80,7 +102,13 @@ function UsersTable({
         </Table.Thead>
         <Table.Tbody>
           {users.map((u) => (
-            <UserRow key={u.id} user={u} isSelf={u.id === meId} onAction={onAction} />
+            <UserRow
+              key={u.id}
+              user={u}
+              isSelf={u.id === meId}
+              adminPending={adminPending.has(u.id)}
+              onAction={onAction}
+            />
           ))}
         </Table.Tbody>
       </Table>
@@ -93,10 +121,17 @@ export function UsersPage(): ReactElement {
   const { t } = useTranslation();
   const me = useMe().data;
   const users = useUsers();
+  const approvals = useApprovals();
   const [inviteOpen, invite] = useDisclosure(false);
   const [inviteUrl, setInviteUrl] = useState<string | null>(null);
+  const [inviteAwaiting, setInviteAwaiting] = useState(false);
   const [action, setAction] = useState<PendingAction | null>(null);
+  const [awaiting, setAwaiting] = useState<User | null>(null);
   const items = users.data?.items ?? [];
+  const pending = approvals.data?.items ?? [];
+  const adminPending = new Set(pending.filter((a) => a.kind === GRANT_ADMIN).map((a) => a.targetId));
+  // The server asks for a second administrator whenever at least two are active (me and another).
+  const fourEyes = items.filter((u) => u.role === 'admin' && u.status === 'active').length >= 2;
   const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
   const inviteButton = (
     <Button leftSection={<Icon name="plus" size={16} />} onClick={invite.open} data-testid="invite-user">
@@ -110,6 +145,23 @@ export function UsersPage(): ReactElement {
         description={t('users.count', { count: items.length })}
         actions={inviteButton}
       />
+      {awaiting && (
+        <Alert
+          variant="light"
+          color="ukuk"
+          mb="md"
+          title={t('users.approvals.sentTitle')}
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setAwaiting(null)}
+          role="status"
+          data-testid="approval-notice"
+        >
+          {t('users.approvals.notice', { name: awaiting.name })}
+        </Alert>
+      )}
+      <ErrorAlert error={approvals.error} />
+      <PendingApprovals items={pending} />
       <Card withBorder radius="md" padding={0}>
         {users.isPending && <PageLoader />}
         <Stack p={users.error ? 'md' : 0}>
@@ -118,9 +170,9 @@ export function UsersPage(): ReactElement {
         {users.data && items.length === 0 && <EmptyState title={t('users.empty')} p="xl" />}
         {items.length > 0 &&
           (phone ? (
-            <UserCards users={items} meId={me?.id} onAction={setAction} />
+            <UserCards users={items} meId={me?.id} adminPending={adminPending} onAction={setAction} />
           ) : (
-            <UsersTable users={items} meId={me?.id} onAction={setAction} />
+            <UsersTable users={items} meId={me?.id} adminPending={adminPending} onAction={setAction} />
           ))}
       </Card>
       <Group mt="sm">
@@ -130,18 +182,29 @@ export function UsersPage(): ReactElement {
       </Group>
       <InviteUserModal
         opened={inviteOpen}
+        fourEyes={fourEyes}
         onClose={invite.close}
-        onInvited={(url) => {
+        onInvited={(url, awaitingApproval) => {
           invite.close();
+          setInviteAwaiting(awaitingApproval);
           setInviteUrl(url);
         }}
       />
-      <InviteLinkModal path={inviteUrl} onClose={() => setInviteUrl(null)} />
+      <InviteLinkModal
+        path={inviteUrl}
+        awaitingApproval={inviteAwaiting}
+        onClose={() => {
+          setInviteUrl(null);
+          setInviteAwaiting(false);
+        }}
+      />
       <UserActionDialog
         key={action ? `${action.kind}:${action.user.id}` : 'none'}
         action={action}
+        fourEyes={fourEyes}
         onClose={() => setAction(null)}
         onInviteUrl={setInviteUrl}
+        onAwaitingApproval={setAwaiting}
       />
     </>
   );

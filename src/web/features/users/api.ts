@@ -24,15 +24,52 @@ export interface InviteInput {
   locale: Locale;
 }
 
+/**
+ * Granting the administrator role waits for a second administrator (four-eyes) when one exists:
+ * then `pendingApprovalId` is set and the role has not changed yet.
+ */
+export interface PendingApproval {
+  pendingApprovalId: string | null;
+}
+
+export interface InviteReply extends PendingApproval {
+  id: string;
+  inviteUrl: string;
+}
+
+/** The only kind of approval this UI knows how to describe. */
+export const GRANT_ADMIN = 'user.grant_admin';
+
+/** A change waiting for a second administrator (pending only). */
+export interface Approval {
+  id: string;
+  kind: string;
+  targetId: string;
+  targetName: string;
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: string;
+  /** The current user asked for it: they may withdraw it but not approve it. */
+  mine: boolean;
+}
+
 /** Admin user management endpoints. */
 export const usersApi = {
   list: () => api.get<{ items: User[] }>('/api/users'),
-  invite: (input: InviteInput) => api.post<{ id: string; inviteUrl: string }>('/api/users', input),
+  invite: (input: InviteInput) => api.post<InviteReply>('/api/users', input),
   update: (id: string, patch: { role?: Role; status?: 'active' | 'disabled' }) =>
-    api.patch<User>(`/api/users/${id}`, patch),
+    api.patch<User & PendingApproval>(`/api/users/${id}`, patch),
   reset2fa: (id: string) => api.post<{ ok: true }>(`/api/users/${id}/reset-2fa`),
   endSessions: (id: string) => api.post<{ ok: true }>(`/api/users/${id}/end-sessions`),
   reinvite: (id: string) => api.post<{ inviteUrl: string }>(`/api/users/${id}/invite`),
+};
+
+/** Four-eyes approvals; approving asks for re-authentication (handled by the API client). */
+export const approvalsApi = {
+  list: () => api.get<{ items: Approval[] }>('/api/approvals'),
+  approve: (id: string) => api.post<{ ok: true }>(`/api/approvals/${id}/approve`),
+  /** Another administrator rejects, or the requester withdraws their own request. */
+  reject: (id: string) => api.post<{ ok: true }>(`/api/approvals/${id}/reject`),
 };
 
 /** The invite path from the server as a full link an admin can send. */
