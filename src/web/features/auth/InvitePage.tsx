@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
 import { PageLoader } from '../../components/PageLoader';
-import { PasswordStrength } from '../../components/PasswordStrength';
+import { NewPasswordField } from '../../components/NewPasswordField';
 import { MIN_PASSWORD_LENGTH } from '../../components/passwordStrength';
 import { PublicLayout } from '../../shell/PublicLayout';
 import { authApi, type Invite } from './api';
@@ -42,16 +42,12 @@ function AcceptForm({ token, invite }: { token: string; invite: Invite }): React
           required
           {...form.getInputProps('name')}
         />
-        <PasswordInput
+        <NewPasswordField
           name="password"
-          label={t('auth.fields.newPassword')}
-          autoComplete="new-password"
-          required
-          data-autofocus
-          aria-describedby="invite-strength"
-          {...form.getInputProps('password')}
+          strengthId="invite-strength"
+          inputProps={form.getInputProps('password')}
+          autoFocus
         />
-        <PasswordStrength password={form.values.password} id="invite-strength" />
         <ErrorAlert error={accept.error} />
         <Button type="submit" loading={accept.isPending} size="md" fullWidth>
           {t('invite.submit')}

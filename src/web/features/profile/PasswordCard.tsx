@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
-import { PasswordStrength } from '../../components/PasswordStrength';
+import { NewPasswordField } from '../../components/NewPasswordField';
 import { MIN_PASSWORD_LENGTH } from '../../components/passwordStrength';
 import { profileApi } from './api';
 import { profileKeys } from './queries';
@@ -47,15 +47,11 @@ export function PasswordCard(): ReactElement {
             required
             {...form.getInputProps('currentPassword')}
           />
-          <PasswordInput
+          <NewPasswordField
             name="newPassword"
-            label={t('auth.fields.newPassword')}
-            autoComplete="new-password"
-            required
-            aria-describedby="profile-strength"
-            {...form.getInputProps('newPassword')}
+            strengthId="profile-strength"
+            inputProps={form.getInputProps('newPassword')}
           />
-          <PasswordStrength password={form.values.newPassword} id="profile-strength" />
           <PasswordInput
             name="repeatPassword"
             label={t('profile.password.repeat')}

@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { resetCsrf } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
-import { PasswordStrength } from '../../components/PasswordStrength';
+import { NewPasswordField } from '../../components/NewPasswordField';
 import { MIN_PASSWORD_LENGTH } from '../../components/passwordStrength';
 import { applyLocale, asLocale, LOCALES, storeLocale } from '../../i18n';
 import { PublicLayout } from '../../shell/PublicLayout';
@@ -126,15 +126,11 @@ export function SetupPage(): ReactElement {
               required
               {...form.getInputProps('adminEmail')}
             />
-            <PasswordInput
+            <NewPasswordField
               name="adminPassword"
-              label={t('auth.fields.newPassword')}
-              autoComplete="new-password"
-              required
-              aria-describedby="setup-strength"
-              {...form.getInputProps('adminPassword')}
+              strengthId="setup-strength"
+              inputProps={form.getInputProps('adminPassword')}
             />
-            <PasswordStrength password={form.values.adminPassword} id="setup-strength" />
             <ErrorAlert error={create.error} />
             <Group justify="space-between">
               <Button variant="default" onClick={() => setStep(0)}>
