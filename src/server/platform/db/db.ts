@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -58,6 +58,26 @@ export function openDb(opts: {
   } catch {
     /* best effort on filesystems without modes */
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepFirstError(sqlite) }) });
   return { db, kind: 'sqlite', file, close: () => db.destroy() };
+}
+
+const NO_OP = {
+  reader: false,
+  all: () => [],
+  iterate: () => [][Symbol.iterator](),
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+};
+
+/**
+ * On some errors (a full disk: SQLITE_FULL, I/O errors) SQLite rolls the transaction back by itself.
+ * Kysely then issues ROLLBACK, which fails with "no transaction is active" and hides the real error;
+ * skipping that ROLLBACK keeps the original error, so a full disk answers `system.storage_full`.
+ */
+function keepFirstError(sqlite: SQLite.Database): SqliteDatabase {
+  return {
+    close: () => sqlite.close(),
+    prepare: (query: string) =>
+      /^\s*rollback\s*$/i.test(query) && !sqlite.inTransaction ? NO_OP : sqlite.prepare(query),
+  };
 }
