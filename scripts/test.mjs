@@ -1,5 +1,6 @@
 // `npm test`: every test — unit, integration (SQLite and PostgreSQL), catalog check, browser — then one
 // line `N passed, N failed`. Under CI=true the PostgreSQL and browser suites are required, not skipped.
+// The browser suites run after the others, not beside them: on 2 cores they would starve each other.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,9 @@ function find(dir) {
 
 const groups = only.length ? only : ['test/unit', 'test/integration', 'test/e2e'];
 const files = groups.flatMap((g) => (g.endsWith('.ts') ? [g] : find(path.join(root, g))));
-if (groups.some((g) => g.includes('e2e'))) ensureWebBuilt();
+const isBrowser = (f) => f.includes(`${path.sep}e2e${path.sep}`) || f.includes('/e2e/');
+const phases = [files.filter((f) => !isBrowser(f)), files.filter(isBrowser)].filter((p) => p.length);
+if (phases.some((p) => p.some(isBrowser))) ensureWebBuilt();
 
 const env = { ...process.env };
 if (process.env.CI === 'true') {
@@ -32,26 +35,36 @@ if (process.env.CI === 'true') {
   env.UKUK_TEST_BROWSER = env.UKUK_TEST_BROWSER ?? 'required';
 }
 
-const args = [
-  '--import',
-  'tsx',
-  '--test',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  '--test-reporter=tap',
-  '--test-reporter-destination=.test-results.tap',
-  '--test-concurrency=2',
-  ...files,
-];
-const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
-child.on('exit', (code) => {
-  const tap = fs.existsSync(path.join(root, '.test-results.tap'))
-    ? fs.readFileSync(path.join(root, '.test-results.tap'), 'utf8')
-    : '';
-  const num = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
-  const passed = num('pass');
-  const failed = num('fail') + num('cancelled');
-  const skipped = num('skipped');
-  console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-  process.exit(code === 0 && failed === 0 ? 0 : 1);
-});
+function run(phaseFiles, i) {
+  const tap = path.join(root, `.test-results.${i}.tap`);
+  fs.rmSync(tap, { force: true });
+  const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout'];
+  args.push(
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    '--test-concurrency=2',
+    ...phaseFiles,
+  );
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('exit', (code) => {
+      const text = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
+      const num = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
+      resolve({ code, passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skipped') });
+    });
+  });
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let exit = 0;
+for (const [i, p] of phases.entries()) {
+  const r = await run(p, i);
+  passed += r.passed;
+  failed += r.failed;
+  skipped += r.skipped;
+  if (r.code !== 0) exit = 1;
+}
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(exit === 0 && failed === 0 ? 0 : 1);

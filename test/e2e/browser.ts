@@ -90,7 +90,8 @@ export async function openTab(
     bypassCSP: opts.bypassCSP ?? false,
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: CI runs on 2 cores, and the browser suites share them with the servers they drive.
+  page.setDefaultTimeout(30_000);
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') {
@@ -115,7 +116,11 @@ export async function enrolTotp(page: Page): Promise<{ secret: string; recoveryC
   await secretEl.waitFor();
   const secret = (await secretEl.innerText()).replace(/\s/g, '');
   await page.locator('img[src^="data:image/svg+xml;base64,"]').waitFor();
-  await page.locator('input[name=code]').fill(await freshCode(secret));
+  const code = await freshCode(secret);
+  const input = page.locator('input[name=code]');
+  await input.fill(code);
+  // Under load a late re-render can clear the field: make sure the code is there before submitting.
+  if ((await input.inputValue()) !== code) await input.fill(code);
   await page.locator('button[type=submit]').click();
   const codes = page.getByTestId('recovery-codes');
   await codes.waitFor();
