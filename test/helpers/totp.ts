@@ -11,14 +11,15 @@ const lastStep = new Map<string, number>();
 
 /**
  * A code for a time step the account has not used yet. The server refuses a step at or before the
- * last one it accepted (replay protection) and accepts ±1 step, so at most three logins of one
- * account fit in 30 s; past that this waits for the next window, as a person would.
+ * last one it accepted (replay protection) and accepts ±1 step. The previous step is never used: its
+ * code may expire within seconds on a loaded machine. So two logins of one account fit in a window;
+ * past that this waits for the next window, as a person would.
  */
 export async function totpFreshAsync(secret: string): Promise<string> {
   for (;;) {
     const now = Math.floor(Date.now() / 30_000);
     const last = lastStep.get(secret) ?? -Infinity;
-    for (const step of [now - 1, now, now + 1]) {
+    for (const step of [now, now + 1]) {
       if (step > last) {
         lastStep.set(secret, step);
         return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({
@@ -34,7 +35,7 @@ export async function totpFreshAsync(secret: string): Promise<string> {
 export function totpFresh(secret: string, _used?: Set<string>): string {
   const now = Math.floor(Date.now() / 30_000);
   const last = lastStep.get(secret) ?? -Infinity;
-  for (const step of [now - 1, now, now + 1]) {
+  for (const step of [now, now + 1]) {
     if (step > last) {
       lastStep.set(secret, step);
       return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({
