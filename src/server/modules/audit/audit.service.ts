@@ -62,12 +62,9 @@ export async function listAudit(ctx: AppContext, actor: Actor | null, f: AuditFi
 
 async function actorNames(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {
   const env = envelope(ctx);
-  const out = new Map<string, string>();
-  for (const id of ids) {
-    const row = await usersRepo.byId(ctx.db, id);
-    if (row) out.set(id, decryptUser(env, row).name);
-  }
-  return out;
+  // One query for the page's actors, not one per actor.
+  const rows = await usersRepo.byIds(ctx.db, ids);
+  return new Map(rows.map((row) => [row.id, decryptUser(env, row).name]));
 }
 
 export async function verifyAuditChain(ctx: AppContext, actor: Actor | null) {

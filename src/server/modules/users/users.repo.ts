@@ -10,6 +10,11 @@ export const usersRepo = {
   byId(db: Executor, id: string) {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   },
+  byIds(db: Executor, ids: string[]) {
+    return ids.length
+      ? db.selectFrom('users').selectAll().where('id', 'in', ids).execute()
+      : Promise.resolve([]);
+  },
   byEmailBidx(db: Executor, bidx: string) {
     return db.selectFrom('users').selectAll().where('email_bidx', '=', bidx).executeTakeFirst();
   },
