@@ -76,9 +76,11 @@ async function dump(t: Target): Promise<Dump> {
   try {
     const out: Dump = {};
     for (const table of DATA_TABLES) {
-      const key = TABLES[table].key;
+      const spec = TABLES[table].key;
+      const cols: readonly string[] = typeof spec === 'string' ? [spec] : spec;
+      const sortKey = (r: Record<string, unknown>) => JSON.stringify(cols.map((c) => r[c]));
       const rows = (await dbh.db.selectFrom(table).selectAll().execute()) as Array<Record<string, unknown>>;
-      out[table] = rows.sort((a, b) => (a[key]! < b[key]! ? -1 : 1));
+      out[table] = rows.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
     }
     return out;
   } finally {

@@ -7,18 +7,27 @@ import kyFields from './locales/ky/fields.json';
 import enUi from './locales/en/ui.json';
 import ruUi from './locales/ru/ui.json';
 import kyUi from './locales/ky/ui.json';
+import enPeople from './locales/en/people.json';
+import ruPeople from './locales/ru/people.json';
+import kyPeople from './locales/ky/people.json';
+import enCases from './locales/en/cases.json';
+import ruCases from './locales/ru/cases.json';
+import kyCases from './locales/ky/cases.json';
+import enGeo from './locales/en/geo.json';
+import ruGeo from './locales/ru/geo.json';
+import kyGeo from './locales/ky/geo.json';
 import { LOCALES, type Locale } from '../roles.ts';
 
 export { LOCALES, type Locale };
 
 /** Every catalog, by language and namespace: one source for the server, the web app and the key check. */
 export const resources = {
-  ky: { errors: kyErrors, fields: kyFields, ui: kyUi },
-  ru: { errors: ruErrors, fields: ruFields, ui: ruUi },
-  en: { errors: enErrors, fields: enFields, ui: enUi },
+  ky: { errors: kyErrors, fields: kyFields, ui: kyUi, people: kyPeople, cases: kyCases, geo: kyGeo },
+  ru: { errors: ruErrors, fields: ruFields, ui: ruUi, people: ruPeople, cases: ruCases, geo: ruGeo },
+  en: { errors: enErrors, fields: enFields, ui: enUi, people: enPeople, cases: enCases, geo: enGeo },
 } as const;
 
-export const NAMESPACES = ['errors', 'fields', 'ui'] as const;
+export const NAMESPACES = ['errors', 'fields', 'ui', 'people', 'cases', 'geo'] as const;
 
 /** Pick the best supported language from an Accept-Language header or a list of tags. */
 export function pickLocale(accept: string | undefined | null, fallback: Locale = 'en'): Locale {

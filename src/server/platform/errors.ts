@@ -37,6 +37,21 @@ export const ERRORS = {
   'system.not_sealed': 409,
   'system.keyfile_mode': 409,
   'system.storage_full': 503,
+  'person.not_found': 404,
+  'person.merged': 409,
+  'person.merge_self': 409,
+  'case.not_found': 404,
+  'case.closed': 409,
+  'case.not_closed': 409,
+  'case.lead_required': 409,
+  'case.member_invalid': 400,
+  'vocab.unknown_code': 400,
+  'vocab.not_found': 404,
+  'intake.not_found': 404,
+  'intake.decided': 409,
+  'intake.incomplete': 409,
+  'geo.unknown_region': 400,
+  'task.not_found': 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

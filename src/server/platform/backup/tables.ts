@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DbKind, Executor } from '../db/db.ts';
 import type { Database } from '../db/schema.ts';
 import { BackupError } from './format.ts';
@@ -20,6 +20,22 @@ export const TABLES = {
   recovery_codes: { policy: 'data', key: 'id' },
   webauthn_credentials: { policy: 'data', key: 'id' },
   approvals: { policy: 'data', key: 'id' },
+  people: { policy: 'data', key: 'id' },
+  person_vulnerabilities: { policy: 'data', key: ['person_id', 'code'] },
+  person_keys: { policy: 'data', key: ['key', 'person_id'] },
+  vocab_terms: { policy: 'data', key: ['scheme', 'code'] },
+  vocab_versions: { policy: 'data', key: 'scheme' },
+  cases: { policy: 'data', key: 'id' },
+  case_problems: { policy: 'data', key: ['case_id', 'code'] },
+  case_funders: { policy: 'data', key: ['case_id', 'tag'] },
+  case_members: { policy: 'data', key: ['case_id', 'user_id'] },
+  case_people: { policy: 'data', key: 'id' },
+  case_links: { policy: 'data', key: ['case_id', 'kind', 'target_id'] },
+  case_notes: { policy: 'data', key: 'id' },
+  case_tasks: { policy: 'data', key: 'id' },
+  case_time: { policy: 'data', key: 'id' },
+  case_timeline: { policy: 'data', key: 'id' },
+  intakes: { policy: 'data', key: 'id' },
   audit_log: { policy: 'data', key: 'seq' },
   jobs: { policy: 'data', key: 'id' },
   keyring: { policy: 'data', key: 'id' },
@@ -29,7 +45,10 @@ export const TABLES = {
   node_keys: { policy: 'runtime', key: 'node_id' },
   search_docs: { policy: 'derived', key: 'id' },
 } as const satisfies {
-  [T in keyof Database]: { policy: 'data' | 'runtime' | 'derived'; key: keyof Database[T] & string };
+  [T in keyof Database]: {
+    policy: 'data' | 'runtime' | 'derived';
+    key: (keyof Database[T] & string) | readonly (keyof Database[T] & string)[];
+  };
 };
 
 /** A table of the `Database` interface. */
@@ -79,17 +98,20 @@ export async function appliedMigrations(db: Executor): Promise<string[]> {
 
 /** Page through a table in primary-key order (keyset paging: constant cost per page, bounded memory). */
 export async function* tableRows(db: Executor, table: TableName): AsyncGenerator<Row> {
-  const key = TABLES[table].key;
-  let last: unknown = undefined;
+  const spec = TABLES[table].key;
+  // A composite primary key pages by row value: (a, b) > (x, y) works on SQLite and PostgreSQL.
+  const cols: readonly string[] = typeof spec === 'string' ? [spec] : spec;
+  const refs = sql.join(cols.map((c) => sql.ref(c)));
+  let last: unknown[] | undefined = undefined;
   for (;;) {
-    const where = last === undefined ? sql`` : sql`where ${sql.ref(key)} > ${last}`;
-    const { rows } =
-      await sql<Row>`select * from ${sql.table(table)} ${where} order by ${sql.ref(key)} limit ${PAGE}`.execute(
-        db,
-      );
+    const where: RawBuilder<unknown> =
+      last === undefined ? sql`` : sql`where (${refs}) > (${sql.join(last)})`;
+    const { rows }: { rows: Row[] } =
+      await sql<Row>`select * from ${sql.table(table)} ${where} order by ${refs} limit ${PAGE}`.execute(db);
     for (const r of rows) yield encodeRow(table, r);
     if (rows.length < PAGE) return;
-    last = rows[rows.length - 1]![key];
+    const tail: Row = rows[rows.length - 1]!;
+    last = cols.map((c) => tail[c]);
   }
 }
 

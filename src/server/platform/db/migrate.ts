@@ -4,6 +4,7 @@ import * as m0001 from './migrations/20261128_0001_foundation.ts';
 import * as m0002 from './migrations/20261128_0002_search.ts';
 import * as m0003 from './migrations/20261128_0003_passkeys.ts';
 import * as m0004 from './migrations/20261128_0004_approvals.ts';
+import * as m0005 from './migrations/20261128_0005_legal.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0002_search': m0002,
   '20261128_0003_passkeys': m0003,
   '20261128_0004_approvals': m0004,
+  '20261128_0005_legal': m0005,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */
