@@ -14,6 +14,11 @@ import { systemRoutes } from './modules/system/system.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
 import { approvalsRoutes } from './modules/approvals/approvals.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { vocabRoutes } from './modules/vocab/vocab.routes.ts';
 
 /** Build the HTTP app over a ready context. Tests build the very same app. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -41,6 +46,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(usersRoutes, { ctx });
   await app.register(passkeysRoutes, { ctx });
   await app.register(approvalsRoutes, { ctx });
+  await app.register(documentsRoutes, { ctx });
+  await app.register(calendarRoutes, { ctx });
+  await app.register(peopleRoutes, { ctx });
+  await app.register(casesRoutes, { ctx });
+  await app.register(vocabRoutes, { ctx });
   await installStatic(app, ctx.config.webDir);
   return app;
 }

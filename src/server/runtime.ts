@@ -5,8 +5,10 @@ import type { AppContext } from './platform/context.ts';
 import { Keyring } from './platform/crypto/keyring.ts';
 import { openDb } from './platform/db/db.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { seedVocabularies } from './modules/vocab/vocab.service.ts';
 import { createJobQueue } from './platform/jobs/jobs.ts';
 import { registerSystemJobs } from './modules/system/system.jobs.ts';
+import { registerCalendarJobs } from './modules/calendar/calendar.jobs.ts';
 import { createLogger } from './platform/logger.ts';
 
 export function keyFilePath(config: Config): string {
@@ -25,11 +27,13 @@ export async function createContext(
 ): Promise<AppContext> {
   const dbh = openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await migrateToLatest(dbh.db);
+  await seedVocabularies(dbh.db);
   const keyring = new Keyring(dbh.db, keyFilePath(config));
   await keyring.start();
   const jobs = createJobQueue({ db: dbh.db, kind: dbh.kind, log });
   const ctx: AppContext = { config, dbh, db: dbh.db, keyring, log, jobs };
   registerSystemJobs(ctx);
+  registerCalendarJobs(ctx);
   return ctx;
 }
 

@@ -60,7 +60,7 @@ export async function initI18n(): Promise<typeof i18n> {
     lng,
     fallbackLng: 'en',
     supportedLngs: [...LOCALES],
-    ns: ['ui', 'errors', 'fields', 'people', 'cases', 'geo'],
+    ns: ['ui', 'errors', 'fields', 'people', 'cases', 'geo', 'calendar', 'documents', 'intake'],
     defaultNS: 'ui',
     interpolation: { escapeValue: false },
     returnNull: false,

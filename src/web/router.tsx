@@ -8,6 +8,9 @@ import {
 import { CrashScreen } from './components/CrashScreen';
 import { appGuard, rootGuard } from './guards';
 import { auditSearchSchema } from './features/audit/search';
+import { caseTabSearch } from './features/cases/caseTabs';
+import { caseSearchSchema } from './features/cases/search';
+import { statsSearchSchema } from './features/stats/search';
 import { AppLayout } from './shell/AppLayout';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { Root } from './shell/Root';
@@ -89,6 +92,24 @@ const auditRoute = createRoute({
   validateSearch: auditSearchSchema,
   component: lazyRouteComponent(() => import('./features/audit/AuditPage'), 'AuditPage'),
 });
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: caseSearchSchema,
+  component: lazyRouteComponent(() => import('./features/cases/CasesPage'), 'CasesPage'),
+});
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$id',
+  validateSearch: caseTabSearch,
+  component: lazyRouteComponent(() => import('./features/cases/CasePage'), 'CasePage'),
+});
+const statsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/stats',
+  validateSearch: statsSearchSchema,
+  component: lazyRouteComponent(() => import('./features/stats/StatsPage'), 'StatsPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
@@ -96,7 +117,7 @@ const routeTree = rootRoute.addChildren([
   totpRoute,
   enrollRoute,
   inviteRoute,
-  appRoute.addChildren([dashboardRoute, profileRoute, usersRoute, auditRoute]),
+  appRoute.addChildren([dashboardRoute, profileRoute, usersRoute, auditRoute, casesRoute, caseRoute, statsRoute]),
 ]);
 
 /** Builds the router; the query client travels in the context for loaders that need it. */

@@ -16,18 +16,63 @@ import kyCases from './locales/ky/cases.json';
 import enGeo from './locales/en/geo.json';
 import ruGeo from './locales/ru/geo.json';
 import kyGeo from './locales/ky/geo.json';
+import enCalendar from './locales/en/calendar.json';
+import ruCalendar from './locales/ru/calendar.json';
+import kyCalendar from './locales/ky/calendar.json';
+import enDocuments from './locales/en/documents.json';
+import ruDocuments from './locales/ru/documents.json';
+import kyDocuments from './locales/ky/documents.json';
+import enIntake from './locales/en/intake.json';
+import ruIntake from './locales/ru/intake.json';
+import kyIntake from './locales/ky/intake.json';
 import { LOCALES, type Locale } from '../roles.ts';
 
 export { LOCALES, type Locale };
 
 /** Every catalog, by language and namespace: one source for the server, the web app and the key check. */
 export const resources = {
-  ky: { errors: kyErrors, fields: kyFields, ui: kyUi, people: kyPeople, cases: kyCases, geo: kyGeo },
-  ru: { errors: ruErrors, fields: ruFields, ui: ruUi, people: ruPeople, cases: ruCases, geo: ruGeo },
-  en: { errors: enErrors, fields: enFields, ui: enUi, people: enPeople, cases: enCases, geo: enGeo },
+  ky: {
+    errors: kyErrors,
+    fields: kyFields,
+    ui: kyUi,
+    people: kyPeople,
+    cases: kyCases,
+    geo: kyGeo,
+    calendar: kyCalendar,
+    documents: kyDocuments,
+  },
+  ru: {
+    errors: ruErrors,
+    fields: ruFields,
+    ui: ruUi,
+    people: ruPeople,
+    cases: ruCases,
+    geo: ruGeo,
+    calendar: ruCalendar,
+    documents: ruDocuments,
+  },
+  en: {
+    errors: enErrors,
+    fields: enFields,
+    ui: enUi,
+    people: enPeople,
+    cases: enCases,
+    geo: enGeo,
+    calendar: enCalendar,
+    documents: enDocuments,
+  },
 } as const;
 
-export const NAMESPACES = ['errors', 'fields', 'ui', 'people', 'cases', 'geo'] as const;
+export const NAMESPACES = [
+  'errors',
+  'fields',
+  'ui',
+  'people',
+  'cases',
+  'geo',
+  'calendar',
+  'documents',
+] as const;
 
 /** Pick the best supported language from an Accept-Language header or a list of tags. */
 export function pickLocale(accept: string | undefined | null, fallback: Locale = 'en'): Locale {

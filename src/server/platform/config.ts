@@ -24,6 +24,18 @@ const EnvSchema = z.object({
   UKUK_PUBLIC_URL: z.string().url().optional(),
   UKUK_WEB_DIR: z.string().optional(),
   UKUK_JOBS: z.enum(['0', '1', 'true', 'false']).default('1'),
+  /** Largest accepted upload, in MiB (case documents, evidence). */
+  UKUK_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(4096).default(50),
+  /** Optional: reminders are also e-mailed through this server (smtp:// or smtps://, credentials in the URL). */
+  UKUK_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'UKUK_SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of reminder e-mails (required with UKUK_SMTP_URL). */
+  UKUK_SMTP_FROM: z
+    .string()
+    .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'UKUK_SMTP_FROM must be an e-mail address')
+    .optional(),
 });
 
 export type Config = {
@@ -41,6 +53,8 @@ export type Config = {
   publicUrl: string | undefined;
   webDir: string;
   runJobs: boolean;
+  maxUploadBytes: number;
+  smtp: { url: string; from: string } | undefined;
 };
 
 const yes = (v: string) => v === '1' || v === 'true';
@@ -53,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.UKUK_SMTP_URL && !e.UKUK_SMTP_FROM)
+    throw new ConfigError('Invalid configuration:\n  UKUK_SMTP_FROM: required when UKUK_SMTP_URL is set');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -68,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.UKUK_PUBLIC_URL,
     webDir: path.resolve(e.UKUK_WEB_DIR ?? 'dist'),
     runJobs: yes(e.UKUK_JOBS),
+    maxUploadBytes: e.UKUK_MAX_UPLOAD_MB * 1024 * 1024,
+    smtp: e.UKUK_SMTP_URL ? { url: e.UKUK_SMTP_URL, from: e.UKUK_SMTP_FROM ?? '' } : undefined,
   };
 }
 

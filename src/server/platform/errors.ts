@@ -52,6 +52,19 @@ export const ERRORS = {
   'intake.incomplete': 409,
   'geo.unknown_region': 400,
   'task.not_found': 404,
+  'hearing.not_found': 404,
+  'hearing.cancelled': 409,
+  'notification.not_found': 404,
+  'calendar.range_invalid': 400,
+  'calendar.feed_not_found': 404,
+  'file.missing': 400,
+  'file.empty': 400,
+  'file.too_large': 413,
+  'file.type_not_allowed': 400,
+  'file.type_mismatch': 400,
+  'file.malformed': 400,
+  'file.integrity_failed': 500,
+  'document.not_found': 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

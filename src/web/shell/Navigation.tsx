@@ -47,6 +47,11 @@ function Item({
   );
 }
 
+/** An entry is active on its page and on the pages under it (a case under "Cases"). */
+function isActive(item: NavItem, pathname: string): boolean {
+  return item.to === pathname || (item.to !== undefined && item.to !== '/' && pathname.startsWith(`${item.to}/`));
+}
+
 /** The sidebar: working modules, "coming soon" placeholders, then admin pages by capability. */
 export function Navigation({
   capabilities,
@@ -59,7 +64,7 @@ export function Navigation({
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const admin = visibleItems(ADMIN_ITEMS, capabilities);
   const render = (item: NavItem) => (
-    <Item key={item.key} item={item} active={item.to === pathname} onNavigate={onNavigate} />
+    <Item key={item.key} item={item} active={isActive(item, pathname)} onNavigate={onNavigate} />
   );
   return (
     <ScrollArea type="auto" h="100%">

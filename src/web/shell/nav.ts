@@ -4,14 +4,15 @@ import type { IconName } from '../components/icons';
 export interface NavItem {
   key: string;
   icon: IconName;
-  to?: '/' | '/profile' | '/admin/users' | '/admin/audit';
+  to?: '/' | '/profile' | '/admin/users' | '/admin/audit' | '/cases' | '/stats';
   /** Shown when the user holds any one of these capabilities. */
   capability?: string[];
 }
 
 export const MODULE_ITEMS: NavItem[] = [
   { key: 'dashboard', icon: 'home', to: '/' },
-  { key: 'cases', icon: 'scale', capability: ['cases.read'] },
+  { key: 'cases', icon: 'scale', to: '/cases', capability: ['cases.read'] },
+  { key: 'stats', icon: 'chart', to: '/stats', capability: ['reports.read'] },
   { key: 'violations', icon: 'alert', capability: ['violations.read'] },
   { key: 'monitoring', icon: 'eye', capability: ['monitoring.submit', 'monitoring.review'] },
   { key: 'advocacy', icon: 'megaphone', capability: ['advocacy.manage'] },

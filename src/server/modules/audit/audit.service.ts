@@ -1,8 +1,7 @@
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { verifyAudit } from '../../platform/audit/audit.ts';
-import { envelope, type AppContext } from '../../platform/context.ts';
-import { decryptUser } from '../users/users.presenter.ts';
-import { usersRepo } from '../users/users.repo.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { userNames } from '../users/users.names.ts';
 
 export interface AuditFilter {
   action?: string | undefined;
@@ -42,7 +41,7 @@ export async function listAudit(ctx: AppContext, actor: Actor | null, f: AuditFi
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
-  const names = await actorNames(ctx, [
+  const names = await userNames(ctx, [
     ...new Set(page.map((r) => r.actor_id).filter((x): x is string => !!x)),
   ]);
   return {
@@ -58,13 +57,6 @@ export async function listAudit(ctx: AppContext, actor: Actor | null, f: AuditFi
     })),
     nextCursor: rows.length > limit ? String(Number(page[page.length - 1]!.seq)) : null,
   };
-}
-
-async function actorNames(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {
-  const env = envelope(ctx);
-  // One query for the page's actors, not one per actor.
-  const rows = await usersRepo.byIds(ctx.db, ids);
-  return new Map(rows.map((row) => [row.id, decryptUser(env, row).name]));
 }
 
 export async function verifyAuditChain(ctx: AppContext, actor: Actor | null) {

@@ -10,9 +10,13 @@ export const usersRepo = {
   byId(db: Executor, id: string) {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  byIds(db: Executor, ids: string[]) {
+  byIds(db: Executor, ids: readonly string[]) {
     return ids.length
-      ? db.selectFrom('users').selectAll().where('id', 'in', ids).execute()
+      ? db
+          .selectFrom('users')
+          .selectAll()
+          .where('id', 'in', [...ids])
+          .execute()
       : Promise.resolve([]);
   },
   byEmailBidx(db: Executor, bidx: string) {

@@ -5,6 +5,8 @@ import * as m0002 from './migrations/20261128_0002_search.ts';
 import * as m0003 from './migrations/20261128_0003_passkeys.ts';
 import * as m0004 from './migrations/20261128_0004_approvals.ts';
 import * as m0005 from './migrations/20261128_0005_legal.ts';
+import * as m0006 from './migrations/20261128_0006_calendar.ts';
+import * as m0007 from './migrations/20261128_0007_documents.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -16,6 +18,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0003_passkeys': m0003,
   '20261128_0004_approvals': m0004,
   '20261128_0005_legal': m0005,
+  '20261128_0006_calendar': m0006,
+  '20261128_0007_documents': m0007,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

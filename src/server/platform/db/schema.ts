@@ -329,6 +329,59 @@ export interface IntakesTable {
   decided_at: string | null;
 }
 
+export interface HearingsTable {
+  id: string;
+  case_id: string;
+  dek: string;
+  kind: string;
+  starts_at: string;
+  ends_at: string | null;
+  court: string | null;
+  room: string | null;
+  note_enc: string | null;
+  lawyer_id: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  cancelled_at: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  entity_type: string;
+  entity_id: string;
+  params: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  scope: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface CaseDocumentsTable {
+  id: string;
+  case_id: string;
+  /** Id of the first version; every version of one document shares it. */
+  group_id: string;
+  version: number;
+  dek: string;
+  name_enc: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   users: UsersTable;
@@ -359,4 +412,8 @@ export interface Database {
   case_time: CaseTimeTable;
   case_timeline: CaseTimelineTable;
   intakes: IntakesTable;
+  hearings: HearingsTable;
+  notifications: NotificationsTable;
+  calendar_feeds: CalendarFeedsTable;
+  case_documents: CaseDocumentsTable;
 }

@@ -1,0 +1,223 @@
+import type { z } from 'zod';
+import type * as S from '../../../core/schemas/cases.ts';
+import type { Actor } from '../../platform/access/policy.ts';
+import { envelope, inTx, type AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { peopleRepo } from '../people/people.repo.ts';
+import { requireCode } from '../vocab/vocab.service.ts';
+import { loadCase } from './cases.access.ts';
+import { casesRepo } from './cases.repo.ts';
+import { addPersonTx, getCase, requireAssignable } from './cases.service.ts';
+import { addNoteTx } from './cases.work.ts';
+import { addTimeline } from './cases.timeline.ts';
+
+/** Team, grants, people in roles, links, closing and reopening: the changes around a case file. */
+
+export async function addMember(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  body: z.infer<typeof S.MemberBody>,
+) {
+  await requireAssignable(ctx.db, body.userId, 'userId');
+  await inTx(ctx, async (tx, audit) => {
+    const { row } = await loadCase(ctx, actor, id, 'team', tx);
+    // The lead is changed by making someone else lead; the case always has exactly one.
+    if (body.role === 'lead') {
+      await casesRepo.setMember(tx, id, row.lead_user_id, 'co_counsel', actor!.userId);
+      await casesRepo.update(tx, id, { lead_user_id: body.userId, updated_at: new Date().toISOString() });
+    } else if (body.userId === row.lead_user_id) throw new AppError('case.lead_required');
+    await casesRepo.setMember(tx, id, body.userId, body.role, actor!.userId);
+    await addTimeline(tx, id, actor!.userId, 'member.added', body.userId, { role: body.role });
+    await audit({
+      actorId: actor!.userId,
+      action: body.role === 'grant' ? 'case.grant' : 'case.member_add',
+      entityType: 'case',
+      entityId: id,
+      details: { userId: body.userId, role: body.role },
+    });
+  });
+  return getCase(ctx, actor, id, false);
+}
+
+export async function removeMember(ctx: AppContext, actor: Actor | null, id: string, userId: string) {
+  await inTx(ctx, async (tx, audit) => {
+    const { row } = await loadCase(ctx, actor, id, 'team', tx);
+    if (userId === row.lead_user_id) throw new AppError('case.lead_required');
+    await casesRepo.removeMember(tx, id, userId);
+    await addTimeline(tx, id, actor!.userId, 'member.removed', userId);
+    await audit({
+      actorId: actor!.userId,
+      action: 'case.member_remove',
+      entityType: 'case',
+      entityId: id,
+      details: { userId },
+    });
+  });
+  return getCase(ctx, actor, id, false);
+}
+
+export async function addCasePerson(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  body: z.infer<typeof S.CasePersonBody>,
+) {
+  await inTx(ctx, async (tx, audit) => {
+    await loadCase(ctx, actor, id, 'edit', tx);
+    if (!(await peopleRepo.canSee(tx, actor!, body.personId)))
+      throw new AppError('person.not_found', { fields: [{ path: 'personId', code: 'invalid_value' }] });
+    const person = await peopleRepo.byId(tx, body.personId);
+    if (person?.merged_into) throw new AppError('person.merged');
+    const linkId = await addPersonTx(tx, id, body.personId, body.role);
+    await addTimeline(tx, id, actor!.userId, 'person.added', body.personId, { role: body.role });
+    await audit({
+      actorId: actor!.userId,
+      action: 'case.person_add',
+      entityType: 'case',
+      entityId: id,
+      details: { personId: body.personId, role: body.role, linkId },
+    });
+  });
+  return getCase(ctx, actor, id, false);
+}
+
+export async function removeCasePerson(ctx: AppContext, actor: Actor | null, id: string, linkId: string) {
+  await inTx(ctx, async (tx, audit) => {
+    await loadCase(ctx, actor, id, 'edit', tx);
+    const link = await tx
+      .selectFrom('case_people')
+      .selectAll()
+      .where('id', '=', linkId)
+      .where('case_id', '=', id)
+      .executeTakeFirst();
+    if (!link) throw new AppError('person.not_found');
+    await tx.deleteFrom('case_people').where('id', '=', linkId).execute();
+    await addTimeline(tx, id, actor!.userId, 'person.removed', link.person_id, { role: link.role });
+    await audit({
+      actorId: actor!.userId,
+      action: 'case.person_remove',
+      entityType: 'case',
+      entityId: id,
+      details: { personId: link.person_id, role: link.role },
+    });
+  });
+  return getCase(ctx, actor, id, false);
+}
+
+export async function addLink(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  body: z.infer<typeof S.LinkBody>,
+) {
+  await inTx(ctx, async (tx, audit) => {
+    await loadCase(ctx, actor, id, 'edit', tx);
+    await tx
+      .insertInto('case_links')
+      .values({ case_id: id, kind: body.kind, target_id: body.targetId, added_at: new Date().toISOString() })
+      .onConflict((oc) => oc.columns(['case_id', 'kind', 'target_id']).doNothing())
+      .execute();
+    await addTimeline(tx, id, actor!.userId, 'link.added', body.targetId, { kind: body.kind });
+    await audit({
+      actorId: actor!.userId,
+      action: 'case.link_add',
+      entityType: 'case',
+      entityId: id,
+      details: { ...body },
+    });
+  });
+  return getCase(ctx, actor, id, false);
+}
+
+export async function removeLink(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  kind: string,
+  targetId: string,
+) {
+  await inTx(ctx, async (tx, audit) => {
+    await loadCase(ctx, actor, id, 'edit', tx);
+    await tx
+      .deleteFrom('case_links')
+      .where('case_id', '=', id)
+      .where('kind', '=', kind)
+      .where('target_id', '=', targetId)
+      .execute();
+    await addTimeline(tx, id, actor!.userId, 'link.removed', targetId, { kind });
+    await audit({
+      actorId: actor!.userId,
+      action: 'case.link_remove',
+      entityType: 'case',
+      entityId: id,
+      details: { kind, targetId },
+    });
+  });
+  return getCase(ctx, actor, id, false);
+}
+
+export async function closeCase(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  body: z.infer<typeof S.CloseBody>,
+) {
+  await inTx(ctx, async (tx, audit) => {
+    const { row } = await loadCase(ctx, actor, id, 'edit', tx);
+    if (row.status === 'closed') throw new AppError('case.closed');
+    await requireCode(tx, 'closing_code', body.closingCode, 'closingCode');
+    // Group headings (defence, victim, general) are not outcomes.
+    if (!body.closingCode.includes('.'))
+      throw new AppError('vocab.unknown_code', { fields: [{ path: 'closingCode', code: 'invalid_value' }] });
+    const closedOn = body.closedOn ?? new Date().toISOString().slice(0, 10);
+    if (closedOn < row.opened_on)
+      throw new AppError('validation.failed', { fields: [{ path: 'closedOn', code: 'invalid_value' }] });
+    const key = envelope(ctx).openRecordKey('cases', id, row.dek);
+    await casesRepo.update(tx, id, {
+      status: 'closed',
+      closed_on: closedOn,
+      closing_code: body.closingCode,
+      outcome_enc: key.encrypt('outcome', body.outcomeSummary),
+      updated_at: new Date().toISOString(),
+    });
+    await addTimeline(tx, id, actor!.userId, 'case.closed', null, {
+      closingCode: body.closingCode,
+      closedOn,
+    });
+    await audit({
+      actorId: actor!.userId,
+      action: 'case.close',
+      entityType: 'case',
+      entityId: id,
+      details: { closingCode: body.closingCode },
+    });
+  });
+  return getCase(ctx, actor, id, false);
+}
+
+export async function reopenCase(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  body: z.infer<typeof S.ReopenBody>,
+) {
+  await inTx(ctx, async (tx, audit) => {
+    const access = await loadCase(ctx, actor, id, 'read', tx);
+    if (!access.canEdit && !access.canManageTeam) throw new AppError('auth.forbidden');
+    if (access.row.status !== 'closed') throw new AppError('case.not_closed');
+    await casesRepo.update(tx, id, {
+      status: 'open',
+      closed_on: null,
+      closing_code: null,
+      updated_at: new Date().toISOString(),
+    });
+    // The reason is case content: it goes into an encrypted note, the timeline only records the event.
+    const noteId = await addNoteTx(ctx, tx, id, actor!.userId, body.reason);
+    await addTimeline(tx, id, actor!.userId, 'case.reopened', noteId, {
+      previousCode: access.row.closing_code,
+    });
+    await audit({ actorId: actor!.userId, action: 'case.reopen', entityType: 'case', entityId: id });
+  });
+  return getCase(ctx, actor, id, false);
+}

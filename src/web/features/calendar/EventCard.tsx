@@ -1,0 +1,134 @@
+import { Badge, Group, Paper, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/icons';
+import type { CalendarItem } from './api';
+import { CaseLink } from './CaseLink';
+import type { CalendarFormat } from './time';
+
+export const KIND_COLOR = { hearing: 'ukuk', deadline: 'orange.9' } as const;
+const BORDER = { hearing: 'var(--mantine-color-ukuk-7)', deadline: 'var(--mantine-color-orange-7)' } as const;
+
+/** "10:00–11:00" for a hearing, "17:00" for a deadline. */
+export function timeSpan(fmt: CalendarFormat, item: { startsAt: string; endsAt: string | null }): string {
+  return item.endsAt ? `${fmt.time(item.startsAt)}–${fmt.time(item.endsAt)}` : fmt.time(item.startsAt);
+}
+
+/** A conflict marker: red, with a text label (never colour alone). */
+export function ConflictBadge({ size = 'sm' }: { size?: 'xs' | 'sm' }): ReactElement {
+  const { t } = useTranslation('calendar');
+  return (
+    <Badge
+      color="red.8"
+      variant="filled"
+      size={size}
+      leftSection={<Icon name="alert" size={12} />}
+      data-testid="conflict-badge"
+    >
+      {t('conflict.badge')}
+    </Badge>
+  );
+}
+
+/** One hearing or deadline in a week column, day list or phone list. */
+export function EventCard({
+  item,
+  fmt,
+  showLawyer,
+}: {
+  item: CalendarItem;
+  fmt: CalendarFormat;
+  showLawyer: boolean;
+}): ReactElement {
+  const { t } = useTranslation('calendar');
+  const color = item.conflict ? 'var(--mantine-color-red-8)' : BORDER[item.kind];
+  return (
+    <Paper
+      withBorder
+      radius="sm"
+      p={6}
+      data-testid="calendar-event"
+      data-hearing-id={item.id}
+      data-conflict={item.conflict ? 'true' : 'false'}
+      style={{
+        borderInlineStart: `4px solid ${color}`,
+        background: item.conflict ? 'var(--mantine-color-red-0)' : undefined,
+      }}
+    >
+      <Stack gap={2}>
+        <Group gap={6} justify="space-between" wrap="nowrap">
+          <Text size="sm" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {timeSpan(fmt, item)}
+          </Text>
+          <Badge size="xs" variant="light" color={KIND_COLOR[item.kind]}>
+            {t(`kind.${item.kind}`)}
+          </Badge>
+        </Group>
+        <CaseLink
+          caseId={item.caseId}
+          size="sm"
+          fw={600}
+          label={t('event.openCase', { number: item.caseNumber })}
+        >
+          {item.caseNumber}
+        </CaseLink>
+        {item.court && (
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            {item.room ? `${item.court} · ${t('event.room', { room: item.room })}` : item.court}
+          </Text>
+        )}
+        {showLawyer && (
+          <Text size="xs" c="dimmed" truncate>
+            {item.lawyerName}
+          </Text>
+        )}
+        {item.conflict && <ConflictBadge size="xs" />}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A one-line entry of a month cell; opens the day. */
+export function EventChip({
+  item,
+  fmt,
+  onOpen,
+}: {
+  item: CalendarItem;
+  fmt: CalendarFormat;
+  onOpen: () => void;
+}): ReactElement {
+  const { t } = useTranslation('calendar');
+  const label = `${fmt.time(item.startsAt)} ${t(`kind.${item.kind}`)} ${item.caseNumber}${item.conflict ? ` · ${t('conflict.badge')}` : ''}`;
+  return (
+    <Tooltip label={label} openDelay={400}>
+      <UnstyledButton
+        onClick={onOpen}
+        data-testid="calendar-event"
+        data-hearing-id={item.id}
+        data-conflict={item.conflict ? 'true' : 'false'}
+        aria-label={label}
+        style={{
+          display: 'block',
+          width: '100%',
+          borderRadius: 4,
+          padding: '1px 4px',
+          fontSize: 12,
+          lineHeight: 1.4,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          color: item.conflict ? 'var(--mantine-color-white)' : 'var(--mantine-color-text)',
+          background: item.conflict
+            ? 'var(--mantine-color-red-8)'
+            : item.kind === 'deadline'
+              ? 'var(--mantine-color-orange-1)'
+              : 'var(--mantine-color-ukuk-1)',
+        }}
+      >
+        <span style={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>{fmt.time(item.startsAt)}</span>{' '}
+        {item.caseNumber}
+      </UnstyledButton>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,95 @@
+import { ActionIcon, Indicator, Menu, ScrollArea, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/icons';
+import { calendarApi, type Notification } from './api';
+import { calendarKeys, useNotifications } from './queries';
+import { useCalendarFormat, type CalendarFormat } from './time';
+
+type Translate = ReturnType<typeof useTranslation<'calendar'>>['t'];
+
+/** The sentence of a notice, from its codes and times (notices store no text). */
+export function noticeText(t: Translate, fmt: CalendarFormat, n: Notification): string {
+  const p = n.params;
+  if (n.kind === 'hearing.reminder' && typeof p.startsAt === 'string') {
+    const kind = t(`kind.${p.kind === 'deadline' ? 'deadline' : 'hearing'}`);
+    const vars = { kind, number: String(p.caseNumber ?? ''), time: fmt.dateTime(p.startsAt) };
+    return p.offset === '1d' ? t('notifications.reminder1d', vars) : t('notifications.reminder1h', vars);
+  }
+  return t('notifications.generic');
+}
+
+/** The bell in the header: unread count, the newest notices, "mark all read". */
+export function NotificationsBell(): ReactElement {
+  const { t } = useTranslation('calendar');
+  const fmt = useCalendarFormat();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const list = useNotifications();
+  const unread = list.data?.unread ?? 0;
+  const items = list.data?.items ?? [];
+  const refresh = () => queryClient.invalidateQueries({ queryKey: calendarKeys.notifications });
+  const read = useMutation({ mutationFn: calendarApi.read, onSuccess: refresh });
+  const readAll = useMutation({ mutationFn: calendarApi.readAll, onSuccess: refresh });
+  const open = (n: Notification) => {
+    if (!n.readAt) read.mutate(n.id);
+    if (typeof n.params.caseId === 'string') router.history.push(`/cases/${n.params.caseId}`);
+  };
+  return (
+    <Menu position="bottom-end" withinPortal width={320}>
+      <Menu.Target>
+        <Indicator
+          label={unread > 99 ? '99+' : unread}
+          size={18}
+          color="red.8"
+          disabled={unread === 0}
+          offset={4}
+          data-testid="notifications-count"
+        >
+          <ActionIcon
+            variant="subtle"
+            size="lg"
+            color="gray.8"
+            aria-label={unread ? t('notifications.openUnread', { count: unread }) : t('notifications.open')}
+            data-testid="notifications-bell"
+          >
+            <Icon name="bell" size={20} />
+          </ActionIcon>
+        </Indicator>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('notifications.title')}</Menu.Label>
+        {items.length === 0 && (
+          <Text size="sm" c="dimmed" px="sm" py="xs" data-testid="notifications-empty">
+            {t('notifications.empty')}
+          </Text>
+        )}
+        <ScrollArea.Autosize mah={360} type="auto">
+          {items.map((n) => (
+            <Menu.Item
+              key={n.id}
+              onClick={() => open(n)}
+              data-testid="notification"
+              data-unread={n.readAt ? 'false' : 'true'}
+              leftSection={<Icon name={n.readAt ? 'check' : 'calendar'} size={16} />}
+            >
+              <Text size="sm" fw={n.readAt ? 400 : 700}>
+                {noticeText(t, fmt, n)}
+              </Text>
+            </Menu.Item>
+          ))}
+        </ScrollArea.Autosize>
+        {unread > 0 && (
+          <>
+            <Menu.Divider />
+            <Menu.Item onClick={() => readAll.mutate()} data-testid="notifications-read-all">
+              {t('notifications.markAll')}
+            </Menu.Item>
+          </>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import {
+  DISTRICT_IDS,
+  DISTRICTS,
+  districtName,
+  districtsOf,
+  isDistrictId,
+  isDistrictOf,
+  isRegionCode,
+  REGION_CODES,
+  regionName,
+  REGIONS,
+} from '../../src/core/geo/regions.ts';
+import { LOCALES } from '../../src/core/roles.ts';
+import { DistrictId, RegionCode } from '../../src/core/schemas/geo.ts';
+import { LEVEL1_SHAPES, LEVEL2_SHAPES, MAP_HEIGHT, MAP_WIDTH } from '../../src/web/components/geo-paths.ts';
+import { valueClasses } from '../../src/web/components/Choropleth.tsx';
+
+const CYRILLIC = /^[\p{Script=Cyrillic}\s-]+$/u;
+const LATIN = /^[\p{Script=Latin}\s-]+$/u;
+
+describe('regions (ISO 3166-2:KG)', () => {
+  test('the 7 oblasts and the cities of Bishkek and Osh, once each', () => {
+    assert.deepEqual(
+      [...REGION_CODES],
+      ['KG-B', 'KG-C', 'KG-GB', 'KG-GO', 'KG-J', 'KG-N', 'KG-O', 'KG-T', 'KG-Y'],
+    );
+    assert.deepEqual(
+      REGIONS.map((r) => r.code),
+      [...REGION_CODES],
+    );
+    assert.deepEqual(
+      REGIONS.filter((r) => r.type === 'city').map((r) => r.code),
+      ['KG-GB', 'KG-GO'],
+    );
+  });
+
+  test('every region has a name in Kyrgyz and Russian (Cyrillic) and English (Latin)', () => {
+    for (const r of REGIONS) {
+      assert.match(r.names.ky, CYRILLIC, `${r.code} ky`);
+      assert.match(r.names.ru, CYRILLIC, `${r.code} ru`);
+      assert.match(r.names.en, LATIN, `${r.code} en`);
+    }
+  });
+
+  test('only the Kyrgyz name of Osh city is flagged unverified', () => {
+    const flagged = REGIONS.filter((r) => r.unverified?.length).map((r) => [r.code, r.unverified]);
+    assert.deepEqual(flagged, [['KG-GO', ['ky']]]);
+  });
+
+  test('regionName picks the language, and Jalal-Abad carries its corrected code', () => {
+    assert.equal(regionName('KG-Y', 'ky'), 'Ысык-Көл облусу');
+    assert.equal(regionName('KG-Y', 'ru'), 'Иссык-Кульская область');
+    assert.equal(regionName('KG-Y', 'en'), 'Issyk-Kul');
+    assert.equal(regionName('KG-J', 'en'), 'Jalal-Abad');
+    assert.equal(regionName('KG-C', 'en'), 'Chuy');
+    assert.throws(() => regionName('KG-X' as never, 'en'), RangeError);
+  });
+
+  test('isRegionCode accepts exactly the nine codes', () => {
+    for (const c of REGION_CODES) assert.ok(isRegionCode(c));
+    for (const v of ['KG-X', 'kg-b', 'KG-B ', '', 'KG', 42, null, undefined, {}])
+      assert.equal(isRegionCode(v), false);
+  });
+});
+
+describe('districts (level 2)', () => {
+  test('51 districts with distinct numeric Who’s On First ids', () => {
+    assert.equal(DISTRICTS.length, 51);
+    assert.equal(new Set(DISTRICT_IDS).size, 51);
+    assert.deepEqual(
+      DISTRICTS.map((d) => d.id),
+      [...DISTRICT_IDS],
+    );
+    for (const id of DISTRICT_IDS) assert.match(id, /^[1-9]\d{7,}$/);
+  });
+
+  test('every district lies in an oblast; Bishkek and Osh city have none', () => {
+    const counts = Object.fromEntries(REGION_CODES.map((c) => [c, districtsOf(c).length]));
+    assert.deepEqual(counts, {
+      'KG-B': 5,
+      'KG-C': 9,
+      'KG-GB': 0,
+      'KG-GO': 0,
+      'KG-J': 12,
+      'KG-N': 6,
+      'KG-O': 7,
+      'KG-T': 5,
+      'KG-Y': 7,
+    });
+    for (const d of DISTRICTS) {
+      assert.ok(isRegionCode(d.region), d.id);
+      assert.ok(districtsOf(d.region).includes(d), d.id);
+    }
+  });
+
+  test('the district name is the Who’s On First English name in every language', () => {
+    for (const d of DISTRICTS) {
+      assert.match(d.name, /\p{L}/u);
+      for (const l of LOCALES) assert.equal(districtName(d.id, l), d.name);
+    }
+    assert.throws(() => districtName('1' as never, 'ky'), RangeError);
+  });
+
+  test('isDistrictOf and isDistrictId', () => {
+    const naryn = districtsOf('KG-N')[0]!;
+    assert.ok(isDistrictOf('KG-N', naryn.id));
+    assert.equal(isDistrictOf('KG-C', naryn.id), false);
+    assert.equal(isDistrictOf('KG-GB', naryn.id), false);
+    assert.equal(isDistrictOf('KG-X', naryn.id), false);
+    assert.equal(isDistrictOf('KG-N', '85672987'), false, 'a region id is not a district');
+    assert.ok(isDistrictId(naryn.id));
+    for (const v of ['85672987', '', Number(naryn.id), null]) assert.equal(isDistrictId(v), false);
+  });
+});
+
+describe('zod schemas', () => {
+  test('RegionCode and DistrictId accept the reference values only', () => {
+    assert.equal(RegionCode.parse('KG-GO'), 'KG-GO');
+    assert.equal(RegionCode.safeParse('KG-X').success, false);
+    assert.equal(RegionCode.safeParse('kg-go').success, false);
+    const id = DISTRICT_IDS[0];
+    assert.equal(DistrictId.parse(id), id);
+    assert.equal(DistrictId.safeParse('85672987').success, false);
+    assert.equal(DistrictId.safeParse(Number(id)).success, false);
+  });
+});
+
+describe('map geometry (generated SVG paths)', () => {
+  /** Absolute points of a path made of M (absolute), l (relative) and z, as gen-geo writes it. */
+  function rings(d: string): [number, number][][] {
+    assert.match(d, /^(M[-\d. ]+l[-\d. ]+z)+$/, 'only M, l and z');
+    return [...d.matchAll(/M([^l]+)l([^z]+)z/g)].map(([, start, steps]) => {
+      const nums = (s: string) => (s.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+      let [x, y] = nums(start!) as [number, number];
+      const pts: [number, number][] = [[x, y]];
+      const rel = nums(steps!);
+      for (let i = 0; i < rel.length; i += 2) pts.push([(x += rel[i]!), (y += rel[i + 1]!)]);
+      return pts;
+    });
+  }
+
+  test('one shape per region and per district', () => {
+    assert.deepEqual(LEVEL1_SHAPES.map((s) => s.id).sort(), [...REGION_CODES].sort());
+    assert.deepEqual(LEVEL2_SHAPES.map((s) => s.id).sort(), [...DISTRICT_IDS].sort());
+  });
+
+  test('every point lies inside the viewBox, and lake Issyk-Kul is a hole', () => {
+    for (const s of [...LEVEL1_SHAPES, ...LEVEL2_SHAPES]) {
+      const rs = rings(s.d);
+      assert.ok(rs.length > 0 && rs.every((r) => r.length >= 3), s.id);
+      for (const [x, y] of rs.flat()) {
+        assert.ok(x >= 0 && x <= MAP_WIDTH && y >= 0 && y <= MAP_HEIGHT, `${s.id}: ${x},${y}`);
+      }
+    }
+    assert.ok(rings(LEVEL1_SHAPES.find((s) => s.id === 'KG-Y')!.d).length >= 2);
+  });
+
+  test('the two cities and the towns too small to see get a dot', () => {
+    const dotted = LEVEL1_SHAPES.filter((s) => s.marker).map((s) => s.id);
+    assert.deepEqual(dotted, ['KG-GB', 'KG-GO']);
+    assert.ok(LEVEL2_SHAPES.filter((s) => s.marker).length >= 10);
+  });
+
+  test('the committed outputs match scripts/gen-geo.mjs and reference/geo/', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const r = spawnSync(process.execPath, ['scripts/gen-geo.mjs', '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+  });
+});
+
+describe('choropleth classes', () => {
+  test('no values, no classes', () => {
+    assert.deepEqual(valueClasses([]).classes, []);
+  });
+
+  test('equal values make one class', () => {
+    const { classes, classOf } = valueClasses([4, 4, 4]);
+    assert.equal(classes.length, 1);
+    assert.deepEqual([classes[0]!.from, classes[0]!.to], [4, 4]);
+    assert.equal(classOf(4), 0);
+  });
+
+  test('skewed counts spread over at most five non-empty, ordered classes', () => {
+    const values = [0, 0, 0, 1, 2, 3, 3, 5, 8, 13, 50, 200];
+    const { classes, classOf } = valueClasses(values);
+    assert.equal(classes.length, 5);
+    for (const v of values) {
+      const c = classes[classOf(v)]!;
+      assert.ok(c.from <= v && v <= c.to, `${v} in ${c.from}–${c.to}`);
+    }
+    for (let i = 1; i < classes.length; i++) assert.ok(classes[i - 1]!.to < classes[i]!.from);
+    assert.equal(new Set(classes.map((c) => c.color)).size, classes.length);
+  });
+});
