@@ -11,6 +11,7 @@ import { usersRepo } from '../server/modules/users/users.repo.ts';
 import { closeContext, createContext } from '../server/runtime.ts';
 import { serve } from '../server/main.ts';
 import { backupCommands } from './backup.ts';
+import { filesCommands } from './files.ts';
 import { loadDemo } from './demo.ts';
 import { CliError } from './errors.ts';
 
@@ -195,5 +196,6 @@ export const commands: Record<string, Command> = {
   seal: sealCmd,
   unseal: unsealCmd,
   ...backupCommands,
+  ...filesCommands,
   demo: loadDemo,
 };

@@ -19,6 +19,7 @@ Commands:
   unseal [--passphrase-file P]  unseal (passphrase mode asks for the passphrase file or UKUK_PASSPHRASE)
   backup create --out FILE --passphrase-file P [--json]
   backup restore FILE --passphrase-file P [--json]
+  files verify [--json]         re-hash every stored file; exit 1 naming any that is missing or altered
   demo [--json]                 load the demo organisation into an empty data folder
 `;
 

@@ -19,6 +19,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { vocabRoutes } from './modules/vocab/vocab.routes.ts';
+import { intakeRoutes } from './modules/intake/intake.routes.ts';
 
 /** Build the HTTP app over a ready context. Tests build the very same app. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -51,6 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { ctx });
   await app.register(casesRoutes, { ctx });
   await app.register(vocabRoutes, { ctx });
+  await app.register(intakeRoutes, { ctx });
   await installStatic(app, ctx.config.webDir);
   return app;
 }

@@ -8,8 +8,10 @@ import {
 import { CrashScreen } from './components/CrashScreen';
 import { appGuard, rootGuard } from './guards';
 import { auditSearchSchema } from './features/audit/search';
+import { calendarSearchSchema } from './features/calendar/search';
 import { caseTabSearch } from './features/cases/caseTabs';
 import { caseSearchSchema } from './features/cases/search';
+import { peopleSearchSchema } from './features/people/search';
 import { statsSearchSchema } from './features/stats/search';
 import { AppLayout } from './shell/AppLayout';
 import { NotFoundPage } from './shell/NotFoundPage';
@@ -111,13 +113,67 @@ const statsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/stats/StatsPage'), 'StatsPage'),
 });
 
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  validateSearch: peopleSearchSchema,
+  component: lazyRouteComponent(() => import('./features/people/PeoplePage'), 'PeoplePage'),
+});
+const newPersonRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/new',
+  component: lazyRouteComponent(() => import('./features/people/NewPersonPage'), 'NewPersonPage'),
+});
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$id',
+  component: lazyRouteComponent(() => import('./features/people/PersonPage'), 'PersonPage'),
+});
+const intakesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intake',
+  component: lazyRouteComponent(() => import('./features/intake/IntakeListPage'), 'IntakeListPage'),
+});
+const newIntakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intake/new',
+  component: lazyRouteComponent(() => import('./features/intake/NewIntakePage'), 'NewIntakePage'),
+});
+const intakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intake/$id',
+  component: lazyRouteComponent(() => import('./features/intake/IntakePage'), 'IntakePage'),
+});
+
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/calendar',
+  validateSearch: calendarSearchSchema,
+  component: lazyRouteComponent(() => import('./features/calendar/CalendarPage'), 'CalendarPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   totpRoute,
   enrollRoute,
   inviteRoute,
-  appRoute.addChildren([dashboardRoute, profileRoute, usersRoute, auditRoute, casesRoute, caseRoute, statsRoute]),
+  appRoute.addChildren([
+    dashboardRoute,
+    profileRoute,
+    usersRoute,
+    auditRoute,
+    casesRoute,
+    caseRoute,
+    statsRoute,
+    calendarRoute,
+    peopleRoute,
+    newPersonRoute,
+    personRoute,
+    intakesRoute,
+    newIntakeRoute,
+    intakeRoute,
+  ]),
 ]);
 
 /** Builds the router; the query client travels in the context for loaders that need it. */

@@ -30,7 +30,7 @@ export interface Row {
 const OK = 'OK' as const;
 function row(route: string, anon: Cell, cells: Cell[], effects = false): Row {
   const roles = Object.fromEntries(ROLES_ORDER.map((r, i) => [r, cells[i]!])) as Row['roles'];
-  return { route: route.replace(/\s+/g, ' '), anon, roles, effects };
+  return { route: route.trim().replace(/\s+/g, ' '), anon, roles, effects };
 }
 
 // prettier-ignore
@@ -76,4 +76,48 @@ export const MATRIX: Row[] = [
   row('POST   /api/audit/verify',              401,  [OK,   403,  403,  403,  403,  403,  403]),
   row('POST   /api/system/seal',               401,  [OK,   403,  403,  403,  403,  403,  403], true),
   row('POST   /api/system/unseal',             OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  // legal aid (issue #3): people registry, cases, intake
+  row('POST   /api/people                           ', 401,  [OK,   403,  OK,   OK,   403,  403,  403]),
+  row('GET    /api/people                           ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
+  row('POST   /api/people/match                     ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
+  row('GET    /api/people/:id                       ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
+  row('PATCH  /api/people/:id                       ', 401,  [OK,   403,  OK,   OK,   403,  403,  403]),
+  row('POST   /api/people/:id/merge                 ', 401,  [OK,   403,  OK,   OK,   403,  403,  403]),
+  row('POST   /api/cases                            ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('GET    /api/cases                            ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/cases/stats                      ', 401,  [OK,   OK,   OK,   OK,   403,  403,  OK]),
+  row('GET    /api/cases/assignable-users           ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/cases/:id                        ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('PATCH  /api/cases/:id                        ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('POST   /api/cases/:id/members                ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('DELETE /api/cases/:id/members/:userId        ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('POST   /api/cases/:id/people                 ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('DELETE /api/cases/:id/people/:linkId         ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('POST   /api/cases/:id/links                  ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('DELETE /api/cases/:id/links/:kind/:targetId  ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('POST   /api/cases/:id/close                  ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('POST   /api/cases/:id/reopen                 ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/cases/:id/notes                  ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('POST   /api/cases/:id/notes                  ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/cases/:id/tasks                  ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('POST   /api/cases/:id/tasks                  ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('PATCH  /api/cases/:id/tasks/:taskId          ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/cases/:id/time                   ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('POST   /api/cases/:id/time                   ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/cases/:id/timeline               ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/vocab/:scheme                    ', 401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/intakes                          ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('GET    /api/intakes                          ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('GET    /api/intakes/:id                      ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('PATCH  /api/intakes/:id                      ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('POST   /api/intakes/:id/conflict-check       ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('POST   /api/intakes/:id/decision             ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('GET    /api/settings/eligibility             ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('PUT    /api/settings/eligibility             ', 401,  [OK,   403,  403,  403,  403,  403,  403]),
+  // case documents (issue #3, item 5)
+  row('POST   /api/cases/:id/documents                   ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('GET    /api/cases/:id/documents                   ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/cases/:id/documents/:docId/versions   ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/cases/:id/documents/:docId/download   ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('POST   /api/cases/:id/documents/:docId/verify     ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
 ];

@@ -81,6 +81,9 @@ export class Client {
   patch<T = Record<string, unknown>>(path: string, body?: unknown) {
     return this.request<T>('PATCH', path, body ?? {});
   }
+  put<T = Record<string, unknown>>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
   delete<T = Record<string, unknown>>(path: string) {
     return this.request<T>('DELETE', path);
   }

@@ -9,7 +9,11 @@ const DENIED = new Set(['auth.unauthenticated', 'auth.forbidden', 'auth.enrollme
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function concrete(path: string): string {
-  return path.replace(':id', '01934b5e-0000-7000-8000-000000000001').replace(':token', 'x'.repeat(43));
+  return path
+    .replace(':token', 'x'.repeat(43))
+    .replace(':kind', 'violation_event')
+    .replace(':scheme', 'case_type')
+    .replace(/:\w+/g, '01934b5e-0000-7000-8000-000000000001');
 }
 
 async function call(c: Client, route: string) {

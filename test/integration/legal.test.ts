@@ -4,7 +4,16 @@ import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '
 import { backends } from '../helpers/db.ts';
 
 type Err = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
-type Match = { id: string; score: number; reason: string; reasons: string[]; visible: boolean; name: string | null; roles: string[]; conflict: boolean };
+type Match = {
+  id: string;
+  score: number;
+  reason: string;
+  reasons: string[];
+  visible: boolean;
+  name: string | null;
+  roles: string[];
+  conflict: boolean;
+};
 
 for (const backend of await backends()) {
   describe(`legal aid: people and cases (${backend})`, () => {
@@ -28,19 +37,28 @@ for (const backend of await backends()) {
       return r.body.id;
     }
     async function newCase(u: TestUser, body: Record<string, unknown>): Promise<string> {
-      const r = await u.client.post<{ id: string }>('/api/cases', { type: 'criminal_defence', title: 'Дело', ...body });
+      const r = await u.client.post<{ id: string }>('/api/cases', {
+        type: 'criminal_defence',
+        title: 'Дело',
+        ...body,
+      });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       return r.body.id;
     }
 
     test('a person is created with only names and read back as entered', async () => {
       const r = await lawyer.client.post<{ id: string }>('/api/people', {
-        names: [{ full: 'Айгүл Исмаилова', script: 'cyrl' }, { full: 'Aigul Ismailova', script: 'latn' }],
+        names: [
+          { full: 'Айгүл Исмаилова', script: 'cyrl' },
+          { full: 'Aigul Ismailova', script: 'latn' },
+        ],
       });
       assert.equal(r.status, 201);
-      const p = await lawyer.client.get<{ names: { full: string; script: string }[]; sex: string; contactsHidden: boolean }>(
-        `/api/people/${r.body.id}`,
-      );
+      const p = await lawyer.client.get<{
+        names: { full: string; script: string }[];
+        sex: string;
+        contactsHidden: boolean;
+      }>(`/api/people/${r.body.id}`);
       assert.deepEqual(p.body.names, [
         { full: 'Айгүл Исмаилова', script: 'cyrl' },
         { full: 'Aigul Ismailova', script: 'latn' },
@@ -93,7 +111,10 @@ for (const backend of await backends()) {
       const list = await other.client.get<{ items: { id: string }[] }>('/api/cases');
       assert.ok(!list.body.items.some((c) => c.id === id));
       const missing = await other.client.get<Err>(`/api/cases/${crypto.randomUUID()}`);
-      assert.deepEqual(missing.body, (await other.client.get<Err>(`/api/cases/${id}`)).body.error ? missing.body : null);
+      assert.deepEqual(
+        missing.body,
+        (await other.client.get<Err>(`/api/cases/${id}`)).body.error ? missing.body : null,
+      );
       // A grant opens it read-only.
       const g = await lawyer.client.post(`/api/cases/${id}/members`, { userId: other.id, role: 'grant' });
       assert.equal(g.status, 200);
@@ -115,11 +136,23 @@ for (const backend of await backends()) {
       assert.equal(a.status, 400);
       assert.equal(a.body.error.code, 'vocab.unknown_code');
       assert.equal(a.body.error.fields?.[0]?.path, 'type');
-      const b = await lawyer.client.post<Err>('/api/cases', { type: 'civil', title: 'x', openedOn: '2026-02-31x' });
+      const b = await lawyer.client.post<Err>('/api/cases', {
+        type: 'civil',
+        title: 'x',
+        openedOn: '2026-02-31x',
+      });
       assert.equal(b.status, 400);
-      const c = await lawyer.client.post<Err>('/api/cases', { type: 'civil', title: 'x', region: 'KG-C', district: '1' });
+      const c = await lawyer.client.post<Err>('/api/cases', {
+        type: 'civil',
+        title: 'x',
+        region: 'KG-C',
+        district: '1',
+      });
       assert.equal(c.body.error.code, 'geo.unknown_region');
-      const d = await lawyer.client.post<Err>('/api/people', { names: [{ full: 'X' }], birthDate: '1990-13-01' });
+      const d = await lawyer.client.post<Err>('/api/people', {
+        names: [{ full: 'X' }],
+        birthDate: '1990-13-01',
+      });
       assert.equal(d.status, 400);
       assert.ok(d.body.error.fields?.[0]?.message);
       const after2 = await lawyer.client.get<{ total: number }>('/api/cases');
@@ -129,26 +162,55 @@ for (const backend of await backends()) {
     test('work on a case: note, task, time, close with outcome, reopen; timeline records it all', async () => {
       const id = await newCase(lawyer, { type: 'victim_representation', problemCodes: ['torture'] });
       await lawyer.client.post(`/api/cases/${id}/notes`, { body: 'Встреча с клиентом' });
-      const task = await lawyer.client.post<{ id: string }>(`/api/cases/${id}/tasks`, { title: 'Жалоба', dueOn: '2026-12-01' });
-      assert.equal((await lawyer.client.patch(`/api/cases/${id}/tasks/${task.body.id}`, { done: true })).status, 200);
+      const task = await lawyer.client.post<{ id: string }>(`/api/cases/${id}/tasks`, {
+        title: 'Жалоба',
+        dueOn: '2026-12-01',
+      });
       assert.equal(
-        (await lawyer.client.post(`/api/cases/${id}/time`, { workedOn: '2026-01-10', minutes: 90, activity: 'court', funder: 'OSF' })).status,
+        (await lawyer.client.patch(`/api/cases/${id}/tasks/${task.body.id}`, { done: true })).status,
+        200,
+      );
+      assert.equal(
+        (
+          await lawyer.client.post(`/api/cases/${id}/time`, {
+            workedOn: '2026-01-10',
+            minutes: 90,
+            activity: 'court',
+            funder: 'OSF',
+          })
+        ).status,
         201,
       );
-      const bad = await lawyer.client.post<Err>(`/api/cases/${id}/close`, { closingCode: 'victim.compensation', outcomeSummary: '' });
-      assert.equal(bad.status, 400);
-      const closed = await lawyer.client.post<{ status: string; canEdit: boolean }>(`/api/cases/${id}/close`, {
+      const bad = await lawyer.client.post<Err>(`/api/cases/${id}/close`, {
         closingCode: 'victim.compensation',
-        outcomeSummary: 'Получена компенсация',
+        outcomeSummary: '',
       });
+      assert.equal(bad.status, 400);
+      const closed = await lawyer.client.post<{ status: string; canEdit: boolean }>(
+        `/api/cases/${id}/close`,
+        {
+          closingCode: 'victim.compensation',
+          outcomeSummary: 'Получена компенсация',
+        },
+      );
       assert.equal(closed.body.status, 'closed');
       assert.equal(closed.body.canEdit, false);
       assert.equal((await lawyer.client.post<Err>(`/api/cases/${id}/notes`, { body: 'x' })).status, 201);
-      const re = await lawyer.client.post<{ status: string }>(`/api/cases/${id}/reopen`, { reason: 'Новые обстоятельства' });
+      const re = await lawyer.client.post<{ status: string }>(`/api/cases/${id}/reopen`, {
+        reason: 'Новые обстоятельства',
+      });
       assert.equal(re.body.status, 'open');
       const tl = await lawyer.client.get<{ items: { kind: string }[] }>(`/api/cases/${id}/timeline`);
       const kinds = tl.body.items.map((i) => i.kind);
-      for (const k of ['case.created', 'note.added', 'task.added', 'task.done', 'time.added', 'case.closed', 'case.reopened'])
+      for (const k of [
+        'case.created',
+        'note.added',
+        'task.added',
+        'task.done',
+        'time.added',
+        'case.closed',
+        'case.reopened',
+      ])
         assert.ok(kinds.includes(k), k);
     });
 
@@ -163,14 +225,20 @@ for (const backend of await backends()) {
         openedOn: `${year}-04-01`,
         people: [{ personId: p2, role: 'client' }],
       });
-      const s = await admin.client.get<{ people: number; victims: number; cases: number; bySex: { value: string; people: number }[] }>(
-        `/api/cases/stats?year=${year}`,
-      );
+      const s = await admin.client.get<{
+        people: number;
+        victims: number;
+        cases: number;
+        bySex: { value: string; people: number }[];
+      }>(`/api/cases/stats?year=${year}`);
       assert.equal(s.status, 200);
       assert.equal(s.body.people, 2);
       assert.equal(s.body.victims, 1);
       assert.equal(s.body.cases, 3);
-      assert.deepEqual(s.body.bySex.find((x) => x.value === 'female'), { value: 'female', people: 1 });
+      assert.deepEqual(
+        s.body.bySex.find((x) => x.value === 'female'),
+        { value: 'female', people: 1 },
+      );
       assert.equal((await lawyer.client.get('/api/cases/stats?year=19')).status, 400);
     });
 
@@ -181,14 +249,112 @@ for (const backend of await backends()) {
       const noReauth = await lawyer.client.post<Err>(`/api/people/${a}/merge`, { otherId: b });
       assert.equal(noReauth.body.error.code, 'auth.reauth_required');
       await lawyer.client.reauth(lawyer.password, lawyer.totpSecret);
-      const m = await lawyer.client.post<{ aliases: string[]; roles: { caseId: string }[] }>(`/api/people/${a}/merge`, { otherId: b });
+      const m = await lawyer.client.post<{ aliases: string[]; roles: { caseId: string }[] }>(
+        `/api/people/${a}/merge`,
+        { otherId: b },
+      );
       assert.equal(m.status, 200, JSON.stringify(m.body));
       assert.ok(m.body.aliases.includes('Azamat Isakov'));
       assert.ok(m.body.roles.some((r) => r.caseId === c));
       const old = await lawyer.client.get<{ mergedInto: string }>(`/api/people/${b}`);
       assert.equal(old.body.mergedInto, a);
-      const audit = await admin.client.get<{ items: unknown[] }>(`/api/audit?entityId=${b}&action=person.merge`);
+      const audit = await admin.client.get<{ items: unknown[] }>(
+        `/api/audit?entityId=${b}&action=person.merge`,
+      );
       assert.equal(audit.body.items.length, 1);
+    });
+
+    test('intake: staged, eligibility by rules and override with reason, conflict check, decisions', async () => {
+      const rules = await admin.client.put('/api/settings/eligibility', {
+        incomePerPersonMax: 5000,
+        assetsMax: 100000,
+        alwaysEligible: ['detainee', 'torture'],
+      });
+      assert.equal(rules.status, 200);
+      assert.equal(
+        (
+          await lawyer.client.put('/api/settings/eligibility', {
+            incomePerPersonMax: 1,
+            assetsMax: 1,
+            alwaysEligible: [],
+          })
+        ).status,
+        403,
+      );
+      const opp = await person(lawyer, 'Эркин Жумабаев');
+      await newCase(lawyer, { people: [{ personId: opp, role: 'opposing_party' }] });
+      const applicant = await person(lawyer, 'Erkin Jumabaev');
+      const created = await lawyer.client.post<{ id: string }>('/api/intakes', { personId: applicant });
+      assert.equal(created.status, 201);
+      const id = created.body.id;
+      type Intake = {
+        eligible: boolean | null;
+        eligibilityBasis: string;
+        conflicts: { personId: string; conflict: boolean }[] | null;
+        caseId: string | null;
+        status: string;
+        overrideReason: string | null;
+      };
+      const fresh = await lawyer.client.get<Intake>(`/api/intakes/${id}`);
+      assert.equal(fresh.body.eligible, null, 'nothing pre-filled');
+      assert.equal(fresh.body.eligibilityBasis, 'unknown');
+      const early = await lawyer.client.post<Err>(`/api/intakes/${id}/decision`, { decision: 'accept' });
+      assert.equal(early.body.error.code, 'intake.incomplete');
+      let r = await lawyer.client.patch<Intake>(`/api/intakes/${id}`, {
+        caseType: 'civil',
+        urgency: 'high',
+        problemCodes: ['labour'],
+        description: 'Уволили без оплаты',
+        eligibility: { householdIncome: 30000, householdSize: 3, assets: 0 },
+      });
+      assert.equal(r.body.eligible, false);
+      assert.equal(r.body.eligibilityBasis, 'not_eligible');
+      const noReason = await lawyer.client.patch<Err>(`/api/intakes/${id}`, {
+        override: { eligible: true, reason: '' },
+      });
+      assert.equal(noReason.status, 400);
+      r = await lawyer.client.patch<Intake>(`/api/intakes/${id}`, {
+        override: { eligible: true, reason: 'Долги семьи' },
+      });
+      assert.equal(r.body.eligible, true);
+      assert.equal(r.body.eligibilityBasis, 'override');
+      assert.equal(r.body.overrideReason, 'Долги семьи');
+      r = await lawyer.client.patch<Intake>(`/api/intakes/${id}`, {
+        problemCodes: ['torture'],
+        override: null,
+      });
+      assert.equal(r.body.eligibilityBasis, 'category');
+      const checked = await lawyer.client.post<Intake>(`/api/intakes/${id}/conflict-check`);
+      const hit = checked.body.conflicts?.find((c) => c.personId === opp);
+      assert.ok(hit, 'the opposing party is found across scripts');
+      assert.equal(hit.conflict, true);
+      const refer = await lawyer.client.post<Err>(`/api/intakes/${id}/decision`, {
+        decision: 'refer',
+        reason: 'conflict',
+      });
+      assert.equal(refer.status, 400, 'refer needs to whom');
+      const ok = await lawyer.client.post<Intake>(`/api/intakes/${id}/decision`, { decision: 'accept' });
+      assert.equal(ok.status, 200);
+      assert.equal(ok.body.status, 'decided');
+      assert.ok(ok.body.caseId);
+      const c = await lawyer.client.get<{ people: { personId: string; role: string }[]; summary: string }>(
+        `/api/cases/${ok.body.caseId}`,
+      );
+      assert.deepEqual(
+        c.body.people.map((p) => [p.personId, p.role]),
+        [[applicant, 'client']],
+      );
+      assert.equal(c.body.summary, 'Уволили без оплаты');
+      const again = await lawyer.client.post<Err>(`/api/intakes/${id}/decision`, {
+        decision: 'reject',
+        reason: 'x',
+      });
+      assert.equal(again.body.error.code, 'intake.decided');
+      assert.equal(
+        (await other.client.get(`/api/intakes/${id}`)).status,
+        404,
+        "another lawyer's intake is hidden",
+      );
     });
   });
 }

@@ -7,6 +7,7 @@ import { CrashScreen } from '../components/CrashScreen';
 import { PageLoader } from '../components/PageLoader';
 import { ReauthProvider } from '../components/ReauthProvider';
 import { can, useMe } from '../features/auth/queries';
+import { NotificationsBell } from '../features/calendar/NotificationsBell';
 import { applyLocale, storeLocale } from '../i18n';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -56,6 +57,7 @@ export function AppLayout(): ReactElement {
             </Group>
             <Group gap="xs" wrap="nowrap">
               {can(me.data, 'system.seal') && <SealButton />}
+              <NotificationsBell />
               <LanguageSwitch loggedIn />
               <UserMenu me={me.data} />
             </Group>

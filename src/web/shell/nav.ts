@@ -4,7 +4,7 @@ import type { IconName } from '../components/icons';
 export interface NavItem {
   key: string;
   icon: IconName;
-  to?: '/' | '/profile' | '/admin/users' | '/admin/audit' | '/cases' | '/stats';
+  to?: '/' | '/profile' | '/admin/users' | '/admin/audit' | '/cases' | '/stats' | '/people' | '/intake' | '/calendar';
   /** Shown when the user holds any one of these capabilities. */
   capability?: string[];
 }
@@ -12,6 +12,9 @@ export interface NavItem {
 export const MODULE_ITEMS: NavItem[] = [
   { key: 'dashboard', icon: 'home', to: '/' },
   { key: 'cases', icon: 'scale', to: '/cases', capability: ['cases.read'] },
+  { key: 'calendar', icon: 'calendar', to: '/calendar', capability: ['cases.read'] },
+  { key: 'intake', icon: 'inbox', to: '/intake', capability: ['cases.write'] },
+  { key: 'people', icon: 'users', to: '/people', capability: ['cases.read', 'violations.read'] },
   { key: 'stats', icon: 'chart', to: '/stats', capability: ['reports.read'] },
   { key: 'violations', icon: 'alert', capability: ['violations.read'] },
   { key: 'monitoring', icon: 'eye', capability: ['monitoring.submit', 'monitoring.review'] },

@@ -15,7 +15,10 @@ export interface IcsEvent {
 
 /** 20261201T173000Z from an ISO instant. */
 export function icsTime(isoTime: string): string {
-  return new Date(isoTime).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(isoTime)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Escape a TEXT value (§3.3.11): backslash, semicolon, comma and line breaks. */

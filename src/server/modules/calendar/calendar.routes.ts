@@ -27,7 +27,10 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
 
   app.get(
     '/api/cases/:id/hearings',
-    { config: { access: 'cases.read' }, schema: { tags, params: IdParams, response: { 200: S.HearingList } } },
+    {
+      config: { access: 'cases.read' },
+      schema: { tags, params: IdParams, response: { 200: S.HearingList } },
+    },
     async (req) => ({ items: await listCaseHearings(ctx, req.actor, req.params.id) }),
   );
 

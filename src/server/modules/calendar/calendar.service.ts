@@ -1,11 +1,7 @@
 import { uuidv7 } from '../../../core/ids.ts';
 import { isLocale } from '../../../core/i18n/index.ts';
 import type { Role } from '../../../core/roles.ts';
-import {
-  MAX_RANGE_DAYS,
-  type CalendarReplyOut,
-  type CalendarScope,
-} from '../../../core/schemas/calendar.ts';
+import { MAX_RANGE_DAYS, type CalendarReplyOut, type CalendarScope } from '../../../core/schemas/calendar.ts';
 import { addDays, BISHKEK, daysBetween, zonedToUtc } from '../../../core/zoned-time.ts';
 import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
 import { hashToken, randomToken } from '../../platform/auth/tokens.ts';

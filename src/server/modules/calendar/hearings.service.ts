@@ -22,7 +22,8 @@ const HOUR = 3_600_000;
 const MAX_HEARING_MS = 24 * HOUR;
 
 const iso = (s: string) => new Date(s).toISOString();
-const invalid = (path: string, code: string) => new AppError('validation.failed', { fields: [{ path, code }] });
+const invalid = (path: string, code: string) =>
+  new AppError('validation.failed', { fields: [{ path, code }] });
 
 /** Names of users by id (decrypted), for lawyer columns. */
 export async function userNames(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {

@@ -32,7 +32,12 @@ export async function markNotificationRead(ctx: AppContext, actor: Actor | null,
   if (n.read_at !== null) return;
   await inTx(ctx, async (tx, audit) => {
     await notificationsRepo.markRead(tx, actor.userId, id, new Date().toISOString());
-    await audit({ actorId: actor.userId, action: 'notification.read', entityType: 'notification', entityId: id });
+    await audit({
+      actorId: actor.userId,
+      action: 'notification.read',
+      entityType: 'notification',
+      entityId: id,
+    });
   });
 }
 

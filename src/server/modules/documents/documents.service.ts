@@ -160,7 +160,10 @@ export async function openDownload(ctx: AppContext, actor: Actor | null, caseId:
       entityId: row.id,
       details: { caseId, problem: check.problem },
     });
-    ctx.log.error({ documentId: row.id, problem: check.problem }, 'stored document failed its integrity check');
+    ctx.log.error(
+      { documentId: row.id, problem: check.problem },
+      'stored document failed its integrity check',
+    );
     throw new AppError('file.integrity_failed');
   }
   await inTx(ctx, async (tx, audit) => {

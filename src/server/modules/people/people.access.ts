@@ -18,11 +18,11 @@ export function registerPersonVisibility(p: PersonVisibility): void {
 
 /** May this user use the people registry at all? */
 export function canUseRegistry(actor: Actor): boolean {
-  return can(actor, 'cases.read') || can(actor, 'violations.read');
+  return can(actor, 'people.read');
 }
 
 export function canCreatePeople(actor: Actor): boolean {
-  return can(actor, 'cases.write') || can(actor, 'violations.write');
+  return can(actor, 'people.write');
 }
 
 /** SQL condition "the actor may see this person" on a column holding the person id. */

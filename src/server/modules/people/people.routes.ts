@@ -16,18 +16,21 @@ import {
 const tags = ['people'];
 const IdParams = z.strictObject({ id: Uuid });
 
-/** The people registry. Access is 'session' at the gate; the service checks the capabilities. */
+/** The people registry: `people.read` to look people up, `people.write` to record and change them. */
 export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/api/people',
-    { config: { access: 'session' }, schema: { tags, body: S.PersonCreate, response: { 201: S.Created } } },
+    {
+      config: { access: 'people.write' },
+      schema: { tags, body: S.PersonCreate, response: { 201: S.Created } },
+    },
     async (req, reply) => reply.code(201).send({ id: await createPerson(ctx, req.actor, req.body) }),
   );
 
   app.get(
     '/api/people',
     {
-      config: { access: 'session' },
+      config: { access: 'people.read' },
       schema: { tags, querystring: S.PeopleQuery, response: { 200: S.PeopleList } },
     },
     async (req) => listPeople(ctx, req.actor, req.query, req.locale),
@@ -35,7 +38,10 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.post(
     '/api/people/match',
-    { config: { access: 'session' }, schema: { tags, body: S.MatchBody, response: { 200: S.MatchReply } } },
+    {
+      config: { access: 'people.read' },
+      schema: { tags, body: S.MatchBody, response: { 200: S.MatchReply } },
+    },
     async (req) => {
       requireRegistry(req.actor);
       return { matches: await findMatches(ctx, req.actor, req.body, req.locale) };
@@ -44,14 +50,14 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/api/people/:id',
-    { config: { access: 'session' }, schema: { tags, params: IdParams, response: { 200: S.Person } } },
+    { config: { access: 'people.read' }, schema: { tags, params: IdParams, response: { 200: S.Person } } },
     async (req) => getPerson(ctx, req.actor, req.params.id),
   );
 
   app.patch(
     '/api/people/:id',
     {
-      config: { access: 'session' },
+      config: { access: 'people.write' },
       schema: { tags, params: IdParams, body: S.PersonPatch, response: { 200: S.Person } },
     },
     async (req) => updatePerson(ctx, req.actor, req.params.id, req.body),
@@ -60,7 +66,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.post(
     '/api/people/:id/merge',
     {
-      config: { access: 'session' },
+      config: { access: 'people.write' },
       schema: { tags, params: IdParams, body: S.MergeBody, response: { 200: S.Person } },
     },
     async (req) => mergePeople(ctx, req.actor, req.params.id, req.body.otherId),

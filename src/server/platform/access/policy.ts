@@ -10,6 +10,8 @@ export const CAPABILITIES = [
   'audit.read',
   'system.seal',
   'settings.manage',
+  'people.read',
+  'people.write',
   'cases.read',
   'cases.write',
   'violations.read',
@@ -28,6 +30,7 @@ export type Capability = (typeof CAPABILITIES)[number];
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
   coordinator: [
+    'people.read',
     'cases.read',
     'violations.read',
     'monitoring.submit',
@@ -39,8 +42,8 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'network.manage',
     'reports.read',
   ],
-  lawyer: ['cases.read', 'cases.write', 'violations.read', 'reports.read'],
-  documenter: ['violations.read', 'violations.write', 'reports.read'],
+  lawyer: ['people.read', 'people.write', 'cases.read', 'cases.write', 'violations.read', 'reports.read'],
+  documenter: ['people.read', 'people.write', 'violations.read', 'violations.write', 'reports.read'],
   monitor: ['monitoring.submit'],
   trainer: ['trainings.manage', 'library.manage'],
   viewer: ['reports.read'],

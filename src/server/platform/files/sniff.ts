@@ -70,7 +70,11 @@ export const TYPES: Readonly<Record<string, TypeRule>> = {
     mime: 'text/csv',
     declared: ['text/csv', 'text/plain', 'application/vnd.ms-excel'],
   },
-  md: { kinds: ['text'], mime: 'text/markdown', declared: ['text/markdown', 'text/x-markdown', 'text/plain'] },
+  md: {
+    kinds: ['text'],
+    mime: 'text/markdown',
+    declared: ['text/markdown', 'text/x-markdown', 'text/plain'],
+  },
   mp3: { kinds: ['mp3'], mime: 'audio/mpeg', declared: ['audio/mpeg', 'audio/mp3'] },
   mp4: { kinds: ['mp4', 'm4a'], mime: 'video/mp4', declared: ['video/mp4', 'audio/mp4'] },
   m4a: {
@@ -157,7 +161,19 @@ function zipKind(head: Buffer): Kind {
 }
 
 const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx']);
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'dash', 'M4V ', 'M4VP']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'dash',
+  'M4V ',
+  'M4VP',
+]);
 const M4A_BRANDS = new Set(['M4A ', 'M4B ', 'M4P ', 'F4A ']);
 
 /** ISO base media (`ftyp` box): HEIC images, MP4 video, M4A audio. */
@@ -168,8 +184,7 @@ function ftypKind(head: Buffer): Kind | null {
   const compatible: string[] = [];
   for (let i = 16; i + 4 <= boxLen; i += 4) compatible.push(head.subarray(i, i + 4).toString('latin1'));
   if (HEIC_BRANDS.has(major)) return 'heic';
-  if (major === 'mif1' || major === 'msf1')
-    return compatible.some((b) => HEIC_BRANDS.has(b)) ? 'heic' : null;
+  if (major === 'mif1' || major === 'msf1') return compatible.some((b) => HEIC_BRANDS.has(b)) ? 'heic' : null;
   if (M4A_BRANDS.has(major)) return 'm4a';
   if (MP4_BRANDS.has(major) || compatible.some((b) => MP4_BRANDS.has(b))) return 'mp4';
   return null;

@@ -199,7 +199,8 @@ export class FileStore {
       throw e;
     }
     const sha256 = hash.digest('hex');
-    if (sha256 !== expected.sha256 || size !== expected.size) return { ok: false, problem: 'mismatch', sha256 };
+    if (sha256 !== expected.sha256 || size !== expected.size)
+      return { ok: false, problem: 'mismatch', sha256 };
     return { ok: true, sha256 };
   }
 

@@ -73,7 +73,7 @@ export function CaseFilters({
   const lawyerOptions = withCounts(
     (facets?.lawyer ?? []).map((f) => ({
       value: f.value, label: userName.get(f.value) ?? leadNames.get(f.value) ?? t('list.unknownLawyer'),
-    })),,
+    })),
     facets?.lawyer,
     fmt.number,
   );

@@ -44,7 +44,7 @@ function ConflictItem({ item }: { item: IntakeConflict }): ReactElement {
           </Badge>
         </Group>
         <Text size="sm" data-testid="conflict-reasons">
-          {item.reasons.map((r) => tp(`reason.${r}`, { defaultValue: r })).join('; ')}
+          {item.reasons.map((r) => tp(`errors:match_reason.${r}`, { defaultValue: r })).join('; ')}
         </Text>
         <RoleBadges roles={item.roles} empty={tp('match.noRoles')} />
         {item.conflict && (

@@ -45,7 +45,7 @@ export function BarList({
         <Table verticalSpacing={6} horizontalSpacing={0} layout="fixed">
           <Table.Caption style={{ captionSide: 'top', textAlign: 'start', margin: 0, paddingBottom: 4 }}>
             <Text size="xs" c="dimmed" component="span">
-              {t('stats.unitNote', { unit })}
+              {t('stats.unitNote')}
             </Text>
           </Table.Caption>
           <Table.Thead style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>

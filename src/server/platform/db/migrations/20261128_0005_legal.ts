@@ -132,7 +132,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('added_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('case_members_pk', ['case_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('case_members_user').on('case_members').columns(['user_id', 'case_id']).execute();
+  await db.schema
+    .createIndex('case_members_user')
+    .on('case_members')
+    .columns(['user_id', 'case_id'])
+    .execute();
 
   await db.schema
     .createTable('case_people')
@@ -143,7 +147,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('added_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('case_people_unique', ['case_id', 'person_id', 'role'])
     .execute();
-  await db.schema.createIndex('case_people_person').on('case_people').columns(['person_id', 'role']).execute();
+  await db.schema
+    .createIndex('case_people_person')
+    .on('case_people')
+    .columns(['person_id', 'role'])
+    .execute();
 
   await db.schema
     .createTable('case_links')
@@ -164,7 +172,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body_enc', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_notes_case').on('case_notes').columns(['case_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('case_notes_case')
+    .on('case_notes')
+    .columns(['case_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('case_tasks')
@@ -180,7 +192,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('case_tasks_case').on('case_tasks').column('case_id').execute();
-  await db.schema.createIndex('case_tasks_assignee').on('case_tasks').columns(['assignee_id', 'done_at']).execute();
+  await db.schema
+    .createIndex('case_tasks_assignee')
+    .on('case_tasks')
+    .columns(['assignee_id', 'done_at'])
+    .execute();
 
   await db.schema
     .createTable('case_time')
