@@ -40,6 +40,7 @@ export const resources = {
     geo: kyGeo,
     calendar: kyCalendar,
     documents: kyDocuments,
+    intake: kyIntake,
   },
   ru: {
     errors: ruErrors,
@@ -50,6 +51,7 @@ export const resources = {
     geo: ruGeo,
     calendar: ruCalendar,
     documents: ruDocuments,
+    intake: ruIntake,
   },
   en: {
     errors: enErrors,
@@ -60,6 +62,7 @@ export const resources = {
     geo: enGeo,
     calendar: enCalendar,
     documents: enDocuments,
+    intake: enIntake,
   },
 } as const;
 
@@ -72,6 +75,7 @@ export const NAMESPACES = [
   'geo',
   'calendar',
   'documents',
+  'intake',
 ] as const;
 
 /** Pick the best supported language from an Accept-Language header or a list of tags. */

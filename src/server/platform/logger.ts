@@ -37,7 +37,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
-/** Invite tokens travel in the path; keep them out of the logs. */
-function redactUrl(url: string): string {
-  return url.replace(/\/api\/invite\/[^/?]+/, '/api/invite/[Redacted]');
+/**
+ * Tokens travel in some paths (invites, calendar feeds) and searches carry names in the query string
+ * (`/api/people?q=…`): keep both out of the logs. Query parameter names stay, their values do not.
+ */
+export function redactUrl(url: string): string {
+  const [pathPart = '', query] = url.split('?', 2) as [string, string | undefined];
+  const p = pathPart
+    .replace(/\/api\/invite\/[^/]+/, '/api/invite/[Redacted]')
+    .replace(/\/api\/calendar\/feed\/[^/]+/, '/api/calendar/feed/[Redacted]');
+  if (query === undefined) return p;
+  const names = query.split('&').map((kv) => `${kv.split('=')[0] ?? ''}=…`);
+  return `${p}?${names.join('&')}`;
 }

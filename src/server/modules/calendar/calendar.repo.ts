@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type ExpressionWrapper, type SqlBool } from 'kysely';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type {
@@ -15,7 +15,7 @@ export type NotificationRow = NotificationsTable;
 type HEb = ExpressionBuilder<Database, 'hearings' | 'cases'>;
 
 /** Another live hearing (not a deadline) of the same lawyer overlapping `hearings` (the outer row). */
-function overlapsAnother(eb: HEb): Expression<SqlBool> {
+function overlapsAnother(eb: HEb): ExpressionWrapper<Database, 'hearings' | 'cases', SqlBool> {
   return eb.and([
     eb('hearings.kind', '=', 'hearing'),
     eb('hearings.cancelled_at', 'is', null),

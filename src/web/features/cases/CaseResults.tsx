@@ -27,7 +27,12 @@ function CaseTitle({ c }: { c: CaseSummary }): ReactElement {
   return (
     <Group gap={6} wrap="nowrap" align="flex-start">
       {c.restricted && <RestrictedMark />}
-      <Anchor component={Link} to="/cases/$id" params={{ id: c.id }} fw={600} size="sm" data-testid="case-link">
+      <Anchor
+        renderRoot={(props) => <Link to="/cases/$id" params={{ id: c.id }} {...props} />}
+        fw={600}
+        size="sm"
+        data-testid="case-link"
+      >
         {c.title}
       </Anchor>
     </Group>
