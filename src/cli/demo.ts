@@ -5,6 +5,7 @@ import { runSetup } from '../server/modules/setup/setup.service.ts';
 import { createUserTx } from '../server/modules/users/users.service.ts';
 import { withContext, type Command } from './commands.ts';
 import { CliError } from './errors.ts';
+import { loadLegalDemo } from './demo-legal.ts';
 
 // Invented people, clearly fictional; names in the scripts the organisation's staff use.
 const PEOPLE: Record<Role, { name: string; locale: Locale }> = {
@@ -29,7 +30,7 @@ export const loadDemo: Command = async (flags) =>
   withContext(async (ctx) => {
     if (ctx.keyring.initialized)
       throw new CliError('The data folder is not empty: demo data goes only into a new installation.');
-    const users: { email: string; password: string; role: Role; totpSecret: string }[] = [];
+    const users: { email: string; password: string; role: Role; totpSecret: string; id?: string }[] = [];
     const adminPassword = demoPassword();
     const admin = await runSetup(ctx, {
       orgName: 'DEMO — Бир Дүйнө Кыргызстан',
@@ -65,11 +66,14 @@ export const loadDemo: Command = async (flags) =>
           admin.adminId,
         ),
       );
-      users.push({ email, password, role, totpSecret: r.totpSecret! });
+      users.push({ email, password, role, totpSecret: r.totpSecret!, id: r.id });
     }
-    if (flags.json) process.stdout.write(`${JSON.stringify(users)}\n`);
+    const idOf = (role: Role) => users.find((u) => u.role === role)!.id!;
+    await loadLegalDemo(ctx, idOf('lawyer'), idOf('coordinator'));
+    const listed = users.map(({ id: _id, ...u }) => u);
+    if (flags.json) process.stdout.write(`${JSON.stringify(listed)}\n`);
     else
-      for (const u of users)
+      for (const u of listed)
         process.stdout.write(
           `${u.role.padEnd(12)} ${u.email}  password ${u.password}  TOTP ${u.totpSecret}\n`,
         );

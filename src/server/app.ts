@@ -18,6 +18,7 @@ import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { casesExportRoutes } from './modules/cases/cases.export.routes.ts';
 import { vocabRoutes } from './modules/vocab/vocab.routes.ts';
 import { intakeRoutes } from './modules/intake/intake.routes.ts';
 
@@ -51,6 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { ctx });
   await app.register(peopleRoutes, { ctx });
   await app.register(casesRoutes, { ctx });
+  await app.register(casesExportRoutes, { ctx });
   await app.register(vocabRoutes, { ctx });
   await app.register(intakeRoutes, { ctx });
   await installStatic(app, ctx.config.webDir);

@@ -105,6 +105,10 @@ export const MATRIX: Row[] = [
   row('GET    /api/cases/:id/time                   ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
   row('POST   /api/cases/:id/time                   ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
   row('GET    /api/cases/:id/timeline               ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  // exports (issue #3, item 8); the case list needs re-auth: 401 auth.reauth_required counts as let through
+  row('GET    /api/cases/stats/export               ', 401,  [OK,   OK,   OK,   OK,   403,  403,  OK]),
+  row('GET    /api/cases/stats/report.pdf           ', 401,  [OK,   OK,   OK,   OK,   403,  403,  OK]),
+  row('GET    /api/cases/export                     ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
   row('GET    /api/vocab/:scheme                    ', 401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
   row('POST   /api/intakes                          ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
   row('GET    /api/intakes                          ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
@@ -120,4 +124,17 @@ export const MATRIX: Row[] = [
   row('GET    /api/cases/:id/documents/:docId/versions   ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
   row('GET    /api/cases/:id/documents/:docId/download   ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
   row('POST   /api/cases/:id/documents/:docId/verify     ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  // hearings, calendars, feed, notifications (issue #3, item 6)
+  row('POST   /api/cases/:id/hearings                    ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('GET    /api/cases/:id/hearings                    ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('PATCH  /api/hearings/:id                          ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('POST   /api/hearings/:id/cancel                   ', 401,  [OK,   403,  OK,   403,  403,  403,  403]),
+  row('GET    /api/calendar                              ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/calendar/feed                         ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('POST   /api/calendar/feed                         ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('DELETE /api/calendar/feed                         ', 401,  [OK,   OK,   OK,   403,  403,  403,  403]),
+  row('GET    /api/calendar/feed/:token                  ', OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('GET    /api/notifications                         ', 401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/notifications/read-all                ', 401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/notifications/:id/read                ', 401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
 ];

@@ -95,14 +95,23 @@ export function editDistance(a: string, b: string, max: number): number {
   return Math.min(prev[b.length]!, max + 1);
 }
 
-function similarSpelling(a: string, b: string, skelA: string, skelB: string): boolean {
-  const shorter = Math.min(a.length, b.length);
-  // Skeletons ignore vowels, so they only count for long enough tokens of nearly equal length
-  // (Ismailova/Ismoilova yes, Asel/Aisulu no).
-  if (shorter >= 4 && Math.abs(a.length - b.length) <= 1 && skelA.length >= 3 && skelA === skelB) return true;
-  if (shorter >= 8) return editDistance(a, b, 2) <= 2;
-  if (shorter >= 5) return editDistance(a, b, 1) <= 1;
-  return false;
+// Endings shared by many family names and patronymics; the edit budget is set by the rest of the
+// token, so that Sanjarova/Anvarova (two edits in nine letters, six of them a stem) stay apart.
+const COMMON_ENDING = /(ovna|evna|ovich|evich|ova|eva|ov|ev|ina|in)$/;
+// A family name in its male and female forms belongs to two people (brother and sister).
+const GENDER_PAIR = /(ov|ev|in)$/;
+
+function similarSpelling(a: NameToken, b: NameToken): boolean {
+  const [short, long] = a.phon.length <= b.phon.length ? [a.phon, b.phon] : [b.phon, a.phon];
+  if (long === `${short}a` && GENDER_PAIR.test(short)) return false;
+  const stem = short.replace(COMMON_ENDING, '').length;
+  const budget = stem >= 8 ? 2 : stem >= 5 ? 1 : 0;
+  // Skeletons ignore vowels, so they count only for tokens of nearly equal length within two
+  // edits (Ismailova/Ismoilova, Asel/Asle; not Tologon/Tolgonai).
+  const sameSkeleton =
+    short.length >= 4 && long.length - short.length <= 1 && a.skel.length >= 3 && a.skel === b.skel;
+  const limit = sameSkeleton ? Math.max(budget, 2) : budget;
+  return limit > 0 && editDistance(short, long, limit) <= limit;
 }
 
 function surnameFromFather(father: NameToken, other: NameToken): boolean {
@@ -111,6 +120,18 @@ function surnameFromFather(father: NameToken, other: NameToken): boolean {
   return [father.phon, father.phon.replace(/i$/, '')].some(
     (base) => other.phon.startsWith(base) && SURNAME_ENDINGS.has(other.phon.slice(base.length)),
   );
+}
+
+/**
+ * Whether a patronymic may pair with a given or family name at all. A -ovich/-ovna patronymic
+ * never may. A bare father's name (Бакыт уулу) may when the other name has no patronymic of its
+ * own: the marker was left out (Нурлан Бакыт) or became a surname (Нурлан Бакытов). When both
+ * names have a patronymic, roles must agree, or father and son would match each other.
+ */
+function rolesAllow(a: NameToken, b: NameToken, aHasPat: boolean, bHasPat: boolean): boolean {
+  if (a.initial || b.initial || a.patronymic === b.patronymic) return true;
+  const [pat, other, otherHasPat] = a.patronymic ? [a, b, bHasPat] : [b, a, aHasPat];
+  return pat.fatherName && !otherHasPat && !other.patronymic;
 }
 
 function tokenVerdict(a: NameToken, b: NameToken): Verdict | null {
@@ -122,7 +143,7 @@ function tokenVerdict(a: NameToken, b: NameToken): Verdict | null {
   // Two initials: the same letter in another script is a transliteration, a related one (Ж./J./И.)
   // only an initial.
   if (a.initial) return initialClass(a.phon) === initialClass(b.phon) ? v('initial') : null;
-  if (similarSpelling(a.phon, b.phon, a.skel, b.skel)) return v('similar_spelling');
+  if (similarSpelling(a, b)) return v('similar_spelling');
   if (surnameFromFather(a, b) || surnameFromFather(b, a)) return v('surname_from_father');
   return null;
 }
@@ -139,7 +160,9 @@ interface Assignment {
 
 /** Best one-to-one assignment by dynamic programming over the set of stored tokens used. */
 function assign(q: readonly NameToken[], s: readonly NameToken[], wq: number[], ws: number[]): Assignment {
-  const verdicts = q.map((a) => s.map((b) => tokenVerdict(a, b)));
+  const qPat = q.some((t) => t.patronymic);
+  const sPat = s.some((t) => t.patronymic);
+  const verdicts = q.map((a) => s.map((b) => (rolesAllow(a, b, qPat, sPat) ? tokenVerdict(a, b) : null)));
   const states = 1 << s.length;
   const memo = new Float64Array((q.length + 1) * states).fill(-1);
   const choice = new Int8Array((q.length + 1) * states).fill(-1);

@@ -5,6 +5,7 @@ import type * as S from '../../../core/schemas/cases.ts';
 import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
 import { auditNow, envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
+import type { CasesTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decryptNames, displayName } from '../people/people.presenter.ts';
 import { peopleRepo } from '../people/people.repo.ts';
@@ -241,7 +242,8 @@ export async function updateCase(ctx: AppContext, actor: Actor | null, id: strin
     if (patch.restricted !== undefined && row.lead_user_id !== actor!.userId && actor!.role !== 'admin')
       throw new AppError('auth.forbidden');
     const key = envelope(ctx).openRecordKey('cases', id, row.dek);
-    const set = <T>(v: T | undefined, f: (x: T) => unknown) => (v === undefined ? {} : f(v));
+    const set = <T>(v: T | undefined, f: (x: T) => Partial<CasesTable>): Partial<CasesTable> =>
+      v === undefined ? {} : f(v);
     await casesRepo.update(tx, id, {
       ...set(patch.type, (v) => ({ type: v })),
       ...set(patch.title, (v) => ({ title_enc: key.encrypt('title', v) })),

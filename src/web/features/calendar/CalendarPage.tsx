@@ -66,7 +66,11 @@ function Toolbar({
           >
             <Icon name="chevronLeft" />
           </ActionIcon>
-          <Button variant="default" onClick={() => apply({ date: todayBishkek() })} data-testid="calendar-today">
+          <Button
+            variant="default"
+            onClick={() => apply({ date: todayBishkek() })}
+            data-testid="calendar-today"
+          >
             {t('nav.today')}
           </Button>
           <ActionIcon
@@ -85,7 +89,7 @@ function Toolbar({
         </Group>
         <SegmentedControl
           value={view}
-          onChange={(v) => apply({ view: v as CalendarView })}
+          onChange={(v) => apply({ view: v })}
           aria-label={t('view.label')}
           data={(['month', 'week', 'day'] as const).map((v) => ({ value: v, label: t(`view.${v}`) }))}
           data-testid="calendar-view"
@@ -131,7 +135,12 @@ export function CalendarPage(): ReactElement {
   const fmt = useCalendarFormat();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const today = todayBishkek();
-  const search = { ...raw, view: raw.view ?? 'week', date: raw.date ?? today, scope: raw.scope ?? 'me' } as const;
+  const search = {
+    ...raw,
+    view: raw.view ?? 'week',
+    date: raw.date ?? today,
+    scope: raw.scope ?? 'me',
+  } as const;
   const { from, to } = rangeOf(search.view, search.date);
   const cal = useCalendar({ from, to, scope: search.scope, lawyer: search.lawyer });
   const items = cal.data?.from === from && cal.data.to === to ? cal.data.items : [];

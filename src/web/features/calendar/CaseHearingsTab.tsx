@@ -99,7 +99,13 @@ function HearingRow({
   );
 }
 
-function ConflictNotice({ conflicts, onClose }: { conflicts: Conflict[]; onClose: () => void }): ReactElement {
+function ConflictNotice({
+  conflicts,
+  onClose,
+}: {
+  conflicts: Conflict[];
+  onClose: () => void;
+}): ReactElement {
   const { t } = useTranslation('calendar');
   const fmt = useCalendarFormat();
   return (
@@ -158,7 +164,11 @@ export function CaseHearingsTab({ caseId, canEdit }: { caseId: string; canEdit: 
       <Group justify="space-between">
         <Text fw={700}>{t('hearings.title')}</Text>
         {canEdit && (
-          <Button leftSection={<Icon name="plus" size={16} />} onClick={() => setEditing('new')} data-testid="hearing-add">
+          <Button
+            leftSection={<Icon name="plus" size={16} />}
+            onClick={() => setEditing('new')}
+            data-testid="hearing-add"
+          >
             {t('hearings.add')}
           </Button>
         )}
@@ -170,7 +180,14 @@ export function CaseHearingsTab({ caseId, canEdit }: { caseId: string; canEdit: 
         <EmptyState title={t('hearings.empty')} description={t('hearings.emptyHint')} p="lg" />
       )}
       {items.length > 0 && (
-        <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('hearings.title')}>
+        <Stack
+          gap="xs"
+          component="ul"
+          m={0}
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('hearings.title')}
+        >
           {items.map((h) => (
             <HearingRow
               key={h.id}

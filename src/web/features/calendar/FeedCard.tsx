@@ -87,12 +87,21 @@ export function FeedCard(): ReactElement {
             {feed ? t('feed.rotate') : t('feed.create')}
           </Button>
           {feed && (
-            <Button variant="default" color="red.8" onClick={() => setConfirmOff(true)} data-testid="feed-revoke">
+            <Button
+              variant="default"
+              color="red.8"
+              onClick={() => setConfirmOff(true)}
+              data-testid="feed-revoke"
+            >
               {t('feed.revoke')}
             </Button>
           )}
         </Group>
-        {feed && <Text size="xs" c="dimmed">{t('feed.rotateHint')}</Text>}
+        {feed && (
+          <Text size="xs" c="dimmed">
+            {t('feed.rotateHint')}
+          </Text>
+        )}
       </Stack>
       <ConfirmModal
         opened={confirmOff}

@@ -1,4 +1,14 @@
-import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
@@ -140,7 +150,13 @@ export function HearingFormModal({
             data-testid="hearing-kind"
           />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <TextInput type="date" name="hearingDate" label={t('fields.date')} required {...form.getInputProps('date')} />
+            <TextInput
+              type="date"
+              name="hearingDate"
+              label={t('fields.date')}
+              required
+              {...form.getInputProps('date')}
+            />
             <TextInput
               type="time"
               name="hearingStart"
@@ -149,15 +165,30 @@ export function HearingFormModal({
               {...form.getInputProps('start')}
             />
             {isHearing && (
-              <TextInput type="time" name="hearingEnd" label={t('fields.end')} {...form.getInputProps('end')} />
+              <TextInput
+                type="time"
+                name="hearingEnd"
+                label={t('fields.end')}
+                {...form.getInputProps('end')}
+              />
             )}
           </SimpleGrid>
           <Text size="xs" c="dimmed">
             {t('timeZoneNote')}
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput name="hearingCourt" label={t('fields.court')} maxLength={200} {...form.getInputProps('court')} />
-            <TextInput name="hearingRoom" label={t('fields.room')} maxLength={50} {...form.getInputProps('room')} />
+            <TextInput
+              name="hearingCourt"
+              label={t('fields.court')}
+              maxLength={200}
+              {...form.getInputProps('court')}
+            />
+            <TextInput
+              name="hearingRoom"
+              label={t('fields.room')}
+              maxLength={50}
+              {...form.getInputProps('room')}
+            />
           </SimpleGrid>
           {lawyers.length > 0 && (
             <Select

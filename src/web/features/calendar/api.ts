@@ -25,7 +25,9 @@ export interface CalendarParams {
 /** Hearings, calendars, the feed link and notifications; types come from the core schemas. */
 export const calendarApi = {
   calendar: (p: CalendarParams) =>
-    api.get<CalendarReply>(`/api/calendar${query({ from: p.from, to: p.to, scope: p.scope, lawyer: p.lawyer })}`),
+    api.get<CalendarReply>(
+      `/api/calendar${query({ from: p.from, to: p.to, scope: p.scope, lawyer: p.lawyer })}`,
+    ),
   caseHearings: (caseId: string) => api.get<{ items: Hearing[] }>(`/api/cases/${caseId}/hearings`),
   create: (caseId: string, input: HearingInput) =>
     api.post<HearingSaved>(`/api/cases/${caseId}/hearings`, input),

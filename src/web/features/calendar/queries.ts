@@ -20,7 +20,10 @@ export function useCalendar(p: CalendarParams) {
 }
 
 export function useCaseHearings(caseId: string) {
-  return useQuery({ queryKey: calendarKeys.caseHearings(caseId), queryFn: () => calendarApi.caseHearings(caseId) });
+  return useQuery({
+    queryKey: calendarKeys.caseHearings(caseId),
+    queryFn: () => calendarApi.caseHearings(caseId),
+  });
 }
 
 export function useFeedStatus() {

@@ -16,7 +16,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function calendarSearchSchema(search: Record<string, unknown>): CalendarSearch {
   const out: CalendarSearch = {};
   const { view, date, scope, lawyer } = search;
-  if (typeof view === 'string' && (VIEWS as readonly string[]).includes(view)) out.view = view as CalendarView;
+  if (typeof view === 'string' && (VIEWS as readonly string[]).includes(view))
+    out.view = view as CalendarView;
   if (typeof date === 'string' && DAY.test(date) && !Number.isNaN(Date.parse(date))) out.date = date;
   if (scope === 'me' || scope === 'org') out.scope = scope;
   if (typeof lawyer === 'string' && UUID.test(lawyer)) out.lawyer = lawyer;

@@ -1,12 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import {
-  addDays,
-  BISHKEK,
-  weekdayMon0,
-  zonedDay,
-  zonedParts,
-  zonedToUtc,
-} from '../../../core/zoned-time';
+import { addDays, BISHKEK, weekdayMon0, zonedDay, zonedParts, zonedToUtc } from '../../../core/zoned-time';
 
 export { addDays, BISHKEK, zonedDay };
 
@@ -93,13 +86,17 @@ export function useCalendarFormat() {
   const { i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   return {
-    time: (iso: string) => fmt(lng, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso)),
+    time: (iso: string) =>
+      fmt(lng, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso)),
     weekdayShort: (day: string) => fmt(lng, { weekday: 'short' }).format(noon(day)),
     dayNumber: (day: string) => fmt(lng, { day: 'numeric' }).format(noon(day)),
-    dayHeading: (day: string) => fmt(lng, { weekday: 'short', day: 'numeric', month: 'short' }).format(noon(day)),
-    fullDay: (day: string) => fmt(lng, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(noon(day)),
+    dayHeading: (day: string) =>
+      fmt(lng, { weekday: 'short', day: 'numeric', month: 'short' }).format(noon(day)),
+    fullDay: (day: string) =>
+      fmt(lng, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(noon(day)),
     monthTitle: (day: string) => fmt(lng, { month: 'long', year: 'numeric' }).format(noon(day)),
-    dateTime: (iso: string) => fmt(lng, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso)),
+    dateTime: (iso: string) =>
+      fmt(lng, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso)),
   };
 }
 

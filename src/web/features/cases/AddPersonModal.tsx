@@ -40,18 +40,20 @@ function MatchRow({
             <Text size="xs" c="dimmed">
               {m.reason}
             </Text>
-            {roles && (
-              <Text size="xs">
-                {t('people.rolesElsewhere', { roles })}
-              </Text>
-            )}
+            {roles && <Text size="xs">{t('people.rolesElsewhere', { roles })}</Text>}
           </Stack>
           <Badge variant="default" tt="none">
             {t('people.score', { score: Math.round(m.score * 100) })}
           </Badge>
         </Group>
         {m.conflict && (
-          <Alert color="red" variant="light" p="xs" title={t('people.conflict')} data-testid="person-conflict">
+          <Alert
+            color="red"
+            variant="light"
+            p="xs"
+            title={t('people.conflict')}
+            data-testid="person-conflict"
+          >
             {t('people.conflictText', { roles })}
           </Alert>
         )}
@@ -79,7 +81,15 @@ function MatchRow({
  * Add a person from the registry in a role. The search runs the conflict check for that role, so a
  * match who is an opposing party elsewhere is flagged before anyone is added.
  */
-export function AddPersonModal({ c, opened, onClose }: { c: Case; opened: boolean; onClose: () => void }): ReactElement {
+export function AddPersonModal({
+  c,
+  opened,
+  onClose,
+}: {
+  c: Case;
+  opened: boolean;
+  onClose: () => void;
+}): ReactElement {
   const { t } = useTranslation('cases');
   const invalidate = useInvalidateCase(c.id);
   const [role, setRole] = useState<CasePersonRole | null>(null);
@@ -131,7 +141,13 @@ export function AddPersonModal({ c, opened, onClose }: { c: Case; opened: boolea
         )}
         <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-live="polite">
           {items.map((m) => (
-            <MatchRow key={m.id} m={m} role={role} onAdd={(x) => role && add.mutate({ m: x, role })} adding={add.isPending} />
+            <MatchRow
+              key={m.id}
+              m={m}
+              role={role}
+              onAdd={(x) => role && add.mutate({ m: x, role })}
+              adding={add.isPending}
+            />
           ))}
         </Stack>
         {!role && items.length > 0 && (

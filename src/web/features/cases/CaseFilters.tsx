@@ -56,7 +56,9 @@ export function CaseFilters({
   const userName = new Map((users.data?.items ?? []).map((u) => [u.id, u.name]));
 
   const typeOptions = withCounts(
-    types.terms.filter((term) => term.active).map((term) => ({ value: term.code, label: types.label(term.code) })),
+    types.terms
+      .filter((term) => term.active)
+      .map((term) => ({ value: term.code, label: types.label(term.code) })),
     facets?.type,
     fmt.number,
   );
@@ -72,7 +74,8 @@ export function CaseFilters({
   );
   const lawyerOptions = withCounts(
     (facets?.lawyer ?? []).map((f) => ({
-      value: f.value, label: userName.get(f.value) ?? leadNames.get(f.value) ?? t('list.unknownLawyer'),
+      value: f.value,
+      label: userName.get(f.value) ?? leadNames.get(f.value) ?? t('list.unknownLawyer'),
     })),
     facets?.lawyer,
     fmt.number,

@@ -1,4 +1,13 @@
-import { Checkbox, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import type { ReactElement } from 'react';
@@ -132,9 +141,15 @@ export function CaseFormFields({ form }: { form: UseFormReturnType<CaseFormValue
         data-testid="case-type"
         {...form.getInputProps('type')}
         value={form.values.type || null}
-        onChange={(v) => form.setFieldValue('type', v ?? '')}
+        onChange={(v: string | null) => form.setFieldValue('type', v ?? '')}
       />
-      <TextInput name="title" label={t('fields.title')} required maxLength={200} {...form.getInputProps('title')} />
+      <TextInput
+        name="title"
+        label={t('fields.title')}
+        required
+        maxLength={200}
+        {...form.getInputProps('title')}
+      />
       <MultiSelect
         name="problemCodes"
         label={t('fields.problems')}
@@ -188,7 +203,7 @@ export function CaseFormFields({ form }: { form: UseFormReturnType<CaseFormValue
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('district')}
           value={form.values.district || null}
-          onChange={(v) => form.setFieldValue('district', v ?? '')}
+          onChange={(v: string | null) => form.setFieldValue('district', v ?? '')}
         />
         <TextInput name="court" label={t('fields.court')} maxLength={200} {...form.getInputProps('court')} />
         <TextInput name="judge" label={t('fields.judge')} maxLength={200} {...form.getInputProps('judge')} />
@@ -207,7 +222,7 @@ export function CaseFormFields({ form }: { form: UseFormReturnType<CaseFormValue
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('stage')}
           value={form.values.stage || null}
-          onChange={(v) => form.setFieldValue('stage', v ?? '')}
+          onChange={(v: string | null) => form.setFieldValue('stage', v ?? '')}
         />
       </SimpleGrid>
       <TagsInput

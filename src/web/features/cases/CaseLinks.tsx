@@ -46,7 +46,13 @@ export function CaseLinks({ c }: { c: Case }): ReactElement {
       ) : (
         <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {c.links.map((l) => (
-            <Group key={`${l.kind}:${l.targetId}`} component="li" gap="xs" wrap="wrap" data-testid="case-link-row">
+            <Group
+              key={`${l.kind}:${l.targetId}`}
+              component="li"
+              gap="xs"
+              wrap="wrap"
+              data-testid="case-link-row"
+            >
               <Text size="sm">{t(`links.kinds.${l.kind}`)}</Text>
               <Code style={{ overflowWrap: 'anywhere' }}>{l.targetId}</Code>
               {c.canEdit && (
@@ -72,7 +78,7 @@ export function CaseLinks({ c }: { c: Case }): ReactElement {
               comboboxProps={{ withinPortal: true }}
               {...form.getInputProps('kind')}
               value={form.values.kind || null}
-              onChange={(v) => form.setFieldValue('kind', v ?? '')}
+              onChange={(v: string | null) => form.setFieldValue('kind', v ?? '')}
             />
             <TextInput
               name="linkTarget"

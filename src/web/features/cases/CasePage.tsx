@@ -82,7 +82,9 @@ export function CasePage(): ReactElement {
       <CaseHeading c={c} />
       <Tabs
         value={tab}
-        onChange={(v) => void navigate({ search: v && v !== 'overview' ? { tab: v as CaseTab } : {}, replace: true })}
+        onChange={(v) =>
+          void navigate({ search: v && v !== 'overview' ? { tab: v as CaseTab } : {}, replace: true })
+        }
         keepMounted={false}
       >
         <Tabs.List aria-label={t('page.sections')} mb="md" style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>

@@ -94,7 +94,15 @@ function CaseCards({ items }: { items: CaseSummary[] }): ReactElement {
   return (
     <Stack gap="xs" p="xs" component="ul" m={0} style={{ listStyle: 'none' }} aria-label={t('list.title')}>
       {items.map((c) => (
-        <Paper key={c.id} withBorder radius="md" p="sm" component="li" data-testid="case-row" data-case-id={c.id}>
+        <Paper
+          key={c.id}
+          withBorder
+          radius="md"
+          p="sm"
+          component="li"
+          data-testid="case-row"
+          data-case-id={c.id}
+        >
           <Stack gap={6}>
             <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
               <CaseTitle c={c} />

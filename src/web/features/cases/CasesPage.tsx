@@ -47,7 +47,11 @@ export function CasesPage(): ReactElement {
     <>
       <PageHeader
         title={t('list.title')}
-        description={list.data ? t('list.count', { count: list.data.total, total: fmt.number(list.data.total) }) : undefined}
+        description={
+          list.data
+            ? t('list.count', { count: list.data.total, total: fmt.number(list.data.total) })
+            : undefined
+        }
         actions={newButton}
       />
       <Stack>
@@ -75,7 +79,7 @@ export function CasesPage(): ReactElement {
               <CaseFilters
                 search={search}
                 facets={list.data?.facets}
-                canListLawyers={canWrite}
+                canListLawyers={can(me, 'cases.read')}
                 leadNames={leadNames}
                 onChange={setFilter}
               />

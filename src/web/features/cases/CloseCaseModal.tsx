@@ -23,7 +23,15 @@ function groupedCodes(terms: VocabTerm[], label: (code: string) => string) {
 }
 
 /** Close the case with a closing code and a required outcome summary. */
-export function CloseCaseModal({ c, opened, onClose }: { c: Case; opened: boolean; onClose: () => void }): ReactElement {
+export function CloseCaseModal({
+  c,
+  opened,
+  onClose,
+}: {
+  c: Case;
+  opened: boolean;
+  onClose: () => void;
+}): ReactElement {
   const { t } = useTranslation('cases');
   const invalidate = useInvalidateCase(c.id);
   const closing = useVocabLabels('closing_code');
@@ -60,7 +68,7 @@ export function CloseCaseModal({ c, opened, onClose }: { c: Case; opened: boolea
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('closingCode')}
             value={form.values.closingCode || null}
-            onChange={(v) => form.setFieldValue('closingCode', v ?? '')}
+            onChange={(v: string | null) => form.setFieldValue('closingCode', v ?? '')}
           />
           <Textarea
             name="outcomeSummary"
@@ -94,7 +102,15 @@ export function CloseCaseModal({ c, opened, onClose }: { c: Case; opened: boolea
 }
 
 /** Reopen a closed case; the reason goes into the timeline. */
-export function ReopenCaseModal({ c, opened, onClose }: { c: Case; opened: boolean; onClose: () => void }): ReactElement {
+export function ReopenCaseModal({
+  c,
+  opened,
+  onClose,
+}: {
+  c: Case;
+  opened: boolean;
+  onClose: () => void;
+}): ReactElement {
   const { t } = useTranslation('cases');
   const invalidate = useInvalidateCase(c.id);
   const form = useForm({

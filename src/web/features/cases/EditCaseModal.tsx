@@ -8,7 +8,13 @@ import { AppModal } from '../../components/AppModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
 import { casesApi, type Case } from './api';
-import { CaseFormFields, caseFormValidate, formFromCase, toPatch, type CaseFormValues } from './CaseFormFields';
+import {
+  CaseFormFields,
+  caseFormValidate,
+  formFromCase,
+  toPatch,
+  type CaseFormValues,
+} from './CaseFormFields';
 import { useInvalidateCase } from './queries';
 
 /** Edit the case's fields (the team only; the server checks again). */

@@ -9,7 +9,13 @@ import { AppModal } from '../../components/AppModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
 import { casesApi } from './api';
-import { CaseFormFields, caseFormValidate, EMPTY_CASE_FORM, toCreate, type CaseFormValues } from './CaseFormFields';
+import {
+  CaseFormFields,
+  caseFormValidate,
+  EMPTY_CASE_FORM,
+  toCreate,
+  type CaseFormValues,
+} from './CaseFormFields';
 import { casesKeys } from './queries';
 
 /** "New case": nothing is pre-filled; on success the new case opens. */

@@ -77,7 +77,11 @@ export function NotesTab({ c }: { c: Case }): ReactElement {
                 {fmt.dateTime(n.createdAt)}
               </Text>
             </Group>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="note-body">
+            <Text
+              size="sm"
+              style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+              data-testid="note-body"
+            >
               {n.body}
             </Text>
           </Paper>

@@ -18,7 +18,13 @@ function Field({ label, children }: { label: string; children: ReactNode }): Rea
     <DataList.Item>
       <DataList.ItemLabel c="dimmed">{label}</DataList.ItemLabel>
       <DataList.ItemValue style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {empty ? <Text span c="dimmed">{t('overview.notGiven')}</Text> : children}
+        {empty ? (
+          <Text span c="dimmed">
+            {t('overview.notGiven')}
+          </Text>
+        ) : (
+          children
+        )}
       </DataList.ItemValue>
     </DataList.Item>
   );
@@ -60,13 +66,20 @@ export function OverviewTab({ c }: { c: Case }): ReactElement {
         </Group>
       )}
       <Card withBorder radius="md" padding="md">
-        <DataList withDivider labelWidth={180} orientation={phone ? 'vertical' : 'horizontal'} data-testid="case-fields">
+        <DataList
+          withDivider
+          labelWidth={180}
+          orientation={phone ? 'vertical' : 'horizontal'}
+          data-testid="case-fields"
+        >
           <Field label={t('fields.number')}>{c.number}</Field>
           <Field label={t('fields.title')}>{c.title}</Field>
           <Field label={t('fields.type')}>{types.label(c.type)}</Field>
           <Field label={t('fields.status')}>{t(`status.${c.status}`)}</Field>
           <Field label={t('fields.stage')}>{c.stage ? t(`stage.${c.stage}`) : null}</Field>
-          <Field label={t('fields.problems')}>{c.problemCodes.map((p) => problems.label(p)).join(', ')}</Field>
+          <Field label={t('fields.problems')}>
+            {c.problemCodes.map((p) => problems.label(p)).join(', ')}
+          </Field>
           <Field label={t('fields.summary')}>{c.summary}</Field>
           <Field label={t('fields.restricted')}>
             {c.restricted ? (
@@ -87,7 +100,11 @@ export function OverviewTab({ c }: { c: Case }): ReactElement {
           <Field label={t('fields.funders')}>{c.funders.join(', ')}</Field>
           <Field label={t('fields.openedOn')}>{fmt.date(c.openedOn)}</Field>
           {!open && <Field label={t('fields.closedOn')}>{c.closedOn ? fmt.date(c.closedOn) : null}</Field>}
-          {!open && <Field label={t('fields.closingCode')}>{c.closingCode ? closing.label(c.closingCode) : null}</Field>}
+          {!open && (
+            <Field label={t('fields.closingCode')}>
+              {c.closingCode ? closing.label(c.closingCode) : null}
+            </Field>
+          )}
           {!open && <Field label={t('fields.outcome')}>{c.outcomeSummary}</Field>}
         </DataList>
       </Card>

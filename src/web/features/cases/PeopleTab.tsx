@@ -4,7 +4,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/icons';
 import { casesApi, type Case } from './api';
 import { AddPersonModal } from './AddPersonModal';
@@ -43,7 +42,14 @@ export function PeopleTab({ c }: { c: Case }): ReactElement {
         {people.length === 0 ? (
           <EmptyState title={t('people.empty')} description={c.canEdit ? t('people.emptyHint') : undefined} />
         ) : (
-          <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('tabs.people')}>
+          <Stack
+            gap={0}
+            component="ul"
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+            aria-label={t('tabs.people')}
+          >
             {people.map((p) => (
               <Group
                 key={p.id}
@@ -89,7 +95,9 @@ export function PeopleTab({ c }: { c: Case }): ReactElement {
         onConfirm={() => removing && remove.mutate(removing)}
       >
         <Text>
-          {removing ? t('people.removeText', { name: removing.name, role: t(`personRole.${removing.role}`) }) : ''}
+          {removing
+            ? t('people.removeText', { name: removing.name, role: t(`personRole.${removing.role}`) })
+            : ''}
         </Text>
       </ConfirmModal>
     </Stack>

@@ -1,4 +1,16 @@
-import { Badge, Button, Card, Checkbox, EmptyState, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  EmptyState,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
@@ -61,7 +73,7 @@ function AddTask({ c }: { c: Case }): ReactElement {
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('assigneeId')}
             value={form.values.assigneeId || null}
-            onChange={(v) => form.setFieldValue('assigneeId', v ?? '')}
+            onChange={(v: string | null) => form.setFieldValue('assigneeId', v ?? '')}
           />
           <Button type="submit" mt={{ base: 0, xs: 25 }} loading={add.isPending} data-testid="task-submit">
             {t('tasks.add')}
@@ -89,7 +101,14 @@ function TaskRow({ c, task, today }: { c: Case; task: Task; today: string }): Re
     task.done && task.doneAt ? t('tasks.doneAt', { date: fmt.dateTime(task.doneAt) }) : null,
   ].filter(Boolean);
   return (
-    <Paper component="li" withBorder radius="md" p="sm" data-testid="task" data-done={task.done ? 'true' : 'false'}>
+    <Paper
+      component="li"
+      withBorder
+      radius="md"
+      p="sm"
+      data-testid="task"
+      data-done={task.done ? 'true' : 'false'}
+    >
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
         <Stack gap={4} miw={0}>
           <Checkbox
@@ -97,7 +116,9 @@ function TaskRow({ c, task, today }: { c: Case; task: Task; today: string }): Re
             checked={task.done}
             disabled={!c.canEdit || toggle.isPending}
             onChange={(e) => toggle.mutate(e.currentTarget.checked)}
-            styles={{ label: { textDecoration: task.done ? 'line-through' : undefined, overflowWrap: 'anywhere' } }}
+            styles={{
+              label: { textDecoration: task.done ? 'line-through' : undefined, overflowWrap: 'anywhere' },
+            }}
             data-testid="task-done"
           />
           {meta.length > 0 && (

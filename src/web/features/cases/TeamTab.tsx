@@ -18,7 +18,10 @@ function AddMemberForm({ c }: { c: Case }): ReactElement {
   const users = useAssignableUsers();
   const onTeam = new Set(c.team.map((m) => m.userId));
   const required = (v: string) => (v ? null : t('ui:common.validation.required'));
-  const form = useForm({ initialValues: { userId: '', role: '' }, validate: { userId: required, role: required } });
+  const form = useForm({
+    initialValues: { userId: '', role: '' },
+    validate: { userId: required, role: required },
+  });
   const add = useMutation({
     mutationFn: (v: { userId: string; role: string }) =>
       casesApi.addMember(c.id, { userId: v.userId, role: v.role as MemberRole }),
@@ -36,7 +39,10 @@ function AddMemberForm({ c }: { c: Case }): ReactElement {
           placeholder={t('form.choose')}
           data={(users.data?.items ?? [])
             .filter((u) => !onTeam.has(u.id))
-            .map((u) => ({ value: u.id, label: `${u.name} (${t(`ui:roles.${u.role}`, { defaultValue: u.role })})` }))}
+            .map((u) => ({
+              value: u.id,
+              label: `${u.name} (${t(`ui:roles.${u.role}`, { defaultValue: u.role })})`,
+            }))}
           searchable
           nothingFoundMessage={t('filters.nothingFound')}
           w={{ base: '100%', xs: 280 }}
@@ -44,7 +50,7 @@ function AddMemberForm({ c }: { c: Case }): ReactElement {
           data-testid="member-user"
           {...form.getInputProps('userId')}
           value={form.values.userId || null}
-          onChange={(v) => form.setFieldValue('userId', v ?? '')}
+          onChange={(v: string | null) => form.setFieldValue('userId', v ?? '')}
         />
         <Select
           label={t('team.role')}
@@ -55,7 +61,7 @@ function AddMemberForm({ c }: { c: Case }): ReactElement {
           data-testid="member-role"
           {...form.getInputProps('role')}
           value={form.values.role || null}
-          onChange={(v) => form.setFieldValue('role', v ?? '')}
+          onChange={(v: string | null) => form.setFieldValue('role', v ?? '')}
         />
         <Button type="submit" mt={{ base: 0, xs: 25 }} loading={add.isPending} data-testid="member-add">
           {t('team.add')}

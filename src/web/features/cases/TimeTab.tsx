@@ -43,7 +43,8 @@ function AddTime({ c }: { c: Case }): ReactElement {
     validate: {
       workedOn: required,
       activity: required,
-      minutes: (v) => (Number.isInteger(v) && Number(v) >= 1 && Number(v) <= 1440 ? null : t('time.minutesInvalid')),
+      minutes: (v) =>
+        Number.isInteger(v) && Number(v) >= 1 && Number(v) <= 1440 ? null : t('time.minutesInvalid'),
     },
   });
   const add = useMutation({
@@ -65,7 +66,13 @@ function AddTime({ c }: { c: Case }): ReactElement {
     <Card withBorder radius="md" padding="md">
       <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate data-testid="time-form">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
-          <TextInput name="workedOn" type="date" label={t('time.date')} required {...form.getInputProps('workedOn')} />
+          <TextInput
+            name="workedOn"
+            type="date"
+            label={t('time.date')}
+            required
+            {...form.getInputProps('workedOn')}
+          />
           <NumberInput
             name="minutes"
             label={t('time.minutesLabel')}
@@ -87,7 +94,7 @@ function AddTime({ c }: { c: Case }): ReactElement {
             data-testid="time-activity"
             {...form.getInputProps('activity')}
             value={form.values.activity || null}
-            onChange={(v) => form.setFieldValue('activity', v ?? '')}
+            onChange={(v: string | null) => form.setFieldValue('activity', v ?? '')}
           />
           <Autocomplete
             name="funder"
@@ -98,7 +105,13 @@ function AddTime({ c }: { c: Case }): ReactElement {
             {...form.getInputProps('funder')}
           />
         </SimpleGrid>
-        <TextInput name="timeNote" label={t('time.note')} maxLength={2000} mt="xs" {...form.getInputProps('note')} />
+        <TextInput
+          name="timeNote"
+          label={t('time.note')}
+          maxLength={2000}
+          mt="xs"
+          {...form.getInputProps('note')}
+        />
         <ErrorAlert error={add.error} />
         <Group justify="flex-end" mt="sm">
           <Button type="submit" loading={add.isPending} data-testid="time-submit">

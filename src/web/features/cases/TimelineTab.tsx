@@ -27,11 +27,14 @@ export const TIMELINE_KINDS = [
   'time.added',
   'document.uploaded',
   'document.downloaded',
-  'document.deleted',
   'hearing.added',
   'hearing.updated',
-  'hearing.deleted',
+  'hearing.moved',
+  'hearing.cancelled',
 ] as const;
+
+/** Patch field names (as the server records them) → the catalog's field labels. */
+const FIELD_KEYS: Record<string, string> = { problemCodes: 'problems' };
 
 /** The parameters worth showing (codes and numbers only; ids are left out). */
 function useDetails(): (e: TimelineEntry) => string[] {
@@ -52,6 +55,14 @@ function useDetails(): (e: TimelineEntry) => string[] {
     const activity = str('activity');
     if (activity) out.push(t(`activity.${activity}`, { defaultValue: activity }));
     if (typeof p.minutes === 'number') out.push(duration(p.minutes));
+    const fields = e.kind === 'case.updated' ? str('fields') : null;
+    if (fields)
+      out.push(
+        fields
+          .split(',')
+          .map((f) => t(`fields.${FIELD_KEYS[f] ?? f}`, { defaultValue: f }))
+          .join(', '),
+      );
     const linkKind = e.kind.startsWith('link.') ? str('kind') : null;
     if (linkKind) out.push(t(`links.kinds.${linkKind}`, { defaultValue: linkKind }));
     return out;
@@ -72,7 +83,14 @@ export function TimelineTab({ c }: { c: Case }): ReactElement {
       <ErrorAlert error={timeline.error} />
       <Card withBorder radius="md" padding="xs">
         {timeline.data && items.length === 0 && <EmptyState p="lg" title={t('timeline.empty')} />}
-        <Stack gap={0} component="ol" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('tabs.timeline')}>
+        <Stack
+          gap={0}
+          component="ol"
+          m={0}
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('tabs.timeline')}
+        >
           {items.map((e) => {
             const what = known.has(e.kind)
               ? t(`timeline.kinds.${e.kind.replace('.', '_')}`)

@@ -57,7 +57,11 @@ export function useAssignableUsers(enabled = true) {
 
 /** A vocabulary with labels in all three languages; it changes rarely. */
 export function useVocab(scheme: VocabScheme) {
-  return useQuery({ queryKey: casesKeys.vocab(scheme), queryFn: () => casesApi.vocab(scheme), staleTime: 300_000 });
+  return useQuery({
+    queryKey: casesKeys.vocab(scheme),
+    queryFn: () => casesApi.vocab(scheme),
+    staleTime: 300_000,
+  });
 }
 
 /**

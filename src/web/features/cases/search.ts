@@ -87,7 +87,8 @@ export function loadViews(userId: string): SavedView[] {
     return raw.flatMap((v: unknown) => {
       if (typeof v !== 'object' || v === null) return [];
       const { name, filters } = v as { name?: unknown; filters?: unknown };
-      if (typeof name !== 'string' || !name.trim() || typeof filters !== 'object' || filters === null) return [];
+      if (typeof name !== 'string' || !name.trim() || typeof filters !== 'object' || filters === null)
+        return [];
       return [{ name, filters: filtersOf(caseSearchSchema(filters as Record<string, unknown>)) }];
     });
   } catch {

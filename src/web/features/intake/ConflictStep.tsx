@@ -10,6 +10,7 @@ import { useRoleList } from '../people/MatchList';
 import { RoleBadges } from '../people/PersonBadges';
 import { usePerson } from '../people/queries';
 import { intakeApi, type Intake, type IntakeConflict } from './api';
+import { AnchorLink } from '../people/AnchorLink';
 
 /** One person whose name matches: who (when this user may know), why, in which roles, and whether it is a conflict. */
 function ConflictItem({ item }: { item: IntakeConflict }): ReactElement {
@@ -31,9 +32,9 @@ function ConflictItem({ item }: { item: IntakeConflict }): ReactElement {
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" align="flex-start">
           {name ? (
-            <Anchor component={Link} to="/people/$id" params={{ id: item.personId }} fw={600} size="sm">
+            <AnchorLink to="/people/$id" params={{ id: item.personId }} fw={600} size="sm">
               {name}
-            </Anchor>
+            </AnchorLink>
           ) : (
             <Text size="sm" fw={600} fs="italic">
               {person.isPending ? t('common.loading') : tp('match.hidden')}

@@ -12,6 +12,7 @@ import { useFormat } from '../../intl/format';
 import type { IntakeStatus, IntakeSummary } from './api';
 import { StatusBadge, UrgencyBadge } from './IntakeBadges';
 import { useIntakes } from './queries';
+import { AnchorLink } from '../people/AnchorLink';
 
 function NewButton(): ReactElement {
   const { t } = useTranslation('intake');
@@ -25,9 +26,9 @@ function NewButton(): ReactElement {
 function IntakeLink({ item }: { item: IntakeSummary }): ReactElement {
   const { t } = useTranslation('intake');
   return (
-    <Anchor component={Link} to="/intake/$id" params={{ id: item.id }} fw={600} size="sm">
+    <AnchorLink to="/intake/$id" params={{ id: item.id }} fw={600} size="sm">
       {item.personName ?? t('who.hidden')}
-    </Anchor>
+    </AnchorLink>
   );
 }
 

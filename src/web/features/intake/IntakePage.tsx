@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
-import { Link, useParams, useRouter } from '@tanstack/react-router';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,6 +17,7 @@ import { ProblemStep } from './ProblemStep';
 import { useIntake, useStoreIntake } from './queries';
 import { firstOpenStep, STEPS, stepsDone } from './steps';
 import { UrgencyStep } from './UrgencyStep';
+import { AnchorLink } from '../people/AnchorLink';
 
 /** The person this intake is about, with a link to their profile. */
 function WhoSummary({ intake }: { intake: Intake }): ReactElement {
@@ -27,9 +28,9 @@ function WhoSummary({ intake }: { intake: Intake }): ReactElement {
         {t('who.person')}
       </Text>
       {intake.personId ? (
-        <Anchor component={Link} to="/people/$id" params={{ id: intake.personId }} size="sm" data-testid="intake-person">
+        <AnchorLink to="/people/$id" params={{ id: intake.personId }} size="sm" data-testid="intake-person">
           {intake.personName ?? t('who.hidden')}
-        </Anchor>
+        </AnchorLink>
       ) : (
         <Text size="sm">{t('who.hidden')}</Text>
       )}
@@ -39,7 +40,7 @@ function WhoSummary({ intake }: { intake: Intake }): ReactElement {
 
 function Wizard({ intake }: { intake: Intake }): ReactElement {
   const { t } = useTranslation('intake');
-  const router = useRouter();
+  const navigate = useNavigate();
   const store = useStoreIntake();
   const done = stepsDone(intake);
   const [active, setActive] = useState(() => firstOpenStep(intake));
@@ -54,7 +55,7 @@ function Wizard({ intake }: { intake: Intake }): ReactElement {
   const decided = (i: Intake) => {
     void store(i);
     if (i.decision === 'accept' && i.caseId) {
-      router.history.push(`/cases/${i.caseId}`);
+      void navigate({ to: '/cases/$id', params: { id: i.caseId } });
     }
   };
   const step = STEPS[active];

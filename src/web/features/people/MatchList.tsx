@@ -4,6 +4,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Match } from './api';
 import { RoleBadges } from './PersonBadges';
+import { AnchorLink } from './AnchorLink';
 
 /** The roles as one translated phrase: "client, opposing party". */
 export function useRoleList(): (roles: readonly string[]) => string {
@@ -29,9 +30,9 @@ function MatchItem({ match, action }: { match: Match; action?: ReactNode }): Rea
         <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
           <Stack gap={2} miw={0} style={{ flex: 1 }}>
             {match.visible && match.name ? (
-              <Anchor component={Link} to="/people/$id" params={{ id: match.id }} fw={600} size="sm">
+              <AnchorLink to="/people/$id" params={{ id: match.id }} fw={600} size="sm">
                 {match.name}
-              </Anchor>
+              </AnchorLink>
             ) : (
               <Text size="sm" fw={600} fs="italic" data-testid="match-hidden">
                 {t('match.hidden')}

@@ -6,12 +6,13 @@ import { TableScroll } from '../../components/TableScroll';
 import type { PersonSummary } from './api';
 import { useGeoNames } from './labels';
 import { RoleBadges, VulnerabilityBadges } from './PersonBadges';
+import { AnchorLink } from './AnchorLink';
 
 function PersonLink({ person }: { person: PersonSummary }): ReactElement {
   return (
-    <Anchor component={Link} to="/people/$id" params={{ id: person.id }} fw={600} size="sm">
+    <AnchorLink to="/people/$id" params={{ id: person.id }} fw={600} size="sm">
       {person.name}
-    </Anchor>
+    </AnchorLink>
   );
 }
 

@@ -26,8 +26,8 @@ function AddButton(): ReactElement {
 /** The people registry: search across scripts, filters, pages; "Add person" for those who may. */
 export function PeoplePage(): ReactElement {
   const { t } = useTranslation('people');
-  const search = useSearch({ from: '/app/people/' });
-  const navigate = useNavigate({ from: '/people/' });
+  const search = useSearch({ from: '/app/people' });
+  const navigate = useNavigate({ from: '/people' });
   const mayAdd = canEditPeople(useMe().data);
   const { page = 1, ...filters } = search;
   const people = usePeople(filters, page);

@@ -16,6 +16,7 @@ import { PersonDetails } from './PersonDetails';
 import { PersonForm } from './PersonForm';
 import { PersonRoles } from './PersonRoles';
 import { usePerson } from './queries';
+import { AnchorLink } from './AnchorLink';
 
 /** "This record was merged into …", with the surviving person's name when this user may see it. */
 function MergedNotice({ targetId }: { targetId: string }): ReactElement {
@@ -27,9 +28,9 @@ function MergedNotice({ targetId }: { targetId: string }): ReactElement {
       {target.isError ? (
         t('profile.mergedHidden')
       ) : (
-        <Anchor component={Link} to="/people/$id" params={{ id: targetId }}>
+        <AnchorLink to="/people/$id" params={{ id: targetId }}>
           {name ? t('profile.mergedInto', { name }) : t('profile.mergedOpen')}
-        </Anchor>
+        </AnchorLink>
       )}
     </Alert>
   );

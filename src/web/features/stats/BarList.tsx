@@ -48,7 +48,9 @@ export function BarList({
               {t('stats.unitNote')}
             </Text>
           </Table.Caption>
-          <Table.Thead style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+          <Table.Thead
+            style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
+          >
             <Table.Tr>
               <Table.Th scope="col">{title}</Table.Th>
               <Table.Th scope="col">{unit}</Table.Th>

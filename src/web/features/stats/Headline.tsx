@@ -62,8 +62,16 @@ export function Headline({ s }: { s: Stats }): ReactElement {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
         <Figure value={s.cases} label={t('stats.cases', { count: s.cases })} testId="stats-cases" />
-        <Figure value={s.casesOpened} label={t('stats.opened', { count: s.casesOpened })} testId="stats-opened" />
-        <Figure value={s.casesClosed} label={t('stats.closed', { count: s.casesClosed })} testId="stats-closed" />
+        <Figure
+          value={s.casesOpened}
+          label={t('stats.opened', { count: s.casesOpened })}
+          testId="stats-opened"
+        />
+        <Figure
+          value={s.casesClosed}
+          label={t('stats.closed', { count: s.casesClosed })}
+          testId="stats-closed"
+        />
       </SimpleGrid>
     </Stack>
   );

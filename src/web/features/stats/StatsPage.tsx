@@ -63,16 +63,37 @@ function Breakdowns({ s }: { s: Stats }): ReactElement {
   const closing = useVocabLabels('closing_code');
   const unit = t('stats.unitPeople');
   const code = (prefix: string) => (v: string) => t(`${prefix}.${v}`, { defaultValue: v });
-  const regionValues = Object.fromEntries(s.byRegion.filter((r) => isRegionCode(r.value)).map((r) => [r.value, r.people]));
+  const known = (label: (v: string) => string) => (v: string) =>
+    v === 'unknown' ? t('stats.notRecorded') : label(v);
+  const regionValues = Object.fromEntries(
+    s.byRegion.filter((r) => isRegionCode(r.value)).map((r) => [r.value, r.people]),
+  );
   const regionLabel = (v: string) => (isRegionCode(v) ? geo.region(v) : t('stats.regionUnknown'));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <BarList title={t('stats.byType')} unit={unit} rows={s.byType} label={types.label} testId="stats-by-type" />
-      <BarList title={t('stats.byOutcome')} unit={unit} rows={s.byOutcome} label={closing.label} />
+      <BarList
+        title={t('stats.byType')}
+        unit={unit}
+        rows={s.byType}
+        label={known(types.label)}
+        testId="stats-by-type"
+      />
+      <BarList title={t('stats.byOutcome')} unit={unit} rows={s.byOutcome} label={known(closing.label)} />
       <BarList title={t('stats.bySex')} unit={unit} rows={s.bySex} label={code('stats.sex')} />
       <BarList title={t('stats.byAgeGroup')} unit={unit} rows={s.byAgeGroup} label={code('stats.ageGroup')} />
-      <BarList title={t('stats.byVulnerability')} unit={unit} rows={s.byVulnerability} label={code('stats.vulnerability')} />
-      <BarList title={t('stats.byRegion')} unit={unit} rows={s.byRegion} label={regionLabel} testId="stats-by-region">
+      <BarList
+        title={t('stats.byVulnerability')}
+        unit={unit}
+        rows={s.byVulnerability}
+        label={code('stats.vulnerability')}
+      />
+      <BarList
+        title={t('stats.byRegion')}
+        unit={unit}
+        rows={s.byRegion}
+        label={regionLabel}
+        testId="stats-by-region"
+      >
         <Stack mb="sm">
           <Choropleth level={1} values={regionValues} unit={unit} />
         </Stack>
@@ -103,7 +124,9 @@ export function StatsPage(): ReactElement {
               label={t('stats.year')}
               data={years}
               value={String(year)}
-              onChange={(v) => v && void navigate({ search: Number(v) === thisYear ? {} : { year: Number(v) } })}
+              onChange={(v) =>
+                v && void navigate({ search: Number(v) === thisYear ? {} : { year: Number(v) } })
+              }
               allowDeselect={false}
               searchable
               w={140}

@@ -3,7 +3,9 @@ export const FIRST_YEAR = 2000;
 
 /** The current year in Bishkek. */
 export function currentYear(): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Bishkek', year: 'numeric' }).format(new Date()));
+  return Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Bishkek', year: 'numeric' }).format(new Date()),
+  );
 }
 
 /** Router `validateSearch` for /stats: a plausible year, or none (= this year). */

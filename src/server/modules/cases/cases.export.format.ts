@@ -1,0 +1,156 @@
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import {
+  districtName,
+  isDistrictId,
+  isRegionCode,
+  regionName,
+} from '../../../core/geo/regions.ts';
+import type { Locale } from '../../../core/roles.ts';
+import { CASE_STAGES, CASE_STATUSES } from '../../../core/schemas/cases.ts';
+import { AGE_GROUPS, CASE_PERSON_ROLES, SEXES, VULNERABILITIES } from '../../../core/schemas/people.ts';
+import type { Executor } from '../../platform/db/db.ts';
+import { tr } from '../../platform/i18n.ts';
+
+/**
+ * What the exports share: labels in the reader's language, and the CSV and XLSX writers that take
+ * rows page by page, so that a large export never sits in memory whole.
+ */
+export type Cell = string | number | null;
+export type TableFormat = 'csv' | 'xlsx';
+
+export interface Download {
+  filename: string;
+  contentType: string;
+  body: Readable | Buffer;
+}
+
+export const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
+const ENUMS = {
+  sex: SEXES,
+  age_group: AGE_GROUPS,
+  vulnerability: VULNERABILITIES,
+  status: CASE_STATUSES,
+  stage: CASE_STAGES,
+  role: CASE_PERSON_ROLES,
+} as const;
+export type EnumGroup = keyof typeof ENUMS;
+export type VocabScheme = 'case_type' | 'legal_problem' | 'closing_code';
+
+export interface Labels {
+  locale: Locale;
+  /** A string of the export catalog (`errors:export.<key>`). */
+  t(key: string, params?: Record<string, unknown>): string;
+  /** A vocabulary term's label (from `vocab_terms`), or the code itself when unknown. */
+  term(scheme: VocabScheme, code: string): string;
+  enumLabel(group: EnumGroup, value: string): string;
+  region(code: string): string;
+  district(id: string): string;
+}
+
+/** Labels for one language: vocabulary terms come from the database, enumerations from the catalog. */
+export async function labelsFor(db: Executor, locale: Locale): Promise<Labels> {
+  const rows = await db
+    .selectFrom('vocab_terms')
+    .select(['scheme', 'code', 'label_ky', 'label_ru', 'label_en'])
+    .where('scheme', 'in', ['case_type', 'legal_problem', 'closing_code'])
+    .execute();
+  const terms = new Map(rows.map((r) => [`${r.scheme}:${r.code}`, r[`label_${locale}`]]));
+  const t = (key: string, params: Record<string, unknown> = {}) =>
+    tr(locale, `errors:export.${key}`, params);
+  const unknown = t('value.unknown');
+  return {
+    locale,
+    t,
+    term: (scheme, code) => terms.get(`${scheme}:${code}`) ?? (code === 'unknown' ? unknown : code),
+    enumLabel: (group, value) =>
+      (ENUMS[group] as readonly string[]).includes(value)
+        ? t(`${group}.${value}`)
+        : value === 'unknown'
+          ? unknown
+          : value,
+    region: (code) => (isRegionCode(code) ? regionName(code, locale) : code === 'unknown' ? unknown : code),
+    district: (id) => (isDistrictId(id) ? districtName(id, locale) : id),
+  };
+}
+
+// A cell that starts like a formula is run by spreadsheet programs when the CSV is opened (CSV
+// injection): an apostrophe in front makes it plain text. Tab and CR are in the list because some
+// programs strip them and then see the formula behind.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: RFC 4180 quoting, with spreadsheet formula injection neutralised. */
+export function csvField(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record, CRLF-terminated as RFC 4180 asks. */
+export function csvLine(cells: readonly Cell[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
+}
+
+async function* csvChunks(header: Cell[], pages: AsyncIterable<Cell[][]>): AsyncGenerator<Buffer> {
+  // The byte order mark lets Excel on Windows read the file as UTF-8 (Cyrillic stays readable).
+  yield Buffer.from(`\uFEFF${csvLine(header)}`, 'utf8');
+  for await (const page of pages) yield Buffer.from(page.map(csvLine).join(''), 'utf8');
+}
+
+function drained(out: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}
+
+/** The XLSX through exceljs's streaming writer: each row is committed (written out) as it comes. */
+function xlsxStream(sheet: string, header: Cell[], pages: AsyncIterable<Cell[][]>): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: true,
+  });
+  // Sheet names may not hold []:*?/\ and are at most 31 characters long.
+  const ws = workbook.addWorksheet(sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
+  const run = async () => {
+    // Strings go in as strings, never as formulas: exceljs makes a formula only from {formula}.
+    ws.addRow(header).commit();
+    for await (const page of pages) {
+      if (out.destroyed) return;
+      for (const cells of page) ws.addRow(cells).commit();
+      if (out.writableNeedDrain) await drained(out);
+    }
+    ws.commit();
+    await workbook.commit();
+  };
+  run().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+  return out;
+}
+
+/** A table as a download body in the format; rows arrive page by page and are written as they come. */
+export function tableStream(
+  format: TableFormat,
+  sheet: string,
+  header: Cell[],
+  pages: AsyncIterable<Cell[][]>,
+): Readable {
+  return format === 'csv' ? Readable.from(csvChunks(header, pages)) : xlsxStream(sheet, header, pages);
+}
+
+/** Today's date in Bishkek (YYYY-MM-DD), for file names. */
+export function bishkekDate(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bishkek' }).format(now);
+}
