@@ -97,7 +97,7 @@ export function editDistance(a: string, b: string, max: number): number {
 
 // Endings shared by many family names and patronymics; the edit budget is set by the rest of the
 // token, so that Sanjarova/Anvarova (two edits in nine letters, six of them a stem) stay apart.
-const COMMON_ENDING = /(ovna|evna|ovich|evich|ova|eva|ov|ev|ina|in)$/;
+const COMMON_ENDING = /(ovna|evna|ovich|evich|ova|eva|ov|ev)$/;
 // A family name in its male and female forms belongs to two people (brother and sister).
 const GENDER_PAIR = /(ov|ev|in)$/;
 

@@ -41,10 +41,11 @@ const LATIN_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/gh/g, 'g'],
   [/ck/g, 'k'],
   [/ph/g, 'f'],
-  // Uzbek Latin writes х as x (Xurshid, Baxtiyor) while Russian names use x for кс (Maxim,
-  // Alexandr): before a vowel it is кс, elsewhere х.
-  [/^x/g, 'h'],
-  [/x(?=[aeiouy])/g, 'ks'],
+  // Uzbek Latin writes х as x (Farxod, Muxammad, Xurshid); Russian names use x for кс only in a
+  // handful of names (Alexandr, Alexey, Maxim, Xenia), which are caught by name.
+  [/alex/g, 'aleks'],
+  [/max/g, 'maks'],
+  [/^xen/g, 'ksen'],
   [/x/g, 'h'],
   [/w/g, 'v'],
   [/q/g, 'k'],
@@ -58,6 +59,11 @@ const LATIN_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<=.)jo/g, 'e'],
   [/([^aeiouy])ij(?=[aeiouy])/g, '$1i'],
   [/([aeiouy])je/g, '$1e'],
+  // At the start of a word, j is ж to a Kyrgyz passport (Jusup, Jyldyz) and й to a German
+  // (Julija, Jana, Jekaterina); Turkic ж- and Russian й-/ю-/я- names are often the same name
+  // anyway (Жусуп/Юсуп, Жулдуз/Юлдуз), so they are merged: je-/jo- read as е, j- as i.
+  [/^j[eo]/g, 'e'],
+  [/^j/g, 'i'],
   // BGN writes е as "ye" after vowels and at the start (Yevgeniy, Bakiyev), and ё as "yo"
   // (Semyonov, Bakhtiyor, Yodgor); the Cyrillic side folds ё to е (normalizeText), so the Latin
   // side folds both to e as well.
@@ -66,6 +72,22 @@ const LATIN_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/y/g, 'i'],
   [/[^a-z]/g, ''],
 ];
+
+// German spelling, recognised in a Latin token by w or sch (Iwanow, Schewzow, Dscheenbekow): ch is
+// х (Chochlow), z is ц (Zwetkow), j is й (Michajlowa, Kyjal) and dsch is ж. Rewritten into the
+// English-like spelling the general rules expect.
+const GERMAN = /w|sch/;
+
+function fromGerman(s: string): string {
+  return s
+    .replace(/z/g, 'ts')
+    .replace(/dsch/g, 'zh')
+    .replace(/tsch/g, '\u0001')
+    .replace(/sch/g, 'sh')
+    .replace(/ch/g, 'kh')
+    .replace(/\u0001/g, 'ch')
+    .replace(/j/g, 'y');
+}
 
 function mapLetters(s: string): string {
   let out = '';
@@ -82,6 +104,7 @@ export function latinize(token: string): string {
   // Strip the remaining accents (é, ō, ŭ, the dot of a lower-cased Turkish İ) after the special
   // letters above have been given their own spellings.
   let s = mapped.normalize('NFD').replace(/\p{M}/gu, '');
+  if (GERMAN.test(s) && !/\p{Script=Cyrillic}/u.test(token)) s = fromGerman(s);
   for (const [re, to] of LATIN_RULES) s = s.replace(re, to);
   return s;
 }

@@ -120,7 +120,7 @@ export function AddPersonModal({
           required
           data={PERSON_ROLES.map((r) => ({ value: r, label: t(`personRole.${r}`) }))}
           value={role}
-          onChange={(v) => setRole((v as CasePersonRole | null) ?? null)}
+          onChange={(v) => setRole(v ?? null)}
           comboboxProps={{ withinPortal: true }}
           data-testid="person-role"
         />

@@ -44,7 +44,7 @@ function useDetails(): (e: TimelineEntry) => string[] {
   return (e) => {
     const p = e.params;
     const out: string[] = [];
-    const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : null);
+    const str = (k: string) => (typeof p[k] === 'string' ? p[k] : null);
     const role = str('role');
     if (role) {
       const key = e.kind.startsWith('member.') ? `memberRole.${role}` : `personRole.${role}`;
