@@ -22,7 +22,8 @@ type Verified = { ok: boolean; problem: string | null; expectedSha256: string; a
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const pdf = (size: number, marker = '') =>
   Buffer.concat([Buffer.from(`%PDF-1.7\n% ${marker}\n`), randomBytes(size), Buffer.from('\n%%EOF\n')]);
-const png = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(500)]);
+const png = () =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(500)]);
 const exe = () => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), randomBytes(4000)]);
 
 /** A ZIP package with stored entries: enough for the sniffer, which reads the local headers. */
@@ -84,7 +85,10 @@ async function newCase(c: Client, title: string): Promise<string> {
 function storedFiles(dataDir: string): string[] {
   const root = path.join(dataDir, 'files');
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
 }
 
 describe('file names and the allow-list', () => {
@@ -134,7 +138,9 @@ for (const backend of await backends()) {
 
     test('upload → list → versions → download: byte-identical, with the SHA-256 of the original', async () => {
       const v1 = pdf(1_500_000);
-      const up = await upload(lead.client, caseId, 'Айыптоо корутундусу.pdf', v1, { type: 'application/pdf' });
+      const up = await upload(lead.client, caseId, 'Айыптоо корутундусу.pdf', v1, {
+        type: 'application/pdf',
+      });
       assert.equal(up.status, 201, JSON.stringify(up.body));
       assert.equal(up.body.sha256, sha256(v1));
       assert.equal(up.body.version, 1);
@@ -142,7 +148,9 @@ for (const backend of await backends()) {
       assert.equal(up.body.mime, 'application/pdf');
 
       const v2 = pdf(70_000);
-      const up2 = await upload(lead.client, caseId, 'Айыптоо корутундусу (2).pdf', v2, { groupId: up.body.id });
+      const up2 = await upload(lead.client, caseId, 'Айыптоо корутундусу (2).pdf', v2, {
+        groupId: up.body.id,
+      });
       assert.equal(up2.status, 201, JSON.stringify(up2.body));
       assert.equal(up2.body.version, 2);
       assert.equal(up2.body.groupId, up.body.id);
@@ -190,7 +198,8 @@ for (const backend of await backends()) {
       const up = await upload(lead.client, caseId, 'эскертүү.txt', body, { type: 'text/plain' });
       assert.equal(up.status, 201, JSON.stringify(up.body));
       assert.equal(up.body.mime, 'text/plain');
-      for (let i = 0; i < 2; i += 1) assert.equal((await download(lead.client, caseId, up.body.id)).status, 200);
+      for (let i = 0; i < 2; i += 1)
+        assert.equal((await download(lead.client, caseId, up.body.id)).status, 200);
       assert.equal((await download(grantee.client, caseId, up.body.id)).status, 200);
       const audit = await admin.client.get<{
         items: { actorId: string; details: Record<string, unknown> }[];
@@ -247,7 +256,10 @@ for (const backend of await backends()) {
       const up = await upload(lead.client, caseId, 'g.pdf', pdf(100));
       assert.equal((await grantee.client.get(`/api/cases/${caseId}/documents`)).status, 200);
       assert.equal((await download(grantee.client, caseId, up.body.id)).status, 200);
-      assert.equal((await grantee.client.post(`/api/cases/${caseId}/documents/${up.body.id}/verify`)).status, 200);
+      assert.equal(
+        (await grantee.client.post(`/api/cases/${caseId}/documents/${up.body.id}/verify`)).status,
+        200,
+      );
       const r = await upload(grantee.client, caseId, 'h.pdf', pdf(100));
       assert.equal(r.status, 403);
       assert.equal(r.body.error.code, 'auth.forbidden');
@@ -271,7 +283,8 @@ for (const backend of await backends()) {
 
     test('a file that is not what its name says is refused (400, translated) and nothing is stored', async () => {
       const before = storedFiles(dataDir).length;
-      const listBefore = (await lead.client.get<{ items: Doc[] }>(`/api/cases/${caseId}/documents`)).body.items;
+      const listBefore = (await lead.client.get<{ items: Doc[] }>(`/api/cases/${caseId}/documents`)).body
+        .items;
       const nul = Buffer.concat([Buffer.from('a'.repeat(100_000)), Buffer.from([0]), Buffer.from('b')]);
       const cases: [string, Buffer, string | undefined, string][] = [
         ['photo.pdf', png(), undefined, 'file.type_mismatch'],
@@ -280,7 +293,15 @@ for (const backend of await backends()) {
         ['scan.pdf', pdf(100), 'image/png', 'file.type_mismatch'],
         ['notes.txt', nul, 'text/plain', 'file.type_mismatch'],
         ['letter.docx', zip([['payload.exe', 'MZ']]), undefined, 'file.type_mismatch'],
-        ['sheet.docx', zip([['[Content_Types].xml', '<Types/>'], ['xl/workbook.xml', '<w/>']]), undefined, 'file.type_mismatch'],
+        [
+          'sheet.docx',
+          zip([
+            ['[Content_Types].xml', '<Types/>'],
+            ['xl/workbook.xml', '<w/>'],
+          ]),
+          undefined,
+          'file.type_mismatch',
+        ],
         ['empty.pdf', Buffer.alloc(0), undefined, 'file.empty'],
       ];
       for (const [name, bytes, type, code] of cases) {
@@ -292,10 +313,14 @@ for (const backend of await backends()) {
       }
       assert.equal(storedFiles(dataDir).length, before);
       assert.deepEqual(fs.readdirSync(path.join(dataDir, 'files-incoming')), []);
-      const listAfter = (await lead.client.get<{ items: Doc[] }>(`/api/cases/${caseId}/documents`)).body.items;
+      const listAfter = (await lead.client.get<{ items: Doc[] }>(`/api/cases/${caseId}/documents`)).body
+        .items;
       assert.equal(listAfter.length, listBefore.length);
 
-      const docx = zip([['[Content_Types].xml', '<Types/>'], ['word/document.xml', '<w:document/>']]);
+      const docx = zip([
+        ['[Content_Types].xml', '<Types/>'],
+        ['word/document.xml', '<w:document/>'],
+      ]);
       const ok = await upload(lead.client, caseId, 'арыз.docx', docx);
       assert.equal(ok.status, 201, JSON.stringify(ok.body));
       assert.equal(ok.body.mime, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -339,7 +364,11 @@ for (const backend of await backends()) {
       const d = await lead.client.get<Err>(`/api/cases/${caseId}/documents/${up.body.id}/download`);
       assert.equal(d.status, 500);
       assert.equal(d.body.error.code, 'file.integrity_failed');
-      assert.equal(d.body.error.message, resources.ru.errors.file.integrity_failed, 'in the profile language');
+      assert.equal(
+        d.body.error.message,
+        resources.ru.errors.file.integrity_failed,
+        'in the profile language',
+      );
       const v = await lead.client.post<Verified>(`/api/cases/${caseId}/documents/${up.body.id}/verify`);
       assert.equal(v.body.ok, false);
       assert.equal(v.body.problem, 'damaged');
@@ -371,7 +400,11 @@ for (const backend of await backends()) {
       const form = new FormData();
       form.append('groupId', '01934b5e-0000-7000-8000-000000000000');
       const headers = { cookie: lead.client.cookieHeader(), 'x-csrf-token': lead.client.csrf! };
-      const none = await fetch(`${t.url}/api/cases/${caseId}/documents`, { method: 'POST', headers, body: form });
+      const none = await fetch(`${t.url}/api/cases/${caseId}/documents`, {
+        method: 'POST',
+        headers,
+        body: form,
+      });
       assert.equal(none.status, 400);
       assert.equal(((await none.json()) as Err).error.code, 'file.missing');
       const elsewhere = new FormData();
@@ -407,7 +440,10 @@ for (const backend of await backends()) {
         texts: { 'server log': srv.logs() },
         markers,
       });
-      assert.ok(report.scanned.some((s) => s.includes(`${path.sep}files${path.sep}`)), 'the stored files were scanned');
+      assert.ok(
+        report.scanned.some((s) => s.includes(`${path.sep}files${path.sep}`)),
+        'the stored files were scanned',
+      );
       assert.deepEqual(report.hits, []);
       // The scanner finds a marker when there is one (a scan that cannot fail proves nothing).
       fs.writeFileSync(path.join(srv.dataDir, 'files', 'planted'), markers[1]!);

@@ -98,18 +98,23 @@ export function editDistance(a: string, b: string, max: number): number {
 // Endings shared by many family names and patronymics; the edit budget is set by the rest of the
 // token, so that Sanjarova/Anvarova (two edits in nine letters, six of them a stem) stay apart.
 const COMMON_ENDING = /(ovna|evna|ovich|evich|ova|eva|ov|ev)$/;
-// A family name in its male and female forms belongs to two people (brother and sister).
-const GENDER_PAIR = /(ov|ev|in)$/;
+
+// First letters that count as the same for spelling slips: j, i and e trade places between
+// schemes at the start of a word (Jelena/Elena/Yelena), other first letters are rarely mistyped.
+const firstLetter = (phon: string) => phon.charAt(0).replace(/[je]/, 'i');
 
 function similarSpelling(a: NameToken, b: NameToken): boolean {
   const [short, long] = a.phon.length <= b.phon.length ? [a.phon, b.phon] : [b.phon, a.phon];
-  if (long === `${short}a` && GENDER_PAIR.test(short)) return false;
+  // Бакытов/Бакытова are brother and sister; Токтогул/Токтогулов are a father's name and a
+  // surname made from it (a different person, unless surnameFromFather says otherwise).
+  if (long.startsWith(short) && SURNAME_ENDINGS.has(long.slice(short.length))) return false;
   const stem = short.replace(COMMON_ENDING, '').length;
-  const budget = stem >= 8 ? 2 : stem >= 5 ? 1 : 0;
+  const budget = stem >= 8 ? 2 : long.length >= 5 ? 1 : 0;
   // Skeletons ignore vowels, so they count only for tokens of nearly equal length within two
   // edits (Ismailova/Ismoilova, Asel/Asle; not Tologon/Tolgonai).
   const sameSkeleton =
     short.length >= 4 && long.length - short.length <= 1 && a.skel.length >= 3 && a.skel === b.skel;
+  if (!sameSkeleton && firstLetter(short) !== firstLetter(long)) return false;
   const limit = sameSkeleton ? Math.max(budget, 2) : budget;
   return limit > 0 && editDistance(short, long, limit) <= limit;
 }

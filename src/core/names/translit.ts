@@ -60,9 +60,9 @@ const LATIN_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/([^aeiouy])ij(?=[aeiouy])/g, '$1i'],
   [/([aeiouy])je/g, '$1e'],
   // At the start of a word, j is ж to a Kyrgyz passport (Jusup, Jyldyz) and й to a German
-  // (Julija, Jana, Jekaterina); Turkic ж- and Russian й-/ю-/я- names are often the same name
-  // anyway (Жусуп/Юсуп, Жулдуз/Юлдуз), so they are merged: je-/jo- read as е, j- as i.
-  [/^j[eo]/g, 'e'],
+  // (Julija, Jana); Turkic ж- and Russian ю-/я- names are often the same name anyway
+  // (Жусуп/Юсуп, Жулдуз/Юлдуз), so an initial j reads as i. (Not je- as е: "Ж." must stay the
+  // initial of Жээнбек; German Jelena is one edit from Elena.)
   [/^j/g, 'i'],
   // BGN writes е as "ye" after vowels and at the start (Yevgeniy, Bakiyev), and ё as "yo"
   // (Semyonov, Bakhtiyor, Yodgor); the Cyrillic side folds ё to е (normalizeText), so the Latin

@@ -14,7 +14,7 @@ export const MODULE_ITEMS: NavItem[] = [
   { key: 'cases', icon: 'scale', to: '/cases', capability: ['cases.read'] },
   { key: 'calendar', icon: 'calendar', to: '/calendar', capability: ['cases.read'] },
   { key: 'intake', icon: 'inbox', to: '/intake', capability: ['cases.write'] },
-  { key: 'people', icon: 'users', to: '/people', capability: ['cases.read', 'violations.read'] },
+  { key: 'people', icon: 'users', to: '/people', capability: ['people.read'] },
   { key: 'stats', icon: 'chart', to: '/stats', capability: ['reports.read'] },
   { key: 'violations', icon: 'alert', capability: ['violations.read'] },
   { key: 'monitoring', icon: 'eye', capability: ['monitoring.submit', 'monitoring.review'] },

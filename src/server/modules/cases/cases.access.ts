@@ -70,13 +70,16 @@ export async function loadCase(
     .executeTakeFirst();
   const access = accessFor(actor, row, (m?.role as MemberRole | undefined) ?? null);
   if (!access) {
-    await auditNow(ctx, {
-      actorId: actor.userId,
-      action: 'case.access_denied',
-      entityType: 'case',
-      entityId: caseId,
-      details: {},
-    });
+    // Inside a transaction the entry would roll back with it (and SQLite's one connection would wait
+    // on itself): callers that write check once before their transaction, where the denial is audited.
+    if (db === ctx.db)
+      await auditNow(ctx, {
+        actorId: actor.userId,
+        action: 'case.access_denied',
+        entityType: 'case',
+        entityId: caseId,
+        details: {},
+      });
     throw new AppError('case.not_found');
   }
   if (need === 'edit' && !access.canEdit) throw new AppError('auth.forbidden');

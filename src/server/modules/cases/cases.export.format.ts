@@ -1,11 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import {
-  districtName,
-  isDistrictId,
-  isRegionCode,
-  regionName,
-} from '../../../core/geo/regions.ts';
+import { districtName, isDistrictId, isRegionCode, regionName } from '../../../core/geo/regions.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { CASE_STAGES, CASE_STATUSES } from '../../../core/schemas/cases.ts';
 import { AGE_GROUPS, CASE_PERSON_ROLES, SEXES, VULNERABILITIES } from '../../../core/schemas/people.ts';
@@ -61,8 +56,7 @@ export async function labelsFor(db: Executor, locale: Locale): Promise<Labels> {
     .where('scheme', 'in', ['case_type', 'legal_problem', 'closing_code'])
     .execute();
   const terms = new Map(rows.map((r) => [`${r.scheme}:${r.code}`, r[`label_${locale}`]]));
-  const t = (key: string, params: Record<string, unknown> = {}) =>
-    tr(locale, `errors:export.${key}`, params);
+  const t = (key: string, params: Record<string, unknown> = {}) => tr(locale, `errors:export.${key}`, params);
   const unknown = t('value.unknown');
   return {
     locale,

@@ -73,16 +73,20 @@ function headlineTable(s: YearStats, L: Labels): Content {
 }
 
 function breakdowns(s: YearStats, L: Labels): Content[] {
-  return statsSections(s, L).flatMap((section) => [
-    { text: L.t(`section.${section.key}`), style: 'h3' },
-    section.rows.length
-      ? table(
-          [L.t('report.category'), `${L.t('report.people_column')} (${L.t('unit.people')})`],
-          section.rows.map((r) => [r.label, r.people]),
-          ['*', 'auto'],
-        )
-      : { text: L.t('report.no_data'), style: 'muted', margin: [0, 0, 0, 8] },
-  ]);
+  // A heading and its (short) table stay together on one page.
+  return statsSections(s, L).map((section) => ({
+    unbreakable: true,
+    stack: [
+      { text: L.t(`section.${section.key}`), style: 'h3' },
+      section.rows.length
+        ? table(
+            [L.t('report.category'), L.t('report.people_column')],
+            section.rows.map((r) => [r.label, r.people]),
+            ['*', 'auto'],
+          )
+        : { text: L.t('report.no_data'), style: 'muted', margin: [0, 0, 0, 8] },
+    ],
+  }));
 }
 
 /** The document definition of the year's report. */
@@ -131,6 +135,13 @@ export function reportDocument(s: YearStats, L: Labels, orgName: string | null, 
   };
 }
 
+/** The report as PDF bytes. */
+export function renderReport(s: YearStats, L: Labels, orgName: string | null): Promise<Buffer> {
+  return pdfmake()
+    .createPdf(reportDocument(s, L, orgName) as Record<string, unknown>)
+    .getBuffer();
+}
+
 /** The year's report as a PDF in the chosen language. Aggregates only; audited as an export. */
 export async function statsReport(
   ctx: AppContext,
@@ -144,9 +155,7 @@ export async function statsReport(
     labelsFor(ctx.db, locale),
     getOrgSettings(ctx),
   ]);
-  const body = await pdfmake()
-    .createPdf(reportDocument(stats, L, org.name) as Record<string, unknown>)
-    .getBuffer();
+  const body = await renderReport(stats, L, org.name);
   await auditNow(ctx, {
     actorId: actor.userId,
     action: 'stats.export',

@@ -227,6 +227,7 @@ async function presentCase(ctx: AppContext, access: CaseAccess): Promise<CaseVie
 }
 
 export async function updateCase(ctx: AppContext, actor: Actor | null, id: string, patch: Patch) {
+  await loadCase(ctx, actor, id, 'edit');
   await inTx(ctx, async (tx, audit) => {
     const { row } = await loadCase(ctx, actor, id, 'edit', tx);
     if (row.status === 'closed') throw new AppError('case.closed');

@@ -20,6 +20,7 @@ export async function addMember(
   body: z.infer<typeof S.MemberBody>,
 ) {
   await requireAssignable(ctx.db, body.userId, 'userId');
+  await loadCase(ctx, actor, id, 'team');
   await inTx(ctx, async (tx, audit) => {
     const { row } = await loadCase(ctx, actor, id, 'team', tx);
     // The lead is changed by making someone else lead; the case always has exactly one.
@@ -41,6 +42,7 @@ export async function addMember(
 }
 
 export async function removeMember(ctx: AppContext, actor: Actor | null, id: string, userId: string) {
+  await loadCase(ctx, actor, id, 'team');
   await inTx(ctx, async (tx, audit) => {
     const { row } = await loadCase(ctx, actor, id, 'team', tx);
     if (userId === row.lead_user_id) throw new AppError('case.lead_required');
@@ -63,6 +65,7 @@ export async function addCasePerson(
   id: string,
   body: z.infer<typeof S.CasePersonBody>,
 ) {
+  await loadCase(ctx, actor, id, 'edit');
   await inTx(ctx, async (tx, audit) => {
     await loadCase(ctx, actor, id, 'edit', tx);
     if (!(await peopleRepo.canSee(tx, actor!, body.personId)))
@@ -83,6 +86,7 @@ export async function addCasePerson(
 }
 
 export async function removeCasePerson(ctx: AppContext, actor: Actor | null, id: string, linkId: string) {
+  await loadCase(ctx, actor, id, 'edit');
   await inTx(ctx, async (tx, audit) => {
     await loadCase(ctx, actor, id, 'edit', tx);
     const link = await tx
@@ -111,6 +115,7 @@ export async function addLink(
   id: string,
   body: z.infer<typeof S.LinkBody>,
 ) {
+  await loadCase(ctx, actor, id, 'edit');
   await inTx(ctx, async (tx, audit) => {
     await loadCase(ctx, actor, id, 'edit', tx);
     await tx
@@ -137,6 +142,7 @@ export async function removeLink(
   kind: string,
   targetId: string,
 ) {
+  await loadCase(ctx, actor, id, 'edit');
   await inTx(ctx, async (tx, audit) => {
     await loadCase(ctx, actor, id, 'edit', tx);
     await tx
@@ -163,6 +169,7 @@ export async function closeCase(
   id: string,
   body: z.infer<typeof S.CloseBody>,
 ) {
+  await loadCase(ctx, actor, id, 'edit');
   await inTx(ctx, async (tx, audit) => {
     const { row } = await loadCase(ctx, actor, id, 'edit', tx);
     if (row.status === 'closed') throw new AppError('case.closed');
@@ -202,6 +209,7 @@ export async function reopenCase(
   id: string,
   body: z.infer<typeof S.ReopenBody>,
 ) {
+  await loadCase(ctx, actor, id, 'read');
   await inTx(ctx, async (tx, audit) => {
     const access = await loadCase(ctx, actor, id, 'read', tx);
     if (!access.canEdit && !access.canManageTeam) throw new AppError('auth.forbidden');

@@ -35,6 +35,7 @@ export async function addNoteTx(
 }
 
 export async function addNote(ctx: AppContext, actor: Actor | null, caseId: string, body: string) {
+  await loadCase(ctx, actor, caseId, 'edit');
   return inTx(ctx, async (tx, audit) => {
     await loadCase(ctx, actor, caseId, 'edit', tx);
     const id = await addNoteTx(ctx, tx, caseId, actor!.userId, body);
@@ -95,6 +96,7 @@ export async function addTask(
   caseId: string,
   body: z.infer<typeof S.TaskBody>,
 ) {
+  await loadCase(ctx, actor, caseId, 'edit');
   return inTx(ctx, async (tx, audit) => {
     await loadCase(ctx, actor, caseId, 'edit', tx);
     if (body.assigneeId) await requireTeamUser(tx, caseId, body.assigneeId, 'assigneeId');
@@ -168,6 +170,7 @@ export async function setTaskDone(
   taskId: string,
   done: boolean,
 ) {
+  await loadCase(ctx, actor, caseId, 'edit');
   return inTx(ctx, async (tx, audit) => {
     await loadCase(ctx, actor, caseId, 'edit', tx);
     const now = new Date().toISOString();
@@ -201,6 +204,7 @@ export async function addTime(
   caseId: string,
   body: z.infer<typeof S.TimeBody>,
 ) {
+  await loadCase(ctx, actor, caseId, 'edit');
   return inTx(ctx, async (tx, audit) => {
     await loadCase(ctx, actor, caseId, 'edit', tx);
     if (body.workedOn > new Date().toISOString().slice(0, 10))

@@ -27,8 +27,8 @@ export type Receive = (sink: UploadSink) => Promise<ReceivedUpload>;
 const ATTEMPTS = 3;
 
 function isUniqueViolation(e: unknown): boolean {
-  const code = String((e as { code?: unknown }).code ?? '');
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
+  const code = (e as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**

@@ -145,7 +145,8 @@ async function loadVisible(
 ): Promise<PersonRow> {
   const row = await peopleRepo.byId(db, id);
   if (!row || !(await peopleRepo.canSee(db, actor, id))) {
-    if (row)
+    // Audited only outside a transaction (writers check once before theirs; see cases.access.ts).
+    if (row && db === ctx.db)
       await auditNow(ctx, {
         actorId: actor.userId,
         action: 'person.access_denied',
@@ -179,6 +180,7 @@ export async function getPerson(ctx: AppContext, actor: Actor | null, id: string
 export async function updatePerson(ctx: AppContext, actor: Actor | null, id: string, patch: Patch) {
   requireRegistry(actor);
   if (!canCreatePeople(actor)) throw new AppError('auth.forbidden');
+  await loadVisible(ctx, actor, id);
   await inTx(ctx, async (tx, audit) => {
     const row = await loadVisible(ctx, actor, id, tx);
     if (row.merged_into) throw new AppError('person.merged');
@@ -279,6 +281,8 @@ export async function mergePeople(ctx: AppContext, actor: Actor | null, id: stri
   if (!canCreatePeople(actor)) throw new AppError('auth.forbidden');
   requireReauth(actor);
   if (id === otherId) throw new AppError('person.merge_self');
+  await loadVisible(ctx, actor, id);
+  await loadVisible(ctx, actor, otherId);
   await inTx(ctx, async (tx, audit) => {
     const keep = await loadVisible(ctx, actor, id, tx);
     const other = await loadVisible(ctx, actor, otherId, tx);

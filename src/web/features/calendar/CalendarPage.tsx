@@ -4,6 +4,7 @@ import {
   Card,
   EmptyState,
   Group,
+  Input,
   Loader,
   SegmentedControl,
   Select,
@@ -56,7 +57,7 @@ function Toolbar({
   return (
     <Stack gap="sm">
       <Group justify="space-between" gap="sm">
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6}>
           <ActionIcon
             variant="default"
             size="lg"
@@ -97,9 +98,7 @@ function Toolbar({
       </Group>
       <Group gap="sm" align="flex-end">
         <Stack gap={4}>
-          <Text size="sm" fw={500} id="calendar-scope-label">
-            {t('scope.label')}
-          </Text>
+          <Input.Label id="calendar-scope-label">{t('scope.label')}</Input.Label>
           <SegmentedControl
             value={search.scope}
             onChange={(v) => apply({ scope: v === 'org' ? 'org' : 'me' })}

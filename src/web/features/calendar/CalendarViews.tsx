@@ -44,7 +44,8 @@ function DayButton({
   return (
     <UnstyledButton
       onClick={() => onOpenDay(day)}
-      aria-label={fmt.fullDay(day)}
+      // The month grid shows only the number; its name says the whole date (and contains the number).
+      aria-label={long ? undefined : fmt.fullDay(day)}
       aria-current={isToday ? 'date' : undefined}
       style={{ borderRadius: 4, paddingInline: 4 }}
     >

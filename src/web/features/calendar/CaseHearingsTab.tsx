@@ -12,7 +12,7 @@ import type { Case } from '../../../core/schemas/cases';
 import { useMe } from '../auth/queries';
 import { calendarApi, type Conflict, type Hearing } from './api';
 import { CaseLink } from './CaseLink';
-import { ConflictBadge, KIND_COLOR, timeSpan } from './EventCard';
+import { ConflictBadge, KindBadge, timeSpan } from './EventCard';
 import { HearingFormModal } from './HearingForm';
 import { useCaseHearings, useInvalidateCalendar } from './queries';
 import { dayOfInstant, useCalendarFormat, type CalendarFormat } from './time';
@@ -57,9 +57,7 @@ function HearingRow({
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <Stack gap={4} miw={0} style={{ flex: '1 1 16rem' }}>
           <Group gap={6}>
-            <Badge variant="light" color={KIND_COLOR[h.kind]}>
-              {t(`kind.${h.kind}`)}
-            </Badge>
+            <KindBadge kind={h.kind} />
             {cancelled && (
               <Badge variant="outline" color="gray.7">
                 {t('hearings.cancelled')}
@@ -110,7 +108,7 @@ function ConflictNotice({
   const fmt = useCalendarFormat();
   return (
     <Alert
-      color="red.8"
+      color="red"
       variant="light"
       title={t('conflict.title')}
       withCloseButton

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, Paper, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/icons';
@@ -6,12 +6,22 @@ import type { CalendarItem } from './api';
 import { CaseLink } from './CaseLink';
 import type { CalendarFormat } from './time';
 
-export const KIND_COLOR = { hearing: 'ukuk', deadline: 'orange.9' } as const;
+export const KIND_COLOR = { hearing: 'ukuk.8', deadline: 'orange.9' } as const;
 const BORDER = { hearing: 'var(--mantine-color-ukuk-7)', deadline: 'var(--mantine-color-orange-7)' } as const;
 
 /** "10:00–11:00" for a hearing, "17:00" for a deadline. */
 export function timeSpan(fmt: CalendarFormat, item: { startsAt: string; endsAt: string | null }): string {
   return item.endsAt ? `${fmt.time(item.startsAt)}–${fmt.time(item.endsAt)}` : fmt.time(item.startsAt);
+}
+
+/** Hearing or deadline, as an outlined badge (readable on white and on the clash tint). */
+export function KindBadge({ kind }: { kind: 'hearing' | 'deadline' }): ReactElement {
+  const { t } = useTranslation('calendar');
+  return (
+    <Badge size="xs" variant="outline" color={KIND_COLOR[kind]} style={{ alignSelf: 'flex-start' }}>
+      {t(`kind.${kind}`)}
+    </Badge>
+  );
 }
 
 /** A conflict marker: red, with a text label (never colour alone). */
@@ -56,18 +66,15 @@ export function EventCard({
       }}
     >
       <Stack gap={2}>
-        <Group gap={6} justify="space-between" wrap="nowrap">
-          <Text size="sm" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {timeSpan(fmt, item)}
-          </Text>
-          <Badge size="xs" variant="light" color={KIND_COLOR[item.kind]}>
-            {t(`kind.${item.kind}`)}
-          </Badge>
-        </Group>
+        <Text size="sm" fw={700} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+          {timeSpan(fmt, item)}
+        </Text>
+        <KindBadge kind={item.kind} />
         <CaseLink
           caseId={item.caseId}
           size="sm"
           fw={600}
+          style={{ whiteSpace: 'nowrap' }}
           label={t('event.openCase', { number: item.caseNumber })}
         >
           {item.caseNumber}

@@ -1,4 +1,15 @@
-import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Input,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,9 +81,7 @@ export function FeedCard(): ReactElement {
         )}
         <Group gap="sm" align="flex-end">
           <Stack gap={4}>
-            <Text size="sm" fw={500} id="feed-scope-label">
-              {t('feed.scopeLabel')}
-            </Text>
+            <Input.Label id="feed-scope-label">{t('feed.scopeLabel')}</Input.Label>
             <SegmentedControl
               value={scope}
               onChange={(v) => setScope(v === 'org' ? 'org' : 'me')}

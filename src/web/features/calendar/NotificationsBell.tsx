@@ -40,24 +40,24 @@ export function NotificationsBell(): ReactElement {
   return (
     <Menu position="bottom-end" withinPortal width={320}>
       <Menu.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={18}
-          color="red.8"
-          disabled={unread === 0}
-          offset={4}
-          data-testid="notifications-count"
+        <ActionIcon
+          variant="subtle"
+          size="lg"
+          color="gray.8"
+          aria-label={unread ? t('notifications.openUnread', { count: unread }) : t('notifications.open')}
+          data-testid="notifications-bell"
         >
-          <ActionIcon
-            variant="subtle"
-            size="lg"
-            color="gray.8"
-            aria-label={unread ? t('notifications.openUnread', { count: unread }) : t('notifications.open')}
-            data-testid="notifications-bell"
+          <Indicator
+            label={unread > 99 ? '99+' : unread}
+            size={16}
+            color="red.8"
+            disabled={unread === 0}
+            offset={2}
+            data-testid="notifications-count"
           >
             <Icon name="bell" size={20} />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('notifications.title')}</Menu.Label>

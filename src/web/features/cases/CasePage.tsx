@@ -57,8 +57,14 @@ function CaseHeading({ c }: { c: Case }): ReactElement {
           {c.number}
         </Text>
         <StatusBadge status={c.status} />
-        <Badge variant="default">{types.label(c.type)}</Badge>
-        {c.stage && <Badge variant="default">{t(`stage.${c.stage}`)}</Badge>}
+        <Badge variant="default" tt="none">
+          {types.label(c.type)}
+        </Badge>
+        {c.stage && (
+          <Badge variant="default" tt="none">
+            {t(`stage.${c.stage}`)}
+          </Badge>
+        )}
       </Group>
     </Stack>
   );
@@ -87,9 +93,9 @@ export function CasePage(): ReactElement {
         }
         keepMounted={false}
       >
-        <Tabs.List aria-label={t('page.sections')} mb="md" style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
+        <Tabs.List aria-label={t('page.sections')} mb="md">
           {CASE_TABS.map((k) => (
-            <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`} style={{ flexShrink: 0 }}>
+            <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>
               {t(`tabs.${k}`)}
             </Tabs.Tab>
           ))}

@@ -45,7 +45,7 @@ function CaseTable({ items }: { items: CaseSummary[] }): ReactElement {
   const geo = useGeoNames();
   const types = useVocabLabels('case_type');
   return (
-    <TableScroll minWidth={860} label={t('list.title')}>
+    <TableScroll minWidth={980} label={t('list.title')}>
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -62,7 +62,7 @@ function CaseTable({ items }: { items: CaseSummary[] }): ReactElement {
         <Table.Tbody>
           {items.map((c) => (
             <Table.Tr key={c.id} data-testid="case-row" data-case-id={c.id}>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm" ff="monospace">
                   {c.number}
                 </Text>
@@ -71,13 +71,13 @@ function CaseTable({ items }: { items: CaseSummary[] }): ReactElement {
                 <CaseTitle c={c} />
               </Table.Td>
               <Table.Td>{types.label(c.type)}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <StatusBadge status={c.status} />
               </Table.Td>
               <Table.Td>{c.stage ? t(`stage.${c.stage}`) : '—'}</Table.Td>
               <Table.Td>{c.region ? geo.region(c.region) : '—'}</Table.Td>
               <Table.Td>{c.leadName}</Table.Td>
-              <Table.Td>{fmt.date(c.openedOn)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(c.openedOn)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -114,8 +114,14 @@ function CaseCards({ items }: { items: CaseSummary[] }): ReactElement {
                 .join(' · ')}
             </Text>
             <Group gap={6}>
-              {c.region && <Badge variant="default">{geo.region(c.region)}</Badge>}
-              <Badge variant="default">{t('list.leadIs', { name: c.leadName })}</Badge>
+              {c.region && (
+                <Badge variant="default" tt="none">
+                  {geo.region(c.region)}
+                </Badge>
+              )}
+              <Badge variant="default" tt="none">
+                {t('list.leadIs', { name: c.leadName })}
+              </Badge>
             </Group>
             <Text size="xs" c="dimmed">
               {t('list.openedOn', { date: fmt.date(c.openedOn) })}

@@ -19,7 +19,7 @@ function Field({ label, children }: { label: string; children: ReactNode }): Rea
       <DataList.ItemLabel c="dimmed">{label}</DataList.ItemLabel>
       <DataList.ItemValue style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {empty ? (
-          <Text span c="dimmed">
+          <Text span c="dimmed" fz="inherit">
             {t('overview.notGiven')}
           </Text>
         ) : (

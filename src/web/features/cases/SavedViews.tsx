@@ -46,20 +46,22 @@ export function SavedViews({
 
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
-      <Select
-        label={t('views.label')}
-        placeholder={views.length ? t('views.pick') : t('views.none')}
-        data={views.map((v) => v.name)}
-        value={active?.name ?? null}
-        onChange={(v) => {
-          const view = views.find((x) => x.name === v);
-          if (view) onPick(view.filters);
-        }}
-        disabled={views.length === 0}
-        allowDeselect={false}
-        w={{ base: '100%', xs: 260 }}
-        data-testid="saved-views"
-      />
+      {views.length > 0 && (
+        <Select
+          label={t('views.label')}
+          placeholder={t('views.pick')}
+          data={views.map((v) => v.name)}
+          value={active?.name ?? null}
+          onChange={(v) => {
+            const view = views.find((x) => x.name === v);
+            if (view) onPick(view.filters);
+          }}
+          allowDeselect={false}
+          w={{ base: '100%', xs: 260 }}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="saved-views"
+        />
+      )}
       <Button
         variant="default"
         leftSection={<Icon name="plus" size={16} />}

@@ -10,7 +10,12 @@ const OPEN_GREEN = '#22693a';
 export function StatusBadge({ status }: { status: CaseStatus }): ReactElement {
   const { t } = useTranslation('cases');
   return (
-    <Badge variant="filled" color={status === 'open' ? OPEN_GREEN : 'gray.7'} data-testid="case-status">
+    <Badge
+      variant="filled"
+      color={status === 'open' ? OPEN_GREEN : 'gray.7'}
+      data-testid="case-status"
+      style={{ flexShrink: 0, overflow: 'visible' }}
+    >
       {t(`status.${status}`)}
     </Badge>
   );

@@ -81,6 +81,7 @@ function AddTime({ c }: { c: Case }): ReactElement {
             min={1}
             max={1440}
             allowDecimal={false}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             allowNegative={false}
             {...form.getInputProps('minutes')}
           />

@@ -40,6 +40,7 @@ const FIELD_KEYS: Record<string, string> = { problemCodes: 'problems' };
 function useDetails(): (e: TimelineEntry) => string[] {
   const { t } = useTranslation('cases');
   const duration = useDuration();
+  const fmt = useFormat();
   const closing = useVocabLabels('closing_code');
   return (e) => {
     const p = e.params;
@@ -55,6 +56,8 @@ function useDetails(): (e: TimelineEntry) => string[] {
     const activity = str('activity');
     if (activity) out.push(t(`activity.${activity}`, { defaultValue: activity }));
     if (typeof p.minutes === 'number') out.push(duration(p.minutes));
+    const due = str('dueOn');
+    if (due) out.push(t('tasks.dueOn', { date: fmt.date(due) }));
     const fields = e.kind === 'case.updated' ? str('fields') : null;
     if (fields)
       out.push(

@@ -11,7 +11,10 @@ export type VerifyReply = z.infer<typeof S.VerifyReply>;
 const base = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/documents`;
 
 async function csrfToken(): Promise<string> {
-  const res = await fetch('/api/auth/csrf', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const res = await fetch('/api/auth/csrf', {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  });
   if (!res.ok) throw new ApiError(res.status, `http.${res.status}`, res.statusText);
   return ((await res.json()) as { token: string }).token;
 }

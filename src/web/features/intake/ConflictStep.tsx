@@ -1,6 +1,5 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -49,7 +48,13 @@ function ConflictItem({ item }: { item: IntakeConflict }): ReactElement {
         </Text>
         <RoleBadges roles={item.roles} empty={tp('match.noRoles')} />
         {item.conflict && (
-          <Alert color="red" variant="filled" p="xs" title={t('conflicts.conflict')} data-testid="conflict-flag">
+          <Alert
+            color="red"
+            variant="filled"
+            p="xs"
+            title={t('conflicts.conflict')}
+            data-testid="conflict-flag"
+          >
             {t('conflicts.explain', { roles: roleList(item.roles) })}
           </Alert>
         )}
@@ -98,16 +103,33 @@ export function ConflictStep({
       {checked && (
         <Stack gap="sm" aria-live="polite" data-testid="conflict-results">
           {conflicts > 0 ? (
-            <Alert color="red" variant="light" title={t('conflicts.found', { count: conflicts })} data-testid="conflicts-found">
+            <Alert
+              color="red"
+              variant="light"
+              title={t('conflicts.found', { count: conflicts })}
+              data-testid="conflicts-found"
+            >
               {t('conflicts.foundHint')}
             </Alert>
           ) : (
-            <Alert color={SUCCESS_GREEN} variant="light" title={t('conflicts.none')} data-testid="conflicts-none">
+            <Alert
+              color={SUCCESS_GREEN}
+              variant="light"
+              title={t('conflicts.none')}
+              data-testid="conflicts-none"
+            >
               {list.length > 0 ? t('conflicts.similarOnly', { count: list.length }) : t('conflicts.noneHint')}
             </Alert>
           )}
           {list.length > 0 && (
-            <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('conflicts.listLabel')}>
+            <Stack
+              gap="xs"
+              component="ul"
+              m={0}
+              p={0}
+              style={{ listStyle: 'none' }}
+              aria-label={t('conflicts.listLabel')}
+            >
               {list.map((c) => (
                 <ConflictItem key={c.personId} item={c} />
               ))}

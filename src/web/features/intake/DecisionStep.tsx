@@ -37,7 +37,14 @@ export function DecisionStep({
 }): ReactElement {
   const { t } = useTranslation('intake');
   const form = useForm<DecisionValues>({
-    initialValues: { decision: '', leadUserId: null, title: '', restricted: false, referredTo: '', reason: '' },
+    initialValues: {
+      decision: '',
+      leadUserId: null,
+      title: '',
+      restricted: false,
+      referredTo: '',
+      reason: '',
+    },
     validate: {
       decision: (v) => (v ? null : t('decision.required')),
       title: (v, values) => (values.decision === 'accept' && !v.trim() ? t('validation.required') : null),

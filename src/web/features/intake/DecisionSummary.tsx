@@ -18,9 +18,13 @@ export function DecisionSummary({ intake }: { intake: Intake }): ReactElement {
       data-testid="decision-summary"
     >
       <Stack gap={4}>
-        {intake.decidedAt && <Text size="sm">{t('summary.decidedAt', { date: fmt.dateTime(intake.decidedAt) })}</Text>}
+        {intake.decidedAt && (
+          <Text size="sm">{t('summary.decidedAt', { date: fmt.dateTime(intake.decidedAt) })}</Text>
+        )}
         {intake.referredTo && <Text size="sm">{t('summary.referredTo', { to: intake.referredTo })}</Text>}
-        {intake.decisionReason && <Text size="sm">{t('summary.reason', { reason: intake.decisionReason })}</Text>}
+        {intake.decisionReason && (
+          <Text size="sm">{t('summary.reason', { reason: intake.decisionReason })}</Text>
+        )}
         {intake.caseId && (
           <CaseLink caseId={intake.caseId} size="sm" fw={600}>
             {t('summary.openCase')}

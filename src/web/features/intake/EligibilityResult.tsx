@@ -16,7 +16,11 @@ export function EligibilityResult({ intake }: { intake: Intake }): ReactElement 
   const perPerson =
     e.householdIncome !== null && e.householdSize ? Math.round(e.householdIncome / e.householdSize) : null;
   const title =
-    eligible === null ? t('eligibility.result.unknown') : eligible ? t('eligibility.result.eligible') : t('eligibility.result.notEligible');
+    eligible === null
+      ? t('eligibility.result.unknown')
+      : eligible
+        ? t('eligibility.result.eligible')
+        : t('eligibility.result.notEligible');
   return (
     <Alert
       variant="light"

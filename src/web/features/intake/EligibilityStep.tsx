@@ -49,7 +49,9 @@ export function EligibilityStep({
     onSuccess: onStored,
     onError: (err) =>
       form.setErrors(
-        Object.fromEntries(Object.entries(fieldErrors(err)).map(([k, v]) => [k.replace(/^eligibility\./, ''), v])),
+        Object.fromEntries(
+          Object.entries(fieldErrors(err)).map(([k, v]) => [k.replace(/^eligibility\./, ''), v]),
+        ),
       ),
   });
   const assessed = intake.eligible !== null || intake.eligibilityBasis !== 'unknown';
@@ -88,7 +90,12 @@ export function EligibilityStep({
           </SimpleGrid>
           <ErrorAlert error={save.error} />
           <Group justify="flex-end">
-            <Button type="submit" variant={assessed ? 'default' : 'filled'} loading={save.isPending} data-testid="eligibility-save">
+            <Button
+              type="submit"
+              variant={assessed ? 'default' : 'filled'}
+              loading={save.isPending}
+              data-testid="eligibility-save"
+            >
               {t('eligibility.compute')}
             </Button>
           </Group>

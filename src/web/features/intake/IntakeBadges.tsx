@@ -32,7 +32,13 @@ export function UrgencyBadge({ urgency }: { urgency: Urgency | null }): ReactEle
 const DECISION_COLOR: Record<Decision, string> = { accept: SUCCESS_GREEN, refer: 'ukuk.8', reject: 'gray.7' };
 
 /** "Draft", or the decision taken. */
-export function StatusBadge({ status, decision }: { status: IntakeStatus; decision: Decision | null }): ReactElement {
+export function StatusBadge({
+  status,
+  decision,
+}: {
+  status: IntakeStatus;
+  decision: Decision | null;
+}): ReactElement {
   const { t } = useTranslation('intake');
   if (status === 'draft' || !decision) {
     return (

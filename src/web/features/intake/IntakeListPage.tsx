@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, EmptyState, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, EmptyState, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
@@ -17,7 +17,12 @@ import { AnchorLink } from '../people/AnchorLink';
 function NewButton(): ReactElement {
   const { t } = useTranslation('intake');
   return (
-    <Button component={Link} to="/intake/new" leftSection={<Icon name="plus" size={16} />} data-testid="new-intake">
+    <Button
+      component={Link}
+      to="/intake/new"
+      leftSection={<Icon name="plus" size={16} />}
+      data-testid="new-intake"
+    >
       {t('list.new')}
     </Button>
   );
@@ -115,8 +120,11 @@ export function IntakeListPage(): ReactElement {
       <Stack>
         <SegmentedControl
           value={filter}
-          onChange={(v) => setFilter(v as Filter)}
-          data={(['draft', 'decided', 'all'] as const).map((f) => ({ value: f, label: t(`list.filter.${f}`) }))}
+          onChange={setFilter}
+          data={(['draft', 'decided', 'all'] as const).map((f) => ({
+            value: f,
+            label: t(`list.filter.${f}`),
+          }))}
           style={{ alignSelf: 'flex-start' }}
           aria-label={t('list.filter.label')}
           data-testid="intake-filter"

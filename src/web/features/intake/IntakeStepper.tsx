@@ -34,13 +34,7 @@ export function IntakeStepper({
     );
   }
   return (
-    <Stepper
-      active={active}
-      onStepClick={onSelect}
-      size="sm"
-      mb="lg"
-      data-testid="intake-stepper"
-    >
+    <Stepper active={active} onStepClick={onSelect} size="sm" mb="lg" data-testid="intake-stepper">
       {STEPS.map((s, i) => (
         <Stepper.Step
           key={s}

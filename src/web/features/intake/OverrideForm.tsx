@@ -8,7 +8,13 @@ import { fieldErrors } from '../../components/errors';
 import { intakeApi, type Intake } from './api';
 
 /** Overriding the rules' answer: a decision and a reason, both required, both recorded. */
-export function OverrideForm({ intake, onSaved }: { intake: Intake; onSaved: (i: Intake) => void }): ReactElement {
+export function OverrideForm({
+  intake,
+  onSaved,
+}: {
+  intake: Intake;
+  onSaved: (i: Intake) => void;
+}): ReactElement {
   const { t } = useTranslation('intake');
   const overridden = intake.eligibilityBasis === 'override';
   const form = useForm<{ eligible: string; reason: string }>({
@@ -19,17 +25,26 @@ export function OverrideForm({ intake, onSaved }: { intake: Intake; onSaved: (i:
     },
   });
   const save = useMutation({
-    mutationFn: (override: { eligible: boolean; reason: string } | null) => intakeApi.update(intake.id, { override }),
+    mutationFn: (override: { eligible: boolean; reason: string } | null) =>
+      intakeApi.update(intake.id, { override }),
     onSuccess: (i) => {
       form.reset();
       onSaved(i);
     },
-    onError: (e) => form.setErrors(Object.fromEntries(Object.entries(fieldErrors(e)).map(([k, v]) => [k.replace(/^override\./, ''), v]))),
+    onError: (e) =>
+      form.setErrors(
+        Object.fromEntries(Object.entries(fieldErrors(e)).map(([k, v]) => [k.replace(/^override\./, ''), v])),
+      ),
   });
   if (overridden) {
     return (
       <Group>
-        <Button variant="default" onClick={() => save.mutate(null)} loading={save.isPending} data-testid="override-remove">
+        <Button
+          variant="default"
+          onClick={() => save.mutate(null)}
+          loading={save.isPending}
+          data-testid="override-remove"
+        >
           {t('eligibility.override.remove')}
         </Button>
         <ErrorAlert error={save.error} />
@@ -39,7 +54,9 @@ export function OverrideForm({ intake, onSaved }: { intake: Intake; onSaved: (i:
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="override-title">
       <form
-        onSubmit={form.onSubmit((v) => save.mutate({ eligible: v.eligible === 'yes', reason: v.reason.trim() }))}
+        onSubmit={form.onSubmit((v) =>
+          save.mutate({ eligible: v.eligible === 'yes', reason: v.reason.trim() }),
+        )}
         noValidate
       >
         <Stack gap="sm">
@@ -49,7 +66,11 @@ export function OverrideForm({ intake, onSaved }: { intake: Intake; onSaved: (i:
           <Text size="sm" c="dimmed">
             {t('eligibility.override.hint')}
           </Text>
-          <Radio.Group label={t('eligibility.override.decision')} required {...form.getInputProps('eligible')}>
+          <Radio.Group
+            label={t('eligibility.override.decision')}
+            required
+            {...form.getInputProps('eligible')}
+          >
             <Group mt={6}>
               <Radio value="yes" label={t('eligibility.override.eligible')} data-testid="override-yes" />
               <Radio value="no" label={t('eligibility.override.notEligible')} data-testid="override-no" />

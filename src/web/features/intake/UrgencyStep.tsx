@@ -27,7 +27,12 @@ export function UrgencyStep({
     onSuccess: onSaved,
   });
   return (
-    <form onSubmit={form.onSubmit((v) => { if (v.urgency) save.mutate(v.urgency); })} noValidate>
+    <form
+      onSubmit={form.onSubmit((v) => {
+        if (v.urgency) save.mutate(v.urgency);
+      })}
+      noValidate
+    >
       <Stack>
         <Radio.Group label={t('urgency.label')} required {...form.getInputProps('urgency')}>
           <Stack gap="xs" mt="xs">

@@ -10,7 +10,13 @@ import { PersonForm } from '../people/PersonForm';
 import { MIN_MATCH_LENGTH, useNameMatch } from '../people/queries';
 import { intakeApi } from './api';
 
-function ChooseButton({ match, onChoose }: { match: Match; onChoose: (id: string) => void }): ReactElement | null {
+function ChooseButton({
+  match,
+  onChoose,
+}: {
+  match: Match;
+  onChoose: (id: string) => void;
+}): ReactElement | null {
   const { t } = useTranslation('intake');
   if (!match.visible || !match.name) {
     return null;

@@ -36,12 +36,18 @@ export function useStoreIntake(): (intake: Intake) => Promise<void> {
 export function useVocab(scheme: string) {
   const { i18n } = useTranslation();
   const lng = asLocale(i18n.language) ?? 'ky';
-  const q = useQuery({ queryKey: intakeKeys.vocab(scheme), queryFn: () => intakeApi.vocab(scheme), staleTime: 5 * 60_000 });
+  const q = useQuery({
+    queryKey: intakeKeys.vocab(scheme),
+    queryFn: () => intakeApi.vocab(scheme),
+    staleTime: 5 * 60_000,
+  });
   const label = (term: VocabTerm) => term.labels[lng] || term.labels.en || term.code;
   const terms = q.data?.terms ?? [];
   return {
     ...q,
-    options: terms.filter((term) => term.active).map((term) => ({ value: term.code, label: label(term), parent: term.parent })),
+    options: terms
+      .filter((term) => term.active)
+      .map((term) => ({ value: term.code, label: label(term), parent: term.parent })),
     labelOf: (code: string) => {
       const term = terms.find((x) => x.code === code);
       return term ? label(term) : code;
@@ -56,5 +62,10 @@ export function useAssignableUsers(enabled = true) {
 
 /** The eligibility rules, to explain a result; users without access simply see no explanation. */
 export function useEligibilityRules() {
-  return useQuery({ queryKey: intakeKeys.rules, queryFn: intakeApi.eligibilityRules, retry: noRetryOn4xx, staleTime: 60_000 });
+  return useQuery({
+    queryKey: intakeKeys.rules,
+    queryFn: intakeApi.eligibilityRules,
+    retry: noRetryOn4xx,
+    staleTime: 60_000,
+  });
 }

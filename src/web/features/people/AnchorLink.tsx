@@ -10,4 +10,6 @@ MantineAnchor.displayName = 'MantineAnchor';
 const Created = createLink(MantineAnchor);
 
 /** Mantine's Anchor as a typed router link (`to` and `params` checked against the route tree). */
-export const AnchorLink: LinkComponent<typeof MantineAnchor> = (props) => <Created preload="intent" {...props} />;
+export const AnchorLink: LinkComponent<typeof MantineAnchor> = (props) => (
+  <Created preload="intent" {...props} />
+);

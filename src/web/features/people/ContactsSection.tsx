@@ -1,4 +1,15 @@
-import { ActionIcon, Button, Fieldset, Flex, Paper, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Fieldset,
+  Flex,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,7 +56,10 @@ export function IdNumbersSection({ form }: { form: Form }): ReactElement {
               autoComplete="off"
               {...form.getInputProps(`idNumbers.${i}.number`)}
             />
-            <RemoveButton label={t('form.removeId', { n: i + 1 })} onClick={() => form.removeListItem('idNumbers', i)} />
+            <RemoveButton
+              label={t('form.removeId', { n: i + 1 })}
+              onClick={() => form.removeListItem('idNumbers', i)}
+            />
           </Flex>
         ))}
         {form.values.idNumbers.length < 10 && (

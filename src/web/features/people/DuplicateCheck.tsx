@@ -51,7 +51,9 @@ export function DuplicateCheck({
           variant="light"
           styles={conflicts > 0 ? undefined : WARNING_STYLES}
           title={
-            conflicts > 0 ? t('match.conflictTitle', { count: conflicts }) : t('match.title', { count: matches.length })
+            conflicts > 0
+              ? t('match.conflictTitle', { count: conflicts })
+              : t('match.title', { count: matches.length })
           }
           data-testid="duplicate-warning"
         >

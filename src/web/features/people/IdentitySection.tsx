@@ -23,7 +23,7 @@ function BirthInput({ form }: { form: UseFormReturnType<PersonFormValues> }): Re
         clearable
         data-testid="birth-precision"
         onChange={(v) => {
-          const p = (v as BirthPrecision | null) ?? null;
+          const p = v ?? null;
           form.setFieldValue('birthPrecision', p);
           form.setFieldValue('birthDate', withPrecision(form.values.birthDate, p));
         }}
@@ -41,7 +41,9 @@ function BirthInput({ form }: { form: UseFormReturnType<PersonFormValues> }): Re
       {precision === 'month' && (
         <TextInput label={t('form.birthMonth')} type="month" name="birthMonth" {...input} />
       )}
-      {precision === 'date' && <TextInput label={t('form.birthDate')} type="date" name="birthDate" {...input} />}
+      {precision === 'date' && (
+        <TextInput label={t('form.birthDate')} type="date" name="birthDate" {...input} />
+      )}
     </SimpleGrid>
   );
 }
@@ -82,7 +84,11 @@ export function IdentitySection({ form }: { form: UseFormReturnType<PersonFormVa
             data-testid="person-sex"
             {...form.getInputProps('sex')}
           />
-          <TextInput label={t('form.gender')} description={t('form.genderHint')} {...form.getInputProps('gender')} />
+          <TextInput
+            label={t('form.gender')}
+            description={t('form.genderHint')}
+            {...form.getInputProps('gender')}
+          />
         </SimpleGrid>
         <BirthInput form={form} />
         <Select

@@ -1,5 +1,4 @@
-import { Alert, Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Alert, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Match } from './api';

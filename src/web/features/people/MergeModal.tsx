@@ -56,7 +56,12 @@ export function MergeModal({
             <Button variant="default" onClick={() => setOther(null)}>
               {t('merge.back')}
             </Button>
-            <Button color="red.8" loading={merge.isPending} onClick={() => merge.mutate(other.id)} data-testid="merge-confirm">
+            <Button
+              color="red.8"
+              loading={merge.isPending}
+              onClick={() => merge.mutate(other.id)}
+              data-testid="merge-confirm"
+            >
               {t('merge.confirm')}
             </Button>
           </Group>

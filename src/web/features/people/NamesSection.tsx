@@ -25,7 +25,9 @@ export function NamesSection({
       <Stack gap="sm">
         {names.map((n, i) => {
           const detected = detectScript(n.full);
-          const auto = detected ? t('form.scriptAuto', { script: t(`script.${detected}`) }) : t('form.scriptAutoEmpty');
+          const auto = detected
+            ? t('form.scriptAuto', { script: t(`script.${detected}`) })
+            : t('form.scriptAutoEmpty');
           return (
             <Flex key={n.key} gap="xs" direction={{ base: 'column', xs: 'row' }} align={{ xs: 'flex-start' }}>
               <TextInput

@@ -17,7 +17,12 @@ import type { PeopleSearch } from './search';
 function AddButton(): ReactElement {
   const { t } = useTranslation('people');
   return (
-    <Button component={Link} to="/people/new" leftSection={<Icon name="plus" size={16} />} data-testid="add-person">
+    <Button
+      component={Link}
+      to="/people/new"
+      leftSection={<Icon name="plus" size={16} />}
+      data-testid="add-person"
+    >
       {t('add')}
     </Button>
   );
@@ -38,7 +43,11 @@ export function PeoplePage(): ReactElement {
 
   return (
     <>
-      <PageHeader title={t('title')} description={t('description')} actions={mayAdd ? <AddButton /> : undefined} />
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={mayAdd ? <AddButton /> : undefined}
+      />
       <Stack>
         <Card withBorder radius="md" padding="md">
           <PeopleFilters value={search} onChange={go} />

@@ -17,7 +17,12 @@ export function PersonContacts({ person }: { person: Person }): ReactElement {
           {t('form.sections.contacts')}
         </Title>
         {person.contactsHidden || person.contacts === null ? (
-          <Alert color="gray" variant="light" title={t('profile.contactsHidden')} data-testid="contacts-hidden">
+          <Alert
+            color="gray"
+            variant="light"
+            title={t('profile.contactsHidden')}
+            data-testid="contacts-hidden"
+          >
             {t('profile.contactsHiddenHint')}
           </Alert>
         ) : person.contacts.length === 0 ? (
@@ -35,12 +40,7 @@ export function PersonContacts({ person }: { person: Person }): ReactElement {
                   <Text size="sm" style={{ wordBreak: 'break-word' }}>
                     {c.value}
                   </Text>
-                  <Badge
-                    size="sm"
-                    tt="none"
-                    variant="filled"
-                    color={c.safe ? SUCCESS_GREEN : 'red.9'}
-                  >
+                  <Badge size="sm" tt="none" variant="filled" color={c.safe ? SUCCESS_GREEN : 'red.9'}>
                     {c.safe ? t('profile.safe') : t('profile.notSafe')}
                   </Badge>
                 </Group>

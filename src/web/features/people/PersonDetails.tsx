@@ -42,14 +42,18 @@ export function PersonDetails({ person }: { person: Person }): ReactElement {
         </Title>
         <DataList labelWidth={170} withDivider>
           <Item label={t('form.kind')}>
-            {p.kind === 'group' && p.groupSize ? t('kind.groupOf', { count: p.groupSize }) : t(`kind.${p.kind}`)}
+            {p.kind === 'group' && p.groupSize
+              ? t('kind.groupOf', { count: p.groupSize })
+              : t(`kind.${p.kind}`)}
           </Item>
           <Item label={t('form.sex')}>{p.sex === 'unknown' ? none : t(`sex.${p.sex}`)}</Item>
           {p.gender && <Item label={t('form.gender')}>{p.gender}</Item>}
           <Item label={t('profile.born')}>
             {p.birthDate ? formatPartialDate(i18n.language, p.birthDate) : none}
           </Item>
-          <Item label={t('form.ageGroup')}>{p.ageGroup === 'unknown' ? none : t(`ageGroup.${p.ageGroup}`)}</Item>
+          <Item label={t('form.ageGroup')}>
+            {p.ageGroup === 'unknown' ? none : t(`ageGroup.${p.ageGroup}`)}
+          </Item>
           <Item label={t('form.region')}>
             {[geo.region(p.region), geo.district(p.district)].filter(Boolean).join(', ') || none}
           </Item>

@@ -32,7 +32,9 @@ function useValidate() {
         path === 'names.0.full' && !values.names.some((n) => n.full.trim()) ? t('form.nameRequired') : null,
     },
     birthDate: (v: string, values: PersonFormValues) =>
-      values.birthPrecision && v && !DATE_BY_PRECISION[values.birthPrecision].test(v) ? t('form.birthInvalid') : null,
+      values.birthPrecision && v && !DATE_BY_PRECISION[values.birthPrecision].test(v)
+        ? t('form.birthInvalid')
+        : null,
   };
 }
 
@@ -59,13 +61,18 @@ export function PersonForm({
 }): ReactElement {
   const { t } = useTranslation('people');
   const invalidate = useInvalidatePeople();
-  const initial = useMemo(() => (person ? fromPerson(person) : emptyValues(initialName)), [person, initialName]);
+  const initial = useMemo(
+    () => (person ? fromPerson(person) : emptyValues(initialName)),
+    [person, initialName],
+  );
   const form = useForm<PersonFormValues>({ initialValues: initial, validate: useValidate() });
   const [active, setActive] = useState(0);
   const vulnerabilities = useCodeOptions('vulnerability', VULNERABILITIES);
   const save = useMutation({
     mutationFn: async (v: PersonFormValues) =>
-      person ? (await peopleApi.update(person.id, toPatchBody(v, initial))).id : (await peopleApi.create(toCreateBody(v))).id,
+      person
+        ? (await peopleApi.update(person.id, toPatchBody(v, initial))).id
+        : (await peopleApi.create(toCreateBody(v))).id,
     onSuccess: async (id) => {
       await invalidate();
       onSaved(id);
@@ -84,7 +91,10 @@ export function PersonForm({
         <IdNumbersSection form={form} />
         {!person?.contactsHidden && <ContactsSection form={form} />}
         <Fieldset legend={t('form.sections.vulnerabilities')} radius="md">
-          <Checkbox.Group {...form.getInputProps('vulnerabilities')} aria-label={t('form.sections.vulnerabilities')}>
+          <Checkbox.Group
+            {...form.getInputProps('vulnerabilities')}
+            aria-label={t('form.sections.vulnerabilities')}
+          >
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs">
               {vulnerabilities.map((o) => (
                 <Checkbox key={o.value} value={o.value} label={o.label} />
@@ -92,7 +102,13 @@ export function PersonForm({
             </SimpleGrid>
           </Checkbox.Group>
         </Fieldset>
-        <Textarea label={t('form.notes')} description={t('form.notesHint')} autosize minRows={3} {...form.getInputProps('notes')} />
+        <Textarea
+          label={t('form.notes')}
+          description={t('form.notesHint')}
+          autosize
+          minRows={3}
+          {...form.getInputProps('notes')}
+        />
         <ErrorAlert error={save.error} />
         <Group justify="flex-end">
           {onCancel && (

@@ -40,7 +40,12 @@ function Actions({ onEdit, onMerge }: { onEdit: () => void; onMerge: () => void 
   const { t } = useTranslation('people');
   return (
     <Group gap="xs">
-      <Button variant="default" leftSection={<Icon name="merge" size={16} />} onClick={onMerge} data-testid="merge-person">
+      <Button
+        variant="default"
+        leftSection={<Icon name="merge" size={16} />}
+        onClick={onMerge}
+        data-testid="merge-person"
+      >
         {t('profile.merge')}
       </Button>
       <Button leftSection={<Icon name="pencil" size={16} />} onClick={onEdit} data-testid="edit-person">
@@ -63,7 +68,9 @@ function Profile({ person }: { person: Person }): ReactElement {
       <PageHeader
         title={title}
         description={description}
-        actions={mayEdit && !editing ? <Actions onEdit={() => setEditing(true)} onMerge={merge.open} /> : undefined}
+        actions={
+          mayEdit && !editing ? <Actions onEdit={() => setEditing(true)} onMerge={merge.open} /> : undefined
+        }
       />
       {person.mergedInto && <MergedNotice targetId={person.mergedInto} />}
       {editing ? (

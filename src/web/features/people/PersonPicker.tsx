@@ -55,7 +55,12 @@ export function PersonPicker({
                 </Text>
                 <RoleBadges roles={p.roles} />
               </Stack>
-              <Button size="xs" variant="light" onClick={() => onPick(p)} aria-label={t('picker.chooseNamed', { name: p.name })}>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => onPick(p)}
+                aria-label={t('picker.chooseNamed', { name: p.name })}
+              >
                 {t('picker.choose')}
               </Button>
             </Group>

@@ -22,7 +22,7 @@ export function PlaceSection({ form }: { form: UseFormReturnType<PersonFormValue
             clearable
             data-testid="person-region"
             {...form.getInputProps('region')}
-            onChange={(v) => {
+            onChange={(v: string | null) => {
               form.setFieldValue('region', v);
               form.setFieldValue('district', null);
             }}

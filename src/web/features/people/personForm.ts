@@ -197,7 +197,7 @@ export function toPatchBody(v: PersonFormValues, initial: PersonFormValues): Per
       if (value !== undefined) patch[k] = value;
     }
   }
-  return patch as PersonPatchInput;
+  return patch;
 }
 
 /** Server field paths → form paths (list items of tag inputs point at the whole input). */
