@@ -8,7 +8,7 @@ for (const p of people) if (rng() < 0.3 && p.surname) p.names.push(romanise(`${p
 const vs = t.flatMap(p => variantsOf(rng, p));
 const kind = process.argv[2] ?? 'swapped';
 let n = 0; const reasons = new Map<string, number>();
-for (const v of vs.filter(v => v.kind === kind)) {
+for (const v of vs.filter(v => v.kind === kind).slice(0, 500)) {
   for (const p of people) {
     if (p.id === v.personId) continue;
     const m = bestMatch(v.query, p.names);

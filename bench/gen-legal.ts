@@ -2,9 +2,10 @@
 // Uzbek names in Cyrillic and Latin, their REAL ciphertexts and blind-index keys (the same functions
 // the people service uses), lawyers, and cases over eight years with their team and people. Bulk load:
 // multi-row inserts in a few large transactions, no audit log, no timeline.
+import { sql } from 'kysely';
 import { DISTRICTS, REGION_CODES, type RegionCode } from '../src/core/geo/regions.ts';
 import { envelope, type AppContext } from '../src/server/platform/context.ts';
-import type { Executor } from '../src/server/platform/db/db.ts';
+import type { DbKind, Executor } from '../src/server/platform/db/db.ts';
 import type {
   CaseMembersTable,
   CasePeopleTable,
@@ -253,9 +254,27 @@ interface Tables {
   case_problems: { case_id: string; code: string };
 }
 
-/** Rows to insert, flushed `perStatement` rows to one multi-row INSERT (bounded by bind parameters). */
-async function insertAll<T extends keyof Tables>(db: Executor, table: T, rows: Tables[T][]): Promise<void> {
+/**
+ * One multi-row INSERT per batch. SQLite: VALUES lists bounded by its bind-parameter limit. PostgreSQL:
+ * the whole batch as one JSON parameter expanded by json_populate_recordset, which types every column
+ * from the table itself and costs one parse instead of thousands of bind parameters.
+ */
+async function insertAll<T extends keyof Tables>(
+  db: Executor,
+  kind: DbKind,
+  table: T,
+  rows: Tables[T][],
+): Promise<void> {
   if (rows.length === 0) return;
+  if (kind === 'postgres') {
+    for (let i = 0; i < rows.length; i += 10_000) {
+      const json = JSON.stringify(rows.slice(i, i + 10_000));
+      await sql`insert into ${sql.table(table)} select * from json_populate_recordset(null::${sql.table(table)}, ${json})`.execute(
+        db,
+      );
+    }
+    return;
+  }
   const columns = Object.keys(rows[0]!).length;
   const perStatement = Math.max(1, Math.floor(8000 / columns));
   for (let i = 0; i < rows.length; i += perStatement)
@@ -265,6 +284,30 @@ async function insertAll<T extends keyof Tables>(db: Executor, table: T, rows: T
       .values(rows.slice(i, i + perStatement) as Tables['case_problems'][])
       .execute();
 }
+
+/**
+ * Runs the load of one chunk in its own transaction while the next chunk is being built: the builder
+ * yields to the event loop now and then, so PostgreSQL works in parallel with the encryption here.
+ */
+class Loader {
+  private pending: Promise<void> = Promise.resolve();
+  constructor(private readonly ctx: AppContext) {}
+
+  async load(batch: { [K in keyof Tables]?: Tables[K][] }): Promise<void> {
+    await this.pending;
+    const kind = this.ctx.dbh.kind;
+    this.pending = this.ctx.db.transaction().execute(async (tx) => {
+      for (const table of Object.keys(batch) as Array<keyof Tables>)
+        await insertAll(tx, kind, table, batch[table] ?? []);
+    });
+    // Surface a failure at the next await instead of as an unhandled rejection.
+    this.pending.catch(() => undefined);
+  }
+  async done(): Promise<void> {
+    await this.pending;
+  }
+}
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // ---- the generator ---------------------------------------------------------------------------------
 
@@ -303,6 +346,7 @@ const CHUNK = 5000;
 export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<Generated> {
   const env = envelope(ctx);
   const rng = seededRng(opts.seed ?? 20261128);
+  const loader = new Loader(ctx);
   const t0 = performance.now();
   const counts: Record<string, number> = {};
   const add = (k: string, n: number) => (counts[k] = (counts[k] ?? 0) + n);
@@ -357,6 +401,7 @@ export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<
     const vul: Tables['person_vulnerabilities'][] = [];
     const keys: PersonKeysTable[] = [];
     for (let i = c; i < Math.min(opts.people, c + CHUNK); i++) {
+      if (i % 200 === 0) await breathe();
       const spec = makeName(rng);
       const { names, aliases } = storedNames(rng, spec);
       const createdMs = peopleStart + Math.floor((i / opts.people) * peopleSpan) + Math.floor(rng() * 3600_000);
@@ -430,16 +475,13 @@ export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<
       people.push({ id, spec, names: [...names, ...aliases] });
       personRegion.push(region);
     }
-    await ctx.db.transaction().execute(async (tx) => {
-      await insertAll(tx, 'people', rows);
-      await insertAll(tx, 'person_vulnerabilities', vul);
-      await insertAll(tx, 'person_keys', keys);
-    });
+    await loader.load({ people: rows, person_vulnerabilities: vul, person_keys: keys });
     add('people', rows.length);
     add('person_vulnerabilities', vul.length);
     add('person_keys', keys.length);
     opts.progress?.('people', people.length, opts.people);
   }
+  await loader.done();
   const tPeople = performance.now();
 
   // Cases, opened evenly over eight years up to the day before "today" of the data.
@@ -453,6 +495,7 @@ export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<
     const cpeople: CasePeopleTable[] = [];
     const problems: Tables['case_problems'][] = [];
     for (let i = c; i < Math.min(opts.cases, c + CHUNK); i++) {
+      if (i % 200 === 0) await breathe();
       const openedMs = first + Math.floor((i / opts.cases) * (today - first));
       const id = idAt(rng, openedMs + 9 * 3600_000);
       const type = pick(rng, TYPE_BAG);
@@ -529,18 +572,14 @@ export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<
         if (rng() < 0.1) addPerson(personOf(), 'witness');
       }
     }
-    await ctx.db.transaction().execute(async (tx) => {
-      await insertAll(tx, 'cases', rows);
-      await insertAll(tx, 'case_problems', problems);
-      await insertAll(tx, 'case_members', members);
-      await insertAll(tx, 'case_people', cpeople);
-    });
+    await loader.load({ cases: rows, case_problems: problems, case_members: members, case_people: cpeople });
     add('cases', rows.length);
     add('case_problems', problems.length);
     add('case_members', members.length);
     add('case_people', cpeople.length);
     opts.progress?.('cases', counts.cases!, opts.cases);
   }
+  await loader.done();
   // The per-year counters a later case number continues from (casesRepo.nextNumber).
   for (const [year, seq] of seqByYear)
     await ctx.db

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import { scheduleSystemJobs } from './modules/system/system.jobs.ts';
+import { scheduleCaseReindexIfNeeded } from './modules/cases/cases.search.ts';
 import { closeContext, createContext, startKeyringSync } from './runtime.ts';
 
 /** Process entry: config → database → app → listen. Stops cleanly on SIGTERM/SIGINT. */
@@ -12,8 +13,11 @@ export async function serve(): Promise<void> {
   if (config.runJobs) {
     ctx.jobs.start();
     // Daily system jobs; checked hourly, enqueued once per day for the whole cluster.
-    const schedule = () =>
+    const schedule = () => {
       void scheduleSystemJobs(ctx).catch(() => ctx.log.warn('could not schedule system jobs'));
+      // After a restore the search index (derived data, not in backups) is rebuilt in the background.
+      void scheduleCaseReindexIfNeeded(ctx).catch(() => ctx.log.warn('could not check the case index'));
+    };
     schedule();
     setInterval(schedule, 3_600_000).unref();
   }

@@ -9,6 +9,7 @@ import { seedVocabularies } from './modules/vocab/vocab.service.ts';
 import { createJobQueue } from './platform/jobs/jobs.ts';
 import { registerSystemJobs } from './modules/system/system.jobs.ts';
 import { registerCalendarJobs } from './modules/calendar/calendar.jobs.ts';
+import { registerCaseJobs } from './modules/cases/cases.search.ts';
 import { createLogger } from './platform/logger.ts';
 
 export function keyFilePath(config: Config): string {
@@ -34,6 +35,7 @@ export async function createContext(
   const ctx: AppContext = { config, dbh, db: dbh.db, keyring, log, jobs };
   registerSystemJobs(ctx);
   registerCalendarJobs(ctx);
+  registerCaseJobs(ctx);
   return ctx;
 }
 

@@ -94,6 +94,7 @@ await describeBrowser('calendar', (backend) => {
     await form.locator('input[name=hearingCourt]').fill('Bishkek City Court');
     await form.locator('input[name=hearingRoom]').fill('12');
     await form.locator('textarea[name=hearingNote]').fill('Bring the expert opinion');
+    await page.screenshot({ path: path.join(SHOTS, `ukuk-calendar-form-${backend}.png`) });
     await page.getByTestId('hearing-save').click();
     await page.getByTestId('hearing-conflict').waitFor();
     await page.getByTestId('hearing-row').nth(1).waitFor();

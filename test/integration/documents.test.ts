@@ -10,7 +10,7 @@ import { TYPES } from '../../src/server/platform/files/sniff.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { runCli } from '../helpers/cli.ts';
 import { Client } from '../helpers/client.ts';
-import { backends } from '../helpers/db.ts';
+import { backends, tempDir } from '../helpers/db.ts';
 import { scanForMarkers } from '../helpers/scan.ts';
 import { startServer } from '../helpers/server.ts';
 
@@ -392,6 +392,33 @@ for (const backend of await backends()) {
       const back = await lead.client.post<Verified>(`/api/cases/${caseId}/documents/${up.body.id}/verify`);
       assert.equal(back.body.ok, true);
       assert.ok((await download(lead.client, caseId, up.body.id)).bytes.equals(bytes));
+    });
+
+    test('a backup carries the documents: restored elsewhere, every file decrypts to its SHA-256', async () => {
+      const work = tempDir('ukuk-doc-backup-');
+      try {
+        const pw = path.join(work, 'pw');
+        fs.writeFileSync(pw, 'backup passphrase for documents\n', { mode: 0o600 });
+        const out = path.join(work, 'documents.backup');
+        const src = { UKUK_DATA_DIR: dataDir, DATABASE_URL: t.ctx.config.databaseUrl };
+        const made = await runCli(['backup', 'create', '--out', out, '--passphrase-file', pw], src);
+        assert.equal(made.code, 0, made.stdout + made.stderr);
+        const target = { UKUK_DATA_DIR: path.join(work, 'restored') };
+        const restored = await runCli(['backup', 'restore', out, '--passphrase-file', pw], target);
+        assert.equal(restored.code, 0, restored.stdout + restored.stderr);
+        const v = await runCli(['files', 'verify', '--json'], target);
+        assert.equal(v.code, 0, v.stdout + v.stderr);
+        const report = JSON.parse(v.stdout.trim().split('\n').pop()!) as { checked: number; bad: unknown[] };
+        const { n } = await t.ctx.db
+          .selectFrom('case_documents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        assert.ok(Number(n) > 5);
+        assert.equal(report.checked, Number(n));
+        assert.deepEqual(report.bad, []);
+      } finally {
+        fs.rmSync(work, { recursive: true, force: true });
+      }
     });
 
     test('only the upload route takes multipart; it refuses JSON; a missing file is named', async () => {

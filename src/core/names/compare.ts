@@ -99,15 +99,18 @@ export function editDistance(a: string, b: string, max: number): number {
 // token, so that Sanjarova/Anvarova (two edits in nine letters, six of them a stem) stay apart.
 const COMMON_ENDING = /(ovna|evna|ovich|evich|ova|eva|ov|ev)$/;
 
-// First letters that count as the same for spelling slips: j, i and e trade places between
-// schemes at the start of a word (Jelena/Elena/Yelena), other first letters are rarely mistyped.
-const firstLetter = (phon: string) => phon.charAt(0).replace(/[je]/, 'i');
+// First letters that count as the same for spelling slips, because schemes trade them at the start
+// of a word: j/i/e (Jelena/Yelena/Elena), s/z (German Sarina/Zarina), c/h (German Chasan/Hasan).
+// Other first letters are rarely mistyped, and names one letter apart at the start are usually
+// different names (Мария/Дарья, Жибек/Айбек).
+const firstLetter = (phon: string) => phon.charAt(0).replace(/[je]/, 'i').replace('z', 's').replace('c', 'h');
 
 function similarSpelling(a: NameToken, b: NameToken): boolean {
   const [short, long] = a.phon.length <= b.phon.length ? [a.phon, b.phon] : [b.phon, a.phon];
   // Бакытов/Бакытова are brother and sister; Токтогул/Токтогулов are a father's name and a
   // surname made from it (a different person, unless surnameFromFather says otherwise).
   if (long.startsWith(short) && SURNAME_ENDINGS.has(long.slice(short.length))) return false;
+  if (long === `${short}a` && /(ov|ev|in)$/.test(short)) return false;
   const stem = short.replace(COMMON_ENDING, '').length;
   const budget = stem >= 8 ? 2 : long.length >= 5 ? 1 : 0;
   // Skeletons ignore vowels, so they count only for tokens of nearly equal length within two

@@ -135,6 +135,8 @@ export const CaseSummary = z.object({
 });
 
 export const CasesQuery = z.strictObject({
+  /** A case number (or its beginning) or words of the title, summary, court or docket number. */
+  q: z.string().trim().max(200).optional(),
   type: VocabCode.optional(),
   status: z.enum(CASE_STATUSES).optional(),
   region: RegionCodeField.optional(),

@@ -13,6 +13,9 @@ export interface CaseFilter {
   lawyer?: string | undefined;
   stage?: string | undefined;
   mine?: boolean | undefined;
+  /** Cases found by the text search, or by case number prefix when `numberPrefix` is set. */
+  ids?: readonly string[] | undefined;
+  numberPrefix?: string | undefined;
 }
 type FacetKey = 'type' | 'status' | 'region' | 'lawyer';
 const FACET_COLUMN: Record<FacetKey, 'c.type' | 'c.status' | 'c.region' | 'c.lead_user_id'> = {
@@ -157,6 +160,16 @@ export const casesRepo = {
     if (f.region) q = q.where('c.region', '=', f.region);
     if (f.lawyer) q = q.where('c.lead_user_id', '=', f.lawyer);
     if (f.stage) q = q.where('c.stage', '=', f.stage);
+    if (f.numberPrefix) {
+      const prefix = f.numberPrefix;
+      const ids = f.ids ?? [];
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.number', 'like', `${prefix.replace(/[%_]/g, '')}%`),
+          ...(ids.length ? [eb('c.id', 'in', [...ids])] : []),
+        ]),
+      );
+    } else if (f.ids) q = q.where('c.id', 'in', f.ids.length ? [...f.ids] : ['-']);
     if (f.mine)
       q = q.where(({ exists, selectFrom }) =>
         exists(

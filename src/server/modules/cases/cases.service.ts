@@ -14,6 +14,7 @@ import { requireCode, requireCodes } from '../vocab/vocab.service.ts';
 import { loadCase, type CaseAccess } from './cases.access.ts';
 import { casesRepo, CASE_PAGE } from './cases.repo.ts';
 import { addTimeline } from './cases.timeline.ts';
+import { indexCase, searchCaseIds } from './cases.search.ts';
 
 type Create = z.infer<typeof S.CaseCreate>;
 type Patch = z.infer<typeof S.CasePatch>;
@@ -127,6 +128,12 @@ export async function createCaseTx(
   await casesRepo.setProblems(tx, id, [...new Set(input.problemCodes ?? [])]);
   await casesRepo.setFunders(tx, id, [...new Set(input.funders ?? [])]);
   for (const p of input.people ?? []) await addPersonTx(tx, id, p.personId, p.role);
+  await indexCase(ctx, tx, id, {
+    title: input.title,
+    summary: input.summary || null,
+    court: input.court || null,
+    docket: input.docketNumber || null,
+  });
   await addTimeline(tx, id, actor.userId, 'case.created', null, { type: input.type });
   await audit({
     actorId: actor.userId,
@@ -261,6 +268,15 @@ export async function updateCase(ctx: AppContext, actor: Actor | null, id: strin
       district: district ?? null,
       updated_at: new Date().toISOString(),
     });
+    if (['title', 'summary', 'court', 'docketNumber'].some((f) => f in patch)) {
+      const now = await tx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      await indexCase(ctx, tx, id, {
+        title: key.decrypt('title', now.title_enc),
+        summary: key.decrypt('summary', now.summary_enc),
+        court: now.court,
+        docket: key.decrypt('docket', now.docket_enc),
+      });
+    }
     if (patch.problemCodes) await casesRepo.setProblems(tx, id, [...new Set(patch.problemCodes)]);
     if (patch.funders) await casesRepo.setFunders(tx, id, [...new Set(patch.funders)]);
     const fields = Object.keys(patch).sort().join(',');
@@ -279,7 +295,15 @@ export async function updateCase(ctx: AppContext, actor: Actor | null, id: strin
 export async function listCases(ctx: AppContext, actor: Actor | null, q: z.infer<typeof S.CasesQuery>) {
   requireCap(actor, 'cases.read');
   const page = q.page ?? 1;
-  const f = { ...q, mine: q.mine === '1' };
+  // Free text: a case number (prefix) or words of the title, summary, court or docket number.
+  const text = q.q?.trim();
+  const ids = text ? await searchCaseIds(ctx, text) : undefined;
+  const f = {
+    ...q,
+    mine: q.mine === '1',
+    ids,
+    numberPrefix: text && /^LA-\d/i.test(text) ? text.toUpperCase() : undefined,
+  };
   const [{ rows, total }, facets] = await Promise.all([
     casesRepo.list(ctx.db, actor, f, page),
     casesRepo.facets(ctx.db, actor, f),

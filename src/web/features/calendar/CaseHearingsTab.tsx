@@ -126,7 +126,9 @@ function ConflictNotice({
           <List.Item key={c.id ?? i}>
             {`${fmt.dateTime(c.startsAt)}${c.endsAt ? `–${fmt.time(c.endsAt)}` : ''} · `}
             {c.caseId && c.caseNumber ? (
-              <CaseLink caseId={c.caseId}>{c.caseNumber}</CaseLink>
+              <CaseLink caseId={c.caseId} size="sm">
+                {c.caseNumber}
+              </CaseLink>
             ) : (
               t('conflict.hidden')
             )}

@@ -1,6 +1,6 @@
 import { Alert, Button } from '@mantine/core';
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/icons';
@@ -8,9 +8,12 @@ import { documentsApi, type VerifyReply } from './api';
 
 type Verify = UseMutationResult<VerifyReply, Error, void>;
 
-/** Ask the server to decrypt and re-hash one version (audited). */
+/** Ask the server to decrypt and re-hash one version (audited). A new latest version clears the result. */
 export function useVerify(caseId: string, docId: string): Verify {
-  return useMutation({ mutationFn: () => documentsApi.verify(caseId, docId) });
+  const verify = useMutation({ mutationFn: () => documentsApi.verify(caseId, docId) });
+  const { reset } = verify;
+  useEffect(() => reset(), [docId, reset]);
+  return verify;
 }
 
 export function VerifyButton({ verify }: { verify: Verify }): ReactElement {

@@ -45,7 +45,7 @@ function Wizard({ intake }: { intake: Intake }): ReactElement {
   const done = stepsDone(intake);
   const [active, setActive] = useState(() => firstOpenStep(intake));
   const reachable = Math.max(firstOpenStep(intake), active);
-  const back = () => setActive((a) => Math.max(1, a - 1));
+  const back = () => setActive((a) => Math.max(0, a - 1));
   const next = () => setActive((a) => Math.min(STEPS.length - 1, a + 1));
   const saved = (i: Intake) => {
     void store(i);
@@ -61,7 +61,7 @@ function Wizard({ intake }: { intake: Intake }): ReactElement {
   const step = STEPS[active];
   const body =
     step === 'problem' ? (
-      <ProblemStep intake={intake} onSaved={saved} onBack={back} />
+      <ProblemStep intake={intake} onSaved={saved} />
     ) : step === 'urgency' ? (
       <UrgencyStep intake={intake} onSaved={saved} onBack={back} />
     ) : step === 'eligibility' ? (
@@ -99,7 +99,7 @@ export function IntakePage(): ReactElement {
     <>
       <PageHeader
         title={name ? t('titleFor', { name }) : t('title')}
-        actions={intake.data ? <UrgencyBadge urgency={intake.data.urgency} /> : undefined}
+        actions={intake.data?.urgency ? <UrgencyBadge urgency={intake.data.urgency} /> : undefined}
       />
       {intake.isPending && <PageLoader />}
       {intake.isError && (

@@ -13,11 +13,9 @@ import { StepActions } from './StepActions';
 export function ProblemStep({
   intake,
   onSaved,
-  onBack,
 }: {
   intake: Intake;
   onSaved: (i: Intake) => void;
-  onBack: () => void;
 }): ReactElement {
   const { t } = useTranslation('intake');
   const problems = useVocab('legal_problem');
@@ -77,7 +75,7 @@ export function ProblemStep({
         />
         <ErrorAlert error={problems.error ?? types.error} />
         <ErrorAlert error={save.error} />
-        <StepActions onBack={onBack} loading={save.isPending} />
+        <StepActions loading={save.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../components/TableScroll';
@@ -15,14 +15,27 @@ function PersonLink({ person }: { person: PersonSummary }): ReactElement {
   );
 }
 
-/** "Female · 18–29" or "Group" — the short description under a name. */
+/** A table cell with nothing recorded: a dash on screen, words for screen readers. */
+function NotRecorded(): ReactElement {
+  const { t } = useTranslation('people');
+  return (
+    <>
+      <Text span c="dimmed" aria-hidden="true">
+        —
+      </Text>
+      <VisuallyHidden>{t('profile.notRecorded')}</VisuallyHidden>
+    </>
+  );
+}
+
+/** Sex (or "group"), age group and region in the UI language; null where nothing is recorded. */
 function useDescribe() {
   const { t } = useTranslation('people');
   const geo = useGeoNames();
   return (p: PersonSummary) => ({
-    sex: p.kind === 'group' ? t('kind.group') : t(`sex.${p.sex}`),
-    age: t(`ageGroup.${p.ageGroup}`),
-    region: geo.region(p.region) ?? t('list.noRegion'),
+    sex: p.kind === 'group' ? t('kind.group') : p.sex === 'unknown' ? null : t(`sex.${p.sex}`),
+    age: p.ageGroup === 'unknown' ? null : t(`ageGroup.${p.ageGroup}`),
+    region: geo.region(p.region),
   });
 }
 
@@ -56,9 +69,9 @@ export function PeopleTable({ items }: { items: PersonSummary[] }): ReactElement
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{d.sex}</Table.Td>
-                <Table.Td>{d.age}</Table.Td>
-                <Table.Td>{d.region}</Table.Td>
+                <Table.Td>{d.sex ?? <NotRecorded />}</Table.Td>
+                <Table.Td>{d.age ?? <NotRecorded />}</Table.Td>
+                <Table.Td>{d.region ?? <NotRecorded />}</Table.Td>
                 <Table.Td>
                   <VulnerabilityBadges items={p.vulnerabilities} />
                 </Table.Td>
@@ -91,7 +104,9 @@ export function PeopleCards({ items }: { items: PersonSummary[] }): ReactElement
                   {p.otherNames.join(' · ')}
                 </Text>
               )}
-              <Text size="xs">{[d.sex, d.age, d.region].join(' · ')}</Text>
+              {(d.sex || d.age || d.region) && (
+                <Text size="xs">{[d.sex, d.age, d.region].filter(Boolean).join(' · ')}</Text>
+              )}
               <Group gap={4}>
                 <VulnerabilityBadges items={p.vulnerabilities} />
                 <RoleBadges roles={p.roles} />

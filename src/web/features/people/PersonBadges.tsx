@@ -3,6 +3,12 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasePersonRole, Vulnerability } from './api';
 
+/** Long Kyrgyz and Russian labels wrap inside a badge instead of being cut off. */
+export const WRAP_BADGE = {
+  root: { height: 'auto', maxWidth: '100%' },
+  label: { whiteSpace: 'normal', overflow: 'visible' },
+} as const;
+
 /** Roles that make a person adverse to our client: shown in red wherever they appear. */
 export const ADVERSE_ROLES: readonly CasePersonRole[] = ['opposing_party', 'perpetrator'];
 
@@ -15,7 +21,7 @@ export function VulnerabilityBadges({ items }: { items: readonly Vulnerability[]
   return (
     <Group gap={4}>
       {items.map((v) => (
-        <Badge key={v} variant="default" size="sm" tt="none" data-testid="vulnerability-badge">
+        <Badge key={v} variant="default" size="sm" tt="none" styles={WRAP_BADGE} data-testid="vulnerability-badge">
           {t(`vulnerability.${v}`)}
         </Badge>
       ))}
@@ -49,6 +55,7 @@ export function RoleBadges({
           size="sm"
           tt="none"
           variant="outline"
+          styles={WRAP_BADGE}
           color={ADVERSE_ROLES.includes(r as CasePersonRole) ? 'red.9' : 'ukuk.8'}
           data-testid="role-badge"
         >
