@@ -356,5 +356,37 @@ for (const backend of await backends()) {
         "another lawyer's intake is hidden",
       );
     });
+
+    test('case search: words of the title and the case number, only among visible cases; rebuilt after a restore', async () => {
+      const id = await newCase(lawyer, {
+        title: 'Жалоба на Кочкорский РОВД',
+        court: 'Нарынский областной суд',
+      });
+      const c = await lawyer.client.get<{ number: string }>(`/api/cases/${id}`);
+      type L = { items: { id: string }[]; total: number };
+      const byWord = await lawyer.client.get<L>(`/api/cases?q=${encodeURIComponent('кочкорский')}`);
+      assert.deepEqual(
+        byWord.body.items.map((i) => i.id),
+        [id],
+      );
+      const byNumber = await lawyer.client.get<L>(`/api/cases?q=${encodeURIComponent(c.body.number)}`);
+      assert.ok(byNumber.body.items.some((i) => i.id === id));
+      const outsider = await other.client.get<L>(`/api/cases?q=${encodeURIComponent('кочкорский')}`);
+      assert.equal(outsider.body.total, 0, 'not found by someone outside the case');
+      // The index is derived data: wiped (as after a restore) and rebuilt by the job.
+      await t.ctx.db.deleteFrom('search_docs').execute();
+      assert.equal(
+        (await lawyer.client.get<L>(`/api/cases?q=${encodeURIComponent('кочкорский')}`)).body.total,
+        0,
+      );
+      const { reindexCases } = await import('../../src/server/modules/cases/cases.search.ts');
+      assert.ok((await reindexCases(t.ctx)) > 0);
+      assert.deepEqual(
+        (await lawyer.client.get<L>(`/api/cases?q=${encodeURIComponent('нарынский')}`)).body.items.map(
+          (i) => i.id,
+        ),
+        [id],
+      );
+    });
   });
 }

@@ -21,7 +21,14 @@ export function VulnerabilityBadges({ items }: { items: readonly Vulnerability[]
   return (
     <Group gap={4}>
       {items.map((v) => (
-        <Badge key={v} variant="default" size="sm" tt="none" styles={WRAP_BADGE} data-testid="vulnerability-badge">
+        <Badge
+          key={v}
+          variant="default"
+          size="sm"
+          tt="none"
+          styles={WRAP_BADGE}
+          data-testid="vulnerability-badge"
+        >
           {t(`vulnerability.${v}`)}
         </Badge>
       ))}
