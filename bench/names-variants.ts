@@ -13,34 +13,36 @@ interface Scheme {
   dzhAsOne?: boolean;
 }
 
-const BASE: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y',
-  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
-  ө: 'o', ү: 'u', ң: 'n',
-};
+/** Letter pairs written "а=a б=b ъ=" → a lookup object. */
+const letters = (spec: string): Record<string, string> =>
+  Object.fromEntries(spec.split(' ').map((p) => p.split('=') as [string, string]));
+
+const BASE = letters(
+  'а=a б=b в=v г=g д=d е=e ё=yo ж=zh з=z и=i й=y к=k л=l м=m н=n о=o п=p р=r с=s т=t у=u ф=f ' +
+    'х=kh ц=ts ч=ch ш=sh щ=shch ъ= ы=y ь= э=e ю=yu я=ya ө=o ү=u ң=n',
+);
 
 export const SCHEMES = {
   /** Kyrgyz passports: J for ж, plain o/u for ө/ү. */
-  kgPassport: { letters: { ...BASE, ж: 'j', щ: 'sch' }, dzhAsOne: true },
+  kgPassport: { letters: { ...BASE, ...letters('ж=j щ=sch') }, dzhAsOne: true },
   /** BGN/PCGN: zh, ye after vowels, ö ü ng for the Kyrgyz letters. */
   bgn: {
-    letters: { ...BASE, ө: 'ö', ү: 'ü', ң: 'ng', ь: '' },
-    iotated: { е: 'ye', ё: 'yo', ю: 'yu', я: 'ya' },
+    letters: { ...BASE, ...letters('ө=ö ү=ü ң=ng') },
+    iotated: letters('е=ye ё=yo ю=yu я=ya'),
   },
   /** German press (Duden-like): w, s, sch, tsch, dsch, ch for х, z for ц, j for й. */
   german: {
     letters: {
-      ...BASE, в: 'w', ж: 'dsch', з: 's', й: 'j', х: 'ch', ц: 'z', ч: 'tsch', ш: 'sch', щ: 'schtsch',
-      ё: 'jo', ю: 'ju', я: 'ja', ө: 'ö', ү: 'ü', ң: 'ng',
+      ...BASE,
+      ...letters('в=w ж=dsch з=s й=j х=ch ц=z ч=tsch ш=sch щ=schtsch ё=jo ю=ju я=ja ө=ö ү=ü ң=ng'),
     },
-    iotated: { е: 'je', ё: 'jo', ю: 'ju', я: 'ja' },
+    iotated: letters('е=je ё=jo ю=ju я=ja'),
     dzhAsOne: true,
   },
   /** Uzbek Latin (1995): x for х, j for ж, q for қ, o‘ for ў. */
   uzLatin: {
-    letters: { ...BASE, ж: 'j', х: 'x', ц: 's', щ: 'sh', ы: 'i', ъ: '’', қ: 'q', ғ: 'g‘', ў: 'o‘', ҳ: 'h' },
-    iotated: { е: 'ye' },
+    letters: { ...BASE, ...letters('ж=j х=x ц=s щ=sh ы=i ъ=’ қ=q ғ=g‘ ў=o‘ ҳ=h') },
+    iotated: letters('е=ye'),
     dzhAsOne: true,
   },
 } satisfies Record<string, Scheme>;
@@ -61,7 +63,10 @@ function romaniseWord(word: string, scheme: Scheme): string {
 
 /** A Cyrillic name in Latin letters by one scheme, capitalised word by word. */
 export function romanise(name: string, scheme: Scheme): string {
-  return name.split(' ').map((w) => romaniseWord(w, scheme)).join(' ');
+  return name
+    .split(' ')
+    .map((w) => romaniseWord(w, scheme))
+    .join(' ');
 }
 
 const TYPO_LETTERS = [...'аеиоунлркстмб'];
@@ -120,7 +125,11 @@ export function variantsOf(rng: Rng, p: Person): Variant[] {
     ['german', romanise(givenFamily, SCHEMES.german)],
     [
       'patronymic',
-      trad ? `${p.given} ${p.father}` : hasPatronymic ? `${p.surname} ${p.given}` : `${stored} ${p.patronymic}`,
+      trad
+        ? `${p.given} ${p.father}`
+        : hasPatronymic
+          ? `${p.surname} ${p.given}`
+          : `${stored} ${p.patronymic}`,
     ],
     ['initial', trad ? `${p.given[0]!}. ${p.father} ${marker}` : `${p.surname} ${p.given[0]!}.`],
     ['yo_or_case', stored.includes('ё') ? stored.replace(/ё/g, 'е') : stored.toUpperCase()],

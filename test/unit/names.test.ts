@@ -107,12 +107,18 @@ describe('name tokens', () => {
     assert.equal(nameKeys('Исмаилова Айгуль Бакытовна').length, 8);
     // At most phon+skel per token and 6 pairs, even for a long name.
     assert.equal(nameKeys('Петрова-Исмаилова Анна Сергеевна Викторовна Х.').length, 15);
-    assert.ok(nameKeys('Анна Мария Луиза Петрова Иванова Сидорова Кузнецова Смирнова Попова Васильева').length <= 2 * MAX_NAME_TOKENS + 6);
-    // Short tokens have no skeleton key; patronymics are not paired.
-    assert.deepEqual(
-      [...keySet(nameKeys('Ali Ahmed'))].sort(),
-      ['pair:ahmed|a', 'pair:ali|a', 'phon:ahmed', 'phon:ali', 'skel:ahmd'],
+    assert.ok(
+      nameKeys('Анна Мария Луиза Петрова Иванова Сидорова Кузнецова Смирнова Попова Васильева').length <=
+        2 * MAX_NAME_TOKENS + 6,
     );
+    // Short tokens have no skeleton key; patronymics are not paired.
+    assert.deepEqual([...keySet(nameKeys('Ali Ahmed'))].sort(), [
+      'pair:ahmed|a',
+      'pair:ali|a',
+      'phon:ahmed',
+      'phon:ali',
+      'skel:ahmd',
+    ]);
   });
 });
 
@@ -135,7 +141,7 @@ const SAME_PERSON: ReadonlyArray<readonly [string, string]> = [
   ['Айгүл Исмаилова', 'Исмаилова Айгүл'],
   ['Ismailvoa Aigul', 'Исмаилова Айгуль'],
   ['Julija Iwanowa', 'Иванова Юлия Сергеевна'],
-  ['Нурлан Бакытов', 'Нурлан Бакыт уулу'],
+  ['Нурлан Бакыт', 'Нурлан Бакыт уулу'],
 ];
 
 describe('compareNames', () => {
@@ -158,7 +164,6 @@ describe('compareNames', () => {
     const initial = compareNames('Исмаилова А.', 'Айгуль Исмаилова');
     assert.deepEqual(initial.reasons, ['identical', 'initial', 'order_swapped']);
     assert.ok(compareNames('Ismoilova Aigul', 'Ismailova Aigul').reasons.includes('similar_spelling'));
-    assert.ok(compareNames('Нурлан Бакытов', 'Нурлан Бакыт уулу').reasons.includes('surname_from_father'));
   });
   test('a swapped order never lowers the score', () => {
     const straight = compareNames('Исмаилова Айгуль Бакытовна', 'Ismailova Aigul Bakytovna');
@@ -181,6 +186,9 @@ describe('compareNames', () => {
       ['Asel Ismailova', 'Aisulu Ismailova'],
       ['Исмаилова Б.', 'Исмаилова Айгуль Бакытовна'],
       ['Нурлан', 'Нурлан Асанов'],
+      ['Нурлан Бакыт уулу', 'Бакыт Нурлан уулу'],
+      ['Исмаилов Айбек', 'Исмаилова Айгуль'],
+      ['Мария Макарова', 'Дарья Макарова'],
       ['Иван Петров', 'Сергей Иванов'],
     ];
     for (const [q, s] of different) {

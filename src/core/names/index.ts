@@ -3,5 +3,22 @@
  * the detailed reranking of the candidates it finds (compare.ts). See names.ts for the two steps.
  */
 export { initialClass, phoneticKey, skeletonKey, skeletonOf } from './translit.ts';
-export { CANDIDATE_LIMIT, KEY_WEIGHTS, MAX_NAME_TOKENS, nameKeys, nameTokens, queryKeys, type NameKey, type NameKeyKind, type NameToken } from './names.ts';
-export { bestMatch, compareNames, editDistance, MATCH_THRESHOLD, type MatchReason, type NameMatch } from './compare.ts';
+export {
+  CANDIDATE_LIMIT,
+  KEY_WEIGHTS,
+  MAX_NAME_TOKENS,
+  nameKeys,
+  nameTokens,
+  queryKeys,
+  type NameKey,
+  type NameKeyKind,
+  type NameToken,
+} from './names.ts';
+export {
+  bestMatch,
+  compareNames,
+  editDistance,
+  MATCH_THRESHOLD,
+  type MatchReason,
+  type NameMatch,
+} from './compare.ts';

@@ -8,23 +8,25 @@
  */
 import { normalizeText } from '../text.ts';
 
+/** "а:a б:b ъ:" → a letter map; keeps the tables below one line per group of letters. */
+function letterTable(spec: string): ReadonlyMap<string, string> {
+  return new Map(spec.split(/\s+/).map((pair) => pair.split(':') as [string, string]));
+}
+
 // Cyrillic letters to a Latin spelling that the Latin rules below then fold like any typed Latin
 // name, so "Жээнбеков" and "Zheenbekov" take exactly the same path.
-const CYRILLIC: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh',
-  ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
-  // Kyrgyz, Kazakh, Uzbek, Tajik, Ukrainian letters: folded to their nearest Russian-keyboard sound.
-  ө: 'o', ү: 'u', ң: 'n', ә: 'a', ғ: 'g', қ: 'k', ҳ: 'h', ў: 'u', җ: 'zh', ұ: 'u', һ: 'h',
-  ҷ: 'ch', і: 'i', ї: 'yi', є: 'ye',
-};
+const CYRILLIC = letterTable(
+  'а:a б:b в:v г:g д:d е:e ж:zh з:z и:i й:y к:k л:l м:m н:n о:o п:p р:r с:s т:t у:u ф:f ' +
+    'х:kh ц:ts ч:ch ш:sh щ:shch ъ: ы:y ь: э:e ю:yu я:ya ' +
+    // Kyrgyz, Kazakh, Uzbek, Tajik, Ukrainian letters: folded to their nearest Russian sound.
+    'ө:o ү:u ң:n ә:a ғ:g қ:k ҳ:h ў:u җ:zh ұ:u һ:h ҷ:ch і:i ї:yi є:ye',
+);
 
 // Latin letters whose diacritic carries a sound (ş is "sh", not "s"); these must be mapped before
 // the generic diacritic strip, which would otherwise turn ş into s.
-const SPECIAL_LATIN: Readonly<Record<string, string>> = {
-  ş: 'sh', ș: 'sh', š: 'sh', ç: 'ch', č: 'ch', ž: 'zh', ı: 'i', ğ: 'g', ö: 'o', ü: 'u', ä: 'a',
-  ə: 'a', ñ: 'n', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ł: 'l',
-};
+const SPECIAL_LATIN = letterTable(
+  'ş:sh ș:sh š:sh ç:ch č:ch ž:zh ı:i ğ:g ö:o ü:u ä:a ə:a ñ:n ß:ss ø:o æ:ae œ:oe đ:d ł:l',
+);
 
 // Applied in this order to lower-case ASCII. Longer spellings first, so "shch" is never seen as
 // "sh"+"ch" and German "tsch" is never seen as "t"+"sch".
@@ -82,16 +84,16 @@ function fromGerman(s: string): string {
   return s
     .replace(/z/g, 'ts')
     .replace(/dsch/g, 'zh')
-    .replace(/tsch/g, '\u0001')
+    .replace(/tsch/g, 'C') // a placeholder: the token is lower-case here
     .replace(/sch/g, 'sh')
     .replace(/ch/g, 'kh')
-    .replace(/\u0001/g, 'ch')
+    .replace(/C/g, 'ch')
     .replace(/j/g, 'y');
 }
 
 function mapLetters(s: string): string {
   let out = '';
-  for (const ch of s) out += CYRILLIC[ch] ?? SPECIAL_LATIN[ch] ?? ch;
+  for (const ch of s) out += CYRILLIC.get(ch) ?? SPECIAL_LATIN.get(ch) ?? ch;
   return out;
 }
 

@@ -4,7 +4,16 @@ import type { IconName } from '../components/icons';
 export interface NavItem {
   key: string;
   icon: IconName;
-  to?: '/' | '/profile' | '/admin/users' | '/admin/audit' | '/cases' | '/stats' | '/people' | '/intake' | '/calendar';
+  to?:
+    | '/'
+    | '/profile'
+    | '/admin/users'
+    | '/admin/audit'
+    | '/cases'
+    | '/stats'
+    | '/people'
+    | '/intake'
+    | '/calendar';
   /** Shown when the user holds any one of these capabilities. */
   capability?: string[];
 }

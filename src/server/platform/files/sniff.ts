@@ -220,7 +220,8 @@ export function sniff(head: Buffer, complete: boolean): Kind | null {
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'cfbf';
   if (startsWith(head, '{\\rtf')) return 'rtf';
   if (startsWith(head, 'OggS')) return 'ogg';
-  if (startsWith(head, 'ID3') || isMp3Frame(head)) return 'mp3';
+  // An ID3v2 tag (major version 2–4) or a bare MPEG frame.
+  if ((startsWith(head, 'ID3') && [2, 3, 4].includes(head[3] ?? 0)) || isMp3Frame(head)) return 'mp3';
   const iso = ftypKind(head);
   if (iso) return iso;
   if (looksLikeText(head, complete)) return 'text';
@@ -251,7 +252,8 @@ export function decideType(
   const kind = sniff(head, complete);
   let ext = extensionOf(name);
   if (!ext) {
-    if (!kind) return { ok: false, reason: 'type_not_allowed' };
+    // Without an extension the content names the type, unless it is ambiguous (DOC or XLS?).
+    if (!kind || kind === 'cfbf') return { ok: false, reason: 'type_not_allowed' };
     ext = Object.keys(TYPES).find((e) => TYPES[e]!.kinds[0] === kind) ?? '';
   }
   const rule = TYPES[ext];

@@ -13,6 +13,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +22,7 @@ import { fieldErrors } from '../../components/errors';
 import { PageLoader } from '../../components/PageLoader';
 import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../intl/format';
-import { casesApi, type Case, type TimeActivity } from './api';
+import { casesApi, type Case, type TimeActivity, type TimeEntry } from './api';
 import { TIME_ACTIVITIES } from './codes';
 import { todayInBishkek, useDuration } from './labels';
 import { useInvalidateCase, useTime } from './queries';
@@ -124,11 +125,83 @@ function AddTime({ c }: { c: Case }): ReactElement {
   );
 }
 
-/** Time spent on the case by activity and funder, with the total. */
-export function TimeTab({ c }: { c: Case }): ReactElement {
+function TimeTable({ items }: { items: TimeEntry[] }): ReactElement {
   const { t } = useTranslation('cases');
   const fmt = useFormat();
   const duration = useDuration();
+  return (
+    <TableScroll minWidth={640} label={t('tabs.time')}>
+      <Table verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('time.date')}</Table.Th>
+            <Table.Th>{t('time.who')}</Table.Th>
+            <Table.Th>{t('time.activity')}</Table.Th>
+            <Table.Th>{t('time.funder')}</Table.Th>
+            <Table.Th ta="end">{t('time.duration')}</Table.Th>
+            <Table.Th>{t('time.note')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((e) => (
+            <Table.Tr key={e.id} data-testid="time-entry">
+              <Table.Td>{fmt.date(e.workedOn)}</Table.Td>
+              <Table.Td>{e.userName}</Table.Td>
+              <Table.Td>{t(`activity.${e.activity}`)}</Table.Td>
+              <Table.Td>{e.funder ?? '—'}</Table.Td>
+              <Table.Td ta="end">{duration(e.minutes)}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.note ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
+  );
+}
+
+/** Phone layout: one small card per entry. */
+function TimeCards({ items }: { items: TimeEntry[] }): ReactElement {
+  const { t } = useTranslation('cases');
+  const fmt = useFormat();
+  const duration = useDuration();
+  return (
+    <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('tabs.time')}>
+      {items.map((e) => (
+        <Stack
+          key={e.id}
+          component="li"
+          gap={2}
+          p="sm"
+          data-testid="time-entry"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+        >
+          <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Text size="sm" fw={600}>
+              {t(`activity.${e.activity}`)}
+            </Text>
+            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              {duration(e.minutes)}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {[fmt.date(e.workedOn), e.userName, e.funder].filter(Boolean).join(' · ')}
+          </Text>
+          {e.note && (
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {e.note}
+            </Text>
+          )}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+/** Time spent on the case by activity and funder, with the total. */
+export function TimeTab({ c }: { c: Case }): ReactElement {
+  const { t } = useTranslation('cases');
+  const duration = useDuration();
+  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
   const time = useTime(c.id);
   const items = [...(time.data?.items ?? [])].sort((a, b) => b.workedOn.localeCompare(a.workedOn));
   return (
@@ -143,34 +216,7 @@ export function TimeTab({ c }: { c: Case }): ReactElement {
       )}
       <Card withBorder radius="md" padding={0}>
         {time.data && items.length === 0 && <EmptyState p="lg" title={t('time.empty')} />}
-        {items.length > 0 && (
-          <TableScroll minWidth={640} label={t('tabs.time')}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('time.date')}</Table.Th>
-                  <Table.Th>{t('time.who')}</Table.Th>
-                  <Table.Th>{t('time.activity')}</Table.Th>
-                  <Table.Th>{t('time.funder')}</Table.Th>
-                  <Table.Th ta="end">{t('time.duration')}</Table.Th>
-                  <Table.Th>{t('time.note')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((e) => (
-                  <Table.Tr key={e.id} data-testid="time-entry">
-                    <Table.Td>{fmt.date(e.workedOn)}</Table.Td>
-                    <Table.Td>{e.userName}</Table.Td>
-                    <Table.Td>{t(`activity.${e.activity}`)}</Table.Td>
-                    <Table.Td>{e.funder ?? '—'}</Table.Td>
-                    <Table.Td ta="end">{duration(e.minutes)}</Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.note ?? ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
-        )}
+        {items.length > 0 && (phone ? <TimeCards items={items} /> : <TimeTable items={items} />)}
       </Card>
     </Stack>
   );

@@ -23,7 +23,7 @@ export function IntakeOverview({ intake }: { intake: Intake }): ReactElement {
   const none = t('summary.none');
   const conflicts = intake.conflicts?.filter((c) => c.conflict).length ?? 0;
   return (
-    <Card withBorder radius="md" padding="md" maw={960}>
+    <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }} maw={960}>
       <Stack>
         <DataList labelWidth={180} withDivider>
           <Item label={t('problem.description')}>

@@ -76,7 +76,13 @@ function Wizard({ intake }: { intake: Intake }): ReactElement {
   return (
     <>
       <IntakeStepper active={active} done={done} reachable={reachable} onSelect={setActive} />
-      <Card withBorder radius="md" padding="md" maw={960} data-testid={`intake-step-${step ?? 'who'}`}>
+      <Card
+        withBorder
+        radius="md"
+        p={{ base: 'sm', sm: 'md' }}
+        maw={960}
+        data-testid={`intake-step-${step ?? 'who'}`}
+      >
         <Stack>
           <Text fw={700} size="lg" component="h2" m={0}>
             {t(`steps.${step ?? 'who'}`)}

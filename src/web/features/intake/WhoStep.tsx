@@ -48,7 +48,7 @@ export function WhoStep({ onCreated }: { onCreated: (intakeId: string) => void }
 
   if (creating) {
     return (
-      <Card withBorder radius="md" padding="md">
+      <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <Stack>
           <Title order={2} size="h4">
             {t('who.newPerson')}
@@ -67,7 +67,7 @@ export function WhoStep({ onCreated }: { onCreated: (intakeId: string) => void }
     );
   }
   return (
-    <Card withBorder radius="md" padding="md">
+    <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
       <Stack>
         <Title order={2} size="h4">
           {t('who.title')}

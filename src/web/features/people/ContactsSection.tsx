@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Fieldset,
-  Flex,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Button, Flex, Paper, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +6,7 @@ import { Icon } from '../../components/icons';
 import { CONTACT_KINDS, ID_KINDS } from './api';
 import { useCodeOptions } from './labels';
 import { newContact, newId, type PersonFormValues } from './personForm';
+import { FormSection } from './FormSection';
 
 type Form = UseFormReturnType<PersonFormValues>;
 
@@ -33,7 +23,7 @@ export function IdNumbersSection({ form }: { form: Form }): ReactElement {
   const { t } = useTranslation('people');
   const kinds = useCodeOptions('idKind', ID_KINDS);
   return (
-    <Fieldset legend={t('form.sections.ids')} radius="md">
+    <FormSection legend={t('form.sections.ids')}>
       <Stack gap="sm">
         {form.values.idNumbers.length === 0 && (
           <Text size="sm" c="dimmed">
@@ -73,7 +63,7 @@ export function IdNumbersSection({ form }: { form: Form }): ReactElement {
           </Button>
         )}
       </Stack>
-    </Fieldset>
+    </FormSection>
   );
 }
 
@@ -82,7 +72,7 @@ export function ContactsSection({ form }: { form: Form }): ReactElement {
   const { t } = useTranslation('people');
   const kinds = useCodeOptions('contactKind', CONTACT_KINDS);
   return (
-    <Fieldset legend={t('form.sections.contacts')} radius="md">
+    <FormSection legend={t('form.sections.contacts')}>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('form.contactsHint')}
@@ -137,6 +127,6 @@ export function ContactsSection({ form }: { form: Form }): ReactElement {
           </Button>
         )}
       </Stack>
-    </Fieldset>
+    </FormSection>
   );
 }

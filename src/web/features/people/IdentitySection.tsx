@@ -1,10 +1,11 @@
-import { Fieldset, Group, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Group, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGE_GROUPS, SEXES } from './api';
 import { useCodeOptions } from './labels';
 import { withPrecision, type BirthPrecision, type PersonFormValues } from './personForm';
+import { FormSection } from './FormSection';
 
 const PRECISIONS: BirthPrecision[] = ['year', 'month', 'date'];
 
@@ -55,7 +56,7 @@ export function IdentitySection({ form }: { form: UseFormReturnType<PersonFormVa
   const ages = useCodeOptions('ageGroup', AGE_GROUPS);
   const group = form.values.kind === 'group';
   return (
-    <Fieldset legend={t('form.sections.identity')} radius="md">
+    <FormSection legend={t('form.sections.identity')}>
       <Stack gap="sm">
         <Radio.Group label={t('form.kind')} {...form.getInputProps('kind')}>
           <Group gap="lg" mt={6}>
@@ -101,6 +102,6 @@ export function IdentitySection({ form }: { form: UseFormReturnType<PersonFormVa
           {...form.getInputProps('ageGroup')}
         />
       </Stack>
-    </Fieldset>
+    </FormSection>
   );
 }

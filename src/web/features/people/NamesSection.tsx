@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Fieldset, Flex, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Flex, Select, Stack, TagsInput, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/icons';
 import { SCRIPTS } from './api';
 import { detectScript, newName, type PersonFormValues } from './personForm';
+import { FormSection } from './FormSection';
 
 /**
  * Names (a person often has a Cyrillic and a Latin spelling, each a name of its own) and aliases.
@@ -21,7 +22,7 @@ export function NamesSection({
   const { t } = useTranslation('people');
   const names = form.values.names;
   return (
-    <Fieldset legend={t('form.sections.names')} radius="md">
+    <FormSection legend={t('form.sections.names')}>
       <Stack gap="sm">
         {names.map((n, i) => {
           const detected = detectScript(n.full);
@@ -92,6 +93,6 @@ export function NamesSection({
           {...form.getInputProps('aliases')}
         />
       </Stack>
-    </Fieldset>
+    </FormSection>
   );
 }

@@ -12,7 +12,7 @@ export function NewPersonPage(): ReactElement {
   return (
     <>
       <PageHeader title={t('form.titleNew')} description={t('form.descriptionNew')} />
-      <Card withBorder radius="md" padding="md" maw={960}>
+      <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }} maw={960}>
         <PersonForm
           onSaved={(id) => void navigate({ to: '/people/$id', params: { id } })}
           onCancel={() => void navigate({ to: '/people' })}

@@ -1,5 +1,5 @@
-import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Badge, Button, Collapse, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_PERSON_ROLES, VULNERABILITIES } from './api';
@@ -31,9 +31,12 @@ export function PeopleFilters({
     onChange({ ...rest, [key]: v ?? undefined });
   };
   const active = Boolean(value.q || value.region || value.vulnerability || value.role);
+  const selected = [value.region, value.vulnerability, value.role].filter(Boolean).length;
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [open, toggle] = useDisclosure(false);
   return (
     <div role="search" aria-label={t('filters.label')}>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+      <Stack gap="sm">
         <TextInput
           type="search"
           name="peopleSearch"
@@ -46,35 +49,56 @@ export function PeopleFilters({
           }}
           data-testid="people-search"
         />
-        <Select
-          label={t('filters.region')}
-          placeholder={t('filters.any')}
-          data={geo.regionOptions()}
-          value={value.region ?? null}
-          onChange={(v) => set('region', v)}
-          clearable
-          searchable
-          data-testid="filter-region"
-        />
-        <Select
-          label={t('filters.vulnerability')}
-          placeholder={t('filters.any')}
-          data={vulnerabilities}
-          value={value.vulnerability ?? null}
-          onChange={(v) => set('vulnerability', v)}
-          clearable
-          data-testid="filter-vulnerability"
-        />
-        <Select
-          label={t('filters.role')}
-          placeholder={t('filters.any')}
-          data={roles}
-          value={value.role ?? null}
-          onChange={(v) => set('role', v)}
-          clearable
-          data-testid="filter-role"
-        />
-      </SimpleGrid>
+        {phone && (
+          <Button
+            variant="subtle"
+            onClick={toggle.toggle}
+            aria-expanded={open}
+            aria-controls="people-filters"
+            justify="space-between"
+            fullWidth
+          >
+            {t('filters.toggle')}
+            {selected > 0 && (
+              <Badge ml="xs" variant="filled" size="sm">
+                {selected}
+              </Badge>
+            )}
+          </Button>
+        )}
+        <Collapse expanded={!phone || open} id="people-filters">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <Select
+              label={t('filters.region')}
+              placeholder={t('filters.any')}
+              data={geo.regionOptions()}
+              value={value.region ?? null}
+              onChange={(v) => set('region', v)}
+              clearable
+              searchable
+              data-testid="filter-region"
+            />
+            <Select
+              label={t('filters.vulnerability')}
+              placeholder={t('filters.any')}
+              data={vulnerabilities}
+              value={value.vulnerability ?? null}
+              onChange={(v) => set('vulnerability', v)}
+              clearable
+              data-testid="filter-vulnerability"
+            />
+            <Select
+              label={t('filters.role')}
+              placeholder={t('filters.any')}
+              data={roles}
+              value={value.role ?? null}
+              onChange={(v) => set('role', v)}
+              clearable
+              data-testid="filter-role"
+            />
+          </SimpleGrid>
+        </Collapse>
+      </Stack>
       {active && (
         <Group justify="flex-end" mt="sm">
           <Button

@@ -49,7 +49,7 @@ export function PeoplePage(): ReactElement {
         actions={mayAdd ? <AddButton /> : undefined}
       />
       <Stack>
-        <Card withBorder radius="md" padding="md">
+        <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
           <PeopleFilters value={search} onChange={go} />
         </Card>
         <Card withBorder radius="md" padding={0}>

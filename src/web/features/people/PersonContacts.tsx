@@ -11,7 +11,7 @@ import type { Person } from './api';
 export function PersonContacts({ person }: { person: Person }): ReactElement {
   const { t } = useTranslation('people');
   return (
-    <Card withBorder radius="md" padding="md" data-testid="person-contacts">
+    <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }} data-testid="person-contacts">
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('form.sections.contacts')}

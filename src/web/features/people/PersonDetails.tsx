@@ -35,7 +35,7 @@ export function PersonDetails({ person }: { person: Person }): ReactElement {
   const none = t('profile.notRecorded');
   const p = person;
   return (
-    <Card withBorder radius="md" padding="md">
+    <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('profile.details')}

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
@@ -21,6 +21,7 @@ import {
 } from './personForm';
 import { PlaceSection } from './PlaceSection';
 import { useInvalidatePeople } from './queries';
+import { FormSection } from './FormSection';
 
 const DATE_BY_PRECISION = { year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, date: /^\d{4}-\d{2}-\d{2}$/ };
 
@@ -90,7 +91,7 @@ export function PersonForm({
         <PlaceSection form={form} />
         <IdNumbersSection form={form} />
         {!person?.contactsHidden && <ContactsSection form={form} />}
-        <Fieldset legend={t('form.sections.vulnerabilities')} radius="md">
+        <FormSection legend={t('form.sections.vulnerabilities')}>
           <Checkbox.Group
             {...form.getInputProps('vulnerabilities')}
             aria-label={t('form.sections.vulnerabilities')}
@@ -101,7 +102,7 @@ export function PersonForm({
               ))}
             </SimpleGrid>
           </Checkbox.Group>
-        </Fieldset>
+        </FormSection>
         <Textarea
           label={t('form.notes')}
           description={t('form.notesHint')}

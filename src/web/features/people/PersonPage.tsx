@@ -74,7 +74,7 @@ function Profile({ person }: { person: Person }): ReactElement {
       />
       {person.mergedInto && <MergedNotice targetId={person.mergedInto} />}
       {editing ? (
-        <Card withBorder radius="md" padding="md" maw={960}>
+        <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }} maw={960}>
           <PersonForm person={person} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
         </Card>
       ) : (

@@ -9,7 +9,7 @@ import { ADVERSE_ROLES } from './PersonBadges';
 export function PersonRoles({ person }: { person: Person }): ReactElement {
   const { t } = useTranslation('people');
   return (
-    <Card withBorder radius="md" padding="md" data-testid="person-roles">
+    <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }} data-testid="person-roles">
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('profile.roles')}

@@ -1,9 +1,10 @@
-import { Fieldset, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGeoNames } from './labels';
 import type { PersonFormValues } from './personForm';
+import { FormSection } from './FormSection';
 
 /** Region → district (the district list follows the region) and a free-text address. */
 export function PlaceSection({ form }: { form: UseFormReturnType<PersonFormValues> }): ReactElement {
@@ -11,7 +12,7 @@ export function PlaceSection({ form }: { form: UseFormReturnType<PersonFormValue
   const geo = useGeoNames();
   const districts = geo.districtOptions(form.values.region);
   return (
-    <Fieldset legend={t('form.sections.place')} radius="md">
+    <FormSection legend={t('form.sections.place')}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Select
@@ -40,6 +41,6 @@ export function PlaceSection({ form }: { form: UseFormReturnType<PersonFormValue
         </SimpleGrid>
         <Textarea label={t('form.address')} autosize minRows={2} {...form.getInputProps('address')} />
       </Stack>
-    </Fieldset>
+    </FormSection>
   );
 }

@@ -19,12 +19,26 @@ function Figure({
 }): ReactElement {
   const fmt = useFormat();
   return (
-    <Card withBorder radius="md" padding="lg" data-testid={testId} bg={strong ? 'ukuk.0' : undefined}>
+    <Card
+      withBorder
+      radius="md"
+      p={strong ? 'lg' : { base: 'sm', sm: 'lg' }}
+      data-testid={testId}
+      bg={strong ? 'ukuk.0' : undefined}
+    >
       <Stack gap={4}>
-        <Text fw={700} fz={strong ? 36 : 28} lh={1.1} c="ukuk.9" data-testid={`${testId}-value`}>
+        <Text
+          fw={700}
+          fz={strong ? 36 : { base: 22, sm: 28 }}
+          lh={1.1}
+          c="ukuk.9"
+          data-testid={`${testId}-value`}
+        >
           {fmt.number(value)}
         </Text>
-        <Text fw={600}>{label}</Text>
+        <Text fw={600} fz={strong ? 'md' : { base: 'sm', sm: 'md' }}>
+          {label}
+        </Text>
         {help && (
           <Text size="xs" c="dimmed">
             {help}
@@ -60,7 +74,7 @@ export function Headline({ s }: { s: Stats }): ReactElement {
           testId="stats-victims"
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
+      <SimpleGrid cols={3} spacing={{ base: 'xs', sm: 'md' }}>
         <Figure value={s.cases} label={t('stats.cases', { count: s.cases })} testId="stats-cases" />
         <Figure
           value={s.casesOpened}

@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  axeSerious,
+  describeBrowser,
+  hasHorizontalScroll,
+  launch,
+  login,
+  openTab,
+  realProblems,
+  type Tab,
+} from './browser.ts';
+import { legalWorld, type LegalWorld } from './legal-setup.ts';
+
+const TITLE = 'Defence of Bakyt Osmonov (art. 130)';
+
+/** Picks an option of a Mantine Select found by its test id. */
+async function choose(page: Page, testId: string, option: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+async function openTabNamed(page: Page, tab: string): Promise<void> {
+  await page.getByTestId(`tab-${tab}`).click();
+  await page.waitForURL((u) => u.searchParams.get('tab') === tab);
+}
+
+await describeBrowser('legal-aid cases', (backend) => {
+  let world: LegalWorld;
+  let browser: Browser;
+  let lawyer: Tab;
+  let caseUrl = '';
+
+  before(async () => {
+    world = await legalWorld(backend);
+    browser = await launch();
+    lawyer = await openTab(browser, world.server.url, { locale: 'en' });
+    await login(lawyer.page, world.lawyers[0]);
+  });
+  after(async () => {
+    await browser?.close();
+    await world?.stop();
+  });
+
+  it('a lawyer with no cases sees "no cases yet", then creates a case from the form', async () => {
+    const { page } = lawyer;
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    await page.waitForURL('**/cases');
+    await page.getByTestId('cases-empty').getByText('No cases yet').waitFor();
+    await page.getByTestId('new-case').click();
+    const form = page.getByTestId('new-case-form');
+    // Nothing is pre-filled.
+    assert.equal(await form.locator('input[name=title]').inputValue(), '');
+    await choose(page, 'case-type', 'Criminal defence');
+    await form.locator('input[name=title]').fill(TITLE);
+    await form.locator('input[name=court]').fill('Osh city court');
+    await page.getByTestId('new-case-submit').click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    caseUrl = new URL(page.url()).pathname;
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByTestId('case-fields').getByText('Osh city court').waitFor();
+    assert.match(await page.getByTestId('case-number').innerText(), /\S/);
+  });
+
+  it('adds a note, a task it then ticks, and a time entry; all show in the timeline', async () => {
+    const { page } = lawyer;
+    await openTabNamed(page, 'notes');
+    await page
+      .getByTestId('note-form')
+      .locator('textarea[name=note]')
+      .fill('Met the client in SIZO-5.\nNext: appeal.');
+    await page.getByTestId('note-submit').click();
+    await page.getByTestId('note-body').getByText('Met the client in SIZO-5.').waitFor();
+    assert.match(await page.getByTestId('note').first().innerText(), /Nurlan Lawyer/);
+
+    await openTabNamed(page, 'tasks');
+    await page.getByTestId('task-form').locator('input[name=taskTitle]').fill('File the appeal');
+    await page.getByTestId('task-submit').click();
+    const task = page.getByTestId('task').filter({ hasText: 'File the appeal' });
+    await task.waitFor();
+    assert.equal(await task.getAttribute('data-done'), 'false');
+    await task.getByRole('checkbox').check();
+    await page.locator('[data-testid=task][data-done=true]').filter({ hasText: 'File the appeal' }).waitFor();
+
+    await openTabNamed(page, 'time');
+    await page.getByTestId('time-form').locator('input[name=minutes]').fill('90');
+    await choose(page, 'time-activity', 'Consultation');
+    await page.getByTestId('time-submit').click();
+    await page.getByTestId('time-entry').first().waitFor();
+    assert.equal(await page.getByTestId('time-total').innerText(), 'Total: 1 h 30 min');
+
+    await openTabNamed(page, 'timeline');
+    await page.locator('[data-testid=timeline-entry][data-kind="time.added"]').waitFor();
+    const kinds = await page
+      .getByTestId('timeline-entry')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    for (const k of ['case.created', 'note.added', 'task.added', 'task.done', 'time.added']) {
+      assert.ok(kinds.includes(k), `timeline has ${k}: ${kinds.join(', ')}`);
+    }
+    const text = await page.getByRole('list', { name: 'Timeline' }).innerText();
+    assert.match(text, /Note added/);
+    assert.match(text, /Time recorded \(Consultation, 1 h 30 min\)/);
+    // The timeline is stored in clear, so it never repeats the note's text.
+    assert.doesNotMatch(text, /SIZO-5/);
+    assert.deepEqual(realProblems(lawyer.problems), []);
+  });
+
+  it('the case page and its tabs have no serious axe violations and fit a phone', async () => {
+    const tab = await openTab(browser, world.server.url, { locale: 'ky', bypassCSP: true, width: 375 });
+    await tab.context.addCookies(await lawyer.context.cookies());
+    const { page } = tab;
+    for (const t of ['overview', 'people', 'team', 'notes', 'tasks', 'time', 'timeline']) {
+      await page.goto(t === 'overview' ? caseUrl : `${caseUrl}?tab=${t}`);
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await page.getByRole('tabpanel').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(await hasHorizontalScroll(page), false, `${t} scrolls sideways at 375 px`);
+      assert.deepEqual(await axeSerious(page), [], t);
+    }
+    await page.goto('/cases');
+    await page.getByTestId('case-row').first().waitFor();
+    assert.equal(await hasHorizontalScroll(page), false, '/cases scrolls sideways at 375 px');
+    assert.deepEqual(await axeSerious(page), [], '/cases');
+    await tab.context.close();
+  });
+
+  it('a lawyer who is not on the team gets the same "not found or no access" page as for a missing case', async () => {
+    const other = await openTab(browser, world.server.url, { locale: 'en' });
+    await login(other.page, world.lawyers[1]);
+    await other.page.goto(caseUrl);
+    const denied = await other.page.getByTestId('case-not-found').innerText();
+    assert.match(denied, /Case not found or no access/);
+    assert.doesNotMatch(await other.page.locator('body').innerText(), new RegExp(TITLE));
+    await other.page.goto('/cases/0190a1b2-0000-7000-8000-000000000000');
+    assert.equal(await other.page.getByTestId('case-not-found').innerText(), denied);
+    await other.page.goto('/cases');
+    await other.page.getByTestId('cases-empty').getByText('No cases yet').waitFor();
+    await other.context.close();
+  });
+
+  it('filters land in the URL, a saved view brings them back, and an empty result says so', async () => {
+    const api = await world.api(world.lawyers[0]);
+    const r = await api.post('/api/cases', { type: 'civil', title: 'Land dispute in Naryn', region: 'KG-N' });
+    assert.equal(r.status, 201);
+    const { page } = lawyer;
+    await page.goto('/cases');
+    assert.equal(await page.getByTestId('case-row').count(), 2);
+    // Each option shows how many cases it would leave.
+    await page.getByTestId('filter-type').click();
+    await page.getByRole('option', { name: 'Criminal defence (1)' }).click();
+    await page.waitForURL((u) => u.searchParams.get('type') === 'criminal_defence');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-row]').length === 1);
+    await page.getByTestId('case-row').getByText(TITLE).waitFor();
+
+    await page.getByTestId('save-view').click();
+    await page.getByRole('dialog').locator('input[name=viewName]').fill('My criminal cases');
+    await page.getByRole('dialog').locator('button[type=submit]').click();
+    await page.getByTestId('clear-filters').click();
+    await page.waitForURL((u) => !u.searchParams.has('type'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-row]').length === 2);
+
+    await page.reload();
+    await choose(page, 'saved-views', 'My criminal cases');
+    await page.waitForURL((u) => u.searchParams.get('type') === 'criminal_defence');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-row]').length === 1);
+
+    await choose(page, 'filter-region', /^Naryn/);
+    await page.getByTestId('cases-empty').getByText('No case matches these filters').waitFor();
+    assert.deepEqual(realProblems(lawyer.problems), []);
+  });
+});

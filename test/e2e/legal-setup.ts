@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../helpers/cli.ts';
+import { Client } from '../helpers/client.ts';
+import { createPgDatabase, tempDir, type Backend } from '../helpers/db.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+const PASSWORD = 'a case file is a promise 2026';
+
+export interface Account {
+  email: string;
+  name: string;
+  password: string;
+  secret: string;
+}
+
+export interface LegalWorld {
+  server: RunningServer;
+  admin: Account;
+  /** Two lawyers; neither is on the other's cases unless a test puts them there. */
+  lawyers: [Account, Account];
+  /** A logged-in API client for an account (real login: password + TOTP). */
+  api(who: Account): Promise<Client>;
+  stop(): Promise<void>;
+}
+
+/**
+ * An organisation made with the `ukuk` command (setup + users, as an administrator would), then the
+ * real server over it. Accounts are made by the CLI so the browser tests spend their TOTP windows on
+ * the screens under test, not on enrolment.
+ */
+export async function legalWorld(backend: Backend): Promise<LegalWorld> {
+  const dir = tempDir('ukuk-legal-');
+  const pwFile = path.join(dir, 'pw');
+  fs.writeFileSync(pwFile, `${PASSWORD}\n`);
+  let databaseUrl: string | undefined;
+  let dropPg: (() => Promise<void>) | undefined;
+  if (backend === 'postgres') {
+    const pg = await createPgDatabase();
+    databaseUrl = pg.url;
+    dropPg = () => pg.drop();
+  }
+  const env = { UKUK_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: databaseUrl };
+  const cli = async (args: string[]) => {
+    const r = await runCli([...args, '--json'], env);
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout) as { totpSecret: string };
+  };
+  const admin = { email: 'aigerim@example.org', name: 'Aigerim Admin', password: PASSWORD };
+  const setup = await cli([
+    'setup',
+    '--org',
+    'Bir Duino Test',
+    '--admin-email',
+    admin.email,
+    '--admin-name',
+    admin.name,
+    '--admin-password-file',
+    pwFile,
+    '--locale',
+    'en',
+  ]);
+  const lawyer = async (email: string, name: string): Promise<Account> => {
+    const r = await cli([
+      'user',
+      'add',
+      '--email',
+      email,
+      '--name',
+      name,
+      '--role',
+      'lawyer',
+      '--password-file',
+      pwFile,
+      '--locale',
+      'en',
+    ]);
+    return { email, name, password: PASSWORD, secret: r.totpSecret };
+  };
+  const lawyers: [Account, Account] = [
+    await lawyer('nurlan@example.org', 'Nurlan Lawyer'),
+    await lawyer('gulnara@example.org', 'Gulnara Lawyer'),
+  ];
+  const server = await startServer({ backend, dataDir: env.UKUK_DATA_DIR, databaseUrl });
+  return {
+    server,
+    admin: { ...admin, secret: setup.totpSecret },
+    lawyers,
+    async api(who) {
+      const c = new Client(server.url);
+      await c.login(who.email, who.password, who.secret);
+      return c;
+    },
+    async stop() {
+      await server.stop();
+      await dropPg?.();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
