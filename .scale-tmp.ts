@@ -8,6 +8,9 @@ const N = Number(process.argv[2] ?? 50000);
 const distr = [] as ReturnType<typeof makePeople>;
 while (distr.length < N) distr.push(...makePeople(rng, 100, 1000 + distr.length, new Set(seen)));
 const people = [...targets, ...distr];
+const ids = people.map((_, i) => i);
+for (let i = ids.length - 1; i > 0; i--) { const j = Math.floor(rng() * (i + 1)); [ids[i], ids[j]] = [ids[j]!, ids[i]!]; }
+people.forEach((p, i) => (p.id = ids[i]!));
 const postings = new Map<string, number[]>();
 const toks = new Map<number, ReturnType<typeof nameTokens>[]>();
 let keyRows = 0;

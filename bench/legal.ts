@@ -5,6 +5,7 @@
 // measured functions are the real ones. Run alone: `node --import tsx bench/legal.ts`;
 // UKUK_BENCH_PEOPLE / UKUK_BENCH_CASES make it smaller.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { normalizeText } from '../src/core/text.ts';
@@ -311,6 +312,8 @@ export async function legalBenchmark(): Promise<Figure[]> {
         // for the planner, visibility map for index-only scans); do it now. SQLite is measured as the
         // application leaves it: it never runs ANALYZE.
         if (backend === 'postgres') await sql`vacuum analyze`.execute(ctx.db);
+        const load = os.loadavg().map((x) => x.toFixed(1));
+        console.log(`load average ${load.join(' ')} on ${os.cpus().length} CPUs`);
         const size = `${kilo(people)} people, ${kilo(cases)} cases`;
         const tag = (f: Figure): Figure => ({ ...f, name: f.name.replace(/\)$/, `, ${size})`) });
         figures.push(...(await conflictCheck(ctx, gen, backend)).map(tag));

@@ -74,6 +74,13 @@ function buildSet(): { people: Person[]; variants: Variant[] } {
   const targets = makePeople(rng, TARGETS, 0, seen);
   const distractors = makePeople(rng, DISTRACTORS, TARGETS, seen);
   const people = [...targets, ...distractors];
+  // Shuffle the ids: the server breaks ties by id, and the people sought must not win them.
+  const ids = people.map((_, i) => i);
+  for (let i = ids.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+  }
+  people.forEach((p, i) => (p.id = ids[i]!));
   for (const p of people) {
     // Some records also hold the Latin name from the passport, in passport order and case.
     if (rng() < PASSPORT_ALIAS_SHARE && p.surname) {
