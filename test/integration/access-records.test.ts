@@ -70,7 +70,7 @@ for (const backend of await backends()) {
           const [method = 'GET', raw = ''] = row.route.split(' ');
           const rec = target.get(rel)!;
           const path = raw.replace(':id', rec.id).replace(':person', rec.person);
-          const body = row.body
+          const body: unknown = row.body
             ? JSON.parse(JSON.stringify(row.body).replace('":user"', `"${spare.id}"`))
             : method === 'GET'
               ? undefined

@@ -38,6 +38,9 @@ describe('phonetic keys', () => {
     same('Шерали', 'Sherali', 'Scherali', 'Şerali');
     same('Бахтиёр', 'Bakhtiyor', 'Baxtiyor');
     same('Чолпон', 'Cholpon', 'Tscholpon', 'Çolpon');
+    same('Хохлов', 'Khokhlov', 'Chochlow');
+    same('Фарходов', 'Farkhodov', 'Farxodov', 'Farchodow');
+    same('Максим', 'Maksim', 'Maxim');
   });
   test('different names stay apart', () => {
     assert.notEqual(phoneticKey('Асель'), phoneticKey('Айсулуу'));
@@ -141,6 +144,10 @@ const SAME_PERSON: ReadonlyArray<readonly [string, string]> = [
   ['Айгүл Исмаилова', 'Исмаилова Айгүл'],
   ['Ismailvoa Aigul', 'Исмаилова Айгуль'],
   ['Julija Iwanowa', 'Иванова Юлия Сергеевна'],
+  ['Sarina Emilowa', 'Эмилова Зарина'],
+  ['Chasan Ilchomow', 'Илхомов Хасан'],
+  ['Farxodov Abdulla Rustamovich', 'Фарходов Абдулла Рустамович'],
+  ['Dscheenbekow Sooronbai', 'Жээнбеков Сооронбай Шарипович'],
   ['Нурлан Бакыт', 'Нурлан Бакыт уулу'],
 ];
 
@@ -164,6 +171,10 @@ describe('compareNames', () => {
     const initial = compareNames('Исмаилова А.', 'Айгуль Исмаилова');
     assert.deepEqual(initial.reasons, ['identical', 'initial', 'order_swapped']);
     assert.ok(compareNames('Ismoilova Aigul', 'Ismailova Aigul').reasons.includes('similar_spelling'));
+    // Differing patronymics weigh in full but can still leave a long name above the threshold.
+    const fathers = compareNames('Петрова-Исмаилова Анна Сергеевна', 'Петрова-Исмаилова Анна Викторовна');
+    assert.deepEqual(fathers.reasons, ['identical', 'patronymic_differs']);
+    assert.ok(fathers.score >= MATCH_THRESHOLD && fathers.score < 0.8, String(fathers.score));
   });
   test('a swapped order never lowers the score', () => {
     const straight = compareNames('Исмаилова Айгуль Бакытовна', 'Ismailova Aigul Bakytovna');

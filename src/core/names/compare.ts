@@ -8,23 +8,26 @@
  * names. It is symmetric, 1 for the same name and 0 when nothing matches.
  */
 import { nameTokens, type NameToken } from './names.ts';
-import { initialClass } from './translit.ts';
+import { firstLetterClass, initialClass } from './translit.ts';
 
-export type MatchReason =
-  | 'identical'
-  | 'case_or_yo'
-  | 'transliteration'
-  | 'similar_spelling'
-  | 'initial'
-  | 'order_swapped'
-  | 'patronymic_ignored'
-  | 'patronymic_differs'
-  | 'partial';
+/** Every reason compareNames gives, in display order (strongest token verdict first). */
+export const NAME_MATCH_REASONS = [
+  'identical',
+  'case_or_yo',
+  'transliteration',
+  'similar_spelling',
+  'initial',
+  'order_swapped',
+  'patronymic_ignored',
+  'patronymic_differs',
+  'partial',
+] as const;
+export type MatchReason = (typeof NAME_MATCH_REASONS)[number];
 
 export interface NameMatch {
   /** 0..1; at or above MATCH_THRESHOLD the person is shown as a possible match. */
   score: number;
-  /** Why, strongest token verdict first; the display order of the conflict-check screen. */
+  /** Why, in the order of NAME_MATCH_REASONS. */
   reasons: MatchReason[];
 }
 
@@ -44,18 +47,6 @@ const SIMILARITY: Readonly<Record<TokenReason, number>> = {
   // An initial agrees with many names, so it carries little more than half a token.
   initial: 0.6,
 };
-
-const REASON_ORDER: readonly MatchReason[] = [
-  'identical',
-  'case_or_yo',
-  'transliteration',
-  'similar_spelling',
-  'initial',
-  'order_swapped',
-  'patronymic_ignored',
-  'patronymic_differs',
-  'partial',
-];
 
 // A patronymic beside a given name and a surname is often left out, so it weighs little; but when
 // it is the only family part (Нурлан Бакыт уулу) it weighs as much as a surname.
@@ -95,12 +86,6 @@ export function editDistance(a: string, b: string, max: number): number {
 // token, so that Sanjarova/Anvarova (two edits in nine letters, six of them a stem) stay apart.
 const COMMON_ENDING = /(ovna|evna|ovich|evich|ova|eva|ov|ev)$/;
 
-// First letters that count as the same for spelling slips, because schemes trade them at the start
-// of a word: j/i/e (Jelena/Yelena/Elena), s/z (German Sarina/Zarina), c/h (German Chasan/Hasan).
-// Other first letters are rarely mistyped, and names one letter apart at the start are usually
-// different names (Мария/Дарья, Жибек/Айбек).
-const firstLetter = (phon: string) => phon.charAt(0).replace(/[je]/, 'i').replace('z', 's').replace('c', 'h');
-
 // Endings that make a surname from a man's name: Бакыт → Бакытов(а), Атамбай → Атамбаев(а).
 const SURNAME_ENDINGS = new Set(['ov', 'ova', 'ev', 'eva']);
 
@@ -126,7 +111,9 @@ function similarSpelling(a: NameToken, b: NameToken): boolean {
   // edits (Ismailova/Ismoilova, Asel/Asle; not Tologon/Tolgonai).
   const sameSkeleton =
     short.length >= 4 && long.length - short.length <= 1 && a.skel.length >= 3 && a.skel === b.skel;
-  if (!sameSkeleton && firstLetter(short) !== firstLetter(long)) return false;
+  // Names one letter apart at the start are usually different names (Мария/Дарья, Жибек/Айбек),
+  // and the first letter is rarely mistyped; only letters schemes trade there may differ.
+  if (!sameSkeleton && firstLetterClass(short) !== firstLetterClass(long)) return false;
   const limit = sameSkeleton ? Math.max(budget, 2) : budget;
   return limit > 0 && editDistance(short, long, limit) <= limit;
 }
@@ -139,8 +126,8 @@ function similarSpelling(a: NameToken, b: NameToken): boolean {
  */
 function rolesAllow(a: NameToken, b: NameToken, aHasPat: boolean, bHasPat: boolean): boolean {
   if (a.initial || b.initial || a.patronymic === b.patronymic) return true;
-  const [pat, other, otherHasPat] = a.patronymic ? [a, b, bHasPat] : [b, a, aHasPat];
-  return pat.fatherName && !otherHasPat && !other.patronymic;
+  const [pat, otherHasPat] = a.patronymic ? [a, bHasPat] : [b, aHasPat];
+  return pat.fatherName && !otherHasPat;
 }
 
 function tokenVerdict(a: NameToken, b: NameToken): Verdict | null {
@@ -238,7 +225,7 @@ export function compareNames(
   }
   const total = [...wq, ...ws].reduce((x, y) => x + y, 0);
   const score = Math.max(0, Math.min(1, a.value / total));
-  return { score, reasons: REASON_ORDER.filter((r) => reasons.has(r)) };
+  return { score, reasons: NAME_MATCH_REASONS.filter((r) => reasons.has(r)) };
 }
 
 /** The best match of a query among one person's names and aliases; index -1 when there are none. */

@@ -2,10 +2,9 @@
  * Name matching for the conflict/duplicate check: keys for the blind-index lookup (names.ts) and
  * the detailed reranking of the candidates it finds (compare.ts). See names.ts for the two steps.
  */
-export { initialClass, phoneticKey, skeletonKey, skeletonOf } from './translit.ts';
+export { firstLetterClass, initialClass, phoneticKey, skeletonKey, skeletonOf } from './translit.ts';
 export {
   CANDIDATE_LIMIT,
-  KEY_WEIGHTS,
   MAX_NAME_TOKENS,
   nameKeys,
   nameTokens,
@@ -19,6 +18,7 @@ export {
   compareNames,
   editDistance,
   MATCH_THRESHOLD,
+  NAME_MATCH_REASONS,
   type MatchReason,
   type NameMatch,
 } from './compare.ts';

@@ -122,15 +122,23 @@ export function phoneticKey(token: string): string {
 }
 
 /**
- * Consonant skeleton of a phonetic form: the first letter kept, later vowels dropped, repeats
- * collapsed (Ismailova/Ismoilova → "ismlv"). Non-initial j counts as a vowel and an initial j is
- * written i, because j is ambiguous between ж (Kyrgyz passports) and й (German): Julija/Yulia
- * and Natalja/Natalia then share a skeleton.
+ * The first letter of a phonetic form, loosened to the letters that romanisations trade at the
+ * start of a word: j/i/e (Julija/Yulia/Elena-Jelena), z/s (German Sarina/Zarina) and c/h (German
+ * Chasan/Hasan). Used by skeletons and by the spelling-slip rule of compare.ts.
+ */
+export function firstLetterClass(phon: string): string {
+  const c = phon.charAt(0);
+  return c === 'j' || c === 'e' ? 'i' : c === 'z' ? 's' : c === 'c' ? 'h' : c;
+}
+
+/**
+ * Consonant skeleton of a phonetic form: a loosened first letter (firstLetterClass), later vowels
+ * dropped, repeats collapsed (Ismailova/Ismoilova → "ismlv"). A non-initial j counts as a vowel,
+ * being ж to a Kyrgyz passport and й to a German: Natalja/Natalia share a skeleton.
  */
 export function skeletonOf(phon: string): string {
   if (phon.length === 0) return '';
-  const first = phon[0] === 'j' ? 'i' : phon[0]!;
-  return collapseRepeats(first + phon.slice(1).replace(/[aeiouj]/g, ''));
+  return collapseRepeats(firstLetterClass(phon) + phon.slice(1).replace(/[aeiouj]/g, ''));
 }
 
 /** Skeleton key of one token ('' when it has no letters). */
@@ -140,7 +148,8 @@ export function skeletonKey(token: string): string {
 
 /**
  * The letter an initial stands for, as a class: the first letter of the phonetic form with j read
- * as i, so "Ю.", "Yu.", "J." (German Julija) and "И." all match the same names.
+ * as i, so "Ю.", "Yu.", "J." (German Julija) and "И." all match the same names. Narrower than
+ * firstLetterClass: an initial is weak evidence already, and Е./И. or З./С. are distinct initials.
  */
 export function initialClass(phon: string): string {
   const c = phon.charAt(0);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_MATCH_REASONS } from '../names/index.ts';
 import { IsoTime, Uuid } from './common.ts';
 
 /** The shared people registry (issue #3): used by legal aid, violations and monitoring. */
@@ -154,17 +155,7 @@ export const PeopleList = z.object({
   hasMore: z.boolean(),
 });
 
-export const MATCH_REASONS = [
-  'identical',
-  'case_or_yo',
-  'transliteration',
-  'similar_spelling',
-  'initial',
-  'order_swapped',
-  'patronymic_ignored',
-  'partial',
-  'id_number',
-] as const;
+export const MATCH_REASONS = [...NAME_MATCH_REASONS, 'id_number'] as const;
 
 export const MatchBody = z.strictObject({
   name: z.string().trim().min(1).max(200),

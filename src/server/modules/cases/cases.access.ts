@@ -1,7 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
-import { auditNow, type AppContext } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/db.ts';
+import type { AuditEntry } from '../../platform/audit/audit.ts';
+import { auditNow, inTx, type AppContext } from '../../platform/context.ts';
+import type { Executor, Tx } from '../../platform/db/db.ts';
 import type { CasesTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 
@@ -85,4 +86,19 @@ export async function loadCase(
   if (need === 'edit' && !access.canEdit) throw new AppError('auth.forbidden');
   if (need === 'team' && !access.canManageTeam) throw new AppError('auth.forbidden');
   return access;
+}
+
+/**
+ * A change to one case: the access check runs once outside the transaction (so a refusal is audited
+ * and answered before anything starts) and again inside it, on the row the change will use.
+ */
+export async function withCase<T>(
+  ctx: AppContext,
+  actor: Actor | null,
+  caseId: string,
+  need: 'read' | 'edit' | 'team',
+  fn: (tx: Tx, audit: (e: AuditEntry) => Promise<void>, access: CaseAccess) => Promise<T>,
+): Promise<T> {
+  await loadCase(ctx, actor, caseId, need);
+  return inTx(ctx, async (tx, audit) => fn(tx, audit, await loadCase(ctx, actor, caseId, need, tx)));
 }

@@ -171,9 +171,10 @@ export const casesRepo = {
       );
     } else if (f.ids) q = q.where('c.id', 'in', f.ids.length ? [...f.ids] : ['-']);
     if (f.mine)
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('case_members as m')
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('case_members as m')
             .select(sql.lit(1).as('one'))
             .whereRef('m.case_id', '=', 'c.id')
             .where('m.user_id', '=', actor.userId)

@@ -11,7 +11,7 @@ import { decryptNames, displayName } from '../people/people.presenter.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { userNames } from '../users/users.names.ts';
 import { requireCode, requireCodes } from '../vocab/vocab.service.ts';
-import { loadCase, type CaseAccess } from './cases.access.ts';
+import { loadCase, withCase, type CaseAccess } from './cases.access.ts';
 import { casesRepo, CASE_PAGE } from './cases.repo.ts';
 import { addTimeline } from './cases.timeline.ts';
 import { indexCase, searchCaseIds } from './cases.search.ts';
@@ -234,9 +234,7 @@ async function presentCase(ctx: AppContext, access: CaseAccess): Promise<CaseVie
 }
 
 export async function updateCase(ctx: AppContext, actor: Actor | null, id: string, patch: Patch) {
-  await loadCase(ctx, actor, id, 'edit');
-  await inTx(ctx, async (tx, audit) => {
-    const { row } = await loadCase(ctx, actor, id, 'edit', tx);
+  await withCase(ctx, actor, id, 'edit', async (tx, audit, { row }) => {
     if (row.status === 'closed') throw new AppError('case.closed');
     if (patch.type) await requireCode(tx, 'case_type', patch.type, 'type', [row.type]);
     const oldProblems = (await casesRepo.codes(tx, 'case_problems', id)).map((p) => p.code);

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type * as S from '../../../core/schemas/cases.ts';
 import type { Actor } from '../../platform/access/policy.ts';
-import { envelope, inTx, type AppContext } from '../../platform/context.ts';
+import { envelope, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { requireCode } from '../vocab/vocab.service.ts';
-import { loadCase } from './cases.access.ts';
+import { withCase } from './cases.access.ts';
 import { casesRepo } from './cases.repo.ts';
 import { addPersonTx, getCase, requireAssignable } from './cases.service.ts';
 import { addNoteTx } from './cases.work.ts';
@@ -20,9 +20,7 @@ export async function addMember(
   body: z.infer<typeof S.MemberBody>,
 ) {
   await requireAssignable(ctx.db, body.userId, 'userId');
-  await loadCase(ctx, actor, id, 'team');
-  await inTx(ctx, async (tx, audit) => {
-    const { row } = await loadCase(ctx, actor, id, 'team', tx);
+  await withCase(ctx, actor, id, 'team', async (tx, audit, { row }) => {
     // The lead is changed by making someone else lead; the case always has exactly one.
     if (body.role === 'lead') {
       await casesRepo.setMember(tx, id, row.lead_user_id, 'co_counsel', actor!.userId);
@@ -42,9 +40,7 @@ export async function addMember(
 }
 
 export async function removeMember(ctx: AppContext, actor: Actor | null, id: string, userId: string) {
-  await loadCase(ctx, actor, id, 'team');
-  await inTx(ctx, async (tx, audit) => {
-    const { row } = await loadCase(ctx, actor, id, 'team', tx);
+  await withCase(ctx, actor, id, 'team', async (tx, audit, { row }) => {
     if (userId === row.lead_user_id) throw new AppError('case.lead_required');
     await casesRepo.removeMember(tx, id, userId);
     await addTimeline(tx, id, actor!.userId, 'member.removed', userId);
@@ -65,9 +61,7 @@ export async function addCasePerson(
   id: string,
   body: z.infer<typeof S.CasePersonBody>,
 ) {
-  await loadCase(ctx, actor, id, 'edit');
-  await inTx(ctx, async (tx, audit) => {
-    await loadCase(ctx, actor, id, 'edit', tx);
+  await withCase(ctx, actor, id, 'edit', async (tx, audit, _access) => {
     if (!(await peopleRepo.canSee(tx, actor!, body.personId)))
       throw new AppError('person.not_found', { fields: [{ path: 'personId', code: 'invalid_value' }] });
     const person = await peopleRepo.byId(tx, body.personId);
@@ -86,9 +80,7 @@ export async function addCasePerson(
 }
 
 export async function removeCasePerson(ctx: AppContext, actor: Actor | null, id: string, linkId: string) {
-  await loadCase(ctx, actor, id, 'edit');
-  await inTx(ctx, async (tx, audit) => {
-    await loadCase(ctx, actor, id, 'edit', tx);
+  await withCase(ctx, actor, id, 'edit', async (tx, audit, _access) => {
     const link = await tx
       .selectFrom('case_people')
       .selectAll()
@@ -115,9 +107,7 @@ export async function addLink(
   id: string,
   body: z.infer<typeof S.LinkBody>,
 ) {
-  await loadCase(ctx, actor, id, 'edit');
-  await inTx(ctx, async (tx, audit) => {
-    await loadCase(ctx, actor, id, 'edit', tx);
+  await withCase(ctx, actor, id, 'edit', async (tx, audit, _access) => {
     await tx
       .insertInto('case_links')
       .values({ case_id: id, kind: body.kind, target_id: body.targetId, added_at: new Date().toISOString() })
@@ -142,9 +132,7 @@ export async function removeLink(
   kind: string,
   targetId: string,
 ) {
-  await loadCase(ctx, actor, id, 'edit');
-  await inTx(ctx, async (tx, audit) => {
-    await loadCase(ctx, actor, id, 'edit', tx);
+  await withCase(ctx, actor, id, 'edit', async (tx, audit, _access) => {
     await tx
       .deleteFrom('case_links')
       .where('case_id', '=', id)
@@ -169,9 +157,7 @@ export async function closeCase(
   id: string,
   body: z.infer<typeof S.CloseBody>,
 ) {
-  await loadCase(ctx, actor, id, 'edit');
-  await inTx(ctx, async (tx, audit) => {
-    const { row } = await loadCase(ctx, actor, id, 'edit', tx);
+  await withCase(ctx, actor, id, 'edit', async (tx, audit, { row }) => {
     if (row.status === 'closed') throw new AppError('case.closed');
     await requireCode(tx, 'closing_code', body.closingCode, 'closingCode');
     // Group headings (defence, victim, general) are not outcomes.
@@ -209,9 +195,7 @@ export async function reopenCase(
   id: string,
   body: z.infer<typeof S.ReopenBody>,
 ) {
-  await loadCase(ctx, actor, id, 'read');
-  await inTx(ctx, async (tx, audit) => {
-    const access = await loadCase(ctx, actor, id, 'read', tx);
+  await withCase(ctx, actor, id, 'read', async (tx, audit, access) => {
     if (!access.canEdit && !access.canManageTeam) throw new AppError('auth.forbidden');
     if (access.row.status !== 'closed') throw new AppError('case.not_closed');
     await casesRepo.update(tx, id, {

@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import { uuidv7 } from '../../../core/ids.ts';
 import type * as S from '../../../core/schemas/cases.ts';
 import type { Actor } from '../../platform/access/policy.ts';
-import { auditNow, envelope, inTx, type AppContext } from '../../platform/context.ts';
+import { auditNow, envelope, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
-import { loadCase } from './cases.access.ts';
+import { loadCase, withCase } from './cases.access.ts';
 import { addTimeline } from './cases.timeline.ts';
 
 /** Work on a case: encrypted notes, tasks, time entries, and the timeline of everything. */
@@ -35,9 +35,7 @@ export async function addNoteTx(
 }
 
 export async function addNote(ctx: AppContext, actor: Actor | null, caseId: string, body: string) {
-  await loadCase(ctx, actor, caseId, 'edit');
-  return inTx(ctx, async (tx, audit) => {
-    await loadCase(ctx, actor, caseId, 'edit', tx);
+  return withCase(ctx, actor, caseId, 'edit', async (tx, audit, _access) => {
     const id = await addNoteTx(ctx, tx, caseId, actor!.userId, body);
     await addTimeline(tx, caseId, actor!.userId, 'note.added', id);
     await audit({
@@ -96,9 +94,7 @@ export async function addTask(
   caseId: string,
   body: z.infer<typeof S.TaskBody>,
 ) {
-  await loadCase(ctx, actor, caseId, 'edit');
-  return inTx(ctx, async (tx, audit) => {
-    await loadCase(ctx, actor, caseId, 'edit', tx);
+  return withCase(ctx, actor, caseId, 'edit', async (tx, audit, _access) => {
     if (body.assigneeId) await requireTeamUser(tx, caseId, body.assigneeId, 'assigneeId');
     const id = uuidv7();
     const { key, wrapped } = envelope(ctx).newRecordKey('case_tasks', id);
@@ -170,9 +166,7 @@ export async function setTaskDone(
   taskId: string,
   done: boolean,
 ) {
-  await loadCase(ctx, actor, caseId, 'edit');
-  return inTx(ctx, async (tx, audit) => {
-    await loadCase(ctx, actor, caseId, 'edit', tx);
+  return withCase(ctx, actor, caseId, 'edit', async (tx, audit, _access) => {
     const now = new Date().toISOString();
     const r = await tx
       .updateTable('case_tasks')
@@ -204,9 +198,7 @@ export async function addTime(
   caseId: string,
   body: z.infer<typeof S.TimeBody>,
 ) {
-  await loadCase(ctx, actor, caseId, 'edit');
-  return inTx(ctx, async (tx, audit) => {
-    await loadCase(ctx, actor, caseId, 'edit', tx);
+  return withCase(ctx, actor, caseId, 'edit', async (tx, audit, _access) => {
     if (body.workedOn > new Date().toISOString().slice(0, 10))
       throw new AppError('validation.failed', { fields: [{ path: 'workedOn', code: 'invalid_value' }] });
     const id = uuidv7();

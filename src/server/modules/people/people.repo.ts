@@ -70,9 +70,10 @@ export const peopleRepo = {
     if (f.region) q = q.where('p.region', '=', f.region);
     if (f.vulnerability) {
       const v = f.vulnerability;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('person_vulnerabilities as pv')
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('person_vulnerabilities as pv')
             .select(sql.lit(1).as('one'))
             .whereRef('pv.person_id', '=', 'p.id')
             .where('pv.code', '=', v),
@@ -81,9 +82,10 @@ export const peopleRepo = {
     }
     if (f.role) {
       const role = f.role;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('case_people as cp')
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('case_people as cp')
             .select(sql.lit(1).as('one'))
             .whereRef('cp.person_id', '=', 'p.id')
             .where('cp.role', '=', role),
