@@ -213,8 +213,24 @@ const REGION_WEIGHTS: Readonly<Record<RegionCode, number>> = {
 }; // prettier-ignore
 const REGION_BAG: RegionCode[] = REGION_CODES.flatMap((r) => Array<RegionCode>(REGION_WEIGHTS[r]).fill(r));
 const AGE_GROUPS = ['child_0_13', 'child_14_17', 'adult_18_29', 'adult_30_59', 'older_60', 'unknown'];
-const VULNERABILITIES = ['woman', 'child', 'disability', 'detainee', 'hrd', 'journalist', 'lgbt', 'ethnic_minority', 'migrant'];
-export const CASE_TYPES = ['consultation', 'criminal_defence', 'victim_representation', 'civil', 'administrative'] as const;
+const VULNERABILITIES = [
+  'woman',
+  'child',
+  'disability',
+  'detainee',
+  'hrd',
+  'journalist',
+  'lgbt',
+  'ethnic_minority',
+  'migrant',
+];
+export const CASE_TYPES = [
+  'consultation',
+  'criminal_defence',
+  'victim_representation',
+  'civil',
+  'administrative',
+] as const;
 const TYPE_BAG = [
   ...Array<string>(35).fill('consultation'),
   ...Array<string>(20).fill('criminal_defence'),
@@ -380,7 +396,10 @@ export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<
   };
   const admin = userRow('admin', 0);
   const lawyerRows = Array.from({ length: 40 }, (_, i) => userRow('lawyer', i + 1));
-  await ctx.db.insertInto('users').values([admin, ...lawyerRows]).execute();
+  await ctx.db
+    .insertInto('users')
+    .values([admin, ...lawyerRows])
+    .execute();
   add('users', 1 + lawyerRows.length);
   const lawyers: Lawyer[] = lawyerRows.map((u, i) => ({
     id: u.id,
@@ -404,11 +423,14 @@ export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<
       if (i % 200 === 0) await breathe();
       const spec = makeName(rng);
       const { names, aliases } = storedNames(rng, spec);
-      const createdMs = peopleStart + Math.floor((i / opts.people) * peopleSpan) + Math.floor(rng() * 3600_000);
+      const createdMs =
+        peopleStart + Math.floor((i / opts.people) * peopleSpan) + Math.floor(rng() * 3600_000);
       const id = idAt(rng, createdMs);
       const { key, wrapped } = env.newRecordKey('people', id);
       const birthYear = rng() < 0.4 ? 1940 + Math.floor(rng() * 80) : null;
-      const birthDate = birthYear ? `${birthYear}-0${1 + Math.floor(rng() * 9)}-1${Math.floor(rng() * 9)}` : null;
+      const birthDate = birthYear
+        ? `${birthYear}-0${1 + Math.floor(rng() * 9)}-1${Math.floor(rng() * 9)}`
+        : null;
       const age = birthYear ? 2026 - birthYear : -1;
       const ageGroup =
         age < 0
@@ -424,7 +446,12 @@ export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<
                   : 'older_60';
       const idNumbers =
         rng() < 0.3
-          ? [{ kind: 'passport', number: `${pick(rng, ['AN', 'ID', 'AC'])}${1000000 + Math.floor(rng() * 8999999)}` }]
+          ? [
+              {
+                kind: 'passport',
+                number: `${pick(rng, ['AN', 'ID', 'AC'])}${1000000 + Math.floor(rng() * 8999999)}`,
+              },
+            ]
           : [];
       const contacts =
         rng() < 0.5
@@ -681,7 +708,12 @@ const VARIANT_KINDS: ReadonlyArray<Exclude<QueryKind, 'nonexistent' | 'cyrillic_
  * `count` query names: variants of existing people (their kind in turn; a person stored in Latin is
  * looked up in Cyrillic) and, for `nonexistent` of them, names nobody in the registry has.
  */
-export function conflictQueries(gen: Generated, count: number, nonexistent: number, seed = 7): ConflictQuery[] {
+export function conflictQueries(
+  gen: Generated,
+  count: number,
+  nonexistent: number,
+  seed = 7,
+): ConflictQuery[] {
   const rng = seededRng(seed);
   const out: ConflictQuery[] = [];
   for (let i = 0; out.length < count - nonexistent; i++) {
@@ -695,5 +727,8 @@ export function conflictQueries(gen: Generated, count: number, nonexistent: numb
     out.push({ kind: 'nonexistent', query: rng() < 0.5 ? q : romanise(q, 'bgn'), person: null });
   }
   // Interleave so that a slow kind does not cluster in one part of the run.
-  return out.map((q) => ({ q, r: rng() })).sort((a, b) => a.r - b.r).map((x) => x.q);
+  return out
+    .map((q) => ({ q, r: rng() }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.q);
 }

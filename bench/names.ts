@@ -1,11 +1,12 @@
 // Recall and precision of the conflict/duplicate check's name matching, measured the way the
 // server searches: blind-index keys pick at most CANDIDATE_LIMIT candidates, compareNames reranks
 // their decrypted names, and the matches at or above MATCH_THRESHOLD are shown (the top 20).
+// Candidates are the people sharing the most distinct keys with the query, ties by id (the ids are
+// shuffled so that the people sought do not win ties).
 // The baseline is exact matching of the normalised full name on the same set.
 import {
   bestMatch,
   CANDIDATE_LIMIT,
-  KEY_WEIGHTS,
   MATCH_THRESHOLD,
   nameKeys,
   nameTokens,
@@ -23,7 +24,7 @@ const DISTRACTORS = 1500;
 const SHOWN = 20;
 const PASSPORT_ALIAS_SHARE = 0.3;
 
-/** What the server's blind-index table does: key → people, ranked by summed key weights. */
+/** What the server's blind-index table does: key → people, ranked by the number of shared keys. */
 class KeyIndex {
   private readonly postings = new Map<string, number[]>();
 
@@ -40,7 +41,7 @@ class KeyIndex {
     const score = new Map<number, number>();
     for (const k of queryKeys(query)) {
       for (const id of this.postings.get(`${k.kind}:${k.value}`) ?? []) {
-        score.set(id, (score.get(id) ?? 0) + KEY_WEIGHTS[k.kind]);
+        score.set(id, (score.get(id) ?? 0) + 1);
       }
     }
     return [...score]

@@ -7,6 +7,8 @@ import { uuidv7 } from '../src/core/ids.ts';
 import { setupAdmin, startTestApp } from '../test/helpers/app.ts';
 import { testDb } from '../test/helpers/db.ts';
 import { latency, opsPerSecond, printTable, writeResults, type Figure } from './lib.ts';
+import { namesBenchmark } from './names.ts';
+import { legalBenchmark } from './legal.ts';
 
 const figures: Figure[] = [];
 
@@ -94,6 +96,8 @@ async function httpLatency(): Promise<void> {
 await fieldEncryption();
 await auditAppend();
 await httpLatency();
+figures.push(...(await namesBenchmark()));
+figures.push(...(await legalBenchmark()));
 printTable(figures);
 console.log(`\nwritten: ${writeResults(figures)}`);
 process.exit(figures.every((f) => f.pass) ? 0 : 1);
