@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import { scheduleSystemJobs } from './modules/system/system.jobs.ts';
 import { scheduleCaseReindexIfNeeded } from './modules/cases/cases.search.ts';
+import { scheduleRekeyIfNeeded } from './modules/people/people.jobs.ts';
 import { closeContext, createContext, startKeyringSync } from './runtime.ts';
 
 /** Process entry: config → database → app → listen. Stops cleanly on SIGTERM/SIGINT. */
@@ -17,6 +18,7 @@ export async function serve(): Promise<void> {
       void scheduleSystemJobs(ctx).catch(() => ctx.log.warn('could not schedule system jobs'));
       // After a restore the search index (derived data, not in backups) is rebuilt in the background.
       void scheduleCaseReindexIfNeeded(ctx).catch(() => ctx.log.warn('could not check the case index'));
+      void scheduleRekeyIfNeeded(ctx).catch(() => ctx.log.warn('could not check the name keys'));
     };
     schedule();
     setInterval(schedule, 3_600_000).unref();

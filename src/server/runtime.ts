@@ -10,6 +10,7 @@ import { createJobQueue } from './platform/jobs/jobs.ts';
 import { registerSystemJobs } from './modules/system/system.jobs.ts';
 import { registerCalendarJobs } from './modules/calendar/calendar.jobs.ts';
 import { registerCaseJobs } from './modules/cases/cases.search.ts';
+import { registerPeopleJobs } from './modules/people/people.jobs.ts';
 import { createLogger } from './platform/logger.ts';
 
 export function keyFilePath(config: Config): string {
@@ -36,6 +37,7 @@ export async function createContext(
   registerSystemJobs(ctx);
   registerCalendarJobs(ctx);
   registerCaseJobs(ctx);
+  registerPeopleJobs(ctx);
   return ctx;
 }
 

@@ -388,5 +388,20 @@ for (const backend of await backends()) {
         [id],
       );
     });
+
+    test('name keys are rebuilt when the spelling rules change (people.rekey)', async () => {
+      const id = await person(lawyer, 'Жыргал Абдыкадырова');
+      await t.ctx.db.deleteFrom('person_keys').where('person_id', '=', id).execute();
+      const lost = await lawyer.client.post<{ matches: Match[] }>('/api/people/match', {
+        name: 'Jyrgal Abdykadyrova',
+      });
+      assert.ok(!lost.body.matches.some((m) => m.id === id), 'without keys the person cannot be found');
+      const { rekeyPeople } = await import('../../src/server/modules/people/people.jobs.ts');
+      assert.ok((await rekeyPeople(t.ctx)) > 0);
+      const found = await lawyer.client.post<{ matches: Match[] }>('/api/people/match', {
+        name: 'Jyrgal Abdykadyrova',
+      });
+      assert.ok(found.body.matches.some((m) => m.id === id));
+    });
   });
 }

@@ -13,6 +13,9 @@ export interface StoredKey {
 
 const HEX = 16;
 
+/** Raise when src/core/names changes how keys are made: stored keys are then rebuilt (people.jobs.ts). */
+export const KEY_SCHEME_VERSION = 1;
+
 function hash(env: Envelope, kind: string, value: string): string {
   return env.blindIndex(`person.${kind}`, value).slice(0, HEX);
 }

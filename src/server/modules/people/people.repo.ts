@@ -133,16 +133,23 @@ export const peopleRepo = {
    */
   candidates(db: Executor, keys: readonly string[], limit: number) {
     if (keys.length === 0) return Promise.resolve([]);
+    // Count per person first, then test "not merged" once per person rather than once per key row
+    // (thousands at 200,000 people); the join is on the primary key, so the counts are unchanged.
     return db
-      .selectFrom('person_keys as k')
-      .innerJoin('people as p', 'p.id', 'k.person_id')
-      .select(['k.person_id as id', (eb) => eb.fn.countAll<number>().as('hits')])
-      .select((eb) => eb.fn.max('k.kind').as('kind'))
-      .where('k.key', 'in', [...keys])
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('person_keys as k')
+          .select(['k.person_id as id', (e) => e.fn.countAll<number>().as('hits')])
+          .select((e) => e.fn.max('k.kind').as('kind'))
+          .where('k.key', 'in', [...keys])
+          .groupBy('k.person_id')
+          .as('g'),
+      )
+      .innerJoin('people as p', 'p.id', 'g.id')
+      .select(['g.id', 'g.hits', 'g.kind'])
       .where('p.merged_into', 'is', null)
-      .groupBy('k.person_id')
-      .orderBy('hits', 'desc')
-      .orderBy('k.person_id')
+      .orderBy('g.hits', 'desc')
+      .orderBy('g.id')
       .limit(limit)
       .execute();
   },
