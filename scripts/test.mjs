@@ -36,7 +36,8 @@ if (process.env.CI === 'true') {
 }
 
 function run(phaseFiles, i) {
-  const tap = path.join(root, `.test-results.${i}.tap`);
+  // The pid keeps two runs on one checkout (two engineers, or a run and a bench) from sharing a file.
+  const tap = path.join(root, `.test-results.${process.pid}.${i}.tap`);
   fs.rmSync(tap, { force: true });
   const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout'];
   args.push(
