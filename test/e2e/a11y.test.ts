@@ -22,6 +22,12 @@ const PAGES: { path: string; ready: (p: Page) => Promise<unknown> }[] = [
   { path: '/admin/users', ready: (p) => p.getByTestId('user-row').first().waitFor() },
   { path: '/admin/audit', ready: (p) => p.getByTestId('audit-row').first().waitFor() },
   { path: '/profile', ready: (p) => p.getByTestId('session-row').first().waitFor() },
+  { path: '/cases', ready: (p) => p.getByTestId('cases-empty').waitFor() },
+  { path: '/stats', ready: (p) => p.getByTestId('stats-empty').or(p.getByTestId('stats-people')).waitFor() },
+  { path: '/people', ready: (p) => p.getByTestId('people-empty').waitFor() },
+  { path: '/people/new', ready: (p) => p.getByTestId('person-form').waitFor() },
+  { path: '/intake', ready: (p) => p.getByTestId('intake-filter').waitFor() },
+  { path: '/intake/new', ready: (p) => p.getByTestId('intake-person-search').waitFor() },
 ];
 
 // Markup and layout do not depend on the database: SQLite only.

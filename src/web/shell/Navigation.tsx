@@ -49,7 +49,9 @@ function Item({
 
 /** An entry is active on its page and on the pages under it (a case under "Cases"). */
 function isActive(item: NavItem, pathname: string): boolean {
-  return item.to === pathname || (item.to !== undefined && item.to !== '/' && pathname.startsWith(`${item.to}/`));
+  return (
+    item.to === pathname || (item.to !== undefined && item.to !== '/' && pathname.startsWith(`${item.to}/`))
+  );
 }
 
 /** The sidebar: working modules, "coming soon" placeholders, then admin pages by capability. */

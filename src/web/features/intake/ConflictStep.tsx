@@ -7,17 +7,68 @@ import { useFormat } from '../../intl/format';
 import { SUCCESS_GREEN } from '../users/status';
 import { useRoleList } from '../people/MatchList';
 import { RoleBadges } from '../people/PersonBadges';
-import { usePerson } from '../people/queries';
+import { useNameMatch } from '../people/queries';
+import type { Match } from '../people/api';
 import { intakeApi, type Intake, type IntakeConflict } from './api';
 import { AnchorLink } from '../people/AnchorLink';
 
-/** One person whose name matches: who (when this user may know), why, in which roles, and whether it is a conflict. */
-function ConflictItem({ item }: { item: IntakeConflict }): ReactElement {
+/**
+ * Who matched, when this user may know. The stored check keeps no names, and opening a person one may
+ * not see is audited as a refused look, so names come from a fresh match of the person's name (which
+ * withholds hidden people itself); a person found only under another name gets a link instead.
+ */
+function MatchedName({
+  item,
+  known,
+  pending,
+}: {
+  item: IntakeConflict;
+  known: Match | undefined;
+  pending: boolean;
+}): ReactElement {
+  const { t } = useTranslation('intake');
+  const { t: tp } = useTranslation('people');
+  if (pending && !known) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('common.loading')}
+      </Text>
+    );
+  }
+  if (known?.visible && known.name) {
+    return (
+      <AnchorLink to="/people/$id" params={{ id: item.personId }} fw={600} size="sm">
+        {known.name}
+      </AnchorLink>
+    );
+  }
+  if (known) {
+    return (
+      <Text size="sm" fw={600} fs="italic" data-testid="conflict-hidden">
+        {tp('match.hidden')}
+      </Text>
+    );
+  }
+  return (
+    <AnchorLink to="/people/$id" params={{ id: item.personId }} size="sm">
+      {t('conflicts.otherName')}
+    </AnchorLink>
+  );
+}
+
+/** One person whose name matches: who, why, in which roles, and whether it is a conflict. */
+function ConflictItem({
+  item,
+  known,
+  pending,
+}: {
+  item: IntakeConflict;
+  known: Match | undefined;
+  pending: boolean;
+}): ReactElement {
   const { t } = useTranslation('intake');
   const { t: tp } = useTranslation('people');
   const roleList = useRoleList();
-  const person = usePerson(item.personId);
-  const name = person.data?.names[0]?.full;
   return (
     <Paper
       withBorder
@@ -30,15 +81,7 @@ function ConflictItem({ item }: { item: IntakeConflict }): ReactElement {
     >
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" align="flex-start">
-          {name ? (
-            <AnchorLink to="/people/$id" params={{ id: item.personId }} fw={600} size="sm">
-              {name}
-            </AnchorLink>
-          ) : (
-            <Text size="sm" fw={600} fs="italic">
-              {person.isPending ? t('common.loading') : tp('match.hidden')}
-            </Text>
-          )}
+          <MatchedName item={item} known={known} pending={pending} />
           <Badge variant="default" size="lg" tt="none">
             {tp('match.score', { score: Math.round(item.score * 100) })}
           </Badge>
@@ -49,7 +92,7 @@ function ConflictItem({ item }: { item: IntakeConflict }): ReactElement {
         <RoleBadges roles={item.roles} empty={tp('match.noRoles')} />
         {item.conflict && (
           <Alert
-            color="red"
+            color="red.9"
             variant="filled"
             p="xs"
             title={t('conflicts.conflict')}
@@ -79,6 +122,12 @@ export function ConflictStep({
   const fmt = useFormat();
   const run = useMutation({ mutationFn: () => intakeApi.conflictCheck(intake.id), onSuccess: onStored });
   const list = intake.conflicts ?? [];
+  const names = useNameMatch(list.length > 0 ? (intake.personName ?? '') : '', {
+    forRole: 'client',
+    excludeId: intake.personId ?? undefined,
+    delay: 0,
+  });
+  const known = new Map(names.matches.map((m) => [m.id, m]));
   const conflicts = list.filter((c) => c.conflict).length;
   const checked = intake.conflictCheckedAt !== null;
   return (
@@ -131,7 +180,12 @@ export function ConflictStep({
               aria-label={t('conflicts.listLabel')}
             >
               {list.map((c) => (
-                <ConflictItem key={c.personId} item={c} />
+                <ConflictItem
+                  key={c.personId}
+                  item={c}
+                  known={known.get(c.personId)}
+                  pending={names.pending}
+                />
               ))}
             </Stack>
           )}

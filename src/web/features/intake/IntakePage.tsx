@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,7 +71,14 @@ function Wizard({ intake }: { intake: Intake }): ReactElement {
     ) : step === 'decision' ? (
       <DecisionStep intake={intake} onDecided={decided} onBack={back} />
     ) : (
-      <WhoSummary intake={intake} />
+      <Stack>
+        <WhoSummary intake={intake} />
+        <Group justify="flex-end">
+          <Button onClick={next} data-testid="step-submit">
+            {t('actions.continue')}
+          </Button>
+        </Group>
+      </Stack>
     );
   return (
     <>

@@ -13,18 +13,21 @@ import { MIN_MATCH_LENGTH, useNameMatch } from './queries';
  */
 export function DuplicateCheck({
   name,
+  idNumber,
   excludeId,
   forRole,
   action,
 }: {
   name: string;
+  /** A document number already typed: the same number is the strongest match. */
+  idNumber?: string;
   excludeId?: string;
   /** The role the person would take: a match in an adverse role is flagged as a conflict. */
   forRole?: CasePersonRole;
   action?: (m: Match) => ReactNode;
 }): ReactElement | null {
   const { t } = useTranslation('people');
-  const { matches, pending, error, checked } = useNameMatch(name, { excludeId, forRole });
+  const { matches, pending, error, checked } = useNameMatch(name, { idNumber, excludeId, forRole });
   if (name.trim().length < MIN_MATCH_LENGTH) {
     return null;
   }

@@ -86,7 +86,13 @@ export function PersonForm({
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="person-form">
       <Stack gap="md">
         <NamesSection form={form} onActive={setActive} />
-        <DuplicateCheck name={activeName} excludeId={person?.id} forRole={forRole} action={matchAction} />
+        <DuplicateCheck
+          name={activeName}
+          idNumber={form.values.idNumbers.find((i) => i.number.trim())?.number}
+          excludeId={person?.id}
+          forRole={forRole}
+          action={matchAction}
+        />
         <IdentitySection form={form} />
         <PlaceSection form={form} />
         <IdNumbersSection form={form} />

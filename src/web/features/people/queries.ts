@@ -9,8 +9,8 @@ export const peopleKeys = {
   all: ['people'] as const,
   list: (filters: PeopleFilters, page: number) => ['people', 'list', filters, page] as const,
   detail: (id: string) => ['people', 'detail', id] as const,
-  match: (lng: string, name: string, excludeId?: string, forRole?: CasePersonRole) =>
-    ['people', 'match', lng, name, excludeId ?? null, forRole ?? null] as const,
+  match: (lng: string, name: string, idNumber?: string, excludeId?: string, forRole?: CasePersonRole) =>
+    ['people', 'match', lng, name, idNumber ?? null, excludeId ?? null, forRole ?? null] as const,
 };
 
 /** One page of people for the filters; the previous page stays on screen while the next loads. */
@@ -41,17 +41,19 @@ export const MIN_MATCH_LENGTH = 3;
  */
 export function useNameMatch(
   name: string,
-  opts: { excludeId?: string; forRole?: CasePersonRole; delay?: number } = {},
+  opts: { idNumber?: string; excludeId?: string; forRole?: CasePersonRole; delay?: number } = {},
 ) {
   const { i18n } = useTranslation();
   const trimmed = name.trim();
   const [debounced] = useDebouncedValue(trimmed, opts.delay ?? 400);
+  const [idNumber] = useDebouncedValue(opts.idNumber?.trim() || undefined, opts.delay ?? 400);
   const enabled = debounced.length >= MIN_MATCH_LENGTH;
   const q = useQuery({
-    queryKey: peopleKeys.match(i18n.language, debounced, opts.excludeId, opts.forRole),
+    queryKey: peopleKeys.match(i18n.language, debounced, idNumber, opts.excludeId, opts.forRole),
     queryFn: () =>
       peopleApi.match({
         name: debounced,
+        ...(idNumber ? { idNumber } : {}),
         ...(opts.excludeId ? { excludeId: opts.excludeId } : {}),
         ...(opts.forRole ? { forRole: opts.forRole } : {}),
       }),
