@@ -141,12 +141,13 @@ export function cyrillicName(n: NameSpec): string {
 
 // ---- romanisation (written apart from src/core/names, so queries do not grade their own homework) --
 
+// prettier-ignore
 const BASE: Readonly<Record<string, string>> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k',
   л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
   ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', ө: 'o', ү: 'u', ң: 'n',
   ў: 'u', қ: 'k', ғ: 'g', ҳ: 'h',
-}; // prettier-ignore
+};
 export type Scheme = 'passport' | 'bgn' | 'uzbek' | 'german';
 const SCHEMES: Readonly<Record<Scheme, Readonly<Record<string, string>>>> = {
   /** Kyrgyz passports: j for ж, plain o/u for ө/ү. */
@@ -156,10 +157,11 @@ const SCHEMES: Readonly<Record<Scheme, Readonly<Record<string, string>>>> = {
   /** Uzbek Latin: x for х, j for ж, o‘ for ў, q for қ. */
   uzbek: { ...BASE, ж: 'j', х: 'x', ц: 's', ы: 'i', ў: 'o‘', қ: 'q', ғ: 'g‘', ё: 'yo' },
   /** German press: w, s, sch, tsch, dsch, ch for х, j for й. */
+  // prettier-ignore
   german: {
     ...BASE, в: 'w', ж: 'sch', з: 's', й: 'j', х: 'ch', ц: 'z', ч: 'tsch', ш: 'sch', щ: 'schtsch',
     ё: 'jo', ю: 'ju', я: 'ja', ө: 'ö', ү: 'ü', ң: 'ng',
-  }, // prettier-ignore
+  },
 };
 
 export function romanise(name: string, scheme: Scheme): string {
@@ -208,10 +210,18 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 // ---- vocabularies of the generated records ---------------------------------------------------------
 
+// prettier-ignore
 const REGION_WEIGHTS: Readonly<Record<RegionCode, number>> = {
   'KG-GB': 24, 'KG-GO': 9, 'KG-C': 15, 'KG-O': 14, 'KG-J': 13, 'KG-B': 6, 'KG-Y': 7, 'KG-N': 5, 'KG-T': 7,
-}; // prettier-ignore
+};
 const REGION_BAG: RegionCode[] = REGION_CODES.flatMap((r) => Array<RegionCode>(REGION_WEIGHTS[r]).fill(r));
+const AGE_LIMITS: ReadonlyArray<readonly [number, string]> = [
+  [14, 'child_0_13'],
+  [18, 'child_14_17'],
+  [30, 'adult_18_29'],
+  [60, 'adult_30_59'],
+];
+const ageGroupAt = (age: number) => AGE_LIMITS.find(([limit]) => age < limit)?.[1] ?? 'older_60';
 const AGE_GROUPS = ['child_0_13', 'child_14_17', 'adult_18_29', 'adult_30_59', 'older_60', 'unknown'];
 const VULNERABILITIES = [
   'woman',
@@ -239,14 +249,16 @@ const TYPE_BAG = [
   ...Array<string>(10).fill('administrative'),
 ];
 const STAGES = ['investigation', 'first_instance', 'appeal', 'cassation', 'supreme_court', 'un_treaty_body'];
+// prettier-ignore
 const CLOSING: Readonly<Record<string, string[]>> = {
   consultation: ['general.advice_given', 'general.referred', 'general.lost_contact'],
   criminal_defence: ['defence.acquitted', 'defence.charges_dropped', 'defence.reduced_charge', 'defence.reduced_sentence', 'defence.non_custodial', 'defence.released', 'defence.convicted'],
   victim_representation: ['victim.remedy_obtained', 'victim.perpetrator_prosecuted', 'victim.perpetrator_convicted', 'victim.compensation', 'victim.un_complaint_filed', 'victim.complaint_rejected'],
   civil: ['general.settled', 'general.decided_favourably', 'general.decided_unfavourably', 'general.client_withdrew'],
   administrative: ['general.decided_favourably', 'general.decided_unfavourably', 'general.client_withdrew'],
-}; // prettier-ignore
-const PROBLEMS = ['torture', 'domestic_violence', 'bride_kidnapping', 'arbitrary_detention', 'fair_trial', 'criminal_charge', 'police_misconduct', 'discrimination', 'labour', 'housing_property', 'family', 'documents_citizenship', 'migration', 'social_benefits', 'other']; // prettier-ignore
+};
+// prettier-ignore
+const PROBLEMS = ['torture', 'domestic_violence', 'bride_kidnapping', 'arbitrary_detention', 'fair_trial', 'criminal_charge', 'police_misconduct', 'discrimination', 'labour', 'housing_property', 'family', 'documents_citizenship', 'migration', 'social_benefits', 'other'];
 const TITLES: Readonly<Record<string, string>> = {
   consultation: 'Консультация',
   criminal_defence: 'Кылмыш иши боюнча коргоо',
@@ -340,11 +352,15 @@ export interface Lawyer {
   region: RegionCode;
 }
 
-export interface Generated {
+/** What the measurements need to know about the loaded data. */
+export interface LoadedPeople {
   adminId: string;
   lawyers: Lawyer[];
   /** Per person, in generation order: id, name parts and the names stored (for queries and recall). */
   people: Array<{ id: string; spec: NameSpec; names: string[] }>;
+}
+
+export interface Generated extends LoadedPeople {
   /** Years with cases: [first, last]. */
   years: [number, number];
   counts: Record<string, number>;
@@ -431,19 +447,8 @@ export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<
       const birthDate = birthYear
         ? `${birthYear}-0${1 + Math.floor(rng() * 9)}-1${Math.floor(rng() * 9)}`
         : null;
-      const age = birthYear ? 2026 - birthYear : -1;
-      const ageGroup =
-        age < 0
-          ? pick(rng, AGE_GROUPS)
-          : age < 14
-            ? 'child_0_13'
-            : age < 18
-              ? 'child_14_17'
-              : age < 30
-                ? 'adult_18_29'
-                : age < 60
-                  ? 'adult_30_59'
-                  : 'older_60';
+      // The age group is stored in clear; without a birth date, staff pick it (or leave it unknown).
+      const ageGroup = birthYear ? ageGroupAt(2026 - birthYear) : pick(rng, AGE_GROUPS);
       const idNumbers =
         rng() < 0.3
           ? [
@@ -455,8 +460,15 @@ export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<
           : [];
       const contacts =
         rng() < 0.5
-          ? [{ kind: 'phone', value: `+996 7${Math.floor(10 + rng() * 89)} ${Math.floor(100000 + rng() * 899999)}`, safe: rng() < 0.8, hours: null }]
-          : []; // prettier-ignore
+          ? [
+              {
+                kind: 'phone',
+                value: `+996 7${Math.floor(10 + rng() * 89)} ${Math.floor(100000 + rng() * 899999)}`,
+                safe: rng() < 0.8,
+                hours: null,
+              },
+            ]
+          : [];
       const region = pick(rng, REGION_BAG);
       const districts = DISTRICTS.filter((d) => d.region === region);
       const district = districts.length && rng() < 0.7 ? pick(rng, districts).id : null;
@@ -709,7 +721,7 @@ const VARIANT_KINDS: ReadonlyArray<Exclude<QueryKind, 'nonexistent' | 'cyrillic_
  * looked up in Cyrillic) and, for `nonexistent` of them, names nobody in the registry has.
  */
 export function conflictQueries(
-  gen: Generated,
+  gen: LoadedPeople,
   count: number,
   nonexistent: number,
   seed = 7,

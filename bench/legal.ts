@@ -26,7 +26,7 @@ import {
   generateLegal,
   seededRng,
   pick,
-  type Generated,
+  type LoadedPeople,
   type QueryKind,
 } from './gen-legal.ts';
 
@@ -50,7 +50,10 @@ const actorOf = (userId: string, role: Actor['role']): Actor => ({
   reauthUntil: null,
 });
 
-/** Latency of `count` sequential calls (one request at a time), through lib.ts `latency`. */
+/**
+ * Latency of `count` calls one at a time (the targets are per request; SQLite has one connection, so
+ * calls in flight together would measure their queue), through lib.ts `latency`, plus the p95.
+ */
 async function measure(
   fn: (i: number) => Promise<unknown>,
   count: number,
@@ -121,7 +124,7 @@ async function openContext(backend: Backend): Promise<{ ctx: AppContext; close: 
   };
 }
 
-async function conflictCheck(ctx: AppContext, gen: Generated, backend: Backend): Promise<Figure[]> {
+async function conflictCheck(ctx: AppContext, gen: LoadedPeople, backend: Backend): Promise<Figure[]> {
   const queries = conflictQueries(gen, QUERIES, NONEXISTENT);
   const actor = actorOf(gen.lawyers[0]!.id, 'lawyer');
   const found: string[][] = [];
@@ -197,7 +200,7 @@ async function conflictCheck(ctx: AppContext, gen: Generated, backend: Backend):
   ];
 }
 
-async function caseList(ctx: AppContext, gen: Generated, backend: Backend): Promise<Figure[]> {
+async function caseList(ctx: AppContext, gen: LoadedPeople, backend: Backend): Promise<Figure[]> {
   const rng = seededRng(11);
   const out: Figure[] = [];
   // Baseline: a count of one type (an indexed filter, no access rule, no facets).
@@ -280,6 +283,23 @@ async function statistics(ctx: AppContext, backend: Backend): Promise<Figure> {
   };
 }
 
+/** The figures of one backend over generated data (also for measuring a database loaded earlier). */
+export async function measureLegal(
+  ctx: AppContext,
+  gen: LoadedPeople,
+  backend: Backend,
+  size: string,
+): Promise<Figure[]> {
+  const load = os.loadavg().map((x) => x.toFixed(1));
+  console.log(`load average ${load.join(' ')} on ${os.cpus().length} CPUs`);
+  const tag = (f: Figure): Figure => ({ ...f, name: f.name.replace(/\)$/, `, ${size})`) });
+  return [
+    ...(await conflictCheck(ctx, gen, backend)),
+    ...(await caseList(ctx, gen, backend)),
+    await statistics(ctx, backend),
+  ].map(tag);
+}
+
 /** The issue's speed targets on each reachable backend. */
 export async function legalBenchmark(): Promise<Figure[]> {
   const people = envCount('UKUK_BENCH_PEOPLE', 200_000);
@@ -318,13 +338,9 @@ export async function legalBenchmark(): Promise<Figure[]> {
         // for the planner, visibility map for index-only scans); do it now. SQLite is measured as the
         // application leaves it: it never runs ANALYZE.
         if (backend === 'postgres') await sql`vacuum analyze`.execute(ctx.db);
-        const load = os.loadavg().map((x) => x.toFixed(1));
-        console.log(`load average ${load.join(' ')} on ${os.cpus().length} CPUs`);
-        const size = `${kilo(people)} people, ${kilo(cases)} cases`;
-        const tag = (f: Figure): Figure => ({ ...f, name: f.name.replace(/\)$/, `, ${size})`) });
-        figures.push(...(await conflictCheck(ctx, gen, backend)).map(tag));
-        figures.push(...(await caseList(ctx, gen, backend)).map(tag));
-        figures.push(tag(await statistics(ctx, backend)));
+        figures.push(
+          ...(await measureLegal(ctx, gen, backend, `${kilo(people)} people, ${kilo(cases)} cases`)),
+        );
       } finally {
         await close();
       }

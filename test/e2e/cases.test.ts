@@ -80,10 +80,14 @@ await describeBrowser('legal-aid cases', (backend) => {
     const task = page.getByTestId('task').filter({ hasText: 'File the appeal' });
     await task.waitFor();
     assert.equal(await task.getAttribute('data-done'), 'false');
-    await task.getByRole('checkbox').check();
+    // The box follows the server's answer: click, then wait for the saved state.
+    await task.getByRole('checkbox').click();
     await page.locator('[data-testid=task][data-done=true]').filter({ hasText: 'File the appeal' }).waitFor();
 
     await openTabNamed(page, 'time');
+    // Work done last week (the form starts at today's date in Bishkek).
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('time-form').locator('input[name=workedOn]').fill(lastWeek);
     await page.getByTestId('time-form').locator('input[name=minutes]').fill('90');
     await choose(page, 'time-activity', 'Consultation');
     await page.getByTestId('time-submit').click();
@@ -104,6 +108,53 @@ await describeBrowser('legal-aid cases', (backend) => {
     // The timeline is stored in clear, so it never repeats the note's text.
     assert.doesNotMatch(text, /SIZO-5/);
     assert.deepEqual(realProblems(lawyer.problems), []);
+  });
+
+  it('adds a person found across scripts, and flags a conflict of interest before adding', async () => {
+    const api = await world.api(world.lawyers[0]);
+    const person = async (full: string) => {
+      const r = await api.post<{ id: string }>('/api/people', { names: [{ full }] });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body.id;
+    };
+    const client = await person('Айгүл Исмаилова');
+    const adverse = await person('Бакыт Осмонов');
+    // Elsewhere, Osmonov is the opposing party of one of our clients.
+    const other = await api.post('/api/cases', {
+      type: 'civil',
+      title: 'Alimony claim',
+      people: [{ personId: adverse, role: 'opposing_party' }],
+    });
+    assert.equal(other.status, 201);
+
+    const { page } = lawyer;
+    await page.goto(caseUrl);
+    await openTabNamed(page, 'people');
+    await page.getByTestId('add-person').click();
+    await choose(page, 'person-role', 'Client');
+    await page.getByTestId('person-search').fill('Ismailova');
+    await page
+      .getByTestId('person-result')
+      .filter({ hasText: 'Айгүл Исмаилова' })
+      .getByTestId('person-result-add')
+      .click();
+    const row = page.getByTestId('case-person').filter({ hasText: 'Айгүл Исмаилова' });
+    await row.getByText('Client').waitFor();
+    assert.equal(await row.getByRole('link').getAttribute('href'), `/people/${client}`);
+
+    await page.getByTestId('add-person').click();
+    await choose(page, 'person-role', 'Client');
+    await page.getByTestId('person-search').fill('Osmonov');
+    const result = page.getByTestId('person-result').filter({ hasText: 'Бакыт Осмонов' });
+    await result.getByTestId('person-result-add').click();
+    await page.getByTestId('person-conflict-confirm').waitFor();
+    assert.equal(
+      await page.getByTestId('case-person').count(),
+      1,
+      'not added before the warning is answered',
+    );
+    await result.getByTestId('person-result-add').click();
+    await page.getByTestId('case-person').filter({ hasText: 'Бакыт Осмонов' }).waitFor();
   });
 
   it('the case page and its tabs have no serious axe violations and fit a phone', async () => {
@@ -145,7 +196,7 @@ await describeBrowser('legal-aid cases', (backend) => {
     assert.equal(r.status, 201);
     const { page } = lawyer;
     await page.goto('/cases');
-    assert.equal(await page.getByTestId('case-row').count(), 2);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-row]').length === 3);
     // Each option shows how many cases it would leave.
     await page.getByTestId('filter-type').click();
     await page.getByRole('option', { name: 'Criminal defence (1)' }).click();
@@ -158,7 +209,7 @@ await describeBrowser('legal-aid cases', (backend) => {
     await page.getByRole('dialog').locator('button[type=submit]').click();
     await page.getByTestId('clear-filters').click();
     await page.waitForURL((u) => !u.searchParams.has('type'));
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-row]').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-row]').length === 3);
 
     await page.reload();
     await choose(page, 'saved-views', 'My criminal cases');

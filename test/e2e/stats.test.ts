@@ -82,7 +82,19 @@ await describeBrowser('legal-aid statistics', (backend) => {
         ),
       );
     assert.deepEqual(rows.sort(), ['civil=1', 'victim_representation=1']);
-    await page.getByTestId('stats-by-region').getByText('Chuy').first().waitFor();
+    const chuy = page.getByTestId('stats-by-region').locator('[data-testid=bar-row][data-value=KG-C]');
+    assert.equal((await chuy.innerText()).replace(/\s+/g, ' ').trim(), 'Chuy 1');
+    // The export and report links download with the session, like any page.
+    for (const [id, type] of [
+      ['stats-csv', /text\/csv/],
+      ['stats-xlsx', /spreadsheetml/],
+      ['stats-pdf', /application\/pdf/],
+    ] as const) {
+      const href = await page.getByTestId(id).getAttribute('href');
+      const res = await page.request.get(href ?? '');
+      assert.equal(res.status(), 200, `${id}: ${href}`);
+      assert.match(res.headers()['content-type'] ?? '', type, id);
+    }
     assert.deepEqual(realProblems(tab.problems), []);
   });
 

@@ -282,6 +282,9 @@ export const DecisionBody = z.strictObject({
 });
 export const IntakeConflict = z.object({
   personId: Uuid,
+  /** Filled when the intake is read: false (and no name) for people this user may not see. */
+  visible: z.boolean(),
+  name: z.string().nullable(),
   score: z.number(),
   reasons: z.array(z.string()),
   roles: z.array(z.string()),

@@ -82,12 +82,15 @@ const personFields = {
 
 /** `POST /api/people`: only `names` is required. */
 export const PersonCreate = z.strictObject(personFields);
-/** `PATCH /api/people/:id`: any subset; an omitted field is left as it is. */
-export const PersonPatch = z.strictObject(
-  Object.fromEntries(Object.entries(personFields).map(([k, v]) => [k, v.optional()])) as {
-    [K in keyof typeof personFields]: z.ZodOptional<(typeof personFields)[K]>;
-  },
-);
+/** `PATCH /api/people/:id`: any subset; an omitted field is left as it is, `null` clears it. */
+export const PersonPatch = z.strictObject({
+  ...personFields,
+  names: personFields.names.optional(),
+  groupSize: personFields.groupSize.unwrap().nullable().optional(),
+  birthDate: PartialDate.nullable().optional(),
+  region: RegionCodeField.nullable().optional(),
+  district: DistrictIdField.nullable().optional(),
+});
 
 export const PersonRole = z.object({
   caseId: Uuid,

@@ -14,6 +14,16 @@ import { requireCode, requireCodes } from '../vocab/vocab.service.ts';
 import { assess, loadRules, saveRules, type Means, type Rules } from './intake.rules.ts';
 
 type IntakeView = z.infer<typeof S.Intake>;
+type StoredConflict = Omit<NonNullable<IntakeView['conflicts']>[number], 'visible' | 'name'>;
+
+/** Names of the matched people, read now: only those this user may see, the rest stay anonymous. */
+async function withNames(ctx: AppContext, actor: Actor, list: StoredConflict[]) {
+  const ids = list.map((c) => c.personId);
+  const visible = await peopleRepo.visibleIds(ctx.db, actor, ids);
+  const rows = await peopleRepo.byIds(ctx.db, [...visible]);
+  const names = new Map(rows.map((p) => [p.id, displayName(decryptNames(envelope(ctx), p).names)]));
+  return list.map((c) => ({ ...c, visible: visible.has(c.personId), name: names.get(c.personId) ?? null }));
+}
 
 /**
  * Intake: who → problem → urgency → eligibility → conflict check → decision. An intake is seen by the
@@ -38,7 +48,7 @@ function means(ctx: AppContext, row: IntakesTable): Means {
   };
 }
 
-async function present(ctx: AppContext, row: IntakesTable): Promise<IntakeView> {
+async function present(ctx: AppContext, actor: Actor, row: IntakesTable): Promise<IntakeView> {
   const key = envelope(ctx).openRecordKey('intakes', row.id, row.dek);
   const person = row.person_id ? await peopleRepo.byId(ctx.db, row.person_id) : undefined;
   return {
@@ -54,7 +64,9 @@ async function present(ctx: AppContext, row: IntakesTable): Promise<IntakeView> 
     eligible: row.eligible === null ? null : row.eligible === 1,
     eligibilityBasis: (row.eligibility_basis ?? 'unknown') as IntakeView['eligibilityBasis'],
     overrideReason: key.decrypt('override_reason', row.override_reason_enc),
-    conflicts: row.conflicts ? (JSON.parse(row.conflicts) as IntakeView['conflicts']) : null,
+    conflicts: row.conflicts
+      ? await withNames(ctx, actor, JSON.parse(row.conflicts) as StoredConflict[])
+      : null,
     conflictCheckedAt: row.conflict_checked_at,
     decision: row.decision as IntakeView['decision'],
     decisionReason: key.decrypt('decision_reason', row.decision_reason_enc),
@@ -115,7 +127,7 @@ export async function createIntake(ctx: AppContext, actor: Actor | null, personI
 export async function getIntake(ctx: AppContext, actor: Actor | null, id: string) {
   const row = await load(ctx, actor, id);
   await auditNow(ctx, { actorId: actor!.userId, action: 'intake.read', entityType: 'intake', entityId: id });
-  return present(ctx, row);
+  return present(ctx, actor!, row);
 }
 
 export async function listIntakes(ctx: AppContext, actor: Actor | null, status?: 'draft' | 'decided') {
@@ -206,7 +218,7 @@ export async function conflictCheck(ctx: AppContext, actor: Actor | null, id: st
   const person = row.person_id ? await peopleRepo.byId(ctx.db, row.person_id) : undefined;
   if (!person) throw new AppError('intake.incomplete');
   const n = decryptNames(envelope(ctx), person);
-  const found = new Map<string, NonNullable<IntakeView['conflicts']>[number]>();
+  const found = new Map<string, StoredConflict>();
   for (const name of [...n.names, ...n.aliases]) {
     const matches = await findMatches(
       ctx,

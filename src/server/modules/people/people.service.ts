@@ -48,7 +48,10 @@ function checkPlace(region: string | null | undefined, district: string | null |
     throw new AppError('geo.unknown_region', { fields: [{ path: 'district', code: 'invalid_value' }] });
 }
 
-function secretOf(input: Create, base?: PersonSecret): PersonSecret {
+/** Create input, or a patch (`null` clears) over the current secret `base`. */
+type SecretInput = Omit<Patch, 'names'> & { names: Create['names'] };
+
+function secretOf(input: SecretInput, base?: PersonSecret): PersonSecret {
   const b: PersonSecret = base ?? {
     names: [],
     aliases: [],
@@ -195,16 +198,23 @@ export async function updatePerson(ctx: AppContext, actor: Actor | null, id: str
     const district =
       patch.district !== undefined ? patch.district : patch.region !== undefined ? null : row.district;
     checkPlace(region, district);
-    const merged: Create = { ...patch, names: patch.names ?? old.names };
+    const merged: SecretInput = { ...patch, names: patch.names ?? old.names };
     const secret = secretOf(merged, old);
     await peopleRepo.update(tx, id, {
       ...encryptSecret(ctx, id, row.dek, secret),
       kind: patch.kind ?? row.kind,
       sex: patch.sex ?? row.sex,
-      age_group: patch.birthDate ? ageGroupOf(patch.birthDate) : (patch.ageGroup ?? row.age_group),
+      age_group: patch.birthDate
+        ? ageGroupOf(patch.birthDate)
+        : (patch.ageGroup ?? (patch.birthDate === null ? 'unknown' : row.age_group)),
       region: region ?? null,
       district: district ?? null,
-      group_size: (patch.kind ?? row.kind) === 'group' ? (patch.groupSize ?? row.group_size) : null,
+      group_size:
+        (patch.kind ?? row.kind) === 'group'
+          ? patch.groupSize !== undefined
+            ? patch.groupSize
+            : row.group_size
+          : null,
       updated_at: new Date().toISOString(),
     });
     if (patch.vulnerabilities)

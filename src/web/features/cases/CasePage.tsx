@@ -3,6 +3,8 @@ import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { CaseHearingsTab } from '../calendar/CaseHearingsTab';
+import { CaseDocumentsTab } from '../documents/CaseDocumentsTab';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
@@ -10,7 +12,6 @@ import type { Case } from './api';
 import { CaseNotFound } from './CaseNotFound';
 import { RestrictedMark } from './CaseResults';
 import { CASE_TABS, type CaseTab } from './caseTabs';
-import { OtherTab } from './OtherTabs';
 import { OverviewTab } from './OverviewTab';
 import { PeopleTab } from './PeopleTab';
 import { useCase, useVocabLabels } from './queries';
@@ -37,8 +38,10 @@ function TabBody({ tab, c }: { tab: CaseTab; c: Case }): ReactElement {
       return <TimeTab c={c} />;
     case 'timeline':
       return <TimelineTab c={c} />;
-    default:
-      return <OtherTab tab={tab} c={c} />;
+    case 'hearings':
+      return <CaseHearingsTab caseId={c.id} canEdit={c.canEdit} />;
+    case 'documents':
+      return <CaseDocumentsTab caseId={c.id} canEdit={c.canEdit} />;
   }
 }
 

@@ -6,7 +6,7 @@ import { Icon } from '../../components/icons';
 import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../intl/format';
 import type { CaseSummary } from './api';
-import { useGeoNames } from './labels';
+import { useGeoNames, useShortDate } from './labels';
 import { useVocabLabels } from './queries';
 import { StatusBadge } from './StatusBadge';
 
@@ -41,11 +41,11 @@ function CaseTitle({ c }: { c: CaseSummary }): ReactElement {
 
 function CaseTable({ items }: { items: CaseSummary[] }): ReactElement {
   const { t } = useTranslation('cases');
-  const fmt = useFormat();
+  const short = useShortDate();
   const geo = useGeoNames();
   const types = useVocabLabels('case_type');
   return (
-    <TableScroll minWidth={980} label={t('list.title')}>
+    <TableScroll minWidth={900} label={t('list.title')}>
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -77,7 +77,7 @@ function CaseTable({ items }: { items: CaseSummary[] }): ReactElement {
               <Table.Td>{c.stage ? t(`stage.${c.stage}`) : '—'}</Table.Td>
               <Table.Td>{c.region ? geo.region(c.region) : '—'}</Table.Td>
               <Table.Td>{c.leadName}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(c.openedOn)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{short(c.openedOn)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

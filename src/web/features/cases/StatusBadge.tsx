@@ -14,7 +14,8 @@ export function StatusBadge({ status }: { status: CaseStatus }): ReactElement {
       variant="filled"
       color={status === 'open' ? OPEN_GREEN : 'gray.7'}
       data-testid="case-status"
-      style={{ flexShrink: 0, overflow: 'visible' }}
+      // In a table cell the label must not shrink to "АЧ…": it is short and stays whole.
+      styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}
     >
       {t(`status.${status}`)}
     </Badge>

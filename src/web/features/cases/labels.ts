@@ -39,3 +39,11 @@ export function todayInBishkek(): string {
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
+
+/** A compact date for lists and cards ("28 Nov 2026", "2026-ж., 28-ноя."), in Bishkek time. */
+export function useShortDate(): (iso: string) => string {
+  const { i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? i18n.language;
+  const f = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'Asia/Bishkek' });
+  return (iso) => f.format(new Date(iso));
+}
