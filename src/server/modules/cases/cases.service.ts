@@ -14,6 +14,8 @@ import { requireCode, requireCodes } from '../vocab/vocab.service.ts';
 import { loadCase, withCase, type CaseAccess } from './cases.access.ts';
 import { casesRepo, CASE_PAGE } from './cases.repo.ts';
 import { addTimeline } from './cases.timeline.ts';
+// Dates of legal work are the organisation's calendar days (Bishkek), not UTC's.
+import { zonedDay } from '../../../core/zoned-time.ts';
 import { indexCase, searchCaseIds } from './cases.search.ts';
 
 type Create = z.infer<typeof S.CaseCreate>;
@@ -97,7 +99,7 @@ export async function createCaseTx(
   const id = uuidv7();
   const { key, wrapped } = envelope(ctx).newRecordKey('cases', id);
   const now = new Date().toISOString();
-  const openedOn = input.openedOn ?? now.slice(0, 10);
+  const openedOn = input.openedOn ?? zonedDay(Date.now());
   await casesRepo.insert(tx, {
     id,
     dek: wrapped,

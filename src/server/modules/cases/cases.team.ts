@@ -10,6 +10,8 @@ import { casesRepo } from './cases.repo.ts';
 import { addPersonTx, getCase, requireAssignable } from './cases.service.ts';
 import { addNoteTx } from './cases.work.ts';
 import { addTimeline } from './cases.timeline.ts';
+// Dates of legal work are the organisation's calendar days (Bishkek), not UTC's.
+import { zonedDay } from '../../../core/zoned-time.ts';
 
 /** Team, grants, people in roles, links, closing and reopening: the changes around a case file. */
 
@@ -163,7 +165,7 @@ export async function closeCase(
     // Group headings (defence, victim, general) are not outcomes.
     if (!body.closingCode.includes('.'))
       throw new AppError('vocab.unknown_code', { fields: [{ path: 'closingCode', code: 'invalid_value' }] });
-    const closedOn = body.closedOn ?? new Date().toISOString().slice(0, 10);
+    const closedOn = body.closedOn ?? zonedDay(Date.now());
     if (closedOn < row.opened_on)
       throw new AppError('validation.failed', { fields: [{ path: 'closedOn', code: 'invalid_value' }] });
     const key = envelope(ctx).openRecordKey('cases', id, row.dek);

@@ -8,6 +8,8 @@ import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
 import { loadCase, withCase } from './cases.access.ts';
 import { addTimeline } from './cases.timeline.ts';
+// Dates of legal work are the organisation's calendar days (Bishkek), not UTC's.
+import { zonedDay } from '../../../core/zoned-time.ts';
 
 /** Work on a case: encrypted notes, tasks, time entries, and the timeline of everything. */
 
@@ -199,7 +201,7 @@ export async function addTime(
   body: z.infer<typeof S.TimeBody>,
 ) {
   return withCase(ctx, actor, caseId, 'edit', async (tx, audit, _access) => {
-    if (body.workedOn > new Date().toISOString().slice(0, 10))
+    if (body.workedOn > zonedDay(Date.now()))
       throw new AppError('validation.failed', { fields: [{ path: 'workedOn', code: 'invalid_value' }] });
     const id = uuidv7();
     const { key, wrapped } = envelope(ctx).newRecordKey('case_time', id);
