@@ -1,32 +1,31 @@
 import { z } from 'zod';
+import {
+  CASE_STATUSES,
+  CASE_STAGES,
+  TEAM_ROLES,
+  MEMBER_ROLES,
+  LINK_KINDS,
+  URGENCIES,
+  INTAKE_DECISIONS,
+  TIME_ACTIVITIES,
+  ELIGIBILITY_BASES,
+} from '../legal-codes.ts';
+
+export {
+  CASE_STATUSES,
+  CASE_STAGES,
+  TEAM_ROLES,
+  MEMBER_ROLES,
+  LINK_KINDS,
+  URGENCIES,
+  INTAKE_DECISIONS,
+  TIME_ACTIVITIES,
+  ELIGIBILITY_BASES,
+};
 import { IsoTime, Uuid } from './common.ts';
 import { CASE_PERSON_ROLES, DateOnly, DistrictIdField, RegionCodeField } from './people.ts';
 
 /** Legal-aid case files (issue #3). Vocabulary codes (type, problems, closing) are checked by the server. */
-
-export const CASE_STATUSES = ['open', 'closed'] as const;
-export const CASE_STAGES = [
-  'investigation',
-  'first_instance',
-  'appeal',
-  'cassation',
-  'supreme_court',
-  'un_treaty_body',
-] as const;
-export const TEAM_ROLES = ['lead', 'co_counsel', 'paralegal'] as const;
-export const MEMBER_ROLES = [...TEAM_ROLES, 'grant'] as const;
-export const LINK_KINDS = ['violation_event', 'violation_act'] as const;
-export const URGENCIES = ['critical', 'high', 'normal', 'low'] as const;
-export const INTAKE_DECISIONS = ['accept', 'refer', 'reject'] as const;
-export const TIME_ACTIVITIES = [
-  'consultation',
-  'court',
-  'drafting',
-  'research',
-  'travel',
-  'detention_visit',
-  'other',
-] as const;
 
 export const VocabCode = z.string().regex(/^[a-z0-9_.]{1,60}$/);
 export const Tag = z
@@ -247,8 +246,6 @@ export const VocabTerm = z.object({
 });
 export const VocabReply = z.object({ scheme: z.string(), version: z.number(), terms: z.array(VocabTerm) });
 
-/** Intake: who → problem → urgency → eligibility → conflict check → decision. Nothing is pre-filled. */
-export const ELIGIBILITY_BASES = ['category', 'income', 'not_eligible', 'override', 'unknown'] as const;
 export const EligibilityInput = z.strictObject({
   /** Monthly household income in som. */
   householdIncome: z.number().min(0).max(1e9).optional(),

@@ -3,35 +3,7 @@ import { IsoTime, Uuid } from './common.ts';
 
 /** Case documents (issue #3, item 5): versioned, encrypted at rest, with the SHA-256 of each upload. */
 
-/**
- * Extensions the file picker offers. The server decides by content (platform/files/sniff.ts); this
- * list only saves a person from choosing a file that would be refused.
- */
-export const UPLOAD_EXTENSIONS = [
-  'pdf',
-  'jpg',
-  'jpeg',
-  'png',
-  'gif',
-  'webp',
-  'heic',
-  'heif',
-  'docx',
-  'xlsx',
-  'odt',
-  'doc',
-  'xls',
-  'rtf',
-  'txt',
-  'csv',
-  'md',
-  'mp3',
-  'mp4',
-  'm4a',
-  'ogg',
-  'opus',
-  'wav',
-] as const;
+export { UPLOAD_EXTENSIONS } from '../upload-types.ts';
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 

@@ -1,45 +1,19 @@
 import { z } from 'zod';
+import {
+  SEXES,
+  AGE_GROUPS,
+  VULNERABILITIES,
+  ID_KINDS,
+  CONTACT_KINDS,
+  PERSON_KINDS,
+  CASE_PERSON_ROLES,
+} from '../legal-codes.ts';
+
+export { SEXES, AGE_GROUPS, VULNERABILITIES, ID_KINDS, CONTACT_KINDS, PERSON_KINDS, CASE_PERSON_ROLES };
 import { NAME_MATCH_REASONS } from '../names/index.ts';
 import { IsoTime, Uuid } from './common.ts';
 
 /** The shared people registry (issue #3): used by legal aid, violations and monitoring. */
-
-export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-export const AGE_GROUPS = [
-  'child_0_13',
-  'child_14_17',
-  'adult_18_29',
-  'adult_30_59',
-  'older_60',
-  'unknown',
-] as const;
-export const VULNERABILITIES = [
-  'woman',
-  'child',
-  'disability',
-  'detainee',
-  'hrd',
-  'journalist',
-  'lgbt',
-  'ethnic_minority',
-  'migrant',
-] as const;
-export const ID_KINDS = ['passport', 'national_id', 'birth_certificate', 'other'] as const;
-export const CONTACT_KINDS = ['phone', 'email', 'messenger', 'other'] as const;
-export const PERSON_KINDS = ['individual', 'group'] as const;
-/** Roles a person can hold in a case (violations and monitoring add their own in their records). */
-export const CASE_PERSON_ROLES = [
-  'client',
-  'victim',
-  'witness',
-  'opposing_party',
-  'perpetrator',
-  'relative',
-  'representative',
-  'lawyer',
-  'judge',
-  'other',
-] as const;
 
 export const RegionCodeField = z.string().regex(/^KG-[A-Z]{1,2}$/);
 export const DistrictIdField = z.string().regex(/^\d{1,20}$/);

@@ -1,7 +1,7 @@
 import { Alert, Button, FileButton, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useState, type DragEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UPLOAD_EXTENSIONS } from '../../../core/schemas/documents';
+import { UPLOAD_EXTENSIONS } from '../../../core/upload-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/icons';
 import { useInvalidateDocuments } from './queries';

@@ -29,49 +29,16 @@ export type ContactKind = NonNullable<Person['contacts']>[number]['kind'];
 export type Script = Person['names'][number]['script'];
 export type MatchReason = Match['reasons'][number];
 
-/**
- * A literal list that must name every member of the union `T`: the compiler fails when the server's
- * schema gains a value the screens do not know yet.
- */
-function allOf<T extends string>() {
-  return <const A extends readonly T[]>(list: A & ([T] extends [A[number]] ? unknown : never)): A => list;
-}
-
-export const SEXES = allOf<Sex>()(['female', 'male', 'other', 'unknown']);
-export const AGE_GROUPS = allOf<AgeGroup>()([
-  'child_0_13',
-  'child_14_17',
-  'adult_18_29',
-  'adult_30_59',
-  'older_60',
-  'unknown',
-]);
-export const VULNERABILITIES = allOf<Vulnerability>()([
-  'woman',
-  'child',
-  'disability',
-  'detainee',
-  'hrd',
-  'journalist',
-  'lgbt',
-  'ethnic_minority',
-  'migrant',
-]);
-export const CASE_PERSON_ROLES = allOf<CasePersonRole>()([
-  'client',
-  'victim',
-  'witness',
-  'opposing_party',
-  'perpetrator',
-  'relative',
-  'representative',
-  'lawyer',
-  'judge',
-  'other',
-]);
-export const ID_KINDS = allOf<IdKind>()(['passport', 'national_id', 'birth_certificate', 'other']);
-export const CONTACT_KINDS = allOf<ContactKind>()(['phone', 'email', 'messenger', 'other']);
-export const SCRIPTS = allOf<Script>()(['cyrl', 'latn', 'other']);
+// Code lists shared with the server (plain data, no zod in the bundle).
+export {
+  SEXES,
+  AGE_GROUPS,
+  VULNERABILITIES,
+  CASE_PERSON_ROLES,
+  ID_KINDS,
+  CONTACT_KINDS,
+} from '../../../core/legal-codes';
+export const SCRIPTS = ['cyrl', 'latn', 'other'] as const satisfies readonly Script[];
 
 /** The shared people registry. */
 export const peopleApi = {
