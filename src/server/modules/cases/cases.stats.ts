@@ -34,11 +34,7 @@ export interface YearStats {
 type Row = { value: string; people: number };
 
 function active(start: string, end: string): RawBuilder<unknown> {
-  return sql`select id, type, closing_code, closed_on from cases where opened_on <= ${end} and (closed_on is null or closed_on >= ${start})`;
-}
-
-function assisted(start: string, end: string): RawBuilder<unknown> {
-  return sql`select cp.person_id, a.type, a.closing_code, a.closed_on, cp.role from case_people cp join (${active(start, end)}) a on a.id = cp.case_id where cp.role in ('client', 'victim')`;
+  return sql`select id from cases where opened_on <= ${end} and (closed_on is null or closed_on >= ${start})`;
 }
 
 async function count(db: Executor, q: RawBuilder<unknown>): Promise<number> {
@@ -46,58 +42,64 @@ async function count(db: Executor, q: RawBuilder<unknown>): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
-async function breakdown(db: Executor, q: RawBuilder<unknown>): Promise<Row[]> {
-  const r = await sql<{ value: string | null; people: number | string }>`${q}`.execute(db);
-  return r.rows
-    .map((x) => ({ value: x.value ?? 'unknown', people: Number(x.people) }))
-    .sort((a, b) => b.people - a.people || a.value.localeCompare(b.value));
+type Dim = 'type' | 'sex' | 'age' | 'region' | 'vul' | 'outcome' | 'people' | 'victims';
+
+/**
+ * Every people figure in one statement: the join of open cases with their clients and victims is
+ * computed once (materialised) and each breakdown groups over it, instead of re-running the join per
+ * figure (bench/legal.ts measured ~10× on SQLite, which has no planner statistics).
+ */
+function peopleFigures(
+  start: string,
+  end: string,
+): RawBuilder<{ dim: Dim; value: string | null; n: number | string }> {
+  return sql`
+    with a as materialized (
+      select cp.person_id, c.type, c.closing_code, c.closed_on, cp.role
+      from case_people cp join cases c on c.id = cp.case_id
+      where c.opened_on <= ${end} and (c.closed_on is null or c.closed_on >= ${start})
+        and cp.role in ('client', 'victim')),
+    s as materialized (select distinct person_id from a),
+    pp as materialized (select p.id, p.sex, p.age_group, p.region from people p join s on s.person_id = p.id)
+    select 'people' as dim, null as value, count(*) as n from s
+    union all select 'victims', null, count(distinct person_id) from a where role = 'victim' or type = 'victim_representation'
+    union all select 'type', type, count(distinct person_id) from a group by type
+    union all select 'outcome', closing_code, count(distinct person_id) from a where closed_on between ${start} and ${end} group by closing_code
+    union all select 'sex', sex, count(*) from pp group by sex
+    union all select 'age', age_group, count(*) from pp group by age_group
+    union all select 'region', region, count(*) from pp group by region
+    union all select 'vul', v.code, count(distinct v.person_id) from person_vulnerabilities v join s on s.person_id = v.person_id group by v.code`;
 }
 
 export async function yearStats(db: Executor, year: number, locale: Locale): Promise<YearStats> {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  const A = assisted(start, end);
-  const people = sql`select distinct person_id from (${A}) s`;
-  const victims = sql`select distinct person_id from (${A}) s where role = 'victim' or type = 'victim_representation'`;
-  const byPerson = (col: RawBuilder<unknown>) =>
-    breakdown(
-      db,
-      sql`select ${col} as value, count(distinct p.id) as people from people p where p.id in (${people}) group by ${col}`,
-    );
-  const [nPeople, nVictims, cases, opened, closed] = await Promise.all([
-    count(db, people),
-    count(db, victims),
+  const [figures, cases, opened, closed] = await Promise.all([
+    peopleFigures(start, end).execute(db),
     count(db, active(start, end)),
     count(db, sql`select id from cases where opened_on between ${start} and ${end}`),
     count(db, sql`select id from cases where closed_on between ${start} and ${end}`),
   ]);
-  const [byType, bySex, byAgeGroup, byRegion, byVulnerability, byOutcome] = await Promise.all([
-    breakdown(db, sql`select type as value, count(distinct person_id) as people from (${A}) s group by type`),
-    byPerson(sql`p.sex`),
-    byPerson(sql`p.age_group`),
-    byPerson(sql`p.region`),
-    breakdown(
-      db,
-      sql`select code as value, count(distinct person_id) as people from person_vulnerabilities where person_id in (${people}) group by code`,
-    ),
-    breakdown(
-      db,
-      sql`select closing_code as value, count(distinct person_id) as people from (${A}) s where closed_on between ${start} and ${end} group by closing_code`,
-    ),
-  ]);
+  const rows = figures.rows.map((r) => ({ dim: r.dim, value: r.value ?? 'unknown', people: Number(r.n) }));
+  const total = (d: Dim) => rows.find((r) => r.dim === d)?.people ?? 0;
+  const of = (d: Dim): Row[] =>
+    rows
+      .filter((r) => r.dim === d)
+      .map(({ value, people }) => ({ value, people }))
+      .sort((a, b) => b.people - a.people || a.value.localeCompare(b.value));
   return {
     year,
-    people: nPeople,
-    victims: nVictims,
+    people: total('people'),
+    victims: total('victims'),
     cases,
     casesOpened: opened,
     casesClosed: closed,
-    byType,
-    bySex,
-    byAgeGroup,
-    byRegion,
-    byVulnerability,
-    byOutcome,
+    byType: of('type'),
+    bySex: of('sex'),
+    byAgeGroup: of('age'),
+    byRegion: of('region'),
+    byVulnerability: of('vul'),
+    byOutcome: of('outcome'),
     definitions: {
       people: tr(locale, 'errors:stats_definition.people'),
       victims: tr(locale, 'errors:stats_definition.victims'),
