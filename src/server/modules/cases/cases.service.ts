@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { uuidv7 } from '../../../core/ids.ts';
 import { isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
 import type * as S from '../../../core/schemas/cases.ts';
-import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
+import { capabilitiesOf, requireCap, type Actor } from '../../platform/access/policy.ts';
+import type { Role } from '../../../core/roles.ts';
 import { auditNow, envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type { CasesTable } from '../../platform/db/schema.ts';
@@ -33,6 +34,11 @@ function checkPlace(region: string | null | undefined, district: string | null |
     throw new AppError('geo.unknown_region', { fields: [{ path: 'district', code: 'invalid_value' }] });
 }
 
+/** May a user of this role work on or be granted a case? (The policy table decides, not a role list.) */
+function readsCases(role: string): boolean {
+  return capabilitiesOf(role as Role).includes('cases.read');
+}
+
 /** Users who may be put on a case team or granted access: active users whose role reads cases. */
 export async function assignableUsers(ctx: AppContext, actor: Actor | null) {
   requireCap(actor, 'cases.read');
@@ -41,7 +47,7 @@ export async function assignableUsers(ctx: AppContext, actor: Actor | null) {
     .select(['id', 'role'])
     .where('status', '=', 'active')
     .execute();
-  const ok = rows.filter((r) => can({ ...actor, role: r.role as Actor['role'] }, 'cases.read'));
+  const ok = rows.filter((r) => readsCases(r.role));
   const names = await userNames(
     ctx,
     ok.map((r) => r.id),
@@ -57,13 +63,7 @@ export async function requireAssignable(db: Executor, userId: string, path: stri
     .select(['role', 'status'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  const probe: Actor = {
-    userId,
-    role: (u?.role ?? 'viewer') as Actor['role'],
-    sessionId: '',
-    reauthUntil: null,
-  };
-  if (!u || u.status !== 'active' || !can(probe, 'cases.read'))
+  if (!u || u.status !== 'active' || !readsCases(u.role))
     throw new AppError('case.member_invalid', { fields: [{ path, code: 'invalid_value' }] });
 }
 
