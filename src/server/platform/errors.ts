@@ -65,6 +65,7 @@ export const ERRORS = {
   'file.malformed': 400,
   'file.integrity_failed': 500,
   'document.not_found': 404,
+  'violation.not_found': 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

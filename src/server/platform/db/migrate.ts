@@ -8,6 +8,7 @@ import * as m0005 from './migrations/20261128_0005_legal.ts';
 import * as m0006 from './migrations/20261128_0006_calendar.ts';
 import * as m0007 from './migrations/20261128_0007_documents.ts';
 import * as m0008 from './migrations/20261128_0008_legal_indexes.ts';
+import * as m0009 from './migrations/20261128_0009_violations.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0006_calendar': m0006,
   '20261128_0007_documents': m0007,
   '20261128_0008_legal_indexes': m0008,
+  '20261128_0009_violations': m0009,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

@@ -1,3 +1,5 @@
+import type { ViolationsTables } from './schema.violations.ts';
+
 /**
  * Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC text and flags are
  * integers 0/1 on both databases, so that the same code reads the same values from SQLite and PostgreSQL.
@@ -382,7 +384,7 @@ export interface CaseDocumentsTable {
   uploaded_at: string;
 }
 
-export interface Database {
+export interface Database extends ViolationsTables {
   settings: SettingsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
