@@ -9,6 +9,7 @@ import {
   login,
   openTab,
   realProblems,
+  reauth,
   type Tab,
 } from './browser.ts';
 import { legalWorld, type LegalWorld } from './legal-setup.ts';
@@ -218,6 +219,29 @@ await describeBrowser('legal-aid cases', (backend) => {
 
     await choose(page, 'filter-region', /^Naryn/);
     await page.getByTestId('cases-empty').getByText('No case matches these filters').waitFor();
+    assert.deepEqual(realProblems(lawyer.problems), []);
+  });
+  it('exports the filtered list as codes only, after re-authentication; a lawyer is not offered names', async () => {
+    const { page } = lawyer;
+    await page.goto('/cases?type=criminal_defence');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-row]').length === 1);
+    await page.getByTestId('cases-export').click();
+    assert.equal(await page.getByTestId('export-csv-names').count(), 0);
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    await reauth(page, world.lawyers[0]);
+    const file = await downloading;
+    assert.match(file.suggestedFilename(), /\.csv$/);
+    const csv = await new Promise<string>((resolve, reject) => {
+      void file.createReadStream().then((stream) => {
+        const parts: Buffer[] = [];
+        stream.on('data', (c: Buffer) => parts.push(c));
+        stream.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+        stream.on('error', reject);
+      }, reject);
+    });
+    assert.equal(csv.trim().split('\n').length, 2, 'a header and the one filtered case');
+    assert.doesNotMatch(csv, new RegExp(TITLE), 'the redacted export carries no title');
     assert.deepEqual(realProblems(lawyer.problems), []);
   });
 });

@@ -181,4 +181,40 @@ await describeBrowser('legal-aid intake', (backend) => {
     }
     await tab.context.close();
   });
+  it('an administrator sets the eligibility rules; empty limits are refused with a translated error', async () => {
+    const tab = await openTab(browser, world.server.url, { locale: 'en', bypassCSP: true });
+    const { page } = tab;
+    await login(page, world.admin);
+    await page.getByRole('link', { name: 'Eligibility rules' }).click();
+    await page.waitForURL('**/admin/eligibility');
+    await page.getByText('Limits not set yet').waitFor();
+    const income = page.getByLabel('Income limit per household member (som per month)');
+    await income.fill('');
+    await page.getByLabel('Asset limit (som)').fill('250000');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByRole('alert').waitFor();
+    const api = await world.api(world.admin);
+    const unchanged = await api.get<{ assetsMax: number }>('/api/settings/eligibility');
+    assert.equal(unchanged.body.assetsMax, 0, 'a refused save changes nothing');
+    await income.fill('6000');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('The rules are saved.').waitFor();
+    const saved = await api.get<{ incomePerPersonMax: number; assetsMax: number; alwaysEligible: string[] }>(
+      '/api/settings/eligibility',
+    );
+    assert.deepEqual(saved.body, {
+      incomePerPersonMax: 6000,
+      assetsMax: 250000,
+      alwaysEligible: ['detainee', 'torture'],
+    });
+    assert.deepEqual(await axeSerious(page), []);
+    // The refused save above logs its 400 in the console; anything else is a real problem.
+    assert.deepEqual(
+      realProblems(tab.problems).filter((p) => !/status of 400/.test(p)),
+      [],
+    );
+    // A lawyer has no such entry: the rules are the administrator's.
+    assert.equal(await lawyer.page.getByRole('link', { name: 'Eligibility rules' }).count(), 0);
+    await tab.context.close();
+  });
 });

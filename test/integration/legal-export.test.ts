@@ -356,5 +356,41 @@ for (const backend of await backends()) {
       await wb.xlsx.load(x.bytes as unknown as ArrayBuffer);
       assert.equal(wb.worksheets[0]!.rowCount, 1031, 'header and the 1030 cases of the region');
     });
+
+    test('with a second administrator, an export with names waits for approval and is used once', async () => {
+      const second = await addUser(t, admin, 'admin');
+      assert.equal(second.role, 'admin');
+      await admin.client.reauth(admin.password, admin.totpSecret);
+      const url = '/api/cases/export?redacted=0&format=csv&region=KG-C';
+      const asked = await admin.client.request<Err>('GET', url, undefined, { 'x-ukuk-locale': 'ru' });
+      assert.equal(asked.status, 409);
+      assert.equal(asked.body.error.code, 'export.approval_requested');
+      assert.equal(asked.body.error.message, tr('ru', 'errors:export.approval_requested'));
+      const again = await admin.client.get<Err>(url);
+      assert.equal(again.status, 409, 'asking again does not export');
+      // Codes only need no second person.
+      assert.equal((await download(admin.client, '/api/cases/export?format=csv&region=KG-C')).status, 200);
+
+      type Pending = { items: { id: string; kind: string; mine: boolean; targetName: string }[] };
+      const mine = (await admin.client.get<Pending>('/api/approvals')).body.items.filter(
+        (a) => a.kind === 'export.names',
+      );
+      assert.equal(mine.length, 1, 'one request however often it was asked');
+      assert.equal(mine[0]!.targetName, 'cases');
+      const own = await admin.client.post<Err>(`/api/approvals/${mine[0]!.id}/approve`);
+      assert.equal(own.body.error.code, 'approval.own_request');
+
+      await second.client.reauth(second.password, second.totpSecret);
+      assert.equal((await second.client.post(`/api/approvals/${mine[0]!.id}/approve`)).status, 200);
+      // Approved for these filters only.
+      const other2 = await admin.client.get<Err>('/api/cases/export?redacted=0&format=csv&region=KG-N');
+      assert.equal(other2.status, 409);
+      const ok = await download(admin.client, '/api/cases/export?redacted=0&format=xlsx&region=KG-C');
+      assert.equal(ok.status, 200, 'either format of the approved export');
+      const audit = await admin.client.get<AuditList>('/api/audit?action=case.export');
+      assert.ok(audit.body.items.some((i) => i.details.approvalId === mine[0]!.id));
+      const spent = await admin.client.get<Err>(url);
+      assert.equal(spent.status, 409, 'an approval is used up by one export');
+    });
   });
 }

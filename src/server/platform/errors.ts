@@ -47,6 +47,9 @@ export const ERRORS = {
   'case.member_invalid': 400,
   'vocab.unknown_code': 400,
   'vocab.not_found': 404,
+  'vocab.term_not_found': 404,
+  'vocab.duplicate_code': 409,
+  'vocab.parent_required': 400,
   'intake.not_found': 404,
   'intake.decided': 409,
   'intake.incomplete': 409,
@@ -66,6 +69,17 @@ export const ERRORS = {
   'file.integrity_failed': 500,
   'document.not_found': 404,
   'violation.not_found': 404,
+  'violation.publication_not_found': 404,
+  'violation.publication_state': 409,
+  'export.approval_requested': 409,
+  'evidence.not_found': 404,
+  'evidence.no_thumbnail': 404,
+  'evidence.act_invalid': 400,
+  'violation.person_not_found': 404,
+  'violation.dates_order': 400,
+  'violation.chain_self': 400,
+  'violation.lead_required': 409,
+  'violation.member_invalid': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

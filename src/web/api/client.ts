@@ -141,6 +141,44 @@ async function request<T>(method: string, path: string, body: unknown, attempt: 
   throw err;
 }
 
+/** A file answered by the server (exports): its bytes and the name the server suggested. */
+export interface Downloaded {
+  blob: Blob;
+  filename: string;
+}
+
+function filenameOf(res: Response): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // A malformed name falls back to the plain one.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(cd)?.[1] ?? 'download';
+}
+
+/**
+ * Downloads a file through the same rules as JSON calls: a request that needs a fresh password + 2FA
+ * opens the re-auth prompt and is retried once (a plain link cannot do that).
+ */
+async function download(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  reauthed = false,
+): Promise<Downloaded> {
+  const res = await send(method, path, body);
+  if (res.ok) return { blob: await res.blob(), filename: filenameOf(res) };
+  const err = await toError(res);
+  if (err.code === 'auth.reauth_required' && !reauthed && reauthHandler && (await reauthHandler())) {
+    return download(method, path, body, true);
+  }
+  throw err;
+}
+
 /** Typed JSON client for /api: CSRF, re-auth and retry rules live here and nowhere else. */
 export const api = {
   get: <T>(path: string) => request<T>('GET', path, undefined, { csrfRetried: false, reauthed: false }),
@@ -148,6 +186,9 @@ export const api = {
     request<T>('POST', path, body, { csrfRetried: false, reauthed: false }),
   patch: <T>(path: string, body: unknown) =>
     request<T>('PATCH', path, body, { csrfRetried: false, reauthed: false }),
+  put: <T>(path: string, body: unknown) =>
+    request<T>('PUT', path, body, { csrfRetried: false, reauthed: false }),
+  download: (path: string, body?: unknown) => download(body === undefined ? 'GET' : 'POST', path, body),
   del: <T>(path: string) => request<T>('DELETE', path, undefined, { csrfRetried: false, reauthed: false }),
 };
 

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../core/roles.ts';
 import { requireCap, requireReauth, type Actor } from '../../platform/access/policy.ts';
+import { authoriseNamedExport } from '../approvals/export-approval.ts';
 import { auditNow, envelope, type AppContext } from '../../platform/context.ts';
 import type { Envelope } from '../../platform/crypto/envelope.ts';
 import type { Executor } from '../../platform/db/db.ts';
@@ -254,6 +255,7 @@ export async function exportCases(
   if (!q.redacted && actor.role !== 'admin') throw new AppError('auth.forbidden');
   requireReauth(actor);
   const { format, redacted, ...filter } = q;
+  const approvalId = redacted ? null : await authoriseNamedExport(ctx, actor, 'cases', filter);
   const head = await casesRepo
     .filtered(ctx.db, actor, filter)
     .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('c.id').as('last')])
@@ -266,7 +268,7 @@ export async function exportCases(
     actorId: actor.userId,
     action: 'case.export',
     entityType: 'case',
-    details: { format, redacted, count, filters },
+    details: { format, redacted, count, filters, ...(approvalId ? { approvalId } : {}) },
   });
   const L = await labelsFor(ctx.db, locale);
   const columns: string[] = redacted

@@ -11,6 +11,7 @@ import { useFormat } from '../../intl/format';
 import { can, useMe } from '../auth/queries';
 import { CaseFilters } from './CaseFilters';
 import { CaseResults } from './CaseResults';
+import { ExportMenu } from './ExportMenu';
 import { NewCaseModal } from './NewCaseModal';
 import { useCaseList } from './queries';
 import { SavedViews } from './SavedViews';
@@ -52,7 +53,12 @@ export function CasesPage(): ReactElement {
             ? t('list.count', { count: list.data.total, total: fmt.number(list.data.total) })
             : undefined
         }
-        actions={newButton}
+        actions={
+          <Group gap="xs">
+            {me && <ExportMenu search={search} isAdmin={me.role === 'admin'} />}
+            {newButton}
+          </Group>
+        }
       />
       <Stack>
         <Card withBorder radius="md" padding="md">

@@ -43,4 +43,6 @@ export const intakeApi = {
   vocab: (scheme: string) => api.get<Vocab>(`/api/vocab/${scheme}`),
   assignableUsers: () => api.get<{ items: AssignableUser[] }>('/api/cases/assignable-users'),
   eligibilityRules: () => api.get<EligibilityRules>('/api/settings/eligibility'),
+  saveEligibilityRules: (rules: EligibilityRules) =>
+    api.put<EligibilityRules>('/api/settings/eligibility', rules),
 };

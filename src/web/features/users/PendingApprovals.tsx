@@ -4,7 +4,7 @@ import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../intl/format';
-import { approvalsApi, GRANT_ADMIN, type Approval } from './api';
+import { approvalsApi, EXPORT_NAMES, GRANT_ADMIN, type Approval } from './api';
 import { useInvalidateUsers } from './queries';
 
 type Decision = { id: string; kind: 'approve' | 'reject' };
@@ -42,11 +42,17 @@ function ApprovalLine({
     >
       <Stack gap={4} miw={0} style={{ flex: '1 1 16rem' }}>
         <Text size="sm">
-          {t('users.approvals.grantAdmin', {
-            requester: a.requestedByName,
-            target: a.targetName,
-            date: fmt.dateTime(a.requestedAt) ?? '',
-          })}
+          {a.kind === EXPORT_NAMES
+            ? t('users.approvals.exportNames', {
+                requester: a.requestedByName,
+                scope: t(`users.approvals.scope.${a.targetName === 'violations' ? 'violations' : 'cases'}`),
+                date: fmt.dateTime(a.requestedAt) ?? '',
+              })
+            : t('users.approvals.grantAdmin', {
+                requester: a.requestedByName,
+                target: a.targetName,
+                date: fmt.dateTime(a.requestedAt) ?? '',
+              })}
         </Text>
         {a.mine && (
           <Text size="xs" fw={600} c="ukuk.8">
@@ -109,7 +115,7 @@ export function PendingApprovals({ items }: { items: Approval[] }): ReactElement
     onSettled: () => invalidate(),
   });
   // Only kinds this screen can describe: nobody should approve a change they cannot read.
-  const known = items.filter((a) => a.kind === GRANT_ADMIN);
+  const known = items.filter((a) => a.kind === GRANT_ADMIN || a.kind === EXPORT_NAMES);
   if (known.length === 0) {
     return null;
   }

@@ -39,6 +39,8 @@ export interface InviteReply extends PendingApproval {
 
 /** The only kind of approval this UI knows how to describe. */
 export const GRANT_ADMIN = 'user.grant_admin';
+/** An export with names waiting for a second administrator (four-eyes). */
+export const EXPORT_NAMES = 'export.names';
 
 /** A change waiting for a second administrator (pending only). */
 export interface Approval {
