@@ -1,92 +1,187 @@
-import type { Actor } from '../../platform/access/policy.ts';
-import type { AppContext } from '../../platform/context.ts';
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  VocabSchemeList,
+  VocabSchemeReply,
+  VocabTermCreate,
+  VocabTermFull,
+  VocabTermPatch,
+} from '../../../core/schemas/vocab.ts';
+import { requireCap, type Actor } from '../../platform/access/policy.ts';
+import { inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { SEED } from './vocab.seed.ts';
+import * as repo from './vocab.repo.ts';
+
+export { seedVocabularies } from './vocab.import.ts';
 
 /**
- * Versioned vocabularies (case types, problem codes, closing codes; the violations module adds the
- * HURIDOCS micro-thesauri). A term is never deleted: it is retired (`active = 0`) so that old records
- * keep their label; each change bumps the scheme's version.
+ * Versioned vocabularies: Ukuk's legal-aid lists, the HURIDOCS micro-thesauri (`esf_*`), local lists
+ * (`local_*`) and rights (`kg_constitution`, `intl_rights`). A term is never deleted: it is retired
+ * (`active = 0`) so that old records keep their label; each change bumps the scheme's version and is
+ * audited with codes only. Administrators (`settings.manage`) review labels, enter article numbers,
+ * retire and reactivate terms, and add local terms: top-level ones in `local_*` and `kg_constitution`
+ * (lists Ukuk owns), child terms under any existing term of any scheme (so the HURIDOCS lists can be
+ * refined locally without inventing HURIDOCS codes).
  */
-export interface Term {
-  code: string;
-  parent: string | null;
-  labels: { ky: string; ru: string; en: string };
-  active: boolean;
+export type Term = z.infer<typeof VocabTermFull>;
+type Patch = z.infer<typeof VocabTermPatch>;
+type Create = z.infer<typeof VocabTermCreate>;
+const LANGS = ['ky', 'ru', 'en'] as const;
+
+export function acceptsTopLevelTerms(scheme: string): boolean {
+  return scheme.startsWith('local_') || scheme === 'kg_constitution';
 }
 
-/** Add the shipped terms that are missing; run at start on every node (idempotent, race-safe). */
-export async function seedVocabularies(db: Executor): Promise<void> {
-  const now = new Date().toISOString();
-  for (const [scheme, terms] of Object.entries(SEED)) {
-    const have = new Set(
-      (await db.selectFrom('vocab_terms').select('code').where('scheme', '=', scheme).execute()).map(
-        (r) => r.code,
-      ),
-    );
-    const missing = terms.filter((t) => !have.has(t.code));
-    if (missing.length === 0) continue;
-    const version = (await schemeVersion(db, scheme)) + 1;
-    await db
-      .insertInto('vocab_terms')
-      .values(
-        missing.map((t) => ({
-          scheme,
-          code: t.code,
-          parent_code: t.parent ?? null,
-          label_ky: t.ky,
-          label_ru: t.ru,
-          label_en: t.en,
-          sort: terms.indexOf(t),
-          active: 1,
-          version_added: version,
-          version_retired: null,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['scheme', 'code']).doNothing())
-      .execute();
-    await db
-      .insertInto('vocab_versions')
-      .values({ scheme, version, updated_at: now })
-      .onConflict((oc) => oc.column('scheme').doUpdateSet({ version, updated_at: now }))
-      .execute();
-  }
-}
-
-async function schemeVersion(db: Executor, scheme: string): Promise<number> {
-  const r = await db
-    .selectFrom('vocab_versions')
-    .select('version')
-    .where('scheme', '=', scheme)
-    .executeTakeFirst();
-  return r?.version ?? 0;
+export function presentTerm(r: repo.TermRow): Term {
+  return {
+    code: r.code,
+    parent: r.parent_code,
+    labels: { ky: r.label_ky, ru: r.label_ru, en: r.label_en },
+    active: r.active === 1,
+    ref: r.ref,
+    origin: r.origin,
+    kyStatus: r.ky_status,
+    ruStatus: r.ru_status,
+  };
 }
 
 export async function getVocabulary(
   ctx: AppContext,
   actor: Actor | null,
   scheme: string,
-): Promise<{ scheme: string; version: number; terms: Term[] }> {
+): Promise<z.infer<typeof VocabSchemeReply>> {
   if (!actor) throw new AppError('auth.unauthenticated');
-  const rows = await ctx.db
-    .selectFrom('vocab_terms')
-    .selectAll()
-    .where('scheme', '=', scheme)
-    .orderBy('sort')
-    .orderBy('code')
-    .execute();
+  const rows = await repo.loadScheme(ctx.db, scheme);
   if (rows.length === 0) throw new AppError('vocab.not_found');
+  return { scheme, version: await repo.schemeVersion(ctx.db, scheme), terms: rows.map(presentTerm) };
+}
+
+export async function listVocabularies(
+  ctx: AppContext,
+  actor: Actor | null,
+): Promise<z.infer<typeof VocabSchemeList>> {
+  if (!actor) throw new AppError('auth.unauthenticated');
+  const rows = await repo.schemeCounts(ctx.db);
   return {
-    scheme,
-    version: await schemeVersion(ctx.db, scheme),
-    terms: rows.map((r) => ({
-      code: r.code,
-      parent: r.parent_code,
-      labels: { ky: r.label_ky, ru: r.label_ru, en: r.label_en },
-      active: r.active === 1,
+    schemes: rows.map((r) => ({
+      scheme: r.scheme,
+      version: r.version,
+      updatedAt: r.updated_at,
+      terms: Number(r.terms),
+      retired: Number(r.retired),
+      local: Number(r.local),
+      kyMissing: Number(r.ky_missing),
+      kyDraft: Number(r.ky_draft),
+      ruMissing: Number(r.ru_missing),
+      ruDraft: Number(r.ru_draft),
+      origin: Number(r.huridocs) > 0 ? 'huridocs' : r.scheme.startsWith('local_') ? 'local' : 'ukuk',
+      topLevelTerms: acceptsTopLevelTerms(r.scheme),
     })),
   };
+}
+
+async function termOr404(db: Executor, scheme: string, code: string): Promise<repo.TermRow> {
+  if (!(await repo.schemeExists(db, scheme))) throw new AppError('vocab.not_found');
+  const row = await repo.findTerm(db, scheme, code);
+  if (!row) throw new AppError('vocab.term_not_found');
+  return row;
+}
+
+/** Review or correct labels, enter a reference, retire or reactivate a term. */
+export async function patchTerm(
+  ctx: AppContext,
+  actor: Actor | null,
+  scheme: string,
+  code: string,
+  body: Patch,
+): Promise<Term> {
+  requireCap(actor, 'settings.manage');
+  return inTx(ctx, async (tx, audit) => {
+    const row = await termOr404(tx, scheme, code);
+    const set: Partial<repo.TermRow> = {};
+    const fields: string[] = [];
+    for (const lang of LANGS) {
+      const label = body.labels?.[lang];
+      if (label === undefined) continue;
+      set[`label_${lang}`] = label;
+      if (lang !== 'en') set[`${lang}_status`] = 'reviewed';
+      fields.push(`labels.${lang}`);
+    }
+    if (body.ref !== undefined) {
+      set.ref = body.ref === null || body.ref === '' ? null : body.ref;
+      fields.push('ref');
+    }
+    if (body.active !== undefined && body.active !== (row.active === 1)) fields.push('active');
+    if (fields.length === 0) return presentTerm(row);
+    const version = await repo.bumpVersion(tx, scheme, new Date().toISOString());
+    if (fields.includes('active')) {
+      set.active = body.active ? 1 : 0;
+      set.version_retired = body.active ? null : version;
+    }
+    await repo.updateTerm(tx, scheme, code, set);
+    await audit({
+      actorId: actor.userId,
+      action: fields.includes('active') ? (body.active ? 'vocab.reactivate' : 'vocab.retire') : 'vocab.edit',
+      entityType: 'vocab_term',
+      entityId: `${scheme}:${code}`,
+      details: { scheme, code, version, fields: fields.join(',') },
+    });
+    return presentTerm((await repo.findTerm(tx, scheme, code))!);
+  });
+}
+
+/** Add a local term (origin 'local'); see the rule on where in the module comment. */
+export async function addTerm(
+  ctx: AppContext,
+  actor: Actor | null,
+  scheme: string,
+  body: Create,
+): Promise<Term> {
+  requireCap(actor, 'settings.manage');
+  if (!LANGS.some((l) => body.labels[l]))
+    throw new AppError('validation.failed', { fields: [{ path: 'labels', code: 'required' }] });
+  return inTx(ctx, async (tx, audit) => {
+    if (!(await repo.schemeExists(tx, scheme))) throw new AppError('vocab.not_found');
+    const parent = body.parent ?? null;
+    if (parent === null && !acceptsTopLevelTerms(scheme))
+      throw new AppError('vocab.parent_required', { fields: [{ path: 'parent', code: 'required' }] });
+    if (parent !== null) {
+      const p = await repo.findTerm(tx, scheme, parent);
+      if (!p || p.active !== 1)
+        throw new AppError('vocab.unknown_code', { fields: [{ path: 'parent', code: 'unknown_code' }] });
+    }
+    const code = body.code ?? `loc_${randomBytes(5).toString('hex')}`;
+    if (await repo.findTerm(tx, scheme, code))
+      throw new AppError('vocab.duplicate_code', { fields: [{ path: 'code', code: 'invalid_value' }] });
+    const version = await repo.bumpVersion(tx, scheme, new Date().toISOString());
+    const inserted = await repo.insertTerm(tx, {
+      scheme,
+      code,
+      parent_code: parent,
+      label_ky: body.labels.ky ?? '',
+      label_ru: body.labels.ru ?? '',
+      label_en: body.labels.en ?? '',
+      sort: await repo.nextSort(tx, scheme),
+      active: 1,
+      version_added: version,
+      version_retired: null,
+      origin: 'local',
+      ref: body.ref || null,
+      ky_status: body.labels.ky ? 'reviewed' : 'missing',
+      ru_status: body.labels.ru ? 'reviewed' : 'missing',
+    });
+    if (!inserted)
+      throw new AppError('vocab.duplicate_code', { fields: [{ path: 'code', code: 'invalid_value' }] });
+    await audit({
+      actorId: actor.userId,
+      action: 'vocab.add',
+      entityType: 'vocab_term',
+      entityId: `${scheme}:${code}`,
+      details: { scheme, code, version, parent },
+    });
+    return presentTerm((await repo.findTerm(tx, scheme, code))!);
+  });
 }
 
 /**
