@@ -15,7 +15,8 @@ import { envelope, type AppContext } from '../src/server/platform/context.ts';
 import { createLogger } from '../src/server/platform/logger.ts';
 import { closeContext, createContext } from '../src/server/runtime.ts';
 import { casesRepo, type CaseFilter } from '../src/server/modules/cases/cases.repo.ts';
-import { yearStats } from '../src/server/modules/cases/cases.stats.ts';
+import { liveFigures, yearStats } from '../src/server/modules/cases/cases.stats.ts';
+import { rebuildCaseStats, refreshCaseStats } from '../src/server/modules/cases/cases.stats.facts.ts';
 import { lookupKeys } from '../src/server/modules/people/people.keys.ts';
 import { findMatches } from '../src/server/modules/people/people.match.ts';
 import { createPgDatabase, postgresAvailable, tempDir, type Backend } from '../test/helpers/db.ts';
@@ -35,6 +36,7 @@ const NONEXISTENT = 30;
 const LIST_CALLS = 200;
 const STATS_YEARS = [2020, 2023, 2025];
 const STATS_RUNS = 3;
+const REFRESH_CALLS = 50;
 
 function envCount(name: string, fallback: number): number {
   const v = Number(process.env[name] ?? fallback);
@@ -252,35 +254,82 @@ async function caseList(ctx: AppContext, gen: LoadedPeople, backend: Backend): P
   return out;
 }
 
-async function statistics(ctx: AppContext, backend: Backend): Promise<Figure> {
-  await yearStats(ctx.db, STATS_YEARS[0]!, 'ru');
+/**
+ * Statistics of a year as GET /api/cases/stats computes them: derived counts (cases.stats.facts.ts),
+ * built first here because the generator loads the tables directly, bypassing the services that keep
+ * them. Printed beside: the build time, the same figures from the live tables (the query used before
+ * the counts), and what keeping the counts adds to a write (a refresh of one case and its people).
+ */
+async function statistics(ctx: AppContext, backend: Backend): Promise<Figure[]> {
+  const t0 = performance.now();
+  await rebuildCaseStats(ctx.db, STATS_YEARS);
+  console.log(
+    `statistics (${backend}): derived counts of ${STATS_YEARS.join(', ')} built in ` +
+      `${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const stats = (year: number) => yearStats(ctx.db, year, 'ru');
+  await stats(STATS_YEARS[0]!);
   const times: number[] = [];
   for (const year of STATS_YEARS)
     for (let i = 0; i < STATS_RUNS; i++) {
-      const t0 = performance.now();
-      const s = await yearStats(ctx.db, year, 'ru');
-      times.push(performance.now() - t0);
-      if (i === 0)
+      const t1 = performance.now();
+      const s = await stats(year);
+      times.push(performance.now() - t1);
+      if (i === 0) {
+        const ms = performance.now() - t1;
+        const l0 = performance.now();
+        await liveFigures(ctx.db, year);
         console.log(
-          `statistics ${year} (${backend}): ${(performance.now() - t0).toFixed(0)} ms; ` +
-            `${s.cases} cases, ${s.people} people, ${s.victims} victims`,
+          `statistics ${year} (${backend}): ${ms.toFixed(1)} ms (from the live tables: ` +
+            `${(performance.now() - l0).toFixed(0)} ms); ${s.cases} cases, ${s.people} people, ${s.victims} victims`,
         );
+      }
     }
   const baseTimes: number[] = [];
   for (let i = 0; i < STATS_YEARS.length * STATS_RUNS; i++) {
-    const t0 = performance.now();
+    const t1 = performance.now();
     await sql`select count(*) as n from cases`.execute(ctx.db);
-    baseTimes.push(performance.now() - t0);
+    baseTimes.push(performance.now() - t1);
   }
+  // The cost added to a write: recompute one case's facts and its people's, in a transaction that is
+  // rolled back (nothing changed, so the difference is empty; the recomputation is the cost).
+  const caseIds = (
+    await ctx.db.selectFrom('cases').select('id').orderBy('id').limit(REFRESH_CALLS).execute()
+  ).map((r) => r.id);
+  const rollback = new Error('rollback');
+  const refresh = await measure(async (i) => {
+    await ctx.db
+      .transaction()
+      .execute(async (tx) => {
+        await refreshCaseStats(tx, { cases: [caseIds[i % caseIds.length]!] });
+        throw rollback;
+      })
+      .catch((e: unknown) => {
+        if (e !== rollback) throw e;
+      });
+  }, REFRESH_CALLS);
+  console.log(
+    `statistics refresh on a write (${backend}): p50 ${refresh.p50.toFixed(1)} ms, p95 ${refresh.p95.toFixed(1)} ms`,
+  );
   const value = Math.max(...times);
-  return {
-    name: `statistics of a year, max (${backend})`,
-    unit: 'ms',
-    value,
-    baseline: { name: 'count(*) over cases, max', value: Math.max(...baseTimes) },
-    target: '< 200 ms',
-    pass: value < 200,
-  };
+  return [
+    {
+      name: `statistics of a year, max (${backend})`,
+      unit: 'ms',
+      value,
+      baseline: { name: 'count(*) over cases, max', value: Math.max(...baseTimes) },
+      target: '< 200 ms',
+      pass: value < 200,
+    },
+    {
+      name: `statistics refresh of a case on write p95 (${backend})`,
+      unit: 'ms',
+      value: refresh.p95,
+      baseline: { name: 'count(*) over cases, max', value: Math.max(...baseTimes) },
+      target: 'reported',
+      pass: true,
+    },
+  ];
 }
 
 /** The figures of one backend over generated data (also for measuring a database loaded earlier). */
@@ -296,7 +345,7 @@ export async function measureLegal(
   return [
     ...(await conflictCheck(ctx, gen, backend)),
     ...(await caseList(ctx, gen, backend)),
-    await statistics(ctx, backend),
+    ...(await statistics(ctx, backend)),
   ].map(tag);
 }
 

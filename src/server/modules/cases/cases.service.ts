@@ -18,6 +18,7 @@ import { addTimeline } from './cases.timeline.ts';
 // Dates of legal work are the organisation's calendar days (Bishkek), not UTC's.
 import { zonedDay } from '../../../core/zoned-time.ts';
 import { indexCase, searchCaseIds } from './cases.search.ts';
+import { refreshCaseStats } from './cases.stats.facts.ts';
 
 type Create = z.infer<typeof S.CaseCreate>;
 type Patch = z.infer<typeof S.CasePatch>;
@@ -137,6 +138,7 @@ export async function createCaseTx(
     docket: input.docketNumber || null,
   });
   await addTimeline(tx, id, actor.userId, 'case.created', null, { type: input.type });
+  await refreshCaseStats(tx, { cases: [id] });
   await audit({
     actorId: actor.userId,
     action: 'case.create',
@@ -281,6 +283,7 @@ export async function updateCase(ctx: AppContext, actor: Actor | null, id: strin
     if (patch.funders) await casesRepo.setFunders(tx, id, [...new Set(patch.funders)]);
     const fields = Object.keys(patch).sort().join(',');
     await addTimeline(tx, id, actor!.userId, 'case.updated', null, { fields });
+    await refreshCaseStats(tx, { cases: [id] });
     await audit({
       actorId: actor!.userId,
       action: 'case.update',

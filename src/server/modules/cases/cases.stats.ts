@@ -2,8 +2,10 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Locale } from '../../../core/roles.ts';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { auditNow, type AppContext } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/db.ts';
+import type { Db, Executor } from '../../platform/db/db.ts';
 import { tr } from '../../platform/i18n.ts';
+import { zonedDay } from '../../../core/zoned-time.ts';
+import { buildStatsYear, builtYear, type Dim } from './cases.stats.facts.ts';
 
 /**
  * Statistics of people assisted in a year, computed in the database over codes only (no decryption).
@@ -33,27 +35,28 @@ export interface YearStats {
 }
 type Row = { value: string; people: number };
 
-function active(start: string, end: string): RawBuilder<unknown> {
-  return sql`select id from cases where opened_on <= ${end} and (closed_on is null or closed_on >= ${start})`;
+/** One figure: a count of people (or of cases for `cases`, `opened`, `closed`); '' stands for null. */
+export interface Figure {
+  dim: Dim;
+  value: string;
+  n: number;
 }
-
-async function count(db: Executor, q: RawBuilder<unknown>): Promise<number> {
-  const r = await sql<{ n: number | string }>`select count(*) as n from (${q}) x`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
-}
-
-type Dim = 'type' | 'sex' | 'age' | 'region' | 'vul' | 'outcome' | 'people' | 'victims';
 
 /**
- * Every people figure in one statement: the join of open cases with their clients and victims is
- * computed once (materialised) and each breakdown groups over it, instead of re-running the join per
- * figure (bench/legal.ts measured ~10× on SQLite, which has no planner statistics).
+ * The figures computed from the live tables: the reference the derived tables (cases.stats.facts.ts)
+ * must equal, and the answer for a year that is not built (a future year). Every people figure in one
+ * statement over a materialised join instead of one join per figure.
  */
-function peopleFigures(
-  start: string,
-  end: string,
-): RawBuilder<{ dim: Dim; value: string | null; n: number | string }> {
-  return sql`
+export async function liveFigures(db: Executor, year: number): Promise<Figure[]> {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const count = async (where: RawBuilder<unknown>) =>
+    Number(
+      (await sql<{ n: number | string }>`select count(*) as n from cases where ${where}`.execute(db)).rows[0]
+        ?.n ?? 0,
+    );
+  const [people, cases, opened, closed] = await Promise.all([
+    sql<{ dim: Dim; value: string | null; n: number | string }>`
     with a as materialized (
       select cp.person_id, c.type, c.closing_code, c.closed_on, cp.role
       from case_people cp join cases c on c.id = cp.case_id
@@ -68,19 +71,55 @@ function peopleFigures(
     union all select 'sex', sex, count(*) from pp group by sex
     union all select 'age', age_group, count(*) from pp group by age_group
     union all select 'region', region, count(*) from pp group by region
-    union all select 'vul', v.code, count(distinct v.person_id) from person_vulnerabilities v join s on s.person_id = v.person_id group by v.code`;
+    union all select 'vul', v.code, count(distinct v.person_id) from person_vulnerabilities v join s on s.person_id = v.person_id group by v.code`.execute(
+      db,
+    ),
+    count(sql`opened_on <= ${end} and (closed_on is null or closed_on >= ${start})`),
+    count(sql`opened_on between ${start} and ${end}`),
+    count(sql`closed_on between ${start} and ${end}`),
+  ]);
+  return [
+    ...people.rows.map((r) => ({ dim: r.dim, value: r.value ?? '', n: Number(r.n) })),
+    { dim: 'cases' as const, value: '', n: cases },
+    { dim: 'opened' as const, value: '', n: opened },
+    { dim: 'closed' as const, value: '', n: closed },
+  ].filter((f) => f.n > 0);
 }
 
+/** The counts of a built year, read with the "built" mark in one statement; null when not built. */
+async function countedFigures(db: Executor, year: number): Promise<Figure[] | null> {
+  const rows = await db
+    .selectFrom('case_stat_years as y')
+    .leftJoin('case_stat_counts as c', 'c.year', 'y.year')
+    .select(['c.dim', 'c.value', 'c.n'])
+    .where('y.year', '=', year)
+    .execute();
+  if (!rows.length) return null;
+  return rows.flatMap((r) =>
+    r.dim === null || r.value === null || r.n === null
+      ? []
+      : [{ dim: r.dim as Dim, value: r.value, n: Number(r.n) }],
+  );
+}
+
+/**
+ * The figures of a year: the counts kept by every write (cases.stats.facts.ts); outside a transaction
+ * a year not built yet is built first (ensureYearBuilt); else, or for a future year, the live figures.
+ */
+export async function yearFigures(db: Executor, year: number): Promise<Figure[]> {
+  const counted = await countedFigures(db, year);
+  if (counted) return counted;
+  if (!db.isTransaction && (await ensureYearBuilt(db, year))) return (await countedFigures(db, year))!;
+  return liveFigures(db, year);
+}
+
+/** The statistics of a year (the route, the exports and the PDF report). */
 export async function yearStats(db: Executor, year: number, locale: Locale): Promise<YearStats> {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const [figures, cases, opened, closed] = await Promise.all([
-    peopleFigures(start, end).execute(db),
-    count(db, active(start, end)),
-    count(db, sql`select id from cases where opened_on between ${start} and ${end}`),
-    count(db, sql`select id from cases where closed_on between ${start} and ${end}`),
-  ]);
-  const rows = figures.rows.map((r) => ({ dim: r.dim, value: r.value ?? 'unknown', people: Number(r.n) }));
+  const rows = (await yearFigures(db, year)).map((r) => ({
+    dim: r.dim,
+    value: r.value === '' ? 'unknown' : r.value,
+    people: r.n,
+  }));
   const total = (d: Dim) => rows.find((r) => r.dim === d)?.people ?? 0;
   const of = (d: Dim): Row[] =>
     rows
@@ -91,9 +130,9 @@ export async function yearStats(db: Executor, year: number, locale: Locale): Pro
     year,
     people: total('people'),
     victims: total('victims'),
-    cases,
-    casesOpened: opened,
-    casesClosed: closed,
+    cases: total('cases'),
+    casesOpened: total('opened'),
+    casesClosed: total('closed'),
     byType: of('type'),
     bySex: of('sex'),
     byAgeGroup: of('age'),
@@ -105,6 +144,18 @@ export async function yearStats(db: Executor, year: number, locale: Locale): Pro
       victims: tr(locale, 'errors:stats_definition.victims'),
     },
   };
+}
+
+/**
+ * Build the derived figures of a year on its first request (after the upgrade that added them, a
+ * restore, or the turn of a year), so that later requests read counts. A year after the current one is
+ * answered from the live tables and not built: its open cases would have to be kept for every year
+ * to come.
+ */
+export async function ensureYearBuilt(db: Db, year: number): Promise<boolean> {
+  if (year > Number(zonedDay(Date.now()).slice(0, 4))) return false;
+  if (!(await builtYear(db, year))) await db.transaction().execute((tx) => buildStatsYear(tx, year, true));
+  return true;
 }
 
 export async function getStats(ctx: AppContext, actor: Actor | null, year: number, locale: Locale) {

@@ -6,6 +6,7 @@ import { requireReauth, type Actor } from '../../platform/access/policy.ts';
 import { auditNow, envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { refreshCaseStats } from '../cases/cases.stats.facts.ts';
 import { canCreatePeople, canUseRegistry } from './people.access.ts';
 import { personKeys } from './people.keys.ts';
 import {
@@ -220,6 +221,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor | null, id: str
     if (patch.vulnerabilities)
       await peopleRepo.setVulnerabilities(tx, id, [...new Set(patch.vulnerabilities)]);
     await peopleRepo.setKeys(tx, id, keysOf(ctx, secret));
+    await refreshCaseStats(tx, { people: [id] });
     await audit({
       actorId: actor.userId,
       action: 'person.update',
@@ -330,6 +332,7 @@ export async function mergePeople(ctx: AppContext, actor: Actor | null, id: stri
     await moveCaseRoles(tx, otherId, id);
     for (const hook of mergeHooks) await hook(tx, otherId, id);
     await peopleRepo.update(tx, otherId, { merged_into: id, updated_at: now });
+    await refreshCaseStats(tx, { people: [id, otherId] });
     for (const [entityId, other2] of [
       [id, otherId],
       [otherId, id],
