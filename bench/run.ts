@@ -9,6 +9,7 @@ import { testDb } from '../test/helpers/db.ts';
 import { latency, opsPerSecond, printTable, writeResults, type Figure } from './lib.ts';
 import { namesBenchmark } from './names.ts';
 import { legalBenchmark } from './legal.ts';
+import { violationsBenchmark } from './violations.ts';
 
 const figures: Figure[] = [];
 
@@ -98,6 +99,7 @@ await auditAppend();
 await httpLatency();
 figures.push(...(await namesBenchmark()));
 figures.push(...(await legalBenchmark()));
+figures.push(...(await violationsBenchmark()));
 printTable(figures);
 console.log(`\nwritten: ${writeResults(figures)}`);
 process.exit(figures.every((f) => f.pass) ? 0 : 1);

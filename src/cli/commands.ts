@@ -12,6 +12,7 @@ import { closeContext, createContext } from '../server/runtime.ts';
 import { serve } from '../server/main.ts';
 import { backupCommands } from './backup.ts';
 import { filesCommands } from './files.ts';
+import { evidenceCommands } from './evidence.ts';
 import { loadDemo } from './demo.ts';
 import { CliError } from './errors.ts';
 
@@ -197,5 +198,6 @@ export const commands: Record<string, Command> = {
   unseal: unsealCmd,
   ...backupCommands,
   ...filesCommands,
+  ...evidenceCommands,
   demo: loadDemo,
 };

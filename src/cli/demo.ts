@@ -6,6 +6,7 @@ import { createUserTx } from '../server/modules/users/users.service.ts';
 import { withContext, type Command } from './commands.ts';
 import { CliError } from './errors.ts';
 import { loadLegalDemo } from './demo-legal.ts';
+import { loadViolationsDemo } from './demo-violations.ts';
 
 // Invented people, clearly fictional; names in the scripts the organisation's staff use.
 const PEOPLE: Record<Role, { name: string; locale: Locale }> = {
@@ -70,6 +71,7 @@ export const loadDemo: Command = async (flags) =>
     }
     const idOf = (role: Role) => users.find((u) => u.role === role)!.id!;
     await loadLegalDemo(ctx, idOf('lawyer'), idOf('coordinator'));
+    await loadViolationsDemo(ctx, idOf('documenter'));
     const listed = users.map(({ id: _id, ...u }) => u);
     if (flags.json) process.stdout.write(`${JSON.stringify(listed)}\n`);
     else

@@ -2,6 +2,7 @@ import { inTx } from '../server/platform/context.ts';
 import { verifyAllFiles } from '../server/platform/files/registry.ts';
 // Modules that own stored files register them for verification when imported.
 import '../server/modules/documents/documents.files.ts';
+import '../server/modules/violations/evidence.files.ts';
 import { withContext, type Command } from './commands.ts';
 import { CliError } from './errors.ts';
 

@@ -20,6 +20,7 @@ Commands:
   backup create --out FILE --passphrase-file P [--json]
   backup restore FILE --passphrase-file P [--json]
   files verify [--json]         re-hash every stored file; exit 1 naming any that is missing or altered
+  evidence verify [--json]      re-hash every evidence original; exit 1 naming (by id) any that fails
   demo [--json]                 load the demo organisation into an empty data folder
 `;
 

@@ -27,4 +27,6 @@ export const UPLOAD_EXTENSIONS = [
   'ogg',
   'opus',
   'wav',
+  'mov',
+  'webm',
 ] as const;

@@ -21,6 +21,9 @@ import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { casesExportRoutes } from './modules/cases/cases.export.routes.ts';
 import { vocabRoutes } from './modules/vocab/vocab.routes.ts';
 import { intakeRoutes } from './modules/intake/intake.routes.ts';
+import { violationsRoutes } from './modules/violations/violations.routes.ts';
+import { violationStatsRoutes } from './modules/violations/stats.routes.ts';
+import { evidenceRoutes } from './modules/violations/evidence.routes.ts';
 
 /** Build the HTTP app over a ready context. Tests build the very same app. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -55,6 +58,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(casesExportRoutes, { ctx });
   await app.register(vocabRoutes, { ctx });
   await app.register(intakeRoutes, { ctx });
+  await app.register(violationsRoutes, { ctx });
+  await app.register(violationStatsRoutes, { ctx });
+  await app.register(evidenceRoutes, { ctx });
   await installStatic(app, ctx.config.webDir);
   return app;
 }

@@ -2,6 +2,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import { scheduleSystemJobs } from './modules/system/system.jobs.ts';
 import { scheduleCaseReindexIfNeeded } from './modules/cases/cases.search.ts';
+import { scheduleViolationReindexIfNeeded } from './modules/violations/violations.search.ts';
+import { scheduleEvidenceReindexIfNeeded } from './modules/violations/evidence.search.ts';
 import { scheduleRekeyIfNeeded } from './modules/people/people.jobs.ts';
 import { closeContext, createContext, startKeyringSync } from './runtime.ts';
 
@@ -18,6 +20,12 @@ export async function serve(): Promise<void> {
       void scheduleSystemJobs(ctx).catch(() => ctx.log.warn('could not schedule system jobs'));
       // After a restore the search index (derived data, not in backups) is rebuilt in the background.
       void scheduleCaseReindexIfNeeded(ctx).catch(() => ctx.log.warn('could not check the case index'));
+      void scheduleViolationReindexIfNeeded(ctx).catch(() =>
+        ctx.log.warn('could not check the violation index'),
+      );
+      void scheduleEvidenceReindexIfNeeded(ctx).catch(() =>
+        ctx.log.warn('could not check the evidence index'),
+      );
       void scheduleRekeyIfNeeded(ctx).catch(() => ctx.log.warn('could not check the name keys'));
     };
     schedule();

@@ -11,6 +11,8 @@ import { registerSystemJobs } from './modules/system/system.jobs.ts';
 import { registerCalendarJobs } from './modules/calendar/calendar.jobs.ts';
 import { registerCaseJobs } from './modules/cases/cases.search.ts';
 import { registerPeopleJobs } from './modules/people/people.jobs.ts';
+import { registerViolations } from './modules/violations/violations.init.ts';
+import { registerEvidenceJobs } from './modules/violations/evidence.derive.ts';
 import { createLogger } from './platform/logger.ts';
 
 export function keyFilePath(config: Config): string {
@@ -38,6 +40,8 @@ export async function createContext(
   registerCalendarJobs(ctx);
   registerCaseJobs(ctx);
   registerPeopleJobs(ctx);
+  registerEvidenceJobs(ctx);
+  registerViolations(ctx);
   return ctx;
 }
 

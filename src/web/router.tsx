@@ -13,6 +13,9 @@ import { caseTabSearch } from './features/cases/caseTabs';
 import { caseSearchSchema } from './features/cases/search';
 import { peopleSearchSchema } from './features/people/search';
 import { statsSearchSchema } from './features/stats/search';
+import { publicationsSearchSchema } from './features/violations/publish/search';
+import { eventSearchSchema, eventTabSearch } from './features/violations/search';
+import { statsSearchSchema as violationStatsSearchSchema } from './features/violations/stats/search';
 import { AppLayout } from './shell/AppLayout';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { Root } from './shell/Root';
@@ -94,6 +97,24 @@ const auditRoute = createRoute({
   validateSearch: auditSearchSchema,
   component: lazyRouteComponent(() => import('./features/audit/AuditPage'), 'AuditPage'),
 });
+const eligibilityRulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/eligibility',
+  component: lazyRouteComponent(
+    () => import('./features/intake/EligibilityRulesPage'),
+    'EligibilityRulesPage',
+  ),
+});
+const vocabRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/vocab',
+  component: lazyRouteComponent(() => import('./features/vocab/VocabListPage'), 'VocabListPage'),
+});
+const vocabSchemeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/vocab/$scheme',
+  component: lazyRouteComponent(() => import('./features/vocab/VocabSchemePage'), 'VocabSchemePage'),
+});
 const casesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases',
@@ -111,6 +132,42 @@ const statsRoute = createRoute({
   path: '/stats',
   validateSearch: statsSearchSchema,
   component: lazyRouteComponent(() => import('./features/stats/StatsPage'), 'StatsPage'),
+});
+const violationStatsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/violations/stats',
+  validateSearch: violationStatsSearchSchema,
+  component: lazyRouteComponent(
+    () => import('./features/violations/stats/ViolationStatsPage'),
+    'ViolationStatsPage',
+  ),
+});
+const publicationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/violations/publications',
+  validateSearch: publicationsSearchSchema,
+  component: lazyRouteComponent(
+    () => import('./features/violations/publish/PublicationsPage'),
+    'PublicationsPage',
+  ),
+});
+
+const eventsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/violations',
+  validateSearch: eventSearchSchema,
+  component: lazyRouteComponent(() => import('./features/violations/EventsPage'), 'EventsPage'),
+});
+const newEventRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/violations/new',
+  component: lazyRouteComponent(() => import('./features/violations/EntryFlowPage'), 'EntryFlowPage'),
+});
+const eventRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/violations/$id',
+  validateSearch: eventTabSearch,
+  component: lazyRouteComponent(() => import('./features/violations/EventPage'), 'EventPage'),
 });
 
 const peopleRoute = createRoute({
@@ -163,10 +220,18 @@ const routeTree = rootRoute.addChildren([
     profileRoute,
     usersRoute,
     auditRoute,
+    eligibilityRulesRoute,
+    vocabRoute,
+    vocabSchemeRoute,
     casesRoute,
     caseRoute,
     statsRoute,
+    violationStatsRoute,
+    publicationsRoute,
     calendarRoute,
+    eventsRoute,
+    newEventRoute,
+    eventRoute,
     peopleRoute,
     newPersonRoute,
     personRoute,

@@ -28,6 +28,13 @@ const PAGES: { path: string; ready: (p: Page) => Promise<unknown> }[] = [
   { path: '/people/new', ready: (p) => p.getByTestId('person-form').waitFor() },
   { path: '/intake', ready: (p) => p.getByTestId('intake-filter').waitFor() },
   { path: '/intake/new', ready: (p) => p.getByTestId('intake-person-search').waitFor() },
+  {
+    path: '/violations/stats',
+    ready: (p) => p.getByTestId('vstats-empty').or(p.getByTestId('vstats-events')).waitFor(),
+  },
+  { path: '/violations/publications', ready: (p) => p.getByTestId('publications-empty').waitFor() },
+  { path: '/violations', ready: (p) => p.getByTestId('events-empty').waitFor() },
+  { path: '/violations/new', ready: (p) => p.getByTestId('flow-what').waitFor() },
 ];
 
 // Markup and layout do not depend on the database: SQLite only.

@@ -12,6 +12,7 @@ const NAME = '<script>window.__xss=2</script>"><svg onload="window.__xss=3">';
 const AGENT = '<img src=y onerror="window.__xss=4">Agent';
 const CASE_TITLE = '<img src=x onerror=alert(1)>';
 const PERSON = '<img src=x onerror=alert(2)>Person';
+const EVIDENCE_NAME = '<svg onload="window.__xss=5">photo';
 
 await describeBrowser(
   'stored text never executes on any screen',
@@ -23,6 +24,7 @@ await describeBrowser(
     let caseId = '';
     let personId = '';
     let intakeId = '';
+    let eventId = '';
     const dialogs: string[] = [];
     before(async () => {
       server = await startServer({ backend });
@@ -78,6 +80,21 @@ await describeBrowser(
       const intake = await api.post<{ id: string }>('/api/intakes', { personId });
       assert.equal(intake.status, 201);
       intakeId = intake.body.id;
+      // A violation record whose every free-text field is hostile (issue #4 screens).
+      const event = await api.post<{ id: string }>('/api/violations/events', {
+        title: CASE_TITLE,
+        description: NAME,
+        place: AGENT,
+      });
+      assert.equal(event.status, 201);
+      eventId = event.body.id;
+      const act = await api.post(`/api/violations/events/${eventId}/acts`, {
+        victimId: personId,
+        actType: '020111110000',
+        place: AGENT,
+        consequences: NAME,
+      });
+      assert.equal(act.status, 201, JSON.stringify(act.body));
     });
     after(async () => {
       await browser?.close();
@@ -122,6 +139,32 @@ await describeBrowser(
       assert.deepEqual(dialogs, []);
     });
 
+    it('the violation list and event page show hostile titles, places and consequences as text', async () => {
+      const { page } = tab;
+      const screens: [string, () => Promise<unknown>][] = [
+        ['/violations', () => page.getByTestId('event-row').getByText(CASE_TITLE).waitFor()],
+        [`/violations/${eventId}`, () => page.getByTestId('event-fields').getByText(AGENT).waitFor()],
+        [`/violations/${eventId}?tab=acts`, () => page.getByTestId('act-card').getByText(NAME).waitFor()],
+        [
+          `/violations/${eventId}?tab=people`,
+          () => page.getByTestId('event-person').getByText(PERSON).waitFor(),
+        ],
+      ];
+      for (const [path, ready] of screens) {
+        await page.goto(path);
+        await ready();
+        await page.waitForLoadState('networkidle');
+        const injected = await page.evaluate(
+          () =>
+            document.querySelectorAll('img[src="x"], img[src="y"], svg[onload], [onerror], script:not([src])')
+              .length,
+        );
+        assert.equal(injected, 0, `markup from a violation record rendered on ${path}`);
+      }
+      assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+      assert.deepEqual(dialogs, []);
+    });
+
     it('the people list, a profile, the duplicate check and the intake show a hostile name as text', async () => {
       const { page } = tab;
       const screens: [string, () => Promise<unknown>][] = [
@@ -145,6 +188,56 @@ await describeBrowser(
       await page.getByTestId('person-name').fill(PERSON);
       await page.getByTestId('duplicate-warning').getByText(PERSON).waitFor();
       assert.equal(await page.evaluate(() => document.querySelectorAll('img[src="x"], [onerror]').length), 0);
+      assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+      assert.deepEqual(dialogs, []);
+    });
+
+    it('evidence, violation roles and statistics show hostile file names and descriptions as text', async () => {
+      const { page } = tab;
+      await page.goto('/');
+      await page.getByTestId('user-menu').waitFor();
+      // A file whose name and description are markup, uploaded through the real API from the page.
+      const status = await page.evaluate(
+        async ({ id, name, description }) => {
+          const csrf = ((await (await fetch('/api/auth/csrf')).json()) as { token: string }).token;
+          const form = new FormData();
+          form.append('description', description);
+          form.append('file', new File(['%PDF-1.4\nhostile\n%%EOF\n'], name, { type: 'application/pdf' }));
+          const r = await fetch(`/api/violations/events/${id}/evidence`, {
+            method: 'POST',
+            headers: { 'x-csrf-token': csrf },
+            body: form,
+          });
+          return r.status;
+        },
+        { id: eventId, name: `${EVIDENCE_NAME}.pdf`, description: AGENT },
+      );
+      assert.equal(status, 201);
+      const screens: [string, () => Promise<unknown>][] = [
+        [
+          `/violations/${eventId}?tab=evidence`,
+          () => page.getByTestId('evidence-description-text').getByText(AGENT).waitFor(),
+        ],
+        [
+          `/people/${personId}`,
+          () => page.getByTestId('person-violation-link').getByText(CASE_TITLE).waitFor(),
+        ],
+        ['/violations/stats', () => page.getByTestId('vstats-events').waitFor()],
+      ];
+      for (const [path, ready] of screens) {
+        await page.goto(path);
+        await ready();
+        await page.waitForLoadState('networkidle');
+        const injected = await page.evaluate(
+          () =>
+            document.querySelectorAll('img[src="x"], img[src="y"], svg[onload], [onerror], script:not([src])')
+              .length,
+        );
+        assert.equal(injected, 0, `markup from stored text rendered on ${path}`);
+      }
+      await page.goto(`/violations/${eventId}?tab=evidence`);
+      // The server may tidy a file name, but whatever it keeps is shown as text.
+      await page.getByTestId('evidence-name').getByText('photo.pdf', { exact: false }).waitFor();
       assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
       assert.deepEqual(dialogs, []);
     });

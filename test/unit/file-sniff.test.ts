@@ -37,6 +37,11 @@ const SAMPLES: [string, Buffer][] = [
   ['heic', ftyp('mif1', 'mif1', 'heic')],
   ['mp4', ftyp('isom', 'isom', 'avc1')],
   ['m4a', ftyp('M4A ', 'M4A ', 'isom')],
+  ['mov', ftyp('qt  ', 'qt  ')],
+  [
+    'webm',
+    b([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84], 'webm', randomBytes(100)),
+  ],
   [
     'odt',
     b(zipEntry('mimetype', 'application/vnd.oasis.opendocument.text'), zipEntry('content.xml', '<x/>')),
@@ -62,6 +67,8 @@ describe('content sniffing', () => {
     assert.equal(sniff(b('MZ', [0x90, 0], randomBytes(200), [0]), true), null);
     assert.equal(sniff(b([0x7f], 'ELF', [2, 1, 1, 0]), true), null);
     assert.equal(sniff(ftyp('avif', 'avif', 'mif1'), true), null);
+    const mkv = b([0x1a, 0x45, 0xdf, 0xa3, 0x93, 0x42, 0x82, 0x88], 'matroska', randomBytes(100));
+    assert.equal(sniff(mkv, true), null, 'Matroska other than WebM is not on the list');
     assert.equal(sniff(Buffer.from([0xc3, 0x28]), true), null, 'invalid UTF-8 is not text');
   });
 
@@ -100,6 +107,16 @@ describe('content sniffing', () => {
       decideType('list.csv', 'application/vnd.ms-excel', Buffer.from('a;b\n1;2\n'), true).ok,
       true,
     );
+    const mov = SAMPLES.find(([k]) => k === 'mov')![1];
+    assert.equal(decideType('IMG_0001.MOV', 'video/quicktime', mov, true).ok, true);
+    assert.deepEqual(decideType('clip.mp4', '', mov, true), { ok: false, reason: 'type_mismatch' });
+    assert.equal(decideType('clip.mov', '', SAMPLES.find(([k]) => k === 'mp4')![1], true).ok, true);
+    const webm = SAMPLES.find(([k]) => k === 'webm')![1];
+    assert.equal(decideType('voice.webm', 'audio/webm', webm, true).ok, true);
+    assert.deepEqual(decideType('voice.webm', 'video/mp4', webm, true), {
+      ok: false,
+      reason: 'type_mismatch',
+    });
   });
 
   test('a text file is checked to its end: a NUL or broken UTF-8 late in the file is caught', () => {

@@ -25,6 +25,15 @@ import kyDocuments from './locales/ky/documents.json';
 import enIntake from './locales/en/intake.json';
 import ruIntake from './locales/ru/intake.json';
 import kyIntake from './locales/ky/intake.json';
+import enVstats from './locales/en/vstats.json';
+import ruVstats from './locales/ru/vstats.json';
+import kyVstats from './locales/ky/vstats.json';
+import enVocab from './locales/en/vocab.json';
+import ruVocab from './locales/ru/vocab.json';
+import kyVocab from './locales/ky/vocab.json';
+import enViolations from './locales/en/violations.json';
+import ruViolations from './locales/ru/violations.json';
+import kyViolations from './locales/ky/violations.json';
 import { LOCALES, type Locale } from '../roles.ts';
 
 export { LOCALES, type Locale };
@@ -41,6 +50,9 @@ export const resources = {
     calendar: kyCalendar,
     documents: kyDocuments,
     intake: kyIntake,
+    violations: kyViolations,
+    vstats: kyVstats,
+    vocab: kyVocab,
   },
   ru: {
     errors: ruErrors,
@@ -52,6 +64,9 @@ export const resources = {
     calendar: ruCalendar,
     documents: ruDocuments,
     intake: ruIntake,
+    violations: ruViolations,
+    vstats: ruVstats,
+    vocab: ruVocab,
   },
   en: {
     errors: enErrors,
@@ -63,6 +78,9 @@ export const resources = {
     calendar: enCalendar,
     documents: enDocuments,
     intake: enIntake,
+    violations: enViolations,
+    vstats: enVstats,
+    vocab: enVocab,
   },
 } as const;
 
@@ -76,6 +94,9 @@ export const NAMESPACES = [
   'calendar',
   'documents',
   'intake',
+  'violations',
+  'vstats',
+  'vocab',
 ] as const;
 
 /** Pick the best supported language from an Accept-Language header or a list of tags. */

@@ -9,9 +9,12 @@ export interface NavItem {
     | '/profile'
     | '/admin/users'
     | '/admin/audit'
+    | '/admin/eligibility'
+    | '/admin/vocab'
     | '/cases'
     | '/stats'
     | '/people'
+    | '/violations'
     | '/intake'
     | '/calendar';
   /** Shown when the user holds any one of these capabilities. */
@@ -25,7 +28,7 @@ export const MODULE_ITEMS: NavItem[] = [
   { key: 'intake', icon: 'inbox', to: '/intake', capability: ['cases.write'] },
   { key: 'people', icon: 'users', to: '/people', capability: ['people.read'] },
   { key: 'stats', icon: 'chart', to: '/stats', capability: ['reports.read'] },
-  { key: 'violations', icon: 'alert', capability: ['violations.read'] },
+  { key: 'violations', icon: 'alert', to: '/violations', capability: ['violations.read'] },
   { key: 'monitoring', icon: 'eye', capability: ['monitoring.submit', 'monitoring.review'] },
   { key: 'advocacy', icon: 'megaphone', capability: ['advocacy.manage'] },
   { key: 'trainings', icon: 'school', capability: ['trainings.manage'] },
@@ -38,6 +41,8 @@ export const MODULE_ITEMS: NavItem[] = [
 export const ADMIN_ITEMS: NavItem[] = [
   { key: 'users', icon: 'users', to: '/admin/users', capability: ['users.manage'] },
   { key: 'audit', icon: 'list', to: '/admin/audit', capability: ['audit.read'] },
+  { key: 'eligibility', icon: 'scale', to: '/admin/eligibility', capability: ['settings.manage'] },
+  { key: 'vocab', icon: 'books', to: '/admin/vocab', capability: ['settings.manage'] },
 ];
 
 /** Items the user may see, following the capabilities the server grants (deny by default). */

@@ -5,9 +5,11 @@ import { envelope, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { requireCode } from '../vocab/vocab.service.ts';
+import { requireLinkTarget } from '../violations/violations.links.ts';
 import { withCase } from './cases.access.ts';
 import { casesRepo } from './cases.repo.ts';
 import { addPersonTx, getCase, requireAssignable } from './cases.service.ts';
+import { refreshCaseStats } from './cases.stats.facts.ts';
 import { addNoteTx } from './cases.work.ts';
 import { addTimeline } from './cases.timeline.ts';
 // Dates of legal work are the organisation's calendar days (Bishkek), not UTC's.
@@ -70,6 +72,7 @@ export async function addCasePerson(
     if (person?.merged_into) throw new AppError('person.merged');
     const linkId = await addPersonTx(tx, id, body.personId, body.role);
     await addTimeline(tx, id, actor!.userId, 'person.added', body.personId, { role: body.role });
+    await refreshCaseStats(tx, { cases: [id] });
     await audit({
       actorId: actor!.userId,
       action: 'case.person_add',
@@ -92,6 +95,7 @@ export async function removeCasePerson(ctx: AppContext, actor: Actor | null, id:
     if (!link) throw new AppError('person.not_found');
     await tx.deleteFrom('case_people').where('id', '=', linkId).execute();
     await addTimeline(tx, id, actor!.userId, 'person.removed', link.person_id, { role: link.role });
+    await refreshCaseStats(tx, { cases: [id], people: [link.person_id] });
     await audit({
       actorId: actor!.userId,
       action: 'case.person_remove',
@@ -110,6 +114,8 @@ export async function addLink(
   body: z.infer<typeof S.LinkBody>,
 ) {
   await withCase(ctx, actor, id, 'edit', async (tx, audit, _access) => {
+    // Only an event or act that exists and that this user may see (404 on `targetId` otherwise).
+    await requireLinkTarget(tx, actor!, body.kind, body.targetId);
     await tx
       .insertInto('case_links')
       .values({ case_id: id, kind: body.kind, target_id: body.targetId, added_at: new Date().toISOString() })
@@ -180,6 +186,7 @@ export async function closeCase(
       closingCode: body.closingCode,
       closedOn,
     });
+    await refreshCaseStats(tx, { cases: [id] });
     await audit({
       actorId: actor!.userId,
       action: 'case.close',
@@ -211,6 +218,7 @@ export async function reopenCase(
     await addTimeline(tx, id, actor!.userId, 'case.reopened', noteId, {
       previousCode: access.row.closing_code,
     });
+    await refreshCaseStats(tx, { cases: [id] });
     await audit({ actorId: actor!.userId, action: 'case.reopen', entityType: 'case', entityId: id });
   });
   return getCase(ctx, actor, id, false);

@@ -59,6 +59,10 @@ export const TABLES = {
   login_throttle: { policy: 'runtime', key: 'key' },
   node_keys: { policy: 'runtime', key: 'node_id' },
   search_docs: { policy: 'derived', key: 'id' },
+  // Statistics of a year (cases.stats.facts.ts): an unbuilt year is built again on its first request.
+  case_stat_years: { policy: 'derived', key: 'year' },
+  case_stat_facts: { policy: 'derived', key: ['year', 'subject_id', 'dim', 'value'] },
+  case_stat_counts: { policy: 'derived', key: ['year', 'dim', 'value'] },
 } as const satisfies {
   [T in keyof Database]: {
     policy: 'data' | 'runtime' | 'derived';

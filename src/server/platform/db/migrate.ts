@@ -9,6 +9,10 @@ import * as m0006 from './migrations/20261128_0006_calendar.ts';
 import * as m0007 from './migrations/20261128_0007_documents.ts';
 import * as m0008 from './migrations/20261128_0008_legal_indexes.ts';
 import * as m0009 from './migrations/20261128_0009_violations.ts';
+import * as m0010 from './migrations/20261128_0010_vocab.ts';
+import * as m0011 from './migrations/20261128_0011_case_stats.ts';
+import * as m0013 from './migrations/20261128_0013_evidence.ts';
+import * as m0014 from './migrations/20261128_0014_violation_stats.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -24,6 +28,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0007_documents': m0007,
   '20261128_0008_legal_indexes': m0008,
   '20261128_0009_violations': m0009,
+  '20261128_0010_vocab': m0010,
+  '20261128_0011_case_stats': m0011,
+  '20261128_0013_evidence': m0013,
+  '20261128_0014_violation_stats': m0014,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

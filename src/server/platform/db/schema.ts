@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+import type { StatsTables } from './schema.stats.ts';
 import type { ViolationsTables } from './schema.violations.ts';
 
 /**
@@ -192,12 +194,21 @@ export interface VocabTermsTable {
   active: number;
   version_added: number;
   version_retired: number | null;
+  /** Where the term came from: Ukuk's own lists, the HURIDOCS micro-thesauri, or added locally. */
+  origin: Generated<'ukuk' | 'huridocs' | 'local'>;
+  /** A reference such as a constitution article ("56", "6(3)") or a treaty article ("ICCPR 7"). */
+  ref: string | null;
+  /** 'reviewed' by a person, a machine-assisted 'draft', or 'missing' (label empty, shown in fallback). */
+  ky_status: Generated<'reviewed' | 'draft' | 'missing'>;
+  ru_status: Generated<'reviewed' | 'draft' | 'missing'>;
 }
 
 export interface VocabVersionsTable {
   scheme: string;
   version: number;
   updated_at: string;
+  /** Hash of the shipped source of the scheme at its last import (null: never imported from files). */
+  source_hash: string | null;
 }
 
 export interface CasesTable {
@@ -384,7 +395,7 @@ export interface CaseDocumentsTable {
   uploaded_at: string;
 }
 
-export interface Database extends ViolationsTables {
+export interface Database extends ViolationsTables, StatsTables {
   settings: SettingsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

@@ -136,6 +136,11 @@ export interface VioEvidenceTable {
   sha256: string;
   storage_key: string;
   thumb_key: string | null;
+  /** SHA-256 and size of the thumbnail's plaintext (migration 0013), checked by `ukuk files verify`. */
+  thumb_sha256: string | null;
+  thumb_size: number | null;
+  /** When the derivation job (thumbnail, text index) finished; null while it is pending. */
+  derived_at: string | null;
   text_indexed: number;
   verified_at: string | null;
   /** `ok` | `missing` | `damaged` | `mismatch`. */

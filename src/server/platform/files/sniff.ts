@@ -24,7 +24,9 @@ export type Kind =
   | 'mp4'
   | 'm4a'
   | 'ogg'
-  | 'wav';
+  | 'wav'
+  | 'mov'
+  | 'webm';
 
 interface TypeRule {
   /** Content kinds accepted under this extension. */
@@ -88,6 +90,9 @@ export const TYPES: Readonly<Record<string, TypeRule>> = {
     declared: ['audio/ogg', 'video/ogg', 'application/ogg', 'audio/opus'],
   },
   opus: { kinds: ['ogg'], mime: 'audio/ogg', declared: ['audio/ogg', 'audio/opus', 'application/ogg'] },
+  // Phone video: QuickTime (iPhone) and WebM (browsers' own recordings).
+  mov: { kinds: ['mov', 'mp4'], mime: 'video/quicktime', declared: ['video/quicktime'] },
+  webm: { kinds: ['webm'], mime: 'video/webm', declared: ['video/webm', 'audio/webm'] },
   wav: {
     kinds: ['wav'],
     mime: 'audio/wav',
@@ -186,8 +191,18 @@ function ftypKind(head: Buffer): Kind | null {
   if (HEIC_BRANDS.has(major)) return 'heic';
   if (major === 'mif1' || major === 'msf1') return compatible.some((b) => HEIC_BRANDS.has(b)) ? 'heic' : null;
   if (M4A_BRANDS.has(major)) return 'm4a';
+  if (major === 'qt  ') return 'mov';
   if (MP4_BRANDS.has(major) || compatible.some((b) => MP4_BRANDS.has(b))) return 'mp4';
   return null;
+}
+
+/** Matroska's EBML header whose DocType (element 0x4282, one-byte size) is `webm`; Matroska itself is not accepted. */
+function isWebm(head: Buffer): boolean {
+  if (!startsWith(head, [0x1a, 0x45, 0xdf, 0xa3])) return false;
+  const at = head.subarray(0, 64).indexOf(Buffer.from([0x42, 0x82]));
+  const size = head[at + 2] ?? 0;
+  if (at < 0 || (size & 0x80) === 0) return false;
+  return head.subarray(at + 3, at + 3 + (size & 0x7f)).toString('latin1') === 'webm';
 }
 
 function isMp3Frame(b: Buffer): boolean {
@@ -220,6 +235,7 @@ export function sniff(head: Buffer, complete: boolean): Kind | null {
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'cfbf';
   if (startsWith(head, '{\\rtf')) return 'rtf';
   if (startsWith(head, 'OggS')) return 'ogg';
+  if (isWebm(head)) return 'webm';
   // An ID3v2 tag (major version 2–4) or a bare MPEG frame.
   if ((startsWith(head, 'ID3') && [2, 3, 4].includes(head[3] ?? 0)) || isMp3Frame(head)) return 'mp3';
   const iso = ftypKind(head);

@@ -43,6 +43,8 @@ export async function receiveUpload(
   req: FastifyRequest,
   sink: UploadSink,
   fieldNames: readonly string[] = [],
+  /** Longest text field in bytes (default 1 KiB; evidence descriptions need more). */
+  fieldBytes = 1024,
 ): Promise<ReceivedUpload> {
   const length = Number(req.headers['content-length']);
   if (Number.isFinite(length) && length > sink.maxBytes + MULTIPART_SLACK) {
@@ -61,7 +63,7 @@ export async function receiveUpload(
         fileSize: sink.maxBytes,
         files: 1,
         fields: 8,
-        fieldSize: 1024,
+        fieldSize: fieldBytes,
         fieldNameSize: 100,
         parts: 10,
         headerPairs: 20,

@@ -17,6 +17,7 @@ import { PersonForm } from './PersonForm';
 import { PersonRoles } from './PersonRoles';
 import { usePerson } from './queries';
 import { AnchorLink } from './AnchorLink';
+import { PersonViolationsSection } from '../violations/person/PersonViolationsSection';
 
 /** "This record was merged into …", with the surviving person's name when this user may see it. */
 function MergedNotice({ targetId }: { targetId: string }): ReactElement {
@@ -85,6 +86,7 @@ function Profile({ person }: { person: Person }): ReactElement {
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack gap="md">
               <PersonRoles person={person} />
+              <PersonViolationsSection personId={person.id} />
               <PersonContacts person={person} />
             </Stack>
           </Grid.Col>

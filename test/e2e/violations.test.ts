@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  describeBrowser,
+  hasHorizontalScroll,
+  launch,
+  login,
+  openTab,
+  realProblems,
+  type Tab,
+} from './browser.ts';
+import { pickTerm, violationsWorld, type VioWorld } from './violations-world.ts';
+
+const TITLE = 'Detention and beating of Bakyt Osmonov in Osh';
+const VICTIM = 'Бакыт Осмонов';
+const OFFICER = 'Officer Kadyrbek Asanov';
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `/tmp/vio-${name}.png`, fullPage: true });
+}
+
+/** Waits for a locator; on a timeout the error also says what the page showed instead. */
+async function see(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.waitFor();
+  } catch (e) {
+    const shown = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '');
+    throw new Error(`${String(e)}\nThe page showed: ${shown.slice(0, 2000)}`);
+  }
+}
+
+async function eventCount(world: VioWorld): Promise<number> {
+  const api = await world.api(world.documenters[0]);
+  const r = await api.get<{ total: number }>('/api/violations/events');
+  assert.equal(r.status, 200);
+  return r.body.total;
+}
+
+/** Registers a new person from a person chooser (the duplicate check runs while the name is typed). */
+async function registerPerson(page: Page, chooser: string, name: string): Promise<void> {
+  await page.getByTestId(`${chooser}-search`).fill(name);
+  await page.getByTestId(`${chooser}-create`).click();
+  const form = page.getByTestId('person-form');
+  assert.equal(await form.getByTestId('person-name').inputValue(), name);
+  await form.getByTestId('person-save').click();
+  await form.waitFor({ state: 'detached' });
+}
+
+await describeBrowser('violation screens', (backend) => {
+  let world: VioWorld;
+  let browser: Browser;
+  let doc: Tab;
+  let eventUrl = '';
+
+  before(async () => {
+    world = await violationsWorld(backend);
+    browser = await launch();
+    doc = await openTab(browser, world.server.url, { locale: 'en' });
+    // The machine running the suite may be busy: the event page loads a dozen vocabularies.
+    doc.page.setDefaultTimeout(60_000);
+    await login(doc.page, world.documenters[0]);
+  });
+  after(async () => {
+    await browser?.close();
+    await world?.stop();
+  });
+
+  it('a documenter follows the guided entry: one victim, two acts, one perpetrator, one source', async () => {
+    const { page } = doc;
+    await page.getByRole('link', { name: 'Violations', exact: true }).click();
+    await page.waitForURL('**/violations');
+    await page.getByTestId('events-empty').getByText('No violation events yet').waitFor();
+    await shot(page, 'list-empty');
+    await page.getByTestId('new-event').click();
+    await page.waitForURL('**/violations/new');
+
+    // Step 1: nothing is pre-filled; an end before the start is refused with the translated message.
+    assert.equal(await page.getByTestId('event-title').inputValue(), '');
+    await page.getByTestId('flow-next').click();
+    await page.getByText('This field is required.').waitFor();
+    await page.getByTestId('event-title').fill(TITLE);
+    await page.getByTestId('date-startDate').fill('2026-03');
+    await page.getByTestId('date-endDate').fill('2026-02-20');
+    await page.getByTestId('flow-next').click();
+    await page.getByText('The end date is earlier than the start date.').waitFor();
+    await page.getByTestId('flow-what').waitFor();
+    await page.getByTestId('date-endDate').fill('2026-03-14');
+    await page.getByTestId('region').click();
+    await page.getByRole('option', { name: 'Osh Region' }).click();
+    await page.getByTestId('place').fill('Temporary detention centre');
+    await shot(page, 'flow-1-what');
+    await page.getByTestId('flow-next').click();
+
+    // Step 2: the victim is registered here, with the duplicate check.
+    await page.getByTestId('flow-victims').waitFor();
+    await page.getByTestId('flow-next').click();
+    await page.getByTestId('flow-error').getByText('Add at least one victim.').waitFor();
+    await registerPerson(page, 'victim-chooser', VICTIM);
+    await page.getByTestId('flow-victim').getByText(VICTIM).waitFor();
+    await shot(page, 'flow-2-victims');
+    await page.getByTestId('flow-next').click();
+
+    // Step 3: two acts against the same victim.
+    await page.getByTestId('flow-acts').waitFor();
+    await page.getByTestId('flow-add-act').click();
+    await page.getByTestId('flow-add-act').click();
+    await pickTerm(page, page.getByTestId('flow-act-type').nth(0), 'Arrest');
+    await pickTerm(page, page.getByTestId('flow-act-type').nth(1), 'Torture');
+    await page.getByTestId('flow-act-start').nth(0).fill('2026-03-12');
+    await shot(page, 'flow-3-acts');
+    await page.getByTestId('flow-next').click();
+
+    // Step 4: one perpetrator, registered for the first act and picked again for the second.
+    await page.getByTestId('flow-perpetrators').waitFor();
+    const acts = page.getByTestId('flow-act-perps');
+    await acts.nth(0).getByTestId('flow-add-perp').click();
+    await registerPerson(page, 'perpetrator-chooser', OFFICER);
+    await pickTerm(page, acts.nth(0).getByTestId('flow-perp-type'), 'Police');
+    await acts.nth(1).getByTestId('flow-add-perp').click();
+    await acts.nth(1).getByTestId('known-perpetrator').getByText(OFFICER).click();
+    assert.equal(await page.getByTestId('flow-perp').count(), 2);
+    await shot(page, 'flow-4-perpetrators');
+    await page.getByTestId('flow-next').click();
+
+    // Step 5: the victim told us (one click), highly reliable.
+    await page.getByTestId('flow-source').or(page.getByTestId('flow-add-source')).first().waitFor();
+    await page.getByTestId('flow-add-source').click();
+    await page.getByTestId('flow-source').getByTestId('known-source').getByText(VICTIM).click();
+    await pickTerm(page, page.getByTestId('source-reliability'), 'Highly reliable');
+    await shot(page, 'flow-5-source');
+    await page.getByTestId('flow-next').click();
+
+    // Step 6: review, then save: the event page opens on its acts.
+    await page.getByTestId('flow-review').getByText(TITLE).waitFor();
+    assert.equal(await page.getByTestId('flow-review-act').count(), 2);
+    await shot(page, 'flow-6-review');
+    await page.getByTestId('flow-save').click();
+    await page.waitForURL(/\/violations\/[0-9a-f-]{36}\?tab=acts$/);
+    eventUrl = new URL(page.url()).pathname;
+    await see(page, page.getByRole('heading', { level: 1, name: TITLE }));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=act-card]').length === 2);
+    const headings = await page.getByTestId('act-heading').allInnerTexts();
+    assert.ok(
+      headings.some((h) => h.startsWith(`${VICTIM} — Arrest — `)),
+      headings.join(' | '),
+    );
+    assert.ok(
+      headings.some((h) => h.startsWith(`${VICTIM} — Torture`)),
+      headings.join(' | '),
+    );
+    assert.equal(await page.getByTestId('involvement').count(), 2);
+    await shot(page, 'event-acts');
+    assert.equal(await eventCount(world), 1);
+    assert.deepEqual(realProblems(doc.problems), []);
+  });
+
+  it('the event is in the list and found by search; its tabs show people and sources', async () => {
+    const { page } = doc;
+    await page.goto('/violations');
+    await page.getByTestId('event-row').getByText(TITLE).waitFor();
+    await page.getByTestId('events-search').fill('beating Osmonov');
+    await page.waitForURL((u) => u.searchParams.get('q') === 'beating Osmonov');
+    await page.getByTestId('event-row').getByText(TITLE).waitFor();
+    await shot(page, 'list');
+    await page.getByTestId('events-search').fill('flood');
+    await page.waitForURL((u) => u.searchParams.get('q') === 'flood');
+    await page
+      .getByTestId('events-empty')
+      .getByText('No events match this search and these filters')
+      .waitFor();
+
+    await page.goto(eventUrl);
+    await see(page, page.getByTestId('event-fields').getByText('Temporary detention centre'));
+    await shot(page, 'event-overview');
+    await page.getByTestId('tab-people').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=event-person]').length === 2);
+    const victim = page.getByTestId('event-person').filter({ hasText: VICTIM });
+    await victim.getByText('Victim').waitFor();
+    await victim.getByText('Source').waitFor();
+    await page.getByTestId('event-person').filter({ hasText: OFFICER }).getByText('Perpetrator').waitFor();
+    await page.getByTestId('tab-sources').click();
+    await page.getByTestId('source').getByText('Highly reliable').waitFor();
+    await page.getByTestId('tab-evidence').click();
+    await page.getByTestId('evidence-tab').waitFor();
+    await page.getByTestId('tab-members').click();
+    await page.getByTestId('event-member').getByText(world.documenters[0].name).waitFor();
+    assert.deepEqual(realProblems(doc.problems), []);
+  });
+
+  it('editing with an end date before the start shows the server’s translated error and saves nothing', async () => {
+    const { page } = doc;
+    await page.goto(eventUrl);
+    await page.getByTestId('edit-event').click();
+    const form = page.getByTestId('edit-event-form');
+    await form.getByTestId('date-endDate').fill('2025-12');
+    await page.getByTestId('edit-event-save').click();
+    await form.getByText('The end date is earlier than the start date.').first().waitFor();
+    const api = await world.api(world.documenters[0]);
+    const id = eventUrl.split('/').pop() ?? '';
+    const r = await api.get<{ endDate: string | null }>(`/api/violations/events/${id}`);
+    assert.equal(r.body.endDate, '2026-03-14');
+  });
+
+  it('a restricted event is invisible to a documenter who is not a member', async () => {
+    const api = await world.api(world.documenters[0]);
+    const r = await api.post<{ id: string }>('/api/violations/events', {
+      title: 'Restricted: threats against a witness',
+      restricted: true,
+    });
+    assert.equal(r.status, 201);
+    const other = await openTab(browser, world.server.url, { locale: 'en' });
+    await login(other.page, world.documenters[1]);
+    await other.page.goto('/violations');
+    await other.page.getByTestId('event-row').getByText(TITLE).waitFor();
+    assert.equal(await other.page.getByTestId('event-row').count(), 1);
+    assert.doesNotMatch(await other.page.locator('main').innerText(), /threats against a witness/);
+    await other.page.goto(`/violations/${r.body.id}`);
+    const denied = await other.page.getByTestId('event-not-found').innerText();
+    assert.match(denied, /Event not found or not available to you/);
+    await other.page.goto('/violations/0190a1b2-0000-7000-8000-000000000000');
+    assert.equal(await other.page.getByTestId('event-not-found').innerText(), denied);
+    await other.context.close();
+  });
+
+  it('the list, the event page and the entry flow fit a 390 px phone', async () => {
+    const phone = await openTab(browser, world.server.url, { locale: 'ky', width: 390 });
+    await phone.context.addCookies(await doc.context.cookies());
+    const { page } = phone;
+    await page.goto('/violations');
+    await page.getByTestId('event-row').first().waitFor();
+    assert.equal(await hasHorizontalScroll(page), false, 'list');
+    await shot(page, 'phone-list');
+    for (const t of ['overview', 'acts', 'people', 'sources', 'members']) {
+      await page.goto(t === 'overview' ? eventUrl : `${eventUrl}?tab=${t}`);
+      await page.getByRole('tabpanel').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(await hasHorizontalScroll(page), false, t);
+      await shot(page, `phone-event-${t}`);
+    }
+    await page.goto('/violations/new');
+    await page.getByTestId('flow-what').waitFor();
+    assert.equal(await hasHorizontalScroll(page), false, 'flow');
+    await shot(page, 'phone-flow-1');
+    await phone.context.close();
+  });
+});
