@@ -143,6 +143,7 @@ export const MATRIX: Row[] = [
   // violations (issue #4, core): events, acts and their parts; write = violations.write
   row('POST   /api/violations/events                   ', 401,  [OK,   403,  403,  OK,   403,  403,  403]),
   row('GET    /api/violations/events                   ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
+  row('GET    /api/violations/assignable-users         ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
   row('GET    /api/violations/events/:id               ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
   row('PATCH  /api/violations/events/:id               ', 401,  [OK,   403,  403,  OK,   403,  403,  403]),
   row('POST   /api/violations/events/:id/acts          ', 401,  [OK,   403,  403,  OK,   403,  403,  403]),

@@ -116,6 +116,16 @@ for (const backend of await backends()) {
       assert.equal(ev.body.acts[0]!.actType, VC.actA);
     });
 
+    test('a documenter lists who may join an event: readers of violation records, names only', async () => {
+      const r = await doc.client.get<{ items: { id: string; name: string; role: string }[] }>(
+        '/api/violations/assignable-users',
+      );
+      assert.equal(r.status, 200);
+      const ids = r.body.items.map((u) => u.id);
+      for (const u of [admin, doc, doc2, lawyer]) assert.ok(ids.includes(u.id), u.role);
+      assert.deepEqual(Object.keys(r.body.items[0]!).sort(), ['id', 'name', 'role']);
+    });
+
     test('numbers are unique under concurrent creation', async () => {
       const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => event(doc, { title: `N${i}` })));
       const numbers = await Promise.all(

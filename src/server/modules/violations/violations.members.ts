@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Role } from '../../../core/roles.ts';
 import type * as S from '../../../core/schemas/violations.ts';
-import { capabilitiesOf, type Actor } from '../../platform/access/policy.ts';
+import { capabilitiesOf, requireCap, type Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { userNames } from '../users/users.names.ts';
 import { withEvent } from './violations.access.ts';
 import { violationsRepo } from './violations.repo.ts';
 
@@ -70,4 +71,26 @@ export async function removeEventMember(
       details: { userId },
     });
   });
+}
+
+/**
+ * Who may be added to an event: active users whose role reads violation records (names only, for the
+ * lead's "add member" list). Readers of violation records may see this directory; nothing else of the
+ * users is shown.
+ */
+export async function assignableEventUsers(ctx: AppContext, actor: Actor | null) {
+  requireCap(actor, 'violations.read');
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('status', '=', 'active')
+    .execute();
+  const ok = rows.filter((r) => capabilitiesOf(r.role as Role).includes('violations.read'));
+  const names = await userNames(
+    ctx,
+    ok.map((r) => r.id),
+  );
+  return ok
+    .map((r) => ({ id: r.id, name: names.get(r.id) ?? '—', role: r.role }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { createAct, deleteAct, updateAct } from './acts.service.ts';
 import { addChain, addInformation, addIntervention, addInvolvement, deletePart } from './parts.service.ts';
 import { linkActToCase, unlinkActFromCase } from './violations.caselinks.ts';
-import { removeEventMember, setEventMember } from './violations.members.ts';
+import { assignableEventUsers, removeEventMember, setEventMember } from './violations.members.ts';
 import { personViolations } from './violations.people.ts';
 import { createEvent, getEvent, listEvents, updateEvent } from './violations.service.ts';
 
@@ -40,6 +40,19 @@ export const violationsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     '/api/violations/events',
     { config: read, schema: { tags, querystring: S.EventsQuery, response: { 200: S.EventList } } },
     async (req) => listEvents(ctx, req.actor, req.query),
+  );
+  app.get(
+    '/api/violations/assignable-users',
+    {
+      config: read,
+      schema: {
+        tags,
+        response: {
+          200: z.object({ items: z.array(z.object({ id: Uuid, name: z.string(), role: z.string() })) }),
+        },
+      },
+    },
+    async (req) => ({ items: await assignableEventUsers(ctx, req.actor) }),
   );
   app.get(
     '/api/violations/events/:id',

@@ -13,8 +13,8 @@ import { useInvalidateEvent } from './queries';
 function AddMember({ event }: { event: Event }): ReactElement {
   const { t } = useTranslation('violations');
   const invalidate = useInvalidateEvent(event.id);
-  // The user directory is the case module's list (TODO(#4): a violations-side list for documenters).
-  const directory = can(useMe().data, 'cases.read');
+  // Readers of violation records may list who else reads them (names only).
+  const directory = can(useMe().data, 'violations.read');
   const users = useQuery({
     queryKey: ['violations', 'assignable'],
     queryFn: violationsApi.assignableUsers,

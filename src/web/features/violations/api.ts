@@ -70,7 +70,7 @@ export const violationsApi = {
   deleteChain: (id: string) => api.del<Event>(part('chain', id)),
   putMember: (eventId: string, body: EventMemberBody) => api.put<Event>(`${e(eventId)}/members`, body),
   /** Everyone who may be made a member (active users whose role reads violation records). */
-  assignableUsers: () => api.get<{ items: AssignableUser[] }>('/api/cases/assignable-users'),
+  assignableUsers: () => api.get<{ items: AssignableUser[] }>('/api/violations/assignable-users'),
   removeMember: (eventId: string, userId: string) =>
     api.del<Event | { left: true }>(`${e(eventId)}/members/${encodeURIComponent(userId)}`),
 };
