@@ -16,6 +16,18 @@ export function registerPersonVisibility(p: PersonVisibility): void {
   providers.push(p);
 }
 
+/**
+ * "This person has a role in a restricted record the actor is not on": such a person is left out of
+ * an administrator's blanket view of the registry (they still see them through any record they may
+ * open). Cases are built in; later modules (restricted violation events) register theirs.
+ */
+export type PersonRestriction = (actor: Actor, personIdColumn: string) => Expression<SqlBool>;
+const restrictions: PersonRestriction[] = [];
+
+export function registerPersonRestriction(r: PersonRestriction): void {
+  restrictions.push(r);
+}
+
 /** May this user use the people registry at all? */
 export function canUseRegistry(actor: Actor): boolean {
   return can(actor, 'people.read');
@@ -37,9 +49,11 @@ export function personVisibleTo(actor: Actor, col: string): Expression<SqlBool> 
     );
   }
   if (actor.role === 'admin') {
-    parts.push(
-      sql<SqlBool>`not exists (select 1 from case_people cpr join cases cr on cr.id = cpr.case_id where cpr.person_id = ${p} and cr.restricted = 1 and not exists (select 1 from case_members cmr where cmr.case_id = cr.id and cmr.user_id = ${actor.userId}))`,
-    );
+    const hidden = [
+      sql<SqlBool>`exists (select 1 from case_people cpr join cases cr on cr.id = cpr.case_id where cpr.person_id = ${p} and cr.restricted = 1 and not exists (select 1 from case_members cmr where cmr.case_id = cr.id and cmr.user_id = ${actor.userId}))`,
+      ...restrictions.map((r) => r(actor, col)),
+    ];
+    parts.push(sql<SqlBool>`not (${sql.join(hidden, sql` or `)})`);
   }
   for (const provider of providers) {
     const e = provider(actor, col);

@@ -5,7 +5,7 @@ import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
 import { envelope, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { registerPersonVisibility } from '../people/people.access.ts';
+import { registerPersonRestriction, registerPersonVisibility } from '../people/people.access.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { registerPersonMergeHook } from '../people/people.service.ts';
 import { eventVisibleTo } from './violations.access.ts';
@@ -18,15 +18,28 @@ import { eventVisibleTo } from './violations.access.ts';
  * - a person's page lists their roles across the events the actor may see.
  */
 
+/** "This person has a role in an event for which `cond` holds" (victim, perpetrator, source, party). */
+function inEvent(col: string, cond: (alias: string) => ReturnType<typeof sql<SqlBool>>) {
+  const p = sql.ref(col);
+  return sql<SqlBool>`(exists (select 1 from vio_acts vpa join vio_events vpe on vpe.id = vpa.event_id where vpa.victim_id = ${p} and ${cond('vpe')})
+    or exists (select 1 from vio_involvements vpi join vio_acts vpia on vpia.id = vpi.act_id join vio_events vpie on vpie.id = vpia.event_id where vpi.perpetrator_id = ${p} and ${cond('vpie')})
+    or exists (select 1 from vio_information vps join vio_events vpse on vpse.id = vps.event_id where vps.source_id = ${p} and ${cond('vpse')})
+    or exists (select 1 from vio_interventions vpn join vio_events vpne on vpne.id = vpn.event_id where (vpn.party_id = ${p} or vpn.victim_id = ${p}) and ${cond('vpne')}))`;
+}
+
 /** "The actor may see an event in which this person has a role", for `personVisibleTo`. */
 function personInVisibleEvent(actor: Actor, col: string) {
   if (!can(actor, 'violations.read')) return null;
-  const p = sql.ref(col);
-  const seen = (alias: string) => eventVisibleTo(actor, `${alias}.id`, `${alias}.restricted`);
-  return sql<SqlBool>`(exists (select 1 from vio_acts vpa join vio_events vpe on vpe.id = vpa.event_id where vpa.victim_id = ${p} and ${seen('vpe')})
-    or exists (select 1 from vio_involvements vpi join vio_acts vpia on vpia.id = vpi.act_id join vio_events vpie on vpie.id = vpia.event_id where vpi.perpetrator_id = ${p} and ${seen('vpie')})
-    or exists (select 1 from vio_information vps join vio_events vpse on vpse.id = vps.event_id where vps.source_id = ${p} and ${seen('vpse')})
-    or exists (select 1 from vio_interventions vpn join vio_events vpne on vpne.id = vpn.event_id where (vpn.party_id = ${p} or vpn.victim_id = ${p}) and ${seen('vpne')}))`;
+  return inEvent(col, (a) => sql<SqlBool>`${eventVisibleTo(actor, `${a}.id`, `${a}.restricted`)}`);
+}
+
+/** "This person is in a restricted event the actor is not a member of": hidden from an admin's blanket view. */
+function personInHiddenEvent(actor: Actor, col: string) {
+  return inEvent(
+    col,
+    (a) =>
+      sql<SqlBool>`${sql.ref(`${a}.restricted`)} = 1 and not exists (select 1 from vio_event_members vhm where vhm.event_id = ${sql.ref(`${a}.id`)} and vhm.user_id = ${actor.userId})`,
+  );
 }
 
 /** Move every violation role of a merged person to the survivor (inside the merge transaction). */
@@ -62,6 +75,7 @@ export function registerViolationPeople(): void {
   if (registered) return;
   registered = true;
   registerPersonVisibility(personInVisibleEvent);
+  registerPersonRestriction(personInHiddenEvent);
   registerPersonMergeHook(moveViolationRoles);
 }
 
