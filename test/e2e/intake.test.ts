@@ -192,7 +192,7 @@ await describeBrowser('legal-aid intake', (backend) => {
     await income.fill('');
     await page.getByLabel('Asset limit (som)').fill('250000');
     await page.getByRole('button', { name: 'Save rules' }).click();
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('alert', { name: 'Something went wrong' }).waitFor();
     const api = await world.api(world.admin);
     const unchanged = await api.get<{ assetsMax: number }>('/api/settings/eligibility');
     assert.equal(unchanged.body.assetsMax, 0, 'a refused save changes nothing');

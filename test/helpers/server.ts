@@ -65,7 +65,9 @@ export async function startServer(
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // A first start migrates and imports every vocabulary (thousands of terms): quick on an idle machine,
+  // but a 2-core CI box running a browser beside it needs headroom.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
     try {
@@ -76,7 +78,7 @@ export async function startServer(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start in 30 s:\n${out}`);
+      throw new Error(`server did not start in 90 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -86,7 +86,8 @@ function Profile({ person }: { person: Person }): ReactElement {
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack gap="md">
               <PersonRoles person={person} />
-              <PersonViolationsSection personId={person.id} />
+              {/* A merged record's roles and evidence moved to the survivor with the merge. */}
+              {!person.mergedInto && <PersonViolationsSection personId={person.id} />}
               <PersonContacts person={person} />
             </Stack>
           </Grid.Col>
