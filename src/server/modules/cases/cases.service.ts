@@ -10,7 +10,7 @@ import type { CasesTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decryptNames, displayName } from '../people/people.presenter.ts';
 import { peopleRepo } from '../people/people.repo.ts';
-import { userNames } from '../users/users.names.ts';
+import { activeUsersWith, userNames } from '../users/users.names.ts';
 import { requireCode, requireCodes } from '../vocab/vocab.service.ts';
 import { loadCase, withCase, type CaseAccess } from './cases.access.ts';
 import { casesRepo, CASE_PAGE } from './cases.repo.ts';
@@ -43,19 +43,7 @@ function readsCases(role: string): boolean {
 /** Users who may be put on a case team or granted access: active users whose role reads cases. */
 export async function assignableUsers(ctx: AppContext, actor: Actor | null) {
   requireCap(actor, 'cases.read');
-  const rows = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'role'])
-    .where('status', '=', 'active')
-    .execute();
-  const ok = rows.filter((r) => readsCases(r.role));
-  const names = await userNames(
-    ctx,
-    ok.map((r) => r.id),
-  );
-  return ok
-    .map((r) => ({ id: r.id, name: names.get(r.id) ?? '—', role: r.role }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return activeUsersWith(ctx, 'cases.read');
 }
 
 export async function requireAssignable(db: Executor, userId: string, path: string): Promise<void> {

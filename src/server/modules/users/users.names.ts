@@ -1,3 +1,5 @@
+import type { Role } from '../../../core/roles.ts';
+import { capabilitiesOf, type Capability } from '../../platform/access/policy.ts';
 import { envelope, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { decryptUser } from './users.presenter.ts';
@@ -14,4 +16,27 @@ export async function userNames(
   const env = envelope(ctx);
   const rows = await usersRepo.byIds(db, unique);
   return new Map(rows.map((row) => [row.id, decryptUser(env, row).name]));
+}
+
+/**
+ * Active users whose role holds a capability, with display names, sorted by name: the pick lists of
+ * case teams and event members. Names only: nothing else about the users is shown.
+ */
+export async function activeUsersWith(
+  ctx: AppContext,
+  cap: Capability,
+): Promise<{ id: string; name: string; role: string }[]> {
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('status', '=', 'active')
+    .execute();
+  const ok = rows.filter((r) => capabilitiesOf(r.role as Role).includes(cap));
+  const names = await userNames(
+    ctx,
+    ok.map((r) => r.id),
+  );
+  return ok
+    .map((r) => ({ id: r.id, name: names.get(r.id) ?? '—', role: r.role }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

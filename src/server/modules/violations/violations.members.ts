@@ -5,8 +5,9 @@ import { capabilitiesOf, requireCap, type Actor } from '../../platform/access/po
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { userNames } from '../users/users.names.ts';
+import { activeUsersWith } from '../users/users.names.ts';
 import { withEvent } from './violations.access.ts';
+import { getEvent } from './violations.service.ts';
 import { violationsRepo } from './violations.repo.ts';
 
 /**
@@ -73,24 +74,25 @@ export async function removeEventMember(
   });
 }
 
-/**
- * Who may be added to an event: active users whose role reads violation records (names only, for the
- * lead's "add member" list). Readers of violation records may see this directory; nothing else of the
- * users is shown.
- */
+/** Who may be added to an event: active users whose role reads violation records (names only). */
 export async function assignableEventUsers(ctx: AppContext, actor: Actor | null) {
   requireCap(actor, 'violations.read');
-  const rows = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'role'])
-    .where('status', '=', 'active')
-    .execute();
-  const ok = rows.filter((r) => capabilitiesOf(r.role as Role).includes('violations.read'));
-  const names = await userNames(
-    ctx,
-    ok.map((r) => r.id),
-  );
-  return ok
-    .map((r) => ({ id: r.id, name: names.get(r.id) ?? '—', role: r.role }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return activeUsersWith(ctx, 'violations.read');
+}
+
+/**
+ * Remove a member, then answer with the event as the actor now sees it — or `{ left: true }` when
+ * the actor removed their own sight of a restricted event (nothing of it is shown any more).
+ */
+export async function removeEventMemberAndShow(
+  ctx: AppContext,
+  actor: Actor | null,
+  eventId: string,
+  userId: string,
+): Promise<z.infer<typeof S.Event> | { left: true }> {
+  await removeEventMember(ctx, actor, eventId, userId);
+  return getEvent(ctx, actor, eventId, false).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'violation.not_found') return { left: true as const };
+    throw e;
+  });
 }

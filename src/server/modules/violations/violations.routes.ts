@@ -4,11 +4,10 @@ import { Uuid } from '../../../core/schemas/common.ts';
 import { Created } from '../../../core/schemas/people.ts';
 import * as S from '../../../core/schemas/violations.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
 import { createAct, deleteAct, updateAct } from './acts.service.ts';
 import { addChain, addInformation, addIntervention, addInvolvement, deletePart } from './parts.service.ts';
 import { linkActToCase, unlinkActFromCase } from './violations.caselinks.ts';
-import { assignableEventUsers, removeEventMember, setEventMember } from './violations.members.ts';
+import { assignableEventUsers, removeEventMemberAndShow, setEventMember } from './violations.members.ts';
 import { personViolations } from './violations.people.ts';
 import { createEvent, getEvent, listEvents, updateEvent } from './violations.service.ts';
 
@@ -141,14 +140,7 @@ export const violationsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: z.union([S.Event, LeftEvent]) },
       },
     },
-    async (req) => {
-      await removeEventMember(ctx, req.actor, req.params.id, req.params.userId);
-      // Leaving a restricted event (or one's grant) ends one's sight of it: say so, show nothing.
-      return getEvent(ctx, req.actor, req.params.id, false).catch((e: unknown) => {
-        if (e instanceof AppError && e.code === 'violation.not_found') return { left: true as const };
-        throw e;
-      });
-    },
+    async (req) => removeEventMemberAndShow(ctx, req.actor, req.params.id, req.params.userId),
   );
 
   // Linking an act to a legal case from this side needs edit rights on the case (a lawyer on its team).
