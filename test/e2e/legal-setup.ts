@@ -25,15 +25,30 @@ export interface LegalWorld {
   stop(): Promise<void>;
 }
 
+/** An organisation with an administrator and two staff accounts of one role, and its server. */
+export interface StaffWorld {
+  server: RunningServer;
+  admin: Account;
+  staff: [Account, Account];
+  /** A logged-in API client for an account (real login: password + TOTP). */
+  api(who: Account): Promise<Client>;
+  stop(): Promise<void>;
+}
+
 /**
  * An organisation made with the `ukuk` command (setup + users, as an administrator would), then the
  * real server over it. Accounts are made by the CLI so the browser tests spend their TOTP windows on
  * the screens under test, not on enrolment.
  */
-export async function legalWorld(backend: Backend): Promise<LegalWorld> {
-  const dir = tempDir('ukuk-legal-');
+export async function staffWorld(
+  backend: Backend,
+  role: string,
+  people: [[string, string], [string, string]],
+  password = PASSWORD,
+): Promise<StaffWorld> {
+  const dir = tempDir(`ukuk-${role}-`);
   const pwFile = path.join(dir, 'pw');
-  fs.writeFileSync(pwFile, `${PASSWORD}\n`);
+  fs.writeFileSync(pwFile, `${password}\n`);
   let databaseUrl: string | undefined;
   let dropPg: (() => Promise<void>) | undefined;
   if (backend === 'postgres') {
@@ -47,7 +62,7 @@ export async function legalWorld(backend: Backend): Promise<LegalWorld> {
     assert.equal(r.code, 0, r.stderr);
     return JSON.parse(r.stdout) as { totpSecret: string };
   };
-  const admin = { email: 'aigerim@example.org', name: 'Aigerim Admin', password: PASSWORD };
+  const admin = { email: 'aigerim@example.org', name: 'Aigerim Admin', password };
   const setup = await cli([
     'setup',
     '--org',
@@ -61,7 +76,7 @@ export async function legalWorld(backend: Backend): Promise<LegalWorld> {
     '--locale',
     'en',
   ]);
-  const lawyer = async (email: string, name: string): Promise<Account> => {
+  const member = async ([email, name]: [string, string]): Promise<Account> => {
     const r = await cli([
       'user',
       'add',
@@ -70,23 +85,20 @@ export async function legalWorld(backend: Backend): Promise<LegalWorld> {
       '--name',
       name,
       '--role',
-      'lawyer',
+      role,
       '--password-file',
       pwFile,
       '--locale',
       'en',
     ]);
-    return { email, name, password: PASSWORD, secret: r.totpSecret };
+    return { email, name, password, secret: r.totpSecret };
   };
-  const lawyers: [Account, Account] = [
-    await lawyer('nurlan@example.org', 'Nurlan Lawyer'),
-    await lawyer('gulnara@example.org', 'Gulnara Lawyer'),
-  ];
+  const staff: [Account, Account] = [await member(people[0]), await member(people[1])];
   const server = await startServer({ backend, dataDir: env.UKUK_DATA_DIR, databaseUrl });
   return {
     server,
     admin: { ...admin, secret: setup.totpSecret },
-    lawyers,
+    staff,
     async api(who) {
       const c = new Client(server.url);
       await c.login(who.email, who.password, who.secret);
@@ -98,4 +110,13 @@ export async function legalWorld(backend: Backend): Promise<LegalWorld> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Two lawyers; neither is on the other's cases unless a test puts them there. */
+export async function legalWorld(backend: Backend): Promise<LegalWorld> {
+  const w = await staffWorld(backend, 'lawyer', [
+    ['nurlan@example.org', 'Nurlan Lawyer'],
+    ['gulnara@example.org', 'Gulnara Lawyer'],
+  ]);
+  return { ...w, lawyers: w.staff };
 }
