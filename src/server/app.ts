@@ -24,6 +24,9 @@ import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { violationsRoutes } from './modules/violations/violations.routes.ts';
 import { violationStatsRoutes } from './modules/violations/stats.routes.ts';
 import { evidenceRoutes } from './modules/violations/evidence.routes.ts';
+import { formsRoutes } from './modules/monitoring/forms.routes.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { publicReportRoutes } from './modules/monitoring/public.routes.ts';
 
 /** Build the HTTP app over a ready context. Tests build the very same app. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -61,6 +64,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(violationsRoutes, { ctx });
   await app.register(violationStatsRoutes, { ctx });
   await app.register(evidenceRoutes, { ctx });
+  await app.register(formsRoutes, { ctx });
+  await app.register(monitoringRoutes, { ctx });
+  await app.register(publicReportRoutes, { ctx });
   await installStatic(app, ctx.config.webDir);
   return app;
 }

@@ -209,12 +209,63 @@ const calendarRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/calendar/CalendarPage'), 'CalendarPage'),
 });
 
+/* Monitoring (issue #5). The field app and the public form live outside the app shell: the field app
+   must start offline, and the public form has no session. */
+const fieldRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/field',
+  component: lazyRouteComponent(() => import('./features/field/FieldApp'), 'FieldApp'),
+});
+const fieldSplatRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/field/$',
+  component: lazyRouteComponent(() => import('./features/field/FieldApp'), 'FieldApp'),
+});
+const publicReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/report',
+  component: lazyRouteComponent(() => import('./features/monitoring/PublicReportPage'), 'PublicReportPage'),
+});
+const missionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/monitoring',
+  component: lazyRouteComponent(() => import('./features/monitoring/MissionsPage'), 'MissionsPage'),
+});
+const missionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/monitoring/missions/$id',
+  component: lazyRouteComponent(() => import('./features/monitoring/MissionPage'), 'MissionPage'),
+});
+const formsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/monitoring/forms',
+  component: lazyRouteComponent(() => import('./features/monitoring/FormsPage'), 'FormsPage'),
+});
+const formBuilderRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/monitoring/forms/$id',
+  component: lazyRouteComponent(() => import('./features/monitoring/FormBuilderPage'), 'FormBuilderPage'),
+});
+const reviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/monitoring/review',
+  component: lazyRouteComponent(() => import('./features/monitoring/ReviewPage'), 'ReviewPage'),
+});
+const submissionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/monitoring/submissions/$id',
+  component: lazyRouteComponent(() => import('./features/monitoring/SubmissionPage'), 'SubmissionPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   totpRoute,
   enrollRoute,
   inviteRoute,
+  fieldRoute,
+  fieldSplatRoute,
+  publicReportRoute,
   appRoute.addChildren([
     dashboardRoute,
     profileRoute,
@@ -238,6 +289,12 @@ const routeTree = rootRoute.addChildren([
     intakesRoute,
     newIntakeRoute,
     intakeRoute,
+    missionsRoute,
+    missionRoute,
+    formsRoute,
+    formBuilderRoute,
+    reviewRoute,
+    submissionRoute,
   ]),
 ]);
 

@@ -34,6 +34,15 @@ import kyVocab from './locales/ky/vocab.json';
 import enViolations from './locales/en/violations.json';
 import ruViolations from './locales/ru/violations.json';
 import kyViolations from './locales/ky/violations.json';
+import enMonitoring from './locales/en/monitoring.json';
+import ruMonitoring from './locales/ru/monitoring.json';
+import kyMonitoring from './locales/ky/monitoring.json';
+import enField from './locales/en/field.json';
+import ruField from './locales/ru/field.json';
+import kyField from './locales/ky/field.json';
+import enForms from './locales/en/forms.json';
+import ruForms from './locales/ru/forms.json';
+import kyForms from './locales/ky/forms.json';
 import { LOCALES, type Locale } from '../roles.ts';
 
 export { LOCALES, type Locale };
@@ -53,6 +62,9 @@ export const resources = {
     violations: kyViolations,
     vstats: kyVstats,
     vocab: kyVocab,
+    monitoring: kyMonitoring,
+    field: kyField,
+    forms: kyForms,
   },
   ru: {
     errors: ruErrors,
@@ -67,6 +79,9 @@ export const resources = {
     violations: ruViolations,
     vstats: ruVstats,
     vocab: ruVocab,
+    monitoring: ruMonitoring,
+    field: ruField,
+    forms: ruForms,
   },
   en: {
     errors: enErrors,
@@ -81,6 +96,9 @@ export const resources = {
     violations: enViolations,
     vstats: enVstats,
     vocab: enVocab,
+    monitoring: enMonitoring,
+    field: enField,
+    forms: enForms,
   },
 } as const;
 
@@ -97,6 +115,9 @@ export const NAMESPACES = [
   'violations',
   'vstats',
   'vocab',
+  'monitoring',
+  'field',
+  'forms',
 ] as const;
 
 /** Pick the best supported language from an Accept-Language header or a list of tags. */

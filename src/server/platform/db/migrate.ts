@@ -13,6 +13,9 @@ import * as m0010 from './migrations/20261128_0010_vocab.ts';
 import * as m0011 from './migrations/20261128_0011_case_stats.ts';
 import * as m0013 from './migrations/20261128_0013_evidence.ts';
 import * as m0014 from './migrations/20261128_0014_violation_stats.ts';
+import * as m0015 from './migrations/20261128_0015_monitoring_forms.ts';
+import * as m0016 from './migrations/20261128_0016_monitoring.ts';
+import * as m0017 from './migrations/20261128_0017_violation_facts.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -32,6 +35,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0011_case_stats': m0011,
   '20261128_0013_evidence': m0013,
   '20261128_0014_violation_stats': m0014,
+  '20261128_0015_monitoring_forms': m0015,
+  '20261128_0016_monitoring': m0016,
+  '20261128_0017_violation_facts': m0017,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 import type { StatsTables } from './schema.stats.ts';
 import type { ViolationsTables } from './schema.violations.ts';
+import type { FormsTables } from './schema.forms.ts';
+import type { MonitoringTables } from './schema.monitoring.ts';
 
 /**
  * Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC text and flags are
@@ -395,7 +397,7 @@ export interface CaseDocumentsTable {
   uploaded_at: string;
 }
 
-export interface Database extends ViolationsTables, StatsTables {
+export interface Database extends ViolationsTables, StatsTables, FormsTables, MonitoringTables {
   settings: SettingsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

@@ -1,0 +1,4 @@
+/** Form templates list (issue #5). */
+export function FormsPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Missions list (issue #5). */
+export function MissionsPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** The anonymous public incident form (issue #5). */
+export function PublicReportPage() {
+  return null;
+}

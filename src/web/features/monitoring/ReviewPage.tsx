@@ -1,0 +1,4 @@
+/** Review and triage queues (issue #5). */
+export function ReviewPage() {
+  return null;
+}

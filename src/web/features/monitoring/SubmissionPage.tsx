@@ -1,0 +1,4 @@
+/** One submission under review (issue #5). */
+export function SubmissionPage() {
+  return null;
+}
