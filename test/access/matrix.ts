@@ -185,4 +185,8 @@ export const MATRIX: Row[] = [
   row('GET    /api/violations/evidence/:id/custody       ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
   row('POST   /api/violations/evidence/:id/verify        ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
   row('POST   /api/violations/evidence/verify            ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
+  // monitoring forms (issue #5): templates, versions, import/export
+  // monitoring missions, sites, assignments, submissions, uploads, review, summaries (issue #5)
+  // monitoring public incident form and public summaries (issue #5)
+  // monitoring exports (issue #5)
 ];
