@@ -27,6 +27,7 @@ import { evidenceRoutes } from './modules/violations/evidence.routes.ts';
 import { formsRoutes } from './modules/monitoring/forms.routes.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { publicReportRoutes } from './modules/monitoring/public.routes.ts';
+import { monitoringExportRoutes } from './modules/monitoring/exports.routes.ts';
 
 /** Build the HTTP app over a ready context. Tests build the very same app. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(formsRoutes, { ctx });
   await app.register(monitoringRoutes, { ctx });
   await app.register(publicReportRoutes, { ctx });
+  await app.register(monitoringExportRoutes, { ctx });
   await installStatic(app, ctx.config.webDir);
   return app;
 }
