@@ -13,6 +13,20 @@ import { violationsBenchmark } from './violations.ts';
 
 const figures: Figure[] = [];
 
+// Bounded in time (issue #6): past the budget the run stops, prints what it measured so far and fails,
+// so a machine too slow for full scale (or a regression that makes a generator crawl) cannot hang CI
+// or a developer's evening. Each benchmark's scale knob (UKUK_BENCH_*_SCALE) trades size for time.
+const BUDGET_MIN = Number(process.env.UKUK_BENCH_MAX_MINUTES ?? 90);
+const watchdog = setTimeout(() => {
+  printTable(figures);
+  console.log(
+    `\ntime budget of ${BUDGET_MIN} min exceeded (UKUK_BENCH_MAX_MINUTES): stopped, figures above are partial`,
+  );
+  console.log(`written: ${writeResults(figures)}`);
+  process.exit(2);
+}, BUDGET_MIN * 60_000);
+watchdog.unref();
+
 async function fieldEncryption(): Promise<void> {
   const env = new Envelope(randomBytes(32));
   const { key } = env.newRecordKey('people', uuidv7());
