@@ -80,6 +80,25 @@ export const ERRORS = {
   'violation.chain_self': 400,
   'violation.lead_required': 409,
   'violation.member_invalid': 400,
+  'missions.not_found': 404,
+  'missions.form_not_published': 400,
+  'missions.coordinator_invalid': 400,
+  'sites.not_found': 404,
+  'sites.code_taken': 409,
+  'sites.import_invalid': 400,
+  'sites.observer_invalid': 400,
+  'submissions.not_found': 404,
+  'submissions.client_id_taken': 409,
+  'submissions.answer_invalid': 400,
+  'submissions.not_assigned': 403,
+  'submissions.locked': 409,
+  'submissions.transition_invalid': 409,
+  'submissions.reason_required': 400,
+  'submissions.upload_invalid': 400,
+  'uploads.not_found': 404,
+  'uploads.offset_mismatch': 409,
+  'uploads.too_large': 413,
+  'uploads.integrity_failed': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -94,7 +113,14 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly extra: { fields?: FieldIssue[]; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      fields?: FieldIssue[];
+      retryAfterSeconds?: number;
+      /** Values for the message (e.g. the field's label, who holds a lock). */
+      params?: Record<string, string | number>;
+      /** Machine-readable particulars the client may act on (issue lists, a received offset). */
+      details?: unknown;
+    } = {},
   ) {
     super(code);
     this.status = ERRORS[code];

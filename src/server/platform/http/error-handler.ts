@@ -69,8 +69,9 @@ export function sendError(
   return reply.status(ERRORS[code]).send({
     error: {
       code,
-      message: tr(req.locale, `errors:${code}`),
+      message: tr(req.locale, `errors:${code}`, extra.params ?? {}),
       ...(fields.length ? { fields } : {}),
+      ...(extra.details !== undefined ? { details: extra.details } : {}),
       ...(extra.retryAfterSeconds ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
     },
   });
