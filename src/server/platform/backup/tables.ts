@@ -58,6 +58,10 @@ export const TABLES = {
   sessions: { policy: 'runtime', key: 'id' },
   login_throttle: { policy: 'runtime', key: 'key' },
   node_keys: { policy: 'runtime', key: 'node_id' },
+  // Public report defences and export files of monitoring (migration 0018): short-lived, node state.
+  rate_limits: { policy: 'runtime', key: 'key' },
+  public_marks: { policy: 'runtime', key: 'key' },
+  mon_exports: { policy: 'runtime', key: 'id' },
   search_docs: { policy: 'derived', key: 'id' },
   // Statistics of a year (cases.stats.facts.ts): an unbuilt year is built again on its first request.
   case_stat_years: { policy: 'derived', key: 'year' },

@@ -16,6 +16,7 @@ import * as m0014 from './migrations/20261128_0014_violation_stats.ts';
 import * as m0015 from './migrations/20261128_0015_monitoring_forms.ts';
 import * as m0016 from './migrations/20261128_0016_monitoring.ts';
 import * as m0017 from './migrations/20261128_0017_violation_facts.ts';
+import * as m0018 from './migrations/20261128_0018_monitoring_public.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0015_monitoring_forms': m0015,
   '20261128_0016_monitoring': m0016,
   '20261128_0017_violation_facts': m0017,
+  '20261128_0018_monitoring_public': m0018,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

@@ -3,6 +3,7 @@ import type { StatsTables } from './schema.stats.ts';
 import type { ViolationsTables } from './schema.violations.ts';
 import type { FormsTables } from './schema.forms.ts';
 import type { MonitoringTables } from './schema.monitoring.ts';
+import type { PublicTables } from './schema.public.ts';
 
 /**
  * Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC text and flags are
@@ -397,7 +398,7 @@ export interface CaseDocumentsTable {
   uploaded_at: string;
 }
 
-export interface Database extends ViolationsTables, StatsTables, FormsTables, MonitoringTables {
+export interface Database extends ViolationsTables, StatsTables, FormsTables, MonitoringTables, PublicTables {
   settings: SettingsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
