@@ -51,6 +51,21 @@ export const TABLES = {
   vio_evidence: { policy: 'data', key: 'id' },
   vio_custody: { policy: 'data', key: 'id' },
   vio_publications: { policy: 'data', key: 'id' },
+  missions: { policy: 'data', key: 'id' },
+  mission_forms: { policy: 'data', key: ['mission_id', 'form_version_id'] },
+  mission_coordinators: { policy: 'data', key: 'id' },
+  sites: { policy: 'data', key: 'id' },
+  site_observers: { policy: 'data', key: ['site_id', 'user_id'] },
+  submissions: { policy: 'data', key: 'id' },
+  submission_history: { policy: 'data', key: 'id' },
+  submission_comments: { policy: 'data', key: 'id' },
+  uploads: { policy: 'data', key: 'id' },
+  upload_parts: { policy: 'data', key: ['upload_id', 'start_at'] },
+  // Dashboard counters of monitoring, kept with every submission: carried so a restore shows the same.
+  mon_count_site_form: { policy: 'data', key: ['mission_id', 'site_id', 'form_id'] },
+  mon_count_region: { policy: 'data', key: ['mission_id', 'region'] },
+  mon_count_answer: { policy: 'data', key: ['mission_id', 'region', 'form_id', 'field', 'value'] },
+  mon_count_hour: { policy: 'data', key: ['mission_id', 'region', 'hour'] },
   audit_log: { policy: 'data', key: 'seq' },
   jobs: { policy: 'data', key: 'id' },
   keyring: { policy: 'data', key: 'id' },
@@ -67,6 +82,11 @@ export const TABLES = {
   case_stat_years: { policy: 'derived', key: 'year' },
   case_stat_facts: { policy: 'derived', key: ['year', 'subject_id', 'dim', 'value'] },
   case_stat_counts: { policy: 'derived', key: ['year', 'dim', 'value'] },
+  // Violation list and statistics facts (violations.facts.ts): rebuilt on the first read when missing.
+  vio_fact_events: { policy: 'derived', key: 'event_id' },
+  vio_fact_tags: { policy: 'derived', key: ['tag', 'event_id'] },
+  vio_fact_counts: { policy: 'derived', key: ['fkey', 'tag'] },
+  vio_fact_subjects: { policy: 'derived', key: ['role', 'subject'] },
 } as const satisfies {
   [T in keyof Database]: {
     policy: 'data' | 'runtime' | 'derived';

@@ -1,4 +1,186 @@
-/** Row types of the monitoring tables (migration 0016, issue #5). */
+/** Row types of the monitoring tables (migration 0016, issue #5). `_enc` columns hold ciphertext. */
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the monitoring work
-export interface MonitoringTables {}
+export interface MissionsTable {
+  id: string;
+  /** `election` | `detention` | `trial` | `assembly`. */
+  kind: string;
+  title: string;
+  description: string | null;
+  /** `draft` | `active` | `closed`. */
+  status: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  /** 1 = the aggregate summary is published on the public endpoint. */
+  public: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MissionFormsTable {
+  mission_id: string;
+  form_version_id: string;
+  form_id: string;
+  /** `checklist` | `incident` (the form's kind, copied: published versions never change). */
+  form_kind: string;
+  position: number;
+}
+
+export interface MissionCoordinatorsTable {
+  id: string;
+  mission_id: string;
+  user_id: string;
+  /** Region code, or null for the whole mission. */
+  region: string | null;
+}
+
+export interface SitesTable {
+  id: string;
+  mission_id: string;
+  code: string;
+  name: string;
+  /** `polling_station` | `detention` | `court` | `assembly` | `other`. */
+  kind: string;
+  region: string;
+  district: string | null;
+  place: string | null;
+  lat: number | null;
+  lon: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SiteObserversTable {
+  site_id: string;
+  user_id: string;
+  mission_id: string;
+}
+
+export interface SubmissionsTable {
+  id: string;
+  /** The field app's UUID: a retry, replay or double tap with it stores once. */
+  client_id: string;
+  /** `observer` | `public`. */
+  source: string;
+  mission_id: string | null;
+  site_id: string | null;
+  observer_id: string | null;
+  form_id: string;
+  form_version_id: string;
+  /** `checklist` | `incident`. */
+  form_kind: string;
+  region: string | null;
+  district: string | null;
+  critical: number;
+  /** `received` | `in_review` | `verified` | `published` | `rejected`. */
+  status: string;
+  flag_translate: number;
+  flag_geolocate: number;
+  flag_verify: number;
+  flag_urgent: number;
+  submitted_at: string;
+  received_at: string;
+  /** JSON of the answers, encrypted under the record's key (field `answers`). */
+  answers: string;
+  dek: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  violation_event_id: string | null;
+  case_id: string | null;
+  updated_at: string;
+}
+
+export interface SubmissionHistoryTable {
+  id: string;
+  submission_id: string;
+  at: string;
+  user_id: string | null;
+  /** `received` | `transition` | `to_violation` | `to_case`. */
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason_enc: string | null;
+  /** The violation event or case made from the submission. */
+  ref_id: string | null;
+}
+
+export interface SubmissionCommentsTable {
+  id: string;
+  submission_id: string;
+  at: string;
+  user_id: string;
+  body_enc: string;
+}
+
+export interface UploadsTable {
+  id: string;
+  client_id: string;
+  user_id: string;
+  dek: string;
+  name_enc: string | null;
+  size: number;
+  sha256: string;
+  received: number;
+  complete: number;
+  mime: string | null;
+  storage_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UploadPartsTable {
+  upload_id: string;
+  start_at: number;
+  size: number;
+  storage_key: string;
+}
+
+export interface MonCountSiteFormTable {
+  mission_id: string;
+  site_id: string;
+  form_id: string;
+  n: number;
+}
+
+export interface MonCountRegionTable {
+  mission_id: string;
+  region: string;
+  received: number;
+  submissions: number;
+  incidents: number;
+  critical: number;
+}
+
+export interface MonCountAnswerTable {
+  mission_id: string;
+  region: string;
+  form_id: string;
+  field: string;
+  value: string;
+  n: number;
+}
+
+export interface MonCountHourTable {
+  mission_id: string;
+  region: string;
+  hour: string;
+  incidents: number;
+  critical: number;
+}
+
+export interface MonitoringTables {
+  missions: MissionsTable;
+  mission_forms: MissionFormsTable;
+  mission_coordinators: MissionCoordinatorsTable;
+  sites: SitesTable;
+  site_observers: SiteObserversTable;
+  submissions: SubmissionsTable;
+  submission_history: SubmissionHistoryTable;
+  submission_comments: SubmissionCommentsTable;
+  uploads: UploadsTable;
+  upload_parts: UploadPartsTable;
+  mon_count_site_form: MonCountSiteFormTable;
+  mon_count_region: MonCountRegionTable;
+  mon_count_answer: MonCountAnswerTable;
+  mon_count_hour: MonCountHourTable;
+}
