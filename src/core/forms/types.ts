@@ -117,6 +117,8 @@ export interface FlatField {
   /** Key of the repeat group a child belongs to. */
   parent?: string;
   section: string;
+  /** The field's label (for pick lists, summaries and messages that name the field). */
+  label?: L10n;
 }
 
 /** One answer problem; `path` names the field (`key`, or `group[2].child` inside a repeat). */

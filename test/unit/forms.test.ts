@@ -1,0 +1,329 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import {
+  flattenFields,
+  isCritical,
+  isVisible,
+  issueMessageKey,
+  validateAnswers,
+  validateDefinition,
+  type FormDefinition,
+  type FormField,
+} from '../../src/core/forms/index.ts';
+
+const L = (en: string) => ({ ky: '', ru: '', en });
+
+const def: FormDefinition = {
+  title: L('Polling station'),
+  kind: 'checklist',
+  sections: [
+    {
+      key: 'opening',
+      title: L('Opening'),
+      fields: [
+        { key: 'opened_at', type: 'datetime', label: L('Opened at'), required: true },
+        { key: 'on_time', type: 'boolean', label: L('Opened on time'), required: true },
+        {
+          key: 'late_reason',
+          type: 'long_text',
+          label: L('Why late'),
+          required: true,
+          visibleIf: { field: 'on_time', op: 'eq', value: false },
+        },
+        {
+          key: 'voters',
+          type: 'number',
+          label: L('Voters'),
+          constraint: { min: 0, max: 5000, integer: true },
+        },
+        {
+          key: 'problems',
+          type: 'multiple_choice',
+          label: L('Problems'),
+          options: [
+            { key: 'ink', label: L('Ink') },
+            { key: 'list', label: L('List') },
+            { key: 'violence', label: L('Violence') },
+          ],
+          critical: { op: 'includes', value: 'violence' },
+        },
+        {
+          key: 'mood',
+          type: 'single_choice',
+          label: L('Mood'),
+          options: [
+            { key: 'calm', label: L('Calm') },
+            { key: 'tense', label: L('Tense') },
+          ],
+        },
+        { key: 'day', type: 'date', label: L('Day') },
+        { key: 'where', type: 'location', label: L('Where') },
+      ],
+    },
+    {
+      key: 'incidents',
+      title: L('Incidents'),
+      visibleIf: { field: 'mood', op: 'eq', value: 'tense' },
+      fields: [
+        {
+          key: 'incident',
+          type: 'repeat',
+          label: L('Incident'),
+          constraint: { maxItems: 3 },
+          fields: [
+            { key: 'what', type: 'text', label: L('What'), required: true },
+            { key: 'hurt', type: 'boolean', label: L('Anyone hurt'), critical: { op: 'eq', value: true } },
+            {
+              key: 'hurt_count',
+              type: 'number',
+              label: L('How many'),
+              visibleIf: { field: 'hurt', op: 'eq', value: true },
+            },
+            { key: 'photo', type: 'file', label: L('Photo'), accept: 'photo' },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+const good = { opened_at: '2026-11-29T07:58:00+06:00', on_time: true, voters: 1200 };
+
+describe('form definitions', () => {
+  test('a good definition passes', () => {
+    const r = validateDefinition(def);
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.issues));
+  });
+
+  const broken = (mutate: (d: FormDefinition) => void) => {
+    const d = structuredClone(def);
+    mutate(d);
+    const r = validateDefinition(d);
+    assert.equal(r.ok, false);
+    return r.ok ? [] : r.issues;
+  };
+
+  test('duplicate keys (also across repeat children) name the path', () => {
+    const issues = broken((d) => {
+      d.sections[1]!.fields[0]!.fields![0]!.key = 'voters';
+    });
+    assert.deepEqual(issues, [{ path: 'sections[1].fields[0].fields[0].key', code: 'duplicate_key' }]);
+  });
+  test('bad key, duplicate option, choice without options, nested repeat, forward reference', () => {
+    assert.equal(
+      broken((d) => {
+        d.sections[0]!.fields[0]!.key = 'Opened';
+      })[0]?.path,
+      'sections[0].fields[0].key',
+    );
+    assert.deepEqual(
+      broken((d) => {
+        d.sections[0]!.fields[4]!.options![1]!.key = 'ink';
+      }),
+      [{ path: 'sections[0].fields[4].options[1].key', code: 'duplicate_option' }],
+    );
+    assert.deepEqual(
+      broken((d) => {
+        delete d.sections[0]!.fields[5]!.options;
+      }),
+      [{ path: 'sections[0].fields[5].options', code: 'options_required' }],
+    );
+    const vocab = structuredClone(def);
+    delete vocab.sections[0]!.fields[5]!.options;
+    vocab.sections[0]!.fields[5]!.vocabulary = 'esf_types_of_acts';
+    assert.ok(validateDefinition(vocab).ok, 'a vocabulary stands in for options');
+    const nested: FormField = { key: 'inner', type: 'repeat', label: L('x'), fields: [] };
+    assert.ok(
+      broken((d) => {
+        d.sections[1]!.fields[0]!.fields!.push(nested);
+      }).some((i) => i.code === 'nested_repeat'),
+    );
+    assert.deepEqual(
+      broken((d) => {
+        d.sections[0]!.fields[1]!.visibleIf = { field: 'voters', op: 'answered' };
+      }),
+      [{ path: 'sections[0].fields[1].visibleIf.field', code: 'condition_unknown_field' }],
+    );
+    // A top-level field cannot look into a repeat item.
+    assert.ok(
+      broken((d) => {
+        d.sections.push({
+          key: 'after',
+          title: L('After'),
+          fields: [{ key: 'z', type: 'text', label: L('z'), visibleIf: { field: 'hurt', op: 'answered' } }],
+        });
+      }).some((i) => i.code === 'condition_unknown_field'),
+    );
+  });
+  test('labels need one language; limits hold; unknown properties are refused', () => {
+    assert.deepEqual(
+      broken((d) => {
+        d.sections[0]!.fields[0]!.label = { ky: ' ', ru: '', en: '' };
+      }),
+      [{ path: 'sections[0].fields[0].label', code: 'label_required' }],
+    );
+    assert.equal(
+      broken((d) => {
+        d.title.en = 'x'.repeat(501);
+      })[0]?.path,
+      'title.en',
+    );
+    assert.ok(
+      broken((d) => {
+        for (let i = 0; i < 41; i++) d.sections.push({ key: `s${i}`, title: L('s'), fields: [] });
+      }).some((i) => i.path === 'sections' && i.code === 'too_big'),
+    );
+    assert.ok(
+      broken((d) => {
+        d.sections[0]!.fields = Array.from({ length: 401 }, (_, i) => ({
+          key: `f${i}`,
+          type: 'text' as const,
+          label: L('f'),
+        }));
+      }).some((i) => i.code === 'too_big' || i.code === 'too_many_fields'),
+    );
+    assert.deepEqual(
+      broken((d) => {
+        (d.sections[0]!.fields[0] as unknown as Record<string, unknown>).visible_if = {};
+      }),
+      [{ path: 'sections[0].fields[0].visible_if', code: 'unknown_key' }],
+    );
+  });
+  test('flattenFields lists repeat children with their parent and option keys', () => {
+    const flat = flattenFields(def);
+    assert.deepEqual(
+      flat.map((f) => f.key),
+      [
+        'opened_at',
+        'on_time',
+        'late_reason',
+        'voters',
+        'problems',
+        'mood',
+        'day',
+        'where',
+        'incident',
+        'what',
+        'hurt',
+        'hurt_count',
+        'photo',
+      ],
+    );
+    assert.deepEqual(flat[4]!.options, ['ink', 'list', 'violence']);
+    assert.equal(flat[9]!.parent, 'incident');
+    assert.equal(flat[9]!.required, true);
+    assert.equal(flat[8]!.type, 'repeat');
+  });
+});
+
+describe('answers', () => {
+  const codes = (answers: unknown) => validateAnswers(def, answers).map((i) => `${i.path}:${i.code}`);
+
+  test('valid answers give no issues', () => {
+    assert.deepEqual(codes(good), []);
+    assert.deepEqual(
+      codes({
+        ...good,
+        on_time: false,
+        late_reason: 'Keys lost',
+        problems: ['ink'],
+        mood: 'tense',
+        day: '2028-02-29',
+        where: { region: 'KG-C', district: undefined, place: 'School 5', lat: 42.8, lon: 74.6 },
+        incident: [
+          { what: 'Crowd', hurt: true, hurt_count: 2, photo: '0190a7c2-1234-7abc-8def-0123456789ab' },
+        ],
+      }),
+      [],
+    );
+  });
+  test('required, type, option, unknown', () => {
+    assert.deepEqual(codes({}), ['opened_at:required', 'on_time:required']);
+    assert.deepEqual(codes({ ...good, on_time: 'yes' }), ['on_time:type']);
+    assert.deepEqual(codes({ ...good, mood: 'angry' }), ['mood:option']);
+    assert.deepEqual(codes({ ...good, problems: ['ink', 'ink'] }), ['problems:option']);
+    assert.deepEqual(codes({ ...good, nope: 1 }), ['nope:unknown']);
+    assert.deepEqual(codes(null), [':type']);
+    assert.deepEqual(codes([]), [':type']);
+  });
+  test('hidden answers are an error, conditions chain through required follow-ups', () => {
+    assert.deepEqual(codes({ ...good, late_reason: 'x' }), ['late_reason:hidden']);
+    assert.deepEqual(codes({ ...good, on_time: false }), ['late_reason:required']);
+    // The incidents section shows only when the mood is tense.
+    assert.deepEqual(codes({ ...good, incident: [{ what: 'x' }] }), ['incident:hidden']);
+    // Inside a repeat a child can depend on a sibling.
+    assert.deepEqual(codes({ ...good, mood: 'tense', incident: [{ what: 'x', hurt_count: 1 }] }), [
+      'incident[0].hurt_count:hidden',
+    ]);
+  });
+  test('constraints and formats', () => {
+    assert.deepEqual(codes({ ...good, voters: 1.5 }), ['voters:integer']);
+    assert.deepEqual(codes({ ...good, voters: -1 }), ['voters:min']);
+    assert.equal(validateAnswers(def, { ...good, voters: 9999 })[0]?.params?.max, 5000);
+    assert.deepEqual(codes({ ...good, day: '2027-02-29' }), ['day:type']);
+    assert.deepEqual(codes({ ...good, opened_at: '2026-11-29T07:58:00' }), ['opened_at:type']);
+    assert.deepEqual(codes({ ...good, opened_at: '2026-11-29T24:00:00Z' }), ['opened_at:type']);
+    assert.deepEqual(codes({ ...good, where: { region: 'KG-X' } }), ['where:option']);
+    assert.deepEqual(codes({ ...good, where: { region: 'KG-GB', lat: 91 } }), ['where:type']);
+    const items = Array.from({ length: 4 }, () => ({ what: 'x' }));
+    assert.deepEqual(codes({ ...good, mood: 'tense', incident: items }), ['incident:max_items']);
+    assert.deepEqual(codes({ ...good, mood: 'tense', incident: [{ what: 'x', photo: '' }, 5] }), [
+      'incident[1]:type',
+    ]);
+    assert.deepEqual(codes({ ...good, mood: 'tense', incident: [{ what: 'x', photo: 'a/b' }, {}] }), [
+      'incident[0].photo:type',
+      'incident[1].what:required',
+    ]);
+  });
+  test('location district must belong to the region', () => {
+    const f = flattenFields(def);
+    assert.ok(f.some((x) => x.type === 'location'));
+    assert.deepEqual(codes({ ...good, where: { region: 'KG-GB', district: 'nope' } }), ['where:option']);
+  });
+  test('critical answers, at top level and inside repeats', () => {
+    assert.equal(isCritical(def, good), false);
+    assert.equal(isCritical(def, { ...good, problems: ['list', 'violence'] }), true);
+    assert.equal(isCritical(def, { ...good, incident: [{ what: 'x', hurt: true }] }), true);
+    assert.equal(isCritical(def, 'junk'), false);
+  });
+  test('isVisible and issue message keys', () => {
+    assert.equal(isVisible({ any: [{ field: 'a', op: 'gt', value: 3 }] }, { a: 4 }), true);
+    assert.equal(isVisible({ all: [{ field: 'a', op: 'in', value: ['x'] }] }, { a: 'y' }), false);
+    assert.equal(isVisible({ field: 'a', op: 'eq', value: 1 }, { a: 2 }, { a: 1 }), true);
+    assert.equal(isVisible({ field: 'a', op: 'not_answered' }, { a: [] }), true);
+    assert.equal(issueMessageKey({ path: 'x', code: 'required' }), 'errors:forms.answer_required');
+  });
+  test('validateAnswers never throws on arbitrary JSON (property)', () => {
+    const keys = fc.constantFrom(
+      ...flattenFields(def).map((f) => f.key),
+      'other',
+      '__proto__',
+      'constructor',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.dictionary(keys, fc.jsonValue()),
+          fc.dictionary(keys, fc.array(fc.dictionary(keys, fc.jsonValue()))),
+        ),
+        (answers) => {
+          const issues = validateAnswers(def, answers);
+          isCritical(def, answers);
+          return Array.isArray(issues) && issues.every((i) => typeof i.path === 'string');
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+  test('validateDefinition never throws on arbitrary JSON (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const r = validateDefinition(v);
+        return r.ok || r.issues.length > 0;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
