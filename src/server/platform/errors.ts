@@ -98,6 +98,7 @@ export const ERRORS = {
   'sites.code_taken': 409,
   'sites.import_invalid': 400,
   'sites.observer_invalid': 400,
+  'sites.has_submissions': 409,
   'submissions.not_found': 404,
   'submissions.client_id_taken': 409,
   'submissions.answer_invalid': 400,

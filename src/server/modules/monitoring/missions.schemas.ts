@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { Uuid } from '../../../core/schemas/common.ts';
+import { L10nSchema } from './submissions.schemas.ts';
+
+/** Missions, sites, coordinators and observers (the contract in briefs; issue #5 item 2). */
+export const MISSION_KINDS = ['election', 'detention', 'trial', 'assembly'] as const;
+export const MISSION_STATUSES = ['draft', 'active', 'closed'] as const;
+export const SITE_KINDS = ['polling_station', 'detention', 'court', 'assembly', 'other'] as const;
+const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Region = z.string().regex(/^KG-[A-Z]{1,2}$/);
+const District = z.string().regex(/^\d{1,12}$/);
+
+export const MissionCreate = z.strictObject({
+  kind: z.enum(MISSION_KINDS),
+  title: z.string().trim().min(1).max(200),
+  startsOn: DateOnly.optional(),
+  endsOn: DateOnly.optional(),
+  description: z.string().trim().max(5000).optional(),
+});
+export const MissionPatch = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().max(5000).nullable().optional(),
+  status: z.enum(MISSION_STATUSES).optional(),
+  startsOn: DateOnly.nullable().optional(),
+  endsOn: DateOnly.nullable().optional(),
+  public: z.boolean().optional(),
+});
+export const MissionSummaryItem = z.object({
+  id: Uuid,
+  kind: z.enum(MISSION_KINDS),
+  title: z.string(),
+  status: z.enum(MISSION_STATUSES),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  public: z.boolean(),
+  sites: z.number(),
+  received: z.number(),
+});
+export const MissionList = z.object({ items: z.array(MissionSummaryItem) });
+export const Mission = MissionSummaryItem.extend({
+  description: z.string().nullable(),
+  /** What the caller may do here: `all` (whole mission), `regions` or `observer`. */
+  scope: z.enum(['all', 'regions', 'observer']),
+  regions: z.array(z.string()),
+  forms: z.array(z.object({ formId: Uuid, formVersionId: Uuid, title: L10nSchema, kind: z.string() })),
+  coordinators: z.array(z.object({ userId: Uuid, name: z.string(), region: z.string().nullable() })),
+});
+export const MissionForms = z.strictObject({ formVersionIds: z.array(Uuid).max(20) });
+export const MissionCoordinators = z.strictObject({
+  coordinators: z.array(z.strictObject({ userId: Uuid, region: Region.nullable() })).max(200),
+});
+
+export const SiteCreate = z.strictObject({
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(SITE_KINDS).optional(),
+  region: Region,
+  district: District.nullable().optional(),
+  place: z.string().trim().max(200).nullable().optional(),
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lon: z.number().min(-180).max(180).nullable().optional(),
+});
+export const SitePatch = SiteCreate.partial();
+export const Site = z.object({
+  id: Uuid,
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  region: z.string(),
+  district: z.string().nullable(),
+  place: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  observers: z.array(z.object({ userId: Uuid, name: z.string() })),
+  received: z.number(),
+});
+export const SitesQuery = z.strictObject({
+  region: Region.optional(),
+  q: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+export const SiteList = z.object({ items: z.array(Site), total: z.number(), page: z.number() });
+export const SitesImport = z.strictObject({ csv: z.string().min(1).max(2_000_000) });
+export const SitesImported = z.object({ created: z.number(), updated: z.number() });
+export const SiteObservers = z.strictObject({ userIds: z.array(Uuid).max(50) });
+export const Observers = z.object({ items: z.array(z.object({ id: Uuid, name: z.string() })) });

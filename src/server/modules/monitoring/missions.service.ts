@@ -1,0 +1,301 @@
+import type { z } from 'zod';
+import { uuidv7 } from '../../../core/ids.ts';
+import type { Role } from '../../../core/roles.ts';
+import { capabilitiesOf, requireCap, type Actor } from '../../platform/access/policy.ts';
+import { inTx, type AppContext } from '../../platform/context.ts';
+import type { MissionsTable } from '../../platform/db/schema.monitoring.ts';
+import { AppError } from '../../platform/errors.ts';
+import { userNames } from '../users/users.names.ts';
+import { loadMission, missionVisibleTo, requireWholeMission, type Scope } from './monitoring.access.ts';
+import type * as S from './missions.schemas.ts';
+import { publishedVersion } from './submissions.forms.ts';
+
+type MissionView = z.infer<typeof S.Mission>;
+type Item = z.infer<typeof S.MissionSummaryItem>;
+
+/** Sites and received checklists of a mission inside the caller's part of it (one grouped read each). */
+async function tallies(ctx: AppContext, actor: Actor, missionIds: string[], scopes: Map<string, Scope>) {
+  if (missionIds.length === 0) return new Map<string, { sites: number; received: number }>();
+  const [sites, received, mine] = await Promise.all([
+    ctx.db
+      .selectFrom('sites')
+      .select(['mission_id', 'region', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('mission_id', 'in', missionIds)
+      .groupBy(['mission_id', 'region'])
+      .execute(),
+    ctx.db
+      .selectFrom('mon_count_region')
+      .select(['mission_id', 'region', 'received'])
+      .where('mission_id', 'in', missionIds)
+      .execute(),
+    ctx.db
+      .selectFrom('site_observers')
+      .select(['mission_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('user_id', '=', actor.userId)
+      .where('mission_id', 'in', missionIds)
+      .groupBy('mission_id')
+      .execute(),
+  ]);
+  const inScope = (m: string, region: string) => {
+    const s = scopes.get(m);
+    return s?.kind === 'all' || (s?.kind === 'regions' && s.regions.includes(region));
+  };
+  const out = new Map(missionIds.map((id) => [id, { sites: 0, received: 0 }]));
+  for (const r of sites) if (inScope(r.mission_id, r.region)) out.get(r.mission_id)!.sites += Number(r.n);
+  for (const r of received)
+    if (inScope(r.mission_id, r.region)) out.get(r.mission_id)!.received += Number(r.received);
+  for (const r of mine)
+    if (scopes.get(r.mission_id)?.kind === 'observer') out.get(r.mission_id)!.sites = Number(r.n);
+  return out;
+}
+
+function item(r: MissionsTable, t: { sites: number; received: number }): Item {
+  return {
+    id: r.id,
+    kind: r.kind as Item['kind'],
+    title: r.title,
+    status: r.status as Item['status'],
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    public: r.public === 1,
+    ...t,
+  };
+}
+
+export async function listMissions(ctx: AppContext, actor: Actor | null): Promise<{ items: Item[] }> {
+  requireCap(actor, 'monitoring.submit');
+  const rows = await ctx.db
+    .selectFrom('missions as m')
+    .selectAll('m')
+    .where(missionVisibleTo(actor, 'm.id'))
+    .orderBy('m.created_at', 'desc')
+    .execute();
+  const scopes = new Map<string, Scope>();
+  const coord = await ctx.db
+    .selectFrom('mission_coordinators')
+    .select(['mission_id', 'region'])
+    .where('user_id', '=', actor.userId)
+    .execute();
+  for (const r of rows) {
+    const mine = coord.filter((c) => c.mission_id === r.id);
+    scopes.set(
+      r.id,
+      actor.role === 'admin' || mine.some((c) => c.region === null)
+        ? { kind: 'all' }
+        : mine.length && capabilitiesOf(actor.role).includes('monitoring.review')
+          ? { kind: 'regions', regions: mine.map((c) => c.region!) }
+          : { kind: 'observer' },
+    );
+  }
+  const t = await tallies(
+    ctx,
+    actor,
+    rows.map((r) => r.id),
+    scopes,
+  );
+  return { items: rows.map((r) => item(r, t.get(r.id)!)) };
+}
+
+export async function createMission(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: z.infer<typeof S.MissionCreate>,
+): Promise<string> {
+  requireCap(actor, 'monitoring.review');
+  const id = uuidv7();
+  const now = new Date().toISOString();
+  await inTx(ctx, async (tx, audit) => {
+    await tx
+      .insertInto('missions')
+      .values({
+        id,
+        kind: input.kind,
+        title: input.title,
+        description: input.description || null,
+        status: 'draft',
+        starts_on: input.startsOn ?? null,
+        ends_on: input.endsOn ?? null,
+        public: 0,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    // The creator coordinates the whole mission (contract), so they can go on setting it up.
+    await tx
+      .insertInto('mission_coordinators')
+      .values({ id: uuidv7(), mission_id: id, user_id: actor.userId, region: null })
+      .execute();
+    await audit({
+      actorId: actor.userId,
+      action: 'monitoring.mission_create',
+      entityType: 'mission',
+      entityId: id,
+    });
+  });
+  return id;
+}
+
+export async function getMission(ctx: AppContext, actor: Actor | null, id: string): Promise<MissionView> {
+  const a = await loadMission(ctx, actor, id);
+  const [t, forms, coordinators] = await Promise.all([
+    tallies(ctx, actor!, [id], new Map([[id, a.scope]])),
+    ctx.db.selectFrom('mission_forms').selectAll().where('mission_id', '=', id).orderBy('position').execute(),
+    ctx.db.selectFrom('mission_coordinators').selectAll().where('mission_id', '=', id).execute(),
+  ]);
+  const names = await userNames(
+    ctx,
+    coordinators.map((c) => c.user_id),
+  );
+  const formViews = [];
+  for (const f of forms) {
+    const v = await publishedVersion(ctx.db, f.form_version_id);
+    if (v)
+      formViews.push({ formId: f.form_id, formVersionId: f.form_version_id, title: v.title, kind: v.kind });
+  }
+  return {
+    ...item(a.row, t.get(id)!),
+    description: a.row.description,
+    scope: a.scope.kind,
+    regions: a.scope.kind === 'regions' ? a.scope.regions : [],
+    forms: formViews,
+    // An observer does not need to know who coordinates (names only for reviewers).
+    coordinators:
+      a.scope.kind === 'observer'
+        ? []
+        : coordinators.map((c) => ({
+            userId: c.user_id,
+            name: names.get(c.user_id) ?? '—',
+            region: c.region,
+          })),
+  };
+}
+
+export async function updateMission(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  patch: z.infer<typeof S.MissionPatch>,
+): Promise<MissionView> {
+  const a = await loadMission(ctx, actor, id);
+  requireWholeMission(actor!, a);
+  await inTx(ctx, async (tx, audit) => {
+    await tx
+      .updateTable('missions')
+      .set({
+        ...(patch.title !== undefined ? { title: patch.title } : {}),
+        ...(patch.description !== undefined ? { description: patch.description || null } : {}),
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+        ...(patch.startsOn !== undefined ? { starts_on: patch.startsOn } : {}),
+        ...(patch.endsOn !== undefined ? { ends_on: patch.endsOn } : {}),
+        ...(patch.public !== undefined ? { public: patch.public ? 1 : 0 } : {}),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.mission_update',
+      entityType: 'mission',
+      entityId: id,
+      details: { fields: Object.keys(patch).sort().join(',') },
+    });
+  });
+  return getMission(ctx, actor, id);
+}
+
+/** The forms of a mission: published versions only (a submission keeps its version forever). */
+export async function setMissionForms(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  versionIds: string[],
+) {
+  const a = await loadMission(ctx, actor, id);
+  requireWholeMission(actor!, a);
+  const unique = [...new Set(versionIds)];
+  const versions = [];
+  for (const [i, v] of unique.entries()) {
+    const pv = await publishedVersion(ctx.db, v);
+    if (!pv)
+      throw new AppError('missions.form_not_published', {
+        fields: [{ path: `formVersionIds.${i}`, code: 'invalid_value' }],
+      });
+    versions.push(pv);
+  }
+  await inTx(ctx, async (tx, audit) => {
+    await tx.deleteFrom('mission_forms').where('mission_id', '=', id).execute();
+    if (versions.length)
+      await tx
+        .insertInto('mission_forms')
+        .values(
+          versions.map((v, position) => ({
+            mission_id: id,
+            form_version_id: v.id,
+            form_id: v.formId,
+            form_kind: v.kind,
+            position,
+          })),
+        )
+        .execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.mission_forms',
+      entityType: 'mission',
+      entityId: id,
+      details: { versions: versions.map((v) => v.id) },
+    });
+  });
+  return getMission(ctx, actor, id);
+}
+
+export async function setMissionCoordinators(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  list: z.infer<typeof S.MissionCoordinators>['coordinators'],
+) {
+  const a = await loadMission(ctx, actor, id);
+  requireWholeMission(actor!, a);
+  const users = list.length
+    ? await ctx.db
+        .selectFrom('users')
+        .select(['id', 'role', 'status'])
+        .where(
+          'id',
+          'in',
+          list.map((c) => c.userId),
+        )
+        .execute()
+    : [];
+  list.forEach((c, i) => {
+    const u = users.find((x) => x.id === c.userId);
+    if (!u || u.status !== 'active' || !capabilitiesOf(u.role as Role).includes('monitoring.review'))
+      throw new AppError('missions.coordinator_invalid', {
+        fields: [{ path: `coordinators.${i}.userId`, code: 'invalid_value' }],
+      });
+  });
+  const seen = new Set<string>();
+  const rows = list.filter((c) => {
+    const k = `${c.userId}:${c.region ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  await inTx(ctx, async (tx, audit) => {
+    await tx.deleteFrom('mission_coordinators').where('mission_id', '=', id).execute();
+    if (rows.length)
+      await tx
+        .insertInto('mission_coordinators')
+        .values(rows.map((c) => ({ id: uuidv7(), mission_id: id, user_id: c.userId, region: c.region })))
+        .execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.mission_coordinators',
+      entityType: 'mission',
+      entityId: id,
+      details: { count: rows.length },
+    });
+  });
+  return getMission(ctx, actor, id);
+}

@@ -1,0 +1,118 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/db.ts';
+import type { MissionsTable } from '../../platform/db/schema.monitoring.ts';
+import { AppError } from '../../platform/errors.ts';
+
+/**
+ * Need-to-know of monitoring (issue #5, the contract's "Roles and access"):
+ * - an administrator sees every mission;
+ * - a coordinator sees a mission where they are in `mission_coordinators`: region NULL = the whole
+ *   mission, otherwise only that region's sites, submissions and summary rows;
+ * - an observer sees the missions and sites they are assigned to, and only their own submissions.
+ * Anything else answers like a missing record. Observers never reach legal or violation records: their
+ * role has no `cases.read`/`violations.read` (policy.ts), so those routes refuse them at the gate.
+ */
+export type Scope = { kind: 'all' } | { kind: 'regions'; regions: string[] } | { kind: 'observer' };
+
+export async function missionScope(db: Executor, actor: Actor, missionId: string): Promise<Scope | null> {
+  if (actor.role === 'admin') return { kind: 'all' };
+  if (can(actor, 'monitoring.review')) {
+    const rows = await db
+      .selectFrom('mission_coordinators')
+      .select('region')
+      .where('mission_id', '=', missionId)
+      .where('user_id', '=', actor.userId)
+      .execute();
+    if (rows.some((r) => r.region === null)) return { kind: 'all' };
+    if (rows.length) return { kind: 'regions', regions: rows.map((r) => r.region!) };
+  }
+  if (can(actor, 'monitoring.submit')) {
+    const a = await db
+      .selectFrom('site_observers')
+      .select('site_id')
+      .where('mission_id', '=', missionId)
+      .where('user_id', '=', actor.userId)
+      .limit(1)
+      .executeTakeFirst();
+    if (a) return { kind: 'observer' };
+  }
+  return null;
+}
+
+export interface MissionAccess {
+  row: MissionsTable;
+  scope: Scope;
+}
+
+/** The mission and how much of it the actor sees, or `missions.not_found`. */
+export async function loadMission(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  db: Executor = ctx.db,
+): Promise<MissionAccess> {
+  requireCap(actor, 'monitoring.submit');
+  const row = await db.selectFrom('missions').selectAll().where('id', '=', id).executeTakeFirst();
+  const scope = row ? await missionScope(db, actor, id) : null;
+  if (!row || !scope) throw new AppError('missions.not_found');
+  return { row, scope };
+}
+
+/** Reviewers only (observers of the mission get the same answer as a stranger). */
+export function requireReviewer(a: MissionAccess): void {
+  if (a.scope.kind === 'observer') throw new AppError('missions.not_found');
+}
+
+/** Changes to the mission itself (forms, coordinators, status) need the whole mission. */
+export function requireWholeMission(actor: Actor, a: MissionAccess): void {
+  requireReviewer(a);
+  if (a.scope.kind !== 'all' || !can(actor, 'monitoring.review')) throw new AppError('auth.forbidden');
+}
+
+/** Whether a region (of a site or submission) lies inside a reviewer scope. */
+export function regionInScope(scope: Scope, region: string | null): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'regions') return region !== null && scope.regions.includes(region);
+  return false;
+}
+
+/** Missions (alias `m`) the actor may see: the base of the missions list. */
+export function missionVisibleTo(actor: Actor, missionId: string): Expression<SqlBool> {
+  if (actor.role === 'admin') return sql<SqlBool>`1 = 1`;
+  const parts = [];
+  if (can(actor, 'monitoring.review'))
+    parts.push(
+      sql`exists (select 1 from mission_coordinators vc where vc.mission_id = ${sql.ref(missionId)} and vc.user_id = ${actor.userId})`,
+    );
+  parts.push(
+    sql`exists (select 1 from site_observers vo where vo.mission_id = ${sql.ref(missionId)} and vo.user_id = ${actor.userId})`,
+  );
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * Submissions (alias `s`) the actor may see. A coordinator sees their missions (by region when they
+ * coordinate a region) and public reports from the regions they coordinate (any region when they
+ * coordinate a whole mission); everyone sees their own.
+ */
+export function submissionVisibleTo(actor: Actor): Expression<SqlBool> {
+  if (actor.role === 'admin') return sql<SqlBool>`1 = 1`;
+  const own = sql`s.observer_id = ${actor.userId}`;
+  if (!can(actor, 'monitoring.review')) return sql<SqlBool>`${own}`;
+  return sql<SqlBool>`(${own} or exists (select 1 from mission_coordinators sc where sc.user_id = ${actor.userId} and (sc.region is null or sc.region = s.region) and (sc.mission_id = s.mission_id or s.mission_id is null)))`;
+}
+
+/** Whether the actor assigned to a site through a mission that uses this form version. */
+export async function readsFormVersion(db: Executor, actor: Actor, versionId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('site_observers as so')
+    .innerJoin('mission_forms as mf', 'mf.mission_id', 'so.mission_id')
+    .select('so.site_id')
+    .where('so.user_id', '=', actor.userId)
+    .where('mf.form_version_id', '=', versionId)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}

@@ -1,0 +1,133 @@
+import { DISTRICTS, REGIONS, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
+import { normalizeText } from '../../../core/text.ts';
+
+/** One line of a sites CSV after checking; `line` is the 1-based line number in the file. */
+export interface SiteLine {
+  line: number;
+  code: string;
+  name: string;
+  region: string;
+  district: string | null;
+  place: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+export interface LineIssue {
+  line: number;
+  field: string;
+  code:
+    | 'required'
+    | 'unknown_region'
+    | 'unknown_district'
+    | 'invalid_number'
+    | 'duplicate'
+    | 'too_long'
+    | 'columns';
+}
+
+const HEADER = ['code', 'name', 'region', 'district', 'place', 'lat', 'lon'];
+
+/** RFC 4180 rows (quotes, doubled quotes, CRLF); a BOM at the start is dropped. */
+export function parseCsv(text: string): string[][] {
+  // Spreadsheets in Russian locales save with semicolons: the first line decides.
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delim = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delim) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const regionByName = new Map<string, string>();
+for (const r of REGIONS) {
+  regionByName.set(normalizeText(r.code), r.code);
+  for (const n of Object.values(r.names)) regionByName.set(normalizeText(n), r.code);
+}
+
+/** A region code, or its name in ky/ru/en ("Чүй облусу", "Чуйская область", "Chuy"). */
+export function regionOf(v: string): string | null {
+  const t = v.trim();
+  if (isRegionCode(t.toUpperCase())) return t.toUpperCase();
+  return regionByName.get(normalizeText(t)) ?? null;
+}
+
+/** A district id, or its (Who's On First) name within the region. */
+export function districtOf(region: string, v: string): string | null {
+  const t = v.trim();
+  if (isDistrictOf(region, t)) return t;
+  const n = normalizeText(t);
+  const hits = DISTRICTS.filter((d) => d.region === region && normalizeText(d.name) === n);
+  return hits.length === 1 ? hits[0]!.id : null;
+}
+
+/** Check every line; the import is all or nothing, so every problem is reported at once. */
+export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIssue[] } {
+  const rows = parseCsv(text).filter((r) => r.some((c) => c.trim() !== ''));
+  const issues: LineIssue[] = [];
+  const lines: SiteLine[] = [];
+  const head = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const hasHeader = head[0] === 'code';
+  if (hasHeader && HEADER.slice(0, 3).some((h, i) => head[i] !== h))
+    issues.push({ line: 1, field: 'header', code: 'columns' });
+  const seen = new Set<string>();
+  rows.slice(hasHeader ? 1 : 0).forEach((r, i) => {
+    const line = i + (hasHeader ? 2 : 1);
+    const [code = '', name = '', regionRaw = '', districtRaw = '', place = '', lat = '', lon = ''] = r.map(
+      (c) => c.trim(),
+    );
+    if (r.length > HEADER.length) issues.push({ line, field: 'line', code: 'columns' });
+    if (!code) issues.push({ line, field: 'code', code: 'required' });
+    else if (code.length > 40) issues.push({ line, field: 'code', code: 'too_long' });
+    else if (seen.has(code)) issues.push({ line, field: 'code', code: 'duplicate' });
+    seen.add(code);
+    if (!name) issues.push({ line, field: 'name', code: 'required' });
+    else if (name.length > 200) issues.push({ line, field: 'name', code: 'too_long' });
+    if (place.length > 200) issues.push({ line, field: 'place', code: 'too_long' });
+    const region = regionRaw ? regionOf(regionRaw) : null;
+    if (!regionRaw) issues.push({ line, field: 'region', code: 'required' });
+    else if (!region) issues.push({ line, field: 'region', code: 'unknown_region' });
+    const district = region && districtRaw ? districtOf(region, districtRaw) : null;
+    if (region && districtRaw && !district)
+      issues.push({ line, field: 'district', code: 'unknown_district' });
+    const num = (v: string, field: string, limit: number) => {
+      if (!v) return null;
+      const n = Number(v.replace(',', '.'));
+      if (!Number.isFinite(n) || Math.abs(n) > limit) {
+        issues.push({ line, field, code: 'invalid_number' });
+        return null;
+      }
+      return n;
+    };
+    const la = num(lat, 'lat', 90);
+    const lo = num(lon, 'lon', 180);
+    if (region) lines.push({ line, code, name, region, district, place: place || null, lat: la, lon: lo });
+  });
+  if (rows.length <= (hasHeader ? 1 : 0)) issues.push({ line: 1, field: 'line', code: 'required' });
+  return { lines, issues: issues.slice(0, 200) };
+}

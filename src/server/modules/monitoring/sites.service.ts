@@ -1,0 +1,357 @@
+import type { z } from 'zod';
+import { isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
+import { uuidv7 } from '../../../core/ids.ts';
+import type { Role } from '../../../core/roles.ts';
+import { capabilitiesOf, requireCap, type Actor } from '../../platform/access/policy.ts';
+import { inTx, type AppContext } from '../../platform/context.ts';
+import type { SitesTable } from '../../platform/db/schema.monitoring.ts';
+import { AppError } from '../../platform/errors.ts';
+import { activeUsersWith, userNames } from '../users/users.names.ts';
+import { loadMission, regionInScope, requireReviewer, type MissionAccess } from './monitoring.access.ts';
+import type * as S from './missions.schemas.ts';
+import { checkSitesCsv } from './sites.import.ts';
+
+type Site = z.infer<typeof S.Site>;
+const PAGE = 100;
+const KIND_OF_MISSION: Record<string, string> = {
+  election: 'polling_station',
+  detention: 'detention',
+  trial: 'court',
+  assembly: 'assembly',
+};
+
+function checkPlace(region: string, district: string | null | undefined) {
+  if (!isRegionCode(region))
+    throw new AppError('geo.unknown_region', { fields: [{ path: 'region', code: 'invalid_value' }] });
+  if (district && !isDistrictOf(region, district))
+    throw new AppError('geo.unknown_region', { fields: [{ path: 'district', code: 'invalid_value' }] });
+}
+
+/** A reviewer may change sites of their part of the mission (a region coordinator: their region). */
+function requireSiteWrite(a: MissionAccess, region: string) {
+  requireReviewer(a);
+  if (!regionInScope(a.scope, region)) throw new AppError('auth.forbidden');
+}
+
+/** The site and its mission access, or `sites.not_found` when the actor may not see it. */
+async function loadSite(ctx: AppContext, actor: Actor | null, id: string) {
+  requireCap(actor, 'monitoring.submit');
+  const row = await ctx.db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('sites.not_found');
+  const a = await loadMission(ctx, actor, row.mission_id).catch(() => null);
+  if (!a || (a.scope.kind !== 'observer' && !regionInScope(a.scope, row.region)))
+    throw new AppError('sites.not_found');
+  if (a.scope.kind === 'observer') throw new AppError('sites.not_found');
+  return { row, a };
+}
+
+export async function listSites(
+  ctx: AppContext,
+  actor: Actor | null,
+  missionId: string,
+  q: z.infer<typeof S.SitesQuery>,
+): Promise<z.infer<typeof S.SiteList>> {
+  const a = await loadMission(ctx, actor, missionId);
+  const page = q.page ?? 1;
+  let base = ctx.db.selectFrom('sites as s').where('s.mission_id', '=', missionId);
+  if (a.scope.kind === 'regions') base = base.where('s.region', 'in', a.scope.regions);
+  if (a.scope.kind === 'observer')
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('site_observers as so')
+          .select('so.site_id')
+          .whereRef('so.site_id', '=', 's.id')
+          .where('so.user_id', '=', actor!.userId),
+      ),
+    );
+  if (q.region) base = base.where('s.region', '=', q.region);
+  if (q.q) {
+    const like = `%${q.q.replace(/[%_\\]/g, '').toLowerCase()}%`;
+    base = base.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['s.code']), 'like', like), eb(eb.fn('lower', ['s.name']), 'like', like)]),
+    );
+  }
+  const [rows, total] = await Promise.all([
+    base
+      .selectAll('s')
+      .orderBy('s.code')
+      .limit(PAGE)
+      .offset((page - 1) * PAGE)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: await presentSites(ctx, rows, a.scope.kind !== 'observer'), total: Number(total.n), page };
+}
+
+async function presentSites(ctx: AppContext, rows: SitesTable[], withObservers: boolean): Promise<Site[]> {
+  const ids = rows.map((r) => r.id);
+  const [obs, counts] = ids.length
+    ? await Promise.all([
+        withObservers
+          ? ctx.db
+              .selectFrom('site_observers')
+              .select(['site_id', 'user_id'])
+              .where('site_id', 'in', ids)
+              .execute()
+          : Promise.resolve([]),
+        ctx.db
+          .selectFrom('mon_count_site_form')
+          .select(['site_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('site_id', 'in', ids)
+          .groupBy('site_id')
+          .execute(),
+      ])
+    : [[], []];
+  const names = await userNames(
+    ctx,
+    obs.map((o) => o.user_id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    region: r.region,
+    district: r.district,
+    place: r.place,
+    lat: r.lat,
+    lon: r.lon,
+    observers: obs
+      .filter((o) => o.site_id === r.id)
+      .map((o) => ({ userId: o.user_id, name: names.get(o.user_id) ?? '—' })),
+    received: Number(counts.find((c) => c.site_id === r.id)?.n ?? 0),
+  }));
+}
+
+export async function createSite(
+  ctx: AppContext,
+  actor: Actor | null,
+  missionId: string,
+  input: z.infer<typeof S.SiteCreate>,
+): Promise<string> {
+  const a = await loadMission(ctx, actor, missionId);
+  requireSiteWrite(a, input.region);
+  checkPlace(input.region, input.district);
+  const id = uuidv7();
+  const now = new Date().toISOString();
+  await inTx(ctx, async (tx, audit) => {
+    const taken = await tx
+      .selectFrom('sites')
+      .select('id')
+      .where('mission_id', '=', missionId)
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (taken) throw new AppError('sites.code_taken', { fields: [{ path: 'code', code: 'invalid_value' }] });
+    await tx
+      .insertInto('sites')
+      .values({
+        id,
+        mission_id: missionId,
+        code: input.code,
+        name: input.name,
+        kind: input.kind ?? KIND_OF_MISSION[a.row.kind] ?? 'other',
+        region: input.region,
+        district: input.district ?? null,
+        place: input.place ?? null,
+        lat: input.lat ?? null,
+        lon: input.lon ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.site_create',
+      entityType: 'site',
+      entityId: id,
+    });
+  });
+  return id;
+}
+
+export async function updateSite(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  patch: z.infer<typeof S.SitePatch>,
+): Promise<Site> {
+  const { row, a } = await loadSite(ctx, actor, id);
+  requireSiteWrite(a, row.region);
+  const region = patch.region ?? row.region;
+  const district = patch.district !== undefined ? patch.district : patch.region ? null : row.district;
+  requireSiteWrite(a, region);
+  checkPlace(region, district);
+  await inTx(ctx, async (tx, audit) => {
+    if (patch.code && patch.code !== row.code) {
+      const taken = await tx
+        .selectFrom('sites')
+        .select('id')
+        .where('mission_id', '=', row.mission_id)
+        .where('code', '=', patch.code)
+        .executeTakeFirst();
+      if (taken)
+        throw new AppError('sites.code_taken', { fields: [{ path: 'code', code: 'invalid_value' }] });
+    }
+    await tx
+      .updateTable('sites')
+      .set({
+        ...(patch.code !== undefined ? { code: patch.code } : {}),
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+        ...(patch.place !== undefined ? { place: patch.place } : {}),
+        ...(patch.lat !== undefined ? { lat: patch.lat } : {}),
+        ...(patch.lon !== undefined ? { lon: patch.lon } : {}),
+        region,
+        district: district ?? null,
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.site_update',
+      entityType: 'site',
+      entityId: id,
+      details: { fields: Object.keys(patch).sort().join(',') },
+    });
+  });
+  const fresh = await ctx.db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return (await presentSites(ctx, [fresh], true))[0]!;
+}
+
+/** A site that already has reports keeps them: it cannot be deleted (its counts would go wrong). */
+export async function deleteSite(ctx: AppContext, actor: Actor | null, id: string): Promise<void> {
+  const { row, a } = await loadSite(ctx, actor, id);
+  requireSiteWrite(a, row.region);
+  await inTx(ctx, async (tx, audit) => {
+    const used = await tx
+      .selectFrom('submissions')
+      .select('id')
+      .where('site_id', '=', id)
+      .limit(1)
+      .executeTakeFirst();
+    if (used) throw new AppError('sites.has_submissions');
+    await tx.deleteFrom('site_observers').where('site_id', '=', id).execute();
+    await tx.deleteFrom('sites').where('id', '=', id).execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.site_delete',
+      entityType: 'site',
+      entityId: id,
+    });
+  });
+}
+
+/** Import sites from CSV: all or nothing; existing codes are updated, new ones created. */
+export async function importSites(
+  ctx: AppContext,
+  actor: Actor | null,
+  missionId: string,
+  csv: string,
+): Promise<{ created: number; updated: number }> {
+  const a = await loadMission(ctx, actor, missionId);
+  requireReviewer(a);
+  const { lines, issues } = checkSitesCsv(csv);
+  for (const l of lines)
+    if (!regionInScope(a.scope, l.region))
+      issues.push({ line: l.line, field: 'region', code: 'unknown_region' });
+  if (issues.length) throw new AppError('sites.import_invalid', { details: issues });
+  const kind = KIND_OF_MISSION[a.row.kind] ?? 'other';
+  return inTx(ctx, async (tx, audit) => {
+    const existing = new Map(
+      (
+        await tx
+          .selectFrom('sites')
+          .select(['id', 'code', 'region'])
+          .where('mission_id', '=', missionId)
+          .execute()
+      ).map((r) => [r.code, r]),
+    );
+    let created = 0;
+    let updated = 0;
+    const now = new Date().toISOString();
+    for (const l of lines) {
+      const old = existing.get(l.code);
+      const fields = {
+        name: l.name,
+        region: l.region,
+        district: l.district,
+        place: l.place,
+        lat: l.lat,
+        lon: l.lon,
+      };
+      if (old) {
+        if (!regionInScope(a.scope, old.region)) throw new AppError('auth.forbidden');
+        await tx
+          .updateTable('sites')
+          .set({ ...fields, updated_at: now })
+          .where('id', '=', old.id)
+          .execute();
+        updated++;
+      } else {
+        await tx
+          .insertInto('sites')
+          .values({
+            id: uuidv7(),
+            mission_id: missionId,
+            code: l.code,
+            kind,
+            ...fields,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        created++;
+      }
+    }
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.sites_import',
+      entityType: 'mission',
+      entityId: missionId,
+      details: { created, updated },
+    });
+    return { created, updated };
+  });
+}
+
+export async function setSiteObservers(ctx: AppContext, actor: Actor | null, id: string, userIds: string[]) {
+  const { row, a } = await loadSite(ctx, actor, id);
+  requireSiteWrite(a, row.region);
+  const unique = [...new Set(userIds)];
+  const users = unique.length
+    ? await ctx.db.selectFrom('users').select(['id', 'role', 'status']).where('id', 'in', unique).execute()
+    : [];
+  unique.forEach((uid, i) => {
+    const u = users.find((x) => x.id === uid);
+    if (!u || u.status !== 'active' || !capabilitiesOf(u.role as Role).includes('monitoring.submit'))
+      throw new AppError('sites.observer_invalid', {
+        fields: [{ path: `userIds.${i}`, code: 'invalid_value' }],
+      });
+  });
+  await inTx(ctx, async (tx, audit) => {
+    await tx.deleteFrom('site_observers').where('site_id', '=', id).execute();
+    if (unique.length)
+      await tx
+        .insertInto('site_observers')
+        .values(unique.map((user_id) => ({ site_id: id, user_id, mission_id: row.mission_id })))
+        .execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.site_observers',
+      entityType: 'site',
+      entityId: id,
+      details: { users: unique },
+    });
+  });
+  return (await presentSites(ctx, [row], true))[0]!;
+}
+
+/** People who can be assigned as observers (reviewers only: a pick list of names). */
+export async function listObservers(ctx: AppContext, actor: Actor | null) {
+  requireCap(actor, 'monitoring.review');
+  return {
+    items: (await activeUsersWith(ctx, 'monitoring.submit')).map((u) => ({ id: u.id, name: u.name })),
+  };
+}

@@ -1,0 +1,216 @@
+import type { z } from 'zod';
+import { requireCap, type Actor } from '../../platform/access/policy.ts';
+import { auditNow, envelope, type AppContext } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/db.ts';
+import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
+import { AppError } from '../../platform/errors.ts';
+import { userNames } from '../users/users.names.ts';
+import { submissionVisibleTo } from './monitoring.access.ts';
+import { publishedVersion } from './submissions.forms.ts';
+import type * as S from './submissions.schemas.ts';
+
+type View = z.infer<typeof S.SubmissionView>;
+type Status = View['status'];
+const PAGE = 50;
+
+/** The submission if the actor may see it (contract: observers their own, coordinators their part). */
+export async function loadSubmission(
+  db: Executor,
+  actor: Actor | null,
+  id: string,
+): Promise<SubmissionsTable> {
+  requireCap(actor, 'monitoring.submit');
+  const row = await db
+    .selectFrom('submissions as s')
+    .selectAll('s')
+    .where('s.id', '=', id)
+    .where(submissionVisibleTo(actor))
+    .executeTakeFirst();
+  if (!row) throw new AppError('submissions.not_found');
+  return row;
+}
+
+export const flagsOf = (r: SubmissionsTable) => ({
+  translate: r.flag_translate === 1,
+  geolocate: r.flag_geolocate === 1,
+  verify: r.flag_verify === 1,
+  urgent: r.flag_urgent === 1,
+});
+
+/** A live lock (someone reviewing it now), or null. */
+export function liveLock(r: Pick<SubmissionsTable, 'locked_by' | 'locked_until'>, now = Date.now()) {
+  return r.locked_by && r.locked_until && Date.parse(r.locked_until) > now
+    ? { userId: r.locked_by, until: r.locked_until }
+    : null;
+}
+
+export async function presentSubmission(ctx: AppContext, row: SubmissionsTable): Promise<View> {
+  const key = envelope(ctx).openRecordKey('submissions', row.id, row.dek);
+  const [history, comments] = await Promise.all([
+    ctx.db
+      .selectFrom('submission_history')
+      .selectAll()
+      .where('submission_id', '=', row.id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+    ctx.db
+      .selectFrom('submission_comments')
+      .selectAll()
+      .where('submission_id', '=', row.id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  const lock = liveLock(row);
+  const names = await userNames(ctx, [
+    ...(row.observer_id ? [row.observer_id] : []),
+    ...(lock ? [lock.userId] : []),
+    ...history.flatMap((h) => (h.user_id ? [h.user_id] : [])),
+    ...comments.map((c) => c.user_id),
+  ]);
+  const name = (id: string | null) => (id ? (names.get(id) ?? '—') : null);
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    missionId: row.mission_id,
+    siteId: row.site_id,
+    formVersionId: row.form_version_id,
+    formId: row.form_id,
+    formKind: row.form_kind,
+    observerId: row.observer_id,
+    source: row.source as View['source'],
+    status: row.status as Status,
+    critical: row.critical === 1,
+    flags: flagsOf(row),
+    answers: JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>,
+    submittedAt: row.submitted_at,
+    receivedAt: row.received_at,
+    region: row.region,
+    district: row.district,
+    violationEventId: row.violation_event_id,
+    caseId: row.case_id,
+    lock: lock ? { ...lock, name: name(lock.userId)! } : null,
+    // The first entry is the arrival itself (not stored as a row: the write path stays lean).
+    history: [
+      {
+        at: row.received_at,
+        userId: row.observer_id,
+        name: name(row.observer_id),
+        action: 'received',
+        from: null,
+        to: 'received',
+        reason: null,
+        refId: null,
+      },
+      ...history.map((h) => ({
+        at: h.at,
+        userId: h.user_id,
+        name: name(h.user_id),
+        action: h.action,
+        from: h.from_status,
+        to: h.to_status,
+        reason: h.reason_enc ? key.decrypt(`reason:${h.id}`, h.reason_enc) : null,
+        refId: h.ref_id,
+      })),
+    ],
+    comments: comments.map((c) => ({
+      id: c.id,
+      at: c.at,
+      userId: c.user_id,
+      name: name(c.user_id)!,
+      body: key.decrypt(`comment:${c.id}`, c.body_enc),
+    })),
+  };
+}
+
+export async function getSubmission(ctx: AppContext, actor: Actor | null, id: string): Promise<View> {
+  const row = await loadSubmission(ctx.db, actor, id);
+  await auditNow(ctx, {
+    actorId: actor!.userId,
+    action: 'monitoring.submission_read',
+    entityType: 'submission',
+    entityId: id,
+  });
+  return presentSubmission(ctx, row);
+}
+
+/** Review queues and lists; an observer gets only their own (the visibility rule does it). */
+export async function listSubmissions(
+  ctx: AppContext,
+  actor: Actor | null,
+  q: z.infer<typeof S.SubmissionsQuery>,
+): Promise<z.infer<typeof S.SubmissionList>> {
+  requireCap(actor, 'monitoring.submit');
+  const page = q.page ?? 1;
+  let base = ctx.db.selectFrom('submissions as s').where(submissionVisibleTo(actor));
+  if (q.missionId) base = base.where('s.mission_id', '=', q.missionId);
+  if (q.status) base = base.where('s.status', '=', q.status);
+  if (q.region) base = base.where('s.region', '=', q.region);
+  if (q.siteId) base = base.where('s.site_id', '=', q.siteId);
+  if (q.critical) base = base.where('s.critical', '=', Number(q.critical));
+  if (q.source) base = base.where('s.source', '=', q.source);
+  if (q.queue) base = base.where(`s.flag_${q.queue}`, '=', 1);
+  const [rows, total] = await Promise.all([
+    base
+      .leftJoin('sites as st', 'st.id', 's.site_id')
+      .select([
+        's.id',
+        's.mission_id',
+        's.site_id',
+        's.form_version_id',
+        's.form_kind',
+        's.status',
+        's.critical',
+        's.flag_translate',
+        's.flag_geolocate',
+        's.flag_verify',
+        's.flag_urgent',
+        's.region',
+        's.received_at',
+        's.observer_id',
+        's.source',
+        's.locked_by',
+        's.locked_until',
+        'st.name as site_name',
+      ])
+      .orderBy('s.received_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(PAGE)
+      .offset((page - 1) * PAGE)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const names = await userNames(ctx, [
+    ...rows.flatMap((r) => (r.observer_id ? [r.observer_id] : [])),
+    ...rows.flatMap((r) => (liveLock(r) ? [r.locked_by!] : [])),
+  ]);
+  const titles = new Map<string, z.infer<typeof S.L10nSchema> | null>();
+  for (const id of new Set(rows.map((r) => r.form_version_id)))
+    titles.set(id, (await publishedVersion(ctx.db, id))?.title ?? null);
+  return {
+    page,
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      id: r.id,
+      missionId: r.mission_id,
+      siteId: r.site_id,
+      siteName: r.site_name,
+      formTitle: titles.get(r.form_version_id) ?? null,
+      formKind: r.form_kind,
+      status: r.status as Status,
+      critical: r.critical === 1,
+      flags: {
+        translate: r.flag_translate === 1,
+        geolocate: r.flag_geolocate === 1,
+        verify: r.flag_verify === 1,
+        urgent: r.flag_urgent === 1,
+      },
+      region: r.region,
+      receivedAt: r.received_at,
+      observerName: r.observer_id ? (names.get(r.observer_id) ?? '—') : null,
+      source: r.source as 'observer' | 'public',
+      lockedBy: liveLock(r) ? (names.get(r.locked_by!) ?? '—') : null,
+    })),
+  };
+}

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Uuid } from '../../../core/schemas/common.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { listAssignments } from './missions.assignments.ts';
+import { getSubmission, listSubmissions } from './submissions.read.ts';
+import * as S from './submissions.schemas.ts';
+import { submit } from './submissions.service.ts';
+
+const tags = ['monitoring'];
+const submitAccess = { access: 'monitoring.submit' } as const;
+const IdParams = z.strictObject({ id: Uuid });
+const Created = z.object({ id: Uuid });
+
+/** What the field app talks to: assignments, submissions (idempotent by clientId) and reading them back. */
+export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/api/monitoring/assignments',
+    { config: submitAccess, schema: { tags, response: { 200: z.array(S.Assignment) } } },
+    async (req) => listAssignments(ctx, req.actor),
+  );
+  app.post(
+    '/api/monitoring/submissions',
+    {
+      config: submitAccess,
+      schema: { tags, body: S.SubmissionCreate, response: { 200: Created, 201: Created } },
+    },
+    async (req, reply) => {
+      const r = await submit(ctx, req.actor, req.body, req.locale);
+      return reply.code(r.created ? 201 : 200).send({ id: r.id });
+    },
+  );
+  app.get(
+    '/api/monitoring/submissions',
+    {
+      config: submitAccess,
+      schema: { tags, querystring: S.SubmissionsQuery, response: { 200: S.SubmissionList } },
+    },
+    async (req) => listSubmissions(ctx, req.actor, req.query),
+  );
+  app.get(
+    '/api/monitoring/submissions/:id',
+    { config: submitAccess, schema: { tags, params: IdParams, response: { 200: S.SubmissionView } } },
+    async (req) => getSubmission(ctx, req.actor, req.params.id),
+  );
+};

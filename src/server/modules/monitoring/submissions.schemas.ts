@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { Uuid } from '../../../core/schemas/common.ts';
+
+/** Request and response shapes of submissions and review (the contract in briefs; issue #5 API). */
+export const L10nSchema = z.object({ ky: z.string(), ru: z.string(), en: z.string() });
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const SubmissionCreate = z.strictObject({
+  clientId: Uuid,
+  formVersionId: Uuid,
+  siteId: Uuid,
+  answers: z.record(z.string().max(64), z.unknown()),
+  submittedAt: IsoDateTime,
+});
+
+export const SUBMISSION_STATUSES = ['received', 'in_review', 'verified', 'published', 'rejected'] as const;
+export const QUEUES = ['translate', 'geolocate', 'verify', 'urgent'] as const;
+
+export const Flags = z.object({
+  translate: z.boolean(),
+  geolocate: z.boolean(),
+  verify: z.boolean(),
+  urgent: z.boolean(),
+});
+
+export const SubmissionView = z.object({
+  id: Uuid,
+  clientId: z.string(),
+  missionId: Uuid.nullable(),
+  siteId: Uuid.nullable(),
+  formVersionId: Uuid,
+  formId: Uuid,
+  formKind: z.string(),
+  observerId: Uuid.nullable(),
+  source: z.enum(['observer', 'public']),
+  status: z.enum(SUBMISSION_STATUSES),
+  critical: z.boolean(),
+  flags: Flags,
+  answers: z.record(z.string(), z.unknown()),
+  submittedAt: z.string(),
+  receivedAt: z.string(),
+  region: z.string().nullable(),
+  district: z.string().nullable(),
+  violationEventId: Uuid.nullable(),
+  caseId: Uuid.nullable(),
+  lock: z.object({ userId: Uuid, name: z.string(), until: z.string() }).nullable(),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      userId: Uuid.nullable(),
+      name: z.string().nullable(),
+      action: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      reason: z.string().nullable(),
+      refId: z.string().nullable(),
+    }),
+  ),
+  comments: z.array(z.object({ id: Uuid, at: z.string(), userId: Uuid, name: z.string(), body: z.string() })),
+});
+
+export const SubmissionsQuery = z.strictObject({
+  missionId: Uuid.optional(),
+  status: z.enum(SUBMISSION_STATUSES).optional(),
+  queue: z.enum(QUEUES).optional(),
+  region: z.string().max(20).optional(),
+  siteId: Uuid.optional(),
+  critical: z.enum(['0', '1']).optional(),
+  source: z.enum(['observer', 'public']).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+});
+
+export const SubmissionList = z.object({
+  items: z.array(
+    z.object({
+      id: Uuid,
+      missionId: Uuid.nullable(),
+      siteId: Uuid.nullable(),
+      siteName: z.string().nullable(),
+      formTitle: L10nSchema.nullable(),
+      formKind: z.string(),
+      status: z.enum(SUBMISSION_STATUSES),
+      critical: z.boolean(),
+      flags: Flags,
+      region: z.string().nullable(),
+      receivedAt: z.string(),
+      observerName: z.string().nullable(),
+      source: z.enum(['observer', 'public']),
+      lockedBy: z.string().nullable(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+});
+
+export const Transition = z.strictObject({
+  to: z.enum(SUBMISSION_STATUSES),
+  reason: z.string().trim().max(2000).optional(),
+});
+export const FlagsPatch = z.strictObject({
+  translate: z.boolean().optional(),
+  geolocate: z.boolean().optional(),
+  verify: z.boolean().optional(),
+  urgent: z.boolean().optional(),
+});
+export const CommentCreate = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+
+export const Assignment = z.object({
+  missionId: Uuid,
+  siteId: Uuid,
+  formVersionId: Uuid,
+  formId: Uuid,
+  formKind: z.string(),
+  missionTitle: z.string(),
+  missionKind: z.string(),
+  siteCode: z.string(),
+  siteName: z.string(),
+  region: z.string(),
+  district: z.string().nullable(),
+  place: z.string().nullable(),
+});

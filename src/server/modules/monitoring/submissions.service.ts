@@ -1,0 +1,249 @@
+import type { z } from 'zod';
+import { fieldForPath, isCritical, issueMessageKey, validateAnswers } from '../../../core/forms/index.ts';
+import { uuidv7 } from '../../../core/ids.ts';
+import type { Locale } from '../../../core/roles.ts';
+import { requireCap, type Actor } from '../../platform/access/policy.ts';
+import { envelope, inTx, type AppContext } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/db.ts';
+import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
+import { AppError } from '../../platform/errors.ts';
+import { tr } from '../../platform/i18n.ts';
+import { missionScope, regionInScope } from './monitoring.access.ts';
+import { bumpCounts } from './submissions.counts.ts';
+import { countedValues, publishedVersion, uploadIdsOf, type CachedVersion } from './submissions.forms.ts';
+import type * as S from './submissions.schemas.ts';
+
+type Create = z.infer<typeof S.SubmissionCreate>;
+
+/** Where an observer's submission lands: its mission and place, or null when not theirs to send. */
+async function placeFor(db: Executor, actor: Actor, siteId: string, versionId: string) {
+  const r = await db
+    .selectFrom('sites as s')
+    .innerJoin('missions as m', 'm.id', 's.mission_id')
+    .innerJoin('mission_forms as mf', (j) =>
+      j.onRef('mf.mission_id', '=', 's.mission_id').on('mf.form_version_id', '=', versionId),
+    )
+    .leftJoin('site_observers as so', (j) =>
+      j.onRef('so.site_id', '=', 's.id').on('so.user_id', '=', actor.userId),
+    )
+    .select(['s.mission_id', 's.region', 's.district', 'm.status', 'so.user_id as assigned'])
+    .where('s.id', '=', siteId)
+    .executeTakeFirst();
+  if (!r || r.status !== 'active') return null;
+  if (!r.assigned) {
+    // A coordinator or administrator may report for a site of their part of the mission.
+    const scope = await missionScope(db, actor, r.mission_id);
+    if (!scope || !regionInScope(scope, r.region)) return null;
+  }
+  return { missionId: r.mission_id, region: r.region, district: r.district };
+}
+
+/** 400 naming the first field in the user's language; every issue in `details`. */
+function answerError(v: CachedVersion, issues: ReturnType<typeof validateAnswers>, locale: Locale) {
+  const first = issues[0]!;
+  const f = fieldForPath(v.definition, first.path);
+  const label = f ? f.label[locale] || f.label.en || f.key : first.path;
+  return new AppError('submissions.answer_invalid', {
+    params: { issue: tr(locale, issueMessageKey(first), { field: label, ...first.params }) },
+    details: issues.map((i) => ({ path: i.path, code: i.code })),
+  });
+}
+
+/** A file/signature answer must name a complete upload of the same user (or, public, none at all). */
+async function checkUploads(
+  db: Executor,
+  v: CachedVersion,
+  answers: Record<string, unknown>,
+  userId: string | null,
+  locale: Locale,
+) {
+  const refs = uploadIdsOf(v, answers);
+  if (refs.length === 0) return;
+  const ids = [...new Set(refs.map((r) => r.id))];
+  const found = userId
+    ? await db
+        .selectFrom('uploads')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('user_id', '=', userId)
+        .where('complete', '=', 1)
+        .execute()
+    : [];
+  const ok = new Set(found.map((r) => r.id));
+  const bad = refs.find((r) => !ok.has(r.id));
+  if (!bad) return;
+  throw new AppError('submissions.upload_invalid', {
+    params: { field: bad.field.label?.[locale] || bad.field.label?.en || bad.field.key },
+    details: [{ path: bad.field.key, code: 'upload' }],
+  });
+}
+
+function replayOf(row: Pick<SubmissionsTable, 'id' | 'observer_id' | 'source'>, actor: Actor) {
+  if (row.source === 'observer' && row.observer_id === actor.userId) return { id: row.id, created: false };
+  throw new AppError('submissions.client_id_taken');
+}
+
+const byClientId = (db: Executor, clientId: string) =>
+  db
+    .selectFrom('submissions')
+    .select(['id', 'observer_id', 'source'])
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+
+/**
+ * Store an observer's submission once per clientId (issue #5: a retry, replay or double tap stores
+ * once). The fast path answers a replay from the unique index; two identical requests racing both
+ * reach the insert, where `on conflict do nothing` lets exactly one win and the other answers the
+ * winner's id. One transaction: the row, the dashboard counters and the audit entry.
+ */
+export async function submit(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: Create,
+  locale: Locale,
+): Promise<{ id: string; created: boolean }> {
+  requireCap(actor, 'monitoring.submit');
+  const seen = await byClientId(ctx.db, input.clientId);
+  if (seen) return replayOf(seen, actor);
+  const v = await publishedVersion(ctx.db, input.formVersionId);
+  const place = v ? await placeFor(ctx.db, actor, input.siteId, input.formVersionId) : null;
+  if (!v || !place) throw new AppError('submissions.not_assigned');
+  const issues = validateAnswers(v.definition, input.answers);
+  if (issues.length) throw answerError(v, issues, locale);
+  await checkUploads(ctx.db, v, input.answers, actor.userId, locale);
+  const critical = isCritical(v.definition, input.answers);
+  const id = uuidv7();
+  const stored = await inTx(ctx, async (tx, audit) => {
+    const row = newRow(ctx, id, v, input.answers, {
+      client_id: input.clientId,
+      source: 'observer',
+      mission_id: place.missionId,
+      site_id: input.siteId,
+      observer_id: actor.userId,
+      region: place.region,
+      district: place.district,
+      critical: critical ? 1 : 0,
+      flag_verify: 0,
+      flag_urgent: critical ? 1 : 0,
+      submitted_at: new Date(input.submittedAt).toISOString(),
+    });
+    const ins = await tx
+      .insertInto('submissions')
+      .values(row)
+      .onConflict((oc) => oc.column('client_id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!ins) return false;
+    await bumpCounts(tx, {
+      missionId: place.missionId,
+      siteId: input.siteId,
+      formId: v.formId,
+      kind: v.kind,
+      region: place.region,
+      critical,
+      submittedAt: row.submitted_at,
+      values: v.kind === 'checklist' ? countedValues(v, input.answers) : [],
+    });
+    await audit({
+      actorId: actor.userId,
+      action: 'monitoring.submission_create',
+      entityType: 'submission',
+      entityId: id,
+      details: { mission: place.missionId, site: input.siteId, critical },
+    });
+    return true;
+  });
+  if (stored) return { id, created: true };
+  const winner = await byClientId(ctx.db, input.clientId);
+  if (!winner) throw new AppError('internal');
+  return replayOf(winner, actor);
+}
+
+type Fixed = Pick<
+  SubmissionsTable,
+  | 'client_id'
+  | 'source'
+  | 'mission_id'
+  | 'site_id'
+  | 'observer_id'
+  | 'region'
+  | 'district'
+  | 'critical'
+  | 'flag_verify'
+  | 'flag_urgent'
+  | 'submitted_at'
+>;
+
+function newRow(
+  ctx: AppContext,
+  id: string,
+  v: CachedVersion,
+  answers: Record<string, unknown>,
+  f: Fixed,
+): SubmissionsTable {
+  const { key, wrapped } = envelope(ctx).newRecordKey('submissions', id);
+  const now = new Date().toISOString();
+  return {
+    id,
+    ...f,
+    form_id: v.formId,
+    form_version_id: v.id,
+    form_kind: v.kind,
+    status: 'received',
+    flag_translate: 0,
+    flag_geolocate: 0,
+    received_at: now,
+    answers: key.encrypt('answers', JSON.stringify(answers)),
+    dek: wrapped,
+    locked_by: null,
+    locked_until: null,
+    violation_event_id: null,
+    case_id: null,
+    updated_at: now,
+  };
+}
+
+/**
+ * Store an anonymous public report (helper F's public form): no observer, no mission, flagged "to
+ * verify", status received. The caller has validated the answers against the version already; they
+ * are validated again here so that nothing unchecked is ever stored.
+ */
+export async function storePublicReport(
+  ctx: AppContext,
+  input: { formVersionId: string; answers: Record<string, unknown>; region?: string; district?: string },
+): Promise<void> {
+  const v = await publishedVersion(ctx.db, input.formVersionId);
+  if (!v) throw new AppError('not_found');
+  const issues = validateAnswers(v.definition, input.answers);
+  if (issues.length) throw answerError(v, issues, 'en');
+  await checkUploads(ctx.db, v, input.answers, null, 'en');
+  const id = uuidv7();
+  const critical = isCritical(v.definition, input.answers);
+  await inTx(ctx, async (tx, audit) => {
+    await tx
+      .insertInto('submissions')
+      .values(
+        newRow(ctx, id, v, input.answers, {
+          client_id: uuidv7(),
+          source: 'public',
+          mission_id: null,
+          site_id: null,
+          observer_id: null,
+          region: input.region ?? null,
+          district: input.district ?? null,
+          critical: critical ? 1 : 0,
+          flag_verify: 1,
+          flag_urgent: critical ? 1 : 0,
+          submitted_at: new Date().toISOString(),
+        }),
+      )
+      .execute();
+    await audit({
+      actorId: null,
+      action: 'monitoring.public_report',
+      entityType: 'submission',
+      entityId: id,
+      details: { critical },
+    });
+  });
+}
