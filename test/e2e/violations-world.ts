@@ -8,6 +8,7 @@ const PASSWORD = 'who did what to whom 2026';
 
 export interface VioWorld {
   server: RunningServer;
+  admin: Account;
   /** Two documenters; neither is a member of the other's events unless a test makes them one. */
   documenters: [Account, Account];
   api(who: Account): Promise<Client>;

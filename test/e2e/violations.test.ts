@@ -226,6 +226,36 @@ await describeBrowser('violation screens', (backend) => {
     await other.context.close();
   });
 
+  it('an administrator links an act to a legal case from the event page; the case lists the act', async () => {
+    const admin = await world.api(world.admin);
+    const k = await admin.post<{ id: string }>('/api/cases', {
+      type: 'criminal_defence',
+      title: 'Defence after the March detention',
+    });
+    assert.equal(k.status, 201, JSON.stringify(k.body));
+    const tab = await openTab(browser, world.server.url, { locale: 'en' });
+    tab.page.setDefaultTimeout(60_000);
+    await login(tab.page, world.admin);
+    await tab.page.goto(`${eventUrl}?tab=acts`);
+    const card = tab.page.getByTestId('act-card').first();
+    await card.getByTestId('act-link-case').click();
+    await tab.page.getByTestId('case-link-search').fill('March detention');
+    await tab.page.getByTestId('case-link-option').first().click();
+    await card.getByTestId('linked-case').waitFor();
+    await shot(tab.page, 'act-linked-case');
+    const actId = (await card.getAttribute('data-act-id')) ?? '';
+    const kase = await admin.get<{ links: { kind: string; targetId: string }[] }>(`/api/cases/${k.body.id}`);
+    assert.ok(
+      kase.body.links.some((l) => l.kind === 'violation_act' && l.targetId === actId),
+      JSON.stringify(kase.body.links),
+    );
+    // A documenter (no cases.write) is not offered the action.
+    await doc.page.goto(`${eventUrl}?tab=acts`);
+    await doc.page.getByTestId('act-card').first().waitFor();
+    assert.equal(await doc.page.getByTestId('act-link-case').count(), 0);
+    await tab.context.close();
+  });
+
   it('the list, the event page and the entry flow fit a 390 px phone', async () => {
     const phone = await openTab(browser, world.server.url, { locale: 'ky', width: 390 });
     await phone.context.addCookies(await doc.context.cookies());

@@ -95,6 +95,7 @@ export function ActCard({
   onDelete,
   onAddPerpetrator,
   onRemoveInvolvement,
+  onLinkCase,
 }: {
   act: Act;
   canEdit: boolean;
@@ -102,6 +103,8 @@ export function ActCard({
   onDelete: () => void;
   onAddPerpetrator: () => void;
   onRemoveInvolvement: (i: Involvement) => void;
+  /** Present when the user may link acts to legal cases (cases.write). */
+  onLinkCase?: () => void;
 }): ReactElement {
   const { t } = useTranslation('violations');
   const name = usePersonName();
@@ -208,11 +211,24 @@ export function ActCard({
           </Group>
           <Involvements act={act} canEdit={canEdit} onRemove={onRemoveInvolvement} />
         </Stack>
-        {act.cases.length > 0 && (
+        {(act.cases.length > 0 || onLinkCase) && (
           <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              {t('overview.cases')}
-            </Text>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm" fw={600}>
+                {t('overview.cases')}
+              </Text>
+              {onLinkCase && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<Icon name="plus" size={14} />}
+                  onClick={onLinkCase}
+                  data-testid="act-link-case"
+                >
+                  {t('caseLink.open')}
+                </Button>
+              )}
+            </Group>
             <CaseLinks cases={act.cases} />
           </Stack>
         )}

@@ -9,6 +9,8 @@ import { ActCard } from './ActCard';
 import { ActModal } from './ActModal';
 import { knownIn } from './eventPeople';
 import { InvolvementModal } from './InvolvementModal';
+import { LinkCaseModal } from './LinkCaseModal';
+import { can, useMe } from '../auth/queries';
 import { usePersonName } from './labels';
 import { useInvalidateEvent } from './queries';
 
@@ -18,6 +20,7 @@ type Dialog =
   | { kind: 'delete'; act: Act }
   | { kind: 'perpetrator'; act: Act }
   | { kind: 'unlink'; inv: Involvement }
+  | { kind: 'case'; act: Act }
   | null;
 
 /** The acts of the event (one victim and one type of act each), with who did them. */
@@ -26,6 +29,8 @@ export function ActsTab({ event }: { event: Event }): ReactElement {
   const name = usePersonName();
   const invalidate = useInvalidateEvent(event.id);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const { data: me } = useMe();
+  const canLinkCases = can(me, 'cases.write');
   const remove = useMutation({
     mutationFn: async (d: Dialog) => {
       if (d?.kind === 'delete') return violationsApi.deleteAct(d.act.id);
@@ -70,6 +75,7 @@ export function ActsTab({ event }: { event: Event }): ReactElement {
               onDelete={() => setDialog({ kind: 'delete', act: a })}
               onAddPerpetrator={() => setDialog({ kind: 'perpetrator', act: a })}
               onRemoveInvolvement={(inv) => setDialog({ kind: 'unlink', inv })}
+              onLinkCase={canLinkCases ? () => setDialog({ kind: 'case', act: a }) : undefined}
             />
           ))}
         </Stack>
@@ -79,6 +85,9 @@ export function ActsTab({ event }: { event: Event }): ReactElement {
       )}
       {dialog?.kind === 'edit' && (
         <ActModal key={dialog.act.id} event={event} act={dialog.act} opened onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'case' && (
+        <LinkCaseModal eventId={event.id} act={dialog.act} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'perpetrator' && (
         <InvolvementModal

@@ -71,6 +71,10 @@ export const violationsApi = {
   putMember: (eventId: string, body: EventMemberBody) => api.put<Event>(`${e(eventId)}/members`, body),
   /** Everyone who may be made a member (active users whose role reads violation records). */
   assignableUsers: () => api.get<{ items: AssignableUser[] }>('/api/violations/assignable-users'),
+  /** Link an act to a legal case (the case's team decides: it needs edit rights on the case). */
+  linkCase: (actId: string, caseId: string) => api.post<Event>(`${part('acts', actId)}/cases`, { caseId }),
+  unlinkCase: (actId: string, caseId: string) =>
+    api.del<Event>(`${part('acts', actId)}/cases/${encodeURIComponent(caseId)}`),
   removeMember: (eventId: string, userId: string) =>
     api.del<Event | { left: true }>(`${e(eventId)}/members/${encodeURIComponent(userId)}`),
 };
