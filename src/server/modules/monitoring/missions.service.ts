@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
 import { loadMission, missionVisibleTo, requireWholeMission, type Scope } from './monitoring.access.ts';
 import type * as S from './missions.schemas.ts';
-import { publishedVersion } from './submissions.forms.ts';
+import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
 
 type MissionView = z.infer<typeof S.Mission>;
 type Item = z.infer<typeof S.MissionSummaryItem>;
@@ -214,7 +214,7 @@ export async function setMissionForms(
   const a = await loadMission(ctx, actor, id);
   requireWholeMission(actor!, a);
   const unique = [...new Set(versionIds)];
-  const versions = [];
+  const versions: CachedVersion[] = [];
   for (const [i, v] of unique.entries()) {
     const pv = await publishedVersion(ctx.db, v);
     if (!pv)

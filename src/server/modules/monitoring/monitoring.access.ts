@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type { MissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
+import { registerFormVersionReader } from './forms.access.ts';
 
 /**
  * Need-to-know of monitoring (issue #5, the contract's "Roles and access"):
@@ -116,3 +117,6 @@ export async function readsFormVersion(db: Executor, actor: Actor, versionId: st
     .executeTakeFirst();
   return r !== undefined;
 }
+
+// Observers read the form versions of the missions they are assigned to (the field app downloads them).
+registerFormVersionReader((ctx, actor, versionId) => readsFormVersion(ctx.db, actor, versionId));

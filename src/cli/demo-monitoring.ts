@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import {
+  isCriticalAnswer,
+  isVisible,
+  validateAnswers,
+  type Answers,
+  type FormDefinition,
+  type FormField,
+} from '../core/forms/index.ts';
+import { districtsOf, type RegionCode } from '../core/geo/regions.ts';
+import type { Actor } from '../server/platform/access/policy.ts';
+import type { AppContext } from '../server/platform/context.ts';
+import {
+  createMission,
+  setMissionCoordinators,
+  setMissionForms,
+  updateMission,
+} from '../server/modules/monitoring/missions.service.ts';
+import { createSite, setSiteObservers } from '../server/modules/monitoring/sites.service.ts';
+import { publishedVersion } from '../server/modules/monitoring/submissions.forms.ts';
+import { submit } from '../server/modules/monitoring/submissions.service.ts';
+
+/**
+ * Demo monitoring data (issue #5): an active election mission on the election-day template, twenty
+ * polling stations across the regions (invented "DEMO" station names in real towns), the demo monitor
+ * (`monitor@demo.ukuk.invalid`) as observer of three stations in Chüy, the demo coordinator as the
+ * Chüy region coordinator, and about thirty submissions with two critical incidents. Written through
+ * the services, so encryption, counters and audit are real. Answers are made from the template's own
+ * rules (whatever it asks), so the demo follows the template as it changes.
+ */
+const STATIONS: [string, RegionCode, string][] = [
+  ['1001', 'KG-GB', 'Бишкек'],
+  ['1002', 'KG-GB', 'Бишкек'],
+  ['1003', 'KG-GB', 'Бишкек'],
+  ['1004', 'KG-GB', 'Бишкек'],
+  ['2001', 'KG-C', 'Токмок'],
+  ['2002', 'KG-C', 'Кант'],
+  ['2003', 'KG-C', 'Кара-Балта'],
+  ['2004', 'KG-C', 'Сокулук'],
+  ['3001', 'KG-GO', 'Ош'],
+  ['3002', 'KG-GO', 'Ош'],
+  ['3003', 'KG-O', 'Өзгөн'],
+  ['3004', 'KG-O', 'Кара-Суу'],
+  ['4001', 'KG-J', 'Жалал-Абад'],
+  ['4002', 'KG-J', 'Таш-Көмүр'],
+  ['5001', 'KG-Y', 'Каракол'],
+  ['5002', 'KG-Y', 'Балыкчы'],
+  ['6001', 'KG-N', 'Нарын'],
+  ['7001', 'KG-T', 'Талас'],
+  ['8001', 'KG-B', 'Баткен'],
+  ['8002', 'KG-B', 'Кызыл-Кыя'],
+];
+
+/** A small deterministic random source: the demo is the same every time. */
+function rng(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return s / 2_147_483_648;
+  };
+}
+
+function valueFor(f: FormField, r: () => number, region: RegionCode, now: Date): unknown {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  switch (f.type) {
+    case 'boolean':
+      return r() < 0.8;
+    case 'single_choice':
+      return f.options?.length ? pick(f.options).key : undefined;
+    case 'multiple_choice':
+      return f.options?.length ? [pick(f.options).key] : undefined;
+    case 'number': {
+      const min = f.constraint?.min ?? 0;
+      const max = Math.min(f.constraint?.max ?? min + 500, min + 500);
+      return Math.floor(min + r() * (max - min));
+    }
+    case 'date':
+      return now.toISOString().slice(0, 10);
+    case 'datetime':
+      return now.toISOString();
+    case 'location': {
+      const d = districtsOf(region)[0];
+      return { region, ...(d ? { district: d.id } : {}) };
+    }
+    case 'text':
+    case 'long_text':
+      return f.required ? 'DEMO' : undefined;
+    default:
+      return undefined; // files, signatures and repeats are left out of the demo
+  }
+}
+
+/** Answers that follow the definition: only visible questions, valid values; critical answers avoided. */
+export function demoAnswers(
+  def: FormDefinition,
+  r: () => number,
+  region: RegionCode,
+  critical = false,
+): Answers {
+  const now = new Date();
+  const answers: Answers = {};
+  let madeCritical = false;
+  for (const s of def.sections) {
+    if (!isVisible(s.visibleIf, answers)) continue;
+    for (const f of s.fields) {
+      if (!isVisible(f.visibleIf, answers)) continue;
+      let v: unknown;
+      if (f.critical && critical && !madeCritical) {
+        const c = f.critical.value;
+        v =
+          f.type === 'multiple_choice'
+            ? Array.isArray(c)
+              ? c.slice(0, 1)
+              : [c]
+            : Array.isArray(c)
+              ? c[0]
+              : c;
+        madeCritical = true;
+      } else {
+        v = valueFor(f, r, region, now);
+        // Keep ordinary reports ordinary: replace an answer that would flag a critical incident.
+        if (f.critical && isCriticalAnswer(f, v)) {
+          if (typeof v === 'boolean') v = !v;
+          else {
+            const o = f.options?.find(
+              (x) => !isCriticalAnswer(f, f.type === 'multiple_choice' ? [x.key] : x.key),
+            );
+            v = o ? (f.type === 'multiple_choice' ? [o.key] : o.key) : undefined;
+          }
+        }
+      }
+      if (v !== undefined) answers[f.key] = v;
+    }
+  }
+  // Anything the generator got wrong for this template is dropped rather than failing the demo.
+  for (let i = 0; i < 3; i++)
+    for (const issue of validateAnswers(def, answers)) delete answers[issue.path.split(/[[.]/)[0]!];
+  return answers;
+}
+
+async function templateVersion(ctx: AppContext, key: string): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('form_versions as v')
+    .innerJoin('forms as f', 'f.id', 'v.form_id')
+    .select('v.id')
+    .where('f.key', '=', key)
+    .where('v.status', '=', 'published')
+    .orderBy('v.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) throw new Error(`The ${key} form template is not installed.`);
+  return row.id;
+}
+
+export async function loadMonitoringDemo(
+  ctx: AppContext,
+  adminId: string,
+  coordinatorId: string,
+  monitorId: string,
+): Promise<void> {
+  const admin: Actor = { userId: adminId, role: 'admin', sessionId: 'demo', reauthUntil: null };
+  const monitor: Actor = { userId: monitorId, role: 'monitor', sessionId: 'demo', reauthUntil: null };
+  const checklistId = await templateVersion(ctx, 'election_day');
+  const incidentId = await templateVersion(ctx, 'incident');
+  const today = new Date().toISOString().slice(0, 10);
+  const missionId = await createMission(ctx, admin, {
+    kind: 'election',
+    title: 'DEMO — Жергиликтүү кеңештердин шайлоосу 2026',
+    description: 'DEMO: байкоочулардын миссиясы (ойдон чыгарылган маалымат).',
+    startsOn: today,
+    endsOn: today,
+  });
+  await setMissionForms(ctx, admin, missionId, [checklistId, incidentId]);
+  await setMissionCoordinators(ctx, admin, missionId, [
+    { userId: adminId, region: null },
+    { userId: coordinatorId, region: 'KG-C' },
+  ]);
+  const sites: { id: string; region: RegionCode }[] = [];
+  for (const [no, region, town] of STATIONS) {
+    const id = await createSite(ctx, admin, missionId, {
+      code: `PS-${no}`,
+      name: `DEMO № ${no} шайлоо участкасы`,
+      region,
+      place: town,
+    });
+    sites.push({ id, region });
+  }
+  const chuy = sites.filter((s) => s.region === 'KG-C').slice(0, 3);
+  for (const s of chuy) await setSiteObservers(ctx, admin, s.id, [monitorId]);
+  await updateMission(ctx, admin, missionId, { status: 'active', public: true });
+
+  const checklist = (await publishedVersion(ctx.db, checklistId))!.definition;
+  const incident = (await publishedVersion(ctx.db, incidentId))!.definition;
+  const r = rng(20261129);
+  const send = async (
+    actor: Actor,
+    site: { id: string; region: RegionCode },
+    formVersionId: string,
+    answers: Answers,
+  ) => {
+    await submit(
+      ctx,
+      actor,
+      {
+        clientId: randomUUID(),
+        formVersionId,
+        siteId: site.id,
+        answers,
+        submittedAt: new Date().toISOString(),
+      },
+      'ky',
+    );
+  };
+  // The observer's three stations, then the other stations reported by the coordinating admin.
+  for (const s of chuy) await send(monitor, s, checklistId, demoAnswers(checklist, r, s.region));
+  for (const s of sites.filter((x) => !chuy.includes(x)).slice(0, 14))
+    await send(admin, s, checklistId, demoAnswers(checklist, r, s.region));
+  for (const s of sites.slice(0, 9)) await send(admin, s, checklistId, demoAnswers(checklist, r, s.region));
+  // Two critical incidents (one from the observer) and two ordinary ones.
+  await send(monitor, chuy[0]!, incidentId, demoAnswers(incident, r, 'KG-C', true));
+  await send(admin, sites[8]!, incidentId, demoAnswers(incident, r, sites[8]!.region, true));
+  await send(admin, sites[0]!, incidentId, demoAnswers(incident, r, sites[0]!.region));
+  await send(monitor, chuy[1]!, incidentId, demoAnswers(incident, r, 'KG-C'));
+}

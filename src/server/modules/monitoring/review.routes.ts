@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Uuid } from '../../../core/schemas/common.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { toCase, toViolation } from './review.convert.ts';
+import {
+  addComment,
+  lockSubmission,
+  setFlags,
+  transitionSubmission,
+  unlockSubmission,
+} from './review.service.ts';
+import * as S from './submissions.schemas.ts';
+
+const tags = ['monitoring'];
+const review = { access: 'monitoring.review' } as const;
+const IdParams = z.strictObject({ id: Uuid });
+const ToCase = z
+  .strictObject({
+    type: z
+      .string()
+      .regex(/^[a-z0-9_.]{1,60}$/)
+      .optional(),
+    title: z.string().trim().max(200).optional(),
+  })
+  .optional();
+
+/** Review of submissions: lock, states, flags (triage queues), comments, and making records of them. */
+export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const one = { tags, params: IdParams, response: { 200: S.SubmissionView } };
+  app.post('/api/monitoring/submissions/:id/lock', { config: review, schema: one }, async (req) =>
+    lockSubmission(ctx, req.actor, req.params.id),
+  );
+  app.delete('/api/monitoring/submissions/:id/lock', { config: review, schema: one }, async (req) =>
+    unlockSubmission(ctx, req.actor, req.params.id),
+  );
+  app.post(
+    '/api/monitoring/submissions/:id/transition',
+    { config: review, schema: { ...one, body: S.Transition } },
+    async (req) => transitionSubmission(ctx, req.actor, req.params.id, req.body),
+  );
+  app.patch(
+    '/api/monitoring/submissions/:id/flags',
+    { config: review, schema: { ...one, body: S.FlagsPatch } },
+    async (req) => setFlags(ctx, req.actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/monitoring/submissions/:id/comments',
+    { config: review, schema: { ...one, body: S.CommentCreate } },
+    async (req) => addComment(ctx, req.actor, req.params.id, req.body.body),
+  );
+  app.post(
+    '/api/monitoring/submissions/:id/to-violation',
+    {
+      config: review,
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 200: z.object({ eventId: Uuid, actCreated: z.boolean() }) },
+      },
+    },
+    async (req) => toViolation(ctx, req.actor, req.params.id, req.locale),
+  );
+  app.post(
+    '/api/monitoring/submissions/:id/to-case',
+    {
+      config: review,
+      schema: { tags, params: IdParams, body: ToCase, response: { 200: z.object({ caseId: Uuid }) } },
+    },
+    async (req) => toCase(ctx, req.actor, req.params.id, req.locale, req.body ?? {}),
+  );
+};

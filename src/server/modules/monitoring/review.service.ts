@@ -1,0 +1,236 @@
+import type { z } from 'zod';
+import { uuidv7 } from '../../../core/ids.ts';
+import { requireCap, type Actor } from '../../platform/access/policy.ts';
+import type { AuditEntry } from '../../platform/audit/audit.ts';
+import { envelope, inTx, type AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/db.ts';
+import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { RecordKey } from '../../platform/crypto/envelope.ts';
+import { userNames } from '../users/users.names.ts';
+import { liveLock, loadSubmission, presentSubmission } from './submissions.read.ts';
+import type * as S from './submissions.schemas.ts';
+
+type View = z.infer<typeof S.SubmissionView>;
+type Status = View['status'];
+export const LOCK_MS = 10 * 60_000;
+
+/**
+ * The review workflow (issue #4 item 4): received → in review → verified → published, or rejected
+ * (with a reason); a reviewer may step back one state, and a rejected report may be looked at again.
+ */
+export const TRANSITIONS: Record<Status, readonly Status[]> = {
+  received: ['in_review', 'rejected'],
+  in_review: ['verified', 'rejected', 'received'],
+  verified: ['published', 'rejected', 'in_review'],
+  published: ['verified'],
+  rejected: ['in_review'],
+};
+
+/** A reviewer of the submission: an administrator or a coordinator of its mission (and region). */
+export async function loadForReview(ctx: AppContext, actor: Actor | null, id: string, tx?: Tx) {
+  requireCap(actor, 'monitoring.review');
+  const row = await loadSubmission(tx ?? ctx.db, actor, id);
+  if (actor.role !== 'admin' && row.observer_id === actor.userId) {
+    // Seeing one's own report is not reviewing it: only a coordinator of its part of the mission reviews.
+    let q = (tx ?? ctx.db)
+      .selectFrom('mission_coordinators')
+      .select('id')
+      .where('user_id', '=', actor.userId)
+      .where((eb) => eb.or([eb('region', 'is', null), eb('region', '=', row.region ?? '')]));
+    if (row.mission_id) q = q.where('mission_id', '=', row.mission_id);
+    const c = await q.limit(1).executeTakeFirst();
+    if (!c) throw new AppError('submissions.not_found');
+  }
+  return row;
+}
+
+async function lockedError(ctx: AppContext, userId: string) {
+  const name = (await userNames(ctx, [userId])).get(userId) ?? '—';
+  return new AppError('submissions.locked', { params: { name }, details: { userId, name } });
+}
+
+/** Run a review change in one transaction; someone else's live lock refuses it (409 with their name). */
+async function withReview<T>(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  fn: (tx: Tx, audit: (e: AuditEntry) => Promise<void>, row: SubmissionsTable, key: RecordKey) => Promise<T>,
+): Promise<T> {
+  let heldBy: string | null = null;
+  const out = await inTx(ctx, async (tx, audit) => {
+    const row = await loadForReview(ctx, actor, id, tx);
+    const lock = liveLock(row);
+    if (lock && lock.userId !== actor!.userId) {
+      heldBy = lock.userId;
+      return null;
+    }
+    return { v: await fn(tx, audit, row, envelope(ctx).openRecordKey('submissions', id, row.dek)) };
+  });
+  if (!out) throw await lockedError(ctx, heldBy!);
+  return out.v;
+}
+
+export async function lockSubmission(ctx: AppContext, actor: Actor | null, id: string): Promise<View> {
+  await withReview(ctx, actor, id, async (tx, audit) => {
+    const until = new Date(Date.now() + LOCK_MS).toISOString();
+    await tx
+      .updateTable('submissions')
+      .set({ locked_by: actor!.userId, locked_until: until })
+      .where('id', '=', id)
+      .execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.submission_lock',
+      entityType: 'submission',
+      entityId: id,
+    });
+  });
+  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+}
+
+export async function unlockSubmission(ctx: AppContext, actor: Actor | null, id: string): Promise<View> {
+  await withReview(ctx, actor, id, async (tx, audit, row) => {
+    if (!row.locked_by) return;
+    await tx
+      .updateTable('submissions')
+      .set({ locked_by: null, locked_until: null })
+      .where('id', '=', id)
+      .execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.submission_unlock',
+      entityType: 'submission',
+      entityId: id,
+    });
+  });
+  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+}
+
+/** Add a history row (reason encrypted under the submission's key). */
+export async function addHistory(
+  tx: Tx,
+  key: RecordKey,
+  h: {
+    submissionId: string;
+    userId: string;
+    action: string;
+    from: string | null;
+    to: string | null;
+    reason?: string | null;
+    refId?: string | null;
+  },
+) {
+  const id = uuidv7();
+  await tx
+    .insertInto('submission_history')
+    .values({
+      id,
+      submission_id: h.submissionId,
+      at: new Date().toISOString(),
+      user_id: h.userId,
+      action: h.action,
+      from_status: h.from,
+      to_status: h.to,
+      reason_enc: h.reason ? key.encrypt(`reason:${id}`, h.reason) : null,
+      ref_id: h.refId ?? null,
+    })
+    .execute();
+}
+
+export async function transitionSubmission(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  input: z.infer<typeof S.Transition>,
+): Promise<View> {
+  await withReview(ctx, actor, id, async (tx, audit, row, key) => {
+    const from = row.status as Status;
+    if (!TRANSITIONS[from].includes(input.to)) throw new AppError('submissions.transition_invalid');
+    if (input.to === 'rejected' && !input.reason)
+      throw new AppError('submissions.reason_required', { fields: [{ path: 'reason', code: 'required' }] });
+    await tx
+      .updateTable('submissions')
+      .set({ status: input.to, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await addHistory(tx, key, {
+      submissionId: id,
+      userId: actor!.userId,
+      action: 'transition',
+      from,
+      to: input.to,
+      reason: input.reason || null,
+    });
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.submission_transition',
+      entityType: 'submission',
+      entityId: id,
+      details: { from, to: input.to },
+    });
+  });
+  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+}
+
+export async function setFlags(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  f: z.infer<typeof S.FlagsPatch>,
+): Promise<View> {
+  await withReview(ctx, actor, id, async (tx, audit) => {
+    const b = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
+    const set = Object.fromEntries(
+      Object.entries({
+        flag_translate: b(f.translate),
+        flag_geolocate: b(f.geolocate),
+        flag_verify: b(f.verify),
+        flag_urgent: b(f.urgent),
+      }).filter(([, v]) => v !== undefined),
+    );
+    if (Object.keys(set).length === 0) return;
+    await tx
+      .updateTable('submissions')
+      .set({ ...set, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.submission_flags',
+      entityType: 'submission',
+      entityId: id,
+      details: { fields: Object.keys(f).sort().join(',') },
+    });
+  });
+  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+}
+
+export async function addComment(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  body: string,
+): Promise<View> {
+  await withReview(ctx, actor, id, async (tx, audit, _row, key) => {
+    const cid = uuidv7();
+    await tx
+      .insertInto('submission_comments')
+      .values({
+        id: cid,
+        submission_id: id,
+        at: new Date().toISOString(),
+        user_id: actor!.userId,
+        body_enc: key.encrypt(`comment:${cid}`, body),
+      })
+      .execute();
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.submission_comment',
+      entityType: 'submission',
+      entityId: id,
+      details: { comment: cid },
+    });
+  });
+  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+}

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Uuid } from '../../../core/schemas/common.ts';
+import type { AppContext } from '../../platform/context.ts';
+import * as S from './summary.schemas.ts';
+import { missionSummary, publicSummary, sitesStatus } from './summary.service.ts';
+
+const tags = ['monitoring'];
+const review = { access: 'monitoring.review' } as const;
+const IdParams = z.strictObject({ id: Uuid });
+
+/** The live dashboard (reviewers) and its public, suppressed version (anyone, public missions only). */
+export const summaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/api/monitoring/missions/:id/summary',
+    { config: review, schema: { tags, params: IdParams, response: { 200: S.Summary } } },
+    async (req) => missionSummary(ctx, req.actor, req.params.id),
+  );
+  app.get(
+    '/api/monitoring/missions/:id/sites-status',
+    {
+      config: review,
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: z.strictObject({ region: z.string().max(20).optional() }),
+        response: { 200: S.SitesStatus },
+      },
+    },
+    async (req) => sitesStatus(ctx, req.actor, req.params.id, req.query.region),
+  );
+  app.get(
+    '/api/public/monitoring/missions/:id/summary',
+    { config: { access: 'public' }, schema: { tags, params: IdParams, response: { 200: S.Summary } } },
+    async (req) => publicSummary(ctx, req.params.id),
+  );
+};

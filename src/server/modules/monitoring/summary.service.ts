@@ -1,0 +1,211 @@
+import type { z } from 'zod';
+import type { L10n } from '../../../core/forms/index.ts';
+import type { Actor } from '../../platform/access/policy.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { suppressTable, suppressTotal } from '../violations/publish.suppress.ts';
+import { loadMission, regionInScope, requireReviewer, type Scope } from './monitoring.access.ts';
+import type * as S from './summary.schemas.ts';
+import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
+
+type Summary = z.infer<typeof S.Summary>;
+const YES: L10n = { ky: 'Ооба', ru: 'Да', en: 'Yes' };
+const NO: L10n = { ky: 'Жок', ru: 'Нет', en: 'No' };
+/** Public figures below this are withheld (the same rule as published violation statistics). */
+export const PUBLIC_THRESHOLD = 5;
+
+/**
+ * The live dashboard of a mission (issue #5 item 5), read from the counters kept with every
+ * submission: O(regions + fields) rows, never a scan of submissions. A region coordinator gets their
+ * regions' rows only.
+ */
+async function build(ctx: AppContext, missionId: string, scope: Scope): Promise<Summary> {
+  const regionFilter = scope.kind === 'regions' ? scope.regions : null;
+  const only = <T extends { region: string }>(rows: T[]) =>
+    regionFilter ? rows.filter((r) => regionFilter.includes(r.region)) : rows;
+  const [forms, sites, regions, hours, answers] = await Promise.all([
+    ctx.db
+      .selectFrom('mission_forms')
+      .selectAll()
+      .where('mission_id', '=', missionId)
+      .orderBy('position')
+      .execute(),
+    ctx.db
+      .selectFrom('sites')
+      .select(['region', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('mission_id', '=', missionId)
+      .groupBy('region')
+      .execute(),
+    ctx.db.selectFrom('mon_count_region').selectAll().where('mission_id', '=', missionId).execute(),
+    ctx.db.selectFrom('mon_count_hour').selectAll().where('mission_id', '=', missionId).execute(),
+    ctx.db
+      .selectFrom('mon_count_answer')
+      .select(['region', 'form_id', 'field', 'value', 'n'])
+      .where('mission_id', '=', missionId)
+      .execute(),
+  ]);
+  const checklists = forms.filter((f) => f.form_kind === 'checklist').length;
+  const byRegion = new Map<string, { region: string; expected: number; received: number }>();
+  const slot = (region: string) => {
+    if (!byRegion.has(region)) byRegion.set(region, { region, expected: 0, received: 0 });
+    return byRegion.get(region)!;
+  };
+  for (const s of only(sites)) slot(s.region).expected += Number(s.n) * checklists;
+  let incidents = 0;
+  let critical = 0;
+  for (const r of only(regions)) {
+    if (r.region) slot(r.region).received += Number(r.received);
+    incidents += Number(r.incidents);
+    critical += Number(r.critical);
+  }
+  const overTime = new Map<string, { hour: string; n: number; critical: number }>();
+  for (const h of only(hours)) {
+    const o = overTime.get(h.hour) ?? { hour: h.hour, n: 0, critical: 0 };
+    o.n += Number(h.incidents);
+    o.critical += Number(h.critical);
+    overTime.set(h.hour, o);
+  }
+  const versions = new Map<string, CachedVersion>();
+  for (const f of forms) {
+    const v = await publishedVersion(ctx.db, f.form_version_id);
+    if (v && !versions.has(f.form_id)) versions.set(f.form_id, v);
+  }
+  const sums = new Map<string, Map<string, number>>();
+  for (const a of only(answers)) {
+    const k = `${a.form_id}\u0000${a.field}`;
+    const m = sums.get(k) ?? new Map<string, number>();
+    m.set(a.value, (m.get(a.value) ?? 0) + Number(a.n));
+    sums.set(k, m);
+  }
+  const answerRows: Summary['answers'] = [];
+  for (const [formId, v] of versions)
+    for (const f of v.counted) {
+      const m = sums.get(`${formId}\u0000${f.key}`) ?? new Map<string, number>();
+      const def = findOptions(v, f.key);
+      const values: { value: string; label: L10n }[] =
+        f.type === 'boolean'
+          ? [
+              { value: 'true', label: YES },
+              { value: 'false', label: NO },
+            ]
+          : def.map((o) => ({ value: o.key, label: o.label }));
+      answerRows.push({
+        formId,
+        field: f.key,
+        label: f.label ?? { ky: f.key, ru: f.key, en: f.key },
+        total: m.get('*') ?? 0,
+        counts: values.map((x) => ({ ...x, n: m.get(x.value) ?? 0 })),
+      });
+    }
+  const byRegionRows = [...byRegion.values()].sort((a, b) => a.region.localeCompare(b.region));
+  return {
+    missionId,
+    expected: byRegionRows.reduce((s, r) => s + r.expected, 0),
+    received: byRegionRows.reduce((s, r) => s + r.received, 0),
+    byRegion: byRegionRows,
+    incidents: { total: incidents, critical },
+    overTime: [...overTime.values()].sort((a, b) => a.hour.localeCompare(b.hour)),
+    answers: answerRows,
+  };
+}
+
+function findOptions(v: CachedVersion, key: string) {
+  for (const s of v.definition.sections) for (const f of s.fields) if (f.key === key) return f.options ?? [];
+  return [];
+}
+
+export async function missionSummary(ctx: AppContext, actor: Actor | null, id: string): Promise<Summary> {
+  const a = await loadMission(ctx, actor, id);
+  requireReviewer(a);
+  return build(ctx, id, a.scope);
+}
+
+/** Per site: expected and received checklists (the map and the table of stations). */
+export async function sitesStatus(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  region: string | undefined,
+): Promise<z.infer<typeof S.SitesStatus>> {
+  const a = await loadMission(ctx, actor, id);
+  requireReviewer(a);
+  let q = ctx.db
+    .selectFrom('sites as s')
+    .leftJoin('mon_count_site_form as c', (j) =>
+      j.onRef('c.site_id', '=', 's.id').onRef('c.mission_id', '=', 's.mission_id'),
+    )
+    .select(['s.id', 's.code', 's.name', 's.region', 's.district', 's.lat', 's.lon'])
+    .select((eb) => eb.fn.count<number>('c.form_id').as('received'))
+    .where('s.mission_id', '=', id)
+    .groupBy(['s.id', 's.code', 's.name', 's.region', 's.district', 's.lat', 's.lon'])
+    .orderBy('s.code');
+  if (a.scope.kind === 'regions') q = q.where('s.region', 'in', a.scope.regions);
+  if (region) q = q.where('s.region', '=', region);
+  const [rows, forms] = await Promise.all([
+    q.execute(),
+    ctx.db
+      .selectFrom('mission_forms')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('mission_id', '=', id)
+      .where('form_kind', '=', 'checklist')
+      .executeTakeFirstOrThrow(),
+  ]);
+  const expected = Number(forms.n);
+  return {
+    items: rows
+      .filter((r) => regionInScope(a.scope, r.region))
+      .map((r) => ({
+        siteId: r.id,
+        code: r.code,
+        name: r.name,
+        region: r.region,
+        district: r.district,
+        lat: r.lat,
+        lon: r.lon,
+        expected,
+        received: Number(r.received),
+      })),
+  };
+}
+
+/**
+ * The anonymous public dashboard of a mission that was made public: aggregates only; answer and
+ * incident counts from 1 to 4 are withheld (with secondary suppression inside each table).
+ */
+export async function publicSummary(ctx: AppContext, id: string): Promise<Summary> {
+  const m = await ctx.db
+    .selectFrom('missions')
+    .select(['public', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!m || m.public !== 1 || m.status === 'draft') throw new AppError('missions.not_found');
+  const s = await build(ctx, id, { kind: 'all' });
+  const t = PUBLIC_THRESHOLD;
+  const hours = suppressTable(
+    s.overTime.map((h) => ({ code: h.hour, count: h.n })),
+    t,
+  );
+  return {
+    ...s,
+    incidents: {
+      total: suppressTotal(s.incidents.total, t),
+      critical: suppressTotal(s.incidents.critical, t),
+    },
+    overTime: s.overTime.map((h, i) => ({
+      hour: h.hour,
+      n: hours[i]!.count,
+      critical: suppressTotal(h.critical, t),
+    })),
+    answers: s.answers.map((a) => {
+      const cells = suppressTable(
+        a.counts.map((c) => ({ code: c.value, count: c.n })),
+        t,
+      );
+      return {
+        ...a,
+        total: suppressTotal(a.total, t),
+        counts: a.counts.map((c, i) => ({ ...c, n: cells[i]!.count })),
+      };
+    }),
+  };
+}
