@@ -256,6 +256,25 @@ await describeBrowser('violation screens', (backend) => {
     await tab.context.close();
   });
 
+  it('leaving the guided entry with unsaved answers asks first; staying keeps them', async () => {
+    const { page } = doc;
+    await page.goto('/violations/new');
+    await page.getByTestId('event-title').fill('Half-typed during an interview');
+    await page.getByTestId('flow-cancel').click();
+    const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('event-title').inputValue(), 'Half-typed during an interview');
+    assert.match(page.url(), /\/violations\/new$/);
+    await page.getByTestId('flow-cancel').click();
+    await page
+      .getByRole('dialog', { name: 'Leave without saving?' })
+      .getByRole('button', { name: 'Leave and discard' })
+      .click();
+    await page.waitForURL('**/violations');
+  });
+
   it('the list, the event page and the entry flow fit a 390 px phone', async () => {
     const phone = await openTab(browser, world.server.url, { locale: 'ky', width: 390 });
     await phone.context.addCookies(await doc.context.cookies());

@@ -1,8 +1,9 @@
 import { Button, Card, Group, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useBlocker, useNavigate } from '@tanstack/react-router';
 import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { PageHeader } from '../../components/PageHeader';
 import { EMPTY_FLOW, FLOW_STEPS, pruned, stepErrors, type FlowState, type StepErrors } from './entryFlow';
 import { ActsStep, VictimsStep } from './EntryFlowPeople';
@@ -24,8 +25,12 @@ export function EntryFlowPage(): ReactElement {
   const [step, setStep] = useState(0);
   const [errors, setErrors] = useState<StepErrors>({});
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const done = useRef(false);
   const save = useFlowSave(
-    (id) => void navigate({ to: '/violations/$id', params: { id }, search: { tab: 'acts' } }),
+    (id) => {
+      done.current = true;
+      void navigate({ to: '/violations/$id', params: { id }, search: { tab: 'acts' } });
+    },
     (fields) => {
       setErrors(fields);
       setStep(0);
@@ -33,6 +38,14 @@ export function EntryFlowPage(): ReactElement {
   );
   const current = FLOW_STEPS[step]!;
   const locked = save.progress.eventId !== null;
+  // What was typed during an interview lives only in this page: ask before a click elsewhere (or a
+  // closed tab) throws it away. Not once the event is saved, nor after a partial save (it is stored).
+  const unsaved = state !== EMPTY_FLOW && !locked;
+  const blocker = useBlocker({
+    shouldBlockFn: () => unsaved && !done.current,
+    enableBeforeUnload: () => unsaved && !done.current,
+    withResolver: true,
+  });
 
   const goTo = (n: number) => {
     setErrors({});
@@ -130,6 +143,16 @@ export function EntryFlowPage(): ReactElement {
           )}
         </Group>
       </Stack>
+      <ConfirmModal
+        opened={blocker.status === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        title={t('flow.leaveTitle')}
+        confirmLabel={t('flow.leaveConfirm')}
+        danger
+        onConfirm={() => blocker.proceed?.()}
+      >
+        {t('flow.leaveText')}
+      </ConfirmModal>
     </>
   );
 }
