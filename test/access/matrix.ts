@@ -217,6 +217,11 @@ export const MATRIX: Row[] = [
   row('GET    /api/monitoring/missions/:id/summary          ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/missions/:id/sites-status     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   // monitoring public incident form and public summaries (issue #5)
+  row('GET    /api/public/reports/form                      ', OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+  row('POST   /api/public/reports                           ', OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
   row('GET    /api/public/monitoring/missions/:id/summary   ', OK,   [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
   // monitoring exports (issue #5)
+  row('POST   /api/monitoring/missions/:id/exports          ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('GET    /api/monitoring/exports/:jobId                ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('GET    /api/monitoring/exports/:jobId/download       ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
 ];

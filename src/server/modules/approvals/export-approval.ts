@@ -15,7 +15,7 @@ import { registerApprovalKind, requestApprovalTx } from './approvals.service.ts'
 export const EXPORT_NAMES = 'export.names';
 const VALID_MS = 24 * 3600_000;
 
-export type ExportScope = 'cases' | 'violations';
+export type ExportScope = 'cases' | 'violations' | 'monitoring';
 
 registerApprovalKind(EXPORT_NAMES, {
   // Nothing changes on approval: the requester's next export of the same scope and filters finds it.

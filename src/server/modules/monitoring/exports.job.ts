@@ -1,0 +1,174 @@
+import type { FormDefinition } from '../../../core/forms/types.ts';
+import type { Locale } from '../../../core/roles.ts';
+import type { Actor } from '../../platform/access/policy.ts';
+import { envelope, type AppContext } from '../../platform/context.ts';
+import { registerFileOwner } from '../../platform/files/registry.ts';
+import { FileStore } from '../../platform/files/store.ts';
+import { tr } from '../../platform/i18n.ts';
+import { EXPORT_PAGE, planColumns, RowBuilder, type SubmissionExportRow } from './exports.rows.ts';
+import { EXPORT_JOB, missionScope } from './exports.service.ts';
+import { exportStream, type ExportFormat, type ExportRow } from './exports.writers.ts';
+
+const registered = new WeakSet<AppContext>();
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * Run one export: keyset pages of the mission's submissions (constant memory whatever the size),
+ * each row decrypted, redacted and written straight into an encrypted file on the file store.
+ * Idempotent: a retry after a crash starts again and replaces nothing until it has finished.
+ */
+export async function runExport(ctx: AppContext, id: string): Promise<void> {
+  const row = await ctx.db.selectFrom('mon_exports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || row.status === 'done') return;
+  const requester = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'role', 'status'])
+    .where('id', '=', row.requested_by)
+    .executeTakeFirst();
+  const actor: Actor | null =
+    requester?.status === 'active'
+      ? { userId: requester.id, role: requester.role as Actor['role'], sessionId: 'job', reauthUntil: null }
+      : null;
+  // Access is checked again at run time: a coordinator who lost the mission meanwhile gets nothing.
+  const scope = actor ? await missionScope(ctx, actor, row.mission_id) : null;
+  if (!scope) {
+    await ctx.db
+      .updateTable('mon_exports')
+      .set({ status: 'failed', updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    return;
+  }
+  await ctx.db
+    .updateTable('mon_exports')
+    .set({ status: 'running', rows: 0, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+  const locale = row.locale as Locale;
+  const redacted = row.redacted === 1;
+  const versionIds = (
+    await ctx.db
+      .selectFrom('submissions')
+      .select('form_version_id')
+      .distinct()
+      .where('mission_id', '=', row.mission_id)
+      .execute()
+  ).map((r) => r.form_version_id);
+  const versions = versionIds.length
+    ? await ctx.db
+        .selectFrom('form_versions')
+        .select(['id', 'version', 'definition'])
+        .where('id', 'in', versionIds)
+        .orderBy('version', 'desc')
+        .execute()
+    : [];
+  const plan = planColumns(
+    versions.map((v) => JSON.parse(v.definition) as FormDefinition),
+    redacted,
+    locale,
+  );
+  const builder = new RowBuilder(
+    ctx,
+    plan,
+    redacted,
+    locale,
+    new Map(versions.map((v) => [v.id, v.version])),
+  );
+  let done = 0;
+  let lastReport = 0;
+  async function* pages(): AsyncGenerator<ExportRow[]> {
+    let after = '';
+    for (;;) {
+      const rows: SubmissionExportRow[] = await ctx.db
+        .selectFrom('submissions')
+        .select([
+          'id',
+          'received_at',
+          'submitted_at',
+          'status',
+          'source',
+          'critical',
+          'region',
+          'district',
+          'site_id',
+          'observer_id',
+          'form_version_id',
+          'answers',
+          'dek',
+        ])
+        .where('mission_id', '=', row!.mission_id)
+        .where('id', '>', after)
+        .$if(scope!.regions !== null, (q) => q.where('region', 'in', scope!.regions!))
+        .orderBy('id')
+        .limit(EXPORT_PAGE)
+        .execute();
+      if (rows.length === 0) return;
+      yield await builder.page(rows);
+      done += rows.length;
+      if (performance.now() - lastReport > PROGRESS_EVERY_MS) {
+        lastReport = performance.now();
+        await ctx.db
+          .updateTable('mon_exports')
+          .set({ rows: done, updated_at: new Date().toISOString() })
+          .where('id', '=', id)
+          .execute();
+      }
+      if (rows.length < EXPORT_PAGE) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+  const key = envelope(ctx).openRecordKey('mon_exports', id, row.dek);
+  const store = new FileStore(ctx.config.dataDir);
+  const sheet = tr(locale, 'errors:mon_export.sheet');
+  const stored = await store.write(
+    key,
+    'file',
+    exportStream(row.format as ExportFormat, sheet, plan.header, pages()),
+    {
+      maxBytes: Number.MAX_SAFE_INTEGER,
+      tooLarge: () => new Error('export too large'),
+    },
+  );
+  const r = await ctx.db
+    .updateTable('mon_exports')
+    .set({
+      status: 'done',
+      rows: done,
+      storage_key: stored.storageKey,
+      size: stored.size,
+      sha256: stored.sha256,
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  // Another attempt finished first (a lease that ran out): keep its file, drop ours.
+  if (Number(r.numUpdatedRows) === 0) await store.remove(stored.storageKey);
+}
+
+/** Register the export job and the export files' owner once per context. */
+export function registerExportJobs(ctx: AppContext): void {
+  if (registered.has(ctx)) return;
+  registered.add(ctx);
+  ctx.jobs.register(EXPORT_JOB, async (payload) => {
+    const id = (payload as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') await runExport(ctx, id);
+  });
+  registerFileOwner({
+    name: 'mon_exports',
+    async *list(c) {
+      const rows = await c.db.selectFrom('mon_exports').selectAll().where('status', '=', 'done').execute();
+      for (const r of rows)
+        if (r.storage_key)
+          yield {
+            owner: 'mon_exports',
+            recordId: r.id,
+            storageKey: r.storage_key,
+            field: 'file',
+            sha256: r.sha256 ?? '',
+            size: r.size ?? 0,
+            key: () => envelope(c).openRecordKey('mon_exports', r.id, r.dek),
+          };
+    },
+  });
+}

@@ -1,0 +1,162 @@
+import type { Readable } from 'node:stream';
+import { Readable as R } from 'node:stream';
+import type { Locale } from '../../../core/roles.ts';
+import { uuidv7 } from '../../../core/ids.ts';
+import { can, requireCap, requireReauth, type Actor } from '../../platform/access/policy.ts';
+import { auditNow, envelope, inTx, type AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { FileStore } from '../../platform/files/store.ts';
+import { bishkekDate } from '../cases/cases.export.format.ts';
+import { authoriseNamedExport } from '../approvals/export-approval.ts';
+import { EXPORT_CONTENT_TYPES, type ExportFormat } from './exports.writers.ts';
+
+/**
+ * Exports of a mission's submissions (issue #5 item 7). The request is checked and audited here and a
+ * job does the work (exports.job.ts), so an export of any size never holds an HTTP request open. Every
+ * export needs a fresh re-authentication (SECURITY.md); one with names and free text also needs the
+ * four-eyes approval of the other exports. Only the requester can see its progress and download it.
+ */
+export const EXPORT_JOB = 'monitoring.export';
+
+/** Which submissions of a mission the actor may export: all, some regions, or none (null). */
+export async function missionScope(
+  ctx: AppContext,
+  actor: Actor,
+  missionId: string,
+): Promise<{ regions: string[] | null } | null> {
+  const mission = await ctx.db
+    .selectFrom('missions')
+    .select('id')
+    .where('id', '=', missionId)
+    .executeTakeFirst();
+  if (!mission || !can(actor, 'monitoring.review')) return null;
+  if (actor.role === 'admin') return { regions: null };
+  const rows = await ctx.db
+    .selectFrom('mission_coordinators')
+    .select('region')
+    .where('mission_id', '=', missionId)
+    .where('user_id', '=', actor.userId)
+    .execute();
+  if (rows.length === 0) return null;
+  if (rows.some((r) => r.region === null)) return { regions: null };
+  return { regions: rows.map((r) => r.region!) };
+}
+
+export async function requestExport(
+  ctx: AppContext,
+  actor: Actor | null,
+  missionId: string,
+  body: { format: ExportFormat; redacted: boolean },
+  locale: Locale,
+): Promise<{ jobId: string }> {
+  requireCap(actor, 'monitoring.review');
+  const scope = await missionScope(ctx, actor, missionId);
+  if (!scope) throw new AppError('missions.not_found');
+  requireReauth(actor);
+  const approvalId = body.redacted
+    ? null
+    : await authoriseNamedExport(ctx, actor, 'monitoring', { mission: missionId, format: body.format });
+  const id = uuidv7();
+  const now = new Date().toISOString();
+  const { wrapped } = envelope(ctx).newRecordKey('mon_exports', id);
+  await inTx(ctx, async (tx, audit) => {
+    const total = await tx
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('mission_id', '=', missionId)
+      .$if(scope.regions !== null, (q) => q.where('region', 'in', scope.regions!))
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('mon_exports')
+      .values({
+        id,
+        mission_id: missionId,
+        requested_by: actor.userId,
+        format: body.format,
+        redacted: body.redacted ? 1 : 0,
+        locale,
+        status: 'queued',
+        total: Number(total.n),
+        rows: 0,
+        dek: wrapped,
+        storage_key: null,
+        size: null,
+        sha256: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await ctx.jobs.enqueue(tx, EXPORT_JOB, { id }, { uniqueKey: `${EXPORT_JOB}:${id}`, maxAttempts: 3 });
+    await audit({
+      actorId: actor.userId,
+      action: body.redacted ? 'monitoring.export' : 'monitoring.export_full',
+      entityType: 'mission',
+      entityId: missionId,
+      details: {
+        exportId: id,
+        format: body.format,
+        redacted: body.redacted,
+        count: Number(total.n),
+        ...(scope.regions ? { regions: scope.regions.join(',') } : {}),
+        ...(approvalId ? { approvalId } : {}),
+      },
+    });
+  });
+  return { jobId: id };
+}
+
+/** The export of this requester, or the same 404 as a missing one. */
+async function ownExport(ctx: AppContext, actor: Actor | null, id: string) {
+  requireCap(actor, 'monitoring.review');
+  const row = await ctx.db.selectFrom('mon_exports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || row.requested_by !== actor.userId) throw new AppError('mon_export.not_found');
+  return row;
+}
+
+export async function exportStatus(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+): Promise<{
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  rows: number;
+  total: number;
+  format: string;
+  redacted: boolean;
+}> {
+  const row = await ownExport(ctx, actor, id);
+  const progress = row.status === 'done' ? 1 : row.total > 0 ? Math.min(0.99, row.rows / row.total) : 0;
+  return {
+    status: row.status as 'queued' | 'running' | 'done' | 'failed',
+    progress: Math.round(progress * 1000) / 1000,
+    rows: row.rows,
+    total: row.total,
+    format: row.format,
+    redacted: row.redacted === 1,
+  };
+}
+
+export async function exportDownload(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+): Promise<{ filename: string; contentType: string; body: Readable }> {
+  const row = await ownExport(ctx, actor, id);
+  if (row.status !== 'done' || !row.storage_key) throw new AppError('mon_export.not_ready');
+  await auditNow(ctx, {
+    actorId: actor!.userId,
+    action: 'monitoring.export_download',
+    entityType: 'mission',
+    entityId: row.mission_id,
+    details: { exportId: id, format: row.format, redacted: row.redacted === 1, count: row.rows },
+  });
+  const key = envelope(ctx).openRecordKey('mon_exports', row.id, row.dek);
+  const store = new FileStore(ctx.config.dataDir);
+  const format = row.format as ExportFormat;
+  return {
+    filename: `ukuk-monitoring${row.redacted ? '' : '-full'}-${bishkekDate()}.${format}`,
+    contentType: EXPORT_CONTENT_TYPES[format],
+    body: R.from(store.read(key, 'file', row.storage_key)),
+  };
+}
