@@ -11,15 +11,8 @@ import {
   setMissionForms,
   updateMission,
 } from './missions.service.ts';
-import {
-  createSite,
-  deleteSite,
-  importSites,
-  listObservers,
-  listSites,
-  setSiteObservers,
-  updateSite,
-} from './sites.service.ts';
+import { createSite, deleteSite, importSites, setSiteObservers, updateSite } from './sites.service.ts';
+import { listObservers, listSites } from './sites.read.ts';
 
 const tags = ['monitoring'];
 const submitAccess = { access: 'monitoring.submit' } as const;

@@ -5,7 +5,8 @@ import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import { createCase } from '../cases/cases.service.ts';
 import { createEvent } from '../violations/violations.service.ts';
-import { addHistory, loadForReview } from './review.service.ts';
+import { addHistory, loadForReview, lockedError } from './review.service.ts';
+import { liveLock } from './submissions.read.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
 
 const YES: Record<Locale, [string, string]> = { ky: ['ооба', 'жок'], ru: ['да', 'нет'], en: ['yes', 'no'] };
@@ -48,6 +49,8 @@ export function describeAnswers(v: CachedVersion, answers: Record<string, unknow
 
 async function source(ctx: AppContext, actor: Actor | null, id: string) {
   const row = await loadForReview(ctx, actor, id);
+  const lock = liveLock(row);
+  if (lock && lock.userId !== actor!.userId) throw await lockedError(ctx, lock.userId);
   const v = await publishedVersion(ctx.db, row.form_version_id);
   const key = envelope(ctx).openRecordKey('submissions', id, row.dek);
   const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;

@@ -45,7 +45,7 @@ export async function loadForReview(ctx: AppContext, actor: Actor | null, id: st
   return row;
 }
 
-async function lockedError(ctx: AppContext, userId: string) {
+export async function lockedError(ctx: AppContext, userId: string) {
   const name = (await userNames(ctx, [userId])).get(userId) ?? '—';
   return new AppError('submissions.locked', { params: { name }, details: { userId, name } });
 }

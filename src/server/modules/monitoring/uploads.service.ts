@@ -6,6 +6,7 @@ import type { RecordKey } from '../../platform/crypto/envelope.ts';
 import type { UploadsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decideType, sniff, SNIFF_BYTES } from '../../platform/files/sniff.ts';
+import { registerFileOwner } from '../../platform/files/registry.ts';
 import { FileStore } from '../../platform/files/store.ts';
 
 /**
@@ -217,3 +218,36 @@ async function finish(ctx: AppContext, r: UploadsTable): Promise<UploadsTable> {
 
 /** SHA-256 of a buffer (tests and the demo announce uploads with it). */
 export const sha256Of = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * Completed uploads are stored files: `ukuk files verify` re-hashes them with the others (and does not
+ * call them orphans). Pieces of unfinished uploads have no known hash yet; the join checks them.
+ */
+registerFileOwner({
+  name: TABLE,
+  async *list(ctx) {
+    let after = '';
+    for (;;) {
+      const rows = await ctx.db
+        .selectFrom('uploads')
+        .select(['id', 'dek', 'storage_key', 'sha256', 'size'])
+        .where('complete', '=', 1)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(200)
+        .execute();
+      for (const r of rows)
+        yield {
+          owner: TABLE,
+          recordId: r.id,
+          storageKey: r.storage_key!,
+          field: CONTENT,
+          sha256: r.sha256,
+          size: Number(r.size),
+          key: () => keyOf(ctx, r),
+        };
+      if (rows.length < 200) return;
+      after = rows.at(-1)!.id;
+    }
+  },
+});
