@@ -1,12 +1,26 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Dexie and Workbox put short links in their error texts (never fetched). The built app must name no
+ * outside address (test/unit/web-bundle.test.ts), so the scheme is dropped: the text still says where
+ * to read more.
+ */
+function unlinkLibraryErrorTexts(): Plugin {
+  const links = /https?:\/\/(bit\.ly\/(?:2kdckMn|wb-precache)|tinyurl\.com\/y2uuvskb)/g;
+  return {
+    name: 'ukuk-unlink-library-error-texts',
+    renderChunk: (code) => (code.search(links) >= 0 ? code.replace(links, '$1') : null),
+  };
+}
 
 // The server enforces a strict CSP (font-src 'self', script-src 'self'), so nothing may be
 // inlined as a data: URL or an inline script: assetsInlineLimit 0 keeps fonts as files.
 export default defineConfig({
   plugins: [
     react(),
+    unlinkLibraryErrorTexts(),
     // The observers' field app (issue #5) works offline: our own service worker (src/web/sw.ts)
     // precaches the shell and serves index.html for /field* navigations. It is registered by the field
     // app only, with scope /field, so the rest of the app keeps plain network behaviour. No external
@@ -38,6 +52,7 @@ export default defineConfig({
       },
       injectManifest: {
         rollupFormat: 'iife',
+        buildPlugins: { vite: [unlinkLibraryErrorTexts()] },
         // Every script, style and font of the build (the lazy chunks the field app and login need are
         // among them; a chunk list by hand would silently go stale). Big map data is not precached.
         globPatterns: ['**/*.{js,css,html,woff2,svg,png,webmanifest}'],

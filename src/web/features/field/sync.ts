@@ -100,7 +100,7 @@ async function upload(db: FieldDb, t: Transport, media: MediaItem): Promise<stri
   return id;
 }
 
-/** Replaces every `local:<id>` answer (also inside repeat groups) with the upload id. */
+/** Replaces every `local-<id>` answer (also inside repeat groups) with the upload id. */
 async function withUploads(db: FieldDb, t: Transport, value: unknown): Promise<unknown> {
   if (typeof value === 'string' && value.startsWith(LOCAL_MEDIA)) {
     const media = await db.media.get(value.slice(LOCAL_MEDIA.length));

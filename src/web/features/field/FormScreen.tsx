@@ -1,0 +1,230 @@
+import { Alert, Button, Container, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isCritical, issueMessageKey, validateAnswers } from '../../../core/forms/answers.ts';
+import { isVisible } from '../../../core/forms/conditions.ts';
+import type { Answers, AnswerIssue } from '../../../core/forms/types';
+import { isDistrictOf } from '../../../core/geo/regions';
+import { fieldAt, pruneAnswers } from './answers';
+import { useField } from './context';
+import type { Assignment, OutboxItem, ServerProblem, StoredForm } from './db';
+import { FieldHeader } from './FieldHeader';
+import { FieldInput } from './FieldInputs';
+import { isoWithOffset, loc, localDate } from './live';
+import { readAnswers, saveReport } from './outbox';
+
+interface Loaded {
+  form: StoredForm;
+  site: Assignment;
+  clientId: string;
+  answers: Answers;
+  problem: ServerProblem | null;
+  /** The incident report asks the phone for its position and adds it to this location answer. */
+  gpsKey?: string;
+}
+
+/** A new report (formVersionId + siteId) or the correction of one in the outbox (editId). */
+export function FormScreen(props: {
+  formVersionId?: string;
+  siteId?: string;
+  editId?: string;
+}): ReactElement {
+  const { db } = useField();
+  const [loaded, setLoaded] = useState<Loaded | null | undefined>(undefined);
+  useEffect(() => {
+    void (async () => {
+      let item: OutboxItem | undefined;
+      if (props.editId) item = await db.outbox.get(props.editId);
+      const formVersionId = item?.formVersionId ?? props.formVersionId ?? '';
+      const siteId = item?.siteId ?? props.siteId ?? '';
+      const form = await db.forms.get(formVersionId);
+      const site = await db.assignments.where('siteId').equals(siteId).first();
+      if (!form || !site || (props.editId && (!item || item.status === 'sent'))) return setLoaded(null);
+      setLoaded({
+        form,
+        site,
+        // Made when the form opens, so every save and send of this report is the same report.
+        clientId: item?.clientId ?? crypto.randomUUID(),
+        answers: (item && (await readAnswers(db, item))) ?? {},
+        problem: item?.error ?? null,
+      });
+    })();
+  }, [db, props.editId, props.formVersionId, props.siteId]);
+  return <Loading loaded={loaded} />;
+}
+
+/** The critical-incident report: the incident form at the last-used site, time and place filled in. */
+export function IncidentScreen(): ReactElement {
+  const { db } = useField();
+  const [loaded, setLoaded] = useState<Loaded | null | undefined>(undefined);
+  useEffect(() => {
+    void (async () => {
+      const form = (await db.forms.toArray()).find((f) => f.definition.kind === 'incident');
+      const sites = form ? await db.assignments.where('formVersionId').equals(form.id).toArray() : [];
+      const last = (await db.meta.get('lastSite'))?.value;
+      const site = sites.find((s) => s.siteId === last) ?? sites[0];
+      if (!form || !site) return setLoaded(null);
+      const answers: Answers = {};
+      const fields = form.definition.sections.flatMap((s) => (isVisible(s.visibleIf, {}) ? s.fields : []));
+      const now = new Date();
+      const when = fields.find((f) => f.type === 'datetime') ?? fields.find((f) => f.type === 'date');
+      if (when) answers[when.key] = when.type === 'datetime' ? isoWithOffset(now) : localDate(now);
+      const where = fields.find((f) => f.type === 'location');
+      if (where) {
+        answers[where.key] = {
+          region: site.region,
+          ...(site.district && isDistrictOf(site.region, site.district) ? { district: site.district } : {}),
+        };
+      }
+      setLoaded({ form, site, clientId: crypto.randomUUID(), answers, problem: null, gpsKey: where?.key });
+    })();
+  }, [db]);
+  return <Loading loaded={loaded} incident />;
+}
+
+function Loading({
+  loaded,
+  incident,
+}: {
+  loaded: Loaded | null | undefined;
+  incident?: boolean;
+}): ReactElement {
+  const { t } = useTranslation('field');
+  if (loaded === undefined) return <Container size={480} />;
+  if (loaded === null)
+    return (
+      <Container size={480} px="sm">
+        <FieldHeader title={t('title')} back="" />
+        <Alert color="orange">{incident ? t('form.no_incident_form') : t('form.missing')}</Alert>
+      </Container>
+    );
+  return <FormBody key={loaded.clientId} {...loaded} incident={incident} />;
+}
+
+function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
+  const { t } = useTranslation('field');
+  const { db, lang, sync, go } = useField();
+  const def = props.form.definition;
+  const [answers, setAnswers] = useState<Answers>(props.answers);
+  const [issues, setIssues] = useState<AnswerIssue[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    const key = props.gpsKey;
+    if (!key || !navigator.geolocation) return;
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        const gps = { lat: Number(p.coords.latitude.toFixed(6)), lon: Number(p.coords.longitude.toFixed(6)) };
+        setAnswers((a) => ({ ...a, [key]: { ...(a[key] as object | undefined), ...gps } }));
+      },
+      () => undefined, // No permission or no fix: region and district from the site stay.
+      { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
+    );
+  }, [props.gpsKey]);
+
+  const label = (path: string) => loc(fieldAt(def, path)?.label, lang) || path;
+  const errors: Record<string, string> = {};
+  for (const d of props.problem?.details ?? [])
+    errors[d.path] ??= t(issueMessageKey({ path: d.path, code: d.code as AnswerIssue['code'] }), {
+      field: label(d.path),
+    });
+  for (const i of issues)
+    errors[i.path] ??= t(issueMessageKey(i), { field: label(i.path), ...(i.params ?? {}) });
+
+  const save = async () => {
+    if (saving) return;
+    setSaving(true);
+    const clean = pruneAnswers(def, answers);
+    const found = validateAnswers(def, clean);
+    setIssues(found);
+    if (found.length) {
+      setSaving(false);
+      window.setTimeout(
+        () =>
+          document
+            .querySelector('[aria-invalid="true"], .mantine-InputWrapper-error')
+            ?.scrollIntoView({ block: 'center' }),
+        50,
+      );
+      return;
+    }
+    await saveReport(db, {
+      clientId: props.clientId,
+      formVersionId: props.form.id,
+      siteId: props.site.siteId,
+      answers: clean,
+      critical: isCritical(def, clean),
+    });
+    await db.meta.put({ key: 'lastSite', value: props.site.siteId });
+    void sync(true);
+    go('');
+  };
+
+  return (
+    <Container size={480} px="sm" pb={120}>
+      <FieldHeader title={loc(def.title, lang)} back={props.problem ? 'outbox' : ''} />
+      <Text c="dimmed" size="sm" mb="sm">
+        {props.site.siteName} · {props.site.siteCode}
+      </Text>
+      {props.problem && (
+        <Alert color="red" mb="md" title={t('form.refused')} data-testid="field-server-error">
+          {props.problem.message || t('outbox.error_generic', { status: props.problem.status })}
+        </Alert>
+      )}
+      <Stack gap="xl">
+        {def.sections
+          .filter((s) => isVisible(s.visibleIf, answers))
+          .map((s) => (
+            <Stack key={s.key} gap="md">
+              <Title order={2} size="h4">
+                {loc(s.title, lang)}
+              </Title>
+              {s.fields
+                .filter((f) => isVisible(f.visibleIf, answers))
+                .map((f) => (
+                  <FieldInput
+                    key={f.key}
+                    field={f}
+                    path={f.key}
+                    value={answers[f.key]}
+                    onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))}
+                    errors={errors}
+                    reportId={props.clientId}
+                    answers={answers}
+                  />
+                ))}
+            </Stack>
+          ))}
+      </Stack>
+      {issues.length > 0 && (
+        <Alert color="red" mt="md" data-testid="field-invalid">
+          {t('form.invalid', { count: issues.length })}
+        </Alert>
+      )}
+      <div
+        style={{
+          position: 'fixed',
+          left: 0,
+          right: 0,
+          bottom: 0,
+          padding: 12,
+          background: 'var(--mantine-color-body)',
+          borderTop: '1px solid var(--mantine-color-gray-3)',
+        }}
+      >
+        <Container size={480} px={0}>
+          <Button
+            size="xl"
+            fullWidth
+            color={props.incident ? 'red' : undefined}
+            loading={saving}
+            onClick={() => void save()}
+            data-testid="field-save"
+          >
+            {props.incident ? t('form.send_incident') : t('form.save')}
+          </Button>
+        </Container>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,199 @@
+import { Alert, Button, Card, Container, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useField } from './context';
+import { dropFieldDb, type Assignment } from './db';
+import { FieldHeader } from './FieldHeader';
+import { loc, useLive } from './live';
+import { outboxCounts, wipeDevice } from './outbox';
+import { logout } from './session';
+
+interface SiteGroup {
+  siteId: string;
+  siteName: string;
+  siteCode: string;
+  missionTitle: string;
+  rows: Assignment[];
+}
+
+function bySite(rows: Assignment[]): SiteGroup[] {
+  const m = new Map<string, SiteGroup>();
+  for (const r of rows) {
+    const g = m.get(r.siteId) ?? {
+      siteId: r.siteId,
+      siteName: r.siteName,
+      siteCode: r.siteCode,
+      missionTitle: r.missionTitle,
+      rows: [],
+    };
+    g.rows.push(r);
+    m.set(r.siteId, g);
+  }
+  return [...m.values()];
+}
+
+/** Home: the critical-incident button, what waits to be sent, and the assigned sites and forms. */
+export function HomeScreen(): ReactElement {
+  const { t } = useTranslation('field');
+  const navigate = useNavigate();
+  const { db, user, lang, online, needsLogin, syncing, sync, download, go } = useField();
+  const counts = useLive(() => outboxCounts(db), [db], { waiting: 0, rejected: 0, sent: 0 });
+  const rows = useLive(() => db.assignments.toArray(), [db], [] as Assignment[]);
+  const forms = useLive(() => db.forms.toArray(), [db], []);
+  const [busy, setBusy] = useState(false);
+  const [downloadFailed, setDownloadFailed] = useState(false);
+  const [confirm, setConfirm] = useState<'logout' | 'wipe' | null>(null);
+  const unsent = counts.waiting + counts.rejected;
+  const formTitle = (id: string) => loc(forms.find((f) => f.id === id)?.definition.title, lang);
+  const hasIncident = forms.some((f) => f.definition.kind === 'incident');
+
+  const leave = async (kind: 'logout' | 'wipe') => {
+    setBusy(true);
+    if (kind === 'logout') await logout(db);
+    else {
+      await logout(db).catch(() => undefined);
+      await wipeDevice(db);
+      dropFieldDb();
+    }
+    window.location.assign('/login?redirect=%2Ffield');
+  };
+
+  return (
+    <Container size={480} px="sm" pb="xl">
+      <FieldHeader title={t('title')} />
+      <Stack gap="md">
+        <Text c="dimmed" size="sm">
+          {t('home.hello', { name: user.name })}
+        </Text>
+        <Button
+          size="xl"
+          h={88}
+          color="red"
+          fullWidth
+          disabled={!hasIncident}
+          data-testid="field-incident"
+          onClick={() => go('incident')}
+        >
+          {t('home.incident')}
+        </Button>
+        {needsLogin && (
+          <Alert color="orange" title={t('home.session_title')}>
+            <Stack gap="xs">
+              <Text size="sm">{t('home.session_body')}</Text>
+              <Button onClick={() => void navigate({ to: '/login', search: { redirect: '/field' } })}>
+                {t('login.button')}
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        <Card withBorder padding="md" data-testid="field-outbox-card">
+          <Stack gap="xs">
+            <Text fw={700} data-testid="field-waiting">
+              {unsent ? t('home.waiting', { count: unsent }) : t('home.all_sent')}
+            </Text>
+            {counts.rejected > 0 && (
+              <Text c="red" size="sm">
+                {t('home.rejected', { count: counts.rejected })}
+              </Text>
+            )}
+            {counts.sent > 0 && (
+              <Text size="sm" c="dimmed">
+                {t('home.sent', { count: counts.sent })}
+              </Text>
+            )}
+            <Group grow>
+              <Button size="md" variant="light" onClick={() => go('outbox')} data-testid="field-open-outbox">
+                {t('home.open_outbox')}
+              </Button>
+              <Button
+                size="md"
+                disabled={!online || counts.waiting === 0}
+                loading={syncing}
+                onClick={() => void sync(true)}
+                data-testid="field-send-now"
+              >
+                {t('send_now')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+        <Group justify="space-between">
+          <Title order={2} size="h4">
+            {t('home.sites')}
+          </Title>
+          <Button
+            variant="subtle"
+            disabled={!online}
+            loading={busy}
+            data-testid="field-download"
+            onClick={() => {
+              setBusy(true);
+              void download()
+                .then((ok) => setDownloadFailed(!ok))
+                .finally(() => setBusy(false));
+            }}
+          >
+            {t('home.download')}
+          </Button>
+        </Group>
+        {downloadFailed && <Alert color="red">{t('home.download_failed')}</Alert>}
+        {rows.length === 0 && <Text c="dimmed">{t('home.no_sites')}</Text>}
+        {bySite(rows).map((g) => (
+          <Card key={g.siteId} withBorder padding="md" data-testid="field-site">
+            <Text fw={700}>{g.siteName}</Text>
+            <Text size="sm" c="dimmed" mb="xs">
+              {g.siteCode} · {g.missionTitle}
+            </Text>
+            <Stack gap="xs">
+              {g.rows.map((r) => (
+                <Button
+                  key={r.formVersionId}
+                  size="lg"
+                  variant="light"
+                  fullWidth
+                  justify="flex-start"
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                  h="auto"
+                  mih={56}
+                  data-testid={`field-form-${r.formVersionId}`}
+                  onClick={() => go(`report/${r.formVersionId}/${r.siteId}`)}
+                >
+                  {formTitle(r.formVersionId)}
+                </Button>
+              ))}
+            </Stack>
+          </Card>
+        ))}
+        <Group grow mt="lg">
+          <Button variant="default" onClick={() => setConfirm('logout')} data-testid="field-logout">
+            {t('logout.button')}
+          </Button>
+          <Button variant="outline" color="red" onClick={() => setConfirm('wipe')} data-testid="field-wipe">
+            {t('wipe.button')}
+          </Button>
+        </Group>
+      </Stack>
+      <Modal
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={confirm === 'wipe' ? t('wipe.title') : t('logout.title')}
+        centered
+      >
+        <Stack>
+          <Text>{confirm === 'wipe' ? t('wipe.body') : t('logout.body')}</Text>
+          {unsent > 0 && <Alert color="red">{t('logout.unsent', { count: unsent })}</Alert>}
+          <Button
+            color="red"
+            size="lg"
+            loading={busy}
+            data-testid="field-confirm"
+            onClick={() => confirm && void leave(confirm)}
+          >
+            {confirm === 'wipe' ? t('wipe.confirm') : t('logout.confirm')}
+          </Button>
+        </Stack>
+      </Modal>
+    </Container>
+  );
+}

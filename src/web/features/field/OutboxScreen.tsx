@@ -1,0 +1,122 @@
+import { Badge, Button, Card, Container, Group, Stack, Text } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { issueMessageKey } from '../../../core/forms/answers.ts';
+import type { AnswerIssue } from '../../../core/forms/types';
+import { fieldAt } from './answers';
+import { useField } from './context';
+import type { Assignment, OutboxItem, StoredForm } from './db';
+import { FieldHeader } from './FieldHeader';
+import { loc, useLive } from './live';
+
+const ORDER: Record<OutboxItem['status'], number> = { rejected: 0, queued: 1, sent: 2 };
+const COLOR: Record<OutboxItem['status'], string> = { rejected: 'red', queued: 'orange', sent: 'teal' };
+
+/** What is sent and what waits, with the server's reason for any refusal. */
+export function OutboxScreen(): ReactElement {
+  const { t, i18n } = useTranslation('field');
+  const { db, lang, online, syncing, sync, go } = useField();
+  const items = useLive(() => db.outbox.toArray(), [db], [] as OutboxItem[]);
+  const forms = useLive(() => db.forms.toArray(), [db], [] as StoredForm[]);
+  const sites = useLive(() => db.assignments.toArray(), [db], [] as Assignment[]);
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const sorted = [...items].sort(
+    (a, b) => ORDER[a.status] - ORDER[b.status] || b.submittedAt.localeCompare(a.submittedAt),
+  );
+  const waiting = items.filter((i) => i.status === 'queued').length;
+
+  return (
+    <Container size={480} px="sm" pb="xl">
+      <FieldHeader title={t('outbox.title')} back="" />
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={700} data-testid="outbox-waiting">
+            {waiting ? t('home.waiting', { count: waiting }) : t('home.all_sent')}
+          </Text>
+          <Button
+            size="md"
+            disabled={!online || waiting === 0}
+            loading={syncing}
+            onClick={() => void sync(true)}
+            data-testid="outbox-send-now"
+          >
+            {t('send_now')}
+          </Button>
+        </Group>
+        {!online && waiting > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('outbox.offline_hint')}
+          </Text>
+        )}
+        {sorted.length === 0 && <Text c="dimmed">{t('outbox.empty')}</Text>}
+        {sorted.map((item) => {
+          const form = forms.find((f) => f.id === item.formVersionId);
+          const site = sites.find((s) => s.siteId === item.siteId);
+          return (
+            <Card
+              key={item.clientId}
+              withBorder
+              padding="sm"
+              data-testid="outbox-item"
+              data-status={item.status}
+            >
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Stack gap={2} style={{ minWidth: 0 }}>
+                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {loc(form?.definition.title, lang) || t('outbox.unknown_form')}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {site?.siteName ?? ''} · {time.format(new Date(item.submittedAt))}
+                  </Text>
+                </Stack>
+                <Stack gap={4} align="flex-end">
+                  <Badge color={COLOR[item.status]}>{t(`outbox.status.${item.status}`)}</Badge>
+                  {item.critical && (
+                    <Badge color="red" variant="outline">
+                      {t('outbox.critical')}
+                    </Badge>
+                  )}
+                </Stack>
+              </Group>
+              {item.status === 'sent' && item.sentAt && (
+                <Text size="sm" mt={4}>
+                  {t('outbox.sent_at', { time: time.format(new Date(item.sentAt)) })}
+                </Text>
+              )}
+              {item.status === 'queued' && item.attempts > 0 && (
+                <Text size="sm" mt={4} c="dimmed">
+                  {item.error
+                    ? t('outbox.error_generic', { status: item.error.status })
+                    : t('outbox.retry', { count: item.attempts })}
+                </Text>
+              )}
+              {item.status === 'rejected' && item.error && (
+                <Stack gap={4} mt={6}>
+                  <Text size="sm" c="red" data-testid="outbox-error">
+                    {item.error.message || t('outbox.error_generic', { status: item.error.status })}
+                  </Text>
+                  {(item.error.details ?? []).slice(0, 5).map((d) => (
+                    <Text key={d.path} size="sm" c="red">
+                      {t(issueMessageKey({ path: d.path, code: d.code as AnswerIssue['code'] }), {
+                        field: (form && loc(fieldAt(form.definition, d.path)?.label, lang)) || d.path,
+                      })}
+                    </Text>
+                  ))}
+                  <Button
+                    size="md"
+                    variant="light"
+                    color="red"
+                    onClick={() => go(`edit/${item.clientId}`)}
+                    data-testid="outbox-correct"
+                  >
+                    {t('outbox.correct')}
+                  </Button>
+                </Stack>
+              )}
+            </Card>
+          );
+        })}
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,249 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { FormDefinition } from '../../src/core/forms/types.ts';
+import type { Client } from '../helpers/client.ts';
+import { CHECKLIST } from '../helpers/monitoring.ts';
+import { describeBrowser, freshCode, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
+import { staffWorld, type Account, type StaffWorld } from './legal-setup.ts';
+
+const L = (en: string, ru = en, ky = en) => ({ ky, ru, en });
+
+/** The mission's incident form: time and place are filled in by the app, so it sends in two taps. */
+const INCIDENT: FormDefinition = {
+  title: L('Incident', 'Инцидент', 'Окуя'),
+  kind: 'incident',
+  sections: [
+    {
+      key: 'main',
+      title: L('Incident', 'Инцидент', 'Окуя'),
+      fields: [
+        { key: 'when', type: 'datetime', label: L('When', 'Когда', 'Качан'), required: true },
+        { key: 'where', type: 'location', label: L('Where', 'Где', 'Кайда'), required: true },
+        { key: 'what', type: 'long_text', label: L('What happened', 'Что случилось', 'Эмне болду') },
+      ],
+    },
+  ],
+};
+
+interface World extends StaffWorld {
+  observer: Account;
+  missionId: string;
+  checklistVersion: string;
+  incidentVersion: string;
+  admin$: Client;
+}
+
+async function publish(api: Client, def: FormDefinition): Promise<string> {
+  const created = await api.post<{ id: string; versionId: string }>('/api/monitoring/forms', {
+    definition: def,
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const pub = await api.post<{ versionId: string }>(`/api/monitoring/forms/${created.body.id}/publish`);
+  assert.equal(pub.status, 200, JSON.stringify(pub.body));
+  return pub.body.versionId;
+}
+
+/** An organisation with an active election mission, one polling station and its observer. */
+async function fieldWorld(backend: 'sqlite' | 'postgres'): Promise<World> {
+  const w = await staffWorld(backend, 'monitor', [
+    ['asel@example.org', 'Asel Observer'],
+    ['bakyt@example.org', 'Bakyt Observer'],
+  ]);
+  const admin = await w.api(w.admin);
+  const checklistVersion = await publish(admin, CHECKLIST);
+  const incidentVersion = await publish(admin, INCIDENT);
+  const m = await admin.post<{ id: string }>('/api/monitoring/missions', {
+    kind: 'election',
+    title: 'Local elections',
+  });
+  assert.equal(m.status, 201, JSON.stringify(m.body));
+  const missionId = m.body.id;
+  const forms = await admin.put(`/api/monitoring/missions/${missionId}/forms`, {
+    formVersionIds: [checklistVersion, incidentVersion],
+  });
+  assert.equal(forms.status, 200, JSON.stringify(forms.body));
+  assert.equal(
+    (await admin.patch(`/api/monitoring/missions/${missionId}`, { status: 'active' })).status,
+    200,
+  );
+  const site = await admin.post<{ id: string }>(`/api/monitoring/missions/${missionId}/sites`, {
+    code: 'C-101',
+    name: 'School No. 5, Kant',
+    region: 'KG-C',
+  });
+  assert.equal(site.status, 201, JSON.stringify(site.body));
+  const observers = await admin.get<{ items: { id: string; name: string }[] }>('/api/monitoring/observers');
+  const asel = observers.body.items.find((o) => o.name === 'Asel Observer');
+  assert.ok(asel, JSON.stringify(observers.body));
+  const put = await admin.put(`/api/monitoring/sites/${site.body.id}/observers`, { userIds: [asel.id] });
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  return { ...w, observer: w.staff[0], missionId, checklistVersion, incidentVersion, admin$: admin };
+}
+
+async function stored(w: World): Promise<{ id: string; critical: boolean }[]> {
+  const r = await w.admin$.get<{ items: { id: string; critical: boolean }[]; total: number }>(
+    `/api/monitoring/submissions?missionId=${w.missionId}`,
+  );
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body.items;
+}
+
+/** Screenshot for a person to look at; a phone-width page never scrolls sideways. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `/tmp/field-${name}.png`, fullPage: true });
+  assert.equal(await hasHorizontalScroll(page), false, `${name} scrolls sideways at 375 px`);
+}
+
+/** Fills the test checklist's two required questions (and a note) and saves it to the outbox. */
+async function fillChecklist(
+  page: Page,
+  w: World,
+  note: string,
+  save: 'click' | 'dblclick' = 'click',
+): Promise<void> {
+  await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+  await page.getByTestId('q-opened').locator('label').first().click();
+  await page.getByTestId('q-queue-short').check({ force: true });
+  await page.getByTestId('q-notes').fill(note);
+  await page.getByTestId('field-save')[save]();
+  await page.getByTestId('field-incident').waitFor();
+}
+
+await describeBrowser(
+  'field app: offline outbox',
+  (backend) => {
+    let w: World;
+    let browser: Browser;
+    let tab: Tab;
+
+    before(async () => {
+      w = await fieldWorld(backend);
+      browser = await launch();
+      tab = await openTab(browser, w.server.url, { locale: 'ky', width: 375 });
+      await tab.context.grantPermissions(['geolocation']);
+      await tab.context.setGeolocation({ latitude: 42.8746, longitude: 74.5698 });
+    });
+    after(async () => {
+      await browser?.close();
+      await w?.stop();
+    });
+
+    it('logs in once, downloads the assignments and installs the offline app', async () => {
+      const { page } = tab;
+      await page.goto('/field');
+      await page.getByTestId('field-login').click();
+      await page.waitForURL('**/login?redirect=**');
+      await page.locator('input[name=email]').fill(w.observer.email);
+      await page.locator('input[name=password]').fill(w.observer.password);
+      await page.locator('button[type=submit]').click();
+      await page.waitForURL('**/login/totp**');
+      await page.locator('input[name=code]').fill(await freshCode(w.observer.secret));
+      await page.locator('button[type=submit]').click();
+      await page.waitForURL((u) => u.pathname === '/field');
+      await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
+      // The service worker controls the page once it has precached the app.
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const manifest = await page.request.get('/manifest.webmanifest');
+      assert.equal(manifest.status(), 200);
+      assert.match(manifest.headers()['content-type'] ?? '', /manifest\+json/);
+      const sw = await page.request.get('/sw.js');
+      assert.match(sw.headers()['cache-control'] ?? '', /no-cache/);
+      await shot(page, 'home-ky');
+    });
+
+    it('offline: three reports saved, kept across a reload, sent once when back online', async () => {
+      const { page, context } = tab;
+      await context.setOffline(true);
+      await page.getByTestId('field-online').filter({ hasText: 'Байланыш жок' }).waitFor();
+      await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+      await page.getByTestId('q-opened').waitFor();
+      await shot(page, 'form-ky');
+      await page.getByTestId('field-back').click();
+      for (const n of [1, 2, 3]) await fillChecklist(page, w, `Report ${n}`);
+      await page.getByTestId('field-waiting').filter({ hasText: '3' }).waitFor();
+      assert.equal((await stored(w)).length, 0, 'nothing reached the server while offline');
+
+      await page.reload();
+      await page.getByTestId('field-waiting').filter({ hasText: '3' }).waitFor();
+      await page.getByTestId('field-open-outbox').click();
+      assert.equal(await page.getByTestId('outbox-item').count(), 3);
+      await shot(page, 'outbox-ky');
+
+      await context.setOffline(false);
+      await page.getByTestId('outbox-waiting').filter({ hasNotText: '3' }).waitFor();
+      await page.locator('[data-testid=outbox-item][data-status=sent]').nth(2).waitFor();
+      assert.equal((await stored(w)).length, 3);
+      await page.getByTestId('field-back').click();
+    });
+
+    it('a double tap and a replay store the report once', async () => {
+      const { page } = tab;
+      await fillChecklist(page, w, 'Double tap', 'dblclick');
+      await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
+      const items = await stored(w);
+      assert.equal(items.length, 4);
+      // Replay a report the server already has, from the observer's own session: same id, nothing new.
+      const first = await w.admin$.get<{
+        clientId: string;
+        formVersionId: string;
+        siteId: string;
+        answers: unknown;
+      }>(`/api/monitoring/submissions/${items[0]!.id}`);
+      const replay = await page.evaluate(
+        async (body) => {
+          const csrf = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+          const r = await fetch('/api/monitoring/submissions', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': csrf.token },
+            body: JSON.stringify({ ...body, submittedAt: new Date().toISOString() }),
+          });
+          return { status: r.status, body: (await r.json()) as { id: string } };
+        },
+        {
+          clientId: first.body.clientId,
+          formVersionId: first.body.formVersionId,
+          siteId: first.body.siteId,
+          answers: first.body.answers,
+        },
+      );
+      assert.equal(replay.status, 200);
+      assert.equal(replay.body.id, items[0]!.id);
+      assert.equal((await stored(w)).length, 4);
+    });
+
+    it('critical incident in two taps: time and place filled in', async () => {
+      const { page } = tab;
+      await page.getByTestId('field-incident').click();
+      await page.getByTestId('field-save').click();
+      await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
+      const all = await stored(w);
+      assert.equal(all.length, 5);
+      const mine = await Promise.all(
+        all.map((s) =>
+          w.admin$.get<{ formVersionId: string; answers: Record<string, unknown> }>(
+            `/api/monitoring/submissions/${s.id}`,
+          ),
+        ),
+      );
+      const incident = mine.find((r) => r.body.formVersionId === w.incidentVersion);
+      assert.ok(incident, 'the incident is on the server');
+      assert.match(String(incident.body.answers.when), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+      assert.equal((incident.body.answers.where as { region: string }).region, 'KG-C');
+    });
+
+    it('wipe this device deletes the local database and leaves the login page working', async () => {
+      const { page } = tab;
+      await page.getByTestId('field-wipe').click();
+      await page.getByTestId('field-confirm').click();
+      await page.waitForURL('**/login**');
+      await page.locator('input[name=email]').waitFor();
+      const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+      assert.ok(!dbs.includes('ukuk-field'), JSON.stringify(dbs));
+      const caches$ = await page.evaluate(async () => (await caches.keys()).length);
+      assert.equal(caches$, 0);
+    });
+  },
+  { postgres: false },
+);
