@@ -7,6 +7,7 @@ import { withContext, type Command } from './commands.ts';
 import { CliError } from './errors.ts';
 import { loadLegalDemo } from './demo-legal.ts';
 import { loadViolationsDemo } from './demo-violations.ts';
+import { loadMonitoringDemo } from './demo-monitoring.ts';
 
 // Invented people, clearly fictional; names in the scripts the organisation's staff use.
 const PEOPLE: Record<Role, { name: string; locale: Locale }> = {
@@ -72,6 +73,7 @@ export const loadDemo: Command = async (flags) =>
     const idOf = (role: Role) => users.find((u) => u.role === role)!.id!;
     await loadLegalDemo(ctx, idOf('lawyer'), idOf('coordinator'));
     await loadViolationsDemo(ctx, idOf('documenter'));
+    await loadMonitoringDemo(ctx, admin.adminId, idOf('coordinator'), idOf('monitor'));
     const listed = users.map(({ id: _id, ...u }) => u);
     if (flags.json) process.stdout.write(`${JSON.stringify(listed)}\n`);
     else

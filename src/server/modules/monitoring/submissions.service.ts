@@ -9,6 +9,7 @@ import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tr } from '../../platform/i18n.ts';
 import { missionScope, regionInScope } from './monitoring.access.ts';
+import { inSharedTx } from './submissions.batch.ts';
 import { bumpCounts } from './submissions.counts.ts';
 import { countedValues, publishedVersion, uploadIdsOf, type CachedVersion } from './submissions.forms.ts';
 import type * as S from './submissions.schemas.ts';
@@ -94,7 +95,8 @@ const byClientId = (db: Executor, clientId: string) =>
  * Store an observer's submission once per clientId (issue #5: a retry, replay or double tap stores
  * once). The fast path answers a replay from the unique index; two identical requests racing both
  * reach the insert, where `on conflict do nothing` lets exactly one win and the other answers the
- * winner's id. One transaction: the row, the dashboard counters and the audit entry.
+ * winner's id. One transaction: the row, the dashboard counters and the audit entry (shared with
+ * submissions arriving at the same moment: submissions.batch.ts).
  */
 export async function submit(
   ctx: AppContext,
@@ -113,7 +115,7 @@ export async function submit(
   await checkUploads(ctx.db, v, input.answers, actor.userId, locale);
   const critical = isCritical(v.definition, input.answers);
   const id = uuidv7();
-  const stored = await inTx(ctx, async (tx, audit) => {
+  const stored = await inSharedTx(ctx, async (tx, audit) => {
     const row = newRow(ctx, id, v, input.answers, {
       client_id: input.clientId,
       source: 'observer',
