@@ -55,7 +55,7 @@ export async function requestExport(
   requireReauth(actor);
   const approvalId = body.redacted
     ? null
-    : await authoriseNamedExport(ctx, actor, 'monitoring', { mission: missionId, format: body.format });
+    : await authoriseNamedExport(ctx, actor, 'monitoring', { mission: missionId });
   const id = uuidv7();
   const now = new Date().toISOString();
   const { wrapped } = envelope(ctx).newRecordKey('mon_exports', id);

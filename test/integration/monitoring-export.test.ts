@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { tr } from '../../src/server/platform/i18n.ts';
+import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import type { Client } from '../helpers/client.ts';
+import { backends } from '../helpers/db.ts';
+import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
+
+type Err = { error: { code: string; message: string } };
+type Status = { status: string; progress: number; rows: number; total: number };
+const SECRET = 'СЕКРЕТ-эскертүү 7731';
+
+async function download(c: Client, url: string) {
+  const res = await fetch(c.baseUrl + url, { headers: { cookie: c.cookieHeader() } });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** Run the job worker of the test app until no job is due (the test app does not poll). */
+async function drainJobs(t: TestApp): Promise<void> {
+  while (await t.ctx.jobs.runOnce());
+}
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
+}
+
+for (const backend of await backends()) {
+  describe(`monitoring exports (${backend})`, () => {
+    let t: TestApp;
+    let admin: TestUser;
+    let coord: TestUser;
+    let obs: TestUser;
+    let w: MissionWorld;
+
+    async function exportDone(c: Client, body: Record<string, unknown>): Promise<string> {
+      const r = await c.post<{ jobId: string }>(`/api/monitoring/missions/${w.missionId}/exports`, body);
+      assert.equal(r.status, 202, JSON.stringify(r.body));
+      await drainJobs(t);
+      const s = await c.get<Status>(`/api/monitoring/exports/${r.body.jobId}`);
+      assert.equal(s.status, 200);
+      assert.equal(s.body.status, 'done');
+      assert.equal(s.body.progress, 1);
+      assert.equal(s.body.rows, 5);
+      return r.body.jobId;
+    }
+
+    before(async () => {
+      t = await startTestApp(backend);
+      admin = await setupAdmin(t);
+      coord = await addUser(t, admin, 'coordinator');
+      obs = await addUser(t, admin, 'monitor');
+      w = await missionWorld(t.ctx, admin);
+      await assign(admin, w.sites.C1!, [obs.id]);
+      await assign(admin, w.sites.N1!, [obs.id]);
+      for (let i = 0; i < 4; i++) {
+        const extra = i === 0 ? { opened: false, late_reason: SECRET, notes: SECRET } : { notes: SECRET };
+        const r = await obs.client.post(
+          '/api/monitoring/submissions',
+          submission(w, i % 2 ? 'N1' : 'C1', goodAnswers(extra)),
+        );
+        assert.equal(r.status, 201, JSON.stringify(r.body));
+      }
+      const inc = await obs.client.post(
+        '/api/monitoring/submissions',
+        submission(w, 'C1', { what: SECRET, severity: 'high' }, w.incident),
+      );
+      assert.equal(inc.status, 201, JSON.stringify(inc.body));
+    });
+    after(async () => t?.close());
+
+    test('an export needs a fresh re-authentication, and bad requests create nothing', async () => {
+      const url = `/api/monitoring/missions/${w.missionId}/exports`;
+      const stale = await admin.client.post<Err>(url, { format: 'csv' });
+      assert.equal(stale.status, 401);
+      assert.equal(stale.body.error.code, 'auth.reauth_required');
+      // One re-authentication holds for the following tests (10 minutes; each waits for a fresh code).
+      await admin.client.reauth(admin.password, admin.totpSecret);
+      const bad = await admin.client.post<Err>(url, { format: 'pdf' });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.code, 'validation.failed');
+      const missing = await admin.client.post<Err>('/api/monitoring/missions/nope/exports', {
+        format: 'csv',
+      });
+      assert.equal(missing.status, 404);
+      const n = await t.ctx.db
+        .selectFrom('mon_exports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(n.n), 0);
+    });
+
+    test('redacted CSV by default: no free text, no place or GPS, observers as codes; audited', async () => {
+      const id = await exportDone(admin.client, { format: 'csv' });
+      const d = await download(admin.client, `/api/monitoring/exports/${id}/download`);
+      assert.equal(d.status, 200);
+      assert.match(d.headers.get('content-type') ?? '', /text\/csv/);
+      assert.match(d.headers.get('content-disposition') ?? '', /attachment/);
+      const text = d.bytes.toString('utf8');
+      const lines = text.trim().split('\r\n');
+      assert.equal(lines.length, 6, 'header and five submissions');
+      assert.ok(lines[0]!.includes('opened') && lines[0]!.includes('severity'));
+      assert.ok(
+        !lines[0]!.includes('notes') && !lines[0]!.includes('late_reason') && !lines[0]!.includes('what'),
+      );
+      assert.ok(!text.includes(SECRET), 'free text is not in a redacted export');
+      assert.ok(!text.includes('Test monitor'), 'no observer names');
+      assert.match(text, /O-[0-9a-f]{8}/);
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'monitoring.export')
+        .execute();
+      assert.equal(audit.length, 1);
+      assert.ok(audit[0]!.details?.includes(id));
+      // The file at rest is ciphertext.
+      for (const f of filesUnder(path.join(t.ctx.config.dataDir, 'files'))) {
+        const raw = fs.readFileSync(f);
+        assert.ok(
+          !raw.includes(Buffer.from('opened')) && !raw.includes(Buffer.from('O-')),
+          'encrypted at rest',
+        );
+      }
+    });
+
+    test('XLSX and GeoJSON of the same rows', async () => {
+      const x = await download(
+        admin.client,
+        `/api/monitoring/exports/${await exportDone(admin.client, { format: 'xlsx' })}/download`,
+      );
+      assert.equal(x.status, 200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.bytes as unknown as ArrayBuffer);
+      assert.equal(wb.worksheets[0]!.rowCount, 6);
+      assert.ok(!x.bytes.includes(Buffer.from(SECRET)));
+      const g = await download(
+        admin.client,
+        `/api/monitoring/exports/${await exportDone(admin.client, { format: 'geojson' })}/download`,
+      );
+      const fc = JSON.parse(g.bytes.toString('utf8')) as {
+        type: string;
+        features: { geometry: unknown; properties: Record<string, unknown> }[];
+      };
+      assert.equal(fc.type, 'FeatureCollection');
+      assert.equal(fc.features.length, 5);
+      assert.ok(
+        fc.features.every((f) => f.geometry === null),
+        'no GPS in a redacted export',
+      );
+    });
+
+    test('only the requester sees and downloads an export; observers cannot export', async () => {
+      const r = await admin.client.post<{ jobId: string }>(
+        `/api/monitoring/missions/${w.missionId}/exports`,
+        { format: 'csv' },
+      );
+      await drainJobs(t);
+      coord.client.locale = 'ru';
+      const peek = await coord.client.get<Err>(`/api/monitoring/exports/${r.body.jobId}`);
+      assert.equal(peek.status, 404);
+      assert.equal(peek.body.error.message, tr('ru', 'errors:mon_export.not_found'));
+      assert.equal(
+        (await download(coord.client, `/api/monitoring/exports/${r.body.jobId}/download`)).status,
+        404,
+      );
+      // A coordinator of another mission does not see this one at all.
+      const other = await coord.client.post<Err>(`/api/monitoring/missions/${w.missionId}/exports`, {
+        format: 'csv',
+      });
+      assert.equal(other.status, 404);
+      const o = await obs.client.post<Err>(`/api/monitoring/missions/${w.missionId}/exports`, {
+        format: 'csv',
+      });
+      assert.equal(o.status, 403);
+      assert.equal(
+        (await download(obs.client, `/api/monitoring/exports/${r.body.jobId}/download`)).status,
+        403,
+      );
+    });
+
+    test('with names: four-eyes approval, then free text, GPS and observer names', async () => {
+      const second = await addUser(t, admin, 'admin');
+      const url = `/api/monitoring/missions/${w.missionId}/exports`;
+      const asked = await admin.client.post<Err>(url, { format: 'geojson', redacted: false });
+      assert.equal(asked.status, 409);
+      assert.equal(asked.body.error.code, 'export.approval_requested');
+      type Pending = { items: { id: string; kind: string; targetName: string }[] };
+      const mine = (await admin.client.get<Pending>('/api/approvals')).body.items.filter(
+        (a) => a.kind === 'export.names',
+      );
+      assert.equal(mine.length, 1);
+      await second.client.reauth(second.password, second.totpSecret);
+      assert.equal((await second.client.post(`/api/approvals/${mine[0]!.id}/approve`)).status, 200);
+      const r = await admin.client.post<{ jobId: string }>(url, { format: 'geojson', redacted: false });
+      assert.equal(r.status, 202);
+      await drainJobs(t);
+      const g = await download(admin.client, `/api/monitoring/exports/${r.body.jobId}/download`);
+      const text = g.bytes.toString('utf8');
+      assert.ok(text.includes(SECRET), 'free text in the export with names');
+      assert.ok(text.includes('Test monitor'), 'observer names');
+      const fc = JSON.parse(text) as { features: { geometry: { coordinates: number[] } | null }[] };
+      assert.equal(fc.features.length, 5);
+      const spent = await admin.client.post<Err>(url, { format: 'csv', redacted: false });
+      assert.equal(spent.status, 409, 'an approval is used up by one export');
+      const full = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'monitoring.export_full')
+        .execute();
+      assert.equal(full.length, 1);
+      assert.ok(full[0]!.details?.includes(mine[0]!.id));
+    });
+  });
+}
