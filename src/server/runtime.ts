@@ -6,6 +6,7 @@ import { Keyring } from './platform/crypto/keyring.ts';
 import { openDb } from './platform/db/db.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { seedVocabularies } from './modules/vocab/vocab.service.ts';
+import { seedFormTemplates } from './modules/monitoring/forms.templates.ts';
 import { createJobQueue } from './platform/jobs/jobs.ts';
 import { registerSystemJobs } from './modules/system/system.jobs.ts';
 import { registerCalendarJobs } from './modules/calendar/calendar.jobs.ts';
@@ -32,6 +33,7 @@ export async function createContext(
   const dbh = openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await migrateToLatest(dbh.db);
   await seedVocabularies(dbh.db);
+  await seedFormTemplates(dbh.db);
   const keyring = new Keyring(dbh.db, keyFilePath(config));
   await keyring.start();
   const jobs = createJobQueue({ db: dbh.db, kind: dbh.kind, log });

@@ -186,6 +186,16 @@ export const MATRIX: Row[] = [
   row('POST   /api/violations/evidence/:id/verify        ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
   row('POST   /api/violations/evidence/verify            ', 401,  [OK,   OK,   OK,   OK,   403,  403,  403]),
   // monitoring forms (issue #5): templates, versions, import/export
+  row('GET    /api/monitoring/forms                 ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('POST   /api/monitoring/forms                 ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('POST   /api/monitoring/forms/import          ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('GET    /api/monitoring/forms/:id             ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('PUT    /api/monitoring/forms/:id/draft       ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('POST   /api/monitoring/forms/:id/publish     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('GET    /api/monitoring/forms/:id/export      ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('POST   /api/monitoring/forms/:id/archive     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('POST   /api/monitoring/forms/:id/unarchive   ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('GET    /api/monitoring/form-versions/:id     ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),
   // monitoring missions, sites, assignments, submissions, uploads, review, summaries (issue #5)
   row('GET    /api/monitoring/missions                      ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),
   row('POST   /api/monitoring/missions                      ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),

@@ -51,6 +51,8 @@ export const TABLES = {
   vio_evidence: { policy: 'data', key: 'id' },
   vio_custody: { policy: 'data', key: 'id' },
   vio_publications: { policy: 'data', key: 'id' },
+  forms: { policy: 'data', key: 'id' },
+  form_versions: { policy: 'data', key: 'id' },
   missions: { policy: 'data', key: 'id' },
   mission_forms: { policy: 'data', key: ['mission_id', 'form_version_id'] },
   mission_coordinators: { policy: 'data', key: 'id' },
