@@ -222,6 +222,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor | null, id: str
       await peopleRepo.setVulnerabilities(tx, id, [...new Set(patch.vulnerabilities)]);
     await peopleRepo.setKeys(tx, id, keysOf(ctx, secret));
     await refreshCaseStats(tx, { people: [id] });
+    for (const hook of changeHooks) await hook(tx, [id]);
     await audit({
       actorId: actor.userId,
       action: 'person.update',
@@ -333,6 +334,7 @@ export async function mergePeople(ctx: AppContext, actor: Actor | null, id: stri
     for (const hook of mergeHooks) await hook(tx, otherId, id);
     await peopleRepo.update(tx, otherId, { merged_into: id, updated_at: now });
     await refreshCaseStats(tx, { people: [id, otherId] });
+    for (const hook of changeHooks) await hook(tx, [id, otherId]);
     for (const [entityId, other2] of [
       [id, otherId],
       [otherId, id],
@@ -353,6 +355,16 @@ type MergeHook = (tx: Executor, fromId: string, intoId: string) => Promise<void>
 const mergeHooks: MergeHook[] = [];
 export function registerPersonMergeHook(h: MergeHook): void {
   mergeHooks.push(h);
+}
+
+/**
+ * Later modules keep figures derived from people (violation statistics: a victim's kind, group size,
+ * merge) up to date here: called in the transaction of a person's edit and of a merge, after it.
+ */
+type ChangeHook = (tx: Executor, personIds: string[]) => Promise<void>;
+const changeHooks: ChangeHook[] = [];
+export function registerPersonChangeHook(h: ChangeHook): void {
+  changeHooks.push(h);
 }
 
 async function moveCaseRoles(tx: Executor, fromId: string, intoId: string): Promise<void> {

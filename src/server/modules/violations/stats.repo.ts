@@ -3,6 +3,7 @@ import { districtsOf, REGION_CODES } from '../../../core/geo/regions.ts';
 import type { StatsBy, StatsUnit } from '../../../core/schemas/violation-stats.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
+import type { factEvents } from './facts.query.ts';
 import { filteredEvents, type EventFilter } from './violations.repo.ts';
 
 /**
@@ -15,7 +16,13 @@ import { filteredEvents, type EventFilter } from './violations.repo.ts';
  * (the filter asks about them). Victims: distinct individual people, a merged duplicate counted as the
  * record it was merged into; groups are counted apart.
  */
-export type Scope = { actor: Actor } | { all: true } | { open: true };
+export type Scope = { actor: Actor; facts?: FactBase; live?: boolean } | { all: true } | { open: true };
+/**
+ * The actor's events from the inverted index of ADR 0011 (`factEvents`, built by the caller): the
+ * same events as `filteredEvents`, found in time proportional to the rarest filter. Without it the
+ * live tables are read (the reference, exports and publications).
+ */
+export type FactBase = Awaited<ReturnType<typeof factEvents>>;
 
 // Bishkek and Osh city have no districts: on the district map they are areas of their own.
 const CITIES = REGION_CODES.filter((r) => districtsOf(r).length === 0);
@@ -59,6 +66,8 @@ function baseOf(db: Executor, scope: Scope, f: EventFilter) {
 }
 
 export function eventsOf(db: Executor, scope: Scope, f: EventFilter) {
+  if ('actor' in scope && scope.facts)
+    return scope.facts.select(['e.event_id as id', 'e.region', 'e.district', 'e.start_date']);
   return baseOf(db, scope, f).select(['e.id', 'e.region', 'e.district', 'e.start_date']);
 }
 
@@ -166,7 +175,7 @@ function codeOf(s: BreakdownSpec): { code: RawBuilder<unknown>; join: RawBuilder
 }
 
 export type Rows = { code: string; count: number }[];
-const toRows = (rows: { code: string | null; n: N }[]): Rows =>
+export const toRows = (rows: { code: string | null; n: N }[]): Rows =>
   rows
     .map((r) => ({ code: r.code ?? 'unknown', count: Number(r.n ?? 0) }))
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));

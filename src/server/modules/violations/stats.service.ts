@@ -16,6 +16,7 @@ import { AppError } from '../../platform/errors.ts';
 import { tr } from '../../platform/i18n.ts';
 import { breakdown, headline, type BreakdownSpec, type Scope } from './stats.repo.ts';
 import type { EventFilter } from './violations.repo.ts';
+import { statsFromFacts } from './stats.facts.ts';
 import { searchEventIds } from './violations.search.ts';
 
 /**
@@ -107,13 +108,16 @@ export async function computeStats(
   specs: BreakdownSpec[],
   locale: Locale,
 ): Promise<ViolationStatsT> {
-  const head = await headline(ctx.db, scope, f);
+  // The actor's view reads the derived tables (ADR 0011); `live` (the reference), publications and
+  // exports read the live tables.
+  const facts = 'actor' in scope && !scope.live ? await statsFromFacts(ctx.db, scope.actor, f, specs) : null;
+  const head = facts ? facts.head : await headline(ctx.db, scope, f);
   const by: ViolationStatsT['by'] = {};
   for (const s of specs)
     by[s.by] = {
       unit: s.unit,
       overlapping: overlapping(s.by, s.unit),
-      rows: await breakdown(ctx.db, scope, f, s),
+      rows: facts ? (facts.by.get(s.by) ?? []) : await breakdown(ctx.db, scope, f, s),
     };
   return {
     ...head,

@@ -7,7 +7,8 @@ import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registerPersonRestriction, registerPersonVisibility } from '../people/people.access.ts';
 import { peopleRepo } from '../people/people.repo.ts';
-import { registerPersonMergeHook } from '../people/people.service.ts';
+import { registerPersonChangeHook, registerPersonMergeHook } from '../people/people.service.ts';
+import { eventsOfPeople, refreshViolationFacts } from './facts.store.ts';
 import { eventVisibleTo } from './violations.access.ts';
 
 /**
@@ -77,6 +78,8 @@ export function registerViolationPeople(): void {
   registerPersonVisibility(personInVisibleEvent);
   registerPersonRestriction(personInHiddenEvent);
   registerPersonMergeHook(moveViolationRoles);
+  // A victim's kind or group size, and a merge, change distinct counts of people (ADR 0011).
+  registerPersonChangeHook(async (tx, ids) => refreshViolationFacts(tx, await eventsOfPeople(tx, ids)));
 }
 
 type Roles = z.infer<typeof S.PersonViolationRoles>;

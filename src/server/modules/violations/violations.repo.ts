@@ -3,9 +3,10 @@ import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type { VioActsTable, VioEventsTable } from '../../platform/db/schema.violations.ts';
 import { eventVisibleTo } from './violations.access.ts';
+import { factEvents } from './facts.query.ts';
+import { refreshViolationFacts } from './facts.store.ts';
 
 export const EVENT_PAGE = 50;
-export const FACET_VERSION_KEY = 'violations.facets.version';
 
 /**
  * The event filters of the list screen. Statistics and exports use the same names (issue #4: "the
@@ -122,31 +123,17 @@ export const violationsRepo = {
   updateEvent(db: Executor, id: string, patch: Partial<VioEventsTable>) {
     return db.updateTable('vio_events').set(patch).where('id', '=', id).execute();
   },
-  /** Mark an event changed (its acts or parts changed): its time, and the facet data version. */
+  /**
+   * Mark an event changed (it, its acts or parts changed): its time, and its facts (ADR 0011: the
+   * list, facets and statistics read them), in the caller's transaction.
+   */
   async touch(db: Executor, id: string) {
     await db
       .updateTable('vio_events')
       .set({ updated_at: new Date().toISOString() })
       .where('id', '=', id)
       .execute();
-    await this.bump(db);
-  },
-  /**
-   * The data version of what the list facets count (violations.facets.ts caches by it): bumped by
-   * every change to events, acts, involvements or information, in the same transaction.
-   */
-  async bump(db: Executor) {
-    const now = new Date().toISOString();
-    await db
-      .insertInto('settings')
-      .values({ key: FACET_VERSION_KEY, value: '0', updated_at: now })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    await db
-      .updateTable('settings')
-      .set({ value: sql<string>`cast(cast(value as integer) + 1 as text)`, updated_at: now })
-      .where('key', '=', FACET_VERSION_KEY)
-      .execute();
+    await refreshViolationFacts(db, [id]);
   },
   eventsByIds(db: Executor, ids: readonly string[]) {
     if (ids.length === 0) return Promise.resolve([]);
@@ -246,14 +233,29 @@ export const violationsRepo = {
       .execute();
   },
 
-  /** A page of events (one more than a page, to tell whether more follow), limited to what the actor may see. */
-  page(db: Executor, actor: Actor, f: EventFilter, page: number) {
-    return filteredEvents(db, actor, f)
-      .selectAll('e')
-      .orderBy('e.id', 'desc')
+  /**
+   * A page of events (one more than a page, to tell whether more follow), limited to what the actor
+   * may see: ids from the inverted index (newest first, walking the rarest filter's postings), then
+   * the rows of those ids.
+   */
+  async page(db: Executor, actor: Actor, f: EventFilter, page: number) {
+    const ids = await (
+      await factEvents(db, actor, f)
+    )
+      .select('t0.event_id as id')
+      .orderBy('t0.event_id', 'desc')
       .limit(EVENT_PAGE + 1)
       .offset((page - 1) * EVENT_PAGE)
       .execute();
+    const rows = new Map(
+      (
+        await this.eventsByIds(
+          db,
+          ids.map((r) => r.id),
+        )
+      ).map((r) => [r.id, r]),
+    );
+    return ids.map((r) => rows.get(r.id)).filter((r) => r !== undefined);
   },
 
   /** Acts, victims and types of act of the listed events (one query for the page). */

@@ -52,7 +52,7 @@ export async function createEvent(ctx: AppContext, actor: Actor | null, input: C
       updated_at: now,
     });
     await violationsRepo.setMember(tx, id, actor.userId, 'lead', actor.userId);
-    await violationsRepo.bump(tx);
+    await violationsRepo.touch(tx, id);
     await indexEvent(ctx, tx, id);
     await audit({
       actorId: actor.userId,
@@ -113,7 +113,7 @@ export async function updateEvent(ctx: AppContext, actor: Actor | null, id: stri
       district: district ?? null,
       updated_at: new Date().toISOString(),
     });
-    await violationsRepo.bump(tx);
+    await violationsRepo.touch(tx, id);
     if (['title', 'description', 'place'].some((f) => f in patch)) await indexEvent(ctx, tx, id);
     const fields = Object.keys(patch).sort().join(',');
     await audit({

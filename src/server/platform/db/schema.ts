@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { StatsTables } from './schema.stats.ts';
 import type { ViolationsTables } from './schema.violations.ts';
+import type { ViolationFactsTables } from './schema.violation-facts.ts';
 import type { FormsTables } from './schema.forms.ts';
 import type { MonitoringTables } from './schema.monitoring.ts';
 import type { PublicTables } from './schema.public.ts';
@@ -398,7 +399,7 @@ export interface CaseDocumentsTable {
   uploaded_at: string;
 }
 
-export interface Database extends ViolationsTables, StatsTables, FormsTables, MonitoringTables, PublicTables {
+export interface Database extends ViolationsTables, ViolationFactsTables, StatsTables, FormsTables, MonitoringTables, PublicTables {
   settings: SettingsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
