@@ -7,19 +7,27 @@ export const MISSION_KINDS = ['election', 'detention', 'trial', 'assembly'] as c
 export const MISSION_STATUSES = ['draft', 'active', 'closed'] as const;
 export const SITE_KINDS = ['polling_station', 'detention', 'court', 'assembly', 'other'] as const;
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// Mission and site texts are stored in clear (public information): no control characters (PostgreSQL
+// refuses NUL in text, and nobody means to type them); a description may have line breaks.
+/* eslint-disable no-control-regex -- the point of these two patterns is to refuse control characters */
+const ONE_LINE = /^[^\u0000-\u001f\u007f]*$/;
+const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+/* eslint-enable no-control-regex */
+const Line = (max: number) => z.string().trim().max(max).regex(ONE_LINE);
+const Lines = (max: number) => z.string().trim().max(max).regex(MULTI_LINE);
 const Region = z.string().regex(/^KG-[A-Z]{1,2}$/);
 const District = z.string().regex(/^\d{1,12}$/);
 
 export const MissionCreate = z.strictObject({
   kind: z.enum(MISSION_KINDS),
-  title: z.string().trim().min(1).max(200),
+  title: Line(200).min(1),
   startsOn: DateOnly.optional(),
   endsOn: DateOnly.optional(),
-  description: z.string().trim().max(5000).optional(),
+  description: Lines(5000).optional(),
 });
 export const MissionPatch = z.strictObject({
-  title: z.string().trim().min(1).max(200).optional(),
-  description: z.string().trim().max(5000).nullable().optional(),
+  title: Line(200).min(1).optional(),
+  description: Lines(5000).nullable().optional(),
   status: z.enum(MISSION_STATUSES).optional(),
   startsOn: DateOnly.nullable().optional(),
   endsOn: DateOnly.nullable().optional(),
@@ -51,12 +59,12 @@ export const MissionCoordinators = z.strictObject({
 });
 
 export const SiteCreate = z.strictObject({
-  code: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(200),
+  code: Line(40).min(1),
+  name: Line(200).min(1),
   kind: z.enum(SITE_KINDS).optional(),
   region: Region,
   district: District.nullable().optional(),
-  place: z.string().trim().max(200).nullable().optional(),
+  place: Line(200).nullable().optional(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lon: z.number().min(-180).max(180).nullable().optional(),
 });
@@ -76,7 +84,7 @@ export const Site = z.object({
 });
 export const SitesQuery = z.strictObject({
   region: Region.optional(),
-  q: z.string().max(100).optional(),
+  q: Line(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 export const SiteList = z.object({ items: z.array(Site), total: z.number(), page: z.number() });

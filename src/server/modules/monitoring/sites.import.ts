@@ -98,9 +98,10 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
   const seen = new Set<string>();
   rows.slice(hasHeader ? 1 : 0).forEach((r, i) => {
     const line = i + (hasHeader ? 2 : 1);
-    const [code = '', name = '', regionRaw = '', districtRaw = '', place = '', lat = '', lon = ''] = r.map(
-      (c) => c.trim(),
-    );
+    // Control characters never belong in a station's code or name (and PostgreSQL refuses NUL).
+    // eslint-disable-next-line no-control-regex
+    const clean = r.map((c) => c.replace(/[\u0000-\u001f\u007f]/g, ' ').trim());
+    const [code = '', name = '', regionRaw = '', districtRaw = '', place = '', lat = '', lon = ''] = clean;
     if (r.length > HEADER.length) issues.push({ line, field: 'line', code: 'columns' });
     if (!code) issues.push({ line, field: 'code', code: 'required' });
     else if (code.length > 40) issues.push({ line, field: 'code', code: 'too_long' });

@@ -63,7 +63,10 @@ export const SubmissionsQuery = z.strictObject({
   missionId: Uuid.optional(),
   status: z.enum(SUBMISSION_STATUSES).optional(),
   queue: z.enum(QUEUES).optional(),
-  region: z.string().max(20).optional(),
+  region: z
+    .string()
+    .regex(/^KG-[A-Z]{1,2}$/)
+    .optional(),
   siteId: Uuid.optional(),
   critical: z.enum(['0', '1']).optional(),
   source: z.enum(['observer', 'public']).optional(),

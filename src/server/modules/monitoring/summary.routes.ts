@@ -23,7 +23,12 @@ export const summaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags,
         params: IdParams,
-        querystring: z.strictObject({ region: z.string().max(20).optional() }),
+        querystring: z.strictObject({
+          region: z
+            .string()
+            .regex(/^KG-[A-Z]{1,2}$/)
+            .optional(),
+        }),
         response: { 200: S.SitesStatus },
       },
     },
