@@ -90,6 +90,19 @@ async function stored(w: World): Promise<{ id: string; critical: boolean }[]> {
 }
 
 /** Screenshot for a person to look at; a phone-width page never scrolls sideways. */
+/** Waits until the server holds n reports of the mission (the app sends in the background). */
+async function untilStored(w: World, n: number): Promise<{ id: string; critical: boolean }[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const items = await stored(w);
+    if (items.length === n || Date.now() > deadline) {
+      assert.equal(items.length, n);
+      return items;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `/tmp/field-${name}.png`, fullPage: true });
   assert.equal(await hasHorizontalScroll(page), false, `${name} scrolls sideways at 375 px`);
@@ -181,9 +194,8 @@ await describeBrowser(
     it('a double tap and a replay store the report once', async () => {
       const { page } = tab;
       await fillChecklist(page, w, 'Double tap', 'dblclick');
+      const items = await untilStored(w, 4);
       await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
-      const items = await stored(w);
-      assert.equal(items.length, 4);
       // Replay a report the server already has, from the observer's own session: same id, nothing new.
       const first = await w.admin$.get<{
         clientId: string;
@@ -213,13 +225,56 @@ await describeBrowser(
       assert.equal((await stored(w)).length, 4);
     });
 
+    it('a report the server refuses stays in the outbox with the reason, in Kyrgyz, until corrected', async () => {
+      const { page } = tab;
+      // Make the phone's copy of the form more lenient than the server's (as an old copy could be), so
+      // the server is the one that refuses: "opened on time" is required there.
+      await page.evaluate(
+        (id) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('ukuk-field');
+            open.onerror = () => reject(new Error('open'));
+            open.onsuccess = () => {
+              const tx = open.result.transaction('forms', 'readwrite');
+              const store = tx.objectStore('forms');
+              const get = store.get(id);
+              get.onsuccess = () => {
+                const form = get.result as {
+                  definition: { sections: { fields: { key: string; required?: boolean }[] }[] };
+                };
+                for (const f of form.definition.sections[0]!.fields)
+                  if (f.key === 'opened') f.required = false;
+                store.put(form);
+              };
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(new Error('tx'));
+            };
+          }),
+        w.checklistVersion,
+      );
+      await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+      await page.getByTestId('q-queue-short').check({ force: true });
+      await page.getByTestId('field-save').click();
+      await page.getByTestId('field-open-outbox').click();
+      const refused = page.locator('[data-testid=outbox-item][data-status=rejected]');
+      await refused.waitFor();
+      // The server's message names the field in the observer's language.
+      assert.match(await refused.getByTestId('outbox-error').first().innerText(), /Убагында ачылды/);
+      await shot(page, 'refused-ky');
+      assert.equal((await stored(w)).length, 4);
+      await refused.getByTestId('outbox-correct').click();
+      await page.getByTestId('field-server-error').waitFor();
+      await page.getByTestId('q-opened').locator('label').first().click();
+      await page.getByTestId('field-save').click();
+      await untilStored(w, 5);
+      await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
+    });
+
     it('critical incident in two taps: time and place filled in', async () => {
       const { page } = tab;
       await page.getByTestId('field-incident').click();
       await page.getByTestId('field-save').click();
-      await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
-      const all = await stored(w);
-      assert.equal(all.length, 5);
+      const all = await untilStored(w, 6);
       const mine = await Promise.all(
         all.map((s) =>
           w.admin$.get<{ formVersionId: string; answers: Record<string, unknown> }>(

@@ -12,6 +12,7 @@ import { FieldHeader } from './FieldHeader';
 import { FieldInput } from './FieldInputs';
 import { isoWithOffset, loc, localDate } from './live';
 import { readAnswers, saveReport } from './outbox';
+import { problemLines } from './problem';
 
 interface Loaded {
   form: StoredForm;
@@ -124,10 +125,9 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
 
   const label = (path: string) => loc(fieldAt(def, path)?.label, lang) || path;
   const errors: Record<string, string> = {};
-  for (const d of props.problem?.details ?? [])
-    errors[d.path] ??= t(issueMessageKey({ path: d.path, code: d.code as AnswerIssue['code'] }), {
-      field: label(d.path),
-    });
+  for (const d of props.problem?.details ?? []) {
+    errors[d.path] ??= problemLines({ ...props.problem!, details: [d] }, def, lang, t)[0] ?? '';
+  }
   for (const i of issues)
     errors[i.path] ??= t(issueMessageKey(i), { field: label(i.path), ...(i.params ?? {}) });
 
@@ -168,7 +168,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
       </Text>
       {props.problem && (
         <Alert color="red" mb="md" title={t('form.refused')} data-testid="field-server-error">
-          {props.problem.message || t('outbox.error_generic', { status: props.problem.status })}
+          {problemLines(props.problem, def, lang, t).join(' ')}
         </Alert>
       )}
       <Stack gap="xl">

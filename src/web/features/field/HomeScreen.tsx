@@ -6,7 +6,7 @@ import { useField } from './context';
 import { dropFieldDb, type Assignment } from './db';
 import { FieldHeader } from './FieldHeader';
 import { loc, useLive } from './live';
-import { outboxCounts, wipeDevice } from './outbox';
+import { outboxCounts, wipeDevice, type OutboxCounts } from './outbox';
 import { logout } from './session';
 
 interface SiteGroup {
@@ -38,7 +38,8 @@ export function HomeScreen(): ReactElement {
   const { t } = useTranslation('field');
   const navigate = useNavigate();
   const { db, user, lang, online, needsLogin, syncing, sync, download, go } = useField();
-  const counts = useLive(() => outboxCounts(db), [db], { waiting: 0, rejected: 0, sent: 0 });
+  const loaded = useLive<OutboxCounts | null>(() => outboxCounts(db), [db], null);
+  const counts = loaded ?? { waiting: 0, rejected: 0, sent: 0 };
   const rows = useLive(() => db.assignments.toArray(), [db], [] as Assignment[]);
   const forms = useLive(() => db.forms.toArray(), [db], []);
   const [busy, setBusy] = useState(false);
@@ -89,8 +90,9 @@ export function HomeScreen(): ReactElement {
         )}
         <Card withBorder padding="md" data-testid="field-outbox-card">
           <Stack gap="xs">
-            <Text fw={700} data-testid="field-waiting">
-              {unsent ? t('home.waiting', { count: unsent }) : t('home.all_sent')}
+            {/* Nothing until the outbox is read: "everything sent" must never show by default. */}
+            <Text fw={700} data-testid="field-waiting" mih={24}>
+              {loaded && (unsent ? t('home.waiting', { count: unsent }) : t('home.all_sent'))}
             </Text>
             {counts.rejected > 0 && (
               <Text c="red" size="sm">

@@ -1,13 +1,11 @@
 import { Badge, Button, Card, Container, Group, Stack, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { issueMessageKey } from '../../../core/forms/answers.ts';
-import type { AnswerIssue } from '../../../core/forms/types';
-import { fieldAt } from './answers';
 import { useField } from './context';
 import type { Assignment, OutboxItem, StoredForm } from './db';
 import { FieldHeader } from './FieldHeader';
 import { loc, useLive } from './live';
+import { problemLines } from './problem';
 
 const ORDER: Record<OutboxItem['status'], number> = { rejected: 0, queued: 1, sent: 2 };
 const COLOR: Record<OutboxItem['status'], string> = { rejected: 'red', queued: 'orange', sent: 'teal' };
@@ -16,14 +14,16 @@ const COLOR: Record<OutboxItem['status'], string> = { rejected: 'red', queued: '
 export function OutboxScreen(): ReactElement {
   const { t, i18n } = useTranslation('field');
   const { db, lang, online, syncing, sync, go } = useField();
-  const items = useLive(() => db.outbox.toArray(), [db], [] as OutboxItem[]);
+  const items = useLive<OutboxItem[] | null>(() => db.outbox.toArray(), [db], null);
   const forms = useLive(() => db.forms.toArray(), [db], [] as StoredForm[]);
   const sites = useLive(() => db.assignments.toArray(), [db], [] as Assignment[]);
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  if (!items) return <Container size={480} />;
   const sorted = [...items].sort(
     (a, b) => ORDER[a.status] - ORDER[b.status] || b.submittedAt.localeCompare(a.submittedAt),
   );
   const waiting = items.filter((i) => i.status === 'queued').length;
+  const refused = items.filter((i) => i.status === 'rejected').length;
 
   return (
     <Container size={480} px="sm" pb="xl">
@@ -31,7 +31,11 @@ export function OutboxScreen(): ReactElement {
       <Stack gap="sm">
         <Group justify="space-between">
           <Text fw={700} data-testid="outbox-waiting">
-            {waiting ? t('home.waiting', { count: waiting }) : t('home.all_sent')}
+            {waiting
+              ? t('home.waiting', { count: waiting })
+              : refused
+                ? t('home.rejected', { count: refused })
+                : t('home.all_sent')}
           </Text>
           <Button
             size="md"
@@ -60,24 +64,24 @@ export function OutboxScreen(): ReactElement {
               data-testid="outbox-item"
               data-status={item.status}
             >
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Stack gap={2} style={{ minWidth: 0 }}>
-                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                    {loc(form?.definition.title, lang) || t('outbox.unknown_form')}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {site?.siteName ?? ''} · {time.format(new Date(item.submittedAt))}
-                  </Text>
-                </Stack>
-                <Stack gap={4} align="flex-end">
-                  <Badge color={COLOR[item.status]}>{t(`outbox.status.${item.status}`)}</Badge>
+              <Stack gap={4}>
+                <Group gap={6}>
+                  <Badge color={COLOR[item.status]} data-testid="outbox-status">
+                    {t(`outbox.status.${item.status}`)}
+                  </Badge>
                   {item.critical && (
                     <Badge color="red" variant="outline">
                       {t('outbox.critical')}
                     </Badge>
                   )}
-                </Stack>
-              </Group>
+                </Group>
+                <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                  {loc(form?.definition.title, lang) || t('outbox.unknown_form')}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {site?.siteName ?? ''} · {time.format(new Date(item.submittedAt))}
+                </Text>
+              </Stack>
               {item.status === 'sent' && item.sentAt && (
                 <Text size="sm" mt={4}>
                   {t('outbox.sent_at', { time: time.format(new Date(item.sentAt)) })}
@@ -92,14 +96,9 @@ export function OutboxScreen(): ReactElement {
               )}
               {item.status === 'rejected' && item.error && (
                 <Stack gap={4} mt={6}>
-                  <Text size="sm" c="red" data-testid="outbox-error">
-                    {item.error.message || t('outbox.error_generic', { status: item.error.status })}
-                  </Text>
-                  {(item.error.details ?? []).slice(0, 5).map((d) => (
-                    <Text key={d.path} size="sm" c="red">
-                      {t(issueMessageKey({ path: d.path, code: d.code as AnswerIssue['code'] }), {
-                        field: (form && loc(fieldAt(form.definition, d.path)?.label, lang)) || d.path,
-                      })}
+                  {problemLines(item.error, form?.definition, lang, t).map((line) => (
+                    <Text key={line} size="sm" c="red" data-testid="outbox-error">
+                      {line}
                     </Text>
                   ))}
                   <Button
