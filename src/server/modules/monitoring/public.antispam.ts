@@ -27,11 +27,11 @@ const num = (v: string | undefined, d: number) =>
 
 /**
  * Read at each request so an operator (or a test) can tune them without a restart of the code path;
- * the defaults suit a phone: ~2^18 hashes take well under a second or two with WebCrypto.
+ * the defaults suit a phone: ~2^16 hashes, solved with WebCrypto while the person fills the form.
  */
 export function spamSettings(env: NodeJS.ProcessEnv = process.env): SpamSettings {
   return {
-    powBits: Math.min(28, Math.max(0, num(env.UKUK_PUBLIC_POW_BITS, 18))),
+    powBits: Math.min(28, Math.max(0, num(env.UKUK_PUBLIC_POW_BITS, 16))),
     minFillMs: Math.max(0, num(env.UKUK_PUBLIC_MIN_FILL_MS, 3000)),
     ttlMs: 30 * 60_000,
     perIpHour: Math.max(1, num(env.UKUK_PUBLIC_RATE_IP_HOUR, 10)),

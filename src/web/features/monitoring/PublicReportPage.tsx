@@ -1,4 +1,356 @@
-/** The anonymous public incident form (issue #5). */
-export function PublicReportPage() {
-  return null;
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Loader,
+  NumberInput,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { issueMessageKey, validateAnswers } from '../../../core/forms/answers';
+import { isVisible } from '../../../core/forms/conditions';
+import type { FormDefinition, FormField, L10n } from '../../../core/forms/types';
+import { districtsOf, isRegionCode, REGION_CODES } from '../../../core/geo/regions';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PublicLayout } from '../../shell/PublicLayout';
+import { useGeoNames, useLocale } from '../cases/labels';
+import { solveChallenge } from './publicProof';
+
+interface PublicForm {
+  formVersionId: string;
+  definition: FormDefinition;
+  challenge: { token: string; bits: number };
+}
+type Answers = Record<string, unknown>;
+type Loc = { region?: string; district?: string; place?: string };
+
+/** Field types a person can answer on this page without an account (no uploads, no repeats). */
+const SIMPLE = new Set([
+  'text',
+  'long_text',
+  'number',
+  'boolean',
+  'single_choice',
+  'multiple_choice',
+  'date',
+  'datetime',
+  'location',
+]);
+
+function FieldInput({
+  f,
+  value,
+  onChange,
+  error,
+}: {
+  f: FormField;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  error?: string;
+}): ReactElement | null {
+  const { t } = useTranslation('monitoring');
+  const lng = useLocale();
+  const geo = useGeoNames();
+  const l = (x: L10n | undefined) => (x ? x[lng] || x.en : undefined);
+  const common = { label: l(f.label), description: l(f.hint), required: !!f.required, error };
+  switch (f.type) {
+    case 'text':
+      return (
+        <TextInput
+          {...common}
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          maxLength={f.constraint?.maxLength ?? 2000}
+        />
+      );
+    case 'long_text':
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={4}
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          maxLength={f.constraint?.maxLength ?? 20000}
+        />
+      );
+    case 'number':
+      return (
+        <NumberInput
+          {...common}
+          value={(value as number) ?? ''}
+          onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
+        />
+      );
+    case 'date':
+      return (
+        <TextInput
+          {...common}
+          type="date"
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.currentTarget.value || undefined)}
+        />
+      );
+    case 'datetime':
+      return (
+        <TextInput
+          {...common}
+          type="datetime-local"
+          value={typeof value === 'string' ? value.slice(0, 16) : ''}
+          // Kyrgyzstan is UTC+6 all year: the time a person types is Bishkek time.
+          onChange={(e) => onChange(e.currentTarget.value ? `${e.currentTarget.value}:00+06:00` : undefined)}
+        />
+      );
+    case 'boolean':
+      return (
+        <Radio.Group
+          {...common}
+          value={value === true ? 'yes' : value === false ? 'no' : ''}
+          onChange={(v) => onChange(v === 'yes')}
+        >
+          <Stack gap={6} mt={4}>
+            <Radio value="yes" label={t('public.yes')} />
+            <Radio value="no" label={t('public.no')} />
+          </Stack>
+        </Radio.Group>
+      );
+    case 'single_choice':
+      return (
+        <Radio.Group {...common} value={(value as string) ?? ''} onChange={(v) => onChange(v)}>
+          <Stack gap={6} mt={4}>
+            {(f.options ?? []).map((o) => (
+              <Radio key={o.key} value={o.key} label={l(o.label)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      );
+    case 'multiple_choice':
+      return (
+        <Checkbox.Group
+          {...common}
+          value={(value as string[]) ?? []}
+          onChange={(v) => onChange(v.length ? v : undefined)}
+        >
+          <Stack gap={6} mt={4}>
+            {(f.options ?? []).map((o) => (
+              <Checkbox key={o.key} value={o.key} label={l(o.label)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      );
+    case 'location': {
+      const v = (value as Loc | undefined) ?? {};
+      const districts = v.region && isRegionCode(v.region) ? districtsOf(v.region) : [];
+      const set = (patch: Loc) => {
+        const next = { ...v, ...patch };
+        Object.keys(next).forEach((k) => !next[k as keyof Loc] && delete next[k as keyof Loc]);
+        onChange(next.region ? next : undefined);
+      };
+      return (
+        <Stack gap="xs">
+          <Select
+            {...common}
+            placeholder={t('public.region')}
+            data={REGION_CODES.map((r) => ({ value: r, label: geo.region(r) }))}
+            value={v.region ?? null}
+            onChange={(r) => set({ region: r ?? undefined, district: undefined })}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            aria-label={t('public.district')}
+            placeholder={t('public.district')}
+            data={districts.map((d) => ({ value: d.id, label: geo.district(d.id) }))}
+            disabled={districts.length === 0}
+            value={v.district ?? null}
+            onChange={(d) => set({ district: d ?? undefined })}
+            searchable
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput
+            aria-label={t('public.place')}
+            placeholder={t('public.place')}
+            value={v.place ?? ''}
+            onChange={(e) => set({ place: e.currentTarget.value })}
+            maxLength={300}
+          />
+        </Stack>
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+/** The anonymous public incident form (issue #5): route `/report`, outside the app shell, no login. */
+export function PublicReportPage(): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const { t: te } = useTranslation('errors');
+  const lng = useLocale();
+  const form = useQuery({
+    queryKey: ['public-report-form'],
+    queryFn: () => api.get<PublicForm>('/api/public/reports/form'),
+    retry: false,
+    staleTime: Infinity,
+  });
+  const [answers, setAnswers] = useState<Answers>({});
+  const [website, setWebsite] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [proof, setProof] = useState<{ token: string; nonce: string } | null>(null);
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  // The proof of work runs while the person writes, so sending is instant.
+  const challenge = form.data?.challenge;
+  useEffect(() => {
+    if (!challenge) return;
+    const ctl = new AbortController();
+    setProof(null);
+    solveChallenge(challenge.token, challenge.bits, ctl.signal)
+      .then((nonce) => !ctl.signal.aborted && setProof({ token: challenge.token, nonce }))
+      .catch(() => undefined);
+    return () => ctl.abort();
+  }, [challenge]);
+
+  const def = form.data?.definition;
+  const visible = useMemo(() => {
+    const out: { section: string; title: string; fields: FormField[] }[] = [];
+    if (!def) return out;
+    for (const s of def.sections) {
+      if (!isVisible(s.visibleIf, answers)) continue;
+      const fields = s.fields.filter((f) => SIMPLE.has(f.type) && isVisible(f.visibleIf, answers));
+      if (fields.length) out.push({ section: s.key, title: s.title[lng] || s.title.en, fields });
+    }
+    return out;
+  }, [def, answers, lng]);
+
+  if (sent) {
+    return (
+      <PublicLayout title={t('public.thanksTitle')} width={560}>
+        <Alert color="teal" variant="light" role="status">
+          {t('public.thanksBody')}
+        </Alert>
+        <Button variant="light" onClick={() => window.location.assign('/report')}>
+          {t('public.another')}
+        </Button>
+      </PublicLayout>
+    );
+  }
+
+  const submit = async () => {
+    if (!form.data || !def) return;
+    // Answers to questions that are hidden now are dropped, as the server would refuse them.
+    const clean: Answers = {};
+    for (const s of visible)
+      for (const f of s.fields)
+        if (answers[f.key] !== undefined && answers[f.key] !== '') clean[f.key] = answers[f.key];
+    const issues = validateAnswers(def, clean);
+    if (issues.length) {
+      const byField: Record<string, string> = {};
+      for (const i of issues) {
+        const f = def.sections.flatMap((s) => s.fields).find((x) => x.key === i.path.split(/[[.]/)[0]);
+        byField[i.path] ??= te(issueMessageKey(i).replace(/^errors:/, ''), {
+          field: f ? f.label[lng] || f.label.en : i.path,
+          ...i.params,
+        });
+      }
+      setErrors(byField);
+      return;
+    }
+    setErrors({});
+    setSending(true);
+    setFailure(null);
+    try {
+      const p = proof ?? {
+        token: form.data.challenge.token,
+        nonce: await solveChallenge(form.data.challenge.token, form.data.challenge.bits),
+      };
+      await api.post('/api/public/reports', {
+        formVersionId: form.data.formVersionId,
+        answers: clean,
+        challenge: p.token,
+        nonce: p.nonce,
+        ...(website ? { website } : {}),
+      });
+      setSent(true);
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <PublicLayout
+      title={def ? def.title[lng] || def.title.en : t('public.title')}
+      description={t('public.intro')}
+      width={640}
+    >
+      {form.isPending && <Loader aria-label={t('public.loading')} />}
+      {form.isError && <ErrorAlert error={form.error} />}
+      {def && (
+        <Box
+          component="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <Stack gap="lg">
+            <Text size="sm" c="dimmed">
+              {t('public.privacy')}
+            </Text>
+            {visible.map((s) => (
+              <Stack key={s.section} gap="md">
+                {def.sections.length > 1 && (
+                  <Title order={2} size="h4">
+                    {s.title}
+                  </Title>
+                )}
+                {s.fields.map((f) => (
+                  <FieldInput
+                    key={f.key}
+                    f={f}
+                    value={answers[f.key]}
+                    error={errors[f.key]}
+                    onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))}
+                  />
+                ))}
+              </Stack>
+            ))}
+            {/* Hidden from people (and from screen readers); bots that fill every field give themselves away. */}
+            <Box
+              aria-hidden="true"
+              style={{ position: 'absolute', left: '-10000px', width: 1, height: 1, overflow: 'hidden' }}
+            >
+              <TextInput
+                label={t('public.website')}
+                name="website"
+                tabIndex={-1}
+                autoComplete="off"
+                value={website}
+                onChange={(e) => setWebsite(e.currentTarget.value)}
+              />
+            </Box>
+            <ErrorAlert error={failure} />
+            <Button type="submit" loading={sending} size="md">
+              {t('public.send')}
+            </Button>
+          </Stack>
+        </Box>
+      )}
+    </PublicLayout>
+  );
 }
