@@ -11,6 +11,7 @@ import {
   type FormDefinition,
   type FormField,
 } from '../../src/core/forms/index.ts';
+import { shippedTemplates } from '../../src/server/modules/monitoring/forms.templates.ts';
 
 const L = (en: string) => ({ ky: '', ru: '', en });
 
@@ -324,6 +325,94 @@ describe('answers', () => {
         return r.ok || r.issues.length > 0;
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('shipped templates', () => {
+  const templates = shippedTemplates();
+  const labels = (d: FormDefinition): { ky: string; ru: string; en: string }[] => [
+    d.title,
+    ...d.sections.flatMap((s) => [
+      s.title,
+      ...s.fields
+        .flatMap((f) => [f, ...(f.fields ?? [])])
+        .flatMap((f) => [f.label, ...(f.hint ? [f.hint] : []), ...(f.options ?? []).map((o) => o.label)]),
+    ]),
+  ];
+  test('all six are valid and fully translated into ky, ru and en', () => {
+    assert.deepEqual(
+      templates.map((t) => t.key),
+      ['election_day', 'detention_visit', 'trial', 'assembly', 'incident', 'public_incident'],
+    );
+    for (const t of templates) {
+      for (const l of labels(t.definition)) {
+        assert.ok(l.ky.trim() && l.ru.trim() && l.en.trim(), `${t.key}: ${JSON.stringify(l)}`);
+      }
+    }
+  });
+  test('the election-day checklist covers opening, voting and counting, with critical flags', () => {
+    const d = templates.find((t) => t.key === 'election_day')!.definition;
+    assert.deepEqual(
+      d.sections.map((s) => s.key),
+      ['opening', 'voting', 'counting', 'incidents'],
+    );
+    assert.ok(flattenFields(d).length >= 30);
+    const answers = {
+      arrived_at: '2026-11-30T07:30:00+06:00',
+      opened_at: '2026-11-30T08:00:00+06:00',
+      opened_on_time: true,
+      all_members_present: true,
+      ballot_box_sealed: true,
+      equipment_working: true,
+      observers_admitted: 'all',
+      biometric_used: 'always',
+      secrecy_ensured: true,
+      pressure_on_voters: false,
+      vote_buying: false,
+      ballot_stuffing: false,
+      closed_at: '2026-11-30T20:00:00+06:00',
+      voters_on_list: 1500,
+      ballots_issued: 900,
+      ballots_in_box: 900,
+      counting_procedure_followed: true,
+      observers_could_see: true,
+      protocol_copy_given: true,
+      overall_assessment: 'good',
+    };
+    assert.deepEqual(validateAnswers(d, answers), []);
+    assert.equal(isCritical(d, answers), false);
+    assert.equal(isCritical(d, { ...answers, ballot_box_sealed: false }), true);
+    assert.deepEqual(
+      validateAnswers(d, { ...answers, pressure_on_voters: true }).map((i) => `${i.path}:${i.code}`),
+      ['pressure_details:required'],
+    );
+    assert.equal(
+      isCritical(d, {
+        ...answers,
+        incidents: [
+          { incident_time: answers.closed_at, incident_kind: 'violence', incident_description: 'x' },
+        ],
+      }),
+      true,
+    );
+  });
+  test('the public incident form asks for no personal data', () => {
+    const d = templates.find((t) => t.key === 'public_incident')!.definition;
+    assert.equal(d.kind, 'incident');
+    const required = flattenFields(d)
+      .filter((f) => f.required)
+      .map((f) => f.key);
+    assert.deepEqual(required, ['what_kind', 'what_happened', 'where', 'happened_on']);
+    assert.deepEqual(
+      validateAnswers(d, {
+        what_kind: 'intimidation',
+        what_happened: 'People were told to vote or lose their jobs.',
+        where: { region: 'KG-C' },
+        happened_on: '2026-11-30',
+        contact: 'x',
+      }).map((i) => `${i.path}:${i.code}`),
+      ['contact:hidden'],
     );
   });
 });
