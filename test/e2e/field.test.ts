@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { FormDefinition } from '../../src/core/forms/types.ts';
@@ -114,11 +116,21 @@ async function fillChecklist(
   w: World,
   note: string,
   save: 'click' | 'dblclick' = 'click',
+  photo = false,
 ): Promise<void> {
   await page.getByTestId(`field-form-${w.checklistVersion}`).click();
   await page.getByTestId('q-opened').locator('label').first().click();
   await page.getByTestId('q-queue-short').check({ force: true });
   await page.getByTestId('q-notes').fill(note);
+  if (photo) {
+    // A real PNG (the app icon): the server sniffs the content.
+    await page.getByTestId('file-photo').setInputFiles({
+      name: 'station.png',
+      mimeType: 'image/png',
+      buffer: fs.readFileSync(path.resolve(import.meta.dirname, '../../public/field-icon-192.png')),
+    });
+    await page.getByTestId('media-photo').waitFor();
+  }
   await page.getByTestId('field-save')[save]();
   await page.getByTestId('field-incident').waitFor();
 }
@@ -174,7 +186,7 @@ await describeBrowser(
       await page.getByTestId('q-opened').waitFor();
       await shot(page, 'form-ky');
       await page.getByTestId('field-back').click();
-      for (const n of [1, 2, 3]) await fillChecklist(page, w, `Report ${n}`);
+      for (const n of [1, 2, 3]) await fillChecklist(page, w, `Report ${n}`, 'click', n === 1);
       await page.getByTestId('field-waiting').filter({ hasText: '3' }).waitFor();
       assert.equal((await stored(w)).length, 0, 'nothing reached the server while offline');
 
@@ -187,7 +199,27 @@ await describeBrowser(
       await context.setOffline(false);
       await page.getByTestId('outbox-waiting').filter({ hasNotText: '3' }).waitFor();
       await page.locator('[data-testid=outbox-item][data-status=sent]').nth(2).waitFor();
-      assert.equal((await stored(w)).length, 3);
+      const three = await stored(w);
+      assert.equal(three.length, 3);
+      // The photo went first, by the resumable upload, and the report names the completed upload.
+      const bodies = await Promise.all(
+        three.map((s) =>
+          w.admin$.get<{ answers: Record<string, unknown> }>(`/api/monitoring/submissions/${s.id}`),
+        ),
+      );
+      const photos = bodies
+        .map((b) => b.body.answers.photo)
+        .filter((v): v is string => typeof v === 'string');
+      assert.equal(photos.length, 1, JSON.stringify(bodies.map((b) => b.body.answers)));
+      const upload = await page.evaluate(async (id) => {
+        const r = await fetch(`/api/monitoring/uploads/${id}`);
+        return (await r.json()) as { complete: boolean; size: number };
+      }, photos[0]!);
+      assert.equal(upload.complete, true);
+      assert.equal(
+        upload.size,
+        fs.statSync(path.resolve(import.meta.dirname, '../../public/field-icon-192.png')).size,
+      );
       await page.getByTestId('field-back').click();
     });
 

@@ -64,6 +64,16 @@ class StopSync extends Error {
   }
 }
 
+/** Where a 409 `uploads.offset_mismatch` says the server stands (`error.details.received`). */
+function receivedOf(body: unknown): number | undefined {
+  const b = body as {
+    received?: unknown;
+    error?: { received?: unknown; details?: { received?: unknown } };
+  } | null;
+  const v = b?.error?.details?.received ?? b?.error?.received ?? b?.received;
+  return typeof v === 'number' ? v : undefined;
+}
+
 /** Uploads one media item from where the server says it stopped; returns the upload id. */
 async function upload(db: FieldDb, t: Transport, media: MediaItem): Promise<string> {
   const start = await t.uploadStart({
@@ -86,9 +96,7 @@ async function upload(db: FieldDb, t: Transport, media: MediaItem): Promise<stri
       );
       if (r.status === 409) {
         // The server holds a different amount (an earlier chunk did arrive): go on from there.
-        const at =
-          (r.body as { error?: { received?: number }; received?: number }).received ??
-          (r.body as { error?: { received?: number } }).error?.received;
+        const at = receivedOf(r.body);
         if (typeof at !== 'number') throw new StopSync(r);
         received = at;
         continue;
