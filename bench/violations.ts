@@ -209,7 +209,8 @@ export async function violationsBenchmark(): Promise<Figure[]> {
       const c = gen.counts;
       console.log(
         `${backend}: generated ${c.events} events, ${c.acts} acts, ${c.people} people, ${c.involvements} ` +
-          `involvements, ${c.rights} rights, ${c.information} sources in ${((gen.ms.total ?? 0) / 1000).toFixed(0)} s`,
+          `involvements, ${c.rights} rights, ${c.information} sources in ${((gen.ms.total ?? 0) / 1000).toFixed(0)} s ` +
+          `(facts rebuilt in ${((gen.ms.facts ?? 0) / 1000).toFixed(1)} s)`,
       );
       figures.push(...(await measureViolations(ctx, gen, backend, `${n(events)} events, ${n(acts)} acts`)));
     } finally {
