@@ -64,7 +64,7 @@ for (const backend of await backends()) {
             'x-csrf-token': c.csrf!,
             'content-type': 'application/octet-stream',
           },
-          body: jpeg,
+          body: new Uint8Array(jpeg),
         });
         assert.deepEqual(await put.json(), { received: jpeg.length, complete: true });
 

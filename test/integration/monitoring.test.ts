@@ -387,7 +387,7 @@ async function fetchPut(u: TestUser, path: string, body: Buffer) {
       'x-csrf-token': u.client.csrf!,
       'content-type': 'application/octet-stream',
     },
-    body,
+    body: new Uint8Array(body),
   });
   return { status: res.status, body: (await res.json()) as { received: number; complete: boolean } | Err };
 }

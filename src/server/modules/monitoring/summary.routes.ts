@@ -36,7 +36,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   );
   app.get(
     '/api/public/monitoring/missions/:id/summary',
-    { config: { access: 'public' }, schema: { tags, params: IdParams, response: { 200: S.Summary } } },
+    { config: { access: 'public' }, schema: { tags, params: IdParams, response: { 200: S.PublicSummary } } },
     async (req) => publicSummary(ctx, req.params.id),
   );
 };

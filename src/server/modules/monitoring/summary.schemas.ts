@@ -2,25 +2,27 @@ import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import { L10nSchema } from './submissions.schemas.ts';
 
-/** Dashboard shapes; a `null` count is withheld (public summary, small cells). */
-const Count = z.number().nullable();
-export const Summary = z.object({
-  missionId: Uuid,
-  expected: z.number(),
-  received: z.number(),
-  byRegion: z.array(z.object({ region: z.string(), expected: z.number(), received: z.number() })),
-  incidents: z.object({ total: Count, critical: Count }),
-  overTime: z.array(z.object({ hour: z.string(), n: Count, critical: Count })),
-  answers: z.array(
-    z.object({
-      formId: Uuid,
-      field: z.string(),
-      label: L10nSchema,
-      total: Count,
-      counts: z.array(z.object({ value: z.string(), label: L10nSchema, n: Count })),
-    }),
-  ),
-});
+/** Dashboard shapes: `Summary` for reviewers; `PublicSummary` withholds small counts as `null`. */
+const summaryOf = <C extends z.ZodType>(Count: C) =>
+  z.object({
+    missionId: Uuid,
+    expected: z.number(),
+    received: z.number(),
+    byRegion: z.array(z.object({ region: z.string(), expected: z.number(), received: z.number() })),
+    incidents: z.object({ total: Count, critical: Count }),
+    overTime: z.array(z.object({ hour: z.string(), n: Count, critical: Count })),
+    answers: z.array(
+      z.object({
+        formId: Uuid,
+        field: z.string(),
+        label: L10nSchema,
+        total: Count,
+        counts: z.array(z.object({ value: z.string(), label: L10nSchema, n: Count })),
+      }),
+    ),
+  });
+export const Summary = summaryOf(z.number());
+export const PublicSummary = summaryOf(z.number().nullable());
 export const SitesStatus = z.object({
   items: z.array(
     z.object({

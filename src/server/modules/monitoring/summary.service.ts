@@ -172,7 +172,7 @@ export async function sitesStatus(
  * The anonymous public dashboard of a mission that was made public: aggregates only; answer and
  * incident counts from 1 to 4 are withheld (with secondary suppression inside each table).
  */
-export async function publicSummary(ctx: AppContext, id: string): Promise<Summary> {
+export async function publicSummary(ctx: AppContext, id: string): Promise<z.infer<typeof S.PublicSummary>> {
   const m = await ctx.db
     .selectFrom('missions')
     .select(['public', 'status'])

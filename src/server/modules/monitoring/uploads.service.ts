@@ -112,7 +112,7 @@ export async function putPiece(
   let row = r;
   if (body.length > 0) {
     const key = keyOf(ctx, r);
-    const piece = await store(ctx).write(key, `part:${offset}`, [body], {
+    const piece = await store(ctx).write(key, `part:${offset}`, once(body), {
       maxBytes: MAX_PIECE,
       tooLarge: () => new AppError('uploads.too_large'),
     });
@@ -147,6 +147,10 @@ export async function putPiece(
   }
   if (Number(row.received) === Number(row.size)) row = await finish(ctx, row);
   return { received: Number(row.received), complete: row.complete === 1 };
+}
+
+async function* once(b: Buffer) {
+  yield b;
 }
 
 async function* joined(fs: FileStore, key: RecordKey, parts: { start_at: number; storage_key: string }[]) {
