@@ -135,202 +135,195 @@ async function fillChecklist(
   await page.getByTestId('field-incident').waitFor();
 }
 
-await describeBrowser(
-  'field app: offline outbox',
-  (backend) => {
-    let w: World;
-    let browser: Browser;
-    let tab: Tab;
+await describeBrowser('field app: offline outbox', (backend) => {
+  let w: World;
+  let browser: Browser;
+  let tab: Tab;
 
-    before(async () => {
-      w = await fieldWorld(backend);
-      browser = await launch();
-      tab = await openTab(browser, w.server.url, { locale: 'ky', width: 375 });
-      await tab.context.grantPermissions(['geolocation']);
-      await tab.context.setGeolocation({ latitude: 42.8746, longitude: 74.5698 });
-    });
-    after(async () => {
-      await browser?.close();
-      await w?.stop();
-    });
+  before(async () => {
+    w = await fieldWorld(backend);
+    browser = await launch();
+    tab = await openTab(browser, w.server.url, { locale: 'ky', width: 375 });
+    await tab.context.grantPermissions(['geolocation']);
+    await tab.context.setGeolocation({ latitude: 42.8746, longitude: 74.5698 });
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
 
-    it('logs in once, downloads the assignments and installs the offline app', async () => {
-      const { page } = tab;
-      await page.goto('/field');
-      await page.getByTestId('field-login').click();
-      await page.waitForURL('**/login?redirect=**');
-      await page.locator('input[name=email]').fill(w.observer.email);
-      await page.locator('input[name=password]').fill(w.observer.password);
-      await page.locator('button[type=submit]').click();
-      await page.waitForURL('**/login/totp**');
-      await page.locator('input[name=code]').fill(await freshCode(w.observer.secret));
-      await page.locator('button[type=submit]').click();
-      await page.waitForURL((u) => u.pathname === '/field');
-      await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
-      // The service worker controls the page once it has precached the app.
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      const manifest = await page.request.get('/manifest.webmanifest');
-      assert.equal(manifest.status(), 200);
-      assert.match(manifest.headers()['content-type'] ?? '', /manifest\+json/);
-      const sw = await page.request.get('/sw.js');
-      assert.match(sw.headers()['cache-control'] ?? '', /no-cache/);
-      await shot(page, 'home-ky');
-    });
+  it('logs in once, downloads the assignments and installs the offline app', async () => {
+    const { page } = tab;
+    await page.goto('/field');
+    await page.getByTestId('field-login').click();
+    await page.waitForURL('**/login?redirect=**');
+    await page.locator('input[name=email]').fill(w.observer.email);
+    await page.locator('input[name=password]').fill(w.observer.password);
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL('**/login/totp**');
+    await page.locator('input[name=code]').fill(await freshCode(w.observer.secret));
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL((u) => u.pathname === '/field');
+    await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
+    // The service worker controls the page once it has precached the app.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const manifest = await page.request.get('/manifest.webmanifest');
+    assert.equal(manifest.status(), 200);
+    assert.match(manifest.headers()['content-type'] ?? '', /manifest\+json/);
+    const sw = await page.request.get('/sw.js');
+    assert.match(sw.headers()['cache-control'] ?? '', /no-cache/);
+    await shot(page, 'home-ky');
+  });
 
-    it('offline: three reports saved, kept across a reload, sent once when back online', async () => {
-      const { page, context } = tab;
-      await context.setOffline(true);
-      await page.getByTestId('field-online').filter({ hasText: 'Байланыш жок' }).waitFor();
-      await page.getByTestId(`field-form-${w.checklistVersion}`).click();
-      await page.getByTestId('q-opened').waitFor();
-      await shot(page, 'form-ky');
-      await page.getByTestId('field-back').click();
-      for (const n of [1, 2, 3]) await fillChecklist(page, w, `Report ${n}`, 'click', n === 1);
-      await page.getByTestId('field-waiting').filter({ hasText: '3' }).waitFor();
-      assert.equal((await stored(w)).length, 0, 'nothing reached the server while offline');
+  it('offline: three reports saved, kept across a reload, sent once when back online', async () => {
+    const { page, context } = tab;
+    await context.setOffline(true);
+    await page.getByTestId('field-online').filter({ hasText: 'Байланыш жок' }).waitFor();
+    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    await page.getByTestId('q-opened').waitFor();
+    await shot(page, 'form-ky');
+    await page.getByTestId('field-back').click();
+    for (const n of [1, 2, 3]) await fillChecklist(page, w, `Report ${n}`, 'click', n === 1);
+    await page.getByTestId('field-waiting').filter({ hasText: '3' }).waitFor();
+    assert.equal((await stored(w)).length, 0, 'nothing reached the server while offline');
 
-      await page.reload();
-      await page.getByTestId('field-waiting').filter({ hasText: '3' }).waitFor();
-      await page.getByTestId('field-open-outbox').click();
-      assert.equal(await page.getByTestId('outbox-item').count(), 3);
-      await shot(page, 'outbox-ky');
+    await page.reload();
+    await page.getByTestId('field-waiting').filter({ hasText: '3' }).waitFor();
+    await page.getByTestId('field-open-outbox').click();
+    assert.equal(await page.getByTestId('outbox-item').count(), 3);
+    await shot(page, 'outbox-ky');
 
-      await context.setOffline(false);
-      await page.getByTestId('outbox-waiting').filter({ hasNotText: '3' }).waitFor();
-      await page.locator('[data-testid=outbox-item][data-status=sent]').nth(2).waitFor();
-      const three = await stored(w);
-      assert.equal(three.length, 3);
-      // The photo went first, by the resumable upload, and the report names the completed upload.
-      const bodies = await Promise.all(
-        three.map((s) =>
-          w.admin$.get<{ answers: Record<string, unknown> }>(`/api/monitoring/submissions/${s.id}`),
-        ),
-      );
-      const photos = bodies
-        .map((b) => b.body.answers.photo)
-        .filter((v): v is string => typeof v === 'string');
-      assert.equal(photos.length, 1, JSON.stringify(bodies.map((b) => b.body.answers)));
-      const upload = await page.evaluate(async (id) => {
-        const r = await fetch(`/api/monitoring/uploads/${id}`);
-        return (await r.json()) as { complete: boolean; size: number };
-      }, photos[0]!);
-      assert.equal(upload.complete, true);
-      assert.equal(
-        upload.size,
-        fs.statSync(path.resolve(import.meta.dirname, '../../public/field-icon-192.png')).size,
-      );
-      await page.getByTestId('field-back').click();
-    });
+    await context.setOffline(false);
+    await page.getByTestId('outbox-waiting').filter({ hasNotText: '3' }).waitFor();
+    await page.locator('[data-testid=outbox-item][data-status=sent]').nth(2).waitFor();
+    const three = await stored(w);
+    assert.equal(three.length, 3);
+    // The photo went first, by the resumable upload, and the report names the completed upload.
+    const bodies = await Promise.all(
+      three.map((s) =>
+        w.admin$.get<{ answers: Record<string, unknown> }>(`/api/monitoring/submissions/${s.id}`),
+      ),
+    );
+    const photos = bodies.map((b) => b.body.answers.photo).filter((v): v is string => typeof v === 'string');
+    assert.equal(photos.length, 1, JSON.stringify(bodies.map((b) => b.body.answers)));
+    const upload = await page.evaluate(async (id) => {
+      const r = await fetch(`/api/monitoring/uploads/${id}`);
+      return (await r.json()) as { complete: boolean; size: number };
+    }, photos[0]!);
+    assert.equal(upload.complete, true);
+    assert.equal(
+      upload.size,
+      fs.statSync(path.resolve(import.meta.dirname, '../../public/field-icon-192.png')).size,
+    );
+    await page.getByTestId('field-back').click();
+  });
 
-    it('a double tap and a replay store the report once', async () => {
-      const { page } = tab;
-      await fillChecklist(page, w, 'Double tap', 'dblclick');
-      const items = await untilStored(w, 4);
-      await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
-      // Replay a report the server already has, from the observer's own session: same id, nothing new.
-      const first = await w.admin$.get<{
-        clientId: string;
-        formVersionId: string;
-        siteId: string;
-        answers: unknown;
-      }>(`/api/monitoring/submissions/${items[0]!.id}`);
-      const replay = await page.evaluate(
-        async (body) => {
-          const csrf = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
-          const r = await fetch('/api/monitoring/submissions', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-csrf-token': csrf.token },
-            body: JSON.stringify({ ...body, submittedAt: new Date().toISOString() }),
-          });
-          return { status: r.status, body: (await r.json()) as { id: string } };
-        },
-        {
-          clientId: first.body.clientId,
-          formVersionId: first.body.formVersionId,
-          siteId: first.body.siteId,
-          answers: first.body.answers,
-        },
-      );
-      assert.equal(replay.status, 200);
-      assert.equal(replay.body.id, items[0]!.id);
-      assert.equal((await stored(w)).length, 4);
-    });
+  it('a double tap and a replay store the report once', async () => {
+    const { page } = tab;
+    await fillChecklist(page, w, 'Double tap', 'dblclick');
+    const items = await untilStored(w, 4);
+    await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
+    // Replay a report the server already has, from the observer's own session: same id, nothing new.
+    const first = await w.admin$.get<{
+      clientId: string;
+      formVersionId: string;
+      siteId: string;
+      answers: unknown;
+    }>(`/api/monitoring/submissions/${items[0]!.id}`);
+    const replay = await page.evaluate(
+      async (body) => {
+        const csrf = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+        const r = await fetch('/api/monitoring/submissions', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf.token },
+          body: JSON.stringify({ ...body, submittedAt: new Date().toISOString() }),
+        });
+        return { status: r.status, body: (await r.json()) as { id: string } };
+      },
+      {
+        clientId: first.body.clientId,
+        formVersionId: first.body.formVersionId,
+        siteId: first.body.siteId,
+        answers: first.body.answers,
+      },
+    );
+    assert.equal(replay.status, 200);
+    assert.equal(replay.body.id, items[0]!.id);
+    assert.equal((await stored(w)).length, 4);
+  });
 
-    it('a report the server refuses stays in the outbox with the reason, in Kyrgyz, until corrected', async () => {
-      const { page } = tab;
-      // Make the phone's copy of the form more lenient than the server's (as an old copy could be), so
-      // the server is the one that refuses: "opened on time" is required there.
-      await page.evaluate(
-        (id) =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('ukuk-field');
-            open.onerror = () => reject(new Error('open'));
-            open.onsuccess = () => {
-              const tx = open.result.transaction('forms', 'readwrite');
-              const store = tx.objectStore('forms');
-              const get = store.get(id);
-              get.onsuccess = () => {
-                const form = get.result as {
-                  definition: { sections: { fields: { key: string; required?: boolean }[] }[] };
-                };
-                for (const f of form.definition.sections[0]!.fields)
-                  if (f.key === 'opened') f.required = false;
-                store.put(form);
+  it('a report the server refuses stays in the outbox with the reason, in Kyrgyz, until corrected', async () => {
+    const { page } = tab;
+    // Make the phone's copy of the form more lenient than the server's (as an old copy could be), so
+    // the server is the one that refuses: "opened on time" is required there.
+    await page.evaluate(
+      (id) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('ukuk-field');
+          open.onerror = () => reject(new Error('open'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('forms', 'readwrite');
+            const store = tx.objectStore('forms');
+            const get = store.get(id);
+            get.onsuccess = () => {
+              const form = get.result as {
+                definition: { sections: { fields: { key: string; required?: boolean }[] }[] };
               };
-              tx.oncomplete = () => resolve();
-              tx.onerror = () => reject(new Error('tx'));
+              for (const f of form.definition.sections[0]!.fields) if (f.key === 'opened') f.required = false;
+              store.put(form);
             };
-          }),
-        w.checklistVersion,
-      );
-      await page.getByTestId(`field-form-${w.checklistVersion}`).click();
-      await page.getByTestId('q-queue-short').check({ force: true });
-      await page.getByTestId('field-save').click();
-      await page.getByTestId('field-open-outbox').click();
-      const refused = page.locator('[data-testid=outbox-item][data-status=rejected]');
-      await refused.waitFor();
-      // The server's message names the field in the observer's language.
-      assert.match(await refused.getByTestId('outbox-error').first().innerText(), /Убагында ачылды/);
-      await shot(page, 'refused-ky');
-      assert.equal((await stored(w)).length, 4);
-      await refused.getByTestId('outbox-correct').click();
-      await page.getByTestId('field-server-error').waitFor();
-      await page.getByTestId('q-opened').locator('label').first().click();
-      await page.getByTestId('field-save').click();
-      await untilStored(w, 5);
-      await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
-    });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(new Error('tx'));
+          };
+        }),
+      w.checklistVersion,
+    );
+    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    await page.getByTestId('q-queue-short').check({ force: true });
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-open-outbox').click();
+    const refused = page.locator('[data-testid=outbox-item][data-status=rejected]');
+    await refused.waitFor();
+    // The server's message names the field in the observer's language.
+    assert.match(await refused.getByTestId('outbox-error').first().innerText(), /Убагында ачылды/);
+    await shot(page, 'refused-ky');
+    assert.equal((await stored(w)).length, 4);
+    await refused.getByTestId('outbox-correct').click();
+    await page.getByTestId('field-server-error').waitFor();
+    await page.getByTestId('q-opened').locator('label').first().click();
+    await page.getByTestId('field-save').click();
+    await untilStored(w, 5);
+    await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
+  });
 
-    it('critical incident in two taps: time and place filled in', async () => {
-      const { page } = tab;
-      await page.getByTestId('field-incident').click();
-      await page.getByTestId('field-save').click();
-      const all = await untilStored(w, 6);
-      const mine = await Promise.all(
-        all.map((s) =>
-          w.admin$.get<{ formVersionId: string; answers: Record<string, unknown> }>(
-            `/api/monitoring/submissions/${s.id}`,
-          ),
+  it('critical incident in two taps: time and place filled in', async () => {
+    const { page } = tab;
+    await page.getByTestId('field-incident').click();
+    await page.getByTestId('field-save').click();
+    const all = await untilStored(w, 6);
+    const mine = await Promise.all(
+      all.map((s) =>
+        w.admin$.get<{ formVersionId: string; answers: Record<string, unknown> }>(
+          `/api/monitoring/submissions/${s.id}`,
         ),
-      );
-      const incident = mine.find((r) => r.body.formVersionId === w.incidentVersion);
-      assert.ok(incident, 'the incident is on the server');
-      assert.match(String(incident.body.answers.when), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
-      assert.equal((incident.body.answers.where as { region: string }).region, 'KG-C');
-    });
+      ),
+    );
+    const incident = mine.find((r) => r.body.formVersionId === w.incidentVersion);
+    assert.ok(incident, 'the incident is on the server');
+    assert.match(String(incident.body.answers.when), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    assert.equal((incident.body.answers.where as { region: string }).region, 'KG-C');
+  });
 
-    it('wipe this device deletes the local database and leaves the login page working', async () => {
-      const { page } = tab;
-      await page.getByTestId('field-wipe').click();
-      await page.getByTestId('field-confirm').click();
-      await page.waitForURL('**/login**');
-      await page.locator('input[name=email]').waitFor();
-      const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
-      assert.ok(!dbs.includes('ukuk-field'), JSON.stringify(dbs));
-      const caches$ = await page.evaluate(async () => (await caches.keys()).length);
-      assert.equal(caches$, 0);
-    });
-  },
-  { postgres: false },
-);
+  it('wipe this device deletes the local database and leaves the login page working', async () => {
+    const { page } = tab;
+    await page.getByTestId('field-wipe').click();
+    await page.getByTestId('field-confirm').click();
+    await page.waitForURL('**/login**');
+    await page.locator('input[name=email]').waitFor();
+    const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    assert.ok(!dbs.includes('ukuk-field'), JSON.stringify(dbs));
+    const caches$ = await page.evaluate(async () => (await caches.keys()).length);
+    assert.equal(caches$, 0);
+  });
+});
