@@ -192,11 +192,23 @@ for (const backend of await backends()) {
         return e.code === 'forms.published_immutable';
       });
       await assert.rejects(
-        formsRepo.publishDraft(t.ctx.db, v1, sample('x'), admin.id, new Date().toISOString()),
+        formsRepo.publishDraft(
+          t.ctx.db,
+          v1,
+          row1!.definition_hash,
+          sample('x'),
+          admin.id,
+          new Date().toISOString(),
+        ),
         (e: AppError) => e.code === 'forms.published_immutable',
       );
       assert.deepEqual(await formsRepo.findVersion(t.ctx.db, v1), row1);
 
+      // A draft edited after the publisher read it is not published with the stale definition.
+      const row2 = await formsRepo.findVersion(t.ctx.db, e2.body.versionId);
+      const stale = await formsRepo.publishDraft(t.ctx.db, row2!.id, 'stale', sample('z'), admin.id, 'now');
+      assert.equal(stale, false);
+      assert.deepEqual(await formsRepo.findVersion(t.ctx.db, row2!.id), row2);
       const p2 = await coord.client.post(`/api/monitoring/forms/${id}/publish`);
       assert.deepEqual(p2.body, { versionId: e2.body.versionId, version: 2 });
       const again = await coord.client.post(`/api/monitoring/forms/${id}/publish`);

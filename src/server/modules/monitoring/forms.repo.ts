@@ -98,20 +98,28 @@ export const formsRepo = {
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('forms.published_immutable');
   },
 
-  /** Publish a draft with its final (vocabulary-snapshotted) definition, once. */
+  /**
+   * Publish a draft with its final (vocabulary-snapshotted) definition, once. `expectedHash` is the
+   * draft the caller read: false when the draft was edited meanwhile (the caller reads it again).
+   */
   async publishDraft(
     db: Executor,
     id: string,
+    expectedHash: string,
     def: FormDefinition,
     by: string | null,
     at: string,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const r = await db
       .updateTable('form_versions')
       .set({ ...storedDefinition(def), status: 'published', published_at: at, published_by: by })
       .where('id', '=', id)
       .where('status', '=', 'draft')
+      .where('definition_hash', '=', expectedHash)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new AppError('forms.published_immutable');
+    if (Number(r.numUpdatedRows) === 1) return true;
+    const row = await db.selectFrom('form_versions').select('status').where('id', '=', id).executeTakeFirst();
+    if (!row || row.status !== 'draft') throw new AppError('forms.published_immutable');
+    return false;
   },
 };

@@ -200,27 +200,33 @@ export async function publishForm(
   id: string,
 ): Promise<{ versionId: string; version: number }> {
   requireCap(actor, 'monitoring.review');
-  const f = await loadForm(ctx, id);
-  if (f.archived === 1) throw new AppError('forms.archived');
-  const latest = await formsRepo.latestVersion(ctx.db, id);
-  if (!latest) throw new AppError('forms.not_found');
-  // Publishing twice (a double tap) answers the version already published, and writes nothing.
-  if (latest.status === 'published') return { versionId: latest.id, version: latest.version };
-  const def = await snapshotVocabularies(ctx, actor, definitionOf(latest));
-  return inTx(ctx, async (tx, audit) => {
-    const now = new Date().toISOString();
-    // Guarded by status = 'draft': a concurrent publish or edit makes this refuse, not overwrite.
-    await formsRepo.publishDraft(tx, latest.id, def, actor.userId, now);
-    await formsRepo.touchForm(tx, id, { updated_at: now });
-    await audit({
-      actorId: actor.userId,
-      action: 'forms.publish',
-      entityType: 'form',
-      entityId: id,
-      details: { versionId: latest.id, version: latest.version },
+  // An edit saved between reading the draft and publishing it makes the guarded update miss: read the
+  // draft again rather than publish what its author no longer sees.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const f = await loadForm(ctx, id);
+    if (f.archived === 1) throw new AppError('forms.archived');
+    const latest = await formsRepo.latestVersion(ctx.db, id);
+    if (!latest) throw new AppError('forms.not_found');
+    // Publishing twice (a double tap) answers the version already published, and writes nothing.
+    if (latest.status === 'published') return { versionId: latest.id, version: latest.version };
+    const def = await snapshotVocabularies(ctx, actor, definitionOf(latest));
+    const done = await inTx(ctx, async (tx, audit) => {
+      const now = new Date().toISOString();
+      if (!(await formsRepo.publishDraft(tx, latest.id, latest.definition_hash, def, actor.userId, now)))
+        return false;
+      await formsRepo.touchForm(tx, id, { updated_at: now });
+      await audit({
+        actorId: actor.userId,
+        action: 'forms.publish',
+        entityType: 'form',
+        entityId: id,
+        details: { versionId: latest.id, version: latest.version },
+      });
+      return true;
     });
-    return { versionId: latest.id, version: latest.version };
-  });
+    if (done) return { versionId: latest.id, version: latest.version };
+  }
+  throw new AppError('forms.published_immutable');
 }
 
 /** The latest definition (the draft if one is open) in the export format. */
