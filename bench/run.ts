@@ -10,6 +10,7 @@ import { latency, opsPerSecond, printTable, writeResults, type Figure } from './
 import { namesBenchmark } from './names.ts';
 import { legalBenchmark } from './legal.ts';
 import { violationsBenchmark } from './violations.ts';
+import { monitoringBenchmark } from './monitoring.ts';
 
 const figures: Figure[] = [];
 
@@ -114,6 +115,7 @@ await httpLatency();
 figures.push(...(await namesBenchmark()));
 figures.push(...(await legalBenchmark()));
 figures.push(...(await violationsBenchmark()));
+figures.push(...(await monitoringBenchmark()));
 printTable(figures);
 console.log(`\nwritten: ${writeResults(figures)}`);
 process.exit(figures.every((f) => f.pass) ? 0 : 1);

@@ -1,0 +1,346 @@
+// The speed targets of issue #5, on SQLite and PostgreSQL:
+// - election day: N observers (default 300) with sessions post ~30-answer checklists over loopback for
+//   20 s; accepted/s and p99, beside the same server's authenticated no-op (GET /api/me) in the run;
+// - export of 1,000,000 submissions to CSV through the real export job: ≥ 100,000 rows/s and peak
+//   RSS < 300 MB, beside a plain keyset scan of the same rows;
+// - dashboard summary of a mission with 2,500 sites and 1,000,000 submissions < 200 ms.
+// Run alone: `node --import tsx bench/monitoring.ts [--scale=0.01]`; knobs: UKUK_BENCH_MON_SCALE
+// (data size), UKUK_BENCH_MON_SECONDS (load duration), UKUK_BENCH_MON_OBSERVERS, UKUK_BENCH_MON_BACKEND.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { buildApp } from '../src/server/app.ts';
+import { missionSummary } from '../src/server/modules/monitoring/summary.service.ts';
+import { runExport } from '../src/server/modules/monitoring/exports.job.ts';
+import type { Actor } from '../src/server/platform/access/policy.ts';
+import { createSession } from '../src/server/platform/auth/sessions.ts';
+import { loadConfig } from '../src/server/platform/config.ts';
+import { envelope, type AppContext } from '../src/server/platform/context.ts';
+import { createLogger } from '../src/server/platform/logger.ts';
+import { closeContext, createContext } from '../src/server/runtime.ts';
+import { uuidv7 } from '../src/core/ids.ts';
+import { createPgDatabase, postgresAvailable, tempDir, type Backend } from '../test/helpers/db.ts';
+import { seededRng } from './gen-legal.ts';
+import { benchAnswers, generateMonitoring } from './gen-monitoring.ts';
+import { printTable, writeResults, type Figure } from './lib.ts';
+
+function knob(name: string, arg: string, d: number, max: number): number {
+  const a = process.argv.find((x) => x.startsWith(`--${arg}=`))?.slice(arg.length + 3);
+  const v = Number(a ?? process.env[name] ?? d);
+  if (!(v > 0 && v <= max)) throw new Error(`${name} must be a number in (0, ${max}]`);
+  return v;
+}
+
+async function openContext(backend: Backend) {
+  const dataDir = tempDir('ukuk-bench-mon-');
+  const pg = backend === 'postgres' ? await createPgDatabase() : undefined;
+  const config = loadConfig({
+    UKUK_DATA_DIR: dataDir,
+    DATABASE_URL: pg?.url,
+    UKUK_WEB_DIR: path.join(dataDir, 'no-web'),
+    UKUK_JOBS: '0',
+    UKUK_LOG_LEVEL: 'silent',
+  });
+  const ctx = await createContext(config, createLogger('silent'));
+  await ctx.db.transaction().execute((tx) => ctx.keyring.create(tx, 'keyfile'));
+  return {
+    ctx,
+    close: async () => {
+      await closeContext(ctx);
+      if (pg) await pg.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const pct = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** N clients, each in a loop for `seconds`, over keep-alive sockets; ok/s and latency percentiles. */
+async function load(
+  port: number,
+  clients: { cookie: string; body: () => string | null; path: string }[],
+  seconds: number,
+  okStatus: (s: number) => boolean,
+) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients.length });
+  const times: number[] = [];
+  let ok = 0;
+  let bad = 0;
+  const end = performance.now() + seconds * 1000;
+  const one = (c: (typeof clients)[number]) =>
+    new Promise<number>((resolve, reject) => {
+      const body = c.body();
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: c.path,
+          method: body === null ? 'GET' : 'POST',
+          agent,
+          headers: {
+            cookie: c.cookie,
+            'x-csrf-token': 'bench',
+            ...(body === null
+              ? {}
+              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(body ?? undefined);
+    });
+  const t0 = performance.now();
+  await Promise.all(
+    clients.map(async (c) => {
+      while (performance.now() < end) {
+        const s = performance.now();
+        const status = await one(c).catch(() => 0);
+        times.push(performance.now() - s);
+        if (okStatus(status)) ok += 1;
+        else bad += 1;
+      }
+    }),
+  );
+  const secs = (performance.now() - t0) / 1000;
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return { perSec: ok / secs, p50: pct(times, 0.5), p99: pct(times, 0.99), ok, bad };
+}
+
+async function electionDay(backend: Backend, observers: number, seconds: number): Promise<Figure[]> {
+  const { ctx, close } = await openContext(backend);
+  try {
+    const gen = await generateMonitoring(ctx, { sites: observers, observers, submissions: 0 });
+    const app = await buildApp(ctx);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    try {
+      const times = { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs };
+      // Sessions made directly (the login flow has its own benchmark); CSRF is the double-submit cookie.
+      const rng = seededRng(5);
+      const clients = await Promise.all(
+        gen.observers.map(async (o) => {
+          const s = await createSession(ctx.db, o.id, 'full', times, 'bench');
+          const cookie = `ukuk_session=${s.token}; ukuk_csrf=bench`;
+          return {
+            cookie,
+            path: '/api/monitoring/submissions',
+            body: () =>
+              JSON.stringify({
+                clientId: randomUUID(),
+                formVersionId: gen.versionId,
+                siteId: o.siteId,
+                answers: benchAnswers(rng),
+                submittedAt: new Date().toISOString(),
+              }),
+          };
+        }),
+      );
+      const noop = await load(
+        port,
+        clients.map((c) => ({ ...c, path: '/api/me', body: () => null })),
+        Math.min(seconds, 10),
+        (s) => s === 200,
+      );
+      const sub = await load(port, clients, seconds, (s) => s === 201 || s === 200);
+      const stored = Number(
+        (await sql<{ n: number }>`select count(*) as n from submissions`.execute(ctx.db)).rows[0]!.n,
+      );
+      console.log(
+        `${backend}: ${observers} observers × ${seconds} s: ${sub.ok} accepted (${stored} stored), ${sub.bad} refused; ` +
+          `${sub.perSec.toFixed(0)}/s p50 ${sub.p50.toFixed(1)} p99 ${sub.p99.toFixed(1)} ms; ` +
+          `GET /api/me ${noop.perSec.toFixed(0)}/s p99 ${noop.p99.toFixed(1)} ms; ratio ${(sub.perSec / noop.perSec).toFixed(2)}`,
+      );
+      const tag = `${backend}, ${observers} observers, ${seconds} s`;
+      return [
+        {
+          name: `election day: accepted submissions/s (${tag})`,
+          unit: 'req/s',
+          value: sub.perSec,
+          baseline: { name: 'GET /api/me (same sessions)', value: noop.perSec },
+          target: backend === 'sqlite' ? '≥ 3000/s' : 'reported',
+          pass: backend !== 'sqlite' || (sub.perSec >= 3000 && sub.bad === 0),
+        },
+        {
+          name: `election day: submission p99 (${tag})`,
+          unit: 'ms',
+          value: sub.p99,
+          baseline: { name: 'GET /api/me p99', value: noop.p99 },
+          target: backend === 'sqlite' ? '< 100 ms' : 'reported',
+          pass: backend !== 'sqlite' || sub.p99 < 100,
+        },
+      ];
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await close();
+  }
+}
+
+async function exportAndSummary(backend: Backend, scale: number): Promise<Figure[]> {
+  const { ctx, close } = await openContext(backend);
+  try {
+    const submissions = Math.round(1_000_000 * scale);
+    let last = 0;
+    const gen = await generateMonitoring(ctx, {
+      sites: 2500,
+      observers: 300,
+      submissions,
+      progress: (d) => {
+        if (performance.now() - last > 20_000) {
+          last = performance.now();
+          console.log(`  ${backend}: generated ${d}/${submissions}`);
+        }
+      },
+    });
+    console.log(
+      `${backend}: generated ${submissions} submissions over 2500 sites in ${(gen.ms / 1000).toFixed(0)} s`,
+    );
+    const ex = await timeExport(ctx, gen.missionId, gen.adminId);
+    const scan = await timeScan(ctx, gen.missionId);
+    const actor: Actor = { userId: gen.adminId, role: 'admin', sessionId: 'bench', reauthUntil: null };
+    const sum: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const t0 = performance.now();
+      await missionSummary(ctx, actor, gen.missionId);
+      sum.push(performance.now() - t0);
+    }
+    sum.sort((a, b) => a - b);
+    const base: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const t0 = performance.now();
+      await sql`select count(*) from sites where mission_id = ${gen.missionId}`.execute(ctx.db);
+      base.push(performance.now() - t0);
+    }
+    base.sort((a, b) => a - b);
+    console.log(
+      `${backend}: export ${ex.rows} rows in ${ex.secs.toFixed(1)} s = ${ex.perSec.toFixed(0)} rows/s, peak RSS ${ex.peakMb.toFixed(0)} MB; ` +
+        `plain scan ${scan.toFixed(0)} rows/s; summary p50 ${pct(sum, 0.5).toFixed(1)} max ${sum[sum.length - 1]!.toFixed(1)} ms`,
+    );
+    const tag = `${backend}, ${submissions} submissions`;
+    return [
+      {
+        name: `export to CSV rows/s (${tag})`,
+        unit: 'rows/s',
+        value: ex.perSec,
+        baseline: { name: 'keyset scan without decrypt', value: scan },
+        target: '≥ 100000 rows/s',
+        pass: ex.perSec >= 100_000,
+      },
+      {
+        name: `export peak RSS (${tag})`,
+        unit: 'MB',
+        value: ex.peakMb,
+        baseline: { name: 'RSS before the export', value: ex.startMb },
+        target: '< 300 MB',
+        pass: ex.peakMb < 300,
+      },
+      {
+        name: `dashboard summary, slowest of 25 (${tag}, 2500 sites)`,
+        unit: 'ms',
+        value: sum[sum.length - 1]!,
+        baseline: { name: 'count of sites', value: base[base.length - 1]! },
+        target: '< 200 ms',
+        pass: sum[sum.length - 1]! < 200,
+      },
+    ];
+  } finally {
+    await close();
+  }
+}
+
+async function timeExport(ctx: AppContext, missionId: string, adminId: string) {
+  const id = uuidv7();
+  const now = new Date().toISOString();
+  const { wrapped } = envelope(ctx).newRecordKey('mon_exports', id);
+  await ctx.db
+    .insertInto('mon_exports')
+    .values({
+      id,
+      mission_id: missionId,
+      requested_by: adminId,
+      format: 'csv',
+      redacted: 1,
+      locale: 'ru',
+      status: 'queued',
+      total: 0,
+      rows: 0,
+      dek: wrapped,
+      storage_key: null,
+      size: null,
+      sha256: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  global.gc?.();
+  const startMb = process.memoryUsage().rss / 2 ** 20;
+  let peak = startMb;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss / 2 ** 20)), 25);
+  const t0 = performance.now();
+  await runExport(ctx, id);
+  const secs = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  const row = await ctx.db
+    .selectFrom('mon_exports')
+    .select(['rows', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (row.status !== 'done') throw new Error(`export ended ${row.status}`);
+  return { rows: row.rows, secs, perSec: row.rows / secs, peakMb: peak, startMb };
+}
+
+async function timeScan(ctx: AppContext, missionId: string): Promise<number> {
+  const t0 = performance.now();
+  let after = '';
+  let n = 0;
+  for (;;) {
+    const rows = await ctx.db
+      .selectFrom('submissions')
+      .select(['id', 'answers', 'dek'])
+      .where('mission_id', '=', missionId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    n += rows.length;
+    if (rows.length < 1000) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+export async function monitoringBenchmark(): Promise<Figure[]> {
+  const scale = knob('UKUK_BENCH_MON_SCALE', 'scale', 1, 4);
+  const seconds = knob('UKUK_BENCH_MON_SECONDS', 'seconds', 20, 600);
+  const observers = Math.round(knob('UKUK_BENCH_MON_OBSERVERS', 'observers', 300, 5000));
+  const only = process.env.UKUK_BENCH_MON_BACKEND;
+  const figures: Figure[] = [];
+  for (const backend of ['sqlite', 'postgres'] as const) {
+    if (only && only !== backend) continue;
+    if (backend === 'postgres' && !(await postgresAvailable())) {
+      console.log('(postgres not reachable: monitoring benchmark skipped on PostgreSQL)');
+      continue;
+    }
+    figures.push(...(await electionDay(backend, observers, seconds)));
+    figures.push(...(await exportAndSummary(backend, scale)));
+  }
+  return figures;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  const figures = await monitoringBenchmark();
+  console.log('');
+  printTable(figures);
+  console.log(`\nwritten: ${writeResults(figures)}`);
+  process.exit(figures.every((f) => f.pass) ? 0 : 1);
+}
