@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isRegionCode } from '../../../core/geo/regions.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Role } from '../../../core/roles.ts';
 import { capabilitiesOf, requireCap, type Actor } from '../../platform/access/policy.ts';
@@ -269,6 +270,10 @@ export async function setMissionCoordinators(
         .execute()
     : [];
   list.forEach((c, i) => {
+    if (c.region !== null && !isRegionCode(c.region))
+      throw new AppError('geo.unknown_region', {
+        fields: [{ path: `coordinators.${i}.region`, code: 'invalid_value' }],
+      });
     const u = users.find((x) => x.id === c.userId);
     if (!u || u.status !== 'active' || !capabilitiesOf(u.role as Role).includes('monitoring.review'))
       throw new AppError('missions.coordinator_invalid', {
