@@ -140,7 +140,7 @@ export async function measureViolations(
       listEvents(ctx, actor, { q: words[i % words.length]!, ...(i % 3 === 0 ? { region: 'KG-O' } : {}) }),
     100,
   );
-  const searchBase = await measure((i) => searchEventIds(ctx, words[i % words.length]!), 100);
+  const searchBase = await measure((i) => searchEventIds(ctx, words[i % words.length]!, actor), 100);
   const tag = `${backend}, ${label}`;
   console.log(
     `${backend}: list p50 ${list.p50.toFixed(1)} p95 ${list.p95.toFixed(1)} max ${list.max.toFixed(1)} ms; ` +

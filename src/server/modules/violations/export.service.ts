@@ -164,7 +164,7 @@ export async function exportActs(
 ): Promise<Download> {
   requireCap(actor, 'violations.read');
   requireReauth(actor);
-  const f = await eventFilterOf(ctx, body.filters);
+  const f = await eventFilterOf(ctx, actor, body.filters);
   const approvalId = body.redacted
     ? null
     : await authoriseNamedExport(ctx, actor, 'violations', body.filters);

@@ -67,7 +67,7 @@ export function specsOf(q: {
 }
 
 /** The list screen's filters, with the text search resolved to event ids exactly as the list does. */
-export async function eventFilterOf(ctx: AppContext, q: Filters): Promise<EventFilter> {
+export async function eventFilterOf(ctx: AppContext, actor: Actor, q: Filters): Promise<EventFilter> {
   // A well-formed but unknown place would count nothing, silently: refuse it instead.
   if (q.region && !isRegionCode(q.region))
     throw new AppError('geo.unknown_region', { fields: [{ path: 'region', code: 'invalid_value' }] });
@@ -84,7 +84,7 @@ export async function eventFilterOf(ctx: AppContext, q: Filters): Promise<EventF
     from: q.from,
     to: q.to,
     mine: q.mine === '1',
-    ids: text ? await searchEventIds(ctx, text) : undefined,
+    ids: text ? await searchEventIds(ctx, text, actor) : undefined,
     numberPrefix: text && /^EV-\d/i.test(text) ? text.toUpperCase() : undefined,
   };
 }
@@ -141,7 +141,7 @@ export async function getViolationStats(
   const byList = (by?.split(',') ?? []).filter((b): b is StatsBy =>
     (STATS_BY as readonly string[]).includes(b),
   );
-  const f = await eventFilterOf(ctx, filters);
+  const f = await eventFilterOf(ctx, actor, filters);
   const stats = await computeStats(ctx, { actor }, f, specsOf({ by: byList, unit, level, period }), locale);
   await auditNow(ctx, {
     actorId: actor.userId,

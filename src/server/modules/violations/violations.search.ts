@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
+import type { Actor } from '../../platform/access/policy.ts';
 import { envelope, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { createSearchIndex } from '../../platform/search/search.ts';
+import { eventVisibleTo } from './violations.access.ts';
 
 /**
  * Full-text search of violation events: title, description, place, and the places and consequences of
  * their acts. All of it is sensitive (narratives of torture, names in passing), so the index holds only
  * keyed hashes of the words (platform/search); the caller filters hits through the need-to-know rule
- * (`eventVisibleTo`), so a restricted event never surfaces. The index is derived data: after a
+ * (`eventVisibleTo`) inside the search, so a restricted event never surfaces. The index is derived data: after a
  * restore the `violations.reindex` job rebuilds it.
  */
 const TYPE = 'vio_event';
@@ -44,14 +46,20 @@ export async function unindexEvent(ctx: AppContext, exec: Executor, id: string):
   await createSearchIndex({ kind: ctx.dbh.kind }).remove(exec, TYPE, id);
 }
 
-/** Ids of events whose text matches (at most 100, best first); visibility is applied by the caller. */
-export async function searchEventIds(ctx: AppContext, query: string): Promise<string[]> {
+/**
+ * Ids of events whose text matches and that the actor may see (at most 100, best first). The
+ * need-to-know rule is applied inside the search, before its limit: hidden restricted events never
+ * take the places of visible ones (they did when the rule came after the top 100).
+ */
+export async function searchEventIds(ctx: AppContext, query: string, actor: Actor): Promise<string[]> {
   const hits = await createSearchIndex({ kind: ctx.dbh.kind }).search(ctx.db, {
     query,
     scope: TYPE,
     entityTypes: [TYPE],
     limit: 100,
     envelope: envelope(ctx),
+    where: (id) =>
+      sql`exists (select 1 from vio_events sv where sv.id = ${id} and ${eventVisibleTo(actor, 'sv.id', 'sv.restricted')})`,
   });
   return hits.map((h) => h.entityId);
 }

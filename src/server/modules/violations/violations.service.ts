@@ -140,7 +140,7 @@ export async function listEvents(
   // Events match on their own text and on the text of their evidence (PDFs); the visibility filter
   // below applies to both, so an outsider learns nothing from a match in a restricted event's file.
   const ids = text
-    ? [...new Set([...(await searchEventIds(ctx, text)), ...(await evidenceEventIds(ctx, text))])]
+    ? [...new Set([...(await searchEventIds(ctx, text, actor)), ...(await evidenceEventIds(ctx, text))])]
     : undefined;
   const f = {
     ...q,

@@ -78,5 +78,6 @@ function filters(plan: QueryPlan): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (plan.scopes) parts.push(sql`AND scope IN (${sql.join(plan.scopes)})`);
   if (plan.entityTypes) parts.push(sql`AND entity_type IN (${sql.join(plan.entityTypes)})`);
+  if (plan.where) parts.push(sql`AND ${plan.where(sql.ref('entity_id'))}`);
   return sql.join(parts, sql` `);
 }

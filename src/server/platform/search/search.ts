@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { DbKind, Executor } from '../db/db.ts';
 import type { Envelope } from '../crypto/envelope.ts';
 import { postgresSearch } from './postgres.ts';
@@ -44,6 +45,11 @@ export interface SearchQuery {
   /** Number of hits (default 20, at most 100). */
   limit?: number;
   envelope?: Envelope;
+  /**
+   * A condition on the hit's entity id (e.g. the caller's need-to-know rule), applied BEFORE the
+   * limit, so hits the caller may not see never take the place of those it may.
+   */
+  where?: (entityId: RawBuilder<unknown>) => RawBuilder<unknown>;
 }
 
 /** One hit; `score` is larger for better matches and comparable only within one result list. */
@@ -89,6 +95,7 @@ export interface QueryPlan {
   scopes: readonly string[] | undefined;
   entityTypes: readonly string[] | undefined;
   limit: number;
+  where?: ((entityId: RawBuilder<unknown>) => RawBuilder<unknown>) | undefined;
 }
 
 /** What a dialect implements; all text handling happens before, identically for both. */
@@ -147,5 +154,5 @@ function planQuery(q: SearchQuery): QueryPlan {
   }));
   const scopes = q.scope === undefined ? undefined : typeof q.scope === 'string' ? [q.scope] : q.scope;
   const limit = Math.min(100, Math.max(1, Math.trunc(q.limit ?? 20) || 20));
-  return { terms, scopes, entityTypes: q.entityTypes, limit };
+  return { terms, scopes, entityTypes: q.entityTypes, limit, where: q.where };
 }

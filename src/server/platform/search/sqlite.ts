@@ -72,6 +72,7 @@ function filters(plan: QueryPlan): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (plan.scopes) parts.push(sql`AND d.scope IN (${sql.join(plan.scopes)})`);
   if (plan.entityTypes) parts.push(sql`AND d.entity_type IN (${sql.join(plan.entityTypes)})`);
+  if (plan.where) parts.push(sql`AND ${plan.where(sql.ref('d.entity_id'))}`);
   return sql.join(parts, sql` `);
 }
 
