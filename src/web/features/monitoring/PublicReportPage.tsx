@@ -161,6 +161,7 @@ function FieldInput({
           <Select
             {...common}
             placeholder={t('public.region')}
+            data-testid={`${f.key}-region`}
             data={REGION_CODES.map((r) => ({ value: r, label: geo.region(r) }))}
             value={v.region ?? null}
             onChange={(r) => set({ region: r ?? undefined, district: undefined })}
