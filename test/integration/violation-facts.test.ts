@@ -281,5 +281,24 @@ for (const backend of await backends()) {
       await consistent(doc, 'member');
       await consistent(outsider, 'outsider');
     });
+
+    test('search: hidden matches never take the places of visible ones (rule before the limit)', async () => {
+      for (let i = 0; i < 101; i++)
+        await ok(
+          doc.client.post('/api/violations/events', { title: `Жашырылган кубулуш ${i}`, restricted: true }),
+          201,
+        );
+      const open = (await ok(outsider.client.post('/api/violations/events', { title: 'Ачык кубулуш' }), 201))
+        .id;
+      const r = await outsider.client.get<List>(`/api/violations/events?q=${encodeURIComponent('кубулуш')}`);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual(
+        r.body.items.map((x) => x.id),
+        [open],
+      );
+      assert.equal(r.body.total, 1);
+      const mine = await doc.client.get<List>(`/api/violations/events?q=${encodeURIComponent('кубулуш')}`);
+      assert.equal(mine.body.total, 100, 'the member sees the best 100 of their 102 matches');
+    });
   });
 }
