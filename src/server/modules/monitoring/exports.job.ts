@@ -6,7 +6,7 @@ import { registerFileOwner } from '../../platform/files/registry.ts';
 import { FileStore } from '../../platform/files/store.ts';
 import { tr } from '../../platform/i18n.ts';
 import { EXPORT_PAGE, planColumns, RowBuilder, type SubmissionExportRow } from './exports.rows.ts';
-import { EXPORT_JOB, missionScope } from './exports.service.ts';
+import { EXPORT_ATTEMPTS, EXPORT_JOB, missionScope } from './exports.service.ts';
 import { exportStream, type ExportFormat, type ExportRow } from './exports.writers.ts';
 
 const registered = new WeakSet<AppContext>();
@@ -150,9 +150,21 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
 export function registerExportJobs(ctx: AppContext): void {
   if (registered.has(ctx)) return;
   registered.add(ctx);
-  ctx.jobs.register(EXPORT_JOB, async (payload) => {
+  ctx.jobs.register(EXPORT_JOB, async (payload, info) => {
     const id = (payload as { id?: unknown } | null)?.id;
-    if (typeof id === 'string') await runExport(ctx, id);
+    if (typeof id !== 'string') return;
+    try {
+      await runExport(ctx, id);
+    } catch (e) {
+      // After the last attempt the requester sees "failed" instead of a progress bar that never moves.
+      if (info.attempt >= EXPORT_ATTEMPTS)
+        await ctx.db
+          .updateTable('mon_exports')
+          .set({ status: 'failed', updated_at: new Date().toISOString() })
+          .where('id', '=', id)
+          .execute();
+      throw e;
+    }
   });
   registerFileOwner({
     name: 'mon_exports',

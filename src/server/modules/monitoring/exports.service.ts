@@ -17,6 +17,7 @@ import { EXPORT_CONTENT_TYPES, type ExportFormat } from './exports.writers.ts';
  * four-eyes approval of the other exports. Only the requester can see its progress and download it.
  */
 export const EXPORT_JOB = 'monitoring.export';
+export const EXPORT_ATTEMPTS = 3;
 
 /** Which submissions of a mission the actor may export: all, some regions, or none (null). */
 export async function missionScope(
@@ -86,7 +87,12 @@ export async function requestExport(
         updated_at: now,
       })
       .execute();
-    await ctx.jobs.enqueue(tx, EXPORT_JOB, { id }, { uniqueKey: `${EXPORT_JOB}:${id}`, maxAttempts: 3 });
+    await ctx.jobs.enqueue(
+      tx,
+      EXPORT_JOB,
+      { id },
+      { uniqueKey: `${EXPORT_JOB}:${id}`, maxAttempts: EXPORT_ATTEMPTS },
+    );
     await audit({
       actorId: actor.userId,
       action: body.redacted ? 'monitoring.export' : 'monitoring.export_full',
