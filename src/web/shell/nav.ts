@@ -16,7 +16,8 @@ export interface NavItem {
     | '/people'
     | '/violations'
     | '/intake'
-    | '/calendar';
+    | '/calendar'
+    | '/monitoring';
   /** Shown when the user holds any one of these capabilities. */
   capability?: string[];
 }
@@ -29,7 +30,12 @@ export const MODULE_ITEMS: NavItem[] = [
   { key: 'people', icon: 'users', to: '/people', capability: ['people.read'] },
   { key: 'stats', icon: 'chart', to: '/stats', capability: ['reports.read'] },
   { key: 'violations', icon: 'alert', to: '/violations', capability: ['violations.read'] },
-  { key: 'monitoring', icon: 'eye', capability: ['monitoring.submit', 'monitoring.review'] },
+  {
+    key: 'monitoring',
+    icon: 'eye',
+    to: '/monitoring',
+    capability: ['monitoring.submit', 'monitoring.review'],
+  },
   { key: 'advocacy', icon: 'megaphone', capability: ['advocacy.manage'] },
   { key: 'trainings', icon: 'school', capability: ['trainings.manage'] },
   { key: 'festival', icon: 'film', capability: ['festival.manage'] },

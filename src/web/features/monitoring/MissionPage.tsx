@@ -1,4 +1,109 @@
-/** One mission: dashboard, sites, observers, submissions (issue #5). */
-export function MissionPage() {
-  return null;
+import { Alert, Anchor, Badge, Group, ScrollArea, Stack, Tabs, Text } from '@mantine/core';
+import { Link, useParams } from '@tanstack/react-router';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { PageLoader } from '../../components/PageLoader';
+import { useFormat } from '../../intl/format';
+import type { Mission } from './api';
+import { MissionStatusBadge } from './labels';
+import { CoordinatorsTab } from './mission/CoordinatorsTab';
+import { DashboardTab } from './mission/DashboardTab';
+import { FormsTab } from './mission/FormsTab';
+import { SettingsTab } from './mission/SettingsTab';
+import { SitesTab } from './mission/SitesTab';
+import { MonErrorAlert } from './MonErrorAlert';
+import { MonitoringNav } from './MonitoringNav';
+import { useMission } from './queries';
+
+const TABS = ['dashboard', 'sites', 'forms', 'coordinators', 'settings'] as const;
+type Tab = (typeof TABS)[number];
+
+function TabBody({ tab, mission }: { tab: Tab; mission: Mission }): ReactElement {
+  switch (tab) {
+    case 'dashboard':
+      return <DashboardTab mission={mission} />;
+    case 'sites':
+      return <SitesTab mission={mission} />;
+    case 'forms':
+      return <FormsTab key={mission.forms.map((f) => f.formVersionId).join()} mission={mission} />;
+    case 'coordinators':
+      return <CoordinatorsTab mission={mission} />;
+    case 'settings':
+      return <SettingsTab mission={mission} />;
+  }
+}
+
+/** One mission: live dashboard, sites and observers, forms, coordinators by region, settings. */
+export function MissionPage(): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const { id } = useParams({ from: '/app/monitoring/missions/$id' });
+  const [tab, setTab] = useState<Tab>('dashboard');
+  const q = useMission(id);
+  if (q.isPending) return <PageLoader />;
+  if (q.error instanceof ApiError && q.error.status === 404)
+    return (
+      <>
+        <MonitoringNav current="missions" />
+        <Alert color="gray" title={t('missions.notFound')} data-testid="mission-not-found">
+          <Anchor component={Link} to="/monitoring">
+            {t('missions.back')}
+          </Anchor>
+        </Alert>
+      </>
+    );
+  if (!q.data) return <MonErrorAlert error={q.error} />;
+  const m = q.data;
+  // A region coordinator works on sites and the dashboard; who coordinates and the settings are the whole mission's.
+  const tabs = m.scope === 'all' ? TABS : TABS.filter((k) => k === 'dashboard' || k === 'sites');
+  const period = [m.startsOn, m.endsOn]
+    .filter(Boolean)
+    .map((d) => fmt.date(d!))
+    .join(' – ');
+  return (
+    <>
+      <MonitoringNav current="missions" />
+      <Stack gap={6} mb="md">
+        <Anchor component={Link} to="/monitoring" size="sm">
+          {t('missions.back')}
+        </Anchor>
+        <PageHeader title={m.title} />
+        <Group gap="xs" mt={-12}>
+          <Badge variant="outline" tt="none">
+            {t(`missionKind.${m.kind}`)}
+          </Badge>
+          <MissionStatusBadge status={m.status} />
+          {m.public && (
+            <Badge variant="outline" color="grape" tt="none">
+              {t('missions.public')}
+            </Badge>
+          )}
+          {period && <Text size="sm">{period}</Text>}
+        </Group>
+        {m.description && (
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
+            {m.description}
+          </Text>
+        )}
+      </Stack>
+      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
+        <ScrollArea type="auto" scrollbarSize={6} mb="md">
+          <Tabs.List aria-label={t('tabs.label')} style={{ flexWrap: 'nowrap' }}>
+            {tabs.map((k) => (
+              <Tabs.Tab key={k} value={k} data-testid={`mission-tab-${k}`} style={{ whiteSpace: 'nowrap' }}>
+                {t(`tabs.${k}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </ScrollArea>
+        {tabs.map((k) => (
+          <Tabs.Panel key={k} value={k}>
+            {k === tab && <TabBody tab={k} mission={m} />}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </>
+  );
 }

@@ -1,4 +1,195 @@
-/** Missions list (issue #5). */
-export function MissionsPage() {
-  return null;
+import { Badge, Button, EmptyState, Select, Stack, Table, TextInput, Textarea, Group } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppModal } from '../../components/AppModal';
+import { Icon } from '../../components/icons';
+import { PageHeader } from '../../components/PageHeader';
+import { PageLoader } from '../../components/PageLoader';
+import { TableScroll } from '../../components/TableScroll';
+import { useFormat } from '../../intl/format';
+import { can, useMe } from '../auth/queries';
+import { AnchorLink } from '../people/AnchorLink';
+import { MISSION_KINDS, missionsApi, type MissionKind } from './api';
+import { MissionStatusBadge } from './labels';
+import { MonErrorAlert } from './MonErrorAlert';
+import { MonitoringNav } from './MonitoringNav';
+import { monitoringKeys, useInvalidate, useMissions } from './queries';
+
+function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => void }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const navigate = useNavigate();
+  const invalidate = useInvalidate();
+  const [kind, setKind] = useState<MissionKind>('election');
+  const [title, setTitle] = useState('');
+  const [startsOn, setStartsOn] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const [description, setDescription] = useState('');
+  const create = useMutation({
+    mutationFn: () =>
+      missionsApi.create({
+        kind,
+        title: title.trim(),
+        ...(startsOn ? { startsOn } : {}),
+        ...(endsOn ? { endsOn } : {}),
+        ...(description.trim() ? { description: description.trim() } : {}),
+      }),
+    onSuccess: async ({ id }) => {
+      await invalidate(monitoringKeys.missions);
+      void navigate({ to: '/monitoring/missions/$id', params: { id } });
+    },
+  });
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('missions.new')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Stack>
+          <Select
+            label={t('missions.kind')}
+            data={MISSION_KINDS.map((k) => ({ value: k, label: t(`missionKind.${k}`) }))}
+            value={kind}
+            onChange={(v) => v && setKind(v)}
+            allowDeselect={false}
+            data-testid="mission-kind"
+          />
+          <TextInput
+            label={t('missions.titleLabel')}
+            required
+            maxLength={200}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            data-testid="mission-title"
+          />
+          <Group grow>
+            <TextInput
+              type="date"
+              label={t('missions.startsOn')}
+              value={startsOn}
+              onChange={(e) => setStartsOn(e.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label={t('missions.endsOn')}
+              value={endsOn}
+              onChange={(e) => setEndsOn(e.currentTarget.value)}
+            />
+          </Group>
+          <Textarea
+            label={t('missions.descriptionLabel')}
+            autosize
+            minRows={2}
+            maxLength={4000}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
+          <MonErrorAlert error={create.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel', { ns: 'ui' })}
+            </Button>
+            <Button
+              type="submit"
+              loading={create.isPending}
+              disabled={!title.trim()}
+              data-testid="mission-create"
+            >
+              {t('missions.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/** Missions the user may see (admin: all; coordinator: theirs), and "new mission" for reviewers. */
+export function MissionsPage(): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const me = useMe().data;
+  const missions = useMissions();
+  const [creating, setCreating] = useState(false);
+  const items = missions.data?.items ?? [];
+  const period = (a: string | null, b: string | null) =>
+    [a, b]
+      .filter(Boolean)
+      .map((d) => fmt.date(d!))
+      .join(' – ');
+  return (
+    <>
+      <MonitoringNav current="missions" />
+      <PageHeader
+        title={t('missions.title')}
+        description={missions.data ? t('missions.count', { count: items.length }) : undefined}
+        actions={
+          can(me, 'monitoring.review') && (
+            <Button
+              leftSection={<Icon name="plus" size={16} />}
+              onClick={() => setCreating(true)}
+              data-testid="new-mission"
+            >
+              {t('missions.new')}
+            </Button>
+          )
+        }
+      />
+      <Stack>
+        <MonErrorAlert error={missions.error} />
+        {missions.isPending && <PageLoader />}
+        {missions.data && items.length === 0 && (
+          <EmptyState p="lg" title={t('missions.empty')} description={t('missions.emptyHint')} />
+        )}
+        {items.length > 0 && (
+          <TableScroll minWidth={720} label={t('missions.title')}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('missions.titleLabel')}</Table.Th>
+                  <Table.Th>{t('missions.kind')}</Table.Th>
+                  <Table.Th>{t('missions.status')}</Table.Th>
+                  <Table.Th>{t('missions.dates')}</Table.Th>
+                  <Table.Th ta="end">{t('missions.sites')}</Table.Th>
+                  <Table.Th ta="end">{t('missions.received')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>
+                      <AnchorLink
+                        to="/monitoring/missions/$id"
+                        params={{ id: m.id }}
+                        fw={600}
+                        data-testid="mission-link"
+                      >
+                        {m.title}
+                      </AnchorLink>
+                      {m.public && (
+                        <Badge ml="xs" size="xs" variant="outline" tt="none">
+                          {t('missions.public')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{t(`missionKind.${m.kind}`)}</Table.Td>
+                    <Table.Td>
+                      <MissionStatusBadge status={m.status} />
+                    </Table.Td>
+                    <Table.Td>{period(m.startsOn, m.endsOn)}</Table.Td>
+                    <Table.Td ta="end">{fmt.number(m.sites)}</Table.Td>
+                    <Table.Td ta="end">{fmt.number(m.received)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
+        )}
+      </Stack>
+      {creating && <CreateMission opened onClose={() => setCreating(false)} />}
+    </>
+  );
 }

@@ -1,4 +1,121 @@
-/** One submission under review (issue #5). */
-export function SubmissionPage() {
-  return null;
+import { Alert, Anchor, Badge, Card, Flex, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from '@tanstack/react-router';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { PageLoader } from '../../components/PageLoader';
+import { useFormat } from '../../intl/format';
+import { can, useMe } from '../auth/queries';
+import { AnchorLink } from '../people/AnchorLink';
+import { SubmissionStatusBadge, useRegionName } from './labels';
+import { useL10n } from './l10n';
+import { MonErrorAlert } from './MonErrorAlert';
+import { MonitoringNav } from './MonitoringNav';
+import { useFormVersion, useSubmission } from './queries';
+import { FlagBadges } from './ReviewPage';
+import { AnswersView } from './submission/AnswersView';
+import { Comments, History } from './submission/CommentsHistory';
+import { LockBanner, ReviewPanel } from './submission/ReviewPanel';
+import { useReviewLock } from './submission/useReviewLock';
+
+/** One submission under review: answers by label, lock, state, flags, comments, history. */
+export function SubmissionPage(): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const l10n = useL10n();
+  const region = useRegionName();
+  const me = useMe().data;
+  const { id } = useParams({ from: '/app/monitoring/submissions/$id' });
+  const q = useSubmission(id);
+  const reviewer = can(me, 'monitoring.review');
+  const lock = useReviewLock(id, reviewer && q.isSuccess);
+  const version = useFormVersion(q.data?.formVersionId);
+  if (q.isPending) return <PageLoader />;
+  if (q.error instanceof ApiError && q.error.status === 404)
+    return (
+      <>
+        <MonitoringNav current="review" />
+        <Alert color="gray" title={t('submission.notFound')}>
+          <Anchor component={Link} to="/monitoring/review">
+            {t('submission.back')}
+          </Anchor>
+        </Alert>
+      </>
+    );
+  if (!q.data) return <MonErrorAlert error={q.error} />;
+  const s = q.data;
+  const lockedByOther = !!s.lock && s.lock.userId !== me?.id;
+  const def = version.data?.definition;
+  return (
+    <>
+      <MonitoringNav current="review" />
+      <Stack gap={6} mb="md">
+        <Anchor component={Link} to="/monitoring/review" size="sm">
+          {t('submission.back')}
+        </Anchor>
+        <PageHeader title={l10n(def?.title) || t('submission.title')} />
+        <Group gap="xs" mt={-12}>
+          <SubmissionStatusBadge status={s.status} />
+          <FlagBadges flags={s.flags} critical={s.critical} />
+          {s.source === 'public' && (
+            <Badge variant="outline" tt="none">
+              {t('review.publicReport')}
+            </Badge>
+          )}
+        </Group>
+      </Stack>
+      <Stack gap="md">
+        {reviewer && <LockBanner s={s} refused={lock.refused} onRetry={lock.retry} />}
+        <Flex
+          direction={{ base: 'column', md: 'row' }}
+          gap="md"
+          align={{ base: 'stretch', md: 'flex-start' }}
+        >
+          <Stack gap="md" style={{ flex: 2, minWidth: 0 }}>
+            <Card withBorder radius="md" padding="md">
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
+                <Meta label={t('submission.submittedAt')} value={fmt.dateTime(s.submittedAt)} />
+                <Meta label={t('submission.receivedAt')} value={fmt.dateTime(s.receivedAt)} />
+                <Meta label={t('sites.region')} value={region(s.region) || '—'} />
+                {s.missionId && (
+                  <div>
+                    <Text size="xs" c="dimmed">
+                      {t('review.mission')}
+                    </Text>
+                    <AnchorLink to="/monitoring/missions/$id" params={{ id: s.missionId }} size="sm">
+                      {t('submission.openMission')}
+                    </AnchorLink>
+                  </div>
+                )}
+              </SimpleGrid>
+            </Card>
+            <Card withBorder radius="md" padding="md">
+              <Title order={2} size="h4" mb="sm">
+                {t('submission.answers')}
+              </Title>
+              <MonErrorAlert error={version.error} />
+              <AnswersView definition={def} answers={s.answers} />
+            </Card>
+            <Comments s={s} />
+          </Stack>
+          <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
+            {reviewer && <ReviewPanel s={s} locked={lockedByOther} />}
+            <History s={s} />
+          </Stack>
+        </Flex>
+      </Stack>
+    </>
+  );
+}
+
+function Meta({ label, value }: { label: string; value: string | null }): ReactElement {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value ?? '—'}</Text>
+    </div>
+  );
 }

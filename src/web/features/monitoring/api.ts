@@ -1,0 +1,321 @@
+import { api, ApiError, query, type FieldError } from '../../api/client';
+import { i18n } from '../../i18n';
+import type { FieldType, FormDefinition, FormKind, L10n } from '../../../core/forms/types';
+
+/* Wire types of the monitoring API (issue #5, /work/briefs/monitoring-contract.md). Written by hand
+   from the contract: the route schemas live with the server modules and pull zod in. */
+
+export type VersionStatus = 'draft' | 'published';
+export type MissionKind = 'election' | 'detention' | 'trial' | 'assembly';
+export type MissionStatus = 'draft' | 'active' | 'closed';
+export type SubmissionStatus = 'received' | 'in_review' | 'verified' | 'published' | 'rejected';
+export type Queue = 'translate' | 'geolocate' | 'verify' | 'urgent';
+export type Flags = Record<Queue, boolean>;
+
+export const MISSION_KINDS = [
+  'election',
+  'detention',
+  'trial',
+  'assembly',
+] as const satisfies readonly MissionKind[];
+export const MISSION_STATUSES = ['draft', 'active', 'closed'] as const satisfies readonly MissionStatus[];
+export const SUBMISSION_STATUSES = [
+  'received',
+  'in_review',
+  'verified',
+  'published',
+  'rejected',
+] as const satisfies readonly SubmissionStatus[];
+export const QUEUES = ['translate', 'geolocate', 'verify', 'urgent'] as const satisfies readonly Queue[];
+
+export interface FormSummary {
+  id: string;
+  kind: FormKind;
+  title: L10n;
+  origin: 'template' | 'custom';
+  archived: boolean;
+  latestVersion: { id: string; version: number; status: VersionStatus };
+  publishedVersionId: string | null;
+  updatedAt: string;
+}
+export interface FormDetail {
+  id: string;
+  kind: FormKind;
+  title: L10n;
+  origin: 'template' | 'custom';
+  archived: boolean;
+  versions: {
+    id: string;
+    version: number;
+    status: VersionStatus;
+    publishedAt: string | null;
+    publishedBy: string | null;
+  }[];
+  draft: { id: string; version: number; definition: FormDefinition } | null;
+  published: { id: string; version: number; definition: FormDefinition } | null;
+}
+export interface FormExport {
+  format: 'ukuk-form';
+  formatVersion: 1;
+  definition: FormDefinition;
+}
+export interface FormVersion {
+  id: string;
+  formId: string;
+  version: number;
+  status: VersionStatus;
+  kind: FormKind;
+  fields: {
+    key: string;
+    type: FieldType;
+    required: boolean;
+    options: string[];
+    parent?: string;
+    section: string;
+  }[];
+  definition: FormDefinition;
+}
+
+export interface MissionSummary {
+  id: string;
+  kind: MissionKind;
+  title: string;
+  status: MissionStatus;
+  startsOn: string | null;
+  endsOn: string | null;
+  public: boolean;
+  sites: number;
+  received: number;
+}
+export interface Mission extends MissionSummary {
+  description: string | null;
+  /** What the caller may do here: the whole mission, some regions, or (observer) their sites. */
+  scope: 'all' | 'regions' | 'observer';
+  regions: string[];
+  forms: { formId: string; formVersionId: string; title: L10n; kind: string }[];
+  coordinators: { userId: string; name: string; region: string | null }[];
+}
+export interface MissionCreate {
+  kind: MissionKind;
+  title: string;
+  startsOn?: string;
+  endsOn?: string;
+  description?: string;
+}
+export interface MissionPatch {
+  title?: string;
+  description?: string | null;
+  status?: MissionStatus;
+  startsOn?: string | null;
+  endsOn?: string | null;
+  public?: boolean;
+}
+export interface Person {
+  userId: string;
+  name: string;
+}
+export interface Site {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  region: string;
+  district: string | null;
+  place: string | null;
+  lat: number | null;
+  lon: number | null;
+  observers: Person[];
+  received: number;
+}
+export interface SiteCreate {
+  code: string;
+  name: string;
+  region: string;
+  district?: string;
+  place?: string;
+  lat?: number;
+  lon?: number;
+}
+export interface Summary {
+  missionId: string;
+  expected: number;
+  received: number;
+  byRegion: { region: string; expected: number; received: number }[];
+  /** `null` = withheld (small cells of a public summary). */
+  incidents: { total: number | null; critical: number | null };
+  overTime: { hour: string; n: number | null; critical: number | null }[];
+  answers: {
+    formId: string;
+    field: string;
+    label: L10n;
+    total: number | null;
+    counts: { value: string; label: L10n; n: number | null }[];
+  }[];
+}
+
+export interface SubmissionRow {
+  id: string;
+  missionId: string | null;
+  siteId: string | null;
+  siteName: string | null;
+  formTitle: L10n | null;
+  formKind: string;
+  source: 'observer' | 'public';
+  lockedBy: string | null;
+  status: SubmissionStatus;
+  critical: boolean;
+  flags: Flags;
+  region: string | null;
+  receivedAt: string;
+  observerName: string | null;
+}
+export interface Submission {
+  id: string;
+  clientId: string;
+  missionId: string | null;
+  siteId: string | null;
+  formVersionId: string;
+  formId: string;
+  formKind: string;
+  violationEventId: string | null;
+  caseId: string | null;
+  observerId: string | null;
+  source: 'observer' | 'public';
+  status: SubmissionStatus;
+  critical: boolean;
+  flags: Flags;
+  answers: Record<string, unknown>;
+  submittedAt: string;
+  receivedAt: string;
+  region: string | null;
+  district: string | null;
+  lock: { userId: string; name: string; until: string } | null;
+  history: {
+    at: string;
+    userId: string | null;
+    name: string | null;
+    action: string;
+    from: string | null;
+    to: string | null;
+    reason: string | null;
+    refId: string | null;
+  }[];
+  comments: { id: string; at: string; userId: string; name: string; body: string }[];
+}
+export type SubmissionsQuery = {
+  missionId?: string;
+  status?: SubmissionStatus;
+  queue?: Queue;
+  region?: string;
+  siteId?: string;
+  critical?: '0' | '1';
+  source?: 'observer' | 'public';
+  page?: number;
+};
+
+type Id = { id: string };
+
+/** One particular of a refused request (`details` of the error body): a definition path or a CSV line. */
+export interface Detail {
+  path?: string;
+  line?: number;
+  field?: string;
+  code: string;
+}
+
+/** An API error that also carries the server's `details` list (the shared client drops it). */
+export class DetailedApiError extends ApiError {
+  constructor(
+    base: ApiError,
+    readonly details: Detail[],
+  ) {
+    super(base.status, base.code, base.message, base.fields, base.retryAfterSeconds);
+  }
+}
+
+/**
+ * A write whose refusal lists particulars (form definitions, CSV imports). Same headers as the shared
+ * client (CSRF token, language); no re-auth prompt, none of these routes asks for one.
+ */
+async function sendDetailed<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
+  const headers = { Accept: 'application/json', 'Accept-Language': i18n.language };
+  const csrf = await fetch('/api/auth/csrf', { credentials: 'same-origin', headers });
+  if (!csrf.ok) throw new ApiError(csrf.status, `http.${csrf.status}`, csrf.statusText);
+  const { token } = (await csrf.json()) as { token: string };
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: { ...headers, 'Content-Type': 'application/json', 'X-CSRF-Token': token },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => ({}))) as {
+    error?: { code?: string; message?: string; fields?: FieldError[]; details?: unknown };
+  };
+  if (res.ok) return json as T;
+  const e = json.error ?? {};
+  const base = new ApiError(
+    res.status,
+    e.code ?? `http.${res.status}`,
+    e.message ?? res.statusText,
+    e.fields ?? [],
+  );
+  throw new DetailedApiError(base, Array.isArray(e.details) ? (e.details as Detail[]) : []);
+}
+const enc = encodeURIComponent;
+const f = (id: string) => `/api/monitoring/forms/${enc(id)}`;
+const m = (id: string) => `/api/monitoring/missions/${enc(id)}`;
+const s = (id: string) => `/api/monitoring/submissions/${enc(id)}`;
+
+export const formsApi = {
+  list: (archived = false) =>
+    api.get<{ items: FormSummary[] }>(`/api/monitoring/forms${archived ? '?archived=1' : ''}`),
+  get: (id: string) => api.get<FormDetail>(f(id)),
+  create: (definition: FormDefinition) =>
+    sendDetailed<{ id: string; versionId: string }>('POST', '/api/monitoring/forms', { definition }),
+  saveDraft: (id: string, definition: FormDefinition) =>
+    sendDetailed<{ versionId: string; version: number }>('PUT', `${f(id)}/draft`, { definition }),
+  publish: (id: string) =>
+    sendDetailed<{ versionId: string; version: number }>('POST', `${f(id)}/publish`, {}),
+  exportOne: (id: string) => api.download(`${f(id)}/export`),
+  importOne: (body: FormExport) =>
+    sendDetailed<{ id: string; versionId: string }>('POST', '/api/monitoring/forms/import', body),
+  archive: (id: string) => api.post<unknown>(`${f(id)}/archive`, {}),
+  unarchive: (id: string) => api.post<unknown>(`${f(id)}/unarchive`, {}),
+  version: (id: string) => api.get<FormVersion>(`/api/monitoring/form-versions/${enc(id)}`),
+};
+
+export const missionsApi = {
+  list: () => api.get<{ items: MissionSummary[] }>('/api/monitoring/missions'),
+  get: (id: string) => api.get<Mission>(m(id)),
+  create: (body: MissionCreate) => api.post<Id>('/api/monitoring/missions', body),
+  update: (id: string, body: MissionPatch) => api.patch<unknown>(m(id), body),
+  setForms: (id: string, formVersionIds: string[]) => api.put<unknown>(`${m(id)}/forms`, { formVersionIds }),
+  setCoordinators: (id: string, coordinators: { userId: string; region: string | null }[]) =>
+    api.put<unknown>(`${m(id)}/coordinators`, { coordinators }),
+  sites: (id: string, q: { region?: string; q?: string; page?: number }) =>
+    api.get<{ items: Site[]; total: number }>(`${m(id)}/sites${query(q)}`),
+  addSite: (id: string, body: SiteCreate) => api.post<Id>(`${m(id)}/sites`, body),
+  importSites: (id: string, csv: string) =>
+    sendDetailed<{ created: number; updated: number }>('POST', `${m(id)}/sites/import`, { csv }),
+  deleteSite: (siteId: string) => api.del<unknown>(`/api/monitoring/sites/${enc(siteId)}`),
+  setObservers: (siteId: string, userIds: string[]) =>
+    api.put<unknown>(`/api/monitoring/sites/${enc(siteId)}/observers`, { userIds }),
+  observers: () => api.get<{ items: { id: string; name: string }[] }>('/api/monitoring/observers'),
+  summary: (id: string) => api.get<Summary>(`${m(id)}/summary`),
+};
+
+export const submissionsApi = {
+  list: (q: SubmissionsQuery) =>
+    api.get<{ items: SubmissionRow[]; total: number }>(`/api/monitoring/submissions${query(q)}`),
+  get: (id: string) => api.get<Submission>(s(id)),
+  // Every review write answers the submission as it now is.
+  lock: (id: string) => api.post<Submission>(`${s(id)}/lock`, {}),
+  unlock: (id: string) => api.del<Submission>(`${s(id)}/lock`),
+  transition: (id: string, to: SubmissionStatus, reason?: string) =>
+    api.post<Submission>(`${s(id)}/transition`, reason ? { to, reason } : { to }),
+  flags: (id: string, flags: Partial<Flags>) => api.patch<Submission>(`${s(id)}/flags`, flags),
+  comment: (id: string, body: string) => api.post<Submission>(`${s(id)}/comments`, { body }),
+  toViolation: (id: string) =>
+    api.post<{ eventId: string; actCreated: boolean }>(`${s(id)}/to-violation`, {}),
+  toCase: (id: string) => api.post<{ caseId: string }>(`${s(id)}/to-case`, {}),
+};

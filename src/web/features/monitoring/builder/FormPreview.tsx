@@ -1,0 +1,261 @@
+import {
+  Box,
+  Button,
+  Checkbox,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Answers, Condition, FormDefinition, FormField } from '../../../../core/forms/types';
+import { REGIONS } from '../../../../core/geo/regions';
+import { pick, useLocale } from '../l10n';
+import type { Locale } from '../../../i18n';
+
+/** Whether a condition holds for the answers so far (the preview's own copy of the rule). */
+export function holds(cond: Condition | undefined, answers: Answers): boolean {
+  if (!cond) return true;
+  if ('all' in cond) return cond.all.every((c) => holds(c, answers));
+  if ('any' in cond) return cond.any.some((c) => holds(c, answers));
+  const a = answers[cond.field];
+  const answered = a !== undefined && a !== '' && !(Array.isArray(a) && a.length === 0);
+  switch (cond.op) {
+    case 'answered':
+      return answered;
+    case 'not_answered':
+      return !answered;
+    case 'eq':
+      return answered && a === cond.value;
+    case 'neq':
+      return !answered || a !== cond.value;
+    case 'in':
+      return Array.isArray(cond.value) && cond.value.includes(a as string);
+    case 'includes':
+      return Array.isArray(a) && a.includes(cond.value);
+    case 'gt':
+      return typeof a === 'number' && a > Number(cond.value);
+    case 'lt':
+      return typeof a === 'number' && a < Number(cond.value);
+  }
+}
+
+function PreviewField({
+  field,
+  value,
+  onChange,
+  lng,
+}: {
+  field: FormField;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  lng: Locale;
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const label = pick(field.label, lng) || field.key;
+  const common = { label, description: pick(field.hint, lng) || undefined, required: !!field.required };
+  const options = (field.options ?? []).map((o) => ({ value: o.key, label: pick(o.label, lng) || o.key }));
+  switch (field.type) {
+    case 'text':
+      return (
+        <TextInput
+          {...common}
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'long_text':
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={2}
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'number':
+      return (
+        <NumberInput
+          {...common}
+          value={(value as number) ?? ''}
+          onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
+        />
+      );
+    case 'boolean':
+      return (
+        <Radio.Group
+          {...common}
+          value={typeof value === 'boolean' ? String(value) : null}
+          onChange={(v) => onChange(v === 'true')}
+        >
+          <Stack gap={6} mt={4}>
+            <Radio value="true" label={t('preview.yes')} />
+            <Radio value="false" label={t('preview.no')} />
+          </Stack>
+        </Radio.Group>
+      );
+    case 'single_choice':
+      return field.vocabulary !== undefined ? (
+        <Select
+          {...common}
+          data={[]}
+          placeholder={t('preview.fromVocab', { scheme: field.vocabulary })}
+          disabled
+        />
+      ) : (
+        <Radio.Group {...common} value={(value as string) ?? null} onChange={onChange}>
+          <Stack gap={6} mt={4}>
+            {options.map((o) => (
+              <Radio key={o.value} value={o.value} label={o.label} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      );
+    case 'multiple_choice':
+      return field.vocabulary !== undefined ? (
+        <Select
+          {...common}
+          data={[]}
+          placeholder={t('preview.fromVocab', { scheme: field.vocabulary })}
+          disabled
+        />
+      ) : (
+        <Checkbox.Group {...common} value={(value as string[]) ?? []} onChange={onChange}>
+          <Stack gap={6} mt={4}>
+            {options.map((o) => (
+              <Checkbox key={o.value} value={o.value} label={o.label} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      );
+    case 'date':
+      return (
+        <TextInput
+          {...common}
+          type="date"
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'datetime':
+      return (
+        <TextInput
+          {...common}
+          type="datetime-local"
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'location':
+      return (
+        <Select
+          {...common}
+          data={REGIONS.map((r) => ({ value: r.code, label: r.names[lng] }))}
+          placeholder={t('preview.region')}
+          value={(value as { region?: string } | undefined)?.region ?? null}
+          onChange={(v) => onChange(v ? { region: v } : undefined)}
+        />
+      );
+    case 'file':
+    case 'signature':
+      return (
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {label}
+          </Text>
+          <Button variant="default" disabled>
+            {t(field.type === 'signature' ? 'preview.sign' : `preview.attach.${field.accept ?? 'any'}`)}
+          </Button>
+        </Stack>
+      );
+    case 'repeat':
+      return (
+        <Paper withBorder p="xs">
+          <Stack gap="xs">
+            <Text size="sm" fw={500}>
+              {label}
+            </Text>
+            {(field.fields ?? []).map((c) => (
+              <PreviewField key={c.key} field={c} value={undefined} onChange={() => undefined} lng={lng} />
+            ))}
+            <Button variant="light" size="xs" disabled>
+              {t('preview.addEntry')}
+            </Button>
+          </Stack>
+        </Paper>
+      );
+  }
+}
+
+/**
+ * The form as an observer's phone shows it: a 375 px wide frame, the UI language (or another one),
+ * answers kept locally so conditional questions appear and disappear as in the field app.
+ */
+export function FormPreview({
+  definition,
+  lang,
+}: {
+  definition: FormDefinition;
+  lang?: Locale;
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const ui = useLocale();
+  const lng = lang ?? ui;
+  const [answers, setAnswers] = useState<Answers>({});
+  return (
+    <Box
+      w={375}
+      maw="100%"
+      mx="auto"
+      p="md"
+      style={{
+        border: '8px solid var(--mantine-color-dark-6)',
+        borderRadius: 28,
+        minHeight: 480,
+        background: 'var(--mantine-color-body)',
+      }}
+      lang={lng}
+      role="region"
+      aria-label={t('preview.label')}
+      data-testid="form-preview"
+    >
+      <Stack gap="md">
+        <Title order={2} size="h4">
+          {pick(definition.title, lng) || t('builder.untitled')}
+        </Title>
+        {definition.sections
+          .filter((s) => holds(s.visibleIf, answers))
+          .map((s) => (
+            <Stack key={s.key} gap="sm">
+              {pick(s.title, lng) && (
+                <Title order={3} size="h5">
+                  {pick(s.title, lng)}
+                </Title>
+              )}
+              {s.fields
+                .filter((f) => holds(f.visibleIf, answers))
+                .map((f) => (
+                  <PreviewField
+                    key={f.key}
+                    field={f}
+                    lng={lng}
+                    value={answers[f.key]}
+                    onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))}
+                  />
+                ))}
+            </Stack>
+          ))}
+        <Button disabled fullWidth>
+          {t('preview.send')}
+        </Button>
+      </Stack>
+    </Box>
+  );
+}

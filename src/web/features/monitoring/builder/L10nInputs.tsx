@@ -1,0 +1,62 @@
+import { Badge, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { L10n } from '../../../../core/forms/types';
+import { LANGS } from '../l10n';
+
+/**
+ * One text in ky / ru / en side by side (stacked on a phone); an empty language is marked
+ * "missing translation" so a coordinator sees at a glance what still needs a translator.
+ */
+export function L10nInputs({
+  label,
+  value,
+  onChange,
+  multiline,
+  required,
+  errors,
+  testId,
+}: {
+  label: string;
+  value: L10n | undefined;
+  onChange: (v: L10n) => void;
+  multiline?: boolean;
+  /** Marks every empty language (labels); optional texts (hints) mark only a partly translated text. */
+  required?: boolean;
+  errors?: Partial<Record<keyof L10n, string>>;
+  testId?: string;
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const v = value ?? { ky: '', ru: '', en: '' };
+  const any = LANGS.some((l) => v[l].trim());
+  const Input = multiline ? Textarea : TextInput;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 3 }} spacing="xs" verticalSpacing="xs">
+      {LANGS.map((l) => {
+        const missing = !v[l].trim() && (required || any);
+        return (
+          <Input
+            key={l}
+            label={t('builder.inLang', { label, lang: t(`lang.${l}`) })}
+            value={v[l]}
+            lang={l}
+            autosize={multiline ? true : undefined}
+            minRows={multiline ? 1 : undefined}
+            maxLength={500}
+            error={errors?.[l]}
+            data-testid={testId ? `${testId}-${l}` : undefined}
+            rightSectionWidth={missing ? 86 : undefined}
+            rightSection={
+              missing ? (
+                <Badge size="xs" color="orange" variant="light" tt="none">
+                  {t('builder.missing')}
+                </Badge>
+              ) : undefined
+            }
+            onChange={(e) => onChange({ ...v, [l]: e.currentTarget.value })}
+          />
+        );
+      })}
+    </SimpleGrid>
+  );
+}

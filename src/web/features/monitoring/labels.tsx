@@ -1,0 +1,39 @@
+import { Badge } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isRegionCode, regionName } from '../../../core/geo/regions';
+import type { MissionStatus, SubmissionStatus } from './api';
+import { useLocale } from './l10n';
+
+const MISSION_COLOR: Record<MissionStatus, string> = { draft: 'gray', active: 'green', closed: 'dark' };
+const SUBMISSION_COLOR: Record<SubmissionStatus, string> = {
+  received: 'blue',
+  in_review: 'yellow',
+  verified: 'teal',
+  published: 'green',
+  rejected: 'red',
+};
+
+export function MissionStatusBadge({ status }: { status: MissionStatus }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  return (
+    <Badge variant="light" color={MISSION_COLOR[status]} tt="none">
+      {t(`missionStatus.${status}`)}
+    </Badge>
+  );
+}
+
+export function SubmissionStatusBadge({ status }: { status: SubmissionStatus }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  return (
+    <Badge variant="light" color={SUBMISSION_COLOR[status]} tt="none" data-testid="submission-status">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+/** `(code) => region name` in the UI language; an unknown code shows as itself. */
+export function useRegionName(): (code: string | null | undefined) => string {
+  const lng = useLocale();
+  return (code) => (code ? (isRegionCode(code) ? regionName(code, lng) : code) : '');
+}

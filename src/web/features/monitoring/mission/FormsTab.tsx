@@ -1,0 +1,66 @@
+import { Button, Checkbox, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { missionsApi, type Mission } from '../api';
+import { useL10n } from '../l10n';
+import { MonErrorAlert } from '../MonErrorAlert';
+import { monitoringKeys, useForms, useInvalidate } from '../queries';
+
+/** Which published form versions observers fill in this mission. */
+export function FormsTab({ mission }: { mission: Mission }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const l10n = useL10n();
+  const invalidate = useInvalidate();
+  const forms = useForms();
+  const [ids, setIds] = useState(mission.forms.map((f) => f.formVersionId));
+  const save = useMutation({
+    mutationFn: () => missionsApi.setForms(mission.id, ids),
+    onSuccess: () => invalidate(monitoringKeys.mission(mission.id)),
+  });
+  const published = (forms.data?.items ?? []).filter((f) => f.publishedVersionId && !f.archived);
+  // Versions already attached stay listed even when the form moved on to a newer version.
+  const attachedOld = mission.forms.filter(
+    (f) => !published.some((p) => p.publishedVersionId === f.formVersionId),
+  );
+  return (
+    <Stack maw={720}>
+      <Text size="sm" c="dimmed">
+        {t('missionForms.hint')}
+      </Text>
+      <MonErrorAlert error={forms.error ?? save.error} />
+      {forms.data && published.length === 0 && attachedOld.length === 0 && (
+        <EmptyState p="md" title={t('missionForms.none')} />
+      )}
+      <Checkbox.Group value={ids} onChange={setIds} label={t('missionForms.label')}>
+        <Stack gap="xs" mt="xs">
+          {attachedOld.map((f) => (
+            <Checkbox
+              key={f.formVersionId}
+              value={f.formVersionId}
+              label={t('missionForms.older', { title: l10n(f.title) })}
+            />
+          ))}
+          {published.map((f) => (
+            <Checkbox
+              key={f.id}
+              value={f.publishedVersionId!}
+              label={t('missionForms.item', { title: l10n(f.title), kind: t(`forms:kind.${f.kind}`) })}
+              data-testid={`attach-${f.id}`}
+            />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <Group>
+        <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="mission-forms-save">
+          {t('common.save', { ns: 'ui' })}
+        </Button>
+        {save.isSuccess && (
+          <Text size="sm" c="green.8" role="status">
+            {t('saved')}
+          </Text>
+        )}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,112 @@
+import { Button, Group, SegmentedControl, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MISSION_STATUSES, missionsApi, type Mission } from '../api';
+import { MonErrorAlert } from '../MonErrorAlert';
+import { monitoringKeys, useInvalidate } from '../queries';
+
+/** Title, dates, status (draft → active → closed) and whether the aggregates are public. */
+export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const invalidate = useInvalidate();
+  const [v, setV] = useState({
+    title: mission.title,
+    description: mission.description ?? '',
+    startsOn: mission.startsOn ?? '',
+    endsOn: mission.endsOn ?? '',
+    status: mission.status,
+    public: mission.public,
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      missionsApi.update(mission.id, {
+        title: v.title.trim(),
+        description: v.description.trim(),
+        status: v.status,
+        public: v.public,
+        ...(v.startsOn ? { startsOn: v.startsOn } : {}),
+        ...(v.endsOn ? { endsOn: v.endsOn } : {}),
+      }),
+    onSuccess: () =>
+      Promise.all([invalidate(monitoringKeys.mission(mission.id)), invalidate(monitoringKeys.missions)]),
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Stack maw={560}>
+        <TextInput
+          label={t('missions.titleLabel')}
+          required
+          maxLength={200}
+          value={v.title}
+          onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
+        />
+        <Textarea
+          label={t('missions.descriptionLabel')}
+          autosize
+          minRows={2}
+          maxLength={4000}
+          value={v.description}
+          onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+        />
+        <Group grow>
+          <TextInput
+            type="date"
+            label={t('missions.startsOn')}
+            value={v.startsOn}
+            onChange={(e) => setV({ ...v, startsOn: e.currentTarget.value })}
+          />
+          <TextInput
+            type="date"
+            label={t('missions.endsOn')}
+            value={v.endsOn}
+            onChange={(e) => setV({ ...v, endsOn: e.currentTarget.value })}
+          />
+        </Group>
+        <div>
+          <Text size="sm" fw={500} mb={4} id="mission-status-label">
+            {t('missions.status')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="mission-status-label"
+            value={v.status}
+            onChange={(s) => setV({ ...v, status: s })}
+            data={MISSION_STATUSES.map((s) => ({ value: s, label: t(`missionStatus.${s}`) }))}
+            data-testid="mission-status"
+          />
+          <Text size="xs" c="dimmed" mt={4}>
+            {t(`missionStatusHint.${v.status}`)}
+          </Text>
+        </div>
+        <Switch
+          label={t('missions.publicLabel')}
+          description={t('missions.publicHint')}
+          checked={v.public}
+          onChange={(e) => setV({ ...v, public: e.currentTarget.checked })}
+          data-testid="mission-public"
+        />
+        <MonErrorAlert error={save.error} />
+        <Group>
+          <Button
+            type="submit"
+            loading={save.isPending}
+            disabled={!v.title.trim()}
+            data-testid="mission-settings-save"
+          >
+            {t('common.save', { ns: 'ui' })}
+          </Button>
+          {save.isSuccess && (
+            <Text size="sm" c="green.8" role="status">
+              {t('saved')}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,264 @@
+import {
+  Alert,
+  Button,
+  FileButton,
+  Group,
+  List,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { districtName, districtsOf, isRegionCode, REGIONS } from '../../../../core/geo/regions';
+import { AppModal } from '../../../components/AppModal';
+import { DetailedApiError, missionsApi, type Site } from '../api';
+import { useLocale } from '../l10n';
+import { MonErrorAlert } from '../MonErrorAlert';
+import { monitoringKeys, useInvalidate, useObservers } from '../queries';
+
+const CSV_HEADER = 'code,name,region,district,place,lat,lon';
+
+/** Paste or pick a CSV of sites; refused files list every bad line, and nothing is stored. */
+export function ImportSitesModal({
+  missionId,
+  onClose,
+}: {
+  missionId: string;
+  onClose: () => void;
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const invalidate = useInvalidate();
+  const [csv, setCsv] = useState('');
+  const imp = useMutation({
+    mutationFn: () => missionsApi.importSites(missionId, csv),
+    onSuccess: () => invalidate(monitoringKeys.mission(missionId)),
+  });
+  const details = imp.error instanceof DetailedApiError ? imp.error.details : [];
+  return (
+    <AppModal opened onClose={onClose} title={t('sites.importTitle')} size="lg">
+      <Stack>
+        <Text size="sm">{t('sites.importHint', { header: CSV_HEADER })}</Text>
+        <Group>
+          <FileButton accept="text/csv,.csv,text/plain" onChange={async (f) => f && setCsv(await f.text())}>
+            {(props) => (
+              <Button variant="default" {...props} data-testid="sites-csv-file">
+                {t('sites.chooseFile')}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+        <Textarea
+          label={t('sites.csvLabel')}
+          autosize
+          minRows={5}
+          maxRows={14}
+          value={csv}
+          onChange={(e) => setCsv(e.currentTarget.value)}
+          styles={{ input: { fontFamily: 'monospace' } }}
+          data-testid="sites-csv"
+        />
+        {imp.data && (
+          <Alert color="green" role="status" data-testid="import-result">
+            {t('sites.imported', { created: imp.data.created, updated: imp.data.updated })}
+          </Alert>
+        )}
+        <MonErrorAlert error={imp.error} />
+        {details.length > 0 && (
+          <List size="sm" data-testid="import-errors" spacing={2}>
+            {details.map((d, i) => (
+              <List.Item key={i}>
+                {t('sites.lineIssue', {
+                  line: d.line ?? '?',
+                  field: d.field ? t(`sites.csvField.${d.field}`, { defaultValue: d.field }) : '—',
+                  issue: t(`sites.issue.${d.code}`, { defaultValue: d.code }),
+                })}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.close', { ns: 'ui' })}
+          </Button>
+          <Button
+            onClick={() => imp.mutate()}
+            loading={imp.isPending}
+            disabled={!csv.trim()}
+            data-testid="sites-import-submit"
+          >
+            {t('sites.importSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </AppModal>
+  );
+}
+
+/** One new site by hand. */
+export function AddSiteModal({
+  missionId,
+  onClose,
+}: {
+  missionId: string;
+  onClose: () => void;
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const lng = useLocale();
+  const invalidate = useInvalidate();
+  const [v, setV] = useState({ code: '', name: '', region: '', district: '', place: '' });
+  const [lat, setLat] = useState<number | ''>('');
+  const [lon, setLon] = useState<number | ''>('');
+  const add = useMutation({
+    mutationFn: () =>
+      missionsApi.addSite(missionId, {
+        code: v.code.trim(),
+        name: v.name.trim(),
+        region: v.region,
+        ...(v.district ? { district: v.district } : {}),
+        ...(v.place.trim() ? { place: v.place.trim() } : {}),
+        ...(lat !== '' ? { lat } : {}),
+        ...(lon !== '' ? { lon } : {}),
+      }),
+    onSuccess: async () => {
+      await invalidate(monitoringKeys.mission(missionId));
+      onClose();
+    },
+  });
+  const districts = isRegionCode(v.region) ? districtsOf(v.region) : [];
+  return (
+    <AppModal opened onClose={onClose} title={t('sites.add')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t('sites.code')}
+            required
+            maxLength={40}
+            value={v.code}
+            onChange={(e) => setV({ ...v, code: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('sites.name')}
+            required
+            maxLength={200}
+            value={v.name}
+            onChange={(e) => setV({ ...v, name: e.currentTarget.value })}
+          />
+          <Select
+            label={t('sites.region')}
+            required
+            data={REGIONS.map((r) => ({ value: r.code, label: r.names[lng] }))}
+            value={v.region || null}
+            onChange={(r) => setV({ ...v, region: r ?? '', district: '' })}
+          />
+          {districts.length > 0 && (
+            <Select
+              label={t('sites.district')}
+              clearable
+              data={districts.map((d) => ({ value: d.id, label: districtName(d.id, lng) }))}
+              value={v.district || null}
+              onChange={(d) => setV({ ...v, district: d ?? '' })}
+            />
+          )}
+          <TextInput
+            label={t('sites.place')}
+            maxLength={200}
+            value={v.place}
+            onChange={(e) => setV({ ...v, place: e.currentTarget.value })}
+          />
+          <Group grow>
+            <NumberInput
+              label={t('sites.lat')}
+              min={-90}
+              max={90}
+              decimalScale={6}
+              value={lat}
+              onChange={(x) => setLat(typeof x === 'number' ? x : '')}
+            />
+            <NumberInput
+              label={t('sites.lon')}
+              min={-180}
+              max={180}
+              decimalScale={6}
+              value={lon}
+              onChange={(x) => setLon(typeof x === 'number' ? x : '')}
+            />
+          </Group>
+          <MonErrorAlert error={add.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel', { ns: 'ui' })}
+            </Button>
+            <Button
+              type="submit"
+              loading={add.isPending}
+              disabled={!v.code.trim() || !v.name.trim() || !v.region}
+            >
+              {t('sites.addSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/** Who observes at a site (users who can submit reports). */
+export function ObserversModal({
+  missionId,
+  site,
+  onClose,
+}: {
+  missionId: string;
+  site: Site;
+  onClose: () => void;
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const invalidate = useInvalidate();
+  const observers = useObservers();
+  const [ids, setIds] = useState(site.observers.map((o) => o.userId));
+  const save = useMutation({
+    mutationFn: () => missionsApi.setObservers(site.id, ids),
+    onSuccess: async () => {
+      await invalidate(monitoringKeys.mission(missionId));
+      onClose();
+    },
+  });
+  const data = (observers.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  for (const o of site.observers)
+    if (!data.some((d) => d.value === o.userId)) data.push({ value: o.userId, label: o.name });
+  return (
+    <AppModal opened onClose={onClose} title={t('sites.observersTitle', { site: site.name })}>
+      <Stack>
+        <MultiSelect
+          label={t('sites.observers')}
+          searchable
+          data={data}
+          value={ids}
+          onChange={setIds}
+          nothingFoundMessage={t('sites.noObservers')}
+          data-testid="observers-select"
+        />
+        <MonErrorAlert error={save.error ?? observers.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel', { ns: 'ui' })}
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="observers-save">
+            {t('common.save', { ns: 'ui' })}
+          </Button>
+        </Group>
+      </Stack>
+    </AppModal>
+  );
+}

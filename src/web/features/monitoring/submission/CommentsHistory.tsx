@@ -1,0 +1,115 @@
+import { Button, Card, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../intl/format';
+import { submissionsApi, type Submission } from '../api';
+import { MonErrorAlert } from '../MonErrorAlert';
+import { monitoringKeys } from '../queries';
+
+/** Reviewers' notes on a submission (comments are not part of the observer's report). */
+export function Comments({ s }: { s: Submission }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const qc = useQueryClient();
+  const [body, setBody] = useState('');
+  const add = useMutation({
+    mutationFn: () => submissionsApi.comment(s.id, body.trim()),
+    onSuccess: (next) => {
+      setBody('');
+      qc.setQueryData(monitoringKeys.submission(s.id), next);
+    },
+  });
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('comments.title', { count: s.comments.length })}
+      </Title>
+      <Stack gap="sm">
+        {s.comments.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('comments.empty')}
+          </Text>
+        )}
+        {s.comments.map((c) => (
+          <div key={c.id} data-testid="comment">
+            <Text size="xs" c="dimmed">
+              {t('comments.meta', { name: c.name, time: fmt.dateTime(c.at) })}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {c.body}
+            </Text>
+          </div>
+        ))}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate();
+          }}
+        >
+          <Stack gap="xs">
+            <Textarea
+              label={t('comments.add')}
+              autosize
+              minRows={2}
+              maxLength={10_000}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              data-testid="comment-body"
+            />
+            <MonErrorAlert error={add.error} />
+            <Button
+              type="submit"
+              w="fit-content"
+              disabled={!body.trim()}
+              loading={add.isPending}
+              data-testid="comment-submit"
+            >
+              {t('comments.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Every change of state, with who, when and why. */
+export function History({ s }: { s: Submission }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const line = (h: Submission['history'][number]) => {
+    if (h.action === 'transition' && h.to)
+      return h.from
+        ? t('history.transition', { from: t(`status.${h.from}`), to: t(`status.${h.to}`) })
+        : t('history.received', { to: t(`status.${h.to}`) });
+    return t(`history.action.${h.action}`, { defaultValue: h.action });
+  };
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('history.title')}
+      </Title>
+      {s.history.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('history.empty')}
+        </Text>
+      ) : (
+        <Timeline bulletSize={12} lineWidth={2} active={s.history.length}>
+          {s.history.map((h, i) => (
+            <Timeline.Item key={i} title={line(h)} data-testid="history-item">
+              <Text size="xs" c="dimmed">
+                {t('history.meta', { name: h.name ?? t('history.system'), time: fmt.dateTime(h.at) })}
+              </Text>
+              {h.reason && (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {t('history.reason', { reason: h.reason })}
+                </Text>
+              )}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,227 @@
+import { Alert, Button, Card, Group, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppModal } from '../../../components/AppModal';
+import { useFormat } from '../../../intl/format';
+import { can, useMe } from '../../auth/queries';
+import { QUEUES, submissionsApi, type Flags, type Submission, type SubmissionStatus } from '../api';
+import { MonErrorAlert } from '../MonErrorAlert';
+import { monitoringKeys } from '../queries';
+
+/** The next states a reviewer may choose, as the server allows them (review.service TRANSITIONS). */
+const NEXT: Record<SubmissionStatus, SubmissionStatus[]> = {
+  received: ['in_review', 'rejected'],
+  in_review: ['verified', 'rejected', 'received'],
+  verified: ['published', 'rejected', 'in_review'],
+  published: ['verified'],
+  rejected: ['in_review'],
+};
+
+/** Who holds the lock, as a banner: "Aigul is editing" or "You are editing". */
+export function LockBanner({
+  s,
+  refused,
+  onRetry,
+}: {
+  s: Submission;
+  refused: unknown;
+  onRetry: () => void;
+}): ReactElement | null {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const me = useMe().data;
+  const lock = s.lock;
+  if (lock && lock.userId !== me?.id)
+    return (
+      <Alert
+        color="orange"
+        variant="light"
+        title={t('lock.other', { name: lock.name })}
+        data-testid="lock-banner"
+      >
+        <Stack gap={6}>
+          <Text size="sm">{t('lock.otherHint', { time: fmt.dateTime(lock.until) })}</Text>
+          <Button size="xs" variant="default" w="fit-content" onClick={onRetry}>
+            {t('lock.retry')}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  if (lock)
+    return (
+      <Text size="sm" c="dimmed" data-testid="lock-mine">
+        {t('lock.mine', { time: fmt.dateTime(lock.until) })}
+      </Text>
+    );
+  return refused ? <MonErrorAlert error={refused} /> : null;
+}
+
+/** State buttons, triage flags and the two "make a record" actions. */
+export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const me = useMe().data;
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const fresh = (next: Submission) => {
+    qc.setQueryData(monitoringKeys.submission(s.id), next);
+    void qc.invalidateQueries({ queryKey: ['monitoring', 'submissions'] });
+    void qc.invalidateQueries({ queryKey: ['monitoring', 'mission'] });
+  };
+  const move = useMutation({
+    mutationFn: ({ to, why }: { to: SubmissionStatus; why?: string }) =>
+      submissionsApi.transition(s.id, to, why),
+    onSuccess: (next) => {
+      setRejecting(false);
+      setReason('');
+      fresh(next);
+    },
+  });
+  const flag = useMutation({
+    mutationFn: (f: Partial<Flags>) => submissionsApi.flags(s.id, f),
+    onSuccess: fresh,
+  });
+  const toViolation = useMutation({
+    mutationFn: () => submissionsApi.toViolation(s.id),
+    onSuccess: (r) => void navigate({ to: '/violations/$id', params: { id: r.eventId } }),
+  });
+  const toCase = useMutation({
+    mutationFn: () => submissionsApi.toCase(s.id),
+    onSuccess: (r) => void navigate({ to: '/cases/$id', params: { id: r.caseId } }),
+  });
+  const canViolation = can(me, 'violations.write');
+  const canCase = can(me, 'cases.write');
+  return (
+    <Stack gap="md">
+      <Card withBorder radius="md" padding="md">
+        <Title order={2} size="h4" mb="sm">
+          {t('review.state')}
+        </Title>
+        <Group gap="xs">
+          {NEXT[s.status].map((to) => (
+            <Button
+              key={to}
+              color={to === 'rejected' ? 'red.8' : undefined}
+              variant={to === 'rejected' || NEXT[s.status][0] !== to ? 'default' : 'filled'}
+              disabled={locked}
+              loading={move.isPending && move.variables?.to === to}
+              onClick={() => (to === 'rejected' ? setRejecting(true) : move.mutate({ to }))}
+              data-testid={`to-${to}`}
+            >
+              {t(`transition.${to}`)}
+            </Button>
+          ))}
+        </Group>
+        {!rejecting && <MonErrorAlert error={move.error} />}
+      </Card>
+      <Card withBorder radius="md" padding="md">
+        <Title order={2} size="h4" mb="sm">
+          {t('review.flags')}
+        </Title>
+        <Stack gap="xs">
+          {QUEUES.map((q) => (
+            <Switch
+              key={q}
+              label={t(`flags.${q}`)}
+              checked={s.flags[q]}
+              disabled={locked || flag.isPending}
+              onChange={(e) => flag.mutate({ [q]: e.currentTarget.checked })}
+              data-testid={`flag-${q}`}
+            />
+          ))}
+        </Stack>
+        <MonErrorAlert error={flag.error} />
+      </Card>
+      {(canViolation || canCase) && (
+        <Card withBorder radius="md" padding="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('review.records')}
+          </Title>
+          <Stack gap="xs">
+            {canViolation &&
+              (s.violationEventId ? (
+                <Button
+                  variant="default"
+                  onClick={() =>
+                    void navigate({ to: '/violations/$id', params: { id: s.violationEventId! } })
+                  }
+                >
+                  {t('review.openViolation')}
+                </Button>
+              ) : (
+                <Button
+                  variant="light"
+                  disabled={locked}
+                  loading={toViolation.isPending}
+                  onClick={() => toViolation.mutate()}
+                  data-testid="to-violation"
+                >
+                  {t('review.makeViolation')}
+                </Button>
+              ))}
+            {canCase &&
+              (s.caseId ? (
+                <Button
+                  variant="default"
+                  onClick={() => void navigate({ to: '/cases/$id', params: { id: s.caseId! } })}
+                >
+                  {t('review.openCase')}
+                </Button>
+              ) : (
+                <Button
+                  variant="light"
+                  disabled={locked}
+                  loading={toCase.isPending}
+                  onClick={() => toCase.mutate()}
+                  data-testid="to-case"
+                >
+                  {t('review.makeCase')}
+                </Button>
+              ))}
+            <MonErrorAlert error={toViolation.error ?? toCase.error} />
+          </Stack>
+        </Card>
+      )}
+      <AppModal opened={rejecting} onClose={() => setRejecting(false)} title={t('review.rejectTitle')}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            move.mutate({ to: 'rejected', why: reason.trim() });
+          }}
+        >
+          <Stack>
+            <Textarea
+              label={t('review.reason')}
+              description={t('review.reasonHint')}
+              required
+              autosize
+              minRows={3}
+              maxLength={2000}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-testid="reject-reason"
+            />
+            {rejecting && <MonErrorAlert error={move.error} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRejecting(false)}>
+                {t('common.cancel', { ns: 'ui' })}
+              </Button>
+              <Button
+                type="submit"
+                color="red.8"
+                disabled={!reason.trim()}
+                loading={move.isPending}
+                data-testid="reject-confirm"
+              >
+                {t('transition.rejected')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </AppModal>
+    </Stack>
+  );
+}
