@@ -42,7 +42,7 @@ function loc(a: unknown): {
   lat?: unknown;
   lon?: unknown;
 } {
-  return a && typeof a === 'object' ? (a) : {};
+  return a && typeof a === 'object' ? a : {};
 }
 const str = (v: unknown): Cell => (typeof v === 'string' ? v : null);
 const numOf = (v: unknown): Cell => (typeof v === 'number' && Number.isFinite(v) ? v : null);

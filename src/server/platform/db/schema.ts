@@ -399,7 +399,8 @@ export interface CaseDocumentsTable {
   uploaded_at: string;
 }
 
-export interface Database extends ViolationsTables, ViolationFactsTables, StatsTables, FormsTables, MonitoringTables, PublicTables {
+export interface Database
+  extends ViolationsTables, ViolationFactsTables, StatsTables, FormsTables, MonitoringTables, PublicTables {
   settings: SettingsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
