@@ -75,7 +75,10 @@ for (const backend of await backends()) {
     test('an intact chain verifies', async () => {
       const r = await verify();
       assert.equal(r.code, 0, r.stdout + r.stderr);
-      assert.match(r.stdout, /intact: 5 entries/);
+      // Setup, three users, and whatever the first start records (e.g. the shipped form templates).
+      const n = (await snapshot()).length;
+      assert.ok(n >= 5, String(n));
+      assert.match(r.stdout, new RegExp(`intact: ${n} entries`));
     });
 
     test('an edited entry is named', async () => {
@@ -104,9 +107,9 @@ for (const backend of await backends()) {
       const rows = await snapshot();
       await dbh.db.deleteFrom('audit_log').where('seq', '=', rows.length).execute();
       const r = await verify();
-      assert.equal(r.code, 1);
-      assert.match(r.stdout, /BROKEN at entry 5/);
       await restore(rows);
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, new RegExp(`BROKEN at entry ${rows.length}`));
     });
 
     test('reordered entries are named', async () => {
