@@ -5,6 +5,7 @@ import {
   FileButton,
   Group,
   Menu,
+  ScrollArea,
   SegmentedControl,
   Stack,
   Switch,
@@ -140,16 +141,19 @@ export function FormsPage(): ReactElement {
         )}
         <MonErrorAlert error={importer.error ?? forms.error} />
         <Group gap="md">
-          <SegmentedControl
-            value={kind}
-            onChange={(v) => setKind(v)}
-            data={[
-              { value: 'all', label: t('forms.allKinds') },
-              { value: 'checklist', label: t('forms:kind.checklist') },
-              { value: 'incident', label: t('forms:kind.incident') },
-            ]}
-            aria-label={t('builder.kind')}
-          />
+          {/* Scrolls on its own on a phone: the three labels are wider than 375 px in Kyrgyz. */}
+          <ScrollArea type="auto" scrollbarSize={6} maw="100%">
+            <SegmentedControl
+              value={kind}
+              onChange={(v) => setKind(v)}
+              data={[
+                { value: 'all', label: t('forms.allKinds') },
+                { value: 'checklist', label: t('forms:kind.checklist') },
+                { value: 'incident', label: t('forms:kind.incident') },
+              ]}
+              aria-label={t('builder.kind')}
+            />
+          </ScrollArea>
           <Switch
             label={t('forms.showArchived')}
             checked={archived}
@@ -171,7 +175,9 @@ export function FormsPage(): ReactElement {
                   <Table.Th>{t('forms.colOrigin')}</Table.Th>
                   <Table.Th>{t('builder.version')}</Table.Th>
                   <Table.Th>{t('forms.colUpdated')}</Table.Th>
-                  <Table.Th>
+                  {/* Positioned, so the hidden label stays inside the scrolling table on a phone
+                      instead of widening the page. */}
+                  <Table.Th pos="relative">
                     <VisuallyHidden>{t('forms.actions')}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>

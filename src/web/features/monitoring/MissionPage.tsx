@@ -27,7 +27,8 @@ function TabBody({ tab, mission }: { tab: Tab; mission: Mission }): ReactElement
     case 'sites':
       return <SitesTab mission={mission} />;
     case 'forms':
-      return <FormsTab key={mission.forms.map((f) => f.formVersionId).join()} mission={mission} />;
+      // No remount key here: saving refreshes the mission, and a remount would hide the "Saved." note.
+      return <FormsTab mission={mission} />;
     case 'coordinators':
       return <CoordinatorsTab mission={mission} />;
     case 'settings':

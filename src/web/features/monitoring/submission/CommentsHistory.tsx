@@ -79,7 +79,8 @@ export function History({ s }: { s: Submission }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const line = (h: Submission['history'][number]) => {
-    if (h.action === 'transition' && h.to)
+    // The server lists the arrival itself as action `received` (no `from`), then each transition.
+    if ((h.action === 'transition' || h.action === 'received') && h.to)
       return h.from
         ? t('history.transition', { from: t(`status.${h.from}`), to: t(`status.${h.to}`) })
         : t('history.received', { to: t(`status.${h.to}`) });

@@ -1,0 +1,367 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, it } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { runCli } from '../helpers/cli.ts';
+import { Client } from '../helpers/client.ts';
+import { createPgDatabase, tempDir, type Backend } from '../helpers/db.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import {
+  describeBrowser,
+  hasHorizontalScroll,
+  launch,
+  login,
+  openTab,
+  switchLanguage,
+  type Tab,
+} from './browser.ts';
+import type { Account } from './legal-setup.ts';
+
+const PASSWORD = 'an observer counts every ballot 2026';
+
+interface World {
+  server: RunningServer;
+  admin: Account;
+  coordinator: Account;
+  observer: Account;
+  api(who: Account): Promise<Client>;
+  stop(): Promise<void>;
+}
+
+/**
+ * An organisation made with the `ukuk` command (as legal-setup's staffWorld, but with people of two
+ * roles): an administrator, a coordinator and an observer, and the real server over it.
+ */
+async function monitoringWorld(backend: Backend): Promise<World> {
+  const dir = tempDir('ukuk-mon-e2e-');
+  const pwFile = path.join(dir, 'pw');
+  fs.writeFileSync(pwFile, `${PASSWORD}\n`);
+  let databaseUrl: string | undefined;
+  let dropPg: (() => Promise<void>) | undefined;
+  if (backend === 'postgres') {
+    const pg = await createPgDatabase();
+    databaseUrl = pg.url;
+    dropPg = () => pg.drop();
+  }
+  const env = { UKUK_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: databaseUrl };
+  const cli = async (args: string[]) => {
+    const r = await runCli([...args, '--json'], env);
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout) as { totpSecret: string };
+  };
+  const adminBase = { email: 'aigerim@example.org', name: 'Aigerim Admin', password: PASSWORD };
+  const setup = await cli([
+    'setup',
+    '--org',
+    'Bir Duino Test',
+    '--admin-email',
+    adminBase.email,
+    '--admin-name',
+    adminBase.name,
+    '--admin-password-file',
+    pwFile,
+    '--locale',
+    'en',
+  ]);
+  const member = async (email: string, name: string, role: string): Promise<Account> => {
+    const r = await cli([
+      'user',
+      'add',
+      '--email',
+      email,
+      '--name',
+      name,
+      '--role',
+      role,
+      '--password-file',
+      pwFile,
+      '--locale',
+      'en',
+    ]);
+    return { email, name, password: PASSWORD, secret: r.totpSecret };
+  };
+  const coordinator = await member('cholpon@example.org', 'Cholpon Coordinator', 'coordinator');
+  const observer = await member('asel@example.org', 'Asel Observer', 'monitor');
+  const server = await startServer({ backend, dataDir: env.UKUK_DATA_DIR, databaseUrl });
+  return {
+    server,
+    admin: { ...adminBase, secret: setup.totpSecret },
+    coordinator,
+    observer,
+    async api(who) {
+      const c = new Client(server.url);
+      await c.login(who.email, who.password, who.secret);
+      return c;
+    },
+    async stop() {
+      await server.stop();
+      await dropPg?.();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for a locator; on a timeout the error also says what the page showed instead. */
+async function see(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.waitFor();
+  } catch (e) {
+    const shown = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '');
+    throw new Error(`${String(e)}\nThe page showed: ${shown.slice(0, 2000)}`);
+  }
+}
+
+/**
+ * Screenshot for a person to look at. Returns what is wrong with the screen: a phone-width page
+ * that scrolls sideways, or a translation key on screen (`forms:kind.x`, a missing string).
+ */
+async function shot(page: Page, name: string): Promise<string[]> {
+  await page.screenshot({ path: `/tmp/mon-${name}.png`, fullPage: true });
+  const wrong: string[] = [];
+  const width = page.viewportSize()?.width ?? 0;
+  if (width <= 400 && (await hasHorizontalScroll(page))) {
+    // Name the elements sticking out of the page (not those inside a scrolling or clipping box).
+    const out = await page.evaluate(() => {
+      // No named inner functions: the test's transpiler would wrap them in a helper the page lacks.
+      const w = document.documentElement.clientWidth;
+      const found: string[] = [];
+      for (const e of document.querySelectorAll('body *')) {
+        if (e.getBoundingClientRect().right <= w + 1) continue;
+        let inBox = false;
+        for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+          if (getComputedStyle(p).overflowX !== 'visible') inBox = true;
+        if (!inBox && found.length < 5)
+          found.push(`${e.tagName}[${e.getAttribute('data-testid') ?? ''}].${e.getAttribute('class') ?? ''}`);
+      }
+      return found;
+    });
+    wrong.push(`${name} scrolls sideways: ${out.join(' | ')}`);
+  }
+  const text = await page.locator('main').innerText();
+  if (/\b(monitoring|forms|ui|errors):[a-z]/.test(text)) wrong.push(`${name} shows a translation key`);
+  return wrong;
+}
+
+await describeBrowser('monitoring: coordinator screens', (backend) => {
+  let w: World;
+  let browser: Browser;
+  let tab: Tab;
+  let formId = '';
+  let missionId = '';
+  let submissionId = '';
+
+  before(async () => {
+    w = await monitoringWorld(backend);
+    browser = await launch();
+    tab = await openTab(browser, w.server.url, { locale: 'en' });
+    // The machine running the suite may be busy: the screens load several lists at once.
+    tab.page.setDefaultTimeout(60_000);
+    await login(tab.page, w.coordinator);
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('builds a form: the server refuses a bad key at the field, then it saves and publishes', async () => {
+    const { page } = tab;
+    await page.getByRole('link', { name: 'Monitoring', exact: true }).first().click();
+    await page.waitForURL('**/monitoring');
+    await see(page, page.getByTestId('new-mission'));
+    await page.getByTestId('mon-nav-forms').click();
+    await page.waitForURL('**/monitoring/forms');
+    // The templates are there from the start.
+    await see(page, page.locator('[data-testid^=form-row-]').first());
+    await page.getByTestId('new-form').click();
+    await page.waitForURL('**/monitoring/forms/new');
+    await page.getByTestId('form-title-en').fill('Polling station check');
+    await page.getByTestId('section-0-title-en').fill('Opening');
+    await page.getByTestId('section-0-add').click();
+    await page.getByTestId('section-0-add-boolean').click();
+    await page.getByTestId('field-q1-label-en').fill('Did it open on time?');
+    await page.getByTestId('section-0-add').click();
+    await page.getByTestId('section-0-add-single_choice').click();
+    await page.getByTestId('field-q2-label-en').fill('Queue');
+    await page.getByTestId('field-q2-opt-0-en').fill('Long');
+    await page.getByTestId('field-q2-add-option').click();
+    await page.getByTestId('field-q2-opt-1-en').fill('Short');
+    // A key with a capital letter: the server's message is shown at that key, translated.
+    await page.getByTestId('field-q1-key').fill('Opened');
+    await page.getByTestId('save-draft').click();
+    await see(page, page.getByTestId('builder-issues'));
+    const bad = page.getByTestId('field-Opened');
+    await see(page, bad.getByText('Wrong format.'));
+    assert.equal(await page.getByTestId('field-Opened-key').getAttribute('aria-invalid'), 'true');
+    assert.ok(page.url().endsWith('/monitoring/forms/new'), 'nothing was created');
+    await page.getByTestId('field-Opened-key').fill('opened');
+    await page.getByTestId('save-draft').click();
+    await page.waitForURL((u) => /\/monitoring\/forms\/(?!new)[^/]+$/.test(u.pathname));
+    formId = page.url().split('/').pop()!;
+    await see(page, page.getByTestId('publish'));
+    await see(page, page.getByTestId('form-preview').getByText('Did it open on time?'));
+    await page.getByTestId('publish').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Publish' }).click();
+    await see(page, page.getByTestId('builder-notice').getByText('Version 1 is published.'));
+    const admin = await w.api(w.coordinator);
+    const form = await admin.get<{ published: { version: number } | null }>(
+      `/api/monitoring/forms/${formId}`,
+    );
+    assert.equal(form.body.published?.version, 1);
+  });
+
+  it('creates a mission, imports sites (a bad file first), assigns the observer, attaches the form, starts it', async () => {
+    const { page } = tab;
+    await page.getByTestId('mon-nav-missions').click();
+    await page.waitForURL('**/monitoring');
+    await page.getByTestId('new-mission').click();
+    await page.getByTestId('mission-title').fill('Local elections 2026');
+    await page.getByTestId('mission-create').click();
+    await page.waitForURL((u) => /\/monitoring\/missions\/[^/]+$/.test(u.pathname));
+    missionId = page.url().split('/').pop()!;
+
+    await page.getByTestId('mission-tab-sites').click();
+    await page.getByTestId('sites-import').click();
+    const header = 'code,name,region,district,place,lat,lon';
+    await page
+      .getByTestId('sites-csv')
+      .fill(`${header}\nC-101,School No. 5,KG-C,,Kant,,\nC-102,School No. 9,Atlantis,,,,`);
+    await page.getByTestId('sites-import-submit').click();
+    const errors = page.getByTestId('import-errors');
+    await see(page, errors);
+    assert.match(await errors.innerText(), /Line 3/);
+    const coord = await w.api(w.coordinator);
+    const none = await coord.get<{ total: number }>(`/api/monitoring/missions/${missionId}/sites`);
+    assert.equal(none.body.total, 0, 'a refused file stores nothing');
+    await page
+      .getByTestId('sites-csv')
+      .fill(`${header}\nC-101,School No. 5,KG-C,,Kant,,\nC-102,School No. 9,KG-C,,Tokmok,,`);
+    await page.getByTestId('sites-import-submit').click();
+    await see(page, page.getByTestId('import-result'));
+    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).last().click();
+    await see(page, page.getByTestId('site-row-C-101'));
+
+    await page.getByTestId('site-row-C-101').getByTestId('assign-observers').click();
+    await page.getByTestId('observers-select').click();
+    await page.getByRole('option', { name: 'Asel Observer' }).click();
+    // The multi-select's list stays open after a pick; close it so it does not cover the buttons.
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    await page.getByTestId('observers-save').click();
+    await see(page, page.getByTestId('site-row-C-101').getByText('Asel Observer'));
+
+    await page.getByTestId('mission-tab-forms').click();
+    await page.getByTestId(`attach-${formId}`).check();
+    await page.getByTestId('mission-forms-save').click();
+    await see(page, page.getByRole('status').getByText('Saved.'));
+
+    await page.getByTestId('mission-tab-settings').click();
+    await page.getByTestId('mission-status').getByText('Active', { exact: true }).click();
+    await page.getByTestId('mission-settings-save').click();
+    await see(page, page.getByRole('status').getByText('Saved.'));
+    const m = await coord.get<{ status: string; forms: unknown[] }>(`/api/monitoring/missions/${missionId}`);
+    assert.equal(m.body.status, 'active');
+    assert.equal(m.body.forms.length, 1);
+  });
+
+  it("the observer's report shows in the review queue and in the dashboard's received count", async () => {
+    const { page } = tab;
+    const obs = await w.api(w.observer);
+    const a = await obs.get<{ missionId: string; siteId: string; formVersionId: string }[]>(
+      '/api/monitoring/assignments',
+    );
+    assert.equal(a.status, 200, JSON.stringify(a.body));
+    const mine = a.body.find((x) => x.missionId === missionId);
+    assert.ok(mine, JSON.stringify(a.body));
+    const sent = await obs.post<{ id: string }>('/api/monitoring/submissions', {
+      clientId: randomUUID(),
+      formVersionId: mine.formVersionId,
+      siteId: mine.siteId,
+      answers: { opened: true, q2: 'o2' },
+      submittedAt: new Date().toISOString(),
+    });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    submissionId = sent.body.id;
+
+    await page.goto(`/monitoring/missions/${missionId}`);
+    await see(page, page.getByTestId('dash-received').getByText('1', { exact: true }));
+    await page.getByTestId('mon-nav-review').click();
+    await page.waitForURL('**/monitoring/review');
+    await see(page, page.getByTestId('review-row'));
+    assert.equal(await page.getByTestId('review-row').count(), 1);
+  });
+
+  it('the reviewer holds the lock: a second reviewer sees who is editing; then it is verified', async () => {
+    const { page } = tab;
+    await page.getByTestId('submission-link').click();
+    await page.waitForURL(`**/monitoring/submissions/${submissionId}`);
+    await see(page, page.getByTestId('lock-mine'));
+    await see(page, page.getByText('Did it open on time?'));
+
+    const second = await openTab(browser, w.server.url, { locale: 'en' });
+    second.page.setDefaultTimeout(60_000);
+    try {
+      await login(second.page, w.admin);
+      await second.page.goto(`/monitoring/submissions/${submissionId}`);
+      await see(
+        second.page,
+        second.page.getByTestId('lock-banner').getByText('Cholpon Coordinator is editing'),
+      );
+      assert.equal(await second.page.getByTestId('to-in_review').isDisabled(), true);
+      assert.deepEqual(await shot(second.page, 'submission-locked-en'), []);
+    } finally {
+      await second.context.close();
+    }
+
+    await page.getByTestId('to-in_review').click();
+    await see(page, page.getByTestId('to-verified'));
+    await page.getByTestId('to-verified').click();
+    await see(page, page.getByTestId('to-published'));
+    const coord = await w.api(w.coordinator);
+    const s = await coord.get<{ status: string; history: unknown[] }>(
+      `/api/monitoring/submissions/${submissionId}`,
+    );
+    assert.equal(s.body.status, 'verified');
+    assert.equal(s.body.history.length >= 2, true);
+  });
+
+  it('every screen at desktop (en) and at 375 px (ky): no sideways scroll, no raw keys', async () => {
+    const { page } = tab;
+    // Every screen is photographed before the test says what was wrong, so one run shows them all.
+    const wrong: string[] = [];
+    const screens = async (suffix: string, phone: boolean) => {
+      await page.goto('/monitoring/forms');
+      await see(page, page.getByTestId(`form-row-${formId}`));
+      wrong.push(...(await shot(page, `forms-${suffix}`)));
+      await page.goto(`/monitoring/forms/${formId}`);
+      await see(page, page.getByTestId('publish'));
+      if (phone) await page.getByTestId('builder-view').locator('label').nth(1).click();
+      await see(page, page.getByTestId('form-preview'));
+      wrong.push(...(await shot(page, `builder-${suffix}`)));
+      await page.goto(`/monitoring/missions/${missionId}`);
+      await see(page, page.getByTestId('dash-received'));
+      wrong.push(...(await shot(page, `dashboard-${suffix}`)));
+      await page.getByTestId('mission-tab-sites').click();
+      await see(page, page.getByTestId('site-row-C-101'));
+      wrong.push(...(await shot(page, `sites-${suffix}`)));
+      await page.goto('/monitoring/review');
+      await see(page, page.getByTestId('review-row'));
+      wrong.push(...(await shot(page, `review-${suffix}`)));
+      await page.goto(`/monitoring/submissions/${submissionId}`);
+      await see(page, page.getByTestId('lock-mine'));
+      wrong.push(...(await shot(page, `submission-${suffix}`)));
+    };
+    await screens('desktop-en', false);
+    await switchLanguage(page, 'ky');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await screens('phone-ky', true);
+    assert.deepEqual(wrong, []);
+    const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
+    assert.deepEqual(crashes, []);
+  });
+});
