@@ -48,7 +48,9 @@ export function openDb(opts: {
   sqlite.pragma('foreign_keys = ON');
   // Deleted content (a shredded record's wrapped key, re-indexed search text) is overwritten, not left in free pages.
   sqlite.pragma('secure_delete = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // The CLI (user add, backup) may run beside a live server: wait for its write lock rather than fail,
+  // with room for a busy small machine where a writer can be descheduled for seconds.
+  sqlite.pragma('busy_timeout = 15000');
   // SQLite's lower() is ASCII-only; this one folds Cyrillic (incl. Ө Ү Ң) for case-insensitive queries.
   sqlite.function('ulower', { deterministic: true }, (s: unknown) =>
     typeof s === 'string' ? s.toLocaleLowerCase('ky') : s,
