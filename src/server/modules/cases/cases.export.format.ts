@@ -109,13 +109,22 @@ function drained(out: PassThrough): Promise<void> {
   });
 }
 
-/** The XLSX through exceljs's streaming writer: each row is committed (written out) as it comes. */
-function xlsxStream(sheet: string, header: Cell[], pages: AsyncIterable<Cell[][]>): Readable {
+/**
+ * The XLSX through exceljs's streaming writer: each row is committed (written out) as it comes.
+ * `sharedStrings` makes smaller files but keeps every distinct string in memory until the end; an
+ * export of unbounded size (monitoring submissions) turns it off so memory stays flat.
+ */
+function xlsxStream(
+  sheet: string,
+  header: Cell[],
+  pages: AsyncIterable<Cell[][]>,
+  sharedStrings: boolean,
+): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: false,
-    useSharedStrings: true,
+    useSharedStrings: sharedStrings,
   });
   // Sheet names may not hold []:*?/\ and are at most 31 characters long.
   const ws = workbook.addWorksheet(sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
@@ -140,8 +149,11 @@ export function tableStream(
   sheet: string,
   header: Cell[],
   pages: AsyncIterable<Cell[][]>,
+  opts: { sharedStrings?: boolean } = {},
 ): Readable {
-  return format === 'csv' ? Readable.from(csvChunks(header, pages)) : xlsxStream(sheet, header, pages);
+  return format === 'csv'
+    ? Readable.from(csvChunks(header, pages))
+    : xlsxStream(sheet, header, pages, opts.sharedStrings ?? true);
 }
 
 /** Today's date in Bishkek (YYYY-MM-DD), for file names. */
