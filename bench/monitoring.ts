@@ -6,7 +6,6 @@
 // - dashboard summary of a mission with 2,500 sites and 1,000,000 submissions < 200 ms.
 // Run alone: `node --import tsx bench/monitoring.ts [--scale=0.01]`; knobs: UKUK_BENCH_MON_SCALE
 // (data size), UKUK_BENCH_MON_SECONDS (load duration), UKUK_BENCH_MON_OBSERVERS, UKUK_BENCH_MON_BACKEND.
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -16,14 +15,12 @@ import { missionSummary } from '../src/server/modules/monitoring/summary.service
 import { runExport } from '../src/server/modules/monitoring/exports.job.ts';
 import type { Actor } from '../src/server/platform/access/policy.ts';
 import { createSession } from '../src/server/platform/auth/sessions.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
 import { envelope, type AppContext } from '../src/server/platform/context.ts';
-import { createLogger } from '../src/server/platform/logger.ts';
-import { closeContext, createContext } from '../src/server/runtime.ts';
 import { uuidv7 } from '../src/core/ids.ts';
-import { createPgDatabase, postgresAvailable, tempDir, type Backend } from '../test/helpers/db.ts';
+import { postgresAvailable, type Backend } from '../test/helpers/db.ts';
 import { seededRng } from './gen-legal.ts';
 import { benchAnswers, generateMonitoring } from './gen-monitoring.ts';
+import { openBenchContext } from './context.ts';
 import { printTable, writeResults, type Figure } from './lib.ts';
 
 function knob(name: string, arg: string, d: number, max: number): number {
@@ -31,28 +28,6 @@ function knob(name: string, arg: string, d: number, max: number): number {
   const v = Number(a ?? process.env[name] ?? d);
   if (!(v > 0 && v <= max)) throw new Error(`${name} must be a number in (0, ${max}]`);
   return v;
-}
-
-async function openContext(backend: Backend) {
-  const dataDir = tempDir('ukuk-bench-mon-');
-  const pg = backend === 'postgres' ? await createPgDatabase() : undefined;
-  const config = loadConfig({
-    UKUK_DATA_DIR: dataDir,
-    DATABASE_URL: pg?.url,
-    UKUK_WEB_DIR: path.join(dataDir, 'no-web'),
-    UKUK_JOBS: '0',
-    UKUK_LOG_LEVEL: 'silent',
-  });
-  const ctx = await createContext(config, createLogger('silent'));
-  await ctx.db.transaction().execute((tx) => ctx.keyring.create(tx, 'keyfile'));
-  return {
-    ctx,
-    close: async () => {
-      await closeContext(ctx);
-      if (pg) await pg.drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 const pct = (sorted: number[], q: number) =>
@@ -115,7 +90,7 @@ async function load(
 }
 
 async function electionDay(backend: Backend, observers: number, seconds: number): Promise<Figure[]> {
-  const { ctx, close } = await openContext(backend);
+  const { ctx, close } = await openBenchContext(backend, 'mon');
   try {
     const gen = await generateMonitoring(ctx, { sites: observers, observers, submissions: 0 });
     const app = await buildApp(ctx);
@@ -187,7 +162,7 @@ async function electionDay(backend: Backend, observers: number, seconds: number)
 }
 
 async function exportAndSummary(backend: Backend, scale: number): Promise<Figure[]> {
-  const { ctx, close } = await openContext(backend);
+  const { ctx, close } = await openBenchContext(backend, 'mon');
   try {
     const submissions = Math.round(1_000_000 * scale);
     let last = 0;

@@ -4,20 +4,17 @@
 // (listEvents, getViolationStats) over data from gen-violations.ts, each beside a plain query measured
 // in the same run. Run alone: `node --import tsx bench/violations.ts [--scale=0.05]`; the environment
 // knob UKUK_BENCH_VIO_SCALE does the same for `npm run bench`.
-import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Actor } from '../src/server/platform/access/policy.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
 import type { AppContext } from '../src/server/platform/context.ts';
-import { createLogger } from '../src/server/platform/logger.ts';
-import { closeContext, createContext } from '../src/server/runtime.ts';
 import { getViolationStats } from '../src/server/modules/violations/stats.service.ts';
 import { listEvents } from '../src/server/modules/violations/violations.service.ts';
 import { searchEventIds } from '../src/server/modules/violations/violations.search.ts';
-import { createPgDatabase, postgresAvailable, tempDir, type Backend } from '../test/helpers/db.ts';
+import { postgresAvailable, type Backend } from '../test/helpers/db.ts';
 import { pick, seededRng } from './gen-legal.ts';
 import { generateViolations, type GeneratedViolations } from './gen-violations.ts';
+import { openBenchContext } from './context.ts';
 import { latency, printTable, writeResults, type Figure } from './lib.ts';
 
 function scale(): number {
@@ -45,28 +42,6 @@ async function measure(fn: (i: number) => Promise<unknown>, count: number) {
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
   return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1]! };
-}
-
-async function openContext(backend: Backend) {
-  const dataDir = tempDir('ukuk-bench-vio-');
-  const pg = backend === 'postgres' ? await createPgDatabase() : undefined;
-  const config = loadConfig({
-    UKUK_DATA_DIR: dataDir,
-    DATABASE_URL: pg?.url,
-    UKUK_WEB_DIR: path.join(dataDir, 'no-web'),
-    UKUK_JOBS: '0',
-    UKUK_LOG_LEVEL: 'silent',
-  });
-  const ctx = await createContext(config, createLogger('silent'));
-  await ctx.db.transaction().execute((tx) => ctx.keyring.create(tx, 'keyfile'));
-  return {
-    ctx,
-    close: async () => {
-      await closeContext(ctx);
-      if (pg) await pg.drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 const n = (s: number) => (s >= 1000 ? `${Math.round(s / 1000)}k` : String(s));
@@ -188,7 +163,7 @@ export async function violationsBenchmark(): Promise<Figure[]> {
       console.log('(postgres not reachable: violations benchmark skipped on PostgreSQL)');
       continue;
     }
-    const { ctx, close } = await openContext(backend);
+    const { ctx, close } = await openBenchContext(backend, 'vio');
     // Ctrl-C or a kill still drops the temporary database and folder.
     const onSignal = () => void close().finally(() => process.exit(130));
     process.once('SIGINT', onSignal);

@@ -1,0 +1,30 @@
+// A migrated app context over a fresh SQLite folder or PostgreSQL database, with a key, for the
+// benchmarks that call services directly (no HTTP); `close` removes everything it made.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../src/server/platform/config.ts';
+import { createLogger } from '../src/server/platform/logger.ts';
+import { closeContext, createContext } from '../src/server/runtime.ts';
+import { createPgDatabase, tempDir, type Backend } from '../test/helpers/db.ts';
+
+export async function openBenchContext(backend: Backend, name: string) {
+  const dataDir = tempDir(`ukuk-bench-${name}-`);
+  const pg = backend === 'postgres' ? await createPgDatabase() : undefined;
+  const config = loadConfig({
+    UKUK_DATA_DIR: dataDir,
+    DATABASE_URL: pg?.url,
+    UKUK_WEB_DIR: path.join(dataDir, 'no-web'),
+    UKUK_JOBS: '0',
+    UKUK_LOG_LEVEL: 'silent',
+  });
+  const ctx = await createContext(config, createLogger('silent'));
+  await ctx.db.transaction().execute((tx) => ctx.keyring.create(tx, 'keyfile'));
+  return {
+    ctx,
+    close: async () => {
+      await closeContext(ctx);
+      if (pg) await pg.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
