@@ -3,8 +3,10 @@ import { zonedDay } from '../../../core/zoned-time.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
-import { createCase } from '../cases/cases.service.ts';
-import { createEvent } from '../violations/violations.service.ts';
+import type { AuditEntry } from '../../platform/audit/audit.ts';
+import type { Tx } from '../../platform/db/db.ts';
+import { createCaseTx } from '../cases/cases.service.ts';
+import { createEventTx } from '../violations/violations.service.ts';
 import { addHistory, loadForReview, lockedError } from './review.service.ts';
 import { liveLock } from './submissions.read.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
@@ -64,46 +66,86 @@ async function source(ctx: AppContext, actor: Actor | null, id: string) {
   return { row, v: v!, key, answers, site };
 }
 
+type Link = 'violation_event_id' | 'case_id';
+
 /**
- * An incident becomes a violation record (issue #5 item 4). The event is made through the violations
- * module's own service (its checks, numbering, need-to-know and audit). An act needs a victim from the
- * people registry and a form answer never names one, so only the event is made; the answer says so
- * (`actCreated: false`) and the documenter adds acts there. Asking twice answers the same event.
+ * Create the record and link the submission to it in one transaction (with its history and audit), so
+ * a failure anywhere leaves neither an unlinked record nor a half-made link. The submission row is
+ * read again inside the transaction (locked on PostgreSQL; SQLite runs one writer at a time), so a
+ * double click or two reviewers at once get the record the first one made instead of a second one.
  */
-export async function toViolation(ctx: AppContext, actor: Actor | null, id: string, locale: Locale) {
-  requireCap(actor, 'violations.write');
-  const { row, v, key, answers, site } = await source(ctx, actor, id);
-  if (row.violation_event_id) return { eventId: row.violation_event_id, actCreated: false };
-  const title = `${site?.name ?? (v.title[locale] || v.title.en)} — ${row.submitted_at.slice(0, 10)}`.slice(
-    0,
-    300,
-  );
-  const eventId = await createEvent(ctx, actor, {
-    title,
-    description: describeAnswers(v, answers, locale) || undefined,
-    startDate: zonedDay(Date.parse(row.submitted_at)),
-    ...(row.region ? { region: row.region } : {}),
-    ...(row.region && row.district ? { district: row.district } : {}),
-    ...(site?.place ? { place: site.place.slice(0, 300) } : {}),
-  });
-  await inTx(ctx, async (tx, audit) => {
-    await tx.updateTable('submissions').set({ violation_event_id: eventId }).where('id', '=', id).execute();
+async function convertOnce(
+  ctx: AppContext,
+  actor: Actor,
+  src: Awaited<ReturnType<typeof source>>,
+  link: Link,
+  action: 'to_violation' | 'to_case',
+  create: (tx: Tx, audit: (e: AuditEntry) => Promise<void>) => Promise<string>,
+): Promise<string> {
+  const { row, key } = src;
+  return inTx(ctx, async (tx, audit) => {
+    const now = await tx
+      .selectFrom('submissions')
+      .select(link)
+      .where('id', '=', row.id)
+      .$if(ctx.dbh.kind === 'postgres', (q) => q.forUpdate())
+      .executeTakeFirstOrThrow();
+    const existing = now[link];
+    if (existing) return existing;
+    const refId = await create(tx, audit);
+    const set = link === 'case_id' ? { case_id: refId } : { violation_event_id: refId };
+    const u = await tx
+      .updateTable('submissions')
+      .set(set)
+      .where('id', '=', row.id)
+      .where(link, 'is', null)
+      .executeTakeFirst();
+    // Cannot happen under the row lock; refusing keeps a second record from ever committing.
+    if (Number(u.numUpdatedRows) !== 1) throw new Error('submission link changed under its lock');
     await addHistory(tx, key, {
-      submissionId: id,
+      submissionId: row.id,
       userId: actor.userId,
-      action: 'to_violation',
+      action,
       from: row.status,
       to: row.status,
-      refId: eventId,
+      refId,
     });
     await audit({
       actorId: actor.userId,
-      action: 'monitoring.submission_to_violation',
+      action: `monitoring.submission_${action}`,
       entityType: 'submission',
-      entityId: id,
-      details: { event: eventId },
+      entityId: row.id,
+      details: link === 'case_id' ? { case: refId } : { event: refId },
     });
+    return refId;
   });
+}
+
+const defaultTitle = (src: Awaited<ReturnType<typeof source>>, locale: Locale) =>
+  `${src.site?.name ?? (src.v.title[locale] || src.v.title.en)} — ${src.row.submitted_at.slice(0, 10)}`;
+
+/**
+ * An incident becomes a violation record (issue #5 item 4). The event is made through the violations
+ * module's own service (its checks, numbering, need-to-know and audit) inside this transaction. An act
+ * needs a victim from the people registry and a form answer never names one, so only the event is
+ * made; the answer says so (`actCreated: false`) and the documenter adds acts there. Asking twice
+ * answers the same event.
+ */
+export async function toViolation(ctx: AppContext, actor: Actor | null, id: string, locale: Locale) {
+  requireCap(actor, 'violations.write');
+  const src = await source(ctx, actor, id);
+  const { row, v, answers, site } = src;
+  if (row.violation_event_id) return { eventId: row.violation_event_id, actCreated: false };
+  const eventId = await convertOnce(ctx, actor, src, 'violation_event_id', 'to_violation', (tx, audit) =>
+    createEventTx(ctx, tx, audit, actor, {
+      title: defaultTitle(src, locale).slice(0, 300),
+      description: describeAnswers(v, answers, locale) || undefined,
+      startDate: zonedDay(Date.parse(row.submitted_at)),
+      ...(row.region ? { region: row.region } : {}),
+      ...(row.region && row.district ? { district: row.district } : {}),
+      ...(site?.place ? { place: site.place.slice(0, 300) } : {}),
+    }),
+  );
   return { eventId, actCreated: false };
 }
 
@@ -116,34 +158,24 @@ export async function toCase(
   input: { type?: string | undefined; title?: string | undefined },
 ) {
   requireCap(actor, 'cases.write');
-  const { row, v, key, answers, site } = await source(ctx, actor, id);
+  const src = await source(ctx, actor, id);
+  const { row, v, answers } = src;
   if (row.case_id) return { caseId: row.case_id };
-  const caseId = await createCase(ctx, actor, {
-    type: input.type ?? 'administrative',
-    title: (
-      input.title || `${site?.name ?? (v.title[locale] || v.title.en)} — ${row.submitted_at.slice(0, 10)}`
-    ).slice(0, 200),
-    summary: describeAnswers(v, answers, locale).slice(0, 10_000) || undefined,
-    ...(row.region ? { region: row.region } : {}),
-    ...(row.region && row.district ? { district: row.district } : {}),
-  });
-  await inTx(ctx, async (tx, audit) => {
-    await tx.updateTable('submissions').set({ case_id: caseId }).where('id', '=', id).execute();
-    await addHistory(tx, key, {
-      submissionId: id,
-      userId: actor.userId,
-      action: 'to_case',
-      from: row.status,
-      to: row.status,
-      refId: caseId,
-    });
-    await audit({
-      actorId: actor.userId,
-      action: 'monitoring.submission_to_case',
-      entityType: 'submission',
-      entityId: id,
-      details: { case: caseId },
-    });
-  });
+  const caseId = await convertOnce(ctx, actor, src, 'case_id', 'to_case', (tx, audit) =>
+    createCaseTx(
+      ctx,
+      tx,
+      audit,
+      actor,
+      {
+        type: input.type ?? 'administrative',
+        title: (input.title || defaultTitle(src, locale)).slice(0, 200),
+        summary: describeAnswers(v, answers, locale).slice(0, 10_000) || undefined,
+        ...(row.region ? { region: row.region } : {}),
+        ...(row.region && row.district ? { district: row.district } : {}),
+      },
+      null,
+    ),
+  );
   return { caseId };
 }

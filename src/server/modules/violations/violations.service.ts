@@ -5,6 +5,8 @@ import type * as S from '../../../core/schemas/violations.ts';
 import { zonedDay } from '../../../core/zoned-time.ts';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { auditNow, envelope, inTx, type AppContext } from '../../platform/context.ts';
+import type { AuditEntry } from '../../platform/audit/audit.ts';
+import type { Tx } from '../../platform/db/db.ts';
 import type { VioEventsTable } from '../../platform/db/schema.violations.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadEvent, withEvent } from './violations.access.ts';
@@ -23,46 +25,59 @@ type EventListView = z.infer<typeof S.EventList>;
 /** Create an event; the creator becomes its lead (and so may restrict it and manage its members). */
 export async function createEvent(ctx: AppContext, actor: Actor | null, input: Create): Promise<string> {
   requireCap(actor, 'violations.write');
+  return inTx(ctx, async (tx, audit) => createEventTx(ctx, tx, audit, actor, input));
+}
+
+/**
+ * `createEvent` inside the caller's transaction, with the same checks, so a caller that links the new
+ * event to its own record (a monitoring report) commits both or neither.
+ */
+export async function createEventTx(
+  ctx: AppContext,
+  tx: Tx,
+  audit: (e: AuditEntry) => Promise<void>,
+  actor: Actor | null,
+  input: Create,
+): Promise<string> {
+  requireCap(actor, 'violations.write');
   checkRealDate(input.startDate, 'startDate');
   checkRealDate(input.endDate, 'endDate');
   checkDateOrder(input.startDate, input.endDate);
   checkPlace(input.region, input.district);
-  return inTx(ctx, async (tx, audit) => {
-    await optCode(tx, 'esf_violation_status', input.violationStatus, 'violationStatus');
-    const id = uuidv7();
-    const { key, wrapped } = envelope(ctx).newRecordKey('vio_events', id);
-    const now = new Date().toISOString();
-    await violationsRepo.insertEvent(tx, {
-      id,
-      dek: wrapped,
-      number: await violationsRepo.nextNumber(tx, zonedDay(Date.now()).slice(0, 4)),
-      title_enc: key.encrypt('title', input.title),
-      description_enc: key.encrypt('description', input.description || null),
-      start_date: input.startDate ?? null,
-      start_precision: precisionOf(input.startDate),
-      end_date: input.endDate ?? null,
-      end_precision: precisionOf(input.endDate),
-      region: input.region ?? null,
-      district: input.district ?? null,
-      place_enc: key.encrypt('place', input.place || null),
-      violation_status: input.violationStatus ?? null,
-      restricted: input.restricted ? 1 : 0,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    });
-    await violationsRepo.setMember(tx, id, actor.userId, 'lead', actor.userId);
-    await violationsRepo.touch(tx, id);
-    await indexEvent(ctx, tx, id);
-    await audit({
-      actorId: actor.userId,
-      action: 'violation.event_create',
-      entityType: 'vio_event',
-      entityId: id,
-      details: { restricted: input.restricted === true },
-    });
-    return id;
+  await optCode(tx, 'esf_violation_status', input.violationStatus, 'violationStatus');
+  const id = uuidv7();
+  const { key, wrapped } = envelope(ctx).newRecordKey('vio_events', id);
+  const now = new Date().toISOString();
+  await violationsRepo.insertEvent(tx, {
+    id,
+    dek: wrapped,
+    number: await violationsRepo.nextNumber(tx, zonedDay(Date.now()).slice(0, 4)),
+    title_enc: key.encrypt('title', input.title),
+    description_enc: key.encrypt('description', input.description || null),
+    start_date: input.startDate ?? null,
+    start_precision: precisionOf(input.startDate),
+    end_date: input.endDate ?? null,
+    end_precision: precisionOf(input.endDate),
+    region: input.region ?? null,
+    district: input.district ?? null,
+    place_enc: key.encrypt('place', input.place || null),
+    violation_status: input.violationStatus ?? null,
+    restricted: input.restricted ? 1 : 0,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
   });
+  await violationsRepo.setMember(tx, id, actor.userId, 'lead', actor.userId);
+  await violationsRepo.touch(tx, id);
+  await indexEvent(ctx, tx, id);
+  await audit({
+    actorId: actor.userId,
+    action: 'violation.event_create',
+    entityType: 'vio_event',
+    entityId: id,
+    details: { restricted: input.restricted === true },
+  });
+  return id;
 }
 
 export async function getEvent(

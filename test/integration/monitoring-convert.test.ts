@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { assign, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
+
+type Link = 'violation_event_id' | 'case_id';
+
+for (const backend of await backends()) {
+  describe(`monitoring: to violation / to case is atomic and happens once (${backend})`, () => {
+    let t: TestApp;
+    let admin: TestUser;
+    let obs: TestUser;
+    let w: MissionWorld;
+    before(async () => {
+      t = await startTestApp(backend);
+      admin = await setupAdmin(t);
+      obs = await addUser(t, admin, 'monitor');
+      w = await missionWorld(t.ctx, admin);
+      await assign(admin, w.sites.C1!, [obs.id]);
+    });
+    after(async () => t.close());
+
+    const report = async (what: string) => {
+      const r = await obs.client.post<{ id: string }>(
+        '/api/monitoring/submissions',
+        submission(w, 'C1', { what, severity: 'high' }, w.incident),
+      );
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body.id;
+    };
+    const count = async (table: 'vio_events' | 'cases') =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const audits = async (action: string, entityId?: string) =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('action', '=', action)
+            .$if(entityId !== undefined, (q) => q.where('entity_id', '=', entityId!))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const history = async (id: string) =>
+      (
+        await t.ctx.db
+          .selectFrom('submission_history')
+          .select('action')
+          .where('submission_id', '=', id)
+          .execute()
+      ).map((h) => h.action);
+
+    /** A trigger that refuses to link this one submission: the step after the record was made fails. */
+    async function breakLink(id: string, column: Link): Promise<() => Promise<void>> {
+      const name = `fail_${column}`;
+      if (backend === 'sqlite') {
+        await sql
+          .raw(
+            `CREATE TRIGGER ${name} BEFORE UPDATE OF ${column} ON submissions WHEN NEW.id = '${id}' ` +
+              `BEGIN SELECT RAISE(ABORT, 'forced link failure'); END`,
+          )
+          .execute(t.ctx.db);
+        return async () => void (await sql.raw(`DROP TRIGGER ${name}`).execute(t.ctx.db));
+      }
+      await sql
+        .raw(
+          `CREATE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'forced link failure'; END $$ LANGUAGE plpgsql`,
+        )
+        .execute(t.ctx.db);
+      await sql
+        .raw(
+          `CREATE TRIGGER ${name} BEFORE UPDATE OF ${column} ON submissions FOR EACH ROW ` +
+            `WHEN (NEW.id = '${id}') EXECUTE FUNCTION ${name}()`,
+        )
+        .execute(t.ctx.db);
+      return async () => {
+        await sql.raw(`DROP TRIGGER ${name} ON submissions`).execute(t.ctx.db);
+        await sql.raw(`DROP FUNCTION ${name}()`).execute(t.ctx.db);
+      };
+    }
+
+    test('a failure after the event is made leaves no event; the retry makes exactly one', async () => {
+      const id = await report('Ballot box taken away');
+      const events = await count('vio_events');
+      const created = await audits('violation.event_create');
+      const repair = await breakLink(id, 'violation_event_id');
+      try {
+        const r = await admin.client.post(`/api/monitoring/submissions/${id}/to-violation`);
+        assert.equal(r.status, 500, JSON.stringify(r.body));
+      } finally {
+        await repair();
+      }
+      assert.equal(await count('vio_events'), events, 'no orphan event');
+      assert.equal(
+        await audits('violation.event_create'),
+        created,
+        'no audit of an event that does not exist',
+      );
+      assert.deepEqual(await history(id), []);
+      const ok = await admin.client.post<{ eventId: string }>(
+        `/api/monitoring/submissions/${id}/to-violation`,
+      );
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.equal(await count('vio_events'), events + 1);
+      assert.deepEqual(await history(id), ['to_violation']);
+      const linked = await t.ctx.db
+        .selectFrom('submissions')
+        .select('violation_event_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      assert.equal(linked.violation_event_id, ok.body.eventId);
+    });
+
+    test('a failure after the case is made leaves no case; the retry makes exactly one', async () => {
+      const id = await report('Detained without a lawyer');
+      const cases = await count('cases');
+      const repair = await breakLink(id, 'case_id');
+      try {
+        const r = await admin.client.post(`/api/monitoring/submissions/${id}/to-case`, {});
+        assert.equal(r.status, 500, JSON.stringify(r.body));
+      } finally {
+        await repair();
+      }
+      assert.equal(await count('cases'), cases, 'no orphan case');
+      const ok = await admin.client.post<{ caseId: string }>(`/api/monitoring/submissions/${id}/to-case`, {});
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.equal(await count('cases'), cases + 1);
+      assert.equal((await admin.client.get(`/api/cases/${ok.body.caseId}`)).status, 200);
+    });
+
+    test('double clicks, sequential or at the same time, make one event and one case', async () => {
+      const id = await report('Observers pushed out');
+      const events = await count('vio_events');
+      const cases = await count('cases');
+      const path = `/api/monitoring/submissions/${id}`;
+      const both = await Promise.all([
+        admin.client.post<{ eventId: string }>(`${path}/to-violation`),
+        admin.client.post<{ eventId: string }>(`${path}/to-violation`),
+      ]);
+      assert.deepEqual(
+        both.map((r) => r.status),
+        [200, 200],
+      );
+      assert.equal(both[0].body.eventId, both[1].body.eventId);
+      const third = await admin.client.post<{ eventId: string }>(`${path}/to-violation`);
+      assert.equal(third.body.eventId, both[0].body.eventId);
+      assert.equal(await count('vio_events'), events + 1);
+      const cs = await Promise.all([
+        admin.client.post<{ caseId: string }>(`${path}/to-case`, {}),
+        admin.client.post<{ caseId: string }>(`${path}/to-case`, {}),
+      ]);
+      assert.equal(cs[0].status, 200, JSON.stringify(cs[0].body));
+      assert.equal(cs[0].body.caseId, cs[1].body.caseId);
+      assert.equal(await count('cases'), cases + 1);
+      assert.deepEqual((await history(id)).sort(), ['to_case', 'to_violation']);
+      assert.equal(await audits('monitoring.submission_to_violation', id), 1);
+      assert.equal(await audits('monitoring.submission_to_case', id), 1);
+    });
+  });
+}
