@@ -6,23 +6,103 @@ export interface FieldError {
   message: string;
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: FieldError[]; retryAfterSeconds?: number };
-  retryAfterSeconds?: number;
+/**
+ * One particular of a refused request, from the error body's `details` list: a form-definition path
+ * (`sections.0.fields.2.options`), a submission's field, or a CSV line and column.
+ */
+export interface ErrorDetail {
+  code: string;
+  path?: string;
+  line?: number;
+  field?: string;
 }
+
+/** Values the server filled into its message (who holds a lock, which field was wrong). */
+export type ErrorParams = Readonly<Record<string, string | number>>;
 
 /** An API answer that was not 2xx, carrying the server's stable error code. */
 export class ApiError extends Error {
+  /** Every problem the server listed; empty when it sent none (or sent an object, not a list). */
+  readonly details: readonly ErrorDetail[];
+  readonly params: ErrorParams;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
     readonly retryAfterSeconds?: number,
+    extra: { details?: readonly ErrorDetail[]; params?: ErrorParams } = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    this.details = extra.details ?? [];
+    this.params = extra.params ?? {};
   }
+}
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// The body is whatever came over the wire (or a proxy's page): keep only well-formed entries, so a
+// screen can trust the types without checking again.
+function detailsOf(raw: unknown): ErrorDetail[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isObject).flatMap((d) =>
+    typeof d.code === 'string'
+      ? [
+          {
+            code: d.code,
+            ...(typeof d.path === 'string' ? { path: d.path } : {}),
+            ...(typeof d.line === 'number' ? { line: d.line } : {}),
+            ...(typeof d.field === 'string' ? { field: d.field } : {}),
+          },
+        ]
+      : [],
+  );
+}
+
+function paramsOf(raw: unknown): ErrorParams {
+  if (!isObject(raw)) return {};
+  return Object.fromEntries(
+    Object.entries(raw).filter((e): e is [string, string | number] =>
+      ['string', 'number'].includes(typeof e[1]),
+    ),
+  );
+}
+
+function fieldsOf(raw: unknown): FieldError[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter(isObject)
+    .filter((f) => typeof f.path === 'string' && typeof f.message === 'string')
+    .map((f) => ({ path: f.path as string, message: f.message as string }));
+}
+
+/**
+ * The server's error body — `{"error":{code, message, fields?, details?, params?, retryAfterSeconds?}}`
+ * (platform/http/error-handler.ts) — as an ApiError. Exported for senders that cannot use `api`
+ * (uploads with progress, the field app's outbox) so every screen reads refusals the same way.
+ */
+export function apiErrorOf(
+  status: number,
+  body: unknown,
+  statusText = '',
+  retryAfterHeader?: number,
+): ApiError {
+  const root = isObject(body) ? body : {};
+  const e = isObject(root.error) ? root.error : {};
+  const retry = [e.retryAfterSeconds, root.retryAfterSeconds, retryAfterHeader].find(
+    (v): v is number => typeof v === 'number' && v > 0,
+  );
+  return new ApiError(
+    status,
+    typeof e.code === 'string' ? e.code : `http.${status}`,
+    typeof e.message === 'string' ? e.message : statusText,
+    fieldsOf(e.fields),
+    retry,
+    { details: detailsOf(e.details), params: paramsOf(e.params) },
+  );
 }
 
 export type ApiEvent = 'sealed' | 'unauthenticated';
@@ -70,21 +150,13 @@ function getCsrf(): Promise<string> {
 }
 
 async function toError(res: Response): Promise<ApiError> {
-  let body: ErrorBody = {};
+  let body: unknown = null;
   try {
-    body = (await res.json()) as ErrorBody;
+    body = await res.json();
   } catch {
     // Not JSON (proxy error page, network cut): fall through to a generic code.
   }
-  const e = body.error ?? {};
-  const retry = e.retryAfterSeconds ?? body.retryAfterSeconds ?? numberHeader(res, 'Retry-After');
-  return new ApiError(
-    res.status,
-    e.code ?? `http.${res.status}`,
-    e.message ?? res.statusText,
-    e.fields ?? [],
-    retry,
-  );
+  return apiErrorOf(res.status, body, res.statusText, numberHeader(res, 'Retry-After'));
 }
 
 function numberHeader(res: Response, name: string): number | undefined {

@@ -4,6 +4,7 @@
  * (the server answers 200 with the same id). Network-free logic: the transport is passed in.
  */
 import type { Answers } from '../../../core/forms/types';
+import { apiErrorOf } from '../../api/client';
 import type { FieldDb, MediaItem, OutboxItem, ServerProblem } from './db';
 import { LOCAL_MEDIA, dueReports, markRejected, markRetry, markSent, readAnswers, readMedia } from './outbox';
 
@@ -35,19 +36,15 @@ export interface SyncResult {
   needsLogin: boolean;
 }
 
-/** The server's error body, as the outbox keeps it to show the observer. */
+/** The server's error body, as the outbox keeps it to show the observer (read like every screen's). */
 export function problemOf(reply: Reply): ServerProblem {
-  const err = (reply.body as { error?: Partial<ServerProblem> & { details?: unknown } } | null)?.error;
-  const details = Array.isArray(err?.details)
-    ? (err.details as { path?: unknown; code?: unknown }[])
-        .filter((d) => typeof d.path === 'string')
-        .map((d) => ({ path: String(d.path), code: String(d.code) }))
-    : undefined;
+  const e = apiErrorOf(reply.status, reply.body);
+  const details = e.details.flatMap((d) => (d.path === undefined ? [] : [{ path: d.path, code: d.code }]));
   return {
     status: reply.status,
-    code: typeof err?.code === 'string' ? err.code : `http.${reply.status}`,
-    message: typeof err?.message === 'string' ? err.message : '',
-    ...(details ? { details } : {}),
+    code: e.code,
+    message: e.message,
+    ...(details.length ? { details } : {}),
   };
 }
 

@@ -18,14 +18,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FORM_KINDS, type FormDefinition } from '../../../core/forms/types';
-import { ApiError } from '../../api/client';
+import { ApiError, type ErrorDetail } from '../../api/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { saveFile } from '../../components/saveFile';
 import type { Locale } from '../../i18n';
-import { DetailedApiError, formsApi, type Detail } from './api';
+import { formsApi } from './api';
 import {
   blankDefinition,
   fillKeys,
@@ -46,7 +46,7 @@ import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useForm, useInvalidate } from './queries';
 
 /** Turns the server's `details:[{path, code}]` into lookups for the editors. */
-function useIssues(details: Detail[]): IssueLookup & { all: string[] } {
+function useIssues(details: readonly ErrorDetail[]): IssueLookup & { all: string[] } {
   const { t } = useTranslation('monitoring');
   return useMemo(() => {
     const list = details
@@ -88,7 +88,7 @@ function Editor({
   const phone = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
   const [def, setDefRaw] = useState(initial);
   const [dirty, setDirty] = useState(formId === null);
-  const [details, setDetails] = useState<Detail[]>([]);
+  const [details, setDetails] = useState<readonly ErrorDetail[]>([]);
   const [confirm, setConfirm] = useState(false);
   const [view, setView] = useState<'edit' | 'preview'>('edit');
   const [previewLang, setPreviewLang] = useState<Locale>(lng);
@@ -99,7 +99,7 @@ function Editor({
     setNotice(null);
   };
 
-  const onError = (e: unknown) => setDetails(e instanceof DetailedApiError ? e.details : []);
+  const onError = (e: unknown) => setDetails(e instanceof ApiError ? e.details : []);
   const save = useMutation({
     mutationFn: async () => {
       if (formId === null)

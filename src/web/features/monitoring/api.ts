@@ -1,5 +1,4 @@
-import { api, ApiError, query, type FieldError } from '../../api/client';
-import { i18n } from '../../i18n';
+import { api, query } from '../../api/client';
 import type { FieldType, FormDefinition, FormKind, L10n } from '../../../core/forms/types';
 
 /* Wire types of the monitoring API (issue #5, /work/briefs/monitoring-contract.md). Written by hand
@@ -215,52 +214,6 @@ export type SubmissionsQuery = {
 
 type Id = { id: string };
 
-/** One particular of a refused request (`details` of the error body): a definition path or a CSV line. */
-export interface Detail {
-  path?: string;
-  line?: number;
-  field?: string;
-  code: string;
-}
-
-/** An API error that also carries the server's `details` list (the shared client drops it). */
-export class DetailedApiError extends ApiError {
-  constructor(
-    base: ApiError,
-    readonly details: Detail[],
-  ) {
-    super(base.status, base.code, base.message, base.fields, base.retryAfterSeconds);
-  }
-}
-
-/**
- * A write whose refusal lists particulars (form definitions, CSV imports). Same headers as the shared
- * client (CSRF token, language); no re-auth prompt, none of these routes asks for one.
- */
-async function sendDetailed<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-  const headers = { Accept: 'application/json', 'Accept-Language': i18n.language };
-  const csrf = await fetch('/api/auth/csrf', { credentials: 'same-origin', headers });
-  if (!csrf.ok) throw new ApiError(csrf.status, `http.${csrf.status}`, csrf.statusText);
-  const { token } = (await csrf.json()) as { token: string };
-  const res = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: { ...headers, 'Content-Type': 'application/json', 'X-CSRF-Token': token },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => ({}))) as {
-    error?: { code?: string; message?: string; fields?: FieldError[]; details?: unknown };
-  };
-  if (res.ok) return json as T;
-  const e = json.error ?? {};
-  const base = new ApiError(
-    res.status,
-    e.code ?? `http.${res.status}`,
-    e.message ?? res.statusText,
-    e.fields ?? [],
-  );
-  throw new DetailedApiError(base, Array.isArray(e.details) ? (e.details as Detail[]) : []);
-}
 const enc = encodeURIComponent;
 const f = (id: string) => `/api/monitoring/forms/${enc(id)}`;
 const m = (id: string) => `/api/monitoring/missions/${enc(id)}`;
@@ -271,14 +224,13 @@ export const formsApi = {
     api.get<{ items: FormSummary[] }>(`/api/monitoring/forms${archived ? '?archived=1' : ''}`),
   get: (id: string) => api.get<FormDetail>(f(id)),
   create: (definition: FormDefinition) =>
-    sendDetailed<{ id: string; versionId: string }>('POST', '/api/monitoring/forms', { definition }),
+    api.post<{ id: string; versionId: string }>('/api/monitoring/forms', { definition }),
   saveDraft: (id: string, definition: FormDefinition) =>
-    sendDetailed<{ versionId: string; version: number }>('PUT', `${f(id)}/draft`, { definition }),
-  publish: (id: string) =>
-    sendDetailed<{ versionId: string; version: number }>('POST', `${f(id)}/publish`, {}),
+    api.put<{ versionId: string; version: number }>(`${f(id)}/draft`, { definition }),
+  publish: (id: string) => api.post<{ versionId: string; version: number }>(`${f(id)}/publish`, {}),
   exportOne: (id: string) => api.download(`${f(id)}/export`),
   importOne: (body: FormExport) =>
-    sendDetailed<{ id: string; versionId: string }>('POST', '/api/monitoring/forms/import', body),
+    api.post<{ id: string; versionId: string }>('/api/monitoring/forms/import', body),
   archive: (id: string) => api.post<unknown>(`${f(id)}/archive`, {}),
   unarchive: (id: string) => api.post<unknown>(`${f(id)}/unarchive`, {}),
   version: (id: string) => api.get<FormVersion>(`/api/monitoring/form-versions/${enc(id)}`),
@@ -296,7 +248,7 @@ export const missionsApi = {
     api.get<{ items: Site[]; total: number }>(`${m(id)}/sites${query(q)}`),
   addSite: (id: string, body: SiteCreate) => api.post<Id>(`${m(id)}/sites`, body),
   importSites: (id: string, csv: string) =>
-    sendDetailed<{ created: number; updated: number }>('POST', `${m(id)}/sites/import`, { csv }),
+    api.post<{ created: number; updated: number }>(`${m(id)}/sites/import`, { csv }),
   deleteSite: (siteId: string) => api.del<unknown>(`/api/monitoring/sites/${enc(siteId)}`),
   setObservers: (siteId: string, userIds: string[]) =>
     api.put<unknown>(`/api/monitoring/sites/${enc(siteId)}/observers`, { userIds }),

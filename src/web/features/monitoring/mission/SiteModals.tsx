@@ -17,7 +17,8 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { districtName, districtsOf, isRegionCode, REGIONS } from '../../../../core/geo/regions';
 import { AppModal } from '../../../components/AppModal';
-import { DetailedApiError, missionsApi, type Site } from '../api';
+import { ApiError } from '../../../api/client';
+import { missionsApi, type Site } from '../api';
 import { useLocale } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate, useObservers } from '../queries';
@@ -39,7 +40,7 @@ export function ImportSitesModal({
     mutationFn: () => missionsApi.importSites(missionId, csv),
     onSuccess: () => invalidate(monitoringKeys.mission(missionId)),
   });
-  const details = imp.error instanceof DetailedApiError ? imp.error.details : [];
+  const details = imp.error instanceof ApiError ? imp.error.details : [];
   return (
     <AppModal opened onClose={onClose} title={t('sites.importTitle')} size="lg">
       <Stack>
