@@ -38,6 +38,17 @@ export function L10nInputs({
           <Input
             key={l}
             label={t('builder.inLang', { label, lang: t(`lang.${l}`) })}
+            // Under the input, not inside it: there a long Kyrgyz or Russian word was cut to
+            // "Котормосу ж…" on a phone. Not in the label either: when it goes away with the first
+            // letter typed, only what is below moves, never the input under the finger.
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            description={
+              missing ? (
+                <Badge component="span" size="xs" color="orange" variant="light" tt="none">
+                  {t('builder.missing')}
+                </Badge>
+              ) : undefined
+            }
             value={v[l]}
             lang={l}
             autosize={multiline ? true : undefined}
@@ -45,14 +56,6 @@ export function L10nInputs({
             maxLength={500}
             error={errors?.[l]}
             data-testid={testId ? `${testId}-${l}` : undefined}
-            rightSectionWidth={missing ? 86 : undefined}
-            rightSection={
-              missing ? (
-                <Badge size="xs" color="orange" variant="light" tt="none">
-                  {t('builder.missing')}
-                </Badge>
-              ) : undefined
-            }
             onChange={(e) => onChange({ ...v, [l]: e.currentTarget.value })}
           />
         );
