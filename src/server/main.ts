@@ -5,6 +5,7 @@ import { scheduleCaseReindexIfNeeded } from './modules/cases/cases.search.ts';
 import { scheduleViolationReindexIfNeeded } from './modules/violations/violations.search.ts';
 import { scheduleEvidenceReindexIfNeeded } from './modules/violations/evidence.search.ts';
 import { scheduleRekeyIfNeeded } from './modules/people/people.jobs.ts';
+import { scheduleMonitoringCleanup } from './modules/monitoring/cleanup.job.ts';
 import { closeContext, createContext, startKeyringSync } from './runtime.ts';
 
 /** Process entry: config → database → app → listen. Stops cleanly on SIGTERM/SIGINT. */
@@ -27,6 +28,7 @@ export async function serve(): Promise<void> {
         ctx.log.warn('could not check the evidence index'),
       );
       void scheduleRekeyIfNeeded(ctx).catch(() => ctx.log.warn('could not check the name keys'));
+      void scheduleMonitoringCleanup(ctx).catch(() => ctx.log.warn('could not schedule monitoring cleanup'));
     };
     schedule();
     setInterval(schedule, 3_600_000).unref();

@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   UKUK_JOBS: z.enum(['0', '1', 'true', 'false']).default('1'),
   /** Largest accepted upload, in MiB (case documents, evidence). */
   UKUK_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(4096).default(50),
+  /** Field-app uploads left unfinished this long are deleted with their pieces (monitoring cleanup). */
+  UKUK_UPLOAD_ABANDON_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
+  /** Finished monitoring export files are kept this long, then deleted (the export shows as expired). */
+  UKUK_EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Optional: reminders are also e-mailed through this server (smtp:// or smtps://, credentials in the URL). */
   UKUK_SMTP_URL: z
     .string()
@@ -54,6 +58,8 @@ export type Config = {
   webDir: string;
   runJobs: boolean;
   maxUploadBytes: number;
+  uploadAbandonMs: number;
+  exportKeepMs: number;
   smtp: { url: string; from: string } | undefined;
 };
 
@@ -85,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(e.UKUK_WEB_DIR ?? 'dist'),
     runJobs: yes(e.UKUK_JOBS),
     maxUploadBytes: e.UKUK_MAX_UPLOAD_MB * 1024 * 1024,
+    uploadAbandonMs: e.UKUK_UPLOAD_ABANDON_HOURS * 3_600_000,
+    exportKeepMs: e.UKUK_EXPORT_KEEP_DAYS * 86_400_000,
     smtp: e.UKUK_SMTP_URL ? { url: e.UKUK_SMTP_URL, from: e.UKUK_SMTP_FROM ?? '' } : undefined,
   };
 }

@@ -78,6 +78,7 @@ export const ERRORS = {
   'public_report.form_unavailable': 404,
   'mon_export.not_found': 404,
   'mon_export.not_ready': 409,
+  'mon_export.expired': 410,
   'evidence.not_found': 404,
   'evidence.no_thumbnail': 404,
   'evidence.act_invalid': 400,

@@ -14,7 +14,8 @@ const ExportBody = z.object({
   redacted: z.boolean().default(true),
 });
 const ExportStatus = z.object({
-  status: z.enum(['queued', 'running', 'done', 'failed']),
+  /** `expired`: the file was deleted by the monitoring cleanup after UKUK_EXPORT_KEEP_DAYS. */
+  status: z.enum(['queued', 'running', 'done', 'failed', 'expired']),
   progress: z.number(),
   rows: z.number().int(),
   total: z.number().int(),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Readable as R } from 'node:stream';
 import type { Locale } from '../../../core/roles.ts';
@@ -124,7 +125,7 @@ export async function exportStatus(
   actor: Actor | null,
   id: string,
 ): Promise<{
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'expired';
   progress: number;
   rows: number;
   total: number;
@@ -134,7 +135,7 @@ export async function exportStatus(
   const row = await ownExport(ctx, actor, id);
   const progress = row.status === 'done' ? 1 : row.total > 0 ? Math.min(0.99, row.rows / row.total) : 0;
   return {
-    status: row.status as 'queued' | 'running' | 'done' | 'failed',
+    status: row.status as 'queued' | 'running' | 'done' | 'failed' | 'expired',
     progress: Math.round(progress * 1000) / 1000,
     rows: row.rows,
     total: row.total,
@@ -149,6 +150,10 @@ export async function exportDownload(
   id: string,
 ): Promise<{ filename: string; contentType: string; body: Readable }> {
   const row = await ownExport(ctx, actor, id);
+  const store = new FileStore(ctx.config.dataDir);
+  // A file removed by the cleanup (or lost) is a clear 410, not a response that breaks mid-stream.
+  if (row.status === 'expired' || (row.storage_key && !fs.existsSync(store.pathOf(row.storage_key))))
+    throw new AppError('mon_export.expired');
   if (row.status !== 'done' || !row.storage_key) throw new AppError('mon_export.not_ready');
   await auditNow(ctx, {
     actorId: actor!.userId,
@@ -158,7 +163,6 @@ export async function exportDownload(
     details: { exportId: id, format: row.format, redacted: row.redacted === 1, count: row.rows },
   });
   const key = envelope(ctx).openRecordKey('mon_exports', row.id, row.dek);
-  const store = new FileStore(ctx.config.dataDir);
   const format = row.format as ExportFormat;
   return {
     filename: `ukuk-monitoring${row.redacted ? '' : '-full'}-${bishkekDate()}.${format}`,

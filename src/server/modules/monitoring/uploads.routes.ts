@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { registerMonitoringCleanup } from './cleanup.job.ts';
 import { createUpload, MAX_PIECE, putPiece, uploadStatus } from './uploads.service.ts';
 
 const tags = ['monitoring'];
@@ -18,6 +19,8 @@ const Received = z.object({ id: Uuid, received: z.number() });
 
 /** Resumable uploads of photos, audio and signatures from the field app. */
 export const uploadRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Abandoned uploads (and old export files) are removed by this node's job worker, like exports'.
+  registerMonitoringCleanup(ctx);
   // Pieces come as raw bytes; only in this plugin (encapsulated), at most 1 MB each.
   app.addContentTypeParser(
     'application/octet-stream',
