@@ -6,6 +6,7 @@ import { L10nSchema } from './submissions.schemas.ts';
 const summaryOf = <C extends z.ZodType>(Count: C) =>
   z.object({
     missionId: Uuid,
+    /** Checklists expected: checklist forms × sites with at least one observer assigned. */
     expected: z.number(),
     received: z.number(),
     byRegion: z.array(z.object({ region: z.string(), expected: z.number(), received: z.number() })),
@@ -21,7 +22,14 @@ const summaryOf = <C extends z.ZodType>(Count: C) =>
       }),
     ),
   });
-export const Summary = summaryOf(z.number());
+/** Reviewers also see the sites no observer was assigned to (`unstaffed`), in total and by region. */
+export const Summary = summaryOf(z.number()).extend({
+  unstaffed: z.number(),
+  byRegion: z.array(
+    z.object({ region: z.string(), expected: z.number(), received: z.number(), unstaffed: z.number() }),
+  ),
+});
+/** Where observers are missing is not published: it would point out the unwatched stations. */
 export const PublicSummary = summaryOf(z.number().nullable());
 export const SitesStatus = z.object({
   items: z.array(

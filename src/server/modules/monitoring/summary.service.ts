@@ -1,7 +1,9 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { L10n } from '../../../core/forms/index.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { suppressTable, suppressTotal } from '../violations/publish.suppress.ts';
 import { loadMission, regionInScope, requireReviewer, type Scope } from './monitoring.access.ts';
@@ -31,10 +33,10 @@ async function build(ctx: AppContext, missionId: string, scope: Scope): Promise<
       .orderBy('position')
       .execute(),
     ctx.db
-      .selectFrom('sites')
-      .select(['region', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('mission_id', '=', missionId)
-      .groupBy('region')
+      .selectFrom('sites as s')
+      .select(['s.region', (eb) => eb.fn.countAll<number>().as('n'), (eb) => staffedCount(eb).as('staffed')])
+      .where('s.mission_id', '=', missionId)
+      .groupBy('s.region')
       .execute(),
     ctx.db.selectFrom('mon_count_region').selectAll().where('mission_id', '=', missionId).execute(),
     ctx.db.selectFrom('mon_count_hour').selectAll().where('mission_id', '=', missionId).execute(),
@@ -45,12 +47,17 @@ async function build(ctx: AppContext, missionId: string, scope: Scope): Promise<
       .execute(),
   ]);
   const checklists = forms.filter((f) => f.form_kind === 'checklist').length;
-  const byRegion = new Map<string, { region: string; expected: number; received: number }>();
+  const byRegion = new Map<string, Summary['byRegion'][number]>();
   const slot = (region: string) => {
-    if (!byRegion.has(region)) byRegion.set(region, { region, expected: 0, received: 0 });
+    if (!byRegion.has(region)) byRegion.set(region, { region, expected: 0, received: 0, unstaffed: 0 });
     return byRegion.get(region)!;
   };
-  for (const s of only(sites)) slot(s.region).expected += Number(s.n) * checklists;
+  // A coordinator expects checklists only where someone was sent: a site with no observer assigned
+  // is counted apart (`unstaffed`, to staff it), not as a missing report that drags the rate down.
+  for (const s of only(sites)) {
+    slot(s.region).expected += Number(s.staffed) * checklists;
+    slot(s.region).unstaffed += Number(s.n) - Number(s.staffed);
+  }
   let incidents = 0;
   let critical = 0;
   for (const r of only(regions)) {
@@ -102,12 +109,19 @@ async function build(ctx: AppContext, missionId: string, scope: Scope): Promise<
     missionId,
     expected: byRegionRows.reduce((s, r) => s + r.expected, 0),
     received: byRegionRows.reduce((s, r) => s + r.received, 0),
+    unstaffed: byRegionRows.reduce((s, r) => s + r.unstaffed, 0),
     byRegion: byRegionRows,
     incidents: { total: incidents, critical },
     overTime: [...overTime.values()].sort((a, b) => a.hour.localeCompare(b.hour)),
     answers: answerRows,
   };
 }
+
+type SitesEb = ExpressionBuilder<Database & { s: Database['sites'] }, 's'>;
+/** The site has at least one observer assigned (an index probe per site, no join fan-out). */
+const hasObserver = (eb: SitesEb) =>
+  eb.exists(eb.selectFrom('site_observers as o').select('o.site_id').whereRef('o.site_id', '=', 's.id'));
+const staffedCount = (eb: SitesEb) => eb.fn.count<number>(eb.case().when(hasObserver(eb)).then(1).end());
 
 function findOptions(v: CachedVersion, key: string) {
   for (const s of v.definition.sections) for (const f of s.fields) if (f.key === key) return f.options ?? [];
@@ -136,6 +150,7 @@ export async function sitesStatus(
     )
     .select(['s.id', 's.code', 's.name', 's.region', 's.district', 's.lat', 's.lon'])
     .select((eb) => eb.fn.count<number>('c.form_id').as('received'))
+    .select((eb) => eb.case().when(hasObserver(eb)).then(1).else(0).end().as('staffed'))
     .where('s.mission_id', '=', id)
     .groupBy(['s.id', 's.code', 's.name', 's.region', 's.district', 's.lat', 's.lon'])
     .orderBy('s.code');
@@ -162,7 +177,8 @@ export async function sitesStatus(
         district: r.district,
         lat: r.lat,
         lon: r.lon,
-        expected,
+        // The same rule as the summary: nobody was sent to an unstaffed site, so nothing is expected.
+        expected: Number(r.staffed) ? expected : 0,
         received: Number(r.received),
       })),
   };
@@ -179,7 +195,8 @@ export async function publicSummary(ctx: AppContext, id: string): Promise<z.infe
     .where('id', '=', id)
     .executeTakeFirst();
   if (!m || m.public !== 1 || m.status === 'draft') throw new AppError('missions.not_found');
-  const s = await build(ctx, id, { kind: 'all' });
+  // Staffing (`unstaffed`) stays internal: it would tell anyone which regions go unwatched.
+  const { unstaffed: _unstaffed, ...s } = await build(ctx, id, { kind: 'all' });
   const t = PUBLIC_THRESHOLD;
   const hours = suppressTable(
     s.overTime.map((h) => ({ code: h.hour, count: h.n })),
@@ -187,6 +204,7 @@ export async function publicSummary(ctx: AppContext, id: string): Promise<z.infe
   );
   return {
     ...s,
+    byRegion: s.byRegion.map((r) => ({ region: r.region, expected: r.expected, received: r.received })),
     incidents: {
       total: suppressTotal(s.incidents.total, t),
       critical: suppressTotal(s.incidents.critical, t),

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
+
+type Row = { region: string; expected: number; received: number; unstaffed?: number };
+type Summary = { expected: number; received: number; unstaffed?: number; byRegion: Row[] };
+type SitesStatus = { items: { code: string; expected: number; received: number }[] };
+
+for (const backend of await backends()) {
+  describe(`monitoring summary: expected counts only staffed sites (${backend})`, () => {
+    let t: TestApp;
+    let admin: TestUser;
+    let chuy: TestUser;
+    let obs: TestUser;
+    let obs2: TestUser;
+    let w: MissionWorld;
+    before(async () => {
+      t = await startTestApp(backend);
+      admin = await setupAdmin(t);
+      chuy = await addUser(t, admin, 'coordinator');
+      obs = await addUser(t, admin, 'monitor');
+      obs2 = await addUser(t, admin, 'monitor');
+      // Sites: C1 and C2 in Chuy, N1 in Naryn. Only C1 has an observer (two, who both count once).
+      w = await missionWorld(t.ctx, admin);
+      await assign(admin, w.sites.C1!, [obs.id, obs2.id]);
+      const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
+        coordinators: [{ userId: chuy.id, region: 'KG-C' }],
+      });
+      assert.equal(c.status, 200, JSON.stringify(c.body));
+      const r = await obs.client.post('/api/monitoring/submissions', submission(w, 'C1', goodAnswers()));
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+    });
+    after(async () => t?.close());
+
+    const summary = async (u: TestUser = admin) => {
+      const s = await u.client.get<Summary>(`/api/monitoring/missions/${w.missionId}/summary`);
+      assert.equal(s.status, 200, JSON.stringify(s.body));
+      return s.body;
+    };
+    const sitesStatus = async () => {
+      const s = await admin.client.get<SitesStatus>(`/api/monitoring/missions/${w.missionId}/sites-status`);
+      assert.equal(s.status, 200, JSON.stringify(s.body));
+      return Object.fromEntries(s.body.items.map((i) => [i.code, [i.expected, i.received]]));
+    };
+
+    test('sites without an observer are not expected; they are reported as unstaffed', async () => {
+      const s = await summary();
+      assert.equal(s.expected, 1);
+      assert.equal(s.received, 1);
+      assert.equal(s.unstaffed, 2);
+      assert.deepEqual(s.byRegion, [
+        { region: 'KG-C', expected: 1, received: 1, unstaffed: 1 },
+        { region: 'KG-N', expected: 0, received: 0, unstaffed: 1 },
+      ]);
+      assert.deepEqual(await sitesStatus(), { C1: [1, 1], C2: [0, 0], N1: [0, 0] });
+    });
+
+    test('assigning and removing observers moves a site between expected and unstaffed', async () => {
+      await assign(admin, w.sites.N1!, [obs2.id]);
+      let s = await summary();
+      assert.deepEqual([s.expected, s.unstaffed], [2, 1]);
+      assert.deepEqual(
+        s.byRegion.find((r) => r.region === 'KG-N'),
+        { region: 'KG-N', expected: 1, received: 0, unstaffed: 0 },
+      );
+      assert.deepEqual((await sitesStatus()).N1, [1, 0]);
+      await assign(admin, w.sites.N1!, []);
+      s = await summary();
+      assert.deepEqual([s.expected, s.unstaffed], [1, 2]);
+    });
+
+    test('a region coordinator sees their region’s staffing only', async () => {
+      const s = await summary(chuy);
+      assert.deepEqual(s.byRegion, [{ region: 'KG-C', expected: 1, received: 1, unstaffed: 1 }]);
+      assert.deepEqual([s.expected, s.unstaffed], [1, 1]);
+    });
+
+    test('the public summary does not say where observers are missing', async () => {
+      const p = await admin.client.patch(`/api/monitoring/missions/${w.missionId}`, { public: true });
+      assert.equal(p.status, 200, JSON.stringify(p.body));
+      const pub = await t.client().get<Summary>(`/api/public/monitoring/missions/${w.missionId}/summary`);
+      assert.equal(pub.status, 200, JSON.stringify(pub.body));
+      assert.equal(pub.body.expected, 1);
+      assert.equal('unstaffed' in pub.body, false);
+      assert.ok(pub.body.byRegion.every((r) => !('unstaffed' in r)));
+    });
+  });
+}
