@@ -1,5 +1,5 @@
 import { Alert, Button, Container, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCritical, issueMessageKey, validateAnswers } from '../../../core/forms/answers.ts';
 import { isVisible } from '../../../core/forms/conditions.ts';
@@ -102,12 +102,22 @@ function Loading({
   return <FormBody key={loaded.clientId} {...loaded} incident={incident} />;
 }
 
+const issueKey = (i: AnswerIssue) => `${i.path}\u0000${i.code}`;
+
 function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
   const { t } = useTranslation('field');
   const { db, lang, sync, go } = useField();
   const def = props.form.definition;
   const [answers, setAnswers] = useState<Answers>(props.answers);
-  const [issues, setIssues] = useState<AnswerIssue[]>([]);
+  const [found, setFound] = useState<AnswerIssue[]>([]);
+  // What the last save found, less what has been put right since: a fixed answer loses its message
+  // at once, while a question not reached yet (a repeat item just added) is not scolded before the
+  // next save.
+  const issues = useMemo(() => {
+    if (!found.length) return found;
+    const still = new Set(validateAnswers(def, pruneAnswers(def, answers)).map(issueKey));
+    return found.filter((i) => still.has(issueKey(i)));
+  }, [found, def, answers]);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -135,9 +145,9 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
     if (saving) return;
     setSaving(true);
     const clean = pruneAnswers(def, answers);
-    const found = validateAnswers(def, clean);
-    setIssues(found);
-    if (found.length) {
+    const now = validateAnswers(def, clean);
+    setFound(now);
+    if (now.length) {
       setSaving(false);
       window.setTimeout(
         () =>
