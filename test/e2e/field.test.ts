@@ -4,8 +4,9 @@ import path from 'node:path';
 import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { FormDefinition } from '../../src/core/forms/types.ts';
+import { districtsOf } from '../../src/core/geo/regions.ts';
 import type { Client } from '../helpers/client.ts';
-import { CHECKLIST } from '../helpers/monitoring.ts';
+import { CHECKLIST, STATION_VISIT } from '../helpers/monitoring.ts';
 import { describeBrowser, freshCode, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
 import { staffWorld, type Account, type StaffWorld } from './legal-setup.ts';
 
@@ -33,6 +34,7 @@ interface World extends StaffWorld {
   missionId: string;
   checklistVersion: string;
   incidentVersion: string;
+  visitVersion: string;
   admin$: Client;
 }
 
@@ -55,6 +57,7 @@ async function fieldWorld(backend: 'sqlite' | 'postgres'): Promise<World> {
   const admin = await w.api(w.admin);
   const checklistVersion = await publish(admin, CHECKLIST);
   const incidentVersion = await publish(admin, INCIDENT);
+  const visitVersion = await publish(admin, STATION_VISIT);
   const m = await admin.post<{ id: string }>('/api/monitoring/missions', {
     kind: 'election',
     title: 'Local elections',
@@ -62,7 +65,7 @@ async function fieldWorld(backend: 'sqlite' | 'postgres'): Promise<World> {
   assert.equal(m.status, 201, JSON.stringify(m.body));
   const missionId = m.body.id;
   const forms = await admin.put(`/api/monitoring/missions/${missionId}/forms`, {
-    formVersionIds: [checklistVersion, incidentVersion],
+    formVersionIds: [checklistVersion, incidentVersion, visitVersion],
   });
   assert.equal(forms.status, 200, JSON.stringify(forms.body));
   assert.equal(
@@ -80,7 +83,15 @@ async function fieldWorld(backend: 'sqlite' | 'postgres'): Promise<World> {
   assert.ok(asel, JSON.stringify(observers.body));
   const put = await admin.put(`/api/monitoring/sites/${site.body.id}/observers`, { userIds: [asel.id] });
   assert.equal(put.status, 200, JSON.stringify(put.body));
-  return { ...w, observer: w.staff[0], missionId, checklistVersion, incidentVersion, admin$: admin };
+  return {
+    ...w,
+    observer: w.staff[0],
+    missionId,
+    checklistVersion,
+    incidentVersion,
+    visitVersion,
+    admin$: admin,
+  };
 }
 
 async function stored(w: World): Promise<{ id: string; critical: boolean }[]> {
@@ -91,7 +102,6 @@ async function stored(w: World): Promise<{ id: string; critical: boolean }[]> {
   return r.body.items;
 }
 
-/** Screenshot for a person to look at; a phone-width page never scrolls sideways. */
 /** Waits until the server holds n reports of the mission (the app sends in the background). */
 async function untilStored(w: World, n: number): Promise<{ id: string; critical: boolean }[]> {
   const deadline = Date.now() + 30_000;
@@ -105,9 +115,36 @@ async function untilStored(w: World, n: number): Promise<{ id: string; critical:
   }
 }
 
+/** Screenshot for a person to look at; a phone-width page never scrolls sideways. */
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `/tmp/field-${name}.png`, fullPage: true });
   assert.equal(await hasHorizontalScroll(page), false, `${name} scrolls sideways at 375 px`);
+}
+
+/** The values a native select offers, in order. */
+function optionValues(page: Page, testId: string): Promise<string[]> {
+  return page
+    .getByTestId(testId)
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+}
+
+/** Draws a stroke across a signature pad with the pointer, as a finger would. */
+async function sign(page: Page, testId: string): Promise<void> {
+  const pad = page.getByTestId(testId);
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  assert.ok(box, 'the signature pad is on screen');
+  await page.mouse.move(box.x + 20, box.y + 40);
+  await page.mouse.down();
+  for (const [dx, dy] of [
+    [60, 90],
+    [110, 30],
+    [170, 110],
+    [230, 50],
+  ] as const)
+    await page.mouse.move(box.x + dx, box.y + dy, { steps: 6 });
+  await page.mouse.up();
 }
 
 /** Fills the test checklist's two required questions (and a note) and saves it to the outbox. */
@@ -313,6 +350,89 @@ await describeBrowser('field app: offline outbox', (backend) => {
     assert.ok(incident, 'the incident is on the server');
     assert.match(String(incident.body.answers.when), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     assert.equal((incident.body.answers.where as { region: string }).region, 'KG-C');
+  });
+
+  it('offline: a place picked region → district, two complaints and a signature arrive whole', async () => {
+    const { page, context } = tab;
+    await context.setOffline(true);
+    await page.getByTestId('field-online').filter({ hasText: 'Байланыш жок' }).waitFor();
+    await page.getByTestId(`field-form-${w.visitVersion}`).click();
+    const region = page.getByTestId('region-station_place');
+    const district = page.getByTestId('district-station_place');
+    // Only the chosen region's districts are offered, and another region clears the district.
+    await region.selectOption('KG-N');
+    const naryn = districtsOf('KG-N').map((d) => d.id);
+    assert.deepEqual(await optionValues(page, 'district-station_place'), ['', ...naryn]);
+    await district.selectOption(naryn[0]!);
+    await region.selectOption('KG-C');
+    assert.equal(await district.inputValue(), '');
+    const chuy = districtsOf('KG-C');
+    assert.deepEqual(await optionValues(page, 'district-station_place'), ['', ...chuy.map((d) => d.id)]);
+    const alamudun = chuy.find((d) => d.name === 'Alamudun')!.id;
+    await district.selectOption(alamudun);
+    await page.getByTestId('place-station_place').fill('Лебединовка');
+
+    // The repeat group is required: saving with no complaint is refused on the phone.
+    await page.getByTestId('field-save').click();
+    // Two answers missing: the complaints and the signature.
+    await page.getByTestId('field-invalid').filter({ hasText: '2' }).waitFor();
+    await page.getByTestId('add-complaints').click();
+    await page.getByTestId('add-complaints').click();
+    await page.getByTestId('q-complaints[0].complainant').fill('Айбек Т.');
+    await page.getByTestId('q-complaints[1].complainant').fill('Нургүл С.');
+    await page.getByTestId('q-complaints[1].upheld').locator('label').first().click();
+
+    const keep = page.getByTestId('signature-keep-chair_sign');
+    assert.equal(await keep.isDisabled(), true, 'an empty pad cannot be kept');
+    // What an empty pad of this size would weigh as a PNG, to tell a drawing from a blank upload.
+    const blank = await page.getByTestId('signature-chair_sign').evaluate(async (pad) => {
+      const c = document.createElement('canvas');
+      c.width = (pad as HTMLCanvasElement).width;
+      c.height = (pad as HTMLCanvasElement).height;
+      const png = await new Promise<Blob | null>((r) => c.toBlob(r, 'image/png'));
+      return png?.size ?? 0;
+    });
+    await sign(page, 'signature-chair_sign');
+    await keep.click();
+    await page.getByTestId('signature-saved-chair_sign').waitFor();
+    // The refused save's messages go as the answers are put right, not only at the next save.
+    await page.getByTestId('field-invalid').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.mantine-InputWrapper-error').count(), 0);
+    await shot(page, 'visit-ky');
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-waiting').filter({ hasText: '1' }).waitFor();
+    assert.equal((await stored(w)).length, 6, 'nothing reached the server while offline');
+
+    await context.setOffline(false);
+    const all = await untilStored(w, 7);
+    const bodies = await Promise.all(
+      all.map((s) =>
+        w.admin$.get<{ formVersionId: string; answers: Record<string, unknown> }>(
+          `/api/monitoring/submissions/${s.id}`,
+        ),
+      ),
+    );
+    const visit = bodies.find((r) => r.body.formVersionId === w.visitVersion);
+    assert.ok(visit, 'the visit report is on the server');
+    const { answers } = visit.body;
+    assert.deepEqual(answers.station_place, { region: 'KG-C', district: alamudun, place: 'Лебединовка' });
+    assert.deepEqual(answers.complaints, [
+      { complainant: 'Айбек Т.' },
+      { complainant: 'Нургүл С.', upheld: true },
+    ]);
+    // The drawing went up as a resumable upload first; the report names the completed upload.
+    const signature = answers.chair_sign;
+    assert.ok(typeof signature === 'string' && !signature.startsWith('local-'), String(signature));
+    const upload = await page.evaluate(async (id) => {
+      const r = await fetch(`/api/monitoring/uploads/${id}`);
+      return (await r.json()) as { complete: boolean; size: number };
+    }, signature);
+    assert.equal(upload.complete, true);
+    assert.ok(
+      blank > 0 && upload.size > blank,
+      `a drawing, not an empty pad: ${upload.size} vs ${blank} bytes`,
+    );
+    await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
   });
 
   it('wipe this device deletes the local database and leaves the login page working', async () => {

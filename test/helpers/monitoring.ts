@@ -94,6 +94,59 @@ export const INCIDENT: FormDefinition = {
   ],
 };
 
+/**
+ * A visit report with the field types a plain checklist lacks: a place picked region → district, a
+ * repeat group (one item per complaint) and a drawn signature.
+ */
+export const STATION_VISIT: FormDefinition = {
+  title: L('Station visit', 'Посещение участка', 'Участокко баруу'),
+  kind: 'checklist',
+  sections: [
+    {
+      key: 'visit',
+      title: L('Visit', 'Посещение', 'Баруу'),
+      fields: [
+        {
+          key: 'station_place',
+          type: 'location',
+          label: L('Where the station is', 'Где находится участок', 'Участок кайда жайгашкан'),
+          required: true,
+        },
+        {
+          key: 'complaints',
+          type: 'repeat',
+          label: L('Complaints received', 'Полученные жалобы', 'Келип түшкөн даттануулар'),
+          required: true,
+          constraint: { minItems: 1, maxItems: 5 },
+          fields: [
+            {
+              key: 'complainant',
+              type: 'text',
+              label: L('Who complained', 'Кто пожаловался', 'Ким даттанды'),
+              required: true,
+            },
+            {
+              key: 'upheld',
+              type: 'boolean',
+              label: L('Upheld by the commission', 'Удовлетворена комиссией', 'Комиссия канааттандырды'),
+            },
+          ],
+        },
+        {
+          key: 'chair_sign',
+          type: 'signature',
+          label: L(
+            'Signature of the commission chair',
+            'Подпись председателя комиссии',
+            'Комиссия төрагасынын колу',
+          ),
+          required: true,
+        },
+      ],
+    },
+  ],
+};
+
 /** A published form version, written straight to the tables of the forms module (its own tests cover its API). */
 export async function publishTestForm(
   ctx: AppContext,

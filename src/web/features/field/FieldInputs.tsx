@@ -201,6 +201,7 @@ export function FieldInput(p: InputProps): ReactElement {
           value={value as LocationAnswer | undefined}
           onChange={onChange}
           error={error}
+          path={p.path}
         />
       );
     case 'file':
@@ -211,6 +212,7 @@ export function FieldInput(p: InputProps): ReactElement {
           onChange={onChange}
           error={error}
           reportId={p.reportId}
+          path={p.path}
         />
       );
     case 'signature':
@@ -221,6 +223,7 @@ export function FieldInput(p: InputProps): ReactElement {
           onChange={onChange}
           error={error}
           reportId={p.reportId}
+          path={p.path}
         />
       );
     case 'repeat':

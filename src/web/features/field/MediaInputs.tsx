@@ -16,12 +16,14 @@ interface Props<T> {
   onChange: (v: T | undefined) => void;
   error?: string;
   reportId: string;
+  /** The answer's path (`key`, or `group[1].key` in a repeat item): names the controls for tests. */
+  path: string;
 }
 
 const ACCEPT: Record<string, string> = { photo: 'image/*', audio: 'audio/*', video: 'video/*', any: '' };
 
 /** Photo, recording or file: the camera or recorder opens directly on a phone; stored encrypted. */
-export function FileInput({ field, value, onChange, error, reportId }: Props<string>): ReactElement {
+export function FileInput({ field, value, onChange, error, reportId, path }: Props<string>): ReactElement {
   const { t } = useTranslation('field');
   const { db, lang } = useField();
   const [name, setName] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function FileInput({ field, value, onChange, error, reportId }: Props<str
       <Stack gap={6} mt={4}>
         {value ? (
           <Group justify="space-between">
-            <Text size="sm" data-testid={`media-${field.key}`}>
+            <Text size="sm" data-testid={`media-${path}`}>
               {t('media.attached', { name: name ?? t('media.file') })}
             </Text>
             <Button variant="subtle" color="red" onClick={() => onChange(undefined)}>
@@ -54,7 +56,7 @@ export function FileInput({ field, value, onChange, error, reportId }: Props<str
             <input
               type="file"
               hidden
-              data-testid={`file-${field.key}`}
+              data-testid={`file-${path}`}
               accept={accept || undefined}
               capture={
                 field.accept === 'photo' ? 'environment' : field.accept === 'audio' ? 'user' : undefined
@@ -74,7 +76,14 @@ export function FileInput({ field, value, onChange, error, reportId }: Props<str
 }
 
 /** A finger-drawn signature on a canvas, saved as a PNG upload. */
-export function SignatureInput({ field, value, onChange, error, reportId }: Props<string>): ReactElement {
+export function SignatureInput({
+  field,
+  value,
+  onChange,
+  error,
+  reportId,
+  path,
+}: Props<string>): ReactElement {
   const { t } = useTranslation('field');
   const { db, lang } = useField();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -110,7 +119,9 @@ export function SignatureInput({ field, value, onChange, error, reportId }: Prop
     >
       {value ? (
         <Group justify="space-between" mt={4}>
-          <Text size="sm">{t('signature.saved')}</Text>
+          <Text size="sm" data-testid={`signature-saved-${path}`}>
+            {t('signature.saved')}
+          </Text>
           <Button variant="subtle" color="red" onClick={() => onChange(undefined)}>
             {t('signature.again')}
           </Button>
@@ -119,7 +130,7 @@ export function SignatureInput({ field, value, onChange, error, reportId }: Prop
         <Stack gap={6} mt={4}>
           <canvas
             ref={canvas}
-            data-testid={`signature-${field.key}`}
+            data-testid={`signature-${path}`}
             aria-label={t('signature.pad')}
             style={{
               width: '100%',
@@ -150,6 +161,7 @@ export function SignatureInput({ field, value, onChange, error, reportId }: Prop
           <Button
             size="md"
             disabled={!drawn}
+            data-testid={`signature-keep-${path}`}
             onClick={() =>
               canvas.current?.toBlob((blob) => {
                 if (blob) void saveMedia(db, reportId, blob, 'signature.png').then(onChange);
@@ -170,6 +182,7 @@ export function LocationInput({
   value,
   onChange,
   error,
+  path,
 }: Omit<Props<LocationAnswer>, 'reportId'>): ReactElement {
   const { t } = useTranslation('field');
   const { lang } = useField();
@@ -194,7 +207,7 @@ export function LocationInput({
         <NativeSelect
           size="lg"
           aria-label={t('location.region')}
-          data-testid={`region-${field.key}`}
+          data-testid={`region-${path}`}
           value={v.region}
           data={[
             { value: '', label: t('location.region') },
@@ -206,6 +219,7 @@ export function LocationInput({
           <NativeSelect
             size="lg"
             aria-label={t('location.district')}
+            data-testid={`district-${path}`}
             value={v.district ?? ''}
             data={[
               { value: '', label: t('location.district') },
@@ -218,6 +232,7 @@ export function LocationInput({
           size="lg"
           aria-label={t('location.place')}
           placeholder={t('location.place')}
+          data-testid={`place-${path}`}
           value={v.place ?? ''}
           onChange={(e) => set({ place: e.currentTarget.value })}
         />
