@@ -35,18 +35,35 @@ export interface StaffWorld {
   stop(): Promise<void>;
 }
 
+/** One account to make: its role, e-mail and display name. */
+export interface Person {
+  role: string;
+  email: string;
+  name: string;
+}
+
+/** An organisation with an administrator and staff of any roles (in the order asked), and its server. */
+export interface RolesWorld {
+  server: RunningServer;
+  admin: Account;
+  people: Account[];
+  /** A logged-in API client for an account (real login: password + TOTP). */
+  api(who: Account): Promise<Client>;
+  stop(): Promise<void>;
+}
+
 /**
  * An organisation made with the `ukuk` command (setup + users, as an administrator would), then the
  * real server over it. Accounts are made by the CLI so the browser tests spend their TOTP windows on
  * the screens under test, not on enrolment.
  */
-export async function staffWorld(
+export async function staffWorldRoles(
   backend: Backend,
-  role: string,
-  people: [[string, string], [string, string]],
-  password = PASSWORD,
-): Promise<StaffWorld> {
-  const dir = tempDir(`ukuk-${role}-`);
+  people: Person[],
+  opts: { password?: string; env?: Record<string, string> } = {},
+): Promise<RolesWorld> {
+  const password = opts.password ?? PASSWORD;
+  const dir = tempDir(`ukuk-${[...new Set(people.map((p) => p.role))].join('-')}-`);
   const pwFile = path.join(dir, 'pw');
   fs.writeFileSync(pwFile, `${password}\n`);
   let databaseUrl: string | undefined;
@@ -76,7 +93,9 @@ export async function staffWorld(
     '--locale',
     'en',
   ]);
-  const member = async ([email, name]: [string, string]): Promise<Account> => {
+  const accounts: Account[] = [];
+  // One at a time: each `user add` is a process that opens the same database.
+  for (const { role, email, name } of people) {
     const r = await cli([
       'user',
       'add',
@@ -91,14 +110,13 @@ export async function staffWorld(
       '--locale',
       'en',
     ]);
-    return { email, name, password, secret: r.totpSecret };
-  };
-  const staff: [Account, Account] = [await member(people[0]), await member(people[1])];
-  const server = await startServer({ backend, dataDir: env.UKUK_DATA_DIR, databaseUrl });
+    accounts.push({ email, name, password, secret: r.totpSecret });
+  }
+  const server = await startServer({ backend, dataDir: env.UKUK_DATA_DIR, databaseUrl, env: opts.env });
   return {
     server,
     admin: { ...admin, secret: setup.totpSecret },
-    staff,
+    people: accounts,
     async api(who) {
       const c = new Client(server.url);
       await c.login(who.email, who.password, who.secret);
@@ -110,6 +128,22 @@ export async function staffWorld(
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** An organisation with an administrator and two staff accounts of one role (see staffWorldRoles). */
+export async function staffWorld(
+  backend: Backend,
+  role: string,
+  people: [[string, string], [string, string]],
+  password = PASSWORD,
+): Promise<StaffWorld> {
+  const w = await staffWorldRoles(
+    backend,
+    people.map(([email, name]) => ({ role, email, name })),
+    { password },
+  );
+  const { people: made, ...rest } = w;
+  return { ...rest, staff: [made[0]!, made[1]!] };
 }
 
 /** Two lawyers; neither is on the other's cases unless a test puts them there. */

@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { runCli } from '../helpers/cli.ts';
+import type { Browser } from 'playwright-core';
 import { Client } from '../helpers/client.ts';
-import { createPgDatabase, tempDir, type Backend } from '../helpers/db.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
-import {
-  describeBrowser,
-  hasHorizontalScroll,
-  launch,
-  login,
-  openTab,
-  switchLanguage,
-  type Tab,
-} from './browser.ts';
-import type { Account } from './legal-setup.ts';
+import type { Backend } from '../helpers/db.ts';
+import type { RunningServer } from '../helpers/server.ts';
+import { describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import { staffWorldRoles, type Account } from './legal-setup.ts';
+import { see, shot, track } from './monitoring-setup.ts';
 
 const PASSWORD = 'an observer counts every ballot 2026';
 
@@ -30,121 +20,18 @@ interface World {
   stop(): Promise<void>;
 }
 
-/**
- * An organisation made with the `ukuk` command (as legal-setup's staffWorld, but with people of two
- * roles): an administrator, a coordinator and an observer, and the real server over it.
- */
+/** An administrator, a coordinator and an observer (made by the `ukuk` command), and the real server. */
 async function monitoringWorld(backend: Backend): Promise<World> {
-  const dir = tempDir('ukuk-mon-e2e-');
-  const pwFile = path.join(dir, 'pw');
-  fs.writeFileSync(pwFile, `${PASSWORD}\n`);
-  let databaseUrl: string | undefined;
-  let dropPg: (() => Promise<void>) | undefined;
-  if (backend === 'postgres') {
-    const pg = await createPgDatabase();
-    databaseUrl = pg.url;
-    dropPg = () => pg.drop();
-  }
-  const env = { UKUK_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: databaseUrl };
-  const cli = async (args: string[]) => {
-    const r = await runCli([...args, '--json'], env);
-    assert.equal(r.code, 0, r.stderr);
-    return JSON.parse(r.stdout) as { totpSecret: string };
-  };
-  const adminBase = { email: 'aigerim@example.org', name: 'Aigerim Admin', password: PASSWORD };
-  const setup = await cli([
-    'setup',
-    '--org',
-    'Bir Duino Test',
-    '--admin-email',
-    adminBase.email,
-    '--admin-name',
-    adminBase.name,
-    '--admin-password-file',
-    pwFile,
-    '--locale',
-    'en',
-  ]);
-  const member = async (email: string, name: string, role: string): Promise<Account> => {
-    const r = await cli([
-      'user',
-      'add',
-      '--email',
-      email,
-      '--name',
-      name,
-      '--role',
-      role,
-      '--password-file',
-      pwFile,
-      '--locale',
-      'en',
-    ]);
-    return { email, name, password: PASSWORD, secret: r.totpSecret };
-  };
-  const coordinator = await member('cholpon@example.org', 'Cholpon Coordinator', 'coordinator');
-  const observer = await member('asel@example.org', 'Asel Observer', 'monitor');
-  const server = await startServer({ backend, dataDir: env.UKUK_DATA_DIR, databaseUrl });
-  return {
-    server,
-    admin: { ...adminBase, secret: setup.totpSecret },
-    coordinator,
-    observer,
-    async api(who) {
-      const c = new Client(server.url);
-      await c.login(who.email, who.password, who.secret);
-      return c;
-    },
-    async stop() {
-      await server.stop();
-      await dropPg?.();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Waits for a locator; on a timeout the error also says what the page showed instead. */
-async function see(page: Page, locator: Locator): Promise<void> {
-  try {
-    await locator.waitFor();
-  } catch (e) {
-    const shown = await page
-      .locator('main')
-      .innerText()
-      .catch(() => '');
-    throw new Error(`${String(e)}\nThe page showed: ${shown.slice(0, 2000)}`);
-  }
-}
-
-/**
- * Screenshot for a person to look at. Returns what is wrong with the screen: a phone-width page
- * that scrolls sideways, or a translation key on screen (`forms:kind.x`, a missing string).
- */
-async function shot(page: Page, name: string): Promise<string[]> {
-  await page.screenshot({ path: `/tmp/mon-${name}.png`, fullPage: true });
-  const wrong: string[] = [];
-  const width = page.viewportSize()?.width ?? 0;
-  if (width <= 400 && (await hasHorizontalScroll(page))) {
-    // Name the elements sticking out of the page (not those inside a scrolling or clipping box).
-    const out = await page.evaluate(() => {
-      // No named inner functions: the test's transpiler would wrap them in a helper the page lacks.
-      const w = document.documentElement.clientWidth;
-      const found: string[] = [];
-      for (const e of document.querySelectorAll('body *')) {
-        if (e.getBoundingClientRect().right <= w + 1) continue;
-        let inBox = false;
-        for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
-          if (getComputedStyle(p).overflowX !== 'visible') inBox = true;
-        if (!inBox && found.length < 5)
-          found.push(`${e.tagName}[${e.getAttribute('data-testid') ?? ''}].${e.getAttribute('class') ?? ''}`);
-      }
-      return found;
-    });
-    wrong.push(`${name} scrolls sideways: ${out.join(' | ')}`);
-  }
-  const text = await page.locator('main').innerText();
-  if (/\b(monitoring|forms|ui|errors):[a-z]/.test(text)) wrong.push(`${name} shows a translation key`);
-  return wrong;
+  const w = await staffWorldRoles(
+    backend,
+    [
+      { role: 'coordinator', email: 'cholpon@example.org', name: 'Cholpon Coordinator' },
+      { role: 'monitor', email: 'asel@example.org', name: 'Asel Observer' },
+    ],
+    { password: PASSWORD },
+  );
+  const [coordinator, observer] = w.people as [Account, Account];
+  return { ...w, coordinator, observer };
 }
 
 await describeBrowser('monitoring: coordinator screens', (backend) => {
@@ -158,7 +45,7 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
   before(async () => {
     w = await monitoringWorld(backend);
     browser = await launch();
-    tab = await openTab(browser, w.server.url, { locale: 'en' });
+    tab = track(await openTab(browser, w.server.url, { locale: 'en' }));
     // The machine running the suite may be busy: the screens load several lists at once.
     tab.page.setDefaultTimeout(60_000);
     await login(tab.page, w.coordinator);
