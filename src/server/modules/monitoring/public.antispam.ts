@@ -20,6 +20,8 @@ export interface SpamSettings {
   perIpHour: number;
   /** Reports accepted from everyone per minute (a flood from many addresses). */
   globalMinute: number;
+  /** Every well-formed report is answered this long after it arrived, whatever became of it. */
+  answerMs: number;
 }
 
 const num = (v: string | undefined, d: number) =>
@@ -36,6 +38,7 @@ export function spamSettings(env: NodeJS.ProcessEnv = process.env): SpamSettings
     ttlMs: 30 * 60_000,
     perIpHour: Math.max(1, num(env.UKUK_PUBLIC_RATE_IP_HOUR, 10)),
     globalMinute: Math.max(1, num(env.UKUK_PUBLIC_RATE_GLOBAL_MINUTE, 120)),
+    answerMs: Math.min(10_000, Math.max(0, num(env.UKUK_PUBLIC_ANSWER_MS, 1000))),
   };
 }
 

@@ -40,6 +40,7 @@ export const publicReportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       schema: { tags, body: PublicReportBody, response: { 202: z.object({ received: z.literal(true) }) } },
     },
     async (req, reply) => {
+      // What became of the report stays here: the answer and its timing are the same for all.
       await receivePublicReport(ctx, req.body, req.ip, req.locale);
       return reply
         .code(202)

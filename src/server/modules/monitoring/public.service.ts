@@ -4,6 +4,7 @@ import type { Locale } from '../../../core/roles.ts';
 import { envelope, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
+  type Challenge,
   checkChallenge,
   hit,
   issueChallenge,
@@ -73,9 +74,31 @@ function placeOf(def: FormDefinition, answers: Record<string, unknown>) {
   return {};
 }
 
+/** What became of a well-formed report; never told to the reporter (see `receivePublicReport`). */
+export type PublicOutcome = 'stored' | 'honeypot' | 'too_fast' | 'replay' | 'rate_limited' | 'duplicate';
+
+/**
+ * When the answer leaves: `sleepUntil` is replaced in tests to see that every outcome waits for the
+ * same deadline, which is the whole point.
+ */
+export interface PublicTiming {
+  sleepUntil(deadline: number): Promise<void>;
+}
+export const realTiming: PublicTiming = {
+  sleepUntil: (deadline) =>
+    new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref()),
+};
+
 /**
  * `POST /api/public/reports`. Returns normally for every outcome a reporter must not tell apart;
  * throws `AppError` (400) only for requests no honest browser sends and answers against the form.
+ *
+ * Timing: a stored report costs an encryption and a transaction more than a dropped one (a duplicate
+ * of someone else's report, a rate limit), so a reporter timing the answer could learn that others
+ * reported the same thing. Every outcome therefore answers at the same moment: `answerMs` after the
+ * request arrived, whatever was done meanwhile. Padding rather than doing fake work keeps a flood of
+ * dropped reports cheap; the deadline is set well above a store's cost on a busy node (only a node
+ * slower than that could still show a difference, and only while it is that slow).
  */
 export async function receivePublicReport(
   ctx: AppContext,
@@ -83,7 +106,8 @@ export async function receivePublicReport(
   ip: string,
   locale: Locale,
   now = Date.now(),
-): Promise<void> {
+  timing: PublicTiming = realTiming,
+): Promise<PublicOutcome> {
   const env = envelope(ctx);
   const s = spamSettings();
   const c = checkChallenge(env.deriveKey(CHALLENGE_KEY), body.challenge, body.nonce, s, now);
@@ -92,22 +116,39 @@ export async function receivePublicReport(
   if (!form) throw new AppError('public_report.form_unavailable');
   // Answers are checked before the challenge is used up, so a person can correct and send again.
   validatePublicAnswers(form.definition, body.answers, locale);
-  if (Math.random() < 0.02) await sweepExpired(ctx.db, now);
+  // From here on every outcome answers the same, at the same time.
+  const outcome = await decide(ctx, body, form, c, ip, now);
+  if (outcome === 'stored')
+    await storePublicReport(ctx, {
+      formVersionId: form.id,
+      answers: body.answers,
+      ...placeOf(form.definition, body.answers),
+    });
+  await timing.sleepUntil(now + s.answerMs);
+  return outcome;
+}
 
-  // From here on every outcome answers the same.
-  if (body.website) return; // honeypot
-  if (now - c.issuedAt < s.minFillMs) return; // faster than a person can read the form
-  if (!(await markOnce(ctx.db, `c:${c.id}`, c.issuedAt + s.ttlMs))) return; // replayed challenge
+/** The spam and duplicate checks, in order; the first that drops the report names the outcome. */
+async function decide(
+  ctx: AppContext,
+  body: PublicReportBody,
+  form: { id: string },
+  c: Challenge,
+  ip: string,
+  now: number,
+): Promise<PublicOutcome> {
+  const env = envelope(ctx);
+  const s = spamSettings();
+  if (Math.random() < 0.02) await sweepExpired(ctx.db, now);
+  if (body.website) return 'honeypot';
+  if (now - c.issuedAt < s.minFillMs) return 'too_fast'; // faster than a person can read the form
+  if (!(await markOnce(ctx.db, `c:${c.id}`, c.issuedAt + s.ttlMs))) return 'replay';
   const rate = env.deriveKey(RATE_KEY);
-  if (!(await hit(ctx.db, rate, `ip\u0000${ip}`, 3_600_000, s.perIpHour, now))) return;
-  if (!(await hit(ctx.db, rate, 'global', 60_000, s.globalMinute, now))) return;
+  if (!(await hit(ctx.db, rate, `ip\u0000${ip}`, 3_600_000, s.perIpHour, now))) return 'rate_limited';
+  if (!(await hit(ctx.db, rate, 'global', 60_000, s.globalMinute, now))) return 'rate_limited';
   const fp = createHmac('sha256', env.deriveKey(DUP_KEY))
     .update(`${form.id}\u0000${canonical(body.answers)}`)
     .digest('base64url');
-  if (!(await markOnce(ctx.db, `d:${fp}`, now + DUP_MS))) return; // the same report again
-  await storePublicReport(ctx, {
-    formVersionId: form.id,
-    answers: body.answers,
-    ...placeOf(form.definition, body.answers),
-  });
+  if (!(await markOnce(ctx.db, `d:${fp}`, now + DUP_MS))) return 'duplicate'; // the same report again
+  return 'stored';
 }
