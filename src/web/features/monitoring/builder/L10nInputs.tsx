@@ -1,12 +1,14 @@
-import { Badge, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { Badge, Fieldset, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { L10n } from '../../../../core/forms/types';
 import { LANGS } from '../l10n';
 
 /**
- * One text in ky / ru / en side by side (stacked on a phone); an empty language is marked
- * "missing translation" so a coordinator sees at a glance what still needs a translator.
+ * One text in ky / ru / en side by side (stacked on a phone), grouped under one legend; an empty
+ * language is marked "missing translation" so a coordinator sees at a glance what still needs a
+ * translator. Each input is labelled by its language only: "Форманын аталышы · кыргызча" three times
+ * wrapped to two lines in some columns and not others, so the three inputs no longer lined up.
  */
 export function L10nInputs({
   label,
@@ -31,35 +33,42 @@ export function L10nInputs({
   const any = LANGS.some((l) => v[l].trim());
   const Input = multiline ? Textarea : TextInput;
   return (
-    <SimpleGrid cols={{ base: 1, md: 3 }} spacing="xs" verticalSpacing="xs">
-      {LANGS.map((l) => {
-        const missing = !v[l].trim() && (required || any);
-        return (
-          <Input
-            key={l}
-            label={t('builder.inLang', { label, lang: t(`lang.${l}`) })}
-            // Under the input, not inside it: there a long Kyrgyz or Russian word was cut to
-            // "Котормосу ж…" on a phone. Not in the label either: when it goes away with the first
-            // letter typed, only what is below moves, never the input under the finger.
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            description={
-              missing ? (
-                <Badge component="span" size="xs" color="orange" variant="light" tt="none">
-                  {t('builder.missing')}
-                </Badge>
-              ) : undefined
-            }
-            value={v[l]}
-            lang={l}
-            autosize={multiline ? true : undefined}
-            minRows={multiline ? 1 : undefined}
-            maxLength={500}
-            error={errors?.[l]}
-            data-testid={testId ? `${testId}-${l}` : undefined}
-            onChange={(e) => onChange({ ...v, [l]: e.currentTarget.value })}
-          />
-        );
-      })}
-    </SimpleGrid>
+    <Fieldset
+      variant="unstyled"
+      legend={label}
+      styles={{ legend: { fontWeight: 600, marginBottom: 'var(--mantine-spacing-xs)' } }}
+    >
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="xs" verticalSpacing="xs">
+        {LANGS.map((l) => {
+          const missing = !v[l].trim() && (required || any);
+          return (
+            <Input
+              key={l}
+              label={t(`builder.langLabel.${l}`)}
+              labelProps={{ style: { fontWeight: 400 } }}
+              // Under the input, not inside it: there a long Kyrgyz or Russian word was cut to
+              // "Котормосу ж…" on a phone. Not in the label either: when it goes away with the first
+              // letter typed, only what is below moves, never the input under the finger.
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              description={
+                missing ? (
+                  <Badge component="span" size="xs" color="orange" variant="light" tt="none">
+                    {t('builder.missing')}
+                  </Badge>
+                ) : undefined
+              }
+              value={v[l]}
+              lang={l}
+              autosize={multiline ? true : undefined}
+              minRows={multiline ? 1 : undefined}
+              maxLength={500}
+              error={errors?.[l]}
+              data-testid={testId ? `${testId}-${l}` : undefined}
+              onChange={(e) => onChange({ ...v, [l]: e.currentTarget.value })}
+            />
+          );
+        })}
+      </SimpleGrid>
+    </Fieldset>
   );
 }
