@@ -47,7 +47,8 @@ export async function unindexEvent(ctx: AppContext, exec: Executor, id: string):
 }
 
 /**
- * Ids of events whose text matches and that the actor may see (at most 100, best first). The
+ * Ids of events whose text matches and that the actor may see (at most 100, the most recently
+ * indexed first: the list orders them newest first anyway, and ranking every match cost most). The
  * need-to-know rule is applied inside the search, before its limit: hidden restricted events never
  * take the places of visible ones (they did when the rule came after the top 100).
  */
@@ -58,6 +59,8 @@ export async function searchEventIds(ctx: AppContext, query: string, actor: Acto
     entityTypes: [TYPE],
     limit: 100,
     envelope: envelope(ctx),
+    // The list shows events newest first: the most recent matches, found without ranking them all.
+    order: 'recent',
     where: (id) =>
       sql`exists (select 1 from vio_events sv where sv.id = ${id} and ${eventVisibleTo(actor, 'sv.id', 'sv.restricted')})`,
   });

@@ -31,6 +31,16 @@ export function postgresSearch(): SearchBackend {
     async search(exec, plan) {
       const pq = publicQuery(plan.terms);
       const hq = sql`CAST(${hashQuery(plan.terms)} AS tsquery)`;
+      if (plan.order === 'recent') {
+        // No ts_rank: the matches are only sorted by time of indexing (a top-N sort), never ranked.
+        const { rows } = await sql<{ entityType: string; entityId: string }>`
+          SELECT entity_type AS "entityType", entity_id AS "entityId"
+          FROM search_docs
+          WHERE ((sensitive = 0 AND tsv @@ ${pq}) OR (sensitive = 1 AND tsv @@ ${hq})) ${filters(plan)}
+          ORDER BY updated_at DESC, entity_id DESC
+          LIMIT ${plan.limit}`.execute(exec);
+        return rows.map((r, i): SearchHit => ({ ...r, score: rows.length - i }));
+      }
       const { rows } = await sql<{ entityType: string; entityId: string; score: number }>`
         SELECT entity_type AS "entityType", entity_id AS "entityId",
                ts_rank(tsv, CASE WHEN sensitive = 1 THEN ${hq} ELSE ${pq} END) AS score

@@ -50,9 +50,18 @@ export interface SearchQuery {
    * limit, so hits the caller may not see never take the place of those it may.
    */
   where?: (entityId: RawBuilder<unknown>) => RawBuilder<unknown>;
+  /**
+   * `rank` (default): best matches first, every match scored. `recent`: the most recently indexed
+   * matches first, unscored, so the search stops at its limit instead of ranking every match (a
+   * caller that shows hits in its own order, like the newest-first event list, loses nothing).
+   */
+  order?: 'rank' | 'recent';
 }
 
-/** One hit; `score` is larger for better matches and comparable only within one result list. */
+/**
+ * One hit; `score` is larger for better matches (for `recent`: for more recent ones) and comparable
+ * only within one result list.
+ */
 export interface SearchHit {
   entityType: string;
   entityId: string;
@@ -96,6 +105,7 @@ export interface QueryPlan {
   entityTypes: readonly string[] | undefined;
   limit: number;
   where?: ((entityId: RawBuilder<unknown>) => RawBuilder<unknown>) | undefined;
+  order: 'rank' | 'recent';
 }
 
 /** What a dialect implements; all text handling happens before, identically for both. */
@@ -154,5 +164,5 @@ function planQuery(q: SearchQuery): QueryPlan {
   }));
   const scopes = q.scope === undefined ? undefined : typeof q.scope === 'string' ? [q.scope] : q.scope;
   const limit = Math.min(100, Math.max(1, Math.trunc(q.limit ?? 20) || 20));
-  return { terms, scopes, entityTypes: q.entityTypes, limit, where: q.where };
+  return { terms, scopes, entityTypes: q.entityTypes, limit, where: q.where, order: q.order ?? 'rank' };
 }

@@ -39,6 +39,16 @@ export function sqliteSearch(): SearchBackend {
     },
 
     async search(exec, plan) {
+      if (plan.order === 'recent') {
+        // FTS5 walks its postings in rowid order (the order of indexing) and stops at the limit.
+        const { rows } = await sql<{ entityType: string; entityId: string }>`
+          SELECT d.entity_type AS entityType, d.entity_id AS entityId
+          FROM search_fts JOIN search_docs d ON d.fts_rowid = search_fts.rowid
+          WHERE search_fts MATCH ${matchExpression(plan.terms)} ${filters(plan)}
+          ORDER BY search_fts.rowid DESC
+          LIMIT ${plan.limit}`.execute(exec);
+        return rows.map((r, i): SearchHit => ({ ...r, score: rows.length - i }));
+      }
       const { rows } = await sql<{ entityType: string; entityId: string; rank: number }>`
         SELECT d.entity_type AS entityType, d.entity_id AS entityId, bm25(search_fts, 1.0, 0.5, 1.0) AS rank
         FROM search_fts JOIN search_docs d ON d.fts_rowid = search_fts.rowid
