@@ -36,7 +36,7 @@ export function SubmissionPage(): ReactElement {
     return (
       <>
         <MonitoringNav current="review" />
-        <Alert color="gray" title={t('submission.notFound')}>
+        <Alert color="gray" title={t('submission.notFound')} data-testid="submission-not-found">
           <Anchor component={Link} to="/monitoring/review">
             {t('submission.back')}
           </Anchor>

@@ -3,11 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/client';
 import { AppModal } from '../../../components/AppModal';
 import { useFormat } from '../../../intl/format';
 import { can, useMe } from '../../auth/queries';
 import { QUEUES, submissionsApi, type Flags, type Submission, type SubmissionStatus } from '../api';
-import { MonErrorAlert } from '../MonErrorAlert';
+import { MonErrorAlert, monErrorMessage } from '../MonErrorAlert';
 import { monitoringKeys } from '../queries';
 
 /** The next states a reviewer may choose, as the server allows them (review.service TRANSITIONS). */
@@ -92,6 +93,14 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
     mutationFn: () => submissionsApi.toCase(s.id),
     onSuccess: (r) => void navigate({ to: '/cases/$id', params: { id: r.caseId } }),
   });
+  const closeReject = () => {
+    setRejecting(false);
+    // A refusal seen in the dialog must not linger under the state buttons once it is closed.
+    move.reset();
+  };
+  // The server decides whether a reason is there (one rule, one translated message); it is shown at
+  // the field, and the button stays enabled so a reviewer who tries learns why instead of a dead button.
+  const reasonMissing = move.error instanceof ApiError && move.error.code === 'submissions.reason_required';
   const canViolation = can(me, 'violations.write');
   const canCase = can(me, 'cases.write');
   return (
@@ -185,7 +194,7 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
           </Stack>
         </Card>
       )}
-      <AppModal opened={rejecting} onClose={() => setRejecting(false)} title={t('review.rejectTitle')}>
+      <AppModal opened={rejecting} onClose={closeReject} title={t('review.rejectTitle')}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -196,26 +205,24 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
             <Textarea
               label={t('review.reason')}
               description={t('review.reasonHint')}
-              required
+              withAsterisk
               autosize
               minRows={3}
               maxLength={2000}
               value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+                if (reasonMissing) move.reset();
+              }}
+              error={reasonMissing ? monErrorMessage(t, move.error) : undefined}
               data-testid="reject-reason"
             />
-            {rejecting && <MonErrorAlert error={move.error} />}
+            {rejecting && !reasonMissing && <MonErrorAlert error={move.error} />}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRejecting(false)}>
+              <Button variant="default" onClick={closeReject}>
                 {t('common.cancel', { ns: 'ui' })}
               </Button>
-              <Button
-                type="submit"
-                color="red.8"
-                disabled={!reason.trim()}
-                loading={move.isPending}
-                data-testid="reject-confirm"
-              >
+              <Button type="submit" color="red.8" loading={move.isPending} data-testid="reject-confirm">
                 {t('transition.rejected')}
               </Button>
             </Group>

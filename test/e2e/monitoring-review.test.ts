@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { CHECKLIST, goodAnswers } from '../helpers/monitoring.ts';
+import { describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
+import { see, shot, track } from './monitoring-setup.ts';
+
+type View = {
+  status: string;
+  history: { name: string | null; to: string | null; reason: string | null }[];
+};
+
+const COORDINATOR = 'Чолпон Асанова';
+const REASON = 'Байкоочу участокто болгон эмес: сүрөт башка мектептен.';
+
+/**
+ * Review in Chromium (issue #5 item 4 and "region coordinators only their region"): a coordinator of
+ * one region (Chuy) rejects a report, and never sees the other region's (Naryn) report anywhere.
+ */
+await describeBrowser('monitoring: rejecting with a reason, and a region coordinator’s view', (backend) => {
+  let w: RolesWorld;
+  let coordinator: Account;
+  let browser: Browser;
+  let tab: Tab;
+  let missionId = '';
+  /** The Chuy report (the coordinator's region) and the Naryn one (not theirs). */
+  let chuy = '';
+  let naryn = '';
+
+  before(async () => {
+    w = await staffWorldRoles(backend, [
+      { role: 'coordinator', email: 'cholpon@example.org', name: COORDINATOR },
+      { role: 'monitor', email: 'asel@example.org', name: 'Асел Байкоочу' },
+    ]);
+    const [c, observer] = w.people as [Account, Account];
+    coordinator = c;
+    const admin = await w.api(w.admin);
+    const ok = (r: { status: number; body: unknown }, what: string, status = 200) =>
+      assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
+    const users = await admin.get<{ items: { id: string; email: string }[] }>('/api/users');
+    const idOf = (a: Account) => users.body.items.find((u) => u.email === a.email)!.id;
+    const form = await admin.post<{ id: string }>('/api/monitoring/forms', { definition: CHECKLIST });
+    ok(form, 'form', 201);
+    ok(await admin.post(`/api/monitoring/forms/${form.body.id}/publish`), 'publish');
+    const versionId = (
+      await admin.get<{ published: { id: string } }>(`/api/monitoring/forms/${form.body.id}`)
+    ).body.published.id;
+    const m = await admin.post<{ id: string }>('/api/monitoring/missions', {
+      kind: 'election',
+      title: 'Жергиликтүү шайлоо 2026',
+    });
+    ok(m, 'mission', 201);
+    missionId = m.body.id;
+    const base = `/api/monitoring/missions/${missionId}`;
+    ok(await admin.put(`${base}/forms`, { formVersionIds: [versionId] }), 'attach');
+    ok(
+      await admin.post(`${base}/sites/import`, {
+        csv: 'code,name,region,district,place,lat,lon\nC1,Мектеп №1,KG-C,,Кант,,\nN1,Мектеп №3,KG-N,,Нарын,,\n',
+      }),
+      'import',
+    );
+    ok(
+      await admin.put(`${base}/coordinators`, {
+        coordinators: [{ userId: idOf(coordinator), region: 'KG-C' }],
+      }),
+      'coordinators',
+    );
+    const sites = await admin.get<{ items: { id: string; code: string }[] }>(`${base}/sites`);
+    const site = (code: string) => sites.body.items.find((s) => s.code === code)!.id;
+    for (const code of ['C1', 'N1'])
+      ok(
+        await admin.put(`/api/monitoring/sites/${site(code)}/observers`, { userIds: [idOf(observer)] }),
+        'assign',
+      );
+    ok(await admin.patch(base, { status: 'active' }), 'activate');
+    const obs = await w.api(observer);
+    const send = async (code: string) => {
+      const r = await obs.post<{ id: string }>('/api/monitoring/submissions', {
+        clientId: randomUUID(),
+        formVersionId: versionId,
+        siteId: site(code),
+        answers: goodAnswers(),
+        submittedAt: new Date().toISOString(),
+      });
+      ok(r, 'submission', 201);
+      return r.body.id;
+    };
+    chuy = await send('C1');
+    naryn = await send('N1');
+    // Both exist: what the coordinator does not see below is hidden from them, not missing.
+    const all = await admin.get<{ received: number }>(`${base}/summary`);
+    assert.equal(all.body.received, 2);
+
+    browser = await launch();
+    tab = track(await openTab(browser, w.server.url, { locale: 'ky' }));
+    tab.page.setDefaultTimeout(60_000);
+    await login(tab.page, coordinator);
+    // The account was made with English as its language; the reviewer works in Kyrgyz.
+    await switchLanguage(tab.page, 'ky');
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('the region coordinator sees only their region in review and on the dashboard', async () => {
+    const { page } = tab;
+    await page.goto('/monitoring/review');
+    await see(page, page.getByTestId('review-row').getByText('Мектеп №1'));
+    assert.equal(await page.getByTestId('review-row').count(), 1);
+    assert.equal(await page.getByText('Мектеп №3').count(), 0, 'the Naryn report is not listed');
+
+    await page.goto(`/monitoring/missions/${missionId}`);
+    await see(page, page.getByTestId('dash-received').getByText('1', { exact: true }));
+    await see(page, page.getByTestId('region-row-KG-C'));
+    assert.equal(await page.getByTestId('region-row-KG-N').count(), 0, 'no Naryn row');
+    // A region coordinator works on the dashboard and sites only.
+    assert.equal(await page.getByTestId('mission-tab-settings').count(), 0);
+    await page.getByTestId('mission-tab-sites').click();
+    await see(page, page.getByTestId('site-row-C1'));
+    assert.equal(await page.getByTestId('site-row-N1').count(), 0, 'no Naryn site');
+  });
+
+  it("opening the other region's report by its address shows not-found, and the API agrees", async () => {
+    const { page } = tab;
+    await page.goto(`/monitoring/submissions/${naryn}`);
+    await see(page, page.getByTestId('submission-not-found').getByText('Бул билдирүү табылган жок.'));
+    assert.equal(await page.getByTestId('to-rejected').count(), 0);
+    const api = await w.api(coordinator);
+    assert.equal((await api.get(`/api/monitoring/submissions/${naryn}`)).status, 404);
+    assert.equal((await api.post(`/api/monitoring/submissions/${naryn}/lock`)).status, 404);
+  });
+
+  it('rejecting without a reason is refused with the message in Kyrgyz and changes nothing', async () => {
+    const { page } = tab;
+    const admin = await w.api(w.admin);
+    const before = (await admin.get<View>(`/api/monitoring/submissions/${chuy}`)).body;
+    await page.goto(`/monitoring/submissions/${chuy}`);
+    await see(page, page.getByTestId('lock-mine'));
+    await page.getByTestId('to-rejected').click();
+    const dialog = page.getByRole('dialog');
+    // Spaces only: the reviewer typed nothing that counts.
+    await dialog.getByTestId('reject-reason').fill('   ');
+    await dialog.getByTestId('reject-confirm').click();
+    await see(page, dialog.getByText('Четке кагуунун себебин жазыңыз.'));
+    assert.equal(await dialog.getByTestId('reject-reason').getAttribute('aria-invalid'), 'true');
+    await page.setViewportSize({ width: 375, height: 800 });
+    assert.deepEqual(await shot(page, 'reject-empty-phone-ky'), []);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const after = (await admin.get<View>(`/api/monitoring/submissions/${chuy}`)).body;
+    assert.equal(after.status, 'received');
+    assert.equal(after.history.length, before.history.length, 'no history entry for a refusal');
+  });
+
+  it('with a reason the report is rejected, and the history says who and why', async () => {
+    const { page } = tab;
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('reject-reason').fill(REASON);
+    assert.equal(await dialog.getByText('Четке кагуунун себебин жазыңыз.').count(), 0, 'the error went');
+    await dialog.getByTestId('reject-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await see(page, page.getByTestId('submission-status').getByText('Четке кагылды'));
+    const item = page.getByTestId('history-item').filter({ hasText: REASON });
+    await see(page, item);
+    assert.match(await item.innerText(), new RegExp(COORDINATOR));
+    // The state buttons moved on: a rejected report may only be looked at again.
+    await see(page, page.getByTestId('to-in_review'));
+    assert.equal(await page.getByTestId('to-rejected').count(), 0);
+    assert.deepEqual(await shot(page, 'rejected-ky'), []);
+    const admin = await w.api(w.admin);
+    const s = (await admin.get<View>(`/api/monitoring/submissions/${chuy}`)).body;
+    assert.equal(s.status, 'rejected');
+    const last = s.history.at(-1)!;
+    assert.deepEqual([last.to, last.name, last.reason], ['rejected', COORDINATOR, REASON]);
+    const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
+    assert.deepEqual(crashes, []);
+  });
+});
