@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', '.test-data', 'test-results', 'bin/*.js', 'scripts/*.mjs'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'data',
+      '.test-data',
+      'test-results',
+      'bin/*.js',
+      'scripts/*.mjs',
+      'bench/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

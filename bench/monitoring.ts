@@ -1,14 +1,15 @@
 // The speed targets of issue #5, on SQLite and PostgreSQL:
-// - election day: N observers (default 300) with sessions post ~30-answer checklists over loopback for
-//   20 s; accepted/s and p99, beside the same server's authenticated no-op (GET /api/me) in the run;
+// - election day: N observers (default 300) with sessions post ~30-answer checklists over loopback from
+//   a worker thread: first as fast as answers come back (the most the server can take, beside the same
+//   server's authenticated no-op GET /api/me), then at a steady 3,000/s in all for 20 s, where
+//   accepted/s and p99 (from each request's scheduled moment) are the issue's figures;
 // - export of 1,000,000 submissions to CSV through the real export job: ≥ 100,000 rows/s and peak
 //   RSS < 300 MB, beside a plain keyset scan of the same rows;
 // - dashboard summary of a mission with 2,500 sites and 1,000,000 submissions < 200 ms.
 // Run alone: `node --import tsx bench/monitoring.ts [--scale=0.01]`; knobs: UKUK_BENCH_MON_SCALE
 // (data size), UKUK_BENCH_MON_SECONDS (load duration), UKUK_BENCH_MON_OBSERVERS, UKUK_BENCH_MON_BACKEND.
-import http from 'node:http';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
 import { missionSummary } from '../src/server/modules/monitoring/summary.service.ts';
@@ -23,6 +24,8 @@ import { benchAnswers, generateMonitoring } from './gen-monitoring.ts';
 import { openBenchContext } from './context.ts';
 import { printTable, writeResults, type Figure } from './lib.ts';
 
+const TARGET_PER_SEC = 3000;
+
 function knob(name: string, arg: string, d: number, max: number): number {
   const a = process.argv.find((x) => x.startsWith(`--${arg}=`))?.slice(arg.length + 3);
   const v = Number(a ?? process.env[name] ?? d);
@@ -33,63 +36,56 @@ function knob(name: string, arg: string, d: number, max: number): number {
 const pct = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
-/** N clients, each in a loop for `seconds`, over keep-alive sockets; ok/s and latency percentiles. */
-async function load(
-  port: number,
-  clients: { cookie: string; body: () => string | null; path: string }[],
-  seconds: number,
-  okStatus: (s: number) => boolean,
-) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients.length });
-  const times: number[] = [];
-  let ok = 0;
-  let bad = 0;
-  const end = performance.now() + seconds * 1000;
-  const one = (c: (typeof clients)[number]) =>
-    new Promise<number>((resolve, reject) => {
-      const body = c.body();
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: c.path,
-          method: body === null ? 'GET' : 'POST',
-          agent,
-          headers: {
-            cookie: c.cookie,
-            'x-csrf-token': 'bench',
-            ...(body === null
-              ? {}
-              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', reject);
-      req.end(body ?? undefined);
-    });
-  const t0 = performance.now();
-  await Promise.all(
-    clients.map(async (c) => {
-      while (performance.now() < end) {
-        const s = performance.now();
-        const status = await one(c).catch(() => 0);
-        times.push(performance.now() - s);
-        if (okStatus(status)) ok += 1;
-        else bad += 1;
-      }
-    }),
-  );
-  const secs = (performance.now() - t0) / 1000;
-  agent.destroy();
-  times.sort((a, b) => a - b);
-  return { perSec: ok / secs, p50: pct(times, 0.5), p99: pct(times, 0.99), ok, bad };
+interface Client {
+  cookie: string;
+  path: string;
+  getPath: string;
+  /** The fixed part of the JSON body: `"formVersionId":…,"siteId":…`. */
+  fields: string;
 }
 
-async function electionDay(backend: Backend, observers: number, seconds: number): Promise<Figure[]> {
+/**
+ * Drive the server from a worker thread (bench/load-worker.mjs): closed loop (`rate` 0, each client
+ * sends again when answered: the most the server can do) or open loop (`rate` per client per second,
+ * latency from the scheduled moment). `bodies` null sends GET `getPath` instead.
+ */
+async function load(
+  port: number,
+  clients: Client[],
+  bodies: string[] | null,
+  seconds: number,
+  rate: number,
+) {
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+    workerData: { port, clients, bodies, seconds, rate, warm: true },
+  });
+  const r = await new Promise<{
+    ok: number;
+    bad: number;
+    secs: number;
+    statuses: Record<string, number>;
+    times: Float64Array;
+  }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  const times = Array.from(r.times);
+  return {
+    perSec: r.ok / r.secs,
+    p50: pct(times, 0.5),
+    p99: pct(times, 0.99),
+    ok: r.ok,
+    bad: r.bad,
+    statuses: r.statuses,
+  };
+}
+
+export async function electionDay(
+  backend: Backend,
+  observers: number,
+  seconds: number,
+): Promise<Figure[]> {
   const { ctx, close } = await openBenchContext(backend, 'mon');
   try {
     const gen = await generateMonitoring(ctx, { sites: observers, observers, submissions: 0 });
@@ -100,57 +96,60 @@ async function electionDay(backend: Backend, observers: number, seconds: number)
     try {
       const times = { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs };
       // Sessions made directly (the login flow has its own benchmark); CSRF is the double-submit cookie.
-      const rng = seededRng(5);
-      const clients = await Promise.all(
+      const clients: Client[] = await Promise.all(
         gen.observers.map(async (o) => {
           const s = await createSession(ctx.db, o.id, 'full', times, 'bench');
-          const cookie = `ukuk_session=${s.token}; ukuk_csrf=bench`;
           return {
-            cookie,
+            cookie: `ukuk_session=${s.token}; ukuk_csrf=bench`,
             path: '/api/monitoring/submissions',
-            body: () =>
-              JSON.stringify({
-                clientId: randomUUID(),
-                formVersionId: gen.versionId,
-                siteId: o.siteId,
-                answers: benchAnswers(rng),
-                submittedAt: new Date().toISOString(),
-              }),
+            getPath: '/api/me',
+            fields: `"formVersionId":"${gen.versionId}","siteId":"${o.siteId}"`,
           };
         }),
       );
-      const noop = await load(
-        port,
-        clients.map((c) => ({ ...c, path: '/api/me', body: () => null })),
-        Math.min(seconds, 10),
-        (s) => s === 200,
-      );
-      const sub = await load(port, clients, seconds, (s) => s === 201 || s === 200);
+      const rng = seededRng(5);
+      const bodies = Array.from({ length: 2000 }, () => JSON.stringify(benchAnswers(rng)));
+      const noop = await load(port, clients, null, Math.min(seconds, 10), 0);
+      const most = await load(port, clients, bodies, Math.min(seconds, 10), 0);
+      // Election day itself: every observer sends at a steady pace, 3,000/s in all, for `seconds`.
+      const rate = TARGET_PER_SEC / observers;
+      const day = await load(port, clients, bodies, seconds, rate);
       const stored = Number(
         (await sql<{ n: number }>`select count(*) as n from submissions`.execute(ctx.db)).rows[0]!.n,
       );
+      const sent = most.ok + most.bad + day.ok + day.bad;
       console.log(
-        `${backend}: ${observers} observers × ${seconds} s: ${sub.ok} accepted (${stored} stored), ${sub.bad} refused; ` +
-          `${sub.perSec.toFixed(0)}/s p50 ${sub.p50.toFixed(1)} p99 ${sub.p99.toFixed(1)} ms; ` +
-          `GET /api/me ${noop.perSec.toFixed(0)}/s p99 ${noop.p99.toFixed(1)} ms; ratio ${(sub.perSec / noop.perSec).toFixed(2)}`,
+        `${backend}: ${observers} observers; GET /api/me ${noop.perSec.toFixed(0)}/s; ` +
+          `most submissions/s ${most.perSec.toFixed(0)} (p50 ${most.p50.toFixed(1)} ms); ` +
+          `at ${TARGET_PER_SEC}/s for ${seconds} s: ${day.perSec.toFixed(0)}/s accepted, p50 ${day.p50.toFixed(1)} ` +
+          `p99 ${day.p99.toFixed(1)} ms, refused ${day.bad} ${JSON.stringify(day.statuses)}; ${stored} stored of ${sent} sent`,
       );
-      const tag = `${backend}, ${observers} observers, ${seconds} s`;
+      const tag = `${backend}, ${observers} observers`;
+      const sqlite = backend === 'sqlite';
       return [
         {
-          name: `election day: accepted submissions/s (${tag})`,
+          name: `election day: most submissions/s, closed loop (${tag}, ${Math.min(seconds, 10)} s)`,
           unit: 'req/s',
-          value: sub.perSec,
-          baseline: { name: 'GET /api/me (same sessions)', value: noop.perSec },
-          target: backend === 'sqlite' ? '≥ 3000/s' : 'reported',
-          pass: backend !== 'sqlite' || (sub.perSec >= 3000 && sub.bad === 0),
+          value: most.perSec,
+          baseline: { name: 'GET /api/me, closed loop (same sessions)', value: noop.perSec },
+          target: sqlite ? '≥ 3000/s' : 'reported',
+          pass: !sqlite || (most.perSec >= TARGET_PER_SEC && most.bad === 0),
         },
         {
-          name: `election day: submission p99 (${tag})`,
+          name: `election day: accepted/s at ${TARGET_PER_SEC}/s offered (${tag}, ${seconds} s)`,
+          unit: 'req/s',
+          value: day.perSec,
+          baseline: { name: 'GET /api/me, closed loop', value: noop.perSec },
+          target: sqlite ? `≥ ${TARGET_PER_SEC * 0.98}/s, none refused` : 'reported',
+          pass: !sqlite || (day.perSec >= TARGET_PER_SEC * 0.98 && day.bad === 0),
+        },
+        {
+          name: `election day: submission p99 at ${TARGET_PER_SEC}/s offered (${tag}, ${seconds} s)`,
           unit: 'ms',
-          value: sub.p99,
-          baseline: { name: 'GET /api/me p99', value: noop.p99 },
-          target: backend === 'sqlite' ? '< 100 ms' : 'reported',
-          pass: backend !== 'sqlite' || sub.p99 < 100,
+          value: day.p99,
+          baseline: { name: 'GET /api/me p99, closed loop', value: noop.p99 },
+          target: sqlite ? '< 100 ms' : 'reported',
+          pass: !sqlite || day.p99 < 100,
         },
       ];
     } finally {

@@ -45,7 +45,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await app.register(cookie);
-  await installSecurityHeaders(app, ctx.config.https);
+  installSecurityHeaders(app, ctx.config.https);
   installRequestContext(app, ctx);
   installRouteAccess(app);
   await installOpenApi(app);

@@ -229,6 +229,15 @@ for (const backend of await backends()) {
       assert.doesNotMatch(csp, /unsafe-eval|https?:/);
       assert.equal(r.headers.get('cache-control'), 'no-store');
       assert.equal(r.headers.get('x-frame-options'), 'SAMEORIGIN');
+      assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(r.headers.get('referrer-policy'), 'no-referrer');
+      assert.equal(r.headers.get('cross-origin-opener-policy'), 'same-origin');
+      assert.match(r.headers.get('permissions-policy') ?? '', /interest-cohort=\(\)/);
+      // Error answers carry the same headers (they are set when the request arrives).
+      const missing = await c.request('GET', '/api/no-such-route');
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers.get('content-security-policy'), csp);
+      assert.equal(missing.headers.get('cache-control'), 'no-store');
       const cookie = r.headers.getSetCookie().find((x) => x.startsWith('ukuk_session='))!;
       assert.match(cookie, /HttpOnly/);
       assert.match(cookie, /SameSite=Strict/);

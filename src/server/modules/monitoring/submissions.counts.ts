@@ -12,81 +12,171 @@ export interface CountInput {
   values: [string, string][];
 }
 
+const byKey = <T>(m: Map<string, T>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const bump = <T>(m: Map<string, T>, key: string, make: () => T, add: (t: T) => void) => {
+  let t = m.get(key);
+  if (!t) m.set(key, (t = make()));
+  add(t);
+};
+// Counter rows per multi-row upsert (6 parameters each; SQLite allows 32,766 per statement).
+const ROWS_PER_UPSERT = 1000;
+
 /**
- * Keep the dashboard counters in the transaction that stores the submission (ADR 0009's pattern for
- * case statistics): at most four statements, each an upsert on a primary key. `received` counts distinct
- * site × checklist pairs (a second checklist from the same site is a correction, not a new station).
+ * The dashboard counters of one or more submissions, kept in the transaction that stores them (ADR
+ * 0009's pattern for case statistics). A group commit (submissions.batch.ts) adds every submission
+ * of the batch and writes each counter once with the batch's total, so the cost per submission falls
+ * as load rises. Counter rows are written in key order, so two PostgreSQL nodes updating the same
+ * counters cannot deadlock. `received` counts distinct site × checklist pairs (a second checklist
+ * from the same site is a correction, not a new station).
  */
+export class CountBatch {
+  private readonly siteForm = new Map<
+    string,
+    { m: string; s: string; f: string; region: string; n: number }
+  >();
+  private readonly region = new Map<
+    string,
+    { m: string; region: string; submissions: number; incidents: number; critical: number }
+  >();
+  private readonly hour = new Map<
+    string,
+    { m: string; region: string; hour: string; incidents: number; critical: number }
+  >();
+  private readonly answer = new Map<
+    string,
+    { m: string; region: string; f: string; field: string; value: string; n: number }
+  >();
+
+  add(c: CountInput): void {
+    const region = c.region ?? '';
+    const m = c.missionId;
+    const incident = c.kind === 'incident' ? 1 : 0;
+    const critical = c.critical ? 1 : 0;
+    if (c.kind === 'checklist' && c.siteId) {
+      const s = c.siteId;
+      bump(
+        this.siteForm,
+        `${m}|${s}|${c.formId}`,
+        () => ({ m, s, f: c.formId, region, n: 0 }),
+        (t) => (t.n += 1),
+      );
+    }
+    bump(
+      this.region,
+      `${m}|${region}`,
+      () => ({ m, region, submissions: 0, incidents: 0, critical: 0 }),
+      (t) => {
+        t.submissions += 1;
+        t.incidents += incident;
+        t.critical += critical;
+      },
+    );
+    if (incident || critical) {
+      // Incidents over time by the hour the observer reported it (UTC), not by when it reached us.
+      const hour = `${new Date(c.submittedAt).toISOString().slice(0, 13)}:00`;
+      bump(
+        this.hour,
+        `${m}|${region}|${hour}`,
+        () => ({ m, region, hour, incidents: 0, critical: 0 }),
+        (t) => {
+          t.incidents += incident;
+          t.critical += critical;
+        },
+      );
+    }
+    if (c.kind === 'checklist') {
+      // Pairs are unique per submission (countedValues dedupes multiple choice).
+      for (const [field, value] of c.values)
+        bump(
+          this.answer,
+          `${m}|${region}|${c.formId}|${field}|${value}`,
+          () => ({ m, region, f: c.formId, field, value, n: 0 }),
+          (t) => (t.n += 1),
+        );
+    }
+  }
+
+  async flush(tx: Executor): Promise<void> {
+    const received = new Map<string, number>();
+    for (const [, t] of byKey(this.siteForm)) {
+      const r = await tx
+        .insertInto('mon_count_site_form')
+        .values({ mission_id: t.m, site_id: t.s, form_id: t.f, n: t.n })
+        .onConflict((oc) =>
+          oc
+            .columns(['mission_id', 'site_id', 'form_id'])
+            .doUpdateSet((eb) => ({ n: eb('mon_count_site_form.n', '+', eb.ref('excluded.n')) })),
+        )
+        .returning('n')
+        .executeTakeFirstOrThrow();
+      // The pair is new when the count is exactly what this batch added.
+      if (Number(r.n) === t.n)
+        received.set(`${t.m}|${t.region}`, (received.get(`${t.m}|${t.region}`) ?? 0) + 1);
+    }
+    for (const [key, t] of byKey(this.region)) {
+      await tx
+        .insertInto('mon_count_region')
+        .values({
+          mission_id: t.m,
+          region: t.region,
+          received: received.get(key) ?? 0,
+          submissions: t.submissions,
+          incidents: t.incidents,
+          critical: t.critical,
+        })
+        .onConflict((oc) =>
+          oc.columns(['mission_id', 'region']).doUpdateSet((eb) => ({
+            received: eb('mon_count_region.received', '+', eb.ref('excluded.received')),
+            submissions: eb('mon_count_region.submissions', '+', eb.ref('excluded.submissions')),
+            incidents: eb('mon_count_region.incidents', '+', eb.ref('excluded.incidents')),
+            critical: eb('mon_count_region.critical', '+', eb.ref('excluded.critical')),
+          })),
+        )
+        .execute();
+    }
+    for (const [, t] of byKey(this.hour)) {
+      await tx
+        .insertInto('mon_count_hour')
+        .values({
+          mission_id: t.m,
+          region: t.region,
+          hour: t.hour,
+          incidents: t.incidents,
+          critical: t.critical,
+        })
+        .onConflict((oc) =>
+          oc.columns(['mission_id', 'region', 'hour']).doUpdateSet((eb) => ({
+            incidents: eb('mon_count_hour.incidents', '+', eb.ref('excluded.incidents')),
+            critical: eb('mon_count_hour.critical', '+', eb.ref('excluded.critical')),
+          })),
+        )
+        .execute();
+    }
+    const answers = byKey(this.answer).map(([, t]) => ({
+      mission_id: t.m,
+      region: t.region,
+      form_id: t.f,
+      field: t.field,
+      value: t.value,
+      n: t.n,
+    }));
+    for (let i = 0; i < answers.length; i += ROWS_PER_UPSERT) {
+      await tx
+        .insertInto('mon_count_answer')
+        .values(answers.slice(i, i + ROWS_PER_UPSERT))
+        .onConflict((oc) =>
+          oc
+            .columns(['mission_id', 'region', 'form_id', 'field', 'value'])
+            .doUpdateSet((eb) => ({ n: eb('mon_count_answer.n', '+', eb.ref('excluded.n')) })),
+        )
+        .execute();
+    }
+  }
+}
+
+/** The counters of one submission, written now. */
 export async function bumpCounts(tx: Executor, c: CountInput): Promise<void> {
-  const region = c.region ?? '';
-  let first = 0;
-  if (c.kind === 'checklist' && c.siteId) {
-    const r = await tx
-      .insertInto('mon_count_site_form')
-      .values({ mission_id: c.missionId, site_id: c.siteId, form_id: c.formId, n: 1 })
-      .onConflict((oc) =>
-        oc
-          .columns(['mission_id', 'site_id', 'form_id'])
-          .doUpdateSet((eb) => ({ n: eb('mon_count_site_form.n', '+', 1) })),
-      )
-      .returning('n')
-      .executeTakeFirstOrThrow();
-    first = Number(r.n) === 1 ? 1 : 0;
-  }
-  const incident = c.kind === 'incident' ? 1 : 0;
-  const critical = c.critical ? 1 : 0;
-  await tx
-    .insertInto('mon_count_region')
-    .values({
-      mission_id: c.missionId,
-      region,
-      received: first,
-      submissions: 1,
-      incidents: incident,
-      critical,
-    })
-    .onConflict((oc) =>
-      oc.columns(['mission_id', 'region']).doUpdateSet((eb) => ({
-        received: eb('mon_count_region.received', '+', eb.ref('excluded.received')),
-        submissions: eb('mon_count_region.submissions', '+', 1),
-        incidents: eb('mon_count_region.incidents', '+', eb.ref('excluded.incidents')),
-        critical: eb('mon_count_region.critical', '+', eb.ref('excluded.critical')),
-      })),
-    )
-    .execute();
-  if (incident || critical) {
-    // Incidents over time by the hour the observer reported it (UTC), not by when it reached us.
-    const hour = `${new Date(c.submittedAt).toISOString().slice(0, 13)}:00`;
-    await tx
-      .insertInto('mon_count_hour')
-      .values({ mission_id: c.missionId, region, hour, incidents: incident, critical })
-      .onConflict((oc) =>
-        oc.columns(['mission_id', 'region', 'hour']).doUpdateSet((eb) => ({
-          incidents: eb('mon_count_hour.incidents', '+', eb.ref('excluded.incidents')),
-          critical: eb('mon_count_hour.critical', '+', eb.ref('excluded.critical')),
-        })),
-      )
-      .execute();
-  }
-  if (c.kind === 'checklist' && c.values.length) {
-    // One multi-row upsert; pairs are unique per submission (countedValues dedupes multiple choice).
-    await tx
-      .insertInto('mon_count_answer')
-      .values(
-        c.values.map(([field, value]) => ({
-          mission_id: c.missionId,
-          region,
-          form_id: c.formId,
-          field,
-          value,
-          n: 1,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['mission_id', 'region', 'form_id', 'field', 'value'])
-          .doUpdateSet((eb) => ({ n: eb('mon_count_answer.n', '+', 1) })),
-      )
-      .execute();
-  }
+  const b = new CountBatch();
+  b.add(c);
+  await b.flush(tx);
 }

@@ -5,31 +5,32 @@ import type { Locale } from '../../../core/roles.ts';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tr } from '../../platform/i18n.ts';
 import { missionScope, regionInScope } from './monitoring.access.ts';
 import { inSharedTx } from './submissions.batch.ts';
-import { bumpCounts } from './submissions.counts.ts';
 import { countedValues, publishedVersion, uploadIdsOf, type CachedVersion } from './submissions.forms.ts';
 import type * as S from './submissions.schemas.ts';
 
 type Create = z.infer<typeof S.SubmissionCreate>;
 
-/** Where an observer's submission lands: its mission and place, or null when not theirs to send. */
-async function placeFor(db: Executor, actor: Actor, siteId: string, versionId: string) {
-  const r = await db
+const placeQuery = prepared('submissions.place', (db, p) =>
+  db
     .selectFrom('sites as s')
     .innerJoin('missions as m', 'm.id', 's.mission_id')
     .innerJoin('mission_forms as mf', (j) =>
-      j.onRef('mf.mission_id', '=', 's.mission_id').on('mf.form_version_id', '=', versionId),
+      j.onRef('mf.mission_id', '=', 's.mission_id').on('mf.form_version_id', '=', p(0)),
     )
-    .leftJoin('site_observers as so', (j) =>
-      j.onRef('so.site_id', '=', 's.id').on('so.user_id', '=', actor.userId),
-    )
+    .leftJoin('site_observers as so', (j) => j.onRef('so.site_id', '=', 's.id').on('so.user_id', '=', p(1)))
     .select(['s.mission_id', 's.region', 's.district', 'm.status', 'so.user_id as assigned'])
-    .where('s.id', '=', siteId)
-    .executeTakeFirst();
+    .where('s.id', '=', p(2)),
+);
+
+/** Where an observer's submission lands: its mission and place, or null when not theirs to send. */
+async function placeFor(db: Executor, actor: Actor, siteId: string, versionId: string) {
+  const [r] = await placeQuery(db, [versionId, actor.userId, siteId]);
   if (!r || r.status !== 'active') return null;
   if (!r.assigned) {
     // A coordinator or administrator may report for a site of their part of the mission.
@@ -84,12 +85,48 @@ function replayOf(row: Pick<SubmissionsTable, 'id' | 'observer_id' | 'source'>, 
   throw new AppError('submissions.client_id_taken');
 }
 
-const byClientId = (db: Executor, clientId: string) =>
+const clientIdQuery = prepared('submissions.by_client_id', (db, p) =>
+  db.selectFrom('submissions').select(['id', 'observer_id', 'source']).where('client_id', '=', p(0)),
+);
+const byClientId = async (db: Executor, clientId: string) => (await clientIdQuery(db, [clientId]))[0];
+
+// Every column of a new submission, in the order the prepared insert takes them.
+const COLUMNS = [
+  'id',
+  'client_id',
+  'source',
+  'mission_id',
+  'site_id',
+  'observer_id',
+  'form_id',
+  'form_version_id',
+  'form_kind',
+  'region',
+  'district',
+  'critical',
+  'status',
+  'flag_translate',
+  'flag_geolocate',
+  'flag_verify',
+  'flag_urgent',
+  'submitted_at',
+  'received_at',
+  'answers',
+  'dek',
+  'locked_by',
+  'locked_until',
+  'violation_event_id',
+  'case_id',
+  'updated_at',
+] as const satisfies readonly (keyof SubmissionsTable)[];
+
+const insertQuery = prepared('submissions.insert', (db, p) =>
   db
-    .selectFrom('submissions')
-    .select(['id', 'observer_id', 'source'])
-    .where('client_id', '=', clientId)
-    .executeTakeFirst();
+    .insertInto('submissions')
+    .values(Object.fromEntries(COLUMNS.map((c, i) => [c, p(i)])) as unknown as SubmissionsTable)
+    .onConflict((oc) => oc.column('client_id').doNothing())
+    .returning('id'),
+);
 
 /**
  * Store an observer's submission once per clientId (issue #5: a retry, replay or double tap stores
@@ -105,17 +142,27 @@ export async function submit(
   locale: Locale,
 ): Promise<{ id: string; created: boolean }> {
   requireCap(actor, 'monitoring.submit');
-  const seen = await byClientId(ctx.db, input.clientId);
-  if (seen) return replayOf(seen, actor);
+  // A replay is answered with the stored id even if the form or the assignment changed since; it is
+  // looked for only when something refuses, since the insert below stores a clientId once anyway.
+  const replay = async (refusal: AppError) => {
+    const seen = await byClientId(ctx.db, input.clientId);
+    if (seen) return replayOf(seen, actor);
+    throw refusal;
+  };
   const v = await publishedVersion(ctx.db, input.formVersionId);
   const place = v ? await placeFor(ctx.db, actor, input.siteId, input.formVersionId) : null;
-  if (!v || !place) throw new AppError('submissions.not_assigned');
+  if (!v || !place) return replay(new AppError('submissions.not_assigned'));
   const issues = validateAnswers(v.definition, input.answers);
-  if (issues.length) throw answerError(v, issues, locale);
-  await checkUploads(ctx.db, v, input.answers, actor.userId, locale);
+  if (issues.length) return replay(answerError(v, issues, locale));
+  try {
+    await checkUploads(ctx.db, v, input.answers, actor.userId, locale);
+  } catch (e) {
+    if (e instanceof AppError) return replay(e);
+    throw e;
+  }
   const critical = isCritical(v.definition, input.answers);
   const id = uuidv7();
-  const stored = await inSharedTx(ctx, async (tx, audit) => {
+  const stored = await inSharedTx(ctx, async (tx, audit, count) => {
     const row = newRow(ctx, id, v, input.answers, {
       client_id: input.clientId,
       source: 'observer',
@@ -129,14 +176,12 @@ export async function submit(
       flag_urgent: critical ? 1 : 0,
       submitted_at: new Date(input.submittedAt).toISOString(),
     });
-    const ins = await tx
-      .insertInto('submissions')
-      .values(row)
-      .onConflict((oc) => oc.column('client_id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const [ins] = await insertQuery(
+      tx,
+      COLUMNS.map((c) => row[c]),
+    );
     if (!ins) return false;
-    await bumpCounts(tx, {
+    count({
       missionId: place.missionId,
       siteId: input.siteId,
       formId: v.formId,
@@ -146,7 +191,7 @@ export async function submit(
       submittedAt: row.submitted_at,
       values: v.kind === 'checklist' ? countedValues(v, input.answers) : [],
     });
-    await audit({
+    audit({
       actorId: actor.userId,
       action: 'monitoring.submission_create',
       entityType: 'submission',

@@ -51,6 +51,18 @@ export function entryHash(prev: string, e: ChainFields): string {
  * writers from every app node; SQLite has a single writer already.
  */
 export async function appendAudit(tx: Executor, kind: DbKind, entry: AuditEntry): Promise<void> {
+  await appendAuditMany(tx, kind, [entry]);
+}
+
+// Rows per insert statement: 10 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535.
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Append several entries in order, in one transaction: one read of the chain's end, one multi-row
+ * insert, one head update (the submissions of one group commit share these; submissions.batch.ts).
+ */
+export async function appendAuditMany(tx: Executor, kind: DbKind, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   if (kind === 'postgres') await sql`select pg_advisory_xact_lock(${PG_AUDIT_LOCK})`.execute(tx);
   const last = await tx
     .selectFrom('audit_log')
@@ -58,28 +70,37 @@ export async function appendAudit(tx: Executor, kind: DbKind, entry: AuditEntry)
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const fields: ChainFields = {
-    seq: (last ? Number(last.seq) : 0) + 1,
-    id: uuidv7(),
-    at: new Date().toISOString(),
-    actor_id: entry.actorId,
-    action: entry.action,
-    entity_type: entry.entityType ?? null,
-    entity_id: entry.entityId ?? null,
-    details: JSON.stringify(entry.details ?? {}),
-  };
-  const prev = last?.hash ?? GENESIS;
-  const hash = entryHash(prev, fields);
-  await tx
-    .insertInto('audit_log')
-    .values({ ...fields, prev_hash: prev, hash })
-    .execute();
+  let seq = last ? Number(last.seq) : 0;
+  let prev = last?.hash ?? GENESIS;
+  const at = new Date().toISOString();
+  const rows = entries.map((entry) => {
+    const fields: ChainFields = {
+      seq: ++seq,
+      id: uuidv7(),
+      at,
+      actor_id: entry.actorId,
+      action: entry.action,
+      entity_type: entry.entityType ?? null,
+      entity_id: entry.entityId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    };
+    const hash = entryHash(prev, fields);
+    const row = { ...fields, prev_hash: prev, hash };
+    prev = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await tx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+  }
   // The head anchor makes deleting the newest entries detectable too.
-  const head = `${fields.seq}:${hash}`;
+  const head = `${seq}:${prev}`;
   await tx
     .insertInto('settings')
-    .values({ key: HEAD_KEY, value: head, updated_at: fields.at })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: head, updated_at: fields.at }))
+    .values({ key: HEAD_KEY, value: head, updated_at: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: head, updated_at: at }))
     .execute();
 }
 

@@ -1,5 +1,6 @@
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Executor } from '../db/db.ts';
+import { prepared } from '../db/prepared.ts';
 import { hashToken, randomToken } from './tokens.ts';
 
 export type SessionStage = 'totp' | 'enroll' | 'full';
@@ -11,6 +12,8 @@ export interface SessionRow {
   reauthUntil: string | null;
   createdAt: string;
   lastSeenAt: string;
+  /** The session's user as it is now (role changes and suspension apply at once). */
+  user: { role: string; status: string; locale: string | null };
 }
 
 export interface SessionTimes {
@@ -54,17 +57,23 @@ export async function createSession(
   return { id, token };
 }
 
+// Every API request runs this; the user's role and status come in the same query.
+const sessionByToken = prepared('sessions.by_token', (db, p) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select(['users.role as user_role', 'users.status as user_status', 'users.locale as user_locale'])
+    .where('sessions.token_hash', '=', p(0)),
+);
+
 /** Find a live session by its token; expired ones (idle or absolute) are deleted on sight. */
 export async function findSession(
   db: Executor,
   token: string,
   times: SessionTimes,
 ): Promise<SessionRow | null> {
-  const row = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+  const [row] = await sessionByToken(db, [hashToken(token)]);
   if (!row) return null;
   const now = Date.now();
   const idleLimit = Date.parse(row.last_seen_at) + times.idleMs;
@@ -86,6 +95,7 @@ export async function findSession(
     reauthUntil: row.reauth_until,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
+    user: { role: row.user_role, status: row.user_status, locale: row.user_locale },
   };
 }
 

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import { startCheckpointer } from './sqlite-checkpoint.ts';
+import { DurableSqliteDialect } from './sqlite-durable.ts';
 
 export type DbKind = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -42,9 +44,13 @@ export function openDb(opts: {
   fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const file = sqliteFile(opts.dataDir);
   const sqlite = new SQLite(file);
-  // WAL + synchronous=FULL: a write acknowledged to the client survives a crash or power loss.
+  // WAL, and a write acknowledged to the client survives a crash or power loss: SQLite writes the log
+  // at COMMIT (NORMAL) and sqlite-durable.ts flushes it off the main thread before the caller goes on.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('synchronous = NORMAL');
+  // Checkpoints run in a worker (sqlite-checkpoint.ts); this far limit (about 80 MB of log) only
+  // applies should the worker fall behind.
+  sqlite.pragma('wal_autocheckpoint = 20000');
   sqlite.pragma('foreign_keys = ON');
   // Deleted content (a shredded record's wrapped key, re-indexed search text) is overwritten, not left in free pages.
   sqlite.pragma('secure_delete = ON');
@@ -60,8 +66,23 @@ export function openDb(opts: {
   } catch {
     /* best effort on filesystems without modes */
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepFirstError(sqlite) }) });
-  return { db, kind: 'sqlite', file, close: () => db.destroy() };
+  const statements = statementCache(sqlite);
+  const dialect = new DurableSqliteDialect(
+    { database: keepFirstError(sqlite, statements) },
+    `${file}-wal`,
+    (query) => statements(query).readonly,
+  );
+  const db = new Kysely<Database>({ dialect });
+  const checkpoints = startCheckpointer(file);
+  return {
+    db,
+    kind: 'sqlite',
+    file,
+    close: async () => {
+      await checkpoints.stop();
+      await db.destroy();
+    },
+  };
 }
 
 const NO_OP = {
@@ -76,10 +97,38 @@ const NO_OP = {
  * Kysely then issues ROLLBACK, which fails with "no transaction is active" and hides the real error;
  * skipping that ROLLBACK keeps the original error, so a full disk answers `system.storage_full`.
  */
-function keepFirstError(sqlite: SQLite.Database): SqliteDatabase {
+function keepFirstError(
+  sqlite: SQLite.Database,
+  cached: (query: string) => SQLite.Statement,
+): SqliteDatabase {
   return {
     close: () => sqlite.close(),
     prepare: (query: string) =>
-      /^\s*rollback\s*$/i.test(query) && !sqlite.inTransaction ? NO_OP : sqlite.prepare(query),
+      /^\s*rollback\s*$/i.test(query) && !sqlite.inTransaction ? NO_OP : cached(query),
+  };
+}
+
+const STATEMENTS_KEPT = 2000;
+
+/**
+ * Kysely prepares every statement anew; on the hot paths (a submission makes ~10 small queries)
+ * preparing cost more than running. Statements are kept by their SQL text, least recently used out
+ * first. A statement still iterating (a streamed export) is busy and cannot be reused: a fresh one is
+ * prepared for that call. SQLite re-prepares a kept statement by itself after a schema change.
+ */
+function statementCache(sqlite: SQLite.Database): (query: string) => SQLite.Statement {
+  const kept = new Map<string, SQLite.Statement>();
+  return (query) => {
+    const hit = kept.get(query);
+    if (hit) {
+      if (hit.busy) return sqlite.prepare(query);
+      kept.delete(query); // re-insert: Map order is the recency order
+      kept.set(query, hit);
+      return hit;
+    }
+    const stmt = sqlite.prepare(query);
+    kept.set(query, stmt);
+    if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+    return stmt;
   };
 }

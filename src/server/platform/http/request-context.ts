@@ -69,12 +69,8 @@ export function installRequestContext(app: FastifyInstance, ctx: AppContext): vo
     if (!session) return;
     req.session = session;
     if (session.stage !== 'full') return;
-    const user = await ctx.db
-      .selectFrom('users')
-      .select(['role', 'status', 'locale'])
-      .where('id', '=', session.userId)
-      .executeTakeFirst();
-    if (!user || user.status !== 'active') return;
+    const user = session.user;
+    if (user.status !== 'active') return;
     req.actor = {
       userId: session.userId,
       role: user.role as Role,

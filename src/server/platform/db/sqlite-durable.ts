@@ -1,0 +1,127 @@
+import fs from 'node:fs/promises';
+import {
+  SqliteDialect,
+  SqliteDriver,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  type SqliteDialectConfig,
+} from 'kysely';
+
+/**
+ * SQLite with `synchronous = NORMAL` and the write-ahead log flushed to disk (fdatasync, in libuv's
+ * thread pool) after every commit, before the caller goes on (ADR 0014).
+ *
+ * Why: with `synchronous = FULL` SQLite calls fsync inside COMMIT, and better-sqlite3 runs COMMIT on
+ * the main thread, so the whole server stood still for every flush (6 ms on a quiet disk, 35 ms on a
+ * busy one) — on election day most of the time. With NORMAL, COMMIT only writes the log; the flush
+ * that follows runs off the main thread while the server goes on parsing and checking requests.
+ *
+ * Durability is what FULL gave: nothing is acknowledged before the log frames of its transaction are
+ * on disk (the transaction's promise resolves only after the flush), and a frame on disk is a
+ * committed transaction after a power loss (SQLite's recovery replays every complete commit in the
+ * log). fsync applies to the file, not to the descriptor, so flushing through a descriptor of our own
+ * covers what SQLite wrote through its own. Checkpoints still flush inside SQLite, as before.
+ *
+ * A flush is owed after a COMMIT of a transaction that wrote and after any write outside a transaction
+ * (autocommit; SQLite itself says whether a statement writes); a ROLLBACK owes nothing. The connection stays held during the flush, so nothing else reads or writes in
+ * between — the only change is that the event loop is free.
+ */
+export class DurableSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly conf: SqliteDialectConfig,
+    private readonly walFile: string,
+    private readonly readonly: (sql: string) => boolean,
+    /** Tests count the flushes through this. */
+    private readonly flushLog: (walFile: string) => Promise<void> = flush,
+  ) {
+    super(conf);
+  }
+
+  override createDriver(): Driver {
+    return new DurableSqliteDriver(this.conf, () => this.flushLog(this.walFile), this.readonly);
+  }
+}
+
+class DurableSqliteDriver extends SqliteDriver {
+  private wrapped: DatabaseConnection | undefined;
+
+  constructor(
+    conf: SqliteDialectConfig,
+    private readonly sync: () => Promise<void>,
+    private readonly readonly: (sql: string) => boolean,
+  ) {
+    super(conf);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const inner = await super.acquireConnection();
+    this.wrapped ??= durable(inner, this.sync, this.readonly);
+    return this.wrapped;
+  }
+}
+
+const ROLLBACK = /^\s*rollback\s*$/i;
+const COMMIT = /^\s*(commit|end)\b/i;
+const BEGIN = /^\s*begin\b/i;
+
+function durable(
+  inner: DatabaseConnection,
+  sync: () => Promise<void>,
+  readonly: (sql: string) => boolean,
+): DatabaseConnection {
+  let inTx = false;
+  let owed = false;
+  return {
+    async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+      const { sql } = q;
+      if (BEGIN.test(sql)) {
+        const r = await inner.executeQuery<R>(q);
+        inTx = true;
+        return r;
+      }
+      if (ROLLBACK.test(sql)) {
+        inTx = false;
+        owed = false;
+        return inner.executeQuery<R>(q);
+      }
+      if (COMMIT.test(sql)) {
+        const r = await inner.executeQuery<R>(q);
+        inTx = false;
+        if (owed) {
+          owed = false;
+          await sync();
+        }
+        return r;
+      }
+      // Asked before running: a CREATE TABLE cannot even be prepared once its table exists.
+      const writes = !readonly(sql);
+      const r = await inner.executeQuery<R>(q);
+      if (writes) {
+        if (inTx) owed = true;
+        else await sync();
+      }
+      return r;
+    },
+    streamQuery<R>(q: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+      return inner.streamQuery<R>(q, chunkSize);
+    },
+  };
+}
+
+export async function flush(walFile: string): Promise<void> {
+  let h: fs.FileHandle;
+  try {
+    h = await fs.open(walFile, 'r');
+  } catch (e) {
+    // No log file: nothing was written through it (e.g. a checkpoint on close removed it).
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  try {
+    await h.datasync();
+  } finally {
+    await h.close();
+  }
+}
