@@ -104,6 +104,10 @@ await describeBrowser('monitoring: stored text never executes on any monitoring 
 
   it('review queue and the submission pages: answers, comments, lock, rejection reason, public report', async () => {
     await screen('/monitoring/review', [T.siteName, T.observer, T.formTitle, T.coordinator]);
+    // The mission filter lists mission titles as options.
+    await tab.page.getByTestId('review-mission').click();
+    await screen(null, [T.mission], 'the review mission filter');
+    await tab.page.keyboard.press('Escape');
     await screen(`/monitoring/submissions/${ids.commented}`, [
       T.formTitle,
       T.formSection,
