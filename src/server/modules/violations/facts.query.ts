@@ -3,7 +3,7 @@ import { isDistrictOf } from '../../../core/geo/regions.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { eventVisibleTo } from './violations.access.ts';
-import { addCells, cellsOf, SEP, type Cell, type Cells, type Snap } from './facts.cells.ts';
+import { cellsOf, SEP, type Cell, type Snap } from './facts.cells.ts';
 import { ensureViolationFacts } from './facts.rebuild.ts';
 import type { EventFilter } from './violations.repo.ts';
 
@@ -115,16 +115,51 @@ function inSpec(spec: Spec, fkey: string): boolean {
   return (!spec.from || b >= spec.from) && (!spec.to || b <= `${spec.to}-99`);
 }
 
-/** The restricted events this actor is a member of (any role: they see them), as snaps. */
-export async function restrictedSnaps(db: Executor, actor: Actor): Promise<Snap[]> {
+/** A restricted event the actor may see: its snap and its cells grouped by filter key. */
+export interface RestrictedSnap {
+  snap: Snap;
+  byFilter: Map<string, [tag: string, cell: Cell][]>;
+}
+
+/**
+ * The cells of restricted events, kept while their snap is unchanged: every simple figure adds the
+ * cells of all the restricted events its reader is a member of, and computing them from the snaps
+ * each time cost more than the stored counts. The key is the event and the entry is used only when
+ * its snap equals the stored one, so a change is never missed; who may see the event is asked of the
+ * database every time (`restrictedSnaps`). Codes only, like the facts tables.
+ */
+const MEMO_MAX = 4000;
+const memo = new Map<string, { json: string; r: RestrictedSnap }>();
+
+function restrictedOf(id: string, json: string): RestrictedSnap {
+  const hit = memo.get(id);
+  if (hit && hit.json === json) return hit.r;
+  const snap = JSON.parse(json) as Snap;
+  const byFilter = new Map<string, [string, Cell][]>();
+  for (const [k, c] of cellsOf(snap)) {
+    const i = k.indexOf(SEP);
+    const f = k.slice(0, i);
+    const list = byFilter.get(f) ?? [];
+    list.push([k.slice(i + 1), c]);
+    byFilter.set(f, list);
+  }
+  const r = { snap, byFilter };
+  memo.delete(id);
+  memo.set(id, { json, r });
+  if (memo.size > MEMO_MAX) memo.delete(memo.keys().next().value!);
+  return r;
+}
+
+/** The restricted events this actor is a member of (any role: they see them). */
+export async function restrictedSnaps(db: Executor, actor: Actor): Promise<RestrictedSnap[]> {
   const rows = await db
     .selectFrom('vio_event_members as m')
     .innerJoin('vio_fact_events as e', 'e.event_id', 'm.event_id')
-    .select('e.snap')
+    .select(['e.event_id', 'e.snap'])
     .where('m.user_id', '=', actor.userId)
     .where('e.restricted', '=', 1)
     .execute();
-  return rows.map((r) => JSON.parse(r.snap) as Snap);
+  return rows.map((r) => restrictedOf(r.event_id, r.snap));
 }
 
 /**
@@ -135,7 +170,7 @@ export async function readCells(
   db: Executor,
   spec: Spec,
   prefixes: readonly string[],
-  restricted: readonly Snap[],
+  restricted: readonly RestrictedSnap[],
 ): Promise<Map<string, Cell>> {
   await ensureViolationFacts(db);
   const tagOk = sql.join(
@@ -150,17 +185,16 @@ export async function readCells(
     select tag, sum(ne) as ne, sum(na) as na, sum(nea) as nea from vio_fact_counts
     where ${fkeyOk} and (${tagOk}) group by tag`.execute(db);
   const out = new Map<string, Cell>(r.rows.map((x) => [x.tag, [Number(x.ne), Number(x.na), Number(x.nea)]]));
-  const mine: Cells = new Map();
-  for (const s of restricted)
-    addCells(
-      mine,
-      cellsOf(s, (k) => inSpec(spec, k)),
-    );
-  for (const [k, c] of mine) {
-    const tag = k.slice(k.indexOf(SEP) + 1);
-    if (tag !== '*' && !prefixes.some((p) => tag.startsWith(`${p}:`))) continue;
-    const o = out.get(tag) ?? [0, 0, 0];
-    out.set(tag, [o[0] + c[0], o[1] + c[1], o[2] + c[2]]);
-  }
+  const tagWanted = (tag: string) => tag === '*' || prefixes.some((p) => tag.startsWith(`${p}:`));
+  const add = (list: [string, Cell][] | undefined) => {
+    for (const [tag, c] of list ?? []) {
+      if (!tagWanted(tag)) continue;
+      const o = out.get(tag) ?? [0, 0, 0];
+      out.set(tag, [o[0] + c[0], o[1] + c[1], o[2] + c[2]]);
+    }
+  };
+  for (const r of restricted)
+    if ('fkey' in spec) add(r.byFilter.get(spec.fkey));
+    else for (const [fkey, list] of r.byFilter) if (inSpec(spec, fkey)) add(list);
   return out;
 }

@@ -2,8 +2,8 @@ import { districtsOf, REGION_CODES } from '../../../core/geo/regions.ts';
 import type { StatsBy } from '../../../core/schemas/violation-stats.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
-import { SEP, subjectCells, subjectsOf, type Cell, type Snap } from './facts.cells.ts';
-import { factEvents, readCells, restrictedSnaps, simpleSpec } from './facts.query.ts';
+import { SEP, subjectCells, subjectsOf, type Cell } from './facts.cells.ts';
+import { factEvents, readCells, restrictedSnaps, simpleSpec, type RestrictedSnap } from './facts.query.ts';
 import { breakdown, headline, toRows, type BreakdownSpec, type Headline, type Rows } from './stats.repo.ts';
 import type { EventFilter } from './violations.repo.ts';
 
@@ -62,12 +62,12 @@ function rowsOf(s: BreakdownSpec, cells: Map<string, Cell>): Rows {
 }
 
 /** Distinct victims and perpetrators of the unfiltered view: open subjects plus the actor's restricted ones. */
-async function subjectHead(db: Executor, cells: Map<string, Cell>, restricted: readonly Snap[]) {
+async function subjectHead(db: Executor, cells: Map<string, Cell>, restricted: readonly RestrictedSnap[]) {
   const sum = new Map<string, number>();
   for (const t of ['V:individual', 'V:group', 'VS:group', 'VN:group', 'P:*'])
     sum.set(t, cells.get(t)?.[0] ?? 0);
   const keys = new Set<string>();
-  for (const s of restricted) for (const k of subjectsOf(s).keys()) keys.add(k);
+  for (const r of restricted) for (const k of subjectsOf(r.snap).keys()) keys.add(k);
   const counted = new Set<string>();
   const list = [...keys];
   for (let i = 0; i < list.length; i += 500) {

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
-import type { Snap } from './facts.cells.ts';
-import { factEvents, readCells, restrictedSnaps, simpleSpec } from './facts.query.ts';
+import { factEvents, readCells, restrictedSnaps, simpleSpec, type RestrictedSnap } from './facts.query.ts';
 import type { EventFilter } from './violations.repo.ts';
 
 type Facet = { code: string; count: number }[];
@@ -39,7 +38,7 @@ export async function eventFacets(db: Executor, actor: Actor, f: EventFilter): P
     groups.set(key, x);
   }
   const simple = [...groups.values()].some((g) => simpleSpec(g.f));
-  const restricted: Snap[] = simple ? await restrictedSnaps(db, actor) : [];
+  const restricted: RestrictedSnap[] = simple ? await restrictedSnaps(db, actor) : [];
   const out: Partial<Record<Want, Map<string, number>>> = {};
   await Promise.all(
     [...groups.values()].map(async ({ f: g, wants }) => {
