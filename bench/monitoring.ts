@@ -49,13 +49,7 @@ interface Client {
  * sends again when answered: the most the server can do) or open loop (`rate` per client per second,
  * latency from the scheduled moment). `bodies` null sends GET `getPath` instead.
  */
-async function load(
-  port: number,
-  clients: Client[],
-  bodies: string[] | null,
-  seconds: number,
-  rate: number,
-) {
+async function load(port: number, clients: Client[], bodies: string[] | null, seconds: number, rate: number) {
   const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
     workerData: { port, clients, bodies, seconds, rate, warm: true },
   });
@@ -81,11 +75,7 @@ async function load(
   };
 }
 
-export async function electionDay(
-  backend: Backend,
-  observers: number,
-  seconds: number,
-): Promise<Figure[]> {
+export async function electionDay(backend: Backend, observers: number, seconds: number): Promise<Figure[]> {
   const { ctx, close } = await openBenchContext(backend, 'mon');
   try {
     const gen = await generateMonitoring(ctx, { sites: observers, observers, submissions: 0 });
@@ -160,7 +150,7 @@ export async function electionDay(
   }
 }
 
-async function exportAndSummary(backend: Backend, scale: number): Promise<Figure[]> {
+export async function exportAndSummary(backend: Backend, scale: number): Promise<Figure[]> {
   const { ctx, close } = await openBenchContext(backend, 'mon');
   try {
     const submissions = Math.round(1_000_000 * scale);

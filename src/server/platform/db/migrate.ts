@@ -17,6 +17,7 @@ import * as m0015 from './migrations/20261128_0015_monitoring_forms.ts';
 import * as m0016 from './migrations/20261128_0016_monitoring.ts';
 import * as m0017 from './migrations/20261128_0017_violation_facts.ts';
 import * as m0018 from './migrations/20261128_0018_monitoring_public.ts';
+import * as m0019 from './migrations/20261129_0019_submissions_keyset.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0016_monitoring': m0016,
   '20261128_0017_violation_facts': m0017,
   '20261128_0018_monitoring_public': m0018,
+  '20261129_0019_submissions_keyset': m0019,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */
