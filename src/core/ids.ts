@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomChunk } from './random.ts';
 
 let lastMs = 0;
 let seq = 0;
@@ -14,9 +14,9 @@ export function uuidv7(now: number = Date.now()): string {
     now = lastMs;
   } else {
     lastMs = now;
-    seq = randomBytes(2).readUInt16BE(0) & 0x7ff;
+    seq = randomChunk(2).readUInt16BE(0) & 0x7ff;
   }
-  const b = randomBytes(16);
+  const b = randomChunk(16);
   b.writeUIntBE(now, 0, 6);
   b[6] = 0x70 | (seq >> 8);
   b[7] = seq & 0xff;

@@ -12,6 +12,8 @@ export interface CountInput {
   values: [string, string][];
 }
 
+// Keys start with their most varying part, so the sort (a fixed order for PostgreSQL's row locks)
+// compares few characters.
 const byKey = <T>(m: Map<string, T>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 const bump = <T>(m: Map<string, T>, key: string, make: () => T, add: (t: T) => void) => {
   let t = m.get(key);
@@ -42,9 +44,10 @@ export class CountBatch {
     string,
     { m: string; region: string; hour: string; incidents: number; critical: number }
   >();
+  // By (region, form, mission), then by field and value: one short key per answer, not a long one.
   private readonly answer = new Map<
     string,
-    { m: string; region: string; f: string; field: string; value: string; n: number }
+    { m: string; region: string; f: string; n: Map<string, { field: string; value: string; n: number }> }
   >();
 
   add(c: CountInput): void {
@@ -56,14 +59,14 @@ export class CountBatch {
       const s = c.siteId;
       bump(
         this.siteForm,
-        `${m}|${s}|${c.formId}`,
+        `${s}\u0001${c.formId}\u0001${m}`,
         () => ({ m, s, f: c.formId, region, n: 0 }),
         (t) => (t.n += 1),
       );
     }
     bump(
       this.region,
-      `${m}|${region}`,
+      `${region}\u0001${m}`,
       () => ({ m, region, submissions: 0, incidents: 0, critical: 0 }),
       (t) => {
         t.submissions += 1;
@@ -76,7 +79,7 @@ export class CountBatch {
       const hour = `${new Date(c.submittedAt).toISOString().slice(0, 13)}:00`;
       bump(
         this.hour,
-        `${m}|${region}|${hour}`,
+        `${hour}\u0001${region}\u0001${m}`,
         () => ({ m, region, hour, incidents: 0, critical: 0 }),
         (t) => {
           t.incidents += incident;
@@ -84,15 +87,17 @@ export class CountBatch {
         },
       );
     }
-    if (c.kind === 'checklist') {
+    if (c.kind === 'checklist' && c.values.length) {
+      const outer = `${region}\u0001${c.formId}\u0001${m}`;
+      let group = this.answer.get(outer);
+      if (!group) this.answer.set(outer, (group = { m, region, f: c.formId, n: new Map() }));
       // Pairs are unique per submission (countedValues dedupes multiple choice).
-      for (const [field, value] of c.values)
-        bump(
-          this.answer,
-          `${m}|${region}|${c.formId}|${field}|${value}`,
-          () => ({ m, region, f: c.formId, field, value, n: 0 }),
-          (t) => (t.n += 1),
-        );
+      for (const [field, value] of c.values) {
+        const k = `${field}\u0001${value}`;
+        const e = group.n.get(k);
+        if (e) e.n += 1;
+        else group.n.set(k, { field, value, n: 1 });
+      }
     }
   }
 
@@ -111,7 +116,7 @@ export class CountBatch {
         .executeTakeFirstOrThrow();
       // The pair is new when the count is exactly what this batch added.
       if (Number(r.n) === t.n)
-        received.set(`${t.m}|${t.region}`, (received.get(`${t.m}|${t.region}`) ?? 0) + 1);
+        received.set(`${t.region}\u0001${t.m}`, (received.get(`${t.region}\u0001${t.m}`) ?? 0) + 1);
     }
     for (const [key, t] of byKey(this.region)) {
       await tx
@@ -152,14 +157,16 @@ export class CountBatch {
         )
         .execute();
     }
-    const answers = byKey(this.answer).map(([, t]) => ({
-      mission_id: t.m,
-      region: t.region,
-      form_id: t.f,
-      field: t.field,
-      value: t.value,
-      n: t.n,
-    }));
+    const answers = byKey(this.answer).flatMap(([, g]) =>
+      byKey(g.n).map(([, t]) => ({
+        mission_id: g.m,
+        region: g.region,
+        form_id: g.f,
+        field: t.field,
+        value: t.value,
+        n: t.n,
+      })),
+    );
     for (let i = 0; i < answers.length; i += ROWS_PER_UPSERT) {
       await tx
         .insertInto('mon_count_answer')

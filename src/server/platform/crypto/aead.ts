@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { randomChunk } from '../../../core/random.ts';
 
 const VERSION = 1;
 
@@ -7,7 +8,7 @@ const VERSION = 1;
  * to where it belongs (table, id, field), so a value copied into another row or column will not decrypt.
  */
 export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
-  const iv = randomBytes(12);
+  const iv = randomChunk(12);
   const c = createCipheriv('aes-256-gcm', key, iv);
   c.setAAD(Buffer.from(aad, 'utf8'));
   const ct = Buffer.concat([c.update(plaintext), c.final()]);
