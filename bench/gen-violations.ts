@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { DISTRICTS } from '../src/core/geo/regions.ts';
-import { rebuildViolationFacts } from '../src/server/modules/violations/facts.rebuild.ts';
+import { rebuildViolationFacts } from '../src/server/modules/violations/facts.store.ts';
 import { envelope, type AppContext } from '../src/server/platform/context.ts';
 import { createSearchIndex } from '../src/server/platform/search/search.ts';
 import { pick, seededRng } from './gen-legal.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { rebuildViolationFacts } from '../../src/server/modules/violations/facts.rebuild.ts';
+import { rebuildViolationFacts } from '../../src/server/modules/violations/facts.store.ts';
 import { computeStats, specsOf } from '../../src/server/modules/violations/stats.service.ts';
 import { filteredEvents, type EventFilter } from '../../src/server/modules/violations/violations.repo.ts';
 import type { Actor } from '../../src/server/platform/access/policy.ts';

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { eventVisibleTo } from './violations.access.ts';
 import { cellsOf, SEP, type Cell, type Snap } from './facts.cells.ts';
-import { ensureViolationFacts } from './facts.rebuild.ts';
+import { ensureViolationFacts } from './facts.store.ts';
 import type { EventFilter } from './violations.repo.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type RawBuilder, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.ts';
 import {
   addCells,
@@ -25,14 +25,14 @@ import {
  * `n = n + d` updates, in key order (no deadlock between two refreshes); a rebuild holds the facts
  * lock exclusively. SQLite runs one transaction at a time.
  */
-export const LOCK_ALL = [0x554b56, 0] as const;
+const LOCK_ALL = [0x554b56, 0] as const;
 const LOCK_EVENT = 0x554b57;
 
-export const isPg = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+const isPg = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 const ROOT = (p: string, pm: string) =>
   sql`coalesce(${sql.ref(`${pm}.merged_into`)}, ${sql.ref(`${pm}.id`)}, ${sql.ref(`${p}.id`)})`;
 
-export function chunks<T>(xs: readonly T[], n: number): T[][] {
+function chunks<T>(xs: readonly T[], n: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
@@ -47,90 +47,78 @@ export interface Loaded {
 /** The codes of these events, from the live tables (missing events are left out). */
 export async function loadSnaps(db: Executor, ids: readonly string[]): Promise<Loaded[]> {
   const out: Loaded[] = [];
-  for (const part of chunks([...new Set(ids)], 500))
-    out.push(...(await loadSnapsWhere(db, (col) => sql<SqlBool>`${sql.ref(col)} in (${sql.join(part)})`)));
-  return out;
-}
-
-/**
- * The codes of the events whose id meets `cond` (given the column to test): a list of ids, or a
- * range of them (the rebuild reads the tables in id order, by index ranges rather than probes).
- */
-export async function loadSnapsWhere(
-  db: Executor,
-  cond: (column: string) => RawBuilder<SqlBool>,
-): Promise<Loaded[]> {
-  const out: Loaded[] = [];
-  const evs = await db
-    .selectFrom('vio_events')
-    .select(['id', 'number', 'restricted', 'region', 'district', 'start_date', 'violation_status'])
-    .where(cond('id'))
-    .execute();
-  if (evs.length === 0) return out;
-  const [acts, invs, rights, infos] = await Promise.all([
-    sql<{
-      id: string;
-      event_id: string;
-      act_type: string;
-      root: string | null;
-      kind: string | null;
-      size: number | null;
-    }>`
-      select a.id, a.event_id, a.act_type, ${ROOT('p', 'pm')} as root,
-        coalesce(pm.kind, p.kind) as kind, coalesce(pm.group_size, p.group_size) as size
-      from vio_acts a left join people p on p.id = a.victim_id left join people pm on pm.id = p.merged_into
-      where ${cond('a.event_id')} order by a.id`.execute(db),
-    sql<{ act_id: string; type: string | null; root: string | null }>`
-      select i.act_id, i.perpetrator_type as type, ${ROOT('p', 'pm')} as root
-      from vio_involvements i join vio_acts a on a.id = i.act_id
-        left join people p on p.id = i.perpetrator_id left join people pm on pm.id = p.merged_into
-      where ${cond('a.event_id')} order by i.id`.execute(db),
-    sql<{ act_id: string; right: string }>`
-      select r.act_id, r.scheme || ':' || r.code as ${sql.ref('right')}
-      from vio_act_rights r join vio_acts a on a.id = r.act_id
-      where ${cond('a.event_id')} order by 2`.execute(db),
-    db
-      .selectFrom('vio_information')
-      .select(['event_id', 'reliability'])
-      .where(cond('event_id'))
-      .where('reliability', 'is not', null)
-      .execute(),
-  ]);
-  const byEvent = new Map<string, Snap>();
-  for (const e of evs) {
-    const snap: Snap = {
-      r: e.restricted,
-      g: e.region,
-      d: e.district,
-      s: e.violation_status,
-      date: e.start_date,
-      rel: [],
-      acts: [],
-    };
-    byEvent.set(e.id, snap);
-    out.push({ id: e.id, number: e.number, snap });
+  for (const part of chunks([...new Set(ids)], 500)) {
+    const evs = await db
+      .selectFrom('vio_events')
+      .select(['id', 'number', 'restricted', 'region', 'district', 'start_date', 'violation_status'])
+      .where('id', 'in', part)
+      .execute();
+    if (evs.length === 0) continue;
+    const [acts, invs, rights, infos] = await Promise.all([
+      sql<{
+        id: string;
+        event_id: string;
+        act_type: string;
+        root: string | null;
+        kind: string | null;
+        size: number | null;
+      }>`
+        select a.id, a.event_id, a.act_type, ${ROOT('p', 'pm')} as root,
+          coalesce(pm.kind, p.kind) as kind, coalesce(pm.group_size, p.group_size) as size
+        from vio_acts a left join people p on p.id = a.victim_id left join people pm on pm.id = p.merged_into
+        where a.event_id in (${sql.join(part)}) order by a.id`.execute(db),
+      sql<{ act_id: string; type: string | null; root: string | null }>`
+        select i.act_id, i.perpetrator_type as type, ${ROOT('p', 'pm')} as root
+        from vio_involvements i join vio_acts a on a.id = i.act_id
+          left join people p on p.id = i.perpetrator_id left join people pm on pm.id = p.merged_into
+        where a.event_id in (${sql.join(part)}) order by i.id`.execute(db),
+      sql<{ act_id: string; right: string }>`
+        select r.act_id, r.scheme || ':' || r.code as ${sql.ref('right')}
+        from vio_act_rights r join vio_acts a on a.id = r.act_id
+        where a.event_id in (${sql.join(part)}) order by 2`.execute(db),
+      db
+        .selectFrom('vio_information')
+        .select(['event_id', 'reliability'])
+        .where('event_id', 'in', part)
+        .where('reliability', 'is not', null)
+        .execute(),
+    ]);
+    const byEvent = new Map<string, Snap>();
+    for (const e of evs) {
+      const snap: Snap = {
+        r: e.restricted,
+        g: e.region,
+        d: e.district,
+        s: e.violation_status,
+        date: e.start_date,
+        rel: [],
+        acts: [],
+      };
+      byEvent.set(e.id, snap);
+      out.push({ id: e.id, number: e.number, snap });
+    }
+    const actIndex = new Map<string, Snap['acts'][number]>();
+    for (const a of acts.rows) {
+      const act = {
+        t: a.act_type,
+        v: a.root ? `${a.root}|${a.kind}|${a.size ?? ''}` : null,
+        p: [] as string[],
+        pr: [] as string[],
+        R: [] as string[],
+      };
+      actIndex.set(a.id, act);
+      byEvent.get(a.event_id)?.acts.push(act);
+    }
+    for (const i of invs.rows) {
+      const act = actIndex.get(i.act_id);
+      if (!act) continue;
+      act.p.push(i.type ?? 'unknown');
+      if (i.root) act.pr.push(i.root);
+    }
+    for (const r of rights.rows) actIndex.get(r.act_id)?.R.push(r.right);
+    for (const i of infos) if (i.reliability) byEvent.get(i.event_id)?.rel.push(i.reliability);
+    for (const s of byEvent.values()) s.rel = [...new Set(s.rel)].sort();
   }
-  const actIndex = new Map<string, Snap['acts'][number]>();
-  for (const a of acts.rows) {
-    const act = {
-      t: a.act_type,
-      v: a.root ? `${a.root}|${a.kind}|${a.size ?? ''}` : null,
-      p: [] as string[],
-      pr: [] as string[],
-      R: [] as string[],
-    };
-    actIndex.set(a.id, act);
-    byEvent.get(a.event_id)?.acts.push(act);
-  }
-  for (const i of invs.rows) {
-    const act = actIndex.get(i.act_id);
-    if (!act) continue;
-    act.p.push(i.type ?? 'unknown');
-    if (i.root) act.pr.push(i.root);
-  }
-  for (const r of rights.rows) actIndex.get(r.act_id)?.R.push(r.right);
-  for (const i of infos) if (i.reliability) byEvent.get(i.event_id)?.rel.push(i.reliability);
-  for (const s of byEvent.values()) s.rel = [...new Set(s.rel)].sort();
   return out;
 }
 
@@ -243,4 +231,59 @@ export async function eventsOfPeople(db: Executor, personIds: readonly string[])
     union select a.event_id from vio_involvements i join vio_acts a on a.id = i.act_id
       where i.perpetrator_id in ${people}`.execute(db);
   return r.rows.map((x) => x.event_id);
+}
+
+/** Recompute every fact from scratch (first start after the migration, after a restore or a bulk load). */
+export async function rebuildViolationFacts(db: Executor): Promise<number> {
+  const run = async (tx: Executor) => {
+    if (isPg(tx)) await sql`select pg_advisory_xact_lock(${LOCK_ALL[0]}, ${LOCK_ALL[1]})`.execute(tx);
+    for (const t of ['vio_fact_tags', 'vio_fact_events', 'vio_fact_counts', 'vio_fact_subjects'] as const)
+      await tx.deleteFrom(t).execute();
+    const cells: Cells = new Map();
+    const subjects = new Map<string, number>();
+    let last = '';
+    let n = 0;
+    for (;;) {
+      const page = await tx
+        .selectFrom('vio_events')
+        .select('id')
+        .where('id', '>', last)
+        .orderBy('id')
+        .limit(2000)
+        .execute();
+      if (page.length === 0) break;
+      last = page[page.length - 1]!.id;
+      await writeEvents(
+        tx,
+        await loadSnaps(
+          tx,
+          page.map((p) => p.id),
+        ),
+        cells,
+        subjects,
+      );
+      n += page.length;
+    }
+    await applyDeltas(tx, cells, subjects);
+    return n;
+  };
+  return 'transaction' in db && typeof db.transaction === 'function' && !db.isTransaction
+    ? db.transaction().execute(run)
+    : run(db);
+}
+
+const checked = new WeakSet<object>();
+/**
+ * Rebuild when the facts are missing (first start after the migration, a restore: the tables are
+ * `derived`, never in a backup). Checked once per database handle; every write keeps them after that.
+ */
+export async function ensureViolationFacts(db: Executor): Promise<void> {
+  if (checked.has(db)) return;
+  const r = await sql<{ events: number | string; facts: number | string }>`
+    select (select count(*) from vio_events) as events, (select count(*) from vio_fact_events) as facts`.execute(
+    db,
+  );
+  const row = r.rows[0];
+  if (row && Number(row.events) !== Number(row.facts)) await rebuildViolationFacts(db);
+  checked.add(db);
 }
