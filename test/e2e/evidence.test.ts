@@ -97,7 +97,15 @@ await describeBrowser('evidence of violations', (backend) => {
     }
     const thumb = photoItem.getByTestId('evidence-thumbnail');
     await thumb.waitFor();
-    assert.ok(await thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0));
+    // decode() waits for the image to arrive (it may still be loading when the element appears).
+    assert.ok(
+      await thumb.evaluate((img: HTMLImageElement) =>
+        img.decode().then(
+          () => img.naturalWidth > 0,
+          () => false,
+        ),
+      ),
+    );
 
     await page.getByTestId('evidence-verify-all').click();
     await page.locator('[data-testid=evidence-verify-all-result][data-bad="0"]').waitFor();

@@ -93,3 +93,28 @@ test('the answer waits for the flush', async () => {
   await gated.destroy();
   await db.destroy();
 });
+
+test('the real log flush (descriptor kept open) works through writes, reads and close', async () => {
+  const file = path.join(dir, 'real.db');
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<{ t: { id: number } }>({
+    dialect: new DurableSqliteDialect({ database: sqlite }, `${file}-wal`, (q) => sqlite.prepare(q).readonly),
+  });
+  await sql`create table t (id integer primary key)`.execute(db);
+  await db.transaction().execute((tx) =>
+    tx
+      .insertInto('t')
+      .values([{ id: 1 }, { id: 2 }])
+      .execute(),
+  );
+  await db.insertInto('t').values({ id: 3 }).execute();
+  assert.equal((await db.selectFrom('t').select('id').execute()).length, 3);
+  assert.ok(fs.existsSync(`${file}-wal`));
+  await db.destroy();
+  // Closed cleanly: SQLite removed the log on close, and the data is in the database file.
+  const again = new SQLite(file, { readonly: true });
+  assert.equal((again.prepare('select count(*) as n from t').get() as { n: number }).n, 3);
+  again.close();
+});
