@@ -43,7 +43,9 @@ function run(phaseFiles, i) {
   args.push(
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
-    '--test-concurrency=2',
+    // Browser files one at a time: each already runs SQLite and PostgreSQL side by side (two servers
+    // and a Chromium); two such files at once on a 2-core machine made waits time out at random.
+    `--test-concurrency=${phaseFiles.some(isBrowser) ? 1 : 2}`,
     ...phaseFiles,
   );
   return new Promise((resolve) => {
