@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
-import { DurableSqliteDialect, flush } from '../../src/server/platform/db/sqlite-durable.ts';
+import { DurableSqliteDialect } from '../../src/server/platform/db/sqlite-durable.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ukuk-durable-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -24,8 +24,9 @@ function open() {
       `${file}-wal`,
       (q) => sqlite.prepare(q).readonly,
       async (wal) => {
+        // Counted only: the real flush (WalLog) is the last test's.
         flushed.push(wal);
-        await flush(wal);
+        await Promise.resolve();
       },
     ),
   });

@@ -155,19 +155,3 @@ function durable(
     },
   };
 }
-
-export async function flush(walFile: string): Promise<void> {
-  let h: fs.FileHandle;
-  try {
-    h = await fs.open(walFile, 'r');
-  } catch (e) {
-    // No log file: nothing was written through it (e.g. a checkpoint on close removed it).
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw e;
-  }
-  try {
-    await h.datasync();
-  } finally {
-    await h.close();
-  }
-}
