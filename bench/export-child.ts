@@ -20,6 +20,7 @@ global.gc?.();
 const startMb = process.memoryUsage().rss / 2 ** 20;
 let peakMb = startMb;
 const sampler = setInterval(() => (peakMb = Math.max(peakMb, process.memoryUsage().rss / 2 ** 20)), 25);
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 await runExport(ctx, id);
 const secs = (performance.now() - t0) / 1000;
@@ -30,5 +31,16 @@ const row = await ctx.db
   .where('id', '=', id)
   .executeTakeFirstOrThrow();
 await closeContext(ctx);
-console.log(JSON.stringify({ rows: row.rows, status: row.status, secs, peakMb, startMb }));
+const cpu = process.cpuUsage(cpu0);
+console.log(
+  JSON.stringify({
+    rows: row.rows,
+    status: row.status,
+    secs,
+    peakMb,
+    startMb,
+    cpuUser: cpu.user / 1e6,
+    cpuSys: cpu.system / 1e6,
+  }),
+);
 process.exit(0);

@@ -1,17 +1,18 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { districtName, isDistrictId, isRegionCode, regionName } from '../../../core/geo/regions.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { CASE_STAGES, CASE_STATUSES } from '../../../core/schemas/cases.ts';
 import { AGE_GROUPS, CASE_PERSON_ROLES, SEXES, VULNERABILITIES } from '../../../core/schemas/people.ts';
 import type { Executor } from '../../platform/db/db.ts';
+import { csvLine, csvField, type Cell } from '../../platform/csv.ts';
 import { tr } from '../../platform/i18n.ts';
 
 /**
  * What the exports share: labels in the reader's language, and the CSV and XLSX writers that take
  * rows page by page, so that a large export never sits in memory whole.
  */
-export type Cell = string | number | null;
+export type { Cell };
+export { csvField, csvLine };
 export type TableFormat = 'csv' | 'xlsx';
 
 export interface Download {
@@ -73,24 +74,6 @@ export async function labelsFor(db: Executor, locale: Locale): Promise<Labels> {
   };
 }
 
-// A cell that starts like a formula is run by spreadsheet programs when the CSV is opened (CSV
-// injection): an apostrophe in front makes it plain text. Tab and CR are in the list because some
-// programs strip them and then see the formula behind.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV field: RFC 4180 quoting, with spreadsheet formula injection neutralised. */
-export function csvField(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** One CSV record, CRLF-terminated as RFC 4180 asks. */
-export function csvLine(cells: readonly Cell[]): string {
-  return `${cells.map(csvField).join(',')}\r\n`;
-}
-
 async function* csvChunks(header: Cell[], pages: AsyncIterable<Cell[][]>): AsyncGenerator<Buffer> {
   // The byte order mark lets Excel on Windows read the file as UTF-8 (Cyrillic stays readable).
   yield Buffer.from(`\uFEFF${csvLine(header)}`, 'utf8');
@@ -121,14 +104,16 @@ function xlsxStream(
   sharedStrings: boolean,
 ): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: false,
-    useSharedStrings: sharedStrings,
-  });
-  // Sheet names may not hold []:*?/\ and are at most 31 characters long.
-  const ws = workbook.addWorksheet(sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
   const run = async () => {
+    // Loaded when first needed: a CSV export (or a server that never writes XLSX) does without it.
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: false,
+      useSharedStrings: sharedStrings,
+    });
+    // Sheet names may not hold []:*?/\ and are at most 31 characters long.
+    const ws = workbook.addWorksheet(sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
     // Strings go in as strings, never as formulas: exceljs makes a formula only from {formula}.
     ws.addRow(header).commit();
     for await (const page of pages) {

@@ -5,16 +5,19 @@ import { envelope, type AppContext } from '../../platform/context.ts';
 import { registerFileOwner } from '../../platform/files/registry.ts';
 import { FileStore } from '../../platform/files/store.ts';
 import { tr } from '../../platform/i18n.ts';
-import { EXPORT_PAGE, planColumns, RowBuilder, type SubmissionExportRow } from './exports.rows.ts';
+import { RenderPool } from './exports.pool.ts';
+import { RAW_COLUMNS, type RawRow, type Rendered } from './exports.render.ts';
+import { EXPORT_PAGE, LabelSource, planColumns, renderSpec } from './exports.rows.ts';
 import { EXPORT_ATTEMPTS, EXPORT_JOB, missionScope } from './exports.service.ts';
-import { exportStream, type ExportFormat, type ExportRow } from './exports.writers.ts';
+import { exportStream, type ExportFormat } from './exports.writers.ts';
 
 const registered = new WeakSet<AppContext>();
 const PROGRESS_EVERY_MS = 500;
 
 /**
  * Run one export: keyset pages of the mission's submissions (constant memory whatever the size),
- * each row decrypted, redacted and written straight into an encrypted file on the file store.
+ * each row decrypted, redacted and rendered by the export workers (exports.pool.ts), and written
+ * straight into an encrypted file on the file store.
  * Idempotent: a retry after a crash starts again and replaces nothing until it has finished.
  */
 export async function runExport(ctx: AppContext, id: string): Promise<void> {
@@ -46,65 +49,57 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
     .execute();
   const locale = row.locale as Locale;
   const redacted = row.redacted === 1;
-  const versionIds = (
-    await ctx.db
-      .selectFrom('submissions')
-      .select('form_version_id')
-      .distinct()
-      .where('mission_id', '=', row.mission_id)
-      .execute()
-  ).map((r) => r.form_version_id);
-  const versions = versionIds.length
-    ? await ctx.db
-        .selectFrom('form_versions')
-        .select(['id', 'version', 'definition'])
-        .where('id', 'in', versionIds)
-        .orderBy('version', 'desc')
-        .execute()
-    : [];
+  const format = row.format as ExportFormat;
+  const versions = await versionsOf(ctx, row.mission_id);
   const plan = planColumns(
     versions.map((v) => JSON.parse(v.definition) as FormDefinition),
     redacted,
     locale,
   );
-  const builder = new RowBuilder(
-    ctx,
-    plan,
-    redacted,
-    locale,
-    new Map(versions.map((v) => [v.id, v.version])),
+  const kek = ctx.keyring.keyForWorker();
+  const pool = new RenderPool(
+    renderSpec(plan, format, locale, kek, new Map(versions.map((v) => [v.id, v.version]))),
   );
+  kek.fill(0);
+  // Sealing drops the key from memory: the workers' copies go with it, and this attempt fails.
+  const unsubscribe = ctx.keyring.onChange((sealed) => {
+    if (sealed) void pool.close();
+  });
+  const labels = new LabelSource(ctx, redacted);
   let done = 0;
   let lastReport = 0;
-  async function* pages(): AsyncGenerator<ExportRow[]> {
+  // Pages are read here, in order, and rendered by the workers side by side; the file gets them in order.
+  async function* rendered(): AsyncGenerator<Rendered> {
+    const inFlight: { out: Promise<Rendered>; rows: number }[] = [];
     let after = '';
-    for (;;) {
-      const rows: SubmissionExportRow[] = await ctx.db
-        .selectFrom('submissions')
-        .select([
-          'id',
-          'received_at',
-          'submitted_at',
-          'status',
-          'source',
-          'critical',
-          'region',
-          'district',
-          'site_id',
-          'observer_id',
-          'form_version_id',
-          'answers',
-          'dek',
-        ])
-        .where('mission_id', '=', row!.mission_id)
-        .where('id', '>', after)
-        .$if(scope!.regions !== null, (q) => q.where('region', 'in', scope!.regions!))
-        .orderBy('id')
-        .limit(EXPORT_PAGE)
-        .execute();
-      if (rows.length === 0) return;
-      yield await builder.page(rows);
-      done += rows.length;
+    let last = false;
+    while (!last || inFlight.length > 0) {
+      if (!last) {
+        const rows = (await ctx.dbh.arrays(
+          ctx.db
+            .selectFrom('submissions')
+            .select([...RAW_COLUMNS])
+            .where('mission_id', '=', row!.mission_id)
+            .where('id', '>', after)
+            .$if(scope!.regions !== null, (q) => q.where('region', 'in', scope!.regions!))
+            .orderBy('id')
+            .limit(EXPORT_PAGE)
+            .compile(),
+        )) as RawRow[];
+        last = rows.length < EXPORT_PAGE;
+        if (rows.length > 0) {
+          const learnt = await labels.newFor(rows);
+          if (learnt) pool.learn(learnt);
+          inFlight.push({ out: pool.render({ rows, first: after === '' }), rows: rows.length });
+          after = rows[rows.length - 1]![0];
+        }
+      }
+      // Keep every worker busy while the oldest page is awaited.
+      if (inFlight.length > pool.size || (last && inFlight.length > 0)) {
+        const next = inFlight.shift()!;
+        yield await next.out;
+        done += next.rows;
+      }
       if (performance.now() - lastReport > PROGRESS_EVERY_MS) {
         lastReport = performance.now();
         await ctx.db
@@ -113,22 +108,21 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
           .where('id', '=', id)
           .execute();
       }
-      if (rows.length < EXPORT_PAGE) return;
-      after = rows[rows.length - 1]!.id;
     }
   }
   const key = envelope(ctx).openRecordKey('mon_exports', id, row.dek);
   const store = new FileStore(ctx.config.dataDir);
   const sheet = tr(locale, 'errors:mon_export.sheet');
-  const stored = await store.write(
-    key,
-    'file',
-    exportStream(row.format as ExportFormat, sheet, plan.header, pages()),
-    {
+  let stored;
+  try {
+    stored = await store.write(key, 'file', exportStream(format, sheet, plan.header, rendered()), {
       maxBytes: Number.MAX_SAFE_INTEGER,
       tooLarge: () => new Error('export too large'),
-    },
-  );
+    });
+  } finally {
+    unsubscribe();
+    await pool.close();
+  }
   const r = await ctx.db
     .updateTable('mon_exports')
     .set({
@@ -144,6 +138,25 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
     .executeTakeFirst();
   // Another attempt finished first (a lease that ran out): keep its file, drop ours.
   if (Number(r.numUpdatedRows) === 0) await store.remove(stored.storageKey);
+}
+
+/** The form versions the mission's submissions use, newest first (their fields lead the columns). */
+async function versionsOf(ctx: AppContext, missionId: string) {
+  const ids = (
+    await ctx.db
+      .selectFrom('submissions')
+      .select('form_version_id')
+      .distinct()
+      .where('mission_id', '=', missionId)
+      .execute()
+  ).map((r) => r.form_version_id);
+  if (ids.length === 0) return [];
+  return ctx.db
+    .selectFrom('form_versions')
+    .select(['id', 'version', 'definition'])
+    .where('id', 'in', ids)
+    .orderBy('version', 'desc')
+    .execute();
 }
 
 /** Register the export job and the export files' owner once per context. */

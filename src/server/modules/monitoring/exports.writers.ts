@@ -1,18 +1,15 @@
-import { tableStream, type Cell } from '../cases/cases.export.format.ts';
+import type { Cell } from '../../platform/csv.ts';
+import { csvLine } from '../../platform/csv.ts';
+import { tableStream } from '../cases/cases.export.format.ts';
+import type { Rendered } from './exports.render.ts';
 
 /**
- * The three export formats, each written page by page so that memory stays flat whatever the size
- * (issue #5 item 7). CSV and XLSX take the same rows as the other exports (formula injection
- * neutralised in CSV; XLSX cells are plain values, never formulas); GeoJSON writes one Feature per
- * row, the geometry being the GPS point when the export may show it.
+ * The three export formats around the pages the workers render (exports.render.ts), each written page
+ * by page so that memory stays flat whatever the size (issue #5 item 7). CSV and GeoJSON pages arrive
+ * as text; XLSX pages as cells for the same streaming spreadsheet writer as the other exports (cells
+ * are plain values, never formulas; formula injection is neutralised in CSV).
  */
 export type ExportFormat = 'csv' | 'xlsx' | 'geojson';
-
-export interface ExportRow {
-  cells: Cell[];
-  /** [lon, lat] when the row has a point and the export shows it. */
-  point?: [number, number] | null;
-}
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -20,38 +17,37 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   geojson: 'application/geo+json',
 };
 
-async function* geojsonChunks(header: string[], pages: AsyncIterable<ExportRow[]>): AsyncGenerator<Buffer> {
-  yield Buffer.from('{"type":"FeatureCollection","features":[\n', 'utf8');
-  let first = true;
-  for await (const page of pages) {
-    let s = '';
-    for (const r of page) {
-      const properties: Record<string, Cell> = {};
-      header.forEach((h, i) => {
-        const v = r.cells[i];
-        if (v !== null && v !== undefined && v !== '') properties[h] = v;
-      });
-      const geometry = r.point ? { type: 'Point', coordinates: r.point } : null;
-      s += `${first ? '' : ',\n'}${JSON.stringify({ type: 'Feature', geometry, properties })}`;
-      first = false;
-    }
-    yield Buffer.from(s, 'utf8');
-  }
-  yield Buffer.from('\n]}\n', 'utf8');
+const bytes = (u: Rendered): Buffer => {
+  if (!(u instanceof Uint8Array)) throw new Error('a text page was expected');
+  return Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+};
+
+async function* textChunks(
+  head: string,
+  pages: AsyncIterable<Rendered>,
+  tail: string,
+): AsyncGenerator<Buffer> {
+  yield Buffer.from(head, 'utf8');
+  for await (const page of pages) yield bytes(page);
+  if (tail) yield Buffer.from(tail, 'utf8');
 }
 
-/** The rows' cells, page by page, for the table writers the other exports use. */
-async function* cellPages(pages: AsyncIterable<ExportRow[]>): AsyncGenerator<Cell[][]> {
-  for await (const page of pages) yield page.map((r) => r.cells);
+async function* cellPages(pages: AsyncIterable<Rendered>): AsyncGenerator<Cell[][]> {
+  for await (const page of pages) {
+    if (page instanceof Uint8Array) throw new Error('a page of cells was expected');
+    yield page;
+  }
 }
 
 export function exportStream(
   format: ExportFormat,
   sheet: string,
   header: string[],
-  pages: AsyncIterable<ExportRow[]>,
+  pages: AsyncIterable<Rendered>,
 ): AsyncIterable<Buffer> {
-  if (format === 'geojson') return geojsonChunks(header, pages);
+  // The byte order mark lets Excel on Windows read the file as UTF-8 (Cyrillic stays readable).
+  if (format === 'csv') return textChunks(`\uFEFF${csvLine(header)}`, pages, '');
+  if (format === 'geojson') return textChunks('{"type":"FeatureCollection","features":[\n', pages, '\n]}\n');
   // Shared strings off: that table would hold every distinct string of the file until the end.
   return tableStream(format, sheet, header, cellPages(pages), { sharedStrings: false });
 }

@@ -1,5 +1,4 @@
 import { createHash, type Hash } from 'node:crypto';
-import sharp from 'sharp';
 import { envelope, type AppContext } from '../../platform/context.ts';
 import { FileStore } from '../../platform/files/store.ts';
 import { CONTENT_FIELD, evidenceKey, THUMB_FIELD } from './evidence.presenter.ts';
@@ -32,6 +31,8 @@ const MAX_PIXELS = 120_000_000;
 /** A metadata-free JPEG thumbnail of an image, or null when the image cannot be decoded. */
 export async function makeThumbnail(image: Buffer): Promise<Buffer | null> {
   try {
+    // Loaded at first use: libvips is memory every process would carry, and most never make a thumbnail.
+    const { default: sharp } = await import('sharp');
     return await sharp(image, { limitInputPixels: MAX_PIXELS, pages: 1 })
       .rotate() // apply the EXIF orientation before the EXIF block is dropped
       .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })

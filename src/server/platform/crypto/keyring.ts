@@ -86,8 +86,21 @@ export class Keyring {
     return this.env;
   }
 
-  onChange(fn: (sealed: boolean) => void): void {
+  /** Called with `true` when the key is dropped (sealed) and `false` when it is back; returns an unsubscribe. */
+  onChange(fn: (sealed: boolean) => void): () => void {
     this.listeners.push(fn);
+    return () => {
+      this.listeners = this.listeners.filter((f) => f !== fn);
+    };
+  }
+
+  /**
+   * A copy of the key for a worker thread of this process (export rendering, ADR 0015). The caller
+   * wipes the copy when done and must stop the worker when `onChange` reports a seal.
+   */
+  keyForWorker(): Uint8Array {
+    if (!this.kek) throw new AppError('system.sealed');
+    return new Uint8Array(this.kek);
   }
 
   /** Create the KEK at first setup, in the given mode, inside the setup transaction. */

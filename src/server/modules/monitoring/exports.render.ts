@@ -1,0 +1,270 @@
+import { Envelope } from '../../platform/crypto/envelope.ts';
+import { csvField, type Cell } from '../../platform/csv.ts';
+
+/**
+ * The heavy half of a monitoring export: each submission's data key unwrapped, its answers decrypted
+ * and parsed, its cells made and written as CSV or GeoJSON text (XLSX gets the cells). It runs in the
+ * export worker threads (exports.pool.ts), so this module imports nothing but the envelope and CSV
+ * code, and everything it is given is plain data: the plan, the labels, the rows as arrays.
+ */
+
+/** The submission columns an export reads, in this order (`RawRow`). */
+export const RAW_COLUMNS = [
+  'id',
+  'received_at',
+  'submitted_at',
+  'status',
+  'source',
+  'critical',
+  'region',
+  'district',
+  'site_id',
+  'observer_id',
+  'form_version_id',
+  'answers',
+  'dek',
+] as const;
+
+export type RawRow = [
+  id: string,
+  receivedAt: string,
+  submittedAt: string,
+  status: string,
+  source: string,
+  critical: number,
+  region: string | null,
+  district: string | null,
+  siteId: string | null,
+  observerId: string | null,
+  formVersionId: string,
+  answers: string,
+  dek: string,
+];
+
+/** How one column reads its cell from the answers (see exports.rows.ts for which fields get which). */
+export type ColumnKind =
+  | 'loc.region'
+  | 'loc.district'
+  | 'loc.place'
+  | 'loc.lat'
+  | 'loc.lon'
+  | 'count'
+  | 'json'
+  | 'bool'
+  | 'multi'
+  | 'scalar';
+
+export interface PlanColumn {
+  name: string;
+  key: string;
+  kind: ColumnKind;
+}
+
+export type RenderFormat = 'csv' | 'geojson' | 'xlsx';
+
+export interface RenderSpec {
+  format: RenderFormat;
+  /** The key-encryption key; the worker wipes its copy when it is closed. */
+  kek: Uint8Array;
+  header: string[];
+  columns: PlanColumn[];
+  /** The location field whose GPS point becomes the GeoJSON geometry (unredacted exports only). */
+  pointField: string | null;
+  yes: string;
+  no: string;
+  sources: Record<string, string>;
+  regions: Record<string, string>;
+  districts: Record<string, string>;
+  versions: Record<string, number>;
+}
+
+/** What the main thread has learnt since the last page: labels of sites and observers. */
+export interface Labels {
+  sites: Record<string, [code: string, name: string]>;
+  observers: Record<string, string>;
+}
+
+export interface RenderPage {
+  rows: RawRow[];
+  /** GeoJSON: the first page writes no comma before its first feature. */
+  first: boolean;
+}
+
+/** CSV and GeoJSON come back as UTF-8 bytes; XLSX as cells for the spreadsheet writer. */
+export type Rendered = Uint8Array | Cell[][];
+
+type Answers = Record<string, unknown>;
+type Loc = { region?: unknown; district?: unknown; place?: unknown; lat?: unknown; lon?: unknown };
+
+/**
+ * A page's text, encoded as it is written into one growing buffer of its own: no page-sized string
+ * to build and then copy, and the bytes can move to the main thread without a copy.
+ */
+class PageBytes {
+  private buf = Buffer.from(new ArrayBuffer(1 << 20));
+  private n = 0;
+
+  put(s: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; write() would silently cut what does not fit.
+    if (this.buf.length - this.n < s.length * 3) {
+      const next = Buffer.from(new ArrayBuffer(Math.max(this.buf.length * 2, this.n + s.length * 3)));
+      this.buf.copy(next, 0, 0, this.n);
+      this.buf = next;
+    }
+    this.n += this.buf.write(s, this.n, 'utf8');
+  }
+
+  /** The bytes written: a view at the start of an ArrayBuffer that nothing else holds. */
+  done(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, 0, this.n);
+  }
+}
+
+/**
+ * csvField for the values that repeat (labels, choice keys, numbers): each distinct short string is
+ * escaped once. Unique values (ids, times, free text) go straight to csvField.
+ */
+function escaper(): (v: Cell) => string {
+  const memo = new Map<string, string>();
+  return (v) => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(v);
+    if (v.length > 40) return csvField(v);
+    let e = memo.get(v);
+    if (e === undefined) {
+      if (memo.size >= 20_000) memo.clear();
+      e = csvField(v);
+      memo.set(v, e);
+    }
+    return e;
+  };
+}
+
+const loc = (v: unknown): Loc => (v && typeof v === 'object' ? v : {});
+const str = (v: unknown): Cell => (typeof v === 'string' ? v : null);
+const num = (v: unknown): Cell => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function cellOf(kind: ColumnKind, v: unknown, spec: RenderSpec): Cell {
+  switch (kind) {
+    case 'loc.region':
+      return str(loc(v).region);
+    case 'loc.district':
+      return str(loc(v).district);
+    case 'loc.place':
+      return str(loc(v).place);
+    case 'loc.lat':
+      return num(loc(v).lat);
+    case 'loc.lon':
+      return num(loc(v).lon);
+    case 'count':
+      return Array.isArray(v) ? v.length : null;
+    case 'json':
+      return v === undefined ? null : JSON.stringify(v);
+    case 'bool':
+      return v === true ? spec.yes : v === false ? spec.no : null;
+    case 'multi':
+      return Array.isArray(v) ? v.map(String).join('; ') : null;
+    case 'scalar':
+      return typeof v === 'number' || typeof v === 'string' ? v : null;
+  }
+}
+
+export interface Renderer {
+  learn(labels: Labels): void;
+  page(p: RenderPage): Rendered;
+  /** Wipe the key copy; the renderer is unusable afterwards. */
+  close(): void;
+}
+
+export function createRenderer(spec: RenderSpec): Renderer {
+  const kek = Buffer.from(spec.kek);
+  const env = new Envelope(kek);
+  // Maps, not the plain objects they came in: a stored value such as "constructor" must not find a prototype's member.
+  const sources = new Map(Object.entries(spec.sources));
+  const regions = new Map(Object.entries(spec.regions));
+  const districts = new Map(Object.entries(spec.districts));
+  const versions = new Map(Object.entries(spec.versions));
+  const sites = new Map<string, [string, string]>();
+  const observers = new Map<string, string>();
+  // Each answer is looked up once by its key (a keyed read per column was the costliest part of a row).
+  const slots = new Map<string, number[]>();
+  spec.columns.forEach((c, i) => slots.set(c.key, [...(slots.get(c.key) ?? []), i]));
+  const kinds = spec.columns.map((c) => c.kind);
+
+  function row(r: RawRow): { cells: Cell[]; answers: Answers } {
+    const [id, receivedAt, submittedAt, status, source, critical, region, district] = r;
+    const [siteId, observerId, versionId, sealed, dek] = [r[8], r[9], r[10], r[11], r[12]];
+    const key = env.openRecordKey('submissions', id, dek);
+    const answers = JSON.parse(key.decrypt('answers', sealed)) as Answers;
+    const site = siteId ? sites.get(siteId) : undefined;
+    const cells: Cell[] = [
+      id,
+      receivedAt,
+      submittedAt,
+      status,
+      sources.get(source) ?? source,
+      critical ? spec.yes : spec.no,
+      region ? (regions.get(region) ?? region) : null,
+      district ? (districts.get(district) ?? district) : null,
+      site?.[0] ?? null,
+      site?.[1] ?? null,
+      observerId ? (observers.get(observerId) ?? null) : null,
+      versions.get(versionId) ?? null,
+    ];
+    const values: unknown[] = new Array(kinds.length);
+    for (const k in answers) {
+      const at = slots.get(k);
+      if (at) for (const i of at) values[i] = answers[k];
+    }
+    for (let i = 0; i < kinds.length; i++) cells.push(cellOf(kinds[i]!, values[i], spec));
+    return { cells, answers };
+  }
+
+  const esc = escaper();
+  function csv(rows: RawRow[]): Uint8Array {
+    const out = new PageBytes();
+    for (const r of rows) {
+      const { cells } = row(r);
+      // id, received and submitted times: unique, so not worth remembering.
+      let line = `${csvField(cells[0]!)},${csvField(cells[1]!)},${csvField(cells[2]!)}`;
+      for (let i = 3; i < cells.length; i++) line += `,${esc(cells[i]!)}`;
+      out.put(`${line}\r\n`);
+    }
+    return out.done();
+  }
+
+  function geojson(rows: RawRow[], first: boolean): Uint8Array {
+    const out = new PageBytes();
+    rows.forEach((r, n) => {
+      const { cells, answers } = row(r);
+      const properties: Record<string, Cell> = {};
+      spec.header.forEach((h, i) => {
+        const v = cells[i];
+        if (v !== null && v !== undefined && v !== '') properties[h] = v;
+      });
+      let geometry: { type: 'Point'; coordinates: [number, number] } | null = null;
+      if (spec.pointField) {
+        const p = loc(answers[spec.pointField]);
+        if (typeof p.lat === 'number' && typeof p.lon === 'number')
+          geometry = { type: 'Point', coordinates: [p.lon, p.lat] };
+      }
+      out.put(`${first && n === 0 ? '' : ',\n'}${JSON.stringify({ type: 'Feature', geometry, properties })}`);
+    });
+    return out.done();
+  }
+
+  return {
+    learn(labels) {
+      for (const [id, v] of Object.entries(labels.sites)) sites.set(id, v);
+      for (const [id, v] of Object.entries(labels.observers)) observers.set(id, v);
+    },
+    page(p) {
+      if (spec.format === 'csv') return csv(p.rows);
+      if (spec.format === 'geojson') return geojson(p.rows, p.first);
+      return p.rows.map((r) => row(r).cells);
+    },
+    close() {
+      kek.fill(0);
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { uuidv7 } from '../../src/core/ids.ts';
+import { RenderPool } from '../../src/server/modules/monitoring/exports.pool.ts';
+import {
+  createRenderer,
+  type RawRow,
+  type RenderSpec,
+} from '../../src/server/modules/monitoring/exports.render.ts';
+import { Envelope } from '../../src/server/platform/crypto/envelope.ts';
+
+// The export renderer on its own and in its worker threads (ADR 0015): the same bytes either way,
+// pages back in the order they were sent, hostile values treated as text, and a key that is wiped.
+const kek = randomBytes(32);
+const env = new Envelope(kek);
+
+function spec(format: RenderSpec['format'] = 'csv'): RenderSpec {
+  return {
+    format,
+    kek: new Uint8Array(kek),
+    header: ['submission', 'received', 'submitted', 'status', 'source', 'critical', 'region', 'district'],
+    columns: [
+      { name: 'opened', key: 'opened', kind: 'bool' },
+      { name: 'queue', key: 'queue', kind: 'scalar' },
+      { name: 'issues', key: 'issues', kind: 'multi' },
+      { name: 'where.region', key: 'where', kind: 'loc.region' },
+      { name: 'helpers.count', key: 'helpers', kind: 'count' },
+      { name: 'constructor', key: 'constructor', kind: 'scalar' },
+    ],
+    pointField: null,
+    yes: 'Ооба',
+    no: 'Жок',
+    sources: { observer: 'Байкоочу' },
+    regions: { 'KG-C': 'Чүй облусу' },
+    districts: {},
+    versions: {},
+  };
+}
+
+function row(answers: Record<string, unknown>, region: string | null = 'KG-C'): RawRow {
+  const id = uuidv7();
+  const { key, wrapped } = env.newRecordKey('submissions', id);
+  const sealed = key.encrypt('answers', JSON.stringify(answers));
+  return [
+    id,
+    '2026-11-29T06:00:00Z',
+    '2026-11-29T05:59:00Z',
+    'received',
+    'observer',
+    0,
+    region,
+    null,
+    null,
+    null,
+    'v1',
+    sealed,
+    wrapped,
+  ];
+}
+
+describe('export rendering', () => {
+  test('a CSV row: labels in the language, choices joined, formulas neutralised, quotes escaped', () => {
+    const r = row({
+      opened: true,
+      queue: '=HYPERLINK("x")',
+      issues: ['late', 'no_ink'],
+      where: { region: 'KG-C' },
+      helpers: [{}, {}],
+    });
+    const out = Buffer.from(createRenderer(spec()).page({ rows: [r], first: true }) as Uint8Array).toString(
+      'utf8',
+    );
+    assert.equal(
+      out,
+      `${r[0]},2026-11-29T06:00:00Z,2026-11-29T05:59:00Z,received,Байкоочу,Жок,Чүй облусу,,,,,,Ооба,"'=HYPERLINK(""x"")",late; no_ink,KG-C,2,\r\n`,
+    );
+  });
+
+  test('stored values that name an object member stay text or empty, never a prototype function', () => {
+    const r = row({ constructor: undefined, queue: 'toString' }, 'constructor');
+    const cells = (createRenderer(spec('xlsx')).page({ rows: [r], first: true }) as unknown[][])[0]!;
+    assert.equal(cells[6], 'constructor'); // an unknown region shows as stored
+    assert.equal(cells[13], 'toString');
+    assert.equal(cells[17], null); // "constructor" is not an answer here
+  });
+
+  test('a page larger than the first buffer grows without losing a byte', () => {
+    const long = 'ы'.repeat(30_000);
+    const rows = Array.from({ length: 60 }, () => row({ queue: long }));
+    const out = createRenderer(spec()).page({ rows, first: true }) as Uint8Array;
+    const text = Buffer.from(out).toString('utf8');
+    assert.equal(text.split('\r\n').length, 61);
+    assert.equal(text.match(/ы/g)?.length, 60 * 30_000);
+    assert.equal(out.byteOffset, 0); // owns its memory: the worker may transfer it
+  });
+
+  test('a wrong key fails the page instead of writing garbage', () => {
+    const other = { ...spec(), kek: new Uint8Array(randomBytes(32)) };
+    assert.throws(
+      () => createRenderer(other).page({ rows: [row({})], first: true }),
+      /authentication failed/,
+    );
+  });
+
+  test('close wipes the key copy', () => {
+    const s = spec();
+    const r = createRenderer(s);
+    r.close();
+    assert.throws(() => r.page({ rows: [row({ opened: true })], first: true }));
+  });
+});
+
+describe('export worker pool', () => {
+  test('two workers render pages side by side and give the same bytes, in order', async () => {
+    const pages = Array.from({ length: 7 }, (_, p) =>
+      Array.from({ length: 150 }, (_, i) => row({ opened: i % 2 === 0, queue: p * 1000 + i })),
+    );
+    const single = createRenderer(spec());
+    const expected = pages.map((rows) => Buffer.from(single.page({ rows, first: false }) as Uint8Array));
+    const pool = new RenderPool(spec(), 2);
+    try {
+      const got = await Promise.all(pages.map((rows) => pool.render({ rows, first: false })));
+      assert.deepEqual(
+        got.map((u) => Buffer.from(u as Uint8Array)),
+        expected,
+      );
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a failing page rejects with its error; closing rejects what is still waiting', async () => {
+    const pool = new RenderPool({ ...spec(), kek: new Uint8Array(randomBytes(32)) }, 1);
+    await assert.rejects(pool.render({ rows: [row({})], first: true }), /authentication failed/);
+    await pool.close();
+    await assert.rejects(pool.render({ rows: [row({})], first: true }), /closed/);
+  });
+});
+
+describe('export worker pool, closing', () => {
+  test('closing twice, or after a worker died, ends at once', async () => {
+    const pool = new RenderPool(spec(), 2);
+    await Promise.all([pool.close(), pool.close()]);
+    await pool.close();
+  });
+});
