@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -15,12 +15,56 @@ function unlinkLibraryErrorTexts(): Plugin {
   };
 }
 
+/**
+ * The scripts the field app needs offline: the entry and what it imports, the field app's own chunk
+ * (and everything it loads), and the sign-in pages. The service worker precaches these and not the
+ * whole office app: an observer installs the field app over a phone connection on election eve.
+ * Computed from the bundle's import graph at build time, so it cannot go stale like a hand list.
+ */
+const FIELD_ROOTS = [
+  '/features/field/FieldApp.tsx',
+  '/features/auth/LoginPage.tsx',
+  '/features/auth/TotpPage.tsx',
+  // Kyrgyz dates, numbers and plurals where the browser lacks them (Chromium has no ky data).
+  '/intl/polyfill-force.ts',
+];
+
+function fieldChunks(): Plugin & { needed: Set<string> } {
+  const needed = new Set<string>();
+  return {
+    name: 'ukuk-field-chunks',
+    needed,
+    generateBundle(_options, bundle) {
+      const chunks = new Map<string, Rolldown.OutputChunk>();
+      for (const c of Object.values(bundle)) if (c.type === 'chunk') chunks.set(c.fileName, c);
+      const followed = new Set<string>(); // visited with their lazy imports
+      const visit = (name: string, dynamic: boolean) => {
+        const c = chunks.get(name);
+        if (!c || (dynamic ? followed.has(name) : needed.has(name))) return;
+        needed.add(name);
+        if (dynamic) followed.add(name);
+        c.imports.forEach((i) => visit(i, dynamic));
+        // The entry's lazy imports are the office app's pages (the router is in it): never followed,
+        // even when the field app reaches the entry through a shared import.
+        if (dynamic && !c.isEntry) c.dynamicImports.forEach((i) => visit(i, true));
+      };
+      for (const c of chunks.values()) {
+        const root = FIELD_ROOTS.some((r) => c.facadeModuleId?.endsWith(r));
+        if (root) visit(c.fileName, true);
+        else if (c.isEntry) visit(c.fileName, false);
+      }
+    },
+  };
+}
+const field = fieldChunks();
+
 // The server enforces a strict CSP (font-src 'self', script-src 'self'), so nothing may be
 // inlined as a data: URL or an inline script: assetsInlineLimit 0 keeps fonts as files.
 export default defineConfig({
   plugins: [
     react(),
     unlinkLibraryErrorTexts(),
+    field,
     // The observers' field app (issue #5) works offline: our own service worker (src/web/sw.ts)
     // precaches the shell and serves index.html for /field* navigations. It is registered by the field
     // app only, with scope /field, so the rest of the app keeps plain network behaviour. No external
@@ -53,10 +97,16 @@ export default defineConfig({
       injectManifest: {
         rollupFormat: 'iife',
         buildPlugins: { vite: [unlinkLibraryErrorTexts()] },
-        // Every script, style and font of the build (the lazy chunks the field app and login need are
-        // among them; a chunk list by hand would silently go stale). Big map data is not precached.
+        // Styles, fonts, icons and the page; of the scripts only those the field app needs (see
+        // fieldChunks). Big map data is not precached.
         globPatterns: ['**/*.{js,css,html,woff2,svg,png,webmanifest}'],
         globIgnores: ['**/sw.js', '**/*.geojson', '**/*.json'],
+        manifestTransforms: [
+          (entries) => ({
+            manifest: entries.filter((e) => !e.url.endsWith('.js') || field.needed.has(e.url)),
+            warnings: field.needed.size ? [] : ['the field app chunks were not found: nothing was precached'],
+          }),
+        ],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       },
       devOptions: { enabled: false },

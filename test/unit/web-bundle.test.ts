@@ -44,3 +44,18 @@ test(
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script in index.html');
   },
 );
+
+test(
+  'the field app precaches what it needs offline, not the whole office app',
+  { skip: !fs.existsSync(path.join(DIST, 'sw.js')) && 'dist/ not built (npm test builds it)' },
+  () => {
+    const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+    const urls = [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
+    const has = (name: string) => urls.some((u) => new RegExp(`^assets/${name}-[\\w-]+\\.js$`).test(u));
+    for (const needed of ['index', 'FieldApp', 'LoginPage', 'TotpPage', 'polyfill-force'])
+      assert.ok(has(needed), `${needed} is precached`);
+    for (const office of ['EventsPage', 'CasesPage', 'ViolationStatsPage', 'UsersPage'])
+      assert.ok(!has(office), `${office} is not precached`);
+    assert.ok(urls.includes('index.html'));
+  },
+);
