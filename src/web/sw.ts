@@ -1,7 +1,8 @@
 /**
  * The service worker of the observers' field app (issue #5), built by vite-plugin-pwa in injectManifest
- * mode. It is registered by the field app only, with scope /field: it precaches the built app (shell,
- * lazy chunks, fonts, icons) so /field opens with no connection, and answers /field* navigations with
+ * mode. It is registered by the field app only, with scope /field: it precaches what the field app
+ * needs (shell, its chunks, sign-in, Intl polyfills, fonts, icons — `fieldChunks` in vite.config.ts)
+ * so /field opens with no connection, and answers /field* navigations with
  * the precached index.html. It never caches /api/*: answers carry personal data and must be fresh; the
  * field app keeps its own encrypted outbox in IndexedDB instead (docs/adr/0012-field-app-offline.md).
  */
