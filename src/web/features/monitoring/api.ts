@@ -139,7 +139,9 @@ export interface Summary {
   missionId: string;
   expected: number;
   received: number;
-  byRegion: { region: string; expected: number; received: number }[];
+  /** Sites with no observer assigned: nothing is expected from them, so they are counted apart. */
+  unstaffed: number;
+  byRegion: { region: string; expected: number; received: number; unstaffed: number }[];
   /** `null` = withheld (small cells of a public summary). */
   incidents: { total: number | null; critical: number | null };
   overTime: { hour: string; n: number | null; critical: number | null }[];
@@ -150,6 +152,20 @@ export interface Summary {
     total: number | null;
     counts: { value: string; label: L10n; n: number | null }[];
   }[];
+}
+
+export type ExportFormat = 'csv' | 'xlsx' | 'geojson';
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const satisfies readonly ExportFormat[];
+/** `expired`: the monitoring cleanup deleted the file (after UKUK_EXPORT_KEEP_DAYS). */
+export type ExportState = 'queued' | 'running' | 'done' | 'failed' | 'expired';
+export interface ExportStatus {
+  status: ExportState;
+  /** 0..1; 1 only when done. */
+  progress: number;
+  rows: number;
+  total: number;
+  format: ExportFormat;
+  redacted: boolean;
 }
 
 export interface SubmissionRow {
@@ -254,6 +270,15 @@ export const missionsApi = {
     api.put<unknown>(`/api/monitoring/sites/${enc(siteId)}/observers`, { userIds }),
   observers: () => api.get<{ items: { id: string; name: string }[] }>('/api/monitoring/observers'),
   summary: (id: string) => api.get<Summary>(`${m(id)}/summary`),
+};
+
+/** Exports of a mission's submissions, made by the job worker; only the requester sees them. */
+export const exportsApi = {
+  /** Re-auth always; `redacted: false` also needs four-eyes (409 `export.approval_requested`). */
+  start: (missionId: string, body: { format: ExportFormat; redacted: boolean }) =>
+    api.post<{ jobId: string }>(`${m(missionId)}/exports`, body),
+  status: (jobId: string) => api.get<ExportStatus>(`/api/monitoring/exports/${enc(jobId)}`),
+  download: (jobId: string) => api.download(`/api/monitoring/exports/${enc(jobId)}/download`),
 };
 
 export const submissionsApi = {

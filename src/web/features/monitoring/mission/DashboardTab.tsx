@@ -21,17 +21,29 @@ import { useRegionName } from '../labels';
 import { useL10n } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { useSummary } from '../queries';
+import { ExportPanel } from './ExportPanel';
 
 /** A share as a whole percent ("38 %"), 0 when there is nothing to divide by. */
 const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / of) : 0);
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }): ReactElement {
+function Stat({
+  label,
+  value,
+  testId,
+  warn = false,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  warn?: boolean;
+}): ReactElement {
   return (
     <Card withBorder padding="sm" radius="md">
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text size="xl" fw={700} data-testid={testId}>
+      {/* Orange only at this size: as small text it would fall below the contrast a reader needs. */}
+      <Text size="xl" fw={700} c={warn ? 'orange.9' : undefined} data-testid={testId}>
         {value}
       </Text>
     </Card>
@@ -43,6 +55,9 @@ function ByRegion({ s }: { s: Summary }): ReactElement {
   const fmt = useFormat();
   const region = useRegionName();
   const rows = [...s.byRegion].sort((a, b) => region(a.region).localeCompare(region(b.region)));
+  // The column only when some site lacks an observer: a column of zeros would only widen the table on
+  // a phone, and the "Sites without an observer" figure above already says 0.
+  const unstaffed = s.unstaffed > 0;
   return (
     <TableScroll minWidth={420} label={t('dashboard.byRegion')}>
       <Table>
@@ -51,7 +66,8 @@ function ByRegion({ s }: { s: Summary }): ReactElement {
             <Table.Th>{t('sites.region')}</Table.Th>
             <Table.Th ta="end">{t('dashboard.expected')}</Table.Th>
             <Table.Th ta="end">{t('dashboard.received')}</Table.Th>
-            <Table.Th w="35%">{t('dashboard.coverage')}</Table.Th>
+            {unstaffed && <Table.Th ta="end">{t('dashboard.unstaffedColumn')}</Table.Th>}
+            <Table.Th w={unstaffed ? '28%' : '35%'}>{t('dashboard.coverage')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -60,6 +76,11 @@ function ByRegion({ s }: { s: Summary }): ReactElement {
               <Table.Td>{region(r.region)}</Table.Td>
               <Table.Td ta="end">{fmt.number(r.expected)}</Table.Td>
               <Table.Td ta="end">{fmt.number(r.received)}</Table.Td>
+              {unstaffed && (
+                <Table.Td ta="end" fw={r.unstaffed > 0 ? 700 : undefined} data-testid="region-unstaffed">
+                  {fmt.number(r.unstaffed)}
+                </Table.Td>
+              )}
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
                   <Progress
@@ -179,9 +200,18 @@ export function DashboardTab({ mission }: { mission: Mission }): ReactElement {
           ? t('dashboard.live', { time: fmt.dateTime(new Date(q.dataUpdatedAt).toISOString()) })
           : t('dashboard.notLive', { time: fmt.dateTime(new Date(q.dataUpdatedAt).toISOString()) })}
       </Text>
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
         <Stat label={t('dashboard.expected')} value={fmt.number(s.expected)} testId="dash-expected" />
         <Stat label={t('dashboard.received')} value={fmt.number(s.received)} testId="dash-received" />
+        {/* Always shown, beside expected: a site with no observer expects nothing, so coverage can read
+            100 % while whole stations go unwatched. A coordinator staffing on the eve of election day
+            needs this number, and 0 is the news that every site is covered. */}
+        <Stat
+          label={t('dashboard.unstaffed')}
+          value={fmt.number(s.unstaffed)}
+          testId="dash-unstaffed"
+          warn={s.unstaffed > 0}
+        />
         <Stat
           label={t('dashboard.coverage')}
           value={t('dashboard.percent', { n: pct(s.received, s.expected) })}
@@ -222,6 +252,7 @@ export function DashboardTab({ mission }: { mission: Mission }): ReactElement {
         </Title>
         <Answers s={s} />
       </div>
+      <ExportPanel mission={mission} />
     </Stack>
   );
 }
