@@ -150,6 +150,7 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     await reauth(page, coordinator);
     // The progress bar polls until the worker has written every row.
     await see(page, panel.getByTestId('export-status-done').getByText('Ready: 3 reports.'));
+    await see(page, panel.getByTestId('export-expires').getByText('then deleted'));
     await see(page, panel.getByText('Last export: CSV, codes instead of names'));
     assert.equal(await panel.getByRole('progressbar').getAttribute('aria-valuenow'), '100');
     await photo(page, 'done-desktop');
@@ -213,7 +214,7 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     for (const f of files) fs.rmSync(f);
     const panel = page.getByTestId('export-panel');
     await panel.getByTestId('export-download').click();
-    await see(page, panel.getByTestId('export-expired').getByText('Start a new export.'));
+    await see(page, panel.getByTestId('export-expired').getByText('exports are kept for 7 days'));
     await photo(page, 'expired-desktop');
   });
 

@@ -10,7 +10,14 @@ import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 
 type Err = { error: { code: string; message: string } };
-type Status = { status: string; progress: number; rows: number; total: number };
+type Status = {
+  status: string;
+  progress: number;
+  rows: number;
+  total: number;
+  keepDays: number;
+  expiresAt: string | null;
+};
 const SECRET = 'СЕКРЕТ-эскертүү 7731';
 
 async function download(c: Client, url: string) {
@@ -48,6 +55,10 @@ for (const backend of await backends()) {
       assert.equal(s.body.status, 'done');
       assert.equal(s.body.progress, 1);
       assert.equal(s.body.rows, 5);
+      // The file is kept UKUK_EXPORT_KEEP_DAYS (7 by default) after it was written.
+      assert.equal(s.body.keepDays, 7);
+      const left = Date.parse(s.body.expiresAt!) - Date.now();
+      assert.ok(left > 6.9 * 86_400_000 && left <= 7 * 86_400_000, s.body.expiresAt!);
       return r.body.jobId;
     }
 

@@ -21,6 +21,10 @@ const ExportStatus = z.object({
   total: z.number().int(),
   format: z.string(),
   redacted: z.boolean(),
+  /** How long a finished file is kept (UKUK_EXPORT_KEEP_DAYS). */
+  keepDays: z.number().int(),
+  /** When a finished file will be deleted (at the cleanup's next hourly run after it); null until done. */
+  expiresAt: z.string().nullable(),
 });
 
 /** Streamed CSV/XLSX/GeoJSON exports of submissions through the job worker (issue #5). */

@@ -131,9 +131,12 @@ export async function exportStatus(
   total: number;
   format: string;
   redacted: boolean;
+  keepDays: number;
+  expiresAt: string | null;
 }> {
   const row = await ownExport(ctx, actor, id);
   const progress = row.status === 'done' ? 1 : row.total > 0 ? Math.min(0.99, row.rows / row.total) : 0;
+  const keepMs = ctx.config.exportKeepMs;
   return {
     status: row.status as 'queued' | 'running' | 'done' | 'failed' | 'expired',
     progress: Math.round(progress * 1000) / 1000,
@@ -141,6 +144,9 @@ export async function exportStatus(
     total: row.total,
     format: row.format,
     redacted: row.redacted === 1,
+    // The hourly cleanup deletes a finished file this long after it was written (cleanup.job.ts).
+    keepDays: Math.round(keepMs / 86_400_000),
+    expiresAt: row.status === 'done' ? new Date(Date.parse(row.updated_at) + keepMs).toISOString() : null,
   };
 }
 

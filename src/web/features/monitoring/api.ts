@@ -166,6 +166,10 @@ export interface ExportStatus {
   total: number;
   format: ExportFormat;
   redacted: boolean;
+  /** How long a finished file is kept. */
+  keepDays: number;
+  /** When a finished file is deleted; null until done. */
+  expiresAt: string | null;
 }
 
 export interface SubmissionRow {

@@ -168,7 +168,7 @@ function ExportJob({ jobId, onGone }: { jobId: string; onGone: () => void }): Re
         </Text>
         {expired ? (
           <Alert color="yellow" variant="light" role="alert" data-testid="export-expired">
-            {t('exports.expired')}
+            {t('exports.expired', { count: s.keepDays })}
           </Alert>
         ) : s.status === 'failed' ? (
           <Alert color="red" variant="light" role="alert" data-testid="export-failed">
@@ -190,6 +190,11 @@ function ExportJob({ jobId, onGone }: { jobId: string; onGone: () => void }): Re
                   ? t('exports.running', { count: s.total, rows: fmt.number(s.rows), n })
                   : t('exports.done', { count: s.rows, n: fmt.number(s.rows) })}
             </Text>
+            {s.status === 'done' && s.expiresAt && (
+              <Text size="xs" c="dimmed" data-testid="export-expires">
+                {t('exports.expires', { when: fmt.dateTime(s.expiresAt) })}
+              </Text>
+            )}
             {s.status === 'done' && (
               <Group>
                 <Button
