@@ -5,7 +5,8 @@ export interface Figure {
   name: string;
   unit: string;
   value: number;
-  baseline: { name: string; value: number };
+  /** `unit` when the baseline is not in the figure's own unit (a % figure against MB). */
+  baseline: { name: string; value: number; unit?: string };
   /** Pass when value (ops/s) is at least this share of the baseline, or (ms) at most this multiple. */
   target: string;
   pass: boolean;
@@ -51,7 +52,7 @@ export function printTable(figures: Figure[]): void {
     f.name,
     `${f.value.toFixed(1)} ${f.unit}`,
     f.target,
-    `${f.baseline.name}: ${f.baseline.value.toFixed(1)} ${f.unit}`,
+    `${f.baseline.name}: ${f.baseline.value.toFixed(1)} ${f.baseline.unit ?? f.unit}`,
     f.pass ? 'pass' : 'FAIL',
   ]);
   const head = ['figure', 'value', 'target', 'baseline (same run)', ''];

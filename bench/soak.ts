@@ -91,7 +91,7 @@ const figures: Figure[] = [
     name: `soak server memory growth after warm-up (${SECONDS}s)`,
     unit: '%',
     value: growth,
-    baseline: { name: 'RSS after warm-up (MB)', value: warmRss },
+    baseline: { name: 'RSS after warm-up', value: warmRss, unit: 'MB' },
     target: '< 10 %',
     pass: growth < 10,
   },
