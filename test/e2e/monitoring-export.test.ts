@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import type { Browser, Download, Page } from 'playwright-core';
-import { CHECKLIST, goodAnswers } from '../helpers/monitoring.ts';
+import { goodAnswers } from '../helpers/monitoring.ts';
 import { describeBrowser, launch, login, openTab, reauth, switchLanguage, type Tab } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { see, shot, track } from './monitoring-setup.ts';
+import { activeMission, see, shot, track } from './monitoring-setup.ts';
 
 const SHOTS = '/tmp/shots';
 
@@ -62,46 +62,18 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     ]);
     const [c, observer] = w.people as [Account, Account];
     coordinator = c;
-    const admin = await w.api(w.admin);
+    // N1 (Naryn) gets no observer: one unstaffed site.
+    const mission = await activeMission(w, {
+      title: 'Local elections 2026',
+      sitesCsv:
+        'code,name,region,district,place,lat,lon\nC1,School No. 1,KG-C,,Kant,,\nC2,School No. 2,KG-C,,Tokmok,,\nN1,School No. 3,KG-N,,Naryn,,\n',
+      coordinators: [{ who: coordinator, region: null }],
+      observers: { C1: [observer], C2: [observer] },
+    });
+    missionId = mission.missionId;
+    const { versionId, site } = mission;
     const ok = (r: { status: number; body: unknown }, what: string, status = 200) =>
       assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
-    const users = await admin.get<{ items: { id: string; email: string }[] }>('/api/users');
-    const idOf = (a: Account) => users.body.items.find((u) => u.email === a.email)!.id;
-    const form = await admin.post<{ id: string }>('/api/monitoring/forms', { definition: CHECKLIST });
-    ok(form, 'form', 201);
-    ok(await admin.post(`/api/monitoring/forms/${form.body.id}/publish`), 'publish');
-    const versionId = (
-      await admin.get<{ published: { id: string } }>(`/api/monitoring/forms/${form.body.id}`)
-    ).body.published.id;
-    const m = await admin.post<{ id: string }>('/api/monitoring/missions', {
-      kind: 'election',
-      title: 'Local elections 2026',
-    });
-    ok(m, 'mission', 201);
-    missionId = m.body.id;
-    const base = `/api/monitoring/missions/${missionId}`;
-    ok(await admin.put(`${base}/forms`, { formVersionIds: [versionId] }), 'attach');
-    ok(
-      await admin.post(`${base}/sites/import`, {
-        csv: 'code,name,region,district,place,lat,lon\nC1,School No. 1,KG-C,,Kant,,\nC2,School No. 2,KG-C,,Tokmok,,\nN1,School No. 3,KG-N,,Naryn,,\n',
-      }),
-      'import',
-    );
-    ok(
-      await admin.put(`${base}/coordinators`, {
-        coordinators: [{ userId: idOf(coordinator), region: null }],
-      }),
-      'coordinators',
-    );
-    const sites = await admin.get<{ items: { id: string; code: string }[] }>(`${base}/sites`);
-    const site = (code: string) => sites.body.items.find((s) => s.code === code)!.id;
-    // N1 (Naryn) gets no observer: one unstaffed site.
-    for (const code of ['C1', 'C2'])
-      ok(
-        await admin.put(`/api/monitoring/sites/${site(code)}/observers`, { userIds: [idOf(observer)] }),
-        'assign',
-      );
-    ok(await admin.patch(base, { status: 'active' }), 'activate');
     const obs = await w.api(observer);
     for (const code of ['C1', 'C2', 'C1']) {
       const r = await obs.post('/api/monitoring/submissions', {

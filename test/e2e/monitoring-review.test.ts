@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { CHECKLIST, goodAnswers } from '../helpers/monitoring.ts';
+import { goodAnswers } from '../helpers/monitoring.ts';
 import { describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { see, shot, track } from './monitoring-setup.ts';
+import { activeMission, see, shot, track } from './monitoring-setup.ts';
 
 type View = {
   status: string;
@@ -36,45 +36,18 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     ]);
     const [c, observer] = w.people as [Account, Account];
     coordinator = c;
-    const admin = await w.api(w.admin);
+    const mission = await activeMission(w, {
+      title: 'Жергиликтүү шайлоо 2026',
+      sitesCsv:
+        'code,name,region,district,place,lat,lon\nC1,Мектеп №1,KG-C,,Кант,,\nN1,Мектеп №3,KG-N,,Нарын,,\n',
+      coordinators: [{ who: coordinator, region: 'KG-C' }],
+      observers: { C1: [observer], N1: [observer] },
+    });
+    missionId = mission.missionId;
+    const { admin, versionId, site } = mission;
+    const base = `/api/monitoring/missions/${missionId}`;
     const ok = (r: { status: number; body: unknown }, what: string, status = 200) =>
       assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
-    const users = await admin.get<{ items: { id: string; email: string }[] }>('/api/users');
-    const idOf = (a: Account) => users.body.items.find((u) => u.email === a.email)!.id;
-    const form = await admin.post<{ id: string }>('/api/monitoring/forms', { definition: CHECKLIST });
-    ok(form, 'form', 201);
-    ok(await admin.post(`/api/monitoring/forms/${form.body.id}/publish`), 'publish');
-    const versionId = (
-      await admin.get<{ published: { id: string } }>(`/api/monitoring/forms/${form.body.id}`)
-    ).body.published.id;
-    const m = await admin.post<{ id: string }>('/api/monitoring/missions', {
-      kind: 'election',
-      title: 'Жергиликтүү шайлоо 2026',
-    });
-    ok(m, 'mission', 201);
-    missionId = m.body.id;
-    const base = `/api/monitoring/missions/${missionId}`;
-    ok(await admin.put(`${base}/forms`, { formVersionIds: [versionId] }), 'attach');
-    ok(
-      await admin.post(`${base}/sites/import`, {
-        csv: 'code,name,region,district,place,lat,lon\nC1,Мектеп №1,KG-C,,Кант,,\nN1,Мектеп №3,KG-N,,Нарын,,\n',
-      }),
-      'import',
-    );
-    ok(
-      await admin.put(`${base}/coordinators`, {
-        coordinators: [{ userId: idOf(coordinator), region: 'KG-C' }],
-      }),
-      'coordinators',
-    );
-    const sites = await admin.get<{ items: { id: string; code: string }[] }>(`${base}/sites`);
-    const site = (code: string) => sites.body.items.find((s) => s.code === code)!.id;
-    for (const code of ['C1', 'N1'])
-      ok(
-        await admin.put(`/api/monitoring/sites/${site(code)}/observers`, { userIds: [idOf(observer)] }),
-        'assign',
-      );
-    ok(await admin.patch(base, { status: 'active' }), 'activate');
     const obs = await w.api(observer);
     const send = async (code: string) => {
       const r = await obs.post<{ id: string }>('/api/monitoring/submissions', {

@@ -1,5 +1,9 @@
+import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
+import type { Client } from '../helpers/client.ts';
+import { CHECKLIST } from '../helpers/monitoring.ts';
 import { hasHorizontalScroll, type Tab } from './browser.ts';
+import type { Account, RolesWorld } from './legal-setup.ts';
 
 const problemsOf = new WeakMap<Page, string[]>();
 
@@ -62,4 +66,61 @@ export async function shot(page: Page, name: string): Promise<string[]> {
   const text = await page.locator('main').innerText();
   if (/\b(monitoring|forms|ui|errors):[a-z]/.test(text)) wrong.push(`${name} shows a translation key`);
   return wrong;
+}
+
+export interface ActiveMission {
+  admin: Client;
+  missionId: string;
+  versionId: string;
+  /** A site's id by its code. */
+  site: (code: string) => string;
+}
+
+/**
+ * An active election mission made by the administrator through the real API: the test checklist
+ * published and attached, the sites imported from CSV, coordinators and observers (by site code) set.
+ */
+export async function activeMission(
+  w: RolesWorld,
+  o: {
+    title: string;
+    sitesCsv: string;
+    coordinators: { who: Account; region: string | null }[];
+    observers: Record<string, Account[]>;
+  },
+): Promise<ActiveMission> {
+  const admin = await w.api(w.admin);
+  const ok = (r: { status: number; body: unknown }, what: string, status = 200) =>
+    assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
+  const users = await admin.get<{ items: { id: string; email: string }[] }>('/api/users');
+  const idOf = (a: Account) => users.body.items.find((u) => u.email === a.email)!.id;
+  const form = await admin.post<{ id: string }>('/api/monitoring/forms', { definition: CHECKLIST });
+  ok(form, 'form', 201);
+  ok(await admin.post(`/api/monitoring/forms/${form.body.id}/publish`), 'publish');
+  const versionId = (await admin.get<{ published: { id: string } }>(`/api/monitoring/forms/${form.body.id}`))
+    .body.published.id;
+  const m = await admin.post<{ id: string }>('/api/monitoring/missions', {
+    kind: 'election',
+    title: o.title,
+  });
+  ok(m, 'mission', 201);
+  const missionId = m.body.id;
+  const base = `/api/monitoring/missions/${missionId}`;
+  ok(await admin.put(`${base}/forms`, { formVersionIds: [versionId] }), 'attach');
+  ok(await admin.post(`${base}/sites/import`, { csv: o.sitesCsv }), 'import');
+  ok(
+    await admin.put(`${base}/coordinators`, {
+      coordinators: o.coordinators.map((c) => ({ userId: idOf(c.who), region: c.region })),
+    }),
+    'coordinators',
+  );
+  const sites = await admin.get<{ items: { id: string; code: string }[] }>(`${base}/sites`);
+  const site = (code: string) => sites.body.items.find((s) => s.code === code)!.id;
+  for (const [code, people] of Object.entries(o.observers))
+    ok(
+      await admin.put(`/api/monitoring/sites/${site(code)}/observers`, { userIds: people.map(idOf) }),
+      'assign',
+    );
+  ok(await admin.patch(base, { status: 'active' }), 'activate');
+  return { admin, missionId, versionId, site };
 }
