@@ -35,6 +35,31 @@ if (process.env.CI === 'true') {
   env.UKUK_TEST_BROWSER = env.UKUK_TEST_BROWSER ?? 'required';
 }
 
+/**
+ * The failed tests of a TAP report with their diagnostics (error, expected/actual, location), leaving
+ * out the parents that failed only because a child did. CI shows the end of the output, so these are
+ * printed last: a failure in a 40-minute run must be readable without running it again.
+ */
+function failuresOf(tap) {
+  const lines = tap.split('\n');
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i].match(/^(\s*)not ok \d+ - (.*)$/);
+    if (!m) continue;
+    const diag = [];
+    let j = i + 1;
+    if (lines[j]?.trim() === '---') {
+      for (j++; j < lines.length && lines[j].trim() !== '...'; j++) diag.push(lines[j].trim());
+    }
+    if (diag.some((d) => d.includes("failureType: 'subtestsFailed'"))) continue;
+    const keep = diag
+      .filter((d) => !/^(duration_ms|type|failureType|code):|^node:|\(node:|\(<anonymous>\)/.test(d))
+      .slice(0, 30);
+    out.push(`✖ ${m[2]}\n  ${keep.join('\n  ')}`);
+  }
+  return out;
+}
+
 function run(phaseFiles, i) {
   // The pid keeps two runs on one checkout (two engineers, or a run and a bench) from sharing a file.
   const tap = path.join(root, `.test-results.${process.pid}.${i}.tap`);
@@ -53,7 +78,13 @@ function run(phaseFiles, i) {
     child.on('exit', (code) => {
       const text = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
       const num = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
-      resolve({ code, passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skipped') });
+      resolve({
+        code,
+        passed: num('pass'),
+        failed: num('fail') + num('cancelled'),
+        skipped: num('skipped'),
+        failures: failuresOf(text),
+      });
     });
   });
 }
@@ -62,12 +93,15 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let exit = 0;
+const failures = [];
 for (const [i, p] of phases.entries()) {
   const r = await run(p, i);
   passed += r.passed;
   failed += r.failed;
   skipped += r.skipped;
+  failures.push(...r.failures);
   if (r.code !== 0) exit = 1;
 }
+if (failures.length) console.log(`\nFailed tests:\n${failures.join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(exit === 0 && failed === 0 ? 0 : 1);
