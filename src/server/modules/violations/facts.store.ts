@@ -10,6 +10,7 @@ import {
   type Cells,
   type Snap,
 } from './facts.cells.ts';
+import { logFactChanges, resetFactLog } from './facts.log.ts';
 
 /**
  * Keeping the derived tables of migration 0017 (ADR 0011). One rule keeps them exact: every
@@ -219,6 +220,7 @@ export async function refreshViolationFacts(tx: Executor, eventIds: readonly str
   }
   await writeEvents(tx, await loadSnaps(tx, ids), cells, subjects);
   await applyDeltas(tx, cells, subjects);
+  await logFactChanges(tx, ids);
 }
 
 /** The events whose counts depend on these people (as victims or perpetrators, also via a merge). */
@@ -265,6 +267,7 @@ export async function rebuildViolationFacts(db: Executor): Promise<number> {
       n += page.length;
     }
     await applyDeltas(tx, cells, subjects);
+    await resetFactLog(tx);
     return n;
   };
   return 'transaction' in db && typeof db.transaction === 'function' && !db.isTransaction

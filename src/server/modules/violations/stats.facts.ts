@@ -1,8 +1,10 @@
 import { districtsOf, REGION_CODES } from '../../../core/geo/regions.ts';
 import type { StatsBy } from '../../../core/schemas/violation-stats.ts';
-import type { Actor } from '../../platform/access/policy.ts';
+import { can, type Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { SEP, subjectCells, subjectsOf, type Cell } from './facts.cells.ts';
+import { countInMemory, MEMORY_BY } from './facts.count.ts';
+import { factsMemory } from './facts.memory.ts';
 import { factEvents, readCells, restrictedSnaps, simpleSpec, type RestrictedSnap } from './facts.query.ts';
 import { breakdown, headline, toRows, type BreakdownSpec, type Headline, type Rows } from './stats.repo.ts';
 import type { EventFilter } from './violations.repo.ts';
@@ -87,14 +89,48 @@ async function subjectHead(db: Executor, cells: Map<string, Cell>, restricted: r
   return sum;
 }
 
+/**
+ * Any filter but "mine" and an event-number search, from the facts in memory (ADR 0016); victims by
+ * sex, age group or vulnerability still from the people records.
+ */
+async function statsFromMemory(db: Executor, actor: Actor, f: EventFilter, specs: BreakdownSpec[]) {
+  const mem = await factsMemory(db);
+  const members = await db
+    .selectFrom('vio_event_members as m')
+    .innerJoin('vio_fact_events as e', 'e.event_id', 'm.event_id')
+    .select('e.event_id')
+    .where('m.user_id', '=', actor.userId)
+    .where('e.restricted', '=', 1)
+    .execute();
+  const slots = (ids: readonly string[]) =>
+    new Set(ids.map((id) => mem.slotOf.get(id)).filter((x): x is number => x !== undefined));
+  const out = countInMemory(
+    mem,
+    { restrictedVisible: slots(members.map((m) => m.event_id)), ids: f.ids ? slots(f.ids) : undefined },
+    f,
+    specs,
+  );
+  const live = specs.filter((s) => !MEMORY_BY.includes(s.by));
+  if (live.length) {
+    const scope = { actor, facts: await factEvents(db, actor, f) };
+    for (const s of live) out.by.set(s.by, await breakdown(db, scope, f, s));
+  }
+  return out;
+}
+
 export async function statsFromFacts(
   db: Executor,
   actor: Actor,
   f: EventFilter,
   specs: BreakdownSpec[],
 ): Promise<{ head: Headline; by: Map<StatsBy, Rows> }> {
-  const scope = { actor, facts: await factEvents(db, actor, f) };
+  // Inside a transaction the live tables may hold changes the memory has not seen: count from tables.
+  // Without any filter, the stored cells answer in time proportional to the codes, not the acts.
   const spec = simpleSpec(f);
+  const unfilteredCells = !!spec && 'fkey' in spec && spec.fkey === '' && specs.every((s) => prefixOf(s));
+  if (!unfilteredCells && !f.mine && !f.numberPrefix && !db.isTransaction && can(actor, 'violations.read'))
+    return statsFromMemory(db, actor, f, specs);
+  const scope = { actor, facts: await factEvents(db, actor, f) };
   const by = new Map<StatsBy, Rows>();
   if (!spec) {
     const head = await headline(db, scope, f);

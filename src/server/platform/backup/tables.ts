@@ -89,6 +89,7 @@ export const TABLES = {
   vio_fact_tags: { policy: 'derived', key: ['tag', 'event_id'] },
   vio_fact_counts: { policy: 'derived', key: ['fkey', 'tag'] },
   vio_fact_subjects: { policy: 'derived', key: ['role', 'subject'] },
+  vio_fact_log: { policy: 'derived', key: 'seq' },
 } as const satisfies {
   [T in keyof Database]: {
     policy: 'data' | 'runtime' | 'derived';

@@ -18,6 +18,7 @@ import * as m0016 from './migrations/20261128_0016_monitoring.ts';
 import * as m0017 from './migrations/20261128_0017_violation_facts.ts';
 import * as m0018 from './migrations/20261128_0018_monitoring_public.ts';
 import * as m0019 from './migrations/20261129_0019_submissions_keyset.ts';
+import * as m0020 from './migrations/20261129_0020_violation_fact_log.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0017_violation_facts': m0017,
   '20261128_0018_monitoring_public': m0018,
   '20261129_0019_submissions_keyset': m0019,
+  '20261129_0020_violation_fact_log': m0020,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

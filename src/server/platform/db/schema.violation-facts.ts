@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Derived tables of violation lists and statistics (migration 0017, ADR 0011). Codes and ids only. */
 
 export interface VioFactEventsTable {
@@ -37,9 +39,16 @@ export interface VioFactSubjectsTable {
   m: number;
 }
 
+/** Events whose facts changed (migration 0020, ADR 0016); `*` after a rebuild. */
+export interface VioFactLogTable {
+  seq: Generated<number | string>;
+  event_id: string;
+}
+
 export interface ViolationFactsTables {
   vio_fact_events: VioFactEventsTable;
   vio_fact_tags: VioFactTagsTable;
   vio_fact_counts: VioFactCountsTable;
   vio_fact_subjects: VioFactSubjectsTable;
+  vio_fact_log: VioFactLogTable;
 }
