@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { changesSince, cursorNow, logFactChanges } from '../../src/server/modules/violations/facts.log.ts';
 import { rebuildViolationFacts } from '../../src/server/modules/violations/facts.store.ts';
+import { filteredEvents } from '../../src/server/modules/violations/violations.repo.ts';
 import { computeStats, specsOf } from '../../src/server/modules/violations/stats.service.ts';
 import type { Actor } from '../../src/server/platform/access/policy.ts';
 import { createLogger } from '../../src/server/platform/logger.ts';
@@ -80,6 +81,39 @@ for (const backend of await backends()) {
       assert.deepEqual(fast, ref);
       return fast;
     }
+
+    test('the list under two filters shows the newest events first, as the tables order them', async () => {
+      const person = await doc.client.post<{ id: string }>('/api/people', { names: [{ full: 'Тизме' }] });
+      assert.equal(person.status, 201);
+      for (const title of ['first', 'second', 'third']) {
+        const ev = await doc.client.post<{ id: string }>('/api/violations/events', {
+          title,
+          startDate: '2014-02-01',
+          region: 'KG-T',
+        });
+        assert.equal(ev.status, 201);
+        const act = await doc.client.post(`/api/violations/events/${ev.body.id}/acts`, {
+          victimId: person.body.id,
+          actType: VC.actB,
+        });
+        assert.equal(act.status, 201);
+      }
+      const f = { region: 'KG-T', actType: VC.actB };
+      const r = await doc.client.get<{ total: number; items: { id: string }[] }>(
+        `/api/violations/events?${new URLSearchParams(f).toString()}`,
+      );
+      assert.equal(r.status, 200);
+      const live = await filteredEvents(t.ctx.db, actor(doc), f)
+        .select('e.id')
+        .orderBy('e.id', 'desc')
+        .execute();
+      assert.equal(live.length, 3);
+      assert.equal(r.body.total, 3);
+      assert.deepEqual(
+        r.body.items.map((i) => i.id),
+        live.map((x) => x.id),
+      );
+    });
 
     test('a second app node on the same database counts what the first one wrote', async () => {
       // SQLite is one node by design (one writer process); the second context shares its file here

@@ -29,6 +29,8 @@ const FILTERS: EventFilter[] = [
   { region: 'KG-O', actType: VC.actB },
   { actType: VC.actA, perpetratorType: VC.top, from: '2010' },
   { region: 'KG-C', district: '1091691655' },
+  { violationStatus: VC.top, reliability: VC.second },
+  { region: 'KG-O', from: '2010', to: '2010' },
 ];
 const qs = (f: EventFilter) =>
   new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined) as [string, string][]).toString();
@@ -84,7 +86,12 @@ for (const backend of await backends()) {
           .groupBy('xa.act_type')
           .execute()
       ).map((r) => ({ code: r.code, count: Number(r.n) }));
+      // The first page: newest event id first, as the list orders it.
+      const ids = (
+        await filteredEvents(t.ctx.db, actor(u), f).select('e.id').orderBy('e.id', 'desc').limit(50).execute()
+      ).map((r) => r.id);
       return {
+        ids,
         total: await count(f),
         region: sortRows(await group({ ...f, region: undefined }, 'e.region')),
         violationStatus: sortRows(await group({ ...f, violationStatus: undefined }, 'e.violation_status')),
@@ -100,6 +107,7 @@ for (const backend of await backends()) {
         const live = await liveFacets(u, f);
         assert.deepEqual(
           {
+            ids: r.body.items.map((i) => i.id),
             total: r.body.total,
             region: sortRows(r.body.facets.region),
             violationStatus: sortRows(r.body.facets.violationStatus),

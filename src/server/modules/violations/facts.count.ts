@@ -108,18 +108,24 @@ export function countInMemory(
   };
   const acts: number[] = [];
   let actNo = 0;
-  for (let slot = 0; slot < mem.size; slot++) {
-    if (!mem.alive[slot]) continue;
-    if (mem.restricted[slot] && !scope.restrictedVisible.has(slot)) continue;
-    if (fg !== undefined && mem.region[slot] !== fg) continue;
-    if (fd !== undefined && mem.district[slot] !== fd) continue;
-    if (fs !== undefined && mem.status[slot] !== fs) continue;
-    const date = mem.date[slot]!;
+  // Locals, not property reads in the loop; the loop runs once per event.
+  const { alive, restricted, region: regionOf, district: districtOf, status: statusOf } = mem;
+  const { date: dates, data, off, over } = mem;
+  const hasOver = over.size > 0;
+  const n = mem.size;
+  for (let slot = 0; slot < n; slot++) {
+    if (!alive[slot]) continue;
+    if (restricted[slot] && !scope.restrictedVisible.has(slot)) continue;
+    if (fg !== undefined && regionOf[slot] !== fg) continue;
+    if (fd !== undefined && districtOf[slot] !== fd) continue;
+    if (fs !== undefined && statusOf[slot] !== fs) continue;
+    const date = dates[slot]!;
     if (f.from && !(date !== null && date >= f.from)) continue;
     if (to && !(date !== null && date <= to)) continue;
     if (scope.ids && !scope.ids.has(slot)) continue;
-    const [d, start] = mem.payload(slot);
-    let i = start;
+    const o = hasOver ? over.get(slot) : undefined;
+    const d = o ?? data;
+    let i = o ? 0 : off[slot]!;
     const nRel = d[i++]!;
     if (fr !== undefined) {
       let has = false;
@@ -143,8 +149,8 @@ export function countInMemory(
     }
     if (!hasType || !hasPerp) continue;
     head.events++;
-    const g = mem.region[slot]!;
-    const dist = mem.district[slot]!;
+    const g = regionOf[slot]!;
+    const dist = districtOf[slot]!;
     const region = g < 0 ? 'unknown' : names[g]!;
     const district = dist >= 0 ? names[dist]! : CITIES.has(region) ? region : 'unknown';
     const year = date === null ? 'unknown' : date.slice(0, 4);

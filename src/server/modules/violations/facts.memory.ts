@@ -1,3 +1,4 @@
+import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type { Snap } from './facts.cells.ts';
 import { ALL, changesSince, cursorNow, type Cursor } from './facts.log.ts';
@@ -208,4 +209,32 @@ export async function factsMemory(db: Executor): Promise<FactsMemory> {
   } finally {
     entry.busy = null;
   }
+}
+
+/**
+ * What one reader may count: the restricted events they are a member of (asked of the database every
+ * time, never cached) and a text search's events, as slots.
+ */
+export async function memoryScope(
+  db: Executor,
+  mem: FactsMemory,
+  actor: Actor,
+  ids: readonly string[] | undefined,
+): Promise<{ restrictedVisible: Set<number>; ids: Set<number> | undefined }> {
+  const members = await db
+    .selectFrom('vio_event_members as m')
+    .innerJoin('vio_fact_events as e', 'e.event_id', 'm.event_id')
+    .select('e.event_id')
+    .where('m.user_id', '=', actor.userId)
+    .where('e.restricted', '=', 1)
+    .execute();
+  const slots = (list: readonly string[]) => {
+    const out = new Set<number>();
+    for (const id of list) {
+      const s = mem.slotOf.get(id);
+      if (s !== undefined) out.add(s);
+    }
+    return out;
+  };
+  return { restrictedVisible: slots(members.map((m) => m.event_id)), ids: ids ? slots(ids) : undefined };
 }

@@ -4,7 +4,7 @@ import { can, type Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { SEP, subjectCells, subjectsOf, type Cell } from './facts.cells.ts';
 import { countInMemory, MEMORY_BY } from './facts.count.ts';
-import { factsMemory } from './facts.memory.ts';
+import { factsMemory, memoryScope } from './facts.memory.ts';
 import { factEvents, readCells, restrictedSnaps, simpleSpec, type RestrictedSnap } from './facts.query.ts';
 import { breakdown, headline, toRows, type BreakdownSpec, type Headline, type Rows } from './stats.repo.ts';
 import type { EventFilter } from './violations.repo.ts';
@@ -95,21 +95,7 @@ async function subjectHead(db: Executor, cells: Map<string, Cell>, restricted: r
  */
 async function statsFromMemory(db: Executor, actor: Actor, f: EventFilter, specs: BreakdownSpec[]) {
   const mem = await factsMemory(db);
-  const members = await db
-    .selectFrom('vio_event_members as m')
-    .innerJoin('vio_fact_events as e', 'e.event_id', 'm.event_id')
-    .select('e.event_id')
-    .where('m.user_id', '=', actor.userId)
-    .where('e.restricted', '=', 1)
-    .execute();
-  const slots = (ids: readonly string[]) =>
-    new Set(ids.map((id) => mem.slotOf.get(id)).filter((x): x is number => x !== undefined));
-  const out = countInMemory(
-    mem,
-    { restrictedVisible: slots(members.map((m) => m.event_id)), ids: f.ids ? slots(f.ids) : undefined },
-    f,
-    specs,
-  );
+  const out = countInMemory(mem, await memoryScope(db, mem, actor, f.ids), f, specs);
   const live = specs.filter((s) => !MEMORY_BY.includes(s.by));
   if (live.length) {
     const scope = { actor, facts: await factEvents(db, actor, f) };

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { factEvents, readCells, restrictedSnaps, simpleSpec, type RestrictedSnap } from './facts.query.ts';
-import type { EventFilter } from './violations.repo.ts';
+import { listInMemory } from './facts.list.ts';
+import { factsMemory, memoryScope } from './facts.memory.ts';
+import { EVENT_PAGE, violationsRepo, type EventFilter } from './violations.repo.ts';
 
 type Facet = { code: string; count: number }[];
 export interface FacetCounts {
@@ -97,4 +99,31 @@ async function liveCounts(db: Executor, actor: Actor, f: EventFilter, prefixes: 
     for (const a of acts) add(a.tag, Number(a.n));
   }
   return counts;
+}
+
+/**
+ * A page of the event list (up to `EVENT_PAGE + 1` rows: one more tells that more follow) with its
+ * facets. Under at most one filter, the stored cells and one tag's postings answer in time that
+ * follows the page, not the data; under two or more, or a text search, one pass over the facts in
+ * memory (ADR 0016). "Mine" and an event-number search read the tables. The rows themselves are read
+ * by id afterwards.
+ */
+export async function listPage(db: Executor, actor: Actor, f: EventFilter, page: number) {
+  if (simpleSpec(f) || f.mine || f.numberPrefix || db.isTransaction) {
+    const [rows, facets] = await Promise.all([
+      violationsRepo.page(db, actor, f, page),
+      eventFacets(db, actor, f),
+    ]);
+    return { rows, facets };
+  }
+  const mem = await factsMemory(db);
+  const { ids, ...facets } = listInMemory(
+    mem,
+    await memoryScope(db, mem, actor, f.ids),
+    f,
+    (page - 1) * EVENT_PAGE,
+    EVENT_PAGE + 1,
+  );
+  const byId = new Map((await violationsRepo.eventsByIds(db, ids)).map((r) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id)).filter((r) => r !== undefined), facets };
 }

@@ -11,7 +11,7 @@ import type { VioEventsTable } from '../../platform/db/schema.violations.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadEvent, withEvent } from './violations.access.ts';
 import { checkDateOrder, checkPlace, checkRealDate, optCode, precisionOf } from './violations.checks.ts';
-import { eventFacets } from './violations.facets.ts';
+import { listPage } from './violations.facets.ts';
 import { presentEvent } from './violations.presenter.ts';
 import { EVENT_PAGE, violationsRepo } from './violations.repo.ts';
 import { evidenceEventIds } from './evidence.search.ts';
@@ -163,10 +163,10 @@ export async function listEvents(
     ids,
     numberPrefix: text && /^EV-\d/i.test(text) ? text.toUpperCase() : undefined,
   };
-  const [rows, { total, ...facets }] = await Promise.all([
-    violationsRepo.page(ctx.db, actor, f, page),
-    eventFacets(ctx.db, actor, f),
-  ]);
+  const {
+    rows,
+    facets: { total, ...facets },
+  } = await listPage(ctx.db, actor, f, page);
   const items = rows.slice(0, EVENT_PAGE);
   const acts = await violationsRepo.summaries(
     ctx.db,

@@ -1,0 +1,124 @@
+import type { FacetCounts } from './violations.facets.ts';
+import type { FactsMemory } from './facts.memory.ts';
+import type { MemoryScope } from './facts.count.ts';
+import type { EventFilter } from './violations.repo.ts';
+
+/**
+ * The event list from the facts in memory (ADR 0016), in one pass over the events:
+ * - the page: the ids of the matching events, newest id first (the order of `violationsRepo.page`),
+ *   kept as the best `offset + limit` seen so far, so no sort of every match;
+ * - the facets, each under every other active filter: the total, regions without the region
+ *   filter, statuses without the status filter, act types without the act-type filter. Each event
+ *   is tested against each filter once; a facet counts it when every other filter passes.
+ */
+export interface MemoryList extends FacetCounts {
+  ids: string[];
+}
+
+const BIT_REGION = 1;
+const BIT_STATUS = 2;
+const BIT_TYPE = 4;
+const BIT_OTHER = 8;
+const ALL_BITS = 15;
+
+/** Insert `id` into `top` (descending, at most `k`). */
+function keep(top: string[], id: string, k: number): void {
+  if (top.length === k && id <= top[k - 1]!) return;
+  let i = top.length;
+  while (i > 0 && top[i - 1]! < id) i--;
+  top.splice(i, 0, id);
+  if (top.length > k) top.pop();
+}
+
+export function listInMemory(
+  mem: FactsMemory,
+  scope: MemoryScope,
+  f: EventFilter,
+  offset: number,
+  limit: number,
+): MemoryList {
+  const code = (x: string | undefined) => (x === undefined ? undefined : mem.codes.peek(x));
+  const fg = code(f.region);
+  const fd = code(f.district);
+  const fs = code(f.violationStatus);
+  const fa = code(f.actType);
+  const fp = f.perpetratorType === 'unknown' ? -2 : code(f.perpetratorType);
+  const fr = code(f.reliability);
+  const to = f.to ? `${f.to}-99` : undefined;
+  // Counts per code id: codes are a few thousand at most, so arrays beat maps.
+  const regions = new Int32Array(mem.codes.names.length);
+  const statuses = new Int32Array(mem.codes.names.length);
+  const types = new Int32Array(mem.codes.names.length);
+  const top: string[] = [];
+  const k = offset + limit;
+  const seen: number[] = [];
+  let total = 0;
+  // Locals, not property reads in the loop; the loop runs once per event.
+  const { alive, restricted, region, district, status, date: dates, data, off, over } = mem;
+  const hasOver = over.size > 0;
+  const n = mem.size;
+  // Newest slots first: bulk-loaded slots are in id order, so the page fills at once and most later
+  // matches are turned away by one comparison.
+  for (let slot = n - 1; slot >= 0; slot--) {
+    if (!alive[slot]) continue;
+    if (restricted[slot] && !scope.restrictedVisible.has(slot)) continue;
+    if (scope.ids && !scope.ids.has(slot)) continue;
+    // The filters that no facet leaves out.
+    const date = dates[slot]!;
+    if (f.from && !(date !== null && date >= f.from)) continue;
+    if (to && !(date !== null && date <= to)) continue;
+    if (fd !== undefined && district[slot] !== fd) continue;
+    const o = hasOver ? over.get(slot) : undefined;
+    const d = o ?? data;
+    let i = o ? 0 : off[slot]!;
+    const nRel = d[i++]!;
+    if (fr !== undefined) {
+      let has = false;
+      for (let x = 0; x < nRel; x++) if (d[i + x] === fr) has = true;
+      if (!has) continue;
+    }
+    i += nRel;
+    const nActs = d[i++]!;
+    let hasType = fa === undefined;
+    let hasPerp = fp === undefined;
+    seen.length = 0;
+    for (let a = 0; a < nActs; a++) {
+      const t = d[i]!;
+      if (t === fa) hasType = true;
+      if (!seen.includes(t)) seen.push(t);
+      const nP = d[i + 2]!;
+      if (fp !== undefined) for (let x = 0; x < nP; x++) if (d[i + 3 + x] === fp) hasPerp = true;
+      i += 3 + nP;
+      i += 1 + d[i]!;
+      i += 1 + d[i]!;
+    }
+    if (!hasPerp) continue;
+    const g = region[slot]!;
+    const s = status[slot]!;
+    let bits = BIT_OTHER;
+    if (fg === undefined || g === fg) bits |= BIT_REGION;
+    if (fs === undefined || s === fs) bits |= BIT_STATUS;
+    if (hasType) bits |= BIT_TYPE;
+    if (bits === ALL_BITS) {
+      total++;
+      keep(top, mem.ids[slot]!, k);
+    }
+    if ((bits | BIT_REGION) === ALL_BITS && g >= 0) regions[g]!++;
+    if ((bits | BIT_STATUS) === ALL_BITS && s >= 0) statuses[s]!++;
+    if ((bits | BIT_TYPE) === ALL_BITS) for (const t of seen) types[t]!++;
+  }
+  const names = mem.codes.names;
+  const sorted = (m: Int32Array) =>
+    [...m.entries()]
+      .filter(([, count]) => count > 0)
+      .map(([c, count]) => ({ code: names[c]!, count }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+      .slice(0, 100);
+  return {
+    ids: top.slice(offset),
+    total,
+    region: sorted(regions),
+    violationStatus: sorted(statuses),
+    actType: sorted(types),
+  };
+}
