@@ -4,6 +4,7 @@ import { scheduleSystemJobs } from './modules/system/system.jobs.ts';
 import { scheduleCaseReindexIfNeeded } from './modules/cases/cases.search.ts';
 import { scheduleViolationReindexIfNeeded } from './modules/violations/violations.search.ts';
 import { scheduleEvidenceReindexIfNeeded } from './modules/violations/evidence.search.ts';
+import { factsMemory } from './modules/violations/facts.memory.ts';
 import { scheduleRekeyIfNeeded } from './modules/people/people.jobs.ts';
 import { scheduleMonitoringCleanup } from './modules/monitoring/cleanup.job.ts';
 import { closeContext, createContext, startKeyringSync } from './runtime.ts';
@@ -38,6 +39,9 @@ export async function serve(): Promise<void> {
     { port: config.port, database: ctx.dbh.kind, sealed: ctx.keyring.sealed },
     'Ukuk is listening',
   );
+  // Every node counts violation statistics from the facts in memory (ADR 0016): load them now, not on
+  // the first reader's request (seconds at 250,000 events). Codes and ids only: no key is needed.
+  void factsMemory(ctx.db).catch(() => ctx.log.warn('could not load the violation facts'));
   const shutdown = async () => {
     stopSync();
     await app.close();

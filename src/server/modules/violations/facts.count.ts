@@ -1,6 +1,7 @@
 import { districtsOf, REGION_CODES } from '../../../core/geo/regions.ts';
-import type { StatsBy } from '../../../core/schemas/violation-stats.ts';
-import { KIND_GROUP, KIND_INDIVIDUAL, type FactsMemory } from './facts.memory.ts';
+import { STATS_BY, VICTIM_ONLY_BY, type StatsBy } from '../../../core/schemas/violation-stats.ts';
+import { Dict, KIND_GROUP, KIND_INDIVIDUAL, type FactsMemory } from './facts.memory.ts';
+import { codeFilter, dateOk, HAS_PERP, HAS_TYPE, walkEvent } from './facts.scan.ts';
 import { toRows, type BreakdownSpec, type Headline, type Rows } from './stats.repo.ts';
 import type { EventFilter } from './violations.repo.ts';
 
@@ -15,14 +16,7 @@ import type { EventFilter } from './violations.repo.ts';
  */
 const CITIES = new Set<string>(REGION_CODES.filter((r) => districtsOf(r).length === 0));
 
-export const MEMORY_BY: readonly StatsBy[] = [
-  'actType',
-  'right',
-  'perpetratorType',
-  'region',
-  'district',
-  'period',
-];
+export const MEMORY_BY: readonly StatsBy[] = STATS_BY.filter((b) => !VICTIM_ONLY_BY.includes(b));
 
 export interface MemoryScope {
   /** Restricted events this reader may see (slots). */
@@ -31,37 +25,45 @@ export interface MemoryScope {
   ids?: ReadonlySet<number> | undefined;
 }
 
-/** Per breakdown: counts per code and, for units that count distinct things, the last one counted. */
+/**
+ * Per breakdown: counts per code id and, for units that count distinct things, the last key counted.
+ * Ids below `mem.codes` size are codes in memory; above, names made while counting (`unknown`, a
+ * period, an act type rolled up to a level). Arrays, not maps of strings: this runs once per act.
+ */
 class Tally {
-  readonly n = new Map<string, number>();
-  private readonly last = new Map<string, number>();
-  private readonly sets = new Map<string, Set<number>>();
-  constructor(readonly spec: BreakdownSpec) {}
-  /** Count `code` once per `key` (an event slot, an act number); victims go through `victim`. */
-  once(code: string, key: number): void {
-    if (this.last.get(code) === key) return;
-    this.last.set(code, key);
-    this.n.set(code, (this.n.get(code) ?? 0) + 1);
+  private readonly n: number[] = [];
+  private readonly last: number[] = [];
+  private readonly sets = new Map<number, Set<number>>();
+  readonly unit: 'events' | 'acts' | 'victims';
+  constructor(readonly spec: BreakdownSpec) {
+    this.unit = spec.unit;
   }
-  victim(code: string, v: number): void {
-    let s = this.sets.get(code);
-    if (!s) this.sets.set(code, (s = new Set()));
-    s.add(v);
+  /** Count `id` once per `key` (an event slot, an act number). */
+  once(id: number, key: number): void {
+    if (this.last[id] === key) return;
+    this.last[id] = key;
+    this.n[id] = (this.n[id] ?? 0) + 1;
   }
-  /** One act under `code`, in this tally's unit (`v` counts only when the victim is an individual). */
-  act(code: string, v: number, actNo: number, slot: number): void {
-    if (this.spec.unit === 'victims') {
-      if (v >= 0) this.victim(code, v);
-    } else this.once(code, this.spec.unit === 'acts' ? actNo : slot);
+  /** One act under `id`, in this tally's unit (`v`: the victim if an individual, else −1). */
+  act(id: number, v: number, actNo: number, slot: number): void {
+    if (this.unit === 'victims') {
+      if (v < 0) return;
+      let s = this.sets.get(id);
+      if (!s) this.sets.set(id, (s = new Set()));
+      s.add(v);
+    } else this.once(id, this.unit === 'acts' ? actNo : slot);
   }
-  rows(): Rows {
-    if (this.spec.unit === 'victims') return toRows([...this.sets].map(([code, s]) => ({ code, n: s.size })));
-    return toRows([...this.n].map(([code, n]) => ({ code, n })));
+  rows(name: (id: number) => string): Rows {
+    if (this.unit === 'victims')
+      return toRows([...this.sets].map(([id, s]) => ({ code: name(id), n: s.size })));
+    const out: { code: string; n: number }[] = [];
+    this.n.forEach((n, id) => out.push({ code: name(id), n }));
+    return toRows(out);
   }
 }
 
-/** The code of an event-level breakdown. A plain function: tsx names every closure made in a loop. */
-function placeOf(s: BreakdownSpec, region: string, district: string, year: string, month: string): string {
+/** The id of an event-level breakdown's row. A plain function: tsx names every closure made in a loop. */
+function placeOf(s: BreakdownSpec, region: number, district: number, year: number, month: number): number {
   if (s.by === 'region') return region;
   if (s.by === 'district') return district;
   return s.period === 'month' ? month : year;
@@ -73,29 +75,30 @@ export function countInMemory(
   f: EventFilter,
   specs: readonly BreakdownSpec[],
 ): { head: Headline; by: Map<StatsBy, Rows> } {
-  const code = (x: string | undefined) => (x === undefined ? undefined : mem.codes.peek(x));
-  const fg = code(f.region);
-  const fd = code(f.district);
-  const fs = code(f.violationStatus);
-  const fa = code(f.actType);
-  const fp = f.perpetratorType === 'unknown' ? -2 : code(f.perpetratorType);
-  const fr = code(f.reliability);
-  const to = f.to ? `${f.to}-99` : undefined;
+  const c = codeFilter(mem, f);
   const names = mem.codes.names;
   const tallies = specs.filter((s) => MEMORY_BY.includes(s.by)).map((s) => new Tally(s));
   const eventLevel = tallies.filter(
     (t) => t.spec.unit === 'events' && ['region', 'district', 'period'].includes(t.spec.by),
   );
   const actLevel = tallies.filter((t) => !eventLevel.includes(t));
-  const rolled = new Map<number, string>();
-  const typeCode = (t: number, level: number | undefined) => {
-    if (!level) return names[t]!;
-    const key = t * 16 + level;
-    let r = rolled.get(key);
-    if (r === undefined) rolled.set(key, (r = names[t]!.slice(0, 2 * level).padEnd(12, '0')));
-    return r;
+  const periodsUsed = tallies.some((t) => t.spec.by === 'period');
+  // Names made while counting get ids after the codes in memory.
+  const base = names.length;
+  const made = new Dict();
+  const madeId = (x: string) => base + made.id(x);
+  const name = (id: number) => (id < base ? names[id]! : made.names[id - base]!);
+  const UNKNOWN = madeId('unknown');
+  const cities = new Set([...CITIES].map((x) => mem.codes.peek(x)));
+  const rolled: number[] = [];
+  const periods = new Map<string, number>();
+  const periodId = (p: string) => {
+    let id = periods.get(p);
+    if (id === undefined) periods.set(p, (id = madeId(p)));
+    return id;
   };
   const victimSeen = new Uint8Array(mem.victims.names.length);
+  const { victimKind, victimSize } = mem;
   const perpSeen = new Uint8Array(mem.perps.names.length);
   const head: Headline = {
     events: 0,
@@ -116,55 +119,32 @@ export function countInMemory(
   for (let slot = 0; slot < n; slot++) {
     if (!alive[slot]) continue;
     if (restricted[slot] && !scope.restrictedVisible.has(slot)) continue;
-    if (fg !== undefined && regionOf[slot] !== fg) continue;
-    if (fd !== undefined && districtOf[slot] !== fd) continue;
-    if (fs !== undefined && statusOf[slot] !== fs) continue;
+    if (c.region !== undefined && regionOf[slot] !== c.region) continue;
+    if (c.district !== undefined && districtOf[slot] !== c.district) continue;
+    if (c.status !== undefined && statusOf[slot] !== c.status) continue;
     const date = dates[slot]!;
-    if (f.from && !(date !== null && date >= f.from)) continue;
-    if (to && !(date !== null && date <= to)) continue;
+    if (!dateOk(c, date)) continue;
     if (scope.ids && !scope.ids.has(slot)) continue;
     const o = hasOver ? over.get(slot) : undefined;
     const d = o ?? data;
-    let i = o ? 0 : off[slot]!;
-    const nRel = d[i++]!;
-    if (fr !== undefined) {
-      let has = false;
-      for (let k = 0; k < nRel; k++) if (d[i + k] === fr) has = true;
-      if (!has) continue;
-    }
-    i += nRel;
-    // The acts: where each starts, and whether the event has one of the filtered type / perpetrator.
-    const nActs = d[i++]!;
-    acts.length = 0;
-    let hasType = fa === undefined;
-    let hasPerp = fp === undefined;
-    for (let a = 0; a < nActs; a++) {
-      acts.push(i);
-      if (d[i] === fa) hasType = true;
-      const nP = d[i + 2]!;
-      if (fp !== undefined) for (let k = 0; k < nP; k++) if (d[i + 3 + k] === fp) hasPerp = true;
-      i += 3 + nP;
-      i += 1 + d[i]!;
-      i += 1 + d[i]!;
-    }
-    if (!hasType || !hasPerp) continue;
+    if (walkEvent(d, o ? 0 : off[slot]!, c, acts, null) !== (HAS_TYPE | HAS_PERP)) continue;
     head.events++;
     const g = regionOf[slot]!;
     const dist = districtOf[slot]!;
-    const region = g < 0 ? 'unknown' : names[g]!;
-    const district = dist >= 0 ? names[dist]! : CITIES.has(region) ? region : 'unknown';
-    const year = date === null ? 'unknown' : date.slice(0, 4);
-    const month = date === null ? 'unknown' : date.slice(0, 7);
+    const region = g < 0 ? UNKNOWN : g;
+    const district = dist >= 0 ? dist : cities.has(g) ? g : UNKNOWN;
+    const year = !periodsUsed ? UNKNOWN : date === null ? UNKNOWN : periodId(date.slice(0, 4));
+    const month = !periodsUsed ? UNKNOWN : date === null ? UNKNOWN : periodId(date.slice(0, 7));
     for (const t of eventLevel) t.once(placeOf(t.spec, region, district, year, month), slot);
     for (const at of acts) {
       const type = d[at]!;
       const v = d[at + 1]!;
       const nP = d[at + 2]!;
       const pAt = at + 3;
-      if (fa !== undefined && type !== fa) continue;
-      if (fp !== undefined) {
+      if (c.actType !== undefined && type !== c.actType) continue;
+      if (c.perpetratorType !== undefined) {
         let has = false;
-        for (let k = 0; k < nP; k++) if (d[pAt + k] === fp) has = true;
+        for (let k = 0; k < nP; k++) if (d[pAt + k] === c.perpetratorType) has = true;
         if (!has) continue;
       }
       const prAt = pAt + nP;
@@ -176,11 +156,11 @@ export function countInMemory(
         head.acts++;
         if (!victimSeen[v]) {
           victimSeen[v] = 1;
-          const kind = mem.victimKind[v];
+          const kind = victimKind[v];
           if (kind === KIND_INDIVIDUAL) head.victims++;
           else if (kind === KIND_GROUP) {
             head.groupVictims++;
-            const size = mem.victimSize[v]!;
+            const size = victimSize[v]!;
             if (size >= 0) head.groupVictimsSize += size;
             else head.groupVictimsWithoutSize++;
           }
@@ -193,19 +173,26 @@ export function countInMemory(
           head.perpetrators++;
         }
       }
-      const iv = v >= 0 && mem.victimKind[v] === KIND_INDIVIDUAL ? v : -1;
+      const iv = v >= 0 && victimKind[v] === KIND_INDIVIDUAL ? v : -1;
       for (const t of actLevel) {
         const s = t.spec;
-        if (s.by === 'actType') t.act(typeCode(type, s.level), iv, actNo, slot);
-        else if (s.by === 'right')
-          for (let k = 0; k < nR; k++) t.act(names[d[rAt + 1 + k]!]!, iv, actNo, slot);
-        else if (s.by === 'perpetratorType')
-          for (let k = 0; k < nP; k++) t.act(names[d[pAt + k]!]!, iv, actNo, slot);
+        if (s.by === 'actType') {
+          let id = type;
+          if (s.level) {
+            id = rolled[type * 8 + s.level] ?? -1;
+            if (id < 0) {
+              id = madeId(names[type]!.slice(0, 2 * s.level).padEnd(12, '0'));
+              rolled[type * 8 + s.level] = id;
+            }
+          }
+          t.act(id, iv, actNo, slot);
+        } else if (s.by === 'right') for (let k = 0; k < nR; k++) t.act(d[rAt + 1 + k]!, iv, actNo, slot);
+        else if (s.by === 'perpetratorType') for (let k = 0; k < nP; k++) t.act(d[pAt + k]!, iv, actNo, slot);
         else t.act(placeOf(s, region, district, year, month), iv, actNo, slot);
       }
     }
   }
   const by = new Map<StatsBy, Rows>();
-  for (const t of tallies) by.set(t.spec.by, t.rows());
+  for (const t of tallies) by.set(t.spec.by, t.rows(name));
   return { head, by };
 }

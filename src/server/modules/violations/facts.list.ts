@@ -1,6 +1,7 @@
 import type { FacetCounts } from './violations.facets.ts';
 import type { FactsMemory } from './facts.memory.ts';
 import type { MemoryScope } from './facts.count.ts';
+import { codeFilter, dateOk, HAS_PERP, HAS_TYPE, walkEvent } from './facts.scan.ts';
 import type { EventFilter } from './violations.repo.ts';
 
 /**
@@ -37,14 +38,7 @@ export function listInMemory(
   offset: number,
   limit: number,
 ): MemoryList {
-  const code = (x: string | undefined) => (x === undefined ? undefined : mem.codes.peek(x));
-  const fg = code(f.region);
-  const fd = code(f.district);
-  const fs = code(f.violationStatus);
-  const fa = code(f.actType);
-  const fp = f.perpetratorType === 'unknown' ? -2 : code(f.perpetratorType);
-  const fr = code(f.reliability);
-  const to = f.to ? `${f.to}-99` : undefined;
+  const c = codeFilter(mem, f);
   // Counts per code id: codes are a few thousand at most, so arrays beat maps.
   const regions = new Int32Array(mem.codes.names.length);
   const statuses = new Int32Array(mem.codes.names.length);
@@ -52,6 +46,7 @@ export function listInMemory(
   const top: string[] = [];
   const k = offset + limit;
   const seen: number[] = [];
+  const starts: number[] = [];
   let total = 0;
   // Locals, not property reads in the loop; the loop runs once per event.
   const { alive, restricted, region, district, status, date: dates, data, off, over } = mem;
@@ -64,41 +59,17 @@ export function listInMemory(
     if (restricted[slot] && !scope.restrictedVisible.has(slot)) continue;
     if (scope.ids && !scope.ids.has(slot)) continue;
     // The filters that no facet leaves out.
-    const date = dates[slot]!;
-    if (f.from && !(date !== null && date >= f.from)) continue;
-    if (to && !(date !== null && date <= to)) continue;
-    if (fd !== undefined && district[slot] !== fd) continue;
+    if (!dateOk(c, dates[slot]!)) continue;
+    if (c.district !== undefined && district[slot] !== c.district) continue;
     const o = hasOver ? over.get(slot) : undefined;
-    const d = o ?? data;
-    let i = o ? 0 : off[slot]!;
-    const nRel = d[i++]!;
-    if (fr !== undefined) {
-      let has = false;
-      for (let x = 0; x < nRel; x++) if (d[i + x] === fr) has = true;
-      if (!has) continue;
-    }
-    i += nRel;
-    const nActs = d[i++]!;
-    let hasType = fa === undefined;
-    let hasPerp = fp === undefined;
-    seen.length = 0;
-    for (let a = 0; a < nActs; a++) {
-      const t = d[i]!;
-      if (t === fa) hasType = true;
-      if (!seen.includes(t)) seen.push(t);
-      const nP = d[i + 2]!;
-      if (fp !== undefined) for (let x = 0; x < nP; x++) if (d[i + 3 + x] === fp) hasPerp = true;
-      i += 3 + nP;
-      i += 1 + d[i]!;
-      i += 1 + d[i]!;
-    }
-    if (!hasPerp) continue;
+    const flags = walkEvent(o ?? data, o ? 0 : off[slot]!, c, starts, seen);
+    if (flags < 0 || !(flags & HAS_PERP)) continue;
     const g = region[slot]!;
     const s = status[slot]!;
     let bits = BIT_OTHER;
-    if (fg === undefined || g === fg) bits |= BIT_REGION;
-    if (fs === undefined || s === fs) bits |= BIT_STATUS;
-    if (hasType) bits |= BIT_TYPE;
+    if (c.region === undefined || g === c.region) bits |= BIT_REGION;
+    if (c.status === undefined || s === c.status) bits |= BIT_STATUS;
+    if (flags & HAS_TYPE) bits |= BIT_TYPE;
     if (bits === ALL_BITS) {
       total++;
       keep(top, mem.ids[slot]!, k);
