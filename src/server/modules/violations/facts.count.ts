@@ -1,7 +1,7 @@
 import { districtsOf, REGION_CODES } from '../../../core/geo/regions.ts';
 import { STATS_BY, VICTIM_ONLY_BY, type StatsBy } from '../../../core/schemas/violation-stats.ts';
 import { Dict, KIND_GROUP, KIND_INDIVIDUAL, type FactsMemory } from './facts.memory.ts';
-import { codeFilter, dateOk, HAS_PERP, HAS_TYPE, walkEvent } from './facts.scan.ts';
+import { candidatesOf, codeFilter, dateOk, HAS_PERP, HAS_TYPE, walkEvent } from './facts.scan.ts';
 import { toRows, type BreakdownSpec, type Headline, type Rows } from './stats.repo.ts';
 import type { EventFilter } from './violations.repo.ts';
 
@@ -115,8 +115,11 @@ export function countInMemory(
   const { alive, restricted, region: regionOf, district: districtOf, status: statusOf } = mem;
   const { date: dates, data, off, over } = mem;
   const hasOver = over.size > 0;
-  const n = mem.size;
-  for (let slot = 0; slot < n; slot++) {
+  // The rarest filter's posting list, or every event.
+  const cand = candidatesOf(mem, c, null);
+  const n = cand ? cand.length : mem.size;
+  for (let k = 0; k < n; k++) {
+    const slot = cand ? cand[k]! : k;
     if (!alive[slot]) continue;
     if (restricted[slot] && !scope.restrictedVisible.has(slot)) continue;
     if (c.region !== undefined && regionOf[slot] !== c.region) continue;

@@ -1,16 +1,25 @@
 import type { FacetCounts } from './violations.facets.ts';
 import type { FactsMemory } from './facts.memory.ts';
 import type { MemoryScope } from './facts.count.ts';
-import { codeFilter, dateOk, HAS_PERP, HAS_TYPE, walkEvent } from './facts.scan.ts';
+import {
+  candidatesOf,
+  codeFilter,
+  dateOk,
+  HAS_PERP,
+  HAS_TYPE,
+  walkEvent,
+  type Omitted,
+} from './facts.scan.ts';
 import type { EventFilter } from './violations.repo.ts';
 
 /**
- * The event list from the facts in memory (ADR 0016), in one pass over the events:
+ * The event list from the facts in memory (ADR 0016), in walks over the events the rarest filter's
+ * posting list names:
  * - the page: the ids of the matching events, newest id first (the order of `violationsRepo.page`),
  *   kept as the best `offset + limit` seen so far, so no sort of every match;
  * - the facets, each under every other active filter: the total, regions without the region
- *   filter, statuses without the status filter, act types without the act-type filter. Each event
- *   is tested against each filter once; a facet counts it when every other filter passes.
+ *   filter, statuses without the status filter, act types without the act-type filter. Every walk
+ *   tests its events against all the filters; a facet counts an event when every other one passes.
  */
 export interface MemoryList extends FacetCounts {
   ids: string[];
@@ -52,32 +61,50 @@ export function listInMemory(
   const { alive, restricted, region, district, status, date: dates, data, off, over } = mem;
   const hasOver = over.size > 0;
   const n = mem.size;
-  // Newest slots first: bulk-loaded slots are in id order, so the page fills at once and most later
-  // matches are turned away by one comparison.
-  for (let slot = n - 1; slot >= 0; slot--) {
-    if (!alive[slot]) continue;
-    if (restricted[slot] && !scope.restrictedVisible.has(slot)) continue;
-    if (scope.ids && !scope.ids.has(slot)) continue;
-    // The filters that no facet leaves out.
-    if (!dateOk(c, dates[slot]!)) continue;
-    if (c.district !== undefined && district[slot] !== c.district) continue;
-    const o = hasOver ? over.get(slot) : undefined;
-    const flags = walkEvent(o ?? data, o ? 0 : off[slot]!, c, starts, seen);
-    if (flags < 0 || !(flags & HAS_PERP)) continue;
-    const g = region[slot]!;
-    const s = status[slot]!;
-    let bits = BIT_OTHER;
-    if (c.region === undefined || g === c.region) bits |= BIT_REGION;
-    if (c.status === undefined || s === c.status) bits |= BIT_STATUS;
-    if (flags & HAS_TYPE) bits |= BIT_TYPE;
-    if (bits === ALL_BITS) {
-      total++;
-      keep(top, mem.ids[slot]!, k);
+  /**
+   * One walk over the candidates of the filters but `omit`. The walk without omission counts the
+   * total, the page, and the facets whose filter is not set; each set faceted filter gets a walk of
+   * its own, driven by the rarest of the others.
+   */
+  function pass(omit: Omitted): void {
+    const cand = candidatesOf(mem, c, omit);
+    const m = cand ? cand.length : n;
+    const main = omit === null;
+    const countRegions = main ? c.region === undefined : omit === 'region';
+    const countStatuses = main ? c.status === undefined : omit === 'status';
+    const countTypes = main ? c.actType === undefined : omit === 'actType';
+    // Newest slots first: bulk-loaded slots are in id order, so the page fills at once and most later
+    // matches are turned away by one comparison.
+    for (let q = m - 1; q >= 0; q--) {
+      const slot = cand ? cand[q]! : q;
+      if (!alive[slot]) continue;
+      if (restricted[slot] && !scope.restrictedVisible.has(slot)) continue;
+      if (scope.ids && !scope.ids.has(slot)) continue;
+      // The filters that no facet leaves out.
+      if (!dateOk(c, dates[slot]!)) continue;
+      if (c.district !== undefined && district[slot] !== c.district) continue;
+      const o = hasOver ? over.get(slot) : undefined;
+      const flags = walkEvent(o ?? data, o ? 0 : off[slot]!, c, starts, seen);
+      if (flags < 0 || !(flags & HAS_PERP)) continue;
+      const g = region[slot]!;
+      const s = status[slot]!;
+      let bits = BIT_OTHER;
+      if (c.region === undefined || g === c.region) bits |= BIT_REGION;
+      if (c.status === undefined || s === c.status) bits |= BIT_STATUS;
+      if (flags & HAS_TYPE) bits |= BIT_TYPE;
+      if (main && bits === ALL_BITS) {
+        total++;
+        keep(top, mem.ids[slot]!, k);
+      }
+      if (countRegions && (bits | BIT_REGION) === ALL_BITS && g >= 0) regions[g]!++;
+      if (countStatuses && (bits | BIT_STATUS) === ALL_BITS && s >= 0) statuses[s]!++;
+      if (countTypes && (bits | BIT_TYPE) === ALL_BITS) for (const t of seen) types[t]!++;
     }
-    if ((bits | BIT_REGION) === ALL_BITS && g >= 0) regions[g]!++;
-    if ((bits | BIT_STATUS) === ALL_BITS && s >= 0) statuses[s]!++;
-    if ((bits | BIT_TYPE) === ALL_BITS) for (const t of seen) types[t]!++;
   }
+  pass(null);
+  if (c.region !== undefined) pass('region');
+  if (c.status !== undefined) pass('status');
+  if (c.actType !== undefined) pass('actType');
   const names = mem.codes.names;
   const sorted = (m: Int32Array) =>
     [...m.entries()]

@@ -35,6 +35,16 @@ export class Dict {
   }
 }
 
+/** Kinds of posting lists (`FactsMemory.posting`). */
+export const POST_REGION = 0;
+export const POST_DISTRICT = 1;
+export const POST_STATUS = 2;
+export const POST_ACT_TYPE = 3;
+export const POST_PERPETRATOR_TYPE = 4;
+export const POST_RELIABILITY = 5;
+const POSTING_KINDS_SPAN = 1 << 24;
+const NO_SLOTS: readonly number[] = [];
+
 export const KIND_INDIVIDUAL = 0;
 export const KIND_GROUP = 1;
 
@@ -57,6 +67,14 @@ export class FactsMemory {
   data = new Int32Array(1 << 16);
   private used = 0;
   readonly over = new Map<number, Int32Array>();
+  /**
+   * Posting lists: per filter kind and code, the slots of the events that have (or once had) it.
+   * Candidates only: a change appends the slot again and leaves the old lists as they were, and every
+   * reader checks each event against all its filters. A list with an appended slot is sorted and made
+   * unique before its next use.
+   */
+  private readonly postings = new Map<number, number[]>();
+  private readonly unsorted = new Set<number>();
 
   get size(): number {
     return this.ids.length;
@@ -66,6 +84,49 @@ export class FactsMemory {
   payload(slot: number): [Int32Array, number] {
     const o = this.over.size ? this.over.get(slot) : undefined;
     return o ? [o, 0] : [this.data, this.off[slot]!];
+  }
+
+  /** The posting list of a filter (kind × code), sorted and without repeats; empty when none. */
+  posting(kind: number, code: number): readonly number[] {
+    const key = kind * POSTING_KINDS_SPAN + code;
+    const list = this.postings.get(key);
+    if (!list) return NO_SLOTS;
+    if (this.unsorted.delete(key)) {
+      list.sort((a, b) => a - b);
+      let w = 0;
+      for (let r = 0; r < list.length; r++) if (r === 0 || list[r] !== list[r - 1]) list[w++] = list[r]!;
+      list.length = w;
+    }
+    return list;
+  }
+
+  private post(kind: number, code: number, slot: number, bulk: boolean): void {
+    if (code < 0) return;
+    const key = kind * POSTING_KINDS_SPAN + code;
+    let list = this.postings.get(key);
+    if (!list) this.postings.set(key, (list = []));
+    if (list.length && list[list.length - 1] === slot) return;
+    if (!bulk || (list.length && list[list.length - 1]! > slot)) this.unsorted.add(key);
+    list.push(slot);
+  }
+
+  private postAll(slot: number, enc: readonly number[], bulk: boolean): void {
+    this.post(POST_REGION, this.region[slot]!, slot, bulk);
+    this.post(POST_DISTRICT, this.district[slot]!, slot, bulk);
+    this.post(POST_STATUS, this.status[slot]!, slot, bulk);
+    let i = 0;
+    const nRel = enc[i++]!;
+    for (let k = 0; k < nRel; k++) this.post(POST_RELIABILITY, enc[i + k]!, slot, bulk);
+    i += nRel;
+    const nActs = enc[i++]!;
+    for (let a = 0; a < nActs; a++) {
+      this.post(POST_ACT_TYPE, enc[i]!, slot, bulk);
+      const nP = enc[i + 2]!;
+      for (let k = 0; k < nP; k++) this.post(POST_PERPETRATOR_TYPE, enc[i + 3 + k]!, slot, bulk);
+      i += 3 + nP;
+      i += 1 + enc[i]!;
+      i += 1 + enc[i]!;
+    }
   }
 
   private codeOrNone(x: string | null): number {
@@ -118,6 +179,7 @@ export class FactsMemory {
     this.status[slot] = this.codeOrNone(snap.s);
     this.date[slot] = snap.date;
     const enc = this.encode(snap);
+    this.postAll(slot, enc, bulk && fresh);
     if (bulk && fresh) {
       // The full load appends to the packed array; later changes go to `over` (the array cannot grow
       // an event's run in place).

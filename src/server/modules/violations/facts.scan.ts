@@ -1,4 +1,12 @@
-import type { FactsMemory } from './facts.memory.ts';
+import {
+  POST_ACT_TYPE,
+  POST_DISTRICT,
+  POST_PERPETRATOR_TYPE,
+  POST_REGION,
+  POST_RELIABILITY,
+  POST_STATUS,
+  type FactsMemory,
+} from './facts.memory.ts';
 import type { EventFilter } from './violations.repo.ts';
 
 /**
@@ -80,4 +88,29 @@ export function walkEvent(
     i += 1 + d[i]!;
   }
   return flags;
+}
+
+/** A filter the list's facets leave out in turn (each facet counts under every other filter). */
+export type Omitted = 'region' | 'status' | 'actType' | null;
+
+/**
+ * The events to visit: the shortest posting list among the active filters (but `omit`), or null for
+ * every slot. The walk still tests each event against every filter: a posting list holds candidates.
+ */
+export function candidatesOf(mem: FactsMemory, c: CodeFilter, omit: Omitted): readonly number[] | null {
+  const wanted: [number, number | undefined][] = [
+    [POST_REGION, omit === 'region' ? undefined : c.region],
+    [POST_DISTRICT, c.district],
+    [POST_STATUS, omit === 'status' ? undefined : c.status],
+    [POST_ACT_TYPE, omit === 'actType' ? undefined : c.actType],
+    [POST_PERPETRATOR_TYPE, c.perpetratorType],
+    [POST_RELIABILITY, c.reliability],
+  ];
+  let best: readonly number[] | null = null;
+  for (const [kind, code] of wanted) {
+    if (code === undefined) continue;
+    const list = code < 0 ? [] : mem.posting(kind, code);
+    if (best === null || list.length < best.length) best = list;
+  }
+  return best;
 }
