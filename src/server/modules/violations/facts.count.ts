@@ -116,7 +116,7 @@ export function countInMemory(
   const { date: dates, data, off, over } = mem;
   const hasOver = over.size > 0;
   // The rarest filter's posting list, or every event.
-  const cand = candidatesOf(mem, c, null);
+  const cand = candidatesOf(mem, c, null, scope.ids);
   const n = cand ? cand.length : mem.size;
   for (let k = 0; k < n; k++) {
     const slot = cand ? cand[k]! : k;

@@ -67,7 +67,7 @@ export function listInMemory(
    * its own, driven by the rarest of the others.
    */
   function pass(omit: Omitted): void {
-    const cand = candidatesOf(mem, c, omit);
+    const cand = candidatesOf(mem, c, omit, scope.ids);
     const m = cand ? cand.length : n;
     const main = omit === null;
     const countRegions = main ? c.region === undefined : omit === 'region';

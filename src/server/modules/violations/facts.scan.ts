@@ -94,10 +94,15 @@ export function walkEvent(
 export type Omitted = 'region' | 'status' | 'actType' | null;
 
 /**
- * The events to visit: the shortest posting list among the active filters (but `omit`), or null for
- * every slot. The walk still tests each event against every filter: a posting list holds candidates.
+ * The events to visit: the shortest posting list among the active filters (but `omit`) and a text
+ * search's events, or null for every slot. The walk still tests each event against every filter: a posting list holds candidates.
  */
-export function candidatesOf(mem: FactsMemory, c: CodeFilter, omit: Omitted): readonly number[] | null {
+export function candidatesOf(
+  mem: FactsMemory,
+  c: CodeFilter,
+  omit: Omitted,
+  ids: ReadonlySet<number> | undefined,
+): readonly number[] | null {
   const wanted: [number, number | undefined][] = [
     [POST_REGION, omit === 'region' ? undefined : c.region],
     [POST_DISTRICT, c.district],
@@ -106,7 +111,8 @@ export function candidatesOf(mem: FactsMemory, c: CodeFilter, omit: Omitted): re
     [POST_PERPETRATOR_TYPE, c.perpetratorType],
     [POST_RELIABILITY, c.reliability],
   ];
-  let best: readonly number[] | null = null;
+  // A text search's events (at most a few hundred) are usually the shortest list of all.
+  let best: readonly number[] | null = ids ? [...ids].sort((a, b) => a - b) : null;
   for (const [kind, code] of wanted) {
     if (code === undefined) continue;
     const list = code < 0 ? [] : mem.posting(kind, code);
