@@ -80,12 +80,6 @@ export class FactsMemory {
     return this.ids.length;
   }
 
-  /** The array and start of an event's variable part. */
-  payload(slot: number): [Int32Array, number] {
-    const o = this.over.size ? this.over.get(slot) : undefined;
-    return o ? [o, 0] : [this.data, this.off[slot]!];
-  }
-
   /** The posting list of a filter (kind × code), sorted and without repeats; empty when none. */
   posting(kind: number, code: number): readonly number[] {
     const key = kind * POSTING_KINDS_SPAN + code;
