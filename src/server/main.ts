@@ -4,7 +4,7 @@ import { scheduleSystemJobs } from './modules/system/system.jobs.ts';
 import { scheduleCaseReindexIfNeeded } from './modules/cases/cases.search.ts';
 import { scheduleViolationReindexIfNeeded } from './modules/violations/violations.search.ts';
 import { scheduleEvidenceReindexIfNeeded } from './modules/violations/evidence.search.ts';
-import { factsMemory } from './modules/violations/facts.memory.ts';
+import { factsMemory } from './modules/violations/facts.sync.ts';
 import { scheduleRekeyIfNeeded } from './modules/people/people.jobs.ts';
 import { scheduleMonitoringCleanup } from './modules/monitoring/cleanup.job.ts';
 import { closeContext, createContext, startKeyringSync } from './runtime.ts';

@@ -171,5 +171,46 @@ for (const backend of await backends()) {
         await closeContext(nodeB);
       }
     });
+    test('a grant or removal on a restricted event counts at once, on every node', async () => {
+      // Who may see a restricted event is held in memory beside the facts and read from the same log:
+      // a removed member must stop counting it with the next request, on any node.
+      const other = await addUser(t, admin, 'documenter');
+      const nodeB = await createContext(t.ctx.config, createLogger('silent'));
+      const seen = async (ctx: AppContext, q: Record<string, string>) => {
+        const specs = specsOf({ by: ['region'] });
+        const a = { actor: actor(other) };
+        const fast = await computeStats(ctx, a, q, specs, 'en');
+        assert.deepEqual(fast, await computeStats(ctx, { ...a, live: true }, q, specs, 'en'));
+        const list = await other.client.get<{ total: number }>(
+          `/api/violations/events?${new URLSearchParams({ ...q, violationStatus: VC.top })}`,
+        );
+        assert.equal(list.status, 200);
+        return { stats: fast.events, list: list.body.total };
+      };
+      try {
+        const q = { region: 'KG-T' };
+        const before = await seen(nodeB, q);
+        const ev = await doc.client.post<{ id: string }>('/api/violations/events', {
+          title: 'Жабык окуя',
+          region: 'KG-T',
+          violationStatus: VC.top,
+          restricted: true,
+        });
+        assert.equal(ev.status, 201);
+        assert.deepEqual(await seen(nodeB, q), before, 'an outsider does not count it');
+        const put = await doc.client.put(`/api/violations/events/${ev.body.id}/members`, {
+          userId: other.id,
+          role: 'grant',
+        });
+        assert.equal(put.status, 200, JSON.stringify(put.body));
+        assert.deepEqual(await seen(nodeB, q), { stats: before.stats + 1, list: before.list + 1 });
+        const del = await doc.client.delete(`/api/violations/events/${ev.body.id}/members/${other.id}`);
+        assert.equal(del.status, 200, JSON.stringify(del.body));
+        assert.deepEqual(await seen(nodeB, q), before, 'removed: not counted any more');
+        assert.deepEqual(await seen(t.ctx, q), before);
+      } finally {
+        await closeContext(nodeB);
+      }
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { districtsOf, REGION_CODES } from '../../../core/geo/regions.ts';
 import { STATS_BY, VICTIM_ONLY_BY, type StatsBy } from '../../../core/schemas/violation-stats.ts';
 import { Dict, KIND_GROUP, KIND_INDIVIDUAL, type FactsMemory } from './facts.memory.ts';
-import { candidatesOf, codeFilter, dateOk, HAS_PERP, HAS_TYPE, walkEvent } from './facts.scan.ts';
+import { codeFilter, HAS_PERP, HAS_TYPE, matchingSlots, walkEvent } from './facts.scan.ts';
 import { toRows, type BreakdownSpec, type Headline, type Rows } from './stats.repo.ts';
 import type { EventFilter } from './violations.repo.ts';
 
@@ -112,22 +112,14 @@ export function countInMemory(
   const acts: number[] = [];
   let actNo = 0;
   // Locals, not property reads in the loop; the loop runs once per event.
-  const { alive, restricted, region: regionOf, district: districtOf, status: statusOf } = mem;
+  const { region: regionOf, district: districtOf } = mem;
   const { date: dates, data, off, over } = mem;
   const hasOver = over.size > 0;
-  // The rarest filter's posting list, or every event.
-  const cand = candidatesOf(mem, c, null, scope.ids);
-  const n = cand ? cand.length : mem.size;
-  for (let k = 0; k < n; k++) {
-    const slot = cand ? cand[k]! : k;
-    if (!alive[slot]) continue;
-    if (restricted[slot] && !scope.restrictedVisible.has(slot)) continue;
-    if (c.region !== undefined && regionOf[slot] !== c.region) continue;
-    if (c.district !== undefined && districtOf[slot] !== c.district) continue;
-    if (c.status !== undefined && statusOf[slot] !== c.status) continue;
+  // Exactly the events under the filters (bit sets, `facts.scan.ts`); the walk below finds their acts.
+  const cand = matchingSlots(mem, c, scope);
+  for (let k = 0; k < cand.length; k++) {
+    const slot = cand[k]!;
     const date = dates[slot]!;
-    if (!dateOk(c, date)) continue;
-    if (scope.ids && !scope.ids.has(slot)) continue;
     const o = hasOver ? over.get(slot) : undefined;
     const d = o ?? data;
     if (walkEvent(d, o ? 0 : off[slot]!, c, acts, null) !== (HAS_TYPE | HAS_PERP)) continue;

@@ -1,8 +1,5 @@
-import type { Actor } from '../../platform/access/policy.ts';
-import type { Executor } from '../../platform/db/db.ts';
 import type { Snap } from './facts.cells.ts';
-import { ALL, changesSince, cursorNow, type Cursor } from './facts.log.ts';
-import { ensureViolationFacts } from './facts.store.ts';
+import { bitsFor, clearBit, grown, hasBit, nonEmptyWords, setBit, type Words } from './facts.bits.ts';
 
 /**
  * The violation facts held in memory (ADR 0016): every event's snap (codes and record ids only, as in
@@ -35,15 +32,26 @@ export class Dict {
   }
 }
 
-/** Kinds of posting lists (`FactsMemory.posting`). */
+/** Kinds of filter codes with a bit set per code (`FactsMemory.bits`). */
 export const POST_REGION = 0;
 export const POST_DISTRICT = 1;
 export const POST_STATUS = 2;
 export const POST_ACT_TYPE = 3;
 export const POST_PERPETRATOR_TYPE = 4;
 export const POST_RELIABILITY = 5;
-const POSTING_KINDS_SPAN = 1 << 24;
-const NO_SLOTS: readonly number[] = [];
+const KINDS = 6;
+const NONE: ReadonlySet<number> = new Set();
+
+/**
+ * A start date as a number that compares as the tables compare the text (`2022` < `2022-03` <
+ * `2022-03-15`): YYYYMMDD with the missing parts 0; −1 for none.
+ */
+export function dayNumber(date: string | null): number {
+  if (!date) return -1;
+  return (
+    Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7) || 0) * 100 + Number(date.slice(8, 10) || 0)
+  );
+}
 
 export const KIND_INDIVIDUAL = 0;
 export const KIND_GROUP = 1;
@@ -57,66 +65,131 @@ export class FactsMemory {
   readonly perps = new Dict();
   readonly slotOf = new Map<string, number>();
   readonly ids: string[] = [];
+  /**
+   * Slots whose id was not above every earlier id when they came (events logged out of id order). Every
+   * other slot has a higher id than all slots below it, so the newest events are found from the top
+   * down with an early stop (`facts.list.ts`); these few are looked at apart.
+   */
+  readonly stragglers: number[] = [];
+  private maxId = '';
   readonly alive: number[] = [];
   readonly restricted: number[] = [];
   readonly region: number[] = [];
   readonly district: number[] = [];
   readonly status: number[] = [];
   readonly date: (string | null)[] = [];
+  /** `dayNumber` of each start date. */
+  readonly day: number[] = [];
   readonly off: number[] = [];
   data = new Int32Array(1 << 16);
   private used = 0;
   readonly over = new Map<number, Int32Array>();
   /**
-   * Posting lists: per filter kind and code, the slots of the events that have (or once had) it.
-   * Candidates only: a change appends the slot again and leaves the old lists as they were, and every
-   * reader checks each event against all its filters. A list with an appended slot is sorted and made
-   * unique before its next use.
+   * Per filter kind, per code: the bit set of the events that have it, exact after every change (the
+   * old codes of a changed event are cleared before its new ones are set). `live` holds the events
+   * that exist, `closed` the restricted ones.
    */
-  private readonly postings = new Map<number, number[]>();
-  private readonly unsorted = new Set<number>();
+  private readonly index: Map<number, Words>[] = Array.from(
+    { length: KINDS },
+    () => new Map<number, Words>(),
+  );
+  live: Words = bitsFor(1 << 10);
+  /**
+   * The members of each restricted event, and per user the restricted events they may see: read with
+   * the facts and again whenever the change log names the event (every membership change writes it,
+   * `violations.members.ts`), so it is as current as the facts themselves.
+   */
+  private readonly membersOf = new Map<number, string[]>();
+  private readonly byUser = new Map<string, Set<number>>();
+  closed: Words = bitsFor(1 << 10);
 
   get size(): number {
     return this.ids.length;
   }
 
-  /** The posting list of a filter (kind × code), sorted and without repeats; empty when none. */
-  posting(kind: number, code: number): readonly number[] {
-    const key = kind * POSTING_KINDS_SPAN + code;
-    const list = this.postings.get(key);
-    if (!list) return NO_SLOTS;
-    if (this.unsorted.delete(key)) {
-      list.sort((a, b) => a - b);
-      let w = 0;
-      for (let r = 0; r < list.length; r++) if (r === 0 || list[r] !== list[r - 1]) list[w++] = list[r]!;
-      list.length = w;
+  /** The set of a filter code, or undefined when no event has ever had it. */
+  bits(kind: number, code: number): Words | undefined {
+    return this.index[kind]!.get(code);
+  }
+
+  /**
+   * The non-empty words of a code's set, kept until the set changes: a facet ANDs every code of its
+   * kind (532 act types at 250,000 events) and most codes are rare, so it visits their words only.
+   */
+  private readonly spans = new WeakMap<Words, Int32Array>();
+  private spansKept = false;
+  span(w: Words): Int32Array {
+    let s = this.spans.get(w);
+    if (!s) {
+      this.spans.set(w, (s = nonEmptyWords(w)));
+      this.spansKept = true;
     }
-    return list;
+    return s;
   }
 
-  private post(kind: number, code: number, slot: number, bulk: boolean): void {
+  /** Every code of a kind with its set (a code no event has any more has an empty set). */
+  codesOf(kind: number): ReadonlyMap<number, Words> {
+    return this.index[kind]!;
+  }
+
+  /** Replace the members of an event (kept for restricted events only). */
+  setMembers(id: string, users: readonly string[]): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    for (const u of this.membersOf.get(slot) ?? []) this.byUser.get(u)?.delete(slot);
+    this.membersOf.delete(slot);
+    if (!hasBit(this.closed, slot) || users.length === 0) return;
+    this.membersOf.set(slot, [...users]);
+    for (const u of users) {
+      let set = this.byUser.get(u);
+      if (!set) this.byUser.set(u, (set = new Set()));
+      set.add(slot);
+    }
+  }
+
+  /** The restricted events (slots) a user is a member of. */
+  restrictedOf(userId: string): ReadonlySet<number> {
+    return this.byUser.get(userId) ?? NONE;
+  }
+
+  /** Room for `slot` in every set, doubling. */
+  private room(slot: number): void {
+    if (slot >>> 5 < this.live.length) return;
+    const words = Math.max(this.live.length * 2, (slot >>> 5) + 1);
+    this.live = grown(this.live, words);
+    this.closed = grown(this.closed, words);
+    for (const m of this.index) for (const [code, w] of m) m.set(code, grown(w, words));
+  }
+
+  private mark(kind: number, code: number, slot: number, on: boolean): void {
     if (code < 0) return;
-    const key = kind * POSTING_KINDS_SPAN + code;
-    let list = this.postings.get(key);
-    if (!list) this.postings.set(key, (list = []));
-    if (list.length && list[list.length - 1] === slot) return;
-    if (!bulk || (list.length && list[list.length - 1]! > slot)) this.unsorted.add(key);
-    list.push(slot);
+    const m = this.index[kind]!;
+    let w = m.get(code);
+    if (!w) {
+      if (!on) return;
+      m.set(code, (w = bitsFor(this.live.length * 32)));
+    }
+    if (on) setBit(w, slot);
+    else clearBit(w, slot);
+    if (this.spansKept) this.spans.delete(w);
   }
 
-  private postAll(slot: number, enc: readonly number[], bulk: boolean): void {
-    this.post(POST_REGION, this.region[slot]!, slot, bulk);
-    this.post(POST_DISTRICT, this.district[slot]!, slot, bulk);
-    this.post(POST_STATUS, this.status[slot]!, slot, bulk);
-    let i = 0;
+  /** Set (or clear) the bits of every code the slot's facts hold now. */
+  private markAll(slot: number, on: boolean): void {
+    this.mark(POST_REGION, this.region[slot]!, slot, on);
+    this.mark(POST_DISTRICT, this.district[slot]!, slot, on);
+    this.mark(POST_STATUS, this.status[slot]!, slot, on);
+    const o = this.over.get(slot);
+    const enc = o ?? this.data;
+    let i = o ? 0 : this.off[slot]!;
     const nRel = enc[i++]!;
-    for (let k = 0; k < nRel; k++) this.post(POST_RELIABILITY, enc[i + k]!, slot, bulk);
+    for (let k = 0; k < nRel; k++) this.mark(POST_RELIABILITY, enc[i + k]!, slot, on);
     i += nRel;
     const nActs = enc[i++]!;
     for (let a = 0; a < nActs; a++) {
-      this.post(POST_ACT_TYPE, enc[i]!, slot, bulk);
+      this.mark(POST_ACT_TYPE, enc[i]!, slot, on);
       const nP = enc[i + 2]!;
-      for (let k = 0; k < nP; k++) this.post(POST_PERPETRATOR_TYPE, enc[i + 3 + k]!, slot, bulk);
+      for (let k = 0; k < nP; k++) this.mark(POST_PERPETRATOR_TYPE, enc[i + 3 + k]!, slot, on);
       i += 3 + nP;
       i += 1 + enc[i]!;
       i += 1 + enc[i]!;
@@ -153,6 +226,11 @@ export class FactsMemory {
   /** Set an event's facts (a new slot, or in place of the old ones); `null` removes it. */
   set(id: string, restricted: number, snap: Snap | null, bulk = false): void {
     let slot = this.slotOf.get(id);
+    if (slot !== undefined && this.alive[slot]) {
+      this.markAll(slot, false);
+      clearBit(this.live, slot);
+      clearBit(this.closed, slot);
+    }
     if (snap === null) {
       if (slot !== undefined) {
         this.alive[slot] = 0;
@@ -165,6 +243,9 @@ export class FactsMemory {
       slot = this.ids.length;
       this.slotOf.set(id, slot);
       this.ids.push(id);
+      this.room(slot);
+      if (slot > 0 && id < this.maxId) this.stragglers.push(slot);
+      else this.maxId = id;
     }
     this.alive[slot] = 1;
     this.restricted[slot] = restricted ? 1 : 0;
@@ -172,8 +253,8 @@ export class FactsMemory {
     this.district[slot] = this.codeOrNone(snap.d);
     this.status[slot] = this.codeOrNone(snap.s);
     this.date[slot] = snap.date;
+    this.day[slot] = dayNumber(snap.date);
     const enc = this.encode(snap);
-    this.postAll(slot, enc, bulk && fresh);
     if (bulk && fresh) {
       // The full load appends to the packed array; later changes go to `over` (the array cannot grow
       // an event's run in place).
@@ -189,108 +270,8 @@ export class FactsMemory {
       this.off[slot] = -1;
       this.over.set(slot, Int32Array.from(enc));
     }
+    setBit(this.live, slot);
+    if (restricted) setBit(this.closed, slot);
+    this.markAll(slot, true);
   }
-}
-
-type Loaded = { mem: FactsMemory; cursor: Cursor };
-const engines = new WeakMap<object, { state: Loaded | null; busy: Promise<Loaded> | null }>();
-
-async function loadRows(db: Executor, mem: FactsMemory, ids?: readonly string[]): Promise<void> {
-  const put = (rows: { event_id: string; restricted: number; snap: string }[], bulk: boolean) => {
-    for (const r of rows) mem.set(r.event_id, r.restricted, JSON.parse(r.snap) as Snap, bulk);
-  };
-  if (ids) {
-    for (let i = 0; i < ids.length; i += 500) {
-      const part = ids.slice(i, i + 500);
-      const rows = await db
-        .selectFrom('vio_fact_events')
-        .select(['event_id', 'restricted', 'snap'])
-        .where('event_id', 'in', part)
-        .execute();
-      const found = new Set(rows.map((r) => r.event_id));
-      for (const id of part) if (!found.has(id)) mem.set(id, 0, null);
-      put(rows, false);
-    }
-    return;
-  }
-  let last = '';
-  for (;;) {
-    const rows = await db
-      .selectFrom('vio_fact_events')
-      .select(['event_id', 'restricted', 'snap'])
-      .where('event_id', '>', last)
-      .orderBy('event_id')
-      .limit(5000)
-      .execute();
-    if (rows.length === 0) break;
-    put(rows, true);
-    last = rows[rows.length - 1]!.event_id;
-  }
-}
-
-async function fullLoad(db: Executor): Promise<Loaded> {
-  await ensureViolationFacts(db);
-  // The cursor first: a change committed during the load is read again by the next sync.
-  const cursor = await cursorNow(db);
-  const mem = new FactsMemory();
-  await loadRows(db, mem);
-  return { mem, cursor };
-}
-
-async function sync(db: Executor, state: Loaded | null): Promise<Loaded> {
-  if (!state) return fullLoad(db);
-  const { ids, next } = await changesSince(db, state.cursor);
-  if (ids.includes(ALL)) return fullLoad(db);
-  if (ids.length) await loadRows(db, state.mem, ids);
-  return { mem: state.mem, cursor: next };
-}
-
-/**
- * The facts of this database as of now, loaded on first use and brought up to date from the change
- * log on every call (one indexed read when nothing changed). One sync at a time per database handle:
- * concurrent callers share it.
- */
-export async function factsMemory(db: Executor): Promise<FactsMemory> {
-  let e = engines.get(db);
-  if (!e) {
-    e = { state: null, busy: null };
-    engines.set(db, e);
-  }
-  const entry = e;
-  while (entry.busy) await entry.busy.catch(() => undefined);
-  entry.busy = sync(db, entry.state);
-  try {
-    entry.state = await entry.busy;
-    return entry.state.mem;
-  } finally {
-    entry.busy = null;
-  }
-}
-
-/**
- * What one reader may count: the restricted events they are a member of (asked of the database every
- * time, never cached) and a text search's events, as slots.
- */
-export async function memoryScope(
-  db: Executor,
-  mem: FactsMemory,
-  actor: Actor,
-  ids: readonly string[] | undefined,
-): Promise<{ restrictedVisible: Set<number>; ids: Set<number> | undefined }> {
-  const members = await db
-    .selectFrom('vio_event_members as m')
-    .innerJoin('vio_fact_events as e', 'e.event_id', 'm.event_id')
-    .select('e.event_id')
-    .where('m.user_id', '=', actor.userId)
-    .where('e.restricted', '=', 1)
-    .execute();
-  const slots = (list: readonly string[]) => {
-    const out = new Set<number>();
-    for (const id of list) {
-      const s = mem.slotOf.get(id);
-      if (s !== undefined) out.add(s);
-    }
-    return out;
-  };
-  return { restrictedVisible: slots(members.map((m) => m.event_id)), ids: ids ? slots(ids) : undefined };
 }

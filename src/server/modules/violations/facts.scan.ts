@@ -1,4 +1,7 @@
+import type { MemoryScope } from './facts.count.ts';
+import { andInto, bitsFor, clearBit, hasBit, setBit, slotsOf, type Words } from './facts.bits.ts';
 import {
+  dayNumber,
   POST_ACT_TYPE,
   POST_DISTRICT,
   POST_PERPETRATOR_TYPE,
@@ -21,9 +24,9 @@ export interface CodeFilter {
   actType: number | undefined;
   perpetratorType: number | undefined;
   reliability: number | undefined;
-  from: string | undefined;
-  /** The upper date bound as the tables compare it (`YYYY-MM-99` closes a partial date). */
-  to: string | undefined;
+  /** The date bounds as `dayNumber`s; the upper one closes a partial date (`2022-06` → 20220699). */
+  from: number | undefined;
+  to: number | undefined;
 }
 
 export function codeFilter(mem: FactsMemory, f: EventFilter): CodeFilter {
@@ -36,15 +39,15 @@ export function codeFilter(mem: FactsMemory, f: EventFilter): CodeFilter {
     // `unknown` stands for an involvement without a type in the facts; as a filter it matches none.
     perpetratorType: f.perpetratorType === 'unknown' ? -2 : code(f.perpetratorType),
     reliability: code(f.reliability),
-    from: f.from || undefined,
-    to: f.to ? `${f.to}-99` : undefined,
+    from: f.from ? dayNumber(f.from) : undefined,
+    to: f.to ? dayNumber(f.to) + (f.to.length === 4 ? 9999 : f.to.length === 7 ? 99 : 0) : undefined,
   };
 }
 
-/** Does a start date pass the date filters (a missing date passes none)? */
-export function dateOk(c: CodeFilter, date: string | null): boolean {
-  if (c.from && !(date !== null && date >= c.from)) return false;
-  if (c.to && !(date !== null && date <= c.to)) return false;
+/** Does a start date (`dayNumber`) pass the date filters (a missing date, −1, passes none)? */
+export function dateOk(c: CodeFilter, day: number): boolean {
+  if (c.from !== undefined && !(day >= 0 && day >= c.from)) return false;
+  if (c.to !== undefined && !(day >= 0 && day <= c.to)) return false;
   return true;
 }
 
@@ -94,29 +97,55 @@ export function walkEvent(
 export type Omitted = 'region' | 'status' | 'actType' | null;
 
 /**
- * The events to visit: the shortest posting list among the active filters (but `omit`) and a text
- * search's events, or null for every slot. The walk still tests each event against every filter: a posting list holds candidates.
+ * The events a reader may see under the filters no facet leaves out: existing, not restricted unless
+ * the reader is a member, in the text search's results, in the date range and the district. A fresh
+ * set the caller may change.
  */
-export function candidatesOf(
-  mem: FactsMemory,
-  c: CodeFilter,
-  omit: Omitted,
-  ids: ReadonlySet<number> | undefined,
-): readonly number[] | null {
-  const wanted: [number, number | undefined][] = [
-    [POST_REGION, omit === 'region' ? undefined : c.region],
-    [POST_DISTRICT, c.district],
-    [POST_STATUS, omit === 'status' ? undefined : c.status],
-    [POST_ACT_TYPE, omit === 'actType' ? undefined : c.actType],
-    [POST_PERPETRATOR_TYPE, c.perpetratorType],
-    [POST_RELIABILITY, c.reliability],
-  ];
-  // A text search's events (at most a few hundred) are usually the shortest list of all.
-  let best: readonly number[] | null = ids ? [...ids].sort((a, b) => a - b) : null;
-  for (const [kind, code] of wanted) {
-    if (code === undefined) continue;
-    const list = code < 0 ? [] : mem.posting(kind, code);
-    if (best === null || list.length < best.length) best = list;
+export function baseSet(mem: FactsMemory, c: CodeFilter, scope: MemoryScope): Words {
+  const w = mem.live.slice();
+  const closed = mem.closed;
+  for (let i = 0; i < w.length; i++) w[i]! &= ~closed[i]!;
+  for (const slot of scope.restrictedVisible) if (hasBit(mem.live, slot)) setBit(w, slot);
+  if (scope.ids) {
+    const ids = bitsFor(w.length * 32);
+    for (const slot of scope.ids) setBit(ids, slot);
+    andInto(w, ids);
   }
-  return best;
+  if (c.district !== undefined) andWith(w, mem, POST_DISTRICT, c.district);
+  if (c.from !== undefined || c.to !== undefined) {
+    const day = mem.day;
+    for (let i = 0; i < w.length; i++) {
+      let x = w[i]!;
+      while (x) {
+        const low = x & -x;
+        const slot = i * 32 + 31 - Math.clz32(low);
+        if (!dateOk(c, day[slot]!)) clearBit(w, slot);
+        x ^= low;
+      }
+    }
+  }
+  return w;
+}
+
+/** `w &= the set of (kind, code)`; a code no event has empties `w`. */
+export function andWith(w: Words, mem: FactsMemory, kind: number, code: number): void {
+  const bits = code < 0 ? undefined : mem.bits(kind, code);
+  if (bits) andInto(w, bits);
+  else w.fill(0);
+}
+
+/** `base` narrowed by every active code filter but `omit` (a fresh set). */
+export function narrowed(mem: FactsMemory, base: Words, c: CodeFilter, omit: Omitted): Words {
+  const w = base.slice();
+  if (omit !== 'region' && c.region !== undefined) andWith(w, mem, POST_REGION, c.region);
+  if (omit !== 'status' && c.status !== undefined) andWith(w, mem, POST_STATUS, c.status);
+  if (omit !== 'actType' && c.actType !== undefined) andWith(w, mem, POST_ACT_TYPE, c.actType);
+  if (c.perpetratorType !== undefined) andWith(w, mem, POST_PERPETRATOR_TYPE, c.perpetratorType);
+  if (c.reliability !== undefined) andWith(w, mem, POST_RELIABILITY, c.reliability);
+  return w;
+}
+
+/** The slots of the events a reader may see under every filter, ascending. */
+export function matchingSlots(mem: FactsMemory, c: CodeFilter, scope: MemoryScope): Int32Array {
+  return slotsOf(narrowed(mem, baseSet(mem, c, scope), c, null));
 }

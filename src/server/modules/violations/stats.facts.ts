@@ -2,7 +2,7 @@ import type { StatsBy } from '../../../core/schemas/violation-stats.ts';
 import { can, type Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { countInMemory, MEMORY_BY } from './facts.count.ts';
-import { factsMemory, memoryScope } from './facts.memory.ts';
+import { factsMemory, memoryScope } from './facts.sync.ts';
 import { factEvents } from './facts.query.ts';
 import { breakdown, headline, type BreakdownSpec, type Headline, type Rows } from './stats.repo.ts';
 import type { EventFilter } from './violations.repo.ts';
@@ -29,7 +29,7 @@ export async function statsFromFacts(
     return { head: await headline(db, base, f), by };
   }
   const mem = await factsMemory(db);
-  const out = countInMemory(mem, await memoryScope(db, mem, actor, f.ids), f, specs);
+  const out = countInMemory(mem, memoryScope(mem, actor, f.ids), f, specs);
   const live = specs.filter((s) => !MEMORY_BY.includes(s.by));
   if (live.length) {
     const base = await scope();

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
-import { factEvents, readCells, restrictedSnaps, simpleSpec, type RestrictedSnap } from './facts.query.ts';
+import { factEvents } from './facts.query.ts';
 import { listInMemory } from './facts.list.ts';
-import { factsMemory, memoryScope } from './facts.memory.ts';
+import { factsMemory, memoryScope } from './facts.sync.ts';
 import { EVENT_PAGE, violationsRepo, type EventFilter } from './violations.repo.ts';
 
 type Facet = { code: string; count: number }[];
@@ -15,12 +15,12 @@ export interface FacetCounts {
 }
 
 /**
- * Facet counts of the event list: events, each facet under every other active filter (as usual in
- * faceted search). Four figures — the total under all filters, regions without the region filter,
- * statuses without the status filter, act types without the act-type filter — each read from the
- * pre-counted cells when its filter set is simple (ADR 0011), else counted over the inverted index
- * (`factEvents`, proportional to the rarest filter's postings). Figures with the same filter set are
- * read together.
+ * Facet counts of the event list from the tables, for the lists the facts in memory do not answer
+ * ("mine", an event-number search, a read inside a transaction): events, each facet under every other
+ * active filter (as usual in faceted search). Four figures — the total under all filters, regions
+ * without the region filter, statuses without the status filter, act types without the act-type
+ * filter — counted over the inverted index (`factEvents`, proportional to the rarest filter's
+ * postings). Figures with the same filter set are read together.
  */
 const PREFIX = { total: '*', region: 'g', violationStatus: 's', actType: 'a' } as const;
 type Want = keyof typeof PREFIX;
@@ -39,18 +39,11 @@ export async function eventFacets(db: Executor, actor: Actor, f: EventFilter): P
     x.wants.push(w);
     groups.set(key, x);
   }
-  const simple = [...groups.values()].some((g) => simpleSpec(g.f));
-  const restricted: RestrictedSnap[] = simple ? await restrictedSnaps(db, actor) : [];
   const out: Partial<Record<Want, Map<string, number>>> = {};
   await Promise.all(
     [...groups.values()].map(async ({ f: g, wants }) => {
-      const spec = simpleSpec(g);
       const prefixes = wants.filter((w) => w !== 'total').map((w) => PREFIX[w]);
-      let counts: Map<string, number>;
-      if (spec) {
-        const cells = await readCells(db, spec, prefixes, restricted);
-        counts = new Map([...cells].map(([t, c]) => [t, c[0]]));
-      } else counts = await liveCounts(db, actor, g, prefixes);
+      const counts = await liveCounts(db, actor, g, prefixes);
       for (const w of wants) {
         const m = new Map<string, number>();
         const p = PREFIX[w];
@@ -103,13 +96,11 @@ async function liveCounts(db: Executor, actor: Actor, f: EventFilter, prefixes: 
 
 /**
  * A page of the event list (up to `EVENT_PAGE + 1` rows: one more tells that more follow) with its
- * facets. Under at most one filter, the stored cells and one tag's postings answer in time that
- * follows the page, not the data; under two or more, or a text search, one pass over the facts in
- * memory (ADR 0016). "Mine" and an event-number search read the tables. The rows themselves are read
- * by id afterwards.
+ * facets, from the bit sets of the facts in memory (ADR 0016). "Mine", an event-number search and a
+ * read inside a transaction read the tables. The rows themselves are read by id afterwards.
  */
 export async function listPage(db: Executor, actor: Actor, f: EventFilter, page: number) {
-  if (simpleSpec(f) || f.mine || f.numberPrefix || db.isTransaction) {
+  if (f.mine || f.numberPrefix || db.isTransaction) {
     const [rows, facets] = await Promise.all([
       violationsRepo.page(db, actor, f, page),
       eventFacets(db, actor, f),
@@ -119,7 +110,7 @@ export async function listPage(db: Executor, actor: Actor, f: EventFilter, page:
   const mem = await factsMemory(db);
   const { ids, ...facets } = listInMemory(
     mem,
-    await memoryScope(db, mem, actor, f.ids),
+    memoryScope(mem, actor, f.ids),
     f,
     (page - 1) * EVENT_PAGE,
     EVENT_PAGE + 1,

@@ -87,8 +87,6 @@ export const TABLES = {
   // Violation list and statistics facts (violations.facts.ts): rebuilt on the first read when missing.
   vio_fact_events: { policy: 'derived', key: 'event_id' },
   vio_fact_tags: { policy: 'derived', key: ['tag', 'event_id'] },
-  vio_fact_counts: { policy: 'derived', key: ['fkey', 'tag'] },
-  vio_fact_subjects: { policy: 'derived', key: ['role', 'subject'] },
   vio_fact_log: { policy: 'derived', key: 'seq' },
 } as const satisfies {
   [T in keyof Database]: {

@@ -19,6 +19,8 @@ import * as m0017 from './migrations/20261128_0017_violation_facts.ts';
 import * as m0018 from './migrations/20261128_0018_monitoring_public.ts';
 import * as m0019 from './migrations/20261129_0019_submissions_keyset.ts';
 import * as m0020 from './migrations/20261129_0020_violation_fact_log.ts';
+import * as m0021 from './migrations/20261129_0021_drop_fact_counts.ts';
+import * as m0022 from './migrations/20261129_0022_search_recent.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -44,6 +46,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0018_monitoring_public': m0018,
   '20261129_0019_submissions_keyset': m0019,
   '20261129_0020_violation_fact_log': m0020,
+  '20261129_0021_drop_fact_counts': m0021,
+  '20261129_0022_search_recent': m0022,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */
