@@ -190,7 +190,7 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     await photo(page, 'expired-desktop');
   });
 
-  it('at 390 px (ky): the panel’s states without sideways scroll or raw keys', async () => {
+  it('at 390 px (ky, then ru): the panel’s states without sideways scroll or raw keys', async () => {
     const { page } = tab;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
@@ -224,6 +224,17 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     await page.reload();
     await see(page, panel.getByTestId('export-failed'));
     await photo(page, 'failed-phone-ky');
+    await page.unrouteAll();
+
+    // Russian, with its plural forms: five reports are «отчётов».
+    await page.reload();
+    await switchLanguage(page, 'ru');
+    await see(page, panel.getByTestId('export-status-done'));
+    await photo(page, 'done-phone-ru');
+    await fake({ status: 'running', progress: 0.4, rows: 2, total: 5 });
+    await page.reload();
+    await see(page, panel.getByTestId('export-status-running').getByText('Выгружено 2 из 5 отчётов'));
+    await photo(page, 'running-phone-ru');
     await page.unrouteAll();
     assert.deepEqual(wrong, []);
     const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
