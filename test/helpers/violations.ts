@@ -1,3 +1,4 @@
+import type { Actor } from '../../src/server/platform/access/policy.ts';
 import type { Executor } from '../../src/server/platform/db/db.ts';
 
 /**
@@ -71,4 +72,9 @@ export async function ensureVioTerms(ctx: { db: Executor }): Promise<void> {
     .values(rows)
     .onConflict((oc) => oc.columns(['scheme', 'code']).doNothing())
     .execute();
+}
+
+/** A test user as the actor of a direct service call (the tests that compare services with each other). */
+export function actorOf(u: { id: string; role: string }): Actor {
+  return { userId: u.id, role: u.role as Actor['role'], sessionId: 't', reauthUntil: null };
 }

@@ -4,13 +4,12 @@ import { changesSince, cursorNow, logFactChanges } from '../../src/server/module
 import { rebuildViolationFacts } from '../../src/server/modules/violations/facts.store.ts';
 import { filteredEvents } from '../../src/server/modules/violations/violations.repo.ts';
 import { computeStats, specsOf } from '../../src/server/modules/violations/stats.service.ts';
-import type { Actor } from '../../src/server/platform/access/policy.ts';
 import { createLogger } from '../../src/server/platform/logger.ts';
 import { closeContext, createContext } from '../../src/server/runtime.ts';
 import type { AppContext } from '../../src/server/platform/context.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
-import { ensureVioTerms, VC } from '../helpers/violations.ts';
+import { actorOf, ensureVioTerms, VC } from '../helpers/violations.ts';
 
 // The statistics engine in memory (ADR 0016) learns of changes from the facts' change log. These
 // tests hold the log to its promise: a reader never misses a committed change, also when PostgreSQL
@@ -22,12 +21,7 @@ for (const backend of await backends()) {
     let t: TestApp;
     let admin: TestUser;
     let doc: TestUser;
-    const actor = (u: TestUser): Actor => ({
-      userId: u.id,
-      role: u.role as Actor['role'],
-      sessionId: 't',
-      reauthUntil: null,
-    });
+    const actor = actorOf;
     before(async () => {
       t = await startTestApp(backend);
       await ensureVioTerms(t.ctx);

@@ -3,15 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import { rebuildViolationFacts } from '../../src/server/modules/violations/facts.store.ts';
 import { computeStats, specsOf } from '../../src/server/modules/violations/stats.service.ts';
 import { filteredEvents, type EventFilter } from '../../src/server/modules/violations/violations.repo.ts';
-import type { Actor } from '../../src/server/platform/access/policy.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
-import { ensureVioTerms, VC } from '../helpers/violations.ts';
+import { actorOf, ensureVioTerms, VC } from '../helpers/violations.ts';
 
 // The event list's facets and the statistics read derived tables kept by every write (ADR 0011).
 // Every input is changed here through the API; after each change, the answers of the API equal the
 // live reference queries (the old definitions, kept in stats.repo.ts / filteredEvents), for several
-// filters and units, and the stored counts equal a rebuild from scratch. Restricted events never
+// filters and units, and the stored facts equal a rebuild from scratch. Restricted events never
 // show in an outsider's figures.
 
 type Facets = { region: Row[]; violationStatus: Row[]; actType: Row[] };
@@ -42,12 +41,7 @@ for (const backend of await backends()) {
     let admin: TestUser;
     let doc: TestUser;
     let outsider: TestUser;
-    const actor = (u: TestUser): Actor => ({
-      userId: u.id,
-      role: u.role as Actor['role'],
-      sessionId: 't',
-      reauthUntil: null,
-    });
+    const actor = actorOf;
     before(async () => {
       t = await startTestApp(backend);
       await ensureVioTerms(t.ctx);
