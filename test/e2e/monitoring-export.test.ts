@@ -216,7 +216,10 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
       );
     await fake({ status: 'running', progress: 0.4, rows: 2, total: 5 });
     await page.reload();
-    await see(page, panel.getByTestId('export-status-running').getByText('5 билдирүүнүн 2 чыгарылды'));
+    await see(
+      page,
+      panel.getByTestId('export-status-running').getByText('5 билдирүүдөн 2 билдирүү экспорттолду'),
+    );
     assert.equal(await panel.getByRole('progressbar').getAttribute('aria-valuenow'), '40');
     await photo(page, 'running-phone-ky');
     await page.unrouteAll();
