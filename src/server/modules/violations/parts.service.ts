@@ -3,11 +3,11 @@ import { uuidv7 } from '../../../core/ids.ts';
 import type * as S from '../../../core/schemas/violations.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import { envelope, type AppContext } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { withAct } from './acts.service.ts';
 import { loadEvent, withEvent } from './violations.access.ts';
 import { checkRealDate, languageCode, optCode, requirePerson } from './violations.checks.ts';
+import { partsRepo, type PartTable } from './parts.repo.ts';
 import { violationsRepo } from './violations.repo.ts';
 
 /**
@@ -29,21 +29,18 @@ export async function addInvolvement(
     await optCode(tx, 'esf_status_as_perpetrator', input.status, 'status');
     const id = uuidv7();
     const { key, wrapped } = envelope(ctx).newRecordKey('vio_involvements', id);
-    await tx
-      .insertInto('vio_involvements')
-      .values({
-        id,
-        act_id: actId,
-        dek: wrapped,
-        perpetrator_id: input.perpetratorId,
-        degree: input.degree ?? null,
-        perpetrator_type: input.perpetratorType ?? null,
-        status: input.status ?? null,
-        remarks_enc: key.encrypt('remarks', input.remarks || null),
-        created_by: actor!.userId,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    await partsRepo.insertInvolvement(tx, {
+      id,
+      act_id: actId,
+      dek: wrapped,
+      perpetrator_id: input.perpetratorId,
+      degree: input.degree ?? null,
+      perpetrator_type: input.perpetratorType ?? null,
+      status: input.status ?? null,
+      remarks_enc: key.encrypt('remarks', input.remarks || null),
+      created_by: actor!.userId,
+      created_at: new Date().toISOString(),
+    });
     await violationsRepo.touch(tx, act.event_id);
     await audit({
       actorId: actor!.userId,
@@ -75,23 +72,20 @@ export async function addInformation(
     checkRealDate(input.receivedOn, 'receivedOn');
     const id = uuidv7();
     const { key, wrapped } = envelope(ctx).newRecordKey('vio_information', id);
-    await tx
-      .insertInto('vio_information')
-      .values({
-        id,
-        event_id: eventId,
-        dek: wrapped,
-        source_id: input.sourceId ?? null,
-        connection: input.connection ?? null,
-        material_type: input.materialType ?? null,
-        reliability: input.reliability ?? null,
-        language: input.language ?? null,
-        received_on: input.receivedOn ?? null,
-        remarks_enc: key.encrypt('remarks', input.remarks || null),
-        created_by: actor!.userId,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    await partsRepo.insertInformation(tx, {
+      id,
+      event_id: eventId,
+      dek: wrapped,
+      source_id: input.sourceId ?? null,
+      connection: input.connection ?? null,
+      material_type: input.materialType ?? null,
+      reliability: input.reliability ?? null,
+      language: input.language ?? null,
+      received_on: input.receivedOn ?? null,
+      remarks_enc: key.encrypt('remarks', input.remarks || null),
+      created_by: actor!.userId,
+      created_at: new Date().toISOString(),
+    });
     await violationsRepo.touch(tx, eventId);
     await audit({
       actorId: actor!.userId,
@@ -124,24 +118,21 @@ export async function addIntervention(
     checkRealDate(input.intervenedOn, 'intervenedOn');
     const id = uuidv7();
     const { key, wrapped } = envelope(ctx).newRecordKey('vio_interventions', id);
-    await tx
-      .insertInto('vio_interventions')
-      .values({
-        id,
-        event_id: eventId,
-        dek: wrapped,
-        party_id: input.partyId ?? null,
-        victim_id: input.victimId ?? null,
-        type: input.type ?? null,
-        intervened_on: input.intervenedOn ?? null,
-        response: input.response ?? null,
-        impact: input.impact ?? null,
-        status: input.status ?? null,
-        remarks_enc: key.encrypt('remarks', input.remarks || null),
-        created_by: actor!.userId,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    await partsRepo.insertIntervention(tx, {
+      id,
+      event_id: eventId,
+      dek: wrapped,
+      party_id: input.partyId ?? null,
+      victim_id: input.victimId ?? null,
+      type: input.type ?? null,
+      intervened_on: input.intervenedOn ?? null,
+      response: input.response ?? null,
+      impact: input.impact ?? null,
+      status: input.status ?? null,
+      remarks_enc: key.encrypt('remarks', input.remarks || null),
+      created_by: actor!.userId,
+      created_at: new Date().toISOString(),
+    });
     await violationsRepo.touch(tx, eventId);
     await audit({
       actorId: actor!.userId,
@@ -176,18 +167,14 @@ export async function addChain(
     await optCode(tx, 'esf_types_of_chain_of_events', input.type, 'type');
     const id = uuidv7();
     const now = new Date().toISOString();
-    await tx
-      .insertInto('vio_chain')
-      .values({
-        id,
-        from_event_id: eventId,
-        to_event_id: input.toEventId,
-        type: input.type,
-        created_by: actor!.userId,
-        created_at: now,
-      })
-      .onConflict((oc) => oc.columns(['from_event_id', 'to_event_id', 'type']).doNothing())
-      .execute();
+    await partsRepo.insertChain(tx, {
+      id,
+      from_event_id: eventId,
+      to_event_id: input.toEventId,
+      type: input.type,
+      created_by: actor!.userId,
+      created_at: now,
+    });
     await violationsRepo.touch(tx, eventId);
     await audit({
       actorId: actor!.userId,
@@ -200,41 +187,16 @@ export async function addChain(
   });
 }
 
-type PartTable = 'vio_involvements' | 'vio_information' | 'vio_interventions' | 'vio_chain';
-
-/** The event a part belongs to (undefined when the part does not exist). */
-async function eventOfPart(db: Executor, table: PartTable, id: string): Promise<string | undefined> {
-  if (table === 'vio_involvements') {
-    const r = await db
-      .selectFrom('vio_involvements as i')
-      .innerJoin('vio_acts as a', 'a.id', 'i.act_id')
-      .select('a.event_id')
-      .where('i.id', '=', id)
-      .executeTakeFirst();
-    return r?.event_id;
-  }
-  if (table === 'vio_chain') {
-    const r = await db
-      .selectFrom('vio_chain')
-      .select('from_event_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r?.from_event_id;
-  }
-  const r = await db.selectFrom(table).select('event_id').where('id', '=', id).executeTakeFirst();
-  return r?.event_id;
-}
-
 /**
  * Delete one part; needs edit rights on its event (for a chain link, on the event it starts from).
  * Returns the event id so the route can answer with the updated event.
  */
 export async function deletePart(ctx: AppContext, actor: Actor | null, table: PartTable, id: string) {
-  const eventId = await eventOfPart(ctx.db, table, id);
+  const eventId = await partsRepo.eventOfPart(ctx.db, table, id);
   if (!eventId) throw new AppError('violation.not_found');
   return withEvent(ctx, actor, eventId, 'edit', async (tx, audit) => {
-    if ((await eventOfPart(tx, table, id)) !== eventId) throw new AppError('violation.not_found');
-    await tx.deleteFrom(table).where('id', '=', id).execute();
+    if ((await partsRepo.eventOfPart(tx, table, id)) !== eventId) throw new AppError('violation.not_found');
+    await partsRepo.deletePart(tx, table, id);
     await violationsRepo.touch(tx, eventId);
     await audit({
       actorId: actor!.userId,
