@@ -72,8 +72,6 @@ export class FactsMemory {
    */
   readonly stragglers: number[] = [];
   private maxId = '';
-  readonly alive: number[] = [];
-  readonly restricted: number[] = [];
   readonly region: number[] = [];
   readonly district: number[] = [];
   readonly status: number[] = [];
@@ -226,16 +224,13 @@ export class FactsMemory {
   /** Set an event's facts (a new slot, or in place of the old ones); `null` removes it. */
   set(id: string, restricted: number, snap: Snap | null, bulk = false): void {
     let slot = this.slotOf.get(id);
-    if (slot !== undefined && this.alive[slot]) {
+    if (slot !== undefined && hasBit(this.live, slot)) {
       this.markAll(slot, false);
       clearBit(this.live, slot);
       clearBit(this.closed, slot);
     }
     if (snap === null) {
-      if (slot !== undefined) {
-        this.alive[slot] = 0;
-        this.over.delete(slot);
-      }
+      if (slot !== undefined) this.over.delete(slot);
       return;
     }
     const fresh = slot === undefined;
@@ -247,8 +242,6 @@ export class FactsMemory {
       if (slot > 0 && id < this.maxId) this.stragglers.push(slot);
       else this.maxId = id;
     }
-    this.alive[slot] = 1;
-    this.restricted[slot] = restricted ? 1 : 0;
     this.region[slot] = this.codeOrNone(snap.g);
     this.district[slot] = this.codeOrNone(snap.d);
     this.status[slot] = this.codeOrNone(snap.s);
