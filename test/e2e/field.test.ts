@@ -228,6 +228,8 @@ await describeBrowser('field app: offline outbox', (backend) => {
     await page.reload();
     await page.getByTestId('field-waiting').filter({ hasText: '3' }).waitFor();
     await page.getByTestId('field-open-outbox').click();
+    // The outbox reads (and decrypts) the local database after it renders: wait for the third item.
+    await page.getByTestId('outbox-item').nth(2).waitFor();
     assert.equal(await page.getByTestId('outbox-item').count(), 3);
     await shot(page, 'outbox-ky');
 
