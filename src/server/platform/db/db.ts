@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, type CompiledQuery, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { startCheckpointer } from './sqlite-checkpoint.ts';
+import { FlushGate } from './sqlite-driver.ts';
 import { DurableSqliteDialect } from './sqlite-durable.ts';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -20,8 +21,8 @@ export interface DbHandle {
   file: string | undefined;
   /**
    * A read whose rows come back as arrays in the select's column order, for bulk reads such as an
-   * export's pages: building an object per row was most of a page's cost. On SQLite it holds the
-   * connection meanwhile, so it never reads inside another caller's open transaction.
+   * export's pages: building an object per row was most of a page's cost. On SQLite it runs on the
+   * reading connection, so it sees the last commit on disk, never another caller's open transaction.
    */
   arrays(query: CompiledQuery): Promise<unknown[][]>;
   close(): Promise<void>;
@@ -65,34 +66,35 @@ export function openDb(opts: {
   // The CLI (user add, backup) may run beside a live server: wait for its write lock rather than fail,
   // with room for a busy small machine where a writer can be descheduled for seconds.
   sqlite.pragma('busy_timeout = 15000');
-  // SQLite's lower() is ASCII-only; this one folds Cyrillic (incl. Ө Ү Ң) for case-insensitive queries.
-  sqlite.function('ulower', { deterministic: true }, (s: unknown) =>
-    typeof s === 'string' ? s.toLocaleLowerCase('ky') : s,
-  );
+  withFunctions(sqlite);
   try {
     fs.chmodSync(file, 0o600);
   } catch {
     /* best effort on filesystems without modes */
   }
   const statements = statementCache(sqlite);
+  const reader = openReader(file);
+  const gate = new FlushGate();
   const dialect = new DurableSqliteDialect(
     { database: keepFirstError(sqlite, statements) },
     `${file}-wal`,
     (query) => statements(query).readonly,
+    undefined,
+    { reader: { close: () => reader.close(), prepare: statementCache(reader) }, gate },
   );
   const db = new Kysely<Database>({ dialect });
   const checkpoints = startCheckpointer(file);
   const raw = new Map<string, SQLite.Statement>();
-  const arrays = (q: CompiledQuery) =>
-    db.connection().execute(async () => {
-      let stmt = raw.get(q.sql);
-      if (!stmt) {
-        if (raw.size >= 100) raw.clear();
-        stmt = sqlite.prepare(q.sql).raw(true);
-        raw.set(q.sql, stmt);
-      }
-      return stmt.all(...q.parameters) as unknown[][];
-    });
+  const arrays = async (q: CompiledQuery) => {
+    await gate.open();
+    let stmt = raw.get(q.sql);
+    if (!stmt) {
+      if (raw.size >= 100) raw.clear();
+      stmt = reader.prepare(q.sql).raw(true);
+      raw.set(q.sql, stmt);
+    }
+    return stmt.all(...q.parameters) as unknown[][];
+  };
   return {
     db,
     kind: 'sqlite',
@@ -103,6 +105,23 @@ export function openDb(opts: {
       await db.destroy();
     },
   };
+}
+
+/** Functions our SQL uses, on every connection. */
+function withFunctions(sqlite: SQLite.Database): void {
+  // SQLite's lower() is ASCII-only; this one folds Cyrillic (incl. Ө Ү Ң) for case-insensitive queries.
+  sqlite.function('ulower', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? s.toLocaleLowerCase('ky') : s,
+  );
+}
+
+/** The second connection, for plain reads outside transactions (sqlite-driver.ts); it cannot write. */
+function openReader(file: string): SQLite.Database {
+  const reader = new SQLite(file);
+  reader.pragma('query_only = ON');
+  reader.pragma('busy_timeout = 15000');
+  withFunctions(reader);
+  return reader;
 }
 
 const NO_OP = {

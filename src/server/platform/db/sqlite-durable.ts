@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import {
   SqliteDialect,
-  SqliteDriver,
   type CompiledQuery,
   type DatabaseConnection,
   type Driver,
   type QueryResult,
-  type SqliteDialectConfig,
+  type SqliteDatabase,
 } from 'kysely';
+import { FlushGate, PlainConnection, RoutingDriver } from './sqlite-driver.ts';
 
 /**
  * SQLite with `synchronous = NORMAL` and the write-ahead log flushed to disk (fdatasync, in libuv's
@@ -25,50 +25,40 @@ import {
  * covers what SQLite wrote through its own. Checkpoints still flush inside SQLite, as before.
  *
  * A flush is owed after a COMMIT of a transaction that wrote and after any write outside a transaction
- * (autocommit; SQLite itself says whether a statement writes); a ROLLBACK owes nothing. The
- * connection stays held during the flush, so nothing else reads or writes in
- * between — the only change is that the event loop is free.
+ * (autocommit; SQLite itself says whether a statement writes); a ROLLBACK owes nothing. The writer
+ * stays held during the flush, so nothing else writes in between; plain reads run on a second
+ * connection (sqlite-driver.ts) and wait at the gate until the flush is done, so nobody ever sees a
+ * commit that is not yet on disk.
  */
 export class DurableSqliteDialect extends SqliteDialect {
   constructor(
-    private readonly conf: SqliteDialectConfig,
+    private readonly conf: { database: SqliteDatabase },
     private readonly walFile: string,
     private readonly readonly: (sql: string) => boolean,
     /** Tests count the flushes through this. */
     private readonly flushLog?: (walFile: string) => Promise<void>,
+    /** A second connection for plain reads (sqlite-driver.ts), and the gate they wait at. */
+    private readonly reading?: { reader: SqliteDatabase; gate: FlushGate },
   ) {
     super(conf);
   }
 
   override createDriver(): Driver {
-    const custom = this.flushLog;
-    return new DurableSqliteDriver(this.conf, this.walFile, this.readonly, custom);
-  }
-}
-
-class DurableSqliteDriver extends SqliteDriver {
-  private wrapped: DatabaseConnection | undefined;
-  private readonly log: WalLog;
-
-  constructor(
-    conf: SqliteDialectConfig,
-    walFile: string,
-    private readonly readonly: (sql: string) => boolean,
-    custom: ((walFile: string) => Promise<void>) | undefined,
-  ) {
-    super(conf);
-    this.log = new WalLog(walFile, custom);
-  }
-
-  override async acquireConnection(): Promise<DatabaseConnection> {
-    const inner = await super.acquireConnection();
-    this.wrapped ??= durable(inner, () => this.log.flush(), this.readonly);
-    return this.wrapped;
-  }
-
-  override async destroy(): Promise<void> {
-    await this.log.close();
-    await super.destroy();
+    const log = new WalLog(this.walFile, this.flushLog);
+    const gate = this.reading?.gate ?? new FlushGate();
+    return new RoutingDriver({
+      writer: this.conf.database,
+      writerConnection: durable(
+        new PlainConnection(this.conf.database),
+        () => log.flush(),
+        this.readonly,
+        gate,
+      ),
+      reader: this.reading?.reader,
+      readonly: this.readonly,
+      gate,
+      onDestroy: () => log.close(),
+    });
   }
 }
 
@@ -116,9 +106,19 @@ function durable(
   inner: DatabaseConnection,
   sync: () => Promise<void>,
   readonly: (sql: string) => boolean,
+  gate: FlushGate,
 ): DatabaseConnection {
   let inTx = false;
   let owed = false;
+  // A commit or autocommit write, then its flush; readers on the other connection wait meanwhile.
+  async function flushed<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    let r!: QueryResult<R>;
+    await gate.hold(async () => {
+      r = await inner.executeQuery<R>(q);
+      await sync();
+    });
+    return r;
+  }
   return {
     async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
       const { sql } = q;
@@ -133,22 +133,16 @@ function durable(
         return inner.executeQuery<R>(q);
       }
       if (COMMIT.test(sql)) {
-        const r = await inner.executeQuery<R>(q);
         inTx = false;
-        if (owed) {
-          owed = false;
-          await sync();
-        }
-        return r;
+        if (!owed) return inner.executeQuery<R>(q);
+        owed = false;
+        return flushed(q);
       }
       // Asked before running: a CREATE TABLE cannot even be prepared once its table exists.
-      const writes = !readonly(sql);
-      const r = await inner.executeQuery<R>(q);
-      if (writes) {
-        if (inTx) owed = true;
-        else await sync();
-      }
-      return r;
+      if (readonly(sql)) return inner.executeQuery<R>(q);
+      if (!inTx) return flushed(q);
+      owed = true;
+      return inner.executeQuery<R>(q);
     },
     streamQuery<R>(q: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
       return inner.streamQuery<R>(q, chunkSize);

@@ -1,0 +1,203 @@
+import {
+  CompiledQuery,
+  SelectQueryNode,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  type SqliteDatabase,
+} from 'kysely';
+
+/**
+ * The SQLite driver: one connection writes, a second one reads (ADR 0014, amendment).
+ *
+ * Why: with one connection every query waited for whatever transaction was open. On election day a
+ * batch of submissions holds its transaction for several milliseconds more than half of the time,
+ * so each request's session lookup and assignment check queued behind it, two or three times per
+ * request. SQLite in WAL mode lets a second connection read the last committed state while the
+ * writer works, so plain reads no longer wait for writes.
+ *
+ * The rules:
+ * - A transaction, a `db.connection()` scope that writes or begins, and every write take the writer
+ *   (one at a time, as before) and keep it until released; reads inside a transaction stay on the
+ *   writer and see its own changes.
+ * - A plain SELECT outside a transaction runs on the reader, which is `query_only`.
+ * - The reader never sees a commit before its log is on disk: while a commit's flush is under way
+ *   (sqlite-durable.ts), reads wait for it. Without this a reader could act on a write that a power
+ *   loss then takes back (a replay answered with the id of a submission that is gone).
+ */
+
+/** Reads wait on this while a commit's log flush is under way. */
+export class FlushGate {
+  private pending: Promise<void> | null = null;
+
+  /**
+   * Run `work` (a commit or an autocommit write, then its flush) with the gate closed. Its first step
+   * runs synchronously, before any read can, and the gate is closed before anything else runs.
+   */
+  async hold(work: () => Promise<void>): Promise<void> {
+    const p = work();
+    const settled = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending = settled;
+    try {
+      await p;
+    } finally {
+      if (this.pending === settled) this.pending = null;
+    }
+  }
+
+  /** Resolves when no flush is under way. */
+  async open(): Promise<void> {
+    while (this.pending) await this.pending;
+  }
+}
+
+/** Kysely's connection over one better-sqlite3 database (the same as Kysely's own). */
+export class PlainConnection implements DatabaseConnection {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    const stmt = this.db.prepare(q.sql);
+    if (stmt.reader) return Promise.resolve({ rows: stmt.all(q.parameters) as R[] });
+    const { changes, lastInsertRowid } = stmt.run(q.parameters);
+    return Promise.resolve({
+      numAffectedRows: changes == null ? undefined : BigInt(changes),
+      insertId: lastInsertRowid == null ? undefined : BigInt(lastInsertRowid),
+      rows: [],
+    });
+  }
+
+  async *streamQuery<R>(q: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    if (!SelectQueryNode.is(q.query))
+      throw new Error('Sqlite driver only supports streaming of select queries');
+    for (const row of this.db.prepare(q.sql).iterate(q.parameters)) yield { rows: [row as R] };
+  }
+}
+
+class Mutex {
+  private held: Promise<void> | null = null;
+  private release: (() => void) | null = null;
+
+  async lock(): Promise<void> {
+    while (this.held) await this.held;
+    this.held = new Promise((r) => (this.release = r));
+  }
+
+  unlock(): void {
+    const r = this.release;
+    this.held = null;
+    this.release = null;
+    r?.();
+  }
+}
+
+// Savepoint names come from code, never from a request; anything else is a bug worth stopping at.
+function savepointName(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`bad savepoint name: ${name}`);
+  return name;
+}
+
+// Only these go to the reader: SQLite calls BEGIN, COMMIT and some PRAGMAs "read-only" too.
+const SELECT = /^\s*(select|with)\b/i;
+
+export interface RoutingOptions {
+  writer: SqliteDatabase;
+  /** The writer's connection, wrapped so that commits are flushed (sqlite-durable.ts). */
+  writerConnection: DatabaseConnection;
+  /** The reading connection; without it every query takes the writer, as Kysely's driver does. */
+  reader?: SqliteDatabase;
+  readonly: (sql: string) => boolean;
+  gate: FlushGate;
+  onDestroy: () => Promise<void>;
+}
+
+/** What Kysely holds between acquire and release: bound to the writer only once it needs it. */
+class Lease implements DatabaseConnection {
+  bound = false;
+
+  constructor(private readonly driver: RoutingDriver) {}
+
+  async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    if (!this.bound && this.driver.readable(q.sql)) return this.driver.read<R>(q);
+    await this.bind();
+    return this.driver.writer.executeQuery<R>(q);
+  }
+
+  async *streamQuery<R>(q: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    // A statement still iterating must not see the reader's next snapshot: streams hold the writer.
+    await this.bind();
+    yield* this.driver.writer.streamQuery<R>(q, chunkSize);
+  }
+
+  async bind(): Promise<void> {
+    if (this.bound) return;
+    await this.driver.mutex.lock();
+    this.bound = true;
+  }
+}
+
+export class RoutingDriver implements Driver {
+  readonly mutex = new Mutex();
+  readonly writer: DatabaseConnection;
+  private readonly reader: PlainConnection | null;
+
+  constructor(private readonly opts: RoutingOptions) {
+    this.writer = opts.writerConnection;
+    this.reader = opts.reader ? new PlainConnection(opts.reader) : null;
+  }
+
+  async init(): Promise<void> {}
+
+  readable(sql: string): boolean {
+    return this.reader !== null && SELECT.test(sql) && this.opts.readonly(sql);
+  }
+
+  async read<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    await this.opts.gate.open();
+    return this.reader!.executeQuery<R>(q);
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new Lease(this);
+  }
+
+  async beginTransaction(c: DatabaseConnection): Promise<void> {
+    await (c as Lease).bind();
+    await this.writer.executeQuery(CompiledQuery.raw('begin'));
+  }
+
+  async commitTransaction(): Promise<void> {
+    await this.writer.executeQuery(CompiledQuery.raw('commit'));
+  }
+
+  async rollbackTransaction(): Promise<void> {
+    await this.writer.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async savepoint(_c: DatabaseConnection, name: string): Promise<void> {
+    await this.writer.executeQuery(CompiledQuery.raw(`savepoint ${savepointName(name)}`));
+  }
+
+  async rollbackToSavepoint(_c: DatabaseConnection, name: string): Promise<void> {
+    await this.writer.executeQuery(CompiledQuery.raw(`rollback to ${savepointName(name)}`));
+  }
+
+  async releaseSavepoint(_c: DatabaseConnection, name: string): Promise<void> {
+    await this.writer.executeQuery(CompiledQuery.raw(`release ${savepointName(name)}`));
+  }
+
+  async releaseConnection(c: DatabaseConnection): Promise<void> {
+    const lease = c as Lease;
+    if (!lease.bound) return;
+    lease.bound = false;
+    this.mutex.unlock();
+  }
+
+  async destroy(): Promise<void> {
+    await this.opts.onDestroy();
+    this.opts.writer.close();
+    this.opts.reader?.close();
+  }
+}
