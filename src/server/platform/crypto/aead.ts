@@ -20,11 +20,15 @@ export function open(key: Buffer, box: Buffer, aad: string): Buffer {
   const d = createDecipheriv('aes-256-gcm', key, box.subarray(1, 13));
   d.setAAD(Buffer.from(aad, 'utf8'));
   d.setAuthTag(box.subarray(13, 29));
+  // GCM's final() adds no bytes; it checks the tag. Nothing is returned unless it passes.
+  const out = d.update(box.subarray(29));
   try {
-    return Buffer.concat([d.update(box.subarray(29)), d.final()]);
+    d.final();
   } catch {
+    out.fill(0);
     throw new CryptoError('authentication failed');
   }
+  return out;
 }
 
 export class CryptoError extends Error {}
