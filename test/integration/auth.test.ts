@@ -178,6 +178,33 @@ for (const backend of await backends()) {
       await t.client().login(victim.email, victim.password, victim.totpSecret, t.used);
     });
 
+    test('failures sent all at once are each counted: none is lost to a race', async () => {
+      await t.ctx.db.deleteFrom('login_throttle').execute();
+      try {
+        const statuses = await Promise.all(
+          Array.from({ length: 25 }, async (_, i) => {
+            const r = await t.client().post('/api/auth/login', {
+              email: `burst-${i}@example.org`,
+              password: `guess-${i}-wrong`,
+            });
+            return r.status;
+          }),
+        );
+        assert.ok(
+          statuses.every((s) => s === 401),
+          statuses.join(','),
+        );
+        // Every refused password counted once on the address (a read, then a write, lost counts).
+        const rows = await t.ctx.db.selectFrom('login_throttle').select('failures').execute();
+        assert.ok(
+          rows.some((r) => r.failures === 25),
+          JSON.stringify(rows),
+        );
+      } finally {
+        await t.ctx.db.deleteFrom('login_throttle').execute();
+      }
+    });
+
     test('bad input: malformed JSON, wrong types, unknown fields, huge bodies → 4xx with codes, no stack', async () => {
       const c = t.client();
       c.locale = 'ky';

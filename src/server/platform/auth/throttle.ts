@@ -38,22 +38,56 @@ export async function lockedFor(db: Executor, key: string): Promise<number> {
   return ms > 0 ? Math.ceil(ms / 1000) : 0;
 }
 
+/**
+ * Add one to `key`'s count in a single statement and return the new count, so that parallel requests
+ * can neither skip a count nor overwrite each other's (a read, then a write, lost counts under a
+ * burst). A window older than the policy's starts again at this one.
+ */
+async function bump(db: Executor, key: string, p: ThrottlePolicy, now: number): Promise<number> {
+  const nowIso = new Date(now).toISOString();
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ key, failures: 1, window_started_at: nowIso, locked_until: null })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1) })),
+    )
+    .returning(['failures', 'window_started_at'])
+    .executeTakeFirstOrThrow();
+  if (now - Date.parse(row.window_started_at) <= p.windowMs) return row.failures;
+  // Racing resets agree: only the one that still sees the stale window writes.
+  await db
+    .updateTable('login_throttle')
+    .set({ failures: 1, window_started_at: nowIso, locked_until: null })
+    .where('key', '=', key)
+    .where('window_started_at', '=', row.window_started_at)
+    .execute();
+  return 1;
+}
+
+/** Lock `key` for the length the policy gives `over` failures past the free ones; never shortens a lock. */
+async function lock(
+  db: Executor,
+  key: string,
+  p: ThrottlePolicy,
+  over: number,
+  now: number,
+): Promise<number> {
+  const ms = Math.min(p.maxLockMs, p.baseLockMs * 2 ** (over - 1));
+  const until = new Date(now + ms).toISOString();
+  await db
+    .updateTable('login_throttle')
+    .set({ locked_until: until })
+    .where('key', '=', key)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', until)]))
+    .execute();
+  return Math.ceil(ms / 1000);
+}
+
+/** Count a failure that has happened (a wrong code); the key is locked once it is past the free ones. */
 export async function recordFailure(db: Executor, key: string, p: ThrottlePolicy): Promise<void> {
   const now = Date.now();
-  const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-  const fresh = !row || now - Date.parse(row.window_started_at) > p.windowMs;
-  const failures = fresh ? 1 : row.failures + 1;
-  const over = failures - p.free + 1;
-  const lockedUntil =
-    over > 0 ? new Date(now + Math.min(p.maxLockMs, p.baseLockMs * 2 ** (over - 1))).toISOString() : null;
-  const windowStart = fresh ? new Date(now).toISOString() : row.window_started_at;
-  await db
-    .insertInto('login_throttle')
-    .values({ key, failures, window_started_at: windowStart, locked_until: lockedUntil })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ failures, window_started_at: windowStart, locked_until: lockedUntil }),
-    )
-    .execute();
+  const over = (await bump(db, key, p, now)) - p.free + 1;
+  if (over > 0) await lock(db, key, p, over, now);
 }
 
 export async function clearFailures(db: Executor, key: string): Promise<void> {
