@@ -65,13 +65,7 @@ async function bump(db: Executor, key: string, p: ThrottlePolicy, now: number): 
 }
 
 /** Lock `key` for the length the policy gives `over` failures past the free ones; never shortens a lock. */
-async function lock(
-  db: Executor,
-  key: string,
-  p: ThrottlePolicy,
-  over: number,
-  now: number,
-): Promise<number> {
+async function lock(db: Executor, key: string, p: ThrottlePolicy, over: number, now: number): Promise<void> {
   const ms = Math.min(p.maxLockMs, p.baseLockMs * 2 ** (over - 1));
   const until = new Date(now + ms).toISOString();
   await db
@@ -80,7 +74,6 @@ async function lock(
     .where('key', '=', key)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', until)]))
     .execute();
-  return Math.ceil(ms / 1000);
 }
 
 /** Count a failure that has happened (a wrong code); the key is locked once it is past the free ones. */
