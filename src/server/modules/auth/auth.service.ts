@@ -6,9 +6,13 @@ import { createSession, promoteSession, setReauth, type SessionRow } from '../..
 import {
   ACCOUNT_POLICY,
   IP_POLICY,
+  attemptFailed,
+  claim,
   clearFailures,
   lockedFor,
-  recordFailure,
+  refund,
+  type Claim,
+  type ThrottlePolicy,
 } from '../../platform/auth/throttle.ts';
 import { newTotpSecret, totpQrSvg, totpUri, verifyTotp } from '../../platform/auth/totp.ts';
 import { auditNow, envelope, inTx, type AppContext } from '../../platform/context.ts';
@@ -36,6 +40,27 @@ async function throttled(ctx: AppContext, keys: string[]): Promise<void> {
   if (wait > 0) throw new AppError('auth.rate_limited', { retryAfterSeconds: wait });
 }
 
+/** Claim an attempt on every key before anything is checked (see `claim`); all or none. */
+async function claimAll(ctx: AppContext, keys: [string, ThrottlePolicy][]): Promise<Claim[]> {
+  const got: Claim[] = [];
+  for (const [key, policy] of keys) {
+    const c = await claim(ctx.db, key, policy);
+    if (!c) {
+      for (const g of got) await refund(ctx.db, g);
+      // The lock may have ended a moment ago; one second is still the honest earliest retry.
+      throw new AppError('auth.rate_limited', {
+        retryAfterSeconds: Math.max(1, await lockedFor(ctx.db, key)),
+      });
+    }
+    got.push(c);
+  }
+  return got;
+}
+
+async function settle(ctx: AppContext, claims: [Claim, ThrottlePolicy][], ok: boolean): Promise<void> {
+  for (const [c, p] of claims) await (ok ? refund(ctx.db, c) : attemptFailed(ctx.db, c, p));
+}
+
 /**
  * Step one of login. The answer and its timing are the same whether or not the account exists,
  * and failures are counted per account key and per IP in the database (all nodes see them).
@@ -46,16 +71,21 @@ export async function login(ctx: AppContext, email: string, password: string, cl
     throw new AppError('auth.invalid_credentials');
   }
   const bidx = emailIndex(ctx, email);
-  const keys = [acctKey(bidx), ipKey(client.ip)];
-  await throttled(ctx, keys);
+  const [acct, ip] = await claimAll(ctx, [
+    [acctKey(bidx), ACCOUNT_POLICY],
+    [ipKey(client.ip), IP_POLICY],
+  ]);
+  const claims: [Claim, ThrottlePolicy][] = [
+    [acct!, ACCOUNT_POLICY],
+    [ip!, IP_POLICY],
+  ];
   const user = await usersRepo.byEmailBidx(ctx.db, bidx);
   const usable = user && user.password_hash && user.status === 'active';
   const ok = usable
     ? await verifyPassword(user.password_hash!, password)
     : (await burnPasswordCheck(password), false);
+  await settle(ctx, claims, !!(ok && user));
   if (!ok || !user) {
-    await recordFailure(ctx.db, keys[0]!, ACCOUNT_POLICY);
-    await recordFailure(ctx.db, keys[1]!, IP_POLICY);
     await auditNow(ctx, {
       actorId: null,
       action: 'auth.login_failed',
@@ -116,8 +146,8 @@ async function consumeRecoveryCode(db: Executor, user: UserRow, code: string): P
   return match ? usersRepo.useRecoveryCode(db, match.id) : false;
 }
 
-async function secondFactorFailed(ctx: AppContext, user: UserRow, step: string): Promise<never> {
-  await recordFailure(ctx.db, acctKey(user.email_bidx), ACCOUNT_POLICY);
+async function secondFactorFailed(ctx: AppContext, user: UserRow, c: Claim, step: string): Promise<never> {
+  await attemptFailed(ctx.db, c, ACCOUNT_POLICY);
   await auditNow(ctx, {
     actorId: null,
     action: 'auth.login_failed',
@@ -136,13 +166,14 @@ export async function completeTotp(
   client: ClientInfo,
 ) {
   const user = await requireUser(ctx, session, 'totp');
-  await throttled(ctx, [acctKey(user.email_bidx), ipKey(client.ip)]);
+  await throttled(ctx, [ipKey(client.ip)]);
+  const [acct] = await claimAll(ctx, [[acctKey(user.email_bidx), ACCOUNT_POLICY]]);
   const ok = input.code
     ? await consumeTotp(ctx, ctx.db, user, input.code)
     : input.recoveryCode
       ? await consumeRecoveryCode(ctx.db, user, input.recoveryCode)
       : false;
-  if (!ok) return secondFactorFailed(ctx, user, input.code ? 'totp' : 'recovery_code');
+  if (!ok) return secondFactorFailed(ctx, user, acct!, input.code ? 'totp' : 'recovery_code');
   return inTx(ctx, async (tx, audit) => {
     const s = await promoteSession(tx, session!.id, user.id, times(ctx), client.userAgent);
     await usersRepo.update(tx, user.id, { last_login_at: new Date().toISOString() });
@@ -183,9 +214,11 @@ export async function completeEnrollment(
   client: ClientInfo,
 ) {
   const user = await requireUser(ctx, session, 'enroll');
-  await throttled(ctx, [acctKey(user.email_bidx), ipKey(client.ip)]);
-  if (!(await consumeTotp(ctx, ctx.db, user, code))) return secondFactorFailed(ctx, user, 'enroll');
+  await throttled(ctx, [ipKey(client.ip)]);
+  const [acct] = await claimAll(ctx, [[acctKey(user.email_bidx), ACCOUNT_POLICY]]);
+  if (!(await consumeTotp(ctx, ctx.db, user, code))) return secondFactorFailed(ctx, user, acct!, 'enroll');
   return inTx(ctx, async (tx, audit) => {
+    await clearFailures(tx, acctKey(user.email_bidx));
     await usersRepo.update(tx, user.id, { totp_enabled: 1, last_login_at: new Date().toISOString() });
     const codes = await issueRecoveryCodes(tx, user.id);
     const s = await promoteSession(tx, session!.id, user.id, times(ctx), client.userAgent);
@@ -227,11 +260,11 @@ export async function reauthenticate(ctx: AppContext, actor: Actor | null, passw
   if (!actor) throw new AppError('auth.unauthenticated');
   const user = await usersRepo.byId(ctx.db, actor.userId);
   if (!user?.password_hash) throw new AppError('auth.unauthenticated');
-  await throttled(ctx, [acctKey(user.email_bidx)]);
+  const [acct] = await claimAll(ctx, [[acctKey(user.email_bidx), ACCOUNT_POLICY]]);
   const ok =
     (await verifyPassword(user.password_hash, password)) && (await consumeTotp(ctx, ctx.db, user, code));
+  await settle(ctx, [[acct!, ACCOUNT_POLICY]], ok);
   if (!ok) {
-    await recordFailure(ctx.db, acctKey(user.email_bidx), ACCOUNT_POLICY);
     await auditNow(ctx, {
       actorId: user.id,
       action: 'auth.reauth_failed',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/db.ts';
 
 /**
@@ -38,49 +39,85 @@ export async function lockedFor(db: Executor, key: string): Promise<number> {
   return ms > 0 ? Math.ceil(ms / 1000) : 0;
 }
 
-/**
- * Add one to `key`'s count in a single statement and return the new count, so that parallel requests
- * can neither skip a count nor overwrite each other's (a read, then a write, lost counts under a
- * burst). A window older than the policy's starts again at this one.
- */
-async function bump(db: Executor, key: string, p: ThrottlePolicy, now: number): Promise<number> {
-  const nowIso = new Date(now).toISOString();
-  const row = await db
-    .insertInto('login_throttle')
-    .values({ key, failures: 1, window_started_at: nowIso, locked_until: null })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1) })),
-    )
-    .returning(['failures', 'window_started_at'])
-    .executeTakeFirstOrThrow();
-  if (now - Date.parse(row.window_started_at) <= p.windowMs) return row.failures;
-  // Racing resets agree: only the one that still sees the stale window writes.
-  await db
-    .updateTable('login_throttle')
-    .set({ failures: 1, window_started_at: nowIso, locked_until: null })
-    .where('key', '=', key)
-    .where('window_started_at', '=', row.window_started_at)
-    .execute();
-  return 1;
+/** An attempt counted before it was checked; `attemptFailed` or `refund` settles it. */
+export interface Claim {
+  key: string;
+  count: number;
+  /** The lock this claim set itself (when it reached the free ones), so a refund can lift exactly it. */
+  lockedUntil: string | null;
 }
 
-/** Lock `key` for the length the policy gives `over` failures past the free ones; never shortens a lock. */
-async function lock(db: Executor, key: string, p: ThrottlePolicy, over: number, now: number): Promise<void> {
-  const ms = Math.min(p.maxLockMs, p.baseLockMs * 2 ** (over - 1));
-  const until = new Date(now + ms).toISOString();
+/**
+ * Claim one attempt on `key` before checking it, in a single statement: refused (`null`) while the
+ * key is locked; otherwise counted at once, and the attempt that reaches the free ones locks the
+ * key in the same statement. So a burst sent in parallel cannot all pass a check made before any of
+ * them was counted (a check, then a count, let 100 parallel guesses through), and once a lock has
+ * expired exactly one attempt is let through before the next lock.
+ */
+export async function claim(db: Executor, key: string, p: ThrottlePolicy): Promise<Claim | null> {
+  const now = Date.now();
+  const nowIso = new Date(now).toISOString();
+  const staleBefore = new Date(now - p.windowMs).toISOString();
+  const lockUntil = new Date(now + p.baseLockMs).toISOString();
+  const t = sql.ref('login_throttle');
+  // Every SET expression sees the row as it was, so the new count is spelled out where it is used.
+  const stale = sql<boolean>`${t}.window_started_at < ${staleBefore}`;
+  const next = sql<number>`case when ${stale} then 1 else ${t}.failures + 1 end`;
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ key, failures: 1, window_started_at: nowIso, locked_until: p.free <= 1 ? lockUntil : null })
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({
+          failures: next,
+          window_started_at: sql<string>`case when ${stale} then ${nowIso} else ${t}.window_started_at end`,
+          locked_until: sql<string | null>`case when ${next} >= ${p.free} then ${lockUntil} else null end`,
+        })
+        .where((eb) =>
+          eb.or([
+            eb('login_throttle.locked_until', 'is', null),
+            eb('login_throttle.locked_until', '<=', nowIso),
+          ]),
+        ),
+    )
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirst();
+  return row ? { key, count: row.failures, lockedUntil: row.locked_until } : null;
+}
+
+/** The claimed attempt was wrong: past the free ones the lock doubles with each failure (never shortened). */
+export async function attemptFailed(db: Executor, c: Claim, p: ThrottlePolicy): Promise<void> {
+  const now = Date.now();
+  const over = c.count - p.free + 1;
+  if (over <= 0) return;
+  const until = new Date(now + Math.min(p.maxLockMs, p.baseLockMs * 2 ** (over - 1))).toISOString();
   await db
     .updateTable('login_throttle')
     .set({ locked_until: until })
-    .where('key', '=', key)
+    .where('key', '=', c.key)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', until)]))
     .execute();
 }
 
-/** Count a failure that has happened (a wrong code); the key is locked once it is past the free ones. */
-export async function recordFailure(db: Executor, key: string, p: ThrottlePolicy): Promise<void> {
-  const now = Date.now();
-  const over = (await bump(db, key, p, now)) - p.free + 1;
-  if (over > 0) await lock(db, key, p, over, now);
+/**
+ * The claimed attempt was right: take its count back, and the lock it set if no failure has moved
+ * that lock since. Without this, thirty colleagues signing in from one office address would lock it.
+ */
+export async function refund(db: Executor, c: Claim): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set((eb) => ({
+      failures: sql<number>`case when ${eb.ref('failures')} > 0 then ${eb.ref('failures')} - 1 else 0 end`,
+      locked_until:
+        c.lockedUntil === null
+          ? eb.ref('locked_until')
+          : sql<
+              string | null
+            >`case when ${eb.ref('locked_until')} = ${c.lockedUntil} then null else ${eb.ref('locked_until')} end`,
+    }))
+    .where('key', '=', c.key)
+    .execute();
 }
 
 export async function clearFailures(db: Executor, key: string): Promise<void> {
