@@ -1,11 +1,13 @@
-// `npm start`: build the web app if needed, then run `ukuk serve` (SQLite in ./data unless DATABASE_URL is set).
+// `npm start`: build the web app and the server if needed, then run `ukuk serve` compiled
+// (SQLite in ./data unless DATABASE_URL is set).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { ensureServerBuilt } from './server-build.mjs';
 import { ensureWebBuilt } from './web-build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 ensureWebBuilt();
-const child = spawn(process.execPath, [path.join(root, 'bin', 'ukuk.js'), 'serve'], {
+const child = spawn(process.execPath, [ensureServerBuilt(), 'serve'], {
   stdio: 'inherit',
   cwd: root,
 });

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureServerBuilt } from './server-build.mjs';
 import { ensureWebBuilt } from './web-build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -28,6 +29,8 @@ const files = groups.flatMap((g) => (g.endsWith('.ts') ? [g] : find(path.join(ro
 const isBrowser = (f) => f.includes(`${path.sep}e2e${path.sep}`) || f.includes('/e2e/');
 const phases = [files.filter((f) => !isBrowser(f)), files.filter(isBrowser)].filter((p) => p.length);
 if (phases.some((p) => p.some(isBrowser))) ensureWebBuilt();
+// Built once here, before test files run side by side and would each find it stale.
+ensureServerBuilt();
 
 const env = { ...process.env };
 if (process.env.CI === 'true') {

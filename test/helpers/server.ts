@@ -1,10 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createPgDatabase, tempDir, type Backend } from './db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+let built: string | undefined;
+
+/**
+ * The compiled server that `npm start` runs (scripts/server-build.mjs), rebuilt here when a source is
+ * newer, so that these tests exercise what an organisation runs and not only the TypeScript.
+ */
+export function serverBundle(): string {
+  if (built) return built;
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/server-build.mjs')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`server build failed:\n${r.stdout}${r.stderr}`);
+  built = r.stdout.trim().split('\n').pop()!;
+  return built;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,7 +45,7 @@ export interface RunningServer {
 }
 
 /**
- * Start the real server (`ukuk serve`) as a child process on a free port with a fresh data folder
+ * Start the real server (`ukuk serve`, compiled as `npm start` runs it) as a child process on a free port with a fresh data folder
  * (or the given one, to run a second node or restart), and wait until it answers /api/health.
  */
 export async function startServer(
@@ -48,7 +61,7 @@ export async function startServer(
     dropPg = () => pg.drop();
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/ukuk.js'), 'serve'], {
+  const child = spawn(process.execPath, [serverBundle(), 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,8 +1,8 @@
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import type { Labels, RenderPage, RenderSpec, Rendered } from './exports.render.ts';
+import { appPath } from '../../platform/paths.ts';
 
 /**
  * Worker threads that render export pages (ADR 0015). Decrypting a submission costs two AES-GCM
@@ -17,7 +17,7 @@ let bundled: string | null = null;
 
 function workerCode(): string {
   bundled ??= buildSync({
-    entryPoints: [fileURLToPath(new URL('./exports.worker.ts', import.meta.url))],
+    entryPoints: [appPath('src', 'server', 'modules', 'monitoring', 'exports.worker.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',

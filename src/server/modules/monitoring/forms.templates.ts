@@ -7,6 +7,7 @@ import { uuidv7 } from '../../../core/ids.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Db, DbKind, Executor } from '../../platform/db/db.ts';
 import { formsRepo, storedDefinition } from './forms.repo.ts';
+import { appPath } from '../../platform/paths.ts';
 
 /**
  * The shipped form templates (templates/*.json), imported at every start like the vocabularies:
@@ -26,7 +27,7 @@ export const TEMPLATE_KEYS = [
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 const PG_FORMS_LOCK = 0x666f726d; // "form"
-const DIR = path.join(import.meta.dirname, 'templates');
+const DIR = appPath('src', 'server', 'modules', 'monitoring', 'templates');
 
 let shipped: { key: TemplateKey; definition: FormDefinition }[] | undefined;
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SEED } from './vocab.seed.ts';
 import { LOCAL_SOURCES } from './vocab.local.ts';
 import { constitutionTerms, INTL_RIGHTS } from './vocab.rights.ts';
+import { appPath } from '../../platform/paths.ts';
 
 /**
  * Everything Ukuk ships as vocabularies, as one list of sources: its own legal-aid lists, the 50
@@ -37,7 +37,7 @@ export interface Source {
 /** Bump when the import rules change, so every scheme is looked at again once. */
 const IMPORT_RULES = 'vocab-import-1';
 
-const ROOT = fileURLToPath(new URL('../../../../reference/', import.meta.url));
+const ROOT = appPath('reference');
 export const HURIDOCS_DIR = path.join(ROOT, 'huridocs');
 export const CONSTITUTION_FILE = path.join(ROOT, 'constitution', 'kg-constitution-2021-rights.json');
 
