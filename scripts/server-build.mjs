@@ -8,13 +8,6 @@ import { buildSync } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const SERVER_BUNDLE = path.join(root, 'dist-server', 'ukuk.mjs');
-/**
- * Node flags for the server process. A submission makes short-lived garbage (request, answers, SQL);
- * with 64 MB semi-spaces fewer of it survives into the old generation: election day (bench/monitoring.ts,
- * closed loop, 2 runs each on the build machine) went from 3,145 / 2,994 to 3,210 / 3,136 submissions/s.
- * `npm run bench` passes the same flag: it runs the server inside its own process.
- */
-export const SERVER_FLAGS = ['--max-semi-space-size=64'];
 const SOURCES = ['src/server', 'src/core', 'src/cli', 'package-lock.json', 'scripts/server-build.mjs'];
 
 function newest(p) {
