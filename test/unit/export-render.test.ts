@@ -5,20 +5,21 @@ import { uuidv7 } from '../../src/core/ids.ts';
 import { RenderPool } from '../../src/server/modules/monitoring/exports.pool.ts';
 import {
   createRenderer,
+  pageKeys,
   type RawRow,
+  type RenderPage,
   type RenderSpec,
 } from '../../src/server/modules/monitoring/exports.render.ts';
 import { Envelope } from '../../src/server/platform/crypto/envelope.ts';
 
 // The export renderer on its own and in its worker threads (ADR 0015): the same bytes either way,
-// pages back in the order they were sent, hostile values treated as text, and a key that is wiped.
+// pages back in the order they were sent, hostile values treated as text, and data keys that are wiped.
 const kek = randomBytes(32);
 const env = new Envelope(kek);
 
 function spec(format: RenderSpec['format'] = 'csv'): RenderSpec {
   return {
     format,
-    kek: new Uint8Array(kek),
     header: ['submission', 'received', 'submitted', 'status', 'source', 'critical', 'region', 'district'],
     columns: [
       { name: 'opened', key: 'opened', kind: 'bool' },
@@ -59,6 +60,12 @@ function row(answers: Record<string, unknown>, region: string | null = 'KG-C'): 
   ];
 }
 
+/** A page as the export job sends it: copies of the rows, their data keys unwrapped beside them. */
+function page(rows: RawRow[], first = true): RenderPage {
+  const copies = rows.map((r) => [...r] as RawRow);
+  return { rows: copies, keys: pageKeys(env, copies), first };
+}
+
 describe('export rendering', () => {
   test('a CSV row: labels in the language, choices joined, formulas neutralised, quotes escaped', () => {
     const r = row({
@@ -68,9 +75,7 @@ describe('export rendering', () => {
       where: { region: 'KG-C' },
       helpers: [{}, {}],
     });
-    const out = Buffer.from(createRenderer(spec()).page({ rows: [r], first: true }) as Uint8Array).toString(
-      'utf8',
-    );
+    const out = Buffer.from(createRenderer(spec()).page(page([r])) as Uint8Array).toString('utf8');
     assert.equal(
       out,
       `${r[0]},2026-11-29T06:00:00Z,2026-11-29T05:59:00Z,received,Байкоочу,Жок,Чүй облусу,,,,,,Ооба,"'=HYPERLINK(""x"")",late; no_ink,KG-C,2,\r\n`,
@@ -79,7 +84,7 @@ describe('export rendering', () => {
 
   test('stored values that name an object member stay text or empty, never a prototype function', () => {
     const r = row({ constructor: undefined, queue: 'toString' }, 'constructor');
-    const cells = (createRenderer(spec('xlsx')).page({ rows: [r], first: true }) as unknown[][])[0]!;
+    const cells = (createRenderer(spec('xlsx')).page(page([r])) as unknown[][])[0]!;
     assert.equal(cells[6], 'constructor'); // an unknown region shows as stored
     assert.equal(cells[13], 'toString');
     assert.equal(cells[17], null); // "constructor" is not an answer here
@@ -88,7 +93,7 @@ describe('export rendering', () => {
   test('a page larger than the first buffer grows without losing a byte', () => {
     const long = 'ы'.repeat(30_000);
     const rows = Array.from({ length: 60 }, () => row({ queue: long }));
-    const out = createRenderer(spec()).page({ rows, first: true }) as Uint8Array;
+    const out = createRenderer(spec()).page(page(rows)) as Uint8Array;
     const text = Buffer.from(out).toString('utf8');
     assert.equal(text.split('\r\n').length, 61);
     assert.equal(text.match(/ы/g)?.length, 60 * 30_000);
@@ -96,18 +101,27 @@ describe('export rendering', () => {
   });
 
   test('a wrong key fails the page instead of writing garbage', () => {
-    const other = { ...spec(), kek: new Uint8Array(randomBytes(32)) };
-    assert.throws(
-      () => createRenderer(other).page({ rows: [row({})], first: true }),
-      /authentication failed/,
-    );
+    const p = { ...page([row({})]), keys: new Uint8Array(randomBytes(32)) };
+    assert.throws(() => createRenderer(spec()).page(p), /authentication failed/);
   });
 
-  test('close wipes the key copy', () => {
-    const s = spec();
-    const r = createRenderer(s);
+  test("a page's data keys are wiped once it is rendered, also when it fails; a closed renderer refuses", () => {
+    const r = createRenderer(spec());
+    const ok = page([row({ opened: true }), row({})]);
+    r.page(ok);
+    assert.ok(ok.keys.every((b) => b === 0));
+    const bad = { ...page([row({})]), keys: new Uint8Array(randomBytes(32)) };
+    assert.throws(() => r.page(bad));
+    assert.ok(bad.keys.every((b) => b === 0));
     r.close();
-    assert.throws(() => r.page({ rows: [row({ opened: true })], first: true }));
+    assert.throws(() => r.page(page([row({ opened: true })])), /closed/);
+  });
+
+  test('the main thread unwraps: rows cross without their wrapped key, and the spec has no KEK', () => {
+    const p = page([row({})]);
+    assert.equal(p.rows[0]![12], '');
+    assert.equal(p.keys.length, 32);
+    assert.ok(!Object.values(spec()).some((v) => v instanceof Uint8Array));
   });
 });
 
@@ -117,10 +131,10 @@ describe('export worker pool', () => {
       Array.from({ length: 150 }, (_, i) => row({ opened: i % 2 === 0, queue: p * 1000 + i })),
     );
     const single = createRenderer(spec());
-    const expected = pages.map((rows) => Buffer.from(single.page({ rows, first: false }) as Uint8Array));
+    const expected = pages.map((rows) => Buffer.from(single.page(page(rows, false)) as Uint8Array));
     const pool = new RenderPool(spec(), 2);
     try {
-      const got = await Promise.all(pages.map((rows) => pool.render({ rows, first: false })));
+      const got = await Promise.all(pages.map((rows) => pool.render(page(rows, false))));
       assert.deepEqual(
         got.map((u) => Buffer.from(u as Uint8Array)),
         expected,
@@ -131,10 +145,13 @@ describe('export worker pool', () => {
   });
 
   test('a failing page rejects with its error; closing rejects what is still waiting', async () => {
-    const pool = new RenderPool({ ...spec(), kek: new Uint8Array(randomBytes(32)) }, 1);
-    await assert.rejects(pool.render({ rows: [row({})], first: true }), /authentication failed/);
+    const pool = new RenderPool(spec(), 1);
+    const bad = { ...page([row({})]), keys: new Uint8Array(randomBytes(32)) };
+    await assert.rejects(pool.render(bad), /authentication failed/);
     await pool.close();
-    await assert.rejects(pool.render({ rows: [row({})], first: true }), /closed/);
+    const late = page([row({})]);
+    await assert.rejects(pool.render(late), /closed/);
+    assert.ok(late.keys.every((b) => b === 0)); // not sent, and not left behind either
   });
 });
 

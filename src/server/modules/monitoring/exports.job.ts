@@ -6,7 +6,7 @@ import { registerFileOwner } from '../../platform/files/registry.ts';
 import { FileStore } from '../../platform/files/store.ts';
 import { tr } from '../../platform/i18n.ts';
 import { RenderPool } from './exports.pool.ts';
-import { RAW_COLUMNS, type RawRow, type Rendered } from './exports.render.ts';
+import { RAW_COLUMNS, pageKeys, type RawRow, type Rendered } from './exports.render.ts';
 import { EXPORT_PAGE, LabelSource, planColumns, renderSpec } from './exports.rows.ts';
 import { EXPORT_ATTEMPTS, EXPORT_JOB, missionScope } from './exports.service.ts';
 import { exportStream, type ExportFormat } from './exports.writers.ts';
@@ -56,12 +56,10 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
     redacted,
     locale,
   );
-  const kek = ctx.keyring.keyForWorker();
   const pool = new RenderPool(
-    renderSpec(plan, format, locale, kek, new Map(versions.map((v) => [v.id, v.version]))),
+    renderSpec(plan, format, locale, new Map(versions.map((v) => [v.id, v.version]))),
   );
-  kek.fill(0);
-  // Sealing drops the key from memory: the workers' copies go with it, and this attempt fails.
+  // Sealing drops the key from memory: the workers stop, with the data keys they were sent.
   const unsubscribe = ctx.keyring.onChange((sealed) => {
     if (sealed) void pool.close();
   });
@@ -90,8 +88,11 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
         if (rows.length > 0) {
           const learnt = await labels.newFor(rows);
           if (learnt) pool.learn(learnt);
-          inFlight.push({ out: pool.render({ rows, first: after === '' }), rows: rows.length });
+          const first = after === '';
           after = rows[rows.length - 1]![0];
+          // Unwrapped per page: once sealed, envelope() refuses and this attempt fails.
+          const keys = pageKeys(envelope(ctx), rows);
+          inFlight.push({ out: pool.render({ rows, keys, first }), rows: rows.length });
         }
       }
       // Keep every worker busy while the oldest page is awaited.

@@ -80,12 +80,16 @@ export class RenderPool {
 
   /** Render one page on the next worker in turn; callers await pages in the order they sent them. */
   render(page: RenderPage): Promise<Rendered> {
-    if (this.failed) return Promise.reject(this.failed);
+    if (this.failed) {
+      page.keys.fill(0);
+      return Promise.reject(this.failed);
+    }
     const seq = this.seq++;
     const w = this.workers[seq % this.workers.length]!;
     return new Promise<Rendered>((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });
-      w.postMessage({ kind: 'page', seq, page });
+      // The data keys move to the worker: none stays behind on this thread.
+      w.postMessage({ kind: 'page', seq, page }, [page.keys.buffer as ArrayBuffer]);
     });
   }
 
@@ -93,11 +97,11 @@ export class RenderPool {
     return this.workers.length;
   }
 
-  /** Wipe the workers' key copies and end them. */
+  /** End the workers (each wipes the keys of a page as soon as it has rendered it). */
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.fail(new Error('export workers closed'));
-      // Each worker wipes its key and ends by itself; one that has not within a second is stopped.
+      // Each worker ends by itself; one that has not within a second is stopped.
       for (const w of this.workers) w.postMessage({ kind: 'close' });
       const timer = setTimeout(() => this.workers.forEach((w) => void w.terminate()), 1000);
       await Promise.all(this.exits);

@@ -1,11 +1,13 @@
-import { Envelope } from '../../platform/crypto/envelope.ts';
+import { RecordKey, type Envelope } from '../../platform/crypto/envelope.ts';
 import { csvField, type Cell } from '../../platform/csv.ts';
 
 /**
- * The heavy half of a monitoring export: each submission's data key unwrapped, its answers decrypted
- * and parsed, its cells made and written as CSV or GeoJSON text (XLSX gets the cells). It runs in the
- * export worker threads (exports.pool.ts), so this module imports nothing but the envelope and CSV
- * code, and everything it is given is plain data: the plan, the labels, the rows as arrays.
+ * The heavy half of a monitoring export: each submission's answers decrypted and parsed, its cells
+ * made and written as CSV or GeoJSON text (XLSX gets the cells). It runs in the export worker threads
+ * (exports.pool.ts), so this module imports nothing but the envelope and CSV code, and everything it
+ * is given is plain data: the plan, the labels, the rows as arrays and their data keys. The main
+ * thread unwraps the data keys (`pageKeys`): a worker never holds the key-encryption key, and the
+ * main thread, which otherwise waited for the worker most of the time, takes a share of the work.
  */
 
 /** The submission columns an export reads, in this order (`RawRow`). */
@@ -64,8 +66,6 @@ export type RenderFormat = 'csv' | 'geojson' | 'xlsx';
 
 export interface RenderSpec {
   format: RenderFormat;
-  /** The key-encryption key; the worker wipes its copy when it is closed. */
-  kek: Uint8Array;
   header: string[];
   columns: PlanColumn[];
   /** The location field whose GPS point becomes the GeoJSON geometry (unredacted exports only). */
@@ -85,7 +85,10 @@ export interface Labels {
 }
 
 export interface RenderPage {
+  /** Rows without their wrapped key (`dek` is empty): the key is in `keys`. */
   rows: RawRow[];
+  /** The rows' data keys, 32 bytes each in row order; transferred to the worker, wiped after the page. */
+  keys: Uint8Array;
   /** GeoJSON: the first page writes no comma before its first feature. */
   first: boolean;
 }
@@ -177,14 +180,29 @@ function cellOf(kind: ColumnKind, v: unknown, spec: RenderSpec): Cell {
 
 export interface Renderer {
   learn(labels: Labels): void;
+  /** Render a page; its data keys are wiped afterwards, whether it succeeded or not. */
   page(p: RenderPage): Rendered;
-  /** Wipe the key copy; the renderer is unusable afterwards. */
+  /** The renderer is unusable afterwards. */
   close(): void;
 }
 
+const KEY_BYTES = 32;
+
+/**
+ * On the main thread: unwrap the page's data keys into one buffer (transferred to the worker with the
+ * page) and drop the wrapped keys from the rows, which need not cross to the worker.
+ */
+export function pageKeys(env: Envelope, rows: RawRow[]): Uint8Array {
+  const keys = new Uint8Array(new ArrayBuffer(rows.length * KEY_BYTES));
+  rows.forEach((r, i) => {
+    env.unwrapInto('submissions', r[0], r[12], keys, i * KEY_BYTES);
+    r[12] = '';
+  });
+  return keys;
+}
+
 export function createRenderer(spec: RenderSpec): Renderer {
-  const kek = Buffer.from(spec.kek);
-  const env = new Envelope(kek);
+  let closed = false;
   // Maps, not the plain objects they came in: a stored value such as "constructor" must not find a prototype's member.
   const sources = new Map(Object.entries(spec.sources));
   const regions = new Map(Object.entries(spec.regions));
@@ -197,10 +215,11 @@ export function createRenderer(spec: RenderSpec): Renderer {
   spec.columns.forEach((c, i) => slots.set(c.key, [...(slots.get(c.key) ?? []), i]));
   const kinds = spec.columns.map((c) => c.kind);
 
-  function row(r: RawRow): { cells: Cell[]; answers: Answers } {
+  function row(r: RawRow, keys: Uint8Array, n: number): { cells: Cell[]; answers: Answers } {
     const [id, receivedAt, submittedAt, status, source, critical, region, district] = r;
-    const [siteId, observerId, versionId, sealed, dek] = [r[8], r[9], r[10], r[11], r[12]];
-    const key = env.openRecordKey('submissions', id, dek);
+    const [siteId, observerId, versionId, sealed] = [r[8], r[9], r[10], r[11]];
+    const dek = Buffer.from(keys.buffer, keys.byteOffset + n * KEY_BYTES, KEY_BYTES);
+    const key = new RecordKey(dek, 'submissions', id);
     const answers = JSON.parse(key.decrypt('answers', sealed)) as Answers;
     const site = siteId ? sites.get(siteId) : undefined;
     const cells: Cell[] = [
@@ -228,9 +247,9 @@ export function createRenderer(spec: RenderSpec): Renderer {
 
   const esc = escaper();
   const out = new PageBytes();
-  function csv(rows: RawRow[]): Uint8Array {
-    for (const r of rows) {
-      const { cells } = row(r);
+  function csv(rows: RawRow[], keys: Uint8Array): Uint8Array {
+    for (let n = 0; n < rows.length; n++) {
+      const { cells } = row(rows[n]!, keys, n);
       // id, received and submitted times: unique, so not worth remembering.
       let line = `${csvField(cells[0]!)},${csvField(cells[1]!)},${csvField(cells[2]!)}`;
       for (let i = 3; i < cells.length; i++) line += `,${esc(cells[i]!)}`;
@@ -239,9 +258,9 @@ export function createRenderer(spec: RenderSpec): Renderer {
     return out.take();
   }
 
-  function geojson(rows: RawRow[], first: boolean): Uint8Array {
+  function geojson(rows: RawRow[], keys: Uint8Array, first: boolean): Uint8Array {
     rows.forEach((r, n) => {
-      const { cells, answers } = row(r);
+      const { cells, answers } = row(r, keys, n);
       const properties: Record<string, Cell> = {};
       spec.header.forEach((h, i) => {
         const v = cells[i];
@@ -264,12 +283,18 @@ export function createRenderer(spec: RenderSpec): Renderer {
       for (const [id, v] of Object.entries(labels.observers)) observers.set(id, v);
     },
     page(p) {
-      if (spec.format === 'csv') return csv(p.rows);
-      if (spec.format === 'geojson') return geojson(p.rows, p.first);
-      return p.rows.map((r) => row(r).cells);
+      if (closed) throw new Error('export renderer closed');
+      if (p.keys.length !== p.rows.length * KEY_BYTES) throw new Error('one data key per row was expected');
+      try {
+        if (spec.format === 'csv') return csv(p.rows, p.keys);
+        if (spec.format === 'geojson') return geojson(p.rows, p.keys, p.first);
+        return p.rows.map((r, n) => row(r, p.keys, n).cells);
+      } finally {
+        p.keys.fill(0);
+      }
     },
     close() {
-      kek.fill(0);
+      closed = true;
     },
   };
 }

@@ -81,13 +81,11 @@ export function renderSpec(
   plan: ExportPlan,
   format: RenderFormat,
   locale: Locale,
-  kek: Uint8Array,
   versions: Map<string, number>,
 ): RenderSpec {
   const t = (k: string) => tr(locale, `errors:mon_export.${k}`);
   return {
     format,
-    kek,
     header: plan.header,
     columns: plan.columns,
     pointField: plan.pointField,

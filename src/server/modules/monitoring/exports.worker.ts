@@ -3,7 +3,8 @@ import { createRenderer, type Labels, type RenderPage, type RenderSpec } from '.
 
 /**
  * An export worker thread (exports.pool.ts): renders the pages it is sent, in order, and answers each
- * with the page's sequence number. Bytes are transferred, not copied. 'close' wipes the key.
+ * with the page's sequence number. Bytes and data keys are transferred, not copied; the renderer wipes a
+ * page's keys once it is rendered.
  */
 type Message =
   { kind: 'labels'; labels: Labels } | { kind: 'page'; seq: number; page: RenderPage } | { kind: 'close' };

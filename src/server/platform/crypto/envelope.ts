@@ -61,6 +61,16 @@ export class Envelope {
   }
 
   /**
+   * Unwrap a record's data key into `into` at `at` (32 bytes), for a worker thread that decrypts
+   * records without ever holding the KEK (export rendering, ADR 0015); the temporary copy is wiped.
+   */
+  unwrapInto(table: string, id: string, wrapped: string, into: Uint8Array, at: number): void {
+    const dek = open(this.kek, Buffer.from(wrapped, 'base64'), `dek:${table}:${id}`);
+    into.set(dek, at);
+    dek.fill(0);
+  }
+
+  /**
    * Keyed blind index: equality lookups on encrypted values without storing plaintext. `purpose`
    * separates index spaces so that the same name gives different tokens in different columns.
    */

@@ -94,15 +94,6 @@ export class Keyring {
     };
   }
 
-  /**
-   * A copy of the key for a worker thread of this process (export rendering, ADR 0015). The caller
-   * wipes the copy when done and must stop the worker when `onChange` reports a seal.
-   */
-  keyForWorker(): Uint8Array {
-    if (!this.kek) throw new AppError('system.sealed');
-    return new Uint8Array(this.kek);
-  }
-
   /** Create the KEK at first setup, in the given mode, inside the setup transaction. */
   async create(tx: Executor, mode: SealMode, passphrase?: string): Promise<void> {
     const kek = randomBytes(32);
