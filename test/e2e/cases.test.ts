@@ -18,6 +18,7 @@ const TITLE = 'Defence of Bakyt Osmonov (art. 130)';
 
 /** Picks an option of a Mantine Select found by its test id. */
 async function choose(page: Page, testId: string, option: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).waitFor({ state: 'visible' });
   await page.getByTestId(testId).click();
   await page.getByRole('option', { name: option }).click();
 }
@@ -143,6 +144,9 @@ await describeBrowser('legal-aid cases', (backend) => {
     await row.getByText('Client').waitFor();
     assert.equal(await row.getByRole('link').getAttribute('href'), `/people/${client}`);
 
+    // The dialog closes with a short animation after an add; opening it again meanwhile raced with
+    // that animation in one CI run (the role field was re-mounted until the click timed out).
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByTestId('add-person').click();
     await choose(page, 'person-role', 'Client');
     await page.getByTestId('person-search').fill('Osmonov');
