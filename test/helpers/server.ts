@@ -45,8 +45,9 @@ export interface RunningServer {
 }
 
 /**
- * Start the real server (`ukuk serve`, compiled as `npm start` runs it) as a child process on a free port with a fresh data folder
- * (or the given one, to run a second node or restart), and wait until it answers /api/health.
+ * Start the real server (`ukuk serve`, compiled as `npm start` runs it) as a child process on a free
+ * port with a fresh data folder (or the given one, to run a second node or restart), and wait until it
+ * answers /api/health.
  */
 export async function startServer(
   opts: { backend?: Backend; dataDir?: string; databaseUrl?: string; env?: Record<string, string> } = {},

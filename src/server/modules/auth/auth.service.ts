@@ -7,12 +7,11 @@ import {
   ACCOUNT_POLICY,
   IP_POLICY,
   attemptFailed,
-  claim,
+  claimOrRefuse,
   clearFailures,
   lockedFor,
-  refund,
+  settle,
   type Claim,
-  type ThrottlePolicy,
 } from '../../platform/auth/throttle.ts';
 import { newTotpSecret, totpQrSvg, totpUri, verifyTotp } from '../../platform/auth/totp.ts';
 import { auditNow, envelope, inTx, type AppContext } from '../../platform/context.ts';
@@ -40,27 +39,6 @@ async function throttled(ctx: AppContext, keys: string[]): Promise<void> {
   if (wait > 0) throw new AppError('auth.rate_limited', { retryAfterSeconds: wait });
 }
 
-/** Claim an attempt on every key before anything is checked (see `claim`); all or none. */
-async function claimAll(ctx: AppContext, keys: [string, ThrottlePolicy][]): Promise<Claim[]> {
-  const got: Claim[] = [];
-  for (const [key, policy] of keys) {
-    const c = await claim(ctx.db, key, policy);
-    if (!c) {
-      for (const g of got) await refund(ctx.db, g);
-      // The lock may have ended a moment ago; one second is still the honest earliest retry.
-      throw new AppError('auth.rate_limited', {
-        retryAfterSeconds: Math.max(1, await lockedFor(ctx.db, key)),
-      });
-    }
-    got.push(c);
-  }
-  return got;
-}
-
-async function settle(ctx: AppContext, claims: [Claim, ThrottlePolicy][], ok: boolean): Promise<void> {
-  for (const [c, p] of claims) await (ok ? refund(ctx.db, c) : attemptFailed(ctx.db, c, p));
-}
-
 /**
  * Step one of login. The answer and its timing are the same whether or not the account exists,
  * and failures are counted per account key and per IP in the database (all nodes see them).
@@ -71,20 +49,16 @@ export async function login(ctx: AppContext, email: string, password: string, cl
     throw new AppError('auth.invalid_credentials');
   }
   const bidx = emailIndex(ctx, email);
-  const [acct, ip] = await claimAll(ctx, [
+  const claims = await claimOrRefuse(ctx.db, [
     [acctKey(bidx), ACCOUNT_POLICY],
     [ipKey(client.ip), IP_POLICY],
   ]);
-  const claims: [Claim, ThrottlePolicy][] = [
-    [acct!, ACCOUNT_POLICY],
-    [ip!, IP_POLICY],
-  ];
   const user = await usersRepo.byEmailBidx(ctx.db, bidx);
   const usable = user && user.password_hash && user.status === 'active';
   const ok = usable
     ? await verifyPassword(user.password_hash!, password)
     : (await burnPasswordCheck(password), false);
-  await settle(ctx, claims, !!(ok && user));
+  await settle(ctx.db, claims, !!(ok && user));
   if (!ok || !user) {
     await auditNow(ctx, {
       actorId: null,
@@ -147,7 +121,7 @@ async function consumeRecoveryCode(db: Executor, user: UserRow, code: string): P
 }
 
 async function secondFactorFailed(ctx: AppContext, user: UserRow, c: Claim, step: string): Promise<never> {
-  await attemptFailed(ctx.db, c, ACCOUNT_POLICY);
+  await attemptFailed(ctx.db, c);
   await auditNow(ctx, {
     actorId: null,
     action: 'auth.login_failed',
@@ -167,7 +141,7 @@ export async function completeTotp(
 ) {
   const user = await requireUser(ctx, session, 'totp');
   await throttled(ctx, [ipKey(client.ip)]);
-  const [acct] = await claimAll(ctx, [[acctKey(user.email_bidx), ACCOUNT_POLICY]]);
+  const [acct] = await claimOrRefuse(ctx.db, [[acctKey(user.email_bidx), ACCOUNT_POLICY]]);
   const ok = input.code
     ? await consumeTotp(ctx, ctx.db, user, input.code)
     : input.recoveryCode
@@ -215,7 +189,7 @@ export async function completeEnrollment(
 ) {
   const user = await requireUser(ctx, session, 'enroll');
   await throttled(ctx, [ipKey(client.ip)]);
-  const [acct] = await claimAll(ctx, [[acctKey(user.email_bidx), ACCOUNT_POLICY]]);
+  const [acct] = await claimOrRefuse(ctx.db, [[acctKey(user.email_bidx), ACCOUNT_POLICY]]);
   if (!(await consumeTotp(ctx, ctx.db, user, code))) return secondFactorFailed(ctx, user, acct!, 'enroll');
   return inTx(ctx, async (tx, audit) => {
     await clearFailures(tx, acctKey(user.email_bidx));
@@ -260,10 +234,10 @@ export async function reauthenticate(ctx: AppContext, actor: Actor | null, passw
   if (!actor) throw new AppError('auth.unauthenticated');
   const user = await usersRepo.byId(ctx.db, actor.userId);
   if (!user?.password_hash) throw new AppError('auth.unauthenticated');
-  const [acct] = await claimAll(ctx, [[acctKey(user.email_bidx), ACCOUNT_POLICY]]);
+  const claims = await claimOrRefuse(ctx.db, [[acctKey(user.email_bidx), ACCOUNT_POLICY]]);
   const ok =
     (await verifyPassword(user.password_hash, password)) && (await consumeTotp(ctx, ctx.db, user, code));
-  await settle(ctx, [[acct!, ACCOUNT_POLICY]], ok);
+  await settle(ctx.db, claims, ok);
   if (!ok) {
     await auditNow(ctx, {
       actorId: user.id,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { IP_POLICY, attemptFailed, claim, lockedFor, refund } from '../../platform/auth/throttle.ts';
+import { IP_POLICY, claimOrRefuse, settle } from '../../platform/auth/throttle.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 
@@ -24,20 +24,17 @@ export async function unsealSystem(ctx: AppContext, passphrase: string, ip: stri
   if (!ctx.keyring.sealed) throw new AppError('system.not_sealed');
   if (ctx.keyring.sealMode === 'keyfile') throw new AppError('system.keyfile_mode');
   const key = `unseal:${createHash('sha256').update(ip).digest('hex').slice(0, 32)}`;
-  const policy = { ...IP_POLICY, free: 5 };
-  const c = await claim(ctx.db, key, policy);
-  if (!c)
-    throw new AppError('auth.rate_limited', { retryAfterSeconds: Math.max(1, await lockedFor(ctx.db, key)) });
+  const claims = await claimOrRefuse(ctx.db, [[key, { ...IP_POLICY, free: 5 }]]);
   try {
     await ctx.keyring.unseal(passphrase);
   } catch (e) {
-    await attemptFailed(ctx.db, c, policy);
+    await settle(ctx.db, claims, false);
     await ctx.db
       .transaction()
       .execute((tx) => appendAudit(tx, ctx.dbh.kind, { actorId: null, action: 'system.unseal_failed' }));
     throw e;
   }
-  await refund(ctx.db, c);
+  await settle(ctx.db, claims, true);
   await ctx.db
     .transaction()
     .execute((tx) => appendAudit(tx, ctx.dbh.kind, { actorId: null, action: 'system.unseal' }));

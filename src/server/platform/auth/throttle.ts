@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/db.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * Login throttling kept in the database, so every app node sees the same counts. Keys are blind
@@ -42,6 +43,7 @@ export async function lockedFor(db: Executor, key: string): Promise<number> {
 /** An attempt counted before it was checked; `attemptFailed` or `refund` settles it. */
 export interface Claim {
   key: string;
+  policy: ThrottlePolicy;
   count: number;
   /** The lock this claim set itself (when it reached the free ones), so a refund can lift exactly it. */
   lockedUntil: string | null;
@@ -54,7 +56,7 @@ export interface Claim {
  * them was counted (a check, then a count, let 100 parallel guesses through), and once a lock has
  * expired exactly one attempt is let through before the next lock.
  */
-export async function claim(db: Executor, key: string, p: ThrottlePolicy): Promise<Claim | null> {
+async function claim(db: Executor, key: string, p: ThrottlePolicy): Promise<Claim | null> {
   const now = Date.now();
   const nowIso = new Date(now).toISOString();
   const staleBefore = new Date(now - p.windowMs).toISOString();
@@ -83,11 +85,12 @@ export async function claim(db: Executor, key: string, p: ThrottlePolicy): Promi
     )
     .returning(['failures', 'locked_until'])
     .executeTakeFirst();
-  return row ? { key, count: row.failures, lockedUntil: row.locked_until } : null;
+  return row ? { key, policy: p, count: row.failures, lockedUntil: row.locked_until } : null;
 }
 
 /** The claimed attempt was wrong: past the free ones the lock doubles with each failure (never shortened). */
-export async function attemptFailed(db: Executor, c: Claim, p: ThrottlePolicy): Promise<void> {
+export async function attemptFailed(db: Executor, c: Claim): Promise<void> {
+  const p = c.policy;
   const now = Date.now();
   const over = c.count - p.free + 1;
   if (over <= 0) return;
@@ -104,7 +107,7 @@ export async function attemptFailed(db: Executor, c: Claim, p: ThrottlePolicy): 
  * The claimed attempt was right: take its count back, and the lock it set if no failure has moved
  * that lock since. Without this, thirty colleagues signing in from one office address would lock it.
  */
-export async function refund(db: Executor, c: Claim): Promise<void> {
+async function refund(db: Executor, c: Claim): Promise<void> {
   await db
     .updateTable('login_throttle')
     .set((eb) => ({
@@ -118,6 +121,29 @@ export async function refund(db: Executor, c: Claim): Promise<void> {
     }))
     .where('key', '=', c.key)
     .execute();
+}
+
+/**
+ * Claim an attempt on every key before anything is checked; all or none. A locked key refuses the
+ * attempt with 429 (`auth.rate_limited`), and what was claimed on the other keys is given back.
+ */
+export async function claimOrRefuse(db: Executor, keys: [string, ThrottlePolicy][]): Promise<Claim[]> {
+  const got: Claim[] = [];
+  for (const [key, policy] of keys) {
+    const c = await claim(db, key, policy);
+    if (!c) {
+      for (const g of got) await refund(db, g);
+      // The lock may have ended a moment ago; one second is still the honest earliest retry.
+      throw new AppError('auth.rate_limited', { retryAfterSeconds: Math.max(1, await lockedFor(db, key)) });
+    }
+    got.push(c);
+  }
+  return got;
+}
+
+/** Settle claimed attempts once the secret was checked: refunded when right, counted when wrong. */
+export async function settle(db: Executor, claims: Claim[], ok: boolean): Promise<void> {
+  for (const c of claims) await (ok ? refund(db, c) : attemptFailed(db, c));
 }
 
 export async function clearFailures(db: Executor, key: string): Promise<void> {
