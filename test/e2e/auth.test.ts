@@ -118,7 +118,13 @@ await describeBrowser('setup wizard, 2FA and login in three languages', (backend
     await page.getByRole('heading', { level: 1, name: TEXT.ky.login }).waitFor();
 
     await loginWithRecoveryCode(page, admin, admin.recoveryCodes[1]!);
+    // Logged in, the choice is saved to the profile; navigating before that answer would cancel it
+    // (one CI run then loaded the profile in the language saved before).
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH',
+    );
     await switchLanguage(page, 'ru');
+    await saved;
     await page.goto('/profile');
     await page.getByRole('heading', { level: 1, name: TEXT.ru.profile }).waitFor();
     await page.reload();
