@@ -103,20 +103,26 @@ export class CountBatch {
 
   async flush(tx: Executor): Promise<void> {
     const received = new Map<string, number>();
-    for (const [, t] of byKey(this.siteForm)) {
-      const r = await tx
+    const pairs = byKey(this.siteForm).map(([, t]) => t);
+    // One statement per thousand pairs (a busy batch has a pair per site); rows come back in any order.
+    for (let i = 0; i < pairs.length; i += ROWS_PER_UPSERT) {
+      const chunk = pairs.slice(i, i + ROWS_PER_UPSERT);
+      const rows = await tx
         .insertInto('mon_count_site_form')
-        .values({ mission_id: t.m, site_id: t.s, form_id: t.f, n: t.n })
+        .values(chunk.map((t) => ({ mission_id: t.m, site_id: t.s, form_id: t.f, n: t.n })))
         .onConflict((oc) =>
           oc
             .columns(['mission_id', 'site_id', 'form_id'])
             .doUpdateSet((eb) => ({ n: eb('mon_count_site_form.n', '+', eb.ref('excluded.n')) })),
         )
-        .returning('n')
-        .executeTakeFirstOrThrow();
-      // The pair is new when the count is exactly what this batch added.
-      if (Number(r.n) === t.n)
-        received.set(`${t.region}\u0001${t.m}`, (received.get(`${t.region}\u0001${t.m}`) ?? 0) + 1);
+        .returning(['mission_id', 'site_id', 'form_id', 'n'])
+        .execute();
+      for (const r of rows) {
+        const t = this.siteForm.get(`${r.site_id}\u0001${r.form_id}\u0001${r.mission_id}`)!;
+        // The pair is new when the count is exactly what this batch added.
+        if (Number(r.n) === t.n)
+          received.set(`${t.region}\u0001${t.m}`, (received.get(`${t.region}\u0001${t.m}`) ?? 0) + 1);
+      }
     }
     for (const [key, t] of byKey(this.region)) {
       await tx

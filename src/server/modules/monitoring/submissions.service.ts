@@ -9,36 +9,12 @@ import { prepared } from '../../platform/db/prepared.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tr } from '../../platform/i18n.ts';
-import { missionScope, regionInScope } from './monitoring.access.ts';
 import { inSharedTx } from './submissions.batch.ts';
+import { placeFor } from './submissions.place.ts';
 import { countedValues, publishedVersion, uploadIdsOf, type CachedVersion } from './submissions.forms.ts';
 import type * as S from './submissions.schemas.ts';
 
 type Create = z.infer<typeof S.SubmissionCreate>;
-
-const placeQuery = prepared('submissions.place', (db, p) =>
-  db
-    .selectFrom('sites as s')
-    .innerJoin('missions as m', 'm.id', 's.mission_id')
-    .innerJoin('mission_forms as mf', (j) =>
-      j.onRef('mf.mission_id', '=', 's.mission_id').on('mf.form_version_id', '=', p(0)),
-    )
-    .leftJoin('site_observers as so', (j) => j.onRef('so.site_id', '=', 's.id').on('so.user_id', '=', p(1)))
-    .select(['s.mission_id', 's.region', 's.district', 'm.status', 'so.user_id as assigned'])
-    .where('s.id', '=', p(2)),
-);
-
-/** Where an observer's submission lands: its mission and place, or null when not theirs to send. */
-async function placeFor(db: Executor, actor: Actor, siteId: string, versionId: string) {
-  const [r] = await placeQuery(db, [versionId, actor.userId, siteId]);
-  if (!r || r.status !== 'active') return null;
-  if (!r.assigned) {
-    // A coordinator or administrator may report for a site of their part of the mission.
-    const scope = await missionScope(db, actor, r.mission_id);
-    if (!scope || !regionInScope(scope, r.region)) return null;
-  }
-  return { missionId: r.mission_id, region: r.region, district: r.district };
-}
 
 /** 400 naming the first field in the user's language; every issue in `details`. */
 function answerError(v: CachedVersion, issues: ReturnType<typeof validateAnswers>, locale: Locale) {
@@ -150,7 +126,7 @@ export async function submit(
     throw refusal;
   };
   const v = await publishedVersion(ctx.db, input.formVersionId);
-  const place = v ? await placeFor(ctx.db, actor, input.siteId, input.formVersionId) : null;
+  const place = v ? await placeFor(ctx, actor, input.siteId, input.formVersionId) : null;
   if (!v || !place) return replay(new AppError('submissions.not_assigned'));
   const issues = validateAnswers(v.definition, input.answers);
   if (issues.length) return replay(answerError(v, issues, locale));

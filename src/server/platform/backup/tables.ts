@@ -79,6 +79,7 @@ export const TABLES = {
   rate_limits: { policy: 'runtime', key: 'key' },
   public_marks: { policy: 'runtime', key: 'key' },
   mon_exports: { policy: 'runtime', key: 'id' },
+  mon_topology: { policy: 'runtime', key: 'id' },
   search_docs: { policy: 'derived', key: 'id' },
   // Statistics of a year (cases.stats.facts.ts): an unbuilt year is built again on its first request.
   case_stat_years: { policy: 'derived', key: 'year' },

@@ -21,6 +21,7 @@ import * as m0019 from './migrations/20261129_0019_submissions_keyset.ts';
 import * as m0020 from './migrations/20261129_0020_violation_fact_log.ts';
 import * as m0021 from './migrations/20261129_0021_drop_fact_counts.ts';
 import * as m0022 from './migrations/20261129_0022_search_recent.ts';
+import * as m0023 from './migrations/20261130_0023_mon_topology.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129_0020_violation_fact_log': m0020,
   '20261129_0021_drop_fact_counts': m0021,
   '20261129_0022_search_recent': m0022,
+  '20261130_0023_mon_topology': m0023,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

@@ -168,6 +168,12 @@ export interface MonCountHourTable {
   critical: number;
 }
 
+/** One row (id 1): moved on by triggers on every change to sites, missions, their forms and assignments. */
+export interface MonTopologyTable {
+  id: number;
+  generation: number;
+}
+
 export interface MonitoringTables {
   missions: MissionsTable;
   mission_forms: MissionFormsTable;
@@ -183,4 +189,5 @@ export interface MonitoringTables {
   mon_count_region: MonCountRegionTable;
   mon_count_answer: MonCountAnswerTable;
   mon_count_hour: MonCountHourTable;
+  mon_topology: MonTopologyTable;
 }
