@@ -60,10 +60,13 @@ function row(answers: Record<string, unknown>, region: string | null = 'KG-C'): 
   ];
 }
 
-/** A page as the export job sends it: copies of the rows, their data keys unwrapped beside them. */
-function page(rows: RawRow[], first = true): RenderPage {
+/**
+ * A page as the export job sends it: copies of the rows, their data keys unwrapped beside them, the
+ * first `opened` rows' answers decrypted by the main thread.
+ */
+function page(rows: RawRow[], first = true, opened = 0): RenderPage {
   const copies = rows.map((r) => [...r] as RawRow);
-  return { rows: copies, keys: pageKeys(env, copies), first };
+  return { rows: copies, keys: pageKeys(env, copies, opened), first, opened };
 }
 
 describe('export rendering', () => {
@@ -122,6 +125,18 @@ describe('export rendering', () => {
     assert.equal(p.rows[0]![12], '');
     assert.equal(p.keys.length, 32);
     assert.ok(!Object.values(spec()).some((v) => v instanceof Uint8Array));
+  });
+
+  test('rows whose answers the main thread decrypted render the same; their keys never leave it', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => row({ opened: i % 3 === 0, queue: `q${i}` }));
+    const whole = Buffer.from(createRenderer(spec()).page(page(rows)) as Uint8Array);
+    const shared = page(rows, true, 4);
+    assert.ok(shared.keys.subarray(0, 4 * 32).every((b) => b === 0));
+    assert.ok(!shared.keys.subarray(4 * 32).every((b) => b === 0));
+    assert.deepEqual(JSON.parse(shared.rows[0]![11]), { opened: true, queue: 'q0' });
+    assert.deepEqual(Buffer.from(createRenderer(spec()).page(shared) as Uint8Array), whole);
+    for (const opened of [-1, 11, 0.5])
+      assert.throws(() => createRenderer(spec()).page({ ...page(rows), opened }), /out of range/);
   });
 });
 

@@ -13,6 +13,9 @@ import { exportStream, type ExportFormat } from './exports.writers.ts';
 
 const registered = new WeakSet<AppContext>();
 const PROGRESS_EVERY_MS = 500;
+/** The share of a page's answers the main thread decrypts when the workers are behind (see below): on 2 cores
+ * with one worker, 0.3 took an export of 300,000 rows from 57,000 to 62,000 rows/s (4 runs each). */
+const MAIN_SHARE = 0.3;
 
 /**
  * Run one export: keyset pages of the mission's submissions (constant memory whatever the size),
@@ -68,7 +71,7 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
   let lastReport = 0;
   // Pages are read here, in order, and rendered by the workers side by side; the file gets them in order.
   async function* rendered(): AsyncGenerator<Rendered> {
-    const inFlight: { out: Promise<Rendered>; rows: number }[] = [];
+    const inFlight: { out: Promise<Rendered>; rows: number; ready: boolean }[] = [];
     let after = '';
     let last = false;
     while (!last || inFlight.length > 0) {
@@ -90,9 +93,21 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
           if (learnt) pool.learn(learnt);
           const first = after === '';
           after = rows[rows.length - 1]![0];
+          // The workers are behind when the oldest page is not rendered yet: this thread would only wait
+          // for it, so it decrypts a share of this page's answers itself.
+          const open = inFlight.length > 0 && !inFlight[0]!.ready ? Math.floor(rows.length * MAIN_SHARE) : 0;
           // Unwrapped per page: once sealed, envelope() refuses and this attempt fails.
-          const keys = pageKeys(envelope(ctx), rows);
-          inFlight.push({ out: pool.render({ rows, keys, first }), rows: rows.length });
+          const keys = pageKeys(envelope(ctx), rows, open);
+          const page = {
+            out: pool.render({ rows, keys, first, opened: open }),
+            rows: rows.length,
+            ready: false,
+          };
+          page.out.then(
+            () => (page.ready = true),
+            () => undefined,
+          );
+          inFlight.push(page);
         }
       }
       // Keep every worker busy while the oldest page is awaited.

@@ -1,13 +1,15 @@
 import { RecordKey, type Envelope } from '../../platform/crypto/envelope.ts';
 import { csvField, type Cell } from '../../platform/csv.ts';
+import { PageBytes, escaper } from './exports.text.ts';
 
 /**
  * The heavy half of a monitoring export: each submission's answers decrypted and parsed, its cells
  * made and written as CSV or GeoJSON text (XLSX gets the cells). It runs in the export worker threads
- * (exports.pool.ts), so this module imports nothing but the envelope and CSV code, and everything it
- * is given is plain data: the plan, the labels, the rows as arrays and their data keys. The main
- * thread unwraps the data keys (`pageKeys`): a worker never holds the key-encryption key, and the
- * main thread, which otherwise waited for the worker most of the time, takes a share of the work.
+ * (exports.pool.ts), so this module imports nothing but the envelope, CSV and text code, and
+ * everything it is given is plain data: the plan, the labels, the rows as arrays and their data keys.
+ * The main thread unwraps the data keys (`pageKeys`): a worker never holds the key-encryption key, and
+ * the main thread, which otherwise waited for the worker most of the time, takes a share of the work
+ * (and, when the workers are behind, decrypts some rows' answers itself).
  */
 
 /** The submission columns an export reads, in this order (`RawRow`). */
@@ -91,6 +93,8 @@ export interface RenderPage {
   keys: Uint8Array;
   /** GeoJSON: the first page writes no comma before its first feature. */
   first: boolean;
+  /** The first `opened` rows carry their answers decrypted already, by the main thread (`pageKeys`). */
+  opened: number;
 }
 
 /** CSV and GeoJSON come back as UTF-8 bytes; XLSX as cells for the spreadsheet writer. */
@@ -98,56 +102,6 @@ export type Rendered = Uint8Array | Cell[][];
 
 type Answers = Record<string, unknown>;
 type Loc = { region?: unknown; district?: unknown; place?: unknown; lat?: unknown; lon?: unknown };
-
-/**
- * A page's text, encoded as it is written into one scratch buffer that the renderer keeps from page to
- * page: no page-sized string to build and then copy. Each page leaves as an exact-size copy that owns
- * its memory, so it can move to the main thread without a copy: a page of 1,000 rows is about 0.4 MB,
- * and handing over the whole 1 MB scratch per page left up to 65 MB of pages waiting for the main
- * thread's garbage collector at the export's peak.
- */
-class PageBytes {
-  private buf = Buffer.allocUnsafeSlow(1 << 20);
-  private n = 0;
-
-  put(s: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit; write() would silently cut what does not fit.
-    if (this.buf.length - this.n < s.length * 3) {
-      const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.n + s.length * 3));
-      this.buf.copy(next, 0, 0, this.n);
-      this.buf = next;
-    }
-    this.n += this.buf.write(s, this.n, 'utf8');
-  }
-
-  /** The bytes written since the last call, in an ArrayBuffer of their own; the scratch starts over. */
-  take(): Uint8Array {
-    const out = new Uint8Array(new ArrayBuffer(this.n));
-    out.set(this.buf.subarray(0, this.n));
-    this.n = 0;
-    return out;
-  }
-}
-
-/**
- * csvField for the values that repeat (labels, choice keys, numbers): each distinct short string is
- * escaped once. Unique values (ids, times, free text) go straight to csvField.
- */
-function escaper(): (v: Cell) => string {
-  const memo = new Map<string, string>();
-  return (v) => {
-    if (v === null) return '';
-    if (typeof v === 'number') return String(v);
-    if (v.length > 40) return csvField(v);
-    let e = memo.get(v);
-    if (e === undefined) {
-      if (memo.size >= 20_000) memo.clear();
-      e = csvField(v);
-      memo.set(v, e);
-    }
-    return e;
-  };
-}
 
 const loc = (v: unknown): Loc => (v && typeof v === 'object' ? v : {});
 const str = (v: unknown): Cell => (typeof v === 'string' ? v : null);
@@ -190,12 +144,22 @@ const KEY_BYTES = 32;
 
 /**
  * On the main thread: unwrap the page's data keys into one buffer (transferred to the worker with the
- * page) and drop the wrapped keys from the rows, which need not cross to the worker.
+ * page) and drop the wrapped keys from the rows, which need not cross to the worker. The first `open`
+ * rows have their answers decrypted here instead (when the workers are behind, this thread would only
+ * wait for them); their key slots stay zero, so their keys never leave this thread.
  */
-export function pageKeys(env: Envelope, rows: RawRow[]): Uint8Array {
+export function pageKeys(env: Envelope, rows: RawRow[], open = 0): Uint8Array {
   const keys = new Uint8Array(new ArrayBuffer(rows.length * KEY_BYTES));
+  const one = Buffer.alloc(KEY_BYTES);
   rows.forEach((r, i) => {
-    env.unwrapInto('submissions', r[0], r[12], keys, i * KEY_BYTES);
+    if (i < open) {
+      env.unwrapInto('submissions', r[0], r[12], one, 0);
+      try {
+        r[11] = new RecordKey(one, 'submissions', r[0]).decrypt('answers', r[11]);
+      } finally {
+        one.fill(0);
+      }
+    } else env.unwrapInto('submissions', r[0], r[12], keys, i * KEY_BYTES);
     r[12] = '';
   });
   return keys;
@@ -215,12 +179,18 @@ export function createRenderer(spec: RenderSpec): Renderer {
   spec.columns.forEach((c, i) => slots.set(c.key, [...(slots.get(c.key) ?? []), i]));
   const kinds = spec.columns.map((c) => c.kind);
 
-  function row(r: RawRow, keys: Uint8Array, n: number): { cells: Cell[]; answers: Answers } {
+  function row(r: RawRow, p: RenderPage, n: number): { cells: Cell[]; answers: Answers } {
     const [id, receivedAt, submittedAt, status, source, critical, region, district] = r;
     const [siteId, observerId, versionId, sealed] = [r[8], r[9], r[10], r[11]];
-    const dek = Buffer.from(keys.buffer, keys.byteOffset + n * KEY_BYTES, KEY_BYTES);
-    const key = new RecordKey(dek, 'submissions', id);
-    const answers = JSON.parse(key.decrypt('answers', sealed)) as Answers;
+    const json =
+      n < p.opened
+        ? sealed
+        : new RecordKey(
+            Buffer.from(p.keys.buffer, p.keys.byteOffset + n * KEY_BYTES, KEY_BYTES),
+            'submissions',
+            id,
+          ).decrypt('answers', sealed);
+    const answers = JSON.parse(json) as Answers;
     const site = siteId ? sites.get(siteId) : undefined;
     const cells: Cell[] = [
       id,
@@ -247,9 +217,9 @@ export function createRenderer(spec: RenderSpec): Renderer {
 
   const esc = escaper();
   const out = new PageBytes();
-  function csv(rows: RawRow[], keys: Uint8Array): Uint8Array {
-    for (let n = 0; n < rows.length; n++) {
-      const { cells } = row(rows[n]!, keys, n);
+  function csv(p: RenderPage): Uint8Array {
+    for (let n = 0; n < p.rows.length; n++) {
+      const { cells } = row(p.rows[n]!, p, n);
       // id, received and submitted times: unique, so not worth remembering.
       let line = `${csvField(cells[0]!)},${csvField(cells[1]!)},${csvField(cells[2]!)}`;
       for (let i = 3; i < cells.length; i++) line += `,${esc(cells[i]!)}`;
@@ -258,9 +228,9 @@ export function createRenderer(spec: RenderSpec): Renderer {
     return out.take();
   }
 
-  function geojson(rows: RawRow[], keys: Uint8Array, first: boolean): Uint8Array {
-    rows.forEach((r, n) => {
-      const { cells, answers } = row(r, keys, n);
+  function geojson(p: RenderPage): Uint8Array {
+    p.rows.forEach((r, n) => {
+      const { cells, answers } = row(r, p, n);
       const properties: Record<string, Cell> = {};
       spec.header.forEach((h, i) => {
         const v = cells[i];
@@ -272,7 +242,9 @@ export function createRenderer(spec: RenderSpec): Renderer {
         if (typeof p.lat === 'number' && typeof p.lon === 'number')
           geometry = { type: 'Point', coordinates: [p.lon, p.lat] };
       }
-      out.put(`${first && n === 0 ? '' : ',\n'}${JSON.stringify({ type: 'Feature', geometry, properties })}`);
+      out.put(
+        `${p.first && n === 0 ? '' : ',\n'}${JSON.stringify({ type: 'Feature', geometry, properties })}`,
+      );
     });
     return out.take();
   }
@@ -285,10 +257,12 @@ export function createRenderer(spec: RenderSpec): Renderer {
     page(p) {
       if (closed) throw new Error('export renderer closed');
       if (p.keys.length !== p.rows.length * KEY_BYTES) throw new Error('one data key per row was expected');
+      if (!(Number.isInteger(p.opened) && p.opened >= 0 && p.opened <= p.rows.length))
+        throw new Error('opened rows out of range');
       try {
-        if (spec.format === 'csv') return csv(p.rows, p.keys);
-        if (spec.format === 'geojson') return geojson(p.rows, p.keys, p.first);
-        return p.rows.map((r, n) => row(r, p.keys, n).cells);
+        if (spec.format === 'csv') return csv(p);
+        if (spec.format === 'geojson') return geojson(p);
+        return p.rows.map((r, n) => row(r, p, n).cells);
       } finally {
         p.keys.fill(0);
       }
