@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CountBatch, type CountInput } from '../../src/server/modules/monitoring/submissions.counts.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { addUser, setupAdmin, startTestApp, type TestApp } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
+import { assign, goodAnswers, missionWorld, submission } from '../helpers/monitoring.ts';
 
 /**
  * The dashboard counters of a group commit (submissions.batch.ts): a site's checklists are written in
@@ -58,6 +59,53 @@ for (const backend of await backends()) {
       assert.deepEqual(await region('KG-C'), { received: 3, submissions: 5 });
       assert.deepEqual(await region('KG-N'), { received: 2, submissions: 3 });
       assert.deepEqual([await site('a'), await site('b'), await site('c'), await site('x')], [3, 1, 1, 2]);
+    });
+
+    test('a burst through HTTP: each row, counter and audit entry once, duplicates included', async () => {
+      const admin = await setupAdmin(t);
+      const obs = await addUser(t, admin, 'monitor');
+      const w = await missionWorld(t.ctx, admin);
+      await assign(admin, w.sites.C1!, [obs.id]);
+      const n = async (table: 'submissions' | 'audit_log') =>
+        Number(
+          (
+            await t.ctx.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .$if(table === 'audit_log', (q) =>
+                q.where('action' as never, '=', 'monitoring.submission_create' as never),
+              )
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const region = async () =>
+        Number(
+          (
+            await t.ctx.db
+              .selectFrom('mon_count_region')
+              .select('submissions')
+              .where('mission_id', '=', w.missionId)
+              .where('region', '=', 'KG-C')
+              .executeTakeFirst()
+          )?.submissions ?? 0,
+        );
+      const before = [await n('submissions'), await n('audit_log'), await region()];
+      // 87 distinct (64 + 16 + 4 + 3 × 1 rows if they share one batch), 13 of them sent twice at once.
+      const bodies = Array.from({ length: 87 }, () => submission(w, 'C1', goodAnswers()));
+      const sent = [...bodies, ...bodies.slice(0, 13)];
+      const replies = await Promise.all(
+        sent.map((b) => obs.client.post<{ id: string }>('/api/monitoring/submissions', b)),
+      );
+      assert.deepEqual(
+        [...new Set(replies.map((r) => r.status))].sort(),
+        [200, 201].slice(replies.some((r) => r.status === 200) ? 0 : 1),
+      );
+      assert.equal(replies.filter((r) => r.status === 201).length, 87);
+      assert.equal(new Set(replies.map((r) => r.body.id)).size, 87);
+      assert.deepEqual(
+        [await n('submissions'), await n('audit_log'), await region()],
+        before.map((b) => b + 87),
+      );
     });
 
     test('a batch of more sites than one statement takes', async () => {

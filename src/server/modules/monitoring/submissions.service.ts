@@ -9,7 +9,7 @@ import { prepared } from '../../platform/db/prepared.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tr } from '../../platform/i18n.ts';
-import { inSharedTx } from './submissions.batch.ts';
+import { COLUMNS, storeShared } from './submissions.batch.ts';
 import { placeFor } from './submissions.place.ts';
 import { countedValues, publishedVersion, uploadIdsOf, type CachedVersion } from './submissions.forms.ts';
 import type * as S from './submissions.schemas.ts';
@@ -66,44 +66,6 @@ const clientIdQuery = prepared('submissions.by_client_id', (db, p) =>
 );
 const byClientId = async (db: Executor, clientId: string) => (await clientIdQuery(db, [clientId]))[0];
 
-// Every column of a new submission, in the order the prepared insert takes them.
-const COLUMNS = [
-  'id',
-  'client_id',
-  'source',
-  'mission_id',
-  'site_id',
-  'observer_id',
-  'form_id',
-  'form_version_id',
-  'form_kind',
-  'region',
-  'district',
-  'critical',
-  'status',
-  'flag_translate',
-  'flag_geolocate',
-  'flag_verify',
-  'flag_urgent',
-  'submitted_at',
-  'received_at',
-  'answers',
-  'dek',
-  'locked_by',
-  'locked_until',
-  'violation_event_id',
-  'case_id',
-  'updated_at',
-] as const satisfies readonly (keyof SubmissionsTable)[];
-
-const insertQuery = prepared('submissions.insert', (db, p) =>
-  db
-    .insertInto('submissions')
-    .values(Object.fromEntries(COLUMNS.map((c, i) => [c, p(i)])) as unknown as SubmissionsTable)
-    .onConflict((oc) => oc.column('client_id').doNothing())
-    .returning('id'),
-);
-
 /**
  * Store an observer's submission once per clientId (issue #5: a retry, replay or double tap stores
  * once). The fast path answers a replay from the unique index; two identical requests racing both
@@ -138,26 +100,23 @@ export async function submit(
   }
   const critical = isCritical(v.definition, input.answers);
   const id = uuidv7();
-  const stored = await inSharedTx(ctx, async (tx, audit, count) => {
-    const row = newRow(ctx, id, v, input.answers, {
-      client_id: input.clientId,
-      source: 'observer',
-      mission_id: place.missionId,
-      site_id: input.siteId,
-      observer_id: actor.userId,
-      region: place.region,
-      district: place.district,
-      critical: critical ? 1 : 0,
-      flag_verify: 0,
-      flag_urgent: critical ? 1 : 0,
-      submitted_at: new Date(input.submittedAt).toISOString(),
-    });
-    const [ins] = await insertQuery(
-      tx,
-      COLUMNS.map((c) => row[c]),
-    );
-    if (!ins) return false;
-    count({
+  const row = newRow(ctx, id, v, input.answers, {
+    client_id: input.clientId,
+    source: 'observer',
+    mission_id: place.missionId,
+    site_id: input.siteId,
+    observer_id: actor.userId,
+    region: place.region,
+    district: place.district,
+    critical: critical ? 1 : 0,
+    flag_verify: 0,
+    flag_urgent: critical ? 1 : 0,
+    submitted_at: new Date(input.submittedAt).toISOString(),
+  });
+  const stored = await storeShared(ctx, {
+    id,
+    values: COLUMNS.map((c) => row[c]),
+    count: {
       missionId: place.missionId,
       siteId: input.siteId,
       formId: v.formId,
@@ -166,15 +125,14 @@ export async function submit(
       critical,
       submittedAt: row.submitted_at,
       values: v.kind === 'checklist' ? countedValues(v, input.answers) : [],
-    });
-    audit({
+    },
+    audit: {
       actorId: actor.userId,
       action: 'monitoring.submission_create',
       entityType: 'submission',
       entityId: id,
       details: { mission: place.missionId, site: input.siteId, critical },
-    });
-    return true;
+    },
   });
   if (stored) return { id, created: true };
   const winner = await byClientId(ctx.db, input.clientId);
