@@ -7,7 +7,8 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
-import { DurableSqliteDialect } from '../../src/server/platform/db/sqlite-durable.ts';
+import { FlushGate } from '../../src/server/platform/db/sqlite-driver.ts';
+import { DurableSqliteDialect, FLUSH_LATER } from '../../src/server/platform/db/sqlite-durable.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ukuk-durable-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -119,3 +120,66 @@ test('the real log flush (descriptor kept open) works through writes, reads and 
   assert.equal((again.prepare('select count(*) as n from t').get() as { n: number }).n, 3);
   again.close();
 });
+
+test(
+  'a flush-later commit answers before its flush; the next commit waits for it, and so do reads',
+  { timeout: 10_000 },
+  async () => {
+    const file = path.join(dir, 'later.db');
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    const reader = new SQLite(file);
+    const releases: (() => void)[] = [];
+    const started: number[] = [];
+    const gateOf = new FlushGate();
+    const dialect = new DurableSqliteDialect(
+      { database: sqlite },
+      `${file}-wal`,
+      (q) => sqlite.prepare(q).readonly,
+      () => {
+        started.push(started.length);
+        return new Promise<void>((r) => releases.push(r));
+      },
+      { reader, gate: gateOf },
+    );
+    const db = new Kysely<{ t: { id: number } }>({ dialect });
+    const ddl = sql`create table t (id integer primary key)`.execute(db);
+    await new Promise((r) => setTimeout(r, 10));
+    releases.shift()!();
+    await ddl;
+
+    // The batch's way: its own transaction, committed with FLUSH_LATER.
+    await db.connection().execute(async (c) => {
+      await sql`begin`.execute(c);
+      await c.insertInto('t').values({ id: 1 }).execute();
+      await sql.raw(FLUSH_LATER).execute(c);
+    });
+    assert.equal(started.length, 2, 'the commit answered with its flush under way');
+    let durable = false;
+    const flushed = dialect.lastFlush().then(() => (durable = true));
+    // A read waits at the gate: nobody sees the commit before it is on disk.
+    let read: number | null = null;
+    const reading = gateOf
+      .open()
+      .then(() => (read = reader.prepare('select count(*) as n from t').get() as never));
+    // The next commit may run its statements, but not commit, until the flush is done.
+    let second = false;
+    const next = db
+      .transaction()
+      .execute((tx) => tx.insertInto('t').values({ id: 2 }).execute())
+      .then(() => (second = true));
+    await new Promise((r) => setTimeout(r, 30));
+    assert.deepEqual([durable, read, second, started.length], [false, null, false, 2]);
+    releases.shift()!();
+    await flushed;
+    await reading;
+    assert.deepEqual(read, { n: 1 }, 'the read saw the flushed commit, not the one waiting');
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(started.length, 3, 'the second commit ran only after the first flush');
+    assert.equal(second, false, 'and answers only after its own');
+    releases.shift()!();
+    await next;
+    await db.destroy();
+    reader.close();
+  },
+);

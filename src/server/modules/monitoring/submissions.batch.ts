@@ -1,15 +1,18 @@
+import { sql } from 'kysely';
 import { appendAuditMany, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { prepared } from '../../platform/db/prepared.ts';
+import { FLUSH_LATER } from '../../platform/db/sqlite-durable.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { CountBatch, type CountInput } from './submissions.counts.ts';
 
 /**
  * Group commit for submissions (issue #5 speed: thousands of submissions a second). A commit costs
  * one flush to disk whatever it holds, so the submissions that arrive while one transaction is
- * committing are written together in the next one. Nobody is answered before the transaction holding
- * their submission has committed, so every 2xx is durable exactly as with one transaction each; each
+ * committing are written together in the next one; on SQLite the next one is written while this one's
+ * log is flushed (ADR 0014). Nobody is answered before the transaction holding their submission is
+ * committed and on disk, so every 2xx is durable exactly as with one transaction each; each
  * submission still gets its own audit entry. The rows go in with a few multi-row inserts, and the
  * dashboard counters and audit entries of a batch are written once at its end, so a busy moment costs
  * fewer statements per submission, not more (on PostgreSQL every statement is a round trip).
@@ -97,21 +100,47 @@ async function insertRows(tx: Executor, items: PendingSubmission[]): Promise<Set
   return stored;
 }
 
-/** One transaction for `items`; whether each one's row was stored. */
-async function runShared(ctx: AppContext, items: PendingSubmission[]): Promise<boolean[]> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const stored = await insertRows(tx, items);
-    const counts = new CountBatch();
-    const entries: AuditEntry[] = [];
-    for (const i of items)
-      if (stored.has(i.id)) {
-        counts.add(i.count);
-        entries.push(i.audit);
-      }
-    await counts.flush(tx);
-    await appendAuditMany(tx, ctx.dbh.kind, entries);
-    return items.map((i) => stored.has(i.id));
+/** The batch's rows, counters and audit entries, in the caller's transaction. */
+async function writeBatch(ctx: AppContext, tx: Executor, items: PendingSubmission[]): Promise<boolean[]> {
+  const stored = await insertRows(tx, items);
+  const counts = new CountBatch();
+  const entries: AuditEntry[] = [];
+  for (const i of items)
+    if (stored.has(i.id)) {
+      counts.add(i.count);
+      entries.push(i.audit);
+    }
+  await counts.flush(tx);
+  await appendAuditMany(tx, ctx.dbh.kind, entries);
+  return items.map((i) => stored.has(i.id));
+}
+
+/**
+ * One transaction for `items`: whether each one's row was stored, once it has committed, and `durable`,
+ * which settles once that commit is on disk. On SQLite the commit answers before its flush
+ * (FLUSH_LATER), so the next batch can be written meanwhile; nobody may be answered before `durable`.
+ */
+async function runShared(
+  ctx: AppContext,
+  items: PendingSubmission[],
+): Promise<{ stored: boolean[]; durable: Promise<void> }> {
+  if (ctx.dbh.kind !== 'sqlite') {
+    const stored = await ctx.db.transaction().execute((tx) => writeBatch(ctx, tx, items));
+    return { stored, durable: Promise.resolve() };
+  }
+  const stored = await ctx.db.connection().execute(async (db) => {
+    await sql`begin`.execute(db);
+    try {
+      const out = await writeBatch(ctx, db, items);
+      await sql.raw(FLUSH_LATER).execute(db);
+      return out;
+    } catch (e) {
+      await sql`rollback`.execute(db).catch(() => undefined);
+      throw e;
+    }
   });
+  // Taken at once: a later commit waits for this flush, so the last flush is this commit's.
+  return { stored, durable: ctx.dbh.flushed() };
 }
 
 interface Job {
@@ -142,23 +171,32 @@ class Batcher {
         // Let requests that arrived meanwhile reach the queue (I/O runs before `setImmediate`).
         await new Promise((r) => setImmediate(r));
         const batch = this.queue.splice(0, MAX_BATCH);
+        let done: { stored: boolean[]; durable: Promise<void> };
         try {
-          const results = await runShared(
+          done = await runShared(
             this.ctx,
             batch.map((j) => j.item),
           );
-          batch.forEach((j, i) => j.resolve(results[i]!));
         } catch (e) {
           if (batch.length === 1) batch[0]!.reject(e);
           else
             for (const j of batch) {
               try {
-                j.resolve((await runShared(this.ctx, [j.item]))[0]!);
+                const one = await runShared(this.ctx, [j.item]);
+                await one.durable;
+                j.resolve(one.stored[0]!);
               } catch (err) {
                 j.reject(err);
               }
             }
+          continue;
         }
+        // Answered once on disk; meanwhile the loop goes on to the next batch, whose commit waits for
+        // this flush (sqlite-durable.ts).
+        done.durable.then(
+          () => batch.forEach((j, i) => j.resolve(done.stored[i]!)),
+          (e: unknown) => batch.forEach((j) => j.reject(e)),
+        );
       }
     } finally {
       this.busy = false;

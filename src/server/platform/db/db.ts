@@ -25,6 +25,11 @@ export interface DbHandle {
    * reading connection, so it sees the last commit on disk, never another caller's open transaction.
    */
   arrays(query: CompiledQuery): Promise<unknown[][]>;
+  /**
+   * Resolves once the last commit is on disk (SQLite: after a `FLUSH_LATER` commit, sqlite-durable.ts;
+   * PostgreSQL commits are durable when they answer).
+   */
+  flushed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,7 +53,14 @@ export function openDb(opts: {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const arrays = async (q: CompiledQuery) =>
       (await pool.query<unknown[]>({ text: q.sql, values: [...q.parameters], rowMode: 'array' })).rows;
-    return { db, kind: 'postgres', file: undefined, arrays, close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      file: undefined,
+      arrays,
+      flushed: () => Promise.resolve(),
+      close: () => db.destroy(),
+    };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const file = sqliteFile(opts.dataDir);
@@ -100,6 +112,7 @@ export function openDb(opts: {
     kind: 'sqlite',
     file,
     arrays,
+    flushed: () => dialect.lastFlush(),
     close: async () => {
       await checkpoints.stop();
       await db.destroy();

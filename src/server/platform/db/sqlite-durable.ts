@@ -25,12 +25,16 @@ import { FlushGate, PlainConnection, RoutingDriver } from './sqlite-driver.ts';
  * covers what SQLite wrote through its own. Checkpoints still flush inside SQLite, as before.
  *
  * A flush is owed after a COMMIT of a transaction that wrote and after any write outside a transaction
- * (autocommit; SQLite itself says whether a statement writes); a ROLLBACK owes nothing. The writer
- * stays held during the flush, so nothing else writes in between; plain reads run on a second
+ * (autocommit; SQLite itself says whether a statement writes); a ROLLBACK owes nothing. A commit
+ * answers after its flush, except a `FLUSH_LATER` one (below), and every commit first waits for the
+ * flush of the one before, so at most one commit is ever off disk; plain reads run on a second
  * connection (sqlite-driver.ts) and wait at the gate until the flush is done, so nobody ever sees a
  * commit that is not yet on disk.
  */
 export class DurableSqliteDialect extends SqliteDialect {
+  /** The flush of the last commit (see `FLUSH_LATER`). */
+  private readonly flushes = { last: Promise.resolve() };
+
   constructor(
     private readonly conf: { database: SqliteDatabase },
     private readonly walFile: string,
@@ -43,8 +47,14 @@ export class DurableSqliteDialect extends SqliteDialect {
     super(conf);
   }
 
+  /** Resolves once the last commit is on disk; rejects if its flush failed. */
+  lastFlush(): Promise<void> {
+    return this.flushes.last;
+  }
+
   override createDriver(): Driver {
     const log = new WalLog(this.walFile, this.flushLog);
+    const flushes = this.flushes;
     const gate = this.reading?.gate ?? new FlushGate();
     return new RoutingDriver({
       writer: this.conf.database,
@@ -53,11 +63,15 @@ export class DurableSqliteDialect extends SqliteDialect {
         () => log.flush(),
         this.readonly,
         gate,
+        flushes,
       ),
       reader: this.reading?.reader,
       readonly: this.readonly,
       gate,
-      onDestroy: () => log.close(),
+      onDestroy: async () => {
+        await flushes.last.catch(() => undefined);
+        await log.close();
+      },
     });
   }
 }
@@ -98,6 +112,15 @@ class WalLog {
   }
 }
 
+/**
+ * A COMMIT that answers as soon as it has run, before its flush: the group commit of submissions
+ * (submissions.batch.ts) uses it so that the next batch's statements run while this one is flushed,
+ * and it waits for `DurableSqliteDialect.lastFlush()` before answering anyone. Everything else holds:
+ * the next commit (or autocommit write) waits until this flush is done, so there is never more than
+ * one commit not yet on disk, and reads wait at the gate until it is (ADR 0014).
+ */
+export const FLUSH_LATER = 'commit -- ukuk: flush later';
+
 const ROLLBACK = /^\s*rollback\s*$/i;
 const COMMIT = /^\s*(commit|end)\b/i;
 const BEGIN = /^\s*begin\b/i;
@@ -107,17 +130,34 @@ function durable(
   sync: () => Promise<void>,
   readonly: (sql: string) => boolean,
   gate: FlushGate,
+  flushes: { last: Promise<void> },
 ): DatabaseConnection {
   let inTx = false;
   let owed = false;
   // A commit or autocommit write, then its flush; readers on the other connection wait meanwhile.
-  async function flushed<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    let r!: QueryResult<R>;
-    await gate.hold(async () => {
-      r = await inner.executeQuery<R>(q);
+  // `wait` false (FLUSH_LATER) answers once the statement has run; the caller waits for the flush.
+  async function flushed<R>(q: CompiledQuery, wait = true): Promise<QueryResult<R>> {
+    // One commit off disk at a time: wait for the flush of the one before.
+    await flushes.last.catch(() => undefined);
+    let r: QueryResult<R> | undefined;
+    let ran!: () => void;
+    const committed = new Promise<void>((resolve) => (ran = resolve));
+    const flush = gate.hold(async () => {
+      try {
+        r = await inner.executeQuery<R>(q);
+      } finally {
+        ran();
+      }
       await sync();
     });
-    return r;
+    flushes.last = flush;
+    // Whoever waits for it sees a failure; nobody waiting must not make it an unhandled rejection.
+    flush.catch(() => undefined);
+    if (wait) await flush;
+    else await committed;
+    // The statement itself failed: its error.
+    if (r === undefined) await flush;
+    return r!;
   }
   return {
     async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
@@ -136,7 +176,7 @@ function durable(
         inTx = false;
         if (!owed) return inner.executeQuery<R>(q);
         owed = false;
-        return flushed(q);
+        return flushed(q, sql !== FLUSH_LATER);
       }
       // Asked before running: a CREATE TABLE cannot even be prepared once its table exists.
       if (readonly(sql)) return inner.executeQuery<R>(q);
