@@ -34,6 +34,9 @@ const generationQuery = prepared('submissions.topology', (db) =>
 
 type PlaceRow = Awaited<ReturnType<typeof placeQuery>>[number];
 
+const queryPlace = async (ctx: AppContext, versionId: string, userId: string, siteId: string) =>
+  (await placeQuery(ctx.db, [versionId, userId, siteId]))[0] ?? null;
+
 /** Enough for every observer of a national election, each on a few sites; past it the cache starts over. */
 const MAX_ENTRIES = 50_000;
 
@@ -44,7 +47,7 @@ class PlaceCache {
   async lookup(ctx: AppContext, versionId: string, userId: string, siteId: string) {
     const [g] = await generationQuery(ctx.db, []);
     // Without its row (never expected: the migration makes it) nothing is known to be unchanged.
-    if (!g) return (await placeQuery(ctx.db, [versionId, userId, siteId]))[0] ?? null;
+    if (!g) return queryPlace(ctx, versionId, userId, siteId);
     const generation = Number(g.generation);
     if (generation !== this.generation) {
       this.rows.clear();
@@ -53,20 +56,20 @@ class PlaceCache {
     const key = `${siteId}\u0000${versionId}\u0000${userId}`;
     const hit = this.rows.get(key);
     if (hit !== undefined) return hit;
-    const [r] = await placeQuery(ctx.db, [versionId, userId, siteId]);
+    const r = await queryPlace(ctx, versionId, userId, siteId);
     // Stored under the counter read before the query (see above), unless it moved meanwhile.
     if (this.generation === generation) {
       if (this.rows.size >= MAX_ENTRIES) this.rows.clear();
-      this.rows.set(key, r ?? null);
+      this.rows.set(key, r);
     }
-    return r ?? null;
+    return r;
   }
 }
 
 const caches = new WeakMap<AppContext, PlaceCache>();
 
 async function placeRow(ctx: AppContext, versionId: string, userId: string, siteId: string) {
-  if (ctx.dbh.kind !== 'sqlite') return (await placeQuery(ctx.db, [versionId, userId, siteId]))[0] ?? null;
+  if (ctx.dbh.kind !== 'sqlite') return queryPlace(ctx, versionId, userId, siteId);
   let c = caches.get(ctx);
   if (!c) caches.set(ctx, (c = new PlaceCache()));
   return c.lookup(ctx, versionId, userId, siteId);
