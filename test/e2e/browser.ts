@@ -232,11 +232,25 @@ export function realProblems(problems: string[]): string[] {
   );
 }
 
-/** Picks a language from the header switcher. */
+/**
+ * Picks a language from the header switcher. Logged in, it also waits until the profile holds the
+ * choice: the app saves it in the background, and a page load before that save lands would bring
+ * back the profile's old language (CI once failed on exactly that race).
+ */
 export async function switchLanguage(page: Page, lng: 'ky' | 'ru' | 'en'): Promise<void> {
   await page.getByTestId('language-switch').first().click();
   await page.getByTestId(`language-${lng}`).click();
   await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+  for (let i = 0; i < 100; i++) {
+    const saved = await page.evaluate(async () => {
+      const r = await fetch('/api/me', { headers: { Accept: 'application/json' } });
+      return r.ok ? ((await r.json()) as { locale: string }).locale : null;
+    });
+    // null: not logged in, so there is no profile to wait for.
+    if (saved === null || saved === lng) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the profile never saved the language ${lng}`);
 }
 
 interface AxeResult {
