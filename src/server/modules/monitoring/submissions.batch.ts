@@ -170,6 +170,8 @@ class Batcher {
       while (this.queue.length) {
         // Let requests that arrived meanwhile reach the queue (I/O runs before `setImmediate`).
         await new Promise((r) => setImmediate(r));
+        // Under a steady stream, now and then the log is copied out so that this batch starts it over.
+        await this.ctx.dbh.restartLog();
         const batch = this.queue.splice(0, MAX_BATCH);
         let done: { stored: boolean[]; durable: Promise<void> };
         try {

@@ -30,6 +30,13 @@ export interface DbHandle {
    * PostgreSQL commits are durable when they answer).
    */
   flushed(): Promise<void>;
+  /**
+   * Called before a write transaction of a steady stream (the group commit of submissions): on
+   * SQLite, once the write-ahead log has grown past `RESTART_FRAMES`, waits until the last commit is
+   * on disk and the checkpoint worker has copied the whole log into the database, so that this
+   * transaction starts the log over (sqlite-checkpoint.ts). Otherwise, and on PostgreSQL, at once.
+   */
+  restartLog(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +52,8 @@ export function openDb(opts: {
   dataDir: string;
   databaseUrl?: string | undefined;
   poolSize?: number;
+  /** Tests shorten these (`RESTART_FRAMES`, the checkpoint worker's interval). */
+  log?: { restartFrames?: number; checkpointMs?: number };
 }): DbHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
@@ -59,6 +68,7 @@ export function openDb(opts: {
       file: undefined,
       arrays,
       flushed: () => Promise.resolve(),
+      restartLog: () => Promise.resolve(),
       close: () => db.destroy(),
     };
   }
@@ -95,7 +105,10 @@ export function openDb(opts: {
     { reader: { close: () => reader.close(), prepare: statementCache(reader) }, gate },
   );
   const db = new Kysely<Database>({ dialect });
-  const checkpoints = startCheckpointer(file);
+  const checkpoints = startCheckpointer(file, opts.log?.checkpointMs);
+  const restartFrames = opts.log?.restartFrames ?? RESTART_FRAMES;
+  let restarting: Promise<void> | null = null;
+  let retryAt = 0;
   const raw = new Map<string, SQLite.Statement>();
   const arrays = async (q: CompiledQuery) => {
     await gate.open();
@@ -113,12 +126,32 @@ export function openDb(opts: {
     file,
     arrays,
     flushed: () => dialect.lastFlush(),
+    restartLog: () => {
+      if (checkpoints.logFrames() < restartFrames || performance.now() < retryAt) return Promise.resolve();
+      return (restarting ??= (async () => {
+        try {
+          await dialect.lastFlush().catch(() => undefined);
+          // A long read elsewhere (an export process) can keep part of the log from being copied;
+          // then the stream goes on as before, and does not wait for a checkpoint again for a second.
+          if (!(await checkpoints.now())) retryAt = performance.now() + 1000;
+        } finally {
+          restarting = null;
+        }
+      })());
+    },
     close: async () => {
       await checkpoints.stop();
       await db.destroy();
     },
   };
 }
+
+/**
+ * The log's length (in 4 KB pages) past which a steady stream of writes pauses to start it over
+ * (`DbHandle.restartLog`): about 32 MB, well below the automatic checkpoint's 20,000 pages, which would
+ * otherwise do it on the main thread.
+ */
+const RESTART_FRAMES = 8192;
 
 /** Functions our SQL uses, on every connection. */
 function withFunctions(sqlite: SQLite.Database): void {

@@ -9,6 +9,11 @@ import { Worker } from 'node:worker_threads';
  * worker can run it every half second. The main connection keeps a far automatic checkpoint as a
  * safety net should the worker fall behind.
  *
+ * The log only starts over from its beginning when a write transaction begins with every frame
+ * already copied, which a steady stream of writes never gives (the next batch always begins right
+ * after the last commit, ADR 0014): it grew to the safety net's limit and the main thread checkpointed
+ * it there, every two seconds on election day. `restartLog` makes that moment on purpose (below).
+ *
  * The worker's code is plain JavaScript in a string: a worker thread does not inherit the TypeScript
  * loader this server runs under.
  */
@@ -18,11 +23,18 @@ const SQLite = require(workerData.driver);
 const db = new SQLite(workerData.file);
 db.pragma('busy_timeout = 1000');
 db.pragma('synchronous = NORMAL');
+// Frames in the log, and how many of them are now in the database file (-1: it could not run).
 const tick = () => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or a full disk: the next tick tries again */ }
+  try {
+    const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
+    return { log: r.log, copied: r.checkpointed };
+  } catch {
+    return { log: -1, copied: -1 }; // busy or a full disk: the next tick tries again
+  }
 };
-const timer = setInterval(tick, workerData.everyMs);
-parentPort.on('message', () => {
+const timer = setInterval(() => parentPort.postMessage(tick()), workerData.everyMs);
+parentPort.on('message', (m) => {
+  if (m === 'now') return parentPort.postMessage({ ...tick(), now: true });
   clearInterval(timer);
   tick();
   db.close();
@@ -31,6 +43,10 @@ parentPort.on('message', () => {
 `;
 
 export interface Checkpointer {
+  /** Frames in the log at the last checkpoint (0 before the first). */
+  logFrames(): number;
+  /** Checkpoint now; true when the whole log is in the database file (the next writer restarts it). */
+  now(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -41,12 +57,44 @@ export function startCheckpointer(file: string, everyMs = 500): Checkpointer {
   });
   // Never what keeps a process alive (a CLI command ends when its work does).
   worker.unref();
+  let frames = 0;
+  // Nobody waits on a worker that is gone (stopped, or failed): `now` then answers at once.
+  let gone = false;
+  const waiting: ((all: boolean) => void)[] = [];
+  const release = () => {
+    for (const w of waiting.splice(0)) w(false);
+  };
+  worker.on('message', (m: unknown) => {
+    if (typeof m !== 'object' || m === null) return;
+    const { log, copied, now } = m as { log: number; copied: number; now?: boolean };
+    if (log >= 0) frames = log;
+    if (!now) return;
+    // All of it copied on demand: the next write transaction starts the log over.
+    const all = log >= 0 && copied === log;
+    if (all) frames = 0;
+    waiting.shift()?.(all);
+  });
+  const end = () => {
+    gone = true;
+    release();
+  };
+  worker.on('error', end);
+  worker.on('exit', end);
   let stopped: Promise<void> | null = null;
   return {
+    logFrames: () => frames,
+    now: () =>
+      gone || stopped
+        ? Promise.resolve(false)
+        : new Promise<boolean>((resolve) => {
+            waiting.push(resolve);
+            worker.postMessage('now');
+          }),
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
+        release();
         const done = () => void worker.terminate().then(() => resolve());
-        worker.once('message', done);
+        worker.on('message', (m) => m === 'closed' && done());
         worker.once('error', done);
         worker.once('exit', () => resolve());
         worker.postMessage('stop');
