@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
-import { openDb } from '../../src/server/platform/db/db.ts';
+import { openDb, type DbHandle } from '../../src/server/platform/db/db.ts';
 import { FLUSH_LATER } from '../../src/server/platform/db/sqlite-durable.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ukuk-log-'));
@@ -21,7 +21,10 @@ const FRAME = 4096 + 24;
 async function write(db: Kysely<T>, wal: string, id: number): Promise<number> {
   return db.connection().execute(async (c) => {
     await sql`begin`.execute(c);
-    await c.insertInto('t').values({ id, v: `${'x'.repeat(16_000)}${id}` }).execute();
+    await c
+      .insertInto('t')
+      .values({ id, v: `${'x'.repeat(16_000)}${id}` })
+      .execute();
     // Looked at inside the transaction, once its snapshot is taken: looking between two
     // transactions would give the checkpoint worker a gap a steady stream does not have.
     const frames = walFrames(wal);
@@ -39,27 +42,40 @@ async function open(name: string) {
   return { dbh, db, wal: `${dbh.file}-wal` };
 }
 
+/** The stream's writer: each write asks `restartLog` first, as the group commit does. */
+function stream(dbh: DbHandle, db: Kysely<T>, wal: string) {
+  const seen = { restarts: 0, longest: 0, last: 0 };
+  const step = async (id: number) => {
+    await dbh.restartLog();
+    const frames = await write(db, wal, id);
+    // The log's frame count falls only when it starts over.
+    if (frames < seen.last) seen.restarts += 1;
+    seen.last = frames;
+    seen.longest = Math.max(seen.longest, frames);
+  };
+  return { seen, step };
+}
+
 const count = async (db: Kysely<T>) =>
-  Number((await db.selectFrom('t').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('t')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test('a steady stream of commits keeps the log short, and every row is kept', async () => {
   const { dbh, db, wal } = await open('steady');
   // Four pages a row: 600 rows write about 2,400 frames (10 MB) of log in all.
-  let longest = 0;
-  let restarts = 0;
-  let last = 0;
-  for (let i = 0; i < 600; i++) {
-    await dbh.restartLog();
-    const frames = await write(db, wal, i);
-    if (frames < last) restarts += 1;
-    last = frames;
-    longest = Math.max(longest, frames);
-  }
+  const { seen, step } = stream(dbh, db, wal);
+  for (let i = 0; i < 600; i++) await step(i);
   await dbh.flushed();
   assert.equal(await count(db), 600);
-  assert.ok(restarts >= 2, `the log started over ${restarts} times`);
+  assert.ok(seen.restarts >= 2, `the log started over ${seen.restarts} times`);
   // 200 frames, plus what was written between two reports of the checkpoint worker.
-  assert.ok(longest < 1200, `the log reached ${longest} frames`);
+  assert.ok(seen.longest < 1200, `the log reached ${seen.longest} frames`);
 });
 
 test('a long read elsewhere holds the log back without stopping the stream; once it ends the log starts over', async () => {
@@ -69,28 +85,21 @@ test('a long read elsewhere holds the log back without stopping the stream; once
   const other = new SQLite(dbh.file ?? '', { readonly: true });
   other.exec('begin');
   other.prepare('select count(*) from t').get();
-  let restarts = 0;
-  let last = 0;
-  for (let i = 0; i < 300; i++) {
-    await dbh.restartLog();
-    const frames = await write(db, wal, i);
-    if (frames < last) restarts += 1;
-    last = frames;
-  }
-  assert.equal(restarts, 0, 'the log cannot start over under a reader');
-  assert.ok(last > 1000, `the log holds ${last} frames`);
-  assert.deepEqual(other.prepare('select count(*) as n from t').get(), { n: 1 }, 'the reader still sees its snapshot');
+  const { seen, step } = stream(dbh, db, wal);
+  for (let i = 0; i < 300; i++) await step(i);
+  assert.equal(seen.restarts, 0, 'the log cannot start over under a reader');
+  assert.ok(seen.last > 1000, `the log holds ${seen.last} frames`);
+  assert.deepEqual(
+    other.prepare('select count(*) as n from t').get(),
+    { n: 1 },
+    'the reader still sees its snapshot',
+  );
   other.exec('commit');
   other.close();
   // Once the read is over, the stream starts the log over again (within a second or two).
   let i = 300;
-  while (restarts === 0 && i < 5000) {
-    await dbh.restartLog();
-    const frames = await write(db, wal, i++);
-    if (frames < last) restarts += 1;
-    last = frames;
-  }
-  assert.equal(restarts, 1, 'the log started over once the read ended');
+  while (seen.restarts === 0 && i < 5000) await step(i++);
+  assert.equal(seen.restarts, 1, 'the log started over once the read ended');
   await dbh.flushed();
   assert.equal(await count(db), i + 1);
 });
