@@ -65,6 +65,7 @@ async function load(port: number, clients: Client[], bodies: string[] | null, se
     ok: number;
     bad: number;
     secs: number;
+    cpuMs: number;
     statuses: Record<string, number>;
     times: Float64Array;
   }>((resolve, reject) => {
@@ -76,6 +77,8 @@ async function load(port: number, clients: Client[], bodies: string[] | null, se
   const times = Array.from(r.times);
   return {
     busyUs: (elu.active * 1000) / Math.max(1, r.ok + r.bad),
+    // The simulated observers share this machine's cores: their own CPU per request, for the record.
+    genUs: (r.cpuMs * 1000) / Math.max(1, r.ok + r.bad),
     perSec: r.ok / r.secs,
     p50: pct(times, 0.5),
     p99: pct(times, 0.99),
@@ -129,7 +132,8 @@ export async function electionDay(backend: Backend, observers: number, seconds: 
           `most submissions/s ${most.perSec.toFixed(0)} (p50 ${most.p50.toFixed(1)} ms); ` +
           `at ${TARGET_PER_SEC}/s for ${seconds} s: ${day.perSec.toFixed(0)}/s accepted, p50 ${day.p50.toFixed(1)} ` +
           `p99 ${day.p99.toFixed(1)} ms, refused ${day.bad} ${JSON.stringify(day.statuses)}; ${stored} stored of ${sent} sent; ` +
-          `main thread busy per request: no-op ${noop.busyUs.toFixed(0)} µs, GET /api/me ${me.busyUs.toFixed(0)} µs, submission ${most.busyUs.toFixed(0)} µs`,
+          `main thread busy per request: no-op ${noop.busyUs.toFixed(0)} µs, GET /api/me ${me.busyUs.toFixed(0)} µs, submission ${most.busyUs.toFixed(0)} µs; ` +
+          `load generator's CPU per submission ${most.genUs.toFixed(0)} µs`,
       );
       const tag = `${backend}, ${observers} observers`;
       const sqlite = backend === 'sqlite';
