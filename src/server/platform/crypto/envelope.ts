@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
+import { randomKey } from '../../../core/random.ts';
 import { normalizeText } from '../../../core/text.ts';
 import { open, seal } from './aead.ts';
 
@@ -50,7 +51,7 @@ export class Envelope {
 
   /** A fresh data key for a new record, and its wrapped form to store in the record's `dek` column. */
   newRecordKey(table: string, id: string): { key: RecordKey; wrapped: string } {
-    const dek = randomBytes(32);
+    const dek = randomKey(32);
     const wrapped = seal(this.kek, dek, `dek:${table}:${id}`).toString('base64');
     return { key: new RecordKey(dek, table, id), wrapped };
   }
