@@ -20,7 +20,7 @@ import { rebuildCaseStats, refreshCaseStats } from '../src/server/modules/cases/
 import { lookupKeys } from '../src/server/modules/people/people.keys.ts';
 import { findMatches } from '../src/server/modules/people/people.match.ts';
 import { createPgDatabase, postgresAvailable, tempDir, type Backend } from '../test/helpers/db.ts';
-import { latency, printTable, writeResults, type Figure } from './lib.ts';
+import { latency, printTable, withServerFlags, writeResults, type Figure } from './lib.ts';
 import {
   CASE_TYPES,
   conflictQueries,
@@ -403,6 +403,7 @@ export async function legalBenchmark(): Promise<Figure[]> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  withServerFlags();
   const figures = await legalBenchmark();
   console.log('');
   printTable(figures);

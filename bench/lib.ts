@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../scripts/server-build.mjs';
 
 export interface Figure {
   name: string;
@@ -72,4 +74,21 @@ export function writeResults(figures: Figure[]): string {
     JSON.stringify({ at: new Date().toISOString(), node: process.version, figures }, null, 2),
   );
   return file;
+}
+
+/**
+ * Benchmarks host the server in their own process, so they run with the Node flags the server runs
+ * with (scripts/server-build.mjs); started without them, this process runs itself again with them
+ * and ends with that run's exit code.
+ */
+export function withServerFlags(): void {
+  if (SERVER_NODE_FLAGS.every((f) => process.execArgv.includes(f))) return;
+  const r = spawnSync(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+    },
+  );
+  process.exit(r.status ?? 1);
 }

@@ -25,7 +25,7 @@ import { postgresAvailable, type Backend } from '../test/helpers/db.ts';
 import { seededRng } from './gen-legal.ts';
 import { benchAnswers, generateMonitoring } from './gen-monitoring.ts';
 import { openBenchContext } from './context.ts';
-import { printTable, writeResults, type Figure } from './lib.ts';
+import { printTable, withServerFlags, writeResults, type Figure } from './lib.ts';
 
 const BUILD_SCRIPT = fileURLToPath(new URL('../scripts/server-build.mjs', import.meta.url));
 
@@ -359,6 +359,7 @@ export async function monitoringBenchmark(): Promise<Figure[]> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  withServerFlags();
   const figures = await monitoringBenchmark();
   console.log('');
   printTable(figures);

@@ -6,12 +6,13 @@ import { appendAudit } from '../src/server/platform/audit/audit.ts';
 import { uuidv7 } from '../src/core/ids.ts';
 import { setupAdmin, startTestApp } from '../test/helpers/app.ts';
 import { testDb } from '../test/helpers/db.ts';
-import { latency, opsPerSecond, printTable, writeResults, type Figure } from './lib.ts';
+import { latency, opsPerSecond, printTable, withServerFlags, writeResults, type Figure } from './lib.ts';
 import { namesBenchmark } from './names.ts';
 import { legalBenchmark } from './legal.ts';
 import { violationsBenchmark } from './violations.ts';
 import { monitoringBenchmark } from './monitoring.ts';
 
+withServerFlags();
 const figures: Figure[] = [];
 
 // Bounded in time (issue #6): past the budget the run stops, prints what it measured so far and fails,

@@ -15,7 +15,7 @@ import { postgresAvailable, type Backend } from '../test/helpers/db.ts';
 import { pick, seededRng } from './gen-legal.ts';
 import { generateViolations, type GeneratedViolations } from './gen-violations.ts';
 import { openBenchContext } from './context.ts';
-import { latency, printTable, writeResults, type Figure } from './lib.ts';
+import { latency, printTable, withServerFlags, writeResults, type Figure } from './lib.ts';
 
 function scale(): number {
   const arg = process.argv.find((a) => a.startsWith('--scale='))?.slice(8);
@@ -198,6 +198,7 @@ export async function violationsBenchmark(): Promise<Figure[]> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  withServerFlags();
   const figures = await violationsBenchmark();
   console.log('');
   printTable(figures);

@@ -2,12 +2,12 @@
 // (SQLite in ./data unless DATABASE_URL is set).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ensureServerBuilt } from './server-build.mjs';
+import { SERVER_NODE_FLAGS, ensureServerBuilt } from './server-build.mjs';
 import { ensureWebBuilt } from './web-build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 ensureWebBuilt();
-const child = spawn(process.execPath, [ensureServerBuilt(), 'serve'], {
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ensureServerBuilt(), 'serve'], {
   stdio: 'inherit',
   cwd: root,
 });

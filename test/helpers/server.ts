@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-build.mjs';
 import { createPgDatabase, tempDir, type Backend } from './db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -62,7 +63,8 @@ export async function startServer(
     dropPg = () => pg.drop();
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [serverBundle(), 'serve'], {
+  // Node's flags as `npm start` gives them (scripts/start.mjs).
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverBundle(), 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,
