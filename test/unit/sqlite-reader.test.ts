@@ -86,3 +86,38 @@ test('a read waits while a commit is flushed, then sees it', async () => {
   assert.equal((await reading).length, 1, 'after the flush the read sees the row');
   await db.destroy();
 });
+
+test('reads of one turn share a snapshot that a commit ends: a read after a commit sees it', async () => {
+  const file = path.join(dir, 'shared.db');
+  const writer = new SQLite(file);
+  writer.pragma('journal_mode = WAL');
+  const reader = new SQLite(file);
+  reader.pragma('query_only = ON');
+  const db = new Kysely<T>({
+    // Flushes that settle at once: the whole write runs within this turn of the event loop, so only
+    // the gate closing can end the snapshot the first read began.
+    dialect: new DurableSqliteDialect(
+      { database: writer },
+      `${file}-wal`,
+      (q) => writer.prepare(q).readonly,
+      () => Promise.resolve(),
+      { reader, gate: new FlushGate() },
+    ),
+  });
+  await sql`create table t (id integer primary key, v text not null)`.execute(db);
+  await new Promise((r) => setImmediate(r));
+  assert.equal((await db.selectFrom('t').selectAll().execute()).length, 0);
+  assert.ok(reader.inTransaction, 'the read began the turn’s shared read transaction');
+  await db.insertInto('t').values({ id: 1, v: 'x' }).execute();
+  assert.equal(reader.inTransaction, false, 'the commit ended it');
+  assert.equal((await db.selectFrom('t').selectAll().execute()).length, 1, 'the next read sees the commit');
+
+  // Another process's write (the CLI) is seen from the next turn on.
+  const other = new SQLite(file);
+  other.prepare("insert into t (id, v) values (2, 'y')").run();
+  await new Promise((r) => setImmediate(r));
+  assert.equal(reader.inTransaction, false, 'the snapshot ended with its turn');
+  assert.equal((await db.selectFrom('t').selectAll().execute()).length, 2);
+  other.close();
+  await db.destroy();
+});

@@ -111,7 +111,8 @@ export function openDb(opts: {
   let retryAt = 0;
   const raw = new Map<string, SQLite.Statement>();
   const arrays = async (q: CompiledQuery) => {
-    await gate.open();
+    // As the driver's reads (sqlite-driver.ts): checked right before the synchronous read.
+    while (gate.closed) await gate.open();
     let stmt = raw.get(q.sql);
     if (!stmt) {
       if (raw.size >= 100) raw.clear();

@@ -29,12 +29,24 @@ import {
 /** Reads wait on this while a commit's log flush is under way. */
 export class FlushGate {
   private pending: Promise<void> | null = null;
+  private readonly closing: (() => void)[] = [];
+
+  /** Called as the gate closes, before the commit runs (the readers' shared snapshot ends there). */
+  onClose(fn: () => void): void {
+    this.closing.push(fn);
+  }
+
+  /** True while a commit's flush is under way; read it right before reading, with no await between. */
+  get closed(): boolean {
+    return this.pending !== null;
+  }
 
   /**
    * Run `work` (a commit or an autocommit write, then its flush) with the gate closed. Its first step
    * runs synchronously, before any read can, and the gate is closed before anything else runs.
    */
   async hold(work: () => Promise<void>): Promise<void> {
+    for (const fn of this.closing) fn();
     const p = work();
     const settled = p.then(
       () => undefined,
@@ -73,6 +85,50 @@ export class PlainConnection implements DatabaseConnection {
     if (!SelectQueryNode.is(q.query))
       throw new Error('Sqlite driver only supports streaming of select queries');
     for (const row of this.db.prepare(q.sql).iterate(q.parameters)) yield { rows: [row as R] };
+  }
+}
+
+/**
+ * The plain reads of one turn of the event loop share one read transaction on the reader.
+ *
+ * Why: a statement outside a transaction begins and ends one of its own, and on a virtual machine
+ * that costs more than most of our reads: taking and releasing the database file's shared lock and a
+ * stat, three system calls, 8 µs where the read itself takes under 1 µs (measured on the 2-core
+ * machines this runs on). Every request made two or three such reads (its session, then what its
+ * handler checks), so on election day they were a tenth of the main thread's time.
+ *
+ * Why it reads nothing stale: the shared transaction ends when the gate closes for a commit, before
+ * the commit runs (reads wait at the gate meanwhile, then begin a new one), so a read never sees an
+ * older state than the last commit on disk; and it ends before the next turn of the event loop, so a
+ * write by another process (the CLI) is seen from the next turn, and the checkpoint worker is never
+ * held back for longer than a turn.
+ */
+class SharedSnapshot {
+  private open = false;
+  private readonly conn: PlainConnection;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    gate: FlushGate,
+  ) {
+    this.conn = new PlainConnection(db);
+    gate.onClose(() => this.end());
+  }
+
+  /** Runs `q` at once (synchronously), in the turn's read transaction. */
+  executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    if (!this.open) {
+      this.db.prepare('begin').run([]);
+      this.open = true;
+      setImmediate(() => this.end());
+    }
+    return this.conn.executeQuery<R>(q);
+  }
+
+  end(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.db.prepare('commit').run([]);
   }
 }
 
@@ -141,11 +197,11 @@ class Lease implements DatabaseConnection {
 export class RoutingDriver implements Driver {
   readonly mutex = new Mutex();
   readonly writer: DatabaseConnection;
-  private readonly reader: PlainConnection | null;
+  private readonly reader: SharedSnapshot | null;
 
   constructor(private readonly opts: RoutingOptions) {
     this.writer = opts.writerConnection;
-    this.reader = opts.reader ? new PlainConnection(opts.reader) : null;
+    this.reader = opts.reader ? new SharedSnapshot(opts.reader, opts.gate) : null;
   }
 
   async init(): Promise<void> {}
@@ -155,7 +211,9 @@ export class RoutingDriver implements Driver {
   }
 
   async read<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    await this.opts.gate.open();
+    // Checked right before the read, which runs synchronously: a commit that began while this one
+    // waited closes the gate again.
+    while (this.opts.gate.closed) await this.opts.gate.open();
     return this.reader!.executeQuery<R>(q);
   }
 
@@ -197,6 +255,7 @@ export class RoutingDriver implements Driver {
 
   async destroy(): Promise<void> {
     await this.opts.onDestroy();
+    this.reader?.end();
     this.opts.writer.close();
     this.opts.reader?.close();
   }
