@@ -118,6 +118,12 @@ test('reads of one turn share a snapshot that a commit ends: a read after a comm
   await new Promise((r) => setImmediate(r));
   assert.equal(reader.inTransaction, false, 'the snapshot ended with its turn');
   assert.equal((await db.selectFrom('t').selectAll().execute()).length, 2);
+
+  // A transaction SQLite ended by itself (as after an I/O error) is not ended twice: no throw from
+  // the turn's end, and the next turn reads as before.
+  reader.exec('commit');
+  await new Promise((r) => setImmediate(r));
+  assert.equal((await db.selectFrom('t').selectAll().execute()).length, 2);
   other.close();
   await db.destroy();
 });

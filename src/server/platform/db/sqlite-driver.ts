@@ -128,7 +128,12 @@ class SharedSnapshot {
   end(): void {
     if (!this.open) return;
     this.open = false;
-    this.db.prepare('commit').run([]);
+    try {
+      this.db.prepare('commit').run([]);
+    } catch {
+      // SQLite already ended it (after an I/O error in a read): nothing is left to end, and this runs
+      // from `setImmediate`, where a throw would stop the server.
+    }
   }
 }
 
