@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { appendAuditMany } from '../../src/server/platform/audit/audit.ts';
 import { openDb, type DbHandle } from '../../src/server/platform/db/db.ts';
 import { runCli } from '../helpers/cli.ts';
 import { backends, createPgDatabase, tempDir } from '../helpers/db.ts';
@@ -146,6 +147,27 @@ for (const backend of await backends()) {
       assert.match(r.stdout, /BROKEN at entry 4/);
       await restore(rows);
       assert.equal((await verify()).code, 0);
+    });
+
+    test('a long append (statements of every size) keeps its order and verifies', async () => {
+      const before = (await snapshot()).length;
+      // 64 + 64 + 16 + 4 + 1 + 1 rows: every prepared statement size, twice the largest.
+      const entries = Array.from({ length: 150 }, (_, i) => ({
+        actorId: null,
+        action: 'test.append',
+        entityType: 'test',
+        entityId: `e${String(i).padStart(3, '0')}`,
+        details: { i },
+      }));
+      await dbh.db.transaction().execute((tx) => appendAuditMany(tx, dbh.kind, entries));
+      const rows = (await snapshot()).slice(before);
+      assert.deepEqual(
+        rows.map((r) => [Number(r.seq), r.entity_id]),
+        entries.map((e, i) => [before + i + 1, e.entityId]),
+      );
+      const r = await verify();
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, new RegExp(`intact: ${before + 150} entries`));
     });
   });
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { appendAuditMany, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
-import { prepared } from '../../platform/db/prepared.ts';
+import { preparedRows } from '../../platform/db/prepared.ts';
 import { FLUSH_LATER } from '../../platform/db/sqlite-durable.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { CountBatch, type CountInput } from './submissions.counts.ts';
@@ -59,45 +59,22 @@ export interface PendingSubmission {
   audit: AuditEntry;
 }
 
-// A batch is inserted in statements of these sizes (largest first), so only four statements are ever
-// compiled and kept: 150 submissions take 2 × 64 + 16 + 4 + 2 × 1 rows, 6 statements instead of 150.
-const SHAPES = [64, 16, 4, 1] as const;
-const inserts = new Map(
-  SHAPES.map((n) => [
-    n,
-    prepared(`submissions.insert.${n}`, (db, p) =>
-      db
-        .insertInto('submissions')
-        .values(
-          Array.from(
-            { length: n },
-            (_, r) =>
-              Object.fromEntries(
-                COLUMNS.map((c, i) => [c, p(r * COLUMNS.length + i)]),
-              ) as unknown as SubmissionsTable,
-          ),
-        )
-        // A clientId already stored (a replay, or a double tap in the same batch) inserts nothing.
-        .onConflict((oc) => oc.column('client_id').doNothing())
-        .returning('id'),
-    ),
-  ]),
+// A clientId already stored (a replay, or a double tap in the same batch) inserts nothing.
+const insertSubmissions = preparedRows('submissions.insert', COLUMNS, (db, rows) =>
+  db
+    .insertInto('submissions')
+    .values(rows as unknown as SubmissionsTable[])
+    .onConflict((oc) => oc.column('client_id').doNothing())
+    .returning('id'),
 );
 
 /** Insert the rows; the ids of those that went in (a known clientId goes in nowhere). */
 async function insertRows(tx: Executor, items: PendingSubmission[]): Promise<Set<string>> {
-  const stored = new Set<string>();
-  let at = 0;
-  for (const n of SHAPES)
-    while (items.length - at >= n) {
-      const rows = await inserts.get(n)!(
-        tx,
-        items.slice(at, at + n).flatMap((i) => i.values),
-      );
-      for (const r of rows) stored.add(r.id);
-      at += n;
-    }
-  return stored;
+  const rows = await insertSubmissions(
+    tx,
+    items.map((i) => i.values),
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The batch's rows, counters and audit entries, in the caller's transaction. */

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Db, DbKind, Executor } from '../db/db.ts';
+import { prepared, preparedRows } from '../db/prepared.ts';
+import type { AuditLogTable } from '../db/schema.platform.ts';
 
 export type AuditValue = string | number | boolean | null | string[];
 
@@ -54,26 +56,46 @@ export async function appendAudit(tx: Executor, kind: DbKind, entry: AuditEntry)
   await appendAuditMany(tx, kind, [entry]);
 }
 
-// Rows per insert statement: 10 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535.
-const ROWS_PER_INSERT = 500;
+// Every column of an entry, in the order `appendAuditMany` gives them.
+const COLUMNS = [
+  'seq',
+  'id',
+  'at',
+  'actor_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'details',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof AuditLogTable)[];
+
+const insertEntries = preparedRows('audit.insert', COLUMNS, (db, rows) =>
+  db.insertInto('audit_log').values(rows as unknown as AuditLogTable[]),
+);
+const lastEntry = prepared('audit.last', (db) =>
+  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+const setHead = prepared('audit.head', (db, p) =>
+  db
+    .insertInto('settings')
+    .values({ key: HEAD_KEY, value: p(0), updated_at: p(1) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: p(0), updated_at: p(1) })),
+);
 
 /**
- * Append several entries in order, in one transaction: one read of the chain's end, one multi-row
- * insert, one head update (the submissions of one group commit share these; submissions.batch.ts).
+ * Append several entries in order, in one transaction: one read of the chain's end, a few multi-row
+ * inserts of fixed sizes (`preparedRows`), one head update (the submissions of one group commit share
+ * these; submissions.batch.ts).
  */
 export async function appendAuditMany(tx: Executor, kind: DbKind, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   if (kind === 'postgres') await sql`select pg_advisory_xact_lock(${PG_AUDIT_LOCK})`.execute(tx);
-  const last = await tx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = (await lastEntry(tx, []))[0];
   let seq = last ? Number(last.seq) : 0;
   let prev = last?.hash ?? GENESIS;
   const at = new Date().toISOString();
-  const rows = entries.map((entry) => {
+  const values = entries.map((entry) => {
     const fields: ChainFields = {
       seq: ++seq,
       id: uuidv7(),
@@ -85,23 +107,13 @@ export async function appendAuditMany(tx: Executor, kind: DbKind, entries: Audit
       details: JSON.stringify(entry.details ?? {}),
     };
     const hash = entryHash(prev, fields);
-    const row = { ...fields, prev_hash: prev, hash };
+    const row: AuditLogTable = { ...fields, prev_hash: prev, hash };
     prev = hash;
-    return row;
+    return COLUMNS.map((c) => row[c]);
   });
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await tx
-      .insertInto('audit_log')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .execute();
-  }
+  await insertEntries(tx, values);
   // The head anchor makes deleting the newest entries detectable too.
-  const head = `${seq}:${prev}`;
-  await tx
-    .insertInto('settings')
-    .values({ key: HEAD_KEY, value: head, updated_at: at })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: head, updated_at: at }))
-    .execute();
+  await setHead(tx, [`${seq}:${prev}`, at]);
 }
 
 export interface VerifyResult {

@@ -45,3 +45,43 @@ export function prepared<R>(
     return r.rows;
   };
 }
+
+// Statement sizes of `preparedRows`, largest first: 150 rows take 2 × 64 + 16 + 4 + 2 × 1, six
+// statements, and only four are ever compiled and kept.
+const SHAPES = [64, 16, 4, 1] as const;
+
+/**
+ * A multi-row insert (a group commit's submissions or audit entries) in statements of fixed sizes,
+ * each compiled once by `prepared`: compiling a new insert for every batch's row count cost Kysely
+ * more than SQLite took to run it. `build` gets one statement's rows as `column → stand-in` records;
+ * the caller gives each row's values in `columns` order, and gets back what the statements returned.
+ */
+export function preparedRows<R>(
+  name: string,
+  columns: readonly string[],
+  build: (db: Executor, rows: Record<string, unknown>[]) => Compilable<R>,
+): (db: Executor, rows: readonly (readonly unknown[])[]) => Promise<R[]> {
+  const statements = new Map(
+    SHAPES.map((n) => [
+      n,
+      prepared(`${name}.${n}`, (db, p) =>
+        build(
+          db,
+          Array.from({ length: n }, (_, r) =>
+            Object.fromEntries(columns.map((c, i) => [c, p(r * columns.length + i)])),
+          ),
+        ),
+      ),
+    ]),
+  );
+  return async (db, rows) => {
+    const out: R[] = [];
+    let done = 0;
+    for (const n of SHAPES)
+      while (rows.length - done >= n) {
+        out.push(...(await statements.get(n)!(db, rows.slice(done, done + n).flat())));
+        done += n;
+      }
+    return out;
+  };
+}
