@@ -306,3 +306,24 @@ export async function addVirtualAuthenticator(page: Page): Promise<VirtualAuthen
   });
   return { cdp, authenticatorId };
 }
+
+/**
+ * Picks an option of a Mantine Select or MultiSelect found by its test id. A click while the select's
+ * dialog is still opening can miss (one CI run waited 30 s for an option whose list never opened), so
+ * the select is clicked again while its list is not open; an open list is waited for as before.
+ */
+export async function chooseOption(page: Page, testId: string, option: string | RegExp): Promise<void> {
+  const select = page.getByTestId(testId);
+  const wanted = page.getByRole('option', { name: option });
+  await select.waitFor({ state: 'visible' });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await select.click();
+    const shown = await wanted.waitFor({ state: 'visible', timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
+    // Shown, or the list is open and only slow: no second click, which would close it.
+    if (shown || (await page.getByRole('listbox').isVisible())) break;
+  }
+  await wanted.click();
+}

@@ -3,6 +3,7 @@ import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
   axeSerious,
+  chooseOption,
   describeBrowser,
   hasHorizontalScroll,
   launch,
@@ -15,13 +16,6 @@ import {
 import { legalWorld, type LegalWorld } from './legal-setup.ts';
 
 const TITLE = 'Defence of Bakyt Osmonov (art. 130)';
-
-/** Picks an option of a Mantine Select found by its test id. */
-async function choose(page: Page, testId: string, option: string | RegExp): Promise<void> {
-  await page.getByTestId(testId).waitFor({ state: 'visible' });
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
 async function openTabNamed(page: Page, tab: string): Promise<void> {
   await page.getByTestId(`tab-${tab}`).click();
@@ -54,7 +48,7 @@ await describeBrowser('legal-aid cases', (backend) => {
     const form = page.getByTestId('new-case-form');
     // Nothing is pre-filled.
     assert.equal(await form.locator('input[name=title]').inputValue(), '');
-    await choose(page, 'case-type', 'Criminal defence');
+    await chooseOption(page, 'case-type', 'Criminal defence');
     await form.locator('input[name=title]').fill(TITLE);
     await form.locator('input[name=court]').fill('Osh city court');
     await page.getByTestId('new-case-submit').click();
@@ -91,7 +85,7 @@ await describeBrowser('legal-aid cases', (backend) => {
     const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
     await page.getByTestId('time-form').locator('input[name=workedOn]').fill(lastWeek);
     await page.getByTestId('time-form').locator('input[name=minutes]').fill('90');
-    await choose(page, 'time-activity', 'Consultation');
+    await chooseOption(page, 'time-activity', 'Consultation');
     await page.getByTestId('time-submit').click();
     await page.getByTestId('time-entry').first().waitFor();
     assert.equal(await page.getByTestId('time-total').innerText(), 'Total: 1 h 30 min');
@@ -133,7 +127,7 @@ await describeBrowser('legal-aid cases', (backend) => {
     await page.goto(caseUrl);
     await openTabNamed(page, 'people');
     await page.getByTestId('add-person').click();
-    await choose(page, 'person-role', 'Client');
+    await chooseOption(page, 'person-role', 'Client');
     await page.getByTestId('person-search').fill('Ismailova');
     await page
       .getByTestId('person-result')
@@ -148,7 +142,7 @@ await describeBrowser('legal-aid cases', (backend) => {
     // that animation in one CI run (the role field was re-mounted until the click timed out).
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByTestId('add-person').click();
-    await choose(page, 'person-role', 'Client');
+    await chooseOption(page, 'person-role', 'Client');
     await page.getByTestId('person-search').fill('Osmonov');
     const result = page.getByTestId('person-result').filter({ hasText: 'Бакыт Осмонов' });
     await result.getByTestId('person-result-add').click();
@@ -217,11 +211,11 @@ await describeBrowser('legal-aid cases', (backend) => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-row]').length === 3);
 
     await page.reload();
-    await choose(page, 'saved-views', 'My criminal cases');
+    await chooseOption(page, 'saved-views', 'My criminal cases');
     await page.waitForURL((u) => u.searchParams.get('type') === 'criminal_defence');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-row]').length === 1);
 
-    await choose(page, 'filter-region', /^Naryn/);
+    await chooseOption(page, 'filter-region', /^Naryn/);
     await page.getByTestId('cases-empty').getByText('No case matches these filters').waitFor();
     assert.deepEqual(realProblems(lawyer.problems), []);
   });

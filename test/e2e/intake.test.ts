@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { resources } from '../../src/core/i18n/index.ts';
 import {
   axeSerious,
+  chooseOption,
   describeBrowser,
   hasHorizontalScroll,
   launch,
@@ -18,12 +19,6 @@ const OPPONENT = 'Исмаилова Айгуль Бакытовна';
 const CLIENT = 'Ismailova Aigul';
 const TITLE = 'Land claim of A. I.';
 const HIDDEN = 'A person in a record you cannot open';
-
-/** Picks an option of a Mantine Select or MultiSelect found by its test id. */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
 async function step(page: Page, name: string): Promise<void> {
   await page.getByTestId(`intake-step-${name}`).waitFor();
@@ -86,9 +81,9 @@ await describeBrowser('legal-aid intake', (backend) => {
     await page.getByTestId('step-submit').click();
     assert.equal(await page.getByText('This field is required.').count(), 2);
     await page.locator('textarea[name=description]').fill('Her neighbour fenced off part of her land.');
-    await choose(page, 'problem-codes', 'Torture and ill-treatment');
+    await chooseOption(page, 'problem-codes', 'Torture and ill-treatment');
     await page.keyboard.press('Escape');
-    await choose(page, 'case-type', 'Civil case');
+    await chooseOption(page, 'case-type', 'Civil case');
     await page.getByTestId('step-submit').click();
 
     await step(page, 'urgency');
