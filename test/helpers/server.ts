@@ -8,6 +8,19 @@ import { createPgDatabase, tempDir, type Backend } from './db.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let built: string | undefined;
 
+// Servers still running when this test process ends (a test failed or timed out before its cleanup,
+// and the test runner stopped the file with SIGTERM) are killed with it, rather than left holding a
+// port, a database and a core for the rest of the run.
+const live = new Set<ChildProcess>();
+const killLive = () => {
+  for (const c of live) c.kill('SIGKILL');
+};
+process.on('exit', killLive);
+process.once('SIGTERM', () => {
+  killLive();
+  process.exit(143);
+});
+
 /**
  * The compiled server that `npm start` runs (scripts/server-build.mjs), rebuilt here when a source is
  * newer, so that these tests exercise what an organisation runs and not only the TypeScript.
@@ -77,6 +90,8 @@ export async function startServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));

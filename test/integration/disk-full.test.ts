@@ -1,3 +1,4 @@
+// @ukuk-test exclusive: fills a PostgreSQL tablespace, which makes every checkpoint of the cluster fail.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
