@@ -1,4 +1,11 @@
 import type { Executor } from '../../platform/db/db.ts';
+import { preparedRows } from '../../platform/db/prepared.ts';
+import type {
+  MonCountAnswerTable,
+  MonCountHourTable,
+  MonCountRegionTable,
+  MonCountSiteFormTable,
+} from '../../platform/db/schema.monitoring.ts';
 
 export interface CountInput {
   missionId: string;
@@ -20,8 +27,65 @@ const bump = <T>(m: Map<string, T>, key: string, make: () => T, add: (t: T) => v
   if (!t) m.set(key, (t = make()));
   add(t);
 };
-// Counter rows per multi-row upsert (6 parameters each; SQLite allows 32,766 per statement).
-const ROWS_PER_UPSERT = 1000;
+// Each counter table's upsert, compiled once per statement size (`preparedRows`): Kysely compiling
+// a new upsert of every batch's row count cost more than SQLite took to run it. Rows go in key order.
+const upsertSiteForm = preparedRows(
+  'counts.site_form',
+  ['mission_id', 'site_id', 'form_id', 'n'],
+  (db, rows) =>
+    db
+      .insertInto('mon_count_site_form')
+      .values(rows as unknown as MonCountSiteFormTable[])
+      .onConflict((oc) =>
+        oc
+          .columns(['mission_id', 'site_id', 'form_id'])
+          .doUpdateSet((eb) => ({ n: eb('mon_count_site_form.n', '+', eb.ref('excluded.n')) })),
+      )
+      .returning(['mission_id', 'site_id', 'form_id', 'n']),
+);
+const upsertRegion = preparedRows(
+  'counts.region',
+  ['mission_id', 'region', 'received', 'submissions', 'incidents', 'critical'],
+  (db, rows) =>
+    db
+      .insertInto('mon_count_region')
+      .values(rows as unknown as MonCountRegionTable[])
+      .onConflict((oc) =>
+        oc.columns(['mission_id', 'region']).doUpdateSet((eb) => ({
+          received: eb('mon_count_region.received', '+', eb.ref('excluded.received')),
+          submissions: eb('mon_count_region.submissions', '+', eb.ref('excluded.submissions')),
+          incidents: eb('mon_count_region.incidents', '+', eb.ref('excluded.incidents')),
+          critical: eb('mon_count_region.critical', '+', eb.ref('excluded.critical')),
+        })),
+      ),
+);
+const upsertHour = preparedRows(
+  'counts.hour',
+  ['mission_id', 'region', 'hour', 'incidents', 'critical'],
+  (db, rows) =>
+    db
+      .insertInto('mon_count_hour')
+      .values(rows as unknown as MonCountHourTable[])
+      .onConflict((oc) =>
+        oc.columns(['mission_id', 'region', 'hour']).doUpdateSet((eb) => ({
+          incidents: eb('mon_count_hour.incidents', '+', eb.ref('excluded.incidents')),
+          critical: eb('mon_count_hour.critical', '+', eb.ref('excluded.critical')),
+        })),
+      ),
+);
+const upsertAnswer = preparedRows(
+  'counts.answer',
+  ['mission_id', 'region', 'form_id', 'field', 'value', 'n'],
+  (db, rows) =>
+    db
+      .insertInto('mon_count_answer')
+      .values(rows as unknown as MonCountAnswerTable[])
+      .onConflict((oc) =>
+        oc
+          .columns(['mission_id', 'region', 'form_id', 'field', 'value'])
+          .doUpdateSet((eb) => ({ n: eb('mon_count_answer.n', '+', eb.ref('excluded.n')) })),
+      ),
+);
 
 /**
  * The dashboard counters of one or more submissions, kept in the transaction that stores them (ADR
@@ -103,87 +167,35 @@ export class CountBatch {
 
   async flush(tx: Executor): Promise<void> {
     const received = new Map<string, number>();
-    const pairs = byKey(this.siteForm).map(([, t]) => t);
-    // One statement per thousand pairs (a busy batch has a pair per site); rows come back in any order.
-    for (let i = 0; i < pairs.length; i += ROWS_PER_UPSERT) {
-      const chunk = pairs.slice(i, i + ROWS_PER_UPSERT);
-      const rows = await tx
-        .insertInto('mon_count_site_form')
-        .values(chunk.map((t) => ({ mission_id: t.m, site_id: t.s, form_id: t.f, n: t.n })))
-        .onConflict((oc) =>
-          oc
-            .columns(['mission_id', 'site_id', 'form_id'])
-            .doUpdateSet((eb) => ({ n: eb('mon_count_site_form.n', '+', eb.ref('excluded.n')) })),
-        )
-        .returning(['mission_id', 'site_id', 'form_id', 'n'])
-        .execute();
-      for (const r of rows) {
-        const t = this.siteForm.get(`${r.site_id}\u0001${r.form_id}\u0001${r.mission_id}`)!;
-        // The pair is new when the count is exactly what this batch added.
-        if (Number(r.n) === t.n)
-          received.set(`${t.region}\u0001${t.m}`, (received.get(`${t.region}\u0001${t.m}`) ?? 0) + 1);
-      }
+    // A busy batch has a pair per site; rows come back in any order.
+    const pairs = byKey(this.siteForm).map(([, t]) => [t.m, t.s, t.f, t.n]);
+    for (const r of await upsertSiteForm(tx, pairs)) {
+      const t = this.siteForm.get(`${r.site_id}\u0001${r.form_id}\u0001${r.mission_id}`)!;
+      // The pair is new when the count is exactly what this batch added.
+      if (Number(r.n) === t.n)
+        received.set(`${t.region}\u0001${t.m}`, (received.get(`${t.region}\u0001${t.m}`) ?? 0) + 1);
     }
-    for (const [key, t] of byKey(this.region)) {
-      await tx
-        .insertInto('mon_count_region')
-        .values({
-          mission_id: t.m,
-          region: t.region,
-          received: received.get(key) ?? 0,
-          submissions: t.submissions,
-          incidents: t.incidents,
-          critical: t.critical,
-        })
-        .onConflict((oc) =>
-          oc.columns(['mission_id', 'region']).doUpdateSet((eb) => ({
-            received: eb('mon_count_region.received', '+', eb.ref('excluded.received')),
-            submissions: eb('mon_count_region.submissions', '+', eb.ref('excluded.submissions')),
-            incidents: eb('mon_count_region.incidents', '+', eb.ref('excluded.incidents')),
-            critical: eb('mon_count_region.critical', '+', eb.ref('excluded.critical')),
-          })),
-        )
-        .execute();
-    }
-    for (const [, t] of byKey(this.hour)) {
-      await tx
-        .insertInto('mon_count_hour')
-        .values({
-          mission_id: t.m,
-          region: t.region,
-          hour: t.hour,
-          incidents: t.incidents,
-          critical: t.critical,
-        })
-        .onConflict((oc) =>
-          oc.columns(['mission_id', 'region', 'hour']).doUpdateSet((eb) => ({
-            incidents: eb('mon_count_hour.incidents', '+', eb.ref('excluded.incidents')),
-            critical: eb('mon_count_hour.critical', '+', eb.ref('excluded.critical')),
-          })),
-        )
-        .execute();
-    }
-    const answers = byKey(this.answer).flatMap(([, g]) =>
-      byKey(g.n).map(([, t]) => ({
-        mission_id: g.m,
-        region: g.region,
-        form_id: g.f,
-        field: t.field,
-        value: t.value,
-        n: t.n,
-      })),
+    await upsertRegion(
+      tx,
+      byKey(this.region).map(([key, t]) => [
+        t.m,
+        t.region,
+        received.get(key) ?? 0,
+        t.submissions,
+        t.incidents,
+        t.critical,
+      ]),
     );
-    for (let i = 0; i < answers.length; i += ROWS_PER_UPSERT) {
-      await tx
-        .insertInto('mon_count_answer')
-        .values(answers.slice(i, i + ROWS_PER_UPSERT))
-        .onConflict((oc) =>
-          oc
-            .columns(['mission_id', 'region', 'form_id', 'field', 'value'])
-            .doUpdateSet((eb) => ({ n: eb('mon_count_answer.n', '+', eb.ref('excluded.n')) })),
-        )
-        .execute();
-    }
+    await upsertHour(
+      tx,
+      byKey(this.hour).map(([, t]) => [t.m, t.region, t.hour, t.incidents, t.critical]),
+    );
+    await upsertAnswer(
+      tx,
+      byKey(this.answer).flatMap(([, g]) =>
+        byKey(g.n).map(([, t]) => [g.m, g.region, g.f, t.field, t.value, t.n]),
+      ),
+    );
   }
 }
 
