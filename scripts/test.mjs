@@ -31,7 +31,10 @@ const isBrowser = (f) => f.includes(`${path.sep}e2e${path.sep}`) || f.includes('
 // A file whose head has the line `// @ukuk-test exclusive` runs alone, after the others: it breaks on
 // purpose something the whole machine shares. The disk-full test fills a PostgreSQL tablespace, and
 // until it is freed every checkpoint of the cluster fails, and with it other tests' DROP DATABASE.
-const isExclusive = (f) => /^\/\/ @ukuk-test exclusive/m.test(fs.readFileSync(f, 'utf8').slice(0, 4000));
+const exclusive = new Set(
+  files.filter((f) => /^\/\/ @ukuk-test exclusive/m.test(fs.readFileSync(f, 'utf8').slice(0, 4000))),
+);
+const isExclusive = (f) => exclusive.has(f);
 const phases = [
   files.filter((f) => !isBrowser(f) && !isExclusive(f)),
   files.filter((f) => !isBrowser(f) && isExclusive(f)),
@@ -71,6 +74,15 @@ function resultsOf(file) {
   return { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), failures };
 }
 
+/** End a phase's runner and every process it started (they share its process group). */
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
 function run(phaseFiles, i) {
   // The pid keeps two runs on one checkout (two engineers, or a run and a bench) from sharing a file.
   const results = path.join(root, `.test-results.${process.pid}.${i}.jsonl`);
@@ -104,11 +116,7 @@ function run(phaseFiles, i) {
       () => {
         console.log(`\nThe run passed its deadline (${DEADLINE_MIN} min): the unfinished tests are stopped.`);
         timedOut = true;
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
+        killGroup(child);
       },
       Math.max(left, 0),
     );
@@ -129,11 +137,7 @@ let current;
 // The test group does not get the terminal's Ctrl-C or CI's stop by itself: pass them on.
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
-    try {
-      if (current) process.kill(-current.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
+    if (current) killGroup(current);
     process.exit(1);
   });
 }
