@@ -85,6 +85,40 @@ for (const backend of await backends()) {
       assert.equal(pub.body.expected, 1);
       assert.equal('unstaffed' in pub.body, false);
       assert.ok(pub.body.byRegion.every((r) => !('unstaffed' in r)));
+      // The public page's heading: what the mission is, not who works on it.
+      const m = (pub.body as Summary & { mission: Record<string, unknown> }).mission;
+      assert.deepEqual(Object.keys(m).sort(), ['endsOn', 'kind', 'startsOn', 'status', 'title']);
+      assert.equal(m.kind, 'election');
+    });
+
+    test('a checklist from a site nobody is assigned to is expected too: coverage never passes 100 %', async () => {
+      // A coordinator on the spot reports for C2, which has no observer; twice, as a correction.
+      for (let i = 0; i < 2; i++) {
+        const r = await admin.client.post('/api/monitoring/submissions', submission(w, 'C2', goodAnswers()));
+        assert.equal(r.status, 201, JSON.stringify(r.body));
+      }
+      const s = await summary();
+      assert.deepEqual(
+        s.byRegion.find((r) => r.region === 'KG-C'),
+        { region: 'KG-C', expected: 2, received: 2, unstaffed: 1 },
+      );
+      assert.deepEqual([s.expected, s.received, s.unstaffed], [2, 2, 2]);
+      assert.deepEqual(await sitesStatus(), { C1: [1, 1], C2: [1, 1], N1: [0, 0] });
+      const c = await summary(chuy);
+      assert.deepEqual([c.expected, c.received], [2, 2]);
+    });
+
+    test('incidents over time come by the hour as instants, whatever the browser’s time zone', async () => {
+      const at = '2026-11-30T08:41:07.000Z';
+      const r = await obs.client.post('/api/monitoring/submissions', {
+        ...submission(w, 'C1', { what: 'Ballot box carried out', severity: 'high' }, w.incident),
+        submittedAt: at,
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      const s = (await summary()) as Summary & { overTime: { hour: string; n: number; critical: number }[] };
+      assert.deepEqual(s.overTime, [{ hour: '2026-11-30T08:00:00Z', n: 1, critical: 1 }]);
+      // With an offset, so that no browser reads it as its own local time.
+      assert.equal(new Date(s.overTime[0]!.hour).toISOString(), '2026-11-30T08:00:00.000Z');
     });
   });
 }

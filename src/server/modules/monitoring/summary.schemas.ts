@@ -29,8 +29,19 @@ export const Summary = summaryOf(z.number()).extend({
     z.object({ region: z.string(), expected: z.number(), received: z.number(), unstaffed: z.number() }),
   ),
 });
-/** Where observers are missing is not published: it would point out the unwatched stations. */
-export const PublicSummary = summaryOf(z.number().nullable());
+/**
+ * Where observers are missing is not published: it would point out the unwatched stations. The
+ * mission's title, kind and dates head the public page.
+ */
+export const PublicSummary = summaryOf(z.number().nullable()).extend({
+  mission: z.object({
+    title: z.string(),
+    kind: z.string(),
+    status: z.string(),
+    startsOn: z.string().nullable(),
+    endsOn: z.string().nullable(),
+  }),
+});
 export const SitesStatus = z.object({
   items: z.array(
     z.object({

@@ -25,7 +25,7 @@ async function build(ctx: AppContext, missionId: string, scope: Scope): Promise<
   const regionFilter = scope.kind === 'regions' ? scope.regions : null;
   const only = <T extends { region: string }>(rows: T[]) =>
     regionFilter ? rows.filter((r) => regionFilter.includes(r.region)) : rows;
-  const [forms, sites, regions, hours, answers] = await Promise.all([
+  const [forms, sites, regions, hours, answers, visited] = await Promise.all([
     ctx.db
       .selectFrom('mission_forms')
       .selectAll()
@@ -45,6 +45,27 @@ async function build(ctx: AppContext, missionId: string, scope: Scope): Promise<
       .select(['region', 'form_id', 'field', 'value', 'n'])
       .where('mission_id', '=', missionId)
       .execute(),
+    // Checklists that came from a site nobody is assigned to (a mobile team, a coordinator on the
+    // spot, an observer moved elsewhere since): at most sites × checklists rows.
+    ctx.db
+      .selectFrom('mon_count_site_form as c')
+      .innerJoin('sites as s', 's.id', 'c.site_id')
+      .select(['s.region', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('c.mission_id', '=', missionId)
+      .where((eb) =>
+        eb(
+          'c.form_id',
+          'in',
+          eb
+            .selectFrom('mission_forms')
+            .select('form_id')
+            .where('mission_id', '=', missionId)
+            .where('form_kind', '=', 'checklist'),
+        ),
+      )
+      .where((eb) => eb.not(hasObserver(eb)))
+      .groupBy('s.region')
+      .execute(),
   ]);
   const checklists = forms.filter((f) => f.form_kind === 'checklist').length;
   const byRegion = new Map<string, Summary['byRegion'][number]>();
@@ -54,10 +75,13 @@ async function build(ctx: AppContext, missionId: string, scope: Scope): Promise<
   };
   // A coordinator expects checklists only where someone was sent: a site with no observer assigned
   // is counted apart (`unstaffed`, to staff it), not as a missing report that drags the rate down.
+  // A checklist that came from such a site anyway is expected as well as received: otherwise
+  // received could pass expected and coverage read 133 %.
   for (const s of only(sites)) {
     slot(s.region).expected += Number(s.staffed) * checklists;
     slot(s.region).unstaffed += Number(s.n) - Number(s.staffed);
   }
+  for (const v of only(visited)) slot(v.region).expected += Number(v.n);
   let incidents = 0;
   let critical = 0;
   for (const r of only(regions)) {
@@ -67,10 +91,13 @@ async function build(ctx: AppContext, missionId: string, scope: Scope): Promise<
   }
   const overTime = new Map<string, { hour: string; n: number; critical: number }>();
   for (const h of only(hours)) {
-    const o = overTime.get(h.hour) ?? { hour: h.hour, n: 0, critical: 0 };
+    // Counted by UTC hour as `YYYY-MM-DDTHH:00`; sent as an instant, since a browser reads a time
+    // without an offset as the device's local time (in Bishkek that showed 08:00 for 14:00).
+    const hour = `${h.hour}:00Z`;
+    const o = overTime.get(hour) ?? { hour, n: 0, critical: 0 };
     o.n += Number(h.incidents);
     o.critical += Number(h.critical);
-    overTime.set(h.hour, o);
+    overTime.set(hour, o);
   }
   const versions = new Map<string, CachedVersion>();
   for (const f of forms) {
@@ -177,8 +204,9 @@ export async function sitesStatus(
         district: r.district,
         lat: r.lat,
         lon: r.lon,
-        // The same rule as the summary: nobody was sent to an unstaffed site, so nothing is expected.
-        expected: Number(r.staffed) ? expected : 0,
+        // The same rule as the summary: nobody was sent to an unstaffed site, so nothing is expected
+        // there, unless a checklist came from it all the same.
+        expected: Number(r.staffed) || Number(r.received) ? expected : 0,
         received: Number(r.received),
       })),
   };
@@ -191,7 +219,7 @@ export async function sitesStatus(
 export async function publicSummary(ctx: AppContext, id: string): Promise<z.infer<typeof S.PublicSummary>> {
   const m = await ctx.db
     .selectFrom('missions')
-    .select(['public', 'status'])
+    .select(['public', 'status', 'title', 'kind', 'starts_on', 'ends_on'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!m || m.public !== 1 || m.status === 'draft') throw new AppError('missions.not_found');
@@ -204,6 +232,7 @@ export async function publicSummary(ctx: AppContext, id: string): Promise<z.infe
   );
   return {
     ...s,
+    mission: { title: m.title, kind: m.kind, status: m.status, startsOn: m.starts_on, endsOn: m.ends_on },
     byRegion: s.byRegion.map((r) => ({ region: r.region, expected: r.expected, received: r.received })),
     incidents: {
       total: suppressTotal(s.incidents.total, t),
