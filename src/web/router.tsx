@@ -226,6 +226,12 @@ const publicReportRoute = createRoute({
   path: '/report',
   component: lazyRouteComponent(() => import('./features/monitoring/PublicReportPage'), 'PublicReportPage'),
 });
+/* The published results of a mission: anyone, no session (issue #5 item 5). */
+const publicResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/results/$id',
+  component: lazyRouteComponent(() => import('./features/monitoring/PublicResultsPage'), 'PublicResultsPage'),
+});
 const missionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/monitoring',
@@ -266,6 +272,7 @@ const routeTree = rootRoute.addChildren([
   fieldRoute,
   fieldSplatRoute,
   publicReportRoute,
+  publicResultsRoute,
   appRoute.addChildren([
     dashboardRoute,
     profileRoute,

@@ -154,6 +154,18 @@ export interface Summary {
   }[];
 }
 
+/** The public page's figures: no staffing, small counts withheld (`null`), and the mission's heading. */
+export interface PublicSummary extends Omit<Summary, 'unstaffed' | 'byRegion'> {
+  byRegion: { region: string; expected: number; received: number }[];
+  mission: {
+    title: string;
+    kind: MissionKind;
+    status: MissionStatus;
+    startsOn: string | null;
+    endsOn: string | null;
+  };
+}
+
 export type ExportFormat = 'csv' | 'xlsx' | 'geojson';
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const satisfies readonly ExportFormat[];
 /** `expired`: the monitoring cleanup deleted the file (after UKUK_EXPORT_KEEP_DAYS). */
@@ -274,6 +286,8 @@ export const missionsApi = {
     api.put<unknown>(`/api/monitoring/sites/${enc(siteId)}/observers`, { userIds }),
   observers: () => api.get<{ items: { id: string; name: string }[] }>('/api/monitoring/observers'),
   summary: (id: string) => api.get<Summary>(`${m(id)}/summary`),
+  /** Anyone, no session: the aggregates of a mission its administrators made public. */
+  publicSummary: (id: string) => api.get<PublicSummary>(`/api/public/monitoring/missions/${enc(id)}/summary`),
 };
 
 /** Exports of a mission's submissions, made by the job worker; only the requester sees them. */

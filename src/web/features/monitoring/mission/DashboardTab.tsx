@@ -1,187 +1,13 @@
-import {
-  Card,
-  EmptyState,
-  Group,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Choropleth } from '../../../components/Choropleth';
 import { PageLoader } from '../../../components/PageLoader';
-import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
-import type { Mission, Summary } from '../api';
-import { useRegionName } from '../labels';
-import { useL10n } from '../l10n';
+import type { Mission } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { useSummary } from '../queries';
+import { DashboardBody } from './dashboard.parts';
 import { ExportPanel } from './ExportPanel';
-
-/** A share as a whole percent ("38 %"), 0 when there is nothing to divide by. */
-const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / of) : 0);
-
-function Stat({
-  label,
-  value,
-  testId,
-  warn = false,
-}: {
-  label: string;
-  value: string;
-  testId: string;
-  warn?: boolean;
-}): ReactElement {
-  return (
-    <Card withBorder padding="sm" radius="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      {/* Orange only at this size: as small text it would fall below the contrast a reader needs. */}
-      <Text size="xl" fw={700} c={warn ? 'orange.9' : undefined} data-testid={testId}>
-        {value}
-      </Text>
-    </Card>
-  );
-}
-
-function ByRegion({ s }: { s: Summary }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  const fmt = useFormat();
-  const region = useRegionName();
-  const rows = [...s.byRegion].sort((a, b) => region(a.region).localeCompare(region(b.region)));
-  // The column only when some site lacks an observer: a column of zeros would only widen the table on
-  // a phone, and the "Sites without an observer" figure above already says 0.
-  const unstaffed = s.unstaffed > 0;
-  return (
-    <TableScroll minWidth={420} label={t('dashboard.byRegion')}>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('sites.region')}</Table.Th>
-            <Table.Th ta="end">{t('dashboard.expected')}</Table.Th>
-            <Table.Th ta="end">{t('dashboard.received')}</Table.Th>
-            {unstaffed && <Table.Th ta="end">{t('dashboard.unstaffedColumn')}</Table.Th>}
-            <Table.Th w={unstaffed ? '28%' : '35%'}>{t('dashboard.coverage')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.region} data-testid={`region-row-${r.region}`}>
-              <Table.Td>{region(r.region)}</Table.Td>
-              <Table.Td ta="end">{fmt.number(r.expected)}</Table.Td>
-              <Table.Td ta="end">{fmt.number(r.received)}</Table.Td>
-              {unstaffed && (
-                <Table.Td ta="end" fw={r.unstaffed > 0 ? 700 : undefined} data-testid="region-unstaffed">
-                  {fmt.number(r.unstaffed)}
-                </Table.Td>
-              )}
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Progress
-                    value={Math.min(100, pct(r.received, r.expected))}
-                    style={{ flex: 1 }}
-                    aria-hidden
-                  />
-                  <Text size="xs" w={42} ta="end">
-                    {t('dashboard.percent', { n: pct(r.received, r.expected) })}
-                  </Text>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
-  );
-}
-
-/** Answers counted per question, as bars with shares of those who answered it. */
-function Answers({ s }: { s: Summary }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  const l10n = useL10n();
-  const fmt = useFormat();
-  if (s.answers.length === 0) return <EmptyState p="md" title={t('dashboard.noAnswers')} />;
-  return (
-    <SimpleGrid cols={{ base: 1, md: 2 }}>
-      {s.answers.map((a) => (
-        <Card key={`${a.formId}:${a.field}`} withBorder padding="sm" radius="md">
-          <Text fw={600} size="sm" mb={4}>
-            {l10n(a.label) || a.field}
-          </Text>
-          <Text size="xs" c="dimmed" mb="xs">
-            {t('dashboard.answered', { count: a.total ?? 0, n: fmt.number(a.total ?? 0) })}
-          </Text>
-          <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-            {a.counts.map((c) => (
-              <li key={c.value}>
-                <Group justify="space-between" gap="xs" wrap="nowrap">
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {l10n(c.label) || c.value}
-                  </Text>
-                  <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
-                    {t('dashboard.countPercent', { n: fmt.number(c.n ?? 0), p: pct(c.n ?? 0, a.total ?? 0) })}
-                  </Text>
-                </Group>
-                <Progress value={pct(c.n ?? 0, a.total ?? 0)} size="sm" aria-hidden />
-              </li>
-            ))}
-          </Stack>
-        </Card>
-      ))}
-    </SimpleGrid>
-  );
-}
-
-/** Reports per hour as columns; the hour and count are in each column's tooltip and in the table. */
-function OverTime({ s }: { s: Summary }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  const fmt = useFormat();
-  if (s.overTime.length === 0) return <EmptyState p="md" title={t('dashboard.noIncidents')} />;
-  const max = Math.max(...s.overTime.map((x) => x.n ?? 0), 1);
-  return (
-    <Stack gap="xs">
-      <Group gap={2} align="flex-end" h={120} wrap="nowrap" style={{ overflowX: 'auto' }} aria-hidden>
-        {s.overTime.map((x) => (
-          <Tooltip key={x.hour} label={t('dashboard.hourCount', { hour: fmt.dateTime(x.hour), n: x.n ?? 0 })}>
-            <div
-              style={{
-                flex: '1 0 8px',
-                maxWidth: 28,
-                height: `${((x.n ?? 0) / max) * 100}%`,
-                minHeight: 2,
-                background: 'var(--mantine-color-blue-6)',
-                borderRadius: 2,
-              }}
-            />
-          </Tooltip>
-        ))}
-      </Group>
-      <details>
-        <Text component="summary" size="sm" style={{ cursor: 'pointer' }}>
-          {t('dashboard.showTable')}
-        </Text>
-        <TableScroll minWidth={260} label={t('dashboard.overTime')}>
-          <Table>
-            <Table.Tbody>
-              {s.overTime.map((x) => (
-                <Table.Tr key={x.hour}>
-                  <Table.Td>{fmt.dateTime(x.hour)}</Table.Td>
-                  <Table.Td ta="end">{fmt.number(x.n ?? 0)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
-      </details>
-    </Stack>
-  );
-}
 
 /** Live numbers of one mission; refreshed every 30 s while the mission is active. */
 export function DashboardTab({ mission }: { mission: Mission }): ReactElement {
@@ -191,67 +17,13 @@ export function DashboardTab({ mission }: { mission: Mission }): ReactElement {
   const q = useSummary(mission.id, live);
   if (q.isPending) return <PageLoader />;
   if (q.error) return <MonErrorAlert error={q.error} />;
-  const s = q.data;
-  const values = Object.fromEntries(s.byRegion.map((r) => [r.region, r.received]));
+  const time = fmt.dateTime(new Date(q.dataUpdatedAt).toISOString());
   return (
     <Stack gap="lg">
       <Text size="sm" c="dimmed" role="status">
-        {live
-          ? t('dashboard.live', { time: fmt.dateTime(new Date(q.dataUpdatedAt).toISOString()) })
-          : t('dashboard.notLive', { time: fmt.dateTime(new Date(q.dataUpdatedAt).toISOString()) })}
+        {live ? t('dashboard.live', { time }) : t('dashboard.notLive', { time })}
       </Text>
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
-        <Stat label={t('dashboard.expected')} value={fmt.number(s.expected)} testId="dash-expected" />
-        <Stat label={t('dashboard.received')} value={fmt.number(s.received)} testId="dash-received" />
-        {/* Always shown, beside expected: a site with no observer expects nothing, so coverage can read
-            100 % while whole stations go unwatched. A coordinator staffing on the eve of election day
-            needs this number, and 0 is the news that every site is covered. */}
-        <Stat
-          label={t('dashboard.unstaffed')}
-          value={fmt.number(s.unstaffed)}
-          testId="dash-unstaffed"
-          warn={s.unstaffed > 0}
-        />
-        <Stat
-          label={t('dashboard.coverage')}
-          value={t('dashboard.percent', { n: pct(s.received, s.expected) })}
-          testId="dash-coverage"
-        />
-        <Stat
-          label={t('dashboard.incidents')}
-          value={t('dashboard.incidentsValue', {
-            total: fmt.number(s.incidents.total ?? 0),
-            critical: fmt.number(s.incidents.critical ?? 0),
-          })}
-          testId="dash-incidents"
-        />
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <Card withBorder radius="md" padding="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('dashboard.map')}
-          </Title>
-          <Choropleth level={1} values={values} unit={t('dashboard.received')} />
-        </Card>
-        <Card withBorder radius="md" padding="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('dashboard.byRegion')}
-          </Title>
-          {s.byRegion.length ? <ByRegion s={s} /> : <EmptyState p="md" title={t('dashboard.noSites')} />}
-        </Card>
-      </SimpleGrid>
-      <Card withBorder radius="md" padding="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('dashboard.overTime')}
-        </Title>
-        <OverTime s={s} />
-      </Card>
-      <div>
-        <Title order={2} size="h4" mb="sm">
-          {t('dashboard.answers')}
-        </Title>
-        <Answers s={s} />
-      </div>
+      <DashboardBody s={q.data} />
       <ExportPanel mission={mission} />
     </Stack>
   );

@@ -1,4 +1,14 @@
-import { Button, Group, SegmentedControl, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,6 +100,27 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
           onChange={(e) => setV({ ...v, public: e.currentTarget.checked })}
           data-testid="mission-public"
         />
+        {/* As saved, not as edited: the page answers "not published" until the change is saved. */}
+        {mission.public && mission.status !== 'draft' && (
+          <div>
+            <Text size="sm" fw={500}>
+              {t('results.link')}
+            </Text>
+            <Anchor
+              href={`/results/${mission.id}`}
+              target="_blank"
+              rel="noopener"
+              size="sm"
+              style={{ overflowWrap: 'anywhere' }}
+              data-testid="mission-public-link"
+            >
+              {`${window.location.origin}/results/${mission.id}`}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {t('results.linkHint')}
+            </Text>
+          </div>
+        )}
         <MonErrorAlert error={save.error} />
         <Group>
           <Button

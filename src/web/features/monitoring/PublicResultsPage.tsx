@@ -1,0 +1,73 @@
+import { Alert, Group, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { PageLoader } from '../../components/PageLoader';
+import { useFormat } from '../../intl/format';
+import { PublicLayout } from '../../shell/PublicLayout';
+import { missionsApi } from './api';
+import { MissionStatusBadge } from './labels';
+import { DashboardBody } from './mission/dashboard.parts';
+import { MonErrorAlert } from './MonErrorAlert';
+import { missionPeriod } from './period';
+
+/**
+ * The public results of a mission its administrators chose to publish (issue #5 item 5): anyone can
+ * open it without an account, e.g. from the organisation's website. Aggregates only: no report, no
+ * site, no observer, no staffing; counts from 1 to 4 are withheld by the server. It refreshes every
+ * minute while the mission runs.
+ */
+export function PublicResultsPage(): ReactElement {
+  const { id } = useParams({ from: '/results/$id' });
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const q = useQuery({
+    queryKey: ['monitoring', 'public-summary', id],
+    queryFn: () => missionsApi.publicSummary(id),
+    retry: false,
+    refetchInterval: (query) => (query.state.data?.mission.status === 'active' ? 60_000 : false),
+  });
+  if (q.isPending) return <PageLoader />;
+  if (q.error) {
+    const missing = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
+    return (
+      <PublicLayout title={t('results.title')} width={640}>
+        {missing ? (
+          <Alert color="gray" variant="light" data-testid="results-missing">
+            {t('results.missing')}
+          </Alert>
+        ) : (
+          <MonErrorAlert error={q.error} />
+        )}
+      </PublicLayout>
+    );
+  }
+  const s = q.data;
+  const m = s.mission;
+  const time = fmt.dateTime(new Date(q.dataUpdatedAt).toISOString());
+  return (
+    <PublicLayout
+      title={m.title}
+      width={1100}
+      description={
+        <Group component="span" gap="xs" wrap="wrap">
+          <span>{t(`missionKind.${m.kind}`)}</span>
+          <MissionStatusBadge status={m.status} />
+          <span>{missionPeriod(fmt, m.startsOn, m.endsOn)}</span>
+        </Group>
+      }
+    >
+      <Stack gap="lg" data-testid="public-results">
+        <Text size="sm" c="dimmed" role="status">
+          {m.status === 'active' ? t('results.live', { time }) : t('dashboard.notLive', { time })}
+        </Text>
+        <Alert color="blue" variant="light">
+          {t('results.about')}
+        </Alert>
+        <DashboardBody s={s} />
+      </Stack>
+    </PublicLayout>
+  );
+}

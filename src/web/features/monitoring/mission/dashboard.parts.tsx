@@ -1,0 +1,314 @@
+import {
+  Card,
+  EmptyState,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Choropleth } from '../../../components/Choropleth';
+import { TableScroll } from '../../../components/TableScroll';
+import { useFormat } from '../../../intl/format';
+import type { Summary } from '../api';
+import { useRegionName } from '../labels';
+import { useL10n } from '../l10n';
+
+/**
+ * The body of a mission's dashboard, shared by the reviewers' tab (DashboardTab) and the public page
+ * (PublicResultsPage). The public figures come without staffing (`unstaffed`) and with small counts
+ * withheld (`null`), shown as a dash.
+ */
+export type DashboardData = Omit<Summary, 'unstaffed' | 'byRegion' | 'missionId'> & {
+  unstaffed?: number;
+  byRegion: { region: string; expected: number; received: number; unstaffed?: number }[];
+};
+
+/** A share as a whole percent ("38 %"), 0 when there is nothing to divide by. */
+export const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / of) : 0);
+
+const WITHHELD = '—';
+
+function Stat({
+  label,
+  value,
+  testId,
+  warn = false,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  warn?: boolean;
+}): ReactElement {
+  return (
+    <Card withBorder padding="sm" radius="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      {/* Orange only at this size: as small text it would fall below the contrast a reader needs. */}
+      <Text size="xl" fw={700} c={warn ? 'orange.9' : undefined} data-testid={testId}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+function ByRegion({ s }: { s: DashboardData }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const region = useRegionName();
+  const rows = [...s.byRegion].sort((a, b) => region(a.region).localeCompare(region(b.region)));
+  // The column only when some site lacks an observer: a column of zeros would only widen the table on
+  // a phone, and the "Sites without an observer" figure above already says 0.
+  const unstaffed = (s.unstaffed ?? 0) > 0;
+  return (
+    <TableScroll minWidth={420} label={t('dashboard.byRegion')}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('sites.region')}</Table.Th>
+            <Table.Th ta="end">{t('dashboard.expected')}</Table.Th>
+            <Table.Th ta="end">{t('dashboard.received')}</Table.Th>
+            {unstaffed && <Table.Th ta="end">{t('dashboard.unstaffedColumn')}</Table.Th>}
+            <Table.Th w={unstaffed ? '28%' : '35%'}>{t('dashboard.coverage')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.region} data-testid={`region-row-${r.region}`}>
+              <Table.Td>{region(r.region)}</Table.Td>
+              <Table.Td ta="end">{fmt.number(r.expected)}</Table.Td>
+              <Table.Td ta="end">{fmt.number(r.received)}</Table.Td>
+              {unstaffed && (
+                <Table.Td
+                  ta="end"
+                  fw={(r.unstaffed ?? 0) > 0 ? 700 : undefined}
+                  data-testid="region-unstaffed"
+                >
+                  {fmt.number(r.unstaffed ?? 0)}
+                </Table.Td>
+              )}
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Progress
+                    value={Math.min(100, pct(r.received, r.expected))}
+                    style={{ flex: 1 }}
+                    aria-hidden
+                  />
+                  <Text size="xs" w={42} ta="end">
+                    {t('dashboard.percent', { n: pct(r.received, r.expected) })}
+                  </Text>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
+  );
+}
+
+/** Answers counted per question, as bars with shares of those who answered it. */
+function Answers({ s }: { s: DashboardData }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const l10n = useL10n();
+  const fmt = useFormat();
+  const num = (n: number | null) => (n === null ? WITHHELD : fmt.number(n));
+  if (s.answers.length === 0) return <EmptyState p="md" title={t('dashboard.noAnswers')} />;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
+      {s.answers.map((a) => (
+        <Card key={`${a.formId}:${a.field}`} withBorder padding="sm" radius="md">
+          <Text fw={600} size="sm" mb={4}>
+            {l10n(a.label) || a.field}
+          </Text>
+          <Text size="xs" c="dimmed" mb="xs">
+            {t('dashboard.answered', { count: a.total ?? 0, n: num(a.total) })}
+          </Text>
+          <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+            {a.counts.map((c) => (
+              <li key={c.value}>
+                <Group justify="space-between" gap="xs" wrap="nowrap">
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {l10n(c.label) || c.value}
+                  </Text>
+                  <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                    {c.n === null || a.total === null
+                      ? WITHHELD
+                      : t('dashboard.countPercent', { n: fmt.number(c.n), p: pct(c.n, a.total) })}
+                  </Text>
+                </Group>
+                <Progress value={pct(c.n ?? 0, a.total ?? 0)} size="sm" aria-hidden />
+              </li>
+            ))}
+          </Stack>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+type Hour = DashboardData['overTime'][number];
+const HOUR_MS = 3_600_000;
+/** Two weeks of hours: a longer mission shows only the hours that had reports. */
+const MAX_FILLED_HOURS = 14 * 24;
+
+/**
+ * Every hour from the first report to the last, the quiet ones as zero: columns spaced by time, so a
+ * quiet afternoon shows as a gap and not as two busy hours side by side.
+ */
+export function hourly(rows: Hour[]): Hour[] {
+  if (rows.length < 2) return rows;
+  const first = Date.parse(rows[0]!.hour);
+  const last = Date.parse(rows[rows.length - 1]!.hour);
+  if (!Number.isFinite(first) || !Number.isFinite(last) || (last - first) / HOUR_MS > MAX_FILLED_HOURS)
+    return rows;
+  const at = new Map(rows.map((r) => [Date.parse(r.hour), r]));
+  const out: Hour[] = [];
+  for (let h = first; h <= last; h += HOUR_MS)
+    out.push(at.get(h) ?? { hour: new Date(h).toISOString(), n: 0, critical: 0 });
+  return out;
+}
+
+/** Reports per hour as columns, the first and last hour beneath; each count is in its tooltip and the table. */
+function OverTime({ s }: { s: DashboardData }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  if (s.overTime.length === 0) return <EmptyState p="md" title={t('dashboard.noIncidents')} />;
+  const hours = hourly(s.overTime);
+  const top = Math.max(...hours.map((x) => x.n ?? 0));
+  const max = Math.max(top, 1);
+  return (
+    <Stack gap="xs">
+      {/* The scale: the tallest column's count (none when every count is withheld). */}
+      <Text size="xs" c="dimmed" aria-hidden>
+        {top > 0 ? fmt.number(top) : '\u00a0'}
+      </Text>
+      <Group
+        gap={2}
+        align="flex-end"
+        h={120}
+        wrap="nowrap"
+        style={{ overflowX: 'auto', borderBottom: '1px solid var(--mantine-color-gray-4)' }}
+        aria-hidden
+        data-testid="over-time-columns"
+      >
+        {hours.map((x) => (
+          <Tooltip
+            key={x.hour}
+            label={t('dashboard.hourCount', { hour: fmt.dateTime(x.hour), n: x.n === null ? WITHHELD : x.n })}
+          >
+            <div
+              style={{
+                flex: '1 0 8px',
+                maxWidth: 28,
+                height: `${((x.n ?? 0) / max) * 100}%`,
+                minHeight: 2,
+                background: x.n === null ? 'var(--mantine-color-gray-4)' : 'var(--mantine-color-blue-6)',
+                borderRadius: 2,
+              }}
+            />
+          </Tooltip>
+        ))}
+      </Group>
+      <Group justify="space-between" gap="xs" aria-hidden>
+        <Text size="xs" c="dimmed">
+          {fmt.dateTime(hours[0]!.hour)}
+        </Text>
+        {hours.length > 1 && (
+          <Text size="xs" c="dimmed">
+            {fmt.dateTime(hours[hours.length - 1]!.hour)}
+          </Text>
+        )}
+      </Group>
+      <details>
+        <Text component="summary" size="sm" style={{ cursor: 'pointer' }}>
+          {t('dashboard.showTable')}
+        </Text>
+        <TableScroll minWidth={260} label={t('dashboard.overTime')}>
+          <Table>
+            <Table.Tbody>
+              {s.overTime.map((x) => (
+                <Table.Tr key={x.hour}>
+                  <Table.Td>{fmt.dateTime(x.hour)}</Table.Td>
+                  <Table.Td ta="end">{x.n === null ? WITHHELD : fmt.number(x.n)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      </details>
+    </Stack>
+  );
+}
+
+/** Figures, map, regions, hours and answers of a mission; the staffing figure only when given. */
+export function DashboardBody({ s }: { s: DashboardData }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const values = Object.fromEntries(s.byRegion.map((r) => [r.region, r.received]));
+  const num = (n: number | null) => (n === null ? WITHHELD : fmt.number(n));
+  return (
+    <Stack gap="lg">
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: s.unstaffed === undefined ? 4 : 5 }}>
+        <Stat label={t('dashboard.expected')} value={fmt.number(s.expected)} testId="dash-expected" />
+        <Stat label={t('dashboard.received')} value={fmt.number(s.received)} testId="dash-received" />
+        {/* Beside expected for reviewers: a site with no observer expects nothing, so coverage can read
+            100 % while whole stations go unwatched. A coordinator staffing on the eve of election day
+            needs this number, and 0 is the news that every site is covered. Never published. */}
+        {s.unstaffed !== undefined && (
+          <Stat
+            label={t('dashboard.unstaffed')}
+            value={fmt.number(s.unstaffed)}
+            testId="dash-unstaffed"
+            warn={s.unstaffed > 0}
+          />
+        )}
+        <Stat
+          label={t('dashboard.coverage')}
+          value={t('dashboard.percent', { n: pct(s.received, s.expected) })}
+          testId="dash-coverage"
+        />
+        <Stat
+          label={t('dashboard.incidents')}
+          value={t('dashboard.incidentsValue', {
+            total: num(s.incidents.total),
+            critical: num(s.incidents.critical),
+          })}
+          testId="dash-incidents"
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Card withBorder radius="md" padding="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('dashboard.map')}
+          </Title>
+          <Choropleth level={1} values={values} unit={t('dashboard.received')} />
+        </Card>
+        <Card withBorder radius="md" padding="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('dashboard.byRegion')}
+          </Title>
+          {s.byRegion.length ? <ByRegion s={s} /> : <EmptyState p="md" title={t('dashboard.noSites')} />}
+        </Card>
+      </SimpleGrid>
+      <Card withBorder radius="md" padding="md">
+        <Title order={2} size="h4" mb="sm">
+          {t('dashboard.overTime')}
+        </Title>
+        <OverTime s={s} />
+      </Card>
+      <div>
+        <Title order={2} size="h4" mb="sm">
+          {t('dashboard.answers')}
+        </Title>
+        <Answers s={s} />
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { goodAnswers } from '../helpers/monitoring.ts';
+import { axeSerious, describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import { staffWorldRoles, type RolesWorld } from './legal-setup.ts';
+import { activeMission, see, shot, track } from './monitoring-setup.ts';
+
+const TITLE = 'Бишкек шаардык кеңешинин шайлоосу 2026';
+
+/**
+ * The public results page (issue #5 item 5, "a public anonymous version for publishing"): an
+ * administrator publishes a mission's totals in the settings and gets the link; anyone opens it with
+ * no account and sees totals only (small counts withheld, no staffing); an unpublished mission's
+ * link says so and shows nothing.
+ */
+await describeBrowser('monitoring: the public results page', (backend) => {
+  let w: RolesWorld;
+  let browser: Browser;
+  let admin: Tab;
+  let anon: Tab;
+  let missionId = '';
+  let link = '';
+
+  before(async () => {
+    w = await staffWorldRoles(backend, [
+      { role: 'monitor', email: 'aibek@example.org', name: 'Айбек Байкоочу' },
+    ]);
+    const [observer] = w.people;
+    // Chuy: C1 and C2 staffed, C3 not; Naryn: N1 staffed. Five checklists come from C1 only.
+    const m = await activeMission(w, {
+      title: TITLE,
+      sitesCsv:
+        'code,name,region,district,place,lat,lon\n' +
+        'C1,Мектеп №1,KG-C,,Кант,,\nC2,Мектеп №2,KG-C,,Кант,,\nC3,Мектеп №5,KG-C,,Токмок,,\nN1,Мектеп №3,KG-N,,Нарын,,\n',
+      coordinators: [],
+      observers: { C1: [observer!], C2: [observer!], N1: [observer!] },
+    });
+    missionId = m.missionId;
+    const obs = await w.api(observer!);
+    for (let i = 0; i < 5; i++) {
+      const r = await obs.post('/api/monitoring/submissions', {
+        clientId: randomUUID(),
+        formVersionId: m.versionId,
+        siteId: m.site('C1'),
+        answers: goodAnswers(),
+        submittedAt: new Date().toISOString(),
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+    }
+    browser = await launch();
+    admin = track(await openTab(browser, w.server.url, { locale: 'ky' }));
+    // axe injects a script, which the page's CSP would refuse; only this tab bypasses it.
+    anon = track(await openTab(browser, w.server.url, { locale: 'ky', bypassCSP: true }));
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('before it is published, the link says so and shows no figure', async () => {
+    const { page } = anon;
+    await page.goto(`/results/${missionId}`);
+    await see(
+      page,
+      page.getByTestId('results-missing').getByText('Бул жыйынтыктар жарыяланган эмес.', { exact: false }),
+    );
+    assert.equal(await page.getByTestId('dash-received').count(), 0);
+    // An address that is no mission at all reads the same: nothing tells the two apart.
+    await page.goto(`/results/${randomUUID()}`);
+    await see(page, page.getByTestId('results-missing'));
+  });
+
+  it('an administrator publishes the totals and gets the link', async () => {
+    const { page } = admin;
+    await login(page, w.admin);
+    await switchLanguage(page, 'ky');
+    await page.goto(`/monitoring/missions/${missionId}`);
+    await page.getByTestId('mission-tab-settings').click();
+    assert.equal(await page.getByTestId('mission-public-link').count(), 0, 'no link while unpublished');
+    await page.getByTestId('mission-public').check();
+    await page.getByTestId('mission-settings-save').click();
+    const a = page.getByTestId('mission-public-link');
+    await see(page, a);
+    link = (await a.getAttribute('href')) ?? '';
+    assert.equal(link, `/results/${missionId}`);
+  });
+
+  it('anyone sees totals only: coverage, regions and answers, never staffing or a site', async () => {
+    const { page } = anon;
+    await page.goto(link);
+    await see(page, page.getByRole('heading', { level: 1, name: TITLE }));
+    // Expected: the three staffed sites; received: one site (five checklists, one station).
+    await see(page, page.getByTestId('dash-expected').getByText('3', { exact: true }));
+    await see(page, page.getByTestId('dash-received').getByText('1', { exact: true }));
+    await see(page, page.getByTestId('dash-coverage').getByText('33 %'));
+    await see(page, page.getByTestId('region-row-KG-C'));
+    await see(page, page.getByTestId('region-row-KG-N'));
+    // Where nobody watches stays internal, and so do the stations and the people.
+    assert.equal(await page.getByTestId('dash-unstaffed').count(), 0);
+    const text = await page.locator('main').innerText();
+    for (const hidden of ['Мектеп', 'Айбек', 'Байкоочусу жок'])
+      assert.equal(text.includes(hidden), false, `the page shows "${hidden}"`);
+    // Five answers are shown; the incident counts (none) are too, as 0.
+    await see(page, page.getByText('5 · 100 %').first());
+    assert.deepEqual(await axeSerious(page), []);
+    await page.setViewportSize({ width: 375, height: 800 });
+    assert.deepEqual(await shot(page, 'results-phone-ky'), []);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    assert.deepEqual(await shot(page, 'results-desktop-ky'), []);
+  });
+
+  it('in Russian too, and unpublishing takes the page down at once', async () => {
+    const { page } = anon;
+    await switchLanguage(page, 'ru');
+    await see(page, page.getByText('Только итоги', { exact: false }));
+    const api = await w.api(w.admin);
+    const r = await api.patch(`/api/monitoring/missions/${missionId}`, { public: false });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    await page.reload();
+    await see(
+      page,
+      page.getByTestId('results-missing').getByText('Эти результаты не опубликованы.', { exact: false }),
+    );
+    assert.equal(await page.getByTestId('dash-received').count(), 0);
+  });
+});
