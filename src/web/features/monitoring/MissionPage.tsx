@@ -16,6 +16,7 @@ import { SitesTab } from './mission/SitesTab';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { useMission } from './queries';
+import { missionPeriod } from './period';
 
 const TABS = ['dashboard', 'sites', 'forms', 'coordinators', 'settings'] as const;
 type Tab = (typeof TABS)[number];
@@ -59,10 +60,7 @@ export function MissionPage(): ReactElement {
   const m = q.data;
   // A region coordinator works on sites and the dashboard; who coordinates and the settings are the whole mission's.
   const tabs = m.scope === 'all' ? TABS : TABS.filter((k) => k === 'dashboard' || k === 'sites');
-  const period = [m.startsOn, m.endsOn]
-    .filter(Boolean)
-    .map((d) => fmt.date(d!))
-    .join(' – ');
+  const period = missionPeriod(fmt, m.startsOn, m.endsOn);
   return (
     <>
       <MonitoringNav current="missions" />

@@ -16,6 +16,7 @@ import { MissionStatusBadge } from './labels';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useInvalidate, useMissions } from './queries';
+import { missionPeriod } from './period';
 
 function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => void }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -115,11 +116,7 @@ export function MissionsPage(): ReactElement {
   const missions = useMissions();
   const [creating, setCreating] = useState(false);
   const items = missions.data?.items ?? [];
-  const period = (a: string | null, b: string | null) =>
-    [a, b]
-      .filter(Boolean)
-      .map((d) => fmt.date(d!))
-      .join(' – ');
+  const period = (a: string | null, b: string | null) => missionPeriod(fmt, a, b);
   return (
     <>
       <MonitoringNav current="missions" />

@@ -17,7 +17,10 @@ const SUBMISSION_COLOR: Record<SubmissionStatus, string> = {
 export function MissionStatusBadge({ status }: { status: MissionStatus }): ReactElement {
   const { t } = useTranslation('monitoring');
   return (
-    <Badge variant="light" color={MISSION_COLOR[status]} tt="none">
+    // Never cut to "Жүрүп …" when a table column is narrow: the label is two short words at most.
+    // A coloured dot beside text in the page's own colour: green text on a light green badge failed
+    // the contrast check (axe) even in green's darkest shade.
+    <Badge variant="dot" color={MISSION_COLOR[status]} tt="none" miw="max-content">
       {t(`missionStatus.${status}`)}
     </Badge>
   );
