@@ -29,7 +29,14 @@ export function MissionStatusBadge({ status }: { status: MissionStatus }): React
 export function SubmissionStatusBadge({ status }: { status: SubmissionStatus }): ReactElement {
   const { t } = useTranslation('monitoring');
   return (
-    <Badge variant="light" color={SUBMISSION_COLOR[status]} tt="none" data-testid="submission-status">
+    // As the mission's badge: full width in a narrow column ("Алы…" said nothing), readable contrast.
+    <Badge
+      variant="dot"
+      color={SUBMISSION_COLOR[status]}
+      tt="none"
+      miw="max-content"
+      data-testid="submission-status"
+    >
       {t(`status.${status}`)}
     </Badge>
   );
