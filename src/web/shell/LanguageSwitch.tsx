@@ -37,6 +37,8 @@ export function LanguageSwitch({ loggedIn }: { loggedIn: boolean }): ReactElemen
           leftSection={<Icon name="globe" />}
           data-testid="language-switch"
           title={t('language.change')}
+          // Beside a long organisation name on a phone, the name gives way, not the switch ("⊕ K").
+          style={{ flexShrink: 0 }}
         >
           {current.toUpperCase()}
           <VisuallyHidden>
