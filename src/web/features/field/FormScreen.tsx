@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { isCritical, issueMessageKey, validateAnswers } from '../../../core/forms/answers.ts';
 import { isVisible } from '../../../core/forms/conditions.ts';
 import type { Answers, AnswerIssue } from '../../../core/forms/types';
-import { isDistrictOf } from '../../../core/geo/regions';
 import { fieldAt, pruneAnswers } from './answers';
 import { useField } from './context';
 import type { Assignment, OutboxItem, ServerProblem, StoredForm } from './db';
 import { FieldHeader } from './FieldHeader';
 import { FieldInput } from './FieldInputs';
-import { isoWithOffset, loc, localDate } from './live';
+import { loc } from './live';
 import { readAnswers, saveReport } from './outbox';
 import { problemLines } from './problem';
+import { quickIncidentAnswers } from './quick';
 
 interface Loaded {
   form: StoredForm;
@@ -54,7 +54,7 @@ export function FormScreen(props: {
   return <Loading loaded={loaded} />;
 }
 
-/** The critical-incident report: the incident form at the last-used site, time and place filled in. */
+/** The critical-incident report: the incident form at the last-used site, started by quickIncidentAnswers. */
 export function IncidentScreen(): ReactElement {
   const { db } = useField();
   const [loaded, setLoaded] = useState<Loaded | null | undefined>(undefined);
@@ -65,19 +65,8 @@ export function IncidentScreen(): ReactElement {
       const last = (await db.meta.get('lastSite'))?.value;
       const site = sites.find((s) => s.siteId === last) ?? sites[0];
       if (!form || !site) return setLoaded(null);
-      const answers: Answers = {};
-      const fields = form.definition.sections.flatMap((s) => (isVisible(s.visibleIf, {}) ? s.fields : []));
-      const now = new Date();
-      const when = fields.find((f) => f.type === 'datetime') ?? fields.find((f) => f.type === 'date');
-      if (when) answers[when.key] = when.type === 'datetime' ? isoWithOffset(now) : localDate(now);
-      const where = fields.find((f) => f.type === 'location');
-      if (where) {
-        answers[where.key] = {
-          region: site.region,
-          ...(site.district && isDistrictOf(site.region, site.district) ? { district: site.district } : {}),
-        };
-      }
-      setLoaded({ form, site, clientId: crypto.randomUUID(), answers, problem: null, gpsKey: where?.key });
+      const { answers, locationKey } = quickIncidentAnswers(form.definition, site, new Date());
+      setLoaded({ form, site, clientId: crypto.randomUUID(), answers, problem: null, gpsKey: locationKey });
     })();
   }, [db]);
   return <Loading loaded={loaded} incident />;

@@ -1,0 +1,40 @@
+import { isVisible } from '../../../core/forms/conditions.ts';
+import type { Answers, FormDefinition } from '../../../core/forms/types';
+import { isDistrictOf } from '../../../core/geo/regions';
+import { isoWithOffset, localDate } from './live';
+
+/**
+ * The answers a critical-incident report starts with (issue #5: "in two taps"): the time now, the
+ * place of the observer's last site, and the form's own "this is critical" answer. An observer in
+ * danger presses the red button, then Send; the rest can follow in a correction when it is safe.
+ *
+ * That answer is the first required yes/no question whose "yes" makes a report critical (in the
+ * shipped incident form, "Is urgent help needed now?"): pressing the critical button says exactly
+ * that, and the observer sees it answered and can change it before sending. Nothing else is guessed.
+ */
+export function quickIncidentAnswers(
+  def: FormDefinition,
+  site: { region: string; district: string | null },
+  now: Date,
+): { answers: Answers; locationKey: string | undefined } {
+  const answers: Answers = {};
+  const fields = def.sections.flatMap((s) => (isVisible(s.visibleIf, {}) ? s.fields : []));
+  const when = fields.find((f) => f.type === 'datetime') ?? fields.find((f) => f.type === 'date');
+  if (when) answers[when.key] = when.type === 'datetime' ? isoWithOffset(now) : localDate(now);
+  const where = fields.find((f) => f.type === 'location');
+  if (where)
+    answers[where.key] = {
+      region: site.region,
+      ...(site.district && isDistrictOf(site.region, site.district) ? { district: site.district } : {}),
+    };
+  const alarm = fields.find(
+    (f) =>
+      f.type === 'boolean' &&
+      f.required &&
+      !f.visibleIf &&
+      f.critical?.op === 'eq' &&
+      f.critical.value === true,
+  );
+  if (alarm) answers[alarm.key] = true;
+  return { answers, locationKey: where?.key };
+}
