@@ -8,6 +8,7 @@ import '@fontsource/noto-sans/cyrillic-700.css';
 import '@fontsource/noto-sans/cyrillic-ext-400.css';
 import '@fontsource/noto-sans/cyrillic-ext-500.css';
 import '@fontsource/noto-sans/cyrillic-ext-700.css';
+import './app.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
