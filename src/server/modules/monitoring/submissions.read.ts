@@ -46,7 +46,7 @@ export function liveLock(r: Pick<SubmissionsTable, 'locked_by' | 'locked_until'>
 
 export async function presentSubmission(ctx: AppContext, row: SubmissionsTable): Promise<View> {
   const key = envelope(ctx).openRecordKey('submissions', row.id, row.dek);
-  const [history, comments] = await Promise.all([
+  const [history, comments, site] = await Promise.all([
     ctx.db
       .selectFrom('submission_history')
       .selectAll()
@@ -61,6 +61,9 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
       .orderBy('at')
       .orderBy('id')
       .execute(),
+    row.site_id
+      ? ctx.db.selectFrom('sites').select(['code', 'name']).where('id', '=', row.site_id).executeTakeFirst()
+      : undefined,
   ]);
   const lock = liveLock(row);
   const names = await userNames(ctx, [
@@ -75,10 +78,12 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
     clientId: row.client_id,
     missionId: row.mission_id,
     siteId: row.site_id,
+    site: site ? { code: site.code, name: site.name } : null,
     formVersionId: row.form_version_id,
     formId: row.form_id,
     formKind: row.form_kind,
     observerId: row.observer_id,
+    observerName: name(row.observer_id),
     source: row.source as View['source'],
     status: row.status as Status,
     critical: row.critical === 1,

@@ -28,10 +28,13 @@ export const SubmissionView = z.object({
   clientId: z.string(),
   missionId: Uuid.nullable(),
   siteId: Uuid.nullable(),
+  /** The site as the reviewer knows it (code and name); null for a public report. */
+  site: z.object({ code: z.string(), name: z.string() }).nullable(),
   formVersionId: Uuid,
   formId: Uuid,
   formKind: z.string(),
   observerId: Uuid.nullable(),
+  observerName: z.string().nullable(),
   source: z.enum(['observer', 'public']),
   status: z.enum(SUBMISSION_STATUSES),
   critical: z.boolean(),

@@ -78,6 +78,8 @@ export function SubmissionPage(): ReactElement {
                 <Meta label={t('submission.submittedAt')} value={fmt.dateTime(s.submittedAt)} />
                 <Meta label={t('submission.receivedAt')} value={fmt.dateTime(s.receivedAt)} />
                 <Meta label={t('sites.region')} value={region(s.region) || '—'} />
+                {s.site && <Meta label={t('review.site')} value={`${s.site.code} · ${s.site.name}`} />}
+                {s.observerName && <Meta label={t('review.observer')} value={s.observerName} />}
                 {s.missionId && (
                   <div>
                     <Text size="xs" c="dimmed">

@@ -205,12 +205,14 @@ export interface Submission {
   clientId: string;
   missionId: string | null;
   siteId: string | null;
+  site: { code: string; name: string } | null;
   formVersionId: string;
   formId: string;
   formKind: string;
   violationEventId: string | null;
   caseId: string | null;
   observerId: string | null;
+  observerName: string | null;
   source: 'observer' | 'public';
   status: SubmissionStatus;
   critical: boolean;
