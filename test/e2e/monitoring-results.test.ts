@@ -85,6 +85,12 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     await see(page, a);
     link = (await a.getAttribute('href')) ?? '';
     assert.equal(link, `/results/${missionId}`);
+    // The "public" mark beside the title leads there too, here and in the list of missions.
+    const badge = page.getByTestId('mission-public-badge');
+    await see(page, badge);
+    assert.equal(await badge.getAttribute('href'), link);
+    await page.goto('/monitoring');
+    assert.equal(await page.getByTestId('mission-public-badge').first().getAttribute('href'), link);
   });
 
   it('anyone sees totals only: coverage, regions and answers, never staffing or a site', async () => {

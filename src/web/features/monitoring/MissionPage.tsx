@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
 import type { Mission } from './api';
-import { MissionStatusBadge } from './labels';
+import { MissionStatusBadge, PublicBadge } from './labels';
 import { CoordinatorsTab } from './mission/CoordinatorsTab';
 import { DashboardTab } from './mission/DashboardTab';
 import { FormsTab } from './mission/FormsTab';
@@ -74,11 +74,7 @@ export function MissionPage(): ReactElement {
             {t(`missionKind.${m.kind}`)}
           </Badge>
           <MissionStatusBadge status={m.status} />
-          {m.public && (
-            <Badge variant="outline" color="grape" tt="none">
-              {t('missions.public')}
-            </Badge>
-          )}
+          {m.public && <PublicBadge mission={m} />}
           {period && <Text size="sm">{period}</Text>}
         </Group>
         {m.description && (

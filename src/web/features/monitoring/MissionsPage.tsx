@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Select, Stack, Table, TextInput, Textarea, Group } from '@mantine/core';
+import { Button, EmptyState, Select, Stack, Table, TextInput, Textarea, Group } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
@@ -12,7 +12,7 @@ import { useFormat } from '../../intl/format';
 import { can, useMe } from '../auth/queries';
 import { AnchorLink } from '../people/AnchorLink';
 import { MISSION_KINDS, missionsApi, type MissionKind } from './api';
-import { MissionStatusBadge } from './labels';
+import { MissionStatusBadge, PublicBadge } from './labels';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useInvalidate, useMissions } from './queries';
@@ -167,9 +167,10 @@ export function MissionsPage(): ReactElement {
                         {m.title}
                       </AnchorLink>
                       {m.public && (
-                        <Badge ml="xs" size="xs" variant="outline" tt="none">
-                          {t('missions.public')}
-                        </Badge>
+                        <>
+                          {' '}
+                          <PublicBadge mission={m} size="xs" />
+                        </>
                       )}
                     </Table.Td>
                     <Table.Td>{t(`missionKind.${m.kind}`)}</Table.Td>

@@ -47,3 +47,33 @@ export function useRegionName(): (code: string | null | undefined) => string {
   const lng = useLocale();
   return (code) => (code ? (isRegionCode(code) ? regionName(code, lng) : code) : '');
 }
+
+/**
+ * "Public" beside a published mission; once it runs (or ran), a link to its public results page, as
+ * the organisation would share it.
+ */
+export function PublicBadge({
+  mission,
+  size,
+}: {
+  mission: { id: string; status: MissionStatus };
+  size?: 'xs' | 'sm';
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const common = { size, variant: 'outline', color: 'grape', tt: 'none', miw: 'max-content' } as const;
+  if (mission.status === 'draft') return <Badge {...common}>{t('missions.public')}</Badge>;
+  return (
+    <Badge
+      {...common}
+      component="a"
+      href={`/results/${mission.id}`}
+      target="_blank"
+      rel="noopener"
+      title={t('results.link')}
+      style={{ cursor: 'pointer' }}
+      data-testid="mission-public-badge"
+    >
+      {t('missions.public')}
+    </Badge>
+  );
+}
