@@ -121,7 +121,9 @@ export function SitesTab({ mission }: { mission: Mission }): ReactElement {
             <Table.Tbody>
               {items.map((s) => (
                 <Table.Tr key={s.id} data-testid={`site-row-${s.code}`}>
-                  <Table.Td ff="monospace">{s.code}</Table.Td>
+                  <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    {s.code}
+                  </Table.Td>
                   <Table.Td>
                     {s.name}
                     {s.place && (
