@@ -1,38 +1,13 @@
-import {
-  Card,
-  EmptyState,
-  Group,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Card, EmptyState, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Choropleth } from '../../../components/Choropleth';
 import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
-import type { Summary } from '../api';
 import { useRegionName } from '../labels';
 import { useL10n } from '../l10n';
-
-/**
- * The body of a mission's dashboard, shared by the reviewers' tab (DashboardTab) and the public page
- * (PublicResultsPage). The public figures come without staffing (`unstaffed`) and with small counts
- * withheld (`null`), shown as a dash.
- */
-export type DashboardData = Omit<Summary, 'unstaffed' | 'byRegion' | 'missionId'> & {
-  unstaffed?: number;
-  byRegion: { region: string; expected: number; received: number; unstaffed?: number }[];
-};
-
-/** A share as a whole percent ("38 %"), 0 when there is nothing to divide by. */
-export const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / of) : 0);
-
-const WITHHELD = '—';
+import { pct, WITHHELD, type DashboardData } from './dashboard.common';
+import { OverTime } from './dashboard.hours';
 
 function Stat({
   label,
@@ -150,100 +125,6 @@ function Answers({ s }: { s: DashboardData }): ReactElement {
         </Card>
       ))}
     </SimpleGrid>
-  );
-}
-
-type Hour = DashboardData['overTime'][number];
-const HOUR_MS = 3_600_000;
-/** Two weeks of hours: a longer mission shows only the hours that had reports. */
-const MAX_FILLED_HOURS = 14 * 24;
-
-/**
- * Every hour from the first report to the last, the quiet ones as zero: columns spaced by time, so a
- * quiet afternoon shows as a gap and not as two busy hours side by side.
- */
-export function hourly(rows: Hour[]): Hour[] {
-  if (rows.length < 2) return rows;
-  const first = Date.parse(rows[0]!.hour);
-  const last = Date.parse(rows[rows.length - 1]!.hour);
-  if (!Number.isFinite(first) || !Number.isFinite(last) || (last - first) / HOUR_MS > MAX_FILLED_HOURS)
-    return rows;
-  const at = new Map(rows.map((r) => [Date.parse(r.hour), r]));
-  const out: Hour[] = [];
-  for (let h = first; h <= last; h += HOUR_MS)
-    out.push(at.get(h) ?? { hour: new Date(h).toISOString(), n: 0, critical: 0 });
-  return out;
-}
-
-/** Reports per hour as columns, the first and last hour beneath; each count is in its tooltip and the table. */
-function OverTime({ s }: { s: DashboardData }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  const fmt = useFormat();
-  if (s.overTime.length === 0) return <EmptyState p="md" title={t('dashboard.noIncidents')} />;
-  const hours = hourly(s.overTime);
-  const top = Math.max(...hours.map((x) => x.n ?? 0));
-  const max = Math.max(top, 1);
-  return (
-    <Stack gap="xs">
-      {/* The scale: the tallest column's count (none when every count is withheld). */}
-      <Text size="xs" c="dimmed" aria-hidden>
-        {top > 0 ? fmt.number(top) : '\u00a0'}
-      </Text>
-      <Group
-        gap={2}
-        align="flex-end"
-        h={120}
-        wrap="nowrap"
-        style={{ overflowX: 'auto', borderBottom: '1px solid var(--mantine-color-gray-4)' }}
-        aria-hidden
-        data-testid="over-time-columns"
-      >
-        {hours.map((x) => (
-          <Tooltip
-            key={x.hour}
-            label={t('dashboard.hourCount', { hour: fmt.dateTime(x.hour), n: x.n === null ? WITHHELD : x.n })}
-          >
-            <div
-              style={{
-                flex: '1 0 8px',
-                maxWidth: 28,
-                height: `${((x.n ?? 0) / max) * 100}%`,
-                minHeight: 2,
-                background: x.n === null ? 'var(--mantine-color-gray-4)' : 'var(--mantine-color-blue-6)',
-                borderRadius: 2,
-              }}
-            />
-          </Tooltip>
-        ))}
-      </Group>
-      <Group justify="space-between" gap="xs" aria-hidden>
-        <Text size="xs" c="dimmed">
-          {fmt.dateTime(hours[0]!.hour)}
-        </Text>
-        {hours.length > 1 && (
-          <Text size="xs" c="dimmed">
-            {fmt.dateTime(hours[hours.length - 1]!.hour)}
-          </Text>
-        )}
-      </Group>
-      <details>
-        <Text component="summary" size="sm" style={{ cursor: 'pointer' }}>
-          {t('dashboard.showTable')}
-        </Text>
-        <TableScroll minWidth={260} label={t('dashboard.overTime')}>
-          <Table>
-            <Table.Tbody>
-              {s.overTime.map((x) => (
-                <Table.Tr key={x.hour}>
-                  <Table.Td>{fmt.dateTime(x.hour)}</Table.Td>
-                  <Table.Td ta="end">{x.n === null ? WITHHELD : fmt.number(x.n)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
-      </details>
-    </Stack>
   );
 }
 

@@ -1,0 +1,78 @@
+import { EmptyState, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../../components/TableScroll';
+import { useFormat } from '../../../intl/format';
+import { hourly, WITHHELD, type DashboardData } from './dashboard.common';
+
+/** Reports per hour as columns, the first and last hour beneath; each count is in its tooltip and the table. */
+export function OverTime({ s }: { s: DashboardData }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  if (s.overTime.length === 0) return <EmptyState p="md" title={t('dashboard.noIncidents')} />;
+  const hours = hourly(s.overTime);
+  const top = Math.max(...hours.map((x) => x.n ?? 0));
+  const max = Math.max(top, 1);
+  return (
+    <Stack gap="xs">
+      {/* The scale: the tallest column's count (none when every count is withheld). */}
+      <Text size="xs" c="dimmed" aria-hidden>
+        {top > 0 ? fmt.number(top) : '\u00a0'}
+      </Text>
+      <Group
+        gap={2}
+        align="flex-end"
+        h={120}
+        wrap="nowrap"
+        style={{ overflowX: 'auto', borderBottom: '1px solid var(--mantine-color-gray-4)' }}
+        aria-hidden
+        data-testid="over-time-columns"
+      >
+        {hours.map((x) => (
+          <Tooltip
+            key={x.hour}
+            label={t('dashboard.hourCount', { hour: fmt.dateTime(x.hour), n: x.n === null ? WITHHELD : x.n })}
+          >
+            <div
+              style={{
+                flex: '1 0 8px',
+                maxWidth: 28,
+                height: `${((x.n ?? 0) / max) * 100}%`,
+                minHeight: 2,
+                background: x.n === null ? 'var(--mantine-color-gray-4)' : 'var(--mantine-color-blue-6)',
+                borderRadius: 2,
+              }}
+            />
+          </Tooltip>
+        ))}
+      </Group>
+      <Group justify="space-between" gap="xs" aria-hidden>
+        <Text size="xs" c="dimmed">
+          {fmt.dateTime(hours[0]!.hour)}
+        </Text>
+        {hours.length > 1 && (
+          <Text size="xs" c="dimmed">
+            {fmt.dateTime(hours[hours.length - 1]!.hour)}
+          </Text>
+        )}
+      </Group>
+      <details>
+        <Text component="summary" size="sm" style={{ cursor: 'pointer' }}>
+          {t('dashboard.showTable')}
+        </Text>
+        <TableScroll minWidth={260} label={t('dashboard.overTime')}>
+          <Table>
+            <Table.Tbody>
+              {s.overTime.map((x) => (
+                <Table.Tr key={x.hour}>
+                  <Table.Td>{fmt.dateTime(x.hour)}</Table.Td>
+                  <Table.Td ta="end">{x.n === null ? WITHHELD : fmt.number(x.n)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      </details>
+    </Stack>
+  );
+}
