@@ -108,6 +108,27 @@ for (const backend of await backends()) {
       assert.deepEqual([c.expected, c.received], [2, 2]);
     });
 
+    test('the public figures are reused for a few seconds; unpublishing takes the page down at once', async () => {
+      // A mission of its own: its public figures have never been read, so the first read builds them.
+      const w2 = await missionWorld(t.ctx, admin);
+      await assign(admin, w2.sites.C1!, [obs.id]);
+      const p = await admin.client.patch(`/api/monitoring/missions/${w2.missionId}`, { public: true });
+      assert.equal(p.status, 200, JSON.stringify(p.body));
+      const read = () => t.client().get<Summary>(`/api/public/monitoring/missions/${w2.missionId}/summary`);
+      const first = await read();
+      assert.equal(first.status, 200, JSON.stringify(first.body));
+      assert.equal(first.body.received, 0);
+      const r = await obs.client.post('/api/monitoring/submissions', submission(w2, 'C1', goodAnswers()));
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      // Reviewers see it at once; the anonymous page within seconds (PUBLIC_FIGURES_TTL_MS).
+      const inner = await admin.client.get<Summary>(`/api/monitoring/missions/${w2.missionId}/summary`);
+      assert.equal(inner.body.received, 1);
+      assert.equal((await read()).body.received, 0);
+      const off = await admin.client.patch(`/api/monitoring/missions/${w2.missionId}`, { public: false });
+      assert.equal(off.status, 200, JSON.stringify(off.body));
+      assert.equal((await read()).status, 404);
+    });
+
     test('incidents over time come by the hour as instants, whatever the browser’s time zone', async () => {
       const at = '2026-11-30T08:41:07.000Z';
       const r = await obs.client.post('/api/monitoring/submissions', {

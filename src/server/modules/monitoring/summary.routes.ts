@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import * as S from './summary.schemas.ts';
-import { missionSummary, publicSummary, sitesStatus } from './summary.service.ts';
+import { publicSummary } from './summary.public.ts';
+import { missionSummary, sitesStatus } from './summary.service.ts';
 
 const tags = ['monitoring'];
 const review = { access: 'monitoring.review' } as const;

@@ -4,8 +4,6 @@ import type { L10n } from '../../../core/forms/index.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/errors.ts';
-import { suppressTable, suppressTotal } from '../violations/publish.suppress.ts';
 import { loadMission, regionInScope, requireReviewer, type Scope } from './monitoring.access.ts';
 import type * as S from './summary.schemas.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
@@ -13,15 +11,13 @@ import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
 type Summary = z.infer<typeof S.Summary>;
 const YES: L10n = { ky: 'Ооба', ru: 'Да', en: 'Yes' };
 const NO: L10n = { ky: 'Жок', ru: 'Нет', en: 'No' };
-/** Public figures below this are withheld (the same rule as published violation statistics). */
-export const PUBLIC_THRESHOLD = 5;
 
 /**
  * The live dashboard of a mission (issue #5 item 5), read from the counters kept with every
  * submission: O(regions + fields) rows, never a scan of submissions. A region coordinator gets their
  * regions' rows only.
  */
-async function build(ctx: AppContext, missionId: string, scope: Scope): Promise<Summary> {
+export async function buildSummary(ctx: AppContext, missionId: string, scope: Scope): Promise<Summary> {
   const regionFilter = scope.kind === 'regions' ? scope.regions : null;
   const only = <T extends { region: string }>(rows: T[]) =>
     regionFilter ? rows.filter((r) => regionFilter.includes(r.region)) : rows;
@@ -158,7 +154,7 @@ function findOptions(v: CachedVersion, key: string) {
 export async function missionSummary(ctx: AppContext, actor: Actor | null, id: string): Promise<Summary> {
   const a = await loadMission(ctx, actor, id);
   requireReviewer(a);
-  return build(ctx, id, a.scope);
+  return buildSummary(ctx, id, a.scope);
 }
 
 /** Per site: expected and received checklists (the map and the table of stations). */
@@ -209,50 +205,5 @@ export async function sitesStatus(
         expected: Number(r.staffed) || Number(r.received) ? expected : 0,
         received: Number(r.received),
       })),
-  };
-}
-
-/**
- * The anonymous public dashboard of a mission that was made public: aggregates only; answer and
- * incident counts from 1 to 4 are withheld (with secondary suppression inside each table).
- */
-export async function publicSummary(ctx: AppContext, id: string): Promise<z.infer<typeof S.PublicSummary>> {
-  const m = await ctx.db
-    .selectFrom('missions')
-    .select(['public', 'status', 'title', 'kind', 'starts_on', 'ends_on'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!m || m.public !== 1 || m.status === 'draft') throw new AppError('missions.not_found');
-  // Staffing (`unstaffed`) stays internal: it would tell anyone which regions go unwatched.
-  const { unstaffed: _unstaffed, ...s } = await build(ctx, id, { kind: 'all' });
-  const t = PUBLIC_THRESHOLD;
-  const hours = suppressTable(
-    s.overTime.map((h) => ({ code: h.hour, count: h.n })),
-    t,
-  );
-  return {
-    ...s,
-    mission: { title: m.title, kind: m.kind, status: m.status, startsOn: m.starts_on, endsOn: m.ends_on },
-    byRegion: s.byRegion.map((r) => ({ region: r.region, expected: r.expected, received: r.received })),
-    incidents: {
-      total: suppressTotal(s.incidents.total, t),
-      critical: suppressTotal(s.incidents.critical, t),
-    },
-    overTime: s.overTime.map((h, i) => ({
-      hour: h.hour,
-      n: hours[i]!.count,
-      critical: suppressTotal(h.critical, t),
-    })),
-    answers: s.answers.map((a) => {
-      const cells = suppressTable(
-        a.counts.map((c) => ({ code: c.value, count: c.n })),
-        t,
-      );
-      return {
-        ...a,
-        total: suppressTotal(a.total, t),
-        counts: a.counts.map((c, i) => ({ ...c, n: cells[i]!.count })),
-      };
-    }),
   };
 }

@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { suppressTable, suppressTotal } from '../violations/publish.suppress.ts';
+import type * as S from './summary.schemas.ts';
+import { buildSummary } from './summary.service.ts';
+
+type PublicSummary = z.infer<typeof S.PublicSummary>;
+type Figures = Omit<PublicSummary, 'mission'>;
+
+/** Public figures below this are withheld (the same rule as published violation statistics). */
+export const PUBLIC_THRESHOLD = 5;
+
+/**
+ * How long a node reuses a mission's public figures. The results page is anonymous and may be linked
+ * from the news on election night: a visit then costs one indexed read (is the mission still
+ * public?) instead of a dashboard build, and visits that arrive together share one build. The page
+ * itself refreshes once a minute, so a few seconds of age is never seen.
+ */
+export const PUBLIC_FIGURES_TTL_MS = 10_000;
+const MAX_CACHED = 100;
+const cached = new WeakMap<AppContext, Map<string, { at: number; figures: Promise<Figures> }>>();
+
+function figuresOf(ctx: AppContext, id: string): Promise<Figures> {
+  let byMission = cached.get(ctx);
+  if (!byMission) {
+    byMission = new Map<string, { at: number; figures: Promise<Figures> }>();
+    cached.set(ctx, byMission);
+  }
+  const now = Date.now();
+  const hit = byMission.get(id);
+  if (hit && now - hit.at < PUBLIC_FIGURES_TTL_MS) return hit.figures;
+  if (byMission.size >= MAX_CACHED) byMission.clear();
+  const figures = suppressed(ctx, id);
+  byMission.set(id, { at: now, figures });
+  // A failed build is not kept: the next visit tries again.
+  figures.catch(() => {
+    if (byMission.get(id)?.figures === figures) byMission.delete(id);
+  });
+  return figures;
+}
+
+/**
+ * The anonymous public dashboard of a mission that was made public: aggregates only; answer and
+ * incident counts from 1 to 4 are withheld (with secondary suppression inside each table).
+ */
+export async function publicSummary(ctx: AppContext, id: string): Promise<PublicSummary> {
+  const m = await ctx.db
+    .selectFrom('missions')
+    .select(['public', 'status', 'title', 'kind', 'starts_on', 'ends_on'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!m || m.public !== 1 || m.status === 'draft') throw new AppError('missions.not_found');
+  // Checked at every visit, never cached: unpublishing takes the page down at once.
+  return {
+    ...(await figuresOf(ctx, id)),
+    mission: { title: m.title, kind: m.kind, status: m.status, startsOn: m.starts_on, endsOn: m.ends_on },
+  };
+}
+
+/** The dashboard as the public sees it: no staffing, small counts withheld. */
+async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
+  // Staffing (`unstaffed`) stays internal: it would tell anyone which regions go unwatched.
+  const { unstaffed: _unstaffed, ...s } = await buildSummary(ctx, id, { kind: 'all' });
+  const t = PUBLIC_THRESHOLD;
+  const hours = suppressTable(
+    s.overTime.map((h) => ({ code: h.hour, count: h.n })),
+    t,
+  );
+  return {
+    ...s,
+    byRegion: s.byRegion.map((r) => ({ region: r.region, expected: r.expected, received: r.received })),
+    incidents: {
+      total: suppressTotal(s.incidents.total, t),
+      critical: suppressTotal(s.incidents.critical, t),
+    },
+    overTime: s.overTime.map((h, i) => ({
+      hour: h.hour,
+      n: hours[i]!.count,
+      critical: suppressTotal(h.critical, t),
+    })),
+    answers: s.answers.map((a) => {
+      const cells = suppressTable(
+        a.counts.map((c) => ({ code: c.value, count: c.n })),
+        t,
+      );
+      return {
+        ...a,
+        total: suppressTotal(a.total, t),
+        counts: a.counts.map((c, i) => ({ ...c, n: cells[i]!.count })),
+      };
+    }),
+  };
+}
