@@ -16,6 +16,10 @@ export const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / o
 /** A count withheld from the public (from 1 to 4, or one that would give such a count away). */
 export const WITHHELD = '—';
 
+/** A count as shown: formatted, or the withheld mark. */
+export const countText = (n: number | null, format: (n: number) => string): string =>
+  n === null ? WITHHELD : format(n);
+
 export type Hour = DashboardData['overTime'][number];
 const HOUR_MS = 3_600_000;
 /** Two weeks of hours: a longer mission shows only the hours that had reports. */

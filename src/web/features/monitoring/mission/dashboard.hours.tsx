@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
-import { hourly, WITHHELD, type DashboardData } from './dashboard.common';
+import { countText, hourly, type DashboardData } from './dashboard.common';
 
 /** Reports per hour as columns, the first and last hour beneath; each count is in its tooltip and the table. */
 export function OverTime({ s }: { s: DashboardData }): ReactElement {
@@ -31,7 +31,7 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
         {hours.map((x) => (
           <Tooltip
             key={x.hour}
-            label={t('dashboard.hourCount', { hour: fmt.dateTime(x.hour), n: x.n === null ? WITHHELD : x.n })}
+            label={t('dashboard.hourCount', { hour: fmt.dateTime(x.hour), n: countText(x.n, String) })}
           >
             <div
               style={{
@@ -66,7 +66,7 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
               {s.overTime.map((x) => (
                 <Table.Tr key={x.hour}>
                   <Table.Td>{fmt.dateTime(x.hour)}</Table.Td>
-                  <Table.Td ta="end">{x.n === null ? WITHHELD : fmt.number(x.n)}</Table.Td>
+                  <Table.Td ta="end">{countText(x.n, fmt.number)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -6,7 +6,7 @@ import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
 import { useRegionName } from '../labels';
 import { useL10n } from '../l10n';
-import { pct, WITHHELD, type DashboardData } from './dashboard.common';
+import { countText, pct, WITHHELD, type DashboardData } from './dashboard.common';
 import { OverTime } from './dashboard.hours';
 
 function Stat({
@@ -93,7 +93,7 @@ function Answers({ s }: { s: DashboardData }): ReactElement {
   const { t } = useTranslation('monitoring');
   const l10n = useL10n();
   const fmt = useFormat();
-  const num = (n: number | null) => (n === null ? WITHHELD : fmt.number(n));
+  const num = (n: number | null) => countText(n, fmt.number);
   if (s.answers.length === 0) return <EmptyState p="md" title={t('dashboard.noAnswers')} />;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -133,7 +133,7 @@ export function DashboardBody({ s }: { s: DashboardData }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const values = Object.fromEntries(s.byRegion.map((r) => [r.region, r.received]));
-  const num = (n: number | null) => (n === null ? WITHHELD : fmt.number(n));
+  const num = (n: number | null) => countText(n, fmt.number);
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 2, sm: 3, lg: s.unstaffed === undefined ? 4 : 5 }}>
