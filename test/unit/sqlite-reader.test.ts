@@ -2,9 +2,11 @@
 // for another caller's open transaction, never sees a commit before its log is on disk, and a
 // transaction still reads its own writes. Through real databases.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { after, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
@@ -12,6 +14,7 @@ import { openDb } from '../../src/server/platform/db/db.ts';
 import { FlushGate } from '../../src/server/platform/db/sqlite-driver.ts';
 import { DurableSqliteDialect } from '../../src/server/platform/db/sqlite-durable.ts';
 
+const require = createRequire(import.meta.url);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ukuk-reader-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -127,3 +130,73 @@ test('reads of one turn share a snapshot that a commit ends: a read after a comm
   other.close();
   await db.destroy();
 });
+
+test('a transaction that reads, then writes, is not refused when another process wrote meanwhile', async () => {
+  // The CLI beside a running server (ukuk setup, user add): a transaction began "deferred" read a
+  // snapshot, another process committed, and its first write then failed at once with "database is
+  // locked" (SQLITE_BUSY_SNAPSHOT: the busy timeout never applies to it). A write transaction takes
+  // the write lock when it begins, so the other process waits for it instead.
+  const dataDir = path.join(dir, 'two-processes');
+  const dbh = openDb({ dataDir });
+  const db = dbh.db as unknown as Kysely<T>;
+  await sql`create table t (id integer primary key, v text not null)`.execute(db);
+  await db.insertInto('t').values({ id: 1, v: 'first' }).execute();
+  let other: Promise<{ code: number | null; stderr: string }> | undefined;
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx.selectFrom('t').selectAll().execute();
+      other = otherProcessWrites(dbh.file!);
+      // Long enough for the other process to have committed, were it not made to wait.
+      await new Promise((r) => setTimeout(r, 700));
+      await trx.insertInto('t').values({ id: 2, v: 'mine' }).execute();
+    });
+    const done = await other!;
+    assert.equal(done.code, 0, done.stderr);
+    const rows = await db.selectFrom('t').select('v').orderBy('id').execute();
+    assert.deepEqual(
+      rows.map((r) => r.v),
+      ['first', 'mine', 'theirs'],
+    );
+  } finally {
+    await other;
+    await dbh.close();
+  }
+});
+
+test('a read-only transaction (a backup) does not stop another process writing meanwhile', async () => {
+  const dbh = openDb({ dataDir: path.join(dir, 'read-only') });
+  const db = dbh.db as unknown as Kysely<T>;
+  await sql`create table t (id integer primary key, v text not null)`.execute(db);
+  await db.insertInto('t').values({ id: 1, v: 'first' }).execute();
+  try {
+    await db
+      .transaction()
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        await trx.selectFrom('t').selectAll().execute();
+        // The other process would wait for the whole transaction were it holding the write lock.
+        const done = await otherProcessWrites(dbh.file!);
+        assert.equal(done.code, 0, done.stderr);
+        const seen = await trx.selectFrom('t').select('v').execute();
+        assert.deepEqual(seen, [{ v: 'first' }], 'the snapshot stays as it began');
+      });
+  } finally {
+    await dbh.close();
+  }
+});
+
+function otherProcessWrites(file: string): Promise<{ code: number | null; stderr: string }> {
+  const script = `
+    const SQLite = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+    const db = new SQLite(process.argv[1]);
+    db.pragma('busy_timeout = 15000');
+    db.prepare("insert into t (id, v) values (3, 'theirs')").run();
+    db.close();`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}

@@ -130,6 +130,7 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
     .execute((tx) => verifyChain(tx));
 }
 

@@ -48,10 +48,9 @@ async function keyMaterial(
 
 /** One consistent read of the whole database: REPEATABLE READ on PostgreSQL, a WAL read snapshot on SQLite. */
 async function inSnapshot<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const b = ctx.db.transaction();
-  return (
-    ctx.dbh.kind === 'postgres' ? b.setIsolationLevel('repeatable read').setAccessMode('read only') : b
-  ).execute(fn);
+  // Read only on both: on SQLite it also keeps the snapshot from holding the write lock (sqlite-driver.ts).
+  const b = ctx.db.transaction().setAccessMode('read only');
+  return (ctx.dbh.kind === 'postgres' ? b.setIsolationLevel('repeatable read') : b).execute(fn);
 }
 
 async function writeTables(

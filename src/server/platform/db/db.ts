@@ -77,6 +77,10 @@ export function openDb(opts: {
   const sqlite = new SQLite(file);
   // WAL, and a write acknowledged to the client survives a crash or power loss: SQLite writes the log
   // at COMMIT (NORMAL) and sqlite-durable.ts flushes it off the main thread before the caller goes on.
+  // The CLI (user add, backup) may run beside a live server: wait for its write lock rather than fail,
+  // with room for a busy small machine where a writer can be descheduled for seconds. Set first: the
+  // pragmas below read the database, and a lock held elsewhere must not fail them at once.
+  sqlite.pragma('busy_timeout = 15000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   // Checkpoints run in a worker (sqlite-checkpoint.ts); this far limit (about 80 MB of log) only
@@ -85,9 +89,6 @@ export function openDb(opts: {
   sqlite.pragma('foreign_keys = ON');
   // Deleted content (a shredded record's wrapped key, re-indexed search text) is overwritten, not left in free pages.
   sqlite.pragma('secure_delete = ON');
-  // The CLI (user add, backup) may run beside a live server: wait for its write lock rather than fail,
-  // with room for a busy small machine where a writer can be descheduled for seconds.
-  sqlite.pragma('busy_timeout = 15000');
   withFunctions(sqlite);
   try {
     fs.chmodSync(file, 0o600);

@@ -5,6 +5,7 @@ import {
   type Driver,
   type QueryResult,
   type SqliteDatabase,
+  type TransactionSettings,
 } from 'kysely';
 
 /**
@@ -226,9 +227,16 @@ export class RoutingDriver implements Driver {
     return new Lease(this);
   }
 
-  async beginTransaction(c: DatabaseConnection): Promise<void> {
+  async beginTransaction(c: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     await (c as Lease).bind();
-    await this.writer.executeQuery(CompiledQuery.raw('begin'));
+    // A transaction that may write takes the write lock as it begins (IMMEDIATE), waiting
+    // (busy_timeout) for another process (the CLI beside a running server) to finish. A deferred one
+    // that read, then wrote after that process committed, failed at once with "database is locked"
+    // (SQLITE_BUSY_SNAPSHOT: no busy timeout applies to it). A read-only one (a backup, an audit
+    // check) stays deferred: it must not stop the other process's writes for as long as it reads.
+    // In this process transactions already run one at a time on the writer.
+    const begin = settings.accessMode === 'read only' ? 'begin' : 'begin immediate';
+    await this.writer.executeQuery(CompiledQuery.raw(begin));
   }
 
   async commitTransaction(): Promise<void> {
