@@ -49,8 +49,7 @@ await describeBrowser(
     before(async () => {
       server = await startServer();
       browser = await launch();
-      // axe is injected as an inline script, which only works with the page's CSP bypassed.
-      tab = await openTab(browser, server.url, { locale: 'ky', bypassCSP: true });
+      tab = await openTab(browser, server.url, { locale: 'ky' });
     });
     after(async () => {
       await browser?.close();

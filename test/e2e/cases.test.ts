@@ -157,7 +157,7 @@ await describeBrowser('legal-aid cases', (backend) => {
   });
 
   it('the case page and its tabs have no serious axe violations and fit a phone', async () => {
-    const tab = await openTab(browser, world.server.url, { locale: 'ky', bypassCSP: true, width: 375 });
+    const tab = await openTab(browser, world.server.url, { locale: 'ky', width: 375 });
     await tab.context.addCookies(await lawyer.context.cookies());
     const { page } = tab;
     for (const t of ['overview', 'people', 'team', 'notes', 'tasks', 'time', 'timeline']) {

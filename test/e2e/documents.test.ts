@@ -119,7 +119,7 @@ await describeBrowser('case documents', (backend) => {
   });
 
   it('is accessible, and usable on a 375 px phone in Kyrgyz', async () => {
-    const scan = await openTab(browser, server.url, { locale: 'en', bypassCSP: true });
+    const scan = await openTab(browser, server.url, { locale: 'en' });
     await scan.context.addCookies(await tab.context.cookies());
     await scan.page.goto(`/cases/${caseId}?tab=documents`);
     await scan.page.getByTestId('document').first().waitFor();

@@ -162,7 +162,7 @@ await describeBrowser('evidence of violations', (backend) => {
   });
 
   it('is accessible, and fits a 390 px phone', async () => {
-    const scan = await openTab(browser, world.server.url, { locale: 'en', bypassCSP: true });
+    const scan = await openTab(browser, world.server.url, { locale: 'en' });
     await scan.context.addCookies(await tab.context.cookies());
     await scan.page.goto(`/violations/${eventId}?tab=evidence`);
     await scan.page.getByTestId('evidence-item').first().waitFor();

@@ -7,7 +7,15 @@ import type { FormDefinition } from '../../src/core/forms/types.ts';
 import { districtsOf } from '../../src/core/geo/regions.ts';
 import type { Client } from '../helpers/client.ts';
 import { CHECKLIST, STATION_VISIT } from '../helpers/monitoring.ts';
-import { describeBrowser, freshCode, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
+import {
+  axeSerious,
+  describeBrowser,
+  freshCode,
+  hasHorizontalScroll,
+  launch,
+  openTab,
+  type Tab,
+} from './browser.ts';
 import { staffWorld, type Account, type StaffWorld } from './legal-setup.ts';
 
 const L = (en: string, ru = en, ky = en) => ({ ky, ru, en });
@@ -115,10 +123,11 @@ async function untilStored(w: World, n: number): Promise<{ id: string; critical:
   }
 }
 
-/** Screenshot for a person to look at; a phone-width page never scrolls sideways. */
+/** Screenshot for a person to look at; a phone-width page never scrolls sideways, and axe finds nothing serious. */
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `/tmp/field-${name}.png`, fullPage: true });
   assert.equal(await hasHorizontalScroll(page), false, `${name} scrolls sideways at 375 px`);
+  assert.deepEqual(await axeSerious(page), [], `${name}: accessibility`);
 }
 
 /** The values a native select offers, in order. */

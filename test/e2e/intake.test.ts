@@ -158,7 +158,7 @@ await describeBrowser('legal-aid intake', (backend) => {
     const draft = await api.post<{ id: string }>('/api/intakes', { personId: people.body.items[0]?.id });
     assert.equal(draft.status, 201);
     assert.equal((await api.post(`/api/intakes/${draft.body.id}/conflict-check`)).status, 200);
-    const tab = await openTab(browser, world.server.url, { locale: 'ky', bypassCSP: true, width: 375 });
+    const tab = await openTab(browser, world.server.url, { locale: 'ky', width: 375 });
     await tab.context.addCookies(await lawyer.context.cookies());
     const { page } = tab;
     const screens: [string, () => Promise<unknown>][] = [
@@ -177,7 +177,7 @@ await describeBrowser('legal-aid intake', (backend) => {
     await tab.context.close();
   });
   it('an administrator sets the eligibility rules; empty limits are refused with a translated error', async () => {
-    const tab = await openTab(browser, world.server.url, { locale: 'en', bypassCSP: true });
+    const tab = await openTab(browser, world.server.url, { locale: 'en' });
     const { page } = tab;
     await login(page, world.admin);
     await page.getByRole('link', { name: 'Eligibility rules' }).click();

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { Client } from '../helpers/client.ts';
 import type { Backend } from '../helpers/db.ts';
 import type { RunningServer } from '../helpers/server.ts';
-import { describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import { axeSerious, describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
 import { staffWorldRoles, type Account } from './legal-setup.ts';
 import { see, shot, track } from './monitoring-setup.ts';
 
@@ -221,27 +221,31 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     const { page } = tab;
     // Every screen is photographed before the test says what was wrong, so one run shows them all.
     const wrong: string[] = [];
+    const look = async (name: string) => {
+      wrong.push(...(await shot(page, name)));
+      wrong.push(...(await axeSerious(page)).map((v) => `${name}: ${v}`));
+    };
     const screens = async (suffix: string, phone: boolean) => {
       await page.goto('/monitoring/forms');
       await see(page, page.getByTestId(`form-row-${formId}`));
-      wrong.push(...(await shot(page, `forms-${suffix}`)));
+      await look(`forms-${suffix}`);
       await page.goto(`/monitoring/forms/${formId}`);
       await see(page, page.getByTestId('publish'));
       if (phone) await page.getByTestId('builder-view').locator('label').nth(1).click();
       await see(page, page.getByTestId('form-preview'));
-      wrong.push(...(await shot(page, `builder-${suffix}`)));
+      await look(`builder-${suffix}`);
       await page.goto(`/monitoring/missions/${missionId}`);
       await see(page, page.getByTestId('dash-received'));
-      wrong.push(...(await shot(page, `dashboard-${suffix}`)));
+      await look(`dashboard-${suffix}`);
       await page.getByTestId('mission-tab-sites').click();
       await see(page, page.getByTestId('site-row-C-101'));
-      wrong.push(...(await shot(page, `sites-${suffix}`)));
+      await look(`sites-${suffix}`);
       await page.goto('/monitoring/review');
       await see(page, page.getByTestId('review-row'));
-      wrong.push(...(await shot(page, `review-${suffix}`)));
+      await look(`review-${suffix}`);
       await page.goto(`/monitoring/submissions/${submissionId}`);
       await see(page, page.getByTestId('lock-mine'));
-      wrong.push(...(await shot(page, `submission-${suffix}`)));
+      await look(`submission-${suffix}`);
     };
     await screens('desktop-en', false);
     await switchLanguage(page, 'ky');

@@ -171,7 +171,7 @@ await describeBrowser('people registry', (backend) => {
   });
 
   it('the people screens have no serious axe violations and fit a phone', async () => {
-    const tab = await openTab(browser, world.server.url, { locale: 'ky', bypassCSP: true, width: 375 });
+    const tab = await openTab(browser, world.server.url, { locale: 'ky', width: 375 });
     await tab.context.addCookies(await lawyer.context.cookies());
     const { page } = tab;
     const screens: [string, () => Promise<unknown>][] = [

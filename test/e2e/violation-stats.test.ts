@@ -179,7 +179,7 @@ await describeBrowser('violation statistics and publications', (backend) => {
   });
 
   it('has no serious axe violations on the statistics and a publication preview', async () => {
-    const scan = await openTab(browser, world.server.url, { locale: 'en', bypassCSP: true });
+    const scan = await openTab(browser, world.server.url, { locale: 'en' });
     await scan.context.addCookies(await tab.context.cookies());
     await scan.page.goto('/violations/stats?unit=victims');
     await scan.page.getByTestId('vstats-by-actType').waitFor();
