@@ -1,61 +1,29 @@
-import {
-  Badge,
-  EmptyState,
-  Group,
-  Pagination,
-  ScrollArea,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-} from '@mantine/core';
+import { EmptyState, Group, Pagination, ScrollArea, Select, Stack, Tabs } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS } from '../../../core/geo/regions';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
-import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../intl/format';
-import { AnchorLink } from '../people/AnchorLink';
-import { QUEUES, SUBMISSION_STATUSES, type Flags, type SubmissionsQuery, type SubmissionStatus } from './api';
-import { SubmissionStatusBadge, useRegionName } from './labels';
-import { useL10n, useLocale } from './l10n';
+import { QUEUES, SUBMISSION_STATUSES, type SubmissionsQuery, type SubmissionStatus } from './api';
+import { useLocale } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { useMissions, useSubmissions } from './queries';
+import { ReviewResults } from './review/ReviewResults';
 
 /** Rows per page (the server's page size). */
 const PAGE_SIZE = 50;
 const TABS = ['all', ...QUEUES, 'critical'] as const;
 type Tab = (typeof TABS)[number];
 
-/** The triage marks a submission carries, as small badges. */
-export function FlagBadges({ flags, critical }: { flags: Flags; critical: boolean }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  return (
-    <Group gap={4}>
-      {critical && (
-        <Badge color="red" variant="filled" size="sm" tt="none">
-          {t('review.critical')}
-        </Badge>
-      )}
-      {QUEUES.filter((q) => flags[q]).map((q) => (
-        <Badge key={q} color={q === 'urgent' ? 'orange' : 'gray'} variant="light" size="sm" tt="none">
-          {t(`flags.${q}`)}
-        </Badge>
-      ))}
-    </Group>
-  );
-}
-
 /** Triage queues of submissions with filters by mission, status and region. */
 export function ReviewPage(): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
-  const l10n = useL10n();
   const fmt = useFormat();
-  const region = useRegionName();
+  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
   const missions = useMissions();
   const [tab, setTab] = useState<Tab>('all');
   const [missionId, setMissionId] = useState<string | null>(null);
@@ -106,7 +74,7 @@ export function ReviewPage(): ReactElement {
             data={(missions.data?.items ?? []).map((m) => ({ value: m.id, label: m.title }))}
             value={missionId}
             onChange={reset(setMissionId)}
-            w={240}
+            w={phone ? '100%' : 240}
             data-testid="review-mission"
           />
           <Select
@@ -116,7 +84,7 @@ export function ReviewPage(): ReactElement {
             data={SUBMISSION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             value={status}
             onChange={(v) => reset(setStatus)(v)}
-            w={180}
+            w={phone ? '100%' : 180}
           />
           <Select
             label={t('sites.region')}
@@ -125,7 +93,7 @@ export function ReviewPage(): ReactElement {
             data={REGIONS.map((r) => ({ value: r.code, label: r.names[lng] }))}
             value={reg}
             onChange={reset(setReg)}
-            w={200}
+            w={phone ? '100%' : 200}
           />
         </Group>
         <MonErrorAlert error={list.error} />
@@ -133,65 +101,14 @@ export function ReviewPage(): ReactElement {
         {list.data && items.length === 0 && (
           <EmptyState p="lg" title={t('review.empty')} description={t('review.emptyHint')} />
         )}
-        {items.length > 0 && (
-          <TableScroll minWidth={820} label={t('review.title')}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('review.receivedAt')}</Table.Th>
-                  <Table.Th>{t('review.form')}</Table.Th>
-                  <Table.Th>{t('review.site')}</Table.Th>
-                  <Table.Th>{t('review.observer')}</Table.Th>
-                  <Table.Th>{t('review.status')}</Table.Th>
-                  <Table.Th>{t('review.marks')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((s) => (
-                  <Table.Tr key={s.id} data-testid="review-row">
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <AnchorLink
-                        to="/monitoring/submissions/$id"
-                        params={{ id: s.id }}
-                        fw={600}
-                        data-testid="submission-link"
-                      >
-                        {fmt.dateTime(s.receivedAt)}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>
-                      {l10n(s.formTitle) || t(`forms:kind.${s.formKind}`, { defaultValue: s.formKind })}
-                    </Table.Td>
-                    <Table.Td>
-                      {s.siteName ?? (s.source === 'public' ? t('review.publicReport') : '—')}
-                      {s.region && (
-                        <Text size="xs" c="dimmed">
-                          {region(s.region)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{s.observerName ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        <SubmissionStatusBadge status={s.status} />
-                        {s.lockedBy && (
-                          <Text size="xs" c="orange.8">
-                            {t('lock.short', { name: s.lockedBy })}
-                          </Text>
-                        )}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <FlagBadges flags={s.flags} critical={s.critical} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
-        )}
+        {items.length > 0 && <ReviewResults items={items} phone={phone} />}
         {total > PAGE_SIZE && (
-          <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />
+          <Pagination
+            total={Math.ceil(total / PAGE_SIZE)}
+            value={page}
+            onChange={setPage}
+            siblings={phone ? 0 : 1}
+          />
         )}
       </Stack>
     </>

@@ -13,7 +13,7 @@ import { useL10n } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { useFormVersion, useSubmission } from './queries';
-import { FlagBadges } from './ReviewPage';
+import { FlagBadges } from './review/ReviewResults';
 import { AnswersView } from './submission/AnswersView';
 import { Comments, History } from './submission/CommentsHistory';
 import { LockBanner, ReviewPanel } from './submission/ReviewPanel';
