@@ -243,6 +243,8 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
       await page.goto('/monitoring/review');
       await see(page, page.getByTestId('review-row'));
       await look(`review-${suffix}`);
+      // On a phone each report is a card, with its status and marks in sight (no table to scroll).
+      if (phone && (await page.locator('main table').count()) > 0) wrong.push('review on a phone is a table');
       await page.goto(`/monitoring/submissions/${submissionId}`);
       await see(page, page.getByTestId('lock-mine'));
       await look(`submission-${suffix}`);
