@@ -1,11 +1,12 @@
 import { Badge, Button, Card, Collapse, EmptyState, Group, Stack, Text } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
+import { usePhone } from '../../components/usePhone';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { useAuditLog } from './queries';
@@ -21,7 +22,7 @@ export function AuditPage(): ReactElement {
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
 
   const apply = (s: AuditSearch) => void navigate({ search: s });
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [filtersOpen, filters] = useDisclosure(false);
   const activeFilters = Object.keys(search).length;
   return (

@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Collapse, EmptyState, Group, Pagination, Stack, Text } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
 import { can, useMe } from '../auth/queries';
+import { usePhone } from '../../components/usePhone';
 import { CaseFilters } from './CaseFilters';
 import { CaseResults } from './CaseResults';
 import { ExportMenu } from './ExportMenu';
@@ -25,7 +26,7 @@ export function CasesPage(): ReactElement {
   const search = useSearch({ from: '/app/cases' });
   const navigate = useNavigate({ from: '/cases' });
   const list = useCaseList(toQuery(search));
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [filtersOpen, filtersToggle] = useDisclosure(false);
   const [newOpen, newCase] = useDisclosure(false);
   const canWrite = can(me, 'cases.write');

@@ -1,12 +1,12 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../components/AppModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
+import { usePhone } from '../../components/usePhone';
 import { casesApi, type Case } from './api';
 import {
   CaseFormFields,
@@ -29,7 +29,7 @@ export function EditCaseModal({
 }): ReactElement {
   const { t } = useTranslation('cases');
   const invalidate = useInvalidateCase(c.id);
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const form = useForm<CaseFormValues>({ initialValues: formFromCase(c), validate: caseFormValidate(t) });
   const save = useMutation({
     mutationFn: (v: CaseFormValues) => casesApi.update(c.id, toPatch(v)),

@@ -1,6 +1,5 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
@@ -8,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../components/AppModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
+import { usePhone } from '../../components/usePhone';
 import { casesApi } from './api';
 import {
   CaseFormFields,
@@ -23,7 +23,7 @@ export function NewCaseModal({ opened, onClose }: { opened: boolean; onClose: ()
   const { t } = useTranslation('cases');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const form = useForm<CaseFormValues>({ initialValues: EMPTY_CASE_FORM, validate: caseFormValidate(t) });
   const create = useMutation({
     mutationFn: (v: CaseFormValues) => casesApi.create(toCreate(v)),

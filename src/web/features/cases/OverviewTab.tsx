@@ -1,9 +1,10 @@
 import { Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/icons';
 import { useFormat } from '../../intl/format';
+import { usePhone } from '../../components/usePhone';
 import type { Case } from './api';
 import { CaseLinks } from './CaseLinks';
 import { CloseCaseModal, ReopenCaseModal } from './CloseCaseModal';
@@ -41,7 +42,7 @@ export function OverviewTab({ c }: { c: Case }): ReactElement {
   const [editOpen, edit] = useDisclosure(false);
   const [closeOpen, closeDialog] = useDisclosure(false);
   const [reopenOpen, reopenDialog] = useDisclosure(false);
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const lead = c.team.find((m) => m.role === 'lead');
   const open = c.status === 'open';
 

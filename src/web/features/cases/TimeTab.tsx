@@ -13,7 +13,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +21,7 @@ import { fieldErrors } from '../../components/errors';
 import { PageLoader } from '../../components/PageLoader';
 import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../intl/format';
+import { usePhone } from '../../components/usePhone';
 import { casesApi, type Case, type TimeActivity, type TimeEntry } from './api';
 import { TIME_ACTIVITIES } from './codes';
 import { todayInBishkek, useDuration } from './labels';
@@ -201,7 +201,7 @@ function TimeCards({ items }: { items: TimeEntry[] }): ReactElement {
 export function TimeTab({ c }: { c: Case }): ReactElement {
   const { t } = useTranslation('cases');
   const duration = useDuration();
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const time = useTime(c.id);
   const items = [...(time.data?.items ?? [])].sort((a, b) => b.workedOn.localeCompare(a.workedOn));
   return (

@@ -1,5 +1,4 @@
 import { Button, Card, EmptyState, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../intl/format';
+import { usePhone } from '../../components/usePhone';
 import type { IntakeStatus, IntakeSummary } from './api';
 import { StatusBadge, UrgencyBadge } from './IntakeBadges';
 import { useIntakes } from './queries';
@@ -111,7 +111,7 @@ export function IntakeListPage(): ReactElement {
   const { t } = useTranslation('intake');
   const [filter, setFilter] = useState<Filter>('draft');
   const intakes = useIntakes(filter === 'all' ? undefined : filter);
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const loaded = intakes.data?.items ?? [];
   const items = filter === 'draft' ? [...loaded].sort(byUrgency) : loaded;
   return (

@@ -1,11 +1,11 @@
 import { EmptyState, Group, Pagination, ScrollArea, Select, Stack, Tabs } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS } from '../../../core/geo/regions';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
+import { usePhone } from '../../components/usePhone';
 import { QUEUES, SUBMISSION_STATUSES, type SubmissionsQuery, type SubmissionStatus } from './api';
 import { useLocale } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
@@ -23,7 +23,7 @@ export function ReviewPage(): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
   const fmt = useFormat();
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const missions = useMissions();
   const [tab, setTab] = useState<Tab>('all');
   const [missionId, setMissionId] = useState<string | null>(null);

@@ -1,5 +1,4 @@
 import { Button, Card, EmptyState, Group, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useMe } from '../auth/queries';
+import { usePhone } from '../../components/usePhone';
 import { PeopleFilters } from './PeopleFilters';
 import { PeopleCards, PeopleTable } from './PeopleList';
 import { canEditPeople } from './permissions';
@@ -36,7 +36,7 @@ export function PeoplePage(): ReactElement {
   const mayAdd = canEditPeople(useMe().data);
   const { page = 1, ...filters } = search;
   const people = usePeople(filters, page);
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const items = people.data?.items ?? [];
   const filtered = Object.keys(filters).length > 0;
   const go = (s: PeopleSearch) => void navigate({ search: s, replace: true });

@@ -10,7 +10,7 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,6 +20,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../intl/format';
 import { useMe } from '../auth/queries';
+import { usePhone } from '../../components/usePhone';
 import { GRANT_ADMIN, type User } from './api';
 import { InviteLinkModal } from './InviteLink';
 import { InviteUserModal } from './InviteUserModal';
@@ -132,7 +133,7 @@ export function UsersPage(): ReactElement {
   const adminPending = new Set(pending.filter((a) => a.kind === GRANT_ADMIN).map((a) => a.targetId));
   // The server asks for a second administrator whenever at least two are active (me and another).
   const fourEyes = items.filter((u) => u.role === 'admin' && u.status === 'active').length >= 2;
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const inviteButton = (
     <Button leftSection={<Icon name="plus" size={16} />} onClick={invite.open} data-testid="invite-user">
       {t('users.invite.open')}

@@ -1,11 +1,11 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../components/AppModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
+import { usePhone } from '../../components/usePhone';
 import { violationsApi, type Act, type Event } from './api';
 import { actErrors, emptyAct, formFromAct, toActCreate, toActPatch, type ActFormValues } from './actForm';
 import { ActFormFields } from './ActFormFields';
@@ -27,7 +27,7 @@ export function ActModal({
 }): ReactElement {
   const { t } = useTranslation('violations');
   const invalidate = useInvalidateEvent(event.id);
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const initial = () => (act ? formFromAct(act) : emptyAct());
   const [values, setValues] = useState<ActFormValues>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -1,11 +1,11 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../components/AppModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
+import { usePhone } from '../../components/usePhone';
 import { violationsApi, type Event } from './api';
 import { EventFormFields } from './EventFormFields';
 import { eventErrors, formFromEvent, toEventPatch, type EventFormValues } from './eventForm';
@@ -26,7 +26,7 @@ export function EditEventModal({
 }): ReactElement {
   const { t } = useTranslation('violations');
   const invalidate = useInvalidateEvent(event.id);
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const canRestrict = event.myRole === 'lead';
   const [values, setValues] = useState<EventFormValues>(() => formFromEvent(event));
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -1,10 +1,10 @@
 import { Button, Card, Group, Stack, Stepper, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { Link, useBlocker, useNavigate } from '@tanstack/react-router';
 import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { PageHeader } from '../../components/PageHeader';
+import { usePhone } from '../../components/usePhone';
 import { EMPTY_FLOW, FLOW_STEPS, pruned, stepErrors, type FlowState, type StepErrors } from './entryFlow';
 import { ActsStep, VictimsStep } from './EntryFlowPeople';
 import { ReviewStep } from './EntryFlowReview';
@@ -20,7 +20,7 @@ import { useFlowSave } from './useFlowSave';
 export function EntryFlowPage(): ReactElement {
   const { t } = useTranslation('violations');
   const navigate = useNavigate();
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [state, setState] = useState<FlowState>(EMPTY_FLOW);
   const [step, setStep] = useState(0);
   const [errors, setErrors] = useState<StepErrors>({});

@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
 import { can, useMe } from '../auth/queries';
+import { usePhone } from '../../components/usePhone';
 import { EventFilters } from './EventFilters';
 import { EventResults } from './EventResults';
 import { useEventList } from './queries';
@@ -70,7 +71,7 @@ export function EventsPage(): ReactElement {
   const search = useSearch({ from: '/app/violations' });
   const navigate = useNavigate({ from: '/violations' });
   const list = useEventList(toQuery(search));
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [filtersOpen, filtersToggle] = useDisclosure(false);
   const canWrite = can(me, 'violations.write');
   const active = Object.keys(filtersOf(search)).filter((k) => k !== 'q').length;

@@ -1,11 +1,12 @@
 import { Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/icons';
 import { useVocabLabel } from '../../components/VocabPicker';
 import { useFormat } from '../../intl/format';
 import { useGeoNames } from '../people/labels';
+import { usePhone } from '../../components/usePhone';
 import type { Event } from './api';
 import { CaseLinks } from './CaseLinks';
 import { EditEventModal } from './EditEventModal';
@@ -39,7 +40,7 @@ export function OverviewTab({ event }: { event: Event }): ReactElement {
   const dates = usePartialDates();
   const status = useVocabLabel('esf_violation_status');
   const [editOpen, edit] = useDisclosure(false);
-  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
 
   return (
     <Stack>
