@@ -240,6 +240,8 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
       await page.getByTestId('mission-tab-sites').click();
       await see(page, page.getByTestId('site-row-C-101'));
       await look(`sites-${suffix}`);
+      // The same on the sites tab: a coordinator sees at a glance which stations have nobody or no report.
+      if (phone && (await page.locator('main table').count()) > 0) wrong.push('sites on a phone is a table');
       await page.goto('/monitoring/review');
       await see(page, page.getByTestId('review-row'));
       await look(`review-${suffix}`);

@@ -1,20 +1,20 @@
-import { Button, EmptyState, Group, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, EmptyState, Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { districtName, isDistrictId, REGIONS } from '../../../../core/geo/regions';
+import { REGIONS } from '../../../../core/geo/regions';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { Icon } from '../../../components/icons';
 import { PageLoader } from '../../../components/PageLoader';
-import { TableScroll } from '../../../components/TableScroll';
+import { usePhone } from '../../../components/usePhone';
 import { useFormat } from '../../../intl/format';
 import { missionsApi, type Mission, type Site } from '../api';
-import { useRegionName } from '../labels';
 import { useLocale } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate, useSites } from '../queries';
 import { AddSiteModal, ImportSitesModal, ObserversModal } from './SiteModals';
+import { SiteResults } from './SiteResults';
 
 /** Sites per page (the server's page size). */
 const PAGE_SIZE = 50;
@@ -31,7 +31,7 @@ export function SitesTab({ mission }: { mission: Mission }): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
   const fmt = useFormat();
-  const region = useRegionName();
+  const phone = usePhone();
   const invalidate = useInvalidate();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
@@ -55,7 +55,7 @@ export function SitesTab({ mission }: { mission: Mission }): ReactElement {
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <Group align="flex-end" gap="sm">
+        <Group align="flex-end" gap="sm" w={phone ? '100%' : undefined}>
           <TextInput
             type="search"
             label={t('sites.search')}
@@ -64,7 +64,7 @@ export function SitesTab({ mission }: { mission: Mission }): ReactElement {
               setText(e.currentTarget.value);
               setPage(1);
             }}
-            w={220}
+            w={phone ? '100%' : 220}
             data-testid="sites-search"
           />
           <Select
@@ -77,7 +77,7 @@ export function SitesTab({ mission }: { mission: Mission }): ReactElement {
               setReg(v);
               setPage(1);
             }}
-            w={220}
+            w={phone ? '100%' : 220}
           />
         </Group>
         <Group gap="xs">
@@ -106,79 +106,20 @@ export function SitesTab({ mission }: { mission: Mission }): ReactElement {
         />
       )}
       {items.length > 0 && (
-        <TableScroll minWidth={760} label={t('tabs.sites')}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('sites.code')}</Table.Th>
-                <Table.Th>{t('sites.name')}</Table.Th>
-                <Table.Th>{t('sites.region')}</Table.Th>
-                <Table.Th>{t('sites.observers')}</Table.Th>
-                <Table.Th ta="end">{t('sites.received')}</Table.Th>
-                <Table.Th>{t('sites.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((s) => (
-                <Table.Tr key={s.id} data-testid={`site-row-${s.code}`}>
-                  <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                    {s.code}
-                  </Table.Td>
-                  <Table.Td>
-                    {s.name}
-                    {s.place && (
-                      <Text size="xs" c="dimmed">
-                        {s.place}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {region(s.region)}
-                    {s.district && (
-                      <Text size="xs" c="dimmed">
-                        {isDistrictId(s.district) ? districtName(s.district, lng) : s.district}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td data-testid="site-observers">
-                    {s.observers.length ? (
-                      s.observers.map((o) => o.name).join(', ')
-                    ) : (
-                      <Text size="sm" c="orange.8">
-                        {t('sites.nobody')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="end">{fmt.number(s.received)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={() => setDialog({ kind: 'observers', site: s })}
-                        data-testid="assign-observers"
-                      >
-                        {t('sites.assign')}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setDialog({ kind: 'delete', site: s })}
-                        aria-label={t('sites.deleteNamed', { site: s.name })}
-                      >
-                        <Icon name="trash" size={14} />
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <SiteResults
+          items={items}
+          phone={phone}
+          onAssign={(site) => setDialog({ kind: 'observers', site })}
+          onDelete={(site) => setDialog({ kind: 'delete', site })}
+        />
       )}
       {total > PAGE_SIZE && (
-        <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />
+        <Pagination
+          total={Math.ceil(total / PAGE_SIZE)}
+          value={page}
+          onChange={setPage}
+          siblings={phone ? 0 : 1}
+        />
       )}
       {dialog?.kind === 'add' && <AddSiteModal missionId={mission.id} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'import' && (

@@ -1,0 +1,158 @@
+import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { districtName, isDistrictId } from '../../../../core/geo/regions';
+import { Icon } from '../../../components/icons';
+import { TableScroll } from '../../../components/TableScroll';
+import { useFormat } from '../../../intl/format';
+import type { Site } from '../api';
+import { useRegionName } from '../labels';
+import { useLocale } from '../l10n';
+
+interface Props {
+  items: Site[];
+  onAssign(site: Site): void;
+  onDelete(site: Site): void;
+}
+
+/** Region and district of a site, in the reader's language (a district not in the list stays as typed). */
+function usePlace() {
+  const lng = useLocale();
+  const region = useRegionName();
+  return {
+    region: (s: Site) => region(s.region),
+    district: (s: Site) =>
+      s.district ? (isDistrictId(s.district) ? districtName(s.district, lng) : s.district) : null,
+  };
+}
+
+/** Who observes the site; "nobody yet" stands out, since a station without an observer goes unwatched. */
+function Observers({ s }: { s: Site }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  return s.observers.length ? (
+    <>{s.observers.map((o) => o.name).join(', ')}</>
+  ) : (
+    <Text span size="sm" c="orange.8">
+      {t('sites.nobody')}
+    </Text>
+  );
+}
+
+function Actions({ s, onAssign, onDelete }: { s: Site } & Omit<Props, 'items'>): ReactElement {
+  const { t } = useTranslation('monitoring');
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button size="compact-sm" variant="light" onClick={() => onAssign(s)} data-testid="assign-observers">
+        {t('sites.assign')}
+      </Button>
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        color="red"
+        onClick={() => onDelete(s)}
+        aria-label={t('sites.deleteNamed', { site: s.name })}
+      >
+        <Icon name="trash" size={14} />
+      </Button>
+    </Group>
+  );
+}
+
+function SitesTable({ items, ...actions }: Props): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const place = usePlace();
+  return (
+    <TableScroll minWidth={760} label={t('tabs.sites')}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('sites.code')}</Table.Th>
+            <Table.Th>{t('sites.name')}</Table.Th>
+            <Table.Th>{t('sites.region')}</Table.Th>
+            <Table.Th>{t('sites.observers')}</Table.Th>
+            <Table.Th ta="end">{t('sites.received')}</Table.Th>
+            <Table.Th>{t('sites.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((s) => (
+            <Table.Tr key={s.id} data-testid={`site-row-${s.code}`}>
+              <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                {s.code}
+              </Table.Td>
+              <Table.Td>
+                {s.name}
+                {s.place && (
+                  <Text size="xs" c="dimmed">
+                    {s.place}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {place.region(s)}
+                {s.district && (
+                  <Text size="xs" c="dimmed">
+                    {place.district(s)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td data-testid="site-observers">
+                <Observers s={s} />
+              </Table.Td>
+              <Table.Td ta="end">{fmt.number(s.received)}</Table.Td>
+              <Table.Td>
+                <Actions s={s} {...actions} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
+  );
+}
+
+/**
+ * One card per site on a phone: a region coordinator checks on election day which stations have no
+ * observer or no report yet, and a six-column table there hid both behind a sideways scroll.
+ */
+function SiteCards({ items, ...actions }: Props): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const place = usePlace();
+  return (
+    <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('tabs.sites')}>
+      {items.map((s) => (
+        <Paper key={s.id} withBorder radius="md" p="sm" component="li" data-testid={`site-row-${s.code}`}>
+          <Stack gap={6}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+              <Text fw={600} size="sm">
+                {s.name}
+              </Text>
+              <Text ff="monospace" size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                {s.code}
+              </Text>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {[s.place, place.district(s), place.region(s)].filter(Boolean).join(' · ')}
+            </Text>
+            <Text size="sm" data-testid="site-observers">
+              <Observers s={s} />
+            </Text>
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Text size="sm">
+                {t('sites.receivedCount', { count: s.received, n: fmt.number(s.received) })}
+              </Text>
+              <Actions s={s} {...actions} />
+            </Group>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+/** A page of a mission's sites: a table on wide screens, one card per site on a phone. */
+export function SiteResults({ phone, ...props }: Props & { phone: boolean }): ReactElement {
+  return phone ? <SiteCards {...props} /> : <SitesTable {...props} />;
+}
