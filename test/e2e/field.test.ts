@@ -13,6 +13,7 @@ import {
   freshCode,
   hasHorizontalScroll,
   launch,
+  login,
   openTab,
   type Tab,
 } from './browser.ts';
@@ -32,6 +33,13 @@ const INCIDENT: FormDefinition = {
         { key: 'when', type: 'datetime', label: L('When', 'Когда', 'Качан'), required: true },
         { key: 'where', type: 'location', label: L('Where', 'Где', 'Кайда'), required: true },
         { key: 'what', type: 'long_text', label: L('What happened', 'Что случилось', 'Эмне болду') },
+        {
+          key: 'help',
+          type: 'boolean',
+          label: L('Is urgent help needed now?', 'Нужна ли срочная помощь?', 'Азыр шашылыш жардам керекпи?'),
+          required: true,
+          critical: { op: 'eq', value: true },
+        },
       ],
     },
   ],
@@ -352,7 +360,7 @@ await describeBrowser('field app: offline outbox', (backend) => {
     const all = await untilStored(w, 6);
     const mine = await Promise.all(
       all.map((s) =>
-        w.admin$.get<{ formVersionId: string; answers: Record<string, unknown> }>(
+        w.admin$.get<{ id: string; formVersionId: string; answers: Record<string, unknown> }>(
           `/api/monitoring/submissions/${s.id}`,
         ),
       ),
@@ -361,6 +369,36 @@ await describeBrowser('field app: offline outbox', (backend) => {
     assert.ok(incident, 'the incident is on the server');
     assert.match(String(incident.body.answers.when), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     assert.equal((incident.body.answers.where as { region: string }).region, 'KG-C');
+    // The red button answers the form's "urgent help?" question: the report is critical.
+    assert.equal(incident.body.answers.help, true);
+    assert.equal(all.find((s) => s.id === incident.body.id)?.critical, true);
+  });
+
+  it("the critical incident rings the administrator's bell, and the notice opens the report", async () => {
+    // The mission has no coordinator, so its administrators are the ones alerted (alerts.job.ts).
+    let notices: { kind: string; entityId: string }[] = [];
+    for (let i = 0; i < 60 && notices.length === 0; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 500));
+      const r = await w.admin$.get<{ items: { kind: string; entityId: string }[] }>('/api/notifications');
+      notices = r.body.items.filter((n) => n.kind === 'monitoring.critical');
+    }
+    assert.equal(notices.length, 1, 'the job worker wrote one notice');
+    const other = await openTab(browser, w.server.url, { locale: 'ky', width: 375 });
+    try {
+      const { page } = other;
+      page.setDefaultTimeout(60_000);
+      await login(page, w.admin);
+      await page.getByTestId('notifications-count').getByText('1', { exact: true }).waitFor();
+      await page.getByTestId('notifications-bell').click();
+      const notice = page.getByTestId('notification').filter({ hasText: 'C-101' });
+      // The administrator's own language (English) decides, not the tab's.
+      await notice.filter({ hasText: 'Critical incident reported: C-101, Chuy' }).waitFor();
+      await shot(page, 'critical-notice');
+      await notice.click();
+      await page.waitForURL(`**/monitoring/submissions/${notices[0]!.entityId}`);
+    } finally {
+      await other.context.close();
+    }
   });
 
   it('offline: a place picked region → district, two complaints and a signature arrive whole', async () => {

@@ -5,6 +5,7 @@ import type { Executor } from '../../platform/db/db.ts';
 import { preparedRows } from '../../platform/db/prepared.ts';
 import { FLUSH_LATER } from '../../platform/db/sqlite-durable.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
+import { queueCriticalAlert } from './alerts.job.ts';
 import { CountBatch, type CountInput } from './submissions.counts.ts';
 
 /**
@@ -89,6 +90,8 @@ async function writeBatch(ctx: AppContext, tx: Executor, items: PendingSubmissio
     }
   await counts.flush(tx);
   await appendAuditMany(tx, ctx.dbh.kind, entries);
+  // Rare (a critical incident): its alert is queued with the row, so one never goes without the other.
+  for (const i of items) if (i.count.critical && stored.has(i.id)) await queueCriticalAlert(ctx, tx, i.id);
   return items.map((i) => stored.has(i.id));
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { registerCriticalAlerts } from './alerts.job.ts';
 import { listAssignments } from './missions.assignments.ts';
 import { getSubmission, listSubmissions } from './submissions.read.ts';
 import * as S from './submissions.schemas.ts';
@@ -14,6 +15,7 @@ const Created = z.object({ id: Uuid });
 
 /** What the field app talks to: assignments, submissions (idempotent by clientId) and reading them back. */
 export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  registerCriticalAlerts(ctx);
   app.get(
     '/api/monitoring/assignments',
     { config: submitAccess, schema: { tags, response: { 200: z.array(S.Assignment) } } },

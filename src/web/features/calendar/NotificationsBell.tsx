@@ -3,7 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isRegionCode, regionName } from '../../../core/geo/regions';
 import { Icon } from '../../components/icons';
+import { asLocale, type Locale } from '../../i18n';
 import { calendarApi, type Notification } from './api';
 import { calendarKeys, useNotifications } from './queries';
 import { useCalendarFormat, type CalendarFormat } from './time';
@@ -11,19 +13,32 @@ import { useCalendarFormat, type CalendarFormat } from './time';
 type Translate = ReturnType<typeof useTranslation<'calendar'>>['t'];
 
 /** The sentence of a notice, from its codes and times (notices store no text). */
-export function noticeText(t: Translate, fmt: CalendarFormat, n: Notification): string {
+export function noticeText(t: Translate, fmt: CalendarFormat, n: Notification, lng: Locale): string {
   const p = n.params;
   if (n.kind === 'hearing.reminder' && typeof p.startsAt === 'string') {
     const kind = t(`kind.${p.kind === 'deadline' ? 'deadline' : 'hearing'}`);
     const vars = { kind, number: String(p.caseNumber ?? ''), time: fmt.dateTime(p.startsAt) };
     return p.offset === '1d' ? t('notifications.reminder1d', vars) : t('notifications.reminder1h', vars);
   }
+  if (n.kind === 'monitoring.critical') {
+    const region = isRegionCode(p.region) ? regionName(p.region, lng) : null;
+    const place = [typeof p.site === 'string' ? p.site : null, region].filter(Boolean).join(', ');
+    return place ? t('notifications.critical', { place }) : t('notifications.criticalNoPlace');
+  }
   return t('notifications.generic');
+}
+
+/** Where a notice leads: its case, or the critical report it alerts to. */
+function noticeTarget(n: Notification): string | null {
+  if (n.kind === 'monitoring.critical' && typeof n.params.submissionId === 'string')
+    return `/monitoring/submissions/${n.params.submissionId}`;
+  return typeof n.params.caseId === 'string' ? `/cases/${n.params.caseId}` : null;
 }
 
 /** The bell in the header: unread count, the newest notices, "mark all read". */
 export function NotificationsBell(): ReactElement {
-  const { t } = useTranslation('calendar');
+  const { t, i18n } = useTranslation('calendar');
+  const lng = asLocale(i18n.resolvedLanguage ?? i18n.language) ?? 'ky';
   const fmt = useCalendarFormat();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -35,10 +50,13 @@ export function NotificationsBell(): ReactElement {
   const readAll = useMutation({ mutationFn: calendarApi.readAll, onSuccess: refresh });
   const open = (n: Notification) => {
     if (!n.readAt) read.mutate(n.id);
-    if (typeof n.params.caseId === 'string') router.history.push(`/cases/${n.params.caseId}`);
+    const to = noticeTarget(n);
+    if (to) router.history.push(to);
   };
   return (
-    <Menu position="bottom-end" withinPortal width={320}>
+    // No focus placeholder: Mantine's is a focusable element inside the menu that is not a menu item, so
+    // screen readers would not read the notices as the menu's items (axe: aria-required-children).
+    <Menu position="bottom-end" withinPortal width={320} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <ActionIcon
           variant="subtle"
@@ -73,10 +91,15 @@ export function NotificationsBell(): ReactElement {
               onClick={() => open(n)}
               data-testid="notification"
               data-unread={n.readAt ? 'false' : 'true'}
-              leftSection={<Icon name={n.readAt ? 'check' : 'calendar'} size={16} />}
+              leftSection={
+                <Icon
+                  name={n.kind === 'monitoring.critical' ? 'alert' : n.readAt ? 'check' : 'calendar'}
+                  size={16}
+                />
+              }
             >
               <Text size="sm" fw={n.readAt ? 400 : 700}>
-                {noticeText(t, fmt, n)}
+                {noticeText(t, fmt, n, lng)}
               </Text>
             </Menu.Item>
           ))}

@@ -30,12 +30,12 @@ export function useFeedStatus() {
   return useQuery({ queryKey: calendarKeys.feed, queryFn: calendarApi.feed });
 }
 
-/** My notifications; polled once a minute so reminders show up without reloading. */
+/** My notifications; polled every 30 seconds, as the election-day dashboard is, so a critical incident shows up without reloading. */
 export function useNotifications() {
   return useQuery({
     queryKey: calendarKeys.notifications,
     queryFn: calendarApi.notifications,
-    refetchInterval: 60_000,
+    refetchInterval: 30_000,
     refetchIntervalInBackground: false,
   });
 }
