@@ -1,10 +1,11 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../intl/format';
+import { MODULE_ITEMS, visibleItems } from '../../shell/nav';
 import type { Me } from '../auth/api';
 import { can, useMe } from '../auth/queries';
 import { useSessions } from '../profile/queries';
@@ -97,6 +98,42 @@ function SessionStats(): ReactElement {
   );
 }
 
+/**
+ * The modules this person may open, as links, and the ones still being built (the menu lists those
+ * greyed out): the first screen after login says where the work is, for each role.
+ */
+function ModuleLinks({ me }: { me: Me }): ReactElement {
+  const { t } = useTranslation();
+  const mine = visibleItems(MODULE_ITEMS, me.capabilities).filter((i) => i.to !== '/');
+  const coming = mine.filter((i) => !i.to).map((i) => t(`nav.items.${i.key}`));
+  return (
+    <>
+      <Group gap="xs" component="nav" aria-label={t('dashboard.start')} data-testid="dashboard-modules">
+        {mine.map(
+          (i) =>
+            i.to && (
+              <Button
+                key={i.key}
+                component={Link}
+                to={i.to}
+                variant="light"
+                size="compact-md"
+                leftSection={<Icon name={i.icon} size={16} />}
+              >
+                {t(`nav.items.${i.key}`)}
+              </Button>
+            ),
+        )}
+      </Group>
+      {coming.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('dashboard.coming', { modules: coming.join(', ') })}
+        </Text>
+      )}
+    </>
+  );
+}
+
 function Welcome({ me }: { me: Me }): ReactElement {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -115,7 +152,7 @@ function Welcome({ me }: { me: Me }): ReactElement {
         <Text size="sm" c="dimmed">
           {t('dashboard.today', { date: fmt.date(new Date().toISOString()) })}
         </Text>
-        <Text size="sm">{t('dashboard.intro')}</Text>
+        <ModuleLinks me={me} />
       </Stack>
     </Card>
   );
