@@ -41,7 +41,10 @@ await describeBrowser('legal-aid cases', (backend) => {
 
   it('a lawyer with no cases sees "no cases yet", then creates a case from the form', async () => {
     const { page } = lawyer;
-    await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Cases', exact: true })
+      .click();
     await page.waitForURL('**/cases');
     await page.getByTestId('cases-empty').getByText('No cases yet').waitFor();
     await page.getByTestId('new-case').click();

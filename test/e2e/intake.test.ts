@@ -53,7 +53,10 @@ await describeBrowser('legal-aid intake', (backend) => {
 
   it('a new intake finds the opposing party across scripts (name withheld, conflict flagged), then registers the client', async () => {
     const { page } = lawyer;
-    await page.getByRole('link', { name: 'Intake', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Intake', exact: true })
+      .click();
     await page.waitForURL('**/intake');
     await page.getByText('No intakes in progress').waitFor();
     await page.getByTestId('new-intake').first().click();

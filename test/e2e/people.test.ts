@@ -49,7 +49,10 @@ await describeBrowser('people registry', (backend) => {
 
   it('starts empty, then registers a person with a Cyrillic name (script detected, nothing pre-filled)', async () => {
     const { page } = lawyer;
-    await page.getByRole('link', { name: 'People', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'People', exact: true })
+      .click();
     await page.waitForURL('**/people');
     await page.getByTestId('people-empty').getByText('No people yet').waitFor();
     await page.getByTestId('people-empty').getByTestId('add-person').click();

@@ -58,7 +58,10 @@ await describeBrowser('legal-aid statistics', (backend) => {
 
   it('counts a person with two cases once, and shows the breakdowns with numbers', async () => {
     const { page } = tab;
-    await page.getByRole('link', { name: 'Statistics', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Statistics', exact: true })
+      .click();
     await page.waitForURL('**/stats');
     await page.getByTestId('stats-people').waitFor();
     assert.equal(await page.getByTestId('stats-people-value').innerText(), '1');

@@ -71,7 +71,10 @@ await describeBrowser('violation screens', (backend) => {
 
   it('a documenter follows the guided entry: one victim, two acts, one perpetrator, one source', async () => {
     const { page } = doc;
-    await page.getByRole('link', { name: 'Violations', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Violations', exact: true })
+      .click();
     await page.waitForURL('**/violations');
     await page.getByTestId('events-empty').getByText('No violation events yet').waitFor();
     await shot(page, 'list-empty');
