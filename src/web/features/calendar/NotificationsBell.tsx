@@ -3,9 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isRegionCode, regionName } from '../../../core/geo/regions';
 import { Icon } from '../../components/icons';
-import { asLocale, type Locale } from '../../i18n';
+import { useGeoNames } from '../cases/labels';
 import { calendarApi, type Notification } from './api';
 import { calendarKeys, useNotifications } from './queries';
 import { useCalendarFormat, type CalendarFormat } from './time';
@@ -13,7 +12,12 @@ import { useCalendarFormat, type CalendarFormat } from './time';
 type Translate = ReturnType<typeof useTranslation<'calendar'>>['t'];
 
 /** The sentence of a notice, from its codes and times (notices store no text). */
-export function noticeText(t: Translate, fmt: CalendarFormat, n: Notification, lng: Locale): string {
+export function noticeText(
+  t: Translate,
+  fmt: CalendarFormat,
+  n: Notification,
+  regionName: (code: string) => string,
+): string {
   const p = n.params;
   if (n.kind === 'hearing.reminder' && typeof p.startsAt === 'string') {
     const kind = t(`kind.${p.kind === 'deadline' ? 'deadline' : 'hearing'}`);
@@ -21,7 +25,7 @@ export function noticeText(t: Translate, fmt: CalendarFormat, n: Notification, l
     return p.offset === '1d' ? t('notifications.reminder1d', vars) : t('notifications.reminder1h', vars);
   }
   if (n.kind === 'monitoring.critical') {
-    const region = isRegionCode(p.region) ? regionName(p.region, lng) : null;
+    const region = typeof p.region === 'string' ? regionName(p.region) : null;
     const place = [typeof p.site === 'string' ? p.site : null, region].filter(Boolean).join(', ');
     return place ? t('notifications.critical', { place }) : t('notifications.criticalNoPlace');
   }
@@ -37,8 +41,8 @@ function noticeTarget(n: Notification): string | null {
 
 /** The bell in the header: unread count, the newest notices, "mark all read". */
 export function NotificationsBell(): ReactElement {
-  const { t, i18n } = useTranslation('calendar');
-  const lng = asLocale(i18n.resolvedLanguage ?? i18n.language) ?? 'ky';
+  const { t } = useTranslation('calendar');
+  const geo = useGeoNames();
   const fmt = useCalendarFormat();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -99,7 +103,7 @@ export function NotificationsBell(): ReactElement {
               }
             >
               <Text size="sm" fw={n.readAt ? 400 : 700}>
-                {noticeText(t, fmt, n, lng)}
+                {noticeText(t, fmt, n, geo.region)}
               </Text>
             </Menu.Item>
           ))}

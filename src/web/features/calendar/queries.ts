@@ -30,7 +30,10 @@ export function useFeedStatus() {
   return useQuery({ queryKey: calendarKeys.feed, queryFn: calendarApi.feed });
 }
 
-/** My notifications; polled every 30 seconds, as the election-day dashboard is, so a critical incident shows up without reloading. */
+/**
+ * My notifications; polled every 30 seconds, as the election-day dashboard is, so a reminder or a
+ * critical incident shows up without reloading.
+ */
 export function useNotifications() {
   return useQuery({
     queryKey: calendarKeys.notifications,

@@ -109,20 +109,19 @@ function ModuleLinks({ me }: { me: Me }): ReactElement {
   return (
     <>
       <Group gap="xs" component="nav" aria-label={t('dashboard.start')} data-testid="dashboard-modules">
-        {mine.map(
-          (i) =>
-            i.to && (
-              <Button
-                key={i.key}
-                component={Link}
-                to={i.to}
-                variant="light"
-                size="compact-md"
-                leftSection={<Icon name={i.icon} size={16} />}
-              >
-                {t(`nav.items.${i.key}`)}
-              </Button>
-            ),
+        {mine.map(({ key, to, icon }) =>
+          to ? (
+            <Button
+              key={key}
+              component={Link}
+              to={to}
+              variant="light"
+              size="compact-md"
+              leftSection={<Icon name={icon} size={16} />}
+            >
+              {t(`nav.items.${key}`)}
+            </Button>
+          ) : null,
         )}
       </Group>
       {coming.length > 0 && (
