@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { runReminder } from '../../src/server/modules/calendar/calendar.jobs.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { Client } from '../helpers/client.ts';
 import { backends } from '../helpers/db.ts';
+import { decodeMail, smtpServer, type SmtpServer } from '../helpers/smtp.ts';
 
 type Err = {
   error: { code: string; message: string; fields?: { path: string; code: string; message: string }[] };
@@ -27,75 +27,12 @@ const NOTE_MARK = 'NoteMarkK4W';
 const CLIENT_MARK = 'Zarylkanova-Clientmark';
 const HOUR = 3_600_000;
 
-/** A tiny SMTP server (node:net) that keeps every message it is given. */
-async function smtpServer() {
-  const messages: { to: string[]; data: string }[] = [];
-  const server = net.createServer((sock) => {
-    let buf = '';
-    let inData = false;
-    let cur = { to: [] as string[], data: '' };
-    sock.setEncoding('utf8');
-    sock.write('220 test ESMTP\r\n');
-    sock.on('data', (chunk: string) => {
-      buf += chunk;
-      for (let i = buf.indexOf('\r\n'); i >= 0; i = buf.indexOf('\r\n')) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        if (inData) {
-          if (line === '.') {
-            inData = false;
-            messages.push(cur);
-            cur = { to: [], data: '' };
-            sock.write('250 queued\r\n');
-          } else cur.data += `${line.startsWith('..') ? line.slice(1) : line}\r\n`;
-          continue;
-        }
-        const cmd = line.slice(0, 4).toUpperCase();
-        if (cmd === 'EHLO' || cmd === 'HELO') sock.write('250-test\r\n250 8BITMIME\r\n');
-        else if (cmd === 'RCPT') {
-          cur.to.push(line.replace(/^RCPT TO:\s*<?([^>]*)>?.*$/i, '$1'));
-          sock.write('250 ok\r\n');
-        } else if (cmd === 'DATA') {
-          inData = true;
-          sock.write('354 go ahead\r\n');
-        } else if (cmd === 'QUIT') sock.end('221 bye\r\n');
-        else sock.write('250 ok\r\n');
-      }
-    });
-    sock.on('error', () => undefined);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as net.AddressInfo).port;
-  return { port, messages, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-/** Message text with quoted-printable / base64 bodies and encoded-word headers decoded. */
-function decodeMail(raw: string): string {
-  const qp = (s: string) =>
-    Buffer.from(
-      s
-        .replace(/=\r\n/g, '')
-        .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-      'latin1',
-    ).toString('utf8');
-  const words = raw.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-    enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : qp(text.replace(/_/g, ' ')),
-  );
-  const sep = words.indexOf('\r\n\r\n');
-  const head = sep >= 0 ? words.slice(0, sep) : words;
-  const body = sep >= 0 ? words.slice(sep + 4) : '';
-  if (/content-transfer-encoding:\s*base64/i.test(head))
-    return `${head}\r\n\r\n${Buffer.from(body, 'base64').toString('utf8')}`;
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) return `${head}\r\n\r\n${qp(body)}`;
-  return words;
-}
-
 const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
 
 for (const backend of await backends()) {
   describe(`calendar: hearings, reminders, feed (${backend})`, () => {
     let t: TestApp;
-    let smtp: Awaited<ReturnType<typeof smtpServer>>;
+    let smtp: SmtpServer;
     let admin: TestUser;
     let lawyerA: TestUser;
     let lawyerB: TestUser;

@@ -30,12 +30,12 @@ const EnvSchema = z.object({
   UKUK_UPLOAD_ABANDON_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
   /** Finished monitoring export files are kept this long, then deleted (the export shows as expired). */
   UKUK_EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(7),
-  /** Optional: reminders are also e-mailed through this server (smtp:// or smtps://, credentials in the URL). */
+  /** Optional: reminders and critical-incident alerts are also e-mailed through this server (smtp:// or smtps://, credentials in the URL). */
   UKUK_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^\s]+$/, 'UKUK_SMTP_URL must start with smtp:// or smtps://')
     .optional(),
-  /** The sender of reminder e-mails (required with UKUK_SMTP_URL). */
+  /** The sender of those e-mails (required with UKUK_SMTP_URL). */
   UKUK_SMTP_FROM: z
     .string()
     .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'UKUK_SMTP_FROM must be an e-mail address')

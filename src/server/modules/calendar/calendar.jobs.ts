@@ -4,9 +4,10 @@ import { isLocale } from '../../../core/i18n/index.ts';
 import { Uuid } from '../../../core/schemas/common.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
+import { sendMail } from '../../platform/mail.ts';
 import { decryptUser } from '../users/users.presenter.ts';
 import { usersRepo } from '../users/users.repo.ts';
-import { composeReminder, sendMail } from './calendar.mail.ts';
+import { composeReminder } from './calendar.mail.ts';
 import { hearingsRepo, notificationsRepo } from './calendar.repo.ts';
 
 export const REMINDER_JOB = 'calendar.reminder';

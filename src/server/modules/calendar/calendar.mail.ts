@@ -1,4 +1,3 @@
-import { createTransport } from 'nodemailer';
 import type { Locale } from '../../../core/roles.ts';
 import { BISHKEK } from '../../../core/zoned-time.ts';
 import { tr } from '../../platform/i18n.ts';
@@ -41,17 +40,4 @@ export function composeReminder(locale: Locale, f: ReminderFacts): { subject: st
     tr(locale, 'calendar:email.footer'),
   ];
   return { subject, text: lines.join('\n') };
-}
-
-/** Send one plain-text message through the configured SMTP server (nodemailer, no native code). */
-export async function sendMail(
-  smtp: { url: string; from: string },
-  msg: { to: string; subject: string; text: string },
-): Promise<void> {
-  const transport = createTransport(smtp.url);
-  try {
-    await transport.sendMail({ from: smtp.from, to: msg.to, subject: msg.subject, text: msg.text });
-  } finally {
-    transport.close();
-  }
 }

@@ -5,6 +5,7 @@ import { capabilitiesOf } from '../../platform/access/policy.ts';
 import { inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { notificationsRepo } from '../calendar/calendar.repo.ts';
+import { CRITICAL_NOTICE, queueCriticalEmail, registerCriticalEmails } from './alerts.mail.ts';
 
 /**
  * Alerts of critical incidents (issue #5: the two-tap "critical incident" report exists so that
@@ -17,11 +18,12 @@ import { notificationsRepo } from '../calendar/calendar.repo.ts';
  * day's hot path. A notice holds codes only (region, site code), never an answer: the bell shows it to
  * its owner alone, and the report itself is read through its own access checks.
  *
+ * With SMTP configured, each new notice is also e-mailed, without the place (alerts.mail.ts).
+ *
  * Public reports are not alerted: anyone can send one, so they would let a stranger ring every
  * coordinator's bell. They arrive flagged urgent and "to verify" in the review queue instead.
  */
 export const CRITICAL_ALERT_JOB = 'monitoring.critical_alert';
-export const CRITICAL_NOTICE = 'monitoring.critical';
 
 const Payload = z.object({ submissionId: z.string().min(1) });
 
@@ -86,7 +88,9 @@ export async function runCriticalAlert(ctx: AppContext, raw: unknown): Promise<n
         created_at: new Date().toISOString(),
         read_at: null,
       };
-      if (await notificationsRepo.insertOnce(tx, row)) added += 1;
+      if (!(await notificationsRepo.insertOnce(tx, row))) continue;
+      added += 1;
+      await queueCriticalEmail(ctx, tx, row.id);
     }
     if (added > 0)
       await audit({
@@ -105,4 +109,5 @@ export function registerCriticalAlerts(ctx: AppContext): void {
   ctx.jobs.register(CRITICAL_ALERT_JOB, async (payload) => {
     await runCriticalAlert(ctx, payload);
   });
+  registerCriticalEmails(ctx);
 }
