@@ -9,16 +9,17 @@
 // counts as a failed request.
 //
 // workerData: { port, clients: [{ cookie, path, getPath, fields }], bodies: string[] | null,
-//               seconds, rate (per client per second; 0 = closed loop), warm: boolean }
-// A POST body carries a fresh clientId (UUID) and one of `bodies` as its answers, so replays never
-// happen by accident. Posts back { ok, bad, secs, cpuMs (this thread's), statuses, times } (latencies
-// in ms, sorted).
+//               seconds, rate (per client per second; 0 = closed loop), warm: boolean,
+//               ids: 'v7' | 'v4' }
+// A POST body carries a fresh clientId (a UUIDv7 as the field app makes, or a random v4 with
+// `ids: 'v4'`) and one of `bodies` as its answers, so replays never happen by accident. Posts back
+// { ok, bad, secs, cpuMs (this thread's), statuses, times } (latencies in ms, sorted).
 import fs from 'node:fs';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { port, clients, bodies, seconds, rate, warm } = workerData;
+const { port, clients, bodies, seconds, rate, warm, ids } = workerData;
 const MAX_SOCKETS = clients.length;
 
 const HEADER_END = Buffer.from('\r\n\r\n');
@@ -130,10 +131,18 @@ async function send(c, body) {
 }
 
 let n = 0;
+// As the field app makes them (src/web/features/field/clientId.ts): UUIDv7, the time in milliseconds
+// then random bits. `ids: 'v4'` sends random UUIDs instead, as a client of the API other than ours may.
+const v7 = () => {
+  const h = Date.now().toString(16).padStart(12, '0');
+  const r = randomUUID();
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${r.slice(15, 18)}-${r.slice(19)}`;
+};
+const newId = ids === 'v4' ? randomUUID : v7;
 const bodyFor = (c) =>
   bodies === null
     ? null
-    : `{"clientId":"${randomUUID()}",${c.fields},"answers":${bodies[n++ % bodies.length]},"submittedAt":"${new Date().toISOString()}"}`;
+    : `{"clientId":"${newId()}",${c.fields},"answers":${bodies[n++ % bodies.length]},"submittedAt":"${new Date().toISOString()}"}`;
 
 // Open every connection before the clock starts: 300 sockets opened in the same millisecond measure
 // the kernel's accept queue, not the server.

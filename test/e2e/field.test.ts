@@ -287,6 +287,11 @@ await describeBrowser('field app: offline outbox', (backend) => {
       siteId: string;
       answers: unknown;
     }>(`/api/monitoring/submissions/${items[0]!.id}`);
+    // The device makes time-ordered ids (UUIDv7, field/clientId.ts): the server's index on them grows at its end.
+    assert.match(
+      first.body.clientId,
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     const replay = await page.evaluate(
       async (body) => {
         const csrf = (await (await fetch('/api/auth/csrf')).json()) as { token: string };

@@ -8,6 +8,7 @@ import { fieldAt, pruneAnswers } from './answers';
 import { useField } from './context';
 import type { Assignment, OutboxItem, ServerProblem, StoredForm } from './db';
 import { FieldHeader } from './FieldHeader';
+import { newClientId } from './clientId';
 import { FieldInput } from './FieldInputs';
 import { loc } from './live';
 import { readAnswers, saveReport } from './outbox';
@@ -45,7 +46,7 @@ export function FormScreen(props: {
         form,
         site,
         // Made when the form opens, so every save and send of this report is the same report.
-        clientId: item?.clientId ?? crypto.randomUUID(),
+        clientId: item?.clientId ?? newClientId(),
         answers: (item && (await readAnswers(db, item))) ?? {},
         problem: item?.error ?? null,
       });
@@ -66,7 +67,7 @@ export function IncidentScreen(): ReactElement {
       const site = sites.find((s) => s.siteId === last) ?? sites[0];
       if (!form || !site) return setLoaded(null);
       const { answers, locationKey } = quickIncidentAnswers(form.definition, site, new Date());
-      setLoaded({ form, site, clientId: crypto.randomUUID(), answers, problem: null, gpsKey: locationKey });
+      setLoaded({ form, site, clientId: newClientId(), answers, problem: null, gpsKey: locationKey });
     })();
   }, [db]);
   return <Loading loaded={loaded} incident />;

@@ -39,7 +39,7 @@ export interface ServerProblem {
 }
 
 export interface OutboxItem {
-  /** Made on the device when the report is opened (crypto.randomUUID): the server's idempotency key. */
+  /** Made on the device when the report is opened (clientId.ts, a UUIDv7): the server's idempotency key. */
   clientId: string;
   formVersionId: string;
   siteId: string;
