@@ -150,4 +150,24 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
     assert.deepEqual(crashes, []);
   });
+
+  it('the coordinator takes the report and finds it in their "Mine" queue', async () => {
+    const { page } = tab;
+    await page.getByTestId('assign-me').click();
+    await see(page, page.getByTestId('assignee').getByText(`${COORDINATOR} (сиз)`));
+    await see(page, page.getByTestId('history-item').filter({ hasText: `Тапшырылды: ${COORDINATOR}` }));
+    assert.equal(await page.getByTestId('assign-me').count(), 0, 'nothing left to take');
+    const admin = await w.api(w.admin);
+    const s = (await admin.get<{ assignee: { name: string } | null }>(`/api/monitoring/submissions/${chuy}`))
+      .body;
+    assert.equal(s.assignee?.name, COORDINATOR);
+    await page.goto('/monitoring/review');
+    await page.getByTestId('queue-mine').click();
+    const rows = page.getByTestId('review-row');
+    await see(page, rows.filter({ hasText: `Жооптуу: ${COORDINATOR}` }));
+    assert.equal(await rows.count(), 1);
+    assert.deepEqual(await shot(page, 'review-mine-ky'), []);
+    await page.getByTestId('queue-all').click();
+    await see(page, rows.first());
+  });
 });

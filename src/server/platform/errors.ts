@@ -107,6 +107,7 @@ export const ERRORS = {
   'submissions.locked': 409,
   'submissions.transition_invalid': 409,
   'submissions.reason_required': 400,
+  'submissions.assignee_invalid': 400,
   'submissions.upload_invalid': 400,
   'uploads.not_found': 404,
   'uploads.offset_mismatch': 409,

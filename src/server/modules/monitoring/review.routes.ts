@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { assignSubmission, listReviewers } from './review.assign.ts';
 import { toCase, toViolation } from './review.convert.ts';
 import {
   addComment,
@@ -25,7 +26,7 @@ const ToCase = z
   })
   .optional();
 
-/** Review of submissions: lock, states, flags (triage queues), comments, and making records of them. */
+/** Review of submissions: lock, states, flags (triage queues), assignee, comments, and making records of them. */
 export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const one = { tags, params: IdParams, response: { 200: S.SubmissionView } };
   app.post('/api/monitoring/submissions/:id/lock', { config: review, schema: one }, async (req) =>
@@ -43,6 +44,16 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     '/api/monitoring/submissions/:id/flags',
     { config: review, schema: { ...one, body: S.FlagsPatch } },
     async (req) => setFlags(ctx, req.actor, req.params.id, req.body),
+  );
+  app.put(
+    '/api/monitoring/submissions/:id/assignee',
+    { config: review, schema: { ...one, body: S.AssignBody } },
+    async (req) => assignSubmission(ctx, req.actor, req.params.id, req.body),
+  );
+  app.get(
+    '/api/monitoring/submissions/:id/reviewers',
+    { config: review, schema: { tags, params: IdParams, response: { 200: S.Reviewers } } },
+    async (req) => ({ items: await listReviewers(ctx, req.actor, req.params.id) }),
   );
   app.post(
     '/api/monitoring/submissions/:id/comments',

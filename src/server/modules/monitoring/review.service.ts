@@ -51,7 +51,7 @@ export async function lockedError(ctx: AppContext, userId: string) {
 }
 
 /** Run a review change in one transaction; someone else's live lock refuses it (409 with their name). */
-async function withReview<T>(
+export async function withReview<T>(
   ctx: AppContext,
   actor: Actor | null,
   id: string,

@@ -38,6 +38,9 @@ export const flagsOf = (r: SubmissionsTable) => ({
 });
 
 /** A live lock (someone reviewing it now), or null. */
+// History entries that name a person in `ref_id` (review.assign.ts).
+const ASSIGNING = new Set(['assign', 'unassign']);
+
 export function liveLock(r: Pick<SubmissionsTable, 'locked_by' | 'locked_until'>, now = Date.now()) {
   return r.locked_by && r.locked_until && Date.parse(r.locked_until) > now
     ? { userId: r.locked_by, until: r.locked_until }
@@ -70,7 +73,9 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
     ...(row.observer_id ? [row.observer_id] : []),
     ...(lock ? [lock.userId] : []),
     ...history.flatMap((h) => (h.user_id ? [h.user_id] : [])),
+    ...history.flatMap((h) => (ASSIGNING.has(h.action) && h.ref_id ? [h.ref_id] : [])),
     ...comments.map((c) => c.user_id),
+    ...(row.assigned_to ? [row.assigned_to] : []),
   ]);
   const name = (id: string | null) => (id ? (names.get(id) ?? '—') : null);
   return {
@@ -96,6 +101,7 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
     violationEventId: row.violation_event_id,
     caseId: row.case_id,
     lock: lock ? { ...lock, name: name(lock.userId)! } : null,
+    assignee: row.assigned_to ? { id: row.assigned_to, name: name(row.assigned_to)! } : null,
     // The first entry is the arrival itself (not stored as a row: the write path stays lean).
     history: [
       {
@@ -107,6 +113,7 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
         to: 'received',
         reason: null,
         refId: null,
+        refName: null,
       },
       ...history.map((h) => ({
         at: h.at,
@@ -117,6 +124,7 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
         to: h.to_status,
         reason: h.reason_enc ? key.decrypt(`reason:${h.id}`, h.reason_enc) : null,
         refId: h.ref_id,
+        refName: ASSIGNING.has(h.action) ? name(h.ref_id) : null,
       })),
     ],
     comments: comments.map((c) => ({
@@ -156,6 +164,7 @@ export async function listSubmissions(
   if (q.critical) base = base.where('s.critical', '=', Number(q.critical));
   if (q.source) base = base.where('s.source', '=', q.source);
   if (q.queue) base = base.where(`s.flag_${q.queue}`, '=', 1);
+  if (q.assignee === 'me') base = base.where('s.assigned_to', '=', actor.userId);
   const [rows, total] = await Promise.all([
     base
       .leftJoin('sites as st', 'st.id', 's.site_id')
@@ -176,6 +185,7 @@ export async function listSubmissions(
         's.observer_id',
         's.source',
         's.locked_by',
+        's.assigned_to',
         's.locked_until',
         'st.name as site_name',
       ])
@@ -189,6 +199,7 @@ export async function listSubmissions(
   const names = await userNames(ctx, [
     ...rows.flatMap((r) => (r.observer_id ? [r.observer_id] : [])),
     ...rows.flatMap((r) => (liveLock(r) ? [r.locked_by!] : [])),
+    ...rows.flatMap((r) => (r.assigned_to ? [r.assigned_to] : [])),
   ]);
   const titles = new Map<string, z.infer<typeof S.L10nSchema> | null>();
   for (const id of new Set(rows.map((r) => r.form_version_id)))
@@ -216,6 +227,7 @@ export async function listSubmissions(
       observerName: r.observer_id ? (names.get(r.observer_id) ?? '—') : null,
       source: r.source as 'observer' | 'public',
       lockedBy: liveLock(r) ? (names.get(r.locked_by!) ?? '—') : null,
+      assigneeName: r.assigned_to ? (names.get(r.assigned_to) ?? '—') : null,
     })),
   };
 }

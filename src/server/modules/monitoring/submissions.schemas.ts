@@ -47,6 +47,8 @@ export const SubmissionView = z.object({
   violationEventId: Uuid.nullable(),
   caseId: Uuid.nullable(),
   lock: z.object({ userId: Uuid, name: z.string(), until: z.string() }).nullable(),
+  /** The reviewer the report was given to. */
+  assignee: z.object({ id: Uuid, name: z.string() }).nullable(),
   history: z.array(
     z.object({
       at: z.string(),
@@ -57,6 +59,8 @@ export const SubmissionView = z.object({
       to: z.string().nullable(),
       reason: z.string().nullable(),
       refId: z.string().nullable(),
+      /** Whom an `assign`/`unassign` entry names. */
+      refName: z.string().nullable(),
     }),
   ),
   comments: z.array(z.object({ id: Uuid, at: z.string(), userId: Uuid, name: z.string(), body: z.string() })),
@@ -73,6 +77,8 @@ export const SubmissionsQuery = z.strictObject({
   siteId: Uuid.optional(),
   critical: z.enum(['0', '1']).optional(),
   source: z.enum(['observer', 'public']).optional(),
+  /** `me`: the reports given to the asker (the "Mine" queue). */
+  assignee: z.literal('me').optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
@@ -93,6 +99,7 @@ export const SubmissionList = z.object({
       observerName: z.string().nullable(),
       source: z.enum(['observer', 'public']),
       lockedBy: z.string().nullable(),
+      assigneeName: z.string().nullable(),
     }),
   ),
   total: z.number(),
@@ -109,6 +116,8 @@ export const FlagsPatch = z.strictObject({
   verify: z.boolean().optional(),
   urgent: z.boolean().optional(),
 });
+export const AssignBody = z.strictObject({ userId: Uuid.nullable() });
+export const Reviewers = z.object({ items: z.array(z.object({ id: Uuid, name: z.string() })) });
 export const CommentCreate = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
 
 export const Assignment = z.object({

@@ -181,6 +181,7 @@ function newRow(
     violation_event_id: null,
     case_id: null,
     updated_at: now,
+    assigned_to: null,
   };
 }
 

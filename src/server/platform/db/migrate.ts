@@ -22,6 +22,7 @@ import * as m0020 from './migrations/20261129_0020_violation_fact_log.ts';
 import * as m0021 from './migrations/20261129_0021_drop_fact_counts.ts';
 import * as m0022 from './migrations/20261129_0022_search_recent.ts';
 import * as m0023 from './migrations/20261130_0023_mon_topology.ts';
+import * as m0024 from './migrations/20261201_0024_submission_assignee.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129_0021_drop_fact_counts': m0021,
   '20261129_0022_search_recent': m0022,
   '20261130_0023_mon_topology': m0023,
+  '20261201_0024_submission_assignee': m0024,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

@@ -88,6 +88,8 @@ export interface SubmissionsTable {
   violation_event_id: string | null;
   case_id: string | null;
   updated_at: string;
+  /** The reviewer the report was given to (review.assign.ts); null for most. */
+  assigned_to: string | null;
 }
 
 export interface SubmissionHistoryTable {

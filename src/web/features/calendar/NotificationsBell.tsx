@@ -24,17 +24,19 @@ export function noticeText(
     const vars = { kind, number: String(p.caseNumber ?? ''), time: fmt.dateTime(p.startsAt) };
     return p.offset === '1d' ? t('notifications.reminder1d', vars) : t('notifications.reminder1h', vars);
   }
-  if (n.kind === 'monitoring.critical') {
+  if (n.kind === 'monitoring.critical' || n.kind === 'monitoring.assigned') {
     const region = typeof p.region === 'string' ? regionName(p.region) : null;
     const place = [typeof p.site === 'string' ? p.site : null, region].filter(Boolean).join(', ');
+    if (n.kind === 'monitoring.assigned')
+      return place ? t('notifications.assigned', { place }) : t('notifications.assignedNoPlace');
     return place ? t('notifications.critical', { place }) : t('notifications.criticalNoPlace');
   }
   return t('notifications.generic');
 }
 
-/** Where a notice leads: its case, or the critical report it alerts to. */
+/** Where a notice leads: its case, or the report it alerts to or gives. */
 function noticeTarget(n: Notification): string | null {
-  if (n.kind === 'monitoring.critical' && typeof n.params.submissionId === 'string')
+  if (n.kind.startsWith('monitoring.') && typeof n.params.submissionId === 'string')
     return `/monitoring/submissions/${n.params.submissionId}`;
   return typeof n.params.caseId === 'string' ? `/cases/${n.params.caseId}` : null;
 }

@@ -15,7 +15,8 @@ import { ReviewResults } from './review/ReviewResults';
 
 /** Rows per page (the server's page size). */
 const PAGE_SIZE = 50;
-const TABS = ['all', ...QUEUES, 'critical'] as const;
+// `mine`: the reports given to me (review.assign.ts on the server).
+const TABS = ['all', 'mine', ...QUEUES, 'critical'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Triage queues of submissions with filters by mission, status and region. */
@@ -34,7 +35,13 @@ export function ReviewPage(): ReactElement {
     ...(missionId ? { missionId } : {}),
     ...(status ? { status } : {}),
     ...(reg ? { region: reg } : {}),
-    ...(tab === 'critical' ? { critical: '1' } : tab !== 'all' ? { queue: tab } : {}),
+    ...(tab === 'critical'
+      ? { critical: '1' }
+      : tab === 'mine'
+        ? { assignee: 'me' }
+        : tab !== 'all'
+          ? { queue: tab }
+          : {}),
     ...(page > 1 ? { page } : {}),
   };
   const list = useSubmissions(q);

@@ -199,6 +199,7 @@ export interface SubmissionRow {
   region: string | null;
   receivedAt: string;
   observerName: string | null;
+  assigneeName: string | null;
 }
 export interface Submission {
   id: string;
@@ -223,6 +224,8 @@ export interface Submission {
   region: string | null;
   district: string | null;
   lock: { userId: string; name: string; until: string } | null;
+  /** The reviewer the report was given to. */
+  assignee: { id: string; name: string } | null;
   history: {
     at: string;
     userId: string | null;
@@ -232,6 +235,8 @@ export interface Submission {
     to: string | null;
     reason: string | null;
     refId: string | null;
+    /** Whom an `assign`/`unassign` entry names. */
+    refName: string | null;
   }[];
   comments: { id: string; at: string; userId: string; name: string; body: string }[];
 }
@@ -243,6 +248,8 @@ export type SubmissionsQuery = {
   siteId?: string;
   critical?: '0' | '1';
   source?: 'observer' | 'public';
+  /** `me`: the reports given to the asker. */
+  assignee?: 'me';
   page?: number;
 };
 
@@ -312,6 +319,10 @@ export const submissionsApi = {
     api.post<Submission>(`${s(id)}/transition`, reason ? { to, reason } : { to }),
   flags: (id: string, flags: Partial<Flags>) => api.patch<Submission>(`${s(id)}/flags`, flags),
   comment: (id: string, body: string) => api.post<Submission>(`${s(id)}/comments`, { body }),
+  /** Give the report to a reviewer, or to nobody (null). */
+  assign: (id: string, userId: string | null) => api.put<Submission>(`${s(id)}/assignee`, { userId }),
+  /** Who may be given the report. */
+  reviewers: (id: string) => api.get<{ items: { id: string; name: string }[] }>(`${s(id)}/reviewers`),
   toViolation: (id: string) =>
     api.post<{ eventId: string; actCreated: boolean }>(`${s(id)}/to-violation`, {}),
   toCase: (id: string) => api.post<{ caseId: string }>(`${s(id)}/to-case`, {}),

@@ -59,6 +59,16 @@ function LockNote({ s }: { s: SubmissionRow }): ReactElement | null {
   );
 }
 
+function AssigneeNote({ s }: { s: SubmissionRow }): ReactElement | null {
+  const { t } = useTranslation('monitoring');
+  if (!s.assigneeName) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="row-assignee">
+      {t('assign.short', { name: s.assigneeName })}
+    </Text>
+  );
+}
+
 function ReviewTable({ items }: { items: SubmissionRow[] }): ReactElement {
   const { t } = useTranslation('monitoring');
   const text = useRowText();
@@ -95,6 +105,7 @@ function ReviewTable({ items }: { items: SubmissionRow[] }): ReactElement {
                 <Stack gap={2}>
                   <SubmissionStatusBadge status={s.status} />
                   <LockNote s={s} />
+                  <AssigneeNote s={s} />
                 </Stack>
               </Table.Td>
               <Table.Td>
@@ -129,6 +140,7 @@ function ReviewCards({ items }: { items: SubmissionRow[] }): ReactElement {
               {[text.site(s), text.region(s), s.observerName].filter(Boolean).join(' · ')}
             </Text>
             <LockNote s={s} />
+            <AssigneeNote s={s} />
             <FlagBadges flags={s.flags} critical={s.critical} />
           </Stack>
         </Paper>

@@ -84,7 +84,8 @@ export function History({ s }: { s: Submission }): ReactElement {
       return h.from
         ? t('history.transition', { from: t(`status.${h.from}`), to: t(`status.${h.to}`) })
         : t('history.received', { to: t(`status.${h.to}`) });
-    return t(`history.action.${h.action}`, { defaultValue: h.action });
+    // `assign`/`unassign` name the person in `refName`.
+    return t(`history.action.${h.action}`, { defaultValue: h.action, name: h.refName ?? '—' });
   };
   return (
     <Card withBorder radius="md" padding="md">

@@ -10,6 +10,7 @@ import { can, useMe } from '../../auth/queries';
 import { QUEUES, submissionsApi, type Flags, type Submission, type SubmissionStatus } from '../api';
 import { MonErrorAlert, monErrorMessage } from '../MonErrorAlert';
 import { monitoringKeys } from '../queries';
+import { AssignCard } from './AssignCard';
 
 /** The next states a reviewer may choose, as the server allows them (review.service TRANSITIONS). */
 const NEXT: Record<SubmissionStatus, SubmissionStatus[]> = {
@@ -59,7 +60,7 @@ export function LockBanner({
   return refused ? <MonErrorAlert error={refused} /> : null;
 }
 
-/** State buttons, triage flags and the two "make a record" actions. */
+/** State buttons, the assignee, triage flags and the two "make a record" actions. */
 export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): ReactElement {
   const { t } = useTranslation('monitoring');
   const qc = useQueryClient();
@@ -126,6 +127,7 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
         </Group>
         {!rejecting && <MonErrorAlert error={move.error} />}
       </Card>
+      <AssignCard s={s} locked={locked} />
       <Card withBorder radius="md" padding="md">
         <Title order={2} size="h4" mb="sm">
           {t('review.flags')}

@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import { uuidv7 } from '../../../core/ids.ts';
+import type { Role } from '../../../core/roles.ts';
+import { capabilitiesOf, type Actor } from '../../platform/access/policy.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/db.ts';
+import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
+import { AppError } from '../../platform/errors.ts';
+import { userNames } from '../users/users.names.ts';
+import { notificationsRepo } from '../calendar/calendar.repo.ts';
+import { addHistory, loadForReview, withReview } from './review.service.ts';
+import { loadSubmission, presentSubmission } from './submissions.read.ts';
+import type * as S from './submissions.schemas.ts';
+
+/**
+ * Giving a report to one reviewer (issue #5 review: on election day several people triage one
+ * stream; an assignee says who takes it, and their "Mine" queue lists what is theirs). Only someone
+ * who may review the report can be given it, by the same rule that lets them see it
+ * (`submissionVisibleTo`): an administrator, or a coordinator of its mission for its region or the
+ * whole mission. The assignee gets a bell notice with codes only, as a critical alert has.
+ */
+export const ASSIGNED_NOTICE = 'monitoring.assigned';
+
+type Row = Pick<SubmissionsTable, 'mission_id' | 'region'>;
+
+/** Active users who may review the report, with names, sorted by name. */
+export async function reviewersOf(ctx: AppContext, row: Row, db: Executor = ctx.db) {
+  const users = await db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.role'])
+    .where('u.status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        eb('u.role', '=', 'admin'),
+        eb.exists(
+          eb
+            .selectFrom('mission_coordinators as c')
+            .select('c.id')
+            .whereRef('c.user_id', '=', 'u.id')
+            .where((w) => w.or([w('c.region', 'is', null), w('c.region', '=', row.region ?? '')]))
+            .$if(row.mission_id !== null, (q) => q.where('c.mission_id', '=', row.mission_id!)),
+        ),
+      ]),
+    )
+    .execute();
+  // A coordinator whose role lost the review right would be given a report they cannot open.
+  const ids = users
+    .filter((u) => capabilitiesOf(u.role as Role).includes('monitoring.review'))
+    .map((u) => u.id);
+  const names = await userNames(ctx, ids, db);
+  return ids
+    .map((id) => ({ id, name: names.get(id) ?? '—' }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** The people this report may be given to (the pick list). */
+export async function listReviewers(ctx: AppContext, actor: Actor | null, id: string) {
+  const row = await loadForReview(ctx, actor, id);
+  return reviewersOf(ctx, row);
+}
+
+/** Give the report to `userId`, or to nobody (null); someone else's live lock refuses it. */
+export async function assignSubmission(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  input: z.infer<typeof S.AssignBody>,
+) {
+  await withReview(ctx, actor, id, async (tx, audit, row, key) => {
+    const to = input.userId;
+    if (to === row.assigned_to) return;
+    if (to !== null && !(await reviewersOf(ctx, row, tx)).some((r) => r.id === to))
+      throw new AppError('submissions.assignee_invalid', { fields: [{ path: 'userId', code: 'invalid' }] });
+    await tx
+      .updateTable('submissions')
+      .set({ assigned_to: to, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await addHistory(tx, key, {
+      submissionId: id,
+      userId: actor!.userId,
+      action: to ? 'assign' : 'unassign',
+      from: null,
+      to: null,
+      refId: to ?? row.assigned_to,
+    });
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.submission_assign',
+      entityType: 'submission',
+      entityId: id,
+      details: { from: row.assigned_to, to },
+    });
+    // Told in the bell, unless they gave it to themselves.
+    if (to && to !== actor!.userId) {
+      const site = row.site_id
+        ? await tx.selectFrom('sites').select('code').where('id', '=', row.site_id).executeTakeFirst()
+        : undefined;
+      await notificationsRepo.insertOnce(tx, {
+        id: uuidv7(),
+        user_id: to,
+        kind: ASSIGNED_NOTICE,
+        entity_type: 'submission',
+        entity_id: id,
+        params: JSON.stringify({
+          submissionId: id,
+          region: row.region,
+          site: site?.code ?? null,
+          at: new Date().toISOString(),
+        }),
+        created_at: new Date().toISOString(),
+        read_at: null,
+      });
+    }
+  });
+  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+}
