@@ -113,13 +113,19 @@ export async function staffWorldRoles(
     accounts.push({ email, name, password, secret: r.totpSecret });
   }
   const server = await startServer({ backend, dataDir: env.UKUK_DATA_DIR, databaseUrl, env: opts.env });
+  // One API session per account, reused while it still answers: a second real login of the same
+  // account within 30 s has to wait for a fresh TOTP step (replays are refused), which made tests slow.
+  const sessions = new Map<string, Client>();
   return {
     server,
     admin: { ...admin, secret: setup.totpSecret },
     people: accounts,
     async api(who) {
+      const kept = sessions.get(who.email);
+      if (kept && (await kept.get('/api/me')).status === 200) return kept;
       const c = new Client(server.url);
       await c.login(who.email, who.password, who.secret);
+      sessions.set(who.email, c);
       return c;
     },
     async stop() {

@@ -170,4 +170,29 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await page.getByTestId('queue-all').click();
     await see(page, rows.first());
   });
+
+  it('given the report by the administrator, the coordinator finds it in the bell, in Kyrgyz', async () => {
+    const { page } = tab;
+    const admin = await w.api(w.admin);
+    const path = `/api/monitoring/submissions/${chuy}`;
+    const pick = await admin.get<{ items: { id: string; name: string }[] }>(`${path}/reviewers`);
+    const me = pick.body.items.find((r) => r.name === COORDINATOR)!;
+    assert.ok(me, 'the coordinator is in the pick list');
+    // The coordinator's lock (they opened the report) would refuse the administrator's change (409).
+    const own = await w.api(coordinator);
+    assert.equal((await own.delete(`${path}/lock`)).status, 200);
+    // Taken back, then given by the administrator: only a report given by someone else is notified.
+    assert.equal((await admin.put(`${path}/assignee`, { userId: null })).status, 200);
+    assert.equal((await admin.put(`${path}/assignee`, { userId: me.id })).status, 200);
+    await page.goto('/monitoring/review');
+    await page.getByTestId('notifications-count').getByText('1', { exact: true }).waitFor();
+    await page.getByTestId('notifications-bell').click();
+    const notice = page
+      .getByTestId('notification')
+      .filter({ hasText: 'Сизге билдирүү тапшырылды: C1, Чүй облусу' });
+    await see(page, notice);
+    await notice.click();
+    await page.waitForURL(`**/monitoring/submissions/${chuy}`);
+    await see(page, page.getByTestId('assignee').getByText(`${COORDINATOR} (сиз)`));
+  });
 });
