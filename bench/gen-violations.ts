@@ -79,6 +79,8 @@ export async function generateViolations(
       totp_secret_enc: null,
       totp_enabled: 0,
       totp_last_step: 0,
+      email_reminders: 1,
+      email_critical: 1,
       invite_token_hash: null,
       invite_expires_at: null,
       last_login_at: null,

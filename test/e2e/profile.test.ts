@@ -6,7 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../helpers/cli.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import {
+  axeSerious,
   describeBrowser,
+  hasHorizontalScroll,
   launch,
   login,
   loginWithRecoveryCode,
@@ -15,6 +17,7 @@ import {
   reauth,
   realProblems,
   submitPassword,
+  switchLanguage,
   type Tab,
 } from './browser.ts';
 
@@ -137,6 +140,40 @@ await describeBrowser('profile: password, recovery codes and sessions', (backend
     await other.page.goto('/profile');
     await other.page.waitForURL('**/login**');
     await other.context.close();
+  });
+
+  it('turns reminder e-mails off in Kyrgyz; the choice survives a reload, and the page says mail is not set up', async () => {
+    const { page } = tab;
+    await page.goto('/profile');
+    await switchLanguage(page, 'ky');
+    const card = page.getByTestId('email-alerts');
+    await card.getByText('Электрондук почта аркылуу эскертүүлөр').waitFor();
+    // This server has no SMTP: the card says so instead of promising e-mails.
+    await card
+      .getByTestId('email-off')
+      .getByText('Бул сервер азырынча электрондук кат жөнөтпөйт', { exact: false })
+      .waitFor();
+    const reminders = card.getByRole('switch', {
+      name: 'Сот отурумдары жана мөөнөттөр тууралуу эскертүүлөр',
+    });
+    assert.equal(await reminders.isChecked(), true, 'on until chosen otherwise');
+    // A lawyer reviews no field reports: no switch for critical incidents.
+    assert.equal(await card.getByRole('switch').count(), 1);
+    await reminders.click();
+    await card.getByRole('status').getByText('Сакталды').waitFor();
+    await page.reload();
+    await card.getByRole('switch').first().waitFor({ state: 'attached' });
+    assert.equal(await reminders.isChecked(), false, 'kept after a reload');
+    assert.deepEqual(await axeSerious(page), []);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await card.screenshot({ path: '/tmp/profile-email-alerts-ky.png' });
+    assert.equal(await hasHorizontalScroll(page), false);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await reminders.click();
+    await card.getByRole('status').waitFor();
+    assert.equal(await reminders.isChecked(), true);
+    await switchLanguage(page, 'en');
+    assert.deepEqual(realProblems(tab.problems), []);
   });
 
   it('logs out everywhere, this device included', async () => {

@@ -347,6 +347,25 @@ for (const backend of await backends()) {
       }
     });
 
+    test('a lawyer who turned reminder e-mails off still gets the notices, not the e-mails', async () => {
+      const off = await lawyerB.client.patch<{ emailAlerts: { reminders: boolean } }>('/api/me', {
+        emailAlerts: { reminders: false },
+      });
+      assert.equal(off.status, 200);
+      assert.equal(off.body.emailAlerts.reminders, false);
+      const startsAt = new Date(inHours(60)).toISOString();
+      const h = await addHearing(lawyerA, caseA, { kind: 'deadline', startsAt });
+      const mailsBefore = smtp.messages.length;
+      await runRemindersOf(h.id);
+      const ofB = (await notices(lawyerB)).items.filter((n) => n.params.startsAt === startsAt);
+      assert.deepEqual(ofB.map((n) => n.params.offset).sort(), ['1d', '1h'], 'the bell has both');
+      const mails = smtp.messages.slice(mailsBefore);
+      assert.equal(mails.length, 2, 'the two reminders to lawyer A only');
+      assert.ok(mails.every((m) => m.to.includes(lawyerA.email) && !m.to.includes(lawyerB.email)));
+      const on = await lawyerB.client.patch('/api/me', { emailAlerts: { reminders: true } });
+      assert.equal(on.status, 200);
+    });
+
     test('moving or cancelling a hearing never fires its stale reminders', async () => {
       const oldStart = new Date(inHours(48)).toISOString();
       const newStart = new Date(inHours(96)).toISOString();

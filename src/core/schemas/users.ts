@@ -31,6 +31,8 @@ export const UserPatch = z.strictObject({
   status: z.enum(['active', 'disabled']).optional(),
 });
 
+/** Which alerts also come by e-mail; the bell notice is written either way. */
+export const EmailAlerts = z.strictObject({ reminders: z.boolean(), critical: z.boolean() });
 export const MeOut = z.object({
   id: z.string(),
   email: z.string(),
@@ -38,9 +40,20 @@ export const MeOut = z.object({
   role: z.string(),
   locale: z.string(),
   capabilities: z.array(z.string()),
-  org: z.object({ name: z.string().nullable(), defaultLocale: LocaleSchema, demo: z.boolean() }),
+  org: z.object({
+    name: z.string().nullable(),
+    defaultLocale: LocaleSchema,
+    demo: z.boolean(),
+    /** This server can send e-mail (SMTP is configured); without it, alerts reach the bell only. */
+    mail: z.boolean(),
+  }),
+  emailAlerts: EmailAlerts,
 });
-export const MePatch = z.strictObject({ name: PersonName.optional(), locale: LocaleSchema.optional() });
+export const MePatch = z.strictObject({
+  name: PersonName.optional(),
+  locale: LocaleSchema.optional(),
+  emailAlerts: EmailAlerts.partial().strict().optional(),
+});
 export const PasswordChange = z.strictObject({ currentPassword: Password, newPassword: NewPassword });
 export const SessionList = z.object({
   items: z.array(

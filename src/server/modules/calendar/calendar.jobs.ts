@@ -112,7 +112,7 @@ export async function runReminderEmail(ctx: AppContext, raw: unknown): Promise<b
   const h = await hearingsRepo.byId(ctx.db, n.entity_id);
   if (!h || h.cancelled_at !== null || h.starts_at !== params.startsAt) return false;
   const user = await usersRepo.byId(ctx.db, n.user_id);
-  if (!user || user.status !== 'active') return false;
+  if (!user || user.status !== 'active' || user.email_reminders !== 1) return false;
   const c = await hearingsRepo.caseRow(ctx.db, h.case_id);
   if (!c) return false;
   const locale = isLocale(user.locale) ? user.locale : 'en';

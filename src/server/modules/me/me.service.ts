@@ -14,7 +14,7 @@ import { AppError } from '../../platform/errors.ts';
 import { issueRecoveryCodes } from '../auth/auth.service.ts';
 import { getOrgSettings } from '../setup/setup.service.ts';
 import { decryptUser } from '../users/users.presenter.ts';
-import { usersRepo } from '../users/users.repo.ts';
+import { usersRepo, type UserRow } from '../users/users.repo.ts';
 
 function need(actor: Actor | null): Actor {
   if (!actor) throw new AppError('auth.unauthenticated');
@@ -34,31 +34,43 @@ export async function getMe(ctx: AppContext, actorIn: Actor | null) {
     role: u.role,
     locale: u.locale,
     capabilities: [...capabilitiesOf(actor.role)],
-    org,
+    org: { ...org, mail: ctx.config.smtp !== undefined },
+    emailAlerts: { reminders: row.email_reminders === 1, critical: row.email_critical === 1 },
   };
 }
 
 export async function updateMe(
   ctx: AppContext,
   actorIn: Actor | null,
-  patch: { name?: string | undefined; locale?: Locale | undefined },
+  patch: {
+    name?: string | undefined;
+    locale?: Locale | undefined;
+    emailAlerts?: { reminders?: boolean | undefined; critical?: boolean | undefined } | undefined;
+  },
 ) {
   const actor = need(actorIn);
   const row = await usersRepo.byId(ctx.db, actor.userId);
   if (!row) throw new AppError('auth.unauthenticated');
   const key = envelope(ctx).openRecordKey('users', row.id, row.dek);
   await inTx(ctx, async (tx, audit) => {
-    const set: { name_enc?: string; locale?: string } = {};
+    const set: Partial<UserRow> = {};
     if (patch.name !== undefined) set.name_enc = key.encrypt('name', patch.name.trim());
     if (patch.locale !== undefined) set.locale = patch.locale;
+    const alerts = patch.emailAlerts ?? {};
+    if (alerts.reminders !== undefined) set.email_reminders = alerts.reminders ? 1 : 0;
+    if (alerts.critical !== undefined) set.email_critical = alerts.critical ? 1 : 0;
     if (!Object.keys(set).length) return;
     await usersRepo.update(tx, row.id, set);
+    // The choices are not secret, and whether someone had silenced their alerts matters afterwards.
+    const choices: Record<string, boolean> = {};
+    if (alerts.reminders !== undefined) choices.emailReminders = alerts.reminders;
+    if (alerts.critical !== undefined) choices.emailCritical = alerts.critical;
     await audit({
       actorId: actor.userId,
       action: 'user.profile_update',
       entityType: 'user',
       entityId: row.id,
-      details: { fields: Object.keys(patch) },
+      details: { fields: Object.keys(patch), ...choices },
     });
   });
   return getMe(ctx, actor);

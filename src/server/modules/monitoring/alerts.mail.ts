@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocale } from '../../../core/i18n/index.ts';
+import { CRITICAL_EMAIL_QUIET_MINUTES } from '../../../core/alerts.ts';
 import type { Locale, Role } from '../../../core/roles.ts';
 import { capabilitiesOf } from '../../platform/access/policy.ts';
 import { envelope, type AppContext } from '../../platform/context.ts';
@@ -24,7 +25,7 @@ import { usersRepo } from '../users/users.repo.ts';
  * notice read in the bell before its e-mail goes out is not e-mailed at all.
  */
 export const CRITICAL_EMAIL_JOB = 'monitoring.critical_email';
-export const QUIET_MINUTES = 10;
+export const QUIET_MINUTES = CRITICAL_EMAIL_QUIET_MINUTES;
 /** The bell notice of a critical report (alerts.job.ts writes it). */
 export const CRITICAL_NOTICE = 'monitoring.critical';
 
@@ -81,7 +82,10 @@ async function unreadBefore(db: Executor, n: { id: string; user_id: string; crea
   return row !== undefined;
 }
 
-/** E-mail one critical notice unless it is read, a recent one is still unread, or the reader may no longer review. */
+/**
+ * E-mail one critical notice unless it is read, a recent one is still unread, the reader turned these
+ * e-mails off, or may no longer review.
+ */
 export async function runCriticalEmail(ctx: AppContext, raw: unknown): Promise<boolean> {
   const smtp = ctx.config.smtp;
   if (!smtp) return false;
@@ -90,7 +94,8 @@ export async function runCriticalEmail(ctx: AppContext, raw: unknown): Promise<b
   if (!n || n.kind !== CRITICAL_NOTICE || n.read_at !== null) return false;
   if (await unreadBefore(ctx.db, n)) return false;
   const user = await usersRepo.byId(ctx.db, n.user_id);
-  if (!user || user.status !== 'active') return false;
+  // A reader who turned these e-mails off in their profile still has the notice in the bell.
+  if (!user || user.status !== 'active' || user.email_critical !== 1) return false;
   // A reader whose role lost the review right since would be sent to a report they cannot open.
   if (!capabilitiesOf(user.role as Role).includes('monitoring.review')) return false;
   const locale = isLocale(user.locale) ? user.locale : 'en';

@@ -65,6 +65,8 @@ export async function createUserTx(
     totp_secret_enc: totpSecret ? key.encrypt('totp', totpSecret) : null,
     totp_enabled: totpSecret ? 1 : 0,
     totp_last_step: 0,
+    email_reminders: 1,
+    email_critical: 1,
     invite_token_hash: inviteToken ? hashToken(inviteToken) : null,
     invite_expires_at: inviteToken ? new Date(Date.now() + INVITE_DAYS * 86_400_000).toISOString() : null,
     last_login_at: null,

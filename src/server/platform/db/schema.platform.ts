@@ -22,6 +22,10 @@ export interface UsersTable {
   totp_secret_enc: string | null;
   totp_enabled: number;
   totp_last_step: number;
+  /** 1: hearing reminders are e-mailed too (the bell always has them). */
+  email_reminders: number;
+  /** 1: critical-incident alerts are e-mailed too. */
+  email_critical: number;
   invite_token_hash: string | null;
   invite_expires_at: string | null;
   last_login_at: string | null;

@@ -10,7 +10,14 @@ export interface Me {
   role: string;
   locale: Locale;
   capabilities: string[];
-  org: { name: string; defaultLocale: Locale };
+  org: { name: string; defaultLocale: Locale; demo: boolean; mail: boolean };
+  emailAlerts: EmailAlerts;
+}
+
+/** Which alerts also come by e-mail (the bell has them either way). */
+export interface EmailAlerts {
+  reminders: boolean;
+  critical: boolean;
 }
 
 export interface Enrollment {
@@ -40,5 +47,6 @@ export const authApi = {
   acceptInvite: (token: string, name: string, password: string) =>
     api.post<{ next: NextStep }>(`/api/invite/${encodeURIComponent(token)}`, { name, password }),
   me: () => api.get<Me>('/api/me'),
-  updateMe: (patch: { name?: string; locale?: Locale }) => api.patch<Me>('/api/me', patch),
+  updateMe: (patch: { name?: string; locale?: Locale; emailAlerts?: Partial<EmailAlerts> }) =>
+    api.patch<Me>('/api/me', patch),
 };

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { useMe } from '../auth/queries';
 import { PasskeysCard } from '../passkeys/PasskeysCard';
+import { EmailAlertsCard } from './EmailAlertsCard';
 import { PasswordCard } from './PasswordCard';
 import { ProfileForm } from './ProfileForm';
 import { SessionsCard } from './SessionsCard';
 import { TwoFactorCard } from './TwoFactorCard';
 
-/** The person's own account: details, password, 2FA, passkeys and sessions. */
+/** The person's own account: details, password, e-mail alerts, 2FA, passkeys and sessions. */
 export function ProfilePage(): ReactElement | null {
   const { t } = useTranslation();
   const me = useMe().data;
@@ -24,6 +25,7 @@ export function ProfilePage(): ReactElement | null {
           <ProfileForm me={me} />
           <PasswordCard />
         </SimpleGrid>
+        <EmailAlertsCard me={me} />
         <TwoFactorCard />
         <PasskeysCard />
         <SessionsCard />
