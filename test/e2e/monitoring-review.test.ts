@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { goodAnswers } from '../helpers/monitoring.ts';
-import { describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import { axeSerious, describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
 import { activeMission, see, shot, track } from './monitoring-setup.ts';
 
@@ -28,6 +28,8 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
   /** The Chuy report (the coordinator's region) and the Naryn one (not theirs). */
   let chuy = '';
   let naryn = '';
+  /** Sends one more report from a site (set up in before). */
+  let sendMore: (code: string) => Promise<string>;
 
   before(async () => {
     w = await staffWorldRoles(backend, [
@@ -62,6 +64,7 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     };
     chuy = await send('C1');
     naryn = await send('N1');
+    sendMore = send;
     // Both exist: what the coordinator does not see below is hidden from them, not missing.
     const all = await admin.get<{ received: number }>(`${base}/summary`);
     assert.equal(all.body.received, 2);
@@ -194,5 +197,54 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await notice.click();
     await page.waitForURL(`**/monitoring/submissions/${chuy}`);
     await see(page, page.getByTestId('assignee').getByText(`${COORDINATOR} (сиз)`));
+  });
+  it('selects a page of reports and moves them at once; a report someone else holds is left and named', async () => {
+    const { page } = tab;
+    const [one, two] = [await sendMore('C1'), await sendMore('C1')];
+    // The administrator is working on the second report: the batch must leave it alone.
+    const admin = await w.api(w.admin);
+    assert.equal((await admin.post(`/api/monitoring/submissions/${two}/lock`, {})).status, 200);
+    await page.goto('/monitoring/review');
+    const rows = page.getByTestId('review-row');
+    await see(page, rows.nth(2));
+    assert.equal(await rows.count(), 3, 'the region’s three reports, not Naryn’s');
+    await page.getByTestId('page-select').click();
+    await see(page, page.getByTestId('bulk-count').getByText('3 билдирүү тандалды'));
+    assert.deepEqual(await axeSerious(page), []);
+    assert.deepEqual(await shot(page, 'review-bulk-ky'), []);
+    await page.getByTestId('bulk-in_review').click();
+    const outcome = page.getByTestId('bulk-outcome');
+    await see(page, outcome.getByText('2 билдирүү өзгөртүлдү.'));
+    await see(
+      page,
+      outcome
+        .getByTestId('bulk-skipped-locked')
+        .getByText('Башка текшерүүчү түзөтүп жатат, өзгөртүлгөн жок: 1'),
+    );
+    assert.equal(await page.getByTestId('bulk-bar').count(), 0, 'the selection is cleared');
+    const status = async (id: string) =>
+      (await admin.get<{ status: string }>(`/api/monitoring/submissions/${id}`)).body.status;
+    assert.deepEqual(
+      [await status(chuy), await status(one), await status(two)],
+      ['in_review', 'in_review', 'received'],
+    );
+
+    // A batch rejection asks for its reason first; without one nothing changes.
+    await page.getByTestId('page-select').click();
+    await page.getByTestId('bulk-rejected').click();
+    await page.getByTestId('bulk-reject-confirm').click();
+    await see(page, page.getByRole('dialog').getByText('Четке кагуунун себебин жазыңыз.'));
+    assert.equal(await status(chuy), 'in_review');
+    await page.getByTestId('bulk-reason').fill(REASON);
+    await page.getByTestId('bulk-reject-confirm').click();
+    await see(page, outcome.getByText('2 билдирүү өзгөртүлдү.'));
+    assert.deepEqual(
+      [await status(chuy), await status(one), await status(two)],
+      ['rejected', 'rejected', 'received'],
+    );
+    const last = (await admin.get<View>(`/api/monitoring/submissions/${one}`)).body.history.at(-1)!;
+    assert.deepEqual([last.to, last.name, last.reason], ['rejected', COORDINATOR, REASON]);
+    const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
+    assert.deepEqual(crashes, []);
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { assignSubmission, listReviewers } from './review.assign.ts';
+import { transitionMany } from './review.bulk.ts';
 import { toCase, toViolation } from './review.convert.ts';
 import {
   addComment,
@@ -39,6 +40,14 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     '/api/monitoring/submissions/:id/transition',
     { config: review, schema: { ...one, body: S.Transition } },
     async (req) => transitionSubmission(ctx, req.actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/monitoring/submissions/transition',
+    {
+      config: review,
+      schema: { tags, body: S.BulkTransition, response: { 200: S.BulkTransitionResult } },
+    },
+    async (req) => transitionMany(ctx, req.actor, req.body),
   );
   app.patch(
     '/api/monitoring/submissions/:id/flags',

@@ -138,6 +138,46 @@ export async function addHistory(
     .execute();
 }
 
+/** A reject needs its reason before anything is touched (one report or many). */
+export function checkTransitionInput(input: z.infer<typeof S.Transition>): void {
+  if (input.to === 'rejected' && !input.reason)
+    throw new AppError('submissions.reason_required', { fields: [{ path: 'reason', code: 'required' }] });
+}
+
+/** Move one report to another state, in the caller's review transaction (withReview). */
+export async function applyTransition(
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof S.Transition>,
+  tx: Tx,
+  audit: (e: AuditEntry) => Promise<void>,
+  row: SubmissionsTable,
+  key: RecordKey,
+): Promise<void> {
+  const from = row.status as Status;
+  if (!TRANSITIONS[from].includes(input.to)) throw new AppError('submissions.transition_invalid');
+  await tx
+    .updateTable('submissions')
+    .set({ status: input.to, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+  await addHistory(tx, key, {
+    submissionId: id,
+    userId: actor.userId,
+    action: 'transition',
+    from,
+    to: input.to,
+    reason: input.reason || null,
+  });
+  await audit({
+    actorId: actor.userId,
+    action: 'monitoring.submission_transition',
+    entityType: 'submission',
+    entityId: id,
+    details: { from, to: input.to },
+  });
+}
+
 export async function transitionSubmission(
   ctx: AppContext,
   actor: Actor | null,
@@ -145,30 +185,9 @@ export async function transitionSubmission(
   input: z.infer<typeof S.Transition>,
 ): Promise<View> {
   await withReview(ctx, actor, id, async (tx, audit, row, key) => {
-    const from = row.status as Status;
-    if (!TRANSITIONS[from].includes(input.to)) throw new AppError('submissions.transition_invalid');
-    if (input.to === 'rejected' && !input.reason)
-      throw new AppError('submissions.reason_required', { fields: [{ path: 'reason', code: 'required' }] });
-    await tx
-      .updateTable('submissions')
-      .set({ status: input.to, updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await addHistory(tx, key, {
-      submissionId: id,
-      userId: actor!.userId,
-      action: 'transition',
-      from,
-      to: input.to,
-      reason: input.reason || null,
-    });
-    await audit({
-      actorId: actor!.userId,
-      action: 'monitoring.submission_transition',
-      entityType: 'submission',
-      entityId: id,
-      details: { from, to: input.to },
-    });
+    // The state check first, as before: an impossible move answers 409 even without a reason.
+    if (TRANSITIONS[row.status as Status].includes(input.to)) checkTransitionInput(input);
+    await applyTransition(actor!, id, input, tx, audit, row, key);
   });
   return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
 }

@@ -110,6 +110,12 @@ export const Transition = z.strictObject({
   to: z.enum(SUBMISSION_STATUSES),
   reason: z.string().trim().max(2000).optional(),
 });
+/** One state for a page of reports at once (the review queue's page is 50). */
+export const BulkTransition = Transition.extend({ ids: z.array(Uuid).min(1).max(100) });
+export const BulkTransitionResult = z.object({
+  done: z.array(Uuid),
+  skipped: z.array(z.object({ id: Uuid, code: z.string() })),
+});
 export const FlagsPatch = z.strictObject({
   translate: z.boolean().optional(),
   geolocate: z.boolean().optional(),

@@ -6,12 +6,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
 import { usePhone } from '../../components/usePhone';
-import { QUEUES, SUBMISSION_STATUSES, type SubmissionsQuery, type SubmissionStatus } from './api';
+import {
+  QUEUES,
+  SUBMISSION_STATUSES,
+  type BulkResult,
+  type SubmissionsQuery,
+  type SubmissionStatus,
+} from './api';
 import { useLocale } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { useMissions, useSubmissions } from './queries';
-import { ReviewResults } from './review/ReviewResults';
+import { can, useMe } from '../auth/queries';
+import { BulkBar, BulkOutcome } from './review/BulkBar';
+import { ReviewResults, type Selection } from './review/ReviewResults';
 
 /** Rows per page (the server's page size). */
 const PAGE_SIZE = 50;
@@ -31,6 +39,9 @@ export function ReviewPage(): ReactElement {
   const [status, setStatus] = useState<SubmissionStatus | null>(null);
   const [reg, setReg] = useState<string | null>(null);
   const [page, setPage] = useState(1);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [outcome, setOutcome] = useState<BulkResult | null>(null);
+  const reviewer = can(useMe().data, 'monitoring.review');
   const q: SubmissionsQuery = {
     ...(missionId ? { missionId } : {}),
     ...(status ? { status } : {}),
@@ -47,12 +58,26 @@ export function ReviewPage(): ReactElement {
   const list = useSubmissions(q);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
+  // A selection belongs to the page it was made on: another filter or page starts afresh.
   const reset =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
       set(v);
       setPage(1);
+      setPicked(new Set());
     };
+  const selection: Selection | undefined = reviewer
+    ? {
+        ids: picked,
+        toggle: (id) =>
+          setPicked((old) => {
+            const next = new Set(old);
+            if (!next.delete(id)) next.add(id);
+            return next;
+          }),
+        toggleAll: (ids) => setPicked((old) => (ids.every((id) => old.has(id)) ? new Set() : new Set(ids))),
+      }
+    : undefined;
   return (
     <>
       <MonitoringNav current="review" />
@@ -108,12 +133,26 @@ export function ReviewPage(): ReactElement {
         {list.data && items.length === 0 && (
           <EmptyState p="lg" title={t('review.empty')} description={t('review.emptyHint')} />
         )}
-        {items.length > 0 && <ReviewResults items={items} phone={phone} />}
+        {outcome && <BulkOutcome result={outcome} onClose={() => setOutcome(null)} />}
+        {picked.size > 0 && (
+          <BulkBar
+            ids={[...picked]}
+            onClear={() => setPicked(new Set())}
+            onResult={(r) => {
+              setOutcome(r);
+              setPicked(new Set());
+            }}
+          />
+        )}
+        {items.length > 0 && <ReviewResults items={items} phone={phone} selection={selection} />}
         {total > PAGE_SIZE && (
           <Pagination
             total={Math.ceil(total / PAGE_SIZE)}
             value={page}
-            onChange={setPage}
+            onChange={(p) => {
+              setPage(p);
+              setPicked(new Set());
+            }}
             siblings={phone ? 0 : 1}
           />
         )}

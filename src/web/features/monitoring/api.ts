@@ -308,6 +308,17 @@ export const exportsApi = {
   download: (jobId: string) => api.download(`/api/monitoring/exports/${enc(jobId)}/download`),
 };
 
+/** Why a report of a batch was left as it was (the server's error code). */
+export const SKIP_CODES = [
+  'submissions.locked',
+  'submissions.transition_invalid',
+  'submissions.not_found',
+] as const;
+export interface BulkResult {
+  done: string[];
+  skipped: { id: string; code: string }[];
+}
+
 export const submissionsApi = {
   list: (q: SubmissionsQuery) =>
     api.get<{ items: SubmissionRow[]; total: number }>(`/api/monitoring/submissions${query(q)}`),
@@ -317,6 +328,12 @@ export const submissionsApi = {
   unlock: (id: string) => api.del<Submission>(`${s(id)}/lock`),
   transition: (id: string, to: SubmissionStatus, reason?: string) =>
     api.post<Submission>(`${s(id)}/transition`, reason ? { to, reason } : { to }),
+  /** One state for several reports; each is checked on its own, what cannot move comes back skipped. */
+  transitionMany: (ids: string[], to: SubmissionStatus, reason?: string) =>
+    api.post<BulkResult>(
+      '/api/monitoring/submissions/transition',
+      reason ? { ids, to, reason } : { ids, to },
+    ),
   flags: (id: string, flags: Partial<Flags>) => api.patch<Submission>(`${s(id)}/flags`, flags),
   comment: (id: string, body: string) => api.post<Submission>(`${s(id)}/comments`, { body }),
   /** Give the report to a reviewer, or to nobody (null). */

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/TableScroll';
@@ -69,7 +69,42 @@ function AssigneeNote({ s }: { s: SubmissionRow }): ReactElement | null {
   );
 }
 
-function ReviewTable({ items }: { items: SubmissionRow[] }): ReactElement {
+/** The reports picked for a batch change (BulkBar); absent where the reader may not review. */
+export interface Selection {
+  ids: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  /** Select every given report, or none of them when all are selected already. */
+  toggleAll: (ids: string[]) => void;
+}
+
+function RowCheck({ s, sel }: { s: SubmissionRow; sel: Selection }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  return (
+    <Checkbox
+      checked={sel.ids.has(s.id)}
+      onChange={() => sel.toggle(s.id)}
+      aria-label={t('bulk.selectRow', { time: fmt.dateTime(s.receivedAt) })}
+      data-testid="row-select"
+    />
+  );
+}
+
+function PageCheck({ items, sel }: { items: SubmissionRow[]; sel: Selection }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const picked = items.filter((s) => sel.ids.has(s.id)).length;
+  return (
+    <Checkbox
+      checked={picked > 0 && picked === items.length}
+      indeterminate={picked > 0 && picked < items.length}
+      onChange={() => sel.toggleAll(items.map((s) => s.id))}
+      aria-label={t('bulk.selectPage')}
+      data-testid="page-select"
+    />
+  );
+}
+
+function ReviewTable({ items, sel }: { items: SubmissionRow[]; sel?: Selection | undefined }): ReactElement {
   const { t } = useTranslation('monitoring');
   const text = useRowText();
   return (
@@ -77,6 +112,11 @@ function ReviewTable({ items }: { items: SubmissionRow[] }): ReactElement {
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
+            {sel && (
+              <Table.Th w={40}>
+                <PageCheck items={items} sel={sel} />
+              </Table.Th>
+            )}
             <Table.Th>{t('review.receivedAt')}</Table.Th>
             <Table.Th>{t('review.form')}</Table.Th>
             <Table.Th>{t('review.site')}</Table.Th>
@@ -88,6 +128,11 @@ function ReviewTable({ items }: { items: SubmissionRow[] }): ReactElement {
         <Table.Tbody>
           {items.map((s) => (
             <Table.Tr key={s.id} data-testid="review-row">
+              {sel && (
+                <Table.Td>
+                  <RowCheck s={s} sel={sel} />
+                </Table.Td>
+              )}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <SubmissionLink s={s} />
               </Table.Td>
@@ -123,16 +168,43 @@ function ReviewTable({ items }: { items: SubmissionRow[] }): ReactElement {
  * One card per report on a phone: a region coordinator on election day reviews from the field, and
  * a six-column table there only scrolled sideways, with the status and marks out of sight.
  */
-function ReviewCards({ items }: { items: SubmissionRow[] }): ReactElement {
+function ReviewCards({ items, sel }: { items: SubmissionRow[]; sel?: Selection | undefined }): ReactElement {
   const { t } = useTranslation('monitoring');
   const text = useRowText();
   return (
-    <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('review.title')}>
+    <Stack gap="xs">
+      {sel && (
+        <Group gap="xs">
+          <PageCheck items={items} sel={sel} />
+          <Text size="sm">{t('bulk.selectPage')}</Text>
+        </Group>
+      )}
+      <ReviewCardList items={items} sel={sel} text={text} label={t('review.title')} />
+    </Stack>
+  );
+}
+
+function ReviewCardList({
+  items,
+  sel,
+  text,
+  label,
+}: {
+  items: SubmissionRow[];
+  sel?: Selection | undefined;
+  text: ReturnType<typeof useRowText>;
+  label: string;
+}): ReactElement {
+  return (
+    <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={label}>
       {items.map((s) => (
         <Paper key={s.id} withBorder radius="md" p="sm" component="li" data-testid="review-row">
           <Stack gap={6}>
             <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-              <SubmissionLink s={s} />
+              <Group gap="xs" wrap="nowrap">
+                {sel && <RowCheck s={s} sel={sel} />}
+                <SubmissionLink s={s} />
+              </Group>
               <SubmissionStatusBadge status={s.status} />
             </Group>
             <Text size="sm">{text.form(s)}</Text>
@@ -150,6 +222,18 @@ function ReviewCards({ items }: { items: SubmissionRow[] }): ReactElement {
 }
 
 /** A page of the review queue: a table on wide screens, one card per report on a phone. */
-export function ReviewResults({ items, phone }: { items: SubmissionRow[]; phone: boolean }): ReactElement {
-  return phone ? <ReviewCards items={items} /> : <ReviewTable items={items} />;
+export function ReviewResults({
+  items,
+  phone,
+  selection,
+}: {
+  items: SubmissionRow[];
+  phone: boolean;
+  selection?: Selection | undefined;
+}): ReactElement {
+  return phone ? (
+    <ReviewCards items={items} sel={selection} />
+  ) : (
+    <ReviewTable items={items} sel={selection} />
+  );
 }

@@ -1,0 +1,150 @@
+import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/client';
+import { AppModal } from '../../../components/AppModal';
+import { useFormat } from '../../../intl/format';
+import { SKIP_CODES, submissionsApi, type BulkResult, type SubmissionStatus } from '../api';
+import { MonErrorAlert, monErrorMessage } from '../MonErrorAlert';
+
+/** The moves offered for a selection; the server refuses, per report, what its state does not allow. */
+const MOVES: readonly SubmissionStatus[] = ['in_review', 'verified', 'published', 'rejected'];
+
+/**
+ * The status buttons for the reports selected in the review queue. A rejection asks for its reason
+ * first, as for one report; the reason is kept in each report's history.
+ */
+export function BulkBar({
+  ids,
+  onClear,
+  onResult,
+}: {
+  ids: string[];
+  onClear: () => void;
+  onResult: (r: BulkResult) => void;
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const qc = useQueryClient();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const move = useMutation({
+    mutationFn: ({ to, why }: { to: SubmissionStatus; why?: string }) =>
+      submissionsApi.transitionMany(ids, to, why),
+    onSuccess: (r) => {
+      setRejecting(false);
+      setReason('');
+      onResult(r);
+      void qc.invalidateQueries({ queryKey: ['monitoring', 'submissions'] });
+      void qc.invalidateQueries({ queryKey: ['monitoring', 'submission'] });
+      void qc.invalidateQueries({ queryKey: ['monitoring', 'mission'] });
+    },
+  });
+  const closeReject = () => {
+    setRejecting(false);
+    move.reset();
+  };
+  const reasonMissing = move.error instanceof ApiError && move.error.code === 'submissions.reason_required';
+  const n = fmt.number(ids.length);
+  return (
+    <Paper withBorder radius="md" p="sm" bg="gray.0" data-testid="bulk-bar">
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs">
+          <Text fw={600} role="status" data-testid="bulk-count">
+            {t('bulk.selected', { count: ids.length, n })}
+          </Text>
+          <Button variant="subtle" size="compact-sm" onClick={onClear} data-testid="bulk-clear">
+            {t('bulk.clear')}
+          </Button>
+        </Group>
+        <Group gap="xs" role="group" aria-label={t('bulk.actions')}>
+          {MOVES.map((to) => (
+            <Button
+              key={to}
+              size="sm"
+              variant={to === 'rejected' ? 'default' : 'light'}
+              color={to === 'rejected' ? 'red.8' : undefined}
+              loading={move.isPending && move.variables?.to === to}
+              disabled={move.isPending}
+              onClick={() => (to === 'rejected' ? setRejecting(true) : move.mutate({ to }))}
+              data-testid={`bulk-${to}`}
+            >
+              {t(`transition.${to}`)}
+            </Button>
+          ))}
+        </Group>
+        {!rejecting && <MonErrorAlert error={move.error} />}
+      </Stack>
+      <AppModal
+        opened={rejecting}
+        onClose={closeReject}
+        title={t('bulk.rejectTitle', { count: ids.length, n })}
+      >
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            move.mutate({ to: 'rejected', why: reason.trim() });
+          }}
+        >
+          <Stack>
+            <Textarea
+              label={t('review.reason')}
+              description={t('bulk.reasonHint')}
+              withAsterisk
+              autosize
+              minRows={3}
+              maxLength={2000}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+                if (reasonMissing) move.reset();
+              }}
+              error={reasonMissing ? monErrorMessage(t, move.error) : undefined}
+              data-testid="bulk-reason"
+            />
+            {!reasonMissing && <MonErrorAlert error={move.error} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={closeReject}>
+                {t('common.cancel', { ns: 'ui' })}
+              </Button>
+              <Button type="submit" color="red.8" loading={move.isPending} data-testid="bulk-reject-confirm">
+                {t('transition.rejected')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </AppModal>
+    </Paper>
+  );
+}
+
+/** What the last batch did: how many moved, and how many were left and why. */
+export function BulkOutcome({ result, onClose }: { result: BulkResult; onClose: () => void }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const counts = SKIP_CODES.map((code) => ({
+    key: code.replace('submissions.', ''),
+    count: result.skipped.filter((s) => s.code === code).length,
+  })).filter((c) => c.count > 0);
+  return (
+    <Alert
+      color={result.skipped.length ? 'orange' : 'green'}
+      variant="light"
+      withCloseButton
+      onClose={onClose}
+      closeButtonLabel={t('common.close', { ns: 'ui' })}
+      role="status"
+      data-testid="bulk-outcome"
+    >
+      <Text size="sm" fw={600}>
+        {t('bulk.done', { count: result.done.length, n: fmt.number(result.done.length) })}
+      </Text>
+      {counts.map((c) => (
+        <Text size="sm" key={c.key} data-testid={`bulk-skipped-${c.key}`}>
+          {t(`bulk.skipped.${c.key}`, { count: c.count, n: fmt.number(c.count) })}
+        </Text>
+      ))}
+    </Alert>
+  );
+}
