@@ -1,12 +1,11 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api/client';
-import { AppModal } from '../../../components/AppModal';
 import { useFormat } from '../../../intl/format';
 import { SKIP_CODES, submissionsApi, type BulkResult, type SubmissionStatus } from '../api';
-import { MonErrorAlert, monErrorMessage } from '../MonErrorAlert';
+import { MonErrorAlert } from '../MonErrorAlert';
+import { RejectDialog } from '../submission/RejectDialog';
 
 /** The moves offered for a selection; the server refuses, per report, what its state does not allow. */
 const MOVES: readonly SubmissionStatus[] = ['in_review', 'verified', 'published', 'rejected'];
@@ -28,13 +27,11 @@ export function BulkBar({
   const fmt = useFormat();
   const qc = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
   const move = useMutation({
     mutationFn: ({ to, why }: { to: SubmissionStatus; why?: string }) =>
       submissionsApi.transitionMany(ids, to, why),
     onSuccess: (r) => {
       setRejecting(false);
-      setReason('');
       onResult(r);
       void qc.invalidateQueries({ queryKey: ['monitoring', 'submissions'] });
       void qc.invalidateQueries({ queryKey: ['monitoring', 'submission'] });
@@ -45,7 +42,6 @@ export function BulkBar({
     setRejecting(false);
     move.reset();
   };
-  const reasonMissing = move.error instanceof ApiError && move.error.code === 'submissions.reason_required';
   const n = fmt.number(ids.length);
   return (
     <Paper withBorder radius="md" p="sm" bg="gray.0" data-testid="bulk-bar">
@@ -76,45 +72,18 @@ export function BulkBar({
         </Group>
         {!rejecting && <MonErrorAlert error={move.error} />}
       </Stack>
-      <AppModal
-        opened={rejecting}
-        onClose={closeReject}
-        title={t('bulk.rejectTitle', { count: ids.length, n })}
-      >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            move.mutate({ to: 'rejected', why: reason.trim() });
-          }}
-        >
-          <Stack>
-            <Textarea
-              label={t('review.reason')}
-              description={t('bulk.reasonHint')}
-              withAsterisk
-              autosize
-              minRows={3}
-              maxLength={2000}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.currentTarget.value);
-                if (reasonMissing) move.reset();
-              }}
-              error={reasonMissing ? monErrorMessage(t, move.error) : undefined}
-              data-testid="bulk-reason"
-            />
-            {!reasonMissing && <MonErrorAlert error={move.error} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={closeReject}>
-                {t('common.cancel', { ns: 'ui' })}
-              </Button>
-              <Button type="submit" color="red.8" loading={move.isPending} data-testid="bulk-reject-confirm">
-                {t('transition.rejected')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </AppModal>
+      {rejecting && (
+        <RejectDialog
+          title={t('bulk.rejectTitle', { count: ids.length, n })}
+          hint={t('bulk.reasonHint')}
+          pending={move.isPending}
+          error={move.error}
+          onReject={(why) => move.mutate({ to: 'rejected', why })}
+          onEdit={() => move.reset()}
+          onClose={closeReject}
+          testIds={{ reason: 'bulk-reason', confirm: 'bulk-reject-confirm' }}
+        />
+      )}
     </Paper>
   );
 }

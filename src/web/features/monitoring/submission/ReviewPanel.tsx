@@ -1,16 +1,15 @@
-import { Alert, Button, Card, Group, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api/client';
-import { AppModal } from '../../../components/AppModal';
 import { useFormat } from '../../../intl/format';
 import { can, useMe } from '../../auth/queries';
 import { QUEUES, submissionsApi, type Flags, type Submission, type SubmissionStatus } from '../api';
-import { MonErrorAlert, monErrorMessage } from '../MonErrorAlert';
+import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys } from '../queries';
 import { AssignCard } from './AssignCard';
+import { RejectDialog } from './RejectDialog';
 
 /** The next states a reviewer may choose, as the server allows them (review.service TRANSITIONS). */
 const NEXT: Record<SubmissionStatus, SubmissionStatus[]> = {
@@ -67,7 +66,6 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
   const navigate = useNavigate();
   const me = useMe().data;
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
   const fresh = (next: Submission) => {
     qc.setQueryData(monitoringKeys.submission(s.id), next);
     void qc.invalidateQueries({ queryKey: ['monitoring', 'submissions'] });
@@ -78,7 +76,6 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
       submissionsApi.transition(s.id, to, why),
     onSuccess: (next) => {
       setRejecting(false);
-      setReason('');
       fresh(next);
     },
   });
@@ -99,9 +96,6 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
     // A refusal seen in the dialog must not linger under the state buttons once it is closed.
     move.reset();
   };
-  // The server decides whether a reason is there (one rule, one translated message); it is shown at
-  // the field, and the button stays enabled so a reviewer who tries learns why instead of a dead button.
-  const reasonMissing = move.error instanceof ApiError && move.error.code === 'submissions.reason_required';
   const canViolation = can(me, 'violations.write');
   const canCase = can(me, 'cases.write');
   return (
@@ -196,41 +190,18 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
           </Stack>
         </Card>
       )}
-      <AppModal opened={rejecting} onClose={closeReject} title={t('review.rejectTitle')}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            move.mutate({ to: 'rejected', why: reason.trim() });
-          }}
-        >
-          <Stack>
-            <Textarea
-              label={t('review.reason')}
-              description={t('review.reasonHint')}
-              withAsterisk
-              autosize
-              minRows={3}
-              maxLength={2000}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.currentTarget.value);
-                if (reasonMissing) move.reset();
-              }}
-              error={reasonMissing ? monErrorMessage(t, move.error) : undefined}
-              data-testid="reject-reason"
-            />
-            {rejecting && !reasonMissing && <MonErrorAlert error={move.error} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={closeReject}>
-                {t('common.cancel', { ns: 'ui' })}
-              </Button>
-              <Button type="submit" color="red.8" loading={move.isPending} data-testid="reject-confirm">
-                {t('transition.rejected')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </AppModal>
+      {rejecting && (
+        <RejectDialog
+          title={t('review.rejectTitle')}
+          hint={t('review.reasonHint')}
+          pending={move.isPending}
+          error={move.error}
+          onReject={(why) => move.mutate({ to: 'rejected', why })}
+          onEdit={() => move.reset()}
+          onClose={closeReject}
+          testIds={{ reason: 'reject-reason', confirm: 'reject-confirm' }}
+        />
+      )}
     </Stack>
   );
 }
