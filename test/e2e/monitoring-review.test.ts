@@ -167,7 +167,7 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await page.goto('/monitoring/review');
     await page.getByTestId('queue-mine').click();
     const rows = page.getByTestId('review-row');
-    await see(page, rows.filter({ hasText: `Жооптуу: ${COORDINATOR}` }));
+    await see(page, rows.filter({ hasText: `Жооптуу: ${COORDINATOR} (сиз)` }));
     assert.equal(await rows.count(), 1);
     assert.deepEqual(await shot(page, 'review-mine-ky'), []);
     await page.getByTestId('queue-all').click();
@@ -208,6 +208,9 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     const rows = page.getByTestId('review-row');
     await see(page, rows.nth(2));
     assert.equal(await rows.count(), 3, 'the region’s three reports, not Naryn’s');
+    // The coordinator's own lock (the report they opened) reads as theirs, the administrator's by name.
+    await see(page, rows.getByText('Сиз түзөтүп жатасыз'));
+    await see(page, rows.getByText(/түзөтүп жатат$/));
     await page.getByTestId('page-select').click();
     await see(page, page.getByTestId('bulk-count').getByText('3 билдирүү тандалды'));
     assert.deepEqual(await axeSerious(page), []);

@@ -114,6 +114,13 @@ for (const backend of await backends()) {
     test('a report another reviewer holds, or one that cannot make the move, is skipped and named', async () => {
       // chuy2 opens c[1]: their lock keeps it out of anyone else's batch.
       assert.equal((await chuy2.client.post(`/api/monitoring/submissions/${c[1]}/lock`)).status, 200);
+      type Rows = { items: { id: string; lockedBy: string | null; lockedByMe: boolean }[] };
+      const row = async (u: TestUser) =>
+        (await u.client.get<Rows>('/api/monitoring/submissions')).body.items.find((i) => i.id === c[1])!;
+      assert.equal((await row(chuy2)).lockedByMe, true, 'the list tells a reviewer their own lock');
+      const seen = await row(chuy);
+      assert.equal(seen.lockedByMe, false);
+      assert.ok(seen.lockedBy, 'and names the holder to others');
       const before = await audits();
       // c[3] is still "received": it cannot jump to "verified".
       const r = await chuy.client.post<Result>(BULK, { ids: [c[0], c[1], c[2], c[3]], to: 'verified' });

@@ -227,7 +227,10 @@ export async function listSubmissions(
       observerName: r.observer_id ? (names.get(r.observer_id) ?? '—') : null,
       source: r.source as 'observer' | 'public',
       lockedBy: liveLock(r) ? (names.get(r.locked_by!) ?? '—') : null,
+      // "You are editing" reads differently from someone else's name (the reviewer's own lock).
+      lockedByMe: liveLock(r) !== null && r.locked_by === actor.userId,
       assigneeName: r.assigned_to ? (names.get(r.assigned_to) ?? '—') : null,
+      assignedToMe: r.assigned_to === actor.userId,
     })),
   };
 }

@@ -193,6 +193,7 @@ export interface SubmissionRow {
   formKind: string;
   source: 'observer' | 'public';
   lockedBy: string | null;
+  lockedByMe: boolean;
   status: SubmissionStatus;
   critical: boolean;
   flags: Flags;
@@ -200,6 +201,7 @@ export interface SubmissionRow {
   receivedAt: string;
   observerName: string | null;
   assigneeName: string | null;
+  assignedToMe: boolean;
 }
 export interface Submission {
   id: string;

@@ -54,7 +54,7 @@ function LockNote({ s }: { s: SubmissionRow }): ReactElement | null {
   if (!s.lockedBy) return null;
   return (
     <Text size="xs" c="orange.8">
-      {t('lock.short', { name: s.lockedBy })}
+      {s.lockedByMe ? t('lock.shortMine') : t('lock.short', { name: s.lockedBy })}
     </Text>
   );
 }
@@ -64,7 +64,9 @@ function AssigneeNote({ s }: { s: SubmissionRow }): ReactElement | null {
   if (!s.assigneeName) return null;
   return (
     <Text size="xs" c="dimmed" data-testid="row-assignee">
-      {t('assign.short', { name: s.assigneeName })}
+      {t('assign.short', {
+        name: s.assignedToMe ? t('assign.you', { name: s.assigneeName }) : s.assigneeName,
+      })}
     </Text>
   );
 }
