@@ -240,6 +240,8 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     assert.equal(await status(chuy), 'in_review');
     await page.getByTestId('bulk-reason').fill(REASON);
     await page.getByTestId('bulk-reject-confirm').click();
+    // The dialog closes only once the batch is answered; the first batch's note read the same words.
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await see(page, outcome.getByText('2 билдирүү өзгөртүлдү.'));
     assert.deepEqual(
       [await status(chuy), await status(one), await status(two)],

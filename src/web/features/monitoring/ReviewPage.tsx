@@ -138,6 +138,7 @@ export function ReviewPage(): ReactElement {
           <BulkBar
             ids={[...picked]}
             onClear={() => setPicked(new Set())}
+            onStart={() => setOutcome(null)}
             onResult={(r) => {
               setOutcome(r);
               setPicked(new Set());

@@ -17,10 +17,13 @@ const MOVES: readonly SubmissionStatus[] = ['in_review', 'verified', 'published'
 export function BulkBar({
   ids,
   onClear,
+  onStart,
   onResult,
 }: {
   ids: string[];
   onClear: () => void;
+  /** A batch was sent: the last batch's outcome no longer describes the page. */
+  onStart: () => void;
   onResult: (r: BulkResult) => void;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -30,6 +33,7 @@ export function BulkBar({
   const move = useMutation({
     mutationFn: ({ to, why }: { to: SubmissionStatus; why?: string }) =>
       submissionsApi.transitionMany(ids, to, why),
+    onMutate: onStart,
     onSuccess: (r) => {
       setRejecting(false);
       onResult(r);
