@@ -23,8 +23,8 @@ export const ASSIGNED_NOTICE = 'monitoring.assigned';
 
 type Row = Pick<SubmissionsTable, 'mission_id' | 'region'>;
 
-/** Active users who may review the report, with names, sorted by name. */
-export async function reviewersOf(ctx: AppContext, row: Row, db: Executor = ctx.db) {
+/** Ids of the active users who may review the report. */
+async function reviewerIds(db: Executor, row: Row): Promise<string[]> {
   const users = await db
     .selectFrom('users as u')
     .select(['u.id', 'u.role'])
@@ -44,10 +44,13 @@ export async function reviewersOf(ctx: AppContext, row: Row, db: Executor = ctx.
     )
     .execute();
   // A coordinator whose role lost the review right would be given a report they cannot open.
-  const ids = users
-    .filter((u) => capabilitiesOf(u.role as Role).includes('monitoring.review'))
-    .map((u) => u.id);
-  const names = await userNames(ctx, ids, db);
+  return users.filter((u) => capabilitiesOf(u.role as Role).includes('monitoring.review')).map((u) => u.id);
+}
+
+/** Active users who may review the report, with names, sorted by name. */
+async function reviewersOf(ctx: AppContext, row: Row) {
+  const ids = await reviewerIds(ctx.db, row);
+  const names = await userNames(ctx, ids);
   return ids
     .map((id) => ({ id, name: names.get(id) ?? '—' }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
@@ -69,7 +72,8 @@ export async function assignSubmission(
   await withReview(ctx, actor, id, async (tx, audit, row, key) => {
     const to = input.userId;
     if (to === row.assigned_to) return;
-    if (to !== null && !(await reviewersOf(ctx, row, tx)).some((r) => r.id === to))
+    // Only the ids: the names (decrypted per user) are for the pick list.
+    if (to !== null && !(await reviewerIds(tx, row)).includes(to))
       throw new AppError('submissions.assignee_invalid', { fields: [{ path: 'userId', code: 'invalid' }] });
     await tx
       .updateTable('submissions')

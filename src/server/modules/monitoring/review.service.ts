@@ -155,7 +155,9 @@ export async function applyTransition(
   key: RecordKey,
 ): Promise<void> {
   const from = row.status as Status;
+  // The state check first: an impossible move answers 409 even without a reason.
   if (!TRANSITIONS[from].includes(input.to)) throw new AppError('submissions.transition_invalid');
+  checkTransitionInput(input);
   await tx
     .updateTable('submissions')
     .set({ status: input.to, updated_at: new Date().toISOString() })
@@ -184,11 +186,9 @@ export async function transitionSubmission(
   id: string,
   input: z.infer<typeof S.Transition>,
 ): Promise<View> {
-  await withReview(ctx, actor, id, async (tx, audit, row, key) => {
-    // The state check first, as before: an impossible move answers 409 even without a reason.
-    if (TRANSITIONS[row.status as Status].includes(input.to)) checkTransitionInput(input);
-    await applyTransition(actor!, id, input, tx, audit, row, key);
-  });
+  await withReview(ctx, actor, id, (tx, audit, row, key) =>
+    applyTransition(actor!, id, input, tx, audit, row, key),
+  );
   return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
 }
 

@@ -37,10 +37,10 @@ export const flagsOf = (r: SubmissionsTable) => ({
   urgent: r.flag_urgent === 1,
 });
 
-/** A live lock (someone reviewing it now), or null. */
 // History entries that name a person in `ref_id` (review.assign.ts).
 const ASSIGNING = new Set(['assign', 'unassign']);
 
+/** A live lock (someone reviewing it now), or null. */
 export function liveLock(r: Pick<SubmissionsTable, 'locked_by' | 'locked_until'>, now = Date.now()) {
   return r.locked_by && r.locked_until && Date.parse(r.locked_until) > now
     ? { userId: r.locked_by, until: r.locked_until }
