@@ -19,6 +19,7 @@ import { statsSearchSchema as violationStatsSearchSchema } from './features/viol
 import { AppLayout } from './shell/AppLayout';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { Root } from './shell/Root';
+import { reviewSearch } from './features/monitoring/review/search';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -255,6 +256,7 @@ const formBuilderRoute = createRoute({
 const reviewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/monitoring/review',
+  validateSearch: reviewSearch,
   component: lazyRouteComponent(() => import('./features/monitoring/ReviewPage'), 'ReviewPage'),
 });
 const submissionRoute = createRoute({

@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { goodAnswers } from '../helpers/monitoring.ts';
-import { axeSerious, describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import {
+  axeSerious,
+  chooseOption,
+  describeBrowser,
+  launch,
+  login,
+  openTab,
+  switchLanguage,
+  type Tab,
+} from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
 import { activeMission, see, shot, track } from './monitoring-setup.ts';
 
@@ -209,8 +218,8 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await see(page, rows.nth(2));
     assert.equal(await rows.count(), 3, 'the region’s three reports, not Naryn’s');
     // The coordinator's own lock (the report they opened) reads as theirs, the administrator's by name.
-    await see(page, rows.getByText('Сиз түзөтүп жатасыз'));
-    await see(page, rows.getByText(/түзөтүп жатат$/));
+    await see(page, rows.getByText('Сиз өзгөртүп жатасыз'));
+    await see(page, rows.getByText(/өзгөртүп жатат$/));
     await page.getByTestId('page-select').click();
     await see(page, page.getByTestId('bulk-count').getByText('3 билдирүү тандалды'));
     assert.deepEqual(await axeSerious(page), []);
@@ -222,7 +231,7 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
       page,
       outcome
         .getByTestId('bulk-skipped-locked')
-        .getByText('Башка текшерүүчү түзөтүп жатат, өзгөртүлгөн жок: 1'),
+        .getByText('Башка текшерүүчү өзгөртүп жатат, өзгөртүлгөн жок: 1'),
     );
     assert.equal(await page.getByTestId('bulk-bar').count(), 0, 'the selection is cleared');
     const status = async (id: string) =>
@@ -251,5 +260,34 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     assert.deepEqual([last.to, last.name, last.reason], ['rejected', COORDINATOR, REASON]);
     const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
     assert.deepEqual(crashes, []);
+  });
+
+  it('gives the selection to the administrator, who gets one notice for all of them', async () => {
+    const { page } = tab;
+    const admin = await w.api(w.admin);
+    const list = await admin.get<{ items: { id: string }[] }>(`/api/monitoring/submissions?region=KG-C`);
+    for (const r of list.body.items) await admin.delete(`/api/monitoring/submissions/${r.id}/lock`);
+    await page.goto('/monitoring/review');
+    const rows = page.getByTestId('review-row');
+    await see(page, rows.nth(2));
+    await page.getByTestId('page-select').click();
+    await page.getByTestId('bulk-assign').click();
+    const dialog = page.getByRole('dialog');
+    await see(page, dialog.getByText('3 билдирүүнү текшерүүчүгө тапшыруу'));
+    await chooseOption(page, 'bulk-assign-select', `${w.admin.name} (3 ичинен 3)`);
+    assert.deepEqual(await axeSerious(page), []);
+    assert.deepEqual(await shot(page, 'review-bulk-assign-ky'), []);
+    await dialog.getByTestId('bulk-assign-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await see(page, page.getByTestId('bulk-outcome').getByText('3 билдирүү өзгөртүлдү.'));
+    await see(page, rows.filter({ hasText: `Жооптуу: ${w.admin.name}` }).nth(2));
+    const notices = await admin.get<{ items: { kind: string; params: { count?: number } }[] }>(
+      '/api/notifications',
+    );
+    const many = notices.body.items.filter((n) => n.kind === 'monitoring.assigned_many');
+    assert.deepEqual(
+      many.map((n) => n.params.count),
+      [3],
+    );
   });
 });

@@ -6,6 +6,8 @@ import { L10nSchema } from './submissions.schemas.ts';
 export const MISSION_KINDS = ['election', 'detention', 'trial', 'assembly'] as const;
 export const MISSION_STATUSES = ['draft', 'active', 'closed'] as const;
 export const SITE_KINDS = ['polling_station', 'detention', 'court', 'assembly', 'other'] as const;
+/** Reporting status of a site: waiting = someone was sent and a checklist is still missing. */
+export const SITE_STATUSES = ['waiting', 'complete', 'unstaffed'] as const;
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 // Mission and site texts are stored in clear (public information): no control characters (PostgreSQL
 // refuses NUL in text, and nobody means to type them); a description may have line breaks.
@@ -80,10 +82,14 @@ export const Site = z.object({
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   observers: z.array(z.object({ userId: Uuid, name: z.string() })),
+  /** Checklists of the mission received from the site (one per checklist form, corrections not counted). */
   received: z.number(),
+  /** Checklists expected: the mission's checklist forms where someone was sent (or something came). */
+  expected: z.number(),
 });
 export const SitesQuery = z.strictObject({
   region: Region.optional(),
+  status: z.enum(SITE_STATUSES).optional(),
   q: Line(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
 });

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Role } from '../../../core/roles.ts';
+import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { capabilitiesOf, type Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/db.ts';
+import type { RecordKey } from '../../platform/crypto/envelope.ts';
+import type { Executor, Tx } from '../../platform/db/db.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
@@ -24,7 +26,7 @@ export const ASSIGNED_NOTICE = 'monitoring.assigned';
 type Row = Pick<SubmissionsTable, 'mission_id' | 'region'>;
 
 /** Ids of the active users who may review the report. */
-async function reviewerIds(db: Executor, row: Row): Promise<string[]> {
+export async function reviewerIds(db: Executor, row: Row): Promise<string[]> {
   const users = await db
     .selectFrom('users as u')
     .select(['u.id', 'u.role'])
@@ -49,7 +51,11 @@ async function reviewerIds(db: Executor, row: Row): Promise<string[]> {
 
 /** Active users who may review the report, with names, sorted by name. */
 async function reviewersOf(ctx: AppContext, row: Row) {
-  const ids = await reviewerIds(ctx.db, row);
+  return withNames(ctx, await reviewerIds(ctx.db, row));
+}
+
+/** People by id with their names, sorted by name. */
+export async function withNames(ctx: AppContext, ids: string[]) {
   const names = await userNames(ctx, ids);
   return ids
     .map((id) => ({ id, name: names.get(id) ?? '—' }))
@@ -70,52 +76,65 @@ export async function assignSubmission(
   input: z.infer<typeof S.AssignBody>,
 ) {
   await withReview(ctx, actor, id, async (tx, audit, row, key) => {
-    const to = input.userId;
-    if (to === row.assigned_to) return;
-    // Only the ids: the names (decrypted per user) are for the pick list.
-    if (to !== null && !(await reviewerIds(tx, row)).includes(to))
-      throw new AppError('submissions.assignee_invalid', { fields: [{ path: 'userId', code: 'invalid' }] });
-    await tx
-      .updateTable('submissions')
-      .set({ assigned_to: to, updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await addHistory(tx, key, {
-      submissionId: id,
-      userId: actor!.userId,
-      action: to ? 'assign' : 'unassign',
-      from: null,
-      to: null,
-      refId: to ?? row.assigned_to,
-    });
-    await audit({
-      actorId: actor!.userId,
-      action: 'monitoring.submission_assign',
-      entityType: 'submission',
-      entityId: id,
-      details: { from: row.assigned_to, to },
-    });
+    const changed = await applyAssign(actor!, { id, row, key, to: input.userId }, tx, audit);
     // Told in the bell, unless they gave it to themselves.
-    if (to && to !== actor!.userId) {
-      const site = row.site_id
-        ? await tx.selectFrom('sites').select('code').where('id', '=', row.site_id).executeTakeFirst()
-        : undefined;
-      await notificationsRepo.insertOnce(tx, {
-        id: uuidv7(),
-        user_id: to,
-        kind: ASSIGNED_NOTICE,
-        entity_type: 'submission',
-        entity_id: id,
-        params: JSON.stringify({
-          submissionId: id,
-          region: row.region,
-          site: site?.code ?? null,
-          at: new Date().toISOString(),
-        }),
-        created_at: new Date().toISOString(),
-        read_at: null,
-      });
-    }
+    if (changed && input.userId && input.userId !== actor!.userId) await noticeOne(tx, input.userId, id, row);
   });
   return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+}
+
+/**
+ * The assignment of one report inside its review transaction (`withReview`), with its history and
+ * audit entries; false when it already had that assignee. The single and the batch path both use it.
+ */
+export async function applyAssign(
+  actor: Actor,
+  a: { id: string; row: SubmissionsTable; key: RecordKey; to: string | null },
+  tx: Tx,
+  audit: (e: AuditEntry) => Promise<void>,
+): Promise<boolean> {
+  const { id, row, to } = a;
+  if (to === row.assigned_to) return false;
+  // Only the ids: the names (decrypted per user) are for the pick list.
+  if (to !== null && !(await reviewerIds(tx, row)).includes(to))
+    throw new AppError('submissions.assignee_invalid', { fields: [{ path: 'userId', code: 'invalid' }] });
+  await tx
+    .updateTable('submissions')
+    .set({ assigned_to: to, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+  await addHistory(tx, a.key, {
+    submissionId: id,
+    userId: actor.userId,
+    action: to ? 'assign' : 'unassign',
+    from: null,
+    to: null,
+    refId: to ?? row.assigned_to,
+  });
+  await audit({
+    actorId: actor.userId,
+    action: 'monitoring.submission_assign',
+    entityType: 'submission',
+    entityId: id,
+    details: { from: row.assigned_to, to },
+  });
+  return true;
+}
+
+/** The bell notice of one report given to someone: codes only, as a critical alert has. */
+export async function noticeOne(db: Executor, to: string, id: string, row: SubmissionsTable): Promise<void> {
+  const site = row.site_id
+    ? await db.selectFrom('sites').select('code').where('id', '=', row.site_id).executeTakeFirst()
+    : undefined;
+  const at = new Date().toISOString();
+  await notificationsRepo.insertOnce(db, {
+    id: uuidv7(),
+    user_id: to,
+    kind: ASSIGNED_NOTICE,
+    entity_type: 'submission',
+    entity_id: id,
+    params: JSON.stringify({ submissionId: id, region: row.region, site: site?.code ?? null, at }),
+    created_at: at,
+    read_at: null,
+  });
 }

@@ -1,13 +1,41 @@
 import type { z } from 'zod';
+import { uuidv7 } from '../../../core/ids.ts';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
+import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
-import { applyTransition, checkTransitionInput, withReview } from './review.service.ts';
+import { notificationsRepo } from '../calendar/calendar.repo.ts';
+import { applyAssign, noticeOne, reviewerIds, withNames } from './review.assign.ts';
+import { applyTransition, checkTransitionInput, loadForReview, withReview } from './review.service.ts';
 import type * as S from './submissions.schemas.ts';
 
 /** Why one report of a batch was left as it was (the web names each in the reader's language). */
-const SKIP_CODES = ['submissions.not_found', 'submissions.locked', 'submissions.transition_invalid'] as const;
+const SKIP_CODES = [
+  'submissions.not_found',
+  'submissions.locked',
+  'submissions.transition_invalid',
+  'submissions.assignee_invalid',
+] as const;
 type SkipCode = (typeof SKIP_CODES)[number];
+type Outcome = { done: string[]; skipped: { id: string; code: SkipCode }[] };
+/** The bell notice of several reports given to someone at once: one line, not one per report. */
+export const ASSIGNED_MANY_NOTICE = 'monitoring.assigned_many';
+
+/** Runs `one` for each distinct id; a report-level refusal is recorded and the batch goes on. */
+async function eachReport(ids: string[], one: (id: string) => Promise<boolean>): Promise<Outcome> {
+  const done: string[] = [];
+  const skipped: Outcome['skipped'] = [];
+  for (const id of new Set(ids)) {
+    try {
+      if (await one(id)) done.push(id);
+    } catch (e) {
+      const code = e instanceof AppError ? (e.code as SkipCode) : null;
+      if (!code || !SKIP_CODES.includes(code)) throw e;
+      skipped.push({ id, code });
+    }
+  }
+  return { done, skipped };
+}
 
 /**
  * Move several reports to one state at once (election day: a coordinator verifies a page of routine
@@ -20,24 +48,80 @@ export async function transitionMany(
   ctx: AppContext,
   actor: Actor | null,
   input: z.infer<typeof S.BulkTransition>,
-): Promise<{ done: string[]; skipped: { id: string; code: SkipCode }[] }> {
+): Promise<Outcome> {
   requireCap(actor, 'monitoring.review');
   const move = { to: input.to, ...(input.reason ? { reason: input.reason } : {}) };
   // A missing reason refuses the whole batch before anything changes (a 400 naming the field).
   checkTransitionInput(move);
-  const done: string[] = [];
-  const skipped: { id: string; code: SkipCode }[] = [];
-  for (const id of new Set(input.ids)) {
-    try {
-      await withReview(ctx, actor, id, (tx, audit, row, key) =>
-        applyTransition(actor, id, move, tx, audit, row, key),
-      );
-      done.push(id);
-    } catch (e) {
-      const code = e instanceof AppError ? (e.code as SkipCode) : null;
-      if (!code || !SKIP_CODES.includes(code)) throw e;
-      skipped.push({ id, code });
-    }
+  return eachReport(input.ids, async (id) => {
+    await withReview(ctx, actor, id, (tx, audit, row, key) =>
+      applyTransition(actor, id, move, tx, audit, row, key),
+    );
+    return true;
+  });
+}
+
+/**
+ * Give several reports to one reviewer, or to nobody (election day: a coordinator hands a region's
+ * stream to a colleague). Per report the single path's rules (`applyAssign`): only someone who may
+ * review that report, someone else's lock refuses, history and audit; a report already theirs counts
+ * as done. The assignee gets one bell notice for the batch.
+ */
+export async function assignMany(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: z.infer<typeof S.BulkAssign>,
+): Promise<Outcome> {
+  requireCap(actor, 'monitoring.review');
+  const to = input.userId;
+  const given: { id: string; row: SubmissionsTable }[] = [];
+  const out = await eachReport(input.ids, (id) =>
+    withReview(ctx, actor, id, async (tx, audit, row, key) => {
+      if (await applyAssign(actor, { id, row, key, to }, tx, audit)) given.push({ id, row });
+      return true;
+    }),
+  );
+  if (to && to !== actor.userId && given.length === 1)
+    await noticeOne(ctx.db, to, given[0]!.id, given[0]!.row);
+  if (to && to !== actor.userId && given.length > 1) {
+    const at = new Date().toISOString();
+    await notificationsRepo.insertOnce(ctx.db, {
+      id: uuidv7(),
+      user_id: to,
+      kind: ASSIGNED_MANY_NOTICE,
+      entity_type: 'submission',
+      entity_id: given[0]!.id,
+      params: JSON.stringify({ count: given.length, at }),
+      created_at: at,
+      read_at: null,
+    });
   }
-  return { done, skipped };
+  return out;
+}
+
+/**
+ * Who may be given a selection: everyone who may review at least one of its reports, with how many
+ * of them (a coordinator of one region can take only that region's). Reports the caller may not
+ * review are left out, as a batch leaves them.
+ */
+export async function reviewersOfMany(ctx: AppContext, actor: Actor | null, ids: string[]) {
+  requireCap(actor, 'monitoring.review');
+  const groups = new Map<string, { row: SubmissionsTable; n: number }>();
+  for (const id of new Set(ids)) {
+    const row = await loadForReview(ctx, actor, id).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'submissions.not_found') return null;
+      throw e;
+    });
+    if (!row) continue;
+    // Reports of one mission and region have the same reviewers: one query per group.
+    const k = `${row.mission_id ?? ''}\u0001${row.region ?? ''}`;
+    const g = groups.get(k) ?? { row, n: 0 };
+    g.n += 1;
+    groups.set(k, g);
+  }
+  const count = new Map<string, number>();
+  for (const g of groups.values())
+    for (const u of await reviewerIds(ctx.db, g.row)) count.set(u, (count.get(u) ?? 0) + g.n);
+  const people = await withNames(ctx, [...count.keys()]);
+  return { items: people.map((p) => ({ ...p, count: count.get(p.id)! })) };
 }

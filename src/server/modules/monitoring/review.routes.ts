@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { assignSubmission, listReviewers } from './review.assign.ts';
-import { transitionMany } from './review.bulk.ts';
+import { assignMany, reviewersOfMany, transitionMany } from './review.bulk.ts';
 import { toCase, toViolation } from './review.convert.ts';
 import {
   addComment,
@@ -48,6 +48,17 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: { tags, body: S.BulkTransition, response: { 200: S.BulkTransitionResult } },
     },
     async (req) => transitionMany(ctx, req.actor, req.body),
+  );
+  app.post(
+    '/api/monitoring/submissions/assign',
+    { config: review, schema: { tags, body: S.BulkAssign, response: { 200: S.BulkTransitionResult } } },
+    async (req) => assignMany(ctx, req.actor, req.body),
+  );
+  // A POST, though it reads: a selection of up to 100 ids does not belong in an address (logs keep those).
+  app.post(
+    '/api/monitoring/submissions/reviewers',
+    { config: review, schema: { tags, body: S.BulkIds, response: { 200: S.BulkReviewers } } },
+    async (req) => reviewersOfMany(ctx, req.actor, req.body.ids),
   );
   app.patch(
     '/api/monitoring/submissions/:id/flags',

@@ -5,6 +5,7 @@ import type { SitesTable } from '../../platform/db/schema.monitoring.ts';
 import { activeUsersWith, userNames } from '../users/users.names.ts';
 import { loadMission } from './monitoring.access.ts';
 import type * as S from './missions.schemas.ts';
+import { checklistCount, expectedAt, statusIs } from './sites.status.ts';
 
 type Site = z.infer<typeof S.Site>;
 const PAGE = 100;
@@ -31,6 +32,7 @@ export async function listSites(
       ),
     );
   if (q.region) base = base.where('s.region', '=', q.region);
+  if (q.status) base = base.where(statusIs(q.status, await checklistCount(ctx.db, missionId)));
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, '').toLowerCase()}%`;
     base = base.where((eb) =>
@@ -49,48 +51,61 @@ export async function listSites(
   return { items: await presentSites(ctx, rows, a.scope.kind !== 'observer'), total: Number(total.n), page };
 }
 
+/** Sites as the API shows them; observers' names only to reviewers (`withObservers`). */
 export async function presentSites(
   ctx: AppContext,
   rows: SitesTable[],
   withObservers: boolean,
 ): Promise<Site[]> {
   const ids = rows.map((r) => r.id);
-  const [obs, counts] = ids.length
+  const missions = [...new Set(rows.map((r) => r.mission_id))];
+  const [obs, counts, checklists] = ids.length
     ? await Promise.all([
-        withObservers
-          ? ctx.db
-              .selectFrom('site_observers')
-              .select(['site_id', 'user_id'])
-              .where('site_id', 'in', ids)
-              .execute()
-          : Promise.resolve([]),
         ctx.db
-          .selectFrom('mon_count_site_form')
-          .select(['site_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .selectFrom('site_observers')
+          .select(['site_id', 'user_id'])
           .where('site_id', 'in', ids)
-          .groupBy('site_id')
           .execute(),
+        ctx.db
+          .selectFrom('mon_count_site_form as c')
+          .innerJoin('mission_forms as mf', (j) =>
+            j.onRef('mf.mission_id', '=', 'c.mission_id').onRef('mf.form_id', '=', 'c.form_id'),
+          )
+          .select(['c.site_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('c.site_id', 'in', ids)
+          .where('mf.form_kind', '=', 'checklist')
+          .groupBy('c.site_id')
+          .execute(),
+        Promise.all(missions.map(async (m) => [m, await checklistCount(ctx.db, m)] as const)),
       ])
-    : [[], []];
-  const names = await userNames(
-    ctx,
-    obs.map((o) => o.user_id),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    kind: r.kind,
-    region: r.region,
-    district: r.district,
-    place: r.place,
-    lat: r.lat,
-    lon: r.lon,
-    observers: obs
-      .filter((o) => o.site_id === r.id)
-      .map((o) => ({ userId: o.user_id, name: names.get(o.user_id) ?? '—' })),
-    received: Number(counts.find((c) => c.site_id === r.id)?.n ?? 0),
-  }));
+    : [[], [], []];
+  const perMission = new Map(checklists);
+  const names = withObservers
+    ? await userNames(
+        ctx,
+        obs.map((o) => o.user_id),
+      )
+    : new Map<string, string>();
+  return rows.map((r) => {
+    const observers = obs.filter((o) => o.site_id === r.id);
+    const received = Number(counts.find((c) => c.site_id === r.id)?.n ?? 0);
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      kind: r.kind,
+      region: r.region,
+      district: r.district,
+      place: r.place,
+      lat: r.lat,
+      lon: r.lon,
+      observers: withObservers
+        ? observers.map((o) => ({ userId: o.user_id, name: names.get(o.user_id) ?? '—' }))
+        : [],
+      received,
+      expected: expectedAt(perMission.get(r.mission_id) ?? 0, observers.length > 0, received),
+    };
+  });
 }
 
 /** People who can be assigned as observers (reviewers only: a pick list of names). */

@@ -126,6 +126,12 @@ export const FlagsPatch = z.strictObject({
 });
 export const AssignBody = z.strictObject({ userId: Uuid.nullable() });
 export const Reviewers = z.object({ items: z.array(z.object({ id: Uuid, name: z.string() })) });
+export const BulkAssign = z.strictObject({ ids: z.array(Uuid).min(1).max(100), userId: Uuid.nullable() });
+export const BulkIds = z.strictObject({ ids: z.array(Uuid).min(1).max(100) });
+/** Who may be given a selection, and how many of its reports each may take. */
+export const BulkReviewers = z.object({
+  items: z.array(z.object({ id: Uuid, name: z.string(), count: z.number() })),
+});
 export const CommentCreate = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
 
 export const Assignment = z.object({

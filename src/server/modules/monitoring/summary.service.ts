@@ -1,10 +1,9 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { L10n } from '../../../core/forms/index.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import { loadMission, regionInScope, requireReviewer, type Scope } from './monitoring.access.ts';
+import { checklistCount, expectedAt, hasObserver, receivedCount, type SitesEb } from './sites.status.ts';
 import type * as S from './summary.schemas.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
 
@@ -140,10 +139,6 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
   };
 }
 
-type SitesEb = ExpressionBuilder<Database & { s: Database['sites'] }, 's'>;
-/** The site has at least one observer assigned (an index probe per site, no join fan-out). */
-const hasObserver = (eb: SitesEb) =>
-  eb.exists(eb.selectFrom('site_observers as o').select('o.site_id').whereRef('o.site_id', '=', 's.id'));
 const staffedCount = (eb: SitesEb) => eb.fn.count<number>(eb.case().when(hasObserver(eb)).then(1).end());
 
 function findOptions(v: CachedVersion, key: string) {
@@ -168,27 +163,14 @@ export async function sitesStatus(
   requireReviewer(a);
   let q = ctx.db
     .selectFrom('sites as s')
-    .leftJoin('mon_count_site_form as c', (j) =>
-      j.onRef('c.site_id', '=', 's.id').onRef('c.mission_id', '=', 's.mission_id'),
-    )
     .select(['s.id', 's.code', 's.name', 's.region', 's.district', 's.lat', 's.lon'])
-    .select((eb) => eb.fn.count<number>('c.form_id').as('received'))
+    .select((eb) => receivedCount(eb).as('received'))
     .select((eb) => eb.case().when(hasObserver(eb)).then(1).else(0).end().as('staffed'))
     .where('s.mission_id', '=', id)
-    .groupBy(['s.id', 's.code', 's.name', 's.region', 's.district', 's.lat', 's.lon'])
     .orderBy('s.code');
   if (a.scope.kind === 'regions') q = q.where('s.region', 'in', a.scope.regions);
   if (region) q = q.where('s.region', '=', region);
-  const [rows, forms] = await Promise.all([
-    q.execute(),
-    ctx.db
-      .selectFrom('mission_forms')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('mission_id', '=', id)
-      .where('form_kind', '=', 'checklist')
-      .executeTakeFirstOrThrow(),
-  ]);
-  const expected = Number(forms.n);
+  const [rows, checklists] = await Promise.all([q.execute(), checklistCount(ctx.db, id)]);
   return {
     items: rows
       .filter((r) => regionInScope(a.scope, r.region))
@@ -200,9 +182,7 @@ export async function sitesStatus(
         district: r.district,
         lat: r.lat,
         lon: r.lon,
-        // The same rule as the summary: nobody was sent to an unstaffed site, so nothing is expected
-        // there, unless a checklist came from it all the same.
-        expected: Number(r.staffed) || Number(r.received) ? expected : 0,
+        expected: expectedAt(checklists, Number(r.staffed) > 0, Number(r.received)),
         received: Number(r.received),
       })),
   };

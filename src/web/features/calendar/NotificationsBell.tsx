@@ -24,6 +24,8 @@ export function noticeText(
     const vars = { kind, number: String(p.caseNumber ?? ''), time: fmt.dateTime(p.startsAt) };
     return p.offset === '1d' ? t('notifications.reminder1d', vars) : t('notifications.reminder1h', vars);
   }
+  if (n.kind === 'monitoring.assigned_many' && typeof p.count === 'number')
+    return t('notifications.assignedMany', { count: p.count, n: String(p.count) });
   if (n.kind === 'monitoring.critical' || n.kind === 'monitoring.assigned') {
     const region = typeof p.region === 'string' ? regionName(p.region) : null;
     const place = [typeof p.site === 'string' ? p.site : null, region].filter(Boolean).join(', ');
@@ -34,8 +36,9 @@ export function noticeText(
   return t('notifications.generic');
 }
 
-/** Where a notice leads: its case, or the report it alerts to or gives. */
+/** Where a notice leads: its case, the report it alerts to or gives, or the "Mine" queue. */
 function noticeTarget(n: Notification): string | null {
+  if (n.kind === 'monitoring.assigned_many') return '/monitoring/review?queue=mine';
   if (n.kind.startsWith('monitoring.') && typeof n.params.submissionId === 'string')
     return `/monitoring/submissions/${n.params.submissionId}`;
   return typeof n.params.caseId === 'string' ? `/cases/${n.params.caseId}` : null;

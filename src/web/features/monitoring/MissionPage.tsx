@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
-import type { Mission } from './api';
+import type { Mission, SitesFilter } from './api';
 import { MissionStatusBadge, PublicBadge } from './labels';
 import { CoordinatorsTab } from './mission/CoordinatorsTab';
 import { DashboardTab } from './mission/DashboardTab';
@@ -21,12 +21,20 @@ import { missionPeriod } from './period';
 const TABS = ['dashboard', 'sites', 'forms', 'coordinators', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
-function TabBody({ tab, mission }: { tab: Tab; mission: Mission }): ReactElement {
+interface BodyProps {
+  tab: Tab;
+  mission: Mission;
+  sites?: SitesFilter;
+  onSites: (filter: SitesFilter) => void;
+}
+
+function TabBody({ tab, mission, sites, onSites }: BodyProps): ReactElement {
   switch (tab) {
     case 'dashboard':
-      return <DashboardTab mission={mission} />;
+      return <DashboardTab mission={mission} onSites={onSites} />;
     case 'sites':
-      return <SitesTab mission={mission} />;
+      // Keyed by the filter: a new one from the dashboard starts the tab afresh.
+      return <SitesTab key={JSON.stringify(sites ?? {})} mission={mission} initial={sites} />;
     case 'forms':
       // No remount key here: saving refreshes the mission, and a remount would hide the "Saved." note.
       return <FormsTab mission={mission} />;
@@ -43,6 +51,8 @@ export function MissionPage(): ReactElement {
   const fmt = useFormat();
   const { id } = useParams({ from: '/app/monitoring/missions/$id' });
   const [tab, setTab] = useState<Tab>('dashboard');
+  // The filter the sites tab opens with when the dashboard sends the reader there.
+  const [sites, setSites] = useState<SitesFilter>();
   const q = useMission(id);
   if (q.isPending) return <PageLoader />;
   if (q.error instanceof ApiError && q.error.status === 404)
@@ -83,7 +93,15 @@ export function MissionPage(): ReactElement {
           </Text>
         )}
       </Stack>
-      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          if (!v) return;
+          setSites(undefined);
+          setTab(v as Tab);
+        }}
+        keepMounted={false}
+      >
         <ScrollArea type="auto" scrollbarSize={6} mb="md">
           <Tabs.List aria-label={t('tabs.label')} style={{ flexWrap: 'nowrap' }}>
             {tabs.map((k) => (
@@ -95,7 +113,17 @@ export function MissionPage(): ReactElement {
         </ScrollArea>
         {tabs.map((k) => (
           <Tabs.Panel key={k} value={k}>
-            {k === tab && <TabBody tab={k} mission={m} />}
+            {k === tab && (
+              <TabBody
+                tab={k}
+                mission={m}
+                sites={sites}
+                onSites={(f) => {
+                  setSites(f);
+                  setTab('sites');
+                }}
+              />
+            )}
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -1,4 +1,5 @@
 import { EmptyState, Group, Pagination, ScrollArea, Select, Stack, Tabs } from '@mantine/core';
+import { useSearch } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS } from '../../../core/geo/regions';
@@ -34,7 +35,8 @@ export function ReviewPage(): ReactElement {
   const fmt = useFormat();
   const phone = usePhone();
   const missions = useMissions();
-  const [tab, setTab] = useState<Tab>('all');
+  const { queue } = useSearch({ from: '/app/monitoring/review' });
+  const [tab, setTab] = useState<Tab>(queue ?? 'all');
   const [missionId, setMissionId] = useState<string | null>(null);
   const [status, setStatus] = useState<SubmissionStatus | null>(null);
   const [reg, setReg] = useState<string | null>(null);

@@ -124,8 +124,17 @@ export interface Site {
   lat: number | null;
   lon: number | null;
   observers: Person[];
+  /** Checklists received from the site, and expected there (0 where nobody was sent). */
   received: number;
+  expected: number;
 }
+export const SITE_STATUSES = ['waiting', 'complete', 'unstaffed'] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
+// A type, not an interface: the query-string helper takes a record.
+export type SitesFilter = {
+  region?: string;
+  status?: SiteStatus;
+};
 export interface SiteCreate {
   code: string;
   name: string;
@@ -287,7 +296,7 @@ export const missionsApi = {
   setForms: (id: string, formVersionIds: string[]) => api.put<unknown>(`${m(id)}/forms`, { formVersionIds }),
   setCoordinators: (id: string, coordinators: { userId: string; region: string | null }[]) =>
     api.put<unknown>(`${m(id)}/coordinators`, { coordinators }),
-  sites: (id: string, q: { region?: string; q?: string; page?: number }) =>
+  sites: (id: string, q: SitesFilter & { q?: string; page?: number }) =>
     api.get<{ items: Site[]; total: number }>(`${m(id)}/sites${query(q)}`),
   addSite: (id: string, body: SiteCreate) => api.post<Id>(`${m(id)}/sites`, body),
   importSites: (id: string, csv: string) =>
@@ -314,6 +323,7 @@ export const exportsApi = {
 export const SKIP_CODES = [
   'submissions.locked',
   'submissions.transition_invalid',
+  'submissions.assignee_invalid',
   'submissions.not_found',
 ] as const;
 export interface BulkResult {
@@ -342,6 +352,17 @@ export const submissionsApi = {
   assign: (id: string, userId: string | null) => api.put<Submission>(`${s(id)}/assignee`, { userId }),
   /** Who may be given the report. */
   reviewers: (id: string) => api.get<{ items: { id: string; name: string }[] }>(`${s(id)}/reviewers`),
+  /** Give several reports to one reviewer (or to nobody); each is checked on its own. */
+  assignMany: (ids: string[], userId: string | null) =>
+    api.post<BulkResult>('/api/monitoring/submissions/assign', { ids, userId }),
+  /** Who may be given a selection, and how many of its reports each may take. */
+  reviewersOfMany: (ids: string[]) =>
+    api.post<{ items: { id: string; name: string; count: number }[] }>(
+      '/api/monitoring/submissions/reviewers',
+      {
+        ids,
+      },
+    ),
   toViolation: (id: string) =>
     api.post<{ eventId: string; actCreated: boolean }>(`${s(id)}/to-violation`, {}),
   toCase: (id: string) => api.post<{ caseId: string }>(`${s(id)}/to-case`, {}),

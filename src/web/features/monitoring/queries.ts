@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
-import { formsApi, missionsApi, submissionsApi, type SubmissionsQuery } from './api';
+import { formsApi, missionsApi, submissionsApi, type SitesFilter, type SubmissionsQuery } from './api';
 
 /** Key factory: everything about one mission sits under ['monitoring', 'mission', id]. */
 export const monitoringKeys = {
@@ -43,7 +43,7 @@ export const useFormVersion = (id: string | null | undefined) =>
 export const useMissions = () => useQuery({ queryKey: monitoringKeys.missions, queryFn: missionsApi.list });
 export const useMission = (id: string) =>
   useQuery({ queryKey: monitoringKeys.mission(id), queryFn: () => missionsApi.get(id), retry: noRetry4xx });
-export const useSites = (id: string, q: { region?: string; q?: string; page?: number }) =>
+export const useSites = (id: string, q: SitesFilter & { q?: string; page?: number }) =>
   useQuery({
     queryKey: monitoringKeys.sites(id, q),
     queryFn: () => missionsApi.sites(id, q),

@@ -3,14 +3,21 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../../components/PageLoader';
 import { useFormat } from '../../../intl/format';
-import type { Mission } from '../api';
+import type { Mission, SitesFilter } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { useSummary } from '../queries';
 import { DashboardBody } from './dashboard.parts';
 import { ExportPanel } from './ExportPanel';
 
 /** Live numbers of one mission; refreshed every 30 s while the mission is active. */
-export function DashboardTab({ mission }: { mission: Mission }): ReactElement {
+export function DashboardTab({
+  mission,
+  onSites,
+}: {
+  mission: Mission;
+  /** Opens the sites tab with a filter (a region's sites still owing checklists). */
+  onSites?: (filter: SitesFilter) => void;
+}): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const live = mission.status === 'active';
@@ -23,7 +30,7 @@ export function DashboardTab({ mission }: { mission: Mission }): ReactElement {
       <Text size="sm" c="dimmed" role="status">
         {live ? t('dashboard.live', { time }) : t('dashboard.notLive', { time })}
       </Text>
-      <DashboardBody s={q.data} />
+      <DashboardBody s={q.data} onRegion={onSites && ((region) => onSites({ region, status: 'waiting' }))} />
       <ExportPanel mission={mission} />
     </Stack>
   );

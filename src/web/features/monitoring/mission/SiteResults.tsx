@@ -38,6 +38,31 @@ function Observers({ s }: { s: Site }): ReactElement {
   );
 }
 
+/**
+ * Checklists received of those expected; a staffed site still owing one stands out (orange), as the
+ * coordinator calls its observer. "—" where nothing is expected and nothing came (no observer).
+ */
+function Checklists({ s, card }: { s: Site; card?: boolean }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  const missing = s.received < s.expected;
+  const text =
+    s.expected === 0 && s.received === 0
+      ? '—'
+      : t('sites.ofExpected', { received: fmt.number(s.received), expected: fmt.number(s.expected) });
+  return (
+    <Text
+      span
+      size="sm"
+      c={missing ? 'orange.8' : undefined}
+      fw={missing ? 600 : undefined}
+      data-testid="site-checklists"
+    >
+      {card ? t('sites.checklistsLine', { value: text }) : text}
+    </Text>
+  );
+}
+
 function Actions({ s, onAssign, onDelete }: { s: Site } & Omit<Props, 'items'>): ReactElement {
   const { t } = useTranslation('monitoring');
   return (
@@ -60,7 +85,6 @@ function Actions({ s, onAssign, onDelete }: { s: Site } & Omit<Props, 'items'>):
 
 function SitesTable({ items, ...actions }: Props): ReactElement {
   const { t } = useTranslation('monitoring');
-  const fmt = useFormat();
   const place = usePlace();
   return (
     <TableScroll minWidth={760} label={t('tabs.sites')}>
@@ -71,7 +95,7 @@ function SitesTable({ items, ...actions }: Props): ReactElement {
             <Table.Th>{t('sites.name')}</Table.Th>
             <Table.Th>{t('sites.region')}</Table.Th>
             <Table.Th>{t('sites.observers')}</Table.Th>
-            <Table.Th ta="end">{t('sites.received')}</Table.Th>
+            <Table.Th ta="end">{t('sites.checklists')}</Table.Th>
             <Table.Th>{t('sites.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -100,7 +124,9 @@ function SitesTable({ items, ...actions }: Props): ReactElement {
               <Table.Td data-testid="site-observers">
                 <Observers s={s} />
               </Table.Td>
-              <Table.Td ta="end">{fmt.number(s.received)}</Table.Td>
+              <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
+                <Checklists s={s} />
+              </Table.Td>
               <Table.Td>
                 <Actions s={s} {...actions} />
               </Table.Td>
@@ -118,7 +144,6 @@ function SitesTable({ items, ...actions }: Props): ReactElement {
  */
 function SiteCards({ items, ...actions }: Props): ReactElement {
   const { t } = useTranslation('monitoring');
-  const fmt = useFormat();
   const place = usePlace();
   return (
     <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('tabs.sites')}>
@@ -140,9 +165,7 @@ function SiteCards({ items, ...actions }: Props): ReactElement {
               <Observers s={s} />
             </Text>
             <Group justify="space-between" wrap="nowrap" gap="xs">
-              <Text size="sm">
-                {t('sites.receivedCount', { count: s.received, n: fmt.number(s.received) })}
-              </Text>
+              <Checklists s={s} card />
               <Actions s={s} {...actions} />
             </Group>
           </Stack>

@@ -9,7 +9,14 @@ import { Icon } from '../../../components/icons';
 import { PageLoader } from '../../../components/PageLoader';
 import { usePhone } from '../../../components/usePhone';
 import { useFormat } from '../../../intl/format';
-import { missionsApi, type Mission, type Site } from '../api';
+import {
+  missionsApi,
+  SITE_STATUSES,
+  type Mission,
+  type Site,
+  type SitesFilter,
+  type SiteStatus,
+} from '../api';
 import { useLocale } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate, useSites } from '../queries';
@@ -17,7 +24,13 @@ import { AddSiteModal, ImportSitesModal, ObserversModal } from './SiteModals';
 import { SiteResults } from './SiteResults';
 
 /** Sites per page (the server's page size). */
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 100;
+
+/** An empty "still missing" list is good news on election day, not a failed search. */
+function emptyTitle(searched: boolean, status: SiteStatus | null): string {
+  if (status === 'waiting') return 'sites.noneWaiting';
+  return searched || status ? 'sites.noMatch' : 'sites.empty';
+}
 
 type Dialog =
   | { kind: 'add' }
@@ -26,8 +39,11 @@ type Dialog =
   | { kind: 'delete'; site: Site }
   | null;
 
-/** Polling stations or institutions of a mission: search, region filter, add, CSV import, observers. */
-export function SitesTab({ mission }: { mission: Mission }): ReactElement {
+/**
+ * Polling stations or institutions of a mission: search, region and reporting-status filters (on
+ * election day: which stations still owe a checklist), add, CSV import, observers.
+ */
+export function SitesTab({ mission, initial }: { mission: Mission; initial?: SitesFilter }): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
   const fmt = useFormat();
@@ -35,12 +51,14 @@ export function SitesTab({ mission }: { mission: Mission }): ReactElement {
   const invalidate = useInvalidate();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
-  const [reg, setReg] = useState<string | null>(null);
+  const [reg, setReg] = useState<string | null>(initial?.region ?? null);
+  const [status, setStatus] = useState<SiteStatus | null>(initial?.status ?? null);
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<Dialog>(null);
   const sites = useSites(mission.id, {
     q: q || undefined,
     region: reg ?? undefined,
+    status: status ?? undefined,
     page: page > 1 ? page : undefined,
   });
   const del = useMutation({
@@ -79,6 +97,19 @@ export function SitesTab({ mission }: { mission: Mission }): ReactElement {
             }}
             w={phone ? '100%' : 220}
           />
+          <Select
+            label={t('sites.status')}
+            clearable
+            placeholder={t('sites.allStatuses')}
+            data={SITE_STATUSES.map((k) => ({ value: k, label: t(`sites.statusOption.${k}`) }))}
+            value={status}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+            w={phone ? '100%' : 220}
+            data-testid="sites-status"
+          />
         </Group>
         <Group gap="xs">
           <Button variant="default" onClick={() => setDialog({ kind: 'import' })} data-testid="sites-import">
@@ -101,8 +132,8 @@ export function SitesTab({ mission }: { mission: Mission }): ReactElement {
       {sites.data && items.length === 0 && (
         <EmptyState
           p="lg"
-          title={t(q || reg ? 'sites.noMatch' : 'sites.empty')}
-          description={q || reg ? undefined : t('sites.emptyHint')}
+          title={t(emptyTitle(Boolean(q || reg), status))}
+          description={q || reg || status ? undefined : t('sites.emptyHint')}
         />
       )}
       {items.length > 0 && (

@@ -1,4 +1,15 @@
-import { Card, EmptyState, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Card,
+  EmptyState,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Choropleth } from '../../../components/Choropleth';
@@ -33,7 +44,32 @@ function Stat({
   );
 }
 
-function ByRegion({ s }: { s: DashboardData }): ReactElement {
+/** The region's name; for reviewers a link to its sites still owing a checklist (whom to call). */
+function RegionCell({
+  name,
+  owing,
+  onOpen,
+}: {
+  name: string;
+  owing: boolean;
+  onOpen?: () => void;
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  if (!onOpen || !owing) return <>{name}</>;
+  return (
+    <Anchor
+      component="button"
+      type="button"
+      size="sm"
+      onClick={onOpen}
+      aria-label={t('dashboard.regionSites', { region: name })}
+    >
+      {name}
+    </Anchor>
+  );
+}
+
+function ByRegion({ s, onRegion }: { s: DashboardData; onRegion?: (region: string) => void }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const region = useRegionName();
@@ -56,7 +92,13 @@ function ByRegion({ s }: { s: DashboardData }): ReactElement {
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.region} data-testid={`region-row-${r.region}`}>
-              <Table.Td>{region(r.region)}</Table.Td>
+              <Table.Td>
+                <RegionCell
+                  name={region(r.region)}
+                  owing={r.received < r.expected}
+                  onOpen={onRegion && (() => onRegion(r.region))}
+                />
+              </Table.Td>
               <Table.Td ta="end">{fmt.number(r.expected)}</Table.Td>
               <Table.Td ta="end">{fmt.number(r.received)}</Table.Td>
               {unstaffed && (
@@ -128,8 +170,17 @@ function Answers({ s }: { s: DashboardData }): ReactElement {
   );
 }
 
-/** Figures, map, regions, hours and answers of a mission; the staffing figure only when given. */
-export function DashboardBody({ s }: { s: DashboardData }): ReactElement {
+/**
+ * Figures, map, regions, hours and answers of a mission; the staffing figure only when given. With
+ * `onRegion` (the reviewers' dashboard, not the public one) a region owing checklists opens its sites.
+ */
+export function DashboardBody({
+  s,
+  onRegion,
+}: {
+  s: DashboardData;
+  onRegion?: (region: string) => void;
+}): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const values = Object.fromEntries(s.byRegion.map((r) => [r.region, r.received]));
@@ -175,7 +226,18 @@ export function DashboardBody({ s }: { s: DashboardData }): ReactElement {
           <Title order={2} size="h4" mb="sm">
             {t('dashboard.byRegion')}
           </Title>
-          {s.byRegion.length ? <ByRegion s={s} /> : <EmptyState p="md" title={t('dashboard.noSites')} />}
+          {s.byRegion.length ? (
+            <>
+              <ByRegion s={s} onRegion={onRegion} />
+              {onRegion && s.received < s.expected && (
+                <Text size="xs" c="dimmed" mt="xs">
+                  {t('dashboard.regionHint')}
+                </Text>
+              )}
+            </>
+          ) : (
+            <EmptyState p="md" title={t('dashboard.noSites')} />
+          )}
         </Card>
       </SimpleGrid>
       <Card withBorder radius="md" padding="md">

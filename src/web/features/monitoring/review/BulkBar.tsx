@@ -6,6 +6,7 @@ import { useFormat } from '../../../intl/format';
 import { SKIP_CODES, submissionsApi, type BulkResult, type SubmissionStatus } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { RejectDialog } from '../submission/RejectDialog';
+import { BulkAssignDialog } from './BulkAssignDialog';
 
 /** The moves offered for a selection; the server refuses, per report, what its state does not allow. */
 const MOVES: readonly SubmissionStatus[] = ['in_review', 'verified', 'published', 'rejected'];
@@ -30,18 +31,27 @@ export function BulkBar({
   const fmt = useFormat();
   const qc = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const done = (r: BulkResult) => {
+    setRejecting(false);
+    setAssigning(false);
+    onResult(r);
+    void qc.invalidateQueries({ queryKey: ['monitoring', 'submissions'] });
+    void qc.invalidateQueries({ queryKey: ['monitoring', 'submission'] });
+    void qc.invalidateQueries({ queryKey: ['monitoring', 'mission'] });
+  };
   const move = useMutation({
     mutationFn: ({ to, why }: { to: SubmissionStatus; why?: string }) =>
       submissionsApi.transitionMany(ids, to, why),
     onMutate: onStart,
-    onSuccess: (r) => {
-      setRejecting(false);
-      onResult(r);
-      void qc.invalidateQueries({ queryKey: ['monitoring', 'submissions'] });
-      void qc.invalidateQueries({ queryKey: ['monitoring', 'submission'] });
-      void qc.invalidateQueries({ queryKey: ['monitoring', 'mission'] });
-    },
+    onSuccess: done,
   });
+  const assign = useMutation({
+    mutationFn: (userId: string | null) => submissionsApi.assignMany(ids, userId),
+    onMutate: onStart,
+    onSuccess: done,
+  });
+  const busy = move.isPending || assign.isPending;
   const closeReject = () => {
     setRejecting(false);
     move.reset();
@@ -66,16 +76,37 @@ export function BulkBar({
               variant={to === 'rejected' ? 'default' : 'light'}
               color={to === 'rejected' ? 'red.8' : undefined}
               loading={move.isPending && move.variables?.to === to}
-              disabled={move.isPending}
+              disabled={busy}
               onClick={() => (to === 'rejected' ? setRejecting(true) : move.mutate({ to }))}
               data-testid={`bulk-${to}`}
             >
               {t(`transition.${to}`)}
             </Button>
           ))}
+          <Button
+            size="sm"
+            variant="default"
+            disabled={busy}
+            onClick={() => {
+              assign.reset();
+              setAssigning(true);
+            }}
+            data-testid="bulk-assign"
+          >
+            {t('bulk.assign')}
+          </Button>
         </Group>
         {!rejecting && <MonErrorAlert error={move.error} />}
       </Stack>
+      {assigning && (
+        <BulkAssignDialog
+          ids={ids}
+          pending={assign.isPending}
+          error={assign.error}
+          onAssign={(userId) => assign.mutate(userId)}
+          onClose={() => setAssigning(false)}
+        />
+      )}
       {rejecting && (
         <RejectDialog
           title={t('bulk.rejectTitle', { count: ids.length, n })}

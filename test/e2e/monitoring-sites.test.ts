@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { goodAnswers } from '../helpers/monitoring.ts';
+import {
+  axeSerious,
+  chooseOption,
+  describeBrowser,
+  launch,
+  login,
+  openTab,
+  switchLanguage,
+  type Tab,
+} from './browser.ts';
+import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
+import { activeMission, see, shot, track } from './monitoring-setup.ts';
+
+/**
+ * Election day in Chromium, in Kyrgyz: a region coordinator finds the stations that still owe a
+ * checklist — from the dashboard's region row to the sites list filtered to them — and sees the list
+ * empty out as checklists arrive.
+ */
+await describeBrowser('monitoring: which sites still owe a checklist', (backend) => {
+  let w: RolesWorld;
+  let browser: Browser;
+  let tab: Tab;
+  let missionId = '';
+  let send: (code: string) => Promise<void>;
+
+  before(async () => {
+    w = await staffWorldRoles(backend, [
+      { role: 'coordinator', email: 'cholpon@example.org', name: 'Чолпон Асанова' },
+      { role: 'monitor', email: 'asel@example.org', name: 'Асел Байкоочу' },
+    ]);
+    const [coordinator, observer] = w.people as [Account, Account];
+    const mission = await activeMission(w, {
+      title: 'Жергиликтүү шайлоо 2026',
+      sitesCsv:
+        'code,name,region,district,place,lat,lon\n' +
+        'C1,Мектеп №1,KG-C,,Кант,,\nC2,Мектеп №2,KG-C,,Токмок,,\nC3,Мектеп №4,KG-C,,,,\nN1,Мектеп №3,KG-N,,Нарын,,\n',
+      coordinators: [{ who: coordinator, region: 'KG-C' }],
+      observers: { C1: [observer], C2: [observer], N1: [observer] },
+    });
+    missionId = mission.missionId;
+    const obs = await w.api(observer);
+    send = async (code: string) => {
+      const r = await obs.post('/api/monitoring/submissions', {
+        clientId: randomUUID(),
+        formVersionId: mission.versionId,
+        siteId: mission.site(code),
+        answers: goodAnswers(),
+        submittedAt: new Date().toISOString(),
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+    };
+    await send('C1');
+    browser = await launch();
+    tab = track(await openTab(browser, w.server.url, { locale: 'ky' }));
+    tab.page.setDefaultTimeout(60_000);
+    await login(tab.page, coordinator);
+    // The account was made with English as its language; this coordinator works in Kyrgyz.
+    await switchLanguage(tab.page, 'ky');
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('the dashboard’s region opens its sites still owing a checklist; the filters narrow and widen', async () => {
+    const { page } = tab;
+    await page.goto(`/monitoring/missions/${missionId}`);
+    const chuy = page.getByRole('button', { name: 'Чүй облусу: текшерүү баракчасы жетишпеген участоктор' });
+    await see(page, chuy);
+    await chuy.click();
+    // The sites tab, filtered to Chuy and "missing": C2 only (C1 sent its checklist, C3 has nobody).
+    await see(page, page.getByTestId('site-row-C2'));
+    assert.equal(await page.getByTestId('sites-status').inputValue(), 'Текшерүү баракчасы жетишпейт');
+    assert.equal(await page.getByTestId('site-row-C1').count(), 0);
+    assert.equal(await page.getByTestId('site-row-C3').count(), 0);
+    assert.equal(
+      await page.getByTestId('site-row-C2').getByTestId('site-checklists').innerText(),
+      '1 ичинен 0',
+    );
+    const wrong = [...(await shot(page, 'sites-waiting-ky')), ...(await axeSerious(page))];
+
+    await chooseOption(page, 'sites-status', 'Байкоочусу жок');
+    await see(page, page.getByTestId('site-row-C3'));
+    assert.equal(await page.getByTestId('site-row-C2').count(), 0);
+    assert.equal(await page.getByTestId('site-row-C3').getByTestId('site-checklists').innerText(), '—');
+
+    // No status filter: the whole region, each site with received of expected.
+    // Picking the chosen option again clears it (Mantine's Select allows deselecting).
+    await chooseOption(page, 'sites-status', 'Байкоочусу жок');
+    await see(page, page.getByTestId('site-row-C1'));
+    assert.equal(
+      await page.getByTestId('site-row-C1').getByTestId('site-checklists').innerText(),
+      '1 ичинен 1',
+    );
+    assert.equal(await page.getByTestId('site-row-N1').count(), 0, 'Naryn is not this coordinator’s');
+
+    // On a phone, the same filter as cards.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await chooseOption(page, 'sites-status', 'Текшерүү баракчасы жетишпейт');
+    await see(page, page.getByTestId('site-row-C2').getByText('Текшерүү баракчалары: 1 ичинен 0'));
+    wrong.push(...(await shot(page, 'sites-waiting-phone-ky')));
+    assert.deepEqual(wrong, []);
+  });
+
+  it('once the last checklist comes, the "missing" list says every staffed site has sent', async () => {
+    const { page } = tab;
+    await send('C2');
+    // Back to the dashboard (the tab switch clears the filter), then to the sites with the filter again.
+    await page.getByTestId('mission-tab-dashboard').click();
+    await see(page, page.getByTestId('dash-received').filter({ hasText: /^2$/ }));
+    assert.equal(
+      await page.getByRole('button', { name: /текшерүү баракчасы жетишпеген участоктор$/ }).count(),
+      0,
+      'no region owes a checklist: no link',
+    );
+    await page.getByTestId('mission-tab-sites').click();
+    await chooseOption(page, 'sites-status', 'Текшерүү баракчасы жетишпейт');
+    await see(
+      page,
+      page.getByText('Байкоочусу бар бардык участоктор бардык текшерүү баракчаларын жөнөтүштү.'),
+    );
+    assert.equal(await page.getByTestId('site-row-C2').count(), 0);
+    const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
+    assert.deepEqual(crashes, []);
+  });
+});
