@@ -22,6 +22,8 @@ import type * as S from './submissions.schemas.ts';
  * whole mission. The assignee gets a bell notice with codes only, as a critical alert has.
  */
 export const ASSIGNED_NOTICE = 'monitoring.assigned';
+/** The bell notice of several reports given to someone at once. */
+export const ASSIGNED_MANY_NOTICE = 'monitoring.assigned_many';
 
 type Row = Pick<SubmissionsTable, 'mission_id' | 'region'>;
 
@@ -78,7 +80,8 @@ export async function assignSubmission(
   await withReview(ctx, actor, id, async (tx, audit, row, key) => {
     const changed = await applyAssign(actor!, { id, row, key, to: input.userId }, tx, audit);
     // Told in the bell, unless they gave it to themselves.
-    if (changed && input.userId && input.userId !== actor!.userId) await noticeOne(tx, input.userId, id, row);
+    if (changed && input.userId && input.userId !== actor!.userId)
+      await noticeAssigned(tx, input.userId, [{ id, row }]);
   });
   return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
 }
@@ -121,19 +124,33 @@ export async function applyAssign(
   return true;
 }
 
-/** The bell notice of one report given to someone: codes only, as a critical alert has. */
-export async function noticeOne(db: Executor, to: string, id: string, row: SubmissionsTable): Promise<void> {
-  const site = row.site_id
-    ? await db.selectFrom('sites').select('code').where('id', '=', row.site_id).executeTakeFirst()
-    : undefined;
+/**
+ * The bell notice for reports given to `to` by someone else: codes only, as a critical alert has.
+ * One report names its site and region; a batch is one line with its count, not one per report.
+ */
+export async function noticeAssigned(
+  db: Executor,
+  to: string,
+  given: { id: string; row: SubmissionsTable }[],
+): Promise<void> {
+  const first = given[0];
+  if (!first) return;
   const at = new Date().toISOString();
+  let params: Record<string, unknown> = { count: given.length, at };
+  if (given.length === 1) {
+    const { id, row } = first;
+    const site = row.site_id
+      ? await db.selectFrom('sites').select('code').where('id', '=', row.site_id).executeTakeFirst()
+      : undefined;
+    params = { submissionId: id, region: row.region, site: site?.code ?? null, at };
+  }
   await notificationsRepo.insertOnce(db, {
     id: uuidv7(),
     user_id: to,
-    kind: ASSIGNED_NOTICE,
+    kind: given.length === 1 ? ASSIGNED_NOTICE : ASSIGNED_MANY_NOTICE,
     entity_type: 'submission',
-    entity_id: id,
-    params: JSON.stringify({ submissionId: id, region: row.region, site: site?.code ?? null, at }),
+    entity_id: first.id,
+    params: JSON.stringify(params),
     created_at: at,
     read_at: null,
   });

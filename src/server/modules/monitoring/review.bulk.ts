@@ -1,11 +1,9 @@
 import type { z } from 'zod';
-import { uuidv7 } from '../../../core/ids.ts';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
-import { notificationsRepo } from '../calendar/calendar.repo.ts';
-import { applyAssign, noticeOne, reviewerIds, withNames } from './review.assign.ts';
+import { applyAssign, noticeAssigned, reviewerIds, withNames } from './review.assign.ts';
 import { applyTransition, checkTransitionInput, loadForReview, withReview } from './review.service.ts';
 import type * as S from './submissions.schemas.ts';
 
@@ -18,8 +16,6 @@ const SKIP_CODES = [
 ] as const;
 type SkipCode = (typeof SKIP_CODES)[number];
 type Outcome = { done: string[]; skipped: { id: string; code: SkipCode }[] };
-/** The bell notice of several reports given to someone at once: one line, not one per report. */
-export const ASSIGNED_MANY_NOTICE = 'monitoring.assigned_many';
 
 /** Runs `one` for each distinct id; a report-level refusal is recorded and the batch goes on. */
 async function eachReport(ids: string[], one: (id: string) => Promise<boolean>): Promise<Outcome> {
@@ -81,21 +77,7 @@ export async function assignMany(
       return true;
     }),
   );
-  if (to && to !== actor.userId && given.length === 1)
-    await noticeOne(ctx.db, to, given[0]!.id, given[0]!.row);
-  if (to && to !== actor.userId && given.length > 1) {
-    const at = new Date().toISOString();
-    await notificationsRepo.insertOnce(ctx.db, {
-      id: uuidv7(),
-      user_id: to,
-      kind: ASSIGNED_MANY_NOTICE,
-      entity_type: 'submission',
-      entity_id: given[0]!.id,
-      params: JSON.stringify({ count: given.length, at }),
-      created_at: at,
-      read_at: null,
-    });
-  }
+  if (to && to !== actor.userId) await noticeAssigned(ctx.db, to, given);
   return out;
 }
 

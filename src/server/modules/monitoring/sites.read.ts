@@ -5,7 +5,7 @@ import type { SitesTable } from '../../platform/db/schema.monitoring.ts';
 import { activeUsersWith, userNames } from '../users/users.names.ts';
 import { loadMission } from './monitoring.access.ts';
 import type * as S from './missions.schemas.ts';
-import { checklistCount, expectedAt, statusIs } from './sites.status.ts';
+import { checklistCount, expectedAt, receivedCount, statusIs } from './sites.status.ts';
 
 type Site = z.infer<typeof S.Site>;
 const PAGE = 100;
@@ -66,15 +66,11 @@ export async function presentSites(
           .select(['site_id', 'user_id'])
           .where('site_id', 'in', ids)
           .execute(),
+        // The status filter's own count (`receivedCount`), so list and filter never disagree.
         ctx.db
-          .selectFrom('mon_count_site_form as c')
-          .innerJoin('mission_forms as mf', (j) =>
-            j.onRef('mf.mission_id', '=', 'c.mission_id').onRef('mf.form_id', '=', 'c.form_id'),
-          )
-          .select(['c.site_id', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('c.site_id', 'in', ids)
-          .where('mf.form_kind', '=', 'checklist')
-          .groupBy('c.site_id')
+          .selectFrom('sites as s')
+          .select(['s.id as site_id', (eb) => receivedCount(eb).as('n')])
+          .where('s.id', 'in', ids)
           .execute(),
         Promise.all(missions.map(async (m) => [m, await checklistCount(ctx.db, m)] as const)),
       ])
