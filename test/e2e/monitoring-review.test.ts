@@ -10,6 +10,7 @@ import {
   launch,
   login,
   openTab,
+  reauth,
   switchLanguage,
   type Tab,
 } from './browser.ts';
@@ -225,6 +226,8 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     assert.deepEqual(await axeSerious(page), []);
     assert.deepEqual(await shot(page, 'review-bulk-ky'), []);
     await page.getByTestId('bulk-in_review').click();
+    // A batch is a bulk action (SECURITY.md): the first one asks the coordinator to confirm who they are.
+    await reauth(page, coordinator);
     const outcome = page.getByTestId('bulk-outcome');
     await see(page, outcome.getByText('2 билдирүү өзгөртүлдү.'));
     await see(

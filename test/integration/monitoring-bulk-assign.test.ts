@@ -113,6 +113,19 @@ for (const backend of await backends()) {
       assert.equal((await view(c[0])).assignee, null);
     });
 
+    test('a batch asks for a fresh re-authentication first (a bulk action); until then nothing changes', async () => {
+      const before = await audits();
+      const r = await admin.client.post<Err>(ASSIGN, { ids: [c[0]], userId: chuy2.id });
+      assert.equal(r.status, 401);
+      assert.equal(r.body.error.code, 'auth.reauth_required');
+      assert.equal(await audits(), before);
+      assert.equal((await view(c[0])).assignee, null);
+      // The pick list changes nothing: no re-authentication for it.
+      assert.equal((await admin.client.post(REVIEWERS, { ids: [c[0]] })).status, 200);
+      await admin.client.reauth(admin.password, admin.totpSecret);
+      await chuy.client.reauth(chuy.password, chuy.totpSecret);
+    });
+
     test('given to a Chuy coordinator: the Naryn report is skipped, one notice for the batch', async () => {
       const before = await audits();
       const r = await admin.client.post<Result>(ASSIGN, { ids: [c[0], c[1], n1, c[0]], userId: chuy2.id });

@@ -97,6 +97,16 @@ for (const backend of await backends()) {
       for (const id of c) assert.equal(await status(id), 'received');
     });
 
+    test('a batch asks for a fresh re-authentication first (a bulk action); until then nothing moves', async () => {
+      const before = await audits();
+      const r = await chuy.client.post<Err>(BULK, { ids: [c[0]], to: 'in_review' });
+      assert.equal(r.status, 401);
+      assert.equal(r.body.error.code, 'auth.reauth_required');
+      assert.equal(await audits(), before);
+      assert.equal(await status(c[0]), 'received');
+      await chuy.client.reauth(chuy.password, chuy.totpSecret);
+    });
+
     test('a coordinator takes a page into review: their region moves, the other region is "not found"', async () => {
       const r = await chuy.client.post<Result>(BULK, {
         ids: [c[0], c[1], c[2], naryn, c[0]],

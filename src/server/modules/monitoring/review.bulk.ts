@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { requireCap, type Actor } from '../../platform/access/policy.ts';
+import { requireCap, requireReauth, type Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -49,6 +49,8 @@ export async function transitionMany(
   const move = { to: input.to, ...(input.reason ? { reason: input.reason } : {}) };
   // A missing reason refuses the whole batch before anything changes (a 400 naming the field).
   checkTransitionInput(move);
+  // A batch is a bulk action (SECURITY.md): a stolen session cannot publish or reject a page at once.
+  requireReauth(actor);
   return eachReport(input.ids, async (id) => {
     await withReview(ctx, actor, id, (tx, audit, row, key) =>
       applyTransition(actor, id, move, tx, audit, row, key),
@@ -69,6 +71,7 @@ export async function assignMany(
   input: z.infer<typeof S.BulkAssign>,
 ): Promise<Outcome> {
   requireCap(actor, 'monitoring.review');
+  requireReauth(actor);
   const to = input.userId;
   const given: { id: string; row: SubmissionsTable }[] = [];
   const out = await eachReport(input.ids, (id) =>
