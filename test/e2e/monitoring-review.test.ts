@@ -182,6 +182,13 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     assert.deepEqual(await shot(page, 'review-mine-ky'), []);
     await page.getByTestId('queue-all').click();
     await see(page, rows.first());
+    // The open queue is in the address: back returns to "Mine" (and the bell's link opens it even here).
+    await page.waitForURL((u) => !u.search.includes('queue='));
+    await page.goBack();
+    await page.waitForURL('**/monitoring/review?queue=mine');
+    await page.locator('[data-testid="queue-mine"][aria-selected="true"]').waitFor();
+    await see(page, rows.filter({ hasText: `Жооптуу: ${COORDINATOR} (сиз)` }));
+    await page.getByTestId('queue-all').click();
   });
 
   it('given the report by the administrator, the coordinator finds it in the bell, in Kyrgyz', async () => {

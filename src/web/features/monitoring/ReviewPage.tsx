@@ -1,32 +1,24 @@
 import { EmptyState, Group, Pagination, ScrollArea, Select, Stack, Tabs } from '@mantine/core';
-import { useSearch } from '@tanstack/react-router';
-import { useState, type ReactElement } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS } from '../../../core/geo/regions';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
 import { usePhone } from '../../components/usePhone';
-import {
-  QUEUES,
-  SUBMISSION_STATUSES,
-  type BulkResult,
-  type SubmissionsQuery,
-  type SubmissionStatus,
-} from './api';
+import { SUBMISSION_STATUSES, type BulkResult, type SubmissionsQuery, type SubmissionStatus } from './api';
 import { useLocale } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { useMissions, useSubmissions } from './queries';
 import { can, useMe } from '../auth/queries';
 import { BulkBar, BulkOutcome } from './review/BulkBar';
+import { REVIEW_TABS, type ReviewTab } from './review/search';
 import { ReviewResults, type Selection } from './review/ReviewResults';
 
 /** Rows per page (the server's page size). */
 const PAGE_SIZE = 50;
-// `mine`: the reports given to me (review.assign.ts on the server).
-const TABS = ['all', 'mine', ...QUEUES, 'critical'] as const;
-type Tab = (typeof TABS)[number];
 
 /** Triage queues of submissions with filters by mission, status and region. */
 export function ReviewPage(): ReactElement {
@@ -36,7 +28,10 @@ export function ReviewPage(): ReactElement {
   const phone = usePhone();
   const missions = useMissions();
   const { queue } = useSearch({ from: '/app/monitoring/review' });
-  const [tab, setTab] = useState<Tab>(queue ?? 'all');
+  const navigate = useNavigate({ from: '/monitoring/review' });
+  // The open queue lives in the address (see review/search.ts), not in component state.
+  const tab: ReviewTab = queue ?? 'all';
+  const setTab = (v: ReviewTab) => void navigate({ search: v === 'all' ? {} : { queue: v } });
   const [missionId, setMissionId] = useState<string | null>(null);
   const [status, setStatus] = useState<SubmissionStatus | null>(null);
   const [reg, setReg] = useState<string | null>(null);
@@ -44,6 +39,11 @@ export function ReviewPage(): ReactElement {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<BulkResult | null>(null);
   const reviewer = can(useMe().data, 'monitoring.review');
+  // Another queue (a tab, the bell's link, back/forward) starts on its first page with nothing selected.
+  useEffect(() => {
+    setPage(1);
+    setPicked(new Set());
+  }, [tab]);
   const q: SubmissionsQuery = {
     ...(missionId ? { missionId } : {}),
     ...(status ? { status } : {}),
@@ -87,10 +87,10 @@ export function ReviewPage(): ReactElement {
         title={t('review.title')}
         description={list.data ? t('review.count', { count: total, n: fmt.number(total) }) : undefined}
       />
-      <Tabs value={tab} onChange={(v) => v && reset(setTab)(v as Tab)}>
+      <Tabs value={tab} onChange={(v) => v && setTab(v as ReviewTab)}>
         <ScrollArea type="auto" scrollbarSize={6} mb="md">
           <Tabs.List aria-label={t('review.queues')} style={{ flexWrap: 'nowrap' }}>
-            {TABS.map((k) => (
+            {REVIEW_TABS.map((k) => (
               <Tabs.Tab key={k} value={k} data-testid={`queue-${k}`} style={{ whiteSpace: 'nowrap' }}>
                 {t(`queue.${k}`)}
               </Tabs.Tab>

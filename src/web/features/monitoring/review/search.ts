@@ -1,4 +1,29 @@
-/** Router `validateSearch` for /monitoring/review: `?queue=mine` opens the "Mine" tab (the bell's link). */
-export function reviewSearch(search: Record<string, unknown>): { queue?: 'mine' } {
-  return search.queue === 'mine' ? { queue: 'mine' } : {};
+import type { Queue } from '../api';
+
+/**
+ * The review page's tabs, in order; `mine`: the reports given to me (review.assign.ts on the server).
+ * Listed here rather than built from `api.ts`'s QUEUES so the router's main chunk does not pull in the
+ * monitoring API client.
+ */
+export const REVIEW_TABS = [
+  'all',
+  'mine',
+  'translate',
+  'geolocate',
+  'verify',
+  'urgent',
+  'critical',
+] as const satisfies readonly ('all' | 'mine' | 'critical' | Queue)[];
+export type ReviewTab = (typeof REVIEW_TABS)[number];
+
+/**
+ * Router `validateSearch` for /monitoring/review: `?queue=` names the open tab. The page reads its tab
+ * from the address, so the bell's link to "Mine" opens it even while the page is already showing, and
+ * back and forward move between queues. "all" is the bare address.
+ */
+export function reviewSearch(search: Record<string, unknown>): { queue?: Exclude<ReviewTab, 'all'> } {
+  const q = search.queue;
+  return typeof q === 'string' && q !== 'all' && (REVIEW_TABS as readonly string[]).includes(q)
+    ? { queue: q as Exclude<ReviewTab, 'all'> }
+    : {};
 }
