@@ -19,6 +19,7 @@ import {
 import { createSite, setSiteObservers } from '../server/modules/monitoring/sites.service.ts';
 import { publishedVersion } from '../server/modules/monitoring/submissions.forms.ts';
 import { submit } from '../server/modules/monitoring/submissions.service.ts';
+import { updateMe } from '../server/modules/me/me.service.ts';
 
 /**
  * Demo monitoring data (issue #5): an active election mission on the election-day template, twenty
@@ -187,6 +188,8 @@ export async function loadMonitoringDemo(
   }
   const chuy = sites.filter((s) => s.region === 'KG-C').slice(0, 3);
   for (const s of chuy) await setSiteObservers(ctx, admin, s.id, [monitorId]);
+  // So a coordinator can try "Contact" on a station; operator code 000 does not exist, so it rings no one.
+  await updateMe(ctx, monitor, { phone: '+996 000 000 101' });
   await updateMission(ctx, admin, missionId, { status: 'active', public: true });
 
   const checklist = (await publishedVersion(ctx.db, checklistId))!.definition;

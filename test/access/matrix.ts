@@ -209,6 +209,7 @@ export const MATRIX: Row[] = [
   row('PATCH  /api/monitoring/sites/:id                     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('DELETE /api/monitoring/sites/:id                     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('PUT    /api/monitoring/sites/:id/observers           ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('GET    /api/monitoring/sites/:id/contacts            ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/observers                     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/assignments                   ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),
   row('POST   /api/monitoring/submissions                   ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),

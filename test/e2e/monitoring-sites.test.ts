@@ -44,6 +44,8 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     });
     missionId = mission.missionId;
     const obs = await w.api(observer);
+    // The observer gave their number on their profile (the profile test does that in the browser).
+    assert.equal((await obs.patch('/api/me', { phone: '+996 (555) 12-34-56' })).status, 200);
     send = async (code: string) => {
       const r = await obs.post('/api/monitoring/submissions', {
         clientId: randomUUID(),
@@ -84,10 +86,31 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     );
     const wrong = [...(await shot(page, 'sites-waiting-ky')), ...(await axeSerious(page))];
 
+    // The coordinator calls the observer of the station that has not reported.
+    await page.getByRole('button', { name: 'Мектеп №2 участогунун байкоочулары менен байланышуу' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Мектеп №2 участогунун байкоочулары' });
+    const contact = dialog.getByTestId('site-contact');
+    await see(page, contact.getByText('Асел Байкоочу'));
+    assert.equal(await contact.getByTestId('site-contact-phone').innerText(), '+996 (555) 12-34-56');
+    assert.equal(
+      await contact.getByRole('link', { name: 'Чалуу' }).getAttribute('href'),
+      'tel:+996555123456',
+    );
+    assert.equal(
+      await contact.getByRole('link', { name: 'SMS жөнөтүү' }).getAttribute('href'),
+      'sms:+996555123456',
+    );
+    await see(page, dialog.getByText('Бул номерлердин ар бир көрүлүшү аудит журналына жазылат.'));
+    wrong.push(...(await shot(page, 'sites-contact-ky')), ...(await axeSerious(page)));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // No observer, nobody to call: C3 has no contact button (checked below with the "unstaffed" filter).
+
     await chooseOption(page, 'sites-status', 'Байкоочусу жок');
     await see(page, page.getByTestId('site-row-C3'));
     assert.equal(await page.getByTestId('site-row-C2').count(), 0);
     assert.equal(await page.getByTestId('site-row-C3').getByTestId('site-checklists').innerText(), '—');
+    assert.equal(await page.getByTestId('site-row-C3').getByTestId('site-contact-open').count(), 0);
 
     // No status filter: the whole region, each site with received of expected.
     // Picking the chosen option again clears it (Mantine's Select allows deselecting).

@@ -125,13 +125,20 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     const coord = await w.api(w.coordinator);
     const none = await coord.get<{ total: number }>(`/api/monitoring/missions/${missionId}/sites`);
     assert.equal(none.body.total, 0, 'a refused file stores nothing');
+    // The eighth column assigns observers by e-mail (C-102); C-101 gets its observer in the dialog below.
     await page
       .getByTestId('sites-csv')
-      .fill(`${header}\nC-101,School No. 5,KG-C,,Kant,,\nC-102,School No. 9,KG-C,,Tokmok,,`);
+      .fill(
+        `${header},observers\nC-101,School No. 5,KG-C,,Kant,,,\nC-102,School No. 9,KG-C,,Tokmok,,,asel@example.org`,
+      );
     await page.getByTestId('sites-import-submit').click();
-    await see(page, page.getByTestId('import-result'));
+    await see(
+      page,
+      page.getByTestId('import-result').getByText('Imported: 2 new, 0 updated. Observers set on 1 site.'),
+    );
     await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).last().click();
     await see(page, page.getByTestId('site-row-C-101'));
+    await see(page, page.getByTestId('site-row-C-102').getByText('Asel Observer'));
 
     await page.getByTestId('site-row-C-101').getByTestId('assign-observers').click();
     await page.getByTestId('observers-select').click();

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../helpers/cli.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import {
+  axeSerious,
   completeSetup,
   confirmRecoverySaved,
   describeBrowser,
@@ -98,6 +99,31 @@ await describeBrowser('user management', (backend) => {
     await confirmDialog(page);
     await reauth(page, admin);
     await row(page, member.email).getByText('Lawyer').waitFor();
+  });
+
+  it('sets the phone number of a member: a wrong one is refused under the field, a right one is listed', async () => {
+    const { page } = adminTab;
+    await userAction(page, member.email, 'phone');
+    const dialog = page.getByRole('dialog');
+    const input = dialog.getByTestId('user-phone');
+    await input.fill('ask at the office');
+    await confirmDialog(page);
+    await dialog.getByText('Phone: the format is not valid.').first().waitFor();
+    assert.equal(await row(page, member.email).getByTestId('user-phone-shown').count(), 0);
+    await input.fill('+996 700 123 456');
+    await confirmDialog(page);
+    await dialog.waitFor({ state: 'detached' });
+    await row(page, member.email)
+      .getByTestId('user-phone-shown')
+      .getByText('Phone: +996 700 123 456')
+      .waitFor();
+    assert.deepEqual(await axeSerious(page), []);
+    // The refused number's 400 is this test's own.
+    adminTab.problems.splice(
+      0,
+      adminTab.problems.length,
+      ...realProblems(adminTab.problems).filter((p) => !/status of 400/.test(p)),
+    );
   });
 
   it('deactivates the user, who can then no longer log in', async () => {

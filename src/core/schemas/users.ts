@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { Email, IsoTime, LocaleSchema, NewPassword, Password, PersonName, RoleSchema } from './common.ts';
 
+/**
+ * A phone number as people write it: an optional +, then 6 to 15 digits (E.164's most) with spaces,
+ * dashes or brackets between them. Kept as typed (spaces tidied); `telHref` makes the dialable form.
+ */
+export const PhoneNumber = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^\+?[ (]*(?:[0-9][ ()-]*){5,14}[0-9]$/);
+
 export const UserOut = z.object({
   id: z.string(),
   email: z.string(),
@@ -11,6 +21,7 @@ export const UserOut = z.object({
   totpEnabled: z.boolean(),
   lastLoginAt: IsoTime.nullable(),
   createdAt: IsoTime,
+  phone: z.string().nullable(),
 });
 export const UserList = z.object({ items: z.array(UserOut) });
 export const InviteBody = z.strictObject({
@@ -29,6 +40,8 @@ export const UserPatchReply = UserOut.extend({ pendingApprovalId: z.string().nul
 export const UserPatch = z.strictObject({
   role: RoleSchema.optional(),
   status: z.enum(['active', 'disabled']).optional(),
+  /** null removes it. */
+  phone: PhoneNumber.nullable().optional(),
 });
 
 /** Which alerts also come by e-mail; the bell notice is written either way. */
@@ -48,9 +61,12 @@ export const MeOut = z.object({
     mail: z.boolean(),
   }),
   emailAlerts: EmailAlerts,
+  /** Shown to the coordinators of the missions the person observes in (to reach them on the day). */
+  phone: z.string().nullable(),
 });
 export const MePatch = z.strictObject({
   name: PersonName.optional(),
+  phone: PhoneNumber.nullable().optional(),
   locale: LocaleSchema.optional(),
   emailAlerts: EmailAlerts.partial().strict().optional(),
 });

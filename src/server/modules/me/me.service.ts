@@ -13,7 +13,7 @@ import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { issueRecoveryCodes } from '../auth/auth.service.ts';
 import { getOrgSettings } from '../setup/setup.service.ts';
-import { decryptUser } from '../users/users.presenter.ts';
+import { decryptUser, tidyPhone } from '../users/users.presenter.ts';
 import { usersRepo, type UserRow } from '../users/users.repo.ts';
 
 function need(actor: Actor | null): Actor {
@@ -36,6 +36,7 @@ export async function getMe(ctx: AppContext, actorIn: Actor | null) {
     capabilities: [...capabilitiesOf(actor.role)],
     org: { ...org, mail: ctx.config.smtp !== undefined },
     emailAlerts: { reminders: row.email_reminders === 1, critical: row.email_critical === 1 },
+    phone: u.phone,
   };
 }
 
@@ -45,6 +46,7 @@ export async function updateMe(
   patch: {
     name?: string | undefined;
     locale?: Locale | undefined;
+    phone?: string | null | undefined;
     emailAlerts?: { reminders?: boolean | undefined; critical?: boolean | undefined } | undefined;
   },
 ) {
@@ -56,6 +58,8 @@ export async function updateMe(
     const set: Partial<UserRow> = {};
     if (patch.name !== undefined) set.name_enc = key.encrypt('name', patch.name.trim());
     if (patch.locale !== undefined) set.locale = patch.locale;
+    if (patch.phone !== undefined)
+      set.phone_enc = patch.phone === null ? null : key.encrypt('phone', tidyPhone(patch.phone));
     const alerts = patch.emailAlerts ?? {};
     if (alerts.reminders !== undefined) set.email_reminders = alerts.reminders ? 1 : 0;
     if (alerts.critical !== undefined) set.email_critical = alerts.critical ? 1 : 0;

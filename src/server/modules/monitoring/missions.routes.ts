@@ -11,7 +11,9 @@ import {
   setMissionForms,
   updateMission,
 } from './missions.service.ts';
-import { createSite, deleteSite, importSites, setSiteObservers, updateSite } from './sites.service.ts';
+import { createSite, deleteSite, setSiteObservers, updateSite } from './sites.service.ts';
+import { importSites } from './sites.importer.ts';
+import { siteContacts } from './sites.contacts.ts';
 import { listObservers, listSites } from './sites.read.ts';
 
 const tags = ['monitoring'];
@@ -102,6 +104,11 @@ export const missionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/api/monitoring/sites/:id/observers',
     { config: review, schema: { tags, params: IdParams, body: S.SiteObservers, response: { 200: S.Site } } },
     async (req) => setSiteObservers(ctx, req.actor, req.params.id, req.body.userIds),
+  );
+  app.get(
+    '/api/monitoring/sites/:id/contacts',
+    { config: review, schema: { tags, params: IdParams, response: { 200: S.SiteContacts } } },
+    async (req) => siteContacts(ctx, req.actor, req.params.id),
   );
   app.get(
     '/api/monitoring/observers',

@@ -95,6 +95,11 @@ export const SitesQuery = z.strictObject({
 });
 export const SiteList = z.object({ items: z.array(Site), total: z.number(), page: z.number() });
 export const SitesImport = z.strictObject({ csv: z.string().min(1).max(2_000_000) });
-export const SitesImported = z.object({ created: z.number(), updated: z.number() });
+/** `assigned`: sites whose observers the file set (lines with e-mails in the observers column). */
+export const SitesImported = z.object({ created: z.number(), updated: z.number(), assigned: z.number() });
 export const SiteObservers = z.strictObject({ userIds: z.array(Uuid).max(50) });
 export const Observers = z.object({ items: z.array(z.object({ id: Uuid, name: z.string() })) });
+/** How to reach the observers of one site (reviewers of its region; each look-up is audited). */
+export const SiteContacts = z.object({
+  items: z.array(z.object({ userId: Uuid, name: z.string(), phone: z.string().nullable() })),
+});

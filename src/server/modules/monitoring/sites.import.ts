@@ -11,6 +11,12 @@ export interface SiteLine {
   place: string | null;
   lat: number | null;
   lon: number | null;
+  /**
+   * E-mails of the site's observers (the optional eighth column), lower-cased; null when the cell is
+   * empty: then the site keeps whoever observes it now, so re-importing a corrected list of stations
+   * never unassigns anyone by accident.
+   */
+  observers: string[] | null;
 }
 export interface LineIssue {
   line: number;
@@ -22,10 +28,21 @@ export interface LineIssue {
     | 'invalid_number'
     | 'duplicate'
     | 'too_long'
-    | 'columns';
+    | 'columns'
+    | 'unknown_observer';
 }
 
-const HEADER = ['code', 'name', 'region', 'district', 'place', 'lat', 'lon'];
+const HEADER = ['code', 'name', 'region', 'district', 'place', 'lat', 'lon', 'observers'];
+/** More observers on one site than any real station has; a longer cell is a mistake. */
+const MAX_OBSERVERS = 20;
+/** A rough shape check; whether an account has the address is the importer's question. */
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}$/;
+
+/** The observers cell: e-mails separated by spaces, semicolons or commas (inside quotes). */
+function observerCell(v: string): string[] | null {
+  const list = v.split(/[\s;,]+/).filter(Boolean);
+  return list.length ? [...new Set(list.map((e) => e.toLowerCase()))] : null;
+}
 
 /** RFC 4180 rows (quotes, doubled quotes, CRLF); a BOM at the start is dropped. */
 export function parseCsv(text: string): string[][] {
@@ -101,7 +118,8 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
     // Control characters never belong in a station's code or name (and PostgreSQL refuses NUL).
     // eslint-disable-next-line no-control-regex
     const clean = r.map((c) => c.replace(/[\u0000-\u001f\u007f]/g, ' ').trim());
-    const [code = '', name = '', regionRaw = '', districtRaw = '', place = '', lat = '', lon = ''] = clean;
+    const [code = '', name = '', regionRaw = '', districtRaw = '', place = '', lat = '', lon = '', obs = ''] =
+      clean;
     if (r.length > HEADER.length) issues.push({ line, field: 'line', code: 'columns' });
     if (!code) issues.push({ line, field: 'code', code: 'required' });
     else if (code.length > 40) issues.push({ line, field: 'code', code: 'too_long' });
@@ -127,7 +145,13 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
     };
     const la = num(lat, 'lat', 90);
     const lo = num(lon, 'lon', 180);
-    if (region) lines.push({ line, code, name, region, district, place: place || null, lat: la, lon: lo });
+    const observers = observerCell(obs);
+    if (observers && observers.length > MAX_OBSERVERS)
+      issues.push({ line, field: 'observers', code: 'too_long' });
+    else if (observers?.some((e) => !EMAIL.test(e)))
+      issues.push({ line, field: 'observers', code: 'unknown_observer' });
+    if (region)
+      lines.push({ line, code, name, region, district, place: place || null, lat: la, lon: lo, observers });
   });
   if (rows.length <= (hasHeader ? 1 : 0)) issues.push({ line: 1, field: 'line', code: 'required' });
   return { lines, issues: issues.slice(0, 200) };

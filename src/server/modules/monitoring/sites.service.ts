@@ -8,15 +8,19 @@ import { AppError } from '../../platform/errors.ts';
 import { loadMission, regionInScope, requireReviewer, type MissionAccess } from './monitoring.access.ts';
 import { presentSites } from './sites.read.ts';
 import type * as S from './missions.schemas.ts';
-import { checkSitesCsv } from './sites.import.ts';
 
 type Site = z.infer<typeof S.Site>;
-const KIND_OF_MISSION: Record<string, string> = {
+export const KIND_OF_MISSION: Record<string, string> = {
   election: 'polling_station',
   detention: 'detention',
   trial: 'court',
   assembly: 'assembly',
 };
+
+/** Whether an account may be sent to a site: active, and its role submits reports. */
+export function mayObserve(u: { role: string; status: string }): boolean {
+  return u.status === 'active' && capabilitiesOf(u.role as Role).includes('monitoring.submit');
+}
 
 function checkPlace(region: string, district: string | null | undefined) {
   if (!isRegionCode(region))
@@ -32,7 +36,7 @@ function requireSiteWrite(a: MissionAccess, region: string) {
 }
 
 /** The site and its mission access, or `sites.not_found` when the actor may not see it. */
-async function loadSite(ctx: AppContext, actor: Actor | null, id: string) {
+export async function loadSite(ctx: AppContext, actor: Actor | null, id: string) {
   requireCap(actor, 'monitoring.submit');
   const row = await ctx.db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('sites.not_found');
@@ -162,79 +166,6 @@ export async function deleteSite(ctx: AppContext, actor: Actor | null, id: strin
   });
 }
 
-/** Import sites from CSV: all or nothing; existing codes are updated, new ones created. */
-export async function importSites(
-  ctx: AppContext,
-  actor: Actor | null,
-  missionId: string,
-  csv: string,
-): Promise<{ created: number; updated: number }> {
-  const a = await loadMission(ctx, actor, missionId);
-  requireReviewer(a);
-  const { lines, issues } = checkSitesCsv(csv);
-  for (const l of lines)
-    if (!regionInScope(a.scope, l.region))
-      issues.push({ line: l.line, field: 'region', code: 'unknown_region' });
-  if (issues.length) throw new AppError('sites.import_invalid', { details: issues });
-  const kind = KIND_OF_MISSION[a.row.kind] ?? 'other';
-  return inTx(ctx, async (tx, audit) => {
-    const existing = new Map(
-      (
-        await tx
-          .selectFrom('sites')
-          .select(['id', 'code', 'region'])
-          .where('mission_id', '=', missionId)
-          .execute()
-      ).map((r) => [r.code, r]),
-    );
-    let created = 0;
-    let updated = 0;
-    const now = new Date().toISOString();
-    for (const l of lines) {
-      const old = existing.get(l.code);
-      const fields = {
-        name: l.name,
-        region: l.region,
-        district: l.district,
-        place: l.place,
-        lat: l.lat,
-        lon: l.lon,
-      };
-      if (old) {
-        if (!regionInScope(a.scope, old.region)) throw new AppError('auth.forbidden');
-        await tx
-          .updateTable('sites')
-          .set({ ...fields, updated_at: now })
-          .where('id', '=', old.id)
-          .execute();
-        updated++;
-      } else {
-        await tx
-          .insertInto('sites')
-          .values({
-            id: uuidv7(),
-            mission_id: missionId,
-            code: l.code,
-            kind,
-            ...fields,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        created++;
-      }
-    }
-    await audit({
-      actorId: actor!.userId,
-      action: 'monitoring.sites_import',
-      entityType: 'mission',
-      entityId: missionId,
-      details: { created, updated },
-    });
-    return { created, updated };
-  });
-}
-
 export async function setSiteObservers(ctx: AppContext, actor: Actor | null, id: string, userIds: string[]) {
   const { row, a } = await loadSite(ctx, actor, id);
   requireSiteWrite(a, row.region);
@@ -244,7 +175,7 @@ export async function setSiteObservers(ctx: AppContext, actor: Actor | null, id:
     : [];
   unique.forEach((uid, i) => {
     const u = users.find((x) => x.id === uid);
-    if (!u || u.status !== 'active' || !capabilitiesOf(u.role as Role).includes('monitoring.submit'))
+    if (!u || !mayObserve(u))
       throw new AppError('sites.observer_invalid', {
         fields: [{ path: `userIds.${i}`, code: 'invalid_value' }],
       });

@@ -10,6 +10,8 @@ export interface UserView {
   locale: string;
   status: 'invited' | 'active' | 'disabled';
   totpEnabled: boolean;
+  /** Contact data: the admin's list, the person's own profile and the coordinators' site contacts. */
+  phone: string | null;
   lastLoginAt: string | null;
   createdAt: string;
 }
@@ -24,6 +26,7 @@ export function decryptUser(env: Envelope, row: UserRow): UserView {
     locale: row.locale,
     status: row.status as UserView['status'],
     totpEnabled: row.totp_enabled === 1,
+    phone: row.phone_enc ? key.decrypt('phone', row.phone_enc) : null,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
   };
@@ -39,7 +42,13 @@ export function presentUser(u: UserView) {
     locale: u.locale,
     status: u.status,
     totpEnabled: u.totpEnabled,
+    phone: u.phone,
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
   };
+}
+
+/** A phone number as stored: trimmed, runs of spaces made one. */
+export function tidyPhone(phone: string): string {
+  return phone.trim().replace(/\s+/g, ' ');
 }

@@ -10,7 +10,7 @@ import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { decryptUser, type UserView } from './users.presenter.ts';
+import { decryptUser, tidyPhone, type UserView } from './users.presenter.ts';
 import { grantAdminOrRequest } from './users.approvals.ts';
 import { usersRepo } from './users.repo.ts';
 
@@ -67,6 +67,7 @@ export async function createUserTx(
     totp_last_step: 0,
     email_reminders: 1,
     email_critical: 1,
+    phone_enc: null,
     invite_token_hash: inviteToken ? hashToken(inviteToken) : null,
     invite_expires_at: inviteToken ? new Date(Date.now() + INVITE_DAYS * 86_400_000).toISOString() : null,
     last_login_at: null,
@@ -121,12 +122,19 @@ async function loadForAdmin(ctx: AppContext, actor: Actor | null, id: string) {
   return { actor, row };
 }
 
-/** Change role and/or status; returns the updated user. Role changes need re-authentication; the last admin is protected. */
+/**
+ * Change role, status and/or phone; returns the updated user. Role changes need re-authentication; the
+ * last admin is protected. Administrators set their own phone on their profile, like everyone else.
+ */
 export async function updateUser(
   ctx: AppContext,
   actorIn: Actor | null,
   id: string,
-  patch: { role?: Role | undefined; status?: 'active' | 'disabled' | undefined },
+  patch: {
+    role?: Role | undefined;
+    status?: 'active' | 'disabled' | undefined;
+    phone?: string | null | undefined;
+  },
 ): Promise<{ user: UserView; pendingApprovalId: string | null }> {
   const { actor, row } = await loadForAdmin(ctx, actorIn, id);
   if (id === actor.userId) throw new AppError('user.self_change');
@@ -137,7 +145,7 @@ export async function updateUser(
     const losingAdmin =
       row.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.status === 'disabled');
     if (losingAdmin && (await usersRepo.countActiveAdmins(tx)) <= 1) throw new AppError('user.last_admin');
-    const set: { role?: string; status?: string } = {};
+    const set: { role?: string; status?: string; phone_enc?: string | null } = {};
     let pending: string | null = null;
     if (patch.role && patch.role !== row.role) {
       // Granting admin waits for a second administrator when one exists (four-eyes).
@@ -145,6 +153,11 @@ export async function updateUser(
       if (!pending) set.role = patch.role;
     }
     if (patch.status && patch.status !== row.status) set.status = patch.status;
+    if (patch.phone !== undefined)
+      set.phone_enc =
+        patch.phone === null
+          ? null
+          : envelope(ctx).openRecordKey('users', id, row.dek).encrypt('phone', tidyPhone(patch.phone));
     if (Object.keys(set).length === 0) return pending;
     await usersRepo.update(tx, id, set);
     if (set.status === 'disabled') await deleteUserSessions(tx, id);
@@ -167,6 +180,15 @@ export async function updateUser(
         entityType: 'user',
         entityId: id,
         details: { from: row.status, to: set.status },
+      });
+    // The number itself never enters the audit log (SECURITY.md): only that it was set or removed.
+    if (set.phone_enc !== undefined)
+      await audit({
+        actorId: actor.userId,
+        action: 'user.phone_change',
+        entityType: 'user',
+        entityId: id,
+        details: { set: set.phone_enc !== null },
       });
     return pending;
   });

@@ -24,6 +24,7 @@ import * as m0022 from './migrations/20261129_0022_search_recent.ts';
 import * as m0023 from './migrations/20261130_0023_mon_topology.ts';
 import * as m0024 from './migrations/20261201_0024_submission_assignee.ts';
 import * as m0025 from './migrations/20261201_0025_email_alerts.ts';
+import * as m0026 from './migrations/20261201_0026_user_phone.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261130_0023_mon_topology': m0023,
   '20261201_0024_submission_assignee': m0024,
   '20261201_0025_email_alerts': m0025,
+  '20261201_0026_user_phone': m0026,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

@@ -12,6 +12,8 @@ export interface Me {
   capabilities: string[];
   org: { name: string; defaultLocale: Locale; demo: boolean; mail: boolean };
   emailAlerts: EmailAlerts;
+  /** Seen by the coordinators of the missions the person observes in. */
+  phone: string | null;
 }
 
 /** Which alerts also come by e-mail (the bell has them either way). */
@@ -47,6 +49,10 @@ export const authApi = {
   acceptInvite: (token: string, name: string, password: string) =>
     api.post<{ next: NextStep }>(`/api/invite/${encodeURIComponent(token)}`, { name, password }),
   me: () => api.get<Me>('/api/me'),
-  updateMe: (patch: { name?: string; locale?: Locale; emailAlerts?: Partial<EmailAlerts> }) =>
-    api.patch<Me>('/api/me', patch),
+  updateMe: (patch: {
+    name?: string;
+    locale?: Locale;
+    phone?: string | null;
+    emailAlerts?: Partial<EmailAlerts>;
+  }) => api.patch<Me>('/api/me', patch),
 };

@@ -128,6 +128,10 @@ export interface Site {
   received: number;
   expected: number;
 }
+/** An observer of a site and how to reach them (null: no number given, or the account is disabled). */
+export interface Contact extends Person {
+  phone: string | null;
+}
 export const SITE_STATUSES = ['waiting', 'complete', 'unstaffed'] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 // A type, not an interface: the query-string helper takes a record.
@@ -300,10 +304,13 @@ export const missionsApi = {
     api.get<{ items: Site[]; total: number }>(`${m(id)}/sites${query(q)}`),
   addSite: (id: string, body: SiteCreate) => api.post<Id>(`${m(id)}/sites`, body),
   importSites: (id: string, csv: string) =>
-    api.post<{ created: number; updated: number }>(`${m(id)}/sites/import`, { csv }),
+    api.post<{ created: number; updated: number; assigned: number }>(`${m(id)}/sites/import`, { csv }),
   deleteSite: (siteId: string) => api.del<unknown>(`/api/monitoring/sites/${enc(siteId)}`),
   setObservers: (siteId: string, userIds: string[]) =>
     api.put<unknown>(`/api/monitoring/sites/${enc(siteId)}/observers`, { userIds }),
+  /** Phone numbers of the site's observers; each look-up is written to the audit log. */
+  siteContacts: (siteId: string) =>
+    api.get<{ items: Contact[] }>(`/api/monitoring/sites/${enc(siteId)}/contacts`),
   observers: () => api.get<{ items: { id: string; name: string }[] }>('/api/monitoring/observers'),
   summary: (id: string) => api.get<Summary>(`${m(id)}/summary`),
   /** Anyone, no session: the aggregates of a mission its administrators made public. */

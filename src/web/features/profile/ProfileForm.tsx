@@ -1,7 +1,7 @@
 import { Button, Card, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
@@ -9,22 +9,32 @@ import { LOCALES, asLocale, storeLocale, applyLocale, type Locale } from '../../
 import { authApi, type Me } from '../auth/api';
 import { authKeys } from '../auth/queries';
 
-/** Name and preferred language. */
+/** Name, preferred language and phone number (for the coordinators of missions one observes in). */
 export function ProfileForm({ me }: { me: Me }): ReactElement {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm({
-    initialValues: { name: me.name, locale: me.locale },
+    initialValues: { name: me.name, locale: me.locale, phone: me.phone ?? '' },
     validate: { name: (v) => (v.trim() ? null : t('common.validation.required')) },
   });
+  // The language can also change from the header while this page is open: show it, and never send
+  // back a language this form only remembers from when it opened.
+  useEffect(() => {
+    if (form.isDirty('locale')) return;
+    // The baseline first, so the field does not count as changed (other fields keep theirs).
+    form.setInitialValues({ ...form.getInitialValues(), locale: me.locale });
+    form.setFieldValue('locale', me.locale);
+  }, [me.locale]);
   const save = useMutation({
-    mutationFn: (v: { name: string; locale: Locale }) =>
-      authApi.updateMe({ name: v.name.trim(), locale: v.locale }),
+    // Only what was changed here is sent.
+    mutationFn: (patch: { name?: string; locale?: Locale; phone?: string | null }) => authApi.updateMe(patch),
     onSuccess: async (updated) => {
       queryClient.setQueryData(authKeys.me, updated);
       storeLocale(updated.locale);
       await applyLocale(updated.locale);
-      form.resetDirty({ name: updated.name, locale: updated.locale });
+      const values = { name: updated.name, locale: updated.locale, phone: updated.phone ?? '' };
+      form.setValues(values);
+      form.resetDirty(values);
     },
     onError: (e) => form.setErrors(fieldErrors(e)),
   });
@@ -32,7 +42,11 @@ export function ProfileForm({ me }: { me: Me }): ReactElement {
     <Card withBorder radius="md" padding="lg">
       <form
         onSubmit={form.onSubmit((v) =>
-          save.mutate({ name: v.name, locale: asLocale(v.locale) ?? me.locale }),
+          save.mutate({
+            ...(form.isDirty('name') ? { name: v.name.trim() } : {}),
+            ...(form.isDirty('locale') ? { locale: asLocale(v.locale) ?? me.locale } : {}),
+            ...(form.isDirty('phone') ? { phone: v.phone.trim() || null } : {}),
+          }),
         )}
         noValidate
       >
@@ -46,6 +60,15 @@ export function ProfileForm({ me }: { me: Me }): ReactElement {
             autoComplete="name"
             required
             {...form.getInputProps('name')}
+          />
+          <TextInput
+            type="tel"
+            label={t('profile.details.phone')}
+            description={t('profile.details.phoneHint')}
+            autoComplete="tel"
+            inputMode="tel"
+            data-testid="profile-phone"
+            {...form.getInputProps('phone')}
           />
           <Select
             label={t('profile.details.language')}

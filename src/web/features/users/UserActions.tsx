@@ -1,13 +1,14 @@
-import { ActionIcon, Alert, Menu, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Alert, Menu, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { fieldErrors } from '../../components/errors';
 import { Icon } from '../../components/icons';
 import { ROLES, usersApi, type Role, type User } from './api';
 import { useInvalidateUsers } from './queries';
 
-export type ActionKind = 'role' | 'disable' | 'enable' | 'reset2fa' | 'endSessions' | 'reinvite';
+export type ActionKind = 'role' | 'phone' | 'disable' | 'enable' | 'reset2fa' | 'endSessions' | 'reinvite';
 export interface PendingAction {
   kind: ActionKind;
   user: User;
@@ -48,6 +49,7 @@ export function UserActionMenu({
       </Menu.Target>
       <Menu.Dropdown>
         {!isSelf && item('role')}
+        {!isSelf && item('phone')}
         {user.status === 'invited' && item('reinvite')}
         {user.status !== 'invited' && item('endSessions')}
         {user.totpEnabled && !isSelf && item('reset2fa', true)}
@@ -58,10 +60,12 @@ export function UserActionMenu({
   );
 }
 
-function run(kind: ActionKind, user: User, role: Role): Promise<unknown> {
+function run(kind: ActionKind, user: User, input: { role: Role; phone: string }): Promise<unknown> {
   switch (kind) {
     case 'role':
-      return usersApi.update(user.id, { role });
+      return usersApi.update(user.id, { role: input.role });
+    case 'phone':
+      return usersApi.update(user.id, { phone: input.phone.trim() || null });
     case 'disable':
       return usersApi.update(user.id, { status: 'disabled' });
     case 'enable':
@@ -96,8 +100,9 @@ export function UserActionDialog({
   const { t } = useTranslation();
   const invalidate = useInvalidateUsers();
   const [role, setRole] = useState<Role>(action?.user.role ?? 'viewer');
+  const [phone, setPhone] = useState(action?.user.phone ?? '');
   const mutation = useMutation({
-    mutationFn: (a: PendingAction) => run(a.kind, a.user, role),
+    mutationFn: (a: PendingAction) => run(a.kind, a.user, { role, phone }),
     onSuccess: async (res) => {
       onClose();
       if (res && typeof res === 'object' && 'inviteUrl' in res && typeof res.inviteUrl === 'string') {
@@ -119,7 +124,7 @@ export function UserActionDialog({
       opened
       onClose={onClose}
       title={t(`users.confirm.${kind}.title`, { name: user.name })}
-      confirmLabel={t(`users.actions.${kind}`)}
+      confirmLabel={kind === 'phone' ? t('common.save') : t(`users.actions.${kind}`)}
       danger={danger}
       loading={mutation.isPending}
       error={mutation.error}
@@ -136,6 +141,19 @@ export function UserActionDialog({
             allowDeselect={false}
             data-testid="role-select"
             comboboxProps={{ withinPortal: true }}
+          />
+        )}
+        {kind === 'phone' && (
+          <TextInput
+            type="tel"
+            label={t('users.phoneLabel')}
+            autoComplete="off"
+            inputMode="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.currentTarget.value)}
+            error={fieldErrors(mutation.error).phone}
+            data-testid="user-phone"
+            data-autofocus
           />
         )}
         {kind === 'role' && role === 'admin' && user.role !== 'admin' && fourEyes && (

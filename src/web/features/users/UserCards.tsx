@@ -42,6 +42,11 @@ export function UserCards({
               <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
                 {u.email}
               </Text>
+              {u.phone && (
+                <Text size="xs" c="dimmed" data-testid="user-phone-shown">
+                  {`${t('users.phoneLabel')}: ${u.phone}`}
+                </Text>
+              )}
               <Group gap={6}>
                 <Badge variant="filled" color={STATUS_COLOR[u.status]} data-testid="user-status">
                   {t(`users.status.${u.status}`)}

@@ -53,6 +53,11 @@ function UserRow({
         <Text size="xs" c="dimmed">
           {user.email}
         </Text>
+        {user.phone && (
+          <Text size="xs" c="dimmed" data-testid="user-phone-shown">
+            {`${t('users.phoneLabel')}: ${user.phone}`}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         <Stack gap={4} align="flex-start">

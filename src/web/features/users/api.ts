@@ -13,6 +13,7 @@ export interface User {
   role: Role;
   status: UserStatus;
   totpEnabled: boolean;
+  phone: string | null;
   lastLoginAt: string | null;
   createdAt: string;
 }
@@ -59,7 +60,7 @@ export interface Approval {
 export const usersApi = {
   list: () => api.get<{ items: User[] }>('/api/users'),
   invite: (input: InviteInput) => api.post<InviteReply>('/api/users', input),
-  update: (id: string, patch: { role?: Role; status?: 'active' | 'disabled' }) =>
+  update: (id: string, patch: { role?: Role; status?: 'active' | 'disabled'; phone?: string | null }) =>
     api.patch<User & PendingApproval>(`/api/users/${id}`, patch),
   reset2fa: (id: string) => api.post<{ ok: true }>(`/api/users/${id}/reset-2fa`),
   endSessions: (id: string) => api.post<{ ok: true }>(`/api/users/${id}/end-sessions`),

@@ -17,13 +17,14 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { districtName, districtsOf, isRegionCode, REGIONS } from '../../../../core/geo/regions';
 import { AppModal } from '../../../components/AppModal';
+import { useFormat } from '../../../intl/format';
 import { ApiError } from '../../../api/client';
 import { missionsApi, type Site } from '../api';
 import { useLocale } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate, useObservers } from '../queries';
 
-const CSV_HEADER = 'code,name,region,district,place,lat,lon';
+const CSV_HEADER = 'code,name,region,district,place,lat,lon,observers';
 
 /** Paste or pick a CSV of sites; refused files list every bad line, and nothing is stored. */
 export function ImportSitesModal({
@@ -34,6 +35,7 @@ export function ImportSitesModal({
   onClose: () => void;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
   const invalidate = useInvalidate();
   const [csv, setCsv] = useState('');
   const imp = useMutation({
@@ -67,6 +69,8 @@ export function ImportSitesModal({
         {imp.data && (
           <Alert color="green" role="status" data-testid="import-result">
             {t('sites.imported', { created: imp.data.created, updated: imp.data.updated })}
+            {imp.data.assigned > 0 &&
+              ` ${t('sites.importedObservers', { count: imp.data.assigned, n: fmt.number(imp.data.assigned) })}`}
           </Alert>
         )}
         <MonErrorAlert error={imp.error} />

@@ -12,6 +12,7 @@ import { useLocale } from '../l10n';
 interface Props {
   items: Site[];
   onAssign(site: Site): void;
+  onContact(site: Site): void;
   onDelete(site: Site): void;
 }
 
@@ -63,10 +64,28 @@ function Checklists({ s, card }: { s: Site; card?: boolean }): ReactElement {
   );
 }
 
-function Actions({ s, onAssign, onDelete }: { s: Site } & Omit<Props, 'items'>): ReactElement {
+function Actions({
+  s,
+  onAssign,
+  onContact,
+  onDelete,
+  wrap = false,
+}: { s: Site; wrap?: boolean } & Omit<Props, 'items'>): ReactElement {
   const { t } = useTranslation('monitoring');
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={wrap ? 'xs' : 4} wrap={wrap ? 'wrap' : 'nowrap'}>
+      {s.observers.length > 0 && (
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={() => onContact(s)}
+          aria-label={t('sites.contacts.openNamed', { site: s.name })}
+          leftSection={<Icon name="phone" size={14} />}
+          data-testid="site-contact-open"
+        >
+          {t('sites.contacts.open')}
+        </Button>
+      )}
       <Button size="compact-sm" variant="light" onClick={() => onAssign(s)} data-testid="assign-observers">
         {t('sites.assign')}
       </Button>
@@ -164,10 +183,8 @@ function SiteCards({ items, ...actions }: Props): ReactElement {
             <Text size="sm" data-testid="site-observers">
               <Observers s={s} />
             </Text>
-            <Group justify="space-between" wrap="nowrap" gap="xs">
-              <Checklists s={s} card />
-              <Actions s={s} {...actions} />
-            </Group>
+            <Checklists s={s} card />
+            <Actions s={s} {...actions} wrap />
           </Stack>
         </Paper>
       ))}

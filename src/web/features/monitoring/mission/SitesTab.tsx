@@ -20,6 +20,7 @@ import {
 import { useLocale } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate, useSites } from '../queries';
+import { ContactsModal } from './ContactsModal';
 import { AddSiteModal, ImportSitesModal, ObserversModal } from './SiteModals';
 import { SiteResults } from './SiteResults';
 
@@ -36,12 +37,14 @@ type Dialog =
   | { kind: 'add' }
   | { kind: 'import' }
   | { kind: 'observers'; site: Site }
+  | { kind: 'contacts'; site: Site }
   | { kind: 'delete'; site: Site }
   | null;
 
 /**
  * Polling stations or institutions of a mission: search, region and reporting-status filters (on
- * election day: which stations still owe a checklist), add, CSV import, observers.
+ * election day: which stations still owe a checklist, and how to call their observers), add, CSV
+ * import, observers.
  */
 export function SitesTab({ mission, initial }: { mission: Mission; initial?: SitesFilter }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -141,6 +144,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
           items={items}
           phone={phone}
           onAssign={(site) => setDialog({ kind: 'observers', site })}
+          onContact={(site) => setDialog({ kind: 'contacts', site })}
           onDelete={(site) => setDialog({ kind: 'delete', site })}
         />
       )}
@@ -159,6 +163,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
       {dialog?.kind === 'observers' && (
         <ObserversModal missionId={mission.id} site={dialog.site} onClose={() => setDialog(null)} />
       )}
+      {dialog?.kind === 'contacts' && <ContactsModal site={dialog.site} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'delete' && (
         <ConfirmModal
           opened

@@ -1,0 +1,42 @@
+import type { Actor } from '../../platform/access/policy.ts';
+import { envelope, inTx, type AppContext } from '../../platform/context.ts';
+import { decryptUser } from '../users/users.presenter.ts';
+import { usersRepo } from '../users/users.repo.ts';
+import { loadSite } from './sites.service.ts';
+
+/**
+ * The observers of one site with their phone numbers: on election day a coordinator calls the observer
+ * of a station that has not reported. Only reviewers whose part of the mission holds the site get it
+ * (`loadSite`: anyone else, observers included, is told the site does not exist). Phone numbers are
+ * contact data (SECURITY.md), so they are not in the sites list; each look-up is its own request and
+ * leaves an audit entry naming whose numbers were shown, which makes harvesting them visible.
+ * A disabled account keeps its name on the site but not its number: it is no longer on the team.
+ */
+export async function siteContacts(ctx: AppContext, actor: Actor | null, siteId: string) {
+  const { row } = await loadSite(ctx, actor, siteId);
+  const links = await ctx.db
+    .selectFrom('site_observers')
+    .select('user_id')
+    .where('site_id', '=', row.id)
+    .execute();
+  const env = envelope(ctx);
+  const people = (
+    await usersRepo.byIds(
+      ctx.db,
+      links.map((l) => l.user_id),
+    )
+  ).map((r) => decryptUser(env, r));
+  const items = people
+    .map((u) => ({ userId: u.id, name: u.name, phone: u.status === 'active' ? u.phone : null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  await inTx(ctx, async (_tx, audit) => {
+    await audit({
+      actorId: actor!.userId,
+      action: 'monitoring.site_contacts',
+      entityType: 'site',
+      entityId: row.id,
+      details: { users: items.filter((i) => i.phone !== null).map((i) => i.userId) },
+    });
+  });
+  return { items };
+}

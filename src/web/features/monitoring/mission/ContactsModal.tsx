@@ -1,0 +1,76 @@
+import { Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppModal } from '../../../components/AppModal';
+import { Icon } from '../../../components/icons';
+import { missionsApi, type Site } from '../api';
+import { MonErrorAlert } from '../MonErrorAlert';
+
+/** The dialable form of a number as people write it: "+996 (555) 12-34-56" → "+996555123456". */
+export function telHref(phone: string): string {
+  return phone.replace(/[^0-9+]/g, '');
+}
+
+/**
+ * How to reach the observers of one site: a coordinator on election day calls the station that has not
+ * reported. The numbers are fetched when the dialog opens (the server audits each look-up) and are not
+ * kept once it closes.
+ */
+export function ContactsModal({ site, onClose }: { site: Site; onClose: () => void }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const contacts = useQuery({
+    queryKey: ['monitoring', 'site-contacts', site.id],
+    queryFn: () => missionsApi.siteContacts(site.id),
+    gcTime: 0,
+    staleTime: 0,
+    retry: false,
+  });
+  return (
+    <AppModal opened onClose={onClose} title={t('sites.contacts.title', { site: site.name })}>
+      <Stack gap="sm">
+        {contacts.isPending && (
+          <Loader size="sm" aria-label={t('sites.contacts.title', { site: site.name })} />
+        )}
+        <MonErrorAlert error={contacts.error} />
+        {contacts.data?.items.map((c) => (
+          <Paper key={c.userId} withBorder radius="md" p="sm" data-testid="site-contact">
+            <Stack gap={6}>
+              <Text fw={600} size="sm">
+                {c.name}
+              </Text>
+              {c.phone ? (
+                <>
+                  <Text size="sm" ff="monospace" data-testid="site-contact-phone">
+                    {c.phone}
+                  </Text>
+                  <Group gap="xs">
+                    <Button
+                      component="a"
+                      href={`tel:${telHref(c.phone)}`}
+                      size="compact-sm"
+                      leftSection={<Icon name="phone" size={14} />}
+                      data-testid="site-contact-call"
+                    >
+                      {t('sites.contacts.call')}
+                    </Button>
+                    <Button component="a" href={`sms:${telHref(c.phone)}`} size="compact-sm" variant="light">
+                      {t('sites.contacts.sms')}
+                    </Button>
+                  </Group>
+                </>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('sites.contacts.noPhone')}
+                </Text>
+              )}
+            </Stack>
+          </Paper>
+        ))}
+        <Text size="xs" c="dimmed">
+          {t('sites.contacts.audited')}
+        </Text>
+      </Stack>
+    </AppModal>
+  );
+}

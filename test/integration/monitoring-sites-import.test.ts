@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { missionWorld, assign, type MissionWorld } from '../helpers/monitoring.ts';
+
+type Issue = { line: number; field: string; code: string };
+type Err = { error: { code: string; details?: Issue[] } };
+type Imported = { created: number; updated: number; assigned: number };
+type Sites = { items: { code: string; observers: { userId: string }[] }[] };
+
+const HEAD = 'code,name,region,district,place,lat,lon,observers\n';
+
+/**
+ * Observers assigned from the sites CSV (issue #5: an election has hundreds of stations; one dialog per
+ * station does not scale). The eighth column lists e-mails; they replace the site's observers, an empty
+ * cell leaves them alone, and an address without an account that may observe refuses the whole file.
+ */
+for (const backend of await backends()) {
+  describe(`monitoring: observers from the sites CSV (${backend})`, () => {
+    let t: TestApp;
+    let admin: TestUser;
+    let chuy: TestUser;
+    let lawyer: TestUser;
+    let obs: TestUser;
+    let obs2: TestUser;
+    let off: TestUser;
+    let w: MissionWorld;
+
+    const post = (u: TestUser, csv: string) =>
+      u.client.post<Imported & Err>(`/api/monitoring/missions/${w.missionId}/sites/import`, { csv });
+    const observersOf = async () => {
+      const r = await admin.client.get<Sites>(`/api/monitoring/missions/${w.missionId}/sites`);
+      return Object.fromEntries(r.body.items.map((s) => [s.code, s.observers.map((o) => o.userId).sort()]));
+    };
+    const links = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('site_observers')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    before(async () => {
+      t = await startTestApp(backend);
+      admin = await setupAdmin(t);
+      chuy = await addUser(t, admin, 'coordinator');
+      lawyer = await addUser(t, admin, 'lawyer');
+      obs = await addUser(t, admin, 'monitor');
+      obs2 = await addUser(t, admin, 'monitor');
+      off = await addUser(t, admin, 'monitor');
+      assert.equal((await admin.client.patch(`/api/users/${off.id}`, { status: 'disabled' })).status, 200);
+      w = await missionWorld(t.ctx, admin);
+      await assign(admin, w.sites.C1!, [obs.id]);
+      const co = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
+        coordinators: [{ userId: chuy.id, region: 'KG-C' }],
+      });
+      assert.equal(co.status, 200, JSON.stringify(co.body));
+    });
+    after(async () => t?.close());
+
+    test('e-mails set the observers of new and existing sites; an empty cell keeps them', async () => {
+      const r = await post(
+        chuy,
+        HEAD +
+          `X1,School 10,KG-C,,,,,${obs.email} ${obs2.email}\n` +
+          `X2,School 11,Chuy,,,,,"${obs2.email.toUpperCase()}; ${obs2.email}"\n` +
+          'C1,School 1,KG-C,,Kant,,,\n',
+      );
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual(r.body, { created: 2, updated: 1, assigned: 2 });
+      const now = await observersOf();
+      assert.deepEqual(now.X1, [obs.id, obs2.id].sort());
+      assert.deepEqual(now.X2, [obs2.id], 'case and repeats do not matter');
+      assert.deepEqual(now.C1, [obs.id], 'an empty cell leaves the observers as they were');
+      // The observers' field app sees the new stations at once.
+      const a = await obs2.client.get<{ siteId: string }[]>('/api/monitoring/assignments');
+      assert.equal(new Set(a.body.map((x) => x.siteId)).size, 2);
+      const entry = await t.ctx.db
+        .selectFrom('audit_log')
+        .select(['actor_id', 'details'])
+        .where('action', '=', 'monitoring.sites_import')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      assert.equal(entry.actor_id, chuy.id);
+      assert.deepEqual(JSON.parse(entry.details), { created: 2, updated: 1, assigned: 2 });
+    });
+
+    test('listed observers replace those of the site', async () => {
+      const r = await post(admin, HEAD + `X1,School 10,KG-C,,,,,${obs2.email}\n`);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual((await observersOf()).X1, [obs2.id]);
+    });
+
+    test('an address that may not observe refuses the whole file, line by line, and changes nothing', async () => {
+      const before = [await observersOf(), await links()];
+      const many = Array.from({ length: 21 }, (_, i) => `o${i}@example.org`).join(' ');
+      const r = await post(
+        admin,
+        HEAD +
+          `Y1,New school,KG-C,,,,,nobody@example.org\n` +
+          `X1,School 10,KG-C,,,,,${lawyer.email}\n` +
+          `X2,School 11,KG-C,,,,,${off.email}\n` +
+          `Y2,Other school,KG-C,,,,,not-an-address\n` +
+          `Y3,Big school,KG-C,,,,,"${many}"\n` +
+          `Y4,Fine school,KG-C,,,,,${obs.email}\n`,
+      );
+      assert.equal(r.status, 400);
+      assert.equal(r.body.error.code, 'sites.import_invalid');
+      assert.deepEqual(
+        r.body.error.details!.map((d) => `${d.line}:${d.field}:${d.code}`),
+        [
+          '2:observers:unknown_observer',
+          '3:observers:unknown_observer',
+          '4:observers:unknown_observer',
+          '5:observers:unknown_observer',
+          '6:observers:too_long',
+        ],
+        'no account, a lawyer, a disabled observer, not an address, too many',
+      );
+      assert.deepEqual([await observersOf(), await links()], before);
+    });
+
+    test('a region coordinator cannot place a station, or observers, outside their region', async () => {
+      const before = await links();
+      const r = await post(chuy, HEAD + `N9,Naryn school,KG-N,,,,,${obs.email}\n`);
+      assert.equal(r.status, 400);
+      assert.deepEqual(
+        r.body.error.details!.map((d) => `${d.line}:${d.field}:${d.code}`),
+        ['2:region:unknown_region'],
+      );
+      assert.equal(await links(), before);
+      assert.equal((await post(obs, HEAD + `Z1,Z,KG-C,,,,,${obs.email}\n`)).status, 403);
+    });
+  });
+}
