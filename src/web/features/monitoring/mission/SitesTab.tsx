@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, EmptyState, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { REGIONS } from '../../../../core/geo/regions';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { Icon } from '../../../components/icons';
+import { AppPagination } from '../../../components/AppPagination';
 import { PageLoader } from '../../../components/PageLoader';
 import { usePhone } from '../../../components/usePhone';
 import { useFormat } from '../../../intl/format';
@@ -149,7 +150,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
         />
       )}
       {total > PAGE_SIZE && (
-        <Pagination
+        <AppPagination
           total={Math.ceil(total / PAGE_SIZE)}
           value={page}
           onChange={setPage}
