@@ -214,6 +214,14 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await notice.click();
     await page.waitForURL(`**/monitoring/submissions/${chuy}`);
     await see(page, page.getByTestId('assignee').getByText(`${COORDINATOR} (сиз)`));
+    // To verify it, the coordinator would call the station's observer, who gave no number yet.
+    await page.getByRole('button', { name: 'Мектеп №1 участогунун байкоочулары менен байланышуу' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Мектеп №1 участогунун байкоочулары' });
+    await see(page, dialog.getByTestId('site-contact').getByText('Асел Байкоочу'));
+    await see(page, dialog.getByText('Профилинде телефон номери көрсөтүлгөн эмес.'));
+    assert.equal(await dialog.getByRole('link').count(), 0, 'nothing to call');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
   it('selects a page of reports and moves them at once; a report someone else holds is left and named', async () => {
     const { page } = tab;
@@ -299,5 +307,32 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
       many.map((n) => n.params.count),
       [3],
     );
+  });
+
+  it('selects every report the filter matches, beyond the page, and moves them in one go', async () => {
+    const { page } = tab;
+    const fresh: string[] = [];
+    for (let i = 0; i < 50; i++) fresh.push(await sendMore('C1'));
+    await page.goto('/monitoring/review');
+    const rows = page.getByTestId('review-row');
+    await see(page, rows.nth(49));
+    await page.getByTestId('page-select').click();
+    await see(page, page.getByTestId('bulk-count').getByText('50 билдирүү тандалды'));
+    // 53 of the region's reports match, 50 on this page: the bar offers the rest.
+    const all = page.getByTestId('bulk-select-matching');
+    assert.equal(await all.innerText(), 'Шартка дал келген бардык 53 билдирүүнү тандоо');
+    await all.click();
+    await see(page, page.getByTestId('bulk-count').getByText('53 билдирүү тандалды'));
+    assert.equal(await all.count(), 0, 'nothing more to select');
+    assert.deepEqual(await axeSerious(page), []);
+    await page.getByTestId('bulk-in_review').click();
+    await see(page, page.getByTestId('bulk-outcome'));
+    const admin = await w.api(w.admin);
+    const states = await Promise.all(
+      fresh.map(async (id) => (await admin.get<View>(`/api/monitoring/submissions/${id}`)).body.status),
+    );
+    assert.deepEqual([...new Set(states)], ['in_review'], 'the 50 on two pages, not only the first');
+    const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
+    assert.deepEqual(crashes, []);
   });
 });

@@ -13,6 +13,7 @@ type View = {
 };
 
 const BULK = '/api/monitoring/submissions/transition';
+const MATCHING = '/api/monitoring/submissions/matching';
 const REASON = 'Дубликат: участок уже отчитался.';
 
 /**
@@ -157,6 +158,33 @@ for (const backend of await backends()) {
       // The reason is stored encrypted, like a single rejection's.
       const raw = await t.ctx.db.selectFrom('submission_history').select('reason_enc').execute();
       assert.ok(raw.every((h) => !h.reason_enc?.includes('Дубликат')));
+    });
+
+    test('"every match" gives the ids of the list’s filter, in its order, inside the reviewer’s region', async () => {
+      type Matching = { ids: string[]; total: number };
+      const all = await chuy.client.get<Matching>(`${MATCHING}?missionId=${w.missionId}`);
+      assert.equal(all.status, 200, JSON.stringify(all.body));
+      const list = await chuy.client.get<{ items: { id: string }[]; total: number }>(
+        `/api/monitoring/submissions?missionId=${w.missionId}`,
+      );
+      assert.deepEqual(
+        all.body.ids,
+        list.body.items.map((r) => r.id),
+        'the same reports, in the same order',
+      );
+      assert.deepEqual([...all.body.ids].sort(), [...c].sort(), 'Chuy only: the Naryn report is not there');
+      assert.equal(all.body.total, 4);
+      const rejected = await chuy.client.get<Matching>(`${MATCHING}?status=rejected`);
+      assert.deepEqual([...rejected.body.ids].sort(), [c[1], c[3]].sort());
+      const naryn = await chuy.client.get<Matching>(`${MATCHING}?region=KG-N`);
+      assert.deepEqual(naryn.body, { ids: [], total: 0 });
+      // The admin sees both regions.
+      assert.equal((await admin.client.get<Matching>(MATCHING)).body.total, 5);
+      // A page makes no sense here; a bad filter is refused like the list's.
+      for (const bad of ['?page=2', '?status=archived', '?region=Chuy'])
+        assert.equal((await chuy.client.get(`${MATCHING}${bad}`)).status, 400, bad);
+      assert.equal((await obs.client.get(MATCHING)).status, 403);
+      assert.equal((await t.client().get(MATCHING)).status, 401);
     });
 
     test('an observer, and someone with no session, cannot move anything', async () => {

@@ -5,6 +5,8 @@ import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { applyAssign, noticeAssigned, reviewerIds, withNames } from './review.assign.ts';
 import { applyTransition, checkTransitionInput, loadForReview, withReview } from './review.service.ts';
+import { filteredSubmissions } from './submissions.read.ts';
+import { MATCHING_MAX, type MatchingQuery } from './submissions.schemas.ts';
 import type * as S from './submissions.schemas.ts';
 
 /** Why one report of a batch was left as it was (the web names each in the reader's language). */
@@ -109,4 +111,29 @@ export async function reviewersOfMany(ctx: AppContext, actor: Actor | null, ids:
     for (const u of await reviewerIds(ctx.db, g.row)) count.set(u, (count.get(u) ?? 0) + g.n);
   const people = await withNames(ctx, [...count.keys()]);
   return { items: people.map((p) => ({ ...p, count: count.get(p.id)! })) };
+}
+
+/**
+ * Every report a review filter matches, up to MATCHING_MAX, in the list's order: "select all 740
+ * matching" on election day, when most of the stream is routine. Only ids travel; each batch sent
+ * with them still goes through the single-report path, so a report that changed meanwhile is
+ * skipped with its reason rather than moved blindly.
+ */
+export async function matchingIds(
+  ctx: AppContext,
+  actor: Actor | null,
+  q: z.infer<typeof MatchingQuery>,
+): Promise<{ ids: string[]; total: number }> {
+  requireCap(actor, 'monitoring.review');
+  const base = filteredSubmissions(ctx, actor, q);
+  const [rows, total] = await Promise.all([
+    base
+      .select('s.id')
+      .orderBy('s.received_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(MATCHING_MAX)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { ids: rows.map((r) => r.id), total: Number(total.n) };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { assignSubmission, listReviewers } from './review.assign.ts';
-import { assignMany, reviewersOfMany, transitionMany } from './review.bulk.ts';
+import { assignMany, matchingIds, reviewersOfMany, transitionMany } from './review.bulk.ts';
 import { toCase, toViolation } from './review.convert.ts';
 import {
   addComment,
@@ -53,6 +53,12 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     '/api/monitoring/submissions/assign',
     { config: review, schema: { tags, body: S.BulkAssign, response: { 200: S.BulkTransitionResult } } },
     async (req) => assignMany(ctx, req.actor, req.body),
+  );
+  // The list's own filter in the address, as for the list; only ids come back.
+  app.get(
+    '/api/monitoring/submissions/matching',
+    { config: review, schema: { tags, querystring: S.MatchingQuery, response: { 200: S.Matching } } },
+    async (req) => matchingIds(ctx, req.actor, req.query),
   );
   // A POST, though it reads: a selection of up to 100 ids does not belong in an address (logs keep those).
   app.post(

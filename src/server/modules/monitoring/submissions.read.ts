@@ -148,14 +148,15 @@ export async function getSubmission(ctx: AppContext, actor: Actor | null, id: st
   return presentSubmission(ctx, row);
 }
 
-/** Review queues and lists; an observer gets only their own (the visibility rule does it). */
-export async function listSubmissions(
+/**
+ * The submissions (alias `s`) a list filter matches, among those the actor may see: the one filter of
+ * the review list and of "select every report that matches" (review.bulk.ts), so both always agree.
+ */
+export function filteredSubmissions(
   ctx: AppContext,
-  actor: Actor | null,
-  q: z.infer<typeof S.SubmissionsQuery>,
-): Promise<z.infer<typeof S.SubmissionList>> {
-  requireCap(actor, 'monitoring.submit');
-  const page = q.page ?? 1;
+  actor: Actor,
+  q: Omit<z.infer<typeof S.SubmissionsQuery>, 'page'>,
+) {
   let base = ctx.db.selectFrom('submissions as s').where(submissionVisibleTo(actor));
   if (q.missionId) base = base.where('s.mission_id', '=', q.missionId);
   if (q.status) base = base.where('s.status', '=', q.status);
@@ -165,6 +166,18 @@ export async function listSubmissions(
   if (q.source) base = base.where('s.source', '=', q.source);
   if (q.queue) base = base.where(`s.flag_${q.queue}`, '=', 1);
   if (q.assignee === 'me') base = base.where('s.assigned_to', '=', actor.userId);
+  return base;
+}
+
+/** Review queues and lists; an observer gets only their own (the visibility rule does it). */
+export async function listSubmissions(
+  ctx: AppContext,
+  actor: Actor | null,
+  q: z.infer<typeof S.SubmissionsQuery>,
+): Promise<z.infer<typeof S.SubmissionList>> {
+  requireCap(actor, 'monitoring.submit');
+  const page = q.page ?? 1;
+  const base = filteredSubmissions(ctx, actor, q);
   const [rows, total] = await Promise.all([
     base
       .leftJoin('sites as st', 'st.id', 's.site_id')

@@ -128,6 +128,11 @@ export const AssignBody = z.strictObject({ userId: Uuid.nullable() });
 export const Reviewers = z.object({ items: z.array(z.object({ id: Uuid, name: z.string() })) });
 export const BulkAssign = z.strictObject({ ids: z.array(Uuid).min(1).max(100), userId: Uuid.nullable() });
 export const BulkIds = z.strictObject({ ids: z.array(Uuid).min(1).max(100) });
+/** The most reports one "select every match" takes (ten batches of 100). */
+export const MATCHING_MAX = 1000;
+export const MatchingQuery = SubmissionsQuery.omit({ page: true });
+/** The ids a review filter matches, newest first as the list shows them, and how many match in all. */
+export const Matching = z.object({ ids: z.array(Uuid).max(MATCHING_MAX), total: z.number() });
 /** Who may be given a selection, and how many of its reports each may take. */
 export const BulkReviewers = z.object({
   items: z.array(z.object({ id: Uuid, name: z.string(), count: z.number() })),

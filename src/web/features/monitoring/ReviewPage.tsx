@@ -1,13 +1,22 @@
-import { EmptyState, Group, Pagination, ScrollArea, Select, Stack, Tabs } from '@mantine/core';
+import { EmptyState, Group, ScrollArea, Select, Stack, Tabs } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS } from '../../../core/geo/regions';
 import { PageHeader } from '../../components/PageHeader';
+import { AppPagination } from '../../components/AppPagination';
 import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
 import { usePhone } from '../../components/usePhone';
-import { SUBMISSION_STATUSES, type BulkResult, type SubmissionsQuery, type SubmissionStatus } from './api';
+import {
+  MATCHING_MAX,
+  SUBMISSION_STATUSES,
+  submissionsApi,
+  type BulkResult,
+  type SubmissionsQuery,
+  type SubmissionStatus,
+} from './api';
 import { useLocale } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
@@ -44,7 +53,7 @@ export function ReviewPage(): ReactElement {
     setPage(1);
     setPicked(new Set());
   }, [tab]);
-  const q: SubmissionsQuery = {
+  const filter: Omit<SubmissionsQuery, 'page'> = {
     ...(missionId ? { missionId } : {}),
     ...(status ? { status } : {}),
     ...(reg ? { region: reg } : {}),
@@ -55,11 +64,17 @@ export function ReviewPage(): ReactElement {
         : tab !== 'all'
           ? { queue: tab }
           : {}),
-    ...(page > 1 ? { page } : {}),
   };
+  const q: SubmissionsQuery = { ...filter, ...(page > 1 ? { page } : {}) };
   const list = useSubmissions(q);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
+  // Every report the filter matches, beyond this page (the server sends ids only, at most 1,000).
+  const matching = useMutation({
+    mutationFn: () => submissionsApi.matching(filter),
+    onSuccess: (r) => setPicked(new Set(r.ids)),
+  });
+  const wholePage = items.length > 0 && items.every((r) => picked.has(r.id));
   // A selection belongs to the page it was made on: another filter or page starts afresh.
   const reset =
     <T,>(set: (v: T) => void) =>
@@ -135,10 +150,16 @@ export function ReviewPage(): ReactElement {
         {list.data && items.length === 0 && (
           <EmptyState p="lg" title={t('review.empty')} description={t('review.emptyHint')} />
         )}
+        <MonErrorAlert error={matching.error} />
         {outcome && <BulkOutcome result={outcome} onClose={() => setOutcome(null)} />}
         {picked.size > 0 && (
           <BulkBar
             ids={[...picked]}
+            more={
+              wholePage && total > picked.size && picked.size < MATCHING_MAX
+                ? { total, pending: matching.isPending, onSelect: () => matching.mutate() }
+                : undefined
+            }
             onClear={() => setPicked(new Set())}
             onStart={() => setOutcome(null)}
             onResult={(r) => {
@@ -149,7 +170,7 @@ export function ReviewPage(): ReactElement {
         )}
         {items.length > 0 && <ReviewResults items={items} phone={phone} selection={selection} />}
         {total > PAGE_SIZE && (
-          <Pagination
+          <AppPagination
             total={Math.ceil(total / PAGE_SIZE)}
             value={page}
             onChange={(p) => {

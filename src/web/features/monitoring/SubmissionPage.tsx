@@ -1,8 +1,21 @@
-import { Alert, Anchor, Badge, Card, Flex, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Flex,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
@@ -11,6 +24,7 @@ import { AnchorLink } from '../people/AnchorLink';
 import { SubmissionStatusBadge, useRegionName } from './labels';
 import { useL10n } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
+import { ContactsModal } from './mission/ContactsModal';
 import { MonitoringNav } from './MonitoringNav';
 import { useFormVersion, useSubmission } from './queries';
 import { FlagBadges } from './review/ReviewResults';
@@ -31,6 +45,7 @@ export function SubmissionPage(): ReactElement {
   const reviewer = can(me, 'monitoring.review');
   const lock = useReviewLock(id, reviewer && q.isSuccess);
   const version = useFormVersion(q.data?.formVersionId);
+  const [contact, setContact] = useState(false);
   if (q.isPending) return <PageLoader />;
   if (q.error instanceof ApiError && q.error.status === 404)
     return (
@@ -80,6 +95,21 @@ export function SubmissionPage(): ReactElement {
                 <Meta label={t('sites.region')} value={region(s.region) || '—'} />
                 {s.site && <Meta label={t('review.site')} value={`${s.site.code} · ${s.site.name}`} />}
                 {s.observerName && <Meta label={t('review.observer')} value={s.observerName} />}
+                {reviewer && s.siteId && s.site && (
+                  // Verification by phone: the reviewer asks the station's observer what they saw.
+                  <div>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<Icon name="phone" size={14} />}
+                      onClick={() => setContact(true)}
+                      aria-label={t('sites.contacts.openNamed', { site: s.site.name })}
+                      data-testid="submission-contact"
+                    >
+                      {t('sites.contacts.open')}
+                    </Button>
+                  </div>
+                )}
                 {s.missionId && (
                   <div>
                     <Text size="xs" c="dimmed">
@@ -107,6 +137,9 @@ export function SubmissionPage(): ReactElement {
           </Stack>
         </Flex>
       </Stack>
+      {contact && s.siteId && s.site && (
+        <ContactsModal site={{ id: s.siteId, name: s.site.name }} onClose={() => setContact(false)} />
+      )}
     </>
   );
 }

@@ -338,6 +338,25 @@ export interface BulkResult {
   skipped: { id: string; code: string }[];
 }
 
+/** The most reports "select every match" takes (the server's cap). */
+export const MATCHING_MAX = 1000;
+/** The server's batch size; a larger selection ("every match") goes in batches, one after another. */
+const BATCH = 100;
+function batches(ids: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += BATCH) out.push(ids.slice(i, i + BATCH));
+  return out;
+}
+async function eachBatch(ids: string[], send: (part: string[]) => Promise<BulkResult>): Promise<BulkResult> {
+  const all: BulkResult = { done: [], skipped: [] };
+  for (const part of batches(ids)) {
+    const r = await send(part);
+    all.done.push(...r.done);
+    all.skipped.push(...r.skipped);
+  }
+  return all;
+}
+
 export const submissionsApi = {
   list: (q: SubmissionsQuery) =>
     api.get<{ items: SubmissionRow[]; total: number }>(`/api/monitoring/submissions${query(q)}`),
@@ -349,10 +368,15 @@ export const submissionsApi = {
     api.post<Submission>(`${s(id)}/transition`, reason ? { to, reason } : { to }),
   /** One state for several reports; each is checked on its own, what cannot move comes back skipped. */
   transitionMany: (ids: string[], to: SubmissionStatus, reason?: string) =>
-    api.post<BulkResult>(
-      '/api/monitoring/submissions/transition',
-      reason ? { ids, to, reason } : { ids, to },
+    eachBatch(ids, (part) =>
+      api.post<BulkResult>(
+        '/api/monitoring/submissions/transition',
+        reason ? { ids: part, to, reason } : { ids: part, to },
+      ),
     ),
+  /** The ids a review filter matches (at most 1,000, newest first) and how many match in all. */
+  matching: (q: Omit<SubmissionsQuery, 'page'>) =>
+    api.get<{ ids: string[]; total: number }>(`/api/monitoring/submissions/matching${query(q)}`),
   flags: (id: string, flags: Partial<Flags>) => api.patch<Submission>(`${s(id)}/flags`, flags),
   comment: (id: string, body: string) => api.post<Submission>(`${s(id)}/comments`, { body }),
   /** Give the report to a reviewer, or to nobody (null). */
@@ -361,15 +385,24 @@ export const submissionsApi = {
   reviewers: (id: string) => api.get<{ items: { id: string; name: string }[] }>(`${s(id)}/reviewers`),
   /** Give several reports to one reviewer (or to nobody); each is checked on its own. */
   assignMany: (ids: string[], userId: string | null) =>
-    api.post<BulkResult>('/api/monitoring/submissions/assign', { ids, userId }),
-  /** Who may be given a selection, and how many of its reports each may take. */
-  reviewersOfMany: (ids: string[]) =>
-    api.post<{ items: { id: string; name: string; count: number }[] }>(
-      '/api/monitoring/submissions/reviewers',
-      {
-        ids,
-      },
+    eachBatch(ids, (part) =>
+      api.post<BulkResult>('/api/monitoring/submissions/assign', { ids: part, userId }),
     ),
+  /** Who may be given a selection, and how many of its reports each may take (summed over batches). */
+  reviewersOfMany: async (ids: string[]) => {
+    const people = new Map<string, { id: string; name: string; count: number }>();
+    for (const part of batches(ids)) {
+      const r = await api.post<{ items: { id: string; name: string; count: number }[] }>(
+        '/api/monitoring/submissions/reviewers',
+        { ids: part },
+      );
+      for (const p of r.items) {
+        const had = people.get(p.id);
+        people.set(p.id, had ? { ...had, count: had.count + p.count } : p);
+      }
+    }
+    return { items: [...people.values()] };
+  },
   toViolation: (id: string) =>
     api.post<{ eventId: string; actCreated: boolean }>(`${s(id)}/to-violation`, {}),
   toCase: (id: string) => api.post<{ caseId: string }>(`${s(id)}/to-case`, {}),

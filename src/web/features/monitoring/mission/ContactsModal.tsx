@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../../components/AppModal';
 import { Icon } from '../../../components/icons';
-import { missionsApi, type Site } from '../api';
+import { missionsApi } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
 
 /** The dialable form of a number as people write it: "+996 (555) 12-34-56" → "+996555123456". */
@@ -17,7 +17,13 @@ export function telHref(phone: string): string {
  * reported. The numbers are fetched when the dialog opens (the server audits each look-up) and are not
  * kept once it closes.
  */
-export function ContactsModal({ site, onClose }: { site: Site; onClose: () => void }): ReactElement {
+export function ContactsModal({
+  site,
+  onClose,
+}: {
+  site: { id: string; name: string };
+  onClose: () => void;
+}): ReactElement {
   const { t } = useTranslation('monitoring');
   const contacts = useQuery({
     queryKey: ['monitoring', 'site-contacts', site.id],

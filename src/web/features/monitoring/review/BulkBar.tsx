@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../intl/format';
-import { SKIP_CODES, submissionsApi, type BulkResult, type SubmissionStatus } from '../api';
+import { MATCHING_MAX, SKIP_CODES, submissionsApi, type BulkResult, type SubmissionStatus } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { RejectDialog } from '../submission/RejectDialog';
 import { BulkAssignDialog } from './BulkAssignDialog';
@@ -17,11 +17,14 @@ const MOVES: readonly SubmissionStatus[] = ['in_review', 'verified', 'published'
  */
 export function BulkBar({
   ids,
+  more,
   onClear,
   onStart,
   onResult,
 }: {
   ids: string[];
+  /** The whole page is selected and the filter matches more: offer to select every match. */
+  more?: { total: number; pending: boolean; onSelect: () => void } | undefined;
   onClear: () => void;
   /** A batch was sent: the last batch's outcome no longer describes the page. */
   onStart: () => void;
@@ -64,9 +67,29 @@ export function BulkBar({
           <Text fw={600} role="status" data-testid="bulk-count">
             {t('bulk.selected', { count: ids.length, n })}
           </Text>
-          <Button variant="subtle" size="compact-sm" onClick={onClear} data-testid="bulk-clear">
-            {t('bulk.clear')}
-          </Button>
+          <Group gap="xs">
+            {more && (
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                loading={more.pending}
+                disabled={busy}
+                onClick={more.onSelect}
+                data-testid="bulk-select-matching"
+              >
+                {more.total > MATCHING_MAX
+                  ? t('bulk.selectFirst', {
+                      count: more.total,
+                      n: fmt.number(more.total),
+                      max: fmt.number(MATCHING_MAX),
+                    })
+                  : t('bulk.selectMatching', { count: more.total, n: fmt.number(more.total) })}
+              </Button>
+            )}
+            <Button variant="subtle" size="compact-sm" onClick={onClear} data-testid="bulk-clear">
+              {t('bulk.clear')}
+            </Button>
+          </Group>
         </Group>
         <Group gap="xs" role="group" aria-label={t('bulk.actions')}>
           {MOVES.map((to) => (
