@@ -13,7 +13,7 @@ import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { issueRecoveryCodes } from '../auth/auth.service.ts';
 import { getOrgSettings } from '../setup/setup.service.ts';
-import { decryptUser, tidyPhone } from '../users/users.presenter.ts';
+import { decryptUser, decryptUserWithPhone, tidyPhone } from '../users/users.presenter.ts';
 import { usersRepo, type UserRow } from '../users/users.repo.ts';
 
 function need(actor: Actor | null): Actor {
@@ -25,7 +25,7 @@ export async function getMe(ctx: AppContext, actorIn: Actor | null) {
   const actor = need(actorIn);
   const row = await usersRepo.byId(ctx.db, actor.userId);
   if (!row) throw new AppError('auth.unauthenticated');
-  const u = decryptUser(envelope(ctx), row);
+  const u = decryptUserWithPhone(envelope(ctx), row);
   const org = await getOrgSettings(ctx);
   return {
     id: u.id,

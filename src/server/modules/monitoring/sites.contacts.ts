@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/access/policy.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
-import { decryptUser } from '../users/users.presenter.ts';
+import { decryptUserWithPhone } from '../users/users.presenter.ts';
 import { usersRepo } from '../users/users.repo.ts';
 import { loadSite } from './sites.service.ts';
 
@@ -25,7 +25,7 @@ export async function siteContacts(ctx: AppContext, actor: Actor | null, siteId:
       ctx.db,
       links.map((l) => l.user_id),
     )
-  ).map((r) => decryptUser(env, r));
+  ).map((r) => decryptUserWithPhone(env, r));
   const items = people
     .map((u) => ({ userId: u.id, name: u.name, phone: u.status === 'active' ? u.phone : null }))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -10,14 +10,27 @@ export interface UserView {
   locale: string;
   status: 'invited' | 'active' | 'disabled';
   totpEnabled: boolean;
-  /** Contact data: the admin's list, the person's own profile and the coordinators' site contacts. */
-  phone: string | null;
   lastLoginAt: string | null;
   createdAt: string;
 }
 
+/** A user with their phone number: the admin's list, the person's own profile, a site's contacts. */
+export type UserContact = UserView & { phone: string | null };
+
 export function decryptUser(env: Envelope, row: UserRow): UserView {
+  return viewOf(row, env.openRecordKey('users', row.id, row.dek));
+}
+
+/**
+ * The view plus the phone number, decrypted only where it is shown: the many name look-ups
+ * (`userNames`) never open a contact field they do not need.
+ */
+export function decryptUserWithPhone(env: Envelope, row: UserRow): UserContact {
   const key = env.openRecordKey('users', row.id, row.dek);
+  return { ...viewOf(row, key), phone: row.phone_enc ? key.decrypt('phone', row.phone_enc) : null };
+}
+
+function viewOf(row: UserRow, key: ReturnType<Envelope['openRecordKey']>): UserView {
   return {
     id: row.id,
     email: key.decrypt('email', row.email_enc),
@@ -26,14 +39,13 @@ export function decryptUser(env: Envelope, row: UserRow): UserView {
     locale: row.locale,
     status: row.status as UserView['status'],
     totpEnabled: row.totp_enabled === 1,
-    phone: row.phone_enc ? key.decrypt('phone', row.phone_enc) : null,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
   };
 }
 
 /** The user as the admin's user list shows it: an explicit list of fields. */
-export function presentUser(u: UserView) {
+export function presentUser(u: UserContact) {
   return {
     id: u.id,
     email: u.email,

@@ -10,7 +10,7 @@ import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { decryptUser, tidyPhone, type UserView } from './users.presenter.ts';
+import { decryptUserWithPhone, tidyPhone, type UserContact } from './users.presenter.ts';
 import { grantAdminOrRequest } from './users.approvals.ts';
 import { usersRepo } from './users.repo.ts';
 
@@ -84,17 +84,17 @@ export async function createUserTx(
   return { id, totpSecret, inviteToken };
 }
 
-export async function listUsers(ctx: AppContext, actor: Actor | null): Promise<UserView[]> {
+export async function listUsers(ctx: AppContext, actor: Actor | null): Promise<UserContact[]> {
   requireCap(actor, 'users.manage');
   const env = envelope(ctx);
-  return (await usersRepo.list(ctx.db)).map((r) => decryptUser(env, r));
+  return (await usersRepo.list(ctx.db)).map((r) => decryptUserWithPhone(env, r));
 }
 
-export async function getUser(ctx: AppContext, actor: Actor | null, id: string): Promise<UserView> {
+export async function getUser(ctx: AppContext, actor: Actor | null, id: string): Promise<UserContact> {
   requireCap(actor, 'users.manage');
   const row = await usersRepo.byId(ctx.db, id);
   if (!row) throw new AppError('user.not_found');
-  return decryptUser(envelope(ctx), row);
+  return decryptUserWithPhone(envelope(ctx), row);
 }
 
 /** Invite a user; inviting an administrator needs re-authentication and, when possible, a second admin. */
@@ -135,7 +135,7 @@ export async function updateUser(
     status?: 'active' | 'disabled' | undefined;
     phone?: string | null | undefined;
   },
-): Promise<{ user: UserView; pendingApprovalId: string | null }> {
+): Promise<{ user: UserContact; pendingApprovalId: string | null }> {
   const { actor, row } = await loadForAdmin(ctx, actorIn, id);
   if (id === actor.userId) throw new AppError('user.self_change');
   if (patch.role && patch.role !== row.role) requireReauth(actor);

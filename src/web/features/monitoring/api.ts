@@ -1,4 +1,5 @@
 import { api, query } from '../../api/client';
+import { batches, eachBatch } from './review/batches';
 import type { FieldType, FormDefinition, FormKind, L10n } from '../../../core/forms/types';
 
 /* Wire types of the monitoring API (issue #5, /work/briefs/monitoring-contract.md). Written by hand
@@ -340,23 +341,6 @@ export interface BulkResult {
 
 /** The most reports "select every match" takes (the server's cap). */
 export const MATCHING_MAX = 1000;
-/** The server's batch size; a larger selection ("every match") goes in batches, one after another. */
-const BATCH = 100;
-function batches(ids: string[]): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < ids.length; i += BATCH) out.push(ids.slice(i, i + BATCH));
-  return out;
-}
-async function eachBatch(ids: string[], send: (part: string[]) => Promise<BulkResult>): Promise<BulkResult> {
-  const all: BulkResult = { done: [], skipped: [] };
-  for (const part of batches(ids)) {
-    const r = await send(part);
-    all.done.push(...r.done);
-    all.skipped.push(...r.skipped);
-  }
-  return all;
-}
-
 export const submissionsApi = {
   list: (q: SubmissionsQuery) =>
     api.get<{ items: SubmissionRow[]; total: number }>(`/api/monitoring/submissions${query(q)}`),

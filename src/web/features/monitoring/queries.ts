@@ -13,6 +13,7 @@ export const monitoringKeys = {
   sites: (id: string, q: object) => ['monitoring', 'mission', id, 'sites', q] as const,
   summary: (id: string) => ['monitoring', 'mission', id, 'summary'] as const,
   observers: ['monitoring', 'observers'] as const,
+  siteContacts: (siteId: string) => ['monitoring', 'site-contacts', siteId] as const,
   submissions: (q: SubmissionsQuery) => ['monitoring', 'submissions', q] as const,
   submission: (id: string) => ['monitoring', 'submission', id] as const,
 };

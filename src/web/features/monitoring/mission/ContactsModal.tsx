@@ -6,6 +6,7 @@ import { AppModal } from '../../../components/AppModal';
 import { Icon } from '../../../components/icons';
 import { missionsApi } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
+import { monitoringKeys } from '../queries';
 
 /** The dialable form of a number as people write it: "+996 (555) 12-34-56" → "+996555123456". */
 export function telHref(phone: string): string {
@@ -26,7 +27,7 @@ export function ContactsModal({
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const contacts = useQuery({
-    queryKey: ['monitoring', 'site-contacts', site.id],
+    queryKey: monitoringKeys.siteContacts(site.id),
     queryFn: () => missionsApi.siteContacts(site.id),
     gcTime: 0,
     staleTime: 0,
