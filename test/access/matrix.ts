@@ -65,6 +65,7 @@ export const MATRIX: Row[] = [
   row('DELETE /api/me/passkeys/:id',           401,  [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
   row('GET    /api/users',                     401,  [OK,   403,  403,  403,  403,  403,  403]),
   row('POST   /api/users',                     401,  [OK,   403,  403,  403,  403,  403,  403]),
+  row('POST   /api/users/import',              401,  [OK,   403,  403,  403,  403,  403,  403]),
   row('PATCH  /api/users/:id',                 401,  [OK,   403,  403,  403,  403,  403,  403]),
   row('POST   /api/users/:id/reset-2fa',       401,  [OK,   403,  403,  403,  403,  403,  403]),
   row('POST   /api/users/:id/end-sessions',    401,  [OK,   403,  403,  403,  403,  403,  403]),

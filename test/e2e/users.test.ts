@@ -16,6 +16,7 @@ import {
   reauth,
   realProblems,
   submitPassword,
+  switchLanguage,
   type Admin,
   type Tab,
 } from './browser.ts';
@@ -123,6 +124,66 @@ await describeBrowser('user management', (backend) => {
       0,
       adminTab.problems.length,
       ...realProblems(adminTab.problems).filter((p) => !/status of 400/.test(p)),
+    );
+  });
+
+  it('invites a list of observers in Kyrgyz: a wrong line is named, then everyone gets a link to hand over', async () => {
+    const { page } = adminTab;
+    await switchLanguage(page, 'ky');
+    await page.getByTestId('users-import-open').click();
+    const dialog = page.getByRole('dialog');
+    const csv = dialog.getByTestId('users-csv');
+    await csv.fill(
+      'email,name,role,language,phone\nasel@example.org,Асель Токтогулова\nnot-an-address,Бирөө\n',
+    );
+    await dialog.getByTestId('users-import-submit').click();
+    await dialog
+      .getByTestId('users-import-errors')
+      .getByText('3-сап, электрондук почта: электрондук почтанын дареги эмес')
+      .waitFor();
+    assert.equal(await row(page, 'asel@example.org').count(), 0, 'nobody invited from a wrong list');
+    await csv.fill(
+      'email,name,role,language,phone\nasel@example.org,Асель Токтогулова,,ky,+996 555 11 22 33\n' +
+        'bakyt@example.org,Бакыт Осмонов,monitor,ru\n',
+    );
+    await dialog.getByTestId('users-import-submit').click();
+    // A bulk action asks for the password and code again unless they were given in the last minutes.
+    const reauthDialog = page.locator('input[name=reauthPassword]');
+    const result = dialog.getByTestId('users-import-result');
+    await Promise.race([reauthDialog.waitFor(), result.waitFor()]);
+    if (await reauthDialog.count()) await reauth(page, admin);
+    await result.getByText('2 адам чакырылды.', { exact: false }).waitFor();
+    assert.equal(await dialog.getByTestId('users-import-links').locator('tbody tr').count(), 2);
+    assert.deepEqual(await axeSerious(page), []);
+    const downloading = page.waitForEvent('download');
+    await dialog.getByTestId('users-import-download').click();
+    const file = await downloading;
+    assert.equal(file.suggestedFilename(), 'invitations.csv');
+    const text = await new Promise<string>((resolve, reject) => {
+      void file.createReadStream().then((stream) => {
+        const parts: Buffer[] = [];
+        stream.on('data', (c: Buffer) => parts.push(c));
+        stream.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+        stream.on('error', reject);
+      }, reject);
+    });
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    assert.equal(lines[0], 'email,name,role,link');
+    assert.match(
+      lines[1]!,
+      /^asel@example\.org,Асель Токтогулова,monitor,http:\/\/127\.0\.0\.1:\d+\/invite\/[\w-]+$/,
+    );
+    assert.equal(lines.length, 3);
+    await dialog.getByTestId('users-import-close').click();
+    await row(page, 'bakyt@example.org').getByText('Чакырылган').waitFor();
+    await switchLanguage(page, 'en');
+    adminTab.problems.splice(
+      0,
+      adminTab.problems.length,
+      ...realProblems(adminTab.problems).filter((p) => !/status of 40[01]/.test(p)),
     );
   });
 

@@ -35,6 +35,20 @@ export const InviteReply = z.object({
   inviteUrl: z.string(),
   pendingApprovalId: z.string().nullable(),
 });
+/** A list of people to invite (CSV: email, name, role, language, phone); the service checks each line. */
+export const UsersImportBody = z.strictObject({ csv: z.string().max(500_000) });
+/** The invited, each with the invitation link to pass on: shown once, never stored in the clear. */
+export const UsersImportReply = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.string(),
+      inviteUrl: z.string(),
+    }),
+  ),
+});
 /** A user after a change; `pendingApprovalId` is set when granting admin waits for a second admin. */
 export const UserPatchReply = UserOut.extend({ pendingApprovalId: z.string().nullable() });
 export const UserPatch = z.strictObject({

@@ -29,6 +29,7 @@ export const ERRORS = {
   'user.email_taken': 409,
   'user.last_admin': 409,
   'user.self_change': 409,
+  'user.import_invalid': 400,
   'session.not_found': 404,
   'approval.not_found': 404,
   'approval.own_request': 409,

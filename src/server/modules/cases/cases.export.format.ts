@@ -4,7 +4,7 @@ import type { Locale } from '../../../core/roles.ts';
 import { CASE_STAGES, CASE_STATUSES } from '../../../core/schemas/cases.ts';
 import { AGE_GROUPS, CASE_PERSON_ROLES, SEXES, VULNERABILITIES } from '../../../core/schemas/people.ts';
 import type { Executor } from '../../platform/db/db.ts';
-import { csvLine, csvField, type Cell } from '../../platform/csv.ts';
+import { csvLine, csvField, type Cell } from '../../../core/csv.ts';
 import { tr } from '../../platform/i18n.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { RecordKey, type Envelope } from '../../platform/crypto/envelope.ts';
-import { csvField, type Cell } from '../../platform/csv.ts';
+import { csvField, type Cell } from '../../../core/csv.ts';
 import { PageBytes, escaper } from './exports.text.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { csvField, type Cell } from '../../platform/csv.ts';
+import { csvField, type Cell } from '../../../core/csv.ts';
 
 /** Text helpers of the export renderer (exports.render.ts), which runs in the export worker threads. */
 

@@ -1,5 +1,5 @@
-import type { Cell } from '../../platform/csv.ts';
-import { csvLine } from '../../platform/csv.ts';
+import type { Cell } from '../../../core/csv.ts';
+import { csvLine } from '../../../core/csv.ts';
 import { tableStream } from '../cases/cases.export.format.ts';
 import type { Rendered } from './exports.render.ts';
 

@@ -98,7 +98,10 @@ export const SitesImport = z.strictObject({ csv: z.string().min(1).max(2_000_000
 /** `assigned`: sites whose observers the file set (lines with e-mails in the observers column). */
 export const SitesImported = z.object({ created: z.number(), updated: z.number(), assigned: z.number() });
 export const SiteObservers = z.strictObject({ userIds: z.array(Uuid).max(50) });
-export const Observers = z.object({ items: z.array(z.object({ id: Uuid, name: z.string() })) });
+/** `invited`: the account is not set up yet; it may be placed on a site but not coordinate. */
+export const Observers = z.object({
+  items: z.array(z.object({ id: Uuid, name: z.string(), invited: z.boolean() })),
+});
 /** How to reach the observers of one site (reviewers of its region; each look-up is audited). */
 export const SiteContacts = z.object({
   items: z.array(z.object({ userId: Uuid, name: z.string(), phone: z.string().nullable() })),

@@ -10,7 +10,8 @@ import { loadSite } from './sites.service.ts';
  * (`loadSite`: anyone else, observers included, is told the site does not exist). Phone numbers are
  * contact data (SECURITY.md), so they are not in the sites list; each look-up is its own request and
  * leaves an audit entry naming whose numbers were shown, which makes harvesting them visible.
- * A disabled account keeps its name on the site but not its number: it is no longer on the team.
+ * A disabled account keeps its name on the site but not its number: it is no longer on the team. An
+ * invited one shows it: the coordinator may need to call to get the account set up before the day.
  */
 export async function siteContacts(ctx: AppContext, actor: Actor | null, siteId: string) {
   const { row } = await loadSite(ctx, actor, siteId);
@@ -27,7 +28,7 @@ export async function siteContacts(ctx: AppContext, actor: Actor | null, siteId:
     )
   ).map((r) => decryptUserWithPhone(env, r));
   const items = people
-    .map((u) => ({ userId: u.id, name: u.name, phone: u.status === 'active' ? u.phone : null }))
+    .map((u) => ({ userId: u.id, name: u.name, phone: u.status === 'disabled' ? null : u.phone }))
     .sort((a, b) => a.name.localeCompare(b.name));
   await inTx(ctx, async (_tx, audit) => {
     await audit({

@@ -1,5 +1,6 @@
 import { DISTRICTS, REGIONS, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
 import { normalizeText } from '../../../core/text.ts';
+import { parseCsv } from '../../../core/csv.ts';
 
 /** One line of a sites CSV after checking; `line` is the 1-based line number in the file. */
 export interface SiteLine {
@@ -42,43 +43,6 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}$/;
 function observerCell(v: string): string[] | null {
   const list = v.split(/[\s;,]+/).filter(Boolean);
   return list.length ? [...new Set(list.map((e) => e.toLowerCase()))] : null;
-}
-
-/** RFC 4180 rows (quotes, doubled quotes, CRLF); a BOM at the start is dropped. */
-export function parseCsv(text: string): string[][] {
-  // Spreadsheets in Russian locales save with semicolons: the first line decides.
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delim = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delim) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const regionByName = new Map<string, string>();

@@ -108,6 +108,10 @@ export async function presentSites(
 export async function listObservers(ctx: AppContext, actor: Actor | null) {
   requireCap(actor, 'monitoring.review');
   return {
-    items: (await activeUsersWith(ctx, 'monitoring.submit')).map((u) => ({ id: u.id, name: u.name })),
+    items: (await activeUsersWith(ctx, 'monitoring.submit', { invited: true })).map((u) => ({
+      id: u.id,
+      name: u.name,
+      invited: u.invited,
+    })),
   };
 }

@@ -17,9 +17,13 @@ export const KIND_OF_MISSION: Record<string, string> = {
   assembly: 'assembly',
 };
 
-/** Whether an account may be sent to a site: active, and its role submits reports. */
+/** Whether an account may be sent to a site: active or invited, and its role submits reports. */
 export function mayObserve(u: { role: string; status: string }): boolean {
-  return u.status === 'active' && capabilitiesOf(u.role as Role).includes('monitoring.submit');
+  // An invited observer may be placed before they have set up the account (they see it at first login).
+  return (
+    (u.status === 'active' || u.status === 'invited') &&
+    capabilitiesOf(u.role as Role).includes('monitoring.submit')
+  );
 }
 
 function checkPlace(region: string, district: string | null | undefined) {

@@ -20,16 +20,18 @@ export async function userNames(
 
 /**
  * Active users whose role holds a capability, with display names, sorted by name: the pick lists of
- * case teams and event members. Names only: nothing else about the users is shown.
+ * case teams and event members. Names only: nothing else about the users is shown. `invited` adds the
+ * accounts not set up yet (observers are placed on their stations before election day).
  */
 export async function activeUsersWith(
   ctx: AppContext,
   cap: Capability,
-): Promise<{ id: string; name: string; role: string }[]> {
+  opts: { invited?: boolean } = {},
+): Promise<{ id: string; name: string; role: string; invited: boolean }[]> {
   const rows = await ctx.db
     .selectFrom('users')
-    .select(['id', 'role'])
-    .where('status', '=', 'active')
+    .select(['id', 'role', 'status'])
+    .where('status', 'in', opts.invited ? ['active', 'invited'] : ['active'])
     .execute();
   const ok = rows.filter((r) => capabilitiesOf(r.role as Role).includes(cap));
   const names = await userNames(
@@ -37,6 +39,6 @@ export async function activeUsersWith(
     ok.map((r) => r.id),
   );
   return ok
-    .map((r) => ({ id: r.id, name: names.get(r.id) ?? '—', role: r.role }))
+    .map((r) => ({ id: r.id, name: names.get(r.id) ?? '—', role: r.role, invited: r.status === 'invited' }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

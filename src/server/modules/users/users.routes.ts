@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { Ok, Uuid } from '../../../core/schemas/common.ts';
 import * as S from '../../../core/schemas/users.ts';
+import { importUsers } from './users.importer.ts';
 import { presentUser } from './users.presenter.ts';
 import {
   endUserSessions,
@@ -39,6 +40,20 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         pendingApprovalId: r.pendingApprovalId,
       };
     },
+  );
+
+  app.post(
+    '/api/users/import',
+    {
+      config: { access: 'users.manage' },
+      schema: { tags, body: S.UsersImportBody, response: { 200: S.UsersImportReply } },
+    },
+    async (req) => ({
+      items: (await importUsers(ctx, req.actor, req.body.csv)).map(({ inviteToken, ...u }) => ({
+        ...u,
+        inviteUrl: `/invite/${inviteToken}`,
+      })),
+    }),
   );
 
   app.patch(

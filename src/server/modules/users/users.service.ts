@@ -25,6 +25,8 @@ export interface NewUser {
   password?: string | undefined;
   /** Provision TOTP now (CLI) instead of forcing enrolment at first login (web). */
   provisionTotp?: boolean;
+  /** Contact number (a list of observers to invite carries it); encrypted like the rest. */
+  phone?: string | null;
 }
 
 export function emailIndex(ctx: AppContext, email: string): string {
@@ -67,7 +69,7 @@ export async function createUserTx(
     totp_last_step: 0,
     email_reminders: 1,
     email_critical: 1,
-    phone_enc: null,
+    phone_enc: input.phone ? key.encrypt('phone', tidyPhone(input.phone)) : null,
     invite_token_hash: inviteToken ? hashToken(inviteToken) : null,
     invite_expires_at: inviteToken ? new Date(Date.now() + INVITE_DAYS * 86_400_000).toISOString() : null,
     last_login_at: null,

@@ -312,7 +312,9 @@ export const missionsApi = {
   /** Phone numbers of the site's observers; each look-up is written to the audit log. */
   siteContacts: (siteId: string) =>
     api.get<{ items: Contact[] }>(`/api/monitoring/sites/${enc(siteId)}/contacts`),
-  observers: () => api.get<{ items: { id: string; name: string }[] }>('/api/monitoring/observers'),
+  /** Who may be placed on a site; `invited` have not set up their account yet (not for coordinating). */
+  observers: () =>
+    api.get<{ items: { id: string; name: string; invited: boolean }[] }>('/api/monitoring/observers'),
   summary: (id: string) => api.get<Summary>(`${m(id)}/summary`),
   /** Anyone, no session: the aggregates of a mission its administrators made public. */
   publicSummary: (id: string) => api.get<PublicSummary>(`/api/public/monitoring/missions/${enc(id)}/summary`),

@@ -23,6 +23,7 @@ import { useMe } from '../auth/queries';
 import { usePhone } from '../../components/usePhone';
 import { GRANT_ADMIN, type User } from './api';
 import { InviteLinkModal } from './InviteLink';
+import { ImportUsersModal } from './ImportUsersModal';
 import { InviteUserModal } from './InviteUserModal';
 import { PendingApprovals } from './PendingApprovals';
 import { useApprovals, useUsers } from './queries';
@@ -129,6 +130,7 @@ export function UsersPage(): ReactElement {
   const users = useUsers();
   const approvals = useApprovals();
   const [inviteOpen, invite] = useDisclosure(false);
+  const [importOpen, importList] = useDisclosure(false);
   const [inviteUrl, setInviteUrl] = useState<string | null>(null);
   const [inviteAwaiting, setInviteAwaiting] = useState(false);
   const [action, setAction] = useState<PendingAction | null>(null);
@@ -140,9 +142,14 @@ export function UsersPage(): ReactElement {
   const fourEyes = items.filter((u) => u.role === 'admin' && u.status === 'active').length >= 2;
   const phone = usePhone();
   const inviteButton = (
-    <Button leftSection={<Icon name="plus" size={16} />} onClick={invite.open} data-testid="invite-user">
-      {t('users.invite.open')}
-    </Button>
+    <Group gap="xs">
+      <Button variant="default" onClick={importList.open} data-testid="users-import-open">
+        {t('users.import.open')}
+      </Button>
+      <Button leftSection={<Icon name="plus" size={16} />} onClick={invite.open} data-testid="invite-user">
+        {t('users.invite.open')}
+      </Button>
+    </Group>
   );
   return (
     <>
@@ -196,6 +203,7 @@ export function UsersPage(): ReactElement {
           setInviteUrl(url);
         }}
       />
+      {importOpen && <ImportUsersModal onClose={importList.close} />}
       <InviteLinkModal
         path={inviteUrl}
         awaitingApproval={inviteAwaiting}

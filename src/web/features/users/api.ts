@@ -38,6 +38,15 @@ export interface InviteReply extends PendingApproval {
   inviteUrl: string;
 }
 
+/** One person invited from a list, with the path of their invitation link (shown once). */
+export interface ImportedUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  inviteUrl: string;
+}
+
 /** The only kind of approval this UI knows how to describe. */
 export const GRANT_ADMIN = 'user.grant_admin';
 /** An export with names waiting for a second administrator (four-eyes). */
@@ -60,6 +69,8 @@ export interface Approval {
 export const usersApi = {
   list: () => api.get<{ items: User[] }>('/api/users'),
   invite: (input: InviteInput) => api.post<InviteReply>('/api/users', input),
+  /** Invite everyone on a CSV list; asks for re-authentication (handled by the API client). */
+  importList: (csv: string) => api.post<{ items: ImportedUser[] }>('/api/users/import', { csv }),
   update: (id: string, patch: { role?: Role; status?: 'active' | 'disabled'; phone?: string | null }) =>
     api.patch<User & PendingApproval>(`/api/users/${id}`, patch),
   reset2fa: (id: string) => api.post<{ ok: true }>(`/api/users/${id}/reset-2fa`),

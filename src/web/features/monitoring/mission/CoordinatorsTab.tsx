@@ -32,7 +32,8 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
   });
   const names = new Map([
     ...mission.coordinators.map((c) => [c.userId, c.name] as const),
-    ...(people.data?.items ?? []).map((p) => [p.id, p.name] as const),
+    // A coordinator must have set up their account; invited people can only be placed on sites.
+    ...(people.data?.items ?? []).filter((p) => !p.invited).map((p) => [p.id, p.name] as const),
   ]);
   const userData = [...names].map(([value, label]) => ({ value, label }));
   const regionData = [

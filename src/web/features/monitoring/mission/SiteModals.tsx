@@ -239,7 +239,10 @@ export function ObserversModal({
       onClose();
     },
   });
-  const data = (observers.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const data = (observers.data?.items ?? []).map((o) => ({
+    value: o.id,
+    label: o.invited ? t('sites.observerInvited', { name: o.name }) : o.name,
+  }));
   for (const o of site.observers)
     if (!data.some((d) => d.value === o.userId)) data.push({ value: o.userId, label: o.name });
   return (

@@ -1,0 +1,64 @@
+/**
+ * CSV as RFC 4180 writes and reads it, for every export and import, on the server and in the browser
+ * (a list of invitation links is written there). Free of other imports on purpose: the export workers
+ * (monitoring/exports.pool.ts) bundle it into their own small thread.
+ */
+export type Cell = string | number | null;
+
+// A cell that starts like a formula is run by spreadsheet programs when the CSV is opened (CSV
+// injection): an apostrophe in front makes it plain text. Tab and CR are in the list because some
+// programs strip them and then see the formula behind.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV field: RFC 4180 quoting, with spreadsheet formula injection neutralised. */
+export function csvField(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record, CRLF-terminated as RFC 4180 asks. */
+export function csvLine(cells: readonly Cell[]): string {
+  let s = '';
+  for (let i = 0; i < cells.length; i++) s += i === 0 ? csvField(cells[i]!) : `,${csvField(cells[i]!)}`;
+  return `${s}\r\n`;
+}
+
+/** RFC 4180 rows (quotes, doubled quotes, CRLF); a BOM at the start is dropped. */
+export function parseCsv(text: string): string[][] {
+  // Spreadsheets in Russian locales save with semicolons: the first line decides.
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delim = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delim) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
