@@ -230,6 +230,45 @@ await describeBrowser('field app: offline outbox', (backend) => {
     await shot(page, 'home-ky');
   });
 
+  it('the observer sets the number coordinators call: a wrong one refused in Kyrgyz, none kept on the phone', async () => {
+    const { page } = tab;
+    const card = page.getByTestId('field-phone');
+    await card.getByText('Көрсөтүлгөн эмес', { exact: false }).waitFor();
+    await card.getByTestId('field-phone-change').click();
+    await card.getByTestId('field-phone-input').fill('call the office');
+    await card.getByTestId('field-phone-save').click();
+    await card.getByText('Телефон: формат туура эмес.').waitFor();
+    await card.getByTestId('field-phone-input').fill('+996 555 10 20 30');
+    await card.getByTestId('field-phone-save').click();
+    await card.getByTestId('field-phone-value').getByText('+996 555 10 20 30').waitFor();
+    const me = await w.admin$.get<{ items: { email: string; phone: string | null }[] }>('/api/users');
+    assert.equal(me.body.items.find((u) => u.email === w.observer.email)?.phone, '+996 555 10 20 30');
+    // Nothing of it in the device's database (the number is read from the server each time).
+    const stored = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name!);
+      let all = '';
+      for (const name of names) {
+        const db = await new Promise<IDBDatabase>((ok, no) => {
+          const r = indexedDB.open(name);
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => no(new Error('open'));
+        });
+        for (const store of Array.from(db.objectStoreNames)) {
+          const rows = await new Promise<unknown[]>((ok, no) => {
+            const q = db.transaction(store).objectStore(store).getAll();
+            q.onsuccess = () => ok(q.result);
+            q.onerror = () => no(new Error('read'));
+          });
+          all += JSON.stringify(rows);
+        }
+        db.close();
+      }
+      return all;
+    });
+    assert.doesNotMatch(stored, /555 10 20 30/);
+    tab.problems.splice(0, tab.problems.length, ...tab.problems.filter((p) => !/status of 400/.test(p)));
+  });
+
   it('offline: three reports saved, kept across a reload, sent once when back online', async () => {
     const { page, context } = tab;
     await context.setOffline(true);

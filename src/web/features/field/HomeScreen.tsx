@@ -7,6 +7,7 @@ import { dropFieldDb, type Assignment } from './db';
 import { FieldHeader } from './FieldHeader';
 import { loc, useLive } from './live';
 import { outboxCounts, wipeDevice, type OutboxCounts } from './outbox';
+import { PhoneCard } from './PhoneCard';
 import { logout } from './session';
 
 interface SiteGroup {
@@ -167,6 +168,7 @@ export function HomeScreen(): ReactElement {
             </Stack>
           </Card>
         ))}
+        <PhoneCard online={online && !needsLogin} />
         <Group grow mt="lg">
           <Button variant="default" onClick={() => setConfirm('logout')} data-testid="field-logout">
             {t('logout.button')}

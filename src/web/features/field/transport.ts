@@ -31,7 +31,13 @@ async function call(
   retried = false,
 ): Promise<Reply> {
   try {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
+    // The server answers in the language the observer sees here, not their profile's (which the
+    // office app follows): a refusal must be readable on the phone that shows it.
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': i18n.language,
+      'X-Ukuk-Locale': i18n.language,
+    };
     if (method !== 'GET') headers['X-CSRF-Token'] = await csrfToken();
     if (raw) headers['Content-Type'] = 'application/octet-stream';
     else if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -63,9 +69,11 @@ async function call(
 export const fieldHttp: Transport & {
   get(path: string): Promise<Reply>;
   post(path: string, body?: unknown): Promise<Reply>;
+  patch(path: string, body: unknown): Promise<Reply>;
 } = {
   get: (path) => call('GET', path),
   post: (path, body = {}) => call('POST', path, body),
+  patch: (path, body) => call('PATCH', path, body),
   submit: (body) => call('POST', '/api/monitoring/submissions', body),
   uploadStart: (body) => call('POST', '/api/monitoring/uploads', body),
   uploadChunk: (id, offset, chunk) =>
