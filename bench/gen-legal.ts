@@ -405,6 +405,7 @@ export async function generateLegal(ctx: AppContext, opts: GenOptions): Promise<
       totp_last_step: 0,
       email_reminders: 1,
       email_critical: 1,
+      email_assigned: 1,
       invite_token_hash: null,
       invite_expires_at: null,
       last_login_at: null,

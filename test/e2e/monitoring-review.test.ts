@@ -223,6 +223,25 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
+  it('the coordinator chooses, in Kyrgyz, not to be e-mailed when reports are given to them', async () => {
+    const { page } = tab;
+    await page.goto('/profile');
+    const card = page.getByTestId('email-alerts');
+    const given = card.getByRole('switch', { name: 'Мага текшерүү үчүн берилген билдирүүлөр' });
+    await see(page, given);
+    assert.equal(await given.isChecked(), true, 'on until chosen otherwise');
+    await given.click();
+    await see(page, card.getByRole('status').getByText('Сакталды'));
+    await page.reload();
+    await card.getByRole('switch').first().waitFor({ state: 'attached' });
+    assert.equal(await given.isChecked(), false, 'kept after a reload');
+    const me = await (
+      await w.api(coordinator)
+    ).get<{ emailAlerts: { assigned: boolean; critical: boolean } }>('/api/me');
+    assert.deepEqual([me.body.emailAlerts.assigned, me.body.emailAlerts.critical], [false, true]);
+    assert.deepEqual(await axeSerious(page), []);
+  });
+
   it('selects a page of reports and moves them at once; a report someone else holds is left and named', async () => {
     const { page } = tab;
     const [one, two] = [await sendMore('C1'), await sendMore('C1')];

@@ -29,7 +29,7 @@ for (const backend of await backends()) {
     let obs: TestUser;
     let w: MissionWorld;
     /** Three Chuy reports and one from Naryn. */
-    let c: [string, string, string] = ['', '', ''];
+    let c: [string, string, string, string, string] = ['', '', '', '', ''];
     let n1 = '';
 
     const send = async (site: string) => {
@@ -73,7 +73,7 @@ for (const backend of await backends()) {
         ],
       });
       assert.equal(co.status, 200, JSON.stringify(co.body));
-      c = [await send('C1'), await send('C1'), await send('C1')];
+      c = [await send('C1'), await send('C1'), await send('C1'), await send('C1'), await send('C1')];
       n1 = await send('N1');
     });
     after(async () => t?.close());
@@ -153,6 +153,13 @@ for (const backend of await backends()) {
       assert.deepEqual(again.body, { done: [c[0]], skipped: [] });
       assert.equal(await audits(), before + 2);
       assert.equal((await notices(chuy2)).length, 1);
+      // The next batch while that notice is unread (a large selection goes 100 at a time) adds to it.
+      const more = await admin.client.post<Result>(ASSIGN, { ids: [c[3], c[4]], userId: chuy2.id });
+      assert.deepEqual(more.body, { done: [c[3], c[4]], skipped: [] });
+      assert.deepEqual(
+        (await notices(chuy2)).map((x) => [x.kind, x.params.count]),
+        [['monitoring.assigned_many', 4]],
+      );
     });
 
     test('someone else’s lock keeps a report as it is; a single report gets the single notice', async () => {

@@ -59,7 +59,12 @@ export const UserPatch = z.strictObject({
 });
 
 /** Which alerts also come by e-mail; the bell notice is written either way. */
-export const EmailAlerts = z.strictObject({ reminders: z.boolean(), critical: z.boolean() });
+export const EmailAlerts = z.strictObject({
+  reminders: z.boolean(),
+  critical: z.boolean(),
+  /** Reports given to them for review. */
+  assigned: z.boolean(),
+});
 export const MeOut = z.object({
   id: z.string(),
   email: z.string(),

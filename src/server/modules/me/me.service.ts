@@ -35,7 +35,11 @@ export async function getMe(ctx: AppContext, actorIn: Actor | null) {
     locale: u.locale,
     capabilities: [...capabilitiesOf(actor.role)],
     org: { ...org, mail: ctx.config.smtp !== undefined },
-    emailAlerts: { reminders: row.email_reminders === 1, critical: row.email_critical === 1 },
+    emailAlerts: {
+      reminders: row.email_reminders === 1,
+      critical: row.email_critical === 1,
+      assigned: row.email_assigned === 1,
+    },
     phone: u.phone,
   };
 }
@@ -47,7 +51,9 @@ export async function updateMe(
     name?: string | undefined;
     locale?: Locale | undefined;
     phone?: string | null | undefined;
-    emailAlerts?: { reminders?: boolean | undefined; critical?: boolean | undefined } | undefined;
+    emailAlerts?:
+      | { reminders?: boolean | undefined; critical?: boolean | undefined; assigned?: boolean | undefined }
+      | undefined;
   },
 ) {
   const actor = need(actorIn);
@@ -63,12 +69,14 @@ export async function updateMe(
     const alerts = patch.emailAlerts ?? {};
     if (alerts.reminders !== undefined) set.email_reminders = alerts.reminders ? 1 : 0;
     if (alerts.critical !== undefined) set.email_critical = alerts.critical ? 1 : 0;
+    if (alerts.assigned !== undefined) set.email_assigned = alerts.assigned ? 1 : 0;
     if (!Object.keys(set).length) return;
     await usersRepo.update(tx, row.id, set);
     // The choices are not secret, and whether someone had silenced their alerts matters afterwards.
     const choices: Record<string, boolean> = {};
     if (alerts.reminders !== undefined) choices.emailReminders = alerts.reminders;
     if (alerts.critical !== undefined) choices.emailCritical = alerts.critical;
+    if (alerts.assigned !== undefined) choices.emailAssigned = alerts.assigned;
     await audit({
       actorId: actor.userId,
       action: 'user.profile_update',

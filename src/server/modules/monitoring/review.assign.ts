@@ -10,6 +10,7 @@ import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
 import { notificationsRepo } from '../calendar/calendar.repo.ts';
+import { queueAssignedEmail } from './assign.mail.ts';
 import { addHistory, loadForReview, withReview } from './review.service.ts';
 import { loadSubmission, presentSubmission } from './submissions.read.ts';
 import type * as S from './submissions.schemas.ts';
@@ -81,7 +82,7 @@ export async function assignSubmission(
     const changed = await applyAssign(actor!, { id, row, key, to: input.userId }, tx, audit);
     // Told in the bell, unless they gave it to themselves.
     if (changed && input.userId && input.userId !== actor!.userId)
-      await noticeAssigned(tx, input.userId, [{ id, row }]);
+      await noticeAssigned(ctx, tx, input.userId, [{ id, row }]);
   });
   return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
 }
@@ -124,11 +125,17 @@ export async function applyAssign(
   return true;
 }
 
+/** A batch given within this many minutes of an unread batch notice is added to it. */
+export const ASSIGNED_MERGE_MINUTES = 5;
+
 /**
  * The bell notice for reports given to `to` by someone else: codes only, as a critical alert has.
- * One report names its site and region; a batch is one line with its count, not one per report.
+ * One report names its site and region; a batch is one line with its count, not one per report, and
+ * a batch that follows an unread batch notice of the last minutes is added to it (the web sends a
+ * large selection 100 at a time: 450 reports must make one notice, not five).
  */
 export async function noticeAssigned(
+  ctx: AppContext,
   db: Executor,
   to: string,
   given: { id: string; row: SubmissionsTable }[],
@@ -136,6 +143,26 @@ export async function noticeAssigned(
   const first = given[0];
   if (!first) return;
   const at = new Date().toISOString();
+  if (given.length > 1) {
+    const open = await db
+      .selectFrom('notifications')
+      .select(['id', 'params'])
+      .where('user_id', '=', to)
+      .where('kind', '=', ASSIGNED_MANY_NOTICE)
+      .where('read_at', 'is', null)
+      .where('created_at', '>=', new Date(Date.now() - ASSIGNED_MERGE_MINUTES * 60_000).toISOString())
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    const before = open ? Number((JSON.parse(open.params) as { count?: unknown }).count) : NaN;
+    if (open && Number.isInteger(before)) {
+      await db
+        .updateTable('notifications')
+        .set({ params: JSON.stringify({ count: before + given.length, at }), created_at: at })
+        .where('id', '=', open.id)
+        .execute();
+      return;
+    }
+  }
   let params: Record<string, unknown> = { count: given.length, at };
   if (given.length === 1) {
     const { id, row } = first;
@@ -144,8 +171,9 @@ export async function noticeAssigned(
       : undefined;
     params = { submissionId: id, region: row.region, site: site?.code ?? null, at };
   }
-  await notificationsRepo.insertOnce(db, {
-    id: uuidv7(),
+  const noticeId = uuidv7();
+  const added = await notificationsRepo.insertOnce(db, {
+    id: noticeId,
     user_id: to,
     kind: given.length === 1 ? ASSIGNED_NOTICE : ASSIGNED_MANY_NOTICE,
     entity_type: 'submission',
@@ -154,4 +182,5 @@ export async function noticeAssigned(
     created_at: at,
     read_at: null,
   });
+  if (added) await queueAssignedEmail(ctx, db, noticeId);
 }

@@ -82,7 +82,7 @@ export async function assignMany(
       return true;
     }),
   );
-  if (to && to !== actor.userId) await noticeAssigned(ctx.db, to, given);
+  if (to && to !== actor.userId) await noticeAssigned(ctx, ctx.db, to, given);
   return out;
 }
 

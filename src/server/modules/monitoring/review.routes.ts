@@ -13,6 +13,7 @@ import {
   unlockSubmission,
 } from './review.service.ts';
 import * as S from './submissions.schemas.ts';
+import { registerAssignedEmails } from './assign.mail.ts';
 
 const tags = ['monitoring'];
 const review = { access: 'monitoring.review' } as const;
@@ -29,6 +30,7 @@ const ToCase = z
 
 /** Review of submissions: lock, states, flags (triage queues), assignee, comments, and making records of them. */
 export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  registerAssignedEmails(ctx);
   const one = { tags, params: IdParams, response: { 200: S.SubmissionView } };
   app.post('/api/monitoring/submissions/:id/lock', { config: review, schema: one }, async (req) =>
     lockSubmission(ctx, req.actor, req.params.id),

@@ -69,6 +69,7 @@ export async function createUserTx(
     totp_last_step: 0,
     email_reminders: 1,
     email_critical: 1,
+    email_assigned: 1,
     phone_enc: input.phone ? key.encrypt('phone', tidyPhone(input.phone)) : null,
     invite_token_hash: inviteToken ? hashToken(inviteToken) : null,
     invite_expires_at: inviteToken ? new Date(Date.now() + INVITE_DAYS * 86_400_000).toISOString() : null,

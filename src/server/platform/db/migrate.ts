@@ -25,6 +25,7 @@ import * as m0023 from './migrations/20261130_0023_mon_topology.ts';
 import * as m0024 from './migrations/20261201_0024_submission_assignee.ts';
 import * as m0025 from './migrations/20261201_0025_email_alerts.ts';
 import * as m0026 from './migrations/20261201_0026_user_phone.ts';
+import * as m0027 from './migrations/20261201_0027_email_assigned.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201_0024_submission_assignee': m0024,
   '20261201_0025_email_alerts': m0025,
   '20261201_0026_user_phone': m0026,
+  '20261201_0027_email_assigned': m0027,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

@@ -26,6 +26,8 @@ export interface UsersTable {
   email_reminders: number;
   /** 1: critical-incident alerts are e-mailed too. */
   email_critical: number;
+  /** 1: reports given to them for review are e-mailed too. */
+  email_assigned: number;
   /** Phone number, encrypted under the record key (field `phone`); null when not given. */
   phone_enc: string | null;
   invite_token_hash: string | null;

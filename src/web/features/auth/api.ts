@@ -20,6 +20,8 @@ export interface Me {
 export interface EmailAlerts {
   reminders: boolean;
   critical: boolean;
+  /** Reports given to them for review. */
+  assigned: boolean;
 }
 
 export interface Enrollment {

@@ -11,7 +11,7 @@ import { authKeys } from '../auth/queries';
 function kindsOf(me: Me): (keyof EmailAlerts)[] {
   const kinds: (keyof EmailAlerts)[] = [];
   if (me.capabilities.includes('cases.read')) kinds.push('reminders');
-  if (me.capabilities.includes('monitoring.review')) kinds.push('critical');
+  if (me.capabilities.includes('monitoring.review')) kinds.push('critical', 'assigned');
   return kinds;
 }
 
@@ -32,6 +32,7 @@ export function EmailAlertsCard({ me }: { me: Me }): ReactElement | null {
   const hints: Record<keyof EmailAlerts, string> = {
     reminders: t('profile.emailAlerts.remindersHint'),
     critical: t('profile.emailAlerts.criticalHint', { count: CRITICAL_EMAIL_QUIET_MINUTES }),
+    assigned: t('profile.emailAlerts.assignedHint'),
   };
   return (
     <Card withBorder radius="md" padding="lg" data-testid="email-alerts">
