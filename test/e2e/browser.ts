@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Download,
+  type Page,
+} from 'playwright-core';
 import { backends, type Backend } from '../helpers/db.ts';
 import { totpFreshAsync } from '../helpers/totp.ts';
 
@@ -332,4 +339,12 @@ export async function chooseOption(page: Page, testId: string, option: string | 
     if (shown || (await page.getByRole('listbox').isVisible())) break;
   }
   await wanted.click();
+}
+
+/** The text of a file the page downloaded (UTF-8). */
+export async function textOf(file: Download): Promise<string> {
+  const stream = await file.createReadStream();
+  const parts: Buffer[] = [];
+  for await (const c of stream) parts.push(c as Buffer);
+  return Buffer.concat(parts).toString('utf8');
 }

@@ -11,6 +11,7 @@ import {
   openTab,
   realProblems,
   reauth,
+  textOf,
   type Tab,
 } from './browser.ts';
 import { legalWorld, type LegalWorld } from './legal-setup.ts';
@@ -233,14 +234,7 @@ await describeBrowser('legal-aid cases', (backend) => {
     await reauth(page, world.lawyers[0]);
     const file = await downloading;
     assert.match(file.suggestedFilename(), /\.csv$/);
-    const csv = await new Promise<string>((resolve, reject) => {
-      void file.createReadStream().then((stream) => {
-        const parts: Buffer[] = [];
-        stream.on('data', (c: Buffer) => parts.push(c));
-        stream.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-        stream.on('error', reject);
-      }, reject);
-    });
+    const csv = await textOf(file);
     assert.equal(csv.trim().split('\n').length, 2, 'a header and the one filtered case');
     assert.doesNotMatch(csv, new RegExp(TITLE), 'the redacted export carries no title');
     assert.deepEqual(realProblems(lawyer.problems), []);

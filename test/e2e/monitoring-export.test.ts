@@ -3,9 +3,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { goodAnswers } from '../helpers/monitoring.ts';
-import { describeBrowser, launch, login, openTab, reauth, switchLanguage, type Tab } from './browser.ts';
+import {
+  describeBrowser,
+  launch,
+  login,
+  openTab,
+  reauth,
+  switchLanguage,
+  textOf,
+  type Tab,
+} from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
 import { activeMission, see, shot, track } from './monitoring-setup.ts';
 
@@ -19,13 +28,6 @@ function filesUnder(dataDir: string): string[] {
     .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name));
-}
-
-async function textOf(file: Download): Promise<string> {
-  const stream = await file.createReadStream();
-  const parts: Buffer[] = [];
-  for await (const c of stream) parts.push(c as Buffer);
-  return Buffer.concat(parts).toString('utf8');
 }
 
 /**

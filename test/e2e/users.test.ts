@@ -17,6 +17,7 @@ import {
   realProblems,
   submitPassword,
   switchLanguage,
+  textOf,
   type Admin,
   type Tab,
 } from './browser.ts';
@@ -159,14 +160,7 @@ await describeBrowser('user management', (backend) => {
     await dialog.getByTestId('users-import-download').click();
     const file = await downloading;
     assert.equal(file.suggestedFilename(), 'invitations.csv');
-    const text = await new Promise<string>((resolve, reject) => {
-      void file.createReadStream().then((stream) => {
-        const parts: Buffer[] = [];
-        stream.on('data', (c: Buffer) => parts.push(c));
-        stream.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-        stream.on('error', reject);
-      }, reject);
-    });
+    const text = await textOf(file);
     const lines = text
       .replace(/^\uFEFF/, '')
       .trim()

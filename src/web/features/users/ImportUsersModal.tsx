@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileButton, Group, List, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { csvLine } from '../../../core/csv';
 import { ApiError } from '../../api/client';
 import { AppModal } from '../../components/AppModal';
 import { CopyText } from '../../components/CopyText';
+import { CsvField, LineIssues } from '../../components/CsvField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/icons';
 import { saveFile } from '../../components/saveFile';
@@ -128,39 +129,25 @@ export function ImportUsersModal({ onClose }: { onClose: () => void }): ReactEle
                 .join(', '),
             })}
           </Text>
-          <Group>
-            <FileButton accept="text/csv,.csv,text/plain" onChange={async (f) => f && setCsv(await f.text())}>
-              {(props) => (
-                <Button variant="default" {...props} data-testid="users-csv-file">
-                  {t('users.import.chooseFile')}
-                </Button>
-              )}
-            </FileButton>
-          </Group>
-          <Textarea
+          <CsvField
             label={t('users.import.csvLabel')}
-            autosize
-            minRows={5}
-            maxRows={14}
+            chooseLabel={t('users.import.chooseFile')}
             value={csv}
-            onChange={(e) => setCsv(e.currentTarget.value)}
-            styles={{ input: { fontFamily: 'monospace' } }}
-            data-testid="users-csv"
+            onChange={setCsv}
+            testId="users-csv"
           />
           <ErrorAlert error={imp.error} />
-          {details.length > 0 && (
-            <List size="sm" data-testid="users-import-errors" spacing={2}>
-              {details.map((d, i) => (
-                <List.Item key={i}>
-                  {t('users.import.lineIssue', {
-                    line: d.line ?? '?',
-                    field: t(`users.import.field.${d.field ?? 'line'}`, { defaultValue: d.field ?? '—' }),
-                    issue: t(`users.import.issue.${d.code}`, { defaultValue: d.code }),
-                  })}
-                </List.Item>
-              ))}
-            </List>
-          )}
+          <LineIssues
+            details={details}
+            testId="users-import-errors"
+            describe={(d) =>
+              t('users.import.lineIssue', {
+                line: d.line ?? '?',
+                field: t(`users.import.field.${d.field ?? 'line'}`, { defaultValue: d.field ?? '—' }),
+                issue: t(`users.import.issue.${d.code}`, { defaultValue: d.code }),
+              })
+            }
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

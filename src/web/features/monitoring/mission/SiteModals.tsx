@@ -1,22 +1,20 @@
 import {
   Alert,
   Button,
-  FileButton,
   Group,
-  List,
   MultiSelect,
   NumberInput,
   Select,
   Stack,
   Text,
   TextInput,
-  Textarea,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { districtName, districtsOf, isRegionCode, REGIONS } from '../../../../core/geo/regions';
 import { AppModal } from '../../../components/AppModal';
+import { CsvField, LineIssues } from '../../../components/CsvField';
 import { useFormat } from '../../../intl/format';
 import { ApiError } from '../../../api/client';
 import { missionsApi, type Site } from '../api';
@@ -47,24 +45,12 @@ export function ImportSitesModal({
     <AppModal opened onClose={onClose} title={t('sites.importTitle')} size="lg">
       <Stack>
         <Text size="sm">{t('sites.importHint', { header: CSV_HEADER })}</Text>
-        <Group>
-          <FileButton accept="text/csv,.csv,text/plain" onChange={async (f) => f && setCsv(await f.text())}>
-            {(props) => (
-              <Button variant="default" {...props} data-testid="sites-csv-file">
-                {t('sites.chooseFile')}
-              </Button>
-            )}
-          </FileButton>
-        </Group>
-        <Textarea
+        <CsvField
           label={t('sites.csvLabel')}
-          autosize
-          minRows={5}
-          maxRows={14}
+          chooseLabel={t('sites.chooseFile')}
           value={csv}
-          onChange={(e) => setCsv(e.currentTarget.value)}
-          styles={{ input: { fontFamily: 'monospace' } }}
-          data-testid="sites-csv"
+          onChange={setCsv}
+          testId="sites-csv"
         />
         {imp.data && (
           <Alert color="green" role="status" data-testid="import-result">
@@ -74,19 +60,17 @@ export function ImportSitesModal({
           </Alert>
         )}
         <MonErrorAlert error={imp.error} />
-        {details.length > 0 && (
-          <List size="sm" data-testid="import-errors" spacing={2}>
-            {details.map((d, i) => (
-              <List.Item key={i}>
-                {t('sites.lineIssue', {
-                  line: d.line ?? '?',
-                  field: d.field ? t(`sites.csvField.${d.field}`, { defaultValue: d.field }) : '—',
-                  issue: t(`sites.issue.${d.code}`, { defaultValue: d.code }),
-                })}
-              </List.Item>
-            ))}
-          </List>
-        )}
+        <LineIssues
+          details={details}
+          testId="import-errors"
+          describe={(d) =>
+            t('sites.lineIssue', {
+              line: d.line ?? '?',
+              field: d.field ? t(`sites.csvField.${d.field}`, { defaultValue: d.field }) : '—',
+              issue: t(`sites.issue.${d.code}`, { defaultValue: d.code }),
+            })
+          }
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.close', { ns: 'ui' })}
