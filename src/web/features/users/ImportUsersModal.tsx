@@ -109,7 +109,14 @@ export function ImportUsersModal({ onClose }: { onClose: () => void }): ReactEle
   });
   const details = imp.error instanceof ApiError ? imp.error.details : [];
   return (
-    <AppModal opened onClose={onClose} title={t('users.import.title')} size="xl">
+    <AppModal
+      opened
+      onClose={onClose}
+      title={t('users.import.title')}
+      size="xl"
+      // The links are shown only here: a stray click beside the dialog must not lose them.
+      closeOnClickOutside={!imp.data}
+    >
       {imp.data ? (
         <Stack>
           <Invited items={imp.data.items} />
