@@ -62,3 +62,12 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/**
+ * The cells of one imported row, trimmed, with control characters made spaces: they never belong in
+ * a code, name or address (and PostgreSQL refuses NUL).
+ */
+export function tidyCells(row: readonly string[]): string[] {
+  // eslint-disable-next-line no-control-regex
+  return row.map((c) => c.replace(/[\u0000-\u001f\u007f]/g, ' ').trim());
+}

@@ -1,6 +1,6 @@
 import { DISTRICTS, REGIONS, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
 import { normalizeText } from '../../../core/text.ts';
-import { parseCsv } from '../../../core/csv.ts';
+import { parseCsv, tidyCells } from '../../../core/csv.ts';
 
 /** One line of a sites CSV after checking; `line` is the 1-based line number in the file. */
 export interface SiteLine {
@@ -79,9 +79,7 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
   const seen = new Set<string>();
   rows.slice(hasHeader ? 1 : 0).forEach((r, i) => {
     const line = i + (hasHeader ? 2 : 1);
-    // Control characters never belong in a station's code or name (and PostgreSQL refuses NUL).
-    // eslint-disable-next-line no-control-regex
-    const clean = r.map((c) => c.replace(/[\u0000-\u001f\u007f]/g, ' ').trim());
+    const clean = tidyCells(r);
     const [code = '', name = '', regionRaw = '', districtRaw = '', place = '', lat = '', lon = '', obs = ''] =
       clean;
     if (r.length > HEADER.length) issues.push({ line, field: 'line', code: 'columns' });

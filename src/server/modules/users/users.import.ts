@@ -3,7 +3,7 @@ import { LOCALES, ROLES, type Locale, type Role } from '../../../core/roles.ts';
 import { Email, PersonName } from '../../../core/schemas/common.ts';
 import { PhoneNumber } from '../../../core/schemas/users.ts';
 import { normalizeEmail, normalizeText } from '../../../core/text.ts';
-import { parseCsv } from '../../../core/csv.ts';
+import { parseCsv, tidyCells } from '../../../core/csv.ts';
 
 /**
  * The check of a list of people to invite (CSV: e-mail, name, role, language, phone). Pure: whether an
@@ -65,8 +65,7 @@ export function checkPeopleCsv(
   const seen = new Set<string>();
   body.forEach((r, i) => {
     const line = i + (hasHeader ? 2 : 1);
-    // eslint-disable-next-line no-control-regex
-    const clean = r.map((c) => c.replace(/[\u0000-\u001f\u007f]/g, ' ').trim());
+    const clean = tidyCells(r);
     const [emailRaw = '', nameRaw = '', roleRaw = '', langRaw = '', phoneRaw = ''] = clean;
     const before = issues.length;
     if (r.length > PEOPLE_HEADER.length) issues.push({ line, field: 'line', code: 'columns' });

@@ -64,3 +64,19 @@ export function presentUser(u: UserContact) {
 export function tidyPhone(phone: string): string {
   return phone.trim().replace(/\s+/g, ' ');
 }
+
+/** The path of an invitation link (the web makes it absolute); the token is shown once, here. */
+export function inviteUrlOf(token: string): string {
+  return `/invite/${token}`;
+}
+
+/** One person invited from a list, with their link: an explicit list of fields. */
+export function presentInvited(u: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  inviteToken: string;
+}) {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, inviteUrl: inviteUrlOf(u.inviteToken) };
+}

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { Ok, Uuid } from '../../../core/schemas/common.ts';
 import * as S from '../../../core/schemas/users.ts';
 import { importUsers } from './users.importer.ts';
-import { presentUser } from './users.presenter.ts';
+import { inviteUrlOf, presentInvited, presentUser } from './users.presenter.ts';
 import {
   endUserSessions,
   inviteUser,
@@ -36,7 +36,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       const r = await inviteUser(ctx, req.actor, req.body);
       return {
         id: r.id,
-        inviteUrl: `/invite/${r.inviteToken ?? ''}`,
+        inviteUrl: inviteUrlOf(r.inviteToken ?? ''),
         pendingApprovalId: r.pendingApprovalId,
       };
     },
@@ -48,12 +48,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       config: { access: 'users.manage' },
       schema: { tags, body: S.UsersImportBody, response: { 200: S.UsersImportReply } },
     },
-    async (req) => ({
-      items: (await importUsers(ctx, req.actor, req.body.csv)).map(({ inviteToken, ...u }) => ({
-        ...u,
-        inviteUrl: `/invite/${inviteToken}`,
-      })),
-    }),
+    async (req) => ({ items: (await importUsers(ctx, req.actor, req.body.csv)).map(presentInvited) }),
   );
 
   app.patch(
@@ -93,7 +88,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       schema: { tags, params: IdParams, response: { 200: z.object({ inviteUrl: z.string() }) } },
     },
     async (req) => ({
-      inviteUrl: `/invite/${await reinviteUser(ctx, req.actor, req.params.id)}`,
+      inviteUrl: inviteUrlOf(await reinviteUser(ctx, req.actor, req.params.id)),
     }),
   );
 };

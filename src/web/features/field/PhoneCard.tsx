@@ -78,7 +78,13 @@ export function PhoneCard({ online }: { online: boolean }): ReactElement {
               data-testid="field-phone-input"
             />
             <Group grow>
-              <Button variant="default" onClick={() => (setDraft(null), setError(null))}>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setDraft(null);
+                  setError(null);
+                }}
+              >
                 {t('phone.cancel')}
               </Button>
               <Button

@@ -22,8 +22,8 @@ const CODES = new Set<string>([
 
 /**
  * What to tell the observer about a refusal, in the app's language: one line per field the server
- * named (the server answers in the account's language, which may differ from the phone's), else the
- * server's own message.
+ * named, worded here from its code and the form's own label, else the server's own message (which
+ * the server writes in the language on screen: the field app sends it with each request).
  */
 export function problemLines(
   problem: ServerProblem,
