@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
+import { parseCsv } from '../../src/core/csv.ts';
 import { uuidv7 } from '../../src/core/ids.ts';
 import { RenderPool } from '../../src/server/modules/monitoring/exports.pool.ts';
 import {
@@ -83,6 +84,30 @@ describe('export rendering', () => {
       out,
       `${r[0]},2026-11-29T06:00:00Z,2026-11-29T05:59:00Z,received,Байкоочу,Жок,Чүй облусу,,,,,,Ооба,"'=HYPERLINK(""x"")",late; no_ink,KG-C,2,\r\n`,
     );
+  });
+
+  test('rows answering a few columns (gaps first, between and last) have every cell where XLSX has it', () => {
+    const rows = [
+      row({}),
+      row({ helpers: [{}] }),
+      row({ opened: false, where: { region: 'KG-C' } }),
+      row({ queue: 3, issues: [], constructor: 'x', opened: null }),
+      row({ issues: ['a,b'], unknown: 'not a column' }),
+    ];
+    const p = page(rows);
+    const text = Buffer.from(createRenderer(spec()).page(p) as Uint8Array).toString('utf8');
+    const cells = createRenderer(spec('xlsx')).page(page(rows)) as (string | number | null)[][];
+    const parsed = parseCsv(text);
+    assert.equal(parsed.length, rows.length);
+    parsed.forEach((fields, n) =>
+      assert.deepEqual(
+        fields,
+        cells[n]!.map((c) => (c === null ? '' : String(c))),
+      ),
+    );
+    assert.equal(parsed[0]!.length, 12 + 6); // the fixed columns, then the plan's
+    assert.deepEqual(parsed[1]!.slice(12), ['', '', '', '', '1', '']);
+    assert.deepEqual(parsed[4]!.slice(12), ['', '', 'a,b', '', '', '']);
   });
 
   test('stored values that name an object member stay text or empty, never a prototype function', () => {
