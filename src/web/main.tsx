@@ -15,6 +15,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client';
+import { settleAtStart } from './api/pendingLogout';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { initI18n } from './i18n';
 import { loadIntlPolyfills } from './intl/polyfills';
@@ -30,7 +31,7 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 async function start(): Promise<void> {
-  await Promise.all([loadIntlPolyfills(), initI18n()]);
+  await Promise.all([loadIntlPolyfills(), initI18n(), settleAtStart()]);
   const queryClient = new QueryClient({
     defaultOptions: {
       queries: { retry: shouldRetry, refetchOnWindowFocus: false },

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Card,
   Checkbox,
@@ -13,7 +14,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isVisible } from '../../../core/forms/conditions.ts';
 import type { Answers, FormField, LocationAnswer } from '../../../core/forms/types';
@@ -35,6 +36,8 @@ export interface InputProps {
 }
 
 const LABEL = { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600 };
+/** Errors too: a yes/no wrapper's error was a third smaller than a large text input's. */
+const ERROR = { fontSize: 'var(--mantine-font-size-md)' };
 
 /** Many options read better as a native picker than as a long column of radio buttons on a phone. */
 const RADIO_MAX = 7;
@@ -57,6 +60,7 @@ export function FieldInput(p: InputProps): ReactElement {
     withAsterisk: field.required,
     // One label size for every type (text inputs of size lg would otherwise get bigger labels).
     labelProps: { style: LABEL },
+    errorProps: { style: ERROR },
   };
   const testid = `q-${p.path}`;
   switch (field.type) {
@@ -89,7 +93,9 @@ export function FieldInput(p: InputProps): ReactElement {
           inputMode="decimal"
           {...common}
           data-testid={testid}
-          allowDecimal={!field.constraint?.integer}
+          // Decimals are accepted as typed even where a whole number is asked: "7,5" must be refused by
+          // the form's check ("a whole number"), never quietly turned into 75 by dropping the comma.
+          allowDecimal
           value={typeof value === 'number' ? value : ''}
           onChange={(v) => onChange(typeof v === 'number' ? v : v === '' ? undefined : Number(v))}
         />
@@ -231,6 +237,13 @@ export function FieldInput(p: InputProps): ReactElement {
   }
 }
 
+/** Whether an entry holds any answer worth asking about before it is removed. */
+function hasAnswers(item: Answers): boolean {
+  return Object.values(item).some(
+    (v) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
+  );
+}
+
 /** A repeat group: one card per item, each with the group's questions; add and remove items. */
 function RepeatInput(p: InputProps): ReactElement {
   const { t } = useTranslation('field');
@@ -238,6 +251,11 @@ function RepeatInput(p: InputProps): ReactElement {
   const items = Array.isArray(p.value) ? (p.value as Answers[]) : [];
   const max = p.field.constraint?.maxItems;
   const setItem = (i: number, item: Answers) => p.onChange(items.map((x, j) => (j === i ? item : x)));
+  const [removing, setRemoving] = useState<number | null>(null);
+  const remove = (i: number) => {
+    setRemoving(null);
+    p.onChange(items.filter((_, j) => j !== i));
+  };
   return (
     <Input.Wrapper
       labelProps={{ style: LABEL }}
@@ -255,11 +273,33 @@ function RepeatInput(p: InputProps): ReactElement {
                 <Button
                   variant="subtle"
                   color="red"
-                  onClick={() => p.onChange(items.filter((_, j) => j !== i))}
+                  disabled={removing === i}
+                  // An entry with answers is asked about first: one stray tap must not lose it.
+                  onClick={() => (hasAnswers(item) ? setRemoving(i) : remove(i))}
+                  data-testid={`remove-${p.path}[${i}]`}
                 >
                   {t('repeat.remove')}
                 </Button>
               </Group>
+              {removing === i && (
+                <Alert color="red" p="xs" data-testid={`remove-confirm-${p.path}[${i}]`}>
+                  <Stack gap="xs">
+                    <Text size="sm">{t('repeat.remove_confirm', { n: i + 1 })}</Text>
+                    <Group grow>
+                      <Button variant="default" onClick={() => setRemoving(null)}>
+                        {t('repeat.keep')}
+                      </Button>
+                      <Button
+                        color="red"
+                        onClick={() => remove(i)}
+                        data-testid={`remove-yes-${p.path}[${i}]`}
+                      >
+                        {t('repeat.remove')}
+                      </Button>
+                    </Group>
+                  </Stack>
+                </Alert>
+              )}
               {(p.field.fields ?? [])
                 .filter((ch) => isVisible(ch.visibleIf, p.answers, item))
                 .map((ch) => (

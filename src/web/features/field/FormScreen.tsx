@@ -207,6 +207,9 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
           left: 0,
           right: 0,
           bottom: 0,
+          // Above the form's controls (Mantine's segmented yes/no sits at z-index 2): a tap meant for
+          // Save must never answer the question scrolling underneath.
+          zIndex: 100,
           padding: 12,
           background: 'var(--mantine-color-body)',
           borderTop: '1px solid var(--mantine-color-gray-3)',

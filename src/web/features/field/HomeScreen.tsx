@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Container, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { settlePendingLogout } from '../../api/pendingLogout';
 import { useField } from './context';
 import { dropFieldDb, type Assignment } from './db';
 import { FieldHeader } from './FieldHeader';
@@ -34,6 +35,34 @@ function bySite(rows: Assignment[]): SiteGroup[] {
   return [...m.values()];
 }
 
+const LOGIN = '/login?redirect=%2Ffield';
+
+/**
+ * After a logout or wipe with no connection: the phone holds nothing any more, but the server has not
+ * heard of the logout yet. Said plainly, and finished by itself once the connection is back.
+ */
+function LeftOffline(): ReactElement {
+  const { t } = useTranslation('field');
+  useEffect(() => {
+    const back = () =>
+      void settlePendingLogout().then((done) => {
+        if (done) window.location.assign(LOGIN);
+      });
+    window.addEventListener('online', back);
+    return () => window.removeEventListener('online', back);
+  }, []);
+  return (
+    <Container size={480} px="sm" py="xl">
+      <Alert color="orange" title={t('left_offline.title')} data-testid="field-left-offline">
+        <Stack gap="xs">
+          <Text size="sm">{t('left_offline.body')}</Text>
+          <Text size="sm">{t('left_offline.lost')}</Text>
+        </Stack>
+      </Alert>
+    </Container>
+  );
+}
+
 /** Home: the critical-incident button, what waits to be sent, and the assigned sites and forms. */
 export function HomeScreen(): ReactElement {
   const { t } = useTranslation('field');
@@ -46,20 +75,24 @@ export function HomeScreen(): ReactElement {
   const [busy, setBusy] = useState(false);
   const [downloadFailed, setDownloadFailed] = useState(false);
   const [confirm, setConfirm] = useState<'logout' | 'wipe' | null>(null);
+  const [leftOffline, setLeftOffline] = useState(false);
   const unsent = counts.waiting + counts.rejected;
   const formTitle = (id: string) => loc(forms.find((f) => f.id === id)?.definition.title, lang);
   const hasIncident = forms.some((f) => f.definition.kind === 'incident');
 
   const leave = async (kind: 'logout' | 'wipe') => {
     setBusy(true);
-    if (kind === 'logout') await logout(db);
-    else {
-      await logout(db).catch(() => undefined);
+    const ended = await logout(db).catch(() => 'owed' as const);
+    if (kind === 'wipe') {
       await wipeDevice(db);
       dropFieldDb();
     }
-    window.location.assign('/login?redirect=%2Ffield');
+    // Offline the login page may not load (a wipe removes the app's offline copy): stay on this page.
+    if (ended === 'ended') window.location.assign(LOGIN);
+    else setLeftOffline(true);
   };
+
+  if (leftOffline) return <LeftOffline />;
 
   return (
     <Container size={480} px="sm" pb="xl">
@@ -93,7 +126,12 @@ export function HomeScreen(): ReactElement {
           <Stack gap="xs">
             {/* Nothing until the outbox is read: "everything sent" must never show by default. */}
             <Text fw={700} data-testid="field-waiting" mih={24}>
-              {loaded && (unsent ? t('home.waiting', { count: unsent }) : t('home.all_sent'))}
+              {loaded &&
+                (unsent
+                  ? t('home.waiting', { count: unsent })
+                  : counts.sent
+                    ? t('home.all_sent')
+                    : t('outbox.empty'))}
             </Text>
             {counts.rejected > 0 && (
               <Text c="red" size="sm">

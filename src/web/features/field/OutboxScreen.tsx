@@ -35,7 +35,9 @@ export function OutboxScreen(): ReactElement {
               ? t('home.waiting', { count: waiting })
               : refused
                 ? t('home.rejected', { count: refused })
-                : t('home.all_sent')}
+                : items.length
+                  ? t('home.all_sent')
+                  : null}
           </Text>
           <Button
             size="md"

@@ -2,6 +2,7 @@
  * Who is logged in on this device and what they were assigned, kept in IndexedDB so the app opens
  * with no connection. Downloads assignments and the (immutable) form versions they name.
  */
+import { markLogoutPending, settlePendingLogout } from '../../api/pendingLogout';
 import { ensureDeviceKey, forgetOnLogout } from './outbox';
 import { fieldHttp, resetFieldCsrf } from './transport';
 import type { Assignment, FieldDb, StoredForm } from './db';
@@ -22,6 +23,8 @@ export type SessionCheck = 'ok' | 'logged_out' | 'offline';
  * than the one whose data the device holds starts from an empty outbox (the other's key is forgotten).
  */
 export async function checkSession(db: FieldDb): Promise<SessionCheck> {
+  // A logout this device still owes the server comes first: the old session must not be picked up again.
+  if (!(await settlePendingLogout())) return 'offline';
   const r = await fieldHttp.get('/api/me');
   if (r.status === 401) return 'logged_out';
   if (r.status !== 200) return 'offline';
@@ -60,9 +63,14 @@ export async function downloadAssignments(db: FieldDb): Promise<DownloadResult> 
   return { ok: true, sites: new Set(rows.map((a) => a.siteId)).size, forms: wanted.size };
 }
 
-/** Ends the session on the server (when reachable) and forgets the key and everything it encrypted. */
-export async function logout(db: FieldDb): Promise<void> {
+/**
+ * Forgets the key and everything it encrypted, and ends the session on the server. With no connection
+ * the device owes the server that logout (pendingLogout.ts) and pays it as soon as it is back online;
+ * the answer says whether the server has heard of it yet.
+ */
+export async function logout(db: FieldDb): Promise<'ended' | 'owed'> {
+  markLogoutPending();
   await forgetOnLogout(db);
-  await fieldHttp.post('/api/auth/logout');
   resetFieldCsrf();
+  return (await settlePendingLogout()) ? 'ended' : 'owed';
 }

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { describeBrowser, launch, openTab, type Tab } from './browser.ts';
+import { fieldLogin, fieldWorld, type World } from './field-world.ts';
+
+/**
+ * What a field observer must never lose or leave behind (found by a walk-through at phone width, in
+ * Kyrgyz): a tap on Save that answered a question instead, a decimal quietly turned into ten times
+ * itself, an entry removed by one stray tap, and a session left open by a logout without connection.
+ */
+await describeBrowser('field app: taps, numbers and leaving without a connection', (backend) => {
+  let w: World;
+  let browser: Browser;
+  let tab: Tab;
+
+  before(async () => {
+    w = await fieldWorld(backend);
+    browser = await launch();
+    // A short screen: the form scrolls under the save bar.
+    tab = await openTab(browser, w.server.url, { locale: 'ky', width: 375 });
+    await tab.page.setViewportSize({ width: 375, height: 560 });
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('before anything is saved the home screen says there are no reports, not "everything sent"', async () => {
+    const { page } = tab;
+    await fieldLogin(page, w);
+    await page.getByTestId('field-waiting').filter({ hasText: 'Азырынча билдирүү жок.' }).waitFor();
+  });
+
+  it('the save bar takes every tap on it, whatever question scrolls underneath', async () => {
+    const { page } = tab;
+    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    await page.getByTestId('field-save').waitFor();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y < height; y += 40) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      const stolen = await page.evaluate(() => {
+        const save = document.querySelector('[data-testid="field-save"]')!;
+        const bar = save.getBoundingClientRect();
+        return [0.1, 0.5, 0.9]
+          .map((x) => document.elementFromPoint(bar.left + bar.width * x, bar.top + bar.height / 2))
+          .filter((el) => !el || !save.contains(el))
+          .map((el) => el?.outerHTML.slice(0, 120) ?? 'nothing');
+      });
+      assert.deepEqual(stolen, [], `scrolled to ${y}`);
+    }
+  });
+
+  it('"7,5" where a whole number is asked stays 7.5 and is refused by name, never stored as 75', async () => {
+    const { page } = tab;
+    const voters = page.getByTestId('q-voters');
+    await voters.fill('');
+    await voters.pressSequentially('7,5');
+    assert.equal(await voters.inputValue(), '7.5');
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-invalid').waitFor();
+    await page.getByText('бүтүн сан керек').first().waitFor();
+    await voters.fill('75');
+    assert.equal(await voters.inputValue(), '75');
+  });
+
+  it('an entry with answers is removed only after asking', async () => {
+    const { page } = tab;
+    await page.goto('/field');
+    await page.getByTestId(`field-form-${w.visitVersion}`).first().click();
+    await page.getByTestId('add-complaints').click();
+    await page.getByTestId('q-complaints[0].complainant').fill('Айгүл');
+    await page.getByTestId('remove-complaints[0]').click();
+    const confirm = page.getByTestId('remove-confirm-complaints[0]');
+    await confirm.getByText('1-жазууну жооптору менен кошо алып саласызбы?').waitFor();
+    await confirm.getByRole('button', { name: 'Калтыруу' }).click();
+    assert.equal(await page.getByTestId('q-complaints[0].complainant').inputValue(), 'Айгүл');
+    await page.getByTestId('remove-complaints[0]').click();
+    await page.getByTestId('remove-yes-complaints[0]').click();
+    assert.equal(await page.getByTestId('q-complaints[0].complainant').count(), 0);
+    // An empty entry goes at once: there is nothing to lose.
+    await page.getByTestId('add-complaints').click();
+    await page.getByTestId('remove-complaints[0]').click();
+    assert.equal(await page.getByTestId('q-complaints[0].complainant').count(), 0);
+  });
+
+  it('wiping the phone with no connection ends the session as soon as it is back online', async () => {
+    const { page, context } = tab;
+    await page.goto('/field');
+    await page.getByTestId('field-wipe').waitFor();
+    await context.setOffline(true);
+    await page.getByTestId('field-wipe').click();
+    await page.getByTestId('field-confirm').click();
+    // Said plainly, on this page: the login page cannot load without the app's offline copy.
+    await page.getByTestId('field-left-offline').getByText('Бул телефондон чыктыңыз').waitFor();
+    const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    assert.ok(!dbs.includes('ukuk-field'), JSON.stringify(dbs));
+    // The server has not heard of it yet: the device remembers that it owes the logout.
+    assert.equal(await page.evaluate(() => localStorage.getItem('ukuk.logoutPending')), '1');
+    await context.setOffline(false);
+    await page.waitForURL('**/login**');
+    await page.locator('input[name=email]').waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('ukuk.logoutPending')), null);
+    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    assert.equal(me, 401, 'the old session is over');
+  });
+});
