@@ -10,9 +10,9 @@ import {
 import { districtsOf, type RegionCode } from '../core/geo/regions.ts';
 import type { Actor } from '../server/platform/access/policy.ts';
 import type { AppContext } from '../server/platform/context.ts';
+import { setMissionCoordinators } from '../server/modules/monitoring/missions.coordinators.ts';
 import {
   createMission,
-  setMissionCoordinators,
   setMissionForms,
   updateMission,
 } from '../server/modules/monitoring/missions.service.ts';

@@ -26,15 +26,27 @@ export function csvLine(cells: readonly Cell[]): string {
   return `${s}\r\n`;
 }
 
-/** RFC 4180 rows (quotes, doubled quotes, CRLF); a BOM at the start is dropped. */
-export function parseCsv(text: string): string[][] {
-  // Spreadsheets in Russian locales save with semicolons: the first line decides.
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+/** One parsed record and the 1-based line of the file where it starts (a quoted cell may span lines). */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * RFC 4180 records (quotes, doubled quotes, CRLF) with their line numbers in the file, so an import can
+ * name the line a person sees in their editor even when blank lines or multi-line cells come before it.
+ * A BOM at the start is dropped.
+ */
+export function parseCsvRows(text: string): CsvRow[] {
+  // Spreadsheets in Russian locales save with semicolons: the first line with text decides.
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   const delim = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  const rows: string[][] = [];
+  const rows: CsvRow[] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  let line = 1;
+  let start = 1;
   const s = text.replace(/^\uFEFF/, '');
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
@@ -43,7 +55,10 @@ export function parseCsv(text: string): string[][] {
         cell += '"';
         i++;
       } else if (ch === '"') quoted = false;
-      else cell += ch;
+      else {
+        cell += ch;
+        if (ch === '\n' || (ch === '\r' && s[i + 1] !== '\n')) line++;
+      }
     } else if (ch === '"') quoted = true;
     else if (ch === delim) {
       row.push(cell);
@@ -51,16 +66,23 @@ export function parseCsv(text: string): string[][] {
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
       row.push(cell);
-      rows.push(row);
+      rows.push({ line: start, cells: row });
       row = [];
       cell = '';
+      line++;
+      start = line;
     } else cell += ch;
   }
   if (cell !== '' || row.length) {
     row.push(cell);
-    rows.push(row);
+    rows.push({ line: start, cells: row });
   }
   return rows;
+}
+
+/** RFC 4180 rows (quotes, doubled quotes, CRLF); a BOM at the start is dropped. */
+export function parseCsv(text: string): string[][] {
+  return parseCsvRows(text).map((r) => r.cells);
 }
 
 /**

@@ -212,6 +212,7 @@ export const MATRIX: Row[] = [
   row('PUT    /api/monitoring/sites/:id/observers           ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/sites/:id/contacts            ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/observers                     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('GET    /api/monitoring/coordinators                  ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/assignments                   ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),
   row('POST   /api/monitoring/submissions                   ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),
   row('GET    /api/monitoring/submissions                   ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),

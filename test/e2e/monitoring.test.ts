@@ -77,12 +77,28 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     await page.getByTestId('field-q2-opt-0-en').fill('Long');
     await page.getByTestId('field-q2-add-option').click();
     await page.getByTestId('field-q2-opt-1-en').fill('Short');
+    // Removing a question another one's condition depends on asks first and names that question.
+    await page.getByTestId('section-0-add').click();
+    await page.getByTestId('section-0-add-text').click();
+    await page.getByTestId('field-q3-label-en').fill('Why late?');
+    await page.getByTestId('field-q3').getByRole('switch', { name: 'Show only when' }).click();
+    await page.getByTestId('field-q1-remove').click();
+    const deps = page.getByRole('dialog');
+    await see(page, deps.getByTestId('remove-deps').getByText('Why late?'));
+    await deps.getByRole('button', { name: 'Cancel' }).click();
+    await see(page, page.getByTestId('field-q1'));
+    // Nothing depends on q3: it goes at once.
+    await page.getByTestId('field-q3-remove').click();
+    assert.equal(await page.getByTestId('field-q3').count(), 0);
     // A key with a capital letter: the server's message is shown at that key, translated.
     await page.getByTestId('field-q1-key').fill('Opened');
     await page.getByTestId('save-draft').click();
     await see(page, page.getByTestId('builder-issues'));
     const bad = page.getByTestId('field-Opened');
     await see(page, bad.getByText('Wrong format.'));
+    // Shown at the question only: no second, generic banner with the server's raw path.
+    assert.equal(await page.getByText(/sections\[\d/).count(), 0);
+    assert.equal(await page.getByText('Something went wrong').count(), 0);
     assert.equal(await page.getByTestId('field-Opened-key').getAttribute('aria-invalid'), 'true');
     assert.ok(page.url().endsWith('/monitoring/forms/new'), 'nothing was created');
     await page.getByTestId('field-Opened-key').fill('opened');
@@ -91,6 +107,11 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     formId = page.url().split('/').pop()!;
     await see(page, page.getByTestId('publish'));
     await see(page, page.getByTestId('form-preview').getByText('Did it open on time?'));
+    // Previewed in Kyrgyz, the phone's own words are Kyrgyz too, though the screen is in English.
+    await page.getByTestId('preview-lang').getByText('KY', { exact: true }).click();
+    await see(page, page.getByTestId('form-preview').getByText('Ооба'));
+    await see(page, page.getByTestId('form-preview').getByRole('button', { name: 'Жөнөтүү' }));
+    await page.getByTestId('preview-lang').getByText('EN', { exact: true }).click();
     await page.getByTestId('publish').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Publish' }).click();

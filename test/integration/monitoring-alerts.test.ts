@@ -124,7 +124,7 @@ for (const backend of await backends()) {
       const mails = mailsTo(chuy);
       assert.equal(mails.length, 1, 'one e-mail for one report, replay included');
       const mail = mails[0]!;
-      assert.match(mail, /Subject: Ukuk: a critical incident was reported/);
+      assert.match(mail, /Subject: Ukuk: a critical report came in/);
       assert.ok(mail.includes(`${PUBLIC_URL}/monitoring/submissions/${id}`), mail);
       assert.match(mail, /next 10 minutes/);
       // No answer, no place, no mission: e-mail crosses servers the organisation does not control.
@@ -187,7 +187,7 @@ for (const backend of await backends()) {
       // The administrator reads Russian: the e-mail is in Russian, with the plural of "10 minutes".
       const mails = mailsTo(admin);
       assert.equal(mails.length, 1);
-      assert.match(mails[0]!, /Subject: Ukuk: сообщение о критическом инциденте/);
+      assert.match(mails[0]!, /Subject: Ukuk: поступило критическое сообщение/);
       assert.match(mails[0]!, /ближайшие 10 минут видны только/);
       assert.ok(mails[0]!.includes(`${PUBLIC_URL}/monitoring/submissions/${r.id}`));
       assert.equal(mailsTo(chuy).length, 2);

@@ -194,5 +194,29 @@ for (const backend of await backends()) {
       assert.equal(anon.status, 401);
       assert.equal(await status(c[0]), 'verified');
     });
+
+    test('a batch only moves forward: a published report is not unpublished, a rejected one not reopened', async () => {
+      assert.deepEqual((await chuy.client.post<Result>(BULK, { ids: [c[0]], to: 'published' })).body, {
+        done: [c[0]],
+        skipped: [],
+      });
+      const before = await audits();
+      const back = await chuy.client.post<Result>(BULK, { ids: [c[0], c[2]], to: 'verified' });
+      assert.deepEqual(back.body.done, []);
+      assert.deepEqual(back.body.skipped, [
+        { id: c[0], code: 'submissions.transition_invalid' },
+        { id: c[2], code: 'submissions.transition_invalid' },
+      ]);
+      const reopen = await chuy.client.post<Result>(BULK, { ids: [c[1]], to: 'in_review' });
+      assert.deepEqual(reopen.body.skipped, [{ id: c[1], code: 'submissions.transition_invalid' }]);
+      assert.equal(await audits(), before);
+      assert.deepEqual([await status(c[0]), await status(c[1])], ['published', 'rejected']);
+      // On the report's own page, stepping back is still there.
+      const one = await chuy.client.post(`/api/monitoring/submissions/${c[0]}/transition`, {
+        to: 'verified',
+      });
+      assert.equal(one.status, 200, JSON.stringify(one.body));
+      assert.equal(await status(c[0]), 'verified');
+    });
   });
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CountBatch, type CountInput } from '../../src/server/modules/monitoring/submissions.counts.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp } from '../helpers/app.ts';
+import * as counts0028 from '../../src/server/platform/db/migrations/20261201_0028_counts_follow_review.ts';
+import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
-import { assign, goodAnswers, missionWorld, submission } from '../helpers/monitoring.ts';
+import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 
 /**
  * The dashboard counters of a group commit (submissions.batch.ts): a site's checklists are written in
@@ -61,11 +62,13 @@ for (const backend of await backends()) {
       assert.deepEqual([await site('a'), await site('b'), await site('c'), await site('x')], [3, 1, 1, 2]);
     });
 
+    let burst: { w: MissionWorld; obs: TestUser } | null = null;
     test('a burst through HTTP: each row, counter and audit entry once, duplicates included', async () => {
       const admin = await setupAdmin(t);
       const obs = await addUser(t, admin, 'monitor');
       const w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      burst = { w, obs };
       const n = async (table: 'submissions' | 'audit_log') =>
         Number(
           (
@@ -115,6 +118,81 @@ for (const backend of await backends()) {
       await flush(many.slice(0, 1500));
       assert.deepEqual(await region('KG-T'), { received: 2100, submissions: 3601 });
       assert.equal(await site('s7'), 3);
+    });
+
+    test('counting out: a pair leaves "received" only when its last checklist goes', async () => {
+      await flush([at('r1', 'KG-O'), at('r1', 'KG-O'), at('r2', 'KG-O')]);
+      const out = async (c: CountInput) =>
+        t.ctx.db.transaction().execute(async (tx) => {
+          const b = new CountBatch();
+          b.add(c, -1);
+          await b.flush(tx);
+        });
+      await out(at('r1', 'KG-O'));
+      assert.deepEqual(await region('KG-O'), { received: 2, submissions: 2 });
+      await out(at('r1', 'KG-O'));
+      assert.deepEqual(await region('KG-O'), { received: 1, submissions: 1 });
+      assert.equal(await site('r1'), 0);
+      await flush([at('r1', 'KG-O')]);
+      assert.deepEqual(await region('KG-O'), { received: 2, submissions: 2 });
+    });
+
+    test('the migration that makes counters follow the review rebuilds them from the submissions', async () => {
+      // The burst's mission: 87 checklists from C1. Add a critical incident and a critical checklist,
+      // reject one checklist behind the counters' back (as before this version), and scramble them.
+      const { w, obs } = burst!;
+      const incident = submission(w, 'C1', { what: 'Ballot stuffing', severity: 'high' }, w.incident);
+      const post = (b: object) => obs.client.post<{ id: string }>('/api/monitoring/submissions', b);
+      assert.equal((await post({ ...incident, submittedAt: '2026-11-30T09:15:00.000Z' })).status, 201);
+      const critical = await post(submission(w, 'C1', goodAnswers({ violence: true })));
+      assert.equal(critical.status, 201);
+      await t.ctx.db
+        .updateTable('submissions')
+        .set({ status: 'rejected' })
+        .where('id', '=', critical.body.id)
+        .execute();
+      const m = w.missionId;
+      await t.ctx.db
+        .updateTable('mon_count_region')
+        .set({ received: 9, submissions: 0, incidents: 5, critical: 7 })
+        .where('mission_id', '=', m)
+        .execute();
+      await t.ctx.db
+        .updateTable('mon_count_hour')
+        .set({ incidents: 3, critical: 3 })
+        .where('mission_id', '=', m)
+        .execute();
+      await t.ctx.db.updateTable('mon_count_site_form').set({ n: 1 }).where('mission_id', '=', m).execute();
+      await counts0028.up(t.ctx.db);
+      const r = await t.ctx.db
+        .selectFrom('mon_count_region')
+        .selectAll()
+        .where('mission_id', '=', m)
+        .execute();
+      assert.deepEqual(
+        r.map((x) => [
+          x.region,
+          Number(x.received),
+          Number(x.submissions),
+          Number(x.incidents),
+          Number(x.critical),
+        ]),
+        [['KG-C', 1, 88, 1, 1]],
+      );
+      const h = await t.ctx.db.selectFrom('mon_count_hour').selectAll().where('mission_id', '=', m).execute();
+      assert.deepEqual(
+        h.map((x) => [x.hour, Number(x.incidents), Number(x.critical)]),
+        [['2026-11-30T09:00', 1, 1]],
+      );
+      const sf = await t.ctx.db
+        .selectFrom('mon_count_site_form')
+        .select('n')
+        .where('mission_id', '=', m)
+        .execute();
+      assert.deepEqual(
+        sf.map((x) => Number(x.n)),
+        [87],
+      );
     });
   });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { tr } from '../../src/server/platform/i18n.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { missionWorld, assign, type MissionWorld } from '../helpers/monitoring.ts';
@@ -121,6 +122,68 @@ for (const backend of await backends()) {
         'no account, a lawyer, a disabled observer, not an address, too many',
       );
       assert.deepEqual([await observersOf(), await links()], before);
+    });
+
+    test("issues name the file's own lines, blank lines and multi-line cells included", async () => {
+      const before = await links();
+      const r = await post(
+        admin,
+        '\n' +
+          HEAD +
+          'B1,Fine school,KG-C,,,,,\n' +
+          '\n' +
+          ' , \n' +
+          'B2,,KG-C,,,,,\n' +
+          'B3,"Two-line\nname",KG-C,,,99,,\n' +
+          'B4,School,Atlantis,,,,,\r\n' +
+          '\r\n' +
+          'B5,School,KG-C,Nowhere,,,,\n',
+      );
+      assert.equal(r.status, 400);
+      // File lines: 1 blank, 2 header, 3 B1, 4 blank, 5 blank cells, 6 B2, 7-8 B3, 9 B4, 10 blank, 11 B5.
+      assert.deepEqual(
+        r.body.error.details!.map((d) => `${d.line}:${d.field}:${d.code}`),
+        [
+          '6:name:required',
+          '7:lat:invalid_number',
+          '9:region:unknown_region',
+          '11:district:unknown_district',
+        ],
+      );
+      assert.equal(await links(), before);
+    });
+
+    test('districts: by code or by their English name; the hint and the refusal say so in every language', async () => {
+      const r = await post(
+        admin,
+        HEAD +
+          'D1,School,KG-C,Alamudun,,,,\n' +
+          'D2,School,KG-C,1091691731,,,,\n' +
+          'D3,School,Chuy,Аламүдүн,,,,\n' +
+          // Two districts of Naryn region share the name "Naryn": only the code tells them apart.
+          'D4,School,KG-N,Naryn,,,,\n',
+      );
+      assert.equal(r.status, 400);
+      assert.deepEqual(
+        r.body.error.details!.map((d) => `${d.line}:${d.field}:${d.code}`),
+        ['4:district:unknown_district', '5:district:unknown_district'],
+      );
+      for (const [lng, words] of [
+        ['en', ['English name in Latin letters', 'code']],
+        ['ru', ['английск', 'латиниц', 'код']],
+        ['ky', ['латын тамгалары менен', 'англисче', 'код']],
+      ] as const) {
+        const m = tr(lng, 'monitoring:sites.issue.unknown_district');
+        const hint = tr(lng, 'monitoring:sites.importHint', { header: HEAD });
+        for (const w of words) {
+          assert.ok(m.includes(w), `${lng} refusal: ${m}`);
+          assert.ok(hint.includes(w), `${lng} hint: ${hint}`);
+        }
+      }
+      assert.doesNotMatch(
+        tr('en', 'monitoring:sites.importHint', { header: HEAD }),
+        /districts by code or by name in Kyrgyz/i,
+      );
     });
 
     test('a region coordinator cannot place a station, or observers, outside their region', async () => {

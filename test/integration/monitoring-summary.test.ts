@@ -4,7 +4,7 @@ import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '
 import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 
-type Row = { region: string; expected: number; received: number; unstaffed?: number };
+type Row = { region: string; expected: number | null; received: number | null; unstaffed?: number };
 type Summary = { expected: number; received: number; unstaffed?: number; byRegion: Row[] };
 type SitesStatus = { items: { code: string; expected: number; received: number }[] };
 
@@ -85,6 +85,9 @@ for (const backend of await backends()) {
       assert.equal(pub.body.expected, 1);
       assert.equal('unstaffed' in pub.body, false);
       assert.ok(pub.body.byRegion.every((r) => !('unstaffed' in r)));
+      // Naryn has a site but nobody was sent there: the public rows leave it out altogether, and
+      // Chuy's one expected and one received checklist are small counts, withheld.
+      assert.deepEqual(pub.body.byRegion, [{ region: 'KG-C', expected: null, received: null }]);
       // The public page's heading: what the mission is, not who works on it.
       const m = (pub.body as Summary & { mission: Record<string, unknown> }).mission;
       assert.deepEqual(Object.keys(m).sort(), ['endsOn', 'kind', 'startsOn', 'status', 'title']);
@@ -140,6 +143,68 @@ for (const backend of await backends()) {
       assert.deepEqual(s.overTime, [{ hour: '2026-11-30T08:00:00Z', n: 1, critical: 1 }]);
       // With an offset, so that no browser reads it as its own local time.
       assert.equal(new Date(s.overTime[0]!.hour).toISOString(), '2026-11-30T08:00:00.000Z');
+    });
+
+    test('a rejected report leaves every figure; taken back into review it counts again', async () => {
+      type Full = Summary & {
+        incidents: { total: number; critical: number };
+        overTime: { hour: string; n: number; critical: number }[];
+        answers: { field: string; total: number; counts: { value: string; n: number }[] }[];
+      };
+      const full = async () => (await summary()) as Full;
+      const opened = (s: Full) => s.answers.find((a) => a.field === 'opened')!;
+      const before = await full();
+      // Only checklists' questions are counted and listed: none of the incident form's.
+      assert.ok(before.answers.every((a) => !['what', 'severity'].includes(a.field)));
+      const incident = await obs.client.post<{ id: string }>('/api/monitoring/submissions', {
+        ...submission(w, 'C1', { what: 'Observer pushed out', severity: 'high' }, w.incident),
+        submittedAt: '2026-11-30T10:05:00.000Z',
+      });
+      const checklist = await admin.client.post<{ id: string }>(
+        '/api/monitoring/submissions',
+        submission(w, 'N1', goodAnswers({ opened: false })),
+      );
+      assert.deepEqual([incident.status, checklist.status], [201, 201]);
+      const mid = await full();
+      assert.deepEqual(mid.incidents, { total: 2, critical: 2 });
+      assert.equal(mid.received, before.received + 1);
+      assert.equal(opened(mid).total, opened(before).total + 1);
+      const move = async (id: string, to: string) => {
+        const r = await admin.client.post(`/api/monitoring/submissions/${id}/transition`, {
+          to,
+          ...(to === 'rejected' ? { reason: 'Duplicate of an earlier report' } : {}),
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+      };
+      await move(incident.body.id, 'rejected');
+      await move(checklist.body.id, 'rejected');
+      const out = await full();
+      assert.deepEqual(out.incidents, before.incidents);
+      assert.deepEqual(out.overTime, before.overTime, 'its hour is empty again');
+      assert.deepEqual([out.expected, out.received], [before.expected, before.received]);
+      assert.deepEqual(opened(out), opened(before));
+      assert.deepEqual((await sitesStatus()).N1, [0, 0], 'the station counts as not visited');
+      await move(incident.body.id, 'in_review');
+      await move(checklist.body.id, 'in_review');
+      const back = await full();
+      assert.deepEqual(
+        [back.incidents, back.received, opened(back)],
+        [mid.incidents, mid.received, opened(mid)],
+      );
+    });
+
+    test('a critical checklist is not an incident: only critical incidents are counted as such', async () => {
+      const s0 = (await summary()) as Summary & { incidents: { total: number; critical: number } };
+      // The test checklist marks a report of violence as critical.
+      const r = await obs.client.post<{ id: string }>(
+        '/api/monitoring/submissions',
+        submission(w, 'C1', goodAnswers({ violence: true })),
+      );
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      const v = await admin.client.get<{ critical: boolean }>(`/api/monitoring/submissions/${r.body.id}`);
+      assert.equal(v.body.critical, true);
+      const s1 = (await summary()) as typeof s0;
+      assert.deepEqual(s1.incidents, s0.incidents);
     });
   });
 }

@@ -93,6 +93,17 @@ for (const backend of await backends()) {
       assert.deepEqual([await count('users'), await count('audit_log')], before, 'nothing written');
     });
 
+    test("issues name the file's own lines when blank lines come before them", async () => {
+      const before = await count('users');
+      const r = await post(
+        admin,
+        '\n' + HEAD + '\n' + 'ok@example.org,Жакшы\n' + '\n\n' + 'bad-address,Жаман\n',
+      );
+      assert.equal(r.status, 400);
+      assert.deepEqual(r.body.error.details, [{ line: 7, field: 'email', code: 'invalid_email' }]);
+      assert.equal(await count('users'), before);
+    });
+
     test('only an administrator, and only after re-authenticating', async () => {
       const csv = HEAD + 'x@example.org,X\n';
       assert.equal((await post(coord, csv)).status, 403);

@@ -277,6 +277,30 @@ describe('answers', () => {
       'incident[1].what:required',
     ]);
   });
+  test('dates that may not be in the future: today anywhere passes, tomorrow everywhere does not', () => {
+    const past: FormDefinition = {
+      ...def,
+      sections: [
+        {
+          key: 's',
+          title: L('S'),
+          fields: [
+            { key: 'on', type: 'date', label: L('On'), constraint: { notFuture: true } },
+            { key: 'at', type: 'datetime', label: L('At'), constraint: { notFuture: true } },
+          ],
+        },
+      ],
+    };
+    assert.equal(validateDefinition(past).ok, true);
+    const issues = (a: Record<string, unknown>) => validateAnswers(past, a).map((i) => `${i.path}:${i.code}`);
+    const day = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    assert.deepEqual(issues({ on: day(0).slice(0, 10), at: day(0) }), []);
+    // Just after midnight in Bishkek (UTC+6) it is still yesterday in UTC: that "tomorrow" is today there.
+    assert.deepEqual(issues({ on: day(12).slice(0, 10), at: day(0.2) }), []);
+    assert.deepEqual(issues({ on: day(48).slice(0, 10), at: day(2) }), ['on:future', 'at:future']);
+    assert.deepEqual(issues({ on: '2030-05-05' }), ['on:future']);
+    assert.equal(issueMessageKey({ path: 'on', code: 'future' }), 'errors:forms.answer_future');
+  });
   test('location district must belong to the region', () => {
     const f = flattenFields(def);
     assert.ok(f.some((x) => x.type === 'location'));

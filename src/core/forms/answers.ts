@@ -83,6 +83,17 @@ function checkLocation(v: unknown, path: string, push: Push): boolean {
   return true;
 }
 
+/** A phone's clock may run a little ahead of the server's. */
+const CLOCK_SLACK_MS = 15 * 60_000;
+
+/**
+ * The latest date that is "today" somewhere (UTC+14): a date-only answer carries no time zone, and an
+ * incident reported just after midnight in Bishkek (UTC+6) must not be refused as tomorrow's.
+ */
+function latestToday(): string {
+  return new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** Checks one non-empty answer's type and constraints; true when it may feed later conditions. */
 function checkValue(f: FormField, v: unknown, path: string, push: Push): boolean {
   const c = f.constraint ?? {};
@@ -123,9 +134,11 @@ function checkValue(f: FormField, v: unknown, path: string, push: Push): boolean
     }
     case 'date':
       if (typeof v !== 'string' || !isRealDate(v)) return (push(path, 'type'), false);
+      if (c.notFuture && v > latestToday()) return (push(path, 'future'), false);
       return true;
     case 'datetime':
       if (typeof v !== 'string' || !isIsoDateTime(v)) return (push(path, 'type'), false);
+      if (c.notFuture && Date.parse(v) > Date.now() + CLOCK_SLACK_MS) return (push(path, 'future'), false);
       return true;
     case 'location':
       return checkLocation(v, path, push);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORM_LIMITS } from './limits.ts';
 import { FIELD_TYPES, FORM_KINDS, type Condition, type FormDefinition, type FormField } from './types.ts';
 
 /**
@@ -7,17 +8,8 @@ import { FIELD_TYPES, FORM_KINDS, type Condition, type FormDefinition, type Form
  * (drafts, import, publish) and the form builder, so both reject the same definitions with the same
  * paths and codes.
  */
-export const FORM_LIMITS = {
-  sections: 40,
-  fields: 400,
-  optionsPerField: 500,
-  label: 500,
-  hint: 1000,
-  description: 2000,
-  conditionDepth: 6,
-  conditionBranches: 20,
-  vocabulary: 60,
-} as const;
+// Zod-free, so that the browser can read the limits without bundling the schema.
+export { FORM_LIMITS };
 
 export const FIELD_KEY_RE = /^[a-z][a-z0-9_]{0,62}$/;
 export const OPTION_KEY_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
@@ -70,6 +62,7 @@ const Constraint = z.strictObject({
   maxLength: z.number().int().min(1).max(100_000).optional(),
   minItems: z.number().int().min(0).max(1000).optional(),
   maxItems: z.number().int().min(1).max(1000).optional(),
+  notFuture: z.boolean().optional(),
 });
 
 const Critical = z.strictObject({

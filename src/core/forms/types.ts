@@ -53,6 +53,8 @@ export interface FieldConstraint {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
+  /** date / datetime: not after today (an incident's date; a hearing's may well be in the future). */
+  notFuture?: boolean;
 }
 
 export interface FormField {
@@ -135,7 +137,8 @@ export interface AnswerIssue {
     | 'integer'
     | 'max_length'
     | 'min_items'
-    | 'max_items';
+    | 'max_items'
+    | 'future';
   /** Values for the message (limits). */
   params?: Record<string, string | number>;
 }

@@ -96,6 +96,7 @@ export const ERRORS = {
   'missions.not_found': 404,
   'missions.form_not_published': 400,
   'missions.coordinator_invalid': 400,
+  'missions.dates_order': 400,
   'sites.not_found': 404,
   'sites.code_taken': 409,
   'sites.import_invalid': 400,

@@ -112,6 +112,8 @@ type ReauthHandler = () => Promise<boolean>;
 const listeners = new Set<Listener>();
 let reauthHandler: ReauthHandler | null = null;
 let csrfToken: Promise<string> | null = null;
+/** The token once fetched, for a request sent as the page goes away (no time to fetch one then). */
+let knownCsrf: string | null = null;
 
 /** Subscribes to app-wide conditions discovered by any request (sealed system, lost session). */
 export function onApiEvent(listener: Listener): () => void {
@@ -127,6 +129,7 @@ export function setReauthHandler(handler: ReauthHandler | null): void {
 /** Forgets the CSRF token; call after login and logout, when the session changes. */
 export function resetCsrf(): void {
   csrfToken = null;
+  knownCsrf = null;
 }
 
 async function fetchCsrf(): Promise<string> {
@@ -138,7 +141,22 @@ async function fetchCsrf(): Promise<string> {
     throw await toError(res);
   }
   const body = (await res.json()) as { token: string };
+  knownCsrf = body.token;
   return body.token;
+}
+
+/**
+ * A request that outlives the page (`keepalive`), for what a tab gives back as it closes, such as a
+ * review lock. Sent only when this page has a CSRF token already; its answer is never read.
+ */
+export function sendOnLeave(method: 'DELETE' | 'POST', path: string): void {
+  if (!knownCsrf) return;
+  void fetch(path, {
+    method,
+    keepalive: true,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-CSRF-Token': knownCsrf },
+  }).catch(() => undefined);
 }
 
 function getCsrf(): Promise<string> {

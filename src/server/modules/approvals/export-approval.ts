@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/access/policy.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decryptUser } from '../users/users.presenter.ts';
 import { usersRepo } from '../users/users.repo.ts';
@@ -40,6 +41,15 @@ export function filtersKey(filters: Record<string, unknown>): string {
 }
 
 /**
+ * Whether an export with names by this actor waits for another administrator's approval (the web says
+ * so before the export starts). A sole administrator cannot get a second pair of eyes; anyone else
+ * always asks an administrator.
+ */
+export async function namedExportNeedsApproval(db: Executor, actor: Actor): Promise<boolean> {
+  return actor.role !== 'admin' || (await usersRepo.countActiveAdmins(db)) >= 2;
+}
+
+/**
  * Allow an export with names, or record a request for approval and refuse with
  * `export.approval_requested`. Returns the id of the approval used (null when the actor is the only
  * active administrator, where four-eyes is impossible; the export's audit entry then has no approval).
@@ -53,8 +63,7 @@ export async function authoriseNamedExport(
   const key = filtersKey(filters);
   const target = `${scope}:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
   const outcome = await inTx(ctx, async (tx, audit) => {
-    // A sole administrator cannot get a second pair of eyes; anyone else always asks an administrator.
-    if (actor.role === 'admin' && (await usersRepo.countActiveAdmins(tx)) < 2) return { used: null };
+    if (!(await namedExportNeedsApproval(tx, actor))) return { used: null };
     const since = new Date(Date.now() - VALID_MS).toISOString();
     const approved = await tx
       .selectFrom('approvals')

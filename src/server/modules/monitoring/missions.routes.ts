@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import * as S from './missions.schemas.ts';
+import { listCoordinatorCandidates, setMissionCoordinators } from './missions.coordinators.ts';
 import {
   createMission,
   getMission,
   listMissions,
-  setMissionCoordinators,
   setMissionForms,
   updateMission,
 } from './missions.service.ts';
@@ -114,5 +114,10 @@ export const missionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/api/monitoring/observers',
     { config: review, schema: { tags, response: { 200: S.Observers } } },
     async (req) => listObservers(ctx, req.actor),
+  );
+  app.get(
+    '/api/monitoring/coordinators',
+    { config: review, schema: { tags, response: { 200: S.CoordinatorCandidates } } },
+    async (req) => listCoordinatorCandidates(ctx, req.actor),
   );
 };

@@ -54,11 +54,18 @@ export const Mission = MissionSummaryItem.extend({
   regions: z.array(z.string()),
   forms: z.array(z.object({ formId: Uuid, formVersionId: Uuid, title: L10nSchema, kind: z.string() })),
   coordinators: z.array(z.object({ userId: Uuid, name: z.string(), region: z.string().nullable() })),
+  /**
+   * Whether the caller's export with names waits for another administrator's approval; false only for
+   * the sole active administrator, whose export runs at once (export-approval.ts).
+   */
+  namedExportApproval: z.boolean(),
 });
 export const MissionForms = z.strictObject({ formVersionIds: z.array(Uuid).max(20) });
 export const MissionCoordinators = z.strictObject({
   coordinators: z.array(z.strictObject({ userId: Uuid, region: Region.nullable() })).max(200),
 });
+/** People who may coordinate a mission (active coordinators and administrators): a pick list of names. */
+export const CoordinatorCandidates = z.object({ items: z.array(z.object({ id: Uuid, name: z.string() })) });
 
 export const SiteCreate = z.strictObject({
   code: Line(40).min(1),

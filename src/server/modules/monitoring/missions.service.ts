@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { isRegionCode } from '../../../core/geo/regions.ts';
 import { uuidv7 } from '../../../core/ids.ts';
-import type { Role } from '../../../core/roles.ts';
 import { capabilitiesOf, requireCap, type Actor } from '../../platform/access/policy.ts';
 import { inTx, type AppContext } from '../../platform/context.ts';
 import type { MissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
+import { namedExportNeedsApproval } from '../approvals/export-approval.ts';
 import { userNames } from '../users/users.names.ts';
 import { loadMission, missionVisibleTo, requireWholeMission, type Scope } from './monitoring.access.ts';
 import type * as S from './missions.schemas.ts';
@@ -13,6 +12,19 @@ import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
 
 type MissionView = z.infer<typeof S.Mission>;
 type Item = z.infer<typeof S.MissionSummaryItem>;
+type DateField = 'startsOn' | 'endsOn';
+
+/**
+ * A mission may not end before it starts (ending on its first day is fine). `named` is the field the
+ * request changed, so the form can put the message under it.
+ */
+function datesInOrder(startsOn: string | null, endsOn: string | null, named: DateField): void {
+  if (startsOn && endsOn && endsOn < startsOn) throw datesOrder(named);
+}
+const datesOrder = (named: DateField) =>
+  new AppError('missions.dates_order', {
+    fields: [{ path: named, code: named === 'endsOn' ? 'before_start' : 'after_end' }],
+  });
 
 /** Sites and received checklists of a mission inside the caller's part of it (one grouped read each). */
 async function tallies(ctx: AppContext, actor: Actor, missionIds: string[], scopes: Map<string, Scope>) {
@@ -103,6 +115,7 @@ export async function createMission(
   input: z.infer<typeof S.MissionCreate>,
 ): Promise<string> {
   requireCap(actor, 'monitoring.review');
+  datesInOrder(input.startsOn ?? null, input.endsOn ?? null, 'endsOn');
   const id = uuidv7();
   const now = new Date().toISOString();
   await inTx(ctx, async (tx, audit) => {
@@ -139,10 +152,12 @@ export async function createMission(
 
 export async function getMission(ctx: AppContext, actor: Actor | null, id: string): Promise<MissionView> {
   const a = await loadMission(ctx, actor, id);
-  const [t, forms, coordinators] = await Promise.all([
+  const [t, forms, coordinators, approval] = await Promise.all([
     tallies(ctx, actor!, [id], new Map([[id, a.scope]])),
     ctx.db.selectFrom('mission_forms').selectAll().where('mission_id', '=', id).orderBy('position').execute(),
     ctx.db.selectFrom('mission_coordinators').selectAll().where('mission_id', '=', id).execute(),
+    // Only reviewers see the export panel; an observer is not told how many administrators there are.
+    a.scope.kind === 'observer' ? true : namedExportNeedsApproval(ctx.db, actor!),
   ]);
   const names = await userNames(
     ctx,
@@ -169,6 +184,7 @@ export async function getMission(ctx: AppContext, actor: Actor | null, id: strin
             name: names.get(c.user_id) ?? '—',
             region: c.region,
           })),
+    namedExportApproval: approval,
   };
 }
 
@@ -180,8 +196,12 @@ export async function updateMission(
 ): Promise<MissionView> {
   const a = await loadMission(ctx, actor, id);
   requireWholeMission(actor!, a);
+  const named: DateField = patch.endsOn !== undefined ? 'endsOn' : 'startsOn';
+  const startsOn = patch.startsOn !== undefined ? patch.startsOn : a.row.starts_on;
+  const endsOn = patch.endsOn !== undefined ? patch.endsOn : a.row.ends_on;
+  datesInOrder(startsOn, endsOn, named);
   await inTx(ctx, async (tx, audit) => {
-    await tx
+    let update = tx
       .updateTable('missions')
       .set({
         ...(patch.title !== undefined ? { title: patch.title } : {}),
@@ -192,8 +212,17 @@ export async function updateMission(
         ...(patch.public !== undefined ? { public: patch.public ? 1 : 0 } : {}),
         updated_at: new Date().toISOString(),
       })
-      .where('id', '=', id)
-      .execute();
+      .where('id', '=', id);
+    // The date the patch keeps is checked again in the same statement: a concurrent change of the
+    // other date between the read above and this write cannot leave the mission ending before it starts.
+    if (patch.startsOn && patch.endsOn === undefined)
+      update = update.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', patch.startsOn!)]));
+    if (patch.endsOn && patch.startsOn === undefined)
+      update = update.where((eb) =>
+        eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', patch.endsOn!)]),
+      );
+    const r = await update.executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw datesOrder(named);
     await audit({
       actorId: actor!.userId,
       action: 'monitoring.mission_update',
@@ -245,61 +274,6 @@ export async function setMissionForms(
       entityType: 'mission',
       entityId: id,
       details: { versions: versions.map((v) => v.id) },
-    });
-  });
-  return getMission(ctx, actor, id);
-}
-
-export async function setMissionCoordinators(
-  ctx: AppContext,
-  actor: Actor | null,
-  id: string,
-  list: z.infer<typeof S.MissionCoordinators>['coordinators'],
-) {
-  const a = await loadMission(ctx, actor, id);
-  requireWholeMission(actor!, a);
-  const users = list.length
-    ? await ctx.db
-        .selectFrom('users')
-        .select(['id', 'role', 'status'])
-        .where(
-          'id',
-          'in',
-          list.map((c) => c.userId),
-        )
-        .execute()
-    : [];
-  list.forEach((c, i) => {
-    if (c.region !== null && !isRegionCode(c.region))
-      throw new AppError('geo.unknown_region', {
-        fields: [{ path: `coordinators.${i}.region`, code: 'invalid_value' }],
-      });
-    const u = users.find((x) => x.id === c.userId);
-    if (!u || u.status !== 'active' || !capabilitiesOf(u.role as Role).includes('monitoring.review'))
-      throw new AppError('missions.coordinator_invalid', {
-        fields: [{ path: `coordinators.${i}.userId`, code: 'invalid_value' }],
-      });
-  });
-  const seen = new Set<string>();
-  const rows = list.filter((c) => {
-    const k = `${c.userId}:${c.region ?? ''}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  await inTx(ctx, async (tx, audit) => {
-    await tx.deleteFrom('mission_coordinators').where('mission_id', '=', id).execute();
-    if (rows.length)
-      await tx
-        .insertInto('mission_coordinators')
-        .values(rows.map((c) => ({ id: uuidv7(), mission_id: id, user_id: c.userId, region: c.region })))
-        .execute();
-    await audit({
-      actorId: actor!.userId,
-      action: 'monitoring.mission_coordinators',
-      entityType: 'mission',
-      entityId: id,
-      details: { count: rows.length },
     });
   });
   return getMission(ctx, actor, id);

@@ -4,7 +4,13 @@ import type { AppContext } from '../../platform/context.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { applyAssign, noticeAssigned, reviewerIds, withNames } from './review.assign.ts';
-import { applyTransition, checkTransitionInput, loadForReview, withReview } from './review.service.ts';
+import {
+  FORWARD,
+  applyTransition,
+  checkTransitionInput,
+  loadForReview,
+  withReview,
+} from './review.service.ts';
 import { filteredSubmissions } from './submissions.read.ts';
 import { MATCHING_MAX, type MatchingQuery } from './submissions.schemas.ts';
 import type * as S from './submissions.schemas.ts';
@@ -37,7 +43,7 @@ async function eachReport(ids: string[], one: (id: string) => Promise<boolean>):
 
 /**
  * Move several reports to one state at once (election day: a coordinator verifies a page of routine
- * checklists). Each report goes through exactly the single-report path — the reviewer's access to it,
+ * checklists), forward only (`FORWARD`). Each report goes through the single-report path — the reviewer's access to it,
  * someone else's lock, the allowed moves, history and audit — in its own transaction, so one report
  * that cannot move never holds up or undoes the others. A report the reviewer may not see is skipped
  * as "not found", the same answer a single request gives, so a batch never reveals what exists.
@@ -55,7 +61,7 @@ export async function transitionMany(
   requireReauth(actor);
   return eachReport(input.ids, async (id) => {
     await withReview(ctx, actor, id, (tx, audit, row, key) =>
-      applyTransition(actor, id, move, tx, audit, row, key),
+      applyTransition(actor, id, move, tx, audit, row, key, FORWARD),
     );
     return true;
   });

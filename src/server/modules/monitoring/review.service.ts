@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { RecordKey } from '../../platform/crypto/envelope.ts';
 import { userNames } from '../users/users.names.ts';
 import { liveLock, loadSubmission, presentSubmission } from './submissions.read.ts';
+import { recountOnStatus } from './submissions.recount.ts';
 import type * as S from './submissions.schemas.ts';
 
 type View = z.infer<typeof S.SubmissionView>;
@@ -25,6 +26,19 @@ export const TRANSITIONS: Record<Status, readonly Status[]> = {
   verified: ['published', 'rejected', 'in_review'],
   published: ['verified'],
   rejected: ['in_review'],
+};
+
+/**
+ * The moves a batch may make: forward only. Stepping back (unpublishing, reopening a rejected report)
+ * is a decision about one report, taken on its page: a bulk "Verify" over a selection that happens to
+ * hold a published report must skip it, not quietly unpublish it.
+ */
+export const FORWARD: Record<Status, readonly Status[]> = {
+  received: ['in_review', 'rejected'],
+  in_review: ['verified', 'rejected'],
+  verified: ['published', 'rejected'],
+  published: [],
+  rejected: [],
 };
 
 /** A reviewer of the submission: an administrator or a coordinator of its mission (and region). */
@@ -153,16 +167,18 @@ export async function applyTransition(
   audit: (e: AuditEntry) => Promise<void>,
   row: SubmissionsTable,
   key: RecordKey,
+  moves: Record<Status, readonly Status[]> = TRANSITIONS,
 ): Promise<void> {
   const from = row.status as Status;
   // The state check first: an impossible move answers 409 even without a reason.
-  if (!TRANSITIONS[from].includes(input.to)) throw new AppError('submissions.transition_invalid');
+  if (!moves[from].includes(input.to)) throw new AppError('submissions.transition_invalid');
   checkTransitionInput(input);
   await tx
     .updateTable('submissions')
     .set({ status: input.to, updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
+  await recountOnStatus(tx, row, key, from, input.to);
   await addHistory(tx, key, {
     submissionId: id,
     userId: actor.userId,

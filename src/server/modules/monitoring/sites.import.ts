@@ -1,6 +1,6 @@
 import { DISTRICTS, REGIONS, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
 import { normalizeText } from '../../../core/text.ts';
-import { parseCsv, tidyCells } from '../../../core/csv.ts';
+import { parseCsvRows, tidyCells } from '../../../core/csv.ts';
 
 /** One line of a sites CSV after checking; `line` is the 1-based line number in the file. */
 export interface SiteLine {
@@ -69,16 +69,16 @@ export function districtOf(region: string, v: string): string | null {
 
 /** Check every line; the import is all or nothing, so every problem is reported at once. */
 export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIssue[] } {
-  const rows = parseCsv(text).filter((r) => r.some((c) => c.trim() !== ''));
+  // Blank lines are skipped, but every issue names the record's own line in the file.
+  const rows = parseCsvRows(text).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const issues: LineIssue[] = [];
   const lines: SiteLine[] = [];
-  const head = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const head = (rows[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
   const hasHeader = head[0] === 'code';
   if (hasHeader && HEADER.slice(0, 3).some((h, i) => head[i] !== h))
-    issues.push({ line: 1, field: 'header', code: 'columns' });
+    issues.push({ line: rows[0]!.line, field: 'header', code: 'columns' });
   const seen = new Set<string>();
-  rows.slice(hasHeader ? 1 : 0).forEach((r, i) => {
-    const line = i + (hasHeader ? 2 : 1);
+  rows.slice(hasHeader ? 1 : 0).forEach(({ line, cells: r }) => {
     const clean = tidyCells(r);
     const [code = '', name = '', regionRaw = '', districtRaw = '', place = '', lat = '', lon = '', obs = ''] =
       clean;

@@ -29,6 +29,8 @@ export const receivedCount = (eb: SitesEb) =>
     .select((e) => e.fn.countAll<number>().as('n'))
     .whereRef('c.site_id', '=', 's.id')
     .whereRef('c.mission_id', '=', 's.mission_id')
+    // A pair whose checklists were all rejected stays as a row with n = 0 (submissions.recount.ts).
+    .where('c.n', '>', 0)
     .where('c.form_id', 'in', checklistForms(eb));
 
 /** How many checklist forms the mission has: what each staffed site is expected to send. */

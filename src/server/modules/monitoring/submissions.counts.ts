@@ -114,18 +114,21 @@ export class CountBatch {
     { m: string; region: string; f: string; n: Map<string, { field: string; value: string; n: number }> }
   >();
 
-  add(c: CountInput): void {
+  /** Count a submission in (`sign` 1), or out again (-1: it was rejected; submissions.recount.ts). */
+  add(c: CountInput, sign: 1 | -1 = 1): void {
     const region = c.region ?? '';
     const m = c.missionId;
-    const incident = c.kind === 'incident' ? 1 : 0;
-    const critical = c.critical ? 1 : 0;
+    const incident = c.kind === 'incident' ? sign : 0;
+    // The dashboard shows "incidents (of which critical)": a checklist flagged critical (say, a
+    // station that never opened) is in the critical review queue, not among the incidents.
+    const critical = c.critical && incident ? sign : 0;
     if (c.kind === 'checklist' && c.siteId) {
       const s = c.siteId;
       bump(
         this.siteForm,
         `${s}\u0001${c.formId}\u0001${m}`,
         () => ({ m, s, f: c.formId, region, n: 0 }),
-        (t) => (t.n += 1),
+        (t) => (t.n += sign),
       );
     }
     bump(
@@ -133,12 +136,12 @@ export class CountBatch {
       `${region}\u0001${m}`,
       () => ({ m, region, submissions: 0, incidents: 0, critical: 0 }),
       (t) => {
-        t.submissions += 1;
+        t.submissions += sign;
         t.incidents += incident;
         t.critical += critical;
       },
     );
-    if (incident || critical) {
+    if (incident) {
       // Incidents over time by the hour the observer reported it (UTC), not by when it reached us.
       const hour = `${new Date(c.submittedAt).toISOString().slice(0, 13)}:00`;
       bump(
@@ -159,8 +162,8 @@ export class CountBatch {
       for (const [field, value] of c.values) {
         const k = `${field}\u0001${value}`;
         const e = group.n.get(k);
-        if (e) e.n += 1;
-        else group.n.set(k, { field, value, n: 1 });
+        if (e) e.n += sign;
+        else group.n.set(k, { field, value, n: sign });
       }
     }
   }
@@ -171,9 +174,12 @@ export class CountBatch {
     const pairs = byKey(this.siteForm).map(([, t]) => [t.m, t.s, t.f, t.n]);
     for (const r of await upsertSiteForm(tx, pairs)) {
       const t = this.siteForm.get(`${r.site_id}\u0001${r.form_id}\u0001${r.mission_id}`)!;
-      // The pair is new when the count is exactly what this batch added.
-      if (Number(r.n) === t.n)
-        received.set(`${t.region}\u0001${t.m}`, (received.get(`${t.region}\u0001${t.m}`) ?? 0) + 1);
+      // A pair counts as received while its count is above zero: it arrives when this batch took it
+      // from zero, and leaves when a rejection takes it back to zero.
+      const after = Number(r.n);
+      const change = (after > 0 ? 1 : 0) - (after - t.n > 0 ? 1 : 0);
+      if (change !== 0)
+        received.set(`${t.region}\u0001${t.m}`, (received.get(`${t.region}\u0001${t.m}`) ?? 0) + change);
     }
     await upsertRegion(
       tx,

@@ -58,7 +58,7 @@ export async function publicSummary(ctx: AppContext, id: string): Promise<Public
   };
 }
 
-/** The dashboard as the public sees it: no staffing, small counts withheld. */
+/** The dashboard as the public sees it: no staffing, small counts withheld (by region too). */
 async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
   // Staffing (`unstaffed`) stays internal: it would tell anyone which regions go unwatched.
   const { unstaffed: _unstaffed, ...s } = await buildSummary(ctx, id, { kind: 'all' });
@@ -67,9 +67,24 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
     s.overTime.map((h) => ({ code: h.hour, count: h.n })),
     t,
   );
+  // A region where nobody was sent is left out altogether (it would point out where no one watches),
+  // and small counts by region are withheld like every other public count.
+  const watched = s.byRegion.filter((r) => r.expected > 0);
+  const expected = suppressTable(
+    watched.map((r) => ({ code: r.region, count: r.expected })),
+    t,
+  );
+  const received = suppressTable(
+    watched.map((r) => ({ code: r.region, count: r.received })),
+    t,
+  );
   return {
     ...s,
-    byRegion: s.byRegion.map((r) => ({ region: r.region, expected: r.expected, received: r.received })),
+    byRegion: watched.map((r, i) => ({
+      region: r.region,
+      expected: expected[i]!.count,
+      received: received[i]!.count,
+    })),
     incidents: {
       total: suppressTotal(s.incidents.total, t),
       critical: suppressTotal(s.incidents.critical, t),

@@ -9,7 +9,7 @@ const summaryOf = <C extends z.ZodType>(Count: C) =>
     /** Checklists expected: checklist forms × sites with at least one observer assigned. */
     expected: z.number(),
     received: z.number(),
-    byRegion: z.array(z.object({ region: z.string(), expected: z.number(), received: z.number() })),
+    byRegion: z.array(z.object({ region: z.string(), expected: Count, received: Count })),
     incidents: z.object({ total: Count, critical: Count }),
     overTime: z.array(z.object({ hour: z.string(), n: Count, critical: Count })),
     answers: z.array(

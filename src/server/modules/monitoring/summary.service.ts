@@ -47,6 +47,7 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
       .innerJoin('sites as s', 's.id', 'c.site_id')
       .select(['s.region', (eb) => eb.fn.countAll<number>().as('n')])
       .where('c.mission_id', '=', missionId)
+      .where('c.n', '>', 0)
       .where((eb) =>
         eb(
           'c.form_id',
@@ -95,7 +96,9 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
     overTime.set(hour, o);
   }
   const versions = new Map<string, CachedVersion>();
-  for (const f of forms) {
+  // Answers are counted for checklists only (submissions.counts.ts): an incident form's questions
+  // would show "0 answers" however many incidents came in.
+  for (const f of forms.filter((x) => x.form_kind === 'checklist')) {
     const v = await publishedVersion(ctx.db, f.form_version_id);
     if (v && !versions.has(f.form_id)) versions.set(f.form_id, v);
   }
@@ -134,7 +137,8 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
     unstaffed: byRegionRows.reduce((s, r) => s + r.unstaffed, 0),
     byRegion: byRegionRows,
     incidents: { total: incidents, critical },
-    overTime: [...overTime.values()].sort((a, b) => a.hour.localeCompare(b.hour)),
+    // An hour whose incidents were all rejected keeps its row at zero: it is not an hour with reports.
+    overTime: [...overTime.values()].filter((h) => h.n > 0).sort((a, b) => a.hour.localeCompare(b.hour)),
     answers: answerRows,
   };
 }

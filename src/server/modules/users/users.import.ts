@@ -3,7 +3,7 @@ import { LOCALES, ROLES, type Locale, type Role } from '../../../core/roles.ts';
 import { Email, PersonName } from '../../../core/schemas/common.ts';
 import { PhoneNumber } from '../../../core/schemas/users.ts';
 import { normalizeEmail, normalizeText } from '../../../core/text.ts';
-import { parseCsv, tidyCells } from '../../../core/csv.ts';
+import { parseCsvRows, tidyCells } from '../../../core/csv.ts';
 
 /**
  * The check of a list of people to invite (CSV: e-mail, name, role, language, phone). Pure: whether an
@@ -55,16 +55,16 @@ export function checkPeopleCsv(
   text: string,
   fallback: Locale,
 ): { lines: PersonLine[]; issues: PersonIssue[] } {
-  const rows = parseCsv(text).filter((r) => r.some((c) => c.trim() !== ''));
+  // Blank lines are skipped, but every issue names the record's own line in the file.
+  const rows = parseCsvRows(text).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const issues: PersonIssue[] = [];
   const lines: PersonLine[] = [];
-  const hasHeader = rows[0]?.[0]?.trim().toLowerCase() === 'email';
+  const hasHeader = rows[0]?.cells[0]?.trim().toLowerCase() === 'email';
   const body = rows.slice(hasHeader ? 1 : 0);
   if (body.length === 0) return { lines, issues: [{ line: 1, field: 'line', code: 'required' }] };
   if (body.length > MAX_PEOPLE) return { lines, issues: [{ line: 1, field: 'line', code: 'over_limit' }] };
   const seen = new Set<string>();
-  body.forEach((r, i) => {
-    const line = i + (hasHeader ? 2 : 1);
+  body.forEach(({ line, cells: r }) => {
     const clean = tidyCells(r);
     const [emailRaw = '', nameRaw = '', roleRaw = '', langRaw = '', phoneRaw = ''] = clean;
     const before = issues.length;

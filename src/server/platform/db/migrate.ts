@@ -26,6 +26,7 @@ import * as m0024 from './migrations/20261201_0024_submission_assignee.ts';
 import * as m0025 from './migrations/20261201_0025_email_alerts.ts';
 import * as m0026 from './migrations/20261201_0026_user_phone.ts';
 import * as m0027 from './migrations/20261201_0027_email_assigned.ts';
+import * as m0028 from './migrations/20261201_0028_counts_follow_review.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201_0025_email_alerts': m0025,
   '20261201_0026_user_phone': m0026,
   '20261201_0027_email_assigned': m0027,
+  '20261201_0028_counts_follow_review': m0028,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

@@ -26,46 +26,17 @@ import { PageLoader } from '../../components/PageLoader';
 import { saveFile } from '../../components/saveFile';
 import type { Locale } from '../../i18n';
 import { formsApi } from './api';
-import {
-  blankDefinition,
-  fillKeys,
-  move,
-  newSection,
-  normalizePath,
-  removeAt,
-  replaceAt,
-} from './builder/definition';
-import type { IssueLookup } from './builder/FieldEditor';
+import { blankDefinition, fillKeys, move, newSection, replaceAt } from './builder/definition';
 import { FormPreview } from './builder/FormPreview';
+import { isDefinitionInvalid, useIssues } from './builder/issues';
 import { L10nInputs } from './builder/L10nInputs';
+import { RemoveProvider, useRemoval } from './builder/removal';
 import { SectionEditor } from './builder/SectionEditor';
 import { VersionList } from './builder/VersionList';
 import { LANGS, pick, useLocale } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useForm, useInvalidate } from './queries';
-
-/** Turns the server's `details:[{path, code}]` into lookups for the editors. */
-function useIssues(details: readonly ErrorDetail[]): IssueLookup & { all: string[] } {
-  const { t } = useTranslation('monitoring');
-  return useMemo(() => {
-    const list = details
-      .filter((d) => d.path !== undefined)
-      .map((d) => ({
-        path: normalizePath(d.path!),
-        msg: t(`forms:issue.${d.code}`, { defaultValue: t('forms:issue.invalid') }),
-      }));
-    return {
-      all: list.map((i) => i.msg),
-      at: (p) => list.filter((i) => i.path === p).map((i) => i.msg),
-      rest: (p, shown) =>
-        list
-          .filter((i) => (i.path === p || i.path.startsWith(`${p}.`)) && !shown.includes(i.path))
-          .filter((i) => !i.path.slice(p.length).match(/^\.fields\.\d+/))
-          .map((i) => i.msg),
-    };
-  }, [details, t]);
-}
 
 function Editor({
   formId,
@@ -92,12 +63,13 @@ function Editor({
   const [confirm, setConfirm] = useState(false);
   const [view, setView] = useState<'edit' | 'preview'>('edit');
   const [previewLang, setPreviewLang] = useState<Locale>(lng);
-  const issues = useIssues(details);
+  const issues = useIssues(details, def);
   const setDef = (d: FormDefinition) => {
     setDefRaw(fillKeys(d));
     setDirty(true);
     setNotice(null);
   };
+  const removal = useRemoval(def, setDef);
 
   const onError = (e: unknown) => setDetails(e instanceof ApiError ? e.details : []);
   const save = useMutation({
@@ -169,6 +141,11 @@ function Editor({
             multiline
             onChange={(description) => setDef({ ...def, description })}
           />
+          {issues.form.map((m, i) => (
+            <Text key={i} size="sm" c="red.8" role="alert">
+              {m}
+            </Text>
+          ))}
           <Select
             label={t('builder.kind')}
             data={FORM_KINDS.map((k) => ({ value: k, label: t(`forms:kind.${k}`) }))}
@@ -188,7 +165,7 @@ function Editor({
           issues={issues}
           onChange={(s) => setDef({ ...def, sections: replaceAt(def.sections, i, s) })}
           onMove={(dir) => setDef({ ...def, sections: move(def.sections, i, dir) })}
-          onRemove={() => setDef({ ...def, sections: removeAt(def.sections, i) })}
+          onRemove={() => removal.remove(`sections.${i}`)}
         />
       ))}
       <Button
@@ -215,14 +192,16 @@ function Editor({
           onChange={(v) => setPreviewLang(v)}
           data={LANGS.map((l) => ({ value: l, label: l.toUpperCase() }))}
           aria-label={t('preview.language')}
+          data-testid="preview-lang"
         />
       </Group>
       <FormPreview definition={def} lang={previewLang} />
     </Stack>
   );
 
+  // The section and question editors remove through `removal`, which sees the whole form.
   return (
-    <>
+    <RemoveProvider value={removal.remove}>
       <Group justify="space-between" mb="sm" gap="xs">
         <Group gap="xs">
           {dirty ? (
@@ -268,9 +247,11 @@ function Editor({
             {notice}
           </Alert>
         )}
-        <MonErrorAlert error={error} />
+        {/* Problems the server placed are shown at their questions and counted below: its own message
+            would repeat the first one with a raw path. */}
+        <MonErrorAlert error={isDefinitionInvalid(error) ? null : error} />
         {issues.all.length > 0 && (
-          <Text c="red.8" size="sm" data-testid="builder-issues">
+          <Text c="red.8" size="sm" role="alert" data-testid="builder-issues">
             {t('builder.issueCount', { count: issues.all.length })}
           </Text>
         )}
@@ -302,6 +283,7 @@ function Editor({
           </Box>
         </Group>
       )}
+      {removal.dialog}
       <ConfirmModal
         opened={confirm}
         title={t('builder.publishTitle')}
@@ -312,7 +294,7 @@ function Editor({
       >
         {t('builder.publishBody', { title: pick(def.title, lng) })}
       </ConfirmModal>
-    </>
+    </RemoveProvider>
   );
 }
 

@@ -18,28 +18,80 @@ import { useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../people/AnchorLink';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormKind } from '../../../core/forms/types';
+import { FORM_LIMITS } from '../../../core/forms/limits';
+import type { FormKind, L10n } from '../../../core/forms/types';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { saveFile } from '../../components/saveFile';
 import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../intl/format';
+import { i18n } from '../../i18n';
 import { formsApi, type FormExport, type FormSummary } from './api';
-import { useL10n } from './l10n';
+import { DefinitionIssuesAlert, isDefinitionInvalid } from './builder/issues';
+import { LANGS, useL10n } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useForms, useInvalidate } from './queries';
 
-/** Reads a chosen file as an exported form; a file that is not one is refused before any request. */
+/**
+ * Reads a chosen file as an exported form; a file that is not one (or of another format version) is
+ * refused before any request. Only the export's own keys are sent: the server refuses any other.
+ */
 async function readExport(file: File): Promise<FormExport | null> {
   if (file.size > 2_000_000) return null;
   try {
-    const body = JSON.parse(await file.text()) as Partial<FormExport>;
-    return body && body.format === 'ukuk-form' && body.definition ? (body as FormExport) : null;
+    const body = JSON.parse(await file.text()) as Partial<FormExport> | null;
+    const ok = body?.format === 'ukuk-form' && body.formatVersion === 1;
+    return ok && body.definition && typeof body.definition === 'object'
+      ? { format: 'ukuk-form', formatVersion: 1, definition: body.definition }
+      : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Re-importing an export would list two forms with the same title: a title already in the list gets
+ * "(imported)" in each of its languages, unless that would make it longer than a title may be.
+ */
+function markImported(body: FormExport, forms: readonly FormSummary[]): FormExport {
+  const title = body.definition.title as Partial<L10n> | undefined;
+  const same = (a: Partial<L10n>, b: L10n) => LANGS.some((l) => !!a[l]?.trim() && a[l] === b[l]);
+  if (!title || typeof title !== 'object' || !forms.some((f) => same(title, f.title))) return body;
+  const marked = { ...title };
+  for (const l of LANGS) {
+    const text = title[l];
+    if (typeof text !== 'string' || !text.trim()) continue;
+    const next = `${text} ${i18n.getFixedT(l, 'monitoring')('forms.importedSuffix')}`;
+    if (next.length <= FORM_LIMITS.label) marked[l] = next;
+  }
+  return { ...body, definition: { ...body.definition, title: marked as L10n } };
+}
+
+/**
+ * The published version and the draft over it. At most one draft exists and it is always the latest
+ * (forms.service.ts), so a published version under a draft is the one just before it.
+ */
+function Versions({ form }: { form: FormSummary }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const latest = form.latestVersion;
+  const draft = latest.status === 'draft' ? latest.version : null;
+  const published = draft === null ? latest.version : form.publishedVersionId ? draft - 1 : null;
+  const badge = (n: number, status: 'published' | 'draft') => (
+    <Group gap={4} wrap="nowrap" data-testid={`form-${status}-${form.id}`}>
+      <Text size="sm">{t('forms.versionN', { n })}</Text>
+      <Badge variant="light" color={status === 'published' ? 'green' : 'orange'} tt="none">
+        {t(`forms:status.${status}`)}
+      </Badge>
+    </Group>
+  );
+  return (
+    <Group gap="xs" wrap="nowrap">
+      {published !== null && badge(published, 'published')}
+      {draft !== null && badge(draft, 'draft')}
+    </Group>
+  );
 }
 
 function RowActions({ form }: { form: FormSummary }): ReactElement {
@@ -110,10 +162,12 @@ export function FormsPage(): ReactElement {
             <FileButton
               accept="application/json,.json"
               onChange={async (file) => {
+                // A new choice replaces the last one's message, whichever kind it was.
                 setBadFile(false);
+                importer.reset();
                 if (!file) return;
                 const body = await readExport(file);
-                if (body) importer.mutate(body);
+                if (body) importer.mutate(markImported(body, forms.data?.items ?? []));
                 else setBadFile(true);
               }}
             >
@@ -139,7 +193,9 @@ export function FormsPage(): ReactElement {
             {t('forms.badFile')}
           </Text>
         )}
-        <MonErrorAlert error={importer.error ?? forms.error} />
+        {/* A refused definition is listed by place; the server's own line would show a raw path. */}
+        {isDefinitionInvalid(importer.error) && <DefinitionIssuesAlert error={importer.error} />}
+        <MonErrorAlert error={(isDefinitionInvalid(importer.error) ? null : importer.error) ?? forms.error} />
         <Group gap="md">
           {/* Scrolls on its own on a phone: the three labels are wider than 375 px in Kyrgyz. */}
           <ScrollArea type="auto" scrollbarSize={6} maw="100%">
@@ -197,16 +253,7 @@ export function FormsPage(): ReactElement {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Text size="sm">{t('forms.versionN', { n: f.latestVersion.version })}</Text>
-                        <Badge
-                          variant="light"
-                          color={f.latestVersion.status === 'published' ? 'green' : 'orange'}
-                          tt="none"
-                        >
-                          {t(`forms:status.${f.latestVersion.status}`)}
-                        </Badge>
-                      </Group>
+                      <Versions form={f} />
                     </Table.Td>
                     <Table.Td>{fmt.dateTime(f.updatedAt)}</Table.Td>
                     <Table.Td>

@@ -13,6 +13,7 @@ import { can, useMe } from '../auth/queries';
 import { AnchorLink } from '../people/AnchorLink';
 import { MISSION_KINDS, missionsApi, type MissionKind } from './api';
 import { MissionStatusBadge, PublicBadge } from './labels';
+import { missionDateErrors, serverDateErrors, type DateErrors } from './missionDates';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useInvalidate, useMissions } from './queries';
@@ -27,6 +28,7 @@ function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => vo
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [description, setDescription] = useState('');
+  const [dateErrors, setDateErrors] = useState<DateErrors>({});
   const create = useMutation({
     mutationFn: () =>
       missionsApi.create({
@@ -40,13 +42,17 @@ function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => vo
       await invalidate(monitoringKeys.missions);
       void navigate({ to: '/monitoring/missions/$id', params: { id } });
     },
+    onError: (e) => setDateErrors(serverDateErrors(e)),
   });
   return (
     <AppModal opened={opened} onClose={onClose} title={t('missions.new')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate();
+          const wrong = missionDateErrors(t, startsOn, endsOn, 'endsOn');
+          setDateErrors(wrong);
+          if (Object.keys(wrong).length) create.reset();
+          else create.mutate();
         }}
       >
         <Stack>
@@ -71,13 +77,23 @@ function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => vo
               type="date"
               label={t('missions.startsOn')}
               value={startsOn}
-              onChange={(e) => setStartsOn(e.currentTarget.value)}
+              onChange={(e) => {
+                setStartsOn(e.currentTarget.value);
+                setDateErrors({});
+              }}
+              error={dateErrors.startsOn}
+              data-testid="mission-starts-on"
             />
             <TextInput
               type="date"
               label={t('missions.endsOn')}
               value={endsOn}
-              onChange={(e) => setEndsOn(e.currentTarget.value)}
+              onChange={(e) => {
+                setEndsOn(e.currentTarget.value);
+                setDateErrors({});
+              }}
+              error={dateErrors.endsOn}
+              data-testid="mission-ends-on"
             />
           </Group>
           <Textarea
@@ -88,7 +104,8 @@ function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => vo
             value={description}
             onChange={(e) => setDescription(e.currentTarget.value)}
           />
-          <MonErrorAlert error={create.error} />
+          {/* A date refused by the server is shown under its field, not again as an alert. */}
+          <MonErrorAlert error={Object.keys(serverDateErrors(create.error)).length ? null : create.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel', { ns: 'ui' })}

@@ -1,5 +1,5 @@
 import { EmptyState, Group, ScrollArea, Select, Stack, Tabs } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { usePhone } from '../../components/usePhone';
 import {
   MATCHING_MAX,
   SUBMISSION_STATUSES,
+  missionsApi,
   submissionsApi,
   type BulkResult,
   type SubmissionsQuery,
@@ -20,7 +21,7 @@ import {
 import { useLocale } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
-import { useMissions, useSubmissions } from './queries';
+import { monitoringKeys, useMissions, useSubmissions } from './queries';
 import { can, useMe } from '../auth/queries';
 import { BulkBar, BulkOutcome } from './review/BulkBar';
 import { REVIEW_TABS, type ReviewTab } from './review/search';
@@ -66,6 +67,19 @@ export function ReviewPage(): ReactElement {
           : {}),
   };
   const q: SubmissionsQuery = { ...filter, ...(page > 1 ? { page } : {}) };
+  // "Reports appear here as observers send them" is wrong when a filter or queue hides the reports.
+  const filtered = Object.keys(filter).length > 0;
+  // A region coordinator's mission offers only their regions; names in the reader's alphabetical order.
+  const chosen = useQuery({
+    queryKey: monitoringKeys.mission(missionId ?? ''),
+    queryFn: () => missionsApi.get(missionId!),
+    enabled: missionId !== null,
+  });
+  const regionChoices = REGIONS.filter(
+    (r) => chosen.data?.scope !== 'regions' || chosen.data.regions.includes(r.code),
+  )
+    .map((r) => ({ value: r.code, label: r.names[lng] }))
+    .sort((a, b) => a.label.localeCompare(b.label, lng));
   const list = useSubmissions(q);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
@@ -139,7 +153,7 @@ export function ReviewPage(): ReactElement {
             label={t('sites.region')}
             placeholder={t('sites.allRegions')}
             clearable
-            data={REGIONS.map((r) => ({ value: r.code, label: r.names[lng] }))}
+            data={regionChoices}
             value={reg}
             onChange={reset(setReg)}
             w={phone ? '100%' : 200}
@@ -147,9 +161,18 @@ export function ReviewPage(): ReactElement {
         </Group>
         <MonErrorAlert error={list.error} />
         {list.isPending && <PageLoader />}
-        {list.data && items.length === 0 && (
-          <EmptyState p="lg" title={t('review.empty')} description={t('review.emptyHint')} />
-        )}
+        {list.data &&
+          items.length === 0 &&
+          (filtered ? (
+            <EmptyState
+              p="lg"
+              title={t('review.emptyFiltered')}
+              description={t('review.emptyFilteredHint')}
+              data-testid="review-empty-filtered"
+            />
+          ) : (
+            <EmptyState p="lg" title={t('review.empty')} description={t('review.emptyHint')} />
+          ))}
         <MonErrorAlert error={matching.error} />
         {outcome && <BulkOutcome result={outcome} onClose={() => setOutcome(null)} />}
         {picked.size > 0 && (

@@ -94,6 +94,8 @@ export interface Mission extends MissionSummary {
   regions: string[];
   forms: { formId: string; formVersionId: string; title: L10n; kind: string }[];
   coordinators: { userId: string; name: string; region: string | null }[];
+  /** An export with names waits for another administrator (false: the caller is the sole admin). */
+  namedExportApproval: boolean;
 }
 export interface MissionCreate {
   kind: MissionKind;
@@ -170,7 +172,8 @@ export interface Summary {
 
 /** The public page's figures: no staffing, small counts withheld (`null`), and the mission's heading. */
 export interface PublicSummary extends Omit<Summary, 'unstaffed' | 'byRegion'> {
-  byRegion: { region: string; expected: number; received: number }[];
+  /** Regions where observers were sent; counts from 1 to 4 withheld (null). */
+  byRegion: { region: string; expected: number | null; received: number | null }[];
   mission: {
     title: string;
     kind: MissionKind;
@@ -315,6 +318,9 @@ export const missionsApi = {
   /** Who may be placed on a site; `invited` have not set up their account yet (not for coordinating). */
   observers: () =>
     api.get<{ items: { id: string; name: string; invited: boolean }[] }>('/api/monitoring/observers'),
+  /** Who may coordinate a mission: active coordinators and administrators. */
+  coordinatorCandidates: () =>
+    api.get<{ items: { id: string; name: string }[] }>('/api/monitoring/coordinators'),
   summary: (id: string) => api.get<Summary>(`${m(id)}/summary`),
   /** Anyone, no session: the aggregates of a mission its administrators made public. */
   publicSummary: (id: string) => api.get<PublicSummary>(`/api/public/monitoring/missions/${enc(id)}/summary`),

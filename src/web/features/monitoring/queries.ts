@@ -13,6 +13,7 @@ export const monitoringKeys = {
   sites: (id: string, q: object) => ['monitoring', 'mission', id, 'sites', q] as const,
   summary: (id: string) => ['monitoring', 'mission', id, 'summary'] as const,
   observers: ['monitoring', 'observers'] as const,
+  coordinatorCandidates: ['monitoring', 'coordinator-candidates'] as const,
   siteContacts: (siteId: string) => ['monitoring', 'site-contacts', siteId] as const,
   submissions: (q: SubmissionsQuery) => ['monitoring', 'submissions', q] as const,
   submission: (id: string) => ['monitoring', 'submission', id] as const,
@@ -59,6 +60,12 @@ export const useSummary = (id: string, live: boolean) =>
   });
 export const useObservers = () =>
   useQuery({ queryKey: monitoringKeys.observers, queryFn: missionsApi.observers, staleTime: 60_000 });
+export const useCoordinatorCandidates = () =>
+  useQuery({
+    queryKey: monitoringKeys.coordinatorCandidates,
+    queryFn: missionsApi.coordinatorCandidates,
+    staleTime: 60_000,
+  });
 
 export const useSubmissions = (q: SubmissionsQuery) =>
   useQuery({

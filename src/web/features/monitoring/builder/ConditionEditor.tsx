@@ -1,4 +1,4 @@
-import { Group, MultiSelect, NumberInput, Select, Switch, TextInput } from '@mantine/core';
+import { Group, MultiSelect, NumberInput, Select, Switch, Text, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Condition, FormField } from '../../../../core/forms/types';
@@ -93,6 +93,13 @@ export function ConditionEditor({
               onChange={(value) => set({ value })}
               testId={testId}
             />
+          )}
+          {/* Moving or re-keying a question can leave this condition pointing at nothing earlier:
+              say so here rather than only when the server refuses the form. */}
+          {!field && (
+            <Text size="sm" c="red.8" w="100%" data-testid={`${testId}-cond-broken`}>
+              {t('builder.condition.broken')}
+            </Text>
           )}
         </>
       )}

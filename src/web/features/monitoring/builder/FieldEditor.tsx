@@ -20,11 +20,13 @@ import {
   type FormField,
 } from '../../../../core/forms/types';
 import { Icon } from '../../../components/icons';
+import { emptyL10n } from '../l10n';
 import { ConditionEditor } from './ConditionEditor';
-import { move, removeAt, replaceAt } from './definition';
+import { move, replaceAt } from './definition';
 import { L10nInputs } from './L10nInputs';
 import { MoveButtons } from './MoveButtons';
 import { OptionsEditor } from './OptionsEditor';
+import { useRemove } from './removal';
 
 /** The server's definition issues as messages: at one path, or anywhere under a path but not shown elsewhere. */
 export interface IssueLookup {
@@ -109,6 +111,15 @@ function Constraints({
       </Group>
     );
   if (field.type === 'text' || field.type === 'long_text') return <Group gap="xs">{num('maxLength')}</Group>;
+  if (field.type === 'date' || field.type === 'datetime')
+    return (
+      <Switch
+        label={t('builder.constraint.notFuture')}
+        checked={!!c.notFuture}
+        onChange={(e) => set({ notFuture: e.currentTarget.checked })}
+        data-testid={`${field.key}-not-future`}
+      />
+    );
   if (field.type === 'multiple_choice' || field.type === 'repeat')
     return (
       <Group gap="xs">
@@ -143,6 +154,7 @@ export function FieldEditor({
   onRemove: () => void;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
+  const remove = useRemove();
   const [hint, setHint] = useState(!!field.hint);
   const testId = `field-${field.key}`;
   const children = field.fields ?? [];
@@ -263,37 +275,20 @@ export function FieldEditor({
                 issues={issues}
                 onChange={(nc) => onChange({ ...field, fields: replaceAt(children, i, nc) })}
                 onMove={(dir) => onChange({ ...field, fields: move(children, i, dir) })}
-                onRemove={() => onChange({ ...field, fields: removeAt(children, i) })}
+                onRemove={() => remove(`${path}.fields.${i}`)}
               />
             ))}
-            <AddChild field={field} onChange={onChange} testId={`${testId}-add`} />
+            {/* Added without a key: the builder page gives it a fresh one (fillKeys). */}
+            <AddFieldMenu
+              nested
+              testId={`${testId}-add`}
+              onAdd={(type) =>
+                onChange({ ...field, fields: [...children, { key: '', type, label: emptyL10n() }] })
+              }
+            />
           </Stack>
         )}
       </Stack>
     </Card>
-  );
-}
-
-/** Adds a child to a repeat group; the key is made unique by the builder page (`onChange` caller). */
-function AddChild({
-  field,
-  onChange,
-  testId,
-}: {
-  field: FormField;
-  onChange: (f: FormField) => void;
-  testId: string;
-}): ReactElement {
-  return (
-    <AddFieldMenu
-      nested
-      testId={testId}
-      onAdd={(type) =>
-        onChange({
-          ...field,
-          fields: [...(field.fields ?? []), { key: '', type, label: { ky: '', ru: '', en: '' } }],
-        })
-      }
-    />
   );
 }

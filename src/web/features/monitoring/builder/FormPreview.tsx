@@ -12,10 +12,12 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState, type ReactElement } from 'react';
+import type { TFunction } from 'i18next';
+import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answers, Condition, FormDefinition, FormField } from '../../../../core/forms/types';
 import { REGIONS } from '../../../../core/geo/regions';
+import { schemeTitle } from '../../vocab/labels';
 import { pick, useLocale } from '../l10n';
 import type { Locale } from '../../../i18n';
 
@@ -51,13 +53,18 @@ function PreviewField({
   value,
   onChange,
   lng,
+  t,
 }: {
   field: FormField;
   value: unknown;
   onChange: (v: unknown) => void;
   lng: Locale;
+  /** In the preview's language: the phone shows its own words (Yes, Send…) in it too. */
+  t: TFunction;
 }): ReactElement {
-  const { t } = useTranslation('monitoring');
+  const vocab = field.vocabulary
+    ? t('preview.fromVocab', { scheme: schemeTitle(t, field.vocabulary) })
+    : t('preview.noVocab');
   const label = pick(field.label, lng) || field.key;
   const common = { label, description: pick(field.hint, lng) || undefined, required: !!field.required };
   const options = (field.options ?? []).map((o) => ({ value: o.key, label: pick(o.label, lng) || o.key }));
@@ -103,12 +110,7 @@ function PreviewField({
       );
     case 'single_choice':
       return field.vocabulary !== undefined ? (
-        <Select
-          {...common}
-          data={[]}
-          placeholder={t('preview.fromVocab', { scheme: field.vocabulary })}
-          disabled
-        />
+        <Select {...common} data={[]} placeholder={vocab} disabled />
       ) : (
         <Radio.Group {...common} value={(value as string) ?? null} onChange={onChange}>
           <Stack gap={6} mt={4}>
@@ -120,12 +122,7 @@ function PreviewField({
       );
     case 'multiple_choice':
       return field.vocabulary !== undefined ? (
-        <Select
-          {...common}
-          data={[]}
-          placeholder={t('preview.fromVocab', { scheme: field.vocabulary })}
-          disabled
-        />
+        <Select {...common} data={[]} placeholder={vocab} disabled />
       ) : (
         <Checkbox.Group {...common} value={(value as string[]) ?? []} onChange={onChange}>
           <Stack gap={6} mt={4}>
@@ -183,7 +180,14 @@ function PreviewField({
               {label}
             </Text>
             {(field.fields ?? []).map((c) => (
-              <PreviewField key={c.key} field={c} value={undefined} onChange={() => undefined} lng={lng} />
+              <PreviewField
+                key={c.key}
+                field={c}
+                value={undefined}
+                onChange={() => undefined}
+                lng={lng}
+                t={t}
+              />
             ))}
             <Button variant="light" size="xs" disabled>
               {t('preview.addEntry')}
@@ -205,9 +209,11 @@ export function FormPreview({
   definition: FormDefinition;
   lang?: Locale;
 }): ReactElement {
-  const { t } = useTranslation('monitoring');
+  const { t, i18n } = useTranslation('monitoring');
   const ui = useLocale();
   const lng = lang ?? ui;
+  // The pane's accessible name is the builder's, in the screen language; what the phone shows is in `lng`.
+  const tp = useMemo(() => i18n.getFixedT(lng, 'monitoring'), [i18n, lng]);
   const [answers, setAnswers] = useState<Answers>({});
   return (
     <Box
@@ -221,14 +227,13 @@ export function FormPreview({
         minHeight: 480,
         background: 'var(--mantine-color-body)',
       }}
-      lang={lng}
       role="region"
       aria-label={t('preview.label')}
       data-testid="form-preview"
     >
-      <Stack gap="md">
+      <Stack gap="md" lang={lng}>
         <Title order={2} size="h4">
-          {pick(definition.title, lng) || t('builder.untitled')}
+          {pick(definition.title, lng) || tp('builder.untitled')}
         </Title>
         {definition.sections
           .filter((s) => holds(s.visibleIf, answers))
@@ -246,6 +251,7 @@ export function FormPreview({
                     key={f.key}
                     field={f}
                     lng={lng}
+                    t={tp}
                     value={answers[f.key]}
                     onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))}
                   />
@@ -253,7 +259,7 @@ export function FormPreview({
             </Stack>
           ))}
         <Button disabled fullWidth>
-          {t('preview.send')}
+          {tp('preview.send')}
         </Button>
       </Stack>
     </Box>

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { FormDefinition, FormSection } from '../../../../core/forms/types';
 import { pick, useLocale } from '../l10n';
 import { ConditionEditor } from './ConditionEditor';
-import { earlierFields, move, newField, removeAt, replaceAt } from './definition';
+import { earlierFields, move, newField, replaceAt } from './definition';
 import { AddFieldMenu, FieldEditor, type IssueLookup } from './FieldEditor';
 import { L10nInputs } from './L10nInputs';
 import { MoveButtons } from './MoveButtons';
+import { useRemove } from './removal';
 
 /** One section: its title in three languages, an optional condition, and its questions. */
 export function SectionEditor({
@@ -27,6 +28,7 @@ export function SectionEditor({
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
+  const remove = useRemove();
   const section = def.sections[index]!;
   const path = `sections.${index}`;
   const fields = section.fields;
@@ -99,7 +101,7 @@ export function SectionEditor({
             issues={issues}
             onChange={(nf) => onChange({ ...section, fields: replaceAt(fields, i, nf) })}
             onMove={(dir) => onChange({ ...section, fields: move(fields, i, dir) })}
-            onRemove={() => onChange({ ...section, fields: removeAt(fields, i) })}
+            onRemove={() => remove(`${path}.fields.${i}`)}
           />
         ))}
         <AddFieldMenu

@@ -3,39 +3,72 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS } from '../../../../core/geo/regions';
+import { ApiError } from '../../../api/client';
 import { Icon } from '../../../components/icons';
 import { missionsApi, type Mission } from '../api';
 import { useLocale } from '../l10n';
-import { MonErrorAlert } from '../MonErrorAlert';
-import { monitoringKeys, useInvalidate, useObservers } from '../queries';
+import { MonErrorAlert, monErrorMessage } from '../MonErrorAlert';
+import { monitoringKeys, useCoordinatorCandidates, useInvalidate } from '../queries';
 
 const WHOLE = '*';
+type Row = { userId: string; region: string };
+type RowErrors = Record<number, { userId?: string; region?: string }>;
+
+/**
+ * The server's refusal (`coordinators.<k>.userId` or `.region`, k counting the rows sent) as messages
+ * under the rows they concern; empty when the error names no row.
+ */
+function rowErrors(error: unknown, sent: number[], message: string): RowErrors {
+  const out: RowErrors = {};
+  if (!(error instanceof ApiError)) return out;
+  for (const f of error.fields) {
+    const m = /^coordinators\.(\d+)\.(userId|region)$/.exec(f.path);
+    const row = m ? sent[Number(m[1])] : undefined;
+    if (m && row !== undefined) out[row] = { ...out[row], [m[2] as 'userId' | 'region']: message };
+  }
+  return out;
+}
 
 /** Coordinators of the mission, each for the whole mission or one region. */
 export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
   const invalidate = useInvalidate();
-  const people = useObservers();
-  const [rows, setRows] = useState(
+  // Only people the server accepts as coordinators (active coordinators and administrators).
+  const people = useCoordinatorCandidates();
+  const [rows, setRowsState] = useState<Row[]>(
     mission.coordinators.map((c) => ({ userId: c.userId, region: c.region ?? WHOLE })),
   );
+  const [errors, setErrors] = useState<RowErrors>({});
+  // Rows without a person are not sent; `sent[k]` is the row of the k-th coordinator sent.
+  const sent = rows.flatMap((r, i) => (r.userId ? [i] : []));
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (list: Row[]) =>
       missionsApi.setCoordinators(
         mission.id,
-        rows
-          .filter((r) => r.userId)
-          .map((r) => ({ userId: r.userId, region: r.region === WHOLE ? null : r.region })),
+        list.map((r) => ({ userId: r.userId, region: r.region === WHOLE ? null : r.region })),
       ),
     onSuccess: () => invalidate(monitoringKeys.mission(mission.id)),
+    onError: (e, list) => {
+      // The rows as they were when sent (`sent` of that render), not as edited since.
+      const at = list.map((r) => rows.indexOf(r));
+      setErrors(rowErrors(e, at, monErrorMessage(t, e)));
+    },
   });
-  const names = new Map([
-    ...mission.coordinators.map((c) => [c.userId, c.name] as const),
-    // A coordinator must have set up their account; invited people can only be placed on sites.
-    ...(people.data?.items ?? []).filter((p) => !p.invited).map((p) => [p.id, p.name] as const),
-  ]);
-  const userData = [...names].map(([value, label]) => ({ value, label }));
+  // An edit makes the last refusal stale: its messages go.
+  const setRows = (next: Row[]) => {
+    setRowsState(next);
+    setErrors({});
+    save.reset();
+  };
+  const candidates = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
+  // A saved coordinator who may no longer coordinate still shows by name in their own row.
+  const userDataFor = (userId: string) => {
+    const saved = mission.coordinators.find((c) => c.userId === userId);
+    return saved && !candidates.some((c) => c.value === userId)
+      ? [{ value: saved.userId, label: saved.name }, ...candidates]
+      : candidates;
+  };
   const regionData = [
     { value: WHOLE, label: t('coordinators.whole') },
     ...REGIONS.map((r) => ({ value: r.code, label: r.names[lng] })),
@@ -50,10 +83,12 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
           <Select
             label={t('coordinators.person')}
             searchable
-            data={userData}
+            data={userDataFor(r.userId)}
             value={r.userId || null}
             onChange={(v) => setRows(rows.map((x, k) => (k === i ? { ...x, userId: v ?? '' } : x)))}
+            error={errors[i]?.userId}
             w={240}
+            data-testid={`coordinator-person-${i}`}
           />
           <Select
             label={t('coordinators.region')}
@@ -61,6 +96,7 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
             value={r.region}
             allowDeselect={false}
             onChange={(v) => setRows(rows.map((x, k) => (k === i ? { ...x, region: v ?? WHOLE } : x)))}
+            error={errors[i]?.region}
             w={220}
           />
           <ActionIcon
@@ -82,7 +118,11 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
         >
           {t('coordinators.add')}
         </Button>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
+        <Button
+          onClick={() => save.mutate(sent.map((i) => rows[i]!))}
+          loading={save.isPending}
+          data-testid="coordinators-save"
+        >
           {t('common.save', { ns: 'ui' })}
         </Button>
         {save.isSuccess && (
@@ -91,7 +131,8 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
           </Text>
         )}
       </Group>
-      <MonErrorAlert error={save.error ?? people.error} />
+      {/* A refusal that names a row is shown under it, not again as an alert. */}
+      <MonErrorAlert error={(Object.keys(errors).length ? null : save.error) ?? people.error} />
     </Stack>
   );
 }

@@ -56,13 +56,24 @@ export function ExportPanel({ mission }: { mission: Mission }): ReactElement | n
   const me = useMe().data;
   if (!me || mission.scope === 'observer' || !can(me, 'monitoring.review')) return null;
   const key = storageKey(me.id, mission.id);
-  return <ExportBody key={key} storage={key} missionId={mission.id} />;
+  return (
+    <ExportBody key={key} storage={key} missionId={mission.id} needsApproval={mission.namedExportApproval} />
+  );
 }
 
-function ExportBody({ storage, missionId }: { storage: string; missionId: string }): ReactElement {
+function ExportBody({
+  storage,
+  missionId,
+  needsApproval,
+}: {
+  storage: string;
+  missionId: string;
+  /** False for the sole active administrator: the server then runs an export with names at once. */
+  needsApproval: boolean;
+}): ReactElement {
   const { t } = useTranslation('monitoring');
   const [format, setFormat] = useState<ExportFormat>('csv');
-  // Redacted unless asked: names and free text need a second administrator's approval.
+  // Redacted unless asked: names and free text need a second administrator's approval where one exists.
   const [named, setNamed] = useState(false);
   const [jobId, setJobId] = useState<string | null>(() => loadJob(storage));
   const remember = (id: string | null) => {
@@ -103,7 +114,7 @@ function ExportBody({ storage, missionId }: { storage: string; missionId: string
           checked={named}
           onChange={(e) => setNamed(e.currentTarget.checked)}
           label={t('exports.named')}
-          description={t('exports.namedHint')}
+          description={t(needsApproval ? 'exports.namedHint' : 'exports.namedHintDirect')}
           color="orange"
           data-testid="export-named"
         />

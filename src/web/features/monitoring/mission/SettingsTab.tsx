@@ -13,6 +13,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MISSION_STATUSES, missionsApi, type Mission } from '../api';
+import { missionDateErrors, serverDateErrors, type DateErrors } from '../missionDates';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate } from '../queries';
 
@@ -28,6 +29,10 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
     status: mission.status,
     public: mission.public,
   });
+  const [dateErrors, setDateErrors] = useState<DateErrors>({});
+  // Only a date the person changed is sent, and an emptied one as null: that clears it on the server.
+  const startsChanged = v.startsOn !== (mission.startsOn ?? '');
+  const endsChanged = v.endsOn !== (mission.endsOn ?? '');
   const save = useMutation({
     mutationFn: () =>
       missionsApi.update(mission.id, {
@@ -35,17 +40,25 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
         description: v.description.trim(),
         status: v.status,
         public: v.public,
-        ...(v.startsOn ? { startsOn: v.startsOn } : {}),
-        ...(v.endsOn ? { endsOn: v.endsOn } : {}),
+        ...(startsChanged ? { startsOn: v.startsOn || null } : {}),
+        ...(endsChanged ? { endsOn: v.endsOn || null } : {}),
       }),
     onSuccess: () =>
       Promise.all([invalidate(monitoringKeys.mission(mission.id)), invalidate(monitoringKeys.missions)]),
+    onError: (e) => setDateErrors(serverDateErrors(e)),
   });
+  const setDate = (patch: Partial<typeof v>) => {
+    setV({ ...v, ...patch });
+    setDateErrors({});
+  };
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        const wrong = missionDateErrors(t, v.startsOn, v.endsOn, endsChanged ? 'endsOn' : 'startsOn');
+        setDateErrors(wrong);
+        if (Object.keys(wrong).length) save.reset();
+        else save.mutate();
       }}
     >
       <Stack maw={560}>
@@ -69,13 +82,17 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
             type="date"
             label={t('missions.startsOn')}
             value={v.startsOn}
-            onChange={(e) => setV({ ...v, startsOn: e.currentTarget.value })}
+            onChange={(e) => setDate({ startsOn: e.currentTarget.value })}
+            error={dateErrors.startsOn}
+            data-testid="mission-starts-on"
           />
           <TextInput
             type="date"
             label={t('missions.endsOn')}
             value={v.endsOn}
-            onChange={(e) => setV({ ...v, endsOn: e.currentTarget.value })}
+            onChange={(e) => setDate({ endsOn: e.currentTarget.value })}
+            error={dateErrors.endsOn}
+            data-testid="mission-ends-on"
           />
         </Group>
         <div>
@@ -121,7 +138,8 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
             </Text>
           </div>
         )}
-        <MonErrorAlert error={save.error} />
+        {/* A date refused by the server is shown under its field, not again as an alert. */}
+        <MonErrorAlert error={Object.keys(serverDateErrors(save.error)).length ? null : save.error} />
         <Group>
           <Button
             type="submit"

@@ -7,11 +7,15 @@ import type { Summary } from '../api';
  */
 export type DashboardData = Omit<Summary, 'unstaffed' | 'byRegion' | 'missionId'> & {
   unstaffed?: number;
-  byRegion: { region: string; expected: number; received: number; unstaffed?: number }[];
+  byRegion: { region: string; expected: number | null; received: number | null; unstaffed?: number }[];
 };
 
 /** A share as a whole percent ("38 %"), 0 when there is nothing to divide by. */
 export const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / of) : 0);
+
+/** A share when there is one: null when nothing is expected or a count is withheld. */
+export const shareOf = (n: number | null, of: number | null): number | null =>
+  n === null || of === null || of <= 0 ? null : pct(n, of);
 
 /** A count withheld from the public (from 1 to 4, or one that would give such a count away). */
 export const WITHHELD = '—';

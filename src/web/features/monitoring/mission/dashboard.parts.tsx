@@ -17,7 +17,7 @@ import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
 import { useRegionName } from '../labels';
 import { useL10n } from '../l10n';
-import { countText, pct, WITHHELD, type DashboardData } from './dashboard.common';
+import { countText, pct, shareOf, WITHHELD, type DashboardData } from './dashboard.common';
 import { OverTime } from './dashboard.hours';
 
 function Stat({
@@ -95,12 +95,12 @@ function ByRegion({ s, onRegion }: { s: DashboardData; onRegion?: (region: strin
               <Table.Td>
                 <RegionCell
                   name={region(r.region)}
-                  owing={r.received < r.expected}
+                  owing={r.received !== null && r.expected !== null && r.received < r.expected}
                   onOpen={onRegion && (() => onRegion(r.region))}
                 />
               </Table.Td>
-              <Table.Td ta="end">{fmt.number(r.expected)}</Table.Td>
-              <Table.Td ta="end">{fmt.number(r.received)}</Table.Td>
+              <Table.Td ta="end">{countText(r.expected, fmt.number)}</Table.Td>
+              <Table.Td ta="end">{countText(r.received, fmt.number)}</Table.Td>
               {unstaffed && (
                 <Table.Td
                   ta="end"
@@ -111,22 +111,26 @@ function ByRegion({ s, onRegion }: { s: DashboardData; onRegion?: (region: strin
                 </Table.Td>
               )}
               <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Progress
-                    value={Math.min(100, pct(r.received, r.expected))}
-                    style={{ flex: 1 }}
-                    aria-hidden
-                  />
-                  <Text size="xs" w={42} ta="end">
-                    {t('dashboard.percent', { n: pct(r.received, r.expected) })}
-                  </Text>
-                </Group>
+                <Coverage share={shareOf(r.received, r.expected)} />
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </TableScroll>
+  );
+}
+
+/** A region's coverage: a bar and its percent, or a dash where there is no share to show. */
+function Coverage({ share }: { share: number | null }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Progress value={Math.min(100, share ?? 0)} style={{ flex: 1 }} aria-hidden />
+      <Text size="xs" miw={42} ta="end" style={{ whiteSpace: 'nowrap' }}>
+        {share === null ? WITHHELD : t('dashboard.percent', { n: share })}
+      </Text>
+    </Group>
   );
 }
 
@@ -183,7 +187,10 @@ export function DashboardBody({
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
-  const values = Object.fromEntries(s.byRegion.map((r) => [r.region, r.received]));
+  // Withheld counts stay off the map too: a shade would give them away.
+  const values = Object.fromEntries(
+    s.byRegion.flatMap((r) => (r.received === null ? [] : [[r.region, r.received] as const])),
+  );
   const num = (n: number | null) => countText(n, fmt.number);
   return (
     <Stack gap="lg">
@@ -203,7 +210,7 @@ export function DashboardBody({
         )}
         <Stat
           label={t('dashboard.coverage')}
-          value={t('dashboard.percent', { n: pct(s.received, s.expected) })}
+          value={s.expected > 0 ? t('dashboard.percent', { n: pct(s.received, s.expected) }) : WITHHELD}
           testId="dash-coverage"
         />
         <Stat

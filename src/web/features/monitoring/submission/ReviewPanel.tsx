@@ -59,6 +59,10 @@ export function LockBanner({
   return refused ? <MonErrorAlert error={refused} /> : null;
 }
 
+/** A move back along the workflow is named as one ("Return to review", not "Start review"). */
+const ORDER = ['received', 'in_review', 'verified', 'published'];
+const stepBack = (from: string, to: string) => from === 'rejected' || ORDER.indexOf(to) < ORDER.indexOf(from);
+
 /** State buttons, the assignee, triage flags and the two "make a record" actions. */
 export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -115,7 +119,7 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
               onClick={() => (to === 'rejected' ? setRejecting(true) : move.mutate({ to }))}
               data-testid={`to-${to}`}
             >
-              {t(`transition.${to}`)}
+              {t(stepBack(s.status, to) ? `transitionBack.${to}` : `transition.${to}`)}
             </Button>
           ))}
         </Group>

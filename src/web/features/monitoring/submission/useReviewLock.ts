@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../api/client';
+import { ApiError, sendOnLeave } from '../../../api/client';
 import { submissionsApi, type Submission } from '../api';
 import { monitoringKeys } from '../queries';
 
@@ -37,9 +37,24 @@ export function useReviewLock(id: string, enabled: boolean): { refused: unknown;
     };
     void take();
     const timer = setInterval(() => void take(), REFRESH_MS);
+    // Closing the tab unmounts nothing: without this the lock stayed for its full ten minutes while
+    // the message to other reviewers promised "until they close the page".
+    const leave = () => {
+      if (!held.current) return;
+      held.current = false;
+      sendOnLeave('DELETE', `/api/monitoring/submissions/${encodeURIComponent(id)}/lock`);
+    };
+    // A page restored from the browser's back/forward cache takes the lock again.
+    const back = (e: PageTransitionEvent) => {
+      if (e.persisted && alive) void take();
+    };
+    window.addEventListener('pagehide', leave);
+    window.addEventListener('pageshow', back);
     return () => {
       alive = false;
       clearInterval(timer);
+      window.removeEventListener('pagehide', leave);
+      window.removeEventListener('pageshow', back);
       if (held.current) {
         held.current = false;
         void submissionsApi.unlock(id).catch(() => undefined);

@@ -1,0 +1,12 @@
+/** Size limits of a form definition, checked by the schema (schema.ts) and shown by the builder. */
+export const FORM_LIMITS = {
+  sections: 40,
+  fields: 400,
+  optionsPerField: 500,
+  label: 500,
+  hint: 1000,
+  description: 2000,
+  conditionDepth: 6,
+  conditionBranches: 20,
+  vocabulary: 60,
+} as const;
