@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { describeBrowser, launch, openTab, type Tab } from './browser.ts';
+import { describeBrowser, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
 import { fieldLogin, fieldWorld, type World } from './field-world.ts';
 
 /**
@@ -93,6 +93,8 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     await page.getByTestId('field-confirm').click();
     // Said plainly, on this page: the login page cannot load without the app's offline copy.
     await page.getByTestId('field-left-offline').getByText('Бул телефондон чыктыңыз').waitFor();
+    await page.screenshot({ path: '/tmp/field-left-offline-ky.png', fullPage: true });
+    assert.equal(await hasHorizontalScroll(page), false);
     const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     assert.ok(!dbs.includes('ukuk-field'), JSON.stringify(dbs));
     // The server has not heard of it yet: the device remembers that it owes the logout.

@@ -2,6 +2,7 @@ import {
   Anchor,
   Card,
   EmptyState,
+  Grid,
   Group,
   Progress,
   SimpleGrid,
@@ -25,11 +26,14 @@ function Stat({
   value,
   testId,
   warn = false,
+  note,
 }: {
   label: string;
   value: string;
   testId: string;
   warn?: boolean;
+  /** A smaller line under the figure (how many of the incidents are critical). */
+  note?: string;
 }): ReactElement {
   return (
     <Card withBorder padding="sm" radius="md">
@@ -40,6 +44,11 @@ function Stat({
       <Text size="xl" fw={700} c={warn ? 'orange.9' : undefined} data-testid={testId}>
         {value}
       </Text>
+      {note && (
+        <Text size="sm" data-testid={`${testId}-note`}>
+          {note}
+        </Text>
+      )}
     </Card>
   );
 }
@@ -86,7 +95,9 @@ function ByRegion({ s, onRegion }: { s: DashboardData; onRegion?: (region: strin
             <Table.Th ta="end">{t('dashboard.expected')}</Table.Th>
             <Table.Th ta="end">{t('dashboard.received')}</Table.Th>
             {unstaffed && <Table.Th ta="end">{t('dashboard.unstaffedColumn')}</Table.Th>}
-            <Table.Th w={unstaffed ? '28%' : '35%'}>{t('dashboard.coverage')}</Table.Th>
+            <Table.Th w={unstaffed ? '28%' : '35%'} miw={120}>
+              {t('dashboard.coverage')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -215,38 +226,41 @@ export function DashboardBody({
         />
         <Stat
           label={t('dashboard.incidents')}
-          value={t('dashboard.incidentsValue', {
-            total: num(s.incidents.total),
-            critical: num(s.incidents.critical),
-          })}
+          value={num(s.incidents.total)}
+          note={t('dashboard.incidentsCritical', { critical: num(s.incidents.critical) })}
           testId="dash-incidents"
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <Card withBorder radius="md" padding="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('dashboard.map')}
-          </Title>
-          <Choropleth level={1} values={values} unit={t('dashboard.received')} />
-        </Card>
-        <Card withBorder radius="md" padding="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('dashboard.byRegion')}
-          </Title>
-          {s.byRegion.length ? (
-            <>
-              <ByRegion s={s} onRegion={onRegion} />
-              {onRegion && s.received < s.expected && (
-                <Text size="xs" c="dimmed" mt="xs">
-                  {t('dashboard.regionHint')}
-                </Text>
-              )}
-            </>
-          ) : (
-            <EmptyState p="md" title={t('dashboard.noSites')} />
-          )}
-        </Card>
-      </SimpleGrid>
+      {/* The table gets the wider share: five columns of numbers did not fit half a laptop screen. */}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Card withBorder radius="md" padding="md" h="100%">
+            <Title order={2} size="h4" mb="sm">
+              {t('dashboard.map')}
+            </Title>
+            <Choropleth level={1} values={values} unit={t('dashboard.received')} />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Card withBorder radius="md" padding="md" h="100%">
+            <Title order={2} size="h4" mb="sm">
+              {t('dashboard.byRegion')}
+            </Title>
+            {s.byRegion.length ? (
+              <>
+                <ByRegion s={s} onRegion={onRegion} />
+                {onRegion && s.received < s.expected && (
+                  <Text size="xs" c="dimmed" mt="xs">
+                    {t('dashboard.regionHint')}
+                  </Text>
+                )}
+              </>
+            ) : (
+              <EmptyState p="md" title={t('dashboard.noSites')} />
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
       <Card withBorder radius="md" padding="md">
         <Title order={2} size="h4" mb="sm">
           {t('dashboard.overTime')}
@@ -257,6 +271,10 @@ export function DashboardBody({
         <Title order={2} size="h4" mb="sm">
           {t('dashboard.answers')}
         </Title>
+        {/* Stations are counted once above; answers count every checklist, so say why they differ. */}
+        <Text size="sm" c="dimmed" mt={-8} mb="sm">
+          {t('dashboard.answersHint')}
+        </Text>
         <Answers s={s} />
       </div>
     </Stack>
