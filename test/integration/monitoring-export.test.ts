@@ -122,6 +122,9 @@ for (const backend of await backends()) {
       );
       assert.ok(!text.includes(SECRET), 'free text is not in a redacted export');
       assert.ok(!text.includes('Test monitor'), 'no observer names');
+      // Statuses and choices read in the requester's language (Kyrgyz), like yes/no; keys never.
+      assert.ok(!text.includes(',received,') && !text.includes(',short,'), text.split('\r\n')[1]);
+      assert.ok(text.includes(',Кыска,') || text.includes(',Кыска\r\n'), text.split('\r\n')[1]);
       assert.match(text, /O-[0-9a-f]{8}/);
       const audit = await t.ctx.db
         .selectFrom('audit_log')

@@ -25,7 +25,7 @@ function spec(format: RenderSpec['format'] = 'csv'): RenderSpec {
     columns: [
       { name: 'opened', key: 'opened', kind: 'bool' },
       { name: 'queue', key: 'queue', kind: 'scalar' },
-      { name: 'issues', key: 'issues', kind: 'multi' },
+      { name: 'issues', key: 'issues', kind: 'multi', labels: { late: 'Кечигүү' } },
       { name: 'where.region', key: 'where', kind: 'loc.region' },
       { name: 'helpers.count', key: 'helpers', kind: 'count' },
       { name: 'constructor', key: 'constructor', kind: 'scalar' },
@@ -34,6 +34,7 @@ function spec(format: RenderSpec['format'] = 'csv'): RenderSpec {
     yes: 'Ооба',
     no: 'Жок',
     sources: { observer: 'Байкоочу' },
+    statuses: { received: 'Келди' },
     regions: { 'KG-C': 'Чүй облусу' },
     districts: {},
     versions: {},
@@ -82,7 +83,8 @@ describe('export rendering', () => {
     const out = Buffer.from(createRenderer(spec()).page(page([r])) as Uint8Array).toString('utf8');
     assert.equal(
       out,
-      `${r[0]},2026-11-29T06:00:00Z,2026-11-29T05:59:00Z,received,Байкоочу,Жок,Чүй облусу,,,,,,Ооба,"'=HYPERLINK(""x"")",late; no_ink,KG-C,2,\r\n`,
+      // Status, choices and the answer's region in the reader's language (an unknown key stays as stored).
+      `${r[0]},2026-11-29T06:00:00Z,2026-11-29T05:59:00Z,Келди,Байкоочу,Жок,Чүй облусу,,,,,,Ооба,"'=HYPERLINK(""x"")",Кечигүү; no_ink,Чүй облусу,2,\r\n`,
     );
   });
 

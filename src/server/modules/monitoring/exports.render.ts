@@ -62,6 +62,8 @@ export interface PlanColumn {
   name: string;
   key: string;
   kind: ColumnKind;
+  /** Choice fields: option key → label in the export's language. */
+  labels?: Record<string, string>;
 }
 
 export type RenderFormat = 'csv' | 'geojson' | 'xlsx';
@@ -75,6 +77,7 @@ export interface RenderSpec {
   yes: string;
   no: string;
   sources: Record<string, string>;
+  statuses: Record<string, string>;
   regions: Record<string, string>;
   districts: Record<string, string>;
   versions: Record<string, number>;
@@ -107,12 +110,27 @@ const loc = (v: unknown): Loc => (v && typeof v === 'object' ? v : {});
 const str = (v: unknown): Cell => (typeof v === 'string' ? v : null);
 const num = (v: unknown): Cell => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function cellOf(kind: ColumnKind, v: unknown, spec: RenderSpec): Cell {
+/** What a cell needs besides its value: place names and the column's option labels. */
+interface CellContext {
+  spec: RenderSpec;
+  regions: Map<string, string>;
+  districts: Map<string, string>;
+  labels: Map<string, string> | undefined;
+}
+
+const label = (m: Map<string, string> | undefined, v: string) => m?.get(v) ?? v;
+
+function cellOf(kind: ColumnKind, v: unknown, c: CellContext): Cell {
+  const spec = c.spec;
   switch (kind) {
-    case 'loc.region':
-      return str(loc(v).region);
-    case 'loc.district':
-      return str(loc(v).district);
+    case 'loc.region': {
+      const r = loc(v).region;
+      return typeof r === 'string' ? label(c.regions, r) : null;
+    }
+    case 'loc.district': {
+      const d = loc(v).district;
+      return typeof d === 'string' ? label(c.districts, d) : null;
+    }
     case 'loc.place':
       return str(loc(v).place);
     case 'loc.lat':
@@ -126,9 +144,9 @@ function cellOf(kind: ColumnKind, v: unknown, spec: RenderSpec): Cell {
     case 'bool':
       return v === true ? spec.yes : v === false ? spec.no : null;
     case 'multi':
-      return Array.isArray(v) ? v.map(String).join('; ') : null;
+      return Array.isArray(v) ? v.map((x) => label(c.labels, String(x))).join('; ') : null;
     case 'scalar':
-      return typeof v === 'number' || typeof v === 'string' ? v : null;
+      return typeof v === 'number' ? v : typeof v === 'string' ? label(c.labels, v) : null;
   }
 }
 
@@ -178,6 +196,13 @@ export function createRenderer(spec: RenderSpec): Renderer {
   const slots = new Map<string, number[]>();
   spec.columns.forEach((c, i) => slots.set(c.key, [...(slots.get(c.key) ?? []), i]));
   const kinds = spec.columns.map((c) => c.kind);
+  const statuses = new Map(Object.entries(spec.statuses));
+  const contexts: CellContext[] = spec.columns.map((c) => ({
+    spec,
+    regions,
+    districts,
+    labels: c.labels ? new Map(Object.entries(c.labels)) : undefined,
+  }));
 
   function answersOf(r: RawRow, p: RenderPage, n: number): Answers {
     if (n < p.opened) return JSON.parse(r[11]) as Answers;
@@ -194,7 +219,7 @@ export function createRenderer(spec: RenderSpec): Renderer {
       id,
       receivedAt,
       submittedAt,
-      status,
+      statuses.get(status) ?? status,
       sources.get(source) ?? source,
       critical ? spec.yes : spec.no,
       region ? (regions.get(region) ?? region) : null,
@@ -221,7 +246,7 @@ export function createRenderer(spec: RenderSpec): Renderer {
     const cells = fixedCells(r);
     spread(answers);
     for (let i = 0; i < kinds.length; i++) {
-      cells.push(cellOf(kinds[i]!, values[i], spec));
+      cells.push(cellOf(kinds[i]!, values[i], contexts[i]!));
       values[i] = undefined;
     }
     return { cells, answers };
@@ -249,7 +274,7 @@ export function createRenderer(spec: RenderSpec): Renderer {
           continue;
         }
         values[i] = undefined;
-        line += commas[gap + 1]! + esc(cellOf(kinds[i]!, v, spec));
+        line += commas[gap + 1]! + esc(cellOf(kinds[i]!, v, contexts[i]!));
         gap = 0;
       }
       out.put(`${line}${commas[gap]!}\r\n`);

@@ -6,6 +6,7 @@ import { tr } from '../../platform/i18n.ts';
 import { decryptUser } from '../users/users.presenter.ts';
 import { usersRepo } from '../users/users.repo.ts';
 import type { Labels, PlanColumn, RawRow, RenderFormat, RenderSpec } from './exports.render.ts';
+import { SUBMISSION_STATUSES } from './submissions.schemas.ts';
 
 /**
  * What a monitoring export shows: fixed columns, then one or more columns per top-level field of the
@@ -33,7 +34,7 @@ const FIXED = [
 
 const REDACTED_TYPES = new Set(['text', 'long_text', 'file', 'signature']);
 
-function fieldColumns(f: FormField, redacted: boolean): PlanColumn[] {
+function fieldColumns(f: FormField, redacted: boolean, locale: Locale): PlanColumn[] {
   const k = f.key;
   const col = (name: string, kind: PlanColumn['kind']): PlanColumn => ({ name, key: k, kind });
   if (f.type === 'location') {
@@ -45,8 +46,12 @@ function fieldColumns(f: FormField, redacted: boolean): PlanColumn[] {
   if (f.type === 'repeat') return [redacted ? col(`${k}.count`, 'count') : col(k, 'json')];
   if (redacted && REDACTED_TYPES.has(f.type)) return [];
   if (f.type === 'boolean') return [col(k, 'bool')];
-  if (f.type === 'multiple_choice') return [col(k, 'multi')];
-  return [col(k, 'scalar')];
+  // Choices in the reader's language, as yes/no are: "often_not" means little to a Russian reader.
+  const labels = f.options?.length
+    ? Object.fromEntries(f.options.map((o) => [o.key, o.label[locale] || o.key]))
+    : undefined;
+  if (f.type === 'multiple_choice') return [{ ...col(k, 'multi'), ...(labels ? { labels } : {}) }];
+  return [{ ...col(k, 'scalar'), ...(labels && f.type === 'single_choice' ? { labels } : {}) }];
 }
 
 export interface ExportPlan {
@@ -67,7 +72,7 @@ export function planColumns(defs: FormDefinition[], redacted: boolean, locale: L
         if (seen.has(f.key)) continue;
         seen.add(f.key);
         if (f.type === 'location' && !redacted && !pointField) pointField = f.key;
-        columns.push(...fieldColumns(f, redacted));
+        columns.push(...fieldColumns(f, redacted, locale));
       }
   const header = [
     ...FIXED.map((c) => tr(locale, `errors:mon_export.column.${c}`)),
@@ -92,6 +97,7 @@ export function renderSpec(
     yes: t('yes'),
     no: t('no'),
     sources: { observer: t('source.observer'), public: t('source.public') },
+    statuses: Object.fromEntries(SUBMISSION_STATUSES.map((x) => [x, t(`status.${x}`)])),
     regions: Object.fromEntries(REGIONS.map((r) => [r.code, r.names[locale]])),
     districts: Object.fromEntries(DISTRICTS.map((d) => [d.id, districtName(d.id, locale)])),
     versions: Object.fromEntries(versions),
