@@ -30,6 +30,11 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     const { page } = tab;
     await fieldLogin(page, w);
     await page.getByTestId('field-waiting').filter({ hasText: 'Азырынча билдирүү жок.' }).waitFor();
+    // "Update" says when it last fetched the sites and forms.
+    await page
+      .getByTestId('field-downloaded-at')
+      .filter({ hasText: /^Жаңыланды: .*\d\d:\d\d/ })
+      .waitFor();
   });
 
   it('the save bar takes every tap on it, whatever question scrolls underneath', async () => {

@@ -138,6 +138,8 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     const before = (await admin.get<View>(`/api/monitoring/submissions/${chuy}`)).body;
     await page.goto(`/monitoring/submissions/${chuy}`);
     await see(page, page.getByTestId('lock-mine'));
+    // A coordinator cannot make a record of it, and is told who can.
+    await see(page, page.getByTestId('records-none').getByText(/администратор/));
     await page.getByTestId('to-rejected').click();
     const dialog = page.getByRole('dialog');
     // Spaces only: the reviewer typed nothing that counts.

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Container, Group, Modal, Stack, Text, Title } from
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../intl/format';
 import { settlePendingLogout } from '../../api/pendingLogout';
 import { useField } from './context';
 import { dropFieldDb, type Assignment } from './db';
@@ -65,13 +66,19 @@ function LeftOffline(): ReactElement {
 
 /** Home: the critical-incident button, what waits to be sent, and the assigned sites and forms. */
 export function HomeScreen(): ReactElement {
-  const { t } = useTranslation('field');
+  const { t, i18n } = useTranslation('field');
   const navigate = useNavigate();
   const { db, user, lang, online, needsLogin, syncing, sync, download, go } = useField();
   const loaded = useLive<OutboxCounts | null>(() => outboxCounts(db), [db], null);
   const counts = loaded ?? { waiting: 0, rejected: 0, sent: 0 };
   const rows = useLive(() => db.assignments.toArray(), [db], [] as Assignment[]);
   const forms = useLive(() => db.forms.toArray(), [db], []);
+  // When the sites and forms were last fetched: "Update" otherwise gave no sign it had done anything.
+  const downloadedAt = useLive(
+    async () => ((await db.meta.get('downloadedAt'))?.value as string | undefined) ?? null,
+    [db],
+    null,
+  );
   const [busy, setBusy] = useState(false);
   const [downloadFailed, setDownloadFailed] = useState(false);
   const [confirm, setConfirm] = useState<'logout' | 'wipe' | null>(null);
@@ -178,6 +185,11 @@ export function HomeScreen(): ReactElement {
             {t('home.download')}
           </Button>
         </Group>
+        {downloadedAt && (
+          <Text size="sm" c="dimmed" mt={-8} data-testid="field-downloaded-at">
+            {t('home.downloaded_at', { time: formatDateTime(i18n.language, downloadedAt) })}
+          </Text>
+        )}
         {downloadFailed && <Alert color="red">{t('home.download_failed')}</Alert>}
         {rows.length === 0 && <Text c="dimmed">{t('home.no_sites')}</Text>}
         {bySite(rows).map((g) => (

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Container, Group, Stack, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../intl/format';
 import { useField } from './context';
 import type { Assignment, OutboxItem, StoredForm } from './db';
 import { FieldHeader } from './FieldHeader';
@@ -17,7 +18,8 @@ export function OutboxScreen(): ReactElement {
   const items = useLive<OutboxItem[] | null>(() => db.outbox.toArray(), [db], null);
   const forms = useLive(() => db.forms.toArray(), [db], [] as StoredForm[]);
   const sites = useLive(() => db.assignments.toArray(), [db], [] as Assignment[]);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  // The office app's format (Bishkek time, medium date): "short" read 1/12/26 in Kyrgyz.
+  const time = { format: (d: Date) => formatDateTime(i18n.language, d.toISOString()) ?? '' };
   if (!items) return <Container size={480} />;
   const sorted = [...items].sort(
     (a, b) => ORDER[a.status] - ORDER[b.status] || b.submittedAt.localeCompare(a.submittedAt),

@@ -194,6 +194,17 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
           </Stack>
         </Card>
       )}
+      {/* A coordinator looked for these actions and found nothing: say who takes a report further. */}
+      {!canViolation && !canCase && (
+        <Card withBorder radius="md" padding="md" data-testid="records-none">
+          <Title order={2} size="h4" mb="xs">
+            {t('review.records')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('review.recordsNone')}
+          </Text>
+        </Card>
+      )}
       {rejecting && (
         <RejectDialog
           title={t('review.rejectTitle')}
