@@ -7,7 +7,6 @@ import { districtsOf } from '../../src/core/geo/regions.ts';
 import {
   axeSerious,
   describeBrowser,
-  freshCode,
   hasHorizontalScroll,
   launch,
   login,
@@ -15,7 +14,7 @@ import {
   type Tab,
 } from './browser.ts';
 
-import { fieldWorld, untilStored, stored, type World } from './field-world.ts';
+import { fieldLogin, fieldWorld, untilStored, stored, type World } from './field-world.ts';
 
 /** Screenshot for a person to look at; a phone-width page never scrolls sideways, and axe finds nothing serious. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -94,17 +93,7 @@ await describeBrowser('field app: offline outbox', (backend) => {
 
   it('logs in once, downloads the assignments and installs the offline app', async () => {
     const { page } = tab;
-    await page.goto('/field');
-    await page.getByTestId('field-login').click();
-    await page.waitForURL('**/login?redirect=**');
-    await page.locator('input[name=email]').fill(w.observer.email);
-    await page.locator('input[name=password]').fill(w.observer.password);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL('**/login/totp**');
-    await page.locator('input[name=code]').fill(await freshCode(w.observer.secret));
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((u) => u.pathname === '/field');
-    await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
+    await fieldLogin(page, w);
     // The service worker controls the page once it has precached the app.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
