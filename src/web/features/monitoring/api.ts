@@ -5,6 +5,9 @@ import type { FieldType, FormDefinition, FormKind, L10n } from '../../../core/fo
 /* Wire types of the monitoring API (issue #5, /work/briefs/monitoring-contract.md). Written by hand
    from the contract: the route schemas live with the server modules and pull zod in. */
 
+// The exports' wire types and calls live beside (exports.api.ts); re-exported for existing imports.
+export * from './exports.api';
+
 export type VersionStatus = 'draft' | 'published';
 export type MissionKind = 'election' | 'detention' | 'trial' | 'assembly';
 export type MissionStatus = 'draft' | 'active' | 'closed';
@@ -183,24 +186,6 @@ export interface PublicSummary extends Omit<Summary, 'unstaffed' | 'byRegion'> {
   };
 }
 
-export type ExportFormat = 'csv' | 'xlsx' | 'geojson';
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const satisfies readonly ExportFormat[];
-/** `expired`: the monitoring cleanup deleted the file (after UKUK_EXPORT_KEEP_DAYS). */
-export type ExportState = 'queued' | 'running' | 'done' | 'failed' | 'expired';
-export interface ExportStatus {
-  status: ExportState;
-  /** 0..1; 1 only when done. */
-  progress: number;
-  rows: number;
-  total: number;
-  format: ExportFormat;
-  redacted: boolean;
-  /** How long a finished file is kept. */
-  keepDays: number;
-  /** When a finished file is deleted; null until done. */
-  expiresAt: string | null;
-}
-
 export interface SubmissionRow {
   id: string;
   missionId: string | null;
@@ -324,15 +309,6 @@ export const missionsApi = {
   summary: (id: string) => api.get<Summary>(`${m(id)}/summary`),
   /** Anyone, no session: the aggregates of a mission its administrators made public. */
   publicSummary: (id: string) => api.get<PublicSummary>(`/api/public/monitoring/missions/${enc(id)}/summary`),
-};
-
-/** Exports of a mission's submissions, made by the job worker; only the requester sees them. */
-export const exportsApi = {
-  /** Re-auth always; `redacted: false` also needs four-eyes (409 `export.approval_requested`). */
-  start: (missionId: string, body: { format: ExportFormat; redacted: boolean }) =>
-    api.post<{ jobId: string }>(`${m(missionId)}/exports`, body),
-  status: (jobId: string) => api.get<ExportStatus>(`/api/monitoring/exports/${enc(jobId)}`),
-  download: (jobId: string) => api.download(`/api/monitoring/exports/${enc(jobId)}/download`),
 };
 
 /** Why a report of a batch was left as it was (the server's error code). */
