@@ -91,6 +91,29 @@ function valueFor(f: FormField, r: () => number, region: RegionCode, now: Date):
   }
 }
 
+/**
+ * A demo value moved to satisfy the field's comparisons with earlier answers (a count within the
+ * ballots received, a closing after the opening): ordinary demo reports must not all wait "to verify".
+ */
+function compared(f: FormField, v: unknown, answers: Answers): unknown {
+  let out = v;
+  for (const rule of f.constraint?.compare ?? []) {
+    const other = answers[rule.field];
+    if (f.type === 'number' && typeof other === 'number' && typeof out === 'number') {
+      if (rule.op === 'lte') out = Math.min(out, other);
+      else if (rule.op === 'lt') out = Math.min(out, other - 1);
+      else if (rule.op === 'gte') out = Math.max(out, other);
+      else if (rule.op === 'gt') out = Math.max(out, other + 1);
+      else out = other;
+    } else if (f.type === 'datetime' && typeof other === 'string') {
+      // An hour after or before the other answer, or the same instant.
+      const shift = { gt: 1, gte: 1, lt: -1, lte: 0, eq: 0 }[rule.op] * 3_600_000;
+      out = new Date(Date.parse(other) + shift).toISOString();
+    } else if (typeof other === 'string') out = other;
+  }
+  return out;
+}
+
 /** Answers that follow the definition: only visible questions, valid values; critical answers avoided. */
 export function demoAnswers(
   def: FormDefinition,
@@ -118,7 +141,7 @@ export function demoAnswers(
               : c;
         madeCritical = true;
       } else {
-        v = valueFor(f, r, region, now);
+        v = compared(f, valueFor(f, r, region, now), answers);
         // Keep ordinary reports ordinary: replace an answer that would flag a critical incident.
         if (f.critical && isCriticalAnswer(f, v)) {
           if (typeof v === 'boolean') v = !v;

@@ -1,4 +1,5 @@
 import { isDistrictOf, isRegionCode } from '../geo/regions.ts';
+import { compareIssues } from './compare.ts';
 import { isCriticalAnswer, isEmptyAnswer, isVisible } from './conditions.ts';
 import type { AnswerIssue, Answers, FormDefinition, FormField } from './types.ts';
 
@@ -37,6 +38,8 @@ function compile(def: FormDefinition): Compiled {
   cache.set(def, c);
   return c;
 }
+
+const own = (o: Answers, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -151,6 +154,20 @@ function checkValue(f: FormField, v: unknown, path: string, push: Push): boolean
   }
 }
 
+/** The refusing comparisons (compare.ts) against earlier valid answers; true when none is broken. */
+function refusing(
+  f: FormField,
+  v: unknown,
+  path: string,
+  lookup: (k: string) => unknown,
+  push: Push,
+): boolean {
+  if (!f.constraint?.compare) return true;
+  const found = compareIssues(f, v, path, lookup, true);
+  for (const i of found) push(i.path, i.code, i.params);
+  return found.length === 0;
+}
+
 function checkRepeat(f: FormField, v: unknown, path: string, effective: Answers, push: Push): boolean {
   if (!Array.isArray(v)) return (push(path, 'type'), false);
   const c = f.constraint ?? {};
@@ -182,7 +199,12 @@ function checkRepeat(f: FormField, v: unknown, path: string, effective: Answers,
         if (ch.required) push(cp, 'required');
         continue;
       }
-      if (checkValue(ch, av, cp, push)) scope[ch.key] = av;
+      if (!checkValue(ch, av, cp, push)) {
+        ok = false;
+        continue;
+      }
+      if (refusing(ch, av, cp, (k) => (Object.hasOwn(scope, k) ? scope[k] : own(effective, k)), push))
+        scope[ch.key] = av;
       else ok = false;
     }
   });
@@ -213,7 +235,9 @@ export function validateAnswers(def: FormDefinition, answers: unknown): AnswerIs
         continue;
       }
       const ok =
-        f.type === 'repeat' ? checkRepeat(f, v, f.key, effective, push) : checkValue(f, v, f.key, push);
+        f.type === 'repeat'
+          ? checkRepeat(f, v, f.key, effective, push)
+          : checkValue(f, v, f.key, push) && refusing(f, v, f.key, (k) => own(effective, k), push);
       if (ok) effective[f.key] = v;
     }
   }

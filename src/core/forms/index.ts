@@ -20,3 +20,5 @@ export {
   validateAnswers,
 } from './answers.ts';
 export { flattenFields } from './flatten.ts';
+export { COMPARABLE, answerChecks, compareHolds } from './compare.ts';
+export { issueMessage, labelIn, type Translate } from './messages.ts';

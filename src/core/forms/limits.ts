@@ -9,4 +9,5 @@ export const FORM_LIMITS = {
   conditionDepth: 6,
   conditionBranches: 20,
   vocabulary: 60,
+  comparisons: 3,
 } as const;

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { FORM_LIMITS } from './limits.ts';
-import { FIELD_TYPES, FORM_KINDS, type Condition, type FormDefinition, type FormField } from './types.ts';
+import { COMPARABLE } from './compare.ts';
+import {
+  COMPARE_OPS,
+  FIELD_TYPES,
+  FORM_KINDS,
+  type Condition,
+  type FormDefinition,
+  type FormField,
+} from './types.ts';
 
 /**
  * The zod schema of a form definition plus the rules zod cannot say field by field (unique keys across
@@ -63,6 +71,17 @@ const Constraint = z.strictObject({
   minItems: z.number().int().min(0).max(1000).optional(),
   maxItems: z.number().int().min(1).max(1000).optional(),
   notFuture: z.boolean().optional(),
+  compare: z
+    .array(
+      z.strictObject({
+        op: z.enum(COMPARE_OPS),
+        field: z.string().regex(FIELD_KEY_RE),
+        refuse: z.boolean().optional(),
+      }),
+    )
+    .min(1)
+    .max(FORM_LIMITS.comparisons)
+    .optional(),
 });
 
 const Critical = z.strictObject({
@@ -144,6 +163,20 @@ function checkCondition(
   if (!ok) add(ctx, [...path, 'value'], 'condition_value');
 }
 
+/** Each comparison names an earlier question in scope, of the same type as its own. */
+function checkCompare(ctx: Ctx, f: FormField, path: Path, known: ReadonlyMap<string, FormField>): void {
+  const rules = f.constraint?.compare;
+  if (!rules) return;
+  if (!COMPARABLE.includes(f.type))
+    return add(ctx, [...path, 'constraint', 'compare'], 'compare_not_allowed');
+  rules.forEach((r, i) => {
+    const other = known.get(r.field);
+    const at = [...path, 'constraint', 'compare', i, 'field'];
+    if (!other) add(ctx, at, 'compare_unknown_field');
+    else if (other.type !== f.type) add(ctx, at, 'compare_type');
+  });
+}
+
 function checkField(ctx: Ctx, f: FormField, path: Path, isChild: boolean): void {
   const choice = f.type === 'single_choice' || f.type === 'multiple_choice';
   if (choice && !f.vocabulary && !(f.options && f.options.length > 0)) {
@@ -192,6 +225,7 @@ function crossRules(def: z.infer<typeof structural>, ctx: Ctx): void {
       if (allKeys.has(field.key)) add(ctx, [...fp, 'key'], 'duplicate_key');
       allKeys.add(field.key);
       checkField(ctx, field, fp, false);
+      checkCompare(ctx, field, fp, topLevel);
       if (field.visibleIf) checkCondition(ctx, field.visibleIf, [...fp, 'visibleIf'], topLevel, 0);
       if (field.type === 'repeat' && Array.isArray(field.fields)) {
         // Inside a repeat a condition may look at an earlier sibling or any earlier top-level field.
@@ -202,6 +236,7 @@ function crossRules(def: z.infer<typeof structural>, ctx: Ctx): void {
           if (allKeys.has(child.key)) add(ctx, [...cp, 'key'], 'duplicate_key');
           allKeys.add(child.key);
           checkField(ctx, child, cp, true);
+          checkCompare(ctx, child, cp, scope);
           if (child.visibleIf) checkCondition(ctx, child.visibleIf, [...cp, 'visibleIf'], scope, 0);
           scope.set(child.key, child);
         });

@@ -46,6 +46,23 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] };
 
+export const COMPARE_OPS = ['lte', 'lt', 'gte', 'gt', 'eq'] as const;
+export type CompareOp = (typeof COMPARE_OPS)[number];
+
+/**
+ * A number, date or date-time answer compared with an earlier question's answer of the same type (a
+ * top-level question, or inside a repeat group also an earlier question of the same entry), e.g.
+ * "ballots issued ≤ ballots received". By default a rule only *checks*: the observer is asked to
+ * confirm, the report is accepted and goes to the "to verify" queue — in election monitoring a count
+ * that does not add up may be exactly what was seen. `refuse` makes it a hard rule (an end before its
+ * start), refused like any other invalid answer.
+ */
+export interface CompareRule {
+  op: CompareOp;
+  field: string;
+  refuse?: boolean;
+}
+
 export interface FieldConstraint {
   min?: number;
   max?: number;
@@ -55,6 +72,8 @@ export interface FieldConstraint {
   maxItems?: number;
   /** date / datetime: not after today (an incident's date; a hearing's may well be in the future). */
   notFuture?: boolean;
+  /** number / date / datetime: at most three comparisons with earlier answers. */
+  compare?: CompareRule[];
 }
 
 export interface FormField {
@@ -138,7 +157,8 @@ export interface AnswerIssue {
     | 'max_length'
     | 'min_items'
     | 'max_items'
-    | 'future';
-  /** Values for the message (limits). */
+    | 'future'
+    | 'compare';
+  /** Values for the message (limits; `op` and `other`, the compared field's key, for `compare`). */
   params?: Record<string, string | number>;
 }

@@ -15,6 +15,8 @@ export interface ErrorDetail {
   path?: string;
   line?: number;
   field?: string;
+  /** Values for the detail's own message (an answer's limit, the question it is compared with). */
+  params?: ErrorParams;
 }
 
 /** Values the server filled into its message (who holds a lock, which field was wrong). */
@@ -56,6 +58,7 @@ function detailsOf(raw: unknown): ErrorDetail[] {
             ...(typeof d.path === 'string' ? { path: d.path } : {}),
             ...(typeof d.line === 'number' ? { line: d.line } : {}),
             ...(typeof d.field === 'string' ? { field: d.field } : {}),
+            ...(isObject(d.params) ? { params: paramsOf(d.params) } : {}),
           },
         ]
       : [],

@@ -1,9 +1,8 @@
 import type { Locale } from '../../../core/roles.ts';
-import { fieldForPath, issueMessageKey, validateAnswers } from '../../../core/forms/index.ts';
+import { validateAnswers } from '../../../core/forms/index.ts';
 import type { FormDefinition } from '../../../core/forms/types.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { tr } from '../../platform/i18n.ts';
+import { answerInvalid } from './answers.error.ts';
 
 /** The template key of the public incident form (shipped by the forms module). */
 export const PUBLIC_FORM_KEY = 'public_incident';
@@ -33,12 +32,5 @@ export async function publicFormVersion(
 /** Answers must fit the form as for observers: 400 naming the first field, all issues in details. */
 export function validatePublicAnswers(def: FormDefinition, answers: unknown, locale: Locale): void {
   const issues = validateAnswers(def, answers);
-  if (issues.length === 0) return;
-  const first = issues[0]!;
-  const field = fieldForPath(def, first.path);
-  const label = field ? field.label[locale] || field.label.en : first.path;
-  throw new AppError('submissions.answer_invalid', {
-    params: { issue: tr(locale, issueMessageKey(first), { field: label, ...first.params }) },
-    details: issues.map((i) => ({ path: i.path, code: i.code })),
-  });
+  if (issues.length) throw answerInvalid(def, issues, locale);
 }

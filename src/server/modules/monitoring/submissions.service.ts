@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldForPath, isCritical, issueMessageKey, validateAnswers } from '../../../core/forms/index.ts';
+import { answerChecks, isCritical, validateAnswers } from '../../../core/forms/index.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
@@ -8,24 +8,13 @@ import type { Executor } from '../../platform/db/db.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
-import { tr } from '../../platform/i18n.ts';
+import { answerInvalid } from './answers.error.ts';
 import { COLUMNS, storeShared } from './submissions.batch.ts';
 import { placeFor } from './submissions.place.ts';
 import { countedValues, publishedVersion, uploadIdsOf, type CachedVersion } from './submissions.forms.ts';
 import type * as S from './submissions.schemas.ts';
 
 type Create = z.infer<typeof S.SubmissionCreate>;
-
-/** 400 naming the first field in the user's language; every issue in `details`. */
-function answerError(v: CachedVersion, issues: ReturnType<typeof validateAnswers>, locale: Locale) {
-  const first = issues[0]!;
-  const f = fieldForPath(v.definition, first.path);
-  const label = f ? f.label[locale] || f.label.en || f.key : first.path;
-  return new AppError('submissions.answer_invalid', {
-    params: { issue: tr(locale, issueMessageKey(first), { field: label, ...first.params }) },
-    details: issues.map((i) => ({ path: i.path, code: i.code })),
-  });
-}
 
 /** A file/signature answer must name a complete upload of the same user (or, public, none at all). */
 async function checkUploads(
@@ -91,7 +80,7 @@ export async function submit(
   const place = v ? await placeFor(ctx, actor, input.siteId, input.formVersionId) : null;
   if (!v || !place) return replay(new AppError('submissions.not_assigned'));
   const issues = validateAnswers(v.definition, input.answers);
-  if (issues.length) return replay(answerError(v, issues, locale));
+  if (issues.length) return replay(answerInvalid(v.definition, issues, locale));
   try {
     await checkUploads(ctx.db, v, input.answers, actor.userId, locale);
   } catch (e) {
@@ -99,6 +88,9 @@ export async function submit(
     throw e;
   }
   const critical = isCritical(v.definition, input.answers);
+  // Answers that do not add up (a checking rule, compare.ts) were confirmed on the phone: stored, and
+  // put in front of a reviewer.
+  const unusual = answerChecks(v.definition, input.answers).length > 0;
   const id = uuidv7();
   const row = newRow(ctx, id, v, input.answers, {
     client_id: input.clientId,
@@ -109,7 +101,7 @@ export async function submit(
     region: place.region,
     district: place.district,
     critical: critical ? 1 : 0,
-    flag_verify: 0,
+    flag_verify: unusual ? 1 : 0,
     flag_urgent: critical ? 1 : 0,
     submitted_at: new Date(input.submittedAt).toISOString(),
   });
@@ -197,7 +189,7 @@ export async function storePublicReport(
   const v = await publishedVersion(ctx.db, input.formVersionId);
   if (!v) throw new AppError('not_found');
   const issues = validateAnswers(v.definition, input.answers);
-  if (issues.length) throw answerError(v, issues, 'en');
+  if (issues.length) throw answerInvalid(v.definition, issues, 'en');
   await checkUploads(ctx.db, v, input.answers, null, 'en');
   const id = uuidv7();
   const critical = isCritical(v.definition, input.answers);

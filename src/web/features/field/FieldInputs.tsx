@@ -1,26 +1,21 @@
 import {
-  Alert,
-  Button,
-  Card,
   Checkbox,
-  Group,
   Input,
   NativeSelect,
   NumberInput,
   Radio,
   SegmentedControl,
   Stack,
-  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isVisible } from '../../../core/forms/conditions.ts';
 import type { Answers, FormField, LocationAnswer } from '../../../core/forms/types';
 import { useField } from './context';
 import { isoWithOffset, loc } from './live';
 import { FileInput, LocationInput, SignatureInput } from './MediaInputs';
+import { RepeatInput } from './RepeatInput';
 
 export interface InputProps {
   field: FormField;
@@ -28,6 +23,8 @@ export interface InputProps {
   onChange: (v: unknown) => void;
   /** Message per answer path (`key` or `group[2].child`). */
   errors: Record<string, string>;
+  /** An answer that does not add up with an earlier one (a checking rule): said, not refused. */
+  notes: Record<string, string>;
   path: string;
   reportId: string;
   /** The whole form's answers and the current repeat item (for conditions inside a group). */
@@ -35,9 +32,14 @@ export interface InputProps {
   scope?: Answers;
 }
 
-const LABEL = { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600 };
+export const LABEL = { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600 };
 /** Errors too: a yes/no wrapper's error was a third smaller than a large text input's. */
 const ERROR = { fontSize: 'var(--mantine-font-size-md)' };
+export const NOTE = {
+  display: 'block',
+  color: 'var(--mantine-color-orange-9)',
+  fontSize: 'var(--mantine-font-size-md)',
+};
 
 /** Many options read better as a native picker than as a long column of radio buttons on a phone. */
 const RADIO_MAX = 7;
@@ -53,9 +55,20 @@ export function FieldInput(p: InputProps): ReactElement {
   const { lang } = useField();
   const { field, value, onChange } = p;
   const error = p.errors[p.path];
+  const note = p.notes[p.path];
+  const hint = loc(field.hint, lang);
   const common = {
     label: loc(field.label, lang),
-    description: loc(field.hint, lang) || undefined,
+    description: note ? (
+      <>
+        {hint && <span style={{ display: 'block' }}>{hint}</span>}
+        <span style={NOTE} data-testid={`note-${p.path}`}>
+          {note}
+        </span>
+      </>
+    ) : (
+      hint || undefined
+    ),
     error,
     withAsterisk: field.required,
     // One label size for every type (text inputs of size lg would otherwise get bigger labels).
@@ -235,99 +248,4 @@ export function FieldInput(p: InputProps): ReactElement {
     case 'repeat':
       return <RepeatInput {...p} />;
   }
-}
-
-/** Whether an entry holds any answer worth asking about before it is removed. */
-function hasAnswers(item: Answers): boolean {
-  return Object.values(item).some(
-    (v) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
-  );
-}
-
-/** A repeat group: one card per item, each with the group's questions; add and remove items. */
-function RepeatInput(p: InputProps): ReactElement {
-  const { t } = useTranslation('field');
-  const { lang } = useField();
-  const items = Array.isArray(p.value) ? (p.value as Answers[]) : [];
-  const max = p.field.constraint?.maxItems;
-  const setItem = (i: number, item: Answers) => p.onChange(items.map((x, j) => (j === i ? item : x)));
-  const [removing, setRemoving] = useState<number | null>(null);
-  const remove = (i: number) => {
-    setRemoving(null);
-    p.onChange(items.filter((_, j) => j !== i));
-  };
-  return (
-    <Input.Wrapper
-      labelProps={{ style: LABEL }}
-      label={loc(p.field.label, lang)}
-      description={loc(p.field.hint, lang) || undefined}
-      error={p.errors[p.path]}
-      withAsterisk={p.field.required}
-    >
-      <Stack gap="sm" mt={6}>
-        {items.map((item, i) => (
-          <Card key={i} withBorder padding="sm">
-            <Stack gap="sm">
-              <Group justify="space-between">
-                <Text fw={600}>{t('repeat.item', { n: i + 1 })}</Text>
-                <Button
-                  variant="subtle"
-                  color="red"
-                  disabled={removing === i}
-                  // An entry with answers is asked about first: one stray tap must not lose it.
-                  onClick={() => (hasAnswers(item) ? setRemoving(i) : remove(i))}
-                  data-testid={`remove-${p.path}[${i}]`}
-                >
-                  {t('repeat.remove')}
-                </Button>
-              </Group>
-              {removing === i && (
-                <Alert color="red" p="xs" data-testid={`remove-confirm-${p.path}[${i}]`}>
-                  <Stack gap="xs">
-                    <Text size="sm">{t('repeat.remove_confirm', { n: i + 1 })}</Text>
-                    <Group grow>
-                      <Button variant="default" onClick={() => setRemoving(null)}>
-                        {t('repeat.keep')}
-                      </Button>
-                      <Button
-                        color="red"
-                        onClick={() => remove(i)}
-                        data-testid={`remove-yes-${p.path}[${i}]`}
-                      >
-                        {t('repeat.remove')}
-                      </Button>
-                    </Group>
-                  </Stack>
-                </Alert>
-              )}
-              {(p.field.fields ?? [])
-                .filter((ch) => isVisible(ch.visibleIf, p.answers, item))
-                .map((ch) => (
-                  <FieldInput
-                    key={ch.key}
-                    field={ch}
-                    value={item[ch.key]}
-                    onChange={(v) => setItem(i, { ...item, [ch.key]: v })}
-                    errors={p.errors}
-                    path={`${p.path}[${i}].${ch.key}`}
-                    reportId={p.reportId}
-                    answers={p.answers}
-                    scope={item}
-                  />
-                ))}
-            </Stack>
-          </Card>
-        ))}
-        <Button
-          variant="light"
-          size="md"
-          disabled={max !== undefined && items.length >= max}
-          onClick={() => p.onChange([...items, {}])}
-          data-testid={`add-${p.path}`}
-        >
-          {t('repeat.add')}
-        </Button>
-      </Stack>
-    </Input.Wrapper>
-  );
 }

@@ -1,10 +1,12 @@
 import { Alert, Button, Container, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isCritical, issueMessageKey, validateAnswers } from '../../../core/forms/answers.ts';
+import { isCritical, validateAnswers } from '../../../core/forms/answers.ts';
+import { answerChecks } from '../../../core/forms/compare.ts';
 import { isVisible } from '../../../core/forms/conditions.ts';
+import { issueMessage } from '../../../core/forms/messages.ts';
 import type { Answers, AnswerIssue } from '../../../core/forms/types';
-import { fieldAt, pruneAnswers } from './answers';
+import { pruneAnswers } from './answers';
 import { useField } from './context';
 import type { Assignment, OutboxItem, ServerProblem, StoredForm } from './db';
 import { FieldHeader } from './FieldHeader';
@@ -12,7 +14,8 @@ import { newClientId } from './clientId';
 import { FieldInput } from './FieldInputs';
 import { loc } from './live';
 import { readAnswers, saveReport } from './outbox';
-import { problemLines } from './problem';
+import { ChecksDialog } from './ChecksDialog';
+import { problemLines, serverIssues, translator } from './problem';
 import { quickIncidentAnswers } from './quick';
 
 interface Loaded {
@@ -123,20 +126,28 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
     );
   }, [props.gpsKey]);
 
-  const label = (path: string) => loc(fieldAt(def, path)?.label, lang) || path;
+  // Beside its question a message does not repeat the question's label.
+  const word = (i: AnswerIssue) => issueMessage(def, i, lang, translator(t), false);
   const errors: Record<string, string> = {};
-  for (const d of props.problem?.details ?? []) {
-    errors[d.path] ??= problemLines({ ...props.problem!, details: [d] }, def, lang, t)[0] ?? '';
-  }
-  for (const i of issues)
-    errors[i.path] ??= t(issueMessageKey(i), { field: label(i.path), ...(i.params ?? {}) });
+  for (const i of serverIssues(props.problem)) errors[i.path] ??= word(i);
+  for (const i of issues) errors[i.path] ??= word(i);
+  // Answers that do not add up with earlier ones: said as they are typed, confirmed on saving.
+  const checks = useMemo(() => answerChecks(def, pruneAnswers(def, answers)), [def, answers]);
+  const notes: Record<string, string> = {};
+  for (const i of checks) notes[i.path] ??= word(i);
+  const [confirming, setConfirming] = useState(false);
 
-  const save = async () => {
+  const save = async (confirmed = false) => {
     if (saving) return;
     setSaving(true);
     const clean = pruneAnswers(def, answers);
     const now = validateAnswers(def, clean);
     setFound(now);
+    if (!now.length && !confirmed && answerChecks(def, clean).length) {
+      setSaving(false);
+      setConfirming(true);
+      return;
+    }
     if (now.length) {
       setSaving(false);
       window.setTimeout(
@@ -189,6 +200,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
                     value={answers[f.key]}
                     onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))}
                     errors={errors}
+                    notes={notes}
                     reportId={props.clientId}
                     answers={answers}
                   />
@@ -201,6 +213,15 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
           {t('form.invalid', { count: issues.length })}
         </Alert>
       )}
+      <ChecksDialog
+        opened={confirming}
+        lines={checks.map((i) => issueMessage(def, i, lang, translator(t)))}
+        onBack={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void save(true);
+        }}
+      />
       <div
         style={{
           position: 'fixed',

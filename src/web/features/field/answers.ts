@@ -30,14 +30,3 @@ export function pruneAnswers(def: FormDefinition, answers: Answers): Answers {
   }
   return out;
 }
-
-/** Label of the field an answer path names (`key` or `group[2].child`). */
-export function fieldAt(def: FormDefinition, path: string): FormField | undefined {
-  const [, top, child] = /^([a-z][a-z0-9_]*)(?:\[\d+\]\.([a-z][a-z0-9_]*))?/.exec(path) ?? [];
-  for (const s of def.sections)
-    for (const f of s.fields) {
-      if (f.key !== top) continue;
-      return child ? f.fields?.find((c) => c.key === child) : f;
-    }
-  return undefined;
-}

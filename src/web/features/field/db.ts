@@ -35,7 +35,7 @@ export interface ServerProblem {
   status: number;
   code: string;
   message: string;
-  details?: { path: string; code: string }[];
+  details?: { path: string; code: string; params?: Record<string, string | number> }[];
 }
 
 export interface OutboxItem {

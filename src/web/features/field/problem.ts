@@ -1,10 +1,8 @@
 import type { TFunction } from 'i18next';
-import { issueMessageKey } from '../../../core/forms/answers.ts';
+import { issueMessage, type Translate } from '../../../core/forms/messages.ts';
 import type { AnswerIssue, FormDefinition } from '../../../core/forms/types';
 import type { Locale } from '../../i18n';
-import { fieldAt } from './answers';
 import type { ServerProblem } from './db';
-import { loc } from './live';
 
 const CODES = new Set<string>([
   'required',
@@ -18,12 +16,32 @@ const CODES = new Set<string>([
   'max_length',
   'min_items',
   'max_items',
-]);
+  'future',
+  'compare',
+] satisfies AnswerIssue['code'][]);
+
+/** i18next's t as the shared messages' translator. */
+export const translator =
+  (t: TFunction): Translate =>
+  (key, params) =>
+    t(key, params ?? {});
+
+/** The server's issues that the app can word itself, as the forms' own issues. */
+export function serverIssues(problem: ServerProblem | null | undefined): AnswerIssue[] {
+  return (problem?.details ?? [])
+    .filter((d) => CODES.has(d.code))
+    .map((d) => ({
+      path: d.path,
+      code: d.code as AnswerIssue['code'],
+      ...(d.params ? { params: d.params } : {}),
+    }));
+}
 
 /**
  * What to tell the observer about a refusal, in the app's language: one line per field the server
- * named, worded here from its code and the form's own label, else the server's own message (which
- * the server writes in the language on screen: the field app sends it with each request).
+ * named, worded here from its code, its values and the form's own labels, else the server's own
+ * message (which the server writes in the language on screen: the field app sends it with each
+ * request).
  */
 export function problemLines(
   problem: ServerProblem,
@@ -31,14 +49,9 @@ export function problemLines(
   lang: Locale,
   t: TFunction,
 ): string[] {
-  const lines = (problem.details ?? [])
-    .filter((d) => CODES.has(d.code))
+  const lines = serverIssues(problem)
     .slice(0, 5)
-    .map((d) =>
-      t(issueMessageKey({ path: d.path, code: d.code as AnswerIssue['code'] }), {
-        field: (def && loc(fieldAt(def, d.path)?.label, lang)) || d.path,
-      }),
-    );
+    .map((i) => issueMessage(def, i, lang, translator(t)));
   if (lines.length) return lines;
   return [problem.message || t('field:outbox.error_generic', { status: problem.status })];
 }

@@ -39,7 +39,9 @@ export interface SyncResult {
 /** The server's error body, as the outbox keeps it to show the observer (read like every screen's). */
 export function problemOf(reply: Reply): ServerProblem {
   const e = apiErrorOf(reply.status, reply.body);
-  const details = e.details.flatMap((d) => (d.path === undefined ? [] : [{ path: d.path, code: d.code }]));
+  const details = e.details.flatMap((d) =>
+    d.path === undefined ? [] : [{ path: d.path, code: d.code, ...(d.params ? { params: d.params } : {}) }],
+  );
   return {
     status: reply.status,
     code: e.code,

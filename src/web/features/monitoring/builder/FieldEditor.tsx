@@ -21,6 +21,7 @@ import {
 } from '../../../../core/forms/types';
 import { Icon } from '../../../components/icons';
 import { emptyL10n } from '../l10n';
+import { CompareEditor } from './CompareEditor';
 import { ConditionEditor } from './ConditionEditor';
 import { move, replaceAt } from './definition';
 import { L10nInputs } from './L10nInputs';
@@ -250,6 +251,17 @@ export function FieldEditor({
         </Group>
         {CHOICE.includes(field.type) && <OptionsEditor field={field} onChange={onChange} testId={testId} />}
         <Constraints field={field} onChange={onChange} />
+        <CompareEditor
+          field={field}
+          candidates={candidates}
+          testId={testId}
+          onChange={(compare) => {
+            const { compare: _old, ...c } = field.constraint ?? {};
+            const next = compare ? { ...c, compare } : c;
+            const { constraint: _c, ...rest } = field;
+            onChange(Object.keys(next).length ? { ...rest, constraint: next } : rest);
+          }}
+        />
         <ConditionEditor
           value={field.visibleIf}
           candidates={candidates}

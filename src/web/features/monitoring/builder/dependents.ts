@@ -2,7 +2,7 @@ import type { Condition, FormDefinition, FormField } from '../../../../core/form
 import { removeAt, usedKeys } from './definition';
 
 /**
- * Removing a section or question that other questions' "show only when" conditions name: the builder
+ * Removing a section or question that other questions' "show only when" conditions (or comparisons) name: the builder
  * finds those dependents to warn about them, and drops the dangling parts of their conditions, so no
  * question is left with a condition on a question that is gone (the server would refuse the form).
  * A removal is named by the editor path of what goes: `sections.1`, `sections.1.fields.2` or
@@ -88,7 +88,10 @@ function prune(cond: Condition, keys: Set<string>): Condition | undefined {
   return keys.has(cond.field) ? undefined : cond;
 }
 
-/** A section (no `field`) or a question whose condition names one of `keys`. */
+const compares = (f: FormField, keys: Set<string>) =>
+  (f.constraint?.compare ?? []).some((r) => keys.has(r.field));
+
+/** A section (no `field`) or a question whose condition or comparison names one of `keys`. */
 export interface Dependent {
   section: number;
   field?: FormField;
@@ -99,8 +102,10 @@ export function dependentsOn(def: FormDefinition, keys: Set<string>): Dependent[
   def.sections.forEach((s, si) => {
     if (mentions(s.visibleIf, keys)) out.push({ section: si });
     for (const f of s.fields) {
-      if (mentions(f.visibleIf, keys)) out.push({ section: si, field: f });
-      for (const c of f.fields ?? []) if (mentions(c.visibleIf, keys)) out.push({ section: si, field: c });
+      if (mentions(f.visibleIf, keys) || compares(f, keys)) out.push({ section: si, field: f });
+      for (const c of f.fields ?? []) {
+        if (mentions(c.visibleIf, keys) || compares(c, keys)) out.push({ section: si, field: c });
+      }
     }
   });
   return out;
@@ -113,9 +118,17 @@ export function dropConditionsOn(def: FormDefinition, keys: Set<string>): FormDe
     const kept = prune(visibleIf!, keys);
     return (kept ? { ...rest, visibleIf: kept } : rest) as T;
   };
+  const uncompare = (f: FormField): FormField => {
+    if (!compares(f, keys)) return f;
+    const kept = f.constraint!.compare!.filter((r) => !keys.has(r.field));
+    const { compare: _c, ...constraint } = f.constraint!;
+    const next = kept.length ? { ...constraint, compare: kept } : constraint;
+    const { constraint: _old, ...rest } = f;
+    return Object.keys(next).length ? { ...rest, constraint: next } : rest;
+  };
   const fixField = (f: FormField): FormField => {
-    const out = fix(f);
-    return out.fields ? { ...out, fields: out.fields.map(fix) } : out;
+    const out = uncompare(fix(f));
+    return out.fields ? { ...out, fields: out.fields.map((c) => uncompare(fix(c))) } : out;
   };
   return { ...def, sections: def.sections.map((s) => ({ ...fix(s), fields: s.fields.map(fixField) })) };
 }

@@ -1,6 +1,8 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { answerChecks } from '../../../../core/forms/compare';
+import { issueMessage } from '../../../../core/forms/messages';
 import type { FormDefinition, FormField, LocationAnswer } from '../../../../core/forms/types';
 import { districtName, isDistrictId } from '../../../../core/geo/regions';
 import { useFormat } from '../../../intl/format';
@@ -104,8 +106,23 @@ export function AnswersView({
   const lng = useLocale();
   const known = new Set(definition?.sections.flatMap((s) => s.fields.map((f) => f.key)) ?? []);
   const unknown = Object.keys(answers).filter((k) => !known.has(k));
+  const checks = definition ? answerChecks(definition, answers) : [];
   return (
     <Stack gap="md">
+      {checks.length > 0 && (
+        <Alert color="orange" title={t('answers.checks')} data-testid="answers-checks">
+          <List size="sm">
+            {checks.map((i) => (
+              <List.Item key={i.path + String(i.params?.other)}>
+                {issueMessage(definition, i, lng, (k, p) => t(k, p ?? {}))}
+              </List.Item>
+            ))}
+          </List>
+          <Text size="sm" mt="xs">
+            {t('answers.checksNote')}
+          </Text>
+        </Alert>
+      )}
       {definition?.sections
         .filter((s) => s.fields.some((f) => isSet(answers[f.key])))
         .map((s) => (
