@@ -81,7 +81,8 @@ function AddTime({ c }: { c: Case }): ReactElement {
             required
             min={1}
             max={1440}
-            allowDecimal={false}
+            // Whole numbers, but a typed "7,5" is kept and refused, never read as 75.
+            allowDecimal
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             allowNegative={false}
             {...form.getInputProps('minutes')}

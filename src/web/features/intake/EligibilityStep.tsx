@@ -73,7 +73,8 @@ export function EligibilityStep({
             <NumberInput
               label={t('eligibility.size')}
               description={t('eligibility.sizeHint')}
-              allowDecimal={false}
+              // Whole numbers, but a typed "7,5" is kept and refused, never read as 75.
+              allowDecimal
               clampBehavior="none"
               name="householdSize"
               {...form.getInputProps('householdSize')}

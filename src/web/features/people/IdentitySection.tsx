@@ -68,7 +68,8 @@ export function IdentitySection({ form }: { form: UseFormReturnType<PersonFormVa
           <NumberInput
             label={t('form.groupSize')}
             description={t('form.groupSizeHint')}
-            allowDecimal={false}
+            // Whole numbers, but a typed "7,5" is kept and refused, never read as 75.
+            allowDecimal
             allowNegative={false}
             clampBehavior="none"
             name="groupSize"

@@ -58,7 +58,11 @@ export function OptionsEditor({
           searchable
           data={(schemes.data?.schemes ?? []).map((s) => ({
             value: s.scheme,
-            label: t('builder.options.schemeItem', { scheme: s.scheme, count: s.terms }),
+            // By its name in the screen's language, as the vocabularies page lists it.
+            label: t('builder.options.schemeItem', {
+              scheme: t(`vocab:scheme.${s.scheme}`, { defaultValue: s.scheme }),
+              count: s.terms,
+            }),
           }))}
           value={field.vocabulary || null}
           onChange={(v) => onChange({ ...field, vocabulary: v ?? '' })}

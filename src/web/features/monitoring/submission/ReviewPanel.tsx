@@ -61,7 +61,8 @@ export function LockBanner({
 
 /** A move back along the workflow is named as one ("Return to review", not "Start review"). */
 const ORDER = ['received', 'in_review', 'verified', 'published'];
-const stepBack = (from: string, to: string) => from === 'rejected' || ORDER.indexOf(to) < ORDER.indexOf(from);
+const stepBack = (from: string, to: string) =>
+  to !== 'rejected' && (from === 'rejected' || ORDER.indexOf(to) < ORDER.indexOf(from));
 
 /** State buttons, the assignee, triage flags and the two "make a record" actions. */
 export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): ReactElement {

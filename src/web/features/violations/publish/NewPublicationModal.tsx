@@ -110,7 +110,8 @@ export function NewPublicationModal({
               onChange={(v) => setThreshold(typeof v === 'number' ? v : 5)}
               min={3}
               max={100}
-              allowDecimal={false}
+              // Whole numbers, but a typed "7,5" is kept and refused, never read as 75.
+              allowDecimal
               error={errors.threshold}
               data-testid="publication-threshold"
             />
