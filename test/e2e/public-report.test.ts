@@ -59,6 +59,11 @@ await describeBrowser(
       const { page } = tab;
       await page.goto('/report');
       await page.getByRole('heading', { level: 1, name: def.title.en }).waitFor();
+      // Sent empty: refused beside each question, in words that do not repeat the question.
+      await page.getByRole('button', { name: 'Send the report' }).click();
+      const required = page.getByText('This answer is required.', { exact: true });
+      await required.first().waitFor();
+      assert.equal(await required.count(), 4);
       await page.getByRole('radio', { name: field('what_kind').options![0]!.label.en }).check();
       await page.getByLabel(field('what_happened').label.en).fill('Бюллетендер сатылып жатты, мектеп №5');
       await page.getByTestId('where-region').click();

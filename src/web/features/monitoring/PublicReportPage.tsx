@@ -16,7 +16,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { issueMessageKey, validateAnswers } from '../../../core/forms/answers';
+import { validateAnswers } from '../../../core/forms/answers';
+import { issueMessage } from '../../../core/forms/messages';
 import { isVisible } from '../../../core/forms/conditions';
 import type { FormDefinition, FormField, L10n } from '../../../core/forms/types';
 import { districtsOf, isRegionCode, REGION_CODES } from '../../../core/geo/regions';
@@ -259,13 +260,8 @@ export function PublicReportPage(): ReactElement {
     const issues = validateAnswers(def, clean);
     if (issues.length) {
       const byField: Record<string, string> = {};
-      for (const i of issues) {
-        const f = def.sections.flatMap((s) => s.fields).find((x) => x.key === i.path.split(/[[.]/)[0]);
-        byField[i.path] ??= te(issueMessageKey(i).replace(/^errors:/, ''), {
-          field: f ? f.label[lng] || f.label.en : i.path,
-          ...i.params,
-        });
-      }
+      // Beside its question, a message does not repeat the question.
+      for (const i of issues) byField[i.path] ??= issueMessage(def, i, lng, (k, p) => te(k, p ?? {}), false);
       setErrors(byField);
       return;
     }
