@@ -82,12 +82,18 @@ for (const backend of await backends()) {
       assert.equal(p.status, 200, JSON.stringify(p.body));
       const pub = await t.client().get<Summary>(`/api/public/monitoring/missions/${w.missionId}/summary`);
       assert.equal(pub.status, 200, JSON.stringify(pub.body));
-      assert.equal(pub.body.expected, 1);
+      // One checklist expected, one received: small, withheld in the headline as everywhere.
+      assert.equal(pub.body.expected, null);
+      assert.equal(pub.body.received, null);
       assert.equal('unstaffed' in pub.body, false);
       assert.ok(pub.body.byRegion.every((r) => !('unstaffed' in r)));
-      // Naryn has a site but nobody was sent there: the public rows leave it out altogether, and
-      // Chuy's one expected and one received checklist are small counts, withheld.
-      assert.deepEqual(pub.body.byRegion, [{ region: 'KG-C', expected: null, received: null }]);
+      // Every region is listed. Naryn has a site but nobody was sent there: it reads exactly like
+      // Batken, where there is no site at all, and like Chuy, whose one checklist is withheld.
+      const row = (code: string) => pub.body.byRegion.find((r) => r.region === code);
+      assert.equal(pub.body.byRegion.length, 9);
+      assert.deepEqual(row('KG-N'), { region: 'KG-N', expected: null, received: 0 });
+      assert.deepEqual(row('KG-B'), { region: 'KG-B', expected: null, received: 0 });
+      assert.deepEqual(row('KG-C'), { region: 'KG-C', expected: null, received: null });
       // The public page's heading: what the mission is, not who works on it.
       const m = (pub.body as Summary & { mission: Record<string, unknown> }).mission;
       assert.deepEqual(Object.keys(m).sort(), ['endsOn', 'kind', 'startsOn', 'status', 'title']);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { REGIONS } from '../../../core/geo/regions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { suppressTable, suppressTotal } from '../violations/publish.suppress.ts';
@@ -67,20 +68,27 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
     s.overTime.map((h) => ({ code: h.hour, count: h.n })),
     t,
   );
-  // A region where nobody was sent is left out altogether (it would point out where no one watches),
-  // and small counts by region are withheld like every other public count.
-  const watched = s.byRegion.filter((r) => r.expected > 0);
+  // Every region of the country is listed, and a region's expected count is withheld when it is 0 as
+  // well as when it is small: leaving a region out, or showing its 0, would tell anyone where nobody
+  // was sent to watch. Received counts are withheld like every other public count.
+  const all = REGIONS.map(
+    (g) => s.byRegion.find((r) => r.region === g.code) ?? { region: g.code, expected: 0, received: 0 },
+  );
   const expected = suppressTable(
-    watched.map((r) => ({ code: r.region, count: r.expected })),
+    all.map((r) => ({ code: r.region, count: r.expected })),
     t,
+    { hideZero: true },
   );
   const received = suppressTable(
-    watched.map((r) => ({ code: r.region, count: r.received })),
+    all.map((r) => ({ code: r.region, count: r.received })),
     t,
   );
   return {
     ...s,
-    byRegion: watched.map((r, i) => ({
+    // The headline too: "2 checklists expected" beside withheld regions would give them away.
+    expected: suppressTotal(s.expected, t),
+    received: suppressTotal(s.received, t),
+    byRegion: all.map((r, i) => ({
       region: r.region,
       expected: expected[i]!.count,
       received: received[i]!.count,

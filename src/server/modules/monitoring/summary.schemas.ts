@@ -7,8 +7,8 @@ const summaryOf = <C extends z.ZodType>(Count: C) =>
   z.object({
     missionId: Uuid,
     /** Checklists expected: checklist forms × sites with at least one observer assigned. */
-    expected: z.number(),
-    received: z.number(),
+    expected: Count,
+    received: Count,
     byRegion: z.array(z.object({ region: z.string(), expected: Count, received: Count })),
     incidents: z.object({ total: Count, critical: Count }),
     overTime: z.array(z.object({ hour: z.string(), n: Count, critical: Count })),

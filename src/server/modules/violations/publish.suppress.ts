@@ -24,10 +24,15 @@ export function suppressTotal(n: number, threshold: number): number | null {
   return isSmall(n, threshold) ? null : n;
 }
 
-export function suppressTable(rows: readonly { code: string; count: number }[], threshold: number): Cell[] {
+export function suppressTable(
+  rows: readonly { code: string; count: number }[],
+  threshold: number,
+  /** Withhold 0 as well, where a 0 itself is the secret (a region nobody was sent to). */
+  opts: { hideZero?: boolean } = {},
+): Cell[] {
   const hidden = new Set<number>();
   rows.forEach((r, i) => {
-    if (isSmall(r.count, threshold)) hidden.add(i);
+    if (isSmall(r.count, threshold) || (opts.hideZero && r.count === 0)) hidden.add(i);
   });
   const hiddenSum = () => [...hidden].reduce((s, i) => s + rows[i]!.count, 0);
   while (hidden.size > 0 && (hidden.size === 1 || hiddenSum() < threshold)) {

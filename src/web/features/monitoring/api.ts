@@ -174,8 +174,11 @@ export interface Summary {
 }
 
 /** The public page's figures: no staffing, small counts withheld (`null`), and the mission's heading. */
-export interface PublicSummary extends Omit<Summary, 'unstaffed' | 'byRegion'> {
-  /** Regions where observers were sent; counts from 1 to 4 withheld (null). */
+export interface PublicSummary extends Omit<Summary, 'unstaffed' | 'byRegion' | 'expected' | 'received'> {
+  /** Withheld (null) when from 1 to 4. */
+  expected: number | null;
+  received: number | null;
+  /** Every region; an expected count of 0 is withheld like a small one (it would say where nobody went). */
   byRegion: { region: string; expected: number | null; received: number | null }[];
   mission: {
     title: string;

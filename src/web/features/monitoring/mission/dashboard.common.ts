@@ -5,7 +5,13 @@ import type { Summary } from '../api';
  * (PublicResultsPage). The public figures come without staffing (`unstaffed`) and with small counts
  * withheld (`null`), shown as a dash.
  */
-export type DashboardData = Omit<Summary, 'unstaffed' | 'byRegion' | 'missionId'> & {
+export type DashboardData = Omit<
+  Summary,
+  'unstaffed' | 'byRegion' | 'missionId' | 'expected' | 'received'
+> & {
+  /** Null on the public page when withheld. */
+  expected: number | null;
+  received: number | null;
   unstaffed?: number;
   byRegion: { region: string; expected: number | null; received: number | null; unstaffed?: number }[];
 };

@@ -206,8 +206,8 @@ export function DashboardBody({
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 2, sm: 3, lg: s.unstaffed === undefined ? 4 : 5 }}>
-        <Stat label={t('dashboard.expected')} value={fmt.number(s.expected)} testId="dash-expected" />
-        <Stat label={t('dashboard.received')} value={fmt.number(s.received)} testId="dash-received" />
+        <Stat label={t('dashboard.expected')} value={num(s.expected)} testId="dash-expected" />
+        <Stat label={t('dashboard.received')} value={num(s.received)} testId="dash-received" />
         {/* Beside expected for reviewers: a site with no observer expects nothing, so coverage can read
             100 % while whole stations go unwatched. A coordinator staffing on the eve of election day
             needs this number, and 0 is the news that every site is covered. Never published. */}
@@ -221,7 +221,10 @@ export function DashboardBody({
         )}
         <Stat
           label={t('dashboard.coverage')}
-          value={s.expected > 0 ? t('dashboard.percent', { n: pct(s.received, s.expected) }) : WITHHELD}
+          value={(() => {
+            const share = shareOf(s.received, s.expected);
+            return share === null ? WITHHELD : t('dashboard.percent', { n: share });
+          })()}
           testId="dash-coverage"
         />
         <Stat
@@ -249,7 +252,7 @@ export function DashboardBody({
             {s.byRegion.length ? (
               <>
                 <ByRegion s={s} onRegion={onRegion} />
-                {onRegion && s.received < s.expected && (
+                {onRegion && (s.received ?? 0) < (s.expected ?? 0) && (
                   <Text size="xs" c="dimmed" mt="xs">
                     {t('dashboard.regionHint')}
                   </Text>
