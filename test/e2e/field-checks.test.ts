@@ -78,7 +78,7 @@ await describeBrowser('field app: answers that do not add up', (backend) => {
     assert.equal((await note.innerText()).trim(), 'Больше, чем ответ на вопрос «Выдано бюллетеней».');
     await page.getByTestId('field-save').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('Бюллетеней в урне: Больше, чем ответ на вопрос «Выдано бюллетеней».').waitFor();
+    await dialog.getByText('Бюллетеней в урне: больше, чем ответ на вопрос «Выдано бюллетеней».').waitFor();
     await page.waitForTimeout(400); // the dialog's opening transition, for the screenshot only
     await page.screenshot({ path: '/tmp/field-checks-ru.png' });
     // Going back keeps the report open and unsaved.
@@ -104,11 +104,43 @@ await describeBrowser('field app: answers that do not add up', (backend) => {
     await login(office.page, w.admin);
     await office.page.goto(`/monitoring/submissions/${item!.id}`);
     const checks = office.page.getByTestId('answers-checks');
-    await checks.getByText('Ballots in the box: More than the answer to “Ballots issued”.').waitFor();
+    await checks.getByText('Ballots in the box: more than the answer to “Ballots issued”.').waitFor();
     assert.equal(await office.page.getByTestId('flag-verify').isChecked(), true);
     // A received report is rejected with "Reject" (once shown as a raw message key).
     assert.equal((await office.page.getByTestId('to-rejected').innerText()).trim(), 'Reject');
     await office.page.close();
+  });
+
+  it('a report half filled in survives a reload, and can be started over', async () => {
+    const { page } = tab;
+    await page.goto('/field');
+    await page.getByTestId(`field-form-${version}`).click();
+    await page.getByTestId('q-issued').fill('123');
+    await page.waitForTimeout(1_000); // the draft is written a moment after the last change
+    await page.reload();
+    await page.getByTestId('field-draft-restored').waitFor();
+    assert.equal(await page.getByTestId('q-issued').inputValue(), '123');
+    // Back keeps the draft without asking; the next opening brings it back again.
+    await page.getByTestId('field-back').click();
+    await page.getByTestId(`field-form-${version}`).click();
+    assert.equal(await page.getByTestId('q-issued').inputValue(), '123');
+    await page.getByTestId('field-draft-discard').click();
+    await page.getByTestId('field-draft-restored').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('q-issued').inputValue(), '');
+    await page.reload();
+    await page.getByTestId('q-issued').waitFor();
+    assert.equal(await page.getByTestId('field-draft-restored').count(), 0);
+    assert.equal(await page.getByTestId('q-issued').inputValue(), '');
+    // The quick incident keeps no draft: leaving it with something typed asks first.
+    await page.goto('/field');
+    await page.getByTestId('field-incident').click();
+    await page.getByTestId('q-what').fill('Милиция участкага кирди');
+    await page.getByTestId('field-back').click();
+    await page.getByTestId('field-leave-stay').click();
+    assert.equal(await page.getByTestId('q-what').inputValue(), 'Милиция участкага кирди');
+    await page.getByTestId('field-back').click();
+    await page.getByTestId('field-leave-go').click();
+    await page.getByTestId(`field-form-${version}`).waitFor();
   });
 
   it('the form builder compares a count with an earlier one, and asks before removing what it compares with', async () => {

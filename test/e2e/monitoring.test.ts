@@ -95,7 +95,7 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     await page.getByTestId('save-draft').click();
     await see(page, page.getByTestId('builder-issues'));
     const bad = page.getByTestId('field-Opened');
-    await see(page, bad.getByText('Wrong format.'));
+    await see(page, bad.getByText(/^A key is small Latin letters, digits and _/));
     // Shown at the question only: no second, generic banner with the server's raw path.
     assert.equal(await page.getByText(/sections\[\d/).count(), 0);
     assert.equal(await page.getByText('Something went wrong').count(), 0);

@@ -110,7 +110,10 @@ for (const backend of await backends()) {
       const r = await send(answers);
       assert.equal(r.status, 400);
       assert.equal(r.body.error.code, 'submissions.answer_invalid');
-      assert.match(r.body.error.message, /Время закрытия: Не позже, чем ответ на вопрос «Время открытия»/);
+      assert.match(
+        r.body.error.message,
+        /Время закрытия: должно быть позже ответа на вопрос «Время открытия»/,
+      );
       assert.deepEqual(r.body.error.details, [
         { path: 'closed_at', code: 'compare', params: { op: 'gt', other: 'opened_at' } },
       ]);
@@ -120,7 +123,7 @@ for (const backend of await backends()) {
         submission(w, 'C1', answers, form),
         { 'x-ukuk-locale': 'en' },
       );
-      assert.match(en.body.error.message, /Closed at: Not later than the answer to “Opened at”/);
+      assert.match(en.body.error.message, /Closed at: must be later than the answer to “Opened at”/);
       // The same instant written in another offset is not later either.
       const utc = await send({ ...answers, closed_at: '2026-11-30T02:00:00Z' });
       assert.equal(utc.status, 400);

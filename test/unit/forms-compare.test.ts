@@ -135,6 +135,33 @@ describe('comparisons between answers', () => {
     assert.equal(broken(four).ok, false);
   });
 
+  test('a condition on a choice names one of its options', () => {
+    const withCond = (value: unknown) =>
+      validateDefinition({
+        ...def,
+        sections: [
+          {
+            key: 's',
+            title: L('S'),
+            fields: [
+              {
+                key: 'kind',
+                type: 'single_choice',
+                label: L('Kind'),
+                options: [{ key: 'open', label: L('Open') }],
+              },
+              { key: 'why', type: 'text', label: L('Why'), visibleIf: { field: 'kind', op: 'in', value } },
+            ],
+          },
+        ],
+      });
+    assert.equal(withCond(['open']).ok, true);
+    const r = withCond(['open', 'closed']);
+    assert.deepEqual(r.ok ? [] : r.issues.map((i) => `${i.path}:${i.code}`), [
+      'sections[0].fields[1].visibleIf.value:condition_unknown_option',
+    ]);
+  });
+
   test('a refusing rule refuses; a checking rule only reports', () => {
     const ok = { opened_at: '2026-11-30T08:00:00+06:00', closed_at: '2026-11-30T20:00:00+06:00' };
     assert.deepEqual(codes(ok), []);
@@ -145,7 +172,7 @@ describe('comparisons between answers', () => {
     const odd = { received: 500, issued: 600, in_box: 650 };
     assert.deepEqual(codes(odd), []);
     assert.deepEqual(checks(odd), ['issued', 'in_box']);
-    assert.deepEqual(answerChecks(def, odd)[0]!.params, { op: 'lte', other: 'received' });
+    assert.deepEqual(answerChecks(def, odd)[0]!.params, { op: 'lte', other: 'received', check: 1 });
     assert.deepEqual(checks({ received: 500, issued: 500, in_box: 500 }), []);
   });
 
@@ -180,14 +207,17 @@ describe('comparisons between answers', () => {
     const [issued] = answerChecks(def, { received: 500, issued: 600 });
     assert.equal(
       issueMessage(def, issued!, 'en', tr('en')),
-      'Ballots issued: More than the answer to “Ballots received”.',
+      'Ballots issued: more than the answer to “Ballots received”.',
     );
     assert.equal(
       issueMessage(def, issued!, 'ru', tr('ru'), false),
       'Больше, чем ответ на вопрос «Получено бюллетеней».',
     );
     const [to] = validateAnswers(def, { tables: [{ from: '2026-11-30', to: '2026-11-29' }] });
-    assert.equal(issueMessage(def, to!, 'en', tr('en'), false), 'Earlier than the answer to “From”.');
+    assert.equal(
+      issueMessage(def, to!, 'en', tr('en'), false),
+      'Must not be earlier than the answer to “From”.',
+    );
     const [req] = validateAnswers(
       {
         ...def,
@@ -197,7 +227,7 @@ describe('comparisons between answers', () => {
       },
       {},
     );
-    assert.equal(issueMessage(undefined, req!, 'en', tr('en')), 'x: This answer is required.');
+    assert.equal(issueMessage(undefined, req!, 'en', tr('en')), 'x: this answer is required.');
   });
 
   test('the election-day checklist checks its ballot counts and refuses a closing before the opening', () => {

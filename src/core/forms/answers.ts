@@ -86,9 +86,6 @@ function checkLocation(v: unknown, path: string, push: Push): boolean {
   return true;
 }
 
-/** A phone's clock may run a little ahead of the server's. */
-const CLOCK_SLACK_MS = 15 * 60_000;
-
 /**
  * The latest date that is "today" somewhere (UTC+14): a date-only answer carries no time zone, and an
  * incident reported just after midnight in Bishkek (UTC+6) must not be refused as tomorrow's.
@@ -141,7 +138,9 @@ function checkValue(f: FormField, v: unknown, path: string, push: Push): boolean
       return true;
     case 'datetime':
       if (typeof v !== 'string' || !isIsoDateTime(v)) return (push(path, 'type'), false);
-      if (c.notFuture && Date.parse(v) > Date.now() + CLOCK_SLACK_MS) return (push(path, 'future'), false);
+      // By its calendar date, as a date's: a phone's clock or time zone may be hours off, and an urgent
+      // report stamped with it must not be refused (a report of 2027 still is).
+      if (c.notFuture && v.slice(0, 10) > latestToday()) return (push(path, 'future'), false);
       return true;
     case 'location':
       return checkLocation(v, path, push);

@@ -55,7 +55,10 @@ export function compareIssues(
     if (!!rule.refuse !== refuse) continue;
     const other = lookup(rule.field);
     if (isEmptyAnswer(other) || compareHolds(f.type, rule.op, v, other)) continue;
-    out.push({ path, code: 'compare', params: { op: rule.op, other: rule.field } });
+    // A check is worded as what was found ("More than …"), a refusal as what is needed ("Must be …").
+    const params: Record<string, string | number> = { op: rule.op, other: rule.field };
+    if (!refuse) params.check = 1;
+    out.push({ path, code: 'compare', params });
   }
   return out;
 }

@@ -11,3 +11,6 @@ export const FORM_LIMITS = {
   vocabulary: 60,
   comparisons: 3,
 } as const;
+
+/** A question's or section's key (what answers and exports are keyed by). */
+export const FIELD_KEY_RE = /^[a-z][a-z0-9_]{0,62}$/;

@@ -27,6 +27,11 @@ function byKey(def: FormDefinition, key: string): FormField | undefined {
   return undefined;
 }
 
+/** A message after "Question: " starts in lower case, in all three languages. */
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase() + s.slice(1);
+}
+
 export function issueMessage(
   def: FormDefinition | undefined,
   issue: AnswerIssue,
@@ -43,9 +48,12 @@ export function issueMessage(
     params.other = labelIn(other?.label, lang, otherKey);
     // Dates and times are earlier or later, not less or more.
     const dated = field?.type === 'date' || field?.type === 'datetime';
-    key = `errors:forms.answer_compare_${String(issue.params?.op ?? 'eq')}${dated ? '_date' : ''}`;
+    const kind = issue.params?.check ? 'check' : 'answer';
+    key = `errors:forms.${kind}_compare_${String(issue.params?.op ?? 'eq')}${dated ? '_date' : ''}`;
   }
   const message = t(key, params);
   if (!named) return message;
-  return t('errors:forms.answer_named', { field: labelIn(field?.label, lang, issue.path), message });
+  // "Когда: эта дата…", not "Когда?: Эта дата…".
+  const label = labelIn(field?.label, lang, issue.path).replace(/[\s?:：]+$/u, '');
+  return t('errors:forms.answer_named', { field: label, message: lowerFirst(message) });
 }

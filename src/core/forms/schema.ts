@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORM_LIMITS } from './limits.ts';
+import { FIELD_KEY_RE, FORM_LIMITS } from './limits.ts';
 import { COMPARABLE } from './compare.ts';
 import {
   COMPARE_OPS,
@@ -17,9 +17,8 @@ import {
  * paths and codes.
  */
 // Zod-free, so that the browser can read the limits without bundling the schema.
-export { FORM_LIMITS };
+export { FIELD_KEY_RE, FORM_LIMITS };
 
-export const FIELD_KEY_RE = /^[a-z][a-z0-9_]{0,62}$/;
 export const OPTION_KEY_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 
 /** One problem in a definition: `path` like `sections[0].fields[2].key`, `code` a stable word. */
@@ -160,7 +159,16 @@ function checkCondition(
         : cond.op === 'gt' || cond.op === 'lt'
           ? typeof v === 'number' || typeof v === 'string'
           : v !== undefined && !Array.isArray(v);
-  if (!ok) add(ctx, [...path, 'value'], 'condition_value');
+  if (!ok) return add(ctx, [...path, 'value'], 'condition_value');
+  // A choice compared with an option it no longer has would hide its question for ever.
+  const target = known.get(cond.field);
+  if (target?.options && !target.vocabulary && cond.op !== 'gt' && cond.op !== 'lt') {
+    const keys = new Set(target.options.map((o) => o.key));
+    const values = Array.isArray(v) ? v : v === undefined ? [] : [v];
+    if (values.some((x) => typeof x === 'string' && !keys.has(x))) {
+      add(ctx, [...path, 'value'], 'condition_unknown_option');
+    }
+  }
 }
 
 /** Each comparison names an earlier question in scope, of the same type as its own. */

@@ -41,3 +41,25 @@ export function ChecksDialog(props: {
     </Modal>
   );
 }
+
+/** Leaving a report with answers that are not saved: they would be lost, so the observer is asked. */
+export function LeaveDialog(props: {
+  opened: boolean;
+  onStay: () => void;
+  onLeave: () => void;
+}): ReactElement {
+  const { t } = useTranslation('field');
+  return (
+    <Modal opened={props.opened} onClose={props.onStay} title={t('leave.title')} centered zIndex={300}>
+      <Stack gap="md">
+        <Text size="md">{t('leave.body')}</Text>
+        <Button size="lg" onClick={props.onStay} data-testid="field-leave-stay">
+          {t('leave.stay')}
+        </Button>
+        <Button size="lg" variant="default" color="red" onClick={props.onLeave} data-testid="field-leave-go">
+          {t('leave.go')}
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}

@@ -4,8 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, applyLocale, storeLocale } from '../../i18n';
 import { useField } from './context';
 
-/** Title, connection state and the language switch; `back` shows a large back arrow. */
-export function FieldHeader({ title, back }: { title: string; back?: string }): ReactElement {
+/**
+ * Title, connection state and the language switch; `back` shows a large back arrow, and `onBack`, when
+ * given, decides what it does (a form with unsaved answers asks first).
+ */
+export function FieldHeader({
+  title,
+  back,
+  onBack,
+}: {
+  title: string;
+  back?: string;
+  onBack?: () => void;
+}): ReactElement {
   const { t } = useTranslation('field');
   const { online, lang, go } = useField();
   // Two rows: on a 375 px phone the title needs the whole width (Kyrgyz words are long).
@@ -33,7 +44,7 @@ export function FieldHeader({ title, back }: { title: string; back?: string }): 
             variant="subtle"
             aria-label={t('back')}
             data-testid="field-back"
-            onClick={() => go(back)}
+            onClick={() => (onBack ? onBack() : go(back))}
           >
             <span aria-hidden style={{ fontSize: 28 }}>
               ←

@@ -2,14 +2,14 @@ import {
   Checkbox,
   Input,
   NativeSelect,
-  NumberInput,
   Radio,
   SegmentedControl,
   Stack,
   TextInput,
+  type TextInputProps,
   Textarea,
 } from '@mantine/core';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answers, FormField, LocationAnswer } from '../../../core/forms/types';
 import { useField } from './context';
@@ -47,6 +47,44 @@ const RADIO_MAX = 7;
 /** datetime-local shows the device's time; the answer stores it with the UTC offset. */
 function toLocalInput(iso: unknown): string {
   return typeof iso === 'string' ? iso.slice(0, 16) : '';
+}
+
+/**
+ * A number as typed: "7,5" and "7.5" are both 7.5, whatever way the text arrives (keys, an Android
+ * keyboard's whole-word commit, voice input, autofill). Text that is not a number is kept as text, so
+ * the form's check refuses it ("wrong form"); nothing is ever silently turned into another number.
+ */
+export function parseNumber(raw: string): number | string | undefined {
+  const text = raw.replace(/\s/g, '');
+  if (text === '') return undefined;
+  const dotted = text.replace(',', '.');
+  return /^[-+]?\d+(\.\d+)?$/.test(dotted) ? Number(dotted) : raw;
+}
+
+function NumberAnswer(
+  p: Omit<TextInputProps, 'value' | 'onChange'> & {
+    testid: string;
+    value: unknown;
+    onChange: (v: unknown) => void;
+  },
+): ReactElement {
+  const { testid, value, onChange, ...common } = p;
+  const [text, setText] = useState(
+    typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '',
+  );
+  return (
+    <TextInput
+      size="lg"
+      inputMode="decimal"
+      {...common}
+      data-testid={testid}
+      value={text}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        onChange(parseNumber(e.currentTarget.value));
+      }}
+    />
+  );
 }
 
 /** One question of a form, by type, with large touch targets. */
@@ -100,19 +138,7 @@ export function FieldInput(p: InputProps): ReactElement {
         />
       );
     case 'number':
-      return (
-        <NumberInput
-          size="lg"
-          inputMode="decimal"
-          {...common}
-          data-testid={testid}
-          // Decimals are accepted as typed even where a whole number is asked: "7,5" must be refused by
-          // the form's check ("a whole number"), never quietly turned into 75 by dropping the comma.
-          allowDecimal
-          value={typeof value === 'number' ? value : ''}
-          onChange={(v) => onChange(typeof v === 'number' ? v : v === '' ? undefined : Number(v))}
-        />
-      );
+      return <NumberAnswer {...common} testid={testid} value={value} onChange={onChange} />;
     case 'boolean':
       return (
         <Input.Wrapper {...common}>

@@ -14,7 +14,10 @@ import { newClientId } from './clientId';
 import { FieldInput } from './FieldInputs';
 import { loc } from './live';
 import { readAnswers, saveReport } from './outbox';
-import { ChecksDialog } from './ChecksDialog';
+import { ChecksDialog, LeaveDialog } from './ChecksDialog';
+import { formatDateTime } from '../../intl/format';
+import { readDraft } from './drafts';
+import { useDraft } from './useDraft';
 import { problemLines, serverIssues, translator } from './problem';
 import { quickIncidentAnswers } from './quick';
 
@@ -26,6 +29,9 @@ interface Loaded {
   problem: ServerProblem | null;
   /** The incident report asks the phone for its position and adds it to this location answer. */
   gpsKey?: string;
+  /** A new report keeps a draft while it is filled in (drafts.ts); `restoredAt` when one was found. */
+  draftable?: boolean;
+  restoredAt?: string;
 }
 
 /** A new report (formVersionId + siteId) or the correction of one in the outbox (editId). */
@@ -45,13 +51,17 @@ export function FormScreen(props: {
       const form = await db.forms.get(formVersionId);
       const site = await db.assignments.where('siteId').equals(siteId).first();
       if (!form || !site || (props.editId && (!item || item.status === 'sent'))) return setLoaded(null);
+      // A new report picks up where a reload, a killed tab or "back" left it.
+      const draft = props.editId ? null : await readDraft(db, { formVersionId, siteId });
       setLoaded({
         form,
         site,
         // Made when the form opens, so every save and send of this report is the same report.
-        clientId: item?.clientId ?? newClientId(),
-        answers: (item && (await readAnswers(db, item))) ?? {},
+        clientId: item?.clientId ?? draft?.clientId ?? newClientId(),
+        answers: (item && (await readAnswers(db, item))) ?? draft?.answers ?? {},
         problem: item?.error ?? null,
+        draftable: !props.editId,
+        ...(draft ? { restoredAt: draft.updatedAt } : {}),
       });
     })();
   }, [db, props.editId, props.formVersionId, props.siteId]);
@@ -102,6 +112,17 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
   const { db, lang, sync, go } = useField();
   const def = props.form.definition;
   const [answers, setAnswers] = useState<Answers>(props.answers);
+  const [restoredAt, setRestoredAt] = useState(props.restoredAt);
+  // Starting over remounts the inputs (a number keeps the text as typed in its own state).
+  const [generation, setGeneration] = useState(0);
+  const draft = useDraft({
+    db,
+    enabled: !!props.draftable,
+    where: { formVersionId: props.form.id, siteId: props.site.siteId },
+    clientId: props.clientId,
+    answers,
+    initial: props.answers,
+  });
   const [found, setFound] = useState<AnswerIssue[]>([]);
   // What the last save found, less what has been put right since: a fixed answer loses its message
   // at once, while a question not reached yet (a repeat item just added) is not scolded before the
@@ -136,6 +157,17 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
   const notes: Record<string, string> = {};
   for (const i of checks) notes[i.path] ??= word(i);
   const [confirming, setConfirming] = useState(false);
+  // Answers typed since the form opened and kept nowhere (no draft: a correction, the quick incident):
+  // leaving asks first, a reload or closing warns.
+  const unsaved = !props.draftable && answers !== props.answers && !saving;
+  const [leaving, setLeaving] = useState(false);
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+  const back = props.problem ? 'outbox' : '';
 
   const save = async (confirmed = false) => {
     if (saving) return;
@@ -166,6 +198,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
       answers: clean,
       critical: isCritical(def, clean),
     });
+    await draft.discard();
     await db.meta.put({ key: 'lastSite', value: props.site.siteId });
     void sync(true);
     go('');
@@ -173,7 +206,34 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
 
   return (
     <Container size={480} px="sm" pb={120}>
-      <FieldHeader title={loc(def.title, lang)} back={props.problem ? 'outbox' : ''} />
+      <FieldHeader
+        title={loc(def.title, lang)}
+        back={back}
+        onBack={() => (unsaved ? setLeaving(true) : void draft.flush().then(() => go(back)))}
+      />
+      {restoredAt && (
+        <Alert color="blue" mb="md" data-testid="field-draft-restored">
+          <Stack gap="xs">
+            <Text size="sm">{t('draft.restored', { time: formatDateTime(lang, restoredAt) })}</Text>
+            <Button
+              size="xs"
+              variant="default"
+              w="fit-content"
+              data-testid="field-draft-discard"
+              onClick={() =>
+                void draft.discard().then(() => {
+                  setAnswers({});
+                  setRestoredAt(undefined);
+                  setGeneration((g) => g + 1);
+                })
+              }
+            >
+              {t('draft.start_over')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      <LeaveDialog opened={leaving} onStay={() => setLeaving(false)} onLeave={() => go(back)} />
       <Text c="dimmed" size="sm" mb="sm">
         {props.site.siteName} · {props.site.siteCode}
       </Text>
@@ -182,7 +242,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
           {problemLines(props.problem, def, lang, t).join(' ')}
         </Alert>
       )}
-      <Stack gap="xl">
+      <Stack gap="xl" key={generation}>
         {def.sections
           .filter((s) => isVisible(s.visibleIf, answers))
           .map((s) => (

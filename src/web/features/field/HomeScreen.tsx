@@ -65,6 +65,14 @@ function LeftOffline(): ReactElement {
 }
 
 /** Home: the critical-incident button, what waits to be sent, and the assigned sites and forms. */
+/** Two buttons side by side on a 375 px phone: a long Kyrgyz label wraps instead of being cut. */
+const WRAP = {
+  h: 'auto',
+  mih: 42,
+  py: 6,
+  styles: { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } },
+};
+
 export function HomeScreen(): ReactElement {
   const { t, i18n } = useTranslation('field');
   const navigate = useNavigate();
@@ -83,6 +91,7 @@ export function HomeScreen(): ReactElement {
   const [downloadFailed, setDownloadFailed] = useState(false);
   const [confirm, setConfirm] = useState<'logout' | 'wipe' | null>(null);
   const [leftOffline, setLeftOffline] = useState(false);
+  // Everything not on the server yet, refused ones included: what a logout or a wipe would lose.
   const unsent = counts.waiting + counts.rejected;
   const formTitle = (id: string) => loc(forms.find((f) => f.id === id)?.definition.title, lang);
   const hasIncident = forms.some((f) => f.definition.kind === 'incident');
@@ -132,15 +141,23 @@ export function HomeScreen(): ReactElement {
         <Card withBorder padding="md" data-testid="field-outbox-card">
           <Stack gap="xs">
             {/* Nothing until the outbox is read: "everything sent" must never show by default. */}
-            <Text fw={700} data-testid="field-waiting" mih={24}>
+            {/* A refused report is not "waiting": it waits for the observer, who is told so in red. */}
+            <Text
+              fw={700}
+              data-testid="field-waiting"
+              mih={24}
+              c={counts.waiting ? undefined : counts.rejected ? 'red' : undefined}
+            >
               {loaded &&
-                (unsent
-                  ? t('home.waiting', { count: unsent })
-                  : counts.sent
-                    ? t('home.all_sent')
-                    : t('outbox.empty'))}
+                (counts.waiting
+                  ? t('home.waiting', { count: counts.waiting })
+                  : counts.rejected
+                    ? t('home.rejected', { count: counts.rejected })
+                    : counts.sent
+                      ? t('home.all_sent')
+                      : t('outbox.empty'))}
             </Text>
-            {counts.rejected > 0 && (
+            {counts.waiting > 0 && counts.rejected > 0 && (
               <Text c="red" size="sm">
                 {t('home.rejected', { count: counts.rejected })}
               </Text>
@@ -151,11 +168,18 @@ export function HomeScreen(): ReactElement {
               </Text>
             )}
             <Group grow>
-              <Button size="md" variant="light" onClick={() => go('outbox')} data-testid="field-open-outbox">
+              <Button
+                size="md"
+                variant="light"
+                {...WRAP}
+                onClick={() => go('outbox')}
+                data-testid="field-open-outbox"
+              >
                 {t('home.open_outbox')}
               </Button>
               <Button
                 size="md"
+                {...WRAP}
                 disabled={!online || counts.waiting === 0}
                 loading={syncing}
                 onClick={() => void sync(true)}

@@ -26,7 +26,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { saveFile } from '../../components/saveFile';
 import type { Locale } from '../../i18n';
 import { formsApi } from './api';
-import { blankDefinition, fillKeys, move, newSection, replaceAt } from './builder/definition';
+import { blankDefinition, fillKeys, layoutOf, move, newSection, replaceAt } from './builder/definition';
 import { FormPreview } from './builder/FormPreview';
 import { isDefinitionInvalid, useIssues } from './builder/issues';
 import { L10nInputs } from './builder/L10nInputs';
@@ -65,7 +65,11 @@ function Editor({
   const [previewLang, setPreviewLang] = useState<Locale>(lng);
   const issues = useIssues(details, def);
   const setDef = (d: FormDefinition) => {
-    setDefRaw(fillKeys(d));
+    const next = fillKeys(d);
+    // The server's issues name positions: once questions move, appear or go, they would point at
+    // the wrong ones, so they are dropped until the next save.
+    if (layoutOf(next) !== layoutOf(def)) setDetails([]);
+    setDefRaw(next);
     setDirty(true);
     setNotice(null);
   };

@@ -45,7 +45,7 @@ function ApprovalLine({
           {a.kind === EXPORT_NAMES
             ? t('users.approvals.exportNames', {
                 requester: a.requestedByName,
-                scope: t(`users.approvals.scope.${a.targetName === 'violations' ? 'violations' : 'cases'}`),
+                scope: t(`users.approvals.scope.${SCOPES.has(a.targetName) ? a.targetName : 'cases'}`),
                 date: fmt.dateTime(a.requestedAt) ?? '',
               })
             : t('users.approvals.grantAdmin', {
@@ -105,6 +105,9 @@ function ApprovalLine({
  * Changes that wait for a second administrator (four-eyes), shown above the users list. Approving
  * asks for password + code again; the requester can only withdraw their own request.
  */
+/** What a named export asks for, as the export names its target (a monitoring export: `monitoring`). */
+const SCOPES = new Set(['cases', 'violations', 'monitoring']);
+
 export function PendingApprovals({ items }: { items: Approval[] }): ReactElement | null {
   const { t } = useTranslation();
   const headingId = useId();

@@ -6,6 +6,7 @@ import { FORM_LIMITS } from '../../../../core/forms/limits';
 import { COMPARE_OPS, type CompareRule, type FormField } from '../../../../core/forms/types';
 import { Icon } from '../../../components/icons';
 import { useL10n } from '../l10n';
+import { uniqueValues } from './definition';
 
 /**
  * "This answer is at most the answer to <earlier question>" (constraint.compare). A rule checks by
@@ -33,7 +34,7 @@ export function CompareEditor({
   const dated = field.type !== 'number';
   const set = (i: number, patch: Partial<CompareRule>) =>
     onChange(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const fieldData = same.map((c) => ({ value: c.key, label: l10n(c.label) || c.key }));
+  const fieldData = uniqueValues(same.map((c) => ({ value: c.key, label: l10n(c.label) || c.key })));
   return (
     <Stack gap={6}>
       <Text size="sm" fw={500}>

@@ -3,9 +3,17 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Condition, FormField } from '../../../../core/forms/types';
 import { useL10n } from '../l10n';
+import { uniqueValues } from './definition';
 
 type Simple = Extract<Condition, { field: string }>;
 const OPS = ['eq', 'neq', 'in', 'includes', 'gt', 'lt', 'answered', 'not_answered'] as const;
+
+/** The condition names an option its question no longer has (removed since): said at once. */
+function goneOption(f: FormField, c: Simple): boolean {
+  if (!f.options || f.vocabulary !== undefined || c.value === undefined) return false;
+  const keys = new Set(f.options.map((o) => o.key));
+  return (Array.isArray(c.value) ? c.value : [c.value]).some((v) => typeof v === 'string' && !keys.has(v));
+}
 
 /** The operators that make sense for a field type. */
 function opsFor(f: FormField | undefined): Simple['op'][] {
@@ -50,7 +58,9 @@ export function ConditionEditor({
     if (next.op === 'answered' || next.op === 'not_answered') delete next.value;
     onChange(next);
   };
-  const options = (field?.options ?? []).map((o) => ({ value: o.key, label: l10n(o.label) || o.key }));
+  const options = uniqueValues(
+    (field?.options ?? []).map((o) => ({ value: o.key, label: l10n(o.label) || o.key })),
+  );
   return (
     <Group align="flex-end" gap="xs" wrap="wrap">
       <Switch
@@ -67,7 +77,7 @@ export function ConditionEditor({
         <>
           <Select
             label={t('builder.condition.field')}
-            data={candidates.map((c) => ({ value: c.key, label: l10n(c.label) || c.key }))}
+            data={uniqueValues(candidates.map((c) => ({ value: c.key, label: l10n(c.label) || c.key })))}
             value={simple.field}
             onChange={(v) =>
               v && set({ field: v, op: opsFor(candidates.find((c) => c.key === v))[0], value: undefined })
@@ -99,6 +109,11 @@ export function ConditionEditor({
           {!field && (
             <Text size="sm" c="red.8" w="100%" data-testid={`${testId}-cond-broken`}>
               {t('builder.condition.broken')}
+            </Text>
+          )}
+          {field && goneOption(field, simple) && (
+            <Text size="sm" c="red.8" w="100%" data-testid={`${testId}-cond-option`}>
+              {t('forms:issue.condition_unknown_option')}
             </Text>
           )}
         </>

@@ -19,6 +19,7 @@ import {
   type FieldType,
   type FormField,
 } from '../../../../core/forms/types';
+import { FIELD_KEY_RE } from '../../../../core/forms/limits';
 import { Icon } from '../../../components/icons';
 import { emptyL10n } from '../l10n';
 import { CompareEditor } from './CompareEditor';
@@ -188,7 +189,10 @@ export function FieldEditor({
               description={t('builder.keyHint')}
               value={field.key}
               w={170}
-              error={issues.at(`${path}.key`)[0]}
+              error={
+                issues.at(`${path}.key`)[0] ??
+                (field.key && !FIELD_KEY_RE.test(field.key) ? t('forms:issue.key_format') : undefined)
+              }
               onChange={(e) => onChange({ ...field, key: e.currentTarget.value.trim() })}
               data-testid={`${testId}-key`}
             />

@@ -2,6 +2,7 @@ import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from 
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { schemeTitle } from '../../vocab/labels';
 import type { ChoiceOption, FormField } from '../../../../core/forms/types';
 import { api } from '../../../api/client';
 import { Icon } from '../../../components/icons';
@@ -12,6 +13,14 @@ import { MoveButtons } from './MoveButtons';
 
 interface SchemeList {
   schemes: { scheme: string; terms: number }[];
+}
+
+/** `o<n>` not used by another option yet (after a removal, `o<count+1>` may be taken). */
+function freshOptionKey(options: ChoiceOption[]): string {
+  const used = new Set(options.map((o) => o.key));
+  let n = options.length + 1;
+  while (used.has(`o${n}`)) n++;
+  return `o${n}`;
 }
 
 /** A choice field's answers: its own options (key + ky/ru/en label) or a vocabulary scheme. */
@@ -60,7 +69,7 @@ export function OptionsEditor({
             value: s.scheme,
             // By its name in the screen's language, as the vocabularies page lists it.
             label: t('builder.options.schemeItem', {
-              scheme: t(`vocab:scheme.${s.scheme}`, { defaultValue: s.scheme }),
+              scheme: schemeTitle(t, s.scheme),
               count: s.terms,
             }),
           }))}
@@ -117,7 +126,7 @@ export function OptionsEditor({
             size="xs"
             w="fit-content"
             leftSection={<Icon name="plus" size={14} />}
-            onClick={() => setOptions([...options, { key: `o${options.length + 1}`, label: emptyL10n() }])}
+            onClick={() => setOptions([...options, { key: freshOptionKey(options), label: emptyL10n() }])}
             data-testid={`${testId}-add-option`}
           >
             {t('builder.options.add')}

@@ -105,3 +105,22 @@ export function fillKeys(def: FormDefinition): FormDefinition {
   const next = { ...def, sections: def.sections.map((s) => ({ ...s, fields: walk(s.fields) })) };
   return changed ? next : def;
 }
+
+/**
+ * Pick-list entries with each value once: while a key is being typed it may briefly equal another
+ * question's or option's key, and a list with a repeated value would stop the whole builder.
+ */
+export function uniqueValues<T extends { value: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(i.value) && (seen.add(i.value), true));
+}
+
+/** Where every section and question stands (by key): changes when one moves, is added or removed. */
+export function layoutOf(def: FormDefinition): string {
+  return def.sections
+    .map(
+      (s) =>
+        `${s.key}(${s.fields.map((f) => `${f.key}[${(f.fields ?? []).map((c) => c.key).join()}]`).join()})`,
+    )
+    .join('|');
+}

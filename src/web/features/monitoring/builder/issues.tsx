@@ -20,6 +20,10 @@ export function isDefinitionInvalid(error: unknown): error is ApiError {
 const issueText = (t: TFunction, code: string) =>
   t(`forms:issue.${code}`, { defaultValue: t('forms:issue.invalid') });
 
+/** A key in the wrong format gets its own message: it says what a key may contain. */
+const codeOf = (d: ErrorDetail) =>
+  d.code === 'invalid_format' && /(^|[.\]])key$/.test(d.path ?? '') ? 'key_format' : d.code;
+
 /** Whether the builder shows an issue at `path` by an input, a section or a question of `def`. */
 function placed(def: FormDefinition, path: string): boolean {
   if (/^title\.(ky|ru|en)$/.test(path)) return true;
@@ -43,7 +47,7 @@ export function useIssues(
   return useMemo(() => {
     const list = details
       .filter((d) => d.path !== undefined)
-      .map((d) => ({ path: normalizePath(d.path!), msg: issueText(t, d.code) }));
+      .map((d) => ({ path: normalizePath(d.path!), msg: issueText(t, codeOf(d)) }));
     return {
       all: list.map((i) => i.msg),
       form: list.filter((i) => !placed(def, i.path)).map((i) => i.msg),

@@ -64,6 +64,8 @@ const ORDER = ['received', 'in_review', 'verified', 'published'];
 const stepBack = (from: string, to: string) =>
   to !== 'rejected' && (from === 'rejected' || ORDER.indexOf(to) < ORDER.indexOf(from));
 
+const rejectedBecause = (s: Submission) => s.history.findLast((h) => h.to === 'rejected')?.reason ?? null;
+
 /** State buttons, the assignee, triage flags and the two "make a record" actions. */
 export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -109,6 +111,12 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
         <Title order={2} size="h4" mb="sm">
           {t('review.state')}
         </Title>
+        {/* Why it was rejected, where the decision to reopen it is taken (not only in the history). */}
+        {s.status === 'rejected' && rejectedBecause(s) && (
+          <Text size="sm" mb="sm" style={{ overflowWrap: 'anywhere' }} data-testid="rejected-reason">
+            {t('history.reason', { reason: rejectedBecause(s) })}
+          </Text>
+        )}
         <Group gap="xs">
           {NEXT[s.status].map((to) => (
             <Button
