@@ -24,7 +24,12 @@ await describeBrowser(
       // A low difficulty and no minimum fill time keep the test quick; the rules are those of production.
       server = await startServer({
         backend,
-        env: { UKUK_PUBLIC_POW_BITS: '10', UKUK_PUBLIC_MIN_FILL_MS: '0' },
+        // A challenge that lives 4 s: the report below takes longer, as a person's often does.
+        env: {
+          UKUK_PUBLIC_POW_BITS: '10',
+          UKUK_PUBLIC_MIN_FILL_MS: '0',
+          UKUK_PUBLIC_CHALLENGE_TTL_MS: '4000',
+        },
       });
       const pw = path.join(fs.mkdtempSync(path.join(server.dataDir, 'cli-')), 'password');
       fs.writeFileSync(pw, 'Tokmok bridge at dawn 1987 z');
@@ -70,6 +75,8 @@ await describeBrowser(
       await page.getByRole('option', { name: regionName('KG-C', 'en') }).click();
       await page.getByLabel(field('happened_on').label.en).fill('2026-11-28');
       assert.equal(await hasHorizontalScroll(page), false, 'fits 375 px');
+      // The challenge fetched with the form has expired by now: the page gets a fresh one and sends.
+      await page.waitForTimeout(4_500);
       await page.getByRole('button', { name: 'Send the report' }).click();
       await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
       assert.deepEqual(realProblems(tab.problems), []);

@@ -6,7 +6,7 @@ import { backends } from '../helpers/db.ts';
 import { missionWorld, assign, type MissionWorld } from '../helpers/monitoring.ts';
 
 type Issue = { line: number; field: string; code: string };
-type Err = { error: { code: string; details?: Issue[] } };
+type Err = { error: { code: string; message: string; details?: Issue[] } };
 type Imported = { created: number; updated: number; assigned: number };
 type Sites = { items: { code: string; observers: { userId: string }[] }[] };
 
@@ -192,10 +192,19 @@ for (const backend of await backends()) {
       assert.equal(r.status, 400);
       assert.deepEqual(
         r.body.error.details!.map((d) => `${d.line}:${d.field}:${d.code}`),
-        ['2:region:unknown_region'],
+        ['2:region:region_not_yours'],
       );
       assert.equal(await links(), before);
       assert.equal((await post(obs, HEAD + `Z1,Z,KG-C,,,,,${obs.email}\n`)).status, 403);
+      // One site by hand: refused as someone else's region (the coordinator's own language), not as "no access".
+      const one = await chuy.client.post<Err>(`/api/monitoring/missions/${w.missionId}/sites`, {
+        code: 'N8',
+        name: 'Naryn school 8',
+        region: 'KG-N',
+      });
+      assert.equal(one.status, 403);
+      assert.equal(one.body.error.code, 'sites.region_not_yours');
+      assert.match(one.body.error.message, /не входит в вашу часть миссии/);
     });
   });
 }

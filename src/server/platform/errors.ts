@@ -102,6 +102,7 @@ export const ERRORS = {
   'sites.import_invalid': 400,
   'sites.observer_invalid': 400,
   'sites.has_submissions': 409,
+  'sites.region_not_yours': 403,
   'submissions.not_found': 404,
   'submissions.client_id_taken': 409,
   'submissions.answer_invalid': 400,

@@ -35,7 +35,7 @@ export function spamSettings(env: NodeJS.ProcessEnv = process.env): SpamSettings
   return {
     powBits: Math.min(28, Math.max(0, num(env.UKUK_PUBLIC_POW_BITS, 16))),
     minFillMs: Math.max(0, num(env.UKUK_PUBLIC_MIN_FILL_MS, 3000)),
-    ttlMs: 30 * 60_000,
+    ttlMs: Math.max(1000, num(env.UKUK_PUBLIC_CHALLENGE_TTL_MS, 30 * 60_000)),
     perIpHour: Math.max(1, num(env.UKUK_PUBLIC_RATE_IP_HOUR, 10)),
     globalMinute: Math.max(1, num(env.UKUK_PUBLIC_RATE_GLOBAL_MINUTE, 120)),
     answerMs: Math.min(10_000, Math.max(0, num(env.UKUK_PUBLIC_ANSWER_MS, 1000))),

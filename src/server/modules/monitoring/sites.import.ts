@@ -30,7 +30,8 @@ export interface LineIssue {
     | 'duplicate'
     | 'too_long'
     | 'columns'
-    | 'unknown_observer';
+    | 'unknown_observer'
+    | 'region_not_yours';
 }
 
 const HEADER = ['code', 'name', 'region', 'district', 'place', 'lat', 'lon', 'observers'];

@@ -56,7 +56,8 @@ export async function importSites(
   const { lines, issues } = checkSitesCsv(csv);
   for (const l of lines)
     if (!regionInScope(a.scope, l.region))
-      issues.push({ line: l.line, field: 'region', code: 'unknown_region' });
+      // Named as what it is: the region exists, it is someone else's part of the mission.
+      issues.push({ line: l.line, field: 'region', code: 'region_not_yours' });
   const observers = await resolveObservers(ctx, lines, issues);
   if (issues.length)
     throw new AppError('sites.import_invalid', {

@@ -36,7 +36,9 @@ function checkPlace(region: string, district: string | null | undefined) {
 /** A reviewer may change sites of their part of the mission (a region coordinator: their region). */
 function requireSiteWrite(a: MissionAccess, region: string) {
   requireReviewer(a);
-  if (!regionInScope(a.scope, region)) throw new AppError('auth.forbidden');
+  if (!regionInScope(a.scope, region)) {
+    throw new AppError('sites.region_not_yours', { fields: [{ path: 'region', code: 'forbidden' }] });
+  }
 }
 
 /** The site and its mission access, or `sites.not_found` when the actor may not see it. */

@@ -44,6 +44,7 @@ function Editor({
   versions,
   notice,
   setNotice,
+  hasDraft,
 }: {
   formId: string | null;
   initial: FormDefinition;
@@ -51,6 +52,8 @@ function Editor({
   /** Kept by the page: the editor remounts when a save or publish opens another version. */
   notice: string | null;
   setNotice: (n: string | null) => void;
+  /** A saved draft waits to be published; without it (and no change) there is nothing to publish. */
+  hasDraft?: boolean;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
@@ -239,7 +242,7 @@ function Editor({
             {t('builder.saveDraft')}
           </Button>
           {formId && (
-            <Button onClick={() => setConfirm(true)} data-testid="publish">
+            <Button onClick={() => setConfirm(true)} disabled={!dirty && !hasDraft} data-testid="publish">
               {t('builder.publish')}
             </Button>
           )}
@@ -351,6 +354,7 @@ export function FormBuilderPage(): ReactElement {
           versions={form.data ? <VersionList form={form.data} /> : null}
           notice={notice}
           setNotice={setNotice}
+          hasDraft={!!form.data?.draft}
         />
       )}
     </>

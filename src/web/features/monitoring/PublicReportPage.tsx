@@ -21,7 +21,7 @@ import { issueMessage } from '../../../core/forms/messages';
 import { isVisible } from '../../../core/forms/conditions';
 import type { FormDefinition, FormField, L10n } from '../../../core/forms/types';
 import { districtsOf, isRegionCode, REGION_CODES } from '../../../core/geo/regions';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PublicLayout } from '../../shell/PublicLayout';
 import { useGeoNames, useLocale } from '../cases/labels';
@@ -268,18 +268,30 @@ export function PublicReportPage(): ReactElement {
     setErrors({});
     setSending(true);
     setFailure(null);
+    const send = (formVersionId: string, token: string, nonce: string) =>
+      api.post('/api/public/reports', {
+        formVersionId,
+        answers: clean,
+        challenge: token,
+        nonce,
+        ...(website ? { website } : {}),
+      });
     try {
       const p = proof ?? {
         token: form.data.challenge.token,
         nonce: await solveChallenge(form.data.challenge.token, form.data.challenge.bits),
       };
-      await api.post('/api/public/reports', {
-        formVersionId: form.data.formVersionId,
-        answers: clean,
-        challenge: p.token,
-        nonce: p.nonce,
-        ...(website ? { website } : {}),
-      });
+      try {
+        await send(form.data.formVersionId, p.token, p.nonce);
+      } catch (e) {
+        // A person who took longer than the challenge lives to write their report: a fresh one is
+        // fetched and solved, once, and what they wrote is sent, never lost to a "reload the page".
+        if (!(e instanceof ApiError && e.code === 'public_report.challenge_expired')) throw e;
+        const fresh = (await form.refetch()).data;
+        if (!fresh) throw e;
+        const nonce = await solveChallenge(fresh.challenge.token, fresh.challenge.bits);
+        await send(fresh.formVersionId, fresh.challenge.token, nonce);
+      }
       setSent(true);
     } catch (e) {
       setFailure(e);
