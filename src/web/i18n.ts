@@ -80,6 +80,11 @@ export async function initI18n(): Promise<typeof i18n> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // `{{noun, lowerfirst}}`: a name written to start a label ("Incident") used mid-sentence ("Add:
+  // incident"); Kyrgyz word order puts it first and keeps it as written.
+  i18n.services.formatter?.add('lowerfirst', (value: unknown) =>
+    typeof value === 'string' ? value.charAt(0).toLocaleLowerCase() + value.slice(1) : String(value),
+  );
   document.documentElement.lang = lng;
   return i18n;
 }

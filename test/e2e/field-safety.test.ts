@@ -78,11 +78,13 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     const { page } = tab;
     await page.goto('/field');
     await page.getByTestId(`field-form-${w.visitVersion}`).first().click();
-    await page.getByTestId('add-complaints').click();
+    // The group names its entries ("Complaint"), in Kyrgyz word order.
+    await page.getByTestId('add-complaints').filter({ hasText: 'Даттануу кошуу' }).click();
+    await page.getByText('Даттануу №1', { exact: true }).waitFor();
     await page.getByTestId('q-complaints[0].complainant').fill('Айгүл');
     await page.getByTestId('remove-complaints[0]').click();
     const confirm = page.getByTestId('remove-confirm-complaints[0]');
-    await confirm.getByText('1-жазууну жооптору менен кошо алып саласызбы?').waitFor();
+    await confirm.getByText('«Даттануу №1» жооптору менен кошо алып саласызбы?').waitFor();
     await confirm.getByRole('button', { name: 'Калтыруу' }).click();
     assert.equal(await page.getByTestId('q-complaints[0].complainant').inputValue(), 'Айгүл');
     await page.getByTestId('remove-complaints[0]').click();

@@ -116,6 +116,7 @@ export const STATION_VISIT: FormDefinition = {
           key: 'complaints',
           type: 'repeat',
           label: L('Complaints received', 'Полученные жалобы', 'Келип түшкөн даттануулар'),
+          itemLabel: L('Complaint', 'Жалоба', 'Даттануу'),
           required: true,
           constraint: { minItems: 1, maxItems: 5 },
           fields: [

@@ -11,6 +11,7 @@ import {
   type FormDefinition,
   type FormField,
 } from '../../src/core/forms/index.ts';
+import { entryNoun } from '../../src/core/forms/messages.ts';
 import { shippedTemplates } from '../../src/server/modules/monitoring/forms.templates.ts';
 
 const L = (en: string) => ({ ky: '', ru: '', en });
@@ -134,6 +135,23 @@ describe('form definitions', () => {
     delete vocab.sections[0]!.fields[5]!.options;
     vocab.sections[0]!.fields[5]!.vocabulary = 'esf_types_of_acts';
     assert.ok(validateDefinition(vocab).ok, 'a vocabulary stands in for options');
+    // A repeat group may name its entries; no other question can.
+    assert.ok(
+      validateDefinition({
+        ...def,
+        sections: def.sections.map((sec, i) =>
+          i === 1
+            ? { ...sec, fields: [{ ...sec.fields[0]!, itemLabel: L('Complaint') }, ...sec.fields.slice(1)] }
+            : sec,
+        ),
+      }).ok,
+    );
+    assert.deepEqual(
+      broken((d) => {
+        d.sections[0]!.fields[0]!.itemLabel = L('Complaint');
+      }),
+      [{ path: 'sections[0].fields[0].itemLabel', code: 'item_label_not_allowed' }],
+    );
     const nested: FormField = { key: 'inner', type: 'repeat', label: L('x'), fields: [] };
     assert.ok(
       broken((d) => {
@@ -356,6 +374,18 @@ describe('answers', () => {
   });
 });
 
+describe('entry nouns', () => {
+  const group: FormField = { key: 'g', type: 'repeat', label: L('Group'), fields: [] };
+  test("a repeat entry is named in the reader's language only", () => {
+    const named = { ...group, itemLabel: { ky: ' Окуя ', ru: 'Инцидент', en: '' } };
+    assert.equal(entryNoun(named, 'ky'), 'Окуя');
+    assert.equal(entryNoun(named, 'ru'), 'Инцидент');
+    // No English noun: the generic "Entry", not the Russian word inside an English sentence.
+    assert.equal(entryNoun(named, 'en'), undefined);
+    assert.equal(entryNoun(group, 'ky'), undefined);
+  });
+});
+
 describe('shipped templates', () => {
   const templates = shippedTemplates();
   const labels = (d: FormDefinition): { ky: string; ru: string; en: string }[] => [
@@ -375,6 +405,27 @@ describe('shipped templates', () => {
     for (const t of templates) {
       for (const l of labels(t.definition)) {
         assert.ok(l.ky.trim() && l.ru.trim() && l.en.trim(), `${t.key}: ${JSON.stringify(l)}`);
+      }
+    }
+  });
+  test('every "Other" option opens a text question for what it was, shown only when chosen', () => {
+    for (const t of templates) {
+      const sets = t.definition.sections.flatMap((s) => [
+        s.fields,
+        ...s.fields.flatMap((f) => (f.fields ? [f.fields] : [])),
+      ]);
+      for (const fields of sets) {
+        for (const f of fields.filter((x) => x.options?.some((o) => o.key === 'other'))) {
+          const text = fields.find((x) => x.key === `${f.key}_other`);
+          assert.ok(text?.type === 'text', `${t.key}.${f.key} has no "${f.key}_other"`);
+          const shownWith = (v: unknown) => isVisible(text.visibleIf, { [f.key]: v });
+          const other = f.type === 'multiple_choice' ? ['other'] : 'other';
+          const notOther = f.type === 'multiple_choice' ? [f.options![0]!.key] : f.options![0]!.key;
+          assert.ok(
+            shownWith(other) && !shownWith(notOther) && !shownWith(undefined),
+            `${t.key}.${text.key}`,
+          );
+        }
       }
     }
   });

@@ -5,6 +5,8 @@ export const FORM_LIMITS = {
   optionsPerField: 500,
   label: 500,
   hint: 1000,
+  /** A repeat group's name for one entry ("Incident"): short, it titles every entry. */
+  itemLabel: 60,
   description: 2000,
   conditionDepth: 6,
   conditionBranches: 20,

@@ -15,6 +15,15 @@ export function labelIn(text: L10n | undefined, lang: Locale, fallback: string):
   return text[lang] || text.en || text.ru || text.ky || fallback;
 }
 
+/**
+ * A repeat group's name for one entry, in this language only: a noun from another language would sit
+ * inside this language's sentence ("Окуя кошуу" with "Incident"), so without one the caller says the
+ * generic "Entry".
+ */
+export function entryNoun(field: FormField, lang: Locale): string | undefined {
+  return field.itemLabel?.[lang]?.trim() || undefined;
+}
+
 /** A question by key anywhere in the form (a compared question may sit in the same repeat entry). */
 function byKey(def: FormDefinition, key: string): FormField | undefined {
   for (const s of def.sections) {

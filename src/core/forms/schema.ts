@@ -39,6 +39,7 @@ const l10n = (max: number, required: boolean) => {
 };
 const Label = l10n(FORM_LIMITS.label, true);
 const Hint = l10n(FORM_LIMITS.hint, false);
+const ItemLabel = l10n(FORM_LIMITS.itemLabel, false);
 
 const ConditionValue = z.union([
   z.string().max(200),
@@ -103,6 +104,7 @@ const fieldShape = {
   visibleIf: conditionSchema.optional(),
   accept: z.enum(['photo', 'audio', 'video', 'any']).optional(),
   critical: Critical.optional(),
+  itemLabel: ItemLabel.optional(),
 };
 // A repeat child has the same shape; a `fields` on a child is caught below as `nested_repeat`.
 const ChildField = z.strictObject({ ...fieldShape, fields: z.array(z.unknown()).optional() });
@@ -204,6 +206,7 @@ function checkField(ctx: Ctx, f: FormField, path: Path, isChild: boolean): void 
   } else if (f.fields !== undefined) {
     add(ctx, [...path, 'fields'], isChild ? 'nested_repeat' : 'fields_not_allowed');
   }
+  if (f.itemLabel && f.type !== 'repeat') add(ctx, [...path, 'itemLabel'], 'item_label_not_allowed');
   const c = f.constraint;
   if (c && c.min !== undefined && c.max !== undefined && c.min > c.max) {
     add(ctx, [...path, 'constraint'], 'constraint_range');

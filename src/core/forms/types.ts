@@ -93,6 +93,12 @@ export interface FormField {
   accept?: 'photo' | 'audio' | 'video' | 'any';
   /** repeat: the group's own fields and its bounds. */
   fields?: FormField[];
+  /**
+   * repeat: what one entry is called ("Incident", «Задержанный»), so the field app says "Incident 2"
+   * and "Add: incident" instead of a generic "Entry 2" — an observer with three detainees in one
+   * report must tell the cards apart. Optional; any language left empty falls back to "Entry".
+   */
+  itemLabel?: L10n;
   /** An answer that makes the submission a critical incident (e.g. "violence at the station: yes"). */
   critical?: { op: 'eq' | 'in' | 'includes'; value: string | boolean | string[] };
 }

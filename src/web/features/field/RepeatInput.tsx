@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Input, Stack, Text } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isVisible } from '../../../core/forms/conditions.ts';
+import { entryNoun } from '../../../core/forms/messages.ts';
 import type { Answers } from '../../../core/forms/types';
 import { useField } from './context';
 import { FieldInput, LABEL, type InputProps } from './FieldInputs';
@@ -22,6 +23,8 @@ export function RepeatInput(p: InputProps): ReactElement {
   const max = p.field.constraint?.maxItems;
   const setItem = (i: number, item: Answers) => p.onChange(items.map((x, j) => (j === i ? item : x)));
   const [removing, setRemoving] = useState<number | null>(null);
+  const noun = entryNoun(p.field, lang);
+  const title = (n: number) => (noun ? t('repeat.item_named', { noun, n }) : t('repeat.item', { n }));
   const remove = (i: number) => {
     setRemoving(null);
     p.onChange(items.filter((_, j) => j !== i));
@@ -39,7 +42,7 @@ export function RepeatInput(p: InputProps): ReactElement {
           <Card key={i} withBorder padding="sm">
             <Stack gap="sm">
               <Group justify="space-between">
-                <Text fw={600}>{t('repeat.item', { n: i + 1 })}</Text>
+                <Text fw={600}>{title(i + 1)}</Text>
                 <Button
                   variant="subtle"
                   color="red"
@@ -54,7 +57,11 @@ export function RepeatInput(p: InputProps): ReactElement {
               {removing === i && (
                 <Alert color="red" p="xs" data-testid={`remove-confirm-${p.path}[${i}]`}>
                   <Stack gap="xs">
-                    <Text size="sm">{t('repeat.remove_confirm', { n: i + 1 })}</Text>
+                    <Text size="sm">
+                      {noun
+                        ? t('repeat.remove_confirm_named', { item: title(i + 1) })
+                        : t('repeat.remove_confirm', { n: i + 1 })}
+                    </Text>
                     <Group grow>
                       <Button variant="default" onClick={() => setRemoving(null)}>
                         {t('repeat.keep')}
@@ -96,7 +103,7 @@ export function RepeatInput(p: InputProps): ReactElement {
           onClick={() => p.onChange([...items, {}])}
           data-testid={`add-${p.path}`}
         >
-          {t('repeat.add')}
+          {noun ? t('repeat.add_named', { noun }) : t('repeat.add')}
         </Button>
       </Stack>
     </Input.Wrapper>

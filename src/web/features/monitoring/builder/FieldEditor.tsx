@@ -161,7 +161,7 @@ export function FieldEditor({
   const testId = `field-${field.key}`;
   const children = field.fields ?? [];
   const langs = ['ky', 'ru', 'en'] as const;
-  const shown = ['key', ...langs.map((l) => `label.${l}`), ...langs.map((l) => `hint.${l}`)].map(
+  const shown = ['key', ...['label', 'hint', 'itemLabel'].flatMap((k) => langs.map((l) => `${k}.${l}`))].map(
     (p) => `${path}.${p}`,
   );
   const own = issues.rest(path, shown);
@@ -277,6 +277,16 @@ export function FieldEditor({
         />
         {field.type === 'repeat' && (
           <Stack gap="xs" pl="sm" style={{ borderLeft: '3px solid var(--mantine-color-blue-2)' }}>
+            <L10nInputs
+              label={t('builder.itemLabel')}
+              value={field.itemLabel}
+              onChange={(itemLabel) => onChange({ ...field, itemLabel })}
+              errors={langErr('itemLabel')}
+              testId={`${testId}-itemLabel`}
+            />
+            <Text size="xs" c="dimmed" mt={-4}>
+              {t('builder.itemLabelHint')}
+            </Text>
             <Text size="sm" fw={500}>
               {t('builder.children', { count: children.length })}
             </Text>

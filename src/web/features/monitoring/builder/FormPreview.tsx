@@ -16,6 +16,7 @@ import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answers, Condition, FormDefinition, FormField } from '../../../../core/forms/types';
+import { entryNoun } from '../../../../core/forms/messages';
 import { REGIONS } from '../../../../core/geo/regions';
 import { schemeTitle } from '../../vocab/labels';
 import { pick, useLocale } from '../l10n';
@@ -172,7 +173,8 @@ function PreviewField({
           </Button>
         </Stack>
       );
-    case 'repeat':
+    case 'repeat': {
+      const noun = entryNoun(field, lng);
       return (
         <Paper withBorder p="xs">
           <Stack gap="xs">
@@ -190,11 +192,12 @@ function PreviewField({
               />
             ))}
             <Button variant="light" size="xs" disabled>
-              {t('preview.addEntry')}
+              {noun ? t('preview.addEntry_named', { noun }) : t('preview.addEntry')}
             </Button>
           </Stack>
         </Paper>
       );
+    }
   }
 }
 

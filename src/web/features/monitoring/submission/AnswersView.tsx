@@ -2,7 +2,7 @@ import { Alert, Card, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerChecks } from '../../../../core/forms/compare';
-import { issueMessage } from '../../../../core/forms/messages';
+import { entryNoun, issueMessage } from '../../../../core/forms/messages';
 import type { FormDefinition, FormField, LocationAnswer } from '../../../../core/forms/types';
 import { districtName, isDistrictId } from '../../../../core/geo/regions';
 import { useFormat } from '../../../intl/format';
@@ -48,13 +48,14 @@ function Value({ field, value }: { field: FormField; value: unknown }): ReactNod
       return t(field.type === 'signature' ? 'answers.signature' : 'answers.file', {
         id: String(value).slice(0, 8),
       });
-    case 'repeat':
+    case 'repeat': {
+      const noun = entryNoun(field, lng);
       return Array.isArray(value) ? (
         <Stack gap="xs">
           {value.map((entry, i) => (
             <Card key={i} withBorder padding="xs">
               <Text size="xs" c="dimmed" mb={4}>
-                {t('answers.entry', { n: i + 1 })}
+                {noun ? t('answers.entry_named', { noun, n: i + 1 }) : t('answers.entry', { n: i + 1 })}
               </Text>
               <Rows fields={field.fields ?? []} answers={(entry ?? {}) as Record<string, unknown>} />
             </Card>
@@ -63,6 +64,7 @@ function Value({ field, value }: { field: FormField; value: unknown }): ReactNod
       ) : (
         String(value)
       );
+    }
     default:
       return (
         <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
