@@ -55,7 +55,7 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     await w?.stop();
   });
 
-  it('builds a form: the server refuses a bad key at the field, then it saves and publishes', async () => {
+  it('builds a form: the server refuses a bad key at the field and a bad option at the option, then it saves and publishes', async () => {
     const { page } = tab;
     await page.getByRole('link', { name: 'Monitoring', exact: true }).first().click();
     await page.waitForURL('**/monitoring');
@@ -90,6 +90,25 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     // Nothing depends on q3: it goes at once.
     await page.getByTestId('field-q3-remove').click();
     assert.equal(await page.getByTestId('field-q3').count(), 0);
+    // A comparison whose question moved below it names that question by its label, not by its key.
+    await page.getByTestId('section-0-add').click();
+    await page.getByTestId('section-0-add-number').click();
+    await page.getByTestId('field-q3-label-en').fill('Ballots received');
+    await page.getByTestId('section-0-add').click();
+    await page.getByTestId('section-0-add-number').click();
+    await page.getByTestId('field-q4-label-en').fill('Ballots issued');
+    await page.getByTestId('field-q4-compare-add').click();
+    assert.equal(await page.getByTestId('field-q4-compare-0-broken').count(), 0);
+    await page.getByTestId('field-q4-up').click();
+    const broken = page.getByTestId('field-q4-compare-0-broken');
+    await see(page, broken);
+    assert.match(await broken.innerText(), /refers to “Ballots received”, which is no longer before/);
+    assert.doesNotMatch(await broken.innerText(), /\bq3\b/);
+    await page.getByTestId('field-q4-down').click();
+    await broken.waitFor({ state: 'detached' });
+    // A third option with a repeated key and no label: each problem is shown at that option.
+    await page.getByTestId('field-q2-add-option').click();
+    await page.getByTestId('field-q2-opt-2-key').fill('yes');
     // A key with a capital letter: the server's message is shown at that key, translated.
     await page.getByTestId('field-q1-key').fill('Opened');
     await page.getByTestId('save-draft').click();
@@ -100,7 +119,16 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     assert.equal(await page.getByText(/sections\[\d/).count(), 0);
     assert.equal(await page.getByText('Something went wrong').count(), 0);
     assert.equal(await page.getByTestId('field-Opened-key').getAttribute('aria-invalid'), 'true');
+    const option = page.getByTestId('field-q2-opt-2');
+    await see(page, option.getByText('This option key is repeated.'));
+    assert.equal(await page.getByTestId('field-q2-opt-2-key').getAttribute('aria-invalid'), 'true');
+    await see(page, page.getByTestId('field-q2-opt-2-issue').getByText('Fill in at least one language.'));
+    // Only there: not a second time at the top of the question.
+    assert.equal(await page.getByTestId('field-q2').getByText('This option key is repeated.').count(), 1);
+    assert.equal(await page.getByTestId('field-q2').getByText('Fill in at least one language.').count(), 1);
+    assert.equal(await page.getByTestId('field-q2-opt-1').getByRole('alert').count(), 0);
     assert.ok(page.url().endsWith('/monitoring/forms/new'), 'nothing was created');
+    await page.getByTestId('field-q2-opt-2-remove').click();
     await page.getByTestId('field-Opened-key').fill('opened');
     await page.getByTestId('save-draft').click();
     await page.waitForURL((u) => /\/monitoring\/forms\/(?!new)[^/]+$/.test(u.pathname));
@@ -112,15 +140,32 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     await see(page, page.getByTestId('form-preview').getByText('Ооба'));
     await see(page, page.getByTestId('form-preview').getByRole('button', { name: 'Жөнөтүү' }));
     await page.getByTestId('preview-lang').getByText('EN', { exact: true }).click();
+    // Written in English only: publishing first says what lacks which language.
     await page.getByTestId('publish').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Publish' }).click();
+    const missing = dialog.getByTestId('publish-missing');
+    await see(page, missing);
+    const listed = await missing.innerText();
+    for (const line of [
+      'Form title — Missing translation: Kyrgyz, Russian',
+      'Section 1. Opening — Missing translation: Kyrgyz, Russian',
+      'Question “Did it open on time?” — Missing translation: Kyrgyz, Russian',
+      'Option “Short” of “Queue” — Missing translation: Kyrgyz, Russian',
+      'Question “Ballots issued” — Missing translation: Kyrgyz, Russian',
+    ])
+      assert.ok(listed.includes(line), `${line}\nin:\n${listed}`);
+    assert.deepEqual(await shot(page, 'builder-publish-missing-en'), []);
+    const coord = await w.api(w.coordinator);
+    const published = async () =>
+      (await coord.get<{ published: { version: number } | null }>(`/api/monitoring/forms/${formId}`)).body
+        .published;
+    await dialog.getByRole('button', { name: 'Go back and translate' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await published(), null, 'going back publishes nothing');
+    await page.getByTestId('publish').click();
+    await dialog.getByRole('button', { name: 'Publish anyway' }).click();
     await see(page, page.getByTestId('builder-notice').getByText('Version 1 is published.'));
-    const admin = await w.api(w.coordinator);
-    const form = await admin.get<{ published: { version: number } | null }>(
-      `/api/monitoring/forms/${formId}`,
-    );
-    assert.equal(form.body.published?.version, 1);
+    assert.equal((await published())?.version, 1);
   });
 
   it('creates a mission, imports sites (a bad file first), assigns the observer, attaches the form, starts it', async () => {

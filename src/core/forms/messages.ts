@@ -25,7 +25,7 @@ export function entryNoun(field: FormField, lang: Locale): string | undefined {
 }
 
 /** A question by key anywhere in the form (a compared question may sit in the same repeat entry). */
-function byKey(def: FormDefinition, key: string): FormField | undefined {
+export function fieldByKey(def: FormDefinition, key: string): FormField | undefined {
   for (const s of def.sections) {
     for (const f of s.fields) {
       if (f.key === key) return f;
@@ -53,7 +53,7 @@ export function issueMessage(
   let key = issueMessageKey(issue);
   if (issue.code === 'compare') {
     const otherKey = String(issue.params?.other ?? '');
-    const other = def ? byKey(def, otherKey) : undefined;
+    const other = def ? fieldByKey(def, otherKey) : undefined;
     params.other = labelIn(other?.label, lang, otherKey);
     // Dates and times are earlier or later, not less or more.
     const dated = field?.type === 'date' || field?.type === 'datetime';

@@ -9,6 +9,8 @@ interface Props {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** "Cancel" unless going back means something more (e.g. "Go back and translate"). */
+  cancelLabel?: string;
   danger?: boolean;
   loading?: boolean;
   error?: unknown;
@@ -26,7 +28,7 @@ export function ConfirmModal(props: Props): ReactElement {
         <ErrorAlert error={props.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
-            {t('common.cancel')}
+            {props.cancelLabel ?? t('common.cancel')}
           </Button>
           <Button
             color={props.danger ? 'red.8' : undefined}

@@ -19,7 +19,6 @@ import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FORM_KINDS, type FormDefinition } from '../../../core/forms/types';
 import { ApiError, type ErrorDetail } from '../../api/client';
-import { ConfirmModal } from '../../components/ConfirmModal';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
@@ -30,6 +29,7 @@ import { blankDefinition, fillKeys, layoutOf, move, newSection, replaceAt } from
 import { FormPreview } from './builder/FormPreview';
 import { isDefinitionInvalid, useIssues } from './builder/issues';
 import { L10nInputs } from './builder/L10nInputs';
+import { PublishDialog } from './builder/PublishDialog';
 import { RemoveProvider, useRemoval } from './builder/removal';
 import { SectionEditor } from './builder/SectionEditor';
 import { VersionList } from './builder/VersionList';
@@ -291,16 +291,13 @@ function Editor({
         </Group>
       )}
       {removal.dialog}
-      <ConfirmModal
+      <PublishDialog
         opened={confirm}
-        title={t('builder.publishTitle')}
-        confirmLabel={t('builder.publish')}
+        def={def}
         loading={publish.isPending}
-        onConfirm={() => publish.mutate()}
+        onPublish={() => publish.mutate()}
         onClose={() => setConfirm(false)}
-      >
-        {t('builder.publishBody', { title: pick(def.title, lng) })}
-      </ConfirmModal>
+      />
     </RemoveProvider>
   );
 }

@@ -3,10 +3,15 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARABLE } from '../../../../core/forms/compare';
 import { FORM_LIMITS } from '../../../../core/forms/limits';
-import { COMPARE_OPS, type CompareRule, type FormField } from '../../../../core/forms/types';
+import {
+  COMPARE_OPS,
+  type CompareRule,
+  type FormDefinition,
+  type FormField,
+} from '../../../../core/forms/types';
 import { Icon } from '../../../components/icons';
 import { useL10n } from '../l10n';
-import { uniqueValues } from './definition';
+import { compareProblem, uniqueValues } from './definition';
 
 /**
  * "This answer is at most the answer to <earlier question>" (constraint.compare). A rule checks by
@@ -14,11 +19,14 @@ import { uniqueValues } from './definition';
  * that does not add up may be the finding itself — or, switched on, refuses the answer.
  */
 export function CompareEditor({
+  def,
   field,
   candidates,
   testId,
   onChange,
 }: {
+  /** The whole form: a rule naming a question that is not in scope still names it by its label. */
+  def: FormDefinition;
   field: FormField;
   /** Earlier questions in scope; only those of the same type can be compared. */
   candidates: FormField[];
@@ -45,7 +53,9 @@ export function CompareEditor({
       </Text>
       {rules.map((r, i) => {
         const id = `${testId}-compare-${i}`;
-        const known = same.some((c) => c.key === r.field);
+        const broken = compareProblem(def, field, candidates, r.field);
+        // By its label in the screen's language; by key only when the question is gone.
+        const otherName = l10n(broken?.other?.label) || r.field;
         return (
           <Stack key={i} gap={4}>
             <Group gap="xs" align="flex-end" wrap="wrap">
@@ -63,7 +73,7 @@ export function CompareEditor({
               />
               <Select
                 label={t('builder.compare.field')}
-                data={known ? fieldData : [...fieldData, { value: r.field, label: r.field }]}
+                data={broken ? [...fieldData, { value: r.field, label: otherName }] : fieldData}
                 value={r.field}
                 onChange={(v) => v && set(i, { field: v })}
                 allowDeselect={false}
@@ -94,9 +104,9 @@ export function CompareEditor({
               }}
               data-testid={`${id}-refuse`}
             />
-            {!known && (
+            {broken && (
               <Text size="sm" c="red.8" data-testid={`${id}-broken`}>
-                {t('builder.compare.broken')}
+                {t(`builder.compare.broken.${broken.problem}`, { other: otherName })}
               </Text>
             )}
           </Stack>

@@ -17,6 +17,7 @@ import {
   FIELD_TYPES,
   type FieldConstraint,
   type FieldType,
+  type FormDefinition,
   type FormField,
 } from '../../../../core/forms/types';
 import { FIELD_KEY_RE } from '../../../../core/forms/limits';
@@ -134,6 +135,7 @@ function Constraints({
 
 /** One question of the form: key, texts in three languages, rules, and (repeat) its child questions. */
 export function FieldEditor({
+  def,
   field,
   index,
   count,
@@ -144,6 +146,8 @@ export function FieldEditor({
   onMove,
   onRemove,
 }: {
+  /** The whole form, to name other questions (a comparison's) by their labels. */
+  def: FormDefinition;
   field: FormField;
   index: number;
   count: number;
@@ -253,9 +257,12 @@ export function FieldEditor({
             />
           )}
         </Group>
-        {CHOICE.includes(field.type) && <OptionsEditor field={field} onChange={onChange} testId={testId} />}
+        {CHOICE.includes(field.type) && (
+          <OptionsEditor field={field} onChange={onChange} testId={testId} path={path} issues={issues} />
+        )}
         <Constraints field={field} onChange={onChange} />
         <CompareEditor
+          def={def}
           field={field}
           candidates={candidates}
           testId={testId}
@@ -293,11 +300,13 @@ export function FieldEditor({
             {children.map((c, i) => (
               <FieldEditor
                 key={i}
+                def={def}
                 field={c}
                 index={i}
                 count={children.length}
                 path={`${path}.fields.${i}`}
-                candidates={children.slice(0, i).filter((x) => x.type !== 'repeat')}
+                // Inside a group: the earlier questions of the entry and those before the group (schema.ts).
+                candidates={[...candidates, ...children.slice(0, i)].filter((x) => x.type !== 'repeat')}
                 issues={issues}
                 onChange={(nc) => onChange({ ...field, fields: replaceAt(children, i, nc) })}
                 onMove={(dir) => onChange({ ...field, fields: move(children, i, dir) })}

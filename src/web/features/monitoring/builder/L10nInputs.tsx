@@ -1,4 +1,4 @@
-import { Badge, Fieldset, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { Badge, Fieldset, TextInput, Textarea } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { L10n } from '../../../../core/forms/types';
@@ -9,6 +9,9 @@ import { LANGS } from '../l10n';
  * language is marked "missing translation" so a coordinator sees at a glance what still needs a
  * translator. Each input is labelled by its language only: "Форманын аталышы · кыргызча" three times
  * wrapped to two lines in some columns and not others, so the three inputs no longer lined up.
+ * How they are laid out depends on the room the text has, not the screen (app.css, `.l10n-inputs`):
+ * beside the builder's preview at 1280 px a question's three inputs were 130 px each, too narrow to
+ * read a sentence; there they go one under another, each language named beside its input.
  */
 export function L10nInputs({
   label,
@@ -38,37 +41,40 @@ export function L10nInputs({
       legend={label}
       styles={{ legend: { fontWeight: 600, marginBottom: 'var(--mantine-spacing-xs)' } }}
     >
-      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="xs" verticalSpacing="xs">
-        {LANGS.map((l) => {
-          const missing = !v[l].trim() && (required || any);
-          return (
-            <Input
-              key={l}
-              label={t(`builder.langLabel.${l}`)}
-              labelProps={{ style: { fontWeight: 400 } }}
-              // Under the input, not inside it: there a long Kyrgyz or Russian word was cut to
-              // "Котормосу ж…" on a phone. Not in the label either: when it goes away with the first
-              // letter typed, only what is below moves, never the input under the finger.
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              description={
-                missing ? (
-                  <Badge component="span" size="xs" color="orange" variant="light" tt="none">
-                    {t('builder.missing')}
-                  </Badge>
-                ) : undefined
-              }
-              value={v[l]}
-              lang={l}
-              autosize={multiline ? true : undefined}
-              minRows={multiline ? 1 : undefined}
-              maxLength={500}
-              error={errors?.[l]}
-              data-testid={testId ? `${testId}-${l}` : undefined}
-              onChange={(e) => onChange({ ...v, [l]: e.currentTarget.value })}
-            />
-          );
-        })}
-      </SimpleGrid>
+      <div className="l10n-inputs">
+        <div className="l10n-grid">
+          {LANGS.map((l) => {
+            const missing = !v[l].trim() && (required || any);
+            return (
+              <Input
+                key={l}
+                classNames={{ root: 'l10n-input' }}
+                label={t(`builder.langLabel.${l}`)}
+                labelProps={{ style: { fontWeight: 400 } }}
+                // Under the input, not inside it: there a long Kyrgyz or Russian word was cut to
+                // "Котормосу ж…" on a phone. Not in the label either: when it goes away with the first
+                // letter typed, only what is below moves, never the input under the finger.
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                description={
+                  missing ? (
+                    <Badge component="span" size="xs" color="orange" variant="light" tt="none">
+                      {t('builder.missing')}
+                    </Badge>
+                  ) : undefined
+                }
+                value={v[l]}
+                lang={l}
+                autosize={multiline ? true : undefined}
+                minRows={multiline ? 1 : undefined}
+                maxLength={500}
+                error={errors?.[l]}
+                data-testid={testId ? `${testId}-${l}` : undefined}
+                onChange={(e) => onChange({ ...v, [l]: e.currentTarget.value })}
+              />
+            );
+          })}
+        </div>
+      </div>
     </Fieldset>
   );
 }

@@ -8,6 +8,7 @@ import { api } from '../../../api/client';
 import { Icon } from '../../../components/icons';
 import { emptyL10n } from '../l10n';
 import { move, removeAt, replaceAt } from './definition';
+import type { IssueLookup } from './FieldEditor';
 import { L10nInputs } from './L10nInputs';
 import { MoveButtons } from './MoveButtons';
 
@@ -23,15 +24,25 @@ function freshOptionKey(options: ChoiceOption[]): string {
   return `o${n}`;
 }
 
-/** A choice field's answers: its own options (key + ky/ru/en label) or a vocabulary scheme. */
+const LANG_KEYS = ['ky', 'ru', 'en'] as const;
+
+/**
+ * A choice field's answers: its own options (key + ky/ru/en label) or a vocabulary scheme. The
+ * server's issues about an option (a repeated key, a label in no language) are shown at that option.
+ */
 export function OptionsEditor({
   field,
   onChange,
   testId,
+  path,
+  issues,
 }: {
   field: FormField;
   onChange: (f: FormField) => void;
   testId: string;
+  /** Definition path of the field (`sections.0.fields.2`). */
+  path: string;
+  issues: IssueLookup;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const schemes = useQuery({
@@ -79,43 +90,64 @@ export function OptionsEditor({
         />
       ) : (
         <Stack gap="xs">
-          {options.map((o, i) => (
-            <Stack
-              key={i}
-              gap={4}
-              p="xs"
-              style={{ border: '1px dashed var(--mantine-color-gray-4)', borderRadius: 6 }}
-            >
-              <Group gap="xs" align="flex-end">
-                <TextInput
-                  label={t('builder.options.key')}
-                  value={o.key}
-                  w={160}
-                  onChange={(e) =>
-                    setOptions(replaceAt(options, i, { ...o, key: e.currentTarget.value.trim() }))
-                  }
-                  data-testid={`${testId}-opt-${i}-key`}
-                />
-                <div style={{ marginLeft: 'auto' }}>
-                  <MoveButtons
-                    index={i}
-                    count={options.length}
-                    onMove={(dir) => setOptions(move(options, i, dir))}
-                    onRemove={() => setOptions(removeAt(options, i))}
-                    removeLabel={t('builder.options.remove')}
-                    testId={`${testId}-opt-${i}`}
+          {options.map((o, i) => {
+            const at = `${path}.options.${i}`;
+            const labelAt = LANG_KEYS.map((l) => `${at}.label.${l}`);
+            const rest = issues.rest(at, [`${at}.key`, ...labelAt]);
+            const bad = rest.length > 0 || [`${at}.key`, ...labelAt].some((p) => issues.at(p).length);
+            return (
+              <Stack
+                key={i}
+                gap={4}
+                p="xs"
+                style={{
+                  border: `1px dashed var(--mantine-color-${bad ? 'red-6' : 'gray-4'})`,
+                  borderRadius: 6,
+                }}
+                data-testid={`${testId}-opt-${i}`}
+              >
+                <Group gap="xs" align="flex-end">
+                  <TextInput
+                    label={t('builder.options.key')}
+                    value={o.key}
+                    w={160}
+                    error={issues.at(`${at}.key`)[0]}
+                    onChange={(e) =>
+                      setOptions(replaceAt(options, i, { ...o, key: e.currentTarget.value.trim() }))
+                    }
+                    data-testid={`${testId}-opt-${i}-key`}
                   />
-                </div>
-              </Group>
-              <L10nInputs
-                label={t('builder.options.label')}
-                value={o.label}
-                required
-                onChange={(label) => setOptions(replaceAt(options, i, { ...o, label }))}
-                testId={`${testId}-opt-${i}`}
-              />
-            </Stack>
-          ))}
+                  <div style={{ marginLeft: 'auto' }}>
+                    <MoveButtons
+                      index={i}
+                      count={options.length}
+                      onMove={(dir) => setOptions(move(options, i, dir))}
+                      onRemove={() => setOptions(removeAt(options, i))}
+                      removeLabel={t('builder.options.remove')}
+                      testId={`${testId}-opt-${i}`}
+                    />
+                  </div>
+                </Group>
+                <L10nInputs
+                  label={t('builder.options.label')}
+                  value={o.label}
+                  required
+                  onChange={(label) => setOptions(replaceAt(options, i, { ...o, label }))}
+                  testId={`${testId}-opt-${i}`}
+                  errors={{
+                    ky: issues.at(`${at}.label.ky`)[0],
+                    ru: issues.at(`${at}.label.ru`)[0],
+                    en: issues.at(`${at}.label.en`)[0],
+                  }}
+                />
+                {rest.map((m) => (
+                  <Text key={m} size="sm" c="red.8" role="alert" data-testid={`${testId}-opt-${i}-issue`}>
+                    {m}
+                  </Text>
+                ))}
+              </Stack>
+            );
+          })}
           {options.length === 0 && (
             <Text size="sm" c="dimmed">
               {t('builder.options.none')}

@@ -93,6 +93,7 @@ export function SectionEditor({
         {fields.map((f, i) => (
           <FieldEditor
             key={i}
+            def={def}
             field={f}
             index={i}
             count={fields.length}

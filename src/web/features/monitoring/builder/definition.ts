@@ -1,3 +1,4 @@
+import { fieldByKey } from '../../../../core/forms/messages';
 import type {
   FieldType,
   FormDefinition,
@@ -115,12 +116,28 @@ export function uniqueValues<T extends { value: string }>(items: T[]): T[] {
   return items.filter((i) => !seen.has(i.value) && (seen.add(i.value), true));
 }
 
-/** Where every section and question stands (by key): changes when one moves, is added or removed. */
+/**
+ * Where every section, question and option stands (by key): changes when one moves, is added or
+ * removed. The server's issues name positions (`options.2.label`), so they hold only until then.
+ */
 export function layoutOf(def: FormDefinition): string {
-  return def.sections
-    .map(
-      (s) =>
-        `${s.key}(${s.fields.map((f) => `${f.key}[${(f.fields ?? []).map((c) => c.key).join()}]`).join()})`,
-    )
-    .join('|');
+  const field = (f: FormField): string =>
+    `${f.key}{${(f.options ?? []).map((o) => o.key).join()}}[${(f.fields ?? []).map(field).join()}]`;
+  return def.sections.map((s) => `${s.key}(${s.fields.map(field).join()})`).join('|');
+}
+
+/**
+ * Why a comparison of `field` cannot use the question `key` names, or null when it can: that question
+ * is gone from the form, is of another type, or is not before `field` (not among `candidates`).
+ */
+export function compareProblem(
+  def: FormDefinition,
+  field: FormField,
+  candidates: readonly FormField[],
+  key: string,
+): { problem: 'gone' | 'type' | 'order'; other?: FormField } | null {
+  if (candidates.some((c) => c.key === key && c.type === field.type)) return null;
+  const other = fieldByKey(def, key);
+  if (!other) return { problem: 'gone' };
+  return { problem: other.type === field.type ? 'order' : 'type', other };
 }

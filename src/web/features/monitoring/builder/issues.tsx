@@ -20,9 +20,11 @@ export function isDefinitionInvalid(error: unknown): error is ApiError {
 const issueText = (t: TFunction, code: string) =>
   t(`forms:issue.${code}`, { defaultValue: t('forms:issue.invalid') });
 
-/** A key in the wrong format gets its own message: it says what a key may contain. */
-const codeOf = (d: ErrorDetail) =>
-  d.code === 'invalid_format' && /(^|[.\]])key$/.test(d.path ?? '') ? 'key_format' : d.code;
+/** A key in the wrong format gets its own message: it says what a key (or an option's key) may contain. */
+function codeOf(d: ErrorDetail): string {
+  if (d.code !== 'invalid_format' || !/(^|[.\]])key$/.test(d.path ?? '')) return d.code;
+  return /options(\.|\[)\d+\]?\.key$/.test(d.path ?? '') ? 'option_key_format' : 'key_format';
+}
 
 /** Whether the builder shows an issue at `path` by an input, a section or a question of `def`. */
 function placed(def: FormDefinition, path: string): boolean {
@@ -32,7 +34,11 @@ function placed(def: FormDefinition, path: string): boolean {
   const section = def.sections[Number(m[1])];
   const field = m[2] === undefined ? undefined : section?.fields[Number(m[2])];
   if (!section || (m[2] !== undefined && !field)) return false;
-  return m[3] === undefined || field?.fields?.[Number(m[3])] !== undefined;
+  const question = m[3] === undefined ? field : field?.fields?.[Number(m[3])];
+  if (m[3] !== undefined && !question) return false;
+  // An option's issue is shown at that option (OptionsEditor), while it is there.
+  const option = /^\.options\.(\d+)/.exec(path.slice(m[0].length));
+  return !option || question?.options?.[Number(option[1])] !== undefined;
 }
 
 /**
@@ -55,7 +61,8 @@ export function useIssues(
       rest: (p, shown) =>
         list
           .filter((i) => (i.path === p || i.path.startsWith(`${p}.`)) && !shown.includes(i.path))
-          .filter((i) => !i.path.slice(p.length).match(/^\.fields\.\d+/))
+          // Those of nested questions and of options are shown there.
+          .filter((i) => !i.path.slice(p.length).match(/^\.(fields|options)\.\d+/))
           .map((i) => i.msg),
     };
   }, [details, def, t]);
