@@ -77,13 +77,14 @@ export interface ActiveMission {
 }
 
 /**
- * An active election mission made by the administrator through the real API: the test checklist
+ * An active mission (an election unless `kind` says otherwise) made by the administrator through the real API: the test checklist
  * published and attached, the sites imported from CSV, coordinators and observers (by site code) set.
  */
 export async function activeMission(
   w: RolesWorld,
   o: {
     title: string;
+    kind?: 'election' | 'detention' | 'trial' | 'assembly';
     sitesCsv: string;
     coordinators: { who: Account; region: string | null }[];
     observers: Record<string, Account[]>;
@@ -100,7 +101,7 @@ export async function activeMission(
   const versionId = (await admin.get<{ published: { id: string } }>(`/api/monitoring/forms/${form.body.id}`))
     .body.published.id;
   const m = await admin.post<{ id: string }>('/api/monitoring/missions', {
-    kind: 'election',
+    kind: o.kind ?? 'election',
     title: o.title,
   });
   ok(m, 'mission', 201);

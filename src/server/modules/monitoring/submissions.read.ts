@@ -65,7 +65,12 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
       .orderBy('id')
       .execute(),
     row.site_id
-      ? ctx.db.selectFrom('sites').select(['code', 'name']).where('id', '=', row.site_id).executeTakeFirst()
+      ? ctx.db
+          .selectFrom('sites as st')
+          .innerJoin('missions as m', 'm.id', 'st.mission_id')
+          .select(['st.code', 'st.name', 'm.kind'])
+          .where('st.id', '=', row.site_id)
+          .executeTakeFirst()
       : undefined,
   ]);
   const lock = liveLock(row);
@@ -84,6 +89,7 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
     missionId: row.mission_id,
     siteId: row.site_id,
     site: site ? { code: site.code, name: site.name } : null,
+    missionKind: site?.kind ?? null,
     formVersionId: row.form_version_id,
     formId: row.form_id,
     formKind: row.form_kind,

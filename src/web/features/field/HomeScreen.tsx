@@ -39,6 +39,15 @@ function bySite(rows: Assignment[]): SiteGroup[] {
 const LOGIN = '/login?redirect=%2Ffield';
 
 /**
+ * The i18next context that words the sites heading by the missions' kind (courts, institutions,
+ * places); none when the observer's sites belong to missions of different kinds, or to elections.
+ */
+function kindContext(rows: Assignment[]): { context?: string } {
+  const kinds = new Set(rows.map((r) => r.missionKind));
+  return kinds.size === 1 ? { context: [...kinds][0] } : {};
+}
+
+/**
  * After a logout or wipe with no connection: the phone holds nothing any more, but the server has not
  * heard of the logout yet. Said plainly, and finished by itself once the connection is back.
  */
@@ -192,7 +201,7 @@ export function HomeScreen(): ReactElement {
         </Card>
         <Group justify="space-between">
           <Title order={2} size="h4">
-            {t('home.sites')}
+            {t('home.sites', kindContext(rows))}
           </Title>
           <Button
             variant="subtle"

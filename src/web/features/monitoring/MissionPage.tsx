@@ -17,6 +17,7 @@ import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { useMission } from './queries';
 import { missionPeriod } from './period';
+import { siteContext } from './siteWords';
 
 const TABS = ['dashboard', 'sites', 'forms', 'coordinators', 'settings'] as const;
 type Tab = (typeof TABS)[number];
@@ -106,7 +107,7 @@ export function MissionPage(): ReactElement {
           <Tabs.List aria-label={t('tabs.label')} style={{ flexWrap: 'nowrap' }}>
             {tabs.map((k) => (
               <Tabs.Tab key={k} value={k} data-testid={`mission-tab-${k}`} style={{ whiteSpace: 'nowrap' }}>
-                {t(`tabs.${k}`)}
+                {t(`tabs.${k}`, siteContext(m.kind))}
               </Tabs.Tab>
             ))}
           </Tabs.List>

@@ -66,7 +66,7 @@ export function PublicResultsPage(): ReactElement {
         <Alert color="blue" variant="light">
           {t('results.about')}
         </Alert>
-        <DashboardBody s={s} />
+        <DashboardBody s={s} kind={m.kind} />
       </Stack>
     </PublicLayout>
   );

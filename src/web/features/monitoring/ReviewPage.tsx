@@ -3,7 +3,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REGIONS } from '../../../core/geo/regions';
 import { PageHeader } from '../../components/PageHeader';
 import { AppPagination } from '../../components/AppPagination';
 import { PageLoader } from '../../components/PageLoader';
@@ -19,6 +18,7 @@ import {
   type SubmissionStatus,
 } from './api';
 import { useLocale } from './l10n';
+import { regionChoices } from './siteWords';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useMissions, useSubmissions } from './queries';
@@ -75,11 +75,7 @@ export function ReviewPage(): ReactElement {
     queryFn: () => missionsApi.get(missionId!),
     enabled: missionId !== null,
   });
-  const regionChoices = REGIONS.filter(
-    (r) => chosen.data?.scope !== 'regions' || chosen.data.regions.includes(r.code),
-  )
-    .map((r) => ({ value: r.code, label: r.names[lng] }))
-    .sort((a, b) => a.label.localeCompare(b.label, lng));
+  const regions = regionChoices(chosen.data, lng);
   const list = useSubmissions(q);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
@@ -153,7 +149,7 @@ export function ReviewPage(): ReactElement {
             label={t('sites.region')}
             placeholder={t('sites.allRegions')}
             clearable
-            data={regionChoices}
+            data={regions}
             value={reg}
             onChange={reset(setReg)}
             w={phone ? '100%' : 200}
@@ -191,7 +187,9 @@ export function ReviewPage(): ReactElement {
             }}
           />
         )}
-        {items.length > 0 && <ReviewResults items={items} phone={phone} selection={selection} />}
+        {items.length > 0 && (
+          <ReviewResults items={items} phone={phone} selection={selection} kind={chosen.data?.kind} />
+        )}
         {total > PAGE_SIZE && (
           <AppPagination
             total={Math.ceil(total / PAGE_SIZE)}

@@ -27,6 +27,7 @@ import { MonErrorAlert } from './MonErrorAlert';
 import { ContactsModal } from './mission/ContactsModal';
 import { MonitoringNav } from './MonitoringNav';
 import { useFormVersion, useSubmission } from './queries';
+import { siteContext } from './siteWords';
 import { FlagBadges } from './review/ReviewResults';
 import { AnswersView } from './submission/AnswersView';
 import { Comments, History } from './submission/CommentsHistory';
@@ -93,7 +94,12 @@ export function SubmissionPage(): ReactElement {
                 <Meta label={t('submission.submittedAt')} value={fmt.dateTime(s.submittedAt)} />
                 <Meta label={t('submission.receivedAt')} value={fmt.dateTime(s.receivedAt)} />
                 <Meta label={t('sites.region')} value={region(s.region) || '—'} />
-                {s.site && <Meta label={t('review.site')} value={`${s.site.code} · ${s.site.name}`} />}
+                {s.site && (
+                  <Meta
+                    label={t('review.site', siteContext(s.missionKind))}
+                    value={`${s.site.code} · ${s.site.name}`}
+                  />
+                )}
                 {s.observerName && <Meta label={t('review.observer')} value={s.observerName} />}
                 {reviewer && s.siteId && s.site && (
                   // Verification by phone: the reviewer asks the station's observer what they saw.

@@ -214,6 +214,8 @@ export interface Submission {
   missionId: string | null;
   siteId: string | null;
   site: { code: string; name: string } | null;
+  /** Words the site by its mission's kind (court, institution…); null without a site. */
+  missionKind: string | null;
   formVersionId: string;
   formId: string;
   formKind: string;

@@ -9,6 +9,7 @@ import { missionsApi, type Mission } from '../api';
 import { useLocale } from '../l10n';
 import { MonErrorAlert, monErrorMessage } from '../MonErrorAlert';
 import { monitoringKeys, useCoordinatorCandidates, useInvalidate } from '../queries';
+import { siteContext } from '../siteWords';
 
 const WHOLE = '*';
 type Row = { userId: string; region: string };
@@ -76,7 +77,7 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
   return (
     <Stack maw={720}>
       <Text size="sm" c="dimmed">
-        {t('coordinators.hint')}
+        {t('coordinators.hint', siteContext(mission.kind))}
       </Text>
       {rows.map((r, i) => (
         <Group key={i} align="flex-end" gap="xs" wrap="wrap">

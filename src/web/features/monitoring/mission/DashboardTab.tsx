@@ -30,7 +30,11 @@ export function DashboardTab({
       <Text size="sm" c="dimmed" role="status">
         {live ? t('dashboard.live', { time }) : t('dashboard.notLive', { time })}
       </Text>
-      <DashboardBody s={q.data} onRegion={onSites && ((region) => onSites({ region, status: 'waiting' }))} />
+      <DashboardBody
+        s={q.data}
+        kind={mission.kind}
+        onRegion={onSites && ((region) => onSites({ region, status: 'waiting' }))}
+      />
       <ExportPanel mission={mission} />
     </Stack>
   );

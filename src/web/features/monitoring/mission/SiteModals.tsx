@@ -12,28 +12,31 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { districtName, districtsOf, isRegionCode, REGIONS } from '../../../../core/geo/regions';
+import { districtName, districtsOf, isRegionCode } from '../../../../core/geo/regions';
 import { AppModal } from '../../../components/AppModal';
 import { CsvField, LineIssues } from '../../../components/CsvField';
 import { useFormat } from '../../../intl/format';
 import { ApiError } from '../../../api/client';
-import { missionsApi, type Site } from '../api';
+import { missionsApi, type Mission, type Site } from '../api';
 import { useLocale } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate, useObservers } from '../queries';
+import { regionChoices, siteContext } from '../siteWords';
 
 const CSV_HEADER = 'code,name,region,district,place,lat,lon,observers';
 
 /** Paste or pick a CSV of sites; refused files list every bad line, and nothing is stored. */
 export function ImportSitesModal({
-  missionId,
+  mission,
   onClose,
 }: {
-  missionId: string;
+  mission: Mission;
   onClose: () => void;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
+  const missionId = mission.id;
+  const ctx = siteContext(mission.kind);
   const invalidate = useInvalidate();
   const [csv, setCsv] = useState('');
   const imp = useMutation({
@@ -42,9 +45,9 @@ export function ImportSitesModal({
   });
   const details = imp.error instanceof ApiError ? imp.error.details : [];
   return (
-    <AppModal opened onClose={onClose} title={t('sites.importTitle')} size="lg">
+    <AppModal opened onClose={onClose} title={t('sites.importTitle', ctx)} size="lg">
       <Stack>
-        <Text size="sm">{t('sites.importHint', { header: CSV_HEADER })}</Text>
+        <Text size="sm">{t('sites.importHint', { ...ctx, header: CSV_HEADER })}</Text>
         <CsvField
           label={t('sites.csvLabel')}
           chooseLabel={t('sites.chooseFile')}
@@ -90,17 +93,15 @@ export function ImportSitesModal({
 }
 
 /** One new site by hand. */
-export function AddSiteModal({
-  missionId,
-  onClose,
-}: {
-  missionId: string;
-  onClose: () => void;
-}): ReactElement {
+export function AddSiteModal({ mission, onClose }: { mission: Mission; onClose: () => void }): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
   const invalidate = useInvalidate();
-  const [v, setV] = useState({ code: '', name: '', region: '', district: '', place: '' });
+  const missionId = mission.id;
+  const regions = regionChoices(mission, lng);
+  // A coordinator of one region has nothing to choose: their region is filled in.
+  const only = regions.length === 1 ? regions[0]!.value : '';
+  const [v, setV] = useState({ code: '', name: '', region: only, district: '', place: '' });
   const [lat, setLat] = useState<number | ''>('');
   const [lon, setLon] = useState<number | ''>('');
   const add = useMutation({
@@ -121,7 +122,7 @@ export function AddSiteModal({
   });
   const districts = isRegionCode(v.region) ? districtsOf(v.region) : [];
   return (
-    <AppModal opened onClose={onClose} title={t('sites.add')}>
+    <AppModal opened onClose={onClose} title={t('sites.add', siteContext(mission.kind))}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -146,7 +147,8 @@ export function AddSiteModal({
           <Select
             label={t('sites.region')}
             required
-            data={REGIONS.map((r) => ({ value: r.code, label: r.names[lng] }))}
+            data={regions}
+            data-testid="site-region"
             value={v.region || null}
             onChange={(r) => setV({ ...v, region: r ?? '', district: '' })}
           />

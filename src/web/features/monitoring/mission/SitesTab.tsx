@@ -3,7 +3,6 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REGIONS } from '../../../../core/geo/regions';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { Icon } from '../../../components/icons';
 import { AppPagination } from '../../../components/AppPagination';
@@ -20,6 +19,7 @@ import {
 } from '../api';
 import { useLocale } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
+import { regionChoices, siteContext } from '../siteWords';
 import { monitoringKeys, useInvalidate, useSites } from '../queries';
 import { ContactsModal } from './ContactsModal';
 import { AddSiteModal, ImportSitesModal, ObserversModal } from './SiteModals';
@@ -53,6 +53,8 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
   const fmt = useFormat();
   const phone = usePhone();
   const invalidate = useInvalidate();
+  // Sites are worded by the mission's kind: institutions, courts or places, polling stations for elections.
+  const ctx = siteContext(mission.kind);
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
   const [reg, setReg] = useState<string | null>(initial?.region ?? null);
@@ -93,8 +95,9 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
             label={t('sites.region')}
             clearable
             placeholder={t('sites.allRegions')}
-            data={REGIONS.map((r) => ({ value: r.code, label: r.names[lng] }))}
+            data={regionChoices(mission, lng)}
             value={reg}
+            data-testid="sites-region"
             onChange={(v) => {
               setReg(v);
               setPage(1);
@@ -104,7 +107,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
           <Select
             label={t('sites.status')}
             clearable
-            placeholder={t('sites.allStatuses')}
+            placeholder={t('sites.allStatuses', ctx)}
             data={SITE_STATUSES.map((k) => ({ value: k, label: t(`sites.statusOption.${k}`) }))}
             value={status}
             onChange={(v) => {
@@ -124,20 +127,20 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
             onClick={() => setDialog({ kind: 'add' })}
             data-testid="sites-add"
           >
-            {t('sites.add')}
+            {t('sites.add', ctx)}
           </Button>
         </Group>
       </Group>
       <Text size="sm" c="dimmed" role="status">
-        {sites.data ? t('sites.count', { count: total, n: fmt.number(total) }) : ''}
+        {sites.data ? t('sites.count', { ...ctx, count: total, n: fmt.number(total) }) : ''}
       </Text>
       <MonErrorAlert error={sites.error} />
       {sites.isPending && <PageLoader />}
       {sites.data && items.length === 0 && (
         <EmptyState
           p="lg"
-          title={t(emptyTitle(Boolean(q || reg), status))}
-          description={q || reg || status ? undefined : t('sites.emptyHint')}
+          title={t(emptyTitle(Boolean(q || reg), status), ctx)}
+          description={q || reg || status ? undefined : t('sites.emptyHint', ctx)}
         />
       )}
       {items.length > 0 && (
@@ -157,10 +160,8 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
           siblings={phone ? 0 : 1}
         />
       )}
-      {dialog?.kind === 'add' && <AddSiteModal missionId={mission.id} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'import' && (
-        <ImportSitesModal missionId={mission.id} onClose={() => setDialog(null)} />
-      )}
+      {dialog?.kind === 'add' && <AddSiteModal mission={mission} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'import' && <ImportSitesModal mission={mission} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'observers' && (
         <ObserversModal missionId={mission.id} site={dialog.site} onClose={() => setDialog(null)} />
       )}
@@ -169,7 +170,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
         <ConfirmModal
           opened
           danger
-          title={t('sites.deleteTitle')}
+          title={t('sites.deleteTitle', ctx)}
           confirmLabel={t('sites.delete')}
           loading={del.isPending}
           error={del.error}

@@ -18,6 +18,7 @@ import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
 import { useRegionName } from '../labels';
 import { useL10n } from '../l10n';
+import { siteContext } from '../siteWords';
 import { countText, pct, shareOf, WITHHELD, type DashboardData } from './dashboard.common';
 import { OverTime } from './dashboard.hours';
 
@@ -56,10 +57,12 @@ function Stat({
 /** The region's name; for reviewers a link to its sites still owing a checklist (whom to call). */
 function RegionCell({
   name,
+  kind,
   owing,
   onOpen,
 }: {
   name: string;
+  kind: string;
   owing: boolean;
   onOpen?: () => void;
 }): ReactElement {
@@ -71,14 +74,22 @@ function RegionCell({
       type="button"
       size="sm"
       onClick={onOpen}
-      aria-label={t('dashboard.regionSites', { region: name })}
+      aria-label={t('dashboard.regionSites', { ...siteContext(kind), region: name })}
     >
       {name}
     </Anchor>
   );
 }
 
-function ByRegion({ s, onRegion }: { s: DashboardData; onRegion?: (region: string) => void }): ReactElement {
+function ByRegion({
+  s,
+  kind,
+  onRegion,
+}: {
+  s: DashboardData;
+  kind: string;
+  onRegion?: (region: string) => void;
+}): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const region = useRegionName();
@@ -106,6 +117,7 @@ function ByRegion({ s, onRegion }: { s: DashboardData; onRegion?: (region: strin
               <Table.Td>
                 <RegionCell
                   name={region(r.region)}
+                  kind={kind}
                   owing={r.received !== null && r.expected !== null && r.received < r.expected}
                   onOpen={onRegion && (() => onRegion(r.region))}
                 />
@@ -191,12 +203,16 @@ function Answers({ s }: { s: DashboardData }): ReactElement {
  */
 export function DashboardBody({
   s,
+  kind,
   onRegion,
 }: {
   s: DashboardData;
+  /** The mission's kind: its sites are worded as polling stations, institutions, courts or places. */
+  kind: string;
   onRegion?: (region: string) => void;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
+  const ctx = siteContext(kind);
   const fmt = useFormat();
   // Withheld counts stay off the map too: a shade would give them away.
   const values = Object.fromEntries(
@@ -213,7 +229,7 @@ export function DashboardBody({
             needs this number, and 0 is the news that every site is covered. Never published. */}
         {s.unstaffed !== undefined && (
           <Stat
-            label={t('dashboard.unstaffed')}
+            label={t('dashboard.unstaffed', ctx)}
             value={fmt.number(s.unstaffed)}
             testId="dash-unstaffed"
             warn={s.unstaffed > 0}
@@ -251,15 +267,15 @@ export function DashboardBody({
             </Title>
             {s.byRegion.length ? (
               <>
-                <ByRegion s={s} onRegion={onRegion} />
+                <ByRegion s={s} kind={kind} onRegion={onRegion} />
                 {onRegion && (s.received ?? 0) < (s.expected ?? 0) && (
                   <Text size="xs" c="dimmed" mt="xs">
-                    {t('dashboard.regionHint')}
+                    {t('dashboard.regionHint', ctx)}
                   </Text>
                 )}
               </>
             ) : (
-              <EmptyState p="md" title={t('dashboard.noSites')} />
+              <EmptyState p="md" title={t('dashboard.noSites', ctx)} />
             )}
           </Card>
         </Grid.Col>
@@ -276,7 +292,7 @@ export function DashboardBody({
         </Title>
         {/* Stations are counted once above; answers count every checklist, so say why they differ. */}
         <Text size="sm" c="dimmed" mt={-8} mb="sm">
-          {t('dashboard.answersHint')}
+          {t('dashboard.answersHint', ctx)}
         </Text>
         <Answers s={s} />
       </div>

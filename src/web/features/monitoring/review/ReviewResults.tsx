@@ -7,6 +7,7 @@ import { AnchorLink } from '../../people/AnchorLink';
 import { QUEUES, type Flags, type SubmissionRow } from '../api';
 import { SubmissionStatusBadge, useRegionName } from '../labels';
 import { useL10n } from '../l10n';
+import { siteContext } from '../siteWords';
 
 /** The triage marks a submission carries, as small badges. */
 export function FlagBadges({ flags, critical }: { flags: Flags; critical: boolean }): ReactElement {
@@ -106,7 +107,15 @@ function PageCheck({ items, sel }: { items: SubmissionRow[]; sel: Selection }): 
   );
 }
 
-function ReviewTable({ items, sel }: { items: SubmissionRow[]; sel?: Selection | undefined }): ReactElement {
+function ReviewTable({
+  items,
+  sel,
+  kind,
+}: {
+  items: SubmissionRow[];
+  sel?: Selection | undefined;
+  kind?: string | undefined;
+}): ReactElement {
   const { t } = useTranslation('monitoring');
   const text = useRowText();
   return (
@@ -121,7 +130,7 @@ function ReviewTable({ items, sel }: { items: SubmissionRow[]; sel?: Selection |
             )}
             <Table.Th>{t('review.receivedAt')}</Table.Th>
             <Table.Th>{t('review.form')}</Table.Th>
-            <Table.Th>{t('review.site')}</Table.Th>
+            <Table.Th>{t('review.site', siteContext(kind))}</Table.Th>
             <Table.Th>{t('review.observer')}</Table.Th>
             <Table.Th>{t('review.status')}</Table.Th>
             <Table.Th>{t('review.marks')}</Table.Th>
@@ -228,14 +237,17 @@ export function ReviewResults({
   items,
   phone,
   selection,
+  kind,
 }: {
   items: SubmissionRow[];
   phone: boolean;
   selection?: Selection | undefined;
+  /** The chosen mission's kind, which names the site column; none when all missions are listed. */
+  kind?: string | undefined;
 }): ReactElement {
   return phone ? (
     <ReviewCards items={items} sel={selection} />
   ) : (
-    <ReviewTable items={items} sel={selection} />
+    <ReviewTable items={items} sel={selection} kind={kind} />
   );
 }

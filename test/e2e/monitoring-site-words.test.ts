@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { REGIONS } from '../../src/core/geo/regions.ts';
+import {
+  describeBrowser,
+  freshCode,
+  hasHorizontalScroll,
+  launch,
+  login,
+  openTab,
+  switchLanguage,
+  type Tab,
+} from './browser.ts';
+import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
+import { activeMission, see, shot, track } from './monitoring-setup.ts';
+
+const ruName = (code: string) => REGIONS.find((r) => r.code === code)!.names.ru;
+
+/** The labels a Mantine select offers, read from its open list (then closed again). */
+async function optionsOf(page: Page, testId: string): Promise<string[]> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('listbox').waitFor();
+  const labels = await page.getByRole('option').allInnerTexts();
+  await page.keyboard.press('Escape');
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  return labels.map((l) => l.trim());
+}
+
+/**
+ * A detention-visit mission words its sites as institutions (ru «учреждение», ky «мекеме»), an
+ * election keeps «участок»; a region coordinator's region pick lists offer only their own region.
+ */
+await describeBrowser('monitoring: sites worded by the mission’s kind', (backend) => {
+  let w: RolesWorld;
+  let browser: Browser;
+  let coordinator: Account;
+  let observer: Account;
+  let detentionId = '';
+  let electionId = '';
+
+  before(async () => {
+    w = await staffWorldRoles(backend, [
+      { role: 'coordinator', email: 'cholpon@example.org', name: 'Чолпон Асанова' },
+      { role: 'monitor', email: 'asel@example.org', name: 'Асел Байкоочу' },
+    ]);
+    [coordinator, observer] = w.people as [Account, Account];
+    const csv =
+      'code,name,region,district,place,lat,lon\n' +
+      'C1,ИВС Кант,KG-C,,Кант,,\nC2,СИЗО-1,KG-C,,Бишкек,,\nN1,ИВС Нарын,KG-N,,Нарын,,\n';
+    detentionId = (
+      await activeMission(w, {
+        title: 'Мониторинг мест лишения свободы 2026',
+        kind: 'detention',
+        sitesCsv: csv,
+        coordinators: [{ who: coordinator, region: 'KG-C' }],
+        observers: { C1: [observer], C2: [observer] },
+      })
+    ).missionId;
+    electionId = (
+      await activeMission(w, {
+        title: 'Выборы 2026',
+        sitesCsv: 'code,name,region,district,place,lat,lon\nE1,Школа №1,KG-C,,Кант,,\n',
+        coordinators: [{ who: coordinator, region: 'KG-C' }],
+        observers: {},
+      })
+    ).missionId;
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('the Sites tab of a detention mission says institutions (ru, ky); an election keeps «участок»', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
+    const { page } = tab;
+    await login(page, w.admin);
+    await switchLanguage(page, 'ru');
+    await page.goto(`/monitoring/missions/${detentionId}`);
+    await see(page, page.getByTestId('mission-tab-sites').filter({ hasText: /^Учреждения$/ }));
+    await page.getByTestId('mission-tab-sites').click();
+    await see(page, page.getByRole('status').filter({ hasText: /^3 учреждения$/ }));
+    assert.equal(await page.getByTestId('sites-add').innerText(), 'Добавить учреждение');
+    // The administrator picks from every region: seven regions and two cities.
+    assert.equal((await optionsOf(page, 'sites-region')).length, REGIONS.length);
+    const wrong = await shot(page, 'sites-detention-ru');
+    await page.getByTestId('sites-import').click();
+    await see(page, page.getByRole('dialog', { name: 'Импорт учреждений из CSV' }));
+    await see(page, page.getByText(/^Одно учреждение на строку;/));
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    await switchLanguage(page, 'ky');
+    await see(page, page.getByTestId('mission-tab-sites').filter({ hasText: /^Мекемелер$/ }));
+    await see(page, page.getByRole('status').filter({ hasText: /^3 мекеме$/ }));
+    assert.equal(await page.getByTestId('sites-add').innerText(), 'Мекеме кошуу');
+    wrong.push(...(await shot(page, 'sites-detention-ky')));
+
+    await switchLanguage(page, 'ru');
+    await page.goto(`/monitoring/missions/${electionId}`);
+    await see(page, page.getByTestId('mission-tab-sites').filter({ hasText: /^Участки$/ }));
+    await page.getByTestId('mission-tab-sites').click();
+    await see(page, page.getByRole('status').filter({ hasText: /^1 участок$/ }));
+    assert.equal(await page.getByTestId('sites-add').innerText(), 'Добавить участок');
+    assert.deepEqual(wrong, []);
+    await tab.context.close();
+  });
+
+  it('a region coordinator’s region selects list only their region', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
+    const { page } = tab;
+    await login(page, coordinator);
+    await switchLanguage(page, 'ru');
+    await page.goto(`/monitoring/missions/${detentionId}`);
+    await page.getByTestId('mission-tab-sites').click();
+    await see(page, page.getByRole('status').filter({ hasText: /^2 учреждения$/ }));
+    assert.deepEqual(await optionsOf(page, 'sites-region'), [ruName('KG-C')]);
+    await page.getByTestId('sites-add').click();
+    const dialog = page.getByRole('dialog', { name: 'Добавить учреждение' });
+    await see(page, dialog);
+    // Their one region is already filled in, and it is the only one offered.
+    assert.equal(await dialog.getByTestId('site-region').inputValue(), ruName('KG-C'));
+    assert.deepEqual(await optionsOf(page, 'site-region'), [ruName('KG-C')]);
+    await tab.context.close();
+  });
+
+  it('the field app heads the observer’s institutions in Kyrgyz on a phone', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ky', width: 375 }));
+    const { page } = tab;
+    await page.goto('/field');
+    await page.getByTestId('field-login').click();
+    await page.waitForURL('**/login?redirect=**');
+    await page.locator('input[name=email]').fill(observer.email);
+    await page.locator('input[name=password]').fill(observer.password);
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL('**/login/totp**');
+    await page.locator('input[name=code]').fill(await freshCode(observer.secret));
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL((u) => u.pathname === '/field');
+    await see(page, page.getByTestId('field-site').first());
+    await see(page, page.getByRole('heading', { name: 'Менин мекемелерим жана формаларым' }));
+    await page.screenshot({ path: '/tmp/mon-field-home-detention-ky.png', fullPage: true });
+    assert.equal(await hasHorizontalScroll(page), false, 'the field home scrolls sideways at 375 px');
+    await tab.context.close();
+  });
+});
