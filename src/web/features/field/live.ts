@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
+import { labelIn } from '../../../core/forms/messages';
 import type { L10n } from '../../../core/forms/types';
 import type { Locale } from '../../i18n';
 
@@ -18,8 +19,7 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T)
 
 /** A form label in the observer's language, else the first translation there is. */
 export function loc(text: L10n | undefined, lang: Locale): string {
-  if (!text) return '';
-  return text[lang] || text.en || text.ru || text.ky || '';
+  return labelIn(text, lang, '');
 }
 
 /** ISO 8601 with the device's UTC offset (what a datetime answer holds), e.g. 2026-11-29T07:05:00+06:00. */

@@ -105,6 +105,7 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
   };
   const canViolation = can(me, 'violations.write');
   const canCase = can(me, 'cases.write');
+  const rejectedReason = s.status === 'rejected' ? rejectedBecause(s) : null;
   return (
     <Stack gap="md">
       <Card withBorder radius="md" padding="md">
@@ -112,9 +113,9 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
           {t('review.state')}
         </Title>
         {/* Why it was rejected, where the decision to reopen it is taken (not only in the history). */}
-        {s.status === 'rejected' && rejectedBecause(s) && (
+        {rejectedReason && (
           <Text size="sm" mb="sm" style={{ overflowWrap: 'anywhere' }} data-testid="rejected-reason">
-            {t('history.reason', { reason: rejectedBecause(s) })}
+            {t('history.reason', { reason: rejectedReason })}
           </Text>
         )}
         <Group gap="xs">
