@@ -6,7 +6,9 @@ import { backends } from '../helpers/db.ts';
 import { missionWorld, assign, type MissionWorld } from '../helpers/monitoring.ts';
 
 type Issue = { line: number; field: string; code: string };
-type Err = { error: { code: string; message: string; details?: Issue[] } };
+type Err = {
+  error: { code: string; message: string; details?: Issue[]; fields?: { path: string; code: string }[] };
+};
 type Imported = { created: number; updated: number; assigned: number };
 type Sites = { items: { code: string; observers: { userId: string }[] }[] };
 
@@ -137,10 +139,12 @@ for (const backend of await backends()) {
           'B3,"Two-line\nname",KG-C,,,99,,\n' +
           'B4,School,Atlantis,,,,,\r\n' +
           '\r\n' +
-          'B5,School,KG-C,Nowhere,,,,\n',
+          'B5,School,KG-C,Nowhere,,,,\n' +
+          'B6,School,KG-C,,,42.87,,\n',
       );
       assert.equal(r.status, 400);
-      // File lines: 1 blank, 2 header, 3 B1, 4 blank, 5 blank cells, 6 B2, 7-8 B3, 9 B4, 10 blank, 11 B5.
+      // File lines: 1 blank, 2 header, 3 B1, 4 blank, 5 blank cells, 6 B2, 7-8 B3, 9 B4, 10 blank, 11 B5,
+      // 12 B6 (a latitude without its longitude).
       assert.deepEqual(
         r.body.error.details!.map((d) => `${d.line}:${d.field}:${d.code}`),
         [
@@ -148,6 +152,7 @@ for (const backend of await backends()) {
           '7:lat:invalid_number',
           '9:region:unknown_region',
           '11:district:unknown_district',
+          '12:lon:point_half',
         ],
       );
       assert.equal(await links(), before);
@@ -205,6 +210,42 @@ for (const backend of await backends()) {
       assert.equal(one.status, 403);
       assert.equal(one.body.error.code, 'sites.region_not_yours');
       assert.match(one.body.error.message, /не входит в вашу часть миссии/);
+    });
+
+    test('a site by hand or an edit with half a point is refused, naming the missing coordinate', async () => {
+      const url = `/api/monitoring/missions/${w.missionId}/sites`;
+      const half = await admin.client.post<Err>(url, {
+        code: 'P1',
+        name: 'Point school',
+        region: 'KG-C',
+        lat: 42.87,
+      });
+      assert.equal(half.status, 400);
+      assert.equal(half.body.error.code, 'sites.point_half');
+      assert.deepEqual(
+        half.body.error.fields!.map((f) => `${f.path}:${f.code}`),
+        ['lon:required'],
+      );
+      const whole = await admin.client.post<{ id: string }>(url, {
+        code: 'P1',
+        name: 'Point school',
+        region: 'KG-C',
+        lat: 42.87,
+        lon: 74.59,
+      });
+      assert.equal(whole.status, 201);
+      // Taking one coordinate away from a site that has both leaves half a point: refused, nothing changed.
+      const edit = await admin.client.patch<Err>(`/api/monitoring/sites/${whole.body.id}`, { lat: null });
+      assert.equal(edit.status, 400);
+      assert.deepEqual(
+        edit.body.error.fields!.map((f) => `${f.path}:${f.code}`),
+        ['lat:required'],
+      );
+      const both = await admin.client.patch(`/api/monitoring/sites/${whole.body.id}`, {
+        lat: null,
+        lon: null,
+      });
+      assert.equal(both.status, 200);
     });
   });
 }

@@ -99,6 +99,7 @@ export const ERRORS = {
   'missions.dates_order': 400,
   'sites.not_found': 404,
   'sites.code_taken': 409,
+  'sites.point_half': 400,
   'sites.import_invalid': 400,
   'sites.observer_invalid': 400,
   'sites.has_submissions': 409,

@@ -31,7 +31,8 @@ export interface LineIssue {
     | 'too_long'
     | 'columns'
     | 'unknown_observer'
-    | 'region_not_yours';
+    | 'region_not_yours'
+    | 'point_half';
 }
 
 const HEADER = ['code', 'name', 'region', 'district', 'place', 'lat', 'lon', 'observers'];
@@ -108,6 +109,9 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
     };
     const la = num(lat, 'lat', 90);
     const lo = num(lon, 'lon', 180);
+    // Both or neither; a coordinate already refused above is not named twice.
+    if (lat && !lon && la !== null) issues.push({ line, field: 'lon', code: 'point_half' });
+    if (lon && !lat && lo !== null) issues.push({ line, field: 'lat', code: 'point_half' });
     const observers = observerCell(obs);
     if (observers && observers.length > MAX_OBSERVERS)
       issues.push({ line, field: 'observers', code: 'too_long' });

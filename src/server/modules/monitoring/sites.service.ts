@@ -33,6 +33,14 @@ function checkPlace(region: string, district: string | null | undefined) {
     throw new AppError('geo.unknown_region', { fields: [{ path: 'district', code: 'invalid_value' }] });
 }
 
+/** A point on the map needs both coordinates: half of one would be drawn nowhere, or somewhere wrong. */
+function checkPoint(lat: number | null | undefined, lon: number | null | undefined) {
+  if (((lat ?? null) === null) !== ((lon ?? null) === null)) {
+    const missing = (lat ?? null) === null ? 'lat' : 'lon';
+    throw new AppError('sites.point_half', { fields: [{ path: missing, code: 'required' }] });
+  }
+}
+
 /** A reviewer may change sites of their part of the mission (a region coordinator: their region). */
 function requireSiteWrite(a: MissionAccess, region: string) {
   requireReviewer(a);
@@ -62,6 +70,7 @@ export async function createSite(
   const a = await loadMission(ctx, actor, missionId);
   requireSiteWrite(a, input.region);
   checkPlace(input.region, input.district);
+  checkPoint(input.lat, input.lon);
   const id = uuidv7();
   const now = new Date().toISOString();
   await inTx(ctx, async (tx, audit) => {
@@ -111,6 +120,7 @@ export async function updateSite(
   const district = patch.district !== undefined ? patch.district : patch.region ? null : row.district;
   requireSiteWrite(a, region);
   checkPlace(region, district);
+  checkPoint(patch.lat !== undefined ? patch.lat : row.lat, patch.lon !== undefined ? patch.lon : row.lon);
   await inTx(ctx, async (tx, audit) => {
     if (patch.code && patch.code !== row.code) {
       const taken = await tx

@@ -19,7 +19,7 @@ import { useFormat } from '../../../intl/format';
 import { ApiError } from '../../../api/client';
 import { missionsApi, type Mission, type Site } from '../api';
 import { useLocale } from '../l10n';
-import { MonErrorAlert } from '../MonErrorAlert';
+import { MonErrorAlert, monErrorMessage } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate, useObservers } from '../queries';
 import { regionChoices, siteContext } from '../siteWords';
 
@@ -121,6 +121,15 @@ export function AddSiteModal({ mission, onClose }: { mission: Mission; onClose: 
     },
   });
   const districts = isRegionCode(v.region) ? districtsOf(v.region) : [];
+  // Typed coordinates are never clamped or half-kept: out of range or alone is said at the input.
+  const latBad = lat !== '' && Math.abs(lat) > 90;
+  const lonBad = lon !== '' && Math.abs(lon) > 180;
+  const half = (lat === '') !== (lon === '');
+  // A refusal about one input (a code already taken) is said at that input, not as a failure.
+  const refused = add.error instanceof ApiError ? add.error : null;
+  const at = (path: string) =>
+    refused?.fields.some((f) => f.path === path) ? monErrorMessage(t, refused) : undefined;
+  const general = refused && ['code', 'lat', 'lon'].some((p) => at(p)) ? null : add.error;
   return (
     <AppModal opened onClose={onClose} title={t('sites.add', siteContext(mission.kind))}>
       <form
@@ -135,7 +144,9 @@ export function AddSiteModal({ mission, onClose }: { mission: Mission; onClose: 
             required
             maxLength={40}
             value={v.code}
+            error={at('code')}
             onChange={(e) => setV({ ...v, code: e.currentTarget.value })}
+            data-testid="site-code"
           />
           <TextInput
             label={t('sites.name')}
@@ -172,20 +183,30 @@ export function AddSiteModal({ mission, onClose }: { mission: Mission; onClose: 
               label={t('sites.lat')}
               min={-90}
               max={90}
+              clampBehavior="none"
               decimalScale={6}
               value={lat}
+              error={
+                latBad ? t('sites.latRange') : half && lat === '' ? t('sites.point_half', { ns: 'errors' }) : at('lat')
+              }
               onChange={(x) => setLat(typeof x === 'number' ? x : '')}
+              data-testid="site-lat"
             />
             <NumberInput
               label={t('sites.lon')}
               min={-180}
               max={180}
+              clampBehavior="none"
               decimalScale={6}
               value={lon}
+              error={
+                lonBad ? t('sites.lonRange') : half && lon === '' ? t('sites.point_half', { ns: 'errors' }) : at('lon')
+              }
               onChange={(x) => setLon(typeof x === 'number' ? x : '')}
+              data-testid="site-lon"
             />
           </Group>
-          <MonErrorAlert error={add.error} />
+          <MonErrorAlert error={general} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel', { ns: 'ui' })}
@@ -193,7 +214,8 @@ export function AddSiteModal({ mission, onClose }: { mission: Mission; onClose: 
             <Button
               type="submit"
               loading={add.isPending}
-              disabled={!v.code.trim() || !v.name.trim() || !v.region}
+              disabled={!v.code.trim() || !v.name.trim() || !v.region || latBad || lonBad || half}
+              data-testid="site-add-submit"
             >
               {t('sites.addSubmit')}
             </Button>
