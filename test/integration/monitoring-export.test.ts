@@ -7,7 +7,15 @@ import { tr } from '../../src/server/platform/i18n.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import type { Client } from '../helpers/client.ts';
 import { backends } from '../helpers/db.ts';
-import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
+import type { FormDefinition } from '../../src/core/forms/types.ts';
+import {
+  assign,
+  goodAnswers,
+  missionWorld,
+  publishTestForm,
+  submission,
+  type MissionWorld,
+} from '../helpers/monitoring.ts';
 
 type Err = { error: { code: string; message: string } };
 type Status = {
@@ -19,6 +27,24 @@ type Status = {
   expiresAt: string | null;
 };
 const SECRET = 'СЕКРЕТ-эскертүү 7731';
+/** A form with a date, a date-time and a number: typed cells in XLSX, ISO text in CSV. */
+const DATED: FormDefinition = {
+  title: { en: 'Dated incident', ru: 'Инцидент с датой', ky: 'Күнү бар окуя' },
+  kind: 'incident',
+  sections: [
+    {
+      key: 'when',
+      title: { en: 'When', ru: 'Когда', ky: 'Качан' },
+      fields: [
+        { key: 'happened_on', type: 'date', label: { en: 'Day', ru: 'День', ky: 'Күнү' } },
+        { key: 'started_at', type: 'datetime', label: { en: 'Start', ru: 'Начало', ky: 'Башталышы' } },
+        { key: 'hurt', type: 'number', label: { en: 'Hurt', ru: 'Пострадавших', ky: 'Жабыркагандар' } },
+      ],
+    },
+  ],
+};
+/** 20:30 UTC on 30 November: 02:30 on 1 December in Bishkek. */
+const SUBMITTED = '2026-11-30T20:30:00.000Z';
 
 async function download(c: Client, url: string) {
   const res = await fetch(c.baseUrl + url, { headers: { cookie: c.cookieHeader() } });
@@ -54,7 +80,7 @@ for (const backend of await backends()) {
       assert.equal(s.status, 200);
       assert.equal(s.body.status, 'done');
       assert.equal(s.body.progress, 1);
-      assert.equal(s.body.rows, 5);
+      assert.equal(s.body.rows, 6);
       // The file is kept UKUK_EXPORT_KEEP_DAYS (7 by default) after it was written.
       assert.equal(s.body.keepDays, 7);
       const left = Date.parse(s.body.expiresAt!) - Date.now();
@@ -83,6 +109,21 @@ for (const backend of await backends()) {
         submission(w, 'C1', { what: SECRET, severity: 'high' }, w.incident),
       );
       assert.equal(inc.status, 201, JSON.stringify(inc.body));
+      const dated = (await publishTestForm(t.ctx, DATED)).versionId;
+      const forms = await admin.client.put(`/api/monitoring/missions/${w.missionId}/forms`, {
+        formVersionIds: [w.checklist, w.incident, dated],
+      });
+      assert.equal(forms.status, 200, JSON.stringify(forms.body));
+      const d = await obs.client.post('/api/monitoring/submissions', {
+        ...submission(
+          w,
+          'C1',
+          { happened_on: '2026-12-01', started_at: '2026-12-01T09:15:00+06:00', hurt: 3 },
+          dated,
+        ),
+        submittedAt: SUBMITTED,
+      });
+      assert.equal(d.status, 201, JSON.stringify(d.body));
     });
     after(async () => t?.close());
 
@@ -115,7 +156,11 @@ for (const backend of await backends()) {
       assert.match(d.headers.get('content-disposition') ?? '', /attachment/);
       const text = d.bytes.toString('utf8');
       const lines = text.trim().split('\r\n');
-      assert.equal(lines.length, 6, 'header and five submissions');
+      assert.equal(lines.length, 7, 'header and six submissions');
+      // CSV keeps the ISO text as stored (UTC for the submission's own times) and numbers as written.
+      const dated = lines.find((l) => l.includes(',2026-12-01,'));
+      assert.ok(dated?.includes(`,${SUBMITTED},`), dated);
+      assert.ok(dated?.includes(',2026-12-01,2026-12-01T09:15:00+06:00,3'), dated);
       assert.ok(lines[0]!.includes('opened') && lines[0]!.includes('severity'));
       assert.ok(
         !lines[0]!.includes('notes') && !lines[0]!.includes('late_reason') && !lines[0]!.includes('what'),
@@ -153,8 +198,43 @@ for (const backend of await backends()) {
       assert.equal(x.status, 200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(x.bytes as unknown as ArrayBuffer);
-      assert.equal(wb.worksheets[0]!.rowCount, 6);
+      const ws = wb.worksheets[0]!;
+      assert.equal(ws.rowCount, 7);
       assert.ok(!x.bytes.includes(Buffer.from(SECRET)));
+      // Typed cells: dates with a date format, instants in Bishkek time (the header says so), numbers.
+      const header = (ws.getRow(1).values as unknown[]).slice(1);
+      const col = (name: string) => {
+        const i = header.indexOf(name);
+        assert.ok(i >= 0, `${name} in ${JSON.stringify(header)}`);
+        return i + 1;
+      };
+      const local = (c: string) => tr('ky', 'errors:mon_export.local_time', { column: c });
+      const submitted = col(local(tr('ky', 'errors:mon_export.column.submitted_at')));
+      const received = col(local(tr('ky', 'errors:mon_export.column.received_at')));
+      const [on, at, hurt, voters] = [
+        col('happened_on'),
+        col(local('started_at')),
+        col('hurt'),
+        col('voters'),
+      ];
+      assert.ok(!header.includes('notes'), 'redacted columns stay out');
+      const rows = Array.from({ length: 6 }, (_, i) => ws.getRow(i + 2));
+      const row = rows.find((r) => r.getCell(on).value instanceof Date)!;
+      assert.ok(row, 'the dated submission');
+      // A spreadsheet date has no zone: exceljs reads it as a Date whose UTC fields are the wall clock.
+      const iso = (c: number) => (row.getCell(c).value as Date).toISOString();
+      assert.equal(iso(on), '2026-12-01T00:00:00.000Z');
+      assert.equal(row.getCell(on).numFmt, 'yyyy-mm-dd');
+      assert.equal(iso(at), '2026-12-01T09:15:00.000Z');
+      assert.equal(row.getCell(at).numFmt, 'yyyy-mm-dd hh:mm');
+      assert.equal(iso(submitted), '2026-12-01T02:30:00.000Z');
+      assert.equal(row.getCell(submitted).numFmt, 'yyyy-mm-dd hh:mm');
+      const late = Math.abs(Date.parse(iso(received)) - (Date.now() + 6 * 3_600_000));
+      assert.ok(late < 10 * 60_000, `received ${iso(received)} is now in Bishkek`);
+      assert.equal(row.getCell(hurt).value, 3);
+      assert.equal(row.getCell(hurt).type, ExcelJS.ValueType.Number);
+      const counts = rows.map((r) => r.getCell(voters).value).filter((v) => v !== null);
+      assert.deepEqual(counts, [120, 120, 120, 120]);
       const g = await download(
         admin.client,
         `/api/monitoring/exports/${await exportDone(admin.client, { format: 'geojson' })}/download`,
@@ -164,7 +244,7 @@ for (const backend of await backends()) {
         features: { geometry: unknown; properties: Record<string, unknown> }[];
       };
       assert.equal(fc.type, 'FeatureCollection');
-      assert.equal(fc.features.length, 5);
+      assert.equal(fc.features.length, 6);
       assert.ok(
         fc.features.every((f) => f.geometry === null),
         'no GPS in a redacted export',
@@ -221,7 +301,7 @@ for (const backend of await backends()) {
       assert.ok(text.includes(SECRET), 'free text in the export with names');
       assert.ok(text.includes('Test monitor'), 'observer names');
       const fc = JSON.parse(text) as { features: { geometry: { coordinates: number[] } | null }[] };
-      assert.equal(fc.features.length, 5);
+      assert.equal(fc.features.length, 6);
       const spent = await admin.client.post<Err>(url, { format: 'csv', redacted: false });
       assert.equal(spent.status, 409, 'an approval is used up by one export');
       const full = await t.ctx.db

@@ -38,6 +38,7 @@ function spec(format: RenderSpec['format'] = 'csv'): RenderSpec {
     regions: { 'KG-C': 'Чүй облусу' },
     districts: {},
     versions: {},
+    timeZone: 'Asia/Bishkek',
   };
 }
 
@@ -101,12 +102,16 @@ describe('export rendering', () => {
     const cells = createRenderer(spec('xlsx')).page(page(rows)) as (string | number | null)[][];
     const parsed = parseCsv(text);
     assert.equal(parsed.length, rows.length);
-    parsed.forEach((fields, n) =>
+    // Received and submitted (columns 2 and 3) are spreadsheet dates in XLSX (export-xlsx.test.ts).
+    const untyped = <T>(r: T[]) => [r[0], ...r.slice(3)];
+    parsed.forEach((fields, n) => {
       assert.deepEqual(
-        fields,
-        cells[n]!.map((c) => (c === null ? '' : String(c))),
-      ),
-    );
+        untyped(fields),
+        untyped(cells[n]!).map((c) => (c === null ? '' : String(c))),
+      );
+      assert.deepEqual(fields.slice(1, 3), ['2026-11-29T06:00:00Z', '2026-11-29T05:59:00Z']);
+      assert.ok(typeof cells[n]![1] === 'number' && typeof cells[n]![2] === 'number');
+    });
     assert.equal(parsed[0]!.length, 12 + 6); // the fixed columns, then the plan's
     assert.deepEqual(parsed[1]!.slice(12), ['', '', '', '', '1', '']);
     assert.deepEqual(parsed[4]!.slice(12), ['', '', 'a,b', '', '', '']);

@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import type { Row } from 'exceljs';
 import { districtName, isDistrictId, isRegionCode, regionName } from '../../../core/geo/regions.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { CASE_STAGES, CASE_STATUSES } from '../../../core/schemas/cases.ts';
@@ -92,6 +93,13 @@ function drained(out: PassThrough): Promise<void> {
   });
 }
 
+export interface XlsxOptions {
+  /** Off for an export of unbounded size: that table keeps every distinct string until the end. */
+  sharedStrings?: boolean;
+  /** A number format per column (dates: a date format), none where null; numbers are written as numbers. */
+  numFmts?: readonly (string | null)[];
+}
+
 /**
  * The XLSX through exceljs's streaming writer: each row is committed (written out) as it comes.
  * `sharedStrings` makes smaller files but keeps every distinct string in memory until the end; an
@@ -101,7 +109,7 @@ function xlsxStream(
   sheet: string,
   header: Cell[],
   pages: AsyncIterable<Cell[][]>,
-  sharedStrings: boolean,
+  { sharedStrings = true, numFmts }: XlsxOptions,
 ): Readable {
   const out = new PassThrough();
   const run = async () => {
@@ -109,16 +117,18 @@ function xlsxStream(
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: out,
-      useStyles: false,
+      // Styles only where a column has a number format: without them exceljs writes no formats at all.
+      useStyles: numFmts !== undefined,
       useSharedStrings: sharedStrings,
     });
     // Sheet names may not hold []:*?/\ and are at most 31 characters long.
     const ws = workbook.addWorksheet(sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
     // Strings go in as strings, never as formulas: exceljs makes a formula only from {formula}.
     ws.addRow(header).commit();
+    const add = numFmts ? styledRows(ws, numFmts) : (cells: Cell[]) => ws.addRow(cells).commit();
     for await (const page of pages) {
       if (out.destroyed) return;
-      for (const cells of page) ws.addRow(cells).commit();
+      for (const cells of page) add(cells);
       if (out.writableNeedDrain) await drained(out);
     }
     ws.commit();
@@ -128,17 +138,39 @@ function xlsxStream(
   return out;
 }
 
+/**
+ * Rows whose cells carry their column's number format. Each column's style is one object shared by all
+ * its cells: exceljs recognises a style object it has seen (a WeakMap) and otherwise serialises each
+ * cell's style to look it up, which made a row of 157 columns about twice as slow. Empty cells are left
+ * out rather than written as nulls (the file is the same: a null cell without a style writes nothing).
+ */
+function styledRows(
+  ws: { addRow(values: unknown[]): Row },
+  numFmts: readonly (string | null)[],
+): (cells: Cell[]) => void {
+  const styles = numFmts.map((numFmt) => (numFmt ? { numFmt } : {}));
+  const plain = {};
+  const values: (Cell | undefined)[] = [];
+  return (cells) => {
+    values.length = cells.length;
+    for (let i = 0; i < cells.length; i++) values[i] = cells[i] ?? undefined;
+    const row = ws.addRow(values);
+    row.eachCell((cell, col) => {
+      cell.style = styles[col - 1] ?? plain;
+    });
+    row.commit();
+  };
+}
+
 /** A table as a download body in the format; rows arrive page by page and are written as they come. */
 export function tableStream(
   format: TableFormat,
   sheet: string,
   header: Cell[],
   pages: AsyncIterable<Cell[][]>,
-  opts: { sharedStrings?: boolean } = {},
+  opts: XlsxOptions = {},
 ): Readable {
-  return format === 'csv'
-    ? Readable.from(csvChunks(header, pages))
-    : xlsxStream(sheet, header, pages, opts.sharedStrings ?? true);
+  return format === 'csv' ? Readable.from(csvChunks(header, pages)) : xlsxStream(sheet, header, pages, opts);
 }
 
 /** Today's date in Bishkek (YYYY-MM-DD), for file names. */

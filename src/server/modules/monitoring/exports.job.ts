@@ -7,9 +7,10 @@ import { FileStore } from '../../platform/files/store.ts';
 import { tr } from '../../platform/i18n.ts';
 import { RenderPool } from './exports.pool.ts';
 import { RAW_COLUMNS, pageKeys, type RawRow, type Rendered } from './exports.render.ts';
-import { EXPORT_PAGE, LabelSource, planColumns, renderSpec } from './exports.rows.ts';
+import { EXPORT_PAGE, LabelSource, planColumns, renderSpec, xlsxHeader } from './exports.rows.ts';
 import { EXPORT_ATTEMPTS, EXPORT_JOB, missionScope } from './exports.service.ts';
 import { exportStream, type ExportFormat } from './exports.writers.ts';
+import { columnTypes } from './exports.xlsx.ts';
 
 const registered = new WeakSet<AppContext>();
 const PROGRESS_EVERY_MS = 500;
@@ -129,9 +130,11 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
   const key = envelope(ctx).openRecordKey('mon_exports', id, row.dek);
   const store = new FileStore(ctx.config.dataDir);
   const sheet = tr(locale, 'errors:mon_export.sheet');
+  const types = columnTypes(plan.columns);
+  const header = format === 'xlsx' ? xlsxHeader(plan.header, types, locale) : plan.header;
   let stored;
   try {
-    stored = await store.write(key, 'file', exportStream(format, sheet, plan.header, rendered()), {
+    stored = await store.write(key, 'file', exportStream(format, sheet, header, rendered(), types), {
       maxBytes: Number.MAX_SAFE_INTEGER,
       tooLarge: () => new Error('export too large'),
     });

@@ -1,12 +1,14 @@
 import { RecordKey, type Envelope } from '../../platform/crypto/envelope.ts';
 import { csvField, type Cell } from '../../../core/csv.ts';
 import { PageBytes, escaper } from './exports.text.ts';
+import { columnTypes, typedCells } from './exports.xlsx.ts';
 
 /**
  * The heavy half of a monitoring export: each submission's answers decrypted and parsed, its cells
- * made and written as CSV or GeoJSON text (XLSX gets the cells). It runs in the export worker threads
- * (exports.pool.ts), so this module imports nothing but the envelope, CSV and text code, and
- * everything it is given is plain data: the plan, the labels, the rows as arrays and their data keys.
+ * made and written as CSV or GeoJSON text (XLSX gets the cells, dates typed by exports.xlsx.ts). It runs
+ * in the export worker threads (exports.pool.ts), so this module imports nothing but the envelope, CSV,
+ * text and zoned-time code, and everything it is given is plain data: the plan, the labels, the rows as
+ * arrays and their data keys.
  * The main thread unwraps the data keys (`pageKeys`): a worker never holds the key-encryption key, and
  * the main thread, which otherwise waited for the worker most of the time, takes a share of the work
  * (and, when the workers are behind, decrypts some rows' answers itself).
@@ -64,6 +66,8 @@ export interface PlanColumn {
   kind: ColumnKind;
   /** Choice fields: option key → label in the export's language. */
   labels?: Record<string, string>;
+  /** Date and date-time fields (`scalar`): ISO text in CSV and GeoJSON, spreadsheet dates in XLSX only. */
+  type?: 'date' | 'datetime';
 }
 
 export type RenderFormat = 'csv' | 'geojson' | 'xlsx';
@@ -81,6 +85,8 @@ export interface RenderSpec {
   regions: Record<string, string>;
   districts: Record<string, string>;
   versions: Record<string, number>;
+  /** The organisation's time zone (IANA name): XLSX shows instants as its wall-clock time. */
+  timeZone: string;
 }
 
 /** What the main thread has learnt since the last page: labels of sites and observers. */
@@ -252,6 +258,9 @@ export function createRenderer(spec: RenderSpec): Renderer {
     return { cells, answers };
   }
 
+  // XLSX only: dates and date-times as spreadsheet dates (the CSV path never calls it).
+  const typed = typedCells(columnTypes(spec.columns), spec.timeZone);
+
   const esc = escaper();
   const out = new PageBytes();
   // An unanswered column is an empty cell (cellOf gives null for every kind): a run of them is written as
@@ -317,7 +326,7 @@ export function createRenderer(spec: RenderSpec): Renderer {
         values.fill(undefined);
         if (spec.format === 'csv') return csv(p);
         if (spec.format === 'geojson') return geojson(p);
-        return p.rows.map((r, n) => row(r, p, n).cells);
+        return p.rows.map((r, n) => typed(row(r, p, n).cells));
       } finally {
         p.keys.fill(0);
       }

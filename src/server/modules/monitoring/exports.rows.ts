@@ -1,5 +1,6 @@
 import type { FormDefinition, FormField } from '../../../core/forms/types.ts';
 import { DISTRICTS, REGIONS, districtName } from '../../../core/geo/regions.ts';
+import { BISHKEK } from '../../../core/zoned-time.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { envelope, type AppContext } from '../../platform/context.ts';
 import { tr } from '../../platform/i18n.ts';
@@ -7,6 +8,7 @@ import { decryptUser } from '../users/users.presenter.ts';
 import { usersRepo } from '../users/users.repo.ts';
 import type { Labels, PlanColumn, RawRow, RenderFormat, RenderSpec } from './exports.render.ts';
 import { SUBMISSION_STATUSES } from './submissions.schemas.ts';
+import type { CellType } from './exports.xlsx.ts';
 
 /**
  * What a monitoring export shows: fixed columns, then one or more columns per top-level field of the
@@ -46,6 +48,7 @@ function fieldColumns(f: FormField, redacted: boolean, locale: Locale): PlanColu
   if (f.type === 'repeat') return [redacted ? col(`${k}.count`, 'count') : col(k, 'json')];
   if (redacted && REDACTED_TYPES.has(f.type)) return [];
   if (f.type === 'boolean') return [col(k, 'bool')];
+  if (f.type === 'date' || f.type === 'datetime') return [{ ...col(k, 'scalar'), type: f.type }];
   // Choices in the reader's language, as yes/no are: "often_not" means little to a Russian reader.
   const labels = f.options?.length
     ? Object.fromEntries(f.options.map((o) => [o.key, o.label[locale] || o.key]))
@@ -81,6 +84,16 @@ export function planColumns(defs: FormDefinition[], redacted: boolean, locale: L
   return { header, pointField, columns };
 }
 
+/**
+ * The XLSX header: its date-time columns hold local time (CSV keeps UTC), so they say which, as the app's
+ * own tables do ("Time (Bishkek)").
+ */
+export function xlsxHeader(header: string[], types: readonly CellType[], locale: Locale): string[] {
+  return header.map((h, i) =>
+    types[i] === 'datetime' ? tr(locale, 'errors:mon_export.local_time', { column: h }) : h,
+  );
+}
+
 /** Everything the workers need besides the rows, in the reader's language. */
 export function renderSpec(
   plan: ExportPlan,
@@ -101,6 +114,8 @@ export function renderSpec(
     regions: Object.fromEntries(REGIONS.map((r) => [r.code, r.names[locale]])),
     districts: Object.fromEntries(DISTRICTS.map((d) => [d.id, districtName(d.id, locale)])),
     versions: Object.fromEntries(versions),
+    // The organisation works in Kyrgyzstan's time, as the rest of the app shows it (core/zoned-time.ts).
+    timeZone: BISHKEK,
   };
 }
 

@@ -2,12 +2,14 @@ import type { Cell } from '../../../core/csv.ts';
 import { csvLine } from '../../../core/csv.ts';
 import { tableStream } from '../cases/cases.export.format.ts';
 import type { Rendered } from './exports.render.ts';
+import { XLSX_FORMATS, type CellType } from './exports.xlsx.ts';
 
 /**
  * The three export formats around the pages the workers render (exports.render.ts), each written page
  * by page so that memory stays flat whatever the size (issue #5 item 7). CSV and GeoJSON pages arrive
  * as text; XLSX pages as cells for the same streaming spreadsheet writer as the other exports (cells
- * are plain values, never formulas; formula injection is neutralised in CSV).
+ * are plain values, never formulas; formula injection is neutralised in CSV), dates and date-times
+ * typed and formatted by their column's type.
  */
 export type ExportFormat = 'csv' | 'xlsx' | 'geojson';
 
@@ -44,10 +46,15 @@ export function exportStream(
   sheet: string,
   header: string[],
   pages: AsyncIterable<Rendered>,
+  types: readonly CellType[] = [],
 ): AsyncIterable<Buffer> {
   // The byte order mark lets Excel on Windows read the file as UTF-8 (Cyrillic stays readable).
   if (format === 'csv') return textChunks(`\uFEFF${csvLine(header)}`, pages, '');
   if (format === 'geojson') return textChunks('{"type":"FeatureCollection","features":[\n', pages, '\n]}\n');
   // Shared strings off: that table would hold every distinct string of the file until the end.
-  return tableStream(format, sheet, header, cellPages(pages), { sharedStrings: false });
+  const numFmts = header.map((_, i) => {
+    const t = types[i];
+    return t ? XLSX_FORMATS[t] : null;
+  });
+  return tableStream(format, sheet, header, cellPages(pages), { sharedStrings: false, numFmts });
 }
