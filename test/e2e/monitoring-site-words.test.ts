@@ -27,6 +27,38 @@ async function optionsOf(page: Page, testId: string): Promise<string[]> {
   return labels.map((l) => l.trim());
 }
 
+/** Logs in to the field app as it is done on a phone: from its own start page, back to /field. */
+async function fieldLogin(page: Page, who: Account): Promise<void> {
+  await page.goto('/field');
+  await page.getByTestId('field-login').click();
+  await page.waitForURL('**/login?redirect=**');
+  await page.locator('input[name=email]').fill(who.email);
+  await page.locator('input[name=password]').fill(who.password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL('**/login/totp**');
+  await page.locator('input[name=code]').fill(await freshCode(who.secret));
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((u) => u.pathname === '/field');
+}
+
+/**
+ * The field home's outbox buttons whole on a phone: each inside the viewport, and its label not
+ * wider than the button («Чыгуучу билдирүүлөр» side by side with «Азыр жөнөтүү» was cut at 375 px).
+ */
+async function assertOutboxButtonsWhole(page: Page, what: string): Promise<void> {
+  const width = page.viewportSize()!.width;
+  for (const id of ['field-open-outbox', 'field-send-now']) {
+    const button = page.getByTestId(id);
+    const box = (await button.boundingBox())!;
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `${id} sticks out at ${width} px (${what})`);
+    const [inner, shown] = await button
+      .locator('.mantine-Button-label')
+      .evaluate((l) => [l.scrollWidth, l.clientWidth]);
+    assert.ok(inner <= shown, `${id}'s label is cut (${inner} > ${shown} px, ${what})`);
+  }
+  assert.equal(await hasHorizontalScroll(page), false, `the field home scrolls sideways (${what})`);
+}
+
 /**
  * A detention-visit mission words its sites as institutions (ru «учреждение», ky «мекеме»), an
  * election keeps «участок»; a region coordinator's region pick lists offer only their own region.
@@ -36,6 +68,7 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
   let browser: Browser;
   let coordinator: Account;
   let observer: Account;
+  let newcomer: Account;
   let detentionId = '';
   let electionId = '';
 
@@ -43,8 +76,9 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     w = await staffWorldRoles(backend, [
       { role: 'coordinator', email: 'cholpon@example.org', name: 'Чолпон Асанова' },
       { role: 'monitor', email: 'asel@example.org', name: 'Асел Байкоочу' },
+      { role: 'monitor', email: 'bakyt@example.org', name: 'Бакыт Осмонов' },
     ]);
-    [coordinator, observer] = w.people as [Account, Account];
+    [coordinator, observer, newcomer] = w.people as [Account, Account, Account];
     const csv =
       'code,name,region,district,place,lat,lon\n' +
       'C1,ИВС Кант,KG-C,,Кант,,\nC2,СИЗО-1,KG-C,,Бишкек,,\nN1,ИВС Нарын,KG-N,,Нарын,,\n';
@@ -107,6 +141,50 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     await tab.context.close();
   });
 
+  it('the missions list words each row’s sites by its kind; a detention site’s contacts say «учреждения» (ru)', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
+    const { page } = tab;
+    await login(page, w.admin);
+    await switchLanguage(page, 'ru');
+    await page.goto('/monitoring');
+    const row = (title: string) => page.getByRole('row').filter({ hasText: title });
+    await see(page, row('Мониторинг мест лишения свободы 2026'));
+    assert.equal(await page.getByRole('columnheader', { name: 'Места наблюдения' }).count(), 1);
+    assert.equal(
+      await row('Мониторинг мест лишения свободы 2026').getByTestId('mission-sites').innerText(),
+      '3 учреждения',
+    );
+    assert.equal(await row('Выборы 2026').getByTestId('mission-sites').innerText(), '1 участок');
+    const wrong = await shot(page, 'missions-list-kinds-ru');
+
+    await page.goto(`/monitoring/missions/${detentionId}`);
+    await page.getByTestId('mission-tab-sites').click();
+    const contact = page.getByRole('button', { name: 'Связаться с наблюдателями учреждения ИВС Кант' });
+    await see(page, contact);
+    await contact.click();
+    const dialog = page.getByRole('dialog', { name: 'Наблюдатели учреждения ИВС Кант' });
+    await see(page, dialog);
+    await see(page, dialog.getByTestId('site-contact').filter({ hasText: observer.name }));
+    wrong.push(...(await shot(page, 'site-contacts-detention-ru')));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // A CSV that assigns an observer says on how many institutions.
+    await page.getByTestId('sites-import').click();
+    await page
+      .getByTestId('sites-csv')
+      .fill(
+        `code,name,region,district,place,lat,lon,observers\nN1,ИВС Нарын,KG-N,,Нарын,,,${observer.email}`,
+      );
+    await page.getByTestId('sites-import-submit').click();
+    await see(
+      page,
+      page.getByTestId('import-result').filter({ hasText: 'Наблюдатели назначены на 1 учреждение.' }),
+    );
+    assert.deepEqual(wrong, []);
+    await tab.context.close();
+  });
+
   it('a region coordinator’s region selects list only their region', async () => {
     const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
     const { page } = tab;
@@ -125,23 +203,31 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     await tab.context.close();
   });
 
-  it('the field app heads the observer’s institutions in Kyrgyz on a phone', async () => {
+  it('the field app heads the observer’s institutions in Kyrgyz on a phone, its buttons whole', async () => {
     const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ky', width: 375 }));
     const { page } = tab;
-    await page.goto('/field');
-    await page.getByTestId('field-login').click();
-    await page.waitForURL('**/login?redirect=**');
-    await page.locator('input[name=email]').fill(observer.email);
-    await page.locator('input[name=password]').fill(observer.password);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL('**/login/totp**');
-    await page.locator('input[name=code]').fill(await freshCode(observer.secret));
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((u) => u.pathname === '/field');
+    await fieldLogin(page, observer);
     await see(page, page.getByTestId('field-site').first());
     await see(page, page.getByRole('heading', { name: 'Менин мекемелерим жана формаларым' }));
     await page.screenshot({ path: '/tmp/mon-field-home-detention-ky.png', fullPage: true });
-    assert.equal(await hasHorizontalScroll(page), false, 'the field home scrolls sideways at 375 px');
+    await assertOutboxButtonsWhole(page, 'ky, 375 px');
+    await page.setViewportSize({ width: 360, height: 900 });
+    await assertOutboxButtonsWhole(page, 'ky, 360 px');
+    await tab.context.close();
+  });
+
+  it('the field app tells an observer with no site yet in words for any mission (ru, 360 px)', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru', width: 360 }));
+    const { page } = tab;
+    await fieldLogin(page, newcomer);
+    await see(page, page.getByText(/^Вам ещё не назначено ни одного места наблюдения\./));
+    assert.equal(
+      await page.getByText(/участ/i).count(),
+      0,
+      'an observer of any mission is told of «участки»',
+    );
+    await page.screenshot({ path: '/tmp/mon-field-home-no-sites-ru.png', fullPage: true });
+    await assertOutboxButtonsWhole(page, 'ru, 360 px');
     await tab.context.close();
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Client } from '../helpers/client.ts';
 import type { Backend } from '../helpers/db.ts';
 import type { RunningServer } from '../helpers/server.ts';
@@ -10,6 +10,21 @@ import { staffWorldRoles, type Account } from './legal-setup.ts';
 import { see, shot, track } from './monitoring-setup.ts';
 
 const PASSWORD = 'an observer counts every ballot 2026';
+
+/** The input that has the focus is `testId`, and it is on screen (not scrolled out of view). */
+async function focusedIs(page: Page, testId: string): Promise<void> {
+  await page
+    .waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId, {
+      timeout: 5000,
+    })
+    .catch(async () => {
+      const now = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+      assert.fail(`${testId} does not have the focus; ${now} has`);
+    });
+  const box = (await page.getByTestId(testId).boundingBox())!;
+  const view = page.viewportSize()!;
+  assert.ok(box.y >= 0 && box.y + box.height <= view.height, `${testId} is out of view at y=${box.y}`);
+}
 
 interface World {
   server: RunningServer;
@@ -162,6 +177,19 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     await dialog.getByRole('button', { name: 'Go back and translate' }).click();
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await published(), null, 'going back publishes nothing');
+    // Going back puts the cursor in the first text's first missing language, where to type.
+    await focusedIs(page, 'form-title-ky');
+    await page.getByTestId('form-title-ky').fill('Шайлоо участогун текшерүү');
+    await page.getByTestId('form-title-ru').fill('Проверка участка');
+    await page.getByTestId('section-0-title-ky').fill('Ачылышы');
+    await page.getByTestId('section-0-title-ru').fill('Открытие');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('publish').click();
+    await see(page, missing);
+    await dialog.getByRole('button', { name: 'Go back and translate' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Now the first one left is a question's label, further down: brought into view as well.
+    await focusedIs(page, 'field-opened-label-ky');
     await page.getByTestId('publish').click();
     await dialog.getByRole('button', { name: 'Publish anyway' }).click();
     await see(page, page.getByTestId('builder-notice').getByText('Version 1 is published.'));

@@ -16,18 +16,27 @@ interface Props {
   error?: unknown;
   onConfirm: () => void;
   onClose: () => void;
+  /** The cancel button, when it does more than close (it closes by default). */
+  onCancel?: () => void;
+  /** Once the dialog has gone: what is behind it can take the focus. */
+  onExited?: () => void;
 }
 
 /** A yes/no dialog for actions that are hard to undo. */
 export function ConfirmModal(props: Props): ReactElement {
   const { t } = useTranslation();
   return (
-    <AppModal opened={props.opened} onClose={props.onClose} title={props.title}>
+    <AppModal
+      opened={props.opened}
+      onClose={props.onClose}
+      onExitTransitionEnd={props.onExited}
+      title={props.title}
+    >
       <Stack>
         {typeof props.children === 'string' ? <Text>{props.children}</Text> : props.children}
         <ErrorAlert error={props.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
+          <Button variant="default" onClick={props.onCancel ?? props.onClose}>
             {props.cancelLabel ?? t('common.cancel')}
           </Button>
           <Button

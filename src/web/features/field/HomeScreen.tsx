@@ -40,11 +40,12 @@ const LOGIN = '/login?redirect=%2Ffield';
 
 /**
  * The i18next context that words the sites heading by the missions' kind (courts, institutions,
- * places); none when the observer's sites belong to missions of different kinds, or to elections.
+ * places; elections have no variant and keep «участки»). With no site yet, or sites of missions of
+ * different kinds, `any`: a neutral word («места наблюдения»), since «участки» is only elections'.
  */
-function kindContext(rows: Assignment[]): { context?: string } {
+function kindContext(rows: Assignment[]): { context: string } {
   const kinds = new Set(rows.map((r) => r.missionKind));
-  return kinds.size === 1 ? { context: [...kinds][0] } : {};
+  return { context: kinds.size === 1 ? [...kinds][0]! : 'any' };
 }
 
 /**
@@ -73,8 +74,10 @@ function LeftOffline(): ReactElement {
   );
 }
 
-/** Home: the critical-incident button, what waits to be sent, and the assigned sites and forms. */
-/** Two buttons side by side on a 375 px phone: a long Kyrgyz label wraps instead of being cut. */
+/**
+ * A button label that wraps instead of being cut. The outbox buttons are stacked full width: side by
+ * side on a 360–375 px phone, the single Kyrgyz word «билдирүүлөр» alone was wider than half the card.
+ */
 const WRAP = {
   h: 'auto',
   mih: 42,
@@ -82,6 +85,7 @@ const WRAP = {
   styles: { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } },
 };
 
+/** Home: the critical-incident button, what waits to be sent, and the assigned sites and forms. */
 export function HomeScreen(): ReactElement {
   const { t, i18n } = useTranslation('field');
   const navigate = useNavigate();
@@ -176,10 +180,11 @@ export function HomeScreen(): ReactElement {
                 {t('home.sent', { count: counts.sent })}
               </Text>
             )}
-            <Group grow>
+            <Stack gap="xs">
               <Button
                 size="md"
                 variant="light"
+                fullWidth
                 {...WRAP}
                 onClick={() => go('outbox')}
                 data-testid="field-open-outbox"
@@ -188,6 +193,7 @@ export function HomeScreen(): ReactElement {
               </Button>
               <Button
                 size="md"
+                fullWidth
                 {...WRAP}
                 disabled={!online || counts.waiting === 0}
                 loading={syncing}
@@ -196,7 +202,7 @@ export function HomeScreen(): ReactElement {
               >
                 {t('send_now')}
               </Button>
-            </Group>
+            </Stack>
           </Stack>
         </Card>
         <Group justify="space-between">

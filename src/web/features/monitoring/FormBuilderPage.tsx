@@ -297,6 +297,7 @@ function Editor({
         loading={publish.isPending}
         onPublish={() => publish.mutate()}
         onClose={() => setConfirm(false)}
+        onBack={() => setView('edit')}
       />
     </RemoveProvider>
   );

@@ -18,6 +18,7 @@ import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useInvalidate, useMissions } from './queries';
 import { missionPeriod } from './period';
+import { siteContext } from './siteWords';
 
 function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => void }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -195,7 +196,10 @@ export function MissionsPage(): ReactElement {
                       <MissionStatusBadge status={m.status} />
                     </Table.Td>
                     <Table.Td>{period(m.startsOn, m.endsOn)}</Table.Td>
-                    <Table.Td ta="end">{fmt.number(m.sites)}</Table.Td>
+                    {/* Worded by each row's kind: the list mixes elections, detention visits, trials. */}
+                    <Table.Td ta="end" data-testid="mission-sites">
+                      {t('sites.count', { ...siteContext(m.kind), count: m.sites, n: fmt.number(m.sites) })}
+                    </Table.Td>
                     <Table.Td ta="end">{fmt.number(m.received)}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -12,6 +12,7 @@ import { MissionStatusBadge } from './labels';
 import { DashboardBody } from './mission/dashboard.parts';
 import { MonErrorAlert } from './MonErrorAlert';
 import { missionPeriod } from './period';
+import { siteContext } from './siteWords';
 
 /**
  * The public results of a mission its administrators chose to publish (issue #5 item 5): anyone can
@@ -64,7 +65,7 @@ export function PublicResultsPage(): ReactElement {
           {m.status === 'active' ? t('results.live', { time }) : t('dashboard.notLive', { time })}
         </Text>
         <Alert color="blue" variant="light">
-          {t('results.about')}
+          {t('results.about', siteContext(m.kind))}
         </Alert>
         <DashboardBody s={s} kind={m.kind} />
       </Stack>

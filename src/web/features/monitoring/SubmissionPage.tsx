@@ -109,7 +109,10 @@ export function SubmissionPage(): ReactElement {
                       variant="light"
                       leftSection={<Icon name="phone" size={14} />}
                       onClick={() => setContact(true)}
-                      aria-label={t('sites.contacts.openNamed', { site: s.site.name })}
+                      aria-label={t('sites.contacts.openNamed', {
+                        ...siteContext(s.missionKind),
+                        site: s.site.name,
+                      })}
                       data-testid="submission-contact"
                     >
                       {t('sites.contacts.open')}
@@ -144,7 +147,11 @@ export function SubmissionPage(): ReactElement {
         </Flex>
       </Stack>
       {contact && s.siteId && s.site && (
-        <ContactsModal site={{ id: s.siteId, name: s.site.name }} onClose={() => setContact(false)} />
+        <ContactsModal
+          site={{ id: s.siteId, name: s.site.name }}
+          kind={s.missionKind}
+          onClose={() => setContact(false)}
+        />
       )}
     </>
   );

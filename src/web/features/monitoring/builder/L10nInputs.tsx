@@ -69,6 +69,8 @@ export function L10nInputs({
                 maxLength={500}
                 error={errors?.[l]}
                 data-testid={testId ? `${testId}-${l}` : undefined}
+                // Where "Go back and translate" in the publish dialog puts the cursor (PublishDialog).
+                data-l10n-missing={missing || undefined}
                 onChange={(e) => onChange({ ...v, [l]: e.currentTarget.value })}
               />
             );

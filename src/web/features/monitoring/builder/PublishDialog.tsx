@@ -1,6 +1,6 @@
 import { List, ScrollArea, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useMemo, type ReactElement } from 'react';
+import { useMemo, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../../../../core/forms/types';
 import { ConfirmModal } from '../../../components/ConfirmModal';
@@ -28,6 +28,18 @@ function describe(t: TFunction, m: MissingTranslation, lng: Locale): string {
 }
 
 /**
+ * The first input still waiting for a language (L10nInputs marks it), brought into view and focused:
+ * after "Go back and translate" the administrator lands where to type, not at the Publish button.
+ * Inputs come in form order and ky/ru/en within a text, as the dialog lists them.
+ */
+function focusFirstMissing(): void {
+  const input = document.querySelector<HTMLElement>('[data-l10n-missing]');
+  if (!input) return;
+  input.scrollIntoView({ block: 'center' });
+  input.focus({ preventScroll: true });
+}
+
+/**
  * "Publish this version?" — and, when some text lacks a language, what lacks which, with "Publish
  * anyway" and "Go back and translate": an observer reading another language would otherwise see the
  * text in a language they may not read, or nothing. A warning, not a refusal: a mission may start
@@ -39,17 +51,22 @@ export function PublishDialog({
   loading,
   onPublish,
   onClose,
+  onBack,
 }: {
   opened: boolean;
   def: FormDefinition;
   loading: boolean;
   onPublish: () => void;
   onClose: () => void;
+  /** "Go back and translate", before the dialog closes: show the editor (a phone may be on the preview). */
+  onBack: () => void;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
   const missing = useMemo(() => (opened ? missingTranslations(def) : []), [opened, def]);
   const body = t('builder.publishBody', { title: pick(def.title, lng) });
+  // Set by "Go back and translate"; the focus moves once the dialog has gone (it holds the focus till then).
+  const back = useRef(false);
   return (
     <ConfirmModal
       opened={opened}
@@ -59,6 +76,19 @@ export function PublishDialog({
       loading={loading}
       onConfirm={onPublish}
       onClose={onClose}
+      onCancel={
+        missing.length
+          ? () => {
+              back.current = true;
+              onBack();
+              onClose();
+            }
+          : undefined
+      }
+      onExited={() => {
+        if (back.current) focusFirstMissing();
+        back.current = false;
+      }}
     >
       {missing.length === 0 ? (
         body

@@ -7,6 +7,7 @@ import { Icon } from '../../../components/icons';
 import { missionsApi } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys } from '../queries';
+import { siteContext } from '../siteWords';
 
 /** The dialable form of a number as people write it: "+996 (555) 12-34-56" → "+996555123456". */
 export function telHref(phone: string): string {
@@ -16,16 +17,19 @@ export function telHref(phone: string): string {
 /**
  * How to reach the observers of one site: a coordinator on election day calls the station that has not
  * reported. The numbers are fetched when the dialog opens (the server audits each look-up) and are not
- * kept once it closes.
+ * kept once it closes. The title names the site by the mission's kind (an institution, a court…).
  */
 export function ContactsModal({
   site,
+  kind,
   onClose,
 }: {
   site: { id: string; name: string };
+  kind: string | null | undefined;
   onClose: () => void;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
+  const title = t('sites.contacts.title', { ...siteContext(kind), site: site.name });
   const contacts = useQuery({
     queryKey: monitoringKeys.siteContacts(site.id),
     queryFn: () => missionsApi.siteContacts(site.id),
@@ -34,11 +38,9 @@ export function ContactsModal({
     retry: false,
   });
   return (
-    <AppModal opened onClose={onClose} title={t('sites.contacts.title', { site: site.name })}>
+    <AppModal opened onClose={onClose} title={title}>
       <Stack gap="sm">
-        {contacts.isPending && (
-          <Loader size="sm" aria-label={t('sites.contacts.title', { site: site.name })} />
-        )}
+        {contacts.isPending && <Loader size="sm" aria-label={title} />}
         <MonErrorAlert error={contacts.error} />
         {contacts.data?.items.map((c) => (
           <Paper key={c.userId} withBorder radius="md" p="sm" data-testid="site-contact">

@@ -16,6 +16,7 @@ import { MISSION_STATUSES, missionsApi, type Mission } from '../api';
 import { missionDateErrors, serverDateErrors, type DateErrors } from '../missionDates';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate } from '../queries';
+import { siteContext } from '../siteWords';
 
 /** Title, dates, status (draft → active → closed) and whether the aggregates are public. */
 export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
@@ -107,7 +108,7 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
             data-testid="mission-status"
           />
           <Text size="xs" c="dimmed" mt={4}>
-            {t(`missionStatusHint.${v.status}`)}
+            {t(`missionStatusHint.${v.status}`, siteContext(mission.kind))}
           </Text>
         </div>
         <Switch

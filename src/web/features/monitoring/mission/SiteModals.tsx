@@ -59,7 +59,7 @@ export function ImportSitesModal({
           <Alert color="green" role="status" data-testid="import-result">
             {t('sites.imported', { created: imp.data.created, updated: imp.data.updated })}
             {imp.data.assigned > 0 &&
-              ` ${t('sites.importedObservers', { count: imp.data.assigned, n: fmt.number(imp.data.assigned) })}`}
+              ` ${t('sites.importedObservers', { ...ctx, count: imp.data.assigned, n: fmt.number(imp.data.assigned) })}`}
           </Alert>
         )}
         <MonErrorAlert error={imp.error} />

@@ -8,9 +8,12 @@ import { useFormat } from '../../../intl/format';
 import type { Site } from '../api';
 import { useRegionName } from '../labels';
 import { useLocale } from '../l10n';
+import { siteContext } from '../siteWords';
 
 interface Props {
   items: Site[];
+  /** The mission's kind, which words the site in the buttons' names («учреждение», «сот»…). */
+  kind: string;
   onAssign(site: Site): void;
   onContact(site: Site): void;
   onDelete(site: Site): void;
@@ -66,6 +69,7 @@ function Checklists({ s, card }: { s: Site; card?: boolean }): ReactElement {
 
 function Actions({
   s,
+  kind,
   onAssign,
   onContact,
   onDelete,
@@ -79,7 +83,7 @@ function Actions({
           size="compact-sm"
           variant="light"
           onClick={() => onContact(s)}
-          aria-label={t('sites.contacts.openNamed', { site: s.name })}
+          aria-label={t('sites.contacts.openNamed', { ...siteContext(kind), site: s.name })}
           leftSection={<Icon name="phone" size={14} />}
           data-testid="site-contact-open"
         >
@@ -94,7 +98,7 @@ function Actions({
         variant="subtle"
         color="red"
         onClick={() => onDelete(s)}
-        aria-label={t('sites.deleteNamed', { site: s.name })}
+        aria-label={t('sites.deleteNamed', { ...siteContext(kind), site: s.name })}
       >
         <Icon name="trash" size={14} />
       </Button>

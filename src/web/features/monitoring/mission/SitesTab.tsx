@@ -146,6 +146,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
       {items.length > 0 && (
         <SiteResults
           items={items}
+          kind={mission.kind}
           phone={phone}
           onAssign={(site) => setDialog({ kind: 'observers', site })}
           onContact={(site) => setDialog({ kind: 'contacts', site })}
@@ -165,7 +166,9 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
       {dialog?.kind === 'observers' && (
         <ObserversModal missionId={mission.id} site={dialog.site} onClose={() => setDialog(null)} />
       )}
-      {dialog?.kind === 'contacts' && <ContactsModal site={dialog.site} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'contacts' && (
+        <ContactsModal site={dialog.site} kind={mission.kind} onClose={() => setDialog(null)} />
+      )}
       {dialog?.kind === 'delete' && (
         <ConfirmModal
           opened
