@@ -187,7 +187,11 @@ export function AddSiteModal({ mission, onClose }: { mission: Mission; onClose: 
               decimalScale={6}
               value={lat}
               error={
-                latBad ? t('sites.latRange') : half && lat === '' ? t('sites.point_half', { ns: 'errors' }) : at('lat')
+                latBad
+                  ? t('sites.latRange')
+                  : half && lat === ''
+                    ? t('sites.point_half', { ns: 'errors' })
+                    : at('lat')
               }
               onChange={(x) => setLat(typeof x === 'number' ? x : '')}
               data-testid="site-lat"
@@ -200,7 +204,11 @@ export function AddSiteModal({ mission, onClose }: { mission: Mission; onClose: 
               decimalScale={6}
               value={lon}
               error={
-                lonBad ? t('sites.lonRange') : half && lon === '' ? t('sites.point_half', { ns: 'errors' }) : at('lon')
+                lonBad
+                  ? t('sites.lonRange')
+                  : half && lon === ''
+                    ? t('sites.point_half', { ns: 'errors' })
+                    : at('lon')
               }
               onChange={(x) => setLon(typeof x === 'number' ? x : '')}
               data-testid="site-lon"
