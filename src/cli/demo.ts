@@ -11,7 +11,7 @@ import { loadMonitoringDemo } from './demo-monitoring.ts';
 
 // Invented people, clearly fictional; names in the scripts the organisation's staff use.
 const PEOPLE: Record<Role, { name: string; locale: Locale }> = {
-  admin: { name: 'Айгүл Демо (admin)', locale: 'ky' },
+  admin: { name: 'Айгүл Демо', locale: 'ky' },
   coordinator: { name: 'Нурлан Демо', locale: 'ky' },
   lawyer: { name: 'Елена Демо', locale: 'ru' },
   documenter: { name: 'Бакыт Демо', locale: 'ky' },

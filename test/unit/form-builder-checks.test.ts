@@ -54,6 +54,7 @@ describe('missing translations before publishing', () => {
     s.title = { ky: 'Ачылыш', ru: '', en: '' };
     s.fields[0]!.hint = { ky: '', ru: '', en: 'Count them' };
     s.fields[1]!.options![1]!.label = { ky: 'Кыска', ru: 'Короткая', en: ' ' };
+    s.fields[3]!.itemLabel = { ky: 'Бала', ru: 'Ребёнок', en: '' };
     s.fields[3]!.fields![0]!.label = { ky: '', ru: '', en: 'Child' };
     const got = missingTranslations(def).map((m) => ({
       kind: m.kind,
@@ -67,6 +68,8 @@ describe('missing translations before publishing', () => {
       { kind: 'hint', langs: ['ky', 'ru'], of: 'issued', option: undefined },
       // A label of blanks is no translation.
       { kind: 'option', langs: ['en'], of: 'queue', option: 'short' },
+      // A repeat group's entry name, before the group's own questions (as the builder shows them).
+      { kind: 'itemLabel', langs: ['en'], of: 'group', option: undefined },
       { kind: 'label', langs: ['ky', 'ru'], of: 'child', option: undefined },
     ]);
   });

@@ -11,6 +11,7 @@ import {
   isDistrictOf,
   isRegionCode,
   REGION_CODES,
+  regionChoicesIn,
   regionName,
   REGIONS,
 } from '../../src/core/geo/regions.ts';
@@ -23,6 +24,20 @@ const CYRILLIC = /^[\p{Script=Cyrillic}\s-]+$/u;
 const LATIN = /^[\p{Script=Latin}\s-]+$/u;
 
 describe('regions (ISO 3166-2:KG)', () => {
+  test("pick lists hold all nine in alphabetical order of the reader's language", () => {
+    for (const l of LOCALES) {
+      const labels = regionChoicesIn(l).map((c) => c.label);
+      assert.equal(labels.length, 9);
+      assert.deepEqual(
+        labels,
+        [...labels].sort((a, b) => a.localeCompare(b, l)),
+        l,
+      );
+    }
+    // Not code order (Batken, Chuy, Bishkek…): Bishkek comes before Chuy in Russian.
+    const ru = regionChoicesIn('ru').map((c) => c.value);
+    assert.ok(ru.indexOf('KG-GB') < ru.indexOf('KG-C'), ru.join(' '));
+  });
   test('the 7 oblasts and the cities of Bishkek and Osh, once each', () => {
     assert.deepEqual(
       [...REGION_CODES],

@@ -39,6 +39,16 @@ export function regionName(code: RegionCode, locale: Locale): string {
   return region.names[locale];
 }
 
+/**
+ * The regions as pick-list choices in alphabetical order of their names in `locale`: a list in code
+ * order (Batken, Chuy, Bishkek, Osh, Jalal-Abad…) is in no order a reader can search.
+ */
+export function regionChoicesIn(locale: Locale): { value: RegionCode; label: string }[] {
+  return REGIONS.map((r) => ({ value: r.code, label: r.names[locale] })).sort((a, b) =>
+    a.label.localeCompare(b.label, locale),
+  );
+}
+
 /** The district's name; the same Who's On First English name in every language (see DISTRICTS). */
 export function districtName(id: DistrictId, _locale: Locale): string {
   const district = DISTRICT_BY_ID.get(id);

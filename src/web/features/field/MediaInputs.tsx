@@ -2,7 +2,7 @@ import { Button, Group, Input, NativeSelect, Stack, Text, TextInput } from '@man
 import { useEffect, useRef, useState, type PointerEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField, LocationAnswer } from '../../../core/forms/types';
-import { districtsOf, isRegionCode, REGIONS } from '../../../core/geo/regions';
+import { districtsOf, isRegionCode, regionChoicesIn } from '../../../core/geo/regions';
 import { useField } from './context';
 import { loc } from './live';
 import { saveMedia } from './outbox';
@@ -209,10 +209,7 @@ export function LocationInput({
           aria-label={t('location.region')}
           data-testid={`region-${path}`}
           value={v.region}
-          data={[
-            { value: '', label: t('location.region') },
-            ...REGIONS.map((r) => ({ value: r.code, label: r.names[lang] })),
-          ]}
+          data={[{ value: '', label: t('location.region') }, ...regionChoicesIn(lang)]}
           onChange={(e) => set({ region: e.currentTarget.value, district: undefined })}
         />
         {districts.length > 0 && (

@@ -23,8 +23,11 @@ export function MonErrorAlert({ error }: { error: unknown }): ReactElement | nul
   const { t } = useTranslation();
   if (!error) return null;
   if (error instanceof ApiError && error.code === 'auth.reauth_required') return null;
+  // A refusal of what was entered (a taken code, a bad CSV line) explains itself; "Something went
+  // wrong" over it read as a failure of the system. The heading stays for failures: 5xx, no network.
+  const refusal = error instanceof ApiError && error.status >= 400 && error.status < 500;
   return (
-    <Alert color="red" variant="light" title={t('common.errors.title')} role="alert">
+    <Alert color="red" variant="light" title={refusal ? undefined : t('common.errors.title')} role="alert">
       {monErrorMessage(t, error)}
     </Alert>
   );

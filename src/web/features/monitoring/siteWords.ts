@@ -1,4 +1,4 @@
-import { REGIONS } from '../../../core/geo/regions';
+import { regionChoicesIn } from '../../../core/geo/regions';
 import type { Locale } from '../../i18n';
 import type { Mission } from './api';
 
@@ -20,7 +20,7 @@ export function regionChoices(
   mission: Pick<Mission, 'scope' | 'regions'> | undefined,
   lng: Locale,
 ): { value: string; label: string }[] {
-  return REGIONS.filter((r) => mission?.scope !== 'regions' || mission.regions.includes(r.code))
-    .map((r) => ({ value: r.code, label: r.names[lng] }))
-    .sort((a, b) => a.label.localeCompare(b.label, lng));
+  return regionChoicesIn(lng).filter(
+    (r) => mission?.scope !== 'regions' || mission.regions.includes(r.value),
+  );
 }

@@ -17,7 +17,7 @@ import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answers, Condition, FormDefinition, FormField } from '../../../../core/forms/types';
 import { entryNoun } from '../../../../core/forms/messages';
-import { REGIONS } from '../../../../core/geo/regions';
+import { regionChoicesIn } from '../../../../core/geo/regions';
 import { schemeTitle } from '../../vocab/labels';
 import { pick, useLocale } from '../l10n';
 import type { Locale } from '../../../i18n';
@@ -155,7 +155,7 @@ function PreviewField({
       return (
         <Select
           {...common}
-          data={REGIONS.map((r) => ({ value: r.code, label: r.names[lng] }))}
+          data={regionChoicesIn(lng)}
           placeholder={t('preview.region')}
           value={(value as { region?: string } | undefined)?.region ?? null}
           onChange={(v) => onChange(v ? { region: v } : undefined)}

@@ -21,6 +21,7 @@ function describe(t: TFunction, m: MissingTranslation, lng: Locale): string {
       const label = pick(m.field.label, lng) || m.field.key;
       if (m.kind === 'label') return t('builder.untranslated.label', { label });
       if (m.kind === 'hint') return t('builder.untranslated.hint', { label });
+      if (m.kind === 'itemLabel') return t('builder.untranslated.itemLabel', { label });
       const option = pick(m.option.label, lng) || m.option.key;
       return t('builder.untranslated.option', { label, option });
     }

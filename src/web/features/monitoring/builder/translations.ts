@@ -9,13 +9,14 @@ export type MissingPart =
   | { kind: 'section'; n: number; title: L10n }
   | { kind: 'label'; field: FormField }
   | { kind: 'hint'; field: FormField }
+  | { kind: 'itemLabel'; field: FormField }
   | { kind: 'option'; field: FormField; option: ChoiceOption };
 
 export type MissingTranslation = MissingPart & { langs: Locale[] };
 
 /**
  * Languages `text` lacks. A required text (title, label, option) lacks every empty language; an
- * optional one (description, hint) only when it is written in some language and not in another — a
+ * optional one (description, hint, a repeat group's entry name) only when it is written in some language and not in another — a
  * question without a hint is not untranslated. The same rule marks the inputs (L10nInputs).
  */
 function lacking(text: L10n | undefined, required: boolean): Locale[] {
@@ -40,6 +41,7 @@ export function missingTranslations(def: FormDefinition): MissingTranslation[] {
     add({ kind: 'hint', field: f }, f.hint, false);
     if (f.vocabulary === undefined)
       for (const o of f.options ?? []) add({ kind: 'option', field: f, option: o }, o.label, true);
+    add({ kind: 'itemLabel', field: f }, f.itemLabel, false);
     for (const c of f.fields ?? []) field(c);
   };
   add({ kind: 'title' }, def.title, true);

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REGIONS } from '../../../../core/geo/regions';
+import { regionChoicesIn } from '../../../../core/geo/regions';
 import { ApiError } from '../../../api/client';
 import { Icon } from '../../../components/icons';
 import { missionsApi, type Mission } from '../api';
@@ -70,10 +70,7 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
       ? [{ value: saved.userId, label: saved.name }, ...candidates]
       : candidates;
   };
-  const regionData = [
-    { value: WHOLE, label: t('coordinators.whole') },
-    ...REGIONS.map((r) => ({ value: r.code, label: r.names[lng] })),
-  ];
+  const regionData = [{ value: WHOLE, label: t('coordinators.whole') }, ...regionChoicesIn(lng)];
   return (
     <Stack maw={720}>
       <Text size="sm" c="dimmed">
