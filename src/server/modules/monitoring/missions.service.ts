@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { uuidv7 } from '../../../core/ids.ts';
-import { capabilitiesOf, requireCap, type Actor } from '../../platform/access/policy.ts';
+import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
 import { inTx, type AppContext } from '../../platform/context.ts';
 import type { MissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -84,18 +84,23 @@ export async function listMissions(ctx: AppContext, actor: Actor | null): Promis
     .orderBy('m.created_at', 'desc')
     .execute();
   const scopes = new Map<string, Scope>();
-  const coord = await ctx.db
-    .selectFrom('mission_coordinators')
-    .select(['mission_id', 'region'])
-    .where('user_id', '=', actor.userId)
-    .execute();
+  // A coordinator row outlives a role change (users keep them when demoted): it counts only while the
+  // role still reviews, as in `missionScope`, or a former coordinator would read the mission's figures.
+  const reviews = can(actor, 'monitoring.review');
+  const coord = reviews
+    ? await ctx.db
+        .selectFrom('mission_coordinators')
+        .select(['mission_id', 'region'])
+        .where('user_id', '=', actor.userId)
+        .execute()
+    : [];
   for (const r of rows) {
     const mine = coord.filter((c) => c.mission_id === r.id);
     scopes.set(
       r.id,
       actor.role === 'admin' || mine.some((c) => c.region === null)
         ? { kind: 'all' }
-        : mine.length && capabilitiesOf(actor.role).includes('monitoring.review')
+        : mine.length
           ? { kind: 'regions', regions: mine.map((c) => c.region!) }
           : { kind: 'observer' },
     );
