@@ -36,7 +36,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
-    trustProxy: ctx.config.trustProxy,
+    // One hop: the address the reverse proxy in front saw (the last it appended to X-Forwarded-For).
+    // `true` would trust every hop and take the first, which the client writes itself: a forged header
+    // would then pick the key of every per-address limit (login throttling, public reports).
+    trustProxy: ctx.config.trustProxy ? (_address: string, hop: number) => hop < 1 : false,
     // Request ids are random, not counters, so logs from several nodes do not collide.
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
