@@ -71,6 +71,46 @@ for (const backend of await backends()) {
       }
     });
 
+    test('behind the proxy, only the address the proxy saw counts, not what the client wrote', async () => {
+      // UKUK_TRUST_PROXY=1 as the README deploys it: the proxy appends the address it saw; anything
+      // before it in X-Forwarded-For was written by the client and must not choose the rate-limit key.
+      const p = await startTestApp(backend, { UKUK_TRUST_PROXY: '1' });
+      process.env.UKUK_PUBLIC_RATE_IP_HOUR = '2';
+      try {
+        await setupAdmin(p);
+        const { formId } = await publishTestForm(p.ctx, INCIDENT);
+        await p.ctx.db.updateTable('forms').set({ key: null }).where('key', '=', 'public_incident').execute();
+        await p.ctx.db
+          .updateTable('forms')
+          .set({ key: 'public_incident' })
+          .where('id', '=', formId)
+          .execute();
+        for (let i = 0; i < 4; i++) {
+          const f = (await p.client().get<Form>('/api/public/reports/form')).body;
+          const body = {
+            formVersionId: f.formVersionId,
+            answers: { what: `Через прокси ${i}`, severity: 'low' },
+            challenge: f.challenge.token,
+            nonce: solve(f.challenge.token, f.challenge.bits),
+          };
+          // A forged hop first, then the address the proxy appended (the test connects as the proxy).
+          const r = await p.client().request('POST', '/api/public/reports', body, {
+            'x-forwarded-for': `203.0.113.${i + 1}, 198.51.100.7`,
+          });
+          assert.equal(r.status, 202);
+        }
+        // All four came from 198.51.100.7: two stored, whatever the forged hops said.
+        const n = await p.ctx.db
+          .selectFrom('submissions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        assert.equal(Number(n.n), 2);
+      } finally {
+        process.env.UKUK_PUBLIC_RATE_IP_HOUR = '1000';
+        await p.close();
+      }
+    });
+
     test('the same report sent by someone else gets a byte-identical answer', async () => {
       const first = await report('Одна и та же история');
       const a = await send(first);
