@@ -193,6 +193,8 @@ export const MATRIX: Row[] = [
   row('GET    /api/monitoring/forms/:id             ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('PUT    /api/monitoring/forms/:id/draft       ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/forms/:id/publish     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('POST   /api/monitoring/forms/:id/template/load', 401, [OK,   OK,   403,  403,  403,  403,  403]),
+  row('POST   /api/monitoring/forms/:id/template/dismiss', 401, [OK,  OK,   403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/forms/:id/export      ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/forms/:id/archive     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/forms/:id/unarchive   ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),

@@ -34,6 +34,8 @@ export const FormListItem = z.object({
   archived: z.boolean(),
   latestVersion: z.object({ id: Id, version: z.number().int(), status: Status }),
   publishedVersionId: Id.nullable(),
+  /** The shipped template differs from this form and was neither taken nor turned down (ADR 0022). */
+  templateUpdate: z.boolean(),
   updatedAt: z.string(),
 });
 export const FormList = z.object({ items: z.array(FormListItem) });
@@ -57,7 +59,10 @@ export const FormDetail = z.object({
   ),
   draft: VersionBody.nullable(),
   published: VersionBody.nullable(),
+  templateUpdate: z.boolean(),
 });
+/** Load the shipped template as the draft; an open draft is replaced only when asked. */
+export const TemplateLoadBody = z.strictObject({ replaceDraft: z.boolean().optional() });
 
 export const FlatFieldOut = z.object({
   key: z.string(),

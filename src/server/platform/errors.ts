@@ -93,6 +93,8 @@ export const ERRORS = {
   'forms.published_immutable': 409,
   'forms.archived': 409,
   'forms.import_invalid': 400,
+  'forms.not_template': 409,
+  'forms.draft_exists': 409,
   'missions.not_found': 404,
   'missions.form_not_published': 400,
   'missions.coordinator_invalid': 400,

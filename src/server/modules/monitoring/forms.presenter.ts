@@ -4,7 +4,10 @@ import { flattenFields } from '../../../core/forms/flatten.ts';
 import type { FormDefinition, FormKind, L10n } from '../../../core/forms/types.ts';
 import type { FormRow, VersionRow } from './forms.repo.ts';
 
-type Head = Pick<VersionRow, 'id' | 'form_id' | 'version' | 'status' | 'published_at' | 'published_by'>;
+type Head = Pick<
+  VersionRow,
+  'id' | 'form_id' | 'version' | 'status' | 'published_at' | 'published_by' | 'definition_hash'
+>;
 type Status = 'draft' | 'published';
 type Origin = 'template' | 'custom';
 
@@ -25,7 +28,11 @@ export function definitionOf(v: Pick<VersionRow, 'id' | 'status' | 'definition'>
 
 const title = (f: FormRow) => JSON.parse(f.title) as L10n;
 
-export function presentListItem(f: FormRow, heads: Head[]): z.infer<typeof A.FormListItem> {
+export function presentListItem(
+  f: FormRow,
+  heads: Head[],
+  templateUpdate: boolean,
+): z.infer<typeof A.FormListItem> {
   const latest = heads[0]!;
   const published = heads.find((h) => h.status === 'published');
   return {
@@ -37,6 +44,7 @@ export function presentListItem(f: FormRow, heads: Head[]): z.infer<typeof A.For
     archived: f.archived === 1,
     latestVersion: { id: latest.id, version: latest.version, status: latest.status as Status },
     publishedVersionId: published?.id ?? null,
+    templateUpdate,
     updatedAt: f.updated_at,
   };
 }
@@ -46,6 +54,7 @@ export function presentDetail(
   heads: Head[],
   draft: VersionRow | undefined,
   published: VersionRow | undefined,
+  templateUpdate: boolean,
 ): z.infer<typeof A.FormDetail> {
   const body = (v: VersionRow | undefined) =>
     v
@@ -67,6 +76,7 @@ export function presentDetail(
     })),
     draft: body(draft),
     published: body(published),
+    templateUpdate,
   };
 }
 

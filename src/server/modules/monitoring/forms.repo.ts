@@ -39,7 +39,7 @@ export const formsRepo = {
     if (formIds.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('form_versions')
-      .select(['id', 'form_id', 'version', 'status', 'published_at', 'published_by'])
+      .select(['id', 'form_id', 'version', 'status', 'published_at', 'published_by', 'definition_hash'])
       .where('form_id', 'in', formIds)
       .orderBy('form_id')
       .orderBy('version', 'desc')
@@ -81,6 +81,10 @@ export const formsRepo = {
     set: Partial<Pick<FormsTable, 'kind' | 'title' | 'archived' | 'updated_at'>>,
   ): Promise<void> {
     await db.updateTable('forms').set(set).where('id', '=', id).execute();
+  },
+
+  async setTemplateHash(db: Executor, id: string, hash: string): Promise<void> {
+    await db.updateTable('forms').set({ template_hash: hash }).where('id', '=', id).execute();
   },
 
   async insertVersion(db: Executor, row: Insertable<FormVersionsTable>): Promise<void> {

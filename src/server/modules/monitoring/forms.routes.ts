@@ -13,6 +13,7 @@ import {
   saveDraft,
   setArchived,
 } from './forms.service.ts';
+import { dismissShippedTemplate, loadShippedTemplate } from './forms.shipped.ts';
 
 const tags = ['monitoring'];
 const manage = { access: 'monitoring.review' } as const;
@@ -57,6 +58,19 @@ export const formsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     '/api/monitoring/forms/:id/publish',
     { config: manage, schema: { tags, params: A.FormIdParams, response: { 200: A.VersionRef } } },
     async (req) => publishForm(ctx, req.actor, req.params.id),
+  );
+  app.post(
+    '/api/monitoring/forms/:id/template/load',
+    {
+      config: manage,
+      schema: { tags, params: A.FormIdParams, body: A.TemplateLoadBody, response: { 200: A.VersionRef } },
+    },
+    async (req) => loadShippedTemplate(ctx, req.actor, req.params.id, req.body.replaceDraft === true),
+  );
+  app.post(
+    '/api/monitoring/forms/:id/template/dismiss',
+    { config: manage, schema: { tags, params: A.FormIdParams, response: { 200: Ok } } },
+    async (req) => (await dismissShippedTemplate(ctx, req.actor, req.params.id), { ok: true as const }),
   );
   app.get(
     '/api/monitoring/forms/:id/export',

@@ -8,8 +8,10 @@ import { inTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getVocabulary } from '../vocab/vocab.service.ts';
 import { canReadFormVersion } from './forms.access.ts';
+import { writeDraft } from './forms.drafts.ts';
 import { definitionOf, presentDetail, presentListItem, presentVersion } from './forms.presenter.ts';
 import { formsRepo, storedDefinition, type FormRow } from './forms.repo.ts';
+import { templateNewer } from './forms.templates.ts';
 
 /**
  * Form templates and versions (issue #5). Managing forms needs `monitoring.review`; reading one version
@@ -52,7 +54,13 @@ export async function listForms(
   const byForm = new Map<string, typeof heads>();
   for (const h of heads) byForm.set(h.form_id, [...(byForm.get(h.form_id) ?? []), h]);
   return {
-    items: forms.filter((f) => byForm.has(f.id)).map((f) => presentListItem(f, byForm.get(f.id)!)),
+    items: forms
+      .filter((f) => byForm.has(f.id))
+      .map((f) => {
+        const heads = byForm.get(f.id)!;
+        const published = heads.find((h) => h.status === 'published');
+        return presentListItem(f, heads, templateNewer(f, published?.definition_hash));
+      }),
   };
 }
 
@@ -112,7 +120,13 @@ export async function getForm(
   const heads = await formsRepo.versionHeads(ctx.db, [id]);
   const latest = await formsRepo.latestVersion(ctx.db, id);
   const published = await formsRepo.latestPublished(ctx.db, id);
-  return presentDetail(f, heads, latest?.status === 'draft' ? latest : undefined, published);
+  return presentDetail(
+    f,
+    heads,
+    latest?.status === 'draft' ? latest : undefined,
+    published,
+    templateNewer(f, published?.definition_hash),
+  );
 }
 
 /** Save the draft: replaces the open draft, or opens version n+1 when the latest is published. */
@@ -127,28 +141,7 @@ export async function saveDraft(
   return inTx(ctx, async (tx, audit) => {
     const f = await formsRepo.findForm(tx, id);
     if (!f) throw new AppError('forms.not_found');
-    if (f.archived === 1) throw new AppError('forms.archived');
-    const latest = await formsRepo.latestVersion(tx, id);
-    const now = new Date().toISOString();
-    let ref: { versionId: string; version: number };
-    if (latest?.status === 'draft') {
-      await formsRepo.updateDraft(tx, latest.id, def);
-      ref = { versionId: latest.id, version: latest.version };
-    } else {
-      ref = { versionId: uuidv7(), version: (latest?.version ?? 0) + 1 };
-      await formsRepo.insertVersion(tx, {
-        id: ref.versionId,
-        form_id: id,
-        version: ref.version,
-        status: 'draft',
-        ...storedDefinition(def),
-        created_by: actor.userId,
-        created_at: now,
-        published_at: null,
-        published_by: null,
-      });
-    }
-    await formsRepo.touchForm(tx, id, { kind: def.kind, title: JSON.stringify(def.title), updated_at: now });
+    const ref = await writeDraft(tx, actor, f, def);
     await audit({
       actorId: actor.userId,
       action: 'forms.draft_save',

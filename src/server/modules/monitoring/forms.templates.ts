@@ -6,7 +6,7 @@ import type { FormDefinition } from '../../../core/forms/types.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Db, DbKind, Executor } from '../../platform/db/db.ts';
-import { formsRepo, storedDefinition } from './forms.repo.ts';
+import { formsRepo, storedDefinition, type FormRow } from './forms.repo.ts';
 import { appPath } from '../../platform/paths.ts';
 
 /**
@@ -29,10 +29,17 @@ export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 const PG_FORMS_LOCK = 0x666f726d; // "form"
 const DIR = appPath('src', 'server', 'modules', 'monitoring', 'templates');
 
-let shipped: { key: TemplateKey; definition: FormDefinition }[] | undefined;
+/** A shipped template; `hash` is its definition's hash as stored (`storedDefinition`). */
+export interface ShippedTemplate {
+  key: TemplateKey;
+  definition: FormDefinition;
+  hash: string;
+}
+
+let shipped: ShippedTemplate[] | undefined;
 
 /** The shipped templates, checked: a broken template file stops the start, not a later request. */
-export function shippedTemplates(): { key: TemplateKey; definition: FormDefinition }[] {
+export function shippedTemplates(): ShippedTemplate[] {
   shipped ??= TEMPLATE_KEYS.map((key) => {
     const raw = JSON.parse(fs.readFileSync(path.join(DIR, `${key}.json`), 'utf8')) as {
       key: string;
@@ -42,9 +49,26 @@ export function shippedTemplates(): { key: TemplateKey; definition: FormDefiniti
     if (raw.key !== key || !r.ok) {
       throw new Error(`form template ${key} is not valid: ${JSON.stringify(r.ok ? raw.key : r.issues)}`);
     }
-    return { key, definition: r.definition };
+    return { key, definition: r.definition, hash: storedDefinition(r.definition).definition_hash };
   });
   return shipped;
+}
+
+export function shippedTemplate(key: string | null): ShippedTemplate | undefined {
+  return key ? shippedTemplates().find((t) => t.key === key) : undefined;
+}
+
+/**
+ * Whether to offer the shipped template to a form (ADR 0022): it is a template form, not archived,
+ * the shipped definition differs from its latest published version, and this installation has not
+ * already taken or turned down that very definition (`forms.template_hash`).
+ */
+export function templateNewer(
+  f: Pick<FormRow, 'key' | 'archived' | 'template_hash'>,
+  publishedHash: string | undefined,
+): boolean {
+  const s = shippedTemplate(f.key);
+  return !!s && f.archived === 0 && s.hash !== publishedHash && s.hash !== f.template_hash;
 }
 
 async function missing(db: Executor): Promise<TemplateKey[]> {
@@ -75,6 +99,7 @@ export async function seedFormTemplates(db: Db): Promise<string[]> {
         title: JSON.stringify(t.definition.title),
         origin: 'template',
         archived: 0,
+        template_hash: t.hash,
         created_by: null,
         created_at: now,
         updated_at: now,

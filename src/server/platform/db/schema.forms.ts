@@ -14,6 +14,11 @@ export interface FormsTable {
   /** `template` | `custom`. */
   origin: string;
   archived: number;
+  /**
+   * Hash of the shipped template definition last taken (imported, loaded as a draft) or turned down
+   * (migration 0029); null for custom forms. The builder offers the shipped one while it differs.
+   */
+  template_hash: string | null;
   /** Null for shipped templates (imported at start by no one). */
   created_by: string | null;
   created_at: string;

@@ -248,9 +248,16 @@ export function FormsPage(): ReactElement {
                     </Table.Td>
                     <Table.Td>{t(`forms:kind.${f.kind}`)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={f.origin === 'template' ? 'grape' : 'blue'} tt="none">
-                        {t(`forms:origin.${f.origin}`)}
-                      </Badge>
+                      <Group gap={4}>
+                        <Badge variant="light" color={f.origin === 'template' ? 'grape' : 'blue'} tt="none">
+                          {t(`forms:origin.${f.origin}`)}
+                        </Badge>
+                        {f.templateUpdate && (
+                          <Badge variant="light" color="blue" tt="none" data-testid="template-update">
+                            {t('forms.templateUpdate')}
+                          </Badge>
+                        )}
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Versions form={f} />

@@ -39,6 +39,8 @@ export interface FormSummary {
   archived: boolean;
   latestVersion: { id: string; version: number; status: VersionStatus };
   publishedVersionId: string | null;
+  /** The shipped template differs from this form and was neither taken nor turned down. */
+  templateUpdate: boolean;
   updatedAt: string;
 }
 export interface FormDetail {
@@ -56,6 +58,7 @@ export interface FormDetail {
   }[];
   draft: { id: string; version: number; definition: FormDefinition } | null;
   published: { id: string; version: number; definition: FormDefinition } | null;
+  templateUpdate: boolean;
 }
 export interface FormExport {
   format: 'ukuk-form';
@@ -279,6 +282,9 @@ export const formsApi = {
     api.put<{ versionId: string; version: number }>(`${f(id)}/draft`, { definition }),
   publish: (id: string) => api.post<{ versionId: string; version: number }>(`${f(id)}/publish`, {}),
   exportOne: (id: string) => api.download(`${f(id)}/export`),
+  loadTemplate: (id: string, replaceDraft: boolean) =>
+    api.post<{ versionId: string; version: number }>(`${f(id)}/template/load`, { replaceDraft }),
+  dismissTemplate: (id: string) => api.post<unknown>(`${f(id)}/template/dismiss`, {}),
   importOne: (body: FormExport) =>
     api.post<{ id: string; versionId: string }>('/api/monitoring/forms/import', body),
   archive: (id: string) => api.post<unknown>(`${f(id)}/archive`, {}),

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { FormDefinition } from '../../src/core/forms/types.ts';
+import { storedDefinition } from '../../src/server/modules/monitoring/forms.repo.ts';
+import { shippedTemplate, type TemplateKey } from '../../src/server/modules/monitoring/forms.templates.ts';
+import { openDb } from '../../src/server/platform/db/db.ts';
+import { describeBrowser, launch, login, openTab, type Tab } from './browser.ts';
+import { staffWorldRoles, type RolesWorld } from './legal-setup.ts';
+import { see, shot, track } from './monitoring-setup.ts';
+
+/** The template as an earlier release shipped it: without the "If other, please specify" questions. */
+function olderRelease(key: TemplateKey): FormDefinition {
+  const def = structuredClone(shippedTemplate(key)!.definition);
+  for (const s of def.sections) s.fields = s.fields.filter((f) => !f.key.endsWith('_other'));
+  return def;
+}
+
+await describeBrowser('monitoring: a newer shipped template is offered in the builder', (backend) => {
+  let w: RolesWorld;
+  let browser: Browser;
+  let tab: Tab;
+  const ids = new Map<TemplateKey, string>();
+
+  before(async () => {
+    w = await staffWorldRoles(backend, []);
+    // This installation imported its templates from an earlier release.
+    const db = openDb({ dataDir: w.server.dataDir, databaseUrl: w.server.databaseUrl });
+    try {
+      for (const key of ['trial', 'assembly', 'incident'] as const) {
+        const older = storedDefinition(olderRelease(key));
+        const f = await db.db
+          .selectFrom('forms')
+          .select('id')
+          .where('key', '=', key)
+          .executeTakeFirstOrThrow();
+        ids.set(key, f.id);
+        await db.db
+          .updateTable('form_versions')
+          .set(older)
+          .where('form_id', '=', f.id)
+          .where('version', '=', 1)
+          .execute();
+        await db.db
+          .updateTable('forms')
+          .set({ template_hash: older.definition_hash })
+          .where('id', '=', f.id)
+          .execute();
+      }
+    } finally {
+      await db.close();
+    }
+    browser = await launch();
+    tab = track(await openTab(browser, w.server.url, { locale: 'en' }));
+    tab.page.setDefaultTimeout(60_000);
+    await login(tab.page, w.admin);
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('lists it, loads it as the draft, and publishes it as version 2', async () => {
+    const { page } = tab;
+    await page.goto('/monitoring/forms');
+    const row = page.getByTestId(`form-row-${ids.get('trial')}`);
+    await see(page, row.getByTestId('template-update'));
+    assert.equal(await page.getByTestId('template-update').count(), 3);
+    await row.getByRole('link').click();
+    const notice = page.getByTestId('template-notice');
+    await see(page, notice.getByText('A newer template is available'));
+    assert.deepEqual(await shot(page, 'template-notice-en'), []);
+    await notice.getByTestId('template-load').click();
+    await see(page, page.getByTestId('builder-notice').getByText('is now the draft of version 2'));
+    await notice.waitFor({ state: 'hidden' });
+    await see(page, page.getByText('Draft of version 2', { exact: true }));
+    await page.getByTestId('publish').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
+    await see(page, page.getByTestId('builder-notice').getByText('Version 2 is published.'));
+  });
+
+  it('replaces an open draft only after a yes, and shows what the server now holds', async () => {
+    const { page } = tab;
+    await page.goto(`/monitoring/forms/${ids.get('assembly')}`);
+    await see(page, page.getByTestId('template-notice'));
+    const title = page.getByTestId('form-title-en');
+    const shipped = shippedTemplate('assembly')!.definition.title.en;
+    await title.fill('Our own assembly form');
+    await page.getByTestId('save-draft').click();
+    await see(page, page.getByTestId('builder-notice').getByText('Draft saved (version 2).'));
+    await page.getByTestId('template-load').click();
+    const dialog = page.getByRole('dialog');
+    await see(page, dialog.getByText('Version 2 is an open draft.'));
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await title.inputValue(), 'Our own assembly form', 'a no keeps the draft');
+    await page.getByTestId('template-load').click();
+    await dialog.getByRole('button', { name: 'Replace with the template' }).click();
+    await see(page, page.getByTestId('builder-notice').getByText('is now the draft of version 2'));
+    await page.waitForFunction(
+      (want) => (document.querySelector('[data-testid=form-title-en]') as HTMLInputElement)?.value === want,
+      shipped,
+    );
+  });
+
+  it('"Not now" hides it, also after a reload', async () => {
+    const { page } = tab;
+    await page.goto(`/monitoring/forms/${ids.get('incident')}`);
+    await page.getByTestId('template-dismiss').click();
+    await page.getByTestId('template-notice').waitFor({ state: 'hidden' });
+    await page.reload();
+    await see(page, page.getByTestId('form-title-en'));
+    assert.equal(await page.getByTestId('template-notice').count(), 0);
+    const problems = tab.problems.filter((p) => !/Failed to load resource/.test(p));
+    assert.deepEqual(problems, []);
+  });
+});
