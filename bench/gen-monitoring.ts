@@ -164,6 +164,7 @@ export async function generateMonitoring(
       starts_on: null,
       ends_on: null,
       public: 0,
+      public_reports: 0,
       created_by: admin.id,
       created_at: iso(now),
       updated_at: iso(now),

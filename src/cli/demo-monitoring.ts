@@ -213,7 +213,7 @@ export async function loadMonitoringDemo(
   for (const s of chuy) await setSiteObservers(ctx, admin, s.id, [monitorId]);
   // So a coordinator can try "Contact" on a station; operator code 000 does not exist, so it rings no one.
   await updateMe(ctx, monitor, { phone: '+996 000 000 101' });
-  await updateMission(ctx, admin, missionId, { status: 'active', public: true });
+  await updateMission(ctx, admin, missionId, { status: 'active', public: true, publicReports: true });
 
   const checklist = (await publishedVersion(ctx.db, checklistId))!.definition;
   const incident = (await publishedVersion(ctx.db, incidentId))!.definition;

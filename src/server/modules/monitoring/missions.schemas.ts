@@ -34,6 +34,8 @@ export const MissionPatch = z.strictObject({
   startsOn: DateOnly.nullable().optional(),
   endsOn: DateOnly.nullable().optional(),
   public: z.boolean().optional(),
+  /** Its coordinators triage the public reports of their regions (an administrator's choice). */
+  publicReports: z.boolean().optional(),
 });
 export const MissionSummaryItem = z.object({
   id: Uuid,
@@ -49,6 +51,7 @@ export const MissionSummaryItem = z.object({
 export const MissionList = z.object({ items: z.array(MissionSummaryItem) });
 export const Mission = MissionSummaryItem.extend({
   description: z.string().nullable(),
+  publicReports: z.boolean(),
   /** What the caller may do here: `all` (whole mission), `regions` or `observer`. */
   scope: z.enum(['all', 'regions', 'observer']),
   regions: z.array(z.string()),

@@ -135,6 +135,7 @@ export async function createMission(
         starts_on: input.startsOn ?? null,
         ends_on: input.endsOn ?? null,
         public: 0,
+        public_reports: 0,
         created_by: actor.userId,
         created_at: now,
         updated_at: now,
@@ -177,6 +178,7 @@ export async function getMission(ctx: AppContext, actor: Actor | null, id: strin
   return {
     ...item(a.row, t.get(id)!),
     description: a.row.description,
+    publicReports: a.row.public_reports === 1,
     scope: a.scope.kind,
     regions: a.scope.kind === 'regions' ? a.scope.regions : [],
     forms: formViews,
@@ -201,6 +203,10 @@ export async function updateMission(
 ): Promise<MissionView> {
   const a = await loadMission(ctx, actor, id);
   requireWholeMission(actor!, a);
+  // Public reports cross every mission: who triages them is an administrator's choice (monitoring.access.ts).
+  const publicReports = patch.publicReports === undefined ? undefined : patch.publicReports ? 1 : 0;
+  if (publicReports !== undefined && publicReports !== a.row.public_reports && actor!.role !== 'admin')
+    throw new AppError('missions.public_reports_admin');
   const named: DateField = patch.endsOn !== undefined ? 'endsOn' : 'startsOn';
   const startsOn = patch.startsOn !== undefined ? patch.startsOn : a.row.starts_on;
   const endsOn = patch.endsOn !== undefined ? patch.endsOn : a.row.ends_on;
@@ -215,6 +221,7 @@ export async function updateMission(
         ...(patch.startsOn !== undefined ? { starts_on: patch.startsOn } : {}),
         ...(patch.endsOn !== undefined ? { ends_on: patch.endsOn } : {}),
         ...(patch.public !== undefined ? { public: patch.public ? 1 : 0 } : {}),
+        ...(publicReports !== undefined ? { public_reports: publicReports } : {}),
         updated_at: new Date().toISOString(),
       })
       .where('id', '=', id);

@@ -95,14 +95,21 @@ export function missionVisibleTo(actor: Actor, missionId: string): Expression<Sq
 
 /**
  * Submissions (alias `s`) the actor may see. A coordinator sees their missions (by region when they
- * coordinate a region) and public reports from the regions they coordinate (any region when they
- * coordinate a whole mission); everyone sees their own.
+ * coordinate a region); public reports (no mission) only through a mission an administrator marked as
+ * triaging them (`public_reports`), for the regions they coordinate there (any region when they
+ * coordinate all of it). Not through any mission: a coordinator may create one, and would then see every
+ * region's public reports. Everyone sees their own.
  */
 export function submissionVisibleTo(actor: Actor): Expression<SqlBool> {
   if (actor.role === 'admin') return sql<SqlBool>`1 = 1`;
   const own = sql`s.observer_id = ${actor.userId}`;
   if (!can(actor, 'monitoring.review')) return sql<SqlBool>`${own}`;
-  return sql<SqlBool>`(${own} or exists (select 1 from mission_coordinators sc where sc.user_id = ${actor.userId} and (sc.region is null or sc.region = s.region) and (sc.mission_id = s.mission_id or s.mission_id is null)))`;
+  return sql<SqlBool>`(${own} or exists (select 1 from mission_coordinators sc where sc.user_id = ${actor.userId} and (sc.region is null or sc.region = s.region) and (sc.mission_id = s.mission_id or (s.mission_id is null and ${triagesPublicReports(sql.ref('sc.mission_id'))}))))`;
+}
+
+/** Whether the mission (a column reference) is marked as triaging public reports. */
+export function triagesPublicReports(missionId: Expression<unknown>): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from missions pm where pm.id = ${missionId} and pm.public_reports = 1)`;
 }
 
 /** Whether the actor assigned to a site through a mission that uses this form version. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Role } from '../../../core/roles.ts';
@@ -11,6 +12,7 @@ import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
 import { notificationsRepo } from '../calendar/calendar.repo.ts';
 import { queueAssignedEmail } from './assign.mail.ts';
+import { triagesPublicReports } from './monitoring.access.ts';
 import { addHistory, loadForReview, withReview } from './review.service.ts';
 import { loadSubmission, presentSubmission } from './submissions.read.ts';
 import type * as S from './submissions.schemas.ts';
@@ -20,7 +22,7 @@ import type * as S from './submissions.schemas.ts';
  * stream; an assignee says who takes it, and their "Mine" queue lists what is theirs). Only someone
  * who may review the report can be given it, by the same rule that lets them see it
  * (`submissionVisibleTo`): an administrator, or a coordinator of its mission for its region or the
- * whole mission. The assignee gets a bell notice with codes only, as a critical alert has.
+ * whole mission (of a public report: of a mission marked as triaging them). The assignee gets a bell notice with codes only, as a critical alert has.
  */
 export const ASSIGNED_NOTICE = 'monitoring.assigned';
 /** The bell notice of several reports given to someone at once. */
@@ -43,7 +45,8 @@ export async function reviewerIds(db: Executor, row: Row): Promise<string[]> {
             .select('c.id')
             .whereRef('c.user_id', '=', 'u.id')
             .where((w) => w.or([w('c.region', 'is', null), w('c.region', '=', row.region ?? '')]))
-            .$if(row.mission_id !== null, (q) => q.where('c.mission_id', '=', row.mission_id!)),
+            .$if(row.mission_id !== null, (q) => q.where('c.mission_id', '=', row.mission_id!))
+            .$if(row.mission_id === null, (q) => q.where(triagesPublicReports(sql.ref('c.mission_id')))),
         ),
       ]),
     )

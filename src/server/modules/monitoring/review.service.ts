@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { uuidv7 } from '../../../core/ids.ts';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
@@ -8,6 +9,7 @@ import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RecordKey } from '../../platform/crypto/envelope.ts';
 import { userNames } from '../users/users.names.ts';
+import { triagesPublicReports } from './monitoring.access.ts';
 import { liveLock, loadSubmission, presentSubmission } from './submissions.read.ts';
 import { recountOnStatus } from './submissions.recount.ts';
 import type * as S from './submissions.schemas.ts';
@@ -52,7 +54,9 @@ export async function loadForReview(ctx: AppContext, actor: Actor | null, id: st
       .select('id')
       .where('user_id', '=', actor.userId)
       .where((eb) => eb.or([eb('region', 'is', null), eb('region', '=', row.region ?? '')]));
-    if (row.mission_id) q = q.where('mission_id', '=', row.mission_id);
+    q = row.mission_id
+      ? q.where('mission_id', '=', row.mission_id)
+      : q.where(triagesPublicReports(sql.ref('mission_id')));
     const c = await q.limit(1).executeTakeFirst();
     if (!c) throw new AppError('submissions.not_found');
   }

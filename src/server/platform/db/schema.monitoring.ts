@@ -12,6 +12,8 @@ export interface MissionsTable {
   ends_on: string | null;
   /** 1 = the aggregate summary is published on the public endpoint. */
   public: number;
+  /** 1 = its coordinators also triage the public reports of the regions they coordinate here. */
+  public_reports: number;
   created_by: string;
   created_at: string;
   updated_at: string;

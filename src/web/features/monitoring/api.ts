@@ -95,6 +95,8 @@ export interface MissionSummary {
 }
 export interface Mission extends MissionSummary {
   description: string | null;
+  /** Its coordinators review the public reports of their regions (set by an administrator). */
+  publicReports: boolean;
   /** What the caller may do here: the whole mission, some regions, or (observer) their sites. */
   scope: 'all' | 'regions' | 'observer';
   regions: string[];
@@ -117,6 +119,7 @@ export interface MissionPatch {
   startsOn?: string | null;
   endsOn?: string | null;
   public?: boolean;
+  publicReports?: boolean;
 }
 export interface Person {
   userId: string;

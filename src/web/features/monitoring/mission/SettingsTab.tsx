@@ -12,6 +12,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../auth/queries';
 import { MISSION_STATUSES, missionsApi, type Mission } from '../api';
 import { missionDateErrors, serverDateErrors, type DateErrors } from '../missionDates';
 import { MonErrorAlert } from '../MonErrorAlert';
@@ -29,7 +30,10 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
     endsOn: mission.endsOn ?? '',
     status: mission.status,
     public: mission.public,
+    publicReports: mission.publicReports,
   });
+  // Who reviews public reports is an administrator's choice (the server refuses anyone else).
+  const isAdmin = useMe().data?.role === 'admin';
   const [dateErrors, setDateErrors] = useState<DateErrors>({});
   // Only a date the person changed is sent, and an emptied one as null: that clears it on the server.
   const startsChanged = v.startsOn !== (mission.startsOn ?? '');
@@ -41,6 +45,7 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
         description: v.description.trim(),
         status: v.status,
         public: v.public,
+        ...(v.publicReports !== mission.publicReports ? { publicReports: v.publicReports } : {}),
         ...(startsChanged ? { startsOn: v.startsOn || null } : {}),
         ...(endsChanged ? { endsOn: v.endsOn || null } : {}),
       }),
@@ -117,6 +122,14 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
           checked={v.public}
           onChange={(e) => setV({ ...v, public: e.currentTarget.checked })}
           data-testid="mission-public"
+        />
+        <Switch
+          label={t('missions.publicReportsLabel')}
+          description={t(isAdmin ? 'missions.publicReportsHint' : 'missions.publicReportsAdminOnly')}
+          checked={v.publicReports}
+          disabled={!isAdmin}
+          onChange={(e) => setV({ ...v, publicReports: e.currentTarget.checked })}
+          data-testid="mission-public-reports"
         />
         {/* As saved, not as edited: the page answers "not published" until the change is saved. */}
         {mission.public && mission.status !== 'draft' && (
