@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { REGIONS } from '../../src/core/geo/regions.ts';
 import {
   describeBrowser,
@@ -25,6 +25,23 @@ async function optionsOf(page: Page, testId: string): Promise<string[]> {
   await page.keyboard.press('Escape');
   await page.getByRole('listbox').waitFor({ state: 'detached' });
   return labels.map((l) => l.trim());
+}
+
+/**
+ * The hyphenated words of an element that a narrow column may break at their hyphen (not in a
+ * `white-space: nowrap` box): whether it breaks depends on the names in the table, this does not.
+ */
+function breakableAtHyphen(l: Locator): Promise<string[]> {
+  return l.evaluate((e) => {
+    const found: string[] = [];
+    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const ws = getComputedStyle(n.parentElement!).whiteSpace;
+      if (ws === 'nowrap' || ws === 'pre') continue;
+      found.push(...(n.textContent ?? '').split(/\s+/).filter((w) => w.includes('-')));
+    }
+    return found;
+  });
 }
 
 /** Logs in to the field app as it is done on a phone: from its own start page, back to /field. */
@@ -116,6 +133,9 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     await page.getByTestId('mission-tab-sites').click();
     await see(page, page.getByRole('status').filter({ hasText: /^3 учреждения$/ }));
     assert.equal(await page.getByTestId('sites-add').innerText(), 'Добавить учреждение');
+    // «Чек-листы» broke at its hyphen into «Чек-» and «листы» at 1280 px beside long site names.
+    const header = page.getByRole('columnheader', { name: 'Чек-листы' });
+    assert.deepEqual(await breakableAtHyphen(header), []);
     // The administrator picks from every region: seven regions and two cities.
     assert.equal((await optionsOf(page, 'sites-region')).length, REGIONS.length);
     const wrong = await shot(page, 'sites-detention-ru');
