@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { REGIONS } from '../../src/core/geo/regions.ts';
 import {
   describeBrowser,
@@ -25,6 +25,23 @@ async function optionsOf(page: Page, testId: string): Promise<string[]> {
   await page.keyboard.press('Escape');
   await page.getByRole('listbox').waitFor({ state: 'detached' });
   return labels.map((l) => l.trim());
+}
+
+/**
+ * The hyphenated words of an element that a narrow column may break at their hyphen (not in a
+ * `white-space: nowrap` box): whether it breaks depends on the names in the table, this does not.
+ */
+function breakableAtHyphen(l: Locator): Promise<string[]> {
+  return l.evaluate((e) => {
+    const found: string[] = [];
+    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const ws = getComputedStyle(n.parentElement!).whiteSpace;
+      if (ws === 'nowrap' || ws === 'pre') continue;
+      found.push(...(n.textContent ?? '').split(/\s+/).filter((w) => w.includes('-')));
+    }
+    return found;
+  });
 }
 
 /** Logs in to the field app as it is done on a phone: from its own start page, back to /field. */
@@ -69,16 +86,28 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
   let coordinator: Account;
   let observer: Account;
   let newcomer: Account;
+  let courtObserver: Account;
+  let placeObserver: Account;
   let detentionId = '';
   let electionId = '';
+  let trialId = '';
+  let assemblyId = '';
 
   before(async () => {
     w = await staffWorldRoles(backend, [
       { role: 'coordinator', email: 'cholpon@example.org', name: 'Чолпон Асанова' },
       { role: 'monitor', email: 'asel@example.org', name: 'Асел Байкоочу' },
       { role: 'monitor', email: 'bakyt@example.org', name: 'Бакыт Осмонов' },
+      { role: 'monitor', email: 'nurlan@example.org', name: 'Нурлан Сотбаев' },
+      { role: 'monitor', email: 'aida@example.org', name: 'Аида Жыйынова' },
     ]);
-    [coordinator, observer, newcomer] = w.people as [Account, Account, Account];
+    [coordinator, observer, newcomer, courtObserver, placeObserver] = w.people as [
+      Account,
+      Account,
+      Account,
+      Account,
+      Account,
+    ];
     const csv =
       'code,name,region,district,place,lat,lon\n' +
       'C1,ИВС Кант,KG-C,,Кант,,\nC2,СИЗО-1,KG-C,,Бишкек,,\nN1,ИВС Нарын,KG-N,,Нарын,,\n';
@@ -99,6 +128,26 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
         observers: {},
       })
     ).missionId;
+    trialId = (
+      await activeMission(w, {
+        title: 'Мониторинг судебных процессов 2026',
+        kind: 'trial',
+        sitesCsv:
+          'code,name,region,district,place,lat,lon\n' +
+          'T1,Первомайский районный суд,KG-C,,Бишкек,,\nT2,Нарынский городской суд,KG-N,,Нарын,,\n',
+        coordinators: [],
+        observers: { T1: [courtObserver] },
+      })
+    ).missionId;
+    assemblyId = (
+      await activeMission(w, {
+        title: 'Мирные собрания 2026',
+        kind: 'assembly',
+        sitesCsv: 'code,name,region,district,place,lat,lon\nA1,Площадь Ала-Тоо,KG-C,,Бишкек,,\n',
+        coordinators: [],
+        observers: { A1: [placeObserver] },
+      })
+    ).missionId;
     browser = await launch();
   });
   after(async () => {
@@ -116,6 +165,9 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     await page.getByTestId('mission-tab-sites').click();
     await see(page, page.getByRole('status').filter({ hasText: /^3 учреждения$/ }));
     assert.equal(await page.getByTestId('sites-add').innerText(), 'Добавить учреждение');
+    // «Чек-листы» broke at its hyphen into «Чек-» and «листы» at 1280 px beside long site names.
+    const header = page.getByRole('columnheader', { name: 'Чек-листы' });
+    assert.deepEqual(await breakableAtHyphen(header), []);
     // The administrator picks from every region: seven regions and two cities.
     assert.equal((await optionsOf(page, 'sites-region')).length, REGIONS.length);
     const wrong = await shot(page, 'sites-detention-ru');
@@ -139,6 +191,65 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     assert.equal(await page.getByTestId('sites-add').innerText(), 'Добавить участок');
     assert.deepEqual(wrong, []);
     await tab.context.close();
+  });
+
+  it('a trial mission says courts and an assembly places, in Russian and Kyrgyz', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
+    const { page } = tab;
+    await login(page, w.admin);
+    const words = {
+      trial: {
+        id: trialId,
+        ru: { tab: 'Суды', count: '2 суда', add: 'Добавить суд' },
+        ky: { tab: 'Соттор', count: '2 сот', add: 'Сот кошуу' },
+      },
+      assembly: {
+        id: assemblyId,
+        ru: { tab: 'Места', count: '1 место', add: 'Добавить место' },
+        ky: { tab: 'Жыйын жерлери', count: '1 жыйын жери', add: 'Жыйын жерин кошуу' },
+      },
+    };
+    const wrong: string[] = [];
+    for (const lng of ['ru', 'ky'] as const) {
+      await switchLanguage(page, lng);
+      for (const [kind, m] of Object.entries(words)) {
+        const say = m[lng];
+        await page.goto(`/monitoring/missions/${m.id}`);
+        const sitesTab = page.getByTestId('mission-tab-sites');
+        await see(page, sitesTab.filter({ hasText: new RegExp(`^${say.tab}$`) }));
+        await sitesTab.click();
+        await see(page, page.getByRole('status').filter({ hasText: new RegExp(`^${say.count}$`) }));
+        assert.equal(await page.getByTestId('sites-add').innerText(), say.add);
+        await page.getByTestId('sites-add').click();
+        const dialog = page.getByRole('dialog', { name: say.add });
+        await see(page, dialog);
+        assert.equal(await page.getByText(/участ/i).count(), 0, `${kind} ${lng} says «участок»`);
+        wrong.push(...(await shot(page, `sites-${kind}-${lng}`)));
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+      }
+    }
+    assert.deepEqual(wrong, []);
+    await tab.context.close();
+  });
+
+  it('the field app heads a court observer’s courts and a place observer’s places (ky, ru)', async () => {
+    const headings = [
+      { who: courtObserver, ky: 'Менин сотторум жана формаларым', ru: 'Мои суды и формы' },
+      { who: placeObserver, ky: 'Менин жыйын жерлерим жана формаларым', ru: 'Мои места и формы' },
+    ];
+    for (const h of headings) {
+      const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ky', width: 375 }));
+      const { page } = tab;
+      await fieldLogin(page, h.who);
+      await see(page, page.getByTestId('field-site').first());
+      await see(page, page.getByRole('heading', { name: h.ky }));
+      // The field app's own language switch.
+      await page.locator('label', { hasText: /^RU$/ }).click();
+      await see(page, page.getByRole('heading', { name: h.ru }));
+      assert.equal(await page.getByText(/участ/i).count(), 0, `${h.who.email}'s field home says «участок»`);
+      await tab.context.close();
+    }
   });
 
   it('the missions list words each row’s sites by its kind; a detention site’s contacts say «учреждения» (ru)', async () => {

@@ -162,6 +162,8 @@ for (const backend of await backends()) {
       assert.ok(dated?.includes(`,${SUBMITTED},`), dated);
       assert.ok(dated?.includes(',2026-12-01,2026-12-01T09:15:00+06:00,3'), dated);
       assert.ok(lines[0]!.includes('opened') && lines[0]!.includes('severity'));
+      // An election's sites are polling stations, in the requester's language.
+      assert.ok(lines[0]!.includes(',Участоктун коду,Участок,'), lines[0]);
       assert.ok(
         !lines[0]!.includes('notes') && !lines[0]!.includes('late_reason') && !lines[0]!.includes('what'),
       );
@@ -249,6 +251,42 @@ for (const backend of await backends()) {
         fc.features.every((f) => f.geometry === null),
         'no GPS in a redacted export',
       );
+    });
+
+    test('the site columns follow the mission kind: courts, institutions, places', async () => {
+      const words = {
+        trial: { ky: ',Соттун коду,Сот,', ru: ',Код суда,Суд,', en: ',Court code,Court,' },
+        detention: { ky: ',Мекеменин коду,Мекеме,', ru: ',Код учреждения,Учреждение,' },
+        assembly: { ky: ',Жыйын жеринин коду,Жыйын жери,', ru: ',Код места,Место,' },
+      } as const;
+      for (const [kind, byLocale] of Object.entries(words)) {
+        const m = await admin.client.post<{ id: string }>('/api/monitoring/missions', {
+          kind,
+          title: `Export ${kind}`,
+        });
+        assert.equal(m.status, 201, JSON.stringify(m.body));
+        for (const [locale, header] of Object.entries(byLocale)) {
+          // The app's language switch, which wins over the account's language (Kyrgyz here).
+          const r = await admin.client.request<{ jobId: string }>(
+            'POST',
+            `/api/monitoring/missions/${m.body.id}/exports`,
+            { format: locale === 'ru' ? 'xlsx' : 'csv' },
+            { 'x-ukuk-locale': locale },
+          );
+          assert.equal(r.status, 202, JSON.stringify(r.body));
+          await drainJobs(t);
+          const d = await download(admin.client, `/api/monitoring/exports/${r.body.jobId}/download`);
+          assert.equal(d.status, 200);
+          let first: string;
+          if (locale === 'ru') {
+            const wb = new ExcelJS.Workbook();
+            await wb.xlsx.load(d.bytes as unknown as ArrayBuffer);
+            first = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1).join(',');
+          } else first = d.bytes.toString('utf8').split('\r\n')[0]!;
+          assert.ok(`,${first},`.includes(header), `${kind} ${locale}: ${first}`);
+          assert.ok(!/участ|station/i.test(first), first);
+        }
+      }
     });
 
     test('only the requester sees and downloads an export; observers cannot export', async () => {

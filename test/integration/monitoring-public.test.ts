@@ -9,7 +9,7 @@ import {
 } from '../../src/server/modules/monitoring/public.antispam.ts';
 import { envelope } from '../../src/server/platform/context.ts';
 import { tr } from '../../src/server/platform/i18n.ts';
-import { setupAdmin, startTestApp, type TestApp } from '../helpers/app.ts';
+import { setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { INCIDENT, publishTestForm } from '../helpers/monitoring.ts';
 
@@ -57,6 +57,7 @@ function fillAnswers(def: FormDefinition, text: string): Record<string, unknown>
 for (const backend of await backends()) {
   describe(`public incident form, no login (${backend})`, () => {
     let t: TestApp;
+    let admin: TestUser;
     let n = 0;
     const stored = async () =>
       Number(
@@ -94,7 +95,7 @@ for (const backend of await backends()) {
 
     before(async () => {
       t = await startTestApp(backend);
-      await setupAdmin(t);
+      admin = await setupAdmin(t);
       // The shipped template when the forms module imported it; else a form of our own under its key.
       const probe = await t.client().get('/api/public/reports/form');
       if (probe.status === 404) {
@@ -157,6 +158,39 @@ for (const backend of await backends()) {
       for (const table of ['audit_log', 'rate_limits', 'public_marks', 'jobs'] as const) {
         const rows = await t.ctx.db.selectFrom(table).selectAll().execute();
         assert.ok(!JSON.stringify(rows).includes('127.0.0.1'), `no IP in ${table}`);
+      }
+    });
+
+    test('a public report reads with no mission kind; filed under a mission, with that mission’s kind', async () => {
+      type View = { missionId: string | null; site: unknown; missionKind: string | null };
+      const row = await t.ctx.db
+        .selectFrom('submissions')
+        .select('id')
+        .where('source', '=', 'public')
+        .executeTakeFirstOrThrow();
+      const url = `/api/monitoring/submissions/${row.id}`;
+      const plain = await admin.client.get<View>(url);
+      assert.equal(plain.status, 200, JSON.stringify(plain.body));
+      assert.equal(plain.body.missionKind, null);
+      assert.equal(plain.body.site, null);
+      const m = await admin.client.post<{ id: string }>('/api/monitoring/missions', {
+        kind: 'trial',
+        title: 'Соттук процесстерге байкоо 2026',
+      });
+      assert.equal(m.status, 201, JSON.stringify(m.body));
+      // No route files a public report under a mission yet; the column allows it, and such a report has
+      // no site to take the kind from.
+      const file = (missionId: string | null) =>
+        t.ctx.db.updateTable('submissions').set({ mission_id: missionId }).where('id', '=', row.id).execute();
+      await file(m.body.id);
+      try {
+        const filed = await admin.client.get<View>(url);
+        assert.equal(filed.status, 200, JSON.stringify(filed.body));
+        assert.equal(filed.body.missionId, m.body.id);
+        assert.equal(filed.body.site, null);
+        assert.equal(filed.body.missionKind, 'trial');
+      } finally {
+        await file(null);
       }
     });
 

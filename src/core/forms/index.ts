@@ -21,4 +21,4 @@ export {
 } from './answers.ts';
 export { flattenFields } from './flatten.ts';
 export { COMPARABLE, answerChecks, compareHolds } from './compare.ts';
-export { fieldByKey, issueMessage, labelIn, type Translate } from './messages.ts';
+export { issueMessage, labelIn, type Translate } from './messages.ts';

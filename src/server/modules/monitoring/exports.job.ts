@@ -55,10 +55,16 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
   const redacted = row.redacted === 1;
   const format = row.format as ExportFormat;
   const versions = await versionsOf(ctx, row.mission_id);
+  const mission = await ctx.db
+    .selectFrom('missions')
+    .select('kind')
+    .where('id', '=', row.mission_id)
+    .executeTakeFirst();
   const plan = planColumns(
     versions.map((v) => JSON.parse(v.definition) as FormDefinition),
     redacted,
     locale,
+    mission?.kind ?? null,
   );
   const pool = new RenderPool(
     renderSpec(plan, format, locale, new Map(versions.map((v) => [v.id, v.version]))),

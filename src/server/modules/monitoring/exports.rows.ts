@@ -34,6 +34,9 @@ const FIXED = [
   'form_version',
 ] as const;
 
+/** Columns that name the site: worded by the mission's kind (ADR 0021), "участок" only in an election. */
+const SITE_WORDED = new Set<string>(['site_code', 'site']);
+
 const REDACTED_TYPES = new Set(['text', 'long_text', 'file', 'signature']);
 
 function fieldColumns(f: FormField, redacted: boolean, locale: Locale): PlanColumn[] {
@@ -64,8 +67,16 @@ export interface ExportPlan {
   columns: PlanColumn[];
 }
 
-/** Columns from the form versions used in the mission, in form order, each field once. */
-export function planColumns(defs: FormDefinition[], redacted: boolean, locale: Locale): ExportPlan {
+/**
+ * Columns from the form versions used in the mission, in form order, each field once. The mission's
+ * kind picks the site columns' i18next context; election has no variant and keeps the plain key.
+ */
+export function planColumns(
+  defs: FormDefinition[],
+  redacted: boolean,
+  locale: Locale,
+  missionKind: string | null = null,
+): ExportPlan {
   const seen = new Set<string>();
   const columns: PlanColumn[] = [];
   let pointField: string | null = null;
@@ -78,7 +89,13 @@ export function planColumns(defs: FormDefinition[], redacted: boolean, locale: L
         columns.push(...fieldColumns(f, redacted, locale));
       }
   const header = [
-    ...FIXED.map((c) => tr(locale, `errors:mon_export.column.${c}`)),
+    ...FIXED.map((c) =>
+      tr(
+        locale,
+        `errors:mon_export.column.${c}`,
+        SITE_WORDED.has(c) && missionKind ? { context: missionKind } : {},
+      ),
+    ),
     ...columns.map((c) => c.name),
   ];
   return { header, pointField, columns };

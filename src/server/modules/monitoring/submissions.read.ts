@@ -49,7 +49,7 @@ export function liveLock(r: Pick<SubmissionsTable, 'locked_by' | 'locked_until'>
 
 export async function presentSubmission(ctx: AppContext, row: SubmissionsTable): Promise<View> {
   const key = envelope(ctx).openRecordKey('submissions', row.id, row.dek);
-  const [history, comments, site] = await Promise.all([
+  const [history, comments, site, mission] = await Promise.all([
     ctx.db
       .selectFrom('submission_history')
       .selectAll()
@@ -65,12 +65,11 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
       .orderBy('id')
       .execute(),
     row.site_id
-      ? ctx.db
-          .selectFrom('sites as st')
-          .innerJoin('missions as m', 'm.id', 'st.mission_id')
-          .select(['st.code', 'st.name', 'm.kind'])
-          .where('st.id', '=', row.site_id)
-          .executeTakeFirst()
+      ? ctx.db.selectFrom('sites').select(['code', 'name']).where('id', '=', row.site_id).executeTakeFirst()
+      : undefined,
+    // By the report's own mission, not its site's: a report with a mission but no site is worded too.
+    row.mission_id
+      ? ctx.db.selectFrom('missions').select('kind').where('id', '=', row.mission_id).executeTakeFirst()
       : undefined,
   ]);
   const lock = liveLock(row);
@@ -89,7 +88,7 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
     missionId: row.mission_id,
     siteId: row.site_id,
     site: site ? { code: site.code, name: site.name } : null,
-    missionKind: site?.kind ?? null,
+    missionKind: mission?.kind ?? null,
     formVersionId: row.form_version_id,
     formId: row.form_id,
     formKind: row.form_kind,

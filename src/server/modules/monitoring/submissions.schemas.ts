@@ -30,7 +30,7 @@ export const SubmissionView = z.object({
   siteId: Uuid.nullable(),
   /** The site as the reviewer knows it (code and name); null for a public report. */
   site: z.object({ code: z.string(), name: z.string() }).nullable(),
-  /** The kind of the site's mission, which words the site (court, institution…); null without a site. */
+  /** The kind of the report's mission, which words the site (court, institution…); null without a mission. */
   missionKind: z.string().nullable(),
   formVersionId: Uuid,
   formId: Uuid,

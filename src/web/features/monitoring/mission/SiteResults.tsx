@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import type { ReactElement } from 'react';
+import { Fragment, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { districtName, isDistrictId } from '../../../../core/geo/regions';
 import { Icon } from '../../../components/icons';
@@ -106,6 +106,23 @@ function Actions({
   );
 }
 
+/**
+ * A header that wraps between words only: «Чек-листы» broke at its hyphen in the narrow column at 1280 px,
+ * while ky «Текшерүү баракчалары» may still take two lines rather than widen the column.
+ */
+function WholeWords({ text }: { text: string }): ReactElement {
+  return (
+    <>
+      {text.split(' ').map((w, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' '}
+          <span style={{ whiteSpace: 'nowrap' }}>{w}</span>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 function SitesTable({ items, ...actions }: Props): ReactElement {
   const { t } = useTranslation('monitoring');
   const place = usePlace();
@@ -118,7 +135,9 @@ function SitesTable({ items, ...actions }: Props): ReactElement {
             <Table.Th>{t('sites.name')}</Table.Th>
             <Table.Th>{t('sites.region')}</Table.Th>
             <Table.Th>{t('sites.observers')}</Table.Th>
-            <Table.Th ta="end">{t('sites.checklists')}</Table.Th>
+            <Table.Th ta="end">
+              <WholeWords text={t('sites.checklists')} />
+            </Table.Th>
             <Table.Th>{t('sites.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
