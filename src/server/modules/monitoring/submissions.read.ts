@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { requireCap, type Actor } from '../../platform/access/policy.ts';
+import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
 import { auditNow, envelope, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
@@ -47,7 +47,17 @@ export function liveLock(r: Pick<SubmissionsTable, 'locked_by' | 'locked_until'>
     : null;
 }
 
-export async function presentSubmission(ctx: AppContext, row: SubmissionsTable): Promise<View> {
+/**
+ * The submission as its reader may see it. `internal` false (an observer reading their own report):
+ * the review stays the reviewers' — no comments, lock, assignee, triage flags or records made of it,
+ * and the history only says when its state changed (with the reason of a rejection, which they may
+ * act on), never who reviewed it: the mission page keeps coordinators' names from observers too.
+ */
+export async function presentSubmission(
+  ctx: AppContext,
+  row: SubmissionsTable,
+  internal = true,
+): Promise<View> {
   const key = envelope(ctx).openRecordKey('submissions', row.id, row.dek);
   const [history, comments, site, mission] = await Promise.all([
     ctx.db
@@ -82,7 +92,7 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
     ...(row.assigned_to ? [row.assigned_to] : []),
   ]);
   const name = (id: string | null) => (id ? (names.get(id) ?? '—') : null);
-  return {
+  const view = {
     id: row.id,
     clientId: row.client_id,
     missionId: row.mission_id,
@@ -140,6 +150,27 @@ export async function presentSubmission(ctx: AppContext, row: SubmissionsTable):
       body: key.decrypt(`comment:${c.id}`, c.body_enc),
     })),
   };
+  if (internal) return view;
+  const own = (id: string | null) => (id !== null && id === row.observer_id ? name(id) : null);
+  return {
+    ...view,
+    flags: { translate: false, geolocate: false, verify: false, urgent: false },
+    violationEventId: null,
+    caseId: null,
+    lock: null,
+    assignee: null,
+    comments: [],
+    history: view.history
+      .filter((h) => h.action === 'received' || h.action === 'transition')
+      .map((h) => ({
+        ...h,
+        userId: own(h.userId) === null ? null : h.userId,
+        name: own(h.userId),
+        reason: h.to === 'rejected' ? h.reason : null,
+        refId: null,
+        refName: null,
+      })),
+  };
 }
 
 export async function getSubmission(ctx: AppContext, actor: Actor | null, id: string): Promise<View> {
@@ -150,7 +181,7 @@ export async function getSubmission(ctx: AppContext, actor: Actor | null, id: st
     entityType: 'submission',
     entityId: id,
   });
-  return presentSubmission(ctx, row);
+  return presentSubmission(ctx, row, can(actor!, 'monitoring.review'));
 }
 
 /**
@@ -219,6 +250,7 @@ export async function listSubmissions(
     ...rows.flatMap((r) => (liveLock(r) ? [r.locked_by!] : [])),
     ...rows.flatMap((r) => (r.assigned_to ? [r.assigned_to] : [])),
   ]);
+  const internal = can(actor, 'monitoring.review');
   const titles = new Map<string, z.infer<typeof S.L10nSchema> | null>();
   for (const id of new Set(rows.map((r) => r.form_version_id)))
     titles.set(id, (await publishedVersion(ctx.db, id))?.title ?? null);
@@ -234,20 +266,21 @@ export async function listSubmissions(
       formKind: r.form_kind,
       status: r.status as Status,
       critical: r.critical === 1,
+      // An observer's list (their own reports) shows no review internals: see presentSubmission.
       flags: {
-        translate: r.flag_translate === 1,
-        geolocate: r.flag_geolocate === 1,
-        verify: r.flag_verify === 1,
-        urgent: r.flag_urgent === 1,
+        translate: internal && r.flag_translate === 1,
+        geolocate: internal && r.flag_geolocate === 1,
+        verify: internal && r.flag_verify === 1,
+        urgent: internal && r.flag_urgent === 1,
       },
       region: r.region,
       receivedAt: r.received_at,
       observerName: r.observer_id ? (names.get(r.observer_id) ?? '—') : null,
       source: r.source as 'observer' | 'public',
-      lockedBy: liveLock(r) ? (names.get(r.locked_by!) ?? '—') : null,
+      lockedBy: internal && liveLock(r) ? (names.get(r.locked_by!) ?? '—') : null,
       // "You are editing" reads differently from someone else's name (the reviewer's own lock).
       lockedByMe: liveLock(r) !== null && r.locked_by === actor.userId,
-      assigneeName: r.assigned_to ? (names.get(r.assigned_to) ?? '—') : null,
+      assigneeName: internal && r.assigned_to ? (names.get(r.assigned_to) ?? '—') : null,
       assignedToMe: r.assigned_to === actor.userId,
     })),
   };

@@ -138,11 +138,12 @@ export function SubmissionPage(): ReactElement {
               <MonErrorAlert error={version.error} />
               <AnswersView definition={def} answers={s.answers} />
             </Card>
-            <Comments s={s} />
+            {/* Comments are the reviewers' notes, not part of the observer's report. */}
+            {reviewer && <Comments s={s} />}
           </Stack>
           <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
             {reviewer && <ReviewPanel s={s} locked={lockedByOther} />}
-            <History s={s} />
+            <History s={s} reviewer={reviewer} />
           </Stack>
         </Flex>
       </Stack>

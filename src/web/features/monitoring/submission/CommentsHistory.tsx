@@ -74,8 +74,11 @@ export function Comments({ s }: { s: Submission }): ReactElement {
   );
 }
 
-/** Every change of state, with who, when and why. */
-export function History({ s }: { s: Submission }): ReactElement {
+/**
+ * Every change of state, with who, when and why. An observer reading their own report (`reviewer`
+ * false) is not told who reviewed it: the server leaves those names out, and no "system" stands in.
+ */
+export function History({ s, reviewer = true }: { s: Submission; reviewer?: boolean }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const line = (h: Submission['history'][number]) => {
@@ -101,7 +104,9 @@ export function History({ s }: { s: Submission }): ReactElement {
           {s.history.map((h, i) => (
             <Timeline.Item key={i} title={line(h)} data-testid="history-item">
               <Text size="xs" c="dimmed">
-                {t('history.meta', { name: h.name ?? t('history.system'), time: fmt.dateTime(h.at) })}
+                {!reviewer && !h.name
+                  ? fmt.dateTime(h.at)
+                  : t('history.meta', { name: h.name ?? t('history.system'), time: fmt.dateTime(h.at) })}
               </Text>
               {h.reason && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
