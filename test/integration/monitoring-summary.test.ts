@@ -212,5 +212,29 @@ for (const backend of await backends()) {
       const s1 = (await summary()) as typeof s0;
       assert.deepEqual(s1.incidents, s0.incidents);
     });
+
+    test('a phone clock reset to 1970 (or set to 2099) counts, but does not stretch the chart', async () => {
+      type Full = Summary & {
+        incidents: { total: number };
+        overTime: { hour: string }[];
+        overTimeOutside: number;
+      };
+      const before = (await summary()) as Full;
+      for (const at of ['1970-01-01T00:00:05.000Z', '2099-06-01T12:00:00.000Z']) {
+        const r = await obs.client.post('/api/monitoring/submissions', {
+          ...submission(w, 'C1', { what: 'Clock', severity: 'low' }, w.incident),
+          submittedAt: at,
+        });
+        assert.equal(r.status, 201, JSON.stringify(r.body));
+      }
+      const s = (await summary()) as Full;
+      assert.equal(s.incidents.total, before.incidents.total + 2);
+      assert.equal(s.overTimeOutside, before.overTimeOutside + 2);
+      assert.deepEqual(s.overTime, before.overTime);
+      // The public page says nothing of it (and never had the field).
+      const pub = await t.client().get(`/api/public/monitoring/missions/${w.missionId}/summary`);
+      assert.equal(pub.status, 200, JSON.stringify(pub.body));
+      assert.ok(!('overTimeOutside' in pub.body));
+    });
   });
 }

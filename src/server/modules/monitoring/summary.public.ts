@@ -62,7 +62,13 @@ export async function publicSummary(ctx: AppContext, id: string): Promise<Public
 /** The dashboard as the public sees it: no staffing, small counts withheld (by region too). */
 async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
   // Staffing (`unstaffed`) stays internal: it would tell anyone which regions go unwatched.
-  const { unstaffed: _unstaffed, ...s } = await buildSummary(ctx, id, { kind: 'all' });
+  const {
+    unstaffed: _unstaffed,
+    overTimeOutside: _outside,
+    ...s
+  } = await buildSummary(ctx, id, {
+    kind: 'all',
+  });
   const t = PUBLIC_THRESHOLD;
   const hours = suppressTable(
     s.overTime.map((h) => ({ code: h.hour, count: h.n })),

@@ -25,6 +25,8 @@ const summaryOf = <C extends z.ZodType>(Count: C) =>
 /** Reviewers also see the sites no observer was assigned to (`unstaffed`), in total and by region. */
 export const Summary = summaryOf(z.number()).extend({
   unstaffed: z.number(),
+  /** Incidents whose phone time lies outside the mission's time (a reset clock): not in `overTime`. */
+  overTimeOutside: z.number(),
   byRegion: z.array(
     z.object({ region: z.string(), expected: z.number(), received: z.number(), unstaffed: z.number() }),
   ),

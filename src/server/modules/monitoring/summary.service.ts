@@ -20,7 +20,12 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
   const regionFilter = scope.kind === 'regions' ? scope.regions : null;
   const only = <T extends { region: string }>(rows: T[]) =>
     regionFilter ? rows.filter((r) => regionFilter.includes(r.region)) : rows;
-  const [forms, sites, regions, hours, answers, visited] = await Promise.all([
+  const [mission, forms, sites, regions, hours, answers, visited] = await Promise.all([
+    ctx.db
+      .selectFrom('missions')
+      .select(['created_at', 'starts_on'])
+      .where('id', '=', missionId)
+      .executeTakeFirst(),
     ctx.db
       .selectFrom('mission_forms')
       .selectAll()
@@ -86,7 +91,16 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
     critical += Number(r.critical);
   }
   const overTime = new Map<string, { hour: string; n: number; critical: number }>();
+  // Hours come from the observer's phone (an offline report keeps the time it was made), and a phone
+  // whose clock was reset says 1970: one such report would stretch the chart over decades of empty
+  // hours. Hours before the mission was set up or after now are counted apart, not charted.
+  const [from, to] = chartWindow(mission, Date.now());
+  let outside = 0;
   for (const h of only(hours)) {
+    if (h.hour.slice(0, 13) < from || h.hour.slice(0, 13) > to) {
+      outside += Number(h.incidents);
+      continue;
+    }
     // Counted by UTC hour as `YYYY-MM-DDTHH:00`; sent as an instant, since a browser reads a time
     // without an offset as the device's local time (in Bishkek that showed 08:00 for 14:00).
     const hour = `${h.hour}:00Z`;
@@ -139,8 +153,25 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
     incidents: { total: incidents, critical },
     // An hour whose incidents were all rejected keeps its row at zero: it is not an hour with reports.
     overTime: [...overTime.values()].filter((h) => h.n > 0).sort((a, b) => a.hour.localeCompare(b.hour)),
+    overTimeOutside: outside,
     answers: answerRows,
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The hours (`YYYY-MM-DDTHH`, UTC, as counted) the chart shows: from two days before the mission was
+ * made or starts (a clock a little behind, a report written before setting off) to an hour from now.
+ */
+export function chartWindow(
+  mission: { created_at: string; starts_on: string | null } | undefined,
+  now: number,
+): [string, string] {
+  const made = mission ? Date.parse(mission.created_at) : now;
+  const starts = mission?.starts_on ? Date.parse(`${mission.starts_on}T00:00:00Z`) : made;
+  const hour = (ms: number) => new Date(ms).toISOString().slice(0, 13);
+  return [hour(Math.min(made, starts) - 2 * DAY_MS), hour(now + 3_600_000)];
 }
 
 const staffedCount = (eb: SitesEb) => eb.fn.count<number>(eb.case().when(hasObserver(eb)).then(1).end());

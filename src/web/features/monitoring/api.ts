@@ -166,6 +166,8 @@ export interface Summary {
   received: number;
   /** Sites with no observer assigned: nothing is expected from them, so they are counted apart. */
   unstaffed: number;
+  /** Incidents whose phone time lies outside the mission's time (a reset clock): not charted. */
+  overTimeOutside: number;
   byRegion: { region: string; expected: number; received: number; unstaffed: number }[];
   /** `null` = withheld (small cells of a public summary). */
   incidents: { total: number | null; critical: number | null };
@@ -180,7 +182,10 @@ export interface Summary {
 }
 
 /** The public page's figures: no staffing, small counts withheld (`null`), and the mission's heading. */
-export interface PublicSummary extends Omit<Summary, 'unstaffed' | 'byRegion' | 'expected' | 'received'> {
+export interface PublicSummary extends Omit<
+  Summary,
+  'unstaffed' | 'overTimeOutside' | 'byRegion' | 'expected' | 'received'
+> {
   /** Withheld (null) when from 1 to 4. */
   expected: number | null;
   received: number | null;

@@ -7,8 +7,10 @@ import type { Summary } from '../api';
  */
 export type DashboardData = Omit<
   Summary,
-  'unstaffed' | 'byRegion' | 'missionId' | 'expected' | 'received'
+  'unstaffed' | 'overTimeOutside' | 'byRegion' | 'missionId' | 'expected' | 'received'
 > & {
+  /** Reviewers only: incidents not charted, their phone's time being outside the mission's. */
+  overTimeOutside?: number;
   /** Null on the public page when withheld. */
   expected: number | null;
   received: number | null;

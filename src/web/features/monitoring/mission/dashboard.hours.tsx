@@ -9,7 +9,18 @@ import { countText, hourly, type DashboardData } from './dashboard.common';
 export function OverTime({ s }: { s: DashboardData }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
-  if (s.overTime.length === 0) return <EmptyState p="md" title={t('dashboard.noIncidents')} />;
+  const outside = s.overTimeOutside ? (
+    <Text size="xs" c="dimmed" data-testid="over-time-outside">
+      {t('dashboard.outsideTime', { count: s.overTimeOutside })}
+    </Text>
+  ) : null;
+  if (s.overTime.length === 0)
+    return (
+      <Stack gap="xs">
+        <EmptyState p="md" title={t('dashboard.noIncidents')} />
+        {outside}
+      </Stack>
+    );
   const hours = hourly(s.overTime);
   const top = Math.max(...hours.map((x) => x.n ?? 0));
   const max = Math.max(top, 1);
@@ -56,6 +67,7 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
           </Text>
         )}
       </Group>
+      {outside}
       <details>
         <Text component="summary" size="sm" style={{ cursor: 'pointer' }}>
           {t('dashboard.showTable')}
