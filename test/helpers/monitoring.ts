@@ -254,3 +254,28 @@ export function submission(
     submittedAt: new Date().toISOString(),
   };
 }
+
+/** A complete upload of the field app's kind (announce, then one piece), as the user; returns its id. */
+export async function sendUpload(u: TestUser, bytes: Buffer, name?: string): Promise<string> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const made = await u.client.post<{ id: string }>('/api/monitoring/uploads', {
+    clientId: randomUUID(),
+    size: bytes.length,
+    sha256,
+    ...(name === undefined ? {} : { name }),
+  });
+  if (made.status !== 201) throw new Error(`upload: ${made.status} ${JSON.stringify(made.body)}`);
+  if (u.client.csrf === null) await u.client.fetchCsrf();
+  const res = await fetch(`${u.client.baseUrl}/api/monitoring/uploads/${made.body.id}?offset=0`, {
+    method: 'PUT',
+    headers: {
+      cookie: u.client.cookieHeader(),
+      'x-csrf-token': u.client.csrf!,
+      'content-type': 'application/octet-stream',
+    },
+    body: new Uint8Array(bytes),
+  });
+  const done = (await res.json()) as { complete?: boolean };
+  if (res.status !== 200 || !done.complete) throw new Error(`piece: ${res.status} ${JSON.stringify(done)}`);
+  return made.body.id;
+}
