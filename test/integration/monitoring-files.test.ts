@@ -98,12 +98,12 @@ for (const backend of await backends()) {
         .jpeg()
         .toBuffer();
       bytes.spare = await png(10, 10);
-      up.photo = await sendUpload(obs, bytes.photo, 'участок.png');
-      up.doc = await sendUpload(obs, bytes.doc, 'protocol.pdf');
+      up.photo = await sendUpload(obs.client, bytes.photo, 'участок.png');
+      up.doc = await sendUpload(obs.client, bytes.doc, 'protocol.pdf');
       // The signature pad's upload may come without a name: the content names its type.
-      up.sign = await sendUpload(obs, bytes.sign);
-      up.pic = await sendUpload(obs, bytes.pic, 'Сүрөт "1";\u202egpj.exe.jpg');
-      up.spare = await sendUpload(obs, bytes.spare, 'spare.png');
+      up.sign = await sendUpload(obs.client, bytes.sign);
+      up.pic = await sendUpload(obs.client, bytes.pic, 'Сүрөт "1";\u202egpj.exe.jpg');
+      up.spare = await sendUpload(obs.client, bytes.spare, 'spare.png');
       const s = await obs.client.post<{ id: string }>(
         '/api/monitoring/submissions',
         submission(
@@ -122,7 +122,7 @@ for (const backend of await backends()) {
       assert.equal(s.status, 201, JSON.stringify(s.body));
       sub = s.body.id;
       bytes.other = await png(12, 12);
-      up.other = await sendUpload(obs2, bytes.other, 'other.png');
+      up.other = await sendUpload(obs2.client, bytes.other, 'other.png');
       const s2 = await obs2.client.post<{ id: string }>(
         '/api/monitoring/submissions',
         submission(w, 'N1', goodAnswers({ photo: up.other })),
