@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import type { FormDefinition } from '../../src/core/forms/index.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
-import { fetchBytes, textPdf } from '../helpers/evidence.ts';
+import { verifyAllFiles } from '../../src/server/platform/files/registry.ts';
+import { fetchBytes, textPdf, type Item } from '../helpers/evidence.ts';
 import {
   assign,
   goodAnswers,
@@ -245,6 +246,53 @@ for (const backend of await backends()) {
       assert.deepEqual(r.body, unknown.body);
       const notUuid = await chuy.client.get<Err>(url(sub, 'photo.png'));
       assert.equal(notUuid.status, 400);
+    });
+    test('made a violation record, the report’s files become its evidence, with their origin in custody', async () => {
+      const path = `/api/monitoring/submissions/${sub}/to-violation`;
+      // A double click: one event, one copy of each file, no stray file left behind.
+      const both = await Promise.all([
+        admin.client.post<{ eventId: string }>(path),
+        admin.client.post<{ eventId: string }>(path),
+      ]);
+      assert.deepEqual(
+        both.map((r) => r.status),
+        [200, 200],
+        JSON.stringify(both.map((r) => r.body)),
+      );
+      const eventId = both[0].body.eventId;
+      assert.equal(both[1].body.eventId, eventId);
+      const list = await admin.client.get<{ items: Item[] }>(`/api/violations/events/${eventId}/evidence`);
+      assert.equal(list.status, 200);
+      const byName = new Map(list.body.items.map((i) => [i.name, i]));
+      assert.deepEqual(
+        [...byName.keys()].sort(),
+        ['file.png', 'protocol.pdf', 'Сүрөт _1_;gpj.exe.jpg', 'участок.png'].sort(),
+      );
+      const photo = byName.get('участок.png')!;
+      assert.equal(photo.mime, 'image/png');
+      // In the converter's language (Kyrgyz here), by the field that names the file first.
+      assert.equal(photo.description, 'Мониторинг билдирүүсүнөн: Photo');
+      const got = await fetchBytes(admin.client, `/api/violations/evidence/${photo.id}/download`);
+      assert.equal(got.status, 200);
+      assert.ok(got.bytes.equals(bytes.photo!), 'the same bytes as the observer sent');
+      const custody = await admin.client.get<{ items: { action: string; result: string | null }[] }>(
+        `/api/violations/evidence/${photo.id}/custody`,
+      );
+      const upload = custody.body.items.find((c) => c.action === 'upload');
+      assert.equal(upload?.result, `submission:${sub}`);
+      // Re-encrypted under the evidence item's own key: the stored file is not the upload's.
+      const rows = await t.ctx.db.selectFrom('vio_evidence').select(['storage_key', 'sha256']).execute();
+      const ups = await t.ctx.db.selectFrom('uploads').select(['storage_key']).execute();
+      assert.equal(rows.length, 4);
+      assert.ok(rows.every((r) => !ups.some((u) => u.storage_key === r.storage_key)));
+      let report = await verifyAllFiles(t.ctx);
+      // The thumbnail job may be between writing a thumbnail and recording it.
+      for (let i = 0; i < 50 && report.orphans.length; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        report = await verifyAllFiles(t.ctx);
+      }
+      assert.deepEqual(report.bad, []);
+      assert.deepEqual(report.orphans, []);
     });
   });
 }

@@ -73,6 +73,19 @@ export async function submissionFiles(
   return (await referencedUploads(ctx, row, answers)).map((u) => describe(ctx, u));
 }
 
+/** The referenced files with their stored fingerprint and content, to be copied (an incident's evidence). */
+export async function filesForCopy(
+  ctx: AppContext,
+  row: SubmissionsTable,
+  answers: Record<string, unknown>,
+): Promise<(SubmissionFile & { sha256: string; body: AsyncIterable<Buffer> })[]> {
+  return (await referencedUploads(ctx, row, answers)).map((u) => ({
+    ...describe(ctx, u),
+    sha256: u.sha256,
+    body: uploadStore(ctx).read(uploadKey(ctx, u), CONTENT, u.storage_key!),
+  }));
+}
+
 /**
  * One attached file of a submission the actor may read (the same check as reading the submission).
  * An upload the answers do not name answers exactly like a missing one: nobody learns that an id
