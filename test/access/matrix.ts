@@ -219,6 +219,7 @@ export const MATRIX: Row[] = [
   row('POST   /api/monitoring/submissions                   ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),
   row('GET    /api/monitoring/submissions                   ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),
   row('GET    /api/monitoring/submissions/:id               ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),
+  row('GET    /api/monitoring/submissions/:id/files/:uploadId', 401, [OK,  OK,   403,  403,  OK,   403,  403]),
   row('POST   /api/monitoring/submissions/transition        ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/submissions/assign            ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/submissions/reviewers         ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),

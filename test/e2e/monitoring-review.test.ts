@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { goodAnswers } from '../helpers/monitoring.ts';
+import sharp from 'sharp';
+import { goodAnswers, sendUpload } from '../helpers/monitoring.ts';
 import {
   axeSerious,
   chooseOption,
@@ -61,20 +62,25 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     const ok = (r: { status: number; body: unknown }, what: string, status = 200) =>
       assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
     const obs = await w.api(observer);
-    const send = async (code: string) => {
+    // The Chuy report carries a photo from the field (a real picture the browser must draw).
+    const picture = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#4a7a9c' } })
+      .jpeg()
+      .toBuffer();
+    const photo = await sendUpload(obs, picture, 'Мектеп_1_кезек.jpg');
+    const send = async (code: string, extra: Record<string, unknown> = {}) => {
       const r = await obs.post<{ id: string }>('/api/monitoring/submissions', {
         clientId: randomUUID(),
         formVersionId: versionId,
         siteId: site(code),
-        answers: goodAnswers(),
+        answers: goodAnswers(extra),
         submittedAt: new Date().toISOString(),
       });
       ok(r, 'submission', 201);
       return r.body.id;
     };
-    chuy = await send('C1');
+    chuy = await send('C1', { photo });
     naryn = await send('N1');
-    sendMore = send;
+    sendMore = (code) => send(code);
     // Both exist: what the coordinator does not see below is hidden from them, not missing.
     const all = await admin.get<{ received: number }>(`${base}/summary`);
     assert.equal(all.body.received, 2);
@@ -117,6 +123,41 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     const api = await w.api(coordinator);
     assert.equal((await api.get(`/api/monitoring/submissions/${naryn}`)).status, 404);
     assert.equal((await api.post(`/api/monitoring/submissions/${naryn}/lock`)).status, 404);
+  });
+
+  it('the reviewer sees the observer’s photo and opens it full size', async () => {
+    const { page } = tab;
+    await page.goto(`/monitoring/submissions/${chuy}`);
+    const img = page.getByTestId('answer-photo').getByTestId('answer-image');
+    await see(page, img);
+    await img.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLImageElement>('[data-testid="answer-image"]')?.complete,
+    );
+    assert.equal(await img.evaluate((e: HTMLImageElement) => e.naturalWidth), 640, 'the picture was drawn');
+    assert.equal(await img.getAttribute('alt'), 'Сүрөт: Мектеп_1_кезек.jpg');
+    const box = await img.boundingBox();
+    assert.ok(box);
+    assert.ok(box.height <= 201, `a bounded thumbnail, not ${box.height}px high`);
+    assert.deepEqual(await shot(page, 'photo-ky'), []);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await img.scrollIntoViewIfNeeded();
+    assert.ok(((await img.boundingBox())?.width ?? 999) <= 375);
+    assert.deepEqual(await shot(page, 'photo-phone-ky'), []);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Full size in a tab of its own: the picture itself, sandboxed.
+    const [full] = await Promise.all([tab.context.waitForEvent('page'), img.click()]);
+    await full.waitForLoadState();
+    assert.match(full.url(), new RegExp(`/api/monitoring/submissions/${chuy}/files/`));
+    assert.equal(await full.evaluate(() => document.images[0]?.naturalWidth), 640);
+    await full.close();
+    await page.goto('/monitoring/review');
+    const admin = await w.api(w.admin);
+    for (let i = 0; i < 50; i++) {
+      const s = await admin.get<{ lock: unknown }>(`/api/monitoring/submissions/${chuy}`);
+      if (!s.body.lock) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   });
 
   it('closing the tab gives the review lock back at once, not after its ten minutes', async () => {

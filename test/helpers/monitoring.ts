@@ -3,6 +3,7 @@ import { validateDefinition, type FormDefinition } from '../../src/core/forms/in
 import { uuidv7 } from '../../src/core/ids.ts';
 import type { AppContext } from '../../src/server/platform/context.ts';
 import type { TestUser } from './app.ts';
+import type { Client } from './client.ts';
 
 const L = (en: string, ru = en, ky = en) => ({ ky, ru, en });
 
@@ -253,4 +254,29 @@ export function submission(
     answers,
     submittedAt: new Date().toISOString(),
   };
+}
+
+/** A complete upload of the field app's kind (announce, then one piece), as the user; returns its id. */
+export async function sendUpload(c: Client, bytes: Buffer, name?: string): Promise<string> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const made = await c.post<{ id: string }>('/api/monitoring/uploads', {
+    clientId: randomUUID(),
+    size: bytes.length,
+    sha256,
+    ...(name === undefined ? {} : { name }),
+  });
+  if (made.status !== 201) throw new Error(`upload: ${made.status} ${JSON.stringify(made.body)}`);
+  if (c.csrf === null) await c.fetchCsrf();
+  const res = await fetch(`${c.baseUrl}/api/monitoring/uploads/${made.body.id}?offset=0`, {
+    method: 'PUT',
+    headers: {
+      cookie: c.cookieHeader(),
+      'x-csrf-token': c.csrf!,
+      'content-type': 'application/octet-stream',
+    },
+    body: new Uint8Array(bytes),
+  });
+  const done = (await res.json()) as { complete?: boolean };
+  if (res.status !== 200 || !done.complete) throw new Error(`piece: ${res.status} ${JSON.stringify(done)}`);
+  return made.body.id;
 }

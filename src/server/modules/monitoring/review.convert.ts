@@ -6,12 +6,19 @@ import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { AuditEntry } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db/db.ts';
 import { createCaseTx } from '../cases/cases.service.ts';
+import { attachPreparedTx, prepareEvidence, type PreparedEvidence } from '../violations/evidence.import.ts';
 import { createEventTx } from '../violations/violations.service.ts';
 import { addHistory, loadForReview, lockedError } from './review.service.ts';
+import { filesForCopy } from './submissions.files.ts';
 import { liveLock } from './submissions.read.ts';
-import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
+import { publishedVersion, uploadIdsOf, type CachedVersion } from './submissions.forms.ts';
 
 const YES: Record<Locale, [string, string]> = { ky: ['ооба', 'жок'], ru: ['да', 'нет'], en: ['yes', 'no'] };
+const FROM_REPORT: Record<Locale, string> = {
+  ky: 'Мониторинг билдирүүсүнөн',
+  ru: 'Из отчёта мониторинга',
+  en: 'From a monitoring report',
+};
 
 function optionLabel(def: CachedVersion['definition'], key: string, value: string, locale: Locale): string {
   const find = (fields: FormField[]): FormField | undefined => {
@@ -136,17 +143,67 @@ export async function toViolation(ctx: AppContext, actor: Actor | null, id: stri
   const src = await source(ctx, actor, id);
   const { row, v, answers, site } = src;
   if (row.violation_event_id) return { eventId: row.violation_event_id, actCreated: false };
-  const eventId = await convertOnce(ctx, actor, src, 'violation_event_id', 'to_violation', (tx, audit) =>
-    createEventTx(ctx, tx, audit, actor, {
-      title: defaultTitle(src, locale).slice(0, 300),
-      description: describeAnswers(v, answers, locale) || undefined,
-      startDate: zonedDay(Date.parse(row.submitted_at)),
-      ...(row.region ? { region: row.region } : {}),
-      ...(row.region && row.district ? { district: row.district } : {}),
-      ...(site?.place ? { place: site.place.slice(0, 300) } : {}),
+  const evidence = await copyFiles(ctx, src, locale);
+  let attached = false;
+  try {
+    const eventId = await convertOnce(
+      ctx,
+      actor,
+      src,
+      'violation_event_id',
+      'to_violation',
+      async (tx, audit) => {
+        const made = await createEventTx(ctx, tx, audit, actor, {
+          title: defaultTitle(src, locale).slice(0, 300),
+          description: describeAnswers(v, answers, locale) || undefined,
+          startDate: zonedDay(Date.parse(row.submitted_at)),
+          ...(row.region ? { region: row.region } : {}),
+          ...(row.region && row.district ? { district: row.district } : {}),
+          ...(site?.place ? { place: site.place.slice(0, 300) } : {}),
+        });
+        await attachPreparedTx(ctx, tx, audit, actor, made, evidence);
+        attached = true;
+        return made;
+      },
+    );
+    // Someone else's click made the event first: its evidence came with it, these copies are not needed.
+    if (!attached) await evidence.discard();
+    return { eventId, actCreated: false };
+  } catch (e) {
+    await evidence.discard();
+    throw e;
+  }
+}
+
+/**
+ * The report's photos, recordings and files, copied as evidence of the new event (re-encrypted under
+ * the evidence's own keys, checked against the fingerprint they arrived with); the custody log says
+ * which report each came from.
+ */
+async function copyFiles(
+  ctx: AppContext,
+  src: Awaited<ReturnType<typeof source>>,
+  locale: Locale,
+): Promise<PreparedEvidence> {
+  const fields = new Map<string, FlatField>();
+  // A photo named twice (a field and a repeat entry) is described by where it is named first.
+  for (const r of uploadIdsOf(src.v, src.answers)) if (!fields.has(r.id)) fields.set(r.id, r.field);
+  const files = await filesForCopy(ctx, src.row, src.answers);
+  return prepareEvidence(
+    ctx,
+    files.map((f) => {
+      const field = fields.get(f.id);
+      const label = field?.label ? field.label[locale] || field.label.en : (field?.key ?? '');
+      return {
+        name: f.name,
+        mime: f.mime,
+        sha256: f.sha256,
+        description: `${FROM_REPORT[locale]}: ${label}`.slice(0, 2000),
+        origin: `submission:${src.row.id}`,
+        body: f.body,
+      };
     }),
   );
-  return { eventId, actCreated: false };
 }
 
 /** An incident becomes a legal case file (through the cases module's service); asking twice answers the same. */

@@ -6,6 +6,7 @@ import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
 import { submissionVisibleTo } from './monitoring.access.ts';
+import { submissionFiles } from './submissions.files.ts';
 import { publishedVersion } from './submissions.forms.ts';
 import type * as S from './submissions.schemas.ts';
 
@@ -82,6 +83,8 @@ export async function presentSubmission(
       ? ctx.db.selectFrom('missions').select('kind').where('id', '=', row.mission_id).executeTakeFirst()
       : undefined,
   ]);
+  const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;
+  const files = await submissionFiles(ctx, row, answers);
   const lock = liveLock(row);
   const names = await userNames(ctx, [
     ...(row.observer_id ? [row.observer_id] : []),
@@ -108,7 +111,8 @@ export async function presentSubmission(
     status: row.status as Status,
     critical: row.critical === 1,
     flags: flagsOf(row),
-    answers: JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>,
+    answers,
+    files,
     submittedAt: row.submitted_at,
     receivedAt: row.received_at,
     region: row.region,

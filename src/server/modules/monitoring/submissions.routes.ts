@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { attachmentDisposition, inlineDisposition } from '../../platform/files/names.ts';
 import { registerCriticalAlerts } from './alerts.job.ts';
 import { listAssignments } from './missions.assignments.ts';
+import { openSubmissionFile } from './submissions.files.ts';
 import { getSubmission, listSubmissions } from './submissions.read.ts';
 import * as S from './submissions.schemas.ts';
 import { submit } from './submissions.service.ts';
@@ -12,6 +15,16 @@ const tags = ['monitoring'];
 const submitAccess = { access: 'monitoring.submit' } as const;
 const IdParams = z.strictObject({ id: Uuid });
 const Created = z.object({ id: Uuid });
+const FileParams = z.strictObject({ id: Uuid, uploadId: Uuid });
+/**
+ * An observer's file is shown by the browser at most as a picture or a recording: never as a page of
+ * our origin (sandboxed, nothing loads), never re-guessed, never kept in a cache.
+ */
+const FILE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'private, no-store',
+  'content-security-policy': "default-src 'none'; img-src 'self'; media-src 'self'; sandbox",
+};
 
 /** What the field app talks to: assignments, submissions (idempotent by clientId) and reading them back. */
 export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -44,5 +57,18 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     '/api/monitoring/submissions/:id',
     { config: submitAccess, schema: { tags, params: IdParams, response: { 200: S.SubmissionView } } },
     async (req) => getSubmission(ctx, req.actor, req.params.id),
+  );
+  app.get(
+    '/api/monitoring/submissions/:id/files/:uploadId',
+    { config: submitAccess, schema: { tags, params: FileParams } },
+    async (req, reply) => {
+      const f = await openSubmissionFile(ctx, req.actor, req.params.id, req.params.uploadId);
+      return reply
+        .headers(FILE_HEADERS)
+        .header('content-type', f.mime)
+        .header('content-length', String(f.size))
+        .header('content-disposition', (f.inline ? inlineDisposition : attachmentDisposition)(f.name))
+        .send(Readable.from(f.body));
+    },
   );
 };

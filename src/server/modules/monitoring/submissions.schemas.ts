@@ -42,6 +42,8 @@ export const SubmissionView = z.object({
   critical: z.boolean(),
   flags: Flags,
   answers: z.record(z.string(), z.unknown()),
+  /** The uploads the file/signature answers name: what the review page needs to show them. */
+  files: z.array(z.object({ id: Uuid, mime: z.string(), size: z.number(), name: z.string() })),
   submittedAt: z.string(),
   receivedAt: z.string(),
   region: z.string().nullable(),

@@ -17,11 +17,11 @@ import { FileStore } from '../../platform/files/store.ts';
  * SHA-256 and sniffs the content (photo, audio, video or PDF on the allow-list).
  */
 export const MAX_PIECE = 1024 * 1024;
-const CONTENT = 'content';
+export const CONTENT = 'content';
 const TABLE = 'uploads';
 
-const store = (ctx: AppContext) => new FileStore(ctx.config.dataDir);
-const keyOf = (ctx: AppContext, r: Pick<UploadsTable, 'id' | 'dek'>) =>
+export const store = (ctx: AppContext) => new FileStore(ctx.config.dataDir);
+export const keyOf = (ctx: AppContext, r: Pick<UploadsTable, 'id' | 'dek'>) =>
   envelope(ctx).openRecordKey(TABLE, r.id, r.dek);
 
 async function own(ctx: AppContext, actor: Actor | null, id: string): Promise<UploadsTable> {

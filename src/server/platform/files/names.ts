@@ -44,10 +44,19 @@ export function withExtension(name: string, ext: string): string {
  * so that Cyrillic names survive and nothing in the name can break out of the header.
  */
 export function attachmentDisposition(name: string): string {
+  return disposition('attachment', name);
+}
+
+/** The same for a file the browser may show itself (a photo or a recording opened in a tab). */
+export function inlineDisposition(name: string): string {
+  return disposition('inline', name);
+}
+
+function disposition(type: 'attachment' | 'inline', name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_') || 'file';
   const encoded = encodeURIComponent(name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

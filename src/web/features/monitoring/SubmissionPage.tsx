@@ -136,7 +136,7 @@ export function SubmissionPage(): ReactElement {
                 {t('submission.answers')}
               </Title>
               <MonErrorAlert error={version.error} />
-              <AnswersView definition={def} answers={s.answers} />
+              <AnswersView definition={def} answers={s.answers} submissionId={s.id} files={s.files} />
             </Card>
             {/* Comments are the reviewers' notes, not part of the observer's report. */}
             {reviewer && <Comments s={s} />}

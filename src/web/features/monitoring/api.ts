@@ -219,6 +219,12 @@ export interface SubmissionRow {
   assigneeName: string | null;
   assignedToMe: boolean;
 }
+export interface SubmissionFile {
+  id: string;
+  mime: string;
+  size: number;
+  name: string;
+}
 export interface Submission {
   id: string;
   clientId: string;
@@ -239,6 +245,8 @@ export interface Submission {
   critical: boolean;
   flags: Flags;
   answers: Record<string, unknown>;
+  /** The uploads the file/signature answers name. */
+  files: SubmissionFile[];
   submittedAt: string;
   receivedAt: string;
   region: string | null;
@@ -348,6 +356,8 @@ export const submissionsApi = {
   list: (q: SubmissionsQuery) =>
     api.get<{ items: SubmissionRow[]; total: number }>(`/api/monitoring/submissions${query(q)}`),
   get: (id: string) => api.get<Submission>(s(id)),
+  /** A plain link (cookies go with it): pictures and recordings load from it like evidence thumbnails. */
+  fileUrl: (id: string, uploadId: string) => `${s(id)}/files/${enc(uploadId)}`,
   // Every review write answers the submission as it now is.
   lock: (id: string) => api.post<Submission>(`${s(id)}/lock`, {}),
   unlock: (id: string) => api.del<Submission>(`${s(id)}/lock`),

@@ -1,13 +1,15 @@
 import { Alert, Card, List, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactElement, ReactNode } from 'react';
+import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerChecks } from '../../../../core/forms/compare';
 import { entryNoun, issueMessage } from '../../../../core/forms/messages';
 import type { FormDefinition, FormField, LocationAnswer } from '../../../../core/forms/types';
 import { districtName, isDistrictId } from '../../../../core/geo/regions';
 import { useFormat } from '../../../intl/format';
+import type { SubmissionFile } from '../api';
 import { useRegionName } from '../labels';
 import { pick, useLocale } from '../l10n';
+import { FileAnswer, SubmissionFiles } from './FileAnswer';
 
 const isSet = (v: unknown) =>
   v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
@@ -45,9 +47,7 @@ function Value({ field, value }: { field: FormField; value: unknown }): ReactNod
     }
     case 'file':
     case 'signature':
-      return t(field.type === 'signature' ? 'answers.signature' : 'answers.file', {
-        id: String(value).slice(0, 8),
-      });
+      return <FileAnswer value={value} signature={field.type === 'signature'} />;
     case 'repeat': {
       const noun = entryNoun(field, lng);
       return Array.isArray(value) ? (
@@ -100,50 +100,61 @@ function Rows({ fields, answers }: { fields: FormField[]; answers: Record<string
 export function AnswersView({
   definition,
   answers,
+  submissionId,
+  files,
 }: {
   definition: FormDefinition | undefined;
   answers: Record<string, unknown>;
+  /** With both, file and signature answers show the files themselves. */
+  submissionId?: string;
+  files?: SubmissionFile[];
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
+  const fileCtx = useMemo(
+    () => (submissionId && files ? { id: submissionId, files: new Map(files.map((f) => [f.id, f])) } : null),
+    [submissionId, files],
+  );
   const known = new Set(definition?.sections.flatMap((s) => s.fields.map((f) => f.key)) ?? []);
   const unknown = Object.keys(answers).filter((k) => !known.has(k));
   const checks = definition ? answerChecks(definition, answers) : [];
   return (
-    <Stack gap="md">
-      {checks.length > 0 && (
-        <Alert color="orange" title={t('answers.checks')} data-testid="answers-checks">
-          <List size="sm">
-            {checks.map((i) => (
-              <List.Item key={i.path + String(i.params?.other)}>
-                {issueMessage(definition, i, lng, (k, p) => t(k, p ?? {}))}
-              </List.Item>
-            ))}
-          </List>
-          <Text size="sm" mt="xs">
-            {t('answers.checksNote')}
-          </Text>
-        </Alert>
-      )}
-      {definition?.sections
-        .filter((s) => s.fields.some((f) => isSet(answers[f.key])))
-        .map((s) => (
-          <div key={s.key}>
-            {pick(s.title, lng) && (
-              <Title order={3} size="h5" mb={4}>
-                {pick(s.title, lng)}
-              </Title>
-            )}
-            <Rows fields={s.fields} answers={answers} />
-          </div>
-        ))}
-      {unknown.length > 0 && (
-        <Rows
-          fields={unknown.map((key) => ({ key, type: 'text', label: { ky: key, ru: key, en: key } }))}
-          answers={answers}
-        />
-      )}
-      {Object.keys(answers).length === 0 && <Text c="dimmed">{t('answers.empty')}</Text>}
-    </Stack>
+    <SubmissionFiles.Provider value={fileCtx}>
+      <Stack gap="md">
+        {checks.length > 0 && (
+          <Alert color="orange" title={t('answers.checks')} data-testid="answers-checks">
+            <List size="sm">
+              {checks.map((i) => (
+                <List.Item key={i.path + String(i.params?.other)}>
+                  {issueMessage(definition, i, lng, (k, p) => t(k, p ?? {}))}
+                </List.Item>
+              ))}
+            </List>
+            <Text size="sm" mt="xs">
+              {t('answers.checksNote')}
+            </Text>
+          </Alert>
+        )}
+        {definition?.sections
+          .filter((s) => s.fields.some((f) => isSet(answers[f.key])))
+          .map((s) => (
+            <div key={s.key}>
+              {pick(s.title, lng) && (
+                <Title order={3} size="h5" mb={4}>
+                  {pick(s.title, lng)}
+                </Title>
+              )}
+              <Rows fields={s.fields} answers={answers} />
+            </div>
+          ))}
+        {unknown.length > 0 && (
+          <Rows
+            fields={unknown.map((key) => ({ key, type: 'text', label: { ky: key, ru: key, en: key } }))}
+            answers={answers}
+          />
+        )}
+        {Object.keys(answers).length === 0 && <Text c="dimmed">{t('answers.empty')}</Text>}
+      </Stack>
+    </SubmissionFiles.Provider>
   );
 }

@@ -8,6 +8,9 @@ import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
 import { useCustody } from './queries';
 
+/** An item copied from a monitoring report when it became a violation record (review.convert.ts). */
+const FROM_SUBMISSION = 'submission:';
+
 /** The chain of custody of one item: who viewed, downloaded, exported or verified it, and when. */
 export function CustodyModal({
   id,
@@ -56,7 +59,11 @@ export function CustodyModal({
                     {e.result && (
                       <Text span size="xs" c="dimmed">
                         {' · '}
-                        {t(`custody.results.${e.result}`, { defaultValue: e.result })}
+                        {e.result.startsWith(FROM_SUBMISSION)
+                          ? t('custody.results.fromSubmission', {
+                              id: e.result.slice(FROM_SUBMISSION.length, FROM_SUBMISSION.length + 8),
+                            })
+                          : t(`custody.results.${e.result}`, { defaultValue: e.result })}
                       </Text>
                     )}
                   </Table.Td>
