@@ -1,5 +1,6 @@
 import { api, query } from '../../api/client';
 import { batches, eachBatch } from './review/batches';
+import type { PublicSummary, Summary } from './summary.api';
 import type { FieldType, FormDefinition, FormKind, L10n } from '../../../core/forms/types';
 
 /* Wire types of the monitoring API (issue #5, /work/briefs/monitoring-contract.md). Written by hand
@@ -7,6 +8,8 @@ import type { FieldType, FormDefinition, FormKind, L10n } from '../../../core/fo
 
 // The exports' wire types and calls live beside (exports.api.ts); re-exported for existing imports.
 export * from './exports.api';
+// Likewise the dashboard's figures (summary.api.ts).
+export * from './summary.api';
 
 export type VersionStatus = 'draft' | 'published';
 export type MissionKind = 'election' | 'detention' | 'trial' | 'assembly';
@@ -160,46 +163,6 @@ export interface SiteCreate {
   lat?: number;
   lon?: number;
 }
-export interface Summary {
-  missionId: string;
-  expected: number;
-  received: number;
-  /** Sites with no observer assigned: nothing is expected from them, so they are counted apart. */
-  unstaffed: number;
-  /** Incidents whose phone time lies outside the mission's time (a reset clock): not charted. */
-  overTimeOutside: number;
-  byRegion: { region: string; expected: number; received: number; unstaffed: number }[];
-  /** `null` = withheld (small cells of a public summary). */
-  incidents: { total: number | null; critical: number | null };
-  overTime: { hour: string; n: number | null; critical: number | null }[];
-  answers: {
-    formId: string;
-    field: string;
-    label: L10n;
-    total: number | null;
-    counts: { value: string; label: L10n; n: number | null }[];
-  }[];
-}
-
-/** The public page's figures: no staffing, small counts withheld (`null`), and the mission's heading. */
-export interface PublicSummary extends Omit<
-  Summary,
-  'unstaffed' | 'overTimeOutside' | 'byRegion' | 'expected' | 'received'
-> {
-  /** Withheld (null) when from 1 to 4. */
-  expected: number | null;
-  received: number | null;
-  /** Every region; an expected count of 0 is withheld like a small one (it would say where nobody went). */
-  byRegion: { region: string; expected: number | null; received: number | null }[];
-  mission: {
-    title: string;
-    kind: MissionKind;
-    status: MissionStatus;
-    startsOn: string | null;
-    endsOn: string | null;
-  };
-}
-
 export interface SubmissionRow {
   id: string;
   missionId: string | null;

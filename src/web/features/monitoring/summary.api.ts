@@ -1,0 +1,44 @@
+import type { L10n } from '../../../core/forms/types';
+import type { MissionKind, MissionStatus } from './api';
+
+/* Wire types of a mission's dashboard figures (issue #5 item 5), split from api.ts. */
+
+export interface Summary {
+  missionId: string;
+  expected: number;
+  received: number;
+  /** Sites with no observer assigned: nothing is expected from them, so they are counted apart. */
+  unstaffed: number;
+  /** Incidents whose phone time lies outside the mission's time (a reset clock): not charted. */
+  overTimeOutside: number;
+  byRegion: { region: string; expected: number; received: number; unstaffed: number }[];
+  /** `null` = withheld (small cells of a public summary). */
+  incidents: { total: number | null; critical: number | null };
+  overTime: { hour: string; n: number | null; critical: number | null }[];
+  answers: {
+    formId: string;
+    field: string;
+    label: L10n;
+    total: number | null;
+    counts: { value: string; label: L10n; n: number | null }[];
+  }[];
+}
+
+/** The public page's figures: no staffing, small counts withheld (`null`), and the mission's heading. */
+export interface PublicSummary extends Omit<
+  Summary,
+  'unstaffed' | 'overTimeOutside' | 'byRegion' | 'expected' | 'received'
+> {
+  /** Withheld (null) when from 1 to 4. */
+  expected: number | null;
+  received: number | null;
+  /** Every region; an expected count of 0 is withheld like a small one (it would say where nobody went). */
+  byRegion: { region: string; expected: number | null; received: number | null }[];
+  mission: {
+    title: string;
+    kind: MissionKind;
+    status: MissionStatus;
+    startsOn: string | null;
+    endsOn: string | null;
+  };
+}
