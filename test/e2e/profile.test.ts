@@ -181,10 +181,12 @@ await describeBrowser('profile: password, recovery codes and sessions', (backend
     await page.goto('/profile');
     await switchLanguage(page, 'ky');
     // The language was switched from the header after the page opened: the form shows it, unchanged.
-    assert.equal(
-      await page.getByLabel('Интерфейстин тили', { exact: true }).first().inputValue(),
-      'Кыргызча',
-    );
+    // The header hands the saved profile to this page a moment after the server has it: wait for it.
+    const language = page.getByLabel('Интерфейстин тили', { exact: true }).first();
+    for (let i = 0; i < 50 && (await language.inputValue()) !== 'Кыргызча'; i++) {
+      await page.waitForTimeout(100);
+    }
+    assert.equal(await language.inputValue(), 'Кыргызча');
     const phone = page.getByRole('textbox', { name: 'Телефон номери' });
     await phone.fill('чалыңыз');
     await page.getByRole('button', { name: 'Сактоо' }).first().click();

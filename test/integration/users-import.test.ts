@@ -160,7 +160,12 @@ for (const backend of await backends()) {
       );
       assert.ok(mine.every((a) => a.actor_id === admin.id));
       assert.deepEqual(JSON.parse(mine[3]!.details), { invited: 3 });
-      assert.doesNotMatch(JSON.stringify(mine), /asel|Асель|555/, 'no e-mail, name or number in the log');
+      // Details only: the ids are random hex and may well hold a "555".
+      assert.doesNotMatch(
+        JSON.stringify(mine.map((a) => a.details)),
+        /asel|Асель|555/,
+        'no e-mail, name or number in the log',
+      );
 
       // Each link is that person's own: it opens their account, and only once.
       const c = t.client();
