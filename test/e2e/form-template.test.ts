@@ -5,7 +5,7 @@ import type { FormDefinition } from '../../src/core/forms/types.ts';
 import { storedDefinition } from '../../src/server/modules/monitoring/forms.repo.ts';
 import { shippedTemplate, type TemplateKey } from '../../src/server/modules/monitoring/forms.templates.ts';
 import { openDb } from '../../src/server/platform/db/db.ts';
-import { describeBrowser, launch, login, openTab, type Tab } from './browser.ts';
+import { describeBrowser, launch, login, logout, openTab, switchLanguage, type Tab } from './browser.ts';
 import { staffWorldRoles, type RolesWorld } from './legal-setup.ts';
 import { see, shot, track } from './monitoring-setup.ts';
 
@@ -23,7 +23,9 @@ await describeBrowser('monitoring: a newer shipped template is offered in the bu
   const ids = new Map<TemplateKey, string>();
 
   before(async () => {
-    w = await staffWorldRoles(backend, []);
+    w = await staffWorldRoles(backend, [
+      { role: 'coordinator', email: 'nurlan@example.org', name: 'Nurlan Coordinator' },
+    ]);
     // This installation imported its templates from an earlier release.
     const db = openDb({ dataDir: w.server.dataDir, databaseUrl: w.server.databaseUrl });
     try {
@@ -113,5 +115,29 @@ await describeBrowser('monitoring: a newer shipped template is offered in the bu
     assert.equal(await page.getByTestId('template-notice').count(), 0);
     const problems = tab.problems.filter((p) => !/Failed to load resource/.test(p));
     assert.deepEqual(problems, []);
+  });
+
+  it('a coordinator reads the public report form but finds nothing that would change it (ADR 0024)', async () => {
+    const { page } = tab;
+    await logout(page);
+    await login(page, w.people[0]!);
+    await switchLanguage(page, 'ky');
+    await page.goto('/monitoring/forms');
+    const badge = page.getByTestId('form-admin-only');
+    await see(page, badge.getByText('Администратор өзгөртөт'));
+    assert.equal(await badge.count(), 1, 'only the public form');
+    const row = badge.locator('xpath=ancestor::tr');
+    await row.getByRole('button').click();
+    const menu = page.getByRole('menu');
+    await see(page, menu.getByText('JSON экспорттоо'));
+    assert.equal(await menu.getByRole('menuitem').count(), 1, 'export, no archive');
+    await page.keyboard.press('Escape');
+    await row.getByRole('link').click();
+    await see(page, page.getByTestId('form-read-only').getByText('администратор гана өзгөртөт'));
+    assert.equal(await page.getByTestId('save-draft').count(), 0);
+    assert.equal(await page.getByTestId('publish').count(), 0);
+    assert.equal(await page.getByTestId('form-title-en').count(), 0, 'no editor');
+    assert.deepEqual(await shot(page, 'form-read-only-ky'), []);
+    await switchLanguage(page, 'en');
   });
 });

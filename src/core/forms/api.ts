@@ -36,6 +36,8 @@ export const FormListItem = z.object({
   publishedVersionId: Id.nullable(),
   /** The shipped template differs from this form and was neither taken nor turned down (ADR 0022). */
   templateUpdate: z.boolean(),
+  /** This user may change it (drafts, publishing, archiving): the public form is administrators' only. */
+  editable: z.boolean(),
   updatedAt: z.string(),
 });
 export const FormList = z.object({ items: z.array(FormListItem) });
@@ -60,6 +62,7 @@ export const FormDetail = z.object({
   draft: VersionBody.nullable(),
   published: VersionBody.nullable(),
   templateUpdate: z.boolean(),
+  editable: z.boolean(),
 });
 /** Load the shipped template as the draft; an open draft is replaced only when asked. */
 export const TemplateLoadBody = z.strictObject({ replaceDraft: z.boolean().optional() });

@@ -95,6 +95,7 @@ export const ERRORS = {
   'forms.import_invalid': 400,
   'forms.not_template': 409,
   'forms.draft_exists': 409,
+  'forms.public_admin': 403,
   'missions.not_found': 404,
   'missions.form_not_published': 400,
   'missions.coordinator_invalid': 400,

@@ -32,6 +32,7 @@ export function presentListItem(
   f: FormRow,
   heads: Head[],
   templateUpdate: boolean,
+  editable: boolean,
 ): z.infer<typeof A.FormListItem> {
   const latest = heads[0]!;
   const published = heads.find((h) => h.status === 'published');
@@ -45,6 +46,7 @@ export function presentListItem(
     latestVersion: { id: latest.id, version: latest.version, status: latest.status as Status },
     publishedVersionId: published?.id ?? null,
     templateUpdate,
+    editable,
     updatedAt: f.updated_at,
   };
 }
@@ -55,6 +57,7 @@ export function presentDetail(
   draft: VersionRow | undefined,
   published: VersionRow | undefined,
   templateUpdate: boolean,
+  editable: boolean,
 ): z.infer<typeof A.FormDetail> {
   const body = (v: VersionRow | undefined) =>
     v
@@ -77,6 +80,7 @@ export function presentDetail(
     draft: body(draft),
     published: body(published),
     templateUpdate,
+    editable,
   };
 }
 

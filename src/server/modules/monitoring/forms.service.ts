@@ -7,7 +7,7 @@ import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { inTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getVocabulary } from '../vocab/vocab.service.ts';
-import { canReadFormVersion } from './forms.access.ts';
+import { canChangeForm, canReadFormVersion, requireFormChange } from './forms.access.ts';
 import { writeDraft } from './forms.drafts.ts';
 import { definitionOf, presentDetail, presentListItem, presentVersion } from './forms.presenter.ts';
 import { formsRepo, storedDefinition, type FormRow } from './forms.repo.ts';
@@ -59,7 +59,12 @@ export async function listForms(
       .map((f) => {
         const heads = byForm.get(f.id)!;
         const published = heads.find((h) => h.status === 'published');
-        return presentListItem(f, heads, templateNewer(f, published?.definition_hash));
+        return presentListItem(
+          f,
+          heads,
+          templateNewer(f, published?.definition_hash),
+          canChangeForm(actor, f),
+        );
       }),
   };
 }
@@ -126,6 +131,7 @@ export async function getForm(
     latest?.status === 'draft' ? latest : undefined,
     published,
     templateNewer(f, published?.definition_hash),
+    canChangeForm(actor, f),
   );
 }
 
@@ -141,6 +147,7 @@ export async function saveDraft(
   return inTx(ctx, async (tx, audit) => {
     const f = await formsRepo.findForm(tx, id);
     if (!f) throw new AppError('forms.not_found');
+    requireFormChange(actor, f);
     const ref = await writeDraft(tx, actor, f, def);
     await audit({
       actorId: actor.userId,
@@ -197,6 +204,7 @@ export async function publishForm(
   // draft again rather than publish what its author no longer sees.
   for (let attempt = 0; attempt < 3; attempt++) {
     const f = await loadForm(ctx, id);
+    requireFormChange(actor, f);
     if (f.archived === 1) throw new AppError('forms.archived');
     const latest = await formsRepo.latestVersion(ctx.db, id);
     if (!latest) throw new AppError('forms.not_found');
@@ -250,6 +258,7 @@ export async function setArchived(
   await inTx(ctx, async (tx, audit) => {
     const f = await formsRepo.findForm(tx, id);
     if (!f) throw new AppError('forms.not_found');
+    requireFormChange(actor, f);
     if ((f.archived === 1) === archived) return;
     await formsRepo.touchForm(tx, id, { archived: archived ? 1 : 0, updated_at: new Date().toISOString() });
     await audit({

@@ -2,6 +2,7 @@ import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { inTx, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { requireFormChange } from './forms.access.ts';
 import { writeDraft } from './forms.drafts.ts';
 import { formsRepo, type FormRow } from './forms.repo.ts';
 import { shippedTemplate, type ShippedTemplate } from './forms.templates.ts';
@@ -9,11 +10,17 @@ import { shippedTemplate, type ShippedTemplate } from './forms.templates.ts';
 /**
  * The template this release ships, offered to an installation that imported an earlier one (ADR 0022):
  * taken as a draft, which goes through the normal publish (version n+1; reports keep their version), or
- * turned down until the shipped file changes again. Same right as every other form change.
+ * turned down until the shipped file changes again. Same right as every other form change
+ * (`requireFormChange`).
  */
-async function templateForm(tx: Executor, id: string): Promise<{ f: FormRow; shipped: ShippedTemplate }> {
+async function templateForm(
+  tx: Executor,
+  actor: Actor,
+  id: string,
+): Promise<{ f: FormRow; shipped: ShippedTemplate }> {
   const f = await formsRepo.findForm(tx, id);
   if (!f) throw new AppError('forms.not_found');
+  requireFormChange(actor, f);
   const shipped = shippedTemplate(f.key);
   if (!shipped) throw new AppError('forms.not_template');
   return { f, shipped };
@@ -28,7 +35,7 @@ export async function loadShippedTemplate(
 ): Promise<{ versionId: string; version: number }> {
   requireCap(actor, 'monitoring.review');
   return inTx(ctx, async (tx, audit) => {
-    const { f, shipped } = await templateForm(tx, id);
+    const { f, shipped } = await templateForm(tx, actor, id);
     if (f.archived === 1) throw new AppError('forms.archived');
     const latest = await formsRepo.latestVersion(tx, id);
     const hadDraft = latest?.status === 'draft';
@@ -62,7 +69,7 @@ export async function dismissShippedTemplate(
 ): Promise<void> {
   requireCap(actor, 'monitoring.review');
   await inTx(ctx, async (tx, audit) => {
-    const { f, shipped } = await templateForm(tx, id);
+    const { f, shipped } = await templateForm(tx, actor, id);
     if (f.template_hash === shipped.hash) return;
     await formsRepo.setTemplateHash(tx, id, shipped.hash);
     await audit({

@@ -3,9 +3,7 @@ import { validateAnswers } from '../../../core/forms/index.ts';
 import type { FormDefinition } from '../../../core/forms/types.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { answerInvalid } from './answers.error.ts';
-
-/** The template key of the public incident form (shipped by the forms module). */
-export const PUBLIC_FORM_KEY = 'public_incident';
+import { PUBLIC_FORM_KEY } from './forms.access.ts';
 
 /**
  * The published version of the public incident form: the latest one, or `versionId` when it is a

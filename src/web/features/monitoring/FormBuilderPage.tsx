@@ -9,6 +9,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { blankDefinition } from './builder/definition';
 import { FormEditor } from './builder/FormEditor';
 import { TemplateNotice } from './builder/TemplateNotice';
+import { ReadOnlyForm } from './builder/ReadOnlyForm';
 import { VersionList } from './builder/VersionList';
 import { pick, useLocale } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
@@ -42,7 +43,8 @@ export function FormBuilderPage(): ReactElement {
       <PageHeader
         title={title}
         description={
-          data
+          // A form this user cannot change has no "saving opens version n" to announce.
+          data?.editable
             ? data.draft
               ? t('builder.draftOf', { version: data.draft.version })
               : data.published
@@ -60,31 +62,35 @@ export function FormBuilderPage(): ReactElement {
       ) : (
         <MonErrorAlert error={form.error} />
       )}
-      {initial && (
-        <FormEditor
-          key={`${id}:${data?.draft?.id ?? data?.published?.id ?? ''}:${loads}`}
-          formId={isNew ? null : id}
-          initial={initial}
-          versions={data ? <VersionList form={data} /> : null}
-          notice={notice}
-          setNotice={setNotice}
-          hasDraft={!!data?.draft}
-          template={
-            data?.templateUpdate
-              ? (dirty) => (
-                  <TemplateNotice
-                    formId={data.id}
-                    draftVersion={data.draft?.version ?? null}
-                    dirty={dirty}
-                    onLoaded={(version) => {
-                      setLoads((n) => n + 1);
-                      setNotice(t('builder.template.loaded', { version }));
-                    }}
-                  />
-                )
-              : undefined
-          }
-        />
+      {data && !data.editable && initial ? (
+        <ReadOnlyForm form={data} definition={initial} />
+      ) : (
+        initial && (
+          <FormEditor
+            key={`${id}:${data?.draft?.id ?? data?.published?.id ?? ''}:${loads}`}
+            formId={isNew ? null : id}
+            initial={initial}
+            versions={data ? <VersionList form={data} /> : null}
+            notice={notice}
+            setNotice={setNotice}
+            hasDraft={!!data?.draft}
+            template={
+              data?.templateUpdate
+                ? (dirty) => (
+                    <TemplateNotice
+                      formId={data.id}
+                      draftVersion={data.draft?.version ?? null}
+                      dirty={dirty}
+                      onLoaded={(version) => {
+                        setLoads((n) => n + 1);
+                        setNotice(t('builder.template.loaded', { version }));
+                      }}
+                    />
+                  )
+                : undefined
+            }
+          />
+        )
       )}
     </>
   );

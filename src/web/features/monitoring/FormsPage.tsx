@@ -120,9 +120,11 @@ function RowActions({ form }: { form: FormSummary }): ReactElement {
           <Menu.Item onClick={() => exp.mutate()} leftSection={<Icon name="download" size={14} />}>
             {t('forms.export')}
           </Menu.Item>
-          <Menu.Item onClick={() => arch.mutate()}>
-            {t(form.archived ? 'forms.unarchive' : 'forms.archive')}
-          </Menu.Item>
+          {form.editable && (
+            <Menu.Item onClick={() => arch.mutate()}>
+              {t(form.archived ? 'forms.unarchive' : 'forms.archive')}
+            </Menu.Item>
+          )}
         </Menu.Dropdown>
       </Menu>
       <MonErrorAlert error={exp.error ?? arch.error} />
@@ -252,7 +254,12 @@ export function FormsPage(): ReactElement {
                         <Badge variant="light" color={f.origin === 'template' ? 'grape' : 'blue'} tt="none">
                           {t(`forms:origin.${f.origin}`)}
                         </Badge>
-                        {f.templateUpdate && (
+                        {!f.editable && (
+                          <Badge variant="light" color="gray" tt="none" data-testid="form-admin-only">
+                            {t('forms.adminOnly')}
+                          </Badge>
+                        )}
+                        {f.templateUpdate && f.editable && (
                           <Badge variant="light" color="blue" tt="none" data-testid="template-update">
                             {t('forms.templateUpdate')}
                           </Badge>

@@ -44,6 +44,8 @@ export interface FormSummary {
   publishedVersionId: string | null;
   /** The shipped template differs from this form and was neither taken nor turned down. */
   templateUpdate: boolean;
+  /** This user may change it: the public report form is changed by administrators only. */
+  editable: boolean;
   updatedAt: string;
 }
 export interface FormDetail {
@@ -62,6 +64,7 @@ export interface FormDetail {
   draft: { id: string; version: number; definition: FormDefinition } | null;
   published: { id: string; version: number; definition: FormDefinition } | null;
   templateUpdate: boolean;
+  editable: boolean;
 }
 export interface FormExport {
   format: 'ukuk-form';
