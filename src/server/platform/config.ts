@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   UKUK_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(4096).default(50),
   /** Field-app uploads left unfinished this long are deleted with their pieces (monitoring cleanup). */
   UKUK_UPLOAD_ABANDON_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
+  /** Field-app media one person may announce in 24 hours, in MiB (a full disk is everyone's outage). */
+  UKUK_UPLOAD_DAILY_MB: z.coerce.number().int().min(1).max(1_000_000).default(2048),
   /** Finished monitoring export files are kept this long, then deleted (the export shows as expired). */
   UKUK_EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Optional: reminders and critical-incident alerts are also e-mailed through this server (smtp:// or smtps://, credentials in the URL). */
@@ -58,6 +60,8 @@ export type Config = {
   webDir: string;
   runJobs: boolean;
   maxUploadBytes: number;
+  /** Field-app upload bytes one user may announce in a rolling 24 hours. */
+  uploadDailyBytes: number;
   uploadAbandonMs: number;
   exportKeepMs: number;
   smtp: { url: string; from: string } | undefined;
@@ -92,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: yes(e.UKUK_JOBS),
     maxUploadBytes: e.UKUK_MAX_UPLOAD_MB * 1024 * 1024,
     uploadAbandonMs: e.UKUK_UPLOAD_ABANDON_HOURS * 3_600_000,
+    uploadDailyBytes: e.UKUK_UPLOAD_DAILY_MB * 1024 * 1024,
     exportKeepMs: e.UKUK_EXPORT_KEEP_DAYS * 86_400_000,
     smtp: e.UKUK_SMTP_URL ? { url: e.UKUK_SMTP_URL, from: e.UKUK_SMTP_FROM ?? '' } : undefined,
   };

@@ -121,6 +121,8 @@ export const ERRORS = {
   'uploads.offset_mismatch': 409,
   'uploads.too_large': 413,
   'uploads.integrity_failed': 400,
+  'uploads.too_many_open': 429,
+  'uploads.daily_limit': 429,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

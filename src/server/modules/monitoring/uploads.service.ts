@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { decideType, sniff, SNIFF_BYTES } from '../../platform/files/sniff.ts';
 import { registerFileOwner } from '../../platform/files/registry.ts';
 import { FileStore } from '../../platform/files/store.ts';
+import { checkUploadBudget } from './uploads.budget.ts';
 
 /**
  * Resumable media uploads of the field app (issue #5 item 3: "media upload resumes"). The client
@@ -52,6 +53,7 @@ export async function createUpload(
       .executeTakeFirst();
   const seen = await find();
   if (seen) return { id: seen.id, received: Number(seen.received), created: false };
+  await checkUploadBudget(ctx, actor.userId, input.size);
   const id = uuidv7();
   const { key, wrapped } = envelope(ctx).newRecordKey(TABLE, id);
   const now = new Date().toISOString();
