@@ -44,6 +44,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  // Shutting down must not wait out a browser's keep-alive connection (72 s): Fastify's default
+  // "close idle connections" is not applied to a plain server (fastify#7044), and after a streamed
+  // file the connection goes idle only once close() has begun. Sweep idle ones until the server closed;
+  // requests still running finish first.
+  app.addHook('preClose', (done) => {
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 50).unref();
+    app.server.once('close', () => clearInterval(sweep));
+    app.server.closeIdleConnections();
+    done();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

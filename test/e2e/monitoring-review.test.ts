@@ -16,7 +16,7 @@ import {
   type Tab,
 } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { activeMission, see, shot, track } from './monitoring-setup.ts';
+import { activeMission, see, shot, thumbnailMade, track } from './monitoring-setup.ts';
 
 type View = {
   status: string;
@@ -127,6 +127,7 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
 
   it('the reviewer sees the observer’s photo and opens it full size', async () => {
     const { page } = tab;
+    await thumbnailMade(await w.api(w.admin), chuy);
     await page.goto(`/monitoring/submissions/${chuy}`);
     const img = page.getByTestId('answer-photo').getByTestId('answer-image');
     await see(page, img);
@@ -134,7 +135,8 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await page.waitForFunction(
       () => document.querySelector<HTMLImageElement>('[data-testid="answer-image"]')?.complete,
     );
-    assert.equal(await img.evaluate((e: HTMLImageElement) => e.naturalWidth), 640, 'the picture was drawn');
+    // The page shows the small copy (320 px, no metadata); the full photo opens in its own tab.
+    assert.equal(await img.evaluate((e: HTMLImageElement) => e.naturalWidth), 320, 'the copy was drawn');
     assert.equal(await img.getAttribute('alt'), 'Сүрөт: Мектеп_1_кезек.jpg');
     const box = await img.boundingBox();
     assert.ok(box);

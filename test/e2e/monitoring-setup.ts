@@ -125,3 +125,25 @@ export async function activeMission(
   ok(await admin.patch(base, { status: 'active' }), 'activate');
   return { admin, missionId, versionId, site };
 }
+
+/**
+ * Wait until the photos of a report have their small copies (made by the job worker after each
+ * upload): the review page shows those, and a test should see the page as it will be, not a moment
+ * earlier when the original stands in.
+ */
+export async function thumbnailMade(api: Client, submissionId: string): Promise<void> {
+  const s = await api.get<{ files: { id: string; mime: string; size: number }[] }>(
+    `/api/monitoring/submissions/${submissionId}`,
+  );
+  for (const f of s.body.files.filter((x) => x.mime.startsWith('image/'))) {
+    const url = `${api.baseUrl}/api/monitoring/submissions/${submissionId}/files/${f.id}?variant=thumb`;
+    let copy = false;
+    for (let i = 0; i < 100 && !copy; i++) {
+      const r = await fetch(url, { headers: { cookie: api.cookieHeader() } });
+      await r.arrayBuffer();
+      copy = Number(r.headers.get('content-length')) !== f.size;
+      if (!copy) await new Promise((res) => setTimeout(res, 100));
+    }
+    assert.ok(copy, `no small copy of ${f.id}`);
+  }
+}

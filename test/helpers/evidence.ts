@@ -49,8 +49,8 @@ export async function uploadTo(
   return { status: res.status, body: (await res.json()) as Item & Err };
 }
 
-export async function fetchBytes(c: Client, url: string) {
-  const res = await fetch(`${c.baseUrl}${url}`, { headers: { cookie: c.cookieHeader() } });
+export async function fetchBytes(c: Client, url: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${c.baseUrl}${url}`, { headers: { ...headers, cookie: c.cookieHeader() } });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 

@@ -7,6 +7,7 @@ import { TYPES } from '../../platform/files/sniff.ts';
 import { loadSubmission } from './submissions.read.ts';
 import { publishedVersion, uploadIdsOf } from './submissions.forms.ts';
 import { CONTENT, keyOf as uploadKey, store as uploadStore } from './uploads.service.ts';
+import { isPicture, queueUploadThumbnail, THUMB } from './uploads.thumbs.ts';
 
 /** What the review page needs to show one attached file. */
 export interface SubmissionFile {
@@ -89,13 +90,15 @@ export async function filesForCopy(
 /**
  * One attached file of a submission the actor may read (the same check as reading the submission).
  * An upload the answers do not name answers exactly like a missing one: nobody learns that an id
- * exists by trying it against a submission they can see. Each opening is audited.
+ * exists by trying it against a submission they can see. Each opening is audited. `thumb` asks for a
+ * photo's small copy (the original while it is not made yet; every other file as it is).
  */
 export async function openSubmissionFile(
   ctx: AppContext,
   actor: Actor | null,
   id: string,
   uploadId: string,
+  variant: 'original' | 'thumb' = 'original',
 ): Promise<SubmissionFile & { inline: boolean; body: AsyncIterable<Buffer> }> {
   const row = await loadSubmission(ctx.db, actor, id);
   const key = envelope(ctx).openRecordKey('submissions', row.id, row.dek);
@@ -107,9 +110,24 @@ export async function openSubmissionFile(
     action: 'monitoring.submission_file_read',
     entityType: 'submission',
     entityId: id,
-    details: { uploadId },
+    details: { uploadId, ...(variant === 'thumb' ? { variant } : {}) },
   });
   const file = describe(ctx, u);
+  if (variant === 'thumb' && isPicture(u.mime)) {
+    if (u.thumb_key) {
+      return {
+        id: u.id,
+        mime: 'image/jpeg',
+        size: Number(u.thumb_size),
+        name: withExtension(file.name.replace(/\.[^.]*$/, ''), 'jpg'),
+        inline: true,
+        body: uploadStore(ctx).read(uploadKey(ctx, u), THUMB, u.thumb_key),
+      };
+    }
+    // Not made yet (a photo sent before thumbnails existed, or the job still waits): ask for it and
+    // show the original meanwhile.
+    await queueUploadThumbnail(ctx, ctx.db, u.id);
+  }
   return {
     ...file,
     inline: INLINE.test(file.mime),

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registerMonitoringCleanup } from './cleanup.job.ts';
 import { createUpload, MAX_PIECE, putPiece, uploadStatus } from './uploads.service.ts';
+import { registerUploadThumbnails } from './uploads.thumbs.ts';
 
 const tags = ['monitoring'];
 const submitAccess = { access: 'monitoring.submit' } as const;
@@ -19,8 +20,10 @@ const Received = z.object({ id: Uuid, received: z.number() });
 
 /** Resumable uploads of photos, audio and signatures from the field app. */
 export const uploadRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  // Abandoned uploads (and old export files) are removed by this node's job worker, like exports'.
+  // Abandoned uploads (and old export files) are removed by this node's job worker, like exports';
+  // photos' thumbnails are made there too.
   registerMonitoringCleanup(ctx);
+  registerUploadThumbnails(ctx);
   // Pieces come as raw bytes; only in this plugin (encapsulated), at most 1 MB each.
   app.addContentTypeParser(
     'application/octet-stream',

@@ -9,6 +9,7 @@ import { decideType, sniff, SNIFF_BYTES } from '../../platform/files/sniff.ts';
 import { registerFileOwner } from '../../platform/files/registry.ts';
 import { FileStore } from '../../platform/files/store.ts';
 import { checkUploadBudget } from './uploads.budget.ts';
+import { isPicture, queueUploadThumbnail, THUMB } from './uploads.thumbs.ts';
 
 /**
  * Resumable media uploads of the field app (issue #5 item 3: "media upload resumes"). The client
@@ -213,6 +214,7 @@ async function finish(ctx: AppContext, r: UploadsTable): Promise<UploadsTable> {
       entityId: r.id,
       details: { size: file.size },
     });
+    if (!bad && isPicture(mime)) await queueUploadThumbnail(ctx, tx, r.id);
   });
   for (const p of parts) await fs.remove(p.storage_key);
   if (bad) {
@@ -226,8 +228,8 @@ async function finish(ctx: AppContext, r: UploadsTable): Promise<UploadsTable> {
 export const sha256Of = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
- * Completed uploads are stored files: `ukuk files verify` re-hashes them with the others (and does not
- * call them orphans). Pieces of unfinished uploads have no known hash yet; the join checks them.
+ * Completed uploads and their thumbnails are stored files: `ukuk files verify` re-hashes them with the
+ * others (and does not call them orphans). Pieces of unfinished uploads have no known hash yet; the join checks them.
  */
 registerFileOwner({
   name: TABLE,
@@ -236,13 +238,13 @@ registerFileOwner({
     for (;;) {
       const rows = await ctx.db
         .selectFrom('uploads')
-        .select(['id', 'dek', 'storage_key', 'sha256', 'size'])
+        .select(['id', 'dek', 'storage_key', 'sha256', 'size', 'thumb_key', 'thumb_sha256', 'thumb_size'])
         .where('complete', '=', 1)
         .where('id', '>', after)
         .orderBy('id')
         .limit(200)
         .execute();
-      for (const r of rows)
+      for (const r of rows) {
         yield {
           owner: TABLE,
           recordId: r.id,
@@ -252,6 +254,17 @@ registerFileOwner({
           size: Number(r.size),
           key: () => keyOf(ctx, r),
         };
+        if (r.thumb_key && r.thumb_sha256)
+          yield {
+            owner: `${TABLE}.thumbnail`,
+            recordId: r.id,
+            storageKey: r.thumb_key,
+            field: THUMB,
+            sha256: r.thumb_sha256,
+            size: Number(r.thumb_size),
+            key: () => keyOf(ctx, r),
+          };
+      }
       if (rows.length < 200) return;
       after = rows.at(-1)!.id;
     }

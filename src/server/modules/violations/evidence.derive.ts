@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { envelope, type AppContext } from '../../platform/context.ts';
 import { FileStore } from '../../platform/files/store.ts';
+import { IMAGE_TYPES, makeThumbnail } from '../../platform/files/thumbnail.ts';
 import { CONTENT_FIELD, evidenceKey, THUMB_FIELD } from './evidence.presenter.ts';
 import { evidenceRepo, type EvidenceRow } from './evidence.repo.ts';
 import { indexEvidenceText } from './evidence.search.ts';
@@ -9,41 +10,12 @@ import { extractPdfText } from './evidence.text.ts';
 /**
  * Derived copies of evidence, made by the job `evidence.derive` (payload: the item id only) so that an
  * upload answers at once and a slow or hostile file cannot hold a request:
- * - images get a thumbnail of at most 320 px, re-encoded as JPEG with NO metadata at all (EXIF with
- *   GPS position and camera serial, XMP, IPTC, ICC are all dropped: sharp keeps none unless asked),
+ * - images get a thumbnail (`platform/files/thumbnail.ts`: at most 320 px, no metadata at all),
  *   stored encrypted under the item's own key; the original is never touched;
  * - the name, description and (for PDFs) the text are indexed for search as keyed hashes.
  * The original is re-hashed while it is read: a file that no longer matches its SHA-256 yields no
  * derivatives (verification reports it).
  */
-export const THUMB_PX = 320;
-const IMAGE_TYPES = new Set([
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/heic',
-  'image/heif',
-]);
-/** Decoding bound: a "decompression bomb" image is refused rather than allocating gigabytes. */
-const MAX_PIXELS = 120_000_000;
-
-/** A metadata-free JPEG thumbnail of an image, or null when the image cannot be decoded. */
-export async function makeThumbnail(image: Buffer): Promise<Buffer | null> {
-  try {
-    // Loaded at first use: libvips is memory every process would carry, and most never make a thumbnail.
-    const { default: sharp } = await import('sharp');
-    return await sharp(image, { limitInputPixels: MAX_PIXELS, pages: 1 })
-      .rotate() // apply the EXIF orientation before the EXIF block is dropped
-      .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 80 })
-      .toBuffer();
-  } catch {
-    return null;
-  }
-}
-
 async function* once(b: Buffer): AsyncGenerator<Buffer> {
   yield b;
 }

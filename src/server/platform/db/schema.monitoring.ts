@@ -130,6 +130,10 @@ export interface UploadsTable {
   storage_key: string | null;
   created_at: string;
   updated_at: string;
+  /** A metadata-free JPEG of at most 320 px of a photo, made by the job `monitoring.upload_thumb`. */
+  thumb_key: string | null;
+  thumb_sha256: string | null;
+  thumb_size: number | null;
 }
 
 export interface UploadPartsTable {

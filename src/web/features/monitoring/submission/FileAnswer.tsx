@@ -62,7 +62,9 @@ function Picture({
       >
         <Box
           component="img"
-          src={url}
+          // A photo shows as its small copy (no metadata; the server falls back to the original while
+          // it is made); a signature is small already and stays crisp as it was drawn.
+          src={signature ? url : `${url}?variant=thumb`}
           alt={t(signature ? 'answers.signatureAlt' : 'answers.photoAlt', { name: file.name })}
           loading="lazy"
           onError={() => setBroken(true)}
