@@ -57,11 +57,13 @@ export function CustodyModal({
                   <Table.Td>
                     {t(`custody.actions.${e.action}`)}
                     {e.result && (
-                      <Text span size="xs" c="dimmed">
+                      <Text span size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                         {' · '}
                         {e.result.startsWith(FROM_SUBMISSION)
-                          ? t('custody.results.fromSubmission', {
-                              id: e.result.slice(FROM_SUBMISSION.length, FROM_SUBMISSION.length + 8),
+                          ? // The whole id: a UUIDv7's first characters are its time, shared by reports
+                            // converted the same minute, and a chain of custody must name one report.
+                            t('custody.results.fromSubmission', {
+                              id: e.result.slice(FROM_SUBMISSION.length),
                             })
                           : t(`custody.results.${e.result}`, { defaultValue: e.result })}
                       </Text>
