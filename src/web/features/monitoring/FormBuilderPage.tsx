@@ -63,7 +63,8 @@ export function FormBuilderPage(): ReactElement {
         <MonErrorAlert error={form.error} />
       )}
       {data && !data.editable && initial ? (
-        <ReadOnlyForm form={data} definition={initial} />
+        // What the public fills in is the published version, not an administrator's open draft.
+        <ReadOnlyForm form={data} definition={data.published?.definition ?? initial} />
       ) : (
         initial && (
           <FormEditor
