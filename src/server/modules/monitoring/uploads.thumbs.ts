@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type { UploadsTable } from '../../platform/db/schema.monitoring.ts';
 import { FileStore } from '../../platform/files/store.ts';
-import { IMAGE_TYPES, makeThumbnail } from '../../platform/files/thumbnail.ts';
+import { IMAGE_TYPES, storeThumbnail } from '../../platform/files/thumbnail.ts';
 import { CONTENT, keyOf } from './uploads.service.ts';
 
 /**
@@ -37,10 +36,6 @@ export function registerUploadThumbnails(ctx: AppContext): void {
   });
 }
 
-async function* once(b: Buffer): AsyncGenerator<Buffer> {
-  yield b;
-}
-
 /** Make the thumbnail if it is missing; safe to run twice (the queue delivers at least once). */
 export async function makeUploadThumbnail(ctx: AppContext, id: string): Promise<void> {
   const r: UploadsTable | undefined = await ctx.db
@@ -51,26 +46,15 @@ export async function makeUploadThumbnail(ctx: AppContext, id: string): Promise<
     .executeTakeFirst();
   if (!r?.storage_key || r.thumb_key || !isPicture(r.mime)) return;
   const store = new FileStore(ctx.config.dataDir);
-  const key = keyOf(ctx, r);
-  const hash = createHash('sha256');
-  const parts: Buffer[] = [];
-  try {
-    for await (const c of store.read(key, CONTENT, r.storage_key)) {
-      hash.update(c);
-      parts.push(c);
-    }
-  } catch {
-    ctx.log.warn({ uploadId: id }, 'upload unreadable: no thumbnail');
-    return;
-  }
   // A file that no longer matches its fingerprint gets no derived copy (`ukuk files verify` reports it).
-  if (hash.digest('hex') !== r.sha256) return;
-  const thumb = await makeThumbnail(Buffer.concat(parts));
-  if (!thumb) return;
-  const stored = await store.write(key, THUMB, once(thumb), {
-    maxBytes: thumb.length,
-    tooLarge: () => new Error('thumbnail larger than itself'),
-  });
+  const stored = await storeThumbnail(
+    store,
+    keyOf(ctx, r),
+    { field: CONTENT, storageKey: r.storage_key, sha256: r.sha256, size: Number(r.size) },
+    THUMB,
+  );
+  if (stored === 'unreadable') ctx.log.warn({ uploadId: id }, 'upload unreadable: no thumbnail');
+  if (!stored || stored === 'unreadable') return;
   const set = await ctx.db
     .updateTable('uploads')
     .set({ thumb_key: stored.storageKey, thumb_sha256: stored.sha256, thumb_size: stored.size })

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { envelope, type AppContext } from '../../platform/context.ts';
 import { FileStore } from '../../platform/files/store.ts';
-import { IMAGE_TYPES, makeThumbnail } from '../../platform/files/thumbnail.ts';
+import { IMAGE_TYPES, storeThumbnail } from '../../platform/files/thumbnail.ts';
 import { CONTENT_FIELD, evidenceKey, THUMB_FIELD } from './evidence.presenter.ts';
 import { evidenceRepo, type EvidenceRow } from './evidence.repo.ts';
 import { indexEvidenceText } from './evidence.search.ts';
@@ -16,10 +16,6 @@ import { extractPdfText } from './evidence.text.ts';
  * The original is re-hashed while it is read: a file that no longer matches its SHA-256 yields no
  * derivatives (verification reports it).
  */
-async function* once(b: Buffer): AsyncGenerator<Buffer> {
-  yield b;
-}
-
 async function* hashing(source: AsyncIterable<Buffer>, hash: Hash, seen: { size: number }) {
   for await (const chunk of source) {
     hash.update(chunk);
@@ -33,23 +29,15 @@ function matches(row: EvidenceRow, hash: Hash, seen: { size: number }): boolean 
 }
 
 async function makeAndStoreThumbnail(ctx: AppContext, store: FileStore, row: EvidenceRow): Promise<void> {
-  const key = evidenceKey(envelope(ctx), row);
-  const hash = createHash('sha256');
-  const seen = { size: 0 };
-  const parts: Buffer[] = [];
-  try {
-    for await (const c of hashing(store.read(key, CONTENT_FIELD, row.storage_key), hash, seen)) parts.push(c);
-  } catch {
+  const stored = await storeThumbnail(
+    store,
+    evidenceKey(envelope(ctx), row),
+    { field: CONTENT_FIELD, storageKey: row.storage_key, sha256: row.sha256, size: Number(row.size) },
+    THUMB_FIELD,
+  );
+  if (stored === 'unreadable')
     ctx.log.warn({ evidenceId: row.id }, 'evidence original unreadable: no thumbnail');
-    return;
-  }
-  if (!matches(row, hash, seen)) return;
-  const thumb = await makeThumbnail(Buffer.concat(parts));
-  if (!thumb) return;
-  const stored = await store.write(key, THUMB_FIELD, once(thumb), {
-    maxBytes: thumb.length,
-    tooLarge: () => new Error('thumbnail larger than itself'),
-  });
+  if (!stored || stored === 'unreadable') return;
   const set = await evidenceRepo.setThumbnail(ctx.db, row.id, {
     key: stored.storageKey,
     sha256: stored.sha256,

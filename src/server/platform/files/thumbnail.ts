@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import type { RecordKey } from '../crypto/envelope.ts';
+import type { FileStore, StoredFile } from './store.ts';
+
 /**
  * Thumbnails of pictures (evidence, observers' photos): at most 320 px, re-encoded as JPEG with NO
  * metadata at all — EXIF with GPS position and camera serial, XMP, IPTC, ICC are all dropped (sharp
@@ -29,4 +33,42 @@ export async function makeThumbnail(image: Buffer): Promise<Buffer | null> {
   } catch {
     return null;
   }
+}
+
+async function* once(b: Buffer): AsyncGenerator<Buffer> {
+  yield b;
+}
+
+/**
+ * The thumbnail of a stored picture, stored beside it under the same record key as `thumbField`.
+ * The original is re-hashed while it is read: a file that no longer matches its recorded SHA-256 and
+ * size gets no derived copy (verification reports it). `unreadable`: the original could not be read
+ * (the caller logs it); null: it changed, or is no picture sharp can decode. The caller records the
+ * returned file, and removes it when another run recorded one first.
+ */
+export async function storeThumbnail(
+  store: FileStore,
+  key: RecordKey,
+  original: { field: string; storageKey: string; sha256: string; size: number },
+  thumbField: string,
+): Promise<StoredFile | null | 'unreadable'> {
+  const hash = createHash('sha256');
+  const parts: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const c of store.read(key, original.field, original.storageKey)) {
+      hash.update(c);
+      size += c.length;
+      parts.push(c);
+    }
+  } catch {
+    return 'unreadable';
+  }
+  if (hash.digest('hex') !== original.sha256 || size !== original.size) return null;
+  const thumb = await makeThumbnail(Buffer.concat(parts));
+  if (!thumb) return null;
+  return store.write(key, thumbField, once(thumb), {
+    maxBytes: thumb.length,
+    tooLarge: () => new Error('thumbnail larger than itself'),
+  });
 }
