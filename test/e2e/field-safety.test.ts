@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { describeBrowser, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
+import { MAX_OPEN_UPLOADS } from '../../src/server/modules/monitoring/uploads.budget.ts';
 import { fieldLogin, fieldWorld, type World } from './field-world.ts';
 
 /**
@@ -94,6 +98,43 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     await page.getByTestId('add-complaints').click();
     await page.getByTestId('remove-complaints[0]').click();
     assert.equal(await page.getByTestId('q-complaints[0].complainant').count(), 0);
+  });
+
+  it('a photo the server will not take yet keeps its report waiting, and the outbox says why in the language on screen', async () => {
+    const { page } = tab;
+    // The account already has as many unfinished uploads as the server allows (another phone, say).
+    const other = await w.api(w.observer);
+    for (let i = 0; i < MAX_OPEN_UPLOADS; i++) {
+      const clientId = randomUUID();
+      const r = await other.post('/api/monitoring/uploads', {
+        clientId,
+        size: 1000,
+        sha256: createHash('sha256').update(clientId).digest('hex'),
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+    }
+    await page.goto('/field');
+    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    await page.getByTestId('q-opened').locator('label').first().click();
+    await page.getByTestId('q-queue-short').check({ force: true });
+    await page.getByTestId('file-photo').setInputFiles({
+      name: 'station.png',
+      mimeType: 'image/png',
+      buffer: fs.readFileSync(path.resolve(import.meta.dirname, '../../public/field-icon-192.png')),
+    });
+    await page.getByTestId('media-photo').waitFor();
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-open-outbox').click();
+    const why = page.getByTestId('outbox-waiting-why');
+    await why.filter({ hasText: 'Бул эсептен 20 файл жөнөтүлүп жатат' }).waitFor();
+    assert.equal(await page.getByTestId('outbox-item').getAttribute('data-status'), 'queued');
+    // Worded again from the code and its values, not the Kyrgyz text the server sent.
+    await page.locator('label', { hasText: /^RU$/ }).click();
+    await why.filter({ hasText: 'С этой учётной записи уже отправляются 20 файлов' }).waitFor();
+    await page.screenshot({ path: '/tmp/field-upload-limit-ru.png', fullPage: true });
+    assert.equal(await hasHorizontalScroll(page), false);
+    await page.locator('label', { hasText: /^KY$/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ky');
   });
 
   it('wiping the phone with no connection ends the session as soon as it is back online', async () => {

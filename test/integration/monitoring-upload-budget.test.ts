@@ -5,7 +5,7 @@ import { MAX_OPEN_UPLOADS } from '../../src/server/modules/monitoring/uploads.bu
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 
-type Err = { error: { code: string; message: string } };
+type Err = { error: { code: string; message: string; params?: Record<string, unknown> } };
 const MB = 1024 * 1024;
 
 /**
@@ -52,6 +52,8 @@ for (const backend of await backends()) {
       assert.equal(r.status, 429, JSON.stringify(r.body));
       assert.equal(r.body.error.code, 'uploads.too_many_open');
       assert.match(r.body.error.message, /уже отправляются 20 файлов/);
+      // Its value, for a client that words the message itself (the field app's outbox).
+      assert.deepEqual(r.body.error.params, { max: MAX_OPEN_UPLOADS });
       assert.equal(await count(obs), MAX_OPEN_UPLOADS);
       // Resuming one of them still works: the same client id is not a new upload.
       const again = await announce(obs, 1000, first);

@@ -8,7 +8,7 @@ import { ApiError } from '../api/client';
 export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     const fallback = error.message || t('common.errors.unknown');
-    const params = { defaultValue: fallback, seconds: error.retryAfterSeconds ?? 0 };
+    const params = { ...error.params, defaultValue: fallback, seconds: error.retryAfterSeconds ?? 0 };
     const text = t(`errors:${error.code}`, params);
     if (error.code === 'auth.rate_limited' && error.retryAfterSeconds) {
       return `${text} ${t('common.errors.retryAfter', { count: error.retryAfterSeconds })}`;

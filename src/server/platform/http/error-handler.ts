@@ -70,6 +70,9 @@ export function sendError(
     error: {
       code,
       message: tr(req.locale, `errors:${code}`, extra.params ?? {}),
+      // The message's values (a limit, who holds a lock): a client that words the message in another
+      // language, or later (the field app's outbox), needs them. They are in the message already.
+      ...(extra.params ? { params: extra.params } : {}),
       ...(fields.length ? { fields } : {}),
       ...(extra.details !== undefined ? { details: extra.details } : {}),
       ...(extra.retryAfterSeconds ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),

@@ -6,7 +6,7 @@ import { useField } from './context';
 import type { Assignment, OutboxItem, StoredForm } from './db';
 import { FieldHeader } from './FieldHeader';
 import { loc, useLive } from './live';
-import { problemLines } from './problem';
+import { problemLines, problemText } from './problem';
 
 const ORDER: Record<OutboxItem['status'], number> = { rejected: 0, queued: 1, sent: 2 };
 const COLOR: Record<OutboxItem['status'], string> = { rejected: 'red', queued: 'orange', sent: 'teal' };
@@ -92,10 +92,13 @@ export function OutboxScreen(): ReactElement {
                 </Text>
               )}
               {item.status === 'queued' && item.attempts > 0 && (
-                <Text size="sm" mt={4} c="dimmed">
-                  {item.error
-                    ? t('outbox.error_generic', { status: item.error.status })
-                    : t('outbox.retry', { count: item.attempts })}
+                <Text size="sm" mt={4} c="dimmed" data-testid="outbox-waiting-why">
+                  {!item.error
+                    ? t('outbox.retry', { count: item.attempts })
+                    : item.error.status === 429
+                      ? // The server's limits (files this account may send) say why it waits and what to do.
+                        problemText(item.error, t)
+                      : t('outbox.error_generic', { status: item.error.status })}
                 </Text>
               )}
               {item.status === 'rejected' && item.error && (

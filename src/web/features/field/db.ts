@@ -36,6 +36,8 @@ export interface ServerProblem {
   code: string;
   message: string;
   details?: { path: string; code: string; params?: Record<string, string | number> }[];
+  /** The message's values (a limit in MB…): the app words the message again in the language on screen. */
+  params?: Record<string, string | number>;
 }
 
 export interface OutboxItem {

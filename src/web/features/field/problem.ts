@@ -53,5 +53,14 @@ export function problemLines(
     .slice(0, 5)
     .map((i) => issueMessage(def, i, lang, translator(t)));
   if (lines.length) return lines;
-  return [problem.message || t('field:outbox.error_generic', { status: problem.status })];
+  return [problemText(problem, t)];
+}
+
+/**
+ * The server's message, worded again in the language on screen from its code and values (the stored
+ * message is in the language of the moment it came); the stored one when the app has no such code.
+ */
+export function problemText(problem: ServerProblem, t: TFunction): string {
+  const stored = problem.message || t('field:outbox.error_generic', { status: problem.status });
+  return t(`errors:${problem.code}`, { ...problem.params, defaultValue: stored });
 }

@@ -47,6 +47,7 @@ export function problemOf(reply: Reply): ServerProblem {
     code: e.code,
     message: e.message,
     ...(details.length ? { details } : {}),
+    ...(Object.keys(e.params).length ? { params: e.params } : {}),
   };
 }
 
