@@ -128,6 +128,16 @@ for (const backend of await backends()) {
       const r = await fetchBytes(admin.client, `${url(noisySub, noisyUp)}?variant=thumb`);
       assert.equal(r.status, 200);
       assert.ok(r.bytes.equals(noisy));
+      // The audit says what was served: the whole photo, not a copy.
+      const reads = () =>
+        t.ctx.db
+          .selectFrom('audit_log')
+          .select('details')
+          .where('action', '=', 'monitoring.submission_file_read')
+          .where('entity_id', '=', noisySub)
+          .orderBy('seq', 'desc')
+          .execute();
+      assert.doesNotMatch(String((await reads())[0]!.details), /thumb/);
       const job = await t.ctx.db
         .selectFrom('jobs')
         .select('type')
@@ -144,6 +154,7 @@ for (const backend of await backends()) {
       const small = await fetchBytes(admin.client, `${url(noisySub, noisyUp)}?variant=thumb`);
       assert.equal(small.headers.get('content-type'), 'image/jpeg');
       assert.ok(small.bytes.length < noisy.length / 4);
+      assert.match(String((await reads())[0]!.details), /"variant":"thumb"/);
     });
 
     test('a range of bytes, across pieces, with 206 and Content-Range; an impossible one 416', async () => {

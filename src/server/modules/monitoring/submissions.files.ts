@@ -105,29 +105,29 @@ export async function openSubmissionFile(
   const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;
   const [u] = await referencedUploads(ctx, row, answers, uploadId);
   if (!u?.storage_key) throw new AppError('uploads.not_found');
+  // The audit says what was served: the small copy only when there is one for a photo.
+  const thumb = variant === 'thumb' && isPicture(u.mime) && !!u.thumb_key;
   await auditNow(ctx, {
     actorId: actor!.userId,
     action: 'monitoring.submission_file_read',
     entityType: 'submission',
     entityId: id,
-    details: { uploadId, ...(variant === 'thumb' ? { variant } : {}) },
+    details: { uploadId, ...(thumb ? { variant } : {}) },
   });
   const file = describe(ctx, u);
-  if (variant === 'thumb' && isPicture(u.mime)) {
-    if (u.thumb_key) {
-      return {
-        id: u.id,
-        mime: 'image/jpeg',
-        size: Number(u.thumb_size),
-        name: withExtension(file.name.replace(/\.[^.]*$/, ''), 'jpg'),
-        inline: true,
-        body: uploadStore(ctx).read(uploadKey(ctx, u), THUMB, u.thumb_key),
-      };
-    }
-    // Not made yet (a photo sent before thumbnails existed, or the job still waits): ask for it and
-    // show the original meanwhile.
-    await queueUploadThumbnail(ctx, ctx.db, u.id);
+  if (thumb) {
+    return {
+      id: u.id,
+      mime: 'image/jpeg',
+      size: Number(u.thumb_size),
+      name: withExtension(file.name.replace(/\.[^.]*$/, ''), 'jpg'),
+      inline: true,
+      body: uploadStore(ctx).read(uploadKey(ctx, u), THUMB, u.thumb_key!),
+    };
   }
+  // Not made yet (a photo sent before thumbnails existed, or the job still waits): ask for it and
+  // show the original meanwhile.
+  if (variant === 'thumb' && isPicture(u.mime)) await queueUploadThumbnail(ctx, ctx.db, u.id);
   return {
     ...file,
     inline: INLINE.test(file.mime),
