@@ -237,6 +237,25 @@ for (const backend of await backends()) {
       assert.equal(row.getCell(hurt).type, ExcelJS.ValueType.Number);
       const counts = rows.map((r) => r.getCell(voters).value).filter((v) => v !== null);
       assert.deepEqual(counts, [120, 120, 120, 120]);
+      // The second sheet says what each question column asks, in the reader's language.
+      const book = wb.worksheets[1]!;
+      assert.equal(book.name, tr('ky', 'errors:mon_export.codebook.sheet'));
+      const entries = new Map(
+        Array.from({ length: book.rowCount - 1 }, (_, i) => {
+          const r = book.getRow(i + 2);
+          return [r.getCell(1).value, [2, 3, 4].map((c) => r.getCell(c).value)] as const;
+        }),
+      );
+      assert.deepEqual(entries.get('hurt'), ['Качан', 'Жабыркагандар', null]);
+      assert.deepEqual(entries.get('queue')?.slice(1), ['Кезек', 'short = Кыска; long = Узун']);
+      assert.deepEqual(entries.get('opened')?.[2], 'ооба / жок');
+      assert.equal(entries.has('notes'), false, 'a redacted column is not described either');
+      // Every question column of the data sheet is there, in the same order.
+      const questions = header.slice(header.indexOf(tr('ky', 'errors:mon_export.column.form_version')) + 1);
+      assert.deepEqual(
+        [...entries.keys()],
+        questions.map((h) => String(h).replace(/ \(.*\)$/, '')),
+      );
       const g = await download(
         admin.client,
         `/api/monitoring/exports/${await exportDone(admin.client, { format: 'geojson' })}/download`,

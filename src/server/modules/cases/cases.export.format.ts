@@ -98,7 +98,12 @@ export interface XlsxOptions {
   sharedStrings?: boolean;
   /** A number format per column (dates: a date format), none where null; numbers are written as numbers. */
   numFmts?: readonly (string | null)[];
+  /** Small sheets written after the table (a codebook), whole. */
+  sheets?: readonly { name: string; rows: Cell[][] }[];
 }
+
+// Sheet names may not hold []:*?/\ and are at most 31 characters long.
+const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
 /**
  * The XLSX through exceljs's streaming writer: each row is committed (written out) as it comes.
@@ -109,7 +114,7 @@ function xlsxStream(
   sheet: string,
   header: Cell[],
   pages: AsyncIterable<Cell[][]>,
-  { sharedStrings = true, numFmts }: XlsxOptions,
+  { sharedStrings = true, numFmts, sheets = [] }: XlsxOptions,
 ): Readable {
   const out = new PassThrough();
   const run = async () => {
@@ -121,8 +126,7 @@ function xlsxStream(
       useStyles: numFmts !== undefined,
       useSharedStrings: sharedStrings,
     });
-    // Sheet names may not hold []:*?/\ and are at most 31 characters long.
-    const ws = workbook.addWorksheet(sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
+    const ws = workbook.addWorksheet(sheetName(sheet));
     // Strings go in as strings, never as formulas: exceljs makes a formula only from {formula}.
     ws.addRow(header).commit();
     const add = numFmts ? styledRows(ws, numFmts) : (cells: Cell[]) => ws.addRow(cells).commit();
@@ -132,6 +136,11 @@ function xlsxStream(
       if (out.writableNeedDrain) await drained(out);
     }
     ws.commit();
+    for (const extra of sheets) {
+      const more = workbook.addWorksheet(sheetName(extra.name));
+      for (const cells of extra.rows) more.addRow(cells).commit();
+      more.commit();
+    }
     await workbook.commit();
   };
   run().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));

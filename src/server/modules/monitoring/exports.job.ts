@@ -5,6 +5,7 @@ import { envelope, type AppContext } from '../../platform/context.ts';
 import { registerFileOwner } from '../../platform/files/registry.ts';
 import { FileStore } from '../../platform/files/store.ts';
 import { tr } from '../../platform/i18n.ts';
+import { codebook } from './exports.codebook.ts';
 import { RenderPool } from './exports.pool.ts';
 import { RAW_COLUMNS, pageKeys, type RawRow, type Rendered } from './exports.render.ts';
 import { EXPORT_PAGE, LabelSource, planColumns, renderSpec, xlsxHeader } from './exports.rows.ts';
@@ -60,12 +61,8 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
     .select('kind')
     .where('id', '=', row.mission_id)
     .executeTakeFirst();
-  const plan = planColumns(
-    versions.map((v) => JSON.parse(v.definition) as FormDefinition),
-    redacted,
-    locale,
-    mission?.kind ?? null,
-  );
+  const defs = versions.map((v) => JSON.parse(v.definition) as FormDefinition);
+  const plan = planColumns(defs, redacted, locale, mission?.kind ?? null);
   const pool = new RenderPool(
     renderSpec(plan, format, locale, new Map(versions.map((v) => [v.id, v.version]))),
   );
@@ -140,7 +137,8 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
   const header = format === 'xlsx' ? xlsxHeader(plan.header, types, locale) : plan.header;
   let stored;
   try {
-    stored = await store.write(key, 'file', exportStream(format, sheet, header, rendered(), types), {
+    const sheets = format === 'xlsx' ? [codebook(defs, plan.columns, locale)] : [];
+    stored = await store.write(key, 'file', exportStream(format, sheet, header, rendered(), types, sheets), {
       maxBytes: Number.MAX_SAFE_INTEGER,
       tooLarge: () => new Error('export too large'),
     });

@@ -47,6 +47,8 @@ export function exportStream(
   header: string[],
   pages: AsyncIterable<Rendered>,
   types: readonly CellType[] = [],
+  /** XLSX only: sheets after the data (the codebook, exports.codebook.ts). */
+  sheets: readonly { name: string; rows: Cell[][] }[] = [],
 ): AsyncIterable<Buffer> {
   // The byte order mark lets Excel on Windows read the file as UTF-8 (Cyrillic stays readable).
   if (format === 'csv') return textChunks(`\uFEFF${csvLine(header)}`, pages, '');
@@ -56,5 +58,5 @@ export function exportStream(
     const t = types[i];
     return t ? XLSX_FORMATS[t] : null;
   });
-  return tableStream(format, sheet, header, cellPages(pages), { sharedStrings: false, numFmts });
+  return tableStream(format, sheet, header, cellPages(pages), { sharedStrings: false, numFmts, sheets });
 }
