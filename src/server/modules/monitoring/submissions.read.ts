@@ -68,13 +68,16 @@ export async function presentSubmission(
       .orderBy('at')
       .orderBy('id')
       .execute(),
-    ctx.db
-      .selectFrom('submission_comments')
-      .selectAll()
-      .where('submission_id', '=', row.id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute(),
+    // An observer's view has no comments: they are not even read, let alone decrypted.
+    internal
+      ? ctx.db
+          .selectFrom('submission_comments')
+          .selectAll()
+          .where('submission_id', '=', row.id)
+          .orderBy('at')
+          .orderBy('id')
+          .execute()
+      : [],
     row.site_id
       ? ctx.db.selectFrom('sites').select(['code', 'name']).where('id', '=', row.site_id).executeTakeFirst()
       : undefined,
@@ -86,14 +89,21 @@ export async function presentSubmission(
   const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;
   const files = await submissionFiles(ctx, row, answers);
   const lock = liveLock(row);
-  const names = await userNames(ctx, [
-    ...(row.observer_id ? [row.observer_id] : []),
-    ...(lock ? [lock.userId] : []),
-    ...history.flatMap((h) => (h.user_id ? [h.user_id] : [])),
-    ...history.flatMap((h) => (ASSIGNING.has(h.action) && h.ref_id ? [h.ref_id] : [])),
-    ...comments.map((c) => c.user_id),
-    ...(row.assigned_to ? [row.assigned_to] : []),
-  ]);
+  // Reviewers' names are decrypted only for a reader who sees them; an observer, only their own.
+  const observer = row.observer_id ? [row.observer_id] : [];
+  const names = await userNames(
+    ctx,
+    internal
+      ? [
+          ...observer,
+          ...(lock ? [lock.userId] : []),
+          ...history.flatMap((h) => (h.user_id ? [h.user_id] : [])),
+          ...history.flatMap((h) => (ASSIGNING.has(h.action) && h.ref_id ? [h.ref_id] : [])),
+          ...comments.map((c) => c.user_id),
+          ...(row.assigned_to ? [row.assigned_to] : []),
+        ]
+      : observer,
+  );
   const name = (id: string | null) => (id ? (names.get(id) ?? '—') : null);
   const view = {
     id: row.id,
@@ -141,7 +151,11 @@ export async function presentSubmission(
         action: h.action,
         from: h.from_status,
         to: h.to_status,
-        reason: h.reason_enc ? key.decrypt(`reason:${h.id}`, h.reason_enc) : null,
+        // An observer reads only the reason of a rejection (they may act on it).
+        reason:
+          h.reason_enc && (internal || h.to_status === 'rejected')
+            ? key.decrypt(`reason:${h.id}`, h.reason_enc)
+            : null,
         refId: h.ref_id,
         refName: ASSIGNING.has(h.action) ? name(h.ref_id) : null,
       })),
