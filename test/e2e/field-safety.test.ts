@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { describeBrowser, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
 import { MAX_OPEN_UPLOADS } from '../../src/server/modules/monitoring/uploads.budget.ts';
-import { fieldLogin, fieldWorld, type World } from './field-world.ts';
+import { attachStationPhoto, fieldLogin, fieldWorld, type World } from './field-world.ts';
 
 /**
  * What a field observer must never lose or leave behind (found by a walk-through at phone width, in
@@ -117,12 +115,7 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     await page.getByTestId(`field-form-${w.checklistVersion}`).click();
     await page.getByTestId('q-opened').locator('label').first().click();
     await page.getByTestId('q-queue-short').check({ force: true });
-    await page.getByTestId('file-photo').setInputFiles({
-      name: 'station.png',
-      mimeType: 'image/png',
-      buffer: fs.readFileSync(path.resolve(import.meta.dirname, '../../public/field-icon-192.png')),
-    });
-    await page.getByTestId('media-photo').waitFor();
+    await attachStationPhoto(page);
     await page.getByTestId('field-save').click();
     await page.getByTestId('field-open-outbox').click();
     const why = page.getByTestId('outbox-waiting-why');

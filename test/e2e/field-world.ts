@@ -1,5 +1,7 @@
 // The field app's test world, shared by the browser suites of the field app.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FormDefinition } from '../../src/core/forms/types.ts';
 import type { Client } from '../helpers/client.ts';
 import { CHECKLIST, STATION_VISIT } from '../helpers/monitoring.ts';
@@ -8,6 +10,19 @@ import { freshCode } from './browser.ts';
 import { staffWorld, type Account, type StaffWorld } from './legal-setup.ts';
 
 const L = (en: string, ru = en, ky = en) => ({ ky, ru, en });
+
+/** A real PNG (the app icon): the server sniffs the content. */
+export const STATION_PHOTO = path.resolve(import.meta.dirname, '../../public/field-icon-192.png');
+
+/** Attaches the station photo to the open checklist's photo question and waits for its preview. */
+export async function attachStationPhoto(page: Page): Promise<void> {
+  await page.getByTestId('file-photo').setInputFiles({
+    name: 'station.png',
+    mimeType: 'image/png',
+    buffer: fs.readFileSync(STATION_PHOTO),
+  });
+  await page.getByTestId('media-photo').waitFor();
+}
 
 /** The mission's incident form: time and place are filled in by the app, so it sends in two taps. */
 export const INCIDENT: FormDefinition = {

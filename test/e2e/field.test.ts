@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { districtsOf } from '../../src/core/geo/regions.ts';
@@ -14,7 +13,15 @@ import {
   type Tab,
 } from './browser.ts';
 
-import { fieldLogin, fieldWorld, untilStored, stored, type World } from './field-world.ts';
+import {
+  attachStationPhoto,
+  fieldLogin,
+  fieldWorld,
+  STATION_PHOTO,
+  untilStored,
+  stored,
+  type World,
+} from './field-world.ts';
 
 /** Screenshot for a person to look at; a phone-width page never scrolls sideways, and axe finds nothing serious. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -61,15 +68,7 @@ async function fillChecklist(
   await page.getByTestId('q-opened').locator('label').first().click();
   await page.getByTestId('q-queue-short').check({ force: true });
   await page.getByTestId('q-notes').fill(note);
-  if (photo) {
-    // A real PNG (the app icon): the server sniffs the content.
-    await page.getByTestId('file-photo').setInputFiles({
-      name: 'station.png',
-      mimeType: 'image/png',
-      buffer: fs.readFileSync(path.resolve(import.meta.dirname, '../../public/field-icon-192.png')),
-    });
-    await page.getByTestId('media-photo').waitFor();
-  }
+  if (photo) await attachStationPhoto(page);
   await page.getByTestId('field-save')[save]();
   await page.getByTestId('field-incident').waitFor();
 }
@@ -182,10 +181,7 @@ await describeBrowser('field app: offline outbox', (backend) => {
       return (await r.json()) as { complete: boolean; size: number };
     }, photos[0]!);
     assert.equal(upload.complete, true);
-    assert.equal(
-      upload.size,
-      fs.statSync(path.resolve(import.meta.dirname, '../../public/field-icon-192.png')).size,
-    );
+    assert.equal(upload.size, fs.statSync(STATION_PHOTO).size);
     await page.getByTestId('field-back').click();
   });
 

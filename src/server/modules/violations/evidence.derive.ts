@@ -16,6 +16,8 @@ import { extractPdfText } from './evidence.text.ts';
  * The original is re-hashed while it is read: a file that no longer matches its SHA-256 yields no
  * derivatives (verification reports it).
  */
+
+/** Passes the chunks on, hashing and counting them as they go by. */
 async function* hashing(source: AsyncIterable<Buffer>, hash: Hash, seen: { size: number }) {
   for await (const chunk of source) {
     hash.update(chunk);
