@@ -39,3 +39,15 @@ test('every table and threshold: no small published cell, never exactly one with
     assert.ok(hidden !== 1 || positive === 1, JSON.stringify({ table, th, out }));
   }
 });
+
+test('cells withheld for another table count as withheld: the rest is suppressed around them', () => {
+  // The second hour's count is withheld elsewhere, so its 9 critical incidents are too; alone, the
+  // total minus the other hours would give it back, so the smallest other one goes with it.
+  assert.deepEqual(values(suppressTable(rows(12, 9, 6), 5, { withheld: [false, true, false] })), [
+    12,
+    null,
+    null,
+  ]);
+  // A withheld cell of 0 gives nothing away and withholds nothing more.
+  assert.deepEqual(values(suppressTable(rows(12, 0, 6), 5, { withheld: [false, true, false] })), [12, 0, 6]);
+});

@@ -9,7 +9,7 @@ import { codebook } from './exports.codebook.ts';
 import { RenderPool } from './exports.pool.ts';
 import { RAW_COLUMNS, pageKeys, type RawRow, type Rendered } from './exports.render.ts';
 import { EXPORT_PAGE, LabelSource, planColumns, renderSpec, xlsxHeader } from './exports.rows.ts';
-import { EXPORT_ATTEMPTS, EXPORT_JOB, missionScope } from './exports.service.ts';
+import { EXPORT_ATTEMPTS, EXPORT_JOB, missionScope, scopeText } from './exports.service.ts';
 import { exportStream, type ExportFormat } from './exports.writers.ts';
 import { columnTypes } from './exports.xlsx.ts';
 
@@ -49,7 +49,8 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
   }
   await ctx.db
     .updateTable('mon_exports')
-    .set({ status: 'running', rows: 0, updated_at: new Date().toISOString() })
+    // What the file will hold: the scope as it is now, which may differ from when it was asked for.
+    .set({ status: 'running', rows: 0, regions: scopeText(scope), updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
   const locale = row.locale as Locale;

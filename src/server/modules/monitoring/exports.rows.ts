@@ -80,10 +80,19 @@ export function planColumns(
   const seen = new Set<string>();
   const columns: PlanColumn[] = [];
   let pointField: string | null = null;
+  // One column per key, planned from the newest version that has it, yet the rows of every version
+  // fill it. A key that is free text (or a file) in any version of any of the mission's forms has
+  // no column in a redacted export: otherwise the text written under an older version, or under
+  // another form reusing the key, came out raw in a column planned as a choice (issue #5 review).
+  const withheld = new Set<string>();
+  if (redacted)
+    for (const def of defs)
+      for (const s of def.sections)
+        for (const f of s.fields) if (REDACTED_TYPES.has(f.type)) withheld.add(f.key);
   for (const def of defs)
     for (const s of def.sections)
       for (const f of s.fields) {
-        if (seen.has(f.key)) continue;
+        if (seen.has(f.key) || withheld.has(f.key)) continue;
         seen.add(f.key);
         if (f.type === 'location' && !redacted && !pointField) pointField = f.key;
         columns.push(...fieldColumns(f, redacted, locale));

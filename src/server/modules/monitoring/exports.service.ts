@@ -84,6 +84,7 @@ export async function requestExport(
         storage_key: null,
         size: null,
         sha256: null,
+        regions: scopeText(scope),
         created_at: now,
         updated_at: now,
       })
@@ -112,11 +113,29 @@ export async function requestExport(
   return { jobId: id };
 }
 
-/** The export of this requester, or the same 404 as a missing one. */
+/** How `mon_exports.regions` records the part of the mission an export covers. */
+export function scopeText(scope: { regions: string[] | null }): string {
+  return scope.regions === null ? '*' : JSON.stringify([...scope.regions].sort());
+}
+
+/** Whether the actor's part of the mission now covers all that the export holds. */
+function covers(scope: { regions: string[] | null }, regions: string | null): boolean {
+  if (scope.regions === null) return true;
+  if (regions === null || regions === '*') return false;
+  return (JSON.parse(regions) as string[]).every((r) => scope.regions!.includes(r));
+}
+
+/**
+ * The export of this requester, or the same 404 as a missing one. The requester's part of the mission
+ * is checked again: someone taken off the mission, or moved to another region, since they asked for
+ * it gets nothing of a file made while they had it.
+ */
 async function ownExport(ctx: AppContext, actor: Actor | null, id: string) {
   requireCap(actor, 'monitoring.review');
   const row = await ctx.db.selectFrom('mon_exports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || row.requested_by !== actor.userId) throw new AppError('mon_export.not_found');
+  const scope = await missionScope(ctx, actor, row.mission_id);
+  if (!scope || !covers(scope, row.regions)) throw new AppError('mon_export.not_found');
   return row;
 }
 

@@ -107,6 +107,29 @@ export function submissionVisibleTo(actor: Actor): Expression<SqlBool> {
   return sql<SqlBool>`(${own} or exists (select 1 from mission_coordinators sc where sc.user_id = ${actor.userId} and (sc.region is null or sc.region = s.region) and (sc.mission_id = s.mission_id or (s.mission_id is null and ${triagesPublicReports(sql.ref('sc.mission_id'))}))))`;
 }
 
+/**
+ * Whether the actor reviews this submission, not only sees it: an administrator, or a coordinator of
+ * its part of its mission (of a mission triaging public reports, for one of those). A coordinator
+ * sent as an observer elsewhere sees their own report there as an observer does.
+ */
+export async function reviewsSubmission(
+  db: Executor,
+  actor: Actor,
+  row: { mission_id: string | null; region: string | null },
+): Promise<boolean> {
+  if (actor.role === 'admin') return true;
+  if (!can(actor, 'monitoring.review')) return false;
+  let q = db
+    .selectFrom('mission_coordinators')
+    .select('id')
+    .where('user_id', '=', actor.userId)
+    .where((eb) => eb.or([eb('region', 'is', null), eb('region', '=', row.region ?? '')]));
+  q = row.mission_id
+    ? q.where('mission_id', '=', row.mission_id)
+    : q.where(triagesPublicReports(sql.ref('mission_id')));
+  return (await q.limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** Whether the mission (a column reference) is marked as triaging public reports. */
 export function triagesPublicReports(missionId: Expression<unknown>): Expression<SqlBool> {
   return sql<SqlBool>`exists (select 1 from missions pm where pm.id = ${missionId} and pm.public_reports = 1)`;

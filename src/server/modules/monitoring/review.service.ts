@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { uuidv7 } from '../../../core/ids.ts';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
@@ -9,7 +8,7 @@ import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RecordKey } from '../../platform/crypto/envelope.ts';
 import { userNames } from '../users/users.names.ts';
-import { triagesPublicReports } from './monitoring.access.ts';
+import { reviewsSubmission } from './monitoring.access.ts';
 import { liveLock, loadSubmission, presentSubmission } from './submissions.read.ts';
 import { recountOnStatus } from './submissions.recount.ts';
 import type * as S from './submissions.schemas.ts';
@@ -47,19 +46,9 @@ export const FORWARD: Record<Status, readonly Status[]> = {
 export async function loadForReview(ctx: AppContext, actor: Actor | null, id: string, tx?: Tx) {
   requireCap(actor, 'monitoring.review');
   const row = await loadSubmission(tx ?? ctx.db, actor, id);
-  if (actor.role !== 'admin' && row.observer_id === actor.userId) {
-    // Seeing one's own report is not reviewing it: only a coordinator of its part of the mission reviews.
-    let q = (tx ?? ctx.db)
-      .selectFrom('mission_coordinators')
-      .select('id')
-      .where('user_id', '=', actor.userId)
-      .where((eb) => eb.or([eb('region', 'is', null), eb('region', '=', row.region ?? '')]));
-    q = row.mission_id
-      ? q.where('mission_id', '=', row.mission_id)
-      : q.where(triagesPublicReports(sql.ref('mission_id')));
-    const c = await q.limit(1).executeTakeFirst();
-    if (!c) throw new AppError('submissions.not_found');
-  }
+  // Seeing one's own report is not reviewing it: only a coordinator of its part of the mission reviews.
+  if (row.observer_id === actor.userId && !(await reviewsSubmission(tx ?? ctx.db, actor, row)))
+    throw new AppError('submissions.not_found');
   return row;
 }
 

@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/db.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
-import { submissionVisibleTo } from './monitoring.access.ts';
+import { reviewsSubmission, submissionVisibleTo } from './monitoring.access.ts';
 import { submissionFiles } from './submissions.files.ts';
 import { publishedVersion } from './submissions.forms.ts';
 import type * as S from './submissions.schemas.ts';
@@ -199,7 +199,12 @@ export async function getSubmission(ctx: AppContext, actor: Actor | null, id: st
     entityType: 'submission',
     entityId: id,
   });
-  return presentSubmission(ctx, row, can(actor!, 'monitoring.review'));
+  // One's own report is read as its observer unless one also reviews it (monitoring.access.ts).
+  const internal =
+    row.observer_id === actor!.userId
+      ? await reviewsSubmission(ctx.db, actor!, row)
+      : can(actor!, 'monitoring.review');
+  return presentSubmission(ctx, row, internal);
 }
 
 /**
@@ -268,38 +273,49 @@ export async function listSubmissions(
     ...rows.flatMap((r) => (liveLock(r) ? [r.locked_by!] : [])),
     ...rows.flatMap((r) => (r.assigned_to ? [r.assigned_to] : [])),
   ]);
-  const internal = can(actor, 'monitoring.review');
+  // Per row, as for one report (getSubmission): one's own reports show their internals only where one
+  // also reviews them.
+  const reviewer = can(actor, 'monitoring.review');
+  const reviewed = new Set<string>();
+  for (const r of rows)
+    if (reviewer && r.observer_id === actor.userId && (await reviewsSubmission(ctx.db, actor, r)))
+      reviewed.add(r.id);
+  const internalOf = (r: { id: string; observer_id: string | null }) =>
+    reviewer && (r.observer_id !== actor.userId || reviewed.has(r.id));
   const titles = new Map<string, z.infer<typeof S.L10nSchema> | null>();
   for (const id of new Set(rows.map((r) => r.form_version_id)))
     titles.set(id, (await publishedVersion(ctx.db, id))?.title ?? null);
   return {
     page,
     total: Number(total.n),
-    items: rows.map((r) => ({
-      id: r.id,
-      missionId: r.mission_id,
-      siteId: r.site_id,
-      siteName: r.site_name,
-      formTitle: titles.get(r.form_version_id) ?? null,
-      formKind: r.form_kind,
-      status: r.status as Status,
-      critical: r.critical === 1,
-      // An observer's list (their own reports) shows no review internals: see presentSubmission.
-      flags: {
-        translate: internal && r.flag_translate === 1,
-        geolocate: internal && r.flag_geolocate === 1,
-        verify: internal && r.flag_verify === 1,
-        urgent: internal && r.flag_urgent === 1,
-      },
-      region: r.region,
-      receivedAt: r.received_at,
-      observerName: r.observer_id ? (names.get(r.observer_id) ?? '—') : null,
-      source: r.source as 'observer' | 'public',
-      lockedBy: internal && liveLock(r) ? (names.get(r.locked_by!) ?? '—') : null,
-      // "You are editing" reads differently from someone else's name (the reviewer's own lock).
-      lockedByMe: liveLock(r) !== null && r.locked_by === actor.userId,
-      assigneeName: internal && r.assigned_to ? (names.get(r.assigned_to) ?? '—') : null,
-      assignedToMe: r.assigned_to === actor.userId,
-    })),
+    items: rows.map((r) => {
+      const internal = internalOf(r);
+      return {
+        id: r.id,
+        missionId: r.mission_id,
+        siteId: r.site_id,
+        siteName: r.site_name,
+        formTitle: titles.get(r.form_version_id) ?? null,
+        formKind: r.form_kind,
+        status: r.status as Status,
+        critical: r.critical === 1,
+        // An observer's list (their own reports) shows no review internals: see presentSubmission.
+        flags: {
+          translate: internal && r.flag_translate === 1,
+          geolocate: internal && r.flag_geolocate === 1,
+          verify: internal && r.flag_verify === 1,
+          urgent: internal && r.flag_urgent === 1,
+        },
+        region: r.region,
+        receivedAt: r.received_at,
+        observerName: r.observer_id ? (names.get(r.observer_id) ?? '—') : null,
+        source: r.source as 'observer' | 'public',
+        lockedBy: internal && liveLock(r) ? (names.get(r.locked_by!) ?? '—') : null,
+        // "You are editing" reads differently from someone else's name (the reviewer's own lock).
+        lockedByMe: liveLock(r) !== null && r.locked_by === actor.userId,
+        assigneeName: internal && r.assigned_to ? (names.get(r.assigned_to) ?? '—') : null,
+        assignedToMe: r.assigned_to === actor.userId,
+      };
+    }),
   };
 }

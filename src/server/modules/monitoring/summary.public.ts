@@ -74,6 +74,13 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
     s.overTime.map((h) => ({ code: h.hour, count: h.n })),
     t,
   );
+  // Critical incidents of each hour, withheld where the hour's count is, and suppressed among
+  // themselves: the published total minus the shown hours must not give a withheld hour away.
+  const critical = suppressTable(
+    s.overTime.map((h) => ({ code: h.hour, count: h.critical })),
+    t,
+    { withheld: hours.map((h) => h.count === null) },
+  );
   // Every region of the country is listed, and a region's expected count is withheld when it is 0 as
   // well as when it is small: leaving a region out, or showing its 0, would tell anyone where nobody
   // was sent to watch. Received counts are withheld like every other public count.
@@ -106,7 +113,7 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
     overTime: s.overTime.map((h, i) => ({
       hour: h.hour,
       n: hours[i]!.count,
-      critical: suppressTotal(h.critical, t),
+      critical: hours[i]!.count === null ? null : critical[i]!.count,
     })),
     answers: s.answers.map((a) => {
       const cells = suppressTable(

@@ -27,12 +27,21 @@ export function suppressTotal(n: number, threshold: number): number | null {
 export function suppressTable(
   rows: readonly { code: string; count: number }[],
   threshold: number,
-  /** Withhold 0 as well, where a 0 itself is the secret (a region nobody was sent to). */
-  opts: { hideZero?: boolean } = {},
+  /**
+   * `hideZero`: withhold 0 as well, where a 0 itself is the secret (a region nobody was sent to).
+   * `withheld`: rows withheld already for another reason (a cell of another table that this one breaks
+   * down); they count as withheld cells here, so the others are suppressed around them.
+   */
+  opts: { hideZero?: boolean; withheld?: readonly boolean[] } = {},
 ): Cell[] {
   const hidden = new Set<number>();
   rows.forEach((r, i) => {
-    if (isSmall(r.count, threshold) || (opts.hideZero && r.count === 0)) hidden.add(i);
+    if (
+      isSmall(r.count, threshold) ||
+      (opts.hideZero && r.count === 0) ||
+      (opts.withheld?.[i] && r.count > 0)
+    )
+      hidden.add(i);
   });
   const hiddenSum = () => [...hidden].reduce((s, i) => s + rows[i]!.count, 0);
   while (hidden.size > 0 && (hidden.size === 1 || hiddenSum() < threshold)) {
