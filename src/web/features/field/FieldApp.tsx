@@ -1,10 +1,11 @@
-import { Alert, Button, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asLocale } from '../../i18n';
 import { FieldContext, type FieldState } from './context';
 import { fieldDb } from './db';
+import { LanguageSwitch } from './FieldHeader';
 import { FormScreen, IncidentScreen } from './FormScreen';
 import { HomeScreen } from './HomeScreen';
 import { OutboxScreen } from './OutboxScreen';
@@ -132,6 +133,9 @@ export function FieldApp(): ReactElement {
     return (
       <Container size={420} py="xl">
         <Stack>
+          <Group justify="flex-end">
+            <LanguageSwitch lang={lang} />
+          </Group>
           <Title order={1}>{t('title')}</Title>
           {phase === 'login' ? (
             <>

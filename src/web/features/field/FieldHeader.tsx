@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Group, SegmentedControl, Stack, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, applyLocale, storeLocale } from '../../i18n';
+import { LOCALES, applyLocale, storeLocale, type Locale } from '../../i18n';
 import { useField } from './context';
 
 /**
@@ -26,16 +26,7 @@ export function FieldHeader({
         <Badge color={online ? 'teal' : 'gray'} variant="light" data-testid="field-online">
           {online ? t('online') : t('offline')}
         </Badge>
-        <SegmentedControl
-          size="sm"
-          aria-label={t('language')}
-          value={lang}
-          data={LOCALES.map((l) => ({ value: l, label: l.toUpperCase() }))}
-          onChange={(v) => {
-            storeLocale(v);
-            void applyLocale(v);
-          }}
-        />
+        <LanguageSwitch lang={lang} />
       </Group>
       <Group gap="xs" wrap="nowrap">
         {back !== undefined && (
@@ -56,5 +47,22 @@ export function FieldHeader({
         </Title>
       </Group>
     </Stack>
+  );
+}
+
+/** KY / RU / EN, kept on this device; also before login, where a phone in Russian must not hold the observer to it. */
+export function LanguageSwitch({ lang }: { lang: Locale }): ReactElement {
+  const { t } = useTranslation('field');
+  return (
+    <SegmentedControl
+      size="sm"
+      aria-label={t('language')}
+      value={lang}
+      data={LOCALES.map((l) => ({ value: l, label: l.toUpperCase() }))}
+      onChange={(v) => {
+        storeLocale(v);
+        void applyLocale(v);
+      }}
+    />
   );
 }

@@ -119,18 +119,18 @@ function FieldInput({
           value={value === true ? 'yes' : value === false ? 'no' : ''}
           onChange={(v) => onChange(v === 'yes')}
         >
-          <Stack gap={6} mt={4}>
-            <Radio value="yes" label={t('public.yes')} />
-            <Radio value="no" label={t('public.no')} />
+          <Stack gap={14} mt={6}>
+            <Radio size="md" value="yes" label={t('public.yes')} />
+            <Radio size="md" value="no" label={t('public.no')} />
           </Stack>
         </Radio.Group>
       );
     case 'single_choice':
       return (
         <Radio.Group {...common} value={(value as string) ?? ''} onChange={(v) => onChange(v)}>
-          <Stack gap={6} mt={4}>
+          <Stack gap={14} mt={6}>
             {(f.options ?? []).map((o) => (
-              <Radio key={o.key} value={o.key} label={l(o.label)} />
+              <Radio size="md" key={o.key} value={o.key} label={l(o.label)} />
             ))}
           </Stack>
         </Radio.Group>
@@ -142,9 +142,9 @@ function FieldInput({
           value={(value as string[]) ?? []}
           onChange={(v) => onChange(v.length ? v : undefined)}
         >
-          <Stack gap={6} mt={4}>
+          <Stack gap={14} mt={6}>
             {(f.options ?? []).map((o) => (
-              <Checkbox key={o.key} value={o.key} label={l(o.label)} />
+              <Checkbox size="md" key={o.key} value={o.key} label={l(o.label)} />
             ))}
           </Stack>
         </Checkbox.Group>

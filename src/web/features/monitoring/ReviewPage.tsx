@@ -1,4 +1,4 @@
-import { EmptyState, Group, ScrollArea, Select, Stack, Tabs } from '@mantine/core';
+import { EmptyState, Group, Select, Stack, Tabs } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type ReactElement } from 'react';
@@ -113,15 +113,15 @@ export function ReviewPage(): ReactElement {
         description={list.data ? t('review.count', { count: total, n: fmt.number(total) }) : undefined}
       />
       <Tabs value={tab} onChange={(v) => v && setTab(v as ReviewTab)}>
-        <ScrollArea type="auto" scrollbarSize={6} mb="md">
-          <Tabs.List aria-label={t('review.queues')} style={{ flexWrap: 'nowrap' }}>
-            {REVIEW_TABS.map((k) => (
-              <Tabs.Tab key={k} value={k} data-testid={`queue-${k}`} style={{ whiteSpace: 'nowrap' }}>
-                {t(`queue.${k}`)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-        </ScrollArea>
+        {/* The queues wrap onto a second line on a phone: scrolled sideways, "urgent" and "critical"
+            were off-screen with nothing to show they were there. */}
+        <Tabs.List aria-label={t('review.queues')} mb="md" style={{ flexWrap: 'wrap' }}>
+          {REVIEW_TABS.map((k) => (
+            <Tabs.Tab key={k} value={k} data-testid={`queue-${k}`} style={{ whiteSpace: 'nowrap' }}>
+              {t(`queue.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
       </Tabs>
       <Stack>
         <Group gap="sm" align="flex-end">

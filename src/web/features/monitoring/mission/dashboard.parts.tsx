@@ -98,15 +98,16 @@ function ByRegion({
   // a phone, and the "Sites without an observer" figure above already says 0.
   const unstaffed = (s.unstaffed ?? 0) > 0;
   return (
-    <TableScroll minWidth={420} label={t('dashboard.byRegion')}>
-      <Table>
+    // Narrow spacing, and no coverage bar on a phone: the four columns fit 375 px without scrolling.
+    <TableScroll minWidth={270} label={t('dashboard.byRegion')}>
+      <Table horizontalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('sites.region')}</Table.Th>
             <Table.Th ta="end">{t('dashboard.expected')}</Table.Th>
             <Table.Th ta="end">{t('dashboard.received')}</Table.Th>
             {unstaffed && <Table.Th ta="end">{t('dashboard.unstaffedColumn')}</Table.Th>}
-            <Table.Th w={unstaffed ? '28%' : '35%'} miw={120}>
+            <Table.Th w={unstaffed ? '28%' : '35%'} miw={48}>
               {t('dashboard.coverage')}
             </Table.Th>
           </Table.Tr>
@@ -149,7 +150,8 @@ function Coverage({ share }: { share: number | null }): ReactElement {
   const { t } = useTranslation('monitoring');
   return (
     <Group gap="xs" wrap="nowrap">
-      <Progress value={Math.min(100, share ?? 0)} style={{ flex: 1 }} aria-hidden />
+      {/* The bar only where there is room for it: on a phone the share alone keeps the table in view. */}
+      <Progress value={Math.min(100, share ?? 0)} style={{ flex: 1 }} aria-hidden visibleFrom="xs" />
       <Text size="xs" miw={42} ta="end" style={{ whiteSpace: 'nowrap' }}>
         {share === null ? WITHHELD : t('dashboard.percent', { n: share })}
       </Text>
