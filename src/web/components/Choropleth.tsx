@@ -110,11 +110,21 @@ export interface ChoroplethProps {
   onSelect?: (id: string) => void;
   /** The region code or district id to outline as chosen. */
   selected?: string;
+  /** What a missing value means here, when not simply "no data" (public figures withhold small counts). */
+  noDataLabel?: string;
 }
 
 /** An SVG choropleth of Kyrgyzstan with a legend and a table alternative; no data leaves the app. */
-export function Choropleth({ level, values, unit, onSelect, selected }: ChoroplethProps): ReactElement {
+export function Choropleth({
+  level,
+  values,
+  unit,
+  onSelect,
+  selected,
+  noDataLabel,
+}: ChoroplethProps): ReactElement {
   const { t, i18n } = useTranslation('geo');
+  const noData = noDataLabel ?? t('map.noData');
   const locale = asLocale(i18n.resolvedLanguage ?? i18n.language) ?? 'ky';
   const format = useFormat();
   const areas = useMemo(() => areasOf(level, locale, t), [level, locale, t]);
@@ -133,7 +143,7 @@ export function Choropleth({ level, values, unit, onSelect, selected }: Chorople
   };
   const describe = (a: Area): string => {
     const v = valueOf(a.id);
-    return t('map.item', { name: a.name, value: v === undefined ? t('map.noData') : format.number(v) });
+    return t('map.item', { name: a.name, value: v === undefined ? noData : format.number(v) });
   };
   const active = areas.find((a) => a.id === (hovered ?? focused));
   const outlined = areas.filter((a) => a.id === selected || a === active);
@@ -232,6 +242,7 @@ export function Choropleth({ level, values, unit, onSelect, selected }: Chorople
         classes={classes}
         hatchId={hatchId}
         showNoData={areas.some((a) => !(a.id in values))}
+        noData={noData}
       />
       <Text size="xs" c="dimmed">
         {t('map.attribution')}
@@ -241,6 +252,7 @@ export function Choropleth({ level, values, unit, onSelect, selected }: Chorople
         unit={unit}
         rows={areas.map((a) => ({ id: a.id, name: a.name, value: valueOf(a.id) }))}
         onSelect={onSelect}
+        noData={noData}
       />
     </Stack>
   );
@@ -286,11 +298,13 @@ function Legend({
   classes,
   hatchId,
   showNoData,
+  noData,
 }: {
   unit: string;
   classes: ValueClass[];
   hatchId: string;
   showNoData: boolean;
+  noData: string;
 }): ReactElement {
   const { t } = useTranslation('geo');
   const format = useFormat();
@@ -313,7 +327,7 @@ function Legend({
         {showNoData && (
           <Group component="li" gap={6} wrap="nowrap">
             <Swatch fill={`url(#${hatchId})`} />
-            <Text size="sm">{t('map.noData')}</Text>
+            <Text size="sm">{noData}</Text>
           </Group>
         )}
       </Group>
@@ -326,11 +340,13 @@ function ValueTable({
   unit,
   rows,
   onSelect,
+  noData,
 }: {
   level: 1 | 2;
   unit: string;
   rows: { id: string; name: string; value: number | undefined }[];
   onSelect: ((id: string) => void) | undefined;
+  noData: string;
 }): ReactElement {
   const { t } = useTranslation('geo');
   const format = useFormat();
@@ -362,9 +378,7 @@ function ValueTable({
                     r.name
                   )}
                 </Table.Th>
-                <Table.Td ta="end">
-                  {r.value === undefined ? t('map.noData') : format.number(r.value)}
-                </Table.Td>
+                <Table.Td ta="end">{r.value === undefined ? noData : format.number(r.value)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

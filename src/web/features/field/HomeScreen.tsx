@@ -210,7 +210,8 @@ export function HomeScreen(): ReactElement {
             {t('home.sites', kindContext(rows))}
           </Title>
           <Button
-            variant="subtle"
+            variant="light"
+            size="md"
             disabled={!online}
             loading={busy}
             data-testid="field-download"
@@ -258,14 +259,21 @@ export function HomeScreen(): ReactElement {
           </Card>
         ))}
         <PhoneCard online={online && !needsLogin} />
-        <Group grow mt="lg">
-          <Button variant="default" onClick={() => setConfirm('logout')} data-testid="field-logout">
+        {/* One above the other, well apart: side by side, a slip on "log out" landed on "wipe". */}
+        <Stack gap="xl" mt="lg">
+          <Button size="md" variant="default" onClick={() => setConfirm('logout')} data-testid="field-logout">
             {t('logout.button')}
           </Button>
-          <Button variant="outline" color="red" onClick={() => setConfirm('wipe')} data-testid="field-wipe">
+          <Button
+            size="md"
+            variant="outline"
+            color="red"
+            onClick={() => setConfirm('wipe')}
+            data-testid="field-wipe"
+          >
             {t('wipe.button')}
           </Button>
-        </Group>
+        </Stack>
       </Stack>
       <Modal
         opened={confirm !== null}

@@ -235,6 +235,7 @@ export function LocationInput({
         />
         <Group justify="space-between">
           <Button
+            size="md"
             variant="light"
             loading={gps === 'busy'}
             onClick={() => {

@@ -55,6 +55,7 @@ export function PhoneCard({ online }: { online: boolean }): ReactElement {
             </Text>
             <Group>
               <Button
+                size="md"
                 variant="light"
                 disabled={!online || phone === undefined}
                 onClick={() => setDraft(phone ?? '')}
@@ -79,6 +80,7 @@ export function PhoneCard({ online }: { online: boolean }): ReactElement {
             />
             <Group grow>
               <Button
+                size="md"
                 variant="default"
                 onClick={() => {
                   setDraft(null);
@@ -88,6 +90,7 @@ export function PhoneCard({ online }: { online: boolean }): ReactElement {
                 {t('phone.cancel')}
               </Button>
               <Button
+                size="md"
                 loading={saving}
                 disabled={!online}
                 onClick={() => void save()}

@@ -259,7 +259,15 @@ export function DashboardBody({
             <Title order={2} size="h4" mb="sm">
               {t('dashboard.map')}
             </Title>
-            <Choropleth level={1} values={values} unit={t('dashboard.received')} />
+            <Choropleth
+              level={1}
+              values={values}
+              unit={t('dashboard.received')}
+              // Public figures withhold small counts: a blank region is not always one without reports.
+              noDataLabel={
+                s.byRegion.some((r) => r.received === null) ? t('dashboard.mapWithheld') : undefined
+              }
+            />
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>

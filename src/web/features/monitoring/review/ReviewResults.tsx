@@ -218,7 +218,18 @@ function ReviewCardList({
               </Group>
               <SubmissionStatusBadge status={s.status} />
             </Group>
-            <Text size="sm">{text.form(s)}</Text>
+            {/* The form's name opens the report too: on a phone it is what people tap, not the date. The
+                date stays the one link in the tab order. */}
+            <AnchorLink
+              to="/monitoring/submissions/$id"
+              params={{ id: s.id }}
+              size="sm"
+              c="inherit"
+              tabIndex={-1}
+              data-testid="submission-form-link"
+            >
+              {text.form(s)}
+            </AnchorLink>
             <Text size="xs" c="dimmed">
               {[text.site(s), text.region(s), s.observerName].filter(Boolean).join(' · ')}
             </Text>
