@@ -130,6 +130,19 @@ export async function reviewsSubmission(
   return (await q.limit(1).executeTakeFirst()) !== undefined;
 }
 
+/**
+ * Whether a reader of this submission (one who may see it) also sees its review — comments, lock,
+ * flags, reviewers' names: a reviewer does, except on their own report where they do not review it.
+ */
+export async function seesReview(
+  db: Executor,
+  actor: Actor,
+  row: { observer_id: string | null; mission_id: string | null; region: string | null },
+): Promise<boolean> {
+  if (row.observer_id === actor.userId) return reviewsSubmission(db, actor, row);
+  return can(actor, 'monitoring.review');
+}
+
 /** Whether the mission (a column reference) is marked as triaging public reports. */
 export function triagesPublicReports(missionId: Expression<unknown>): Expression<SqlBool> {
   return sql<SqlBool>`exists (select 1 from missions pm where pm.id = ${missionId} and pm.public_reports = 1)`;

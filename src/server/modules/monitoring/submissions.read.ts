@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
+import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { auditNow, envelope, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
-import { reviewsSubmission, submissionVisibleTo } from './monitoring.access.ts';
+import { seesReview, submissionVisibleTo } from './monitoring.access.ts';
 import { submissionFiles } from './submissions.files.ts';
 import { publishedVersion } from './submissions.forms.ts';
 import type * as S from './submissions.schemas.ts';
@@ -199,12 +199,7 @@ export async function getSubmission(ctx: AppContext, actor: Actor | null, id: st
     entityType: 'submission',
     entityId: id,
   });
-  // One's own report is read as its observer unless one also reviews it (monitoring.access.ts).
-  const internal =
-    row.observer_id === actor!.userId
-      ? await reviewsSubmission(ctx.db, actor!, row)
-      : can(actor!, 'monitoring.review');
-  return presentSubmission(ctx, row, internal);
+  return presentSubmission(ctx, row, await seesReview(ctx.db, actor!, row));
 }
 
 /**
@@ -273,15 +268,9 @@ export async function listSubmissions(
     ...rows.flatMap((r) => (liveLock(r) ? [r.locked_by!] : [])),
     ...rows.flatMap((r) => (r.assigned_to ? [r.assigned_to] : [])),
   ]);
-  // Per row, as for one report (getSubmission): one's own reports show their internals only where one
-  // also reviews them.
-  const reviewer = can(actor, 'monitoring.review');
-  const reviewed = new Set<string>();
-  for (const r of rows)
-    if (reviewer && r.observer_id === actor.userId && (await reviewsSubmission(ctx.db, actor, r)))
-      reviewed.add(r.id);
-  const internalOf = (r: { id: string; observer_id: string | null }) =>
-    reviewer && (r.observer_id !== actor.userId || reviewed.has(r.id));
+  // Per row, as for one report (getSubmission): a query only for the reader's own reports.
+  const withReview = new Set<string>();
+  for (const r of rows) if (await seesReview(ctx.db, actor, r)) withReview.add(r.id);
   const titles = new Map<string, z.infer<typeof S.L10nSchema> | null>();
   for (const id of new Set(rows.map((r) => r.form_version_id)))
     titles.set(id, (await publishedVersion(ctx.db, id))?.title ?? null);
@@ -289,7 +278,7 @@ export async function listSubmissions(
     page,
     total: Number(total.n),
     items: rows.map((r) => {
-      const internal = internalOf(r);
+      const internal = withReview.has(r.id);
       return {
         id: r.id,
         missionId: r.mission_id,

@@ -28,7 +28,7 @@ export interface MonExportsTable {
   storage_key: string | null;
   size: number | null;
   sha256: string | null;
-  /** The part of the mission the file covers: `*` (all of it) or a JSON list of regions; null before it ran. */
+  /** The part of the mission the file covers: `*` (all of it) or a JSON list of regions; null for exports made before migration 0032. */
   regions: string | null;
   created_at: string;
   updated_at: string;
