@@ -182,7 +182,7 @@ export async function generateMonitoring(
     .execute();
   await ctx.db
     .insertInto('mission_coordinators')
-    .values({ id: uuidv7(), mission_id: missionId, user_id: admin.id, region: null })
+    .values({ id: uuidv7(), mission_id: missionId, user_id: admin.id, region: null, appointed: 1 })
     .execute();
   const sites = Array.from({ length: opts.sites }, (_, i) => ({
     id: uuidv7(),

@@ -148,6 +148,53 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
       page.getByText('Байкоочусу бар бардык участоктор бардык текшерүү баракчаларын жөнөтүштү.'),
     );
     assert.equal(await page.getByTestId('site-row-C2').count(), 0);
+  });
+
+  it('in a mission the coordinator made themselves, the contacts show names and say whom to ask for numbers', async () => {
+    const { page } = tab;
+    const [coordinator, observer] = w.people as [Account, Account];
+    const api = await w.api(coordinator);
+    const m = await api.post<{ id: string }>('/api/monitoring/missions', {
+      kind: 'election',
+      title: 'Өз миссиям',
+    });
+    assert.equal(m.status, 201, JSON.stringify(m.body));
+    const site = await api.post<{ id: string }>(`/api/monitoring/missions/${m.body.id}/sites`, {
+      code: 'X1',
+      name: 'Мектеп №9',
+      region: 'KG-C',
+    });
+    assert.equal(site.status, 201, JSON.stringify(site.body));
+    // The pick list the sites tab offers: the observer's id by name.
+    const people = await api.get<{ items: { id: string; name: string }[] }>('/api/monitoring/observers');
+    const observerId = people.body.items.find((p) => p.name === observer.name)!.id;
+    const put = await api.put(`/api/monitoring/sites/${site.body.id}/observers`, { userIds: [observerId] });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/monitoring/missions/${m.body.id}`);
+    await page.getByTestId('mission-tab-sites').click();
+    await page.getByRole('button', { name: 'Мектеп №9 участогунун байкоочулары менен байланышуу' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Мектеп №9 участогунун байкоочулары' });
+    await see(page, dialog.getByTestId('site-contact').getByText('Асел Байкоочу'));
+    await see(
+      page,
+      dialog.getByTestId('contacts-not-appointed').getByText(/администратор дайындаган координаторлор гана/),
+    );
+    assert.equal(await dialog.getByTestId('site-contact-phone').count(), 0, 'no number');
+    assert.doesNotMatch(await dialog.innerText(), /12-34-56/);
+    const wrong = [...(await shot(page, 'sites-contact-not-appointed-ky')), ...(await axeSerious(page))];
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // The Coordinators tab marks the grant no administrator confirmed, and says how it is confirmed.
+    await page.getByTestId('mission-tab-coordinators').click();
+    await see(page, page.getByTestId('coordinator-unconfirmed-0'));
+    await see(page, page.getByText(/Администратор бул тизмени сактоо менен координаторлорду ырастайт/));
+    wrong.push(...(await shot(page, 'coordinators-unconfirmed-ky')));
+    await page.setViewportSize({ width: 375, height: 800 });
+    wrong.push(...(await shot(page, 'coordinators-unconfirmed-phone-ky')));
+    assert.deepEqual(wrong, []);
     const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
     assert.deepEqual(crashes, []);
   });

@@ -28,6 +28,17 @@ export async function listCoordinatorCandidates(
   return { items: people.map((u) => ({ id: u.id, name: u.name })) };
 }
 
+/**
+ * Whether what the actor grants carries an administrator's authority (ADR 0025): an administrator, or a
+ * coordinator an administrator appointed for the whole mission. A coordinator who created the mission
+ * themselves runs it, but cannot vouch for anyone: otherwise any coordinator could make a mission, put
+ * any observer on it and read their phone number.
+ */
+function mayAppoint(actor: Actor, grants: { user_id: string; region: string | null; appointed: number }[]) {
+  if (actor.role === 'admin') return true;
+  return grants.some((g) => g.user_id === actor.userId && g.region === null && g.appointed === 1);
+}
+
 /** Coordinators of a mission, each for the whole mission (region null) or one region. */
 export async function setMissionCoordinators(
   ctx: AppContext,
@@ -67,11 +78,28 @@ export async function setMissionCoordinators(
     return true;
   });
   await inTx(ctx, async (tx, audit) => {
+    const before = await tx
+      .selectFrom('mission_coordinators')
+      .select(['user_id', 'region', 'appointed'])
+      .where('mission_id', '=', id)
+      .execute();
+    const appoints = mayAppoint(actor!, before);
+    // A grant kept as it was keeps its appointment: saving the list does not take it away.
+    const was = (c: { userId: string; region: string | null }) =>
+      before.some((b) => b.user_id === c.userId && b.region === c.region && b.appointed === 1);
     await tx.deleteFrom('mission_coordinators').where('mission_id', '=', id).execute();
     if (rows.length)
       await tx
         .insertInto('mission_coordinators')
-        .values(rows.map((c) => ({ id: uuidv7(), mission_id: id, user_id: c.userId, region: c.region })))
+        .values(
+          rows.map((c) => ({
+            id: uuidv7(),
+            mission_id: id,
+            user_id: c.userId,
+            region: c.region,
+            appointed: appoints || was(c) ? 1 : 0,
+          })),
+        )
         .execute();
     await audit({
       actorId: actor!.userId,

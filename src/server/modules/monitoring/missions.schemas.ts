@@ -56,7 +56,9 @@ export const Mission = MissionSummaryItem.extend({
   scope: z.enum(['all', 'regions', 'observer']),
   regions: z.array(z.string()),
   forms: z.array(z.object({ formId: Uuid, formVersionId: Uuid, title: L10nSchema, kind: z.string() })),
-  coordinators: z.array(z.object({ userId: Uuid, name: z.string(), region: z.string().nullable() })),
+  coordinators: z.array(
+    z.object({ userId: Uuid, name: z.string(), region: z.string().nullable(), appointed: z.boolean() }),
+  ),
   /**
    * Whether the caller's export with names waits for another administrator's approval; false only for
    * the sole active administrator, whose export runs at once (export-approval.ts).
@@ -112,7 +114,11 @@ export const SiteObservers = z.strictObject({ userIds: z.array(Uuid).max(50) });
 export const Observers = z.object({
   items: z.array(z.object({ id: Uuid, name: z.string(), invited: z.boolean() })),
 });
-/** How to reach the observers of one site (reviewers of its region; each look-up is audited). */
+/**
+ * How to reach the observers of one site (reviewers of its region; each look-up is audited).
+ * `phones`: `not_appointed` when no administrator stands behind the caller's grant, so no number shows.
+ */
 export const SiteContacts = z.object({
   items: z.array(z.object({ userId: Uuid, name: z.string(), phone: z.string().nullable() })),
+  phones: z.enum(['shown', 'not_appointed']),
 });

@@ -141,10 +141,17 @@ export async function createMission(
         updated_at: now,
       })
       .execute();
-    // The creator coordinates the whole mission (contract), so they can go on setting it up.
+    // The creator coordinates the whole mission (contract), so they can go on setting it up; without an
+    // administrator behind it that grant shows no observer's phone number (ADR 0025).
     await tx
       .insertInto('mission_coordinators')
-      .values({ id: uuidv7(), mission_id: id, user_id: actor.userId, region: null })
+      .values({
+        id: uuidv7(),
+        mission_id: id,
+        user_id: actor.userId,
+        region: null,
+        appointed: actor.role === 'admin' ? 1 : 0,
+      })
       .execute();
     await audit({
       actorId: actor.userId,
@@ -190,6 +197,7 @@ export async function getMission(ctx: AppContext, actor: Actor | null, id: strin
             userId: c.user_id,
             name: names.get(c.user_id) ?? '—',
             region: c.region,
+            appointed: c.appointed === 1,
           })),
     namedExportApproval: approval,
   };

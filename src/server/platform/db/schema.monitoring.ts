@@ -34,6 +34,11 @@ export interface MissionCoordinatorsTable {
   user_id: string;
   /** Region code, or null for the whole mission. */
   region: string | null;
+  /**
+   * 1 when an administrator stands behind the grant: they made it, or a whole-mission coordinator they
+   * appointed did. Only appointed grants show observers' phone numbers (ADR 0025).
+   */
+  appointed: number;
 }
 
 export interface SitesTable {

@@ -107,7 +107,8 @@ export interface Mission extends MissionSummary {
   scope: 'all' | 'regions' | 'observer';
   regions: string[];
   forms: { formId: string; formVersionId: string; title: L10n; kind: string }[];
-  coordinators: { userId: string; name: string; region: string | null }[];
+  /** `appointed`: an administrator stands behind the grant; only then does it show phone numbers. */
+  coordinators: { userId: string; name: string; region: string | null; appointed: boolean }[];
   /** An export with names waits for another administrator (false: the caller is the sole admin). */
   namedExportApproval: boolean;
 }
@@ -292,7 +293,9 @@ export const missionsApi = {
     api.put<unknown>(`/api/monitoring/sites/${enc(siteId)}/observers`, { userIds }),
   /** Phone numbers of the site's observers; each look-up is written to the audit log. */
   siteContacts: (siteId: string) =>
-    api.get<{ items: Contact[] }>(`/api/monitoring/sites/${enc(siteId)}/contacts`),
+    api.get<{ items: Contact[]; phones: 'shown' | 'not_appointed' }>(
+      `/api/monitoring/sites/${enc(siteId)}/contacts`,
+    ),
   /** Who may be placed on a site; `invited` have not set up their account yet (not for coordinating). */
   observers: () =>
     api.get<{ items: { id: string; name: string; invited: boolean }[] }>('/api/monitoring/observers'),

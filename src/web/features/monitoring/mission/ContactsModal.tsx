@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +42,11 @@ export function ContactsModal({
       <Stack gap="sm">
         {contacts.isPending && <Loader size="sm" aria-label={title} />}
         <MonErrorAlert error={contacts.error} />
+        {contacts.data?.phones === 'not_appointed' && (
+          <Alert color="yellow" icon={<Icon name="lock" size={16} />} data-testid="contacts-not-appointed">
+            {t('sites.contacts.notAppointed')}
+          </Alert>
+        )}
         {contacts.data?.items.map((c) => (
           <Paper key={c.userId} withBorder radius="md" p="sm" data-testid="site-contact">
             <Stack gap={6}>
@@ -69,16 +74,20 @@ export function ContactsModal({
                   </Group>
                 </>
               ) : (
-                <Text size="sm" c="dimmed">
-                  {t('sites.contacts.noPhone')}
-                </Text>
+                contacts.data?.phones === 'shown' && (
+                  <Text size="sm" c="dimmed">
+                    {t('sites.contacts.noPhone')}
+                  </Text>
+                )
               )}
             </Stack>
           </Paper>
         ))}
-        <Text size="xs" c="dimmed">
-          {t('sites.contacts.audited')}
-        </Text>
+        {contacts.data?.phones === 'shown' && (
+          <Text size="xs" c="dimmed">
+            {t('sites.contacts.audited')}
+          </Text>
+        )}
       </Stack>
     </AppModal>
   );

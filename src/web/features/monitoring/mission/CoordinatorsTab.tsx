@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,11 +71,24 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
       : candidates;
   };
   const regionData = [{ value: WHOLE, label: t('coordinators.whole') }, ...regionChoicesIn(lng)];
+  // Saved grants no administrator stands behind (they show no phone numbers); a row not saved yet
+  // is not marked, as saving decides it.
+  const unconfirmed = (list: Row[]) =>
+    list.some((r) =>
+      mission.coordinators.some(
+        (c) => c.userId === r.userId && (c.region ?? WHOLE) === r.region && !c.appointed,
+      ),
+    );
   return (
     <Stack maw={720}>
       <Text size="sm" c="dimmed">
         {t('coordinators.hint', siteContext(mission.kind))}
       </Text>
+      {unconfirmed(rows) && (
+        <Text size="sm" c="dimmed">
+          {t('coordinators.appointHint')}
+        </Text>
+      )}
       {rows.map((r, i) => (
         <Group key={i} align="flex-end" gap="xs" wrap="wrap">
           <Select
@@ -106,6 +119,20 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
           >
             <Icon name="trash" size={16} />
           </ActionIcon>
+          {unconfirmed([r]) && (
+            <Badge
+              color="yellow"
+              variant="light"
+              size="lg"
+              tt="none"
+              fw={500}
+              // A phone's width: the sentence wraps instead of being cut off.
+              styles={{ root: { height: 'auto', paddingBlock: 4 }, label: { whiteSpace: 'normal' } }}
+              data-testid={`coordinator-unconfirmed-${i}`}
+            >
+              {t('coordinators.notAppointed')}
+            </Badge>
+          )}
         </Group>
       ))}
       <Group>
