@@ -82,7 +82,7 @@ export function SubmissionPage(): ReactElement {
         </Group>
       </Stack>
       <Stack gap="md">
-        {reviewer && <LockBanner s={s} refused={lock.refused} onRetry={lock.retry} />}
+        {reviewer && <LockBanner s={s} refused={lock.refused} away={lock.away} onRetry={lock.retry} />}
         <Flex
           direction={{ base: 'column', md: 'row' }}
           gap="md"

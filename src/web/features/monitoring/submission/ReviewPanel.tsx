@@ -24,10 +24,13 @@ const NEXT: Record<SubmissionStatus, SubmissionStatus[]> = {
 export function LockBanner({
   s,
   refused,
+  away,
   onRetry,
 }: {
   s: Submission;
   refused: unknown;
+  /** The lock was given back because the reviewer was away (useReviewLock). */
+  away: boolean;
   onRetry: () => void;
 }): ReactElement | null {
   const { t } = useTranslation('monitoring');
@@ -56,7 +59,12 @@ export function LockBanner({
         {t('lock.mine', { time: fmt.dateTime(lock.until) })}
       </Text>
     );
-  return refused ? <MonErrorAlert error={refused} /> : null;
+  if (refused) return <MonErrorAlert error={refused} />;
+  return away ? (
+    <Text size="sm" c="dimmed" data-testid="lock-away">
+      {t('lock.away')}
+    </Text>
+  ) : null;
 }
 
 /** A move back along the workflow is named as one ("Return to review", not "Start review"). */

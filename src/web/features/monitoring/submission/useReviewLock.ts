@@ -4,29 +4,47 @@ import { ApiError, sendOnLeave } from '../../../api/client';
 import { submissionsApi, type Submission } from '../api';
 import { monitoringKeys } from '../queries';
 
-/** A lock lasts 10 minutes on the server; it is refreshed well before that while the page is open. */
+/** A lock lasts 10 minutes on the server; it is refreshed well before that while the reviewer works. */
 const REFRESH_MS = 4 * 60_000;
+/**
+ * With no key, tap, click or scroll for this long (a tab left open overnight, a reviewer gone to the
+ * polling station) the lock is given back: otherwise one forgotten tab would keep a report from every
+ * other reviewer for as long as it stays open.
+ */
+export const IDLE_MS = 5 * 60_000;
+const TICK_MS = 30_000;
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 
 /**
- * Takes the review lock when a reviewer opens a submission, keeps it fresh, and gives it back on
+ * Takes the review lock when a reviewer opens a submission, keeps it fresh while they work, gives it
+ * back when they have been away for `IDLE_MS` (`away`; it is taken again at their next move) and on
  * leaving. When someone else holds it the server answers 409 with their name: the page then shows
  * "<name> is editing" and its buttons wait.
  */
-export function useReviewLock(id: string, enabled: boolean): { refused: unknown; retry: () => void } {
+export function useReviewLock(
+  id: string,
+  enabled: boolean,
+): { refused: unknown; retry: () => void; away: boolean } {
   const qc = useQueryClient();
   const [refused, setRefused] = useState<unknown>(null);
+  const [away, setAway] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const held = useRef(false);
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
+    let lastActive = Date.now();
+    let lastTry = 0;
+    let resting = false;
+    const show = (s: Submission) => qc.setQueryData<Submission>(monitoringKeys.submission(id), s);
     const take = async () => {
+      lastTry = Date.now();
       try {
         const s = await submissionsApi.lock(id);
         if (!alive) return;
         held.current = true;
         setRefused(null);
-        qc.setQueryData<Submission>(monitoringKeys.submission(id), s);
+        show(s);
       } catch (e) {
         if (!alive) return;
         held.current = false;
@@ -35,8 +53,29 @@ export function useReviewLock(id: string, enabled: boolean): { refused: unknown;
           void qc.invalidateQueries({ queryKey: monitoringKeys.submission(id) });
       }
     };
+    const rest = async () => {
+      resting = true;
+      setAway(true);
+      if (!held.current) return;
+      held.current = false;
+      const s = await submissionsApi.unlock(id).catch(() => null);
+      if (alive && s) show(s);
+    };
+    const tick = () => {
+      if (resting) return;
+      if (Date.now() - lastActive >= IDLE_MS) void rest();
+      else if (Date.now() - lastTry >= REFRESH_MS) void take();
+    };
+    const active = () => {
+      if (document.visibilityState !== 'visible') return;
+      lastActive = Date.now();
+      if (!resting) return;
+      resting = false;
+      setAway(false);
+      void take();
+    };
     void take();
-    const timer = setInterval(() => void take(), REFRESH_MS);
+    const timer = setInterval(tick, TICK_MS);
     // Closing the tab unmounts nothing: without this the lock stayed for its full ten minutes while
     // the message to other reviewers promised "until they close the page".
     const leave = () => {
@@ -50,16 +89,21 @@ export function useReviewLock(id: string, enabled: boolean): { refused: unknown;
     };
     window.addEventListener('pagehide', leave);
     window.addEventListener('pageshow', back);
+    for (const ev of ACTIVITY) document.addEventListener(ev, active, { capture: true, passive: true });
+    document.addEventListener('visibilitychange', active);
     return () => {
       alive = false;
       clearInterval(timer);
       window.removeEventListener('pagehide', leave);
       window.removeEventListener('pageshow', back);
+      for (const ev of ACTIVITY) document.removeEventListener(ev, active, { capture: true });
+      document.removeEventListener('visibilitychange', active);
+      setAway(false);
       if (held.current) {
         held.current = false;
         void submissionsApi.unlock(id).catch(() => undefined);
       }
     };
   }, [id, enabled, attempt, qc]);
-  return { refused, retry: () => setAttempt((n) => n + 1) };
+  return { refused, retry: () => setAttempt((n) => n + 1), away };
 }
