@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { goodAnswers } from '../helpers/monitoring.ts';
+import { goodAnswers, INCIDENT } from '../helpers/monitoring.ts';
 import { axeSerious, describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
 import { staffWorldRoles, type RolesWorld } from './legal-setup.ts';
 import { activeMission, see, shot, track } from './monitoring-setup.ts';
@@ -48,6 +48,27 @@ await describeBrowser('monitoring: the public results page', (backend) => {
         formVersionId: m.versionId,
         siteId: m.site('C1'),
         answers: goodAnswers(),
+        submittedAt: new Date().toISOString(),
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+    }
+    // Two incidents within the hour: a small count, withheld on the public chart.
+    const form = await m.admin.post<{ id: string }>('/api/monitoring/forms', { definition: INCIDENT });
+    assert.equal(form.status, 201, JSON.stringify(form.body));
+    assert.equal((await m.admin.post(`/api/monitoring/forms/${form.body.id}/publish`)).status, 200);
+    const incident = (
+      await m.admin.get<{ published: { id: string } }>(`/api/monitoring/forms/${form.body.id}`)
+    ).body.published.id;
+    const attach = await m.admin.put(`/api/monitoring/missions/${missionId}/forms`, {
+      formVersionIds: [m.versionId, incident],
+    });
+    assert.equal(attach.status, 200, JSON.stringify(attach.body));
+    for (let i = 0; i < 2; i++) {
+      const r = await obs.post('/api/monitoring/submissions', {
+        clientId: randomUUID(),
+        formVersionId: incident,
+        siteId: m.site('N1'),
+        answers: { what: 'Байкоочуну участокко киргизишкен жок.', severity: 'low' },
         submittedAt: new Date().toISOString(),
       });
       assert.equal(r.status, 201, JSON.stringify(r.body));
@@ -110,11 +131,25 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     const text = await page.locator('main').innerText();
     for (const hidden of ['Мектеп', 'Айбек', 'Байкоочусу жок'])
       assert.equal(text.includes(hidden), false, `the page shows "${hidden}"`);
-    // Five answers are shown; the incident counts (none) are too, as 0.
+    // Five answers are shown. The two incidents are withheld: their hour is a hatched column that the
+    // legend says is no count, not an empty chart.
     await see(page, page.getByText('5 · 100 %').first());
+    await see(page, page.getByTestId('over-time-withheld').getByText(/Штрихтелген/));
+    const column = page.getByTestId('over-time-columns').locator('div').first();
+    assert.match(
+      await column.evaluate((e) => getComputedStyle(e).backgroundImage),
+      /repeating-linear-gradient/,
+    );
+    assert.ok(
+      ((await column.boundingBox())?.height ?? 0) > 20,
+      'the withheld hour is drawn, not a flat line',
+    );
     assert.deepEqual(await axeSerious(page), []);
     await page.setViewportSize({ width: 375, height: 800 });
     assert.deepEqual(await shot(page, 'results-phone-ky'), []);
+    // The regions table fits the phone: no sideways scrolling to find the coverage column.
+    const regions = page.getByRole('region', { name: 'Облустар боюнча күтүлгөнү жана алынганы' });
+    assert.ok(await regions.evaluate((e) => e.scrollWidth <= e.clientWidth + 1), 'the regions table scrolls');
     await page.setViewportSize({ width: 1280, height: 900 });
     assert.deepEqual(await shot(page, 'results-desktop-ky'), []);
   });

@@ -338,6 +338,10 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
       await page.goto(`/monitoring/missions/${missionId}`);
       await see(page, page.getByTestId('dash-received'));
       await look(`dashboard-${suffix}`);
+      // The regions table fits a phone: the coverage column is not off to the side.
+      const regions = page.getByRole('region', { name: 'Облустар боюнча күтүлгөнү жана алынганы' });
+      if (phone && !(await regions.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)))
+        wrong.push('the regions table scrolls sideways on a phone');
       await page.getByTestId('mission-tab-sites').click();
       await see(page, page.getByTestId('site-row-C-101'));
       await look(`sites-${suffix}`);

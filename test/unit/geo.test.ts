@@ -202,6 +202,13 @@ describe('choropleth classes', () => {
     assert.equal(classOf(4), 0);
   });
 
+  test('nothing reported anywhere is drawn in the palest shade, not as a busy map', () => {
+    const zeros = valueClasses([0, 0, 0]).classes[0]!.color;
+    const fours = valueClasses([4, 4, 4]).classes[0]!.color;
+    assert.equal(zeros, valueClasses([0, 1, 2, 3, 4]).classes[0]!.color, 'the palest shade');
+    assert.notEqual(zeros, fours);
+  });
+
   test('skewed counts spread over at most five non-empty, ordered classes', () => {
     const values = [0, 0, 0, 1, 2, 3, 3, 5, 8, 13, 50, 200];
     const { classes, classOf } = valueClasses(values);

@@ -59,8 +59,11 @@ export function valueClasses(values: readonly number[]): {
   const classes: ValueClass[] = [];
   for (let c = 0; c < n; c++) {
     const members = sorted.filter((v) => classOf(v) === c);
-    // With fewer classes than shades, spread them over the whole range so the contrast stays.
-    const shade = n === 1 ? 2 : Math.round((c * (PALETTE.length - 1)) / (n - 1));
+    // With fewer classes than shades, spread them over the whole range so the contrast stays. A lone
+    // class of zeros (nothing reported anywhere yet) takes the palest shade: 0 drawn mid-blue read as
+    // a busy map.
+    const lone = members.at(-1) === 0 ? 0 : 2;
+    const shade = n === 1 ? lone : Math.round((c * (PALETTE.length - 1)) / (n - 1));
     classes.push({ from: members[0]!, to: members.at(-1)!, color: PALETTE[shade]! });
   }
   return { classes, classOf };

@@ -30,8 +30,9 @@ export function PublicLayout({ title, description, children, width = 440 }: Prop
           <LanguageSwitch loggedIn={false} />
         </Group>
       </Box>
-      <Container component="main" size={width} px="md" py="xl">
-        <Paper withBorder shadow="sm" radius="md" p={{ base: 'md', xs: 'xl' }}>
+      {/* Narrow margins on a phone: the results page nests cards and tables in this one. */}
+      <Container component="main" size={width} px={{ base: 'xs', xs: 'md' }} py="xl">
+        <Paper withBorder shadow="sm" radius="md" p={{ base: 'sm', xs: 'xl' }}>
           <Stack gap="lg">
             <Stack gap={6}>
               <Title order={1} size="h2">

@@ -5,6 +5,11 @@ import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
 import { countText, hourly, type DashboardData } from './dashboard.common';
 
+/** A withheld hour's column: tall enough to see, its height no count. */
+const WITHHELD_HEIGHT = '30%';
+const HATCH =
+  'repeating-linear-gradient(45deg, var(--mantine-color-blue-3) 0 3px, var(--mantine-color-gray-1) 3px 6px)';
+
 /** Reports per hour as columns, the first and last hour beneath; each count is in its tooltip and the table. */
 export function OverTime({ s }: { s: DashboardData }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -23,6 +28,10 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
     );
   const hours = hourly(s.overTime);
   const top = Math.max(...hours.map((x) => x.n ?? 0));
+  // A withheld hour had incidents, how many is not said (few, or enough to give a few away): drawn as
+  // a hatched column of a fixed height that the legend says is no count, so such an hour is not drawn
+  // like a quiet one, nor a chart whose every hour is withheld as empty.
+  const withheld = hours.some((x) => x.n === null);
   const max = Math.max(top, 1);
   return (
     <Stack gap="xs">
@@ -48,9 +57,9 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
               style={{
                 flex: '1 0 8px',
                 maxWidth: 28,
-                height: `${((x.n ?? 0) / max) * 100}%`,
+                height: x.n === null ? WITHHELD_HEIGHT : `${(x.n / max) * 100}%`,
                 minHeight: 2,
-                background: x.n === null ? 'var(--mantine-color-gray-4)' : 'var(--mantine-color-blue-6)',
+                background: x.n === null ? HATCH : 'var(--mantine-color-blue-6)',
                 borderRadius: 2,
               }}
             />
@@ -67,6 +76,14 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
           </Text>
         )}
       </Group>
+      {withheld && (
+        <Group gap={6} wrap="nowrap" data-testid="over-time-withheld">
+          <div style={{ width: 12, height: 12, flex: 'none', background: HATCH, borderRadius: 2 }} />
+          <Text size="xs" c="dimmed">
+            {t('dashboard.hourWithheld')}
+          </Text>
+        </Group>
+      )}
       {outside}
       <details>
         <Text component="summary" size="sm" style={{ cursor: 'pointer' }}>

@@ -103,11 +103,22 @@ function ByRegion({
       <Table horizontalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('sites.region')}</Table.Th>
-            <Table.Th ta="end">{t('dashboard.expected')}</Table.Th>
-            <Table.Th ta="end">{t('dashboard.received')}</Table.Th>
-            {unstaffed && <Table.Th ta="end">{t('dashboard.unstaffedColumn')}</Table.Th>}
-            <Table.Th w={unstaffed ? '28%' : '35%'} miw={48}>
+            <Table.Th fz={TH_SIZE}>{t('sites.region')}</Table.Th>
+            {/* Short headers: the card's title says what is counted, and "checklists" twice (two long
+                words in Kyrgyz) made the table scroll sideways on a phone. */}
+            <Table.Th ta="end" fz={TH_SIZE}>
+              {t('dashboard.expectedShort')}
+            </Table.Th>
+            <Table.Th ta="end" fz={TH_SIZE}>
+              {t('dashboard.receivedShort')}
+            </Table.Th>
+            {unstaffed && (
+              <Table.Th ta="end" fz={TH_SIZE}>
+                {t('dashboard.unstaffedColumn')}
+              </Table.Th>
+            )}
+            {/* A share of the width only beside the bar: on a phone the percent alone needs little. */}
+            <Table.Th fz={TH_SIZE} w={{ base: 'auto', xs: unstaffed ? '28%' : '35%' }} miw={48}>
               {t('dashboard.coverage')}
             </Table.Th>
           </Table.Tr>
@@ -144,6 +155,9 @@ function ByRegion({
     </TableScroll>
   );
 }
+
+/** Column headers a size smaller on a phone: one long Kyrgyz word each sets the table's width. */
+const TH_SIZE = { base: 'xs', xs: 'sm' };
 
 /** A region's coverage: a bar and its percent, or a dash where there is no share to show. */
 function Coverage({ share }: { share: number | null }): ReactElement {
@@ -271,7 +285,7 @@ export function DashboardBody({
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Card withBorder radius="md" padding="md" h="100%">
+          <Card withBorder radius="md" p={{ base: 'sm', xs: 'md' }} h="100%">
             <Title order={2} size="h4" mb="sm">
               {t('dashboard.byRegion')}
             </Title>
