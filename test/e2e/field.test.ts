@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { districtsOf } from '../../src/core/geo/regions.ts';
 import {
   axeSerious,
@@ -36,6 +36,15 @@ function optionValues(page: Page, testId: string): Promise<string[]> {
     .getByTestId(testId)
     .locator('option')
     .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+}
+
+/** Waits until a locator's text matches (the progress line follows each answer). */
+async function see(l: Locator, re: RegExp): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (re.test((await l.innerText().catch(() => '')).trim())) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.match((await l.innerText()).trim(), re);
 }
 
 /** Draws a stroke across a signature pad with the pointer, as a finger would. */
@@ -222,6 +231,30 @@ await describeBrowser('field app: offline outbox', (backend) => {
     assert.equal(replay.status, 200);
     assert.equal(replay.body.id, items[0]!.id);
     assert.equal((await stored(w)).length, 4);
+  });
+
+  it('the form says how far the observer is and takes them to the next open question', async () => {
+    const { page } = tab;
+    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    const text = page.getByTestId('field-progress-text');
+    await see(text, /^0 \/ (\d+) суроого жооп берилди · 2 милдеттүү суроо калды$/);
+    await page.getByTestId('q-opened').locator('label').first().click();
+    await see(text, /^1 \/ \d+ суроого жооп берилди · 1 милдеттүү суроо калды$/);
+    // From the top of the page, "next" lands on the required question still open (the queue).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('field-next-open').click();
+    await page.waitForFunction(() => document.activeElement?.closest('[data-question="queue"]') !== null);
+    await shot(page, 'form-progress-ky');
+    await page.getByTestId('q-queue-short').check({ force: true });
+    await see(text, /^2 \/ \d+ суроого жооп берилди$/);
+    // Leave nothing behind for the next test: back keeps a draft, which is then thrown away.
+    await page.waitForTimeout(1_000); // the draft is written a moment after the last change
+    await page.getByTestId('field-back').click();
+    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    await page.getByTestId('field-draft-discard').click();
+    await see(text, /^0 \/ \d+ суроого/);
+    await page.getByTestId('field-back').click();
+    await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
   });
 
   it('a report the server refuses stays in the outbox with the reason, in Kyrgyz, until corrected', async () => {

@@ -13,6 +13,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answers, FormField, LocationAnswer } from '../../../core/forms/types';
 import { useField } from './context';
+import { ERROR, HINT, LABEL, NOTE } from './fieldStyles';
 import { isoWithOffset, loc } from './live';
 import { FileInput, LocationInput, SignatureInput } from './MediaInputs';
 import { RepeatInput } from './RepeatInput';
@@ -31,15 +32,6 @@ export interface InputProps {
   answers: Answers;
   scope?: Answers;
 }
-
-export const LABEL = { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600 };
-/** Errors too: a yes/no wrapper's error was a third smaller than a large text input's. */
-const ERROR = { fontSize: 'var(--mantine-font-size-md)' };
-export const NOTE = {
-  display: 'block',
-  color: 'var(--mantine-color-orange-9)',
-  fontSize: 'var(--mantine-font-size-md)',
-};
 
 /** Many options read better as a native picker than as a long column of radio buttons on a phone. */
 const RADIO_MAX = 7;
@@ -111,6 +103,7 @@ export function FieldInput(p: InputProps): ReactElement {
     withAsterisk: field.required,
     // One label size for every type (text inputs of size lg would otherwise get bigger labels).
     labelProps: { style: LABEL },
+    descriptionProps: { style: HINT },
     errorProps: { style: ERROR },
   };
   const testid = `q-${p.path}`;

@@ -12,6 +12,8 @@ import type { Assignment, OutboxItem, ServerProblem, StoredForm } from './db';
 import { FieldHeader } from './FieldHeader';
 import { newClientId } from './clientId';
 import { FieldInput } from './FieldInputs';
+import { FormProgress } from './FormProgress';
+import { formProgress } from './progress';
 import { loc } from './live';
 import { readAnswers, saveReport } from './outbox';
 import { ChecksDialog, LeaveDialog } from './ChecksDialog';
@@ -154,6 +156,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
   for (const i of issues) errors[i.path] ??= word(i);
   // Answers that do not add up with earlier ones: said as they are typed, confirmed on saving.
   const checks = useMemo(() => answerChecks(def, pruneAnswers(def, answers)), [def, answers]);
+  const progress = useMemo(() => formProgress(def, answers), [def, answers]);
   const notes: Record<string, string> = {};
   for (const i of checks) notes[i.path] ??= word(i);
   const [confirming, setConfirming] = useState(false);
@@ -205,7 +208,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
   };
 
   return (
-    <Container size={480} px="sm" pb={120}>
+    <Container size={480} px="sm" pb={180}>
       <FieldHeader
         title={loc(def.title, lang)}
         back={back}
@@ -253,17 +256,18 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
               {s.fields
                 .filter((f) => isVisible(f.visibleIf, answers))
                 .map((f) => (
-                  <FieldInput
-                    key={f.key}
-                    field={f}
-                    path={f.key}
-                    value={answers[f.key]}
-                    onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))}
-                    errors={errors}
-                    notes={notes}
-                    reportId={props.clientId}
-                    answers={answers}
-                  />
+                  <div key={f.key} data-question={f.key}>
+                    <FieldInput
+                      field={f}
+                      path={f.key}
+                      value={answers[f.key]}
+                      onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))}
+                      errors={errors}
+                      notes={notes}
+                      reportId={props.clientId}
+                      answers={answers}
+                    />
+                  </div>
                 ))}
             </Stack>
           ))}
@@ -297,6 +301,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
         }}
       >
         <Container size={480} px={0}>
+          <FormProgress p={progress} />
           <Button
             size="xl"
             fullWidth

@@ -4,11 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { FormField, LocationAnswer } from '../../../core/forms/types';
 import { districtsOf, isRegionCode, regionChoicesIn } from '../../../core/geo/regions';
 import { useField } from './context';
+import { HINT, LABEL } from './fieldStyles';
 import { loc } from './live';
 import { saveMedia } from './outbox';
-
-/** Same label look as the other questions (FieldInputs). */
-const LABEL = { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600 };
 
 interface Props<T> {
   field: FormField;
@@ -31,6 +29,7 @@ export function FileInput({ field, value, onChange, error, reportId, path }: Pro
   return (
     <Input.Wrapper
       labelProps={{ style: LABEL }}
+      descriptionProps={{ style: HINT }}
       label={loc(field.label, lang)}
       description={loc(field.hint, lang)}
       error={error}
@@ -112,6 +111,7 @@ export function SignatureInput({
   return (
     <Input.Wrapper
       labelProps={{ style: LABEL }}
+      descriptionProps={{ style: HINT }}
       label={loc(field.label, lang)}
       description={loc(field.hint, lang)}
       error={error}
@@ -198,6 +198,7 @@ export function LocationInput({
   return (
     <Input.Wrapper
       labelProps={{ style: LABEL }}
+      descriptionProps={{ style: HINT }}
       label={loc(field.label, lang)}
       description={loc(field.hint, lang)}
       error={error}

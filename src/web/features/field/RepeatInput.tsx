@@ -5,7 +5,8 @@ import { isVisible } from '../../../core/forms/conditions.ts';
 import { entryNoun } from '../../../core/forms/messages.ts';
 import type { Answers } from '../../../core/forms/types';
 import { useField } from './context';
-import { FieldInput, LABEL, type InputProps } from './FieldInputs';
+import { FieldInput, type InputProps } from './FieldInputs';
+import { HINT, LABEL } from './fieldStyles';
 import { loc } from './live';
 
 /** Whether an entry holds any answer worth asking about before it is removed. */
@@ -32,6 +33,7 @@ export function RepeatInput(p: InputProps): ReactElement {
   return (
     <Input.Wrapper
       labelProps={{ style: LABEL }}
+      descriptionProps={{ style: HINT }}
       label={loc(p.field.label, lang)}
       description={loc(p.field.hint, lang) || undefined}
       error={p.errors[p.path]}
