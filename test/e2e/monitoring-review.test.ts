@@ -183,6 +183,14 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await see(page, page.getByTestId('lock-mine'));
     // A coordinator cannot make a record of it, and is told who can.
     await see(page, page.getByTestId('records-none').getByText(/администратор/));
+    // …and can copy the report's link to send them.
+    await tab.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('records-none').getByRole('button').click();
+    await see(page, page.getByTestId('records-none').getByRole('button', { name: 'Көчүрүлдү' }));
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      `${w.server.url}/monitoring/submissions/${chuy}`,
+    );
     await page.getByTestId('to-rejected').click();
     const dialog = page.getByRole('dialog');
     // Spaces only: the reviewer typed nothing that counts.

@@ -60,7 +60,7 @@ export function AssignCard({ s, locked }: { s: Submission; locked: boolean }): R
         {mayTake && (
           <Group>
             <Button
-              size="xs"
+              size="sm"
               variant="light"
               disabled={locked}
               loading={assign.isPending && assign.variables === me.id}

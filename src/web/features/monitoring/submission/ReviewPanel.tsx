@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyText } from '../../../components/CopyText';
 import { useFormat } from '../../../intl/format';
 import { can, useMe } from '../../auth/queries';
 import { QUEUES, submissionsApi, type Flags, type Submission, type SubmissionStatus } from '../api';
@@ -47,7 +48,7 @@ export function LockBanner({
       >
         <Stack gap={6}>
           <Text size="sm">{t('lock.otherHint', { time: fmt.dateTime(lock.until) })}</Text>
-          <Button size="xs" variant="default" w="fit-content" onClick={onRetry}>
+          <Button size="sm" variant="default" w="fit-content" onClick={onRetry}>
             {t('lock.retry')}
           </Button>
         </Stack>
@@ -148,10 +149,12 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
         <Title order={2} size="h4" mb="sm">
           {t('review.flags')}
         </Title>
-        <Stack gap="xs">
+        {/* Switches of a size a thumb can hit: coordinators triage from their phones on election day. */}
+        <Stack gap="sm">
           {QUEUES.map((q) => (
             <Switch
               key={q}
+              size="md"
               label={t(`flags.${q}`)}
               checked={s.flags[q]}
               disabled={locked || flag.isPending}
@@ -221,6 +224,12 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
           <Text size="sm" c="dimmed">
             {t('review.recordsNone')}
           </Text>
+          <Group mt="sm">
+            <CopyText
+              value={`${window.location.origin}/monitoring/submissions/${s.id}`}
+              label={t('review.copyLink')}
+            />
+          </Group>
         </Card>
       )}
       {rejecting && (

@@ -7,13 +7,17 @@ import { monitoringKeys } from '../queries';
 /** A lock lasts 10 minutes on the server; it is refreshed well before that while the reviewer works. */
 const REFRESH_MS = 4 * 60_000;
 /**
- * With no key, tap, click or scroll for this long (a tab left open overnight, a reviewer gone to the
+ * With no key, tap, click or wheel turn for this long (a tab left open overnight, a reviewer gone to the
  * polling station) the lock is given back: otherwise one forgotten tab would keep a report from every
  * other reviewer for as long as it stays open.
  */
 export const IDLE_MS = 5 * 60_000;
 const TICK_MS = 30_000;
-const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
+/**
+ * What the person does, not what the page does: `scroll` also fires for a page that moves by itself
+ * (a smooth scroll finishing, content growing above), and would keep a lock for nobody.
+ */
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 /**
  * Takes the review lock when a reviewer opens a submission, keeps it fresh while they work, gives it
