@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { goodAnswers } from '../helpers/monitoring.ts';
-import { describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import { describeBrowser, type Tab } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { activeMission, see, shot, track } from './monitoring-setup.ts';
+import { activeMission, kyrgyzReviewer, see, sendChecklist, shot } from './monitoring-setup.ts';
 
 /** useReviewLock's IDLE_MS and a tick past it. */
 const AWAY_MS = 5 * 60_000 + 60_000;
@@ -33,22 +31,8 @@ await describeBrowser('monitoring: a review lock left open is given back', (back
       coordinators: [{ who: coordinator, region: 'KG-C' }],
       observers: { C1: [observer] },
     });
-    const r = await (
-      await w.api(observer)
-    ).post<{ id: string }>('/api/monitoring/submissions', {
-      clientId: randomUUID(),
-      formVersionId: mission.versionId,
-      siteId: mission.site('C1'),
-      answers: goodAnswers(),
-      submittedAt: new Date().toISOString(),
-    });
-    assert.equal(r.status, 201, JSON.stringify(r.body));
-    report = r.body.id;
-    browser = await launch();
-    tab = track(await openTab(browser, w.server.url, { locale: 'ky' }));
-    tab.page.setDefaultTimeout(60_000);
-    await login(tab.page, coordinator);
-    await switchLanguage(tab.page, 'ky');
+    report = await sendChecklist(await w.api(observer), mission, 'C1');
+    ({ browser, tab } = await kyrgyzReviewer(w, coordinator));
   });
   after(async () => {
     await browser?.close();

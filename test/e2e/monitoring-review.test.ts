@@ -1,22 +1,18 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { goodAnswers, sendUpload } from '../helpers/monitoring.ts';
-import {
-  axeSerious,
-  chooseOption,
-  describeBrowser,
-  launch,
-  login,
-  openTab,
-  reauth,
-  switchLanguage,
-  type Tab,
-} from './browser.ts';
+import { sendUpload } from '../helpers/monitoring.ts';
+import { axeSerious, chooseOption, describeBrowser, reauth, type Tab } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { activeMission, see, shot, thumbnailMade, track } from './monitoring-setup.ts';
+import {
+  activeMission,
+  kyrgyzReviewer,
+  see,
+  sendChecklist,
+  shot,
+  thumbnailMade,
+} from './monitoring-setup.ts';
 
 type View = {
   status: string;
@@ -57,27 +53,16 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
       observers: { C1: [observer], N1: [observer] },
     });
     missionId = mission.missionId;
-    const { admin, versionId, site } = mission;
+    const { admin } = mission;
     const base = `/api/monitoring/missions/${missionId}`;
-    const ok = (r: { status: number; body: unknown }, what: string, status = 200) =>
-      assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
     const obs = await w.api(observer);
     // The Chuy report carries a photo from the field (a real picture the browser must draw).
     const picture = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#4a7a9c' } })
       .jpeg()
       .toBuffer();
     const photo = await sendUpload(obs, picture, 'Мектеп_1_кезек.jpg');
-    const send = async (code: string, extra: Record<string, unknown> = {}) => {
-      const r = await obs.post<{ id: string }>('/api/monitoring/submissions', {
-        clientId: randomUUID(),
-        formVersionId: versionId,
-        siteId: site(code),
-        answers: goodAnswers(extra),
-        submittedAt: new Date().toISOString(),
-      });
-      ok(r, 'submission', 201);
-      return r.body.id;
-    };
+    const send = (code: string, extra: Record<string, unknown> = {}) =>
+      sendChecklist(obs, mission, code, extra);
     chuy = await send('C1', { photo });
     naryn = await send('N1');
     sendMore = (code) => send(code);
@@ -85,12 +70,7 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     const all = await admin.get<{ received: number }>(`${base}/summary`);
     assert.equal(all.body.received, 2);
 
-    browser = await launch();
-    tab = track(await openTab(browser, w.server.url, { locale: 'ky' }));
-    tab.page.setDefaultTimeout(60_000);
-    await login(tab.page, coordinator);
-    // The account was made with English as its language; the reviewer works in Kyrgyz.
-    await switchLanguage(tab.page, 'ky');
+    ({ browser, tab } = await kyrgyzReviewer(w, coordinator));
   });
   after(async () => {
     await browser?.close();

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { Client } from '../helpers/client.ts';
-import { CHECKLIST } from '../helpers/monitoring.ts';
-import { hasHorizontalScroll, type Tab } from './browser.ts';
+import { CHECKLIST, goodAnswers } from '../helpers/monitoring.ts';
+import { hasHorizontalScroll, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
 import type { Account, RolesWorld } from './legal-setup.ts';
 
 const problemsOf = new WeakMap<Page, string[]>();
@@ -146,4 +147,35 @@ export async function thumbnailMade(api: Client, submissionId: string): Promise<
     }
     assert.ok(copy, `no small copy of ${f.id}`);
   }
+}
+
+/** A checklist with good answers (and `extra`) from one site of the mission, sent as `obs`; its id. */
+export async function sendChecklist(
+  obs: Client,
+  m: ActiveMission,
+  code: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const r = await obs.post<{ id: string }>('/api/monitoring/submissions', {
+    clientId: randomUUID(),
+    formVersionId: m.versionId,
+    siteId: m.site(code),
+    answers: goodAnswers(extra),
+    submittedAt: new Date().toISOString(),
+  });
+  assert.equal(r.status, 201, `submission: ${JSON.stringify(r.body)}`);
+  return r.body.id;
+}
+
+/**
+ * Chromium logged in as `who` through the login page, working in Kyrgyz: the world's accounts are made
+ * with English as their language, so the reviewer switches as a person would.
+ */
+export async function kyrgyzReviewer(w: RolesWorld, who: Account): Promise<{ browser: Browser; tab: Tab }> {
+  const browser = await launch();
+  const tab = track(await openTab(browser, w.server.url, { locale: 'ky' }));
+  tab.page.setDefaultTimeout(60_000);
+  await login(tab.page, who);
+  await switchLanguage(tab.page, 'ky');
+  return { browser, tab };
 }

@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { goodAnswers } from '../helpers/monitoring.ts';
-import {
-  axeSerious,
-  chooseOption,
-  describeBrowser,
-  launch,
-  login,
-  openTab,
-  switchLanguage,
-  type Tab,
-} from './browser.ts';
+import { axeSerious, chooseOption, describeBrowser, type Tab } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { activeMission, see, shot, track } from './monitoring-setup.ts';
+import { activeMission, kyrgyzReviewer, see, sendChecklist, shot } from './monitoring-setup.ts';
 
 /**
  * Election day in Chromium, in Kyrgyz: a region coordinator finds the stations that still owe a
@@ -46,23 +35,9 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     const obs = await w.api(observer);
     // The observer gave their number on their profile (the profile test does that in the browser).
     assert.equal((await obs.patch('/api/me', { phone: '+996 (555) 12-34-56' })).status, 200);
-    send = async (code: string) => {
-      const r = await obs.post('/api/monitoring/submissions', {
-        clientId: randomUUID(),
-        formVersionId: mission.versionId,
-        siteId: mission.site(code),
-        answers: goodAnswers(),
-        submittedAt: new Date().toISOString(),
-      });
-      assert.equal(r.status, 201, JSON.stringify(r.body));
-    };
+    send = async (code: string) => void (await sendChecklist(obs, mission, code));
     await send('C1');
-    browser = await launch();
-    tab = track(await openTab(browser, w.server.url, { locale: 'ky' }));
-    tab.page.setDefaultTimeout(60_000);
-    await login(tab.page, coordinator);
-    // The account was made with English as its language; this coordinator works in Kyrgyz.
-    await switchLanguage(tab.page, 'ky');
+    ({ browser, tab } = await kyrgyzReviewer(w, coordinator));
   });
   after(async () => {
     await browser?.close();
