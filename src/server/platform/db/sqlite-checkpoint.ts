@@ -45,8 +45,12 @@ parentPort.on('message', (m) => {
 export interface Checkpointer {
   /** Frames in the log at the last checkpoint (0 before the first). */
   logFrames(): number;
-  /** Checkpoint now; true when the whole log is in the database file (the next writer restarts it). */
-  now(): Promise<boolean>;
+  /**
+   * Checkpoint now; true when the whole log is in the database file (the next writer restarts it).
+   * `ahead`: copying ahead while writes go on (db.ts, `restartLog`): the log does not start over, so
+   * its length stays as it was reported.
+   */
+  now(ahead?: boolean): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -60,9 +64,9 @@ export function startCheckpointer(file: string, everyMs = 500): Checkpointer {
   let frames = 0;
   // Nobody waits on a worker that is gone (stopped, or failed): `now` then answers at once.
   let gone = false;
-  const waiting: ((all: boolean) => void)[] = [];
+  const waiting: { ahead: boolean; resolve: (all: boolean) => void }[] = [];
   const release = () => {
-    for (const w of waiting.splice(0)) w(false);
+    for (const w of waiting.splice(0)) w.resolve(false);
   };
   worker.on('message', (m: unknown) => {
     if (typeof m !== 'object' || m === null) return;
@@ -71,8 +75,9 @@ export function startCheckpointer(file: string, everyMs = 500): Checkpointer {
     if (!now) return;
     // All of it copied on demand: the next write transaction starts the log over.
     const all = log >= 0 && copied === log;
-    if (all) frames = 0;
-    waiting.shift()?.(all);
+    const w = waiting.shift();
+    if (all && w && !w.ahead) frames = 0;
+    w?.resolve(all);
   });
   const end = () => {
     gone = true;
@@ -83,11 +88,11 @@ export function startCheckpointer(file: string, everyMs = 500): Checkpointer {
   let stopped: Promise<void> | null = null;
   return {
     logFrames: () => frames,
-    now: () =>
+    now: (ahead = false) =>
       gone || stopped
         ? Promise.resolve(false)
         : new Promise<boolean>((resolve) => {
-            waiting.push(resolve);
+            waiting.push({ ahead, resolve });
             worker.postMessage('now');
           }),
     stop: () =>
