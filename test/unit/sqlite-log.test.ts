@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { openDb, type DbHandle } from '../../src/server/platform/db/db.ts';
+import { startCheckpointer } from '../../src/server/platform/db/sqlite-checkpoint.ts';
 import { FLUSH_LATER } from '../../src/server/platform/db/sqlite-durable.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ukuk-log-'));
@@ -126,3 +127,24 @@ function walFrames(file: string): number {
     fs.closeSync(fd);
   }
 }
+
+test('copying ahead leaves the reported length alone; only a checkpoint for a restart clears it', async () => {
+  // db.ts asks for a checkpoint ahead while writes go on: the log does not start over from it, so
+  // clearing its length then would keep the stream from ever stopping to start it over.
+  const file = path.join(dir, 'ahead.db');
+  const w = new SQLite(file);
+  w.pragma('journal_mode = WAL');
+  w.pragma('wal_autocheckpoint = 0');
+  w.exec('create table t (id integer primary key, v text not null)');
+  for (let i = 0; i < 20; i++) w.prepare('insert into t values (?, ?)').run(i, 'x'.repeat(16_000));
+  const cp = startCheckpointer(file, 60_000);
+  try {
+    assert.equal(await cp.now(true), true, 'the whole log was copied');
+    assert.ok(cp.logFrames() > 50, `the log's length is still reported (${cp.logFrames()} frames)`);
+    assert.equal(await cp.now(), true);
+    assert.equal(cp.logFrames(), 0, 'a checkpoint for a restart says the log starts over');
+  } finally {
+    await cp.stop();
+    w.close();
+  }
+});
