@@ -47,21 +47,43 @@ async function see(l: Locator, re: RegExp): Promise<void> {
   assert.match((await l.innerText()).trim(), re);
 }
 
-/** Draws a stroke across a signature pad with the pointer, as a finger would. */
+/**
+ * Draws a stroke across a signature pad with the pointer, as a finger would, after scrolling to it as
+ * the browser does. Every point of the stroke must land on the pad itself: the bar fixed to the bottom
+ * of the form once covered a pad the browser counted as on screen (the page's scroll padding now
+ * follows the bar). Messages above the pad go as answers are put right, so the box is measured until
+ * it holds still.
+ */
 async function sign(page: Page, testId: string): Promise<void> {
   const pad = page.getByTestId(testId);
   await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
+  let box = await pad.boundingBox();
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await pad.boundingBox();
+    if (box && again && again.x === box.x && again.y === box.y) break;
+    box = again;
+  }
   assert.ok(box, 'the signature pad is on screen');
-  await page.mouse.move(box.x + 20, box.y + 40);
-  await page.mouse.down();
-  for (const [dx, dy] of [
+  const stroke = [
+    [20, 40],
     [60, 90],
     [110, 30],
     [170, 110],
     [230, 50],
-  ] as const)
-    await page.mouse.move(box.x + dx, box.y + dy, { steps: 6 });
+  ].map(([dx, dy]) => [box.x + dx!, box.y + dy!] as const);
+  const covered = await pad.evaluate(
+    (el, points) =>
+      points
+        .map(([x, y]) => document.elementFromPoint(x, y))
+        .filter((hit) => hit !== el)
+        .map((hit) => hit?.getAttribute('data-testid') ?? hit?.tagName ?? 'nothing'),
+    stroke,
+  );
+  assert.deepEqual(covered, [], 'the pad is covered where a finger would sign');
+  await page.mouse.move(...stroke[0]!);
+  await page.mouse.down();
+  for (const point of stroke.slice(1)) await page.mouse.move(...point, { steps: 6 });
   await page.mouse.up();
 }
 

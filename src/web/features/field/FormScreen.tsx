@@ -22,6 +22,7 @@ import { readDraft } from './drafts';
 import { useDraft } from './useDraft';
 import { problemLines, serverIssues, translator } from './problem';
 import { quickIncidentAnswers } from './quick';
+import { useRoomBelow } from './useRoomBelow';
 
 interface Loaded {
   form: StoredForm;
@@ -117,6 +118,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
   const [restoredAt, setRestoredAt] = useState(props.restoredAt);
   // Starting over remounts the inputs (a number keeps the text as typed in its own state).
   const [generation, setGeneration] = useState(0);
+  const bar = useRoomBelow<HTMLDivElement>();
   const draft = useDraft({
     db,
     enabled: !!props.draftable,
@@ -287,6 +289,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
         }}
       />
       <div
+        ref={bar}
         style={{
           position: 'fixed',
           left: 0,
