@@ -3,11 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/server/platform/config.ts';
+import pino from 'pino';
 import { createLogger } from '../src/server/platform/logger.ts';
 import { closeContext, createContext } from '../src/server/runtime.ts';
 import { createPgDatabase, tempDir, type Backend } from '../test/helpers/db.ts';
 
-export async function openBenchContext(backend: Backend, name: string) {
+/**
+ * A `logLevel` other than silent logs as the server does to stdout (pino's default: asynchronous
+ * writes, lines gathered while one is under way), into a file in the bench's folder, so the cost of
+ * the log lines is part of the figures.
+ */
+export async function openBenchContext(backend: Backend, name: string, logLevel = 'silent') {
   const dataDir = tempDir(`ukuk-bench-${name}-`);
   const pg = backend === 'postgres' ? await createPgDatabase() : undefined;
   const config = loadConfig({
@@ -17,7 +23,11 @@ export async function openBenchContext(backend: Backend, name: string) {
     UKUK_JOBS: '0',
     UKUK_LOG_LEVEL: 'silent',
   });
-  const ctx = await createContext(config, createLogger('silent'));
+  const log =
+    logLevel === 'silent'
+      ? createLogger('silent')
+      : createLogger(logLevel, pino.destination({ dest: path.join(dataDir, 'server.log'), sync: false }));
+  const ctx = await createContext(config, log);
   await ctx.db.transaction().execute((tx) => ctx.keyring.create(tx, 'keyfile'));
   return {
     ctx,

@@ -8,7 +8,8 @@
 //   beside a plain keyset scan of the same rows;
 // - dashboard summary of a mission with 2,500 sites and 1,000,000 submissions < 200 ms.
 // Run alone: `node --import tsx bench/monitoring.ts [--scale=0.01]`; knobs: UKUK_BENCH_MON_SCALE
-// (data size), UKUK_BENCH_MON_SECONDS (load duration), UKUK_BENCH_MON_OBSERVERS, UKUK_BENCH_MON_BACKEND.
+// (data size), UKUK_BENCH_MON_SECONDS (load duration), UKUK_BENCH_MON_OBSERVERS, UKUK_BENCH_MON_BACKEND,
+// UKUK_BENCH_MON_LOG (the election-day server's log level, default info as in production).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,7 +97,8 @@ async function load(
 }
 
 export async function electionDay(backend: Backend, observers: number, seconds: number): Promise<Figure[]> {
-  const { ctx, close } = await openBenchContext(backend, 'mon');
+  // The server logs as it does by default in production (UKUK_LOG_LEVEL=info), to a file.
+  const { ctx, close } = await openBenchContext(backend, 'mon', process.env.UKUK_BENCH_MON_LOG ?? 'info');
   try {
     const gen = await generateMonitoring(ctx, { sites: observers, observers, submissions: 0 });
     const app = await buildApp(ctx);

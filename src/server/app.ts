@@ -5,6 +5,7 @@ import type { AppContext } from './platform/context.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { installRequestContext } from './platform/http/request-context.ts';
+import { RequestLog } from './platform/http/request-log.ts';
 import { installRouteAccess } from './platform/http/route-access.ts';
 import { installSecurityHeaders } from './platform/http/security.ts';
 import { installStatic } from './platform/http/static.ts';
@@ -35,6 +36,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const logger: FastifyBaseLogger = ctx.log;
   const app = Fastify({
     loggerInstance: logger,
+    logController: new RequestLog(ctx.log),
     bodyLimit: 1024 * 1024,
     // One hop: the address the reverse proxy in front saw (the last it appended to X-Forwarded-For).
     // `true` would trust every hop and take the first, which the client writes itself: a forged header
