@@ -2,8 +2,8 @@
 // benchmarks that call services directly (no HTTP); `close` removes everything it made.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../src/server/platform/config.ts';
 import pino from 'pino';
+import { loadConfig, type Config } from '../src/server/platform/config.ts';
 import { createLogger } from '../src/server/platform/logger.ts';
 import { closeContext, createContext } from '../src/server/runtime.ts';
 import { createPgDatabase, tempDir, type Backend } from '../test/helpers/db.ts';
@@ -13,7 +13,11 @@ import { createPgDatabase, tempDir, type Backend } from '../test/helpers/db.ts';
  * writes, lines gathered while one is under way), into a file in the bench's folder, so the cost of
  * the log lines is part of the figures.
  */
-export async function openBenchContext(backend: Backend, name: string, logLevel = 'silent') {
+export async function openBenchContext(
+  backend: Backend,
+  name: string,
+  logLevel: Config['logLevel'] = 'silent',
+) {
   const dataDir = tempDir(`ukuk-bench-${name}-`);
   const pg = backend === 'postgres' ? await createPgDatabase() : undefined;
   const config = loadConfig({
@@ -21,7 +25,7 @@ export async function openBenchContext(backend: Backend, name: string, logLevel 
     DATABASE_URL: pg?.url,
     UKUK_WEB_DIR: path.join(dataDir, 'no-web'),
     UKUK_JOBS: '0',
-    UKUK_LOG_LEVEL: 'silent',
+    UKUK_LOG_LEVEL: logLevel,
   });
   const log =
     logLevel === 'silent'

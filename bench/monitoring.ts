@@ -21,6 +21,7 @@ import { missionSummary } from '../src/server/modules/monitoring/summary.service
 import type { Actor } from '../src/server/platform/access/policy.ts';
 import { createSession } from '../src/server/platform/auth/sessions.ts';
 import { envelope, type AppContext } from '../src/server/platform/context.ts';
+import type { Config } from '../src/server/platform/config.ts';
 import { uuidv7 } from '../src/core/ids.ts';
 import { postgresAvailable, type Backend } from '../test/helpers/db.ts';
 import { seededRng } from './gen-legal.ts';
@@ -98,7 +99,9 @@ async function load(
 
 export async function electionDay(backend: Backend, observers: number, seconds: number): Promise<Figure[]> {
   // The server logs as it does by default in production (UKUK_LOG_LEVEL=info), to a file.
-  const { ctx, close } = await openBenchContext(backend, 'mon', process.env.UKUK_BENCH_MON_LOG ?? 'info');
+  // loadConfig refuses a level it does not know.
+  const level = (process.env.UKUK_BENCH_MON_LOG ?? 'info') as Config['logLevel'];
+  const { ctx, close } = await openBenchContext(backend, 'mon', level);
   try {
     const gen = await generateMonitoring(ctx, { sites: observers, observers, submissions: 0 });
     const app = await buildApp(ctx);

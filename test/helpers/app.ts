@@ -19,8 +19,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app, listening on a loopback port, over a fresh SQLite folder or PostgreSQL database. */
-export async function startTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real app, listening on a loopback port, over a fresh SQLite folder or PostgreSQL database.
+ * `log` receives every line the app logs at `info` (otherwise logging is off, or UKUK_TEST_LOG).
+ */
+export async function startTestApp(
+  backend: Backend,
+  env: Record<string, string> = {},
+  log?: (line: string) => void,
+): Promise<TestApp> {
   const dataDir = tempDir();
   const pg = backend === 'postgres' ? await createPgDatabase() : undefined;
   const config = loadConfig({
@@ -29,7 +36,10 @@ export async function startTestApp(backend: Backend, env: Record<string, string>
     UKUK_WEB_DIR: `${dataDir}/no-web`,
     ...env,
   });
-  const ctx = await createContext(config, createLogger(process.env.UKUK_TEST_LOG ?? 'silent'));
+  const logger = log
+    ? createLogger('info', { write: log })
+    : createLogger(process.env.UKUK_TEST_LOG ?? 'silent');
+  const ctx = await createContext(config, logger);
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { describe, test } from 'node:test';
-import { buildApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/platform/config.ts';
-import { createLogger } from '../../src/server/platform/logger.ts';
-import { closeContext, createContext } from '../../src/server/runtime.ts';
-import { Client } from '../helpers/client.ts';
-import { backends, createPgDatabase, tempDir } from '../helpers/db.ts';
+import { startTestApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
 
 type Line = Record<string, unknown>;
 
@@ -18,22 +13,9 @@ type Line = Record<string, unknown>;
 for (const backend of await backends()) {
   describe(`request log at info (${backend})`, () => {
     test('one line per request, tokens, query values, names and cookies left out', async () => {
-      const dataDir = tempDir('ukuk-reqlog-');
-      const pg = backend === 'postgres' ? await createPgDatabase() : undefined;
       const raw: string[] = [];
-      const config = loadConfig({
-        UKUK_DATA_DIR: dataDir,
-        DATABASE_URL: pg?.url,
-        UKUK_WEB_DIR: `${dataDir}/w`,
-      });
-      const ctx = await createContext(
-        config,
-        createLogger('info', { write: (s: string) => void raw.push(s) }),
-      );
-      const app = await buildApp(ctx);
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const addr = app.server.address();
-      const c = new Client(`http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`);
+      const t = await startTestApp(backend, {}, (line) => void raw.push(line));
+      const c = t.client();
       try {
         const setup = await c.post('/api/setup', {
           orgName: 'Log',
@@ -74,10 +56,7 @@ for (const backend of await backends()) {
         for (const secret of ['Zqx', 'zqxmail', 'ukuk_session', 'ukuk_csrf', 'Көл'])
           assert.ok(!text.includes(secret), `"${secret}" is in the log`);
       } finally {
-        await app.close();
-        await closeContext(ctx);
-        if (pg) await pg.drop();
-        fs.rmSync(dataDir, { recursive: true, force: true });
+        await t.close();
       }
     });
   });
