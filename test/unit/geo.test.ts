@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   DISTRICT_IDS,
   DISTRICTS,
+  districtByName,
+  districtChoicesIn,
   districtName,
   districtsOf,
   isDistrictId,
@@ -112,12 +115,80 @@ describe('districts (level 2)', () => {
     }
   });
 
-  test('the district name is the Who’s On First English name in every language', () => {
+  test('every district is named in all three languages, each name once in its region', () => {
     for (const d of DISTRICTS) {
       assert.match(d.name, /\p{L}/u);
-      for (const l of LOCALES) assert.equal(districtName(d.id, l), d.name);
+      assert.match(d.names.ky, CYRILLIC, d.id);
+      assert.match(d.names.ru, CYRILLIC, d.id);
+      assert.match(d.names.en, LATIN, d.id);
+      for (const l of LOCALES) assert.equal(districtName(d.id, l), d.names[l]);
+      // A raion says it is one, so a raion and its town ("Нарын району", "Нарын") read apart.
+      if (d.kind === 'raion') {
+        assert.match(d.names.ky, / району$/, d.id);
+        assert.match(d.names.ru, / район$/, d.id);
+        assert.match(d.names.en, / District$/, d.id);
+      }
     }
+    for (const r of REGION_CODES)
+      for (const l of LOCALES) {
+        const labels = districtChoicesIn(r, l).map((c) => c.label);
+        assert.equal(new Set(labels).size, labels.length, `${r} ${l}: ${labels.join(', ')}`);
+        assert.deepEqual(
+          labels,
+          [...labels].sort((a, b) => a.localeCompare(b, l)),
+        );
+      }
+    assert.equal(DISTRICTS.filter((d) => d.kind === 'city').length, 11);
+    assert.equal(districtName('1091691579', 'en'), 'Moskva District', 'not "Moscow", the Russian capital');
+    assert.equal(districtName('1091691579', 'ru'), 'Московский район');
+    assert.equal(districtName('1091690903', 'ky'), 'Ала-Бука району');
     assert.throws(() => districtName('1' as never, 'ky'), RangeError);
+  });
+
+  test('a name no web source gave is marked unverified, as the source file says', () => {
+    const names = JSON.parse(
+      fs.readFileSync(path.join(import.meta.dirname, '../../reference/geo/kg-district-names.json'), 'utf8'),
+    ) as { districts: { wof_id: string; sources: Record<string, string> }[] };
+    for (const n of names.districts) {
+      const d = DISTRICTS.find((x) => x.id === n.wof_id)!;
+      for (const l of LOCALES)
+        assert.equal(
+          d.unverified?.includes(l) ?? false,
+          /^UNVERIFIED/.test(n.sources[l]!),
+          `${d.id} ${l}: ${n.sources[l]}`,
+        );
+    }
+    assert.deepEqual(
+      DISTRICTS.filter((d) => d.unverified?.includes('ky'))
+        .map((d) => d.id)
+        .sort(),
+      ['1091690861', '1091692051', '1091692087'],
+    );
+  });
+
+  test('districtByName: any language, with or without the kind word; ambiguous or foreign is null', () => {
+    const cases: [string, string, string | null][] = [
+      ['KG-J', 'Ала-Букинский район', '1091690903'],
+      ['KG-J', 'Ала-Бука', '1091690903'],
+      ['KG-J', '  АЛА-БУКА   району ', '1091690903'],
+      ['KG-J', 'Ala-Buka District', '1091690903'],
+      ['KG-C', 'Alamudun', '1091691655'],
+      ['KG-C', 'Moscow', '1091691579'],
+      ['KG-N', 'Нарын', '1091692087'],
+      ['KG-N', 'Naryn', '1091692087'],
+      ['KG-N', 'Нарынский район', '1091691221'],
+      ['KG-Y', 'г. Каракол', '1091691853'],
+      ['KG-Y', 'Каракол шаары', '1091691853'],
+      ['KG-T', 'Kara-Buura', '1091690357'],
+      ['KG-O', 'Кара-Суйский район', '1091690751'],
+      ['KG-C', 'Ала-Букинский район', null],
+      ['KG-C', 'район', null],
+      ['KG-C', '', null],
+      ['KG-X', 'Alamudun', null],
+      ['KG-GB', 'Alamudun', null],
+    ];
+    for (const [region, name, id] of cases)
+      assert.equal(districtByName(region, name), id, `${region} ${name}`);
   });
 
   test('isDistrictOf and isDistrictId', () => {

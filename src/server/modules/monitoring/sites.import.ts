@@ -1,4 +1,4 @@
-import { DISTRICTS, REGIONS, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
+import { REGIONS, districtByName, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
 import { normalizeText } from '../../../core/text.ts';
 import { parseCsvRows, tidyCells } from '../../../core/csv.ts';
 
@@ -60,13 +60,11 @@ export function regionOf(v: string): string | null {
   return regionByName.get(normalizeText(t)) ?? null;
 }
 
-/** A district id, or its (Who's On First) name within the region. */
+/** A district id, or its name within the region in ky/ru/en ("Ала-Бука району", "Ала-Букинский район"). */
 export function districtOf(region: string, v: string): string | null {
   const t = v.trim();
   if (isDistrictOf(region, t)) return t;
-  const n = normalizeText(t);
-  const hits = DISTRICTS.filter((d) => d.region === region && normalizeText(d.name) === n);
-  return hits.length === 1 ? hits[0]!.id : null;
+  return districtByName(region, t);
 }
 
 /** Check every line; the import is all or nothing, so every problem is reported at once. */

@@ -85,8 +85,13 @@ function districts(): ShippedTerm[] {
     t.kyStatus = r.unverified?.includes('ky') ? 'draft' : 'reviewed';
     t.ruStatus = r.unverified?.includes('ru') ? 'draft' : 'reviewed';
     out.push(t);
-    for (const d of DISTRICTS.filter((x) => x.region === r.code))
-      out.push(term(d.id, '', '', d.name, regionVocabCode(r.code)));
+    for (const d of DISTRICTS.filter((x) => x.region === r.code)) {
+      const n = term(d.id, d.names.ky, d.names.ru, d.names.en, regionVocabCode(r.code));
+      // Seen in a source (reference/geo/kg-district-names.json): reviewed; formed by analogy: a draft.
+      n.kyStatus = d.unverified?.includes('ky') ? 'draft' : 'reviewed';
+      n.ruStatus = d.unverified?.includes('ru') ? 'draft' : 'reviewed';
+      out.push(n);
+    }
   }
   return out;
 }

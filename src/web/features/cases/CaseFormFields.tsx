@@ -12,7 +12,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { districtsOf, isRegionCode, REGION_CODES } from '../../../core/geo/regions';
+import { REGION_CODES } from '../../../core/geo/regions';
 import type { Case, CaseCreate, CasePatch, CaseStage } from './api';
 import { CASE_STAGES } from './codes';
 import { useGeoNames } from './labels';
@@ -121,7 +121,7 @@ export function CaseFormFields({ form }: { form: UseFormReturnType<CaseFormValue
   const types = useVocabLabels('case_type');
   const problems = useVocabLabels('legal_problem');
   const region = form.values.region;
-  const districts = isRegionCode(region) ? districtsOf(region) : [];
+  const districts = geo.districtOptions(region);
   // A retired code already on the case stays selectable, so editing does not drop it silently.
   const active = (list: typeof types.terms, keep: string[]) =>
     list.filter((term) => term.active || keep.includes(term.code));
@@ -196,7 +196,7 @@ export function CaseFormFields({ form }: { form: UseFormReturnType<CaseFormValue
           name="district"
           label={t('fields.district')}
           placeholder={districts.length ? t('form.choose') : t('form.noDistricts')}
-          data={districts.map((d) => ({ value: d.id, label: geo.district(d.id) }))}
+          data={districts}
           disabled={districts.length === 0}
           clearable
           searchable

@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { districtName, isDistrictId, isRegionCode, regionName } from '../../../core/geo/regions';
+import {
+  districtChoicesIn,
+  districtName,
+  isDistrictId,
+  isRegionCode,
+  regionName,
+} from '../../../core/geo/regions';
 import { asLocale, type Locale } from '../../i18n';
 
 /** The UI language as one of ours (Kyrgyz when unsure). */
@@ -9,11 +15,17 @@ export function useLocale(): Locale {
 }
 
 /** Region and district names in the UI language; an unknown code shows as itself. */
-export function useGeoNames(): { region: (code: string) => string; district: (id: string) => string } {
+export function useGeoNames(): {
+  region: (code: string) => string;
+  district: (id: string) => string;
+  /** A region's districts as choices in alphabetical order of the UI language; none for an unknown code. */
+  districtOptions: (region: string | null | undefined) => { value: string; label: string }[];
+} {
   const lng = useLocale();
   return {
     region: (code) => (isRegionCode(code) ? regionName(code, lng) : code),
     district: (id) => (isDistrictId(id) ? districtName(id, lng) : id),
+    districtOptions: (region) => (region && isRegionCode(region) ? districtChoicesIn(region, lng) : []),
   };
 }
 

@@ -2,7 +2,7 @@ import { Button, Group, Input, NativeSelect, Stack, Text, TextInput } from '@man
 import { useEffect, useRef, useState, type PointerEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField, LocationAnswer } from '../../../core/forms/types';
-import { districtsOf, isRegionCode, regionChoicesIn } from '../../../core/geo/regions';
+import { districtChoicesIn, isRegionCode, regionChoicesIn } from '../../../core/geo/regions';
 import { useField } from './context';
 import { HINT, LABEL } from './fieldStyles';
 import { loc } from './live';
@@ -194,7 +194,7 @@ export function LocationInput({
       if (next[k] === '' || next[k] === undefined) delete next[k];
     onChange(next.region || next.lat !== undefined ? next : undefined);
   };
-  const districts = isRegionCode(v.region) ? districtsOf(v.region) : [];
+  const districts = isRegionCode(v.region) ? districtChoicesIn(v.region, lang) : [];
   return (
     <Input.Wrapper
       labelProps={{ style: LABEL }}
@@ -219,10 +219,7 @@ export function LocationInput({
             aria-label={t('location.district')}
             data-testid={`district-${path}`}
             value={v.district ?? ''}
-            data={[
-              { value: '', label: t('location.district') },
-              ...districts.map((d) => ({ value: d.id, label: d.name })),
-            ]}
+            data={[{ value: '', label: t('location.district') }, ...districts]}
             onChange={(e) => set({ district: e.currentTarget.value || undefined })}
           />
         )}

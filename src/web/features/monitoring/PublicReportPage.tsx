@@ -20,7 +20,7 @@ import { validateAnswers } from '../../../core/forms/answers';
 import { issueMessage } from '../../../core/forms/messages';
 import { isVisible } from '../../../core/forms/conditions';
 import type { FormDefinition, FormField, L10n } from '../../../core/forms/types';
-import { districtsOf, isRegionCode, REGION_CODES } from '../../../core/geo/regions';
+import { REGION_CODES } from '../../../core/geo/regions';
 import { ApiError, api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PublicLayout } from '../../shell/PublicLayout';
@@ -151,7 +151,7 @@ function FieldInput({
       );
     case 'location': {
       const v = (value as Loc | undefined) ?? {};
-      const districts = v.region && isRegionCode(v.region) ? districtsOf(v.region) : [];
+      const districts = geo.districtOptions(v.region);
       const set = (patch: Loc) => {
         const next = { ...v, ...patch };
         Object.keys(next).forEach((k) => !next[k as keyof Loc] && delete next[k as keyof Loc]);
@@ -171,7 +171,7 @@ function FieldInput({
           <Select
             aria-label={t('public.district')}
             placeholder={t('public.district')}
-            data={districts.map((d) => ({ value: d.id, label: geo.district(d.id) }))}
+            data={districts}
             disabled={districts.length === 0}
             value={v.district ?? null}
             onChange={(d) => set({ district: d ?? undefined })}

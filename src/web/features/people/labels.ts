@@ -5,7 +5,7 @@ import {
   isRegionCode,
   REGION_CODES,
   regionName,
-  districtsOf,
+  districtChoicesIn,
 } from '../../../core/geo/regions';
 import { asLocale } from '../../i18n';
 
@@ -28,11 +28,7 @@ export function useGeoNames() {
         a.label.localeCompare(b.label, locale),
       ),
     districtOptions: (region: string | null | undefined) =>
-      region && isRegionCode(region)
-        ? districtsOf(region)
-            .map((d) => ({ value: d.id, label: d.name }))
-            .sort((a, b) => a.label.localeCompare(b.label, locale))
-        : [],
+      region && isRegionCode(region) ? districtChoicesIn(region, locale) : [],
   };
 }
 

@@ -12,7 +12,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { districtName, districtsOf, isRegionCode } from '../../../../core/geo/regions';
+import { districtChoicesIn, isRegionCode } from '../../../../core/geo/regions';
 import { AppModal } from '../../../components/AppModal';
 import { CsvField, LineIssues } from '../../../components/CsvField';
 import { useFormat } from '../../../intl/format';
@@ -120,7 +120,7 @@ export function AddSiteModal({ mission, onClose }: { mission: Mission; onClose: 
       onClose();
     },
   });
-  const districts = isRegionCode(v.region) ? districtsOf(v.region) : [];
+  const districts = isRegionCode(v.region) ? districtChoicesIn(v.region, lng) : [];
   // Typed coordinates are never clamped or half-kept: out of range or alone is said at the input.
   const latBad = lat !== '' && Math.abs(lat) > 90;
   const lonBad = lon !== '' && Math.abs(lon) > 180;
@@ -167,7 +167,7 @@ export function AddSiteModal({ mission, onClose }: { mission: Mission; onClose: 
             <Select
               label={t('sites.district')}
               clearable
-              data={districts.map((d) => ({ value: d.id, label: districtName(d.id, lng) }))}
+              data={districts}
               value={v.district || null}
               onChange={(d) => setV({ ...v, district: d ?? '' })}
             />

@@ -1,7 +1,7 @@
 import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { districtsOf, isRegionCode, REGION_CODES } from '../../../../core/geo/regions';
+import { REGION_CODES } from '../../../../core/geo/regions';
 import { PARTIAL_DATE } from '../dates';
 import { useGeoNames } from '../../cases/labels';
 import { VocabPicker } from '../../../components/VocabPicker';
@@ -61,10 +61,7 @@ export function StatsFilterBar({
   const { t } = useTranslation('vstats');
   const geo = useGeoNames();
   const regions = REGION_CODES.map((r) => ({ value: r, label: geo.region(r) }));
-  const districts =
-    search.region && isRegionCode(search.region)
-      ? districtsOf(search.region).map((d) => ({ value: d.id, label: geo.district(d.id) }))
-      : [];
+  const districts = geo.districtOptions(search.region);
 
   const select = (key: StatsFilterKey, label: string, data: Option[]) => (
     <Select
