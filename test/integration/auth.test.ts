@@ -8,6 +8,8 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
+import { LOCALES } from '../../src/core/roles.ts';
+import { tr } from '../../src/server/platform/i18n.ts';
 import { backends } from '../helpers/db.ts';
 import { totpFreshAsync as fresh, totpNow } from '../helpers/totp.ts';
 
@@ -69,6 +71,30 @@ for (const backend of await backends()) {
       assert.equal(wrong.status, 401);
       assert.deepEqual(wrong.body, unknown.body);
       assert.equal(wrong.body.error.message, 'Неверный e-mail или пароль.');
+    });
+
+    test('re-authentication with a wrong code or password says so, without naming which, and grants nothing', async () => {
+      const u = await addUser(t, admin, 'viewer');
+      const wrongCode = await u.client.post<Err>('/api/auth/reauth', {
+        password: u.password,
+        code: '000000',
+      });
+      const wrongPassword = await u.client.post<Err>('/api/auth/reauth', {
+        password: 'not-the-password-at-all',
+        code: await fresh(u.totpSecret),
+      });
+      assert.equal(wrongCode.status, 401);
+      assert.deepEqual(wrongCode.body, wrongPassword.body);
+      assert.equal(wrongCode.body.error.code, 'auth.reauth_invalid');
+      // In the user's own language (their profile decides), and about what the dialog asks for.
+      const said = wrongCode.body.error.message;
+      assert.ok(
+        LOCALES.some((l) => said === tr(l, 'errors:auth.reauth_invalid')),
+        said,
+      );
+      assert.doesNotMatch(said, /e-mail|почта|reauth_invalid/i);
+      assert.equal((await u.client.get('/api/me')).status, 200, 'the session itself is untouched');
+      await u.client.reauth(u.password, u.totpSecret);
     });
 
     test('a replayed TOTP code is refused', async () => {

@@ -12,6 +12,7 @@ export const ERRORS = {
   'validation.unsupported_media_type': 415,
   'auth.unauthenticated': 401,
   'auth.invalid_credentials': 401,
+  'auth.reauth_invalid': 401,
   'auth.rate_limited': 429,
   'auth.totp_invalid': 401,
   'auth.totp_required': 401,

@@ -245,7 +245,9 @@ export async function reauthenticate(ctx: AppContext, actor: Actor | null, passw
       entityType: 'user',
       entityId: user.id,
     });
-    throw new AppError('auth.invalid_credentials');
+    // The dialog asks for no e-mail, so "e-mail or password" would mislead; which of the two was
+    // wrong stays unsaid, or a stolen session could test guessed passwords without the code.
+    throw new AppError('auth.reauth_invalid');
   }
   const until = new Date(Date.now() + ctx.config.reauthMs);
   await inTx(ctx, async (tx, audit) => {
