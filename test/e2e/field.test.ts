@@ -462,6 +462,15 @@ await describeBrowser('field app: offline outbox', (backend) => {
 
   it('wipe this device deletes the local database and leaves the login page working', async () => {
     const { page } = tab;
+    // Cancel is a button of its own, and it wipes nothing.
+    await page.getByTestId('field-wipe').click();
+    await page.getByTestId('field-confirm-cancel').click();
+    await page.getByTestId('field-confirm').waitFor({ state: 'hidden' });
+    assert.ok(
+      (await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).includes(
+        'ukuk-field',
+      ),
+    );
     await page.getByTestId('field-wipe').click();
     await page.getByTestId('field-confirm').click();
     await page.waitForURL('**/login**');

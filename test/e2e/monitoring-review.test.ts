@@ -261,8 +261,8 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await page.waitForURL(`**/monitoring/submissions/${chuy}`);
     await see(page, page.getByTestId('assignee').getByText(`${COORDINATOR} (сиз)`));
     // To verify it, the coordinator would call the station's observer, who gave no number yet.
-    await page.getByRole('button', { name: 'Мектеп №1 участогунун байкоочулары менен байланышуу' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Мектеп №1 участогунун байкоочулары' });
+    await page.getByRole('button', { name: 'Байкоочулар менен байланышуу: Мектеп №1' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Байкоочулар: Мектеп №1' });
     await see(page, dialog.getByTestId('site-contact').getByText('Асел Байкоочу'));
     await see(page, dialog.getByText('Профилинде телефон номери көрсөтүлгөн эмес.'));
     assert.equal(await dialog.getByRole('link').count(), 0, 'nothing to call');

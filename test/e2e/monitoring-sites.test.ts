@@ -62,8 +62,8 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     const wrong = [...(await shot(page, 'sites-waiting-ky')), ...(await axeSerious(page))];
 
     // The coordinator calls the observer of the station that has not reported.
-    await page.getByRole('button', { name: 'Мектеп №2 участогунун байкоочулары менен байланышуу' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Мектеп №2 участогунун байкоочулары' });
+    await page.getByRole('button', { name: 'Байкоочулар менен байланышуу: Мектеп №2' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Байкоочулар: Мектеп №2' });
     const contact = dialog.getByTestId('site-contact');
     await see(page, contact.getByText('Асел Байкоочу'));
     assert.equal(await contact.getByTestId('site-contact-phone').innerText(), '+996 (555) 12-34-56');
@@ -149,8 +149,8 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/monitoring/missions/${m.body.id}`);
     await page.getByTestId('mission-tab-sites').click();
-    await page.getByRole('button', { name: 'Мектеп №9 участогунун байкоочулары менен байланышуу' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Мектеп №9 участогунун байкоочулары' });
+    await page.getByRole('button', { name: 'Байкоочулар менен байланышуу: Мектеп №9' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Байкоочулар: Мектеп №9' });
     await see(page, dialog.getByTestId('site-contact').getByText('Асел Байкоочу'));
     await see(
       page,

@@ -81,6 +81,10 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     await see(page, page.locator('[data-testid^=form-row-]').first());
     await page.getByTestId('new-form').click();
     await page.waitForURL('**/monitoring/forms/new');
+    // With no title in any language, the refusal is said under the title's inputs, which are marked.
+    await page.getByTestId('save-draft').click();
+    await see(page, page.getByTestId('form-title-error'));
+    assert.equal(await page.getByTestId('form-title-ky').getAttribute('aria-invalid'), 'true');
     await page.getByTestId('form-title-en').fill('Polling station check');
     await page.getByTestId('section-0-title-en').fill('Opening');
     await page.getByTestId('section-0-add').click();

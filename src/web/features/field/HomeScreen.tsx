@@ -293,6 +293,16 @@ export function HomeScreen(): ReactElement {
           >
             {confirm === 'wipe' ? t('wipe.confirm') : t('logout.confirm')}
           </Button>
+          {/* A way back as large as the way on: the ✕ in the corner is hard to hit with a thumb. */}
+          <Button
+            variant="default"
+            size="lg"
+            disabled={busy}
+            data-testid="field-confirm-cancel"
+            onClick={() => setConfirm(null)}
+          >
+            {t('wipe.cancel')}
+          </Button>
         </Stack>
       </Modal>
     </Container>

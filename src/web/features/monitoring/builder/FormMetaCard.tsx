@@ -30,6 +30,7 @@ export function FormMetaCard({
             ru: issues.at('title.ru')[0],
             en: issues.at('title.en')[0],
           }}
+          error={issues.at('title')[0]}
         />
         <L10nInputs
           label={t('builder.description')}

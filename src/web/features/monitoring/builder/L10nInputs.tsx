@@ -1,4 +1,4 @@
-import { Badge, Fieldset, TextInput, Textarea } from '@mantine/core';
+import { Badge, Fieldset, Text, TextInput, Textarea } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { L10n } from '../../../../core/forms/types';
@@ -20,6 +20,7 @@ export function L10nInputs({
   multiline,
   required,
   errors,
+  error,
   testId,
 }: {
   label: string;
@@ -29,6 +30,8 @@ export function L10nInputs({
   /** Marks every empty language (labels); optional texts (hints) mark only a partly translated text. */
   required?: boolean;
   errors?: Partial<Record<keyof L10n, string>>;
+  /** A problem of the text as a whole (none of the languages filled in): said under the three inputs. */
+  error?: string;
   testId?: string;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -67,7 +70,7 @@ export function L10nInputs({
                 autosize={multiline ? true : undefined}
                 minRows={multiline ? 1 : undefined}
                 maxLength={500}
-                error={errors?.[l]}
+                error={errors?.[l] ?? (error ? true : undefined)}
                 data-testid={testId ? `${testId}-${l}` : undefined}
                 // Where "Go back and translate" in the publish dialog puts the cursor (PublishDialog).
                 data-l10n-missing={missing || undefined}
@@ -77,6 +80,11 @@ export function L10nInputs({
           })}
         </div>
       </div>
+      {error && (
+        <Text size="sm" c="red.8" role="alert" mt={4} data-testid={testId ? `${testId}-error` : undefined}>
+          {error}
+        </Text>
+      )}
     </Fieldset>
   );
 }

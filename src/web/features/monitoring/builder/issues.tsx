@@ -28,7 +28,7 @@ function codeOf(d: ErrorDetail): string {
 
 /** Whether the builder shows an issue at `path` by an input, a section or a question of `def`. */
 function placed(def: FormDefinition, path: string): boolean {
-  if (/^title\.(ky|ru|en)$/.test(path)) return true;
+  if (/^title(\.(ky|ru|en))?$/.test(path)) return true;
   const m = /^sections\.(\d+)(?:\.fields\.(\d+)(?:\.fields\.(\d+))?)?/.exec(path);
   if (!m) return false;
   const section = def.sections[Number(m[1])];
