@@ -334,6 +334,15 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
       await page.goto('/monitoring/forms');
       await see(page, page.getByTestId(`form-row-${formId}`));
       await look(`forms-${suffix}`);
+      // The forms table is wider than a phone: a shade on the right says there are more columns, and
+      // moves to the left once scrolled to the end; on a desktop it fits and has none.
+      const box = page.locator('.table-scroll').first();
+      if (phone) {
+        await box.and(page.locator('[data-more-right]')).waitFor();
+        await box.getByRole('region').evaluate((e) => e.scrollBy({ left: e.scrollWidth }));
+        await box.and(page.locator('[data-more-left]:not([data-more-right])')).waitFor();
+      } else if ((await box.getAttribute('data-more-right')) !== null)
+        wrong.push('the forms table has a scroll shade on a desktop');
       await page.goto(`/monitoring/forms/${formId}`);
       await see(page, page.getByTestId('publish'));
       if (phone) await page.getByTestId('builder-view').locator('label').nth(1).click();
