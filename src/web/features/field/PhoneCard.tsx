@@ -71,6 +71,8 @@ export function PhoneCard({ online }: { online: boolean }): ReactElement {
               label={t('phone.label')}
               description={t('phone.hint')}
               type="tel"
+              // The shape a number is checked against (PhoneNumber), shown before a refusal has to say it.
+              placeholder="+996 555 123 456"
               inputMode="tel"
               autoComplete="tel"
               value={draft}

@@ -27,7 +27,7 @@ export function L10nInputs({
   value: L10n | undefined;
   onChange: (v: L10n) => void;
   multiline?: boolean;
-  /** Marks every empty language (labels); optional texts (hints) mark only a partly translated text. */
+  /** Every empty language of a required text (labels) is where the publish dialog sends the cursor; the badge shows only on a partly translated text. */
   required?: boolean;
   errors?: Partial<Record<keyof L10n, string>>;
   /** A problem of the text as a whole (none of the languages filled in): said under the three inputs. */
@@ -58,8 +58,10 @@ export function L10nInputs({
                 // "Котормосу ж…" on a phone. Not in the label either: when it goes away with the first
                 // letter typed, only what is below moves, never the input under the finger.
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
+                // "Missing translation" only once the text is written in some language: on an empty new
+                // form every input said so, though nothing was there to translate yet.
                 description={
-                  missing ? (
+                  missing && any ? (
                     <Badge component="span" size="xs" color="orange" variant="light" tt="none">
                       {t('builder.missing')}
                     </Badge>

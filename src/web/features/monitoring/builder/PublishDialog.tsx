@@ -6,7 +6,7 @@ import type { FormDefinition } from '../../../../core/forms/types';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import type { Locale } from '../../../i18n';
 import { pick, useLocale } from '../l10n';
-import { missingTranslations, type MissingTranslation } from './translations';
+import { missingTranslations, sectionHeading, type MissingTranslation } from './translations';
 
 /** A missing text by what it belongs to, with questions and options named in the screen's language. */
 function describe(t: TFunction, m: MissingTranslation, lng: Locale): string {
@@ -16,7 +16,7 @@ function describe(t: TFunction, m: MissingTranslation, lng: Locale): string {
     case 'description':
       return t('builder.description');
     case 'section':
-      return t('builder.sectionN', { n: m.n, title: pick(m.title, lng) }).trim();
+      return sectionHeading(t, m.n, pick(m.title, lng));
     default: {
       const label = pick(m.field.label, lng) || m.field.key;
       if (m.kind === 'label') return t('builder.untranslated.label', { label });

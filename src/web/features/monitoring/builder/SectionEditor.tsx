@@ -9,6 +9,7 @@ import { AddFieldMenu, FieldEditor, type IssueLookup } from './FieldEditor';
 import { L10nInputs } from './L10nInputs';
 import { MoveButtons } from './MoveButtons';
 import { useRemove } from './removal';
+import { sectionHeading } from './translations';
 
 /** One section: its title in three languages, an optional condition, and its questions. */
 export function SectionEditor({
@@ -43,7 +44,7 @@ export function SectionEditor({
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap">
           <Title order={2} size="h4">
-            {t('builder.sectionN', { n: index + 1, title: pick(section.title, lng) })}
+            {sectionHeading(t, index + 1, pick(section.title, lng))}
           </Title>
           <MoveButtons
             index={index}

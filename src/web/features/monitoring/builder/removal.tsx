@@ -1,3 +1,4 @@
+import { sectionHeading } from './translations';
 import { List, Stack, Text } from '@mantine/core';
 import { createContext, useContext, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,8 +53,7 @@ export function useRemoval(
     if (deps.length === 0) setDef(after);
     else setPending({ path, keys, deps });
   };
-  const sectionName = (i: number) =>
-    t('builder.sectionN', { n: i + 1, title: pick(def.sections[i]?.title, lng) }).trim();
+  const sectionName = (i: number) => sectionHeading(t, i + 1, pick(def.sections[i]?.title, lng));
   const name = (d: Dependent) => (d.field ? pick(d.field.label, lng) || d.field.key : sectionName(d.section));
   const isSection = pending !== null && !pending.path.includes('.fields.');
   const target = pending && !isSection ? fieldsAt(def, pending.path)[0] : undefined;

@@ -52,3 +52,12 @@ export function missingTranslations(def: FormDefinition): MissingTranslation[] {
   });
   return out;
 }
+
+/** "Section 2. Opening", or "Section 2" while it has no title (not "Section 2." with a stray full stop). */
+export function sectionHeading(
+  t: (key: string, o: Record<string, unknown>) => string,
+  n: number,
+  title: string,
+) {
+  return title.trim() ? t('builder.sectionN', { n, title }) : t('builder.sectionNumber', { n });
+}

@@ -257,6 +257,9 @@ export function DashboardBody({
             const share = shareOf(s.received, s.expected);
             return share === null ? WITHHELD : t('dashboard.percent', { n: share });
           })()}
+          // A site nobody was sent to is not expected to report (counted apart above): say so, or
+          // 100 % reads as every site reporting.
+          note={t('dashboard.coverageNote')}
           testId="dash-coverage"
         />
         <Stat
