@@ -4,7 +4,7 @@ import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { describeBrowser, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
 import { MAX_OPEN_UPLOADS } from '../../src/server/modules/monitoring/uploads.budget.ts';
-import { attachStationPhoto, fieldLogin, fieldWorld, type World } from './field-world.ts';
+import { attachStationPhoto, fieldLogin, fieldWorld, settled, type World } from './field-world.ts';
 
 /**
  * What a field observer must never lose or leave behind (found by a walk-through at phone width, in
@@ -43,6 +43,7 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     const { page } = tab;
     await page.getByTestId(`field-form-${w.checklistVersion}`).click();
     await page.getByTestId('field-save').waitFor();
+    await settled(page);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     for (let y = 0; y < height; y += 40) {
       await page.evaluate((top) => window.scrollTo(0, top), y);
@@ -114,6 +115,7 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     await page.goto('/field');
     await page.getByTestId(`field-form-${w.checklistVersion}`).click();
     await page.getByTestId('q-opened').locator('label').first().click();
+    await settled(page);
     await page.getByTestId('q-queue-short').check({ force: true });
     await attachStationPhoto(page);
     await page.getByTestId('field-save').click();

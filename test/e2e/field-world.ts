@@ -148,3 +148,11 @@ export async function fieldLogin(page: Page, w: World): Promise<void> {
   await page.waitForURL((u) => u.pathname === '/field');
   await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
 }
+
+/**
+ * A new field screen takes no taps for a moment (src/web/features/field/Settling.tsx): wait for that
+ * before a forced click or a hand-driven mouse, which skip Playwright's own wait for a tappable target.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('[data-settling]').waitFor({ state: 'detached' });
+}

@@ -17,6 +17,7 @@ import {
   attachStationPhoto,
   fieldLogin,
   fieldWorld,
+  settled,
   STATION_PHOTO,
   untilStored,
   stored,
@@ -56,6 +57,8 @@ async function see(l: Locator, re: RegExp): Promise<void> {
  */
 async function sign(page: Page, testId: string): Promise<void> {
   const pad = page.getByTestId(testId);
+  // A new screen takes no taps for a moment; the mouse is driven by hand below.
+  await settled(page);
   await pad.scrollIntoViewIfNeeded();
   let box = await pad.boundingBox();
   for (let i = 0; i < 20; i++) {
@@ -97,6 +100,7 @@ async function fillChecklist(
 ): Promise<void> {
   await page.getByTestId(`field-form-${w.checklistVersion}`).click();
   await page.getByTestId('q-opened').locator('label').first().click();
+  await settled(page);
   await page.getByTestId('q-queue-short').check({ force: true });
   await page.getByTestId('q-notes').fill(note);
   if (photo) await attachStationPhoto(page);
@@ -255,6 +259,27 @@ await describeBrowser('field app: offline outbox', (backend) => {
     assert.equal((await stored(w)).length, 4);
   });
 
+  it('a tap made as the next screen opens lands on nothing: a double tap cannot reach "Log out"', async () => {
+    const { page } = tab;
+    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    await page.getByTestId('field-back').click();
+    await page.getByTestId('field-incident').waitFor();
+    // At once, where the home screen has "Log out": the second tap of a double tap would come here.
+    const at = await page.getByTestId('field-logout').evaluate((el) => {
+      el.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.click(at.x, at.y);
+    await settled(page);
+    assert.equal(await page.getByTestId('field-confirm').count(), 0, 'the tap opened nothing');
+    // Once settled the screen takes taps again; Cancel closes the dialog and keeps the session.
+    await page.getByTestId('field-logout').click();
+    await page.getByTestId('field-confirm-cancel').click();
+    await page.getByTestId('field-confirm').waitFor({ state: 'detached' });
+    await page.getByTestId('field-incident').waitFor();
+  });
+
   it('the form says how far the observer is and takes them to the next open question', async () => {
     const { page } = tab;
     await page.getByTestId(`field-form-${w.checklistVersion}`).click();
@@ -267,6 +292,7 @@ await describeBrowser('field app: offline outbox', (backend) => {
     await page.getByTestId('field-next-open').click();
     await page.waitForFunction(() => document.activeElement?.closest('[data-question="queue"]') !== null);
     await shot(page, 'form-progress-ky');
+    await settled(page);
     await page.getByTestId('q-queue-short').check({ force: true });
     await see(text, /^2 \/ \d+ суроого жооп берилди$/);
     // Leave nothing behind for the next test: back keeps a draft, which is then thrown away.
@@ -306,6 +332,7 @@ await describeBrowser('field app: offline outbox', (backend) => {
       w.checklistVersion,
     );
     await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    await settled(page);
     await page.getByTestId('q-queue-short').check({ force: true });
     await page.getByTestId('field-save').click();
     await page.getByTestId('field-open-outbox').click();

@@ -252,7 +252,7 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     }
   });
 
-  it('the missions list words each row’s sites by its kind; a detention site’s contacts say «учреждения» (ru)', async () => {
+  it('the missions list words each row’s sites by its kind; a detention site’s contacts never call it a station (ru)', async () => {
     const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
     const { page } = tab;
     await login(page, w.admin);
@@ -270,11 +270,14 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
 
     await page.goto(`/monitoring/missions/${detentionId}`);
     await page.getByTestId('mission-tab-sites').click();
-    const contact = page.getByRole('button', { name: 'Связаться с наблюдателями учреждения ИВС Кант' });
+    const contact = page.getByRole('button', { name: 'Связаться с наблюдателями: ИВС Кант' });
     await see(page, contact);
     await contact.click();
-    const dialog = page.getByRole('dialog', { name: 'Наблюдатели учреждения ИВС Кант' });
+    // Named by the site's own name only: "участка" would call an institution a polling station, and
+    // a site named "Участок №12" would read "участка Участок №12".
+    const dialog = page.getByRole('dialog', { name: 'Наблюдатели: ИВС Кант' });
     await see(page, dialog);
+    assert.doesNotMatch(await dialog.innerText(), /участ/i);
     await see(page, dialog.getByTestId('site-contact').filter({ hasText: observer.name }));
     wrong.push(...(await shot(page, 'site-contacts-detention-ru')));
     await page.keyboard.press('Escape');

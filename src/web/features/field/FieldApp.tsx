@@ -9,6 +9,7 @@ import { LanguageSwitch } from './FieldHeader';
 import { FormScreen, IncidentScreen } from './FormScreen';
 import { HomeScreen } from './HomeScreen';
 import { OutboxScreen } from './OutboxScreen';
+import { Settling } from './Settling';
 import { checkSession, downloadAssignments, storedUser, type FieldUser } from './session';
 import { syncOnce } from './sync';
 import { fieldHttp } from './transport';
@@ -158,17 +159,19 @@ export function FieldApp(): ReactElement {
   const [screen, a, b] = splat.split('/');
   return (
     <FieldContext.Provider value={state}>
-      {screen === 'report' && a && b ? (
-        <FormScreen key={`${a}:${b}`} formVersionId={a} siteId={b} />
-      ) : screen === 'edit' && a ? (
-        <FormScreen key={a} editId={a} />
-      ) : screen === 'incident' ? (
-        <IncidentScreen />
-      ) : screen === 'outbox' ? (
-        <OutboxScreen />
-      ) : (
-        <HomeScreen />
-      )}
+      <Settling key={splat}>
+        {screen === 'report' && a && b ? (
+          <FormScreen key={`${a}:${b}`} formVersionId={a} siteId={b} />
+        ) : screen === 'edit' && a ? (
+          <FormScreen key={a} editId={a} />
+        ) : screen === 'incident' ? (
+          <IncidentScreen />
+        ) : screen === 'outbox' ? (
+          <OutboxScreen />
+        ) : (
+          <HomeScreen />
+        )}
+      </Settling>
     </FieldContext.Provider>
   );
 }
