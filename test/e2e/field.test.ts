@@ -353,6 +353,9 @@ await describeBrowser('field app: offline outbox', (backend) => {
   it('critical incident in two taps: time and place filled in', async () => {
     const { page } = tab;
     await page.getByTestId('field-incident').click();
+    // The time filled in is also written out in Kyrgyz under the phone's own date-time input.
+    await see(page.getByTestId('q-when-spelled'), /^\d{4}-ж\., \d{1,2}-[а-яөүң]+/);
+    await page.screenshot({ path: '/tmp/field-incident-ky.png' });
     await page.getByTestId('field-save').click();
     const all = await untilStored(w, 6);
     const mine = await Promise.all(

@@ -314,6 +314,17 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     // Their one region is already filled in, and it is the only one offered.
     assert.equal(await dialog.getByTestId('site-region').inputValue(), ruName('KG-C'));
     assert.deepEqual(await optionsOf(page, 'site-region'), [ruName('KG-C')]);
+    // Added with code and name empty: both say so in Russian, the code takes the focus, nothing is stored.
+    await dialog.getByTestId('site-add-submit').click();
+    await see(page, dialog.getByText('Заполните это поле.').nth(1));
+    assert.equal(await dialog.getByText('Заполните это поле.').count(), 2, 'the region is filled in');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'site-code');
+    await dialog.getByTestId('site-code').fill('D-9');
+    await see(page, dialog.getByText('Заполните это поле.'));
+    assert.equal(await dialog.getByText('Заполните это поле.').count(), 1, 'only the name is left');
+    await page.screenshot({ path: '/tmp/mon-add-site-required-ru.png' });
+    await dialog.getByRole('button', { name: 'Отмена' }).click();
+    await see(page, page.getByRole('status').filter({ hasText: /^2 учреждения$/ }));
     await tab.context.close();
   });
 

@@ -205,7 +205,23 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     await page.getByTestId('mon-nav-missions').click();
     await page.waitForURL('**/monitoring');
     await page.getByTestId('new-mission').click();
+    // Create pressed with no title: the title says it is needed and takes the focus; nothing is made.
+    const coord = await w.api(w.coordinator);
+    const before = (await coord.get<{ items: unknown[] }>('/api/monitoring/missions')).body.items.length;
+    await page.getByTestId('mission-create').click();
+    await see(page, page.getByRole('dialog').getByText('This field is required.'));
+    await focusedIs(page, 'mission-title');
+    assert.equal(
+      (await coord.get<{ items: unknown[] }>('/api/monitoring/missions')).body.items.length,
+      before,
+    );
     await page.getByTestId('mission-title').fill('Local elections 2026');
+    // A chosen day is also written out in the app's language, whatever order the browser shows it in.
+    await page.getByTestId('mission-starts-on').fill('2026-10-04');
+    await see(page, page.getByTestId('mission-starts-on-spelled').getByText('October 4, 2026'));
+    await page.screenshot({ path: '/tmp/mon-new-mission-date-en.png' });
+    await page.getByTestId('mission-starts-on').fill('');
+    await page.getByTestId('mission-starts-on-spelled').waitFor({ state: 'detached' });
     await page.getByTestId('mission-create').click();
     await page.waitForURL((u) => /\/monitoring\/missions\/[^/]+$/.test(u.pathname));
     missionId = page.url().split('/').pop()!;
@@ -220,7 +236,6 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     const errors = page.getByTestId('import-errors');
     await see(page, errors);
     assert.match(await errors.innerText(), /Line 3/);
-    const coord = await w.api(w.coordinator);
     const none = await coord.get<{ total: number }>(`/api/monitoring/missions/${missionId}/sites`);
     assert.equal(none.body.total, 0, 'a refused file stores nothing');
     // The eighth column assigns observers by e-mail (C-102); C-101 gets its observer in the dialog below.

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { can, useMe } from '../auth/queries';
 import { useUsers } from '../users/queries';
 import type { AuditSearch } from './search';
+import { DayInput } from '../../components/DayInput';
 
 const EMPTY = { action: '', actorId: '', entityType: '', entityId: '', from: '', to: '' };
 
@@ -70,8 +71,8 @@ export function AuditFilters({
           {...form.getInputProps('entityType')}
         />
         <TextInput label={t('audit.filters.entityId')} {...form.getInputProps('entityId')} />
-        <TextInput label={t('audit.filters.from')} type="date" {...form.getInputProps('from')} />
-        <TextInput label={t('audit.filters.to')} type="date" {...form.getInputProps('to')} />
+        <DayInput label={t('audit.filters.from')} {...form.getInputProps('from')} />
+        <DayInput label={t('audit.filters.to')} {...form.getInputProps('to')} />
       </SimpleGrid>
       <Group justify="flex-end" mt="sm">
         <Button

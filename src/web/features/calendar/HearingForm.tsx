@@ -19,6 +19,7 @@ import { fieldErrors } from '../../components/errors';
 import { calendarApi, type Conflict, type Hearing, type HearingInput, type HearingPatch } from './api';
 import { useInvalidateCalendar } from './queries';
 import { addDays, bishkekToIso, isoToBishkek, todayBishkek } from './time';
+import { DayInput } from '../../components/DayInput';
 
 interface Values {
   kind: 'hearing' | 'deadline';
@@ -150,13 +151,7 @@ export function HearingFormModal({
             data-testid="hearing-kind"
           />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <TextInput
-              type="date"
-              name="hearingDate"
-              label={t('fields.date')}
-              required
-              {...form.getInputProps('date')}
-            />
+            <DayInput name="hearingDate" label={t('fields.date')} required {...form.getInputProps('date')} />
             <TextInput
               type="time"
               name="hearingStart"

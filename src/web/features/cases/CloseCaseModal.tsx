@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrors } from '../../components/errors';
 import { casesApi, type Case, type VocabTerm } from './api';
 import { useInvalidateCase, useVocabLabels } from './queries';
+import { DayInput } from '../../components/DayInput';
 
 /** Closing codes grouped under their parent (defence / victim / general); only leaves can be chosen. */
 function groupedCodes(terms: VocabTerm[], label: (code: string) => string) {
@@ -79,9 +80,8 @@ export function CloseCaseModal({
             minRows={3}
             {...form.getInputProps('outcomeSummary')}
           />
-          <TextInput
+          <DayInput
             name="closedOn"
-            type="date"
             label={t('fields.closedOn')}
             description={t('close.dateHint')}
             {...form.getInputProps('closedOn')}

@@ -22,6 +22,7 @@ import { useFormat } from '../../intl/format';
 import { casesApi, type Case, type Task } from './api';
 import { todayInBishkek } from './labels';
 import { useInvalidateCase, useTasks } from './queries';
+import { DayInput } from '../../components/DayInput';
 
 function AddTask({ c }: { c: Case }): ReactElement {
   const { t } = useTranslation('cases');
@@ -56,9 +57,8 @@ function AddTask({ c }: { c: Case }): ReactElement {
             style={{ flex: '1 1 260px' }}
             {...form.getInputProps('title')}
           />
-          <TextInput
+          <DayInput
             name="taskDue"
-            type="date"
             label={t('tasks.due')}
             w={{ base: '100%', xs: 170 }}
             {...form.getInputProps('dueOn')}

@@ -26,6 +26,7 @@ import { casesApi, type Case, type TimeActivity, type TimeEntry } from './api';
 import { TIME_ACTIVITIES } from './codes';
 import { todayInBishkek, useDuration } from './labels';
 import { useInvalidateCase, useTime } from './queries';
+import { DayInput } from '../../components/DayInput';
 
 interface TimeForm {
   workedOn: string;
@@ -67,13 +68,7 @@ function AddTime({ c }: { c: Case }): ReactElement {
     <Card withBorder radius="md" padding="md">
       <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate data-testid="time-form">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
-          <TextInput
-            name="workedOn"
-            type="date"
-            label={t('time.date')}
-            required
-            {...form.getInputProps('workedOn')}
-          />
+          <DayInput name="workedOn" label={t('time.date')} required {...form.getInputProps('workedOn')} />
           <NumberInput
             name="minutes"
             label={t('time.minutesLabel')}

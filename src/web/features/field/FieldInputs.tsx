@@ -17,6 +17,7 @@ import { ERROR, HINT, LABEL, NOTE } from './fieldStyles';
 import { isoWithOffset, loc } from './live';
 import { FileInput, LocationInput, SignatureInput } from './MediaInputs';
 import { RepeatInput } from './RepeatInput';
+import { DayInput } from '../../components/DayInput';
 
 export interface InputProps {
   field: FormField;
@@ -209,9 +210,8 @@ export function FieldInput(p: InputProps): ReactElement {
       );
     case 'date':
       return (
-        <TextInput
+        <DayInput
           size="lg"
-          type="date"
           {...common}
           data-testid={testid}
           value={typeof value === 'string' ? value : ''}
@@ -220,9 +220,9 @@ export function FieldInput(p: InputProps): ReactElement {
       );
     case 'datetime':
       return (
-        <TextInput
+        <DayInput
+          withTime
           size="lg"
-          type="datetime-local"
           {...common}
           data-testid={testid}
           value={toLocalInput(value)}

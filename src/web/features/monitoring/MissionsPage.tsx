@@ -1,13 +1,14 @@
 import { Button, EmptyState, Select, Stack, Table, TextInput, Textarea, Group } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../components/AppModal';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { TableScroll } from '../../components/TableScroll';
+import { useRequired } from '../../components/useRequired';
 import { useFormat } from '../../intl/format';
 import { can, useMe } from '../auth/queries';
 import { AnchorLink } from '../people/AnchorLink';
@@ -19,6 +20,7 @@ import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useInvalidate, useMissions } from './queries';
 import { missionPeriod } from './period';
 import { siteContext } from './siteWords';
+import { DayInput } from '../../components/DayInput';
 
 function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => void }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -30,6 +32,8 @@ function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => vo
   const [endsOn, setEndsOn] = useState('');
   const [description, setDescription] = useState('');
   const [dateErrors, setDateErrors] = useState<DateErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const required = useRequired({ title });
   const create = useMutation({
     mutationFn: () =>
       missionsApi.create({
@@ -48,11 +52,13 @@ function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => vo
   return (
     <AppModal opened={opened} onClose={onClose} title={t('missions.new')}>
       <form
+        ref={formRef}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const wrong = missionDateErrors(t, startsOn, endsOn, 'endsOn');
           setDateErrors(wrong);
-          if (Object.keys(wrong).length) create.reset();
+          if (!required.check(formRef.current) || Object.keys(wrong).length) create.reset();
           else create.mutate();
         }}
       >
@@ -70,12 +76,12 @@ function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => vo
             required
             maxLength={200}
             value={title}
+            error={required.error('title')}
             onChange={(e) => setTitle(e.currentTarget.value)}
             data-testid="mission-title"
           />
-          <Group grow>
-            <TextInput
-              type="date"
+          <Group grow align="flex-start">
+            <DayInput
               label={t('missions.startsOn')}
               value={startsOn}
               onChange={(e) => {
@@ -85,8 +91,7 @@ function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => vo
               error={dateErrors.startsOn}
               data-testid="mission-starts-on"
             />
-            <TextInput
-              type="date"
+            <DayInput
               label={t('missions.endsOn')}
               value={endsOn}
               onChange={(e) => {
@@ -111,12 +116,7 @@ function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => vo
             <Button variant="default" onClick={onClose}>
               {t('common.cancel', { ns: 'ui' })}
             </Button>
-            <Button
-              type="submit"
-              loading={create.isPending}
-              disabled={!title.trim()}
-              data-testid="mission-create"
-            >
+            <Button type="submit" loading={create.isPending} data-testid="mission-create">
               {t('missions.create')}
             </Button>
           </Group>

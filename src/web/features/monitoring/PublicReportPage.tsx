@@ -26,6 +26,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PublicLayout } from '../../shell/PublicLayout';
 import { useGeoNames, useLocale } from '../cases/labels';
 import { solveChallenge } from './publicProof';
+import { DayInput } from '../../components/DayInput';
 
 interface PublicForm {
   formVersionId: string;
@@ -95,18 +96,17 @@ function FieldInput({
       );
     case 'date':
       return (
-        <TextInput
+        <DayInput
           {...common}
-          type="date"
           value={(value as string) ?? ''}
           onChange={(e) => onChange(e.currentTarget.value || undefined)}
         />
       );
     case 'datetime':
       return (
-        <TextInput
+        <DayInput
+          withTime
           {...common}
-          type="datetime-local"
           value={typeof value === 'string' ? value.slice(0, 16) : ''}
           // Kyrgyzstan is UTC+6 all year: the time a person types is Bishkek time.
           onChange={(e) => onChange(e.currentTarget.value ? `${e.currentTarget.value}:00+06:00` : undefined)}

@@ -6,6 +6,7 @@ import { AGE_GROUPS, SEXES } from './api';
 import { useCodeOptions } from './labels';
 import { withPrecision, type BirthPrecision, type PersonFormValues } from './personForm';
 import { FormSection } from './FormSection';
+import { DayInput } from '../../components/DayInput';
 
 const PRECISIONS: BirthPrecision[] = ['year', 'month', 'date'];
 
@@ -42,9 +43,7 @@ function BirthInput({ form }: { form: UseFormReturnType<PersonFormValues> }): Re
       {precision === 'month' && (
         <TextInput label={t('form.birthMonth')} type="month" name="birthMonth" {...input} />
       )}
-      {precision === 'date' && (
-        <TextInput label={t('form.birthDate')} type="date" name="birthDate" {...input} />
-      )}
+      {precision === 'date' && <DayInput label={t('form.birthDate')} name="birthDate" {...input} />}
     </SimpleGrid>
   );
 }

@@ -21,6 +21,7 @@ import { regionChoicesIn } from '../../../../core/geo/regions';
 import { schemeTitle } from '../../vocab/labels';
 import { pick, useLocale } from '../l10n';
 import type { Locale } from '../../../i18n';
+import { DayInput } from '../../../components/DayInput';
 
 /** Whether a condition holds for the answers so far (the preview's own copy of the rule). */
 export function holds(cond: Condition | undefined, answers: Answers): boolean {
@@ -135,18 +136,17 @@ function PreviewField({
       );
     case 'date':
       return (
-        <TextInput
+        <DayInput
           {...common}
-          type="date"
           value={(value as string) ?? ''}
           onChange={(e) => onChange(e.currentTarget.value)}
         />
       );
     case 'datetime':
       return (
-        <TextInput
+        <DayInput
+          withTime
           {...common}
-          type="datetime-local"
           value={(value as string) ?? ''}
           onChange={(e) => onChange(e.currentTarget.value)}
         />

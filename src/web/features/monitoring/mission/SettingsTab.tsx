@@ -10,7 +10,8 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
+import { useRequired } from '../../../components/useRequired';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/queries';
 import { MISSION_STATUSES, missionsApi, type Mission } from '../api';
@@ -18,6 +19,7 @@ import { missionDateErrors, serverDateErrors, type DateErrors } from '../mission
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate } from '../queries';
 import { siteContext } from '../siteWords';
+import { DayInput } from '../../../components/DayInput';
 
 /** Title, dates, status (draft → active → closed) and whether the aggregates are public. */
 export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
@@ -35,6 +37,8 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
   // Who reviews public reports is an administrator's choice (the server refuses anyone else).
   const isAdmin = useMe().data?.role === 'admin';
   const [dateErrors, setDateErrors] = useState<DateErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const required = useRequired({ title: v.title });
   // Only a date the person changed is sent, and an emptied one as null: that clears it on the server.
   const startsChanged = v.startsOn !== (mission.startsOn ?? '');
   const endsChanged = v.endsOn !== (mission.endsOn ?? '');
@@ -59,11 +63,13 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
   };
   return (
     <form
+      ref={formRef}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         const wrong = missionDateErrors(t, v.startsOn, v.endsOn, endsChanged ? 'endsOn' : 'startsOn');
         setDateErrors(wrong);
-        if (Object.keys(wrong).length) save.reset();
+        if (!required.check(formRef.current) || Object.keys(wrong).length) save.reset();
         else save.mutate();
       }}
     >
@@ -73,7 +79,9 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
           required
           maxLength={200}
           value={v.title}
+          error={required.error('title')}
           onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
+          data-testid="mission-settings-title"
         />
         <Textarea
           label={t('missions.descriptionLabel')}
@@ -83,17 +91,15 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
           value={v.description}
           onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
         />
-        <Group grow>
-          <TextInput
-            type="date"
+        <Group grow align="flex-start">
+          <DayInput
             label={t('missions.startsOn')}
             value={v.startsOn}
             onChange={(e) => setDate({ startsOn: e.currentTarget.value })}
             error={dateErrors.startsOn}
             data-testid="mission-starts-on"
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('missions.endsOn')}
             value={v.endsOn}
             onChange={(e) => setDate({ endsOn: e.currentTarget.value })}
@@ -155,12 +161,7 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
         {/* A date refused by the server is shown under its field, not again as an alert. */}
         <MonErrorAlert error={Object.keys(serverDateErrors(save.error)).length ? null : save.error} />
         <Group>
-          <Button
-            type="submit"
-            loading={save.isPending}
-            disabled={!v.title.trim()}
-            data-testid="mission-settings-save"
-          >
+          <Button type="submit" loading={save.isPending} data-testid="mission-settings-save">
             {t('common.save', { ns: 'ui' })}
           </Button>
           {save.isSuccess && (

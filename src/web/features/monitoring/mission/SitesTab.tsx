@@ -22,7 +22,8 @@ import { MonErrorAlert } from '../MonErrorAlert';
 import { regionChoices, siteContext } from '../siteWords';
 import { monitoringKeys, useInvalidate, useSites } from '../queries';
 import { ContactsModal } from './ContactsModal';
-import { AddSiteModal, ImportSitesModal, ObserversModal } from './SiteModals';
+import { AddSiteModal } from './AddSiteModal';
+import { ImportSitesModal, ObserversModal } from './SiteModals';
 import { SiteResults } from './SiteResults';
 
 /** Sites per page (the server's page size). */
