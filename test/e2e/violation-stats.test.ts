@@ -131,6 +131,13 @@ await describeBrowser('violation statistics and publications', (backend) => {
     await page.goto('/violations/publications');
     await page.getByTestId('publications-empty').waitFor();
     await page.getByTestId('publication-new').click();
+    // Created with no title: the title says so and takes the focus; nothing is made.
+    await page.getByTestId('publication-create').click();
+    await page.getByRole('dialog').getByText('This field is required.').waitFor();
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'publication-title',
+    );
+    assert.equal(await page.getByTestId('publication-preview').count(), 0);
     await page.getByTestId('publication-title').fill('Torture in Chüy, 2025');
     await page.getByTestId('publication-create').click();
     const preview = page.getByTestId('publication-preview');

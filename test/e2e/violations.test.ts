@@ -259,6 +259,32 @@ await describeBrowser('violation screens', (backend) => {
     await tab.context.close();
   });
 
+  it('an administrator adds a member: Add with nothing chosen names both choices, then the member is listed', async () => {
+    const tab = await openTab(browser, world.server.url, { locale: 'en' });
+    tab.page.setDefaultTimeout(60_000);
+    const { page } = tab;
+    await login(page, world.admin);
+    await page.goto(`${eventUrl}?tab=members`);
+    // The documenter who entered the event leads it.
+    await see(page, page.getByTestId('event-member').filter({ hasText: 'Asel Documenter' }));
+    const before = await page.getByTestId('event-member').count();
+    await page.getByTestId('member-add').click();
+    await see(page, page.getByText('This field is required.').nth(1));
+    assert.equal(await page.getByTestId('event-member').count(), before, 'nothing added');
+    await page.getByTestId('member-user').click();
+    await page.getByRole('option', { name: 'Timur Documenter' }).click();
+    // The user is chosen: only the access is left to choose.
+    assert.equal(await page.getByText('This field is required.').count(), 1);
+    await page.getByTestId('member-role').click();
+    await page.getByRole('option', { name: 'Member', exact: true }).click();
+    await shot(page, 'members-add');
+    await page.getByTestId('member-add').click();
+    await see(page, page.getByTestId('event-member').filter({ hasText: 'Timur Documenter' }));
+    assert.equal(await page.getByTestId('event-member').count(), before + 1);
+    assert.equal(await page.getByText('This field is required.').count(), 0, 'the form starts afresh');
+    await tab.context.close();
+  });
+
   it('leaving the guided entry with unsaved answers asks first; staying keeps them', async () => {
     const { page } = doc;
     await page.goto('/violations/new');

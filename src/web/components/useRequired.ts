@@ -12,7 +12,9 @@ export function useRequired<K extends string>(
   /** The error to show under input `k`: none until a save was tried. */
   error: (k: K) => string | undefined;
   /** True when every required value is there; otherwise shows the errors and focuses the first. */
-  check: (form: HTMLFormElement | null) => boolean;
+  check: (form: HTMLElement | null) => boolean;
+  /** Back to saying nothing, for a form emptied after a save to take the next entry. */
+  reset: () => void;
 } {
   const { t } = useTranslation('ui');
   const [tried, setTried] = useState(false);
@@ -26,5 +28,6 @@ export function useRequired<K extends string>(
       requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return false;
     },
+    reset: () => setTried(false),
   };
 }

@@ -1,10 +1,11 @@
 import { Badge, Button, Card, CloseButton, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRequired } from '../../components/useRequired';
 import { can, useMe } from '../auth/queries';
 import { MEMBER_ROLES, violationsApi, type Event, type EventMember, type MemberRole } from './api';
 import { useInvalidateEvent } from './queries';
@@ -23,11 +24,14 @@ function AddMember({ event }: { event: Event }): ReactElement {
   const [userId, setUserId] = useState<string | null>(null);
   const [role, setRole] = useState<MemberRole | null>(null);
   const present = new Set(event.members.map((m) => m.userId));
+  const box = useRef<HTMLDivElement>(null);
+  const required = useRequired({ userId: userId ?? '', role: role ?? '' });
   const add = useMutation({
     mutationFn: () => violationsApi.putMember(event.id, { userId: userId ?? '', role: role ?? 'member' }),
     onSuccess: async (fresh) => {
       setUserId(null);
       setRole(null);
+      required.reset();
       await invalidate(fresh);
     },
   });
@@ -42,7 +46,7 @@ function AddMember({ event }: { event: Event }): ReactElement {
             {t('members.noDirectory')}
           </Text>
         )}
-        <Group align="flex-end" gap="sm" wrap="wrap">
+        <Group ref={box} align="flex-start" gap="sm" wrap="wrap">
           <Select
             label={t('members.user')}
             disabled={!directory}
@@ -51,6 +55,7 @@ function AddMember({ event }: { event: Event }): ReactElement {
               .filter((u) => !present.has(u.id))
               .map((u) => ({ value: u.id, label: u.name }))}
             value={userId}
+            error={directory ? required.error('userId') : undefined}
             onChange={setUserId}
             searchable
             nothingFoundMessage={t('form.nothingFound')}
@@ -63,13 +68,15 @@ function AddMember({ event }: { event: Event }): ReactElement {
             placeholder={t('form.choose')}
             data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`memberRole.${r}`) }))}
             value={role}
+            error={required.error('role')}
             onChange={(v) => setRole(v)}
             comboboxProps={{ withinPortal: true }}
             data-testid="member-role"
           />
           <Button
-            onClick={() => add.mutate()}
-            disabled={!userId || !role}
+            onClick={() => required.check(box.current) && add.mutate()}
+            disabled={!directory}
+            mt={25}
             loading={add.isPending}
             data-testid="member-add"
           >

@@ -10,11 +10,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../../components/AppModal';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { fieldErrors } from '../../../components/errors';
+import { useRequired } from '../../../components/useRequired';
 import { STATS_BY, type StatsBy } from '../stats/api';
 import { StatsFilterBar } from '../stats/StatsFilterBar';
 import { statsFiltersOf, UNITS, type StatsFilterKey, type StatsFilters, type Unit } from '../stats/search';
@@ -56,15 +57,18 @@ export function NewPublicationModal({
     },
   });
   const errors = fieldErrors(create.error);
+  const formRef = useRef<HTMLFormElement>(null);
+  const required = useRequired({ title, breakdowns: by.join(',') });
   const setFilter = (key: StatsFilterKey, value: string | undefined) =>
     setFilters((f) => ({ ...f, [key]: value, ...(key === 'region' ? { district: undefined } : {}) }));
 
   return (
     <AppModal opened={opened} onClose={onClose} title={t('publish.newTitle')} size="xl">
       <form
+        ref={formRef}
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate();
+          if (required.check(formRef.current)) create.mutate();
         }}
         noValidate
       >
@@ -75,7 +79,7 @@ export function NewPublicationModal({
             onChange={(e) => setTitle(e.currentTarget.value)}
             required
             maxLength={200}
-            error={errors.title}
+            error={required.error('title') ?? errors.title}
             data-testid="publication-title"
           />
           <Text size="sm" fw={600}>
@@ -85,7 +89,7 @@ export function NewPublicationModal({
           <Checkbox.Group
             label={t('publish.breakdowns')}
             value={by}
-            error={errors.breakdowns}
+            error={required.error('breakdowns') ? t('publish.breakdownsRequired') : errors.breakdowns}
             onChange={(v) => setBy(STATS_BY.filter((b) => v.includes(b)))}
           >
             <SimpleGrid cols={{ base: 1, xs: 2, sm: 3 }} spacing={6} mt={6}>
@@ -121,12 +125,7 @@ export function NewPublicationModal({
             <Button variant="default" onClick={onClose}>
               {t('publish.cancel')}
             </Button>
-            <Button
-              type="submit"
-              loading={create.isPending}
-              disabled={!title.trim() || by.length === 0}
-              data-testid="publication-create"
-            >
+            <Button type="submit" loading={create.isPending} data-testid="publication-create">
               {t('publish.create')}
             </Button>
           </Group>
