@@ -141,6 +141,11 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     await page.getByTestId('field-confirm').click();
     // Said plainly, on this page: the login page cannot load without the app's offline copy.
     await page.getByTestId('field-left-offline').getByText('Бул телефондон чыктыңыз').waitFor();
+    // Not a dead end: it says what comes next.
+    await page
+      .getByTestId('field-left-offline')
+      .getByText('Телефон интернетке кайра туташканда кирүү барагы өзү ачылат.')
+      .waitFor();
     await page.screenshot({ path: '/tmp/field-left-offline-ky.png', fullPage: true });
     assert.equal(await hasHorizontalScroll(page), false);
     const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));

@@ -334,6 +334,9 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     await fieldLogin(page, observer);
     await see(page, page.getByTestId('field-site').first());
     await see(page, page.getByRole('heading', { name: 'Менин мекемелерим жана формаларым' }));
+    // The detention mission has no incident form: the red button is off and says why.
+    assert.equal(await page.getByTestId('field-incident').isDisabled(), true);
+    assert.match(await page.getByTestId('field-no-incident').innerText(), /окуя формасы жок/);
     await page.screenshot({ path: '/tmp/mon-field-home-detention-ky.png', fullPage: true });
     await assertOutboxButtonsWhole(page, 'ky, 375 px');
     await page.setViewportSize({ width: 360, height: 900 });

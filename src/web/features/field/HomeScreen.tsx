@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Container, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../intl/format';
-import { settlePendingLogout } from '../../api/pendingLogout';
 import { useField } from './context';
 import { dropFieldDb, type Assignment } from './db';
 import { FieldHeader } from './FieldHeader';
+import { LeftOffline, LOGIN } from './LeftOffline';
 import { loc, useLive } from './live';
 import { outboxCounts, wipeDevice, type OutboxCounts } from './outbox';
 import { PhoneCard } from './PhoneCard';
@@ -36,8 +36,6 @@ function bySite(rows: Assignment[]): SiteGroup[] {
   return [...m.values()];
 }
 
-const LOGIN = '/login?redirect=%2Ffield';
-
 /**
  * The i18next context that words the sites heading by the missions' kind (courts, institutions,
  * places; elections have no variant and keep «участки»). With no site yet, or sites of missions of
@@ -46,32 +44,6 @@ const LOGIN = '/login?redirect=%2Ffield';
 function kindContext(rows: Assignment[]): { context: string } {
   const kinds = new Set(rows.map((r) => r.missionKind));
   return { context: kinds.size === 1 ? [...kinds][0]! : 'any' };
-}
-
-/**
- * After a logout or wipe with no connection: the phone holds nothing any more, but the server has not
- * heard of the logout yet. Said plainly, and finished by itself once the connection is back.
- */
-function LeftOffline(): ReactElement {
-  const { t } = useTranslation('field');
-  useEffect(() => {
-    const back = () =>
-      void settlePendingLogout().then((done) => {
-        if (done) window.location.assign(LOGIN);
-      });
-    window.addEventListener('online', back);
-    return () => window.removeEventListener('online', back);
-  }, []);
-  return (
-    <Container size={480} px="sm" py="xl">
-      <Alert color="orange" title={t('left_offline.title')} data-testid="field-left-offline">
-        <Stack gap="xs">
-          <Text size="sm">{t('left_offline.body')}</Text>
-          <Text size="sm">{t('left_offline.lost')}</Text>
-        </Stack>
-      </Alert>
-    </Container>
-  );
 }
 
 /**
@@ -108,6 +80,7 @@ export function HomeScreen(): ReactElement {
   const unsent = counts.waiting + counts.rejected;
   const formTitle = (id: string) => loc(forms.find((f) => f.id === id)?.definition.title, lang);
   const hasIncident = forms.some((f) => f.definition.kind === 'incident');
+  const noIncident = forms.length > 0 && !hasIncident;
 
   const leave = async (kind: 'logout' | 'wipe') => {
     setBusy(true);
@@ -136,11 +109,18 @@ export function HomeScreen(): ReactElement {
           color="red"
           fullWidth
           disabled={!hasIncident}
+          aria-describedby={noIncident ? 'field-no-incident' : undefined}
           data-testid="field-incident"
           onClick={() => go('incident')}
         >
           {t('home.incident')}
         </Button>
+        {/* A dead red button must say why; an observer with no forms at all is told below. */}
+        {noIncident && (
+          <Text size="sm" c="dimmed" id="field-no-incident" data-testid="field-no-incident">
+            {t('home.no_incident')}
+          </Text>
+        )}
         {needsLogin && (
           <Alert color="orange" title={t('home.session_title')}>
             <Stack gap="xs">
