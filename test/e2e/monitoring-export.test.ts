@@ -225,11 +225,16 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
       panel.getByTestId('export-status-running').getByText('5 билдирүүдөн 2 билдирүү экспорттолду'),
     );
     assert.equal(await panel.getByRole('progressbar').getAttribute('aria-valuenow'), '40');
+    // While it runs, another cannot take its place, and the panel says why.
+    assert.equal(await panel.getByTestId('export-start').isDisabled(), true);
+    await see(page, panel.getByTestId('export-wait').getByText(/али жазылып жатат/));
     await photo(page, 'running-phone-ky');
     await page.unrouteAll();
     await fake({ status: 'failed', progress: 0, rows: 0, total: 5 });
     await page.reload();
     await see(page, panel.getByTestId('export-failed'));
+    assert.equal(await panel.getByTestId('export-start').isDisabled(), false);
+    assert.equal(await panel.getByTestId('export-wait').count(), 0);
     await photo(page, 'failed-phone-ky');
     await page.unrouteAll();
 

@@ -76,6 +76,9 @@ function ExportBody({
   // Redacted unless asked: names and free text need a second administrator's approval where one exists.
   const [named, setNamed] = useState(false);
   const [jobId, setJobId] = useState<string | null>(() => loadJob(storage));
+  // While the last export is written, another would take its place on this panel and leave it
+  // running unseen (a million rows, or a second administrator's approval, spent for nothing).
+  const [busy, setBusy] = useState(false);
   const remember = (id: string | null) => {
     storeJob(storage, id);
     setJobId(id);
@@ -122,11 +125,18 @@ function ExportBody({
           <Button
             onClick={() => start.mutate()}
             loading={start.isPending}
+            disabled={busy}
+            aria-describedby={busy ? 'export-wait' : undefined}
             leftSection={<Icon name="download" size={16} />}
             data-testid="export-start"
           >
             {t('exports.start')}
           </Button>
+          {busy && (
+            <Text size="sm" c="dimmed" id="export-wait" data-testid="export-wait">
+              {t('exports.wait')}
+            </Text>
+          )}
         </Group>
         <ErrorAlert
           error={start.error}
@@ -136,14 +146,32 @@ function ExportBody({
               : undefined
           }
         />
-        {jobId && <ExportJob key={jobId} jobId={jobId} onGone={() => remember(null)} />}
+        {jobId && (
+          <ExportJob
+            key={jobId}
+            jobId={jobId}
+            onWorking={setBusy}
+            onGone={() => {
+              setBusy(false);
+              remember(null);
+            }}
+          />
+        )}
       </Stack>
     </Card>
   );
 }
 
 /** The last export: progress polled every second while it runs, then its file, or why there is none. */
-function ExportJob({ jobId, onGone }: { jobId: string; onGone: () => void }): ReactElement | null {
+function ExportJob({
+  jobId,
+  onWorking,
+  onGone,
+}: {
+  jobId: string;
+  onWorking: (busy: boolean) => void;
+  onGone: () => void;
+}): ReactElement | null {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const q = useQuery({
@@ -158,6 +186,8 @@ function ExportJob({ jobId, onGone }: { jobId: string; onGone: () => void }): Re
   useEffect(() => {
     if (gone) onGone();
   }, [gone, onGone]);
+  const busy = working(q.data);
+  useEffect(() => onWorking(busy), [busy, onWorking]);
   if (gone) return null;
   if (q.error) return <ErrorAlert error={q.error} />;
   const s = q.data;
