@@ -5,11 +5,12 @@ export const TIME_ZONE = 'Asia/Bishkek';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lng: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** A cached formatter, in Bishkek time unless `options` names another zone. */
+export function formatter(lng: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${lng}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lng, { ...options, timeZone: TIME_ZONE });
+    f = new Intl.DateTimeFormat(lng, { timeZone: TIME_ZONE, ...options });
     cache.set(key, f);
   }
   return f;

@@ -76,6 +76,7 @@ function AddMember({ event }: { event: Event }): ReactElement {
           <Button
             onClick={() => required.check(box.current) && add.mutate()}
             disabled={!directory}
+            // Down by the selects' label line: level with their inputs, whatever errors show below.
             mt={25}
             loading={add.isPending}
             data-testid="member-add"

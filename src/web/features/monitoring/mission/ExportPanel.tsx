@@ -48,6 +48,17 @@ function storeJob(key: string, jobId: string | null): void {
 
 const working = (s: ExportStatus | undefined) => s?.status === 'queued' || s?.status === 'running';
 
+/** The export's status, polled every second while it runs; the panel and its job card share the query. */
+function useExportStatus(jobId: string | null) {
+  return useQuery({
+    queryKey: ['monitoring', 'export', jobId],
+    queryFn: () => exportsApi.status(jobId!),
+    enabled: jobId !== null,
+    refetchInterval: (query) => (working(query.state.data) ? 1000 : false),
+    retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
+  });
+}
+
 /**
  * Export of a mission's submissions (issue #5 item 7) for those who review it: the same people the
  * server lets export (an administrator, or a coordinator of the mission); an observer sees nothing.
@@ -76,9 +87,6 @@ function ExportBody({
   // Redacted unless asked: names and free text need a second administrator's approval where one exists.
   const [named, setNamed] = useState(false);
   const [jobId, setJobId] = useState<string | null>(() => loadJob(storage));
-  // While the last export is written, another would take its place on this panel and leave it
-  // running unseen (a million rows, or a second administrator's approval, spent for nothing).
-  const [busy, setBusy] = useState(false);
   const remember = (id: string | null) => {
     storeJob(storage, id);
     setJobId(id);
@@ -89,6 +97,9 @@ function ExportBody({
     mutationFn: () => exportsApi.start(missionId, { format, redacted: !named }),
     onSuccess: (r) => remember(r.jobId),
   });
+  // While the last export is written, another would take its place on this panel and leave it
+  // running unseen (a million rows, or a second administrator's approval, spent for nothing).
+  const busy = working(useExportStatus(jobId).data);
   return (
     <Card withBorder radius="md" padding="md" data-testid="export-panel">
       <Title order={2} size="h4" mb={4}>
@@ -146,48 +157,23 @@ function ExportBody({
               : undefined
           }
         />
-        {jobId && (
-          <ExportJob
-            key={jobId}
-            jobId={jobId}
-            onWorking={setBusy}
-            onGone={() => {
-              setBusy(false);
-              remember(null);
-            }}
-          />
-        )}
+        {jobId && <ExportJob key={jobId} jobId={jobId} onGone={() => remember(null)} />}
       </Stack>
     </Card>
   );
 }
 
 /** The last export: progress polled every second while it runs, then its file, or why there is none. */
-function ExportJob({
-  jobId,
-  onWorking,
-  onGone,
-}: {
-  jobId: string;
-  onWorking: (busy: boolean) => void;
-  onGone: () => void;
-}): ReactElement | null {
+function ExportJob({ jobId, onGone }: { jobId: string; onGone: () => void }): ReactElement | null {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
-  const q = useQuery({
-    queryKey: ['monitoring', 'export', jobId],
-    queryFn: () => exportsApi.status(jobId),
-    refetchInterval: (query) => (working(query.state.data) ? 1000 : false),
-    retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
-  });
+  const q = useExportStatus(jobId);
   const download = useMutation({ mutationFn: () => exportsApi.download(jobId), onSuccess: saveFile });
   // Another person's export (a shared tab after a new login) or one that is gone answers 404: forget it.
   const gone = q.error instanceof ApiError && q.error.code === 'mon_export.not_found';
   useEffect(() => {
     if (gone) onGone();
   }, [gone, onGone]);
-  const busy = working(q.data);
-  useEffect(() => onWorking(busy), [busy, onWorking]);
   if (gone) return null;
   if (q.error) return <ErrorAlert error={q.error} />;
   const s = q.data;
