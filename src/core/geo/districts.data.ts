@@ -290,7 +290,6 @@ export const DISTRICTS: readonly District[] = [
       ru: 'Джалал-Абад',
       en: 'Jalal-Abad',
     },
-    unverified: ['ru'],
     aliases: ['Манас', 'Manas'],
   },
   {
@@ -315,7 +314,7 @@ export const DISTRICTS: readonly District[] = [
       ru: 'Майлуу-Суу',
       en: 'Mailuu-Suu',
     },
-    unverified: ['ky', 'ru'],
+    unverified: ['ky'],
   },
   {
     id: '1091690981',
@@ -349,7 +348,6 @@ export const DISTRICTS: readonly District[] = [
       ru: 'Таш-Кумыр',
       en: 'Tash-Kumir',
     },
-    unverified: ['ru'],
   },
   {
     id: '1091690861',
@@ -361,7 +359,7 @@ export const DISTRICTS: readonly District[] = [
       ru: 'Тогуз-Тороуский район',
       en: 'Toguz-Toro District',
     },
-    unverified: ['ky', 'ru'],
+    unverified: ['ky'],
     aliases: ['Тогуз-Тороузский район'],
   },
   {
@@ -397,7 +395,6 @@ export const DISTRICTS: readonly District[] = [
       ru: 'Ак-Талинский район',
       en: 'Ak-Tala District',
     },
-    unverified: ['ru'],
   },
   {
     id: '1091691101',
@@ -409,7 +406,6 @@ export const DISTRICTS: readonly District[] = [
       ru: 'Жумгальский район',
       en: 'Jumgal District',
     },
-    unverified: ['ru'],
     aliases: ['Джумгальский район'],
   },
   {
@@ -422,7 +418,6 @@ export const DISTRICTS: readonly District[] = [
       ru: 'Кочкорский район',
       en: 'Kochokor District',
     },
-    unverified: ['ru'],
   },
   {
     id: '1091691221',
@@ -445,7 +440,7 @@ export const DISTRICTS: readonly District[] = [
       ru: 'Нарын',
       en: 'Naryn',
     },
-    unverified: ['ky', 'ru'],
+    unverified: ['ky'],
   },
   {
     id: '1091690561',
@@ -595,6 +590,7 @@ export const DISTRICTS: readonly District[] = [
       en: 'Ak-Suu District',
     },
     unverified: ['ru'],
+    aliases: ['Аксуйский район'],
   },
   {
     id: '1091691903',
@@ -607,6 +603,7 @@ export const DISTRICTS: readonly District[] = [
       en: 'Balykchy',
     },
     unverified: ['ru'],
+    aliases: ['Балыкчи'],
   },
   {
     id: '1091691273',
@@ -642,7 +639,6 @@ export const DISTRICTS: readonly District[] = [
       ru: 'Каракол',
       en: 'Karakol',
     },
-    unverified: ['ru'],
   },
   {
     id: '1091691319',
@@ -665,6 +661,5 @@ export const DISTRICTS: readonly District[] = [
       ru: 'Тюпский район',
       en: 'Tup District',
     },
-    unverified: ['ru'],
   },
 ];
