@@ -29,6 +29,15 @@ export class Client {
     this.cookies.set(name, value);
   }
 
+  /** The same browser reaching another app node behind a load balancer: same cookies, same token. */
+  at(baseUrl: string): Client {
+    const c = new Client(baseUrl);
+    c.cookies = new Map(this.cookies);
+    c.csrf = this.csrf;
+    c.locale = this.locale;
+    return c;
+  }
+
   async request<T = Record<string, unknown>>(
     method: string,
     path: string,
