@@ -266,8 +266,21 @@ export async function sendUpload(c: Client, bytes: Buffer, name?: string): Promi
     ...(name === undefined ? {} : { name }),
   });
   if (made.status !== 201) throw new Error(`upload: ${made.status} ${JSON.stringify(made.body)}`);
+  const res = await putPiece(c, made.body.id, 0, bytes);
+  const done = res.body as { complete?: boolean };
+  if (res.status !== 200 || !done.complete) throw new Error(`piece: ${res.status} ${JSON.stringify(done)}`);
+  return made.body.id;
+}
+
+/** One piece of a resumable upload, sent as the field app sends it (raw bytes at the given offset). */
+export async function putPiece(
+  c: Client,
+  id: string,
+  offset: number,
+  bytes: Buffer,
+): Promise<{ status: number; body: unknown }> {
   if (c.csrf === null) await c.fetchCsrf();
-  const res = await fetch(`${c.baseUrl}/api/monitoring/uploads/${made.body.id}?offset=0`, {
+  const res = await fetch(`${c.baseUrl}/api/monitoring/uploads/${id}?offset=${offset}`, {
     method: 'PUT',
     headers: {
       cookie: c.cookieHeader(),
@@ -276,7 +289,5 @@ export async function sendUpload(c: Client, bytes: Buffer, name?: string): Promi
     },
     body: new Uint8Array(bytes),
   });
-  const done = (await res.json()) as { complete?: boolean };
-  if (res.status !== 200 || !done.complete) throw new Error(`piece: ${res.status} ${JSON.stringify(done)}`);
-  return made.body.id;
+  return { status: res.status, body: (await res.json()) as unknown };
 }

@@ -7,7 +7,14 @@ import { tr } from '../../src/server/platform/i18n.ts';
 import { scheduleMonitoringCleanup } from '../../src/server/modules/monitoring/cleanup.job.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
-import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
+import {
+  assign,
+  goodAnswers,
+  missionWorld,
+  putPiece,
+  submission,
+  type MissionWorld,
+} from '../helpers/monitoring.ts';
 
 type Err = { error: { code: string; message: string } };
 const HOUR = 3_600_000;
@@ -38,19 +45,8 @@ for (const backend of await backends()) {
       while (await t.ctx.jobs.runOnce());
     }
 
-    async function putPiece(id: string, offset: number, body: Buffer): Promise<number> {
-      if (obs.client.csrf === null) await obs.client.fetchCsrf();
-      const res = await fetch(`${obs.client.baseUrl}/api/monitoring/uploads/${id}?offset=${offset}`, {
-        method: 'PUT',
-        headers: {
-          cookie: obs.client.cookieHeader(),
-          'x-csrf-token': obs.client.csrf!,
-          'content-type': 'application/octet-stream',
-        },
-        body: new Uint8Array(body),
-      });
-      return res.status;
-    }
+    const put = async (id: string, offset: number, body: Buffer): Promise<number> =>
+      (await putPiece(obs.client, id, offset, body)).status;
 
     /** An upload with its first piece stored; `complete` sends the rest too. */
     async function upload(complete: boolean): Promise<string> {
@@ -62,8 +58,8 @@ for (const backend of await backends()) {
         name: 'photo.jpg',
       });
       assert.equal(u.status, 201, JSON.stringify(u.body));
-      assert.equal(await putPiece(u.body.id, 0, jpeg.subarray(0, 1000)), 200);
-      if (complete) assert.equal(await putPiece(u.body.id, 1000, jpeg.subarray(1000)), 200);
+      assert.equal(await put(u.body.id, 0, jpeg.subarray(0, 1000)), 200);
+      if (complete) assert.equal(await put(u.body.id, 1000, jpeg.subarray(1000)), 200);
       return u.body.id;
     }
 

@@ -6,7 +6,14 @@ import { after, before, describe, test } from 'node:test';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import type { Client } from '../helpers/client.ts';
 import { postgresAvailable } from '../helpers/db.ts';
-import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
+import {
+  assign,
+  goodAnswers,
+  missionWorld,
+  putPiece,
+  submission,
+  type MissionWorld,
+} from '../helpers/monitoring.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
 // Election day behind a load balancer (README "several app nodes"): two nodes on one PostgreSQL and
@@ -180,16 +187,3 @@ describe('monitoring on two app nodes (postgres)', { skip: !pgUp && 'PostgreSQL 
     }
   });
 });
-
-async function putPiece(c: Client, id: string, offset: number, body: Buffer) {
-  const res = await fetch(`${c.baseUrl}/api/monitoring/uploads/${id}?offset=${offset}`, {
-    method: 'PUT',
-    headers: {
-      cookie: c.cookieHeader(),
-      'x-csrf-token': c.csrf!,
-      'content-type': 'application/octet-stream',
-    },
-    body: new Uint8Array(body),
-  });
-  return { status: res.status, body: (await res.json()) as unknown };
-}

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
-import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
+import {
+  assign,
+  goodAnswers,
+  missionWorld,
+  putPiece,
+  submission,
+  type MissionWorld,
+} from '../helpers/monitoring.ts';
 
 type Err = { error: { code: string; message: string; details?: { path: string; code: string }[] } };
 type Sub = {
@@ -366,8 +373,7 @@ for (const backend of await backends()) {
       });
       assert.equal(again.status, 200);
       assert.equal(again.body.id, u.body.id);
-      const put = (offset: number, b: Buffer) =>
-        fetchPut(obs, `/api/monitoring/uploads/${u.body.id}?offset=${offset}`, b);
+      const put = (offset: number, b: Buffer) => putPiece(obs.client, u.body.id, offset, b);
       const p1 = await put(0, jpeg.subarray(0, 1000));
       assert.deepEqual(p1.body, { received: 1000, complete: false });
       const wrong = await put(0, jpeg.subarray(0, 1000));
@@ -388,18 +394,4 @@ for (const backend of await backends()) {
       assert.equal(notMine.body.error.code, 'submissions.upload_invalid');
     });
   });
-}
-
-async function fetchPut(u: TestUser, path: string, body: Buffer) {
-  if (u.client.csrf === null) await u.client.fetchCsrf();
-  const res = await fetch(u.client.baseUrl + path, {
-    method: 'PUT',
-    headers: {
-      cookie: u.client.cookieHeader(),
-      'x-csrf-token': u.client.csrf!,
-      'content-type': 'application/octet-stream',
-    },
-    body: new Uint8Array(body),
-  });
-  return { status: res.status, body: (await res.json()) as { received: number; complete: boolean } | Err };
 }
