@@ -31,13 +31,17 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 async function start(): Promise<void> {
-  await Promise.all([loadIntlPolyfills(), initI18n(), settleAtStart()]);
+  const [, i18n] = await Promise.all([loadIntlPolyfills(), initI18n(), settleAtStart()]);
   const queryClient = new QueryClient({
     defaultOptions: {
       queries: { retry: shouldRetry, refetchOnWindowFocus: false },
       mutations: { retry: false },
     },
   });
+  // Some answers are worded by the server in the request's language (the statistics' definitions of
+  // their units, for one): a language switch fetches what is on screen again, or those stayed in the
+  // old language. Answers that do not depend on the language come back equal and change nothing.
+  i18n.on('languageChanged', () => void queryClient.invalidateQueries({ type: 'active' }));
   const router = buildRouter(queryClient);
   const root = document.getElementById('root');
   if (!root) {

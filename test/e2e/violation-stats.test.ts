@@ -206,6 +206,11 @@ await describeBrowser('violation statistics and publications', (backend) => {
     await page.getByTestId('vstats-acts').waitFor();
     await switchLanguage(page, 'ru');
     assert.equal((await page.getByTestId('vstats-acts-unit').innerText()).trim(), 'акта');
+    // The definitions under the figures come from the server: switching language fetches them again.
+    await page
+      .getByTestId('vstats-acts')
+      .getByText(/^Акты: один акт/)
+      .waitFor();
     assert.equal(await hasHorizontalScroll(page), false);
     await page.screenshot({ path: `/tmp/vstats-phone-${backend}.png`, fullPage: true });
     await page.goto('/violations/stats?from=1990&to=1991');
@@ -214,6 +219,9 @@ await describeBrowser('violation statistics and publications', (backend) => {
     await page.goto('/violations/publications');
     await page.getByTestId('publication-row').first().click();
     await page.getByTestId('publication-preview').waitFor();
+    // The act types in Russian, never their HURIDOCS codes (they showed while the vocabulary loaded).
+    await page.getByTestId('preview-table-actType').getByText('Пытки').waitFor();
+    assert.doesNotMatch(await page.getByTestId('preview-table-actType').innerText(), /\d{6}/);
     assert.equal(await hasHorizontalScroll(page), false);
     await page.screenshot({ path: `/tmp/vstats-publication-phone-${backend}.png`, fullPage: true });
     await page.goto(`/people/${victimId}`);

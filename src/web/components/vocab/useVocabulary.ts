@@ -80,10 +80,14 @@ export function useVocabIndex(scheme: string) {
   return { ...q, index, lng };
 }
 
+const LOADING = () => '…';
+
 /**
  * `(code) => label` in the UI language (falling back to Russian, then English). A code the scheme does
- * not list, or while it loads, shows as the code itself so a record never loses its meaning silently.
+ * not list, or a scheme that could not be loaded, shows as the code itself so a record never loses its
+ * meaning silently. While the scheme loads, "…": a flash of twelve-digit HURIDOCS codes read as data.
  */
 export function useVocabLabel(scheme: string): (code: string) => string {
-  return useVocabIndex(scheme).index.label;
+  const { index, isPending } = useVocabIndex(scheme);
+  return isPending ? LOADING : index.label;
 }
