@@ -147,11 +147,24 @@ await describeBrowser('calendar', (backend) => {
   it('month view, day view, Kyrgyz dates and the feed link card', async () => {
     const { page } = tab;
     await page.goto(`/calendar?view=month&date=${day}`);
-    await page
+    const chip = page
       .getByTestId('calendar-month')
       .locator(`[data-day="${day}"] [data-testid=calendar-event]`)
-      .first()
-      .waitFor();
+      .first();
+    await chip.waitFor();
+    // Every case number starts "LA-<year>-": a chip shows the sequence that tells them apart (with
+    // the year only when it is not the month's), uncut; its name keeps the whole number.
+    const seq = caseNumber.split('-').pop()!;
+    const chipText = (await chip.innerText()).trim();
+    assert.match(chipText, new RegExp(`^\\d\\d:\\d\\d (\\d{4}-)?${seq}$`), `month chip: ${chipText}`);
+    assert.ok(
+      await chip.evaluate((e) => e.scrollWidth <= e.clientWidth),
+      `the month chip is cut: ${chipText}`,
+    );
+    assert.ok(
+      (await chip.getAttribute('aria-label'))?.includes(caseNumber),
+      'the chip’s name has the number',
+    );
     await page.screenshot({ path: path.join(SHOTS, `ukuk-calendar-month-${backend}.png`), fullPage: true });
     await page.goto(`/calendar?view=day&date=${day}`);
     await page.getByTestId('calendar-agenda').waitFor();

@@ -366,6 +366,13 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
       await page.goto(`/monitoring/missions/${missionId}`);
       await see(page, page.getByTestId('dash-received'));
       await look(`dashboard-${suffix}`);
+      // The mission's tabs wrap on a phone: none is off the right edge (a sideways strip hid the last).
+      if (phone)
+        for (const t of await page.locator('[data-testid^="mission-tab-"]').all()) {
+          const b = (await t.boundingBox())!;
+          if (b.x < 0 || b.x + b.width > page.viewportSize()!.width)
+            wrong.push(`${await t.getAttribute('data-testid')} is off the screen on a phone`);
+        }
       // The regions table fits a phone: the coverage column is not off to the side.
       const regions = page.getByRole('region', { name: 'Облустар боюнча күтүлгөнү жана алынганы' });
       if (phone && !(await regions.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)))

@@ -118,7 +118,13 @@ export function MonthView(p: ViewProps & { month: string }): ReactElement {
             >
               <DayButton day={d} today={p.today} fmt={p.fmt} onOpenDay={p.onOpenDay} />
               {list.slice(0, MONTH_CELL_MAX).map((it) => (
-                <EventChip key={it.id} item={it} fmt={p.fmt} onOpen={() => p.onOpenDay(d)} />
+                <EventChip
+                  key={it.id}
+                  item={it}
+                  fmt={p.fmt}
+                  shownYear={p.month.slice(0, 4)}
+                  onOpen={() => p.onOpenDay(d)}
+                />
               ))}
               {list.length > MONTH_CELL_MAX && (
                 <UnstyledButton onClick={() => p.onOpenDay(d)} style={{ fontSize: 12, paddingInline: 4 }}>

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/icons';
 import type { CalendarItem } from './api';
+import { shortCaseNumber } from './caseNumber';
 import { CaseLink } from './CaseLink';
 import type { CalendarFormat } from './time';
 
@@ -95,14 +96,20 @@ export function EventCard({
   );
 }
 
-/** A one-line entry of a month cell; opens the day. */
+/**
+ * A one-line entry of a month cell; opens the day. It shows the case number's short form (a cell is
+ * too narrow for the whole one); its name and tooltip have the whole number.
+ */
 export function EventChip({
   item,
   fmt,
+  shownYear,
   onOpen,
 }: {
   item: CalendarItem;
   fmt: CalendarFormat;
+  /** The year of the month on screen: a case number of that year is shown without it. */
+  shownYear: string;
   onOpen: () => void;
 }): ReactElement {
   const { t } = useTranslation('calendar');
@@ -134,7 +141,7 @@ export function EventChip({
         }}
       >
         <span style={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>{fmt.time(item.startsAt)}</span>{' '}
-        {item.caseNumber}
+        <span data-testid="calendar-event-number">{shortCaseNumber(item.caseNumber, shownYear)}</span>
       </UnstyledButton>
     </Tooltip>
   );

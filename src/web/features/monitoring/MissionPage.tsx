@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, ScrollArea, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Stack, Tabs, Text } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -103,15 +103,15 @@ export function MissionPage(): ReactElement {
         }}
         keepMounted={false}
       >
-        <ScrollArea type="auto" scrollbarSize={6} mb="md">
-          <Tabs.List aria-label={t('tabs.label')} style={{ flexWrap: 'nowrap' }}>
-            {tabs.map((k) => (
-              <Tabs.Tab key={k} value={k} data-testid={`mission-tab-${k}`} style={{ whiteSpace: 'nowrap' }}>
-                {t(`tabs.${k}`, siteContext(m.kind))}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-        </ScrollArea>
+        {/* The tabs wrap onto more rows on a phone, as on the case and event pages: a sideways-scrolling
+            strip hid the last tabs (and whether there were any) off the edge of the screen. */}
+        <Tabs.List aria-label={t('tabs.label')} mb="md">
+          {tabs.map((k) => (
+            <Tabs.Tab key={k} value={k} data-testid={`mission-tab-${k}`}>
+              {t(`tabs.${k}`, siteContext(m.kind))}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
         {tabs.map((k) => (
           <Tabs.Panel key={k} value={k}>
             {k === tab && (

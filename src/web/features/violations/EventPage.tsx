@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, ScrollArea, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Tabs, Text } from '@mantine/core';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -119,18 +119,18 @@ export function EventPage(): ReactElement {
         }
         keepMounted={false}
       >
-        <ScrollArea type="auto" scrollbarSize={6} mb="md">
-          <Tabs.List aria-label={t('page.sections')} style={{ flexWrap: 'nowrap' }}>
-            {EVENT_TABS.map((k) => {
-              const n = tabCount(k, event);
-              return (
-                <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`} style={{ whiteSpace: 'nowrap' }}>
-                  {n === null ? t(`tabs.${k}`) : t('tabs.withCount', { tab: t(`tabs.${k}`), n })}
-                </Tabs.Tab>
-              );
-            })}
-          </Tabs.List>
-        </ScrollArea>
+        {/* The tabs wrap onto more rows on a phone, as on the case page: in a sideways-scrolling strip
+            only four fit, and a page opened on a later tab (from its URL) showed none as selected. */}
+        <Tabs.List aria-label={t('page.sections')} mb="md">
+          {EVENT_TABS.map((k) => {
+            const n = tabCount(k, event);
+            return (
+              <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>
+                {n === null ? t(`tabs.${k}`) : t('tabs.withCount', { tab: t(`tabs.${k}`), n })}
+              </Tabs.Tab>
+            );
+          })}
+        </Tabs.List>
         {EVENT_TABS.map((k) => (
           <Tabs.Panel key={k} value={k}>
             {k === tab && <TabBody tab={k} event={event} />}
