@@ -92,6 +92,18 @@ await describeBrowser('violation screens', (backend) => {
     await page.getByText('The end date is earlier than the start date.').waitFor();
     await page.getByTestId('flow-what').waitFor();
     await page.getByTestId('date-endDate').fill('2026-03-14');
+    // A month covers its days: March 2026 ending on 14 March is fine, and the message goes at once.
+    const dateOrder = page.getByText('The end date is earlier than the start date.');
+    await dateOrder.waitFor({ state: 'detached' });
+    // Either way round: a day in March ending "in March" is fine too, even after pressing Next.
+    await page.getByTestId('date-startDate').fill('2026-03-14');
+    await page.getByTestId('date-endDate').fill('2026-03');
+    await page.getByTestId('flow-next').click();
+    await page.getByTestId('flow-victims').waitFor();
+    await page.getByTestId('flow-back').click();
+    await page.getByTestId('flow-what').waitFor();
+    await page.getByTestId('date-startDate').fill('2026-03');
+    await page.getByTestId('date-endDate').fill('2026-03-14');
     await page.getByTestId('region').click();
     await page.getByRole('option', { name: 'Osh Region' }).click();
     await page.getByTestId('place').fill('Temporary detention centre');
@@ -104,6 +116,18 @@ await describeBrowser('violation screens', (backend) => {
     await page.getByTestId('flow-error').getByText('Add at least one victim.').waitFor();
     await registerPerson(page, 'victim-chooser', VICTIM);
     await page.getByTestId('flow-victim').getByText(VICTIM).waitFor();
+    // Once a victim is chosen the "add a victim" message is gone, without another press of Next.
+    await page.getByTestId('flow-error').waitFor({ state: 'detached' });
+    assert.equal(await page.getByText('Add at least one victim.').count(), 0);
+    // Found again, the chosen victim is marked as chosen, not offered a second time.
+    await page.getByTestId('victim-chooser-search').fill(VICTIM);
+    const again = page.getByTestId('match').filter({ hasText: VICTIM });
+    await again.getByTestId('person-chosen').waitFor();
+    assert.equal(await again.getByTestId('person-chosen').isDisabled(), true);
+    assert.equal(await again.getByTestId('person-chosen').innerText(), 'Chosen');
+    assert.equal(await again.getByTestId('choose-person').count(), 0);
+    await page.getByTestId('victim-chooser-search').fill('');
+    assert.equal(await page.getByTestId('flow-victim').count(), 1);
     await shot(page, 'flow-2-victims');
     await page.getByTestId('flow-next').click();
 
@@ -323,6 +347,30 @@ await describeBrowser('violation screens', (backend) => {
     await page.getByTestId('flow-what').waitFor();
     assert.equal(await hasHorizontalScroll(page), false, 'flow');
     await shot(page, 'phone-flow-1');
+    await phone.context.close();
+  });
+
+  it('on a 375 px phone the open tab is in sight, whichever tab the page opens on', async () => {
+    const phone = await openTab(browser, world.server.url, { locale: 'ky', width: 375 });
+    await phone.context.addCookies(await doc.context.cookies());
+    const { page } = phone;
+    page.setDefaultTimeout(60_000);
+    const width = page.viewportSize()!.width;
+    // Later tabs, opened from the URL (a shared link, or coming back): in a sideways-scrolling strip
+    // they were off the right edge, and no tab in sight looked selected.
+    for (const t of ['interventions', 'chain', 'evidence', 'members']) {
+      await page.goto(`${eventUrl}?tab=${t}`);
+      await page.getByRole('tabpanel').first().waitFor();
+      const open = page.getByTestId(`tab-${t}`);
+      assert.equal(await open.getAttribute('aria-selected'), 'true', t);
+      const box = (await open.boundingBox())!;
+      assert.ok(
+        box.x >= 0 && box.x + box.width <= width,
+        `the open tab ${t} is out of sight: x ${box.x}–${box.x + box.width} of ${width}`,
+      );
+      assert.equal(await hasHorizontalScroll(page), false, t);
+    }
+    await shot(page, 'phone-event-members-375');
     await phone.context.close();
   });
 });

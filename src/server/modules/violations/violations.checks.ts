@@ -1,4 +1,5 @@
 import { isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
+import { partialDatesInWrongOrder } from '../../../core/partial-date.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -16,17 +17,15 @@ export function precisionOf(date: string | null | undefined): Precision | null {
 }
 
 /**
- * "Dates in the wrong order": the end before the start, comparing only the parts both dates know
- * (an event in 2024 may end in 2024-03; one in 2024-05 cannot end in 2023).
+ * "Dates in the wrong order": the end's last possible day before the start's first (an event in 2024
+ * may end in 2024-03; one in 2024-05 cannot end in 2023). The web forms use the same rule.
  */
 export function checkDateOrder(
   start: string | null | undefined,
   end: string | null | undefined,
   path = 'endDate',
 ) {
-  if (!start || !end) return;
-  const n = Math.min(start.length, end.length);
-  if (end.slice(0, n) < start.slice(0, n))
+  if (partialDatesInWrongOrder(start, end))
     throw new AppError('violation.dates_order', { fields: [{ path, code: 'dates_order' }] });
 }
 

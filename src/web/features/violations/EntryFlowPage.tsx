@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { PageHeader } from '../../components/PageHeader';
 import { usePhone } from '../../components/usePhone';
-import { EMPTY_FLOW, FLOW_STEPS, pruned, stepErrors, type FlowState, type StepErrors } from './entryFlow';
+import {
+  EMPTY_FLOW,
+  errorsAfterEdit,
+  FLOW_STEPS,
+  pruned,
+  stepErrors,
+  type FlowState,
+  type StepErrors,
+} from './entryFlow';
 import { ActsStep, VictimsStep } from './EntryFlowPeople';
 import { ReviewStep } from './EntryFlowReview';
 import { PerpetratorsStep, SourceStep } from './EntryFlowWho';
@@ -58,7 +66,14 @@ export function EntryFlowPage(): ReactElement {
     setErrors(found);
     if (Object.keys(found).length === 0) goTo(step + 1);
   };
-  const change = (s: FlowState) => setState(pruned(s));
+  // Errors shown by Next follow the answers: adding the missing victim or fixing a date clears its
+  // message at once instead of leaving it up until the next press of Next.
+  const change = (s: FlowState) => {
+    const edited = pruned(s);
+    if (Object.keys(errors).length)
+      setErrors(errorsAfterEdit(errors, stepErrors(t, current, state), stepErrors(t, current, edited)));
+    setState(edited);
+  };
   const props = { state, onChange: change, errors };
 
   const body = (() => {
@@ -67,7 +82,7 @@ export function EntryFlowPage(): ReactElement {
         return (
           <EventFormFields
             value={state.event}
-            onChange={(event) => setState({ ...state, event })}
+            onChange={(event) => change({ ...state, event })}
             errors={errors}
             canRestrict
           />

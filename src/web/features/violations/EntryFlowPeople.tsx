@@ -50,6 +50,7 @@ export function VictimsStep({ state, onChange, errors }: StepProps): ReactElemen
           if (!state.victims.some((v) => v.id === p.id))
             onChange({ ...state, victims: [...state.victims, p] });
         }}
+        chosen={state.victims.map((v) => v.id)}
         testId="victim-chooser"
       />
       {errors.victims && (

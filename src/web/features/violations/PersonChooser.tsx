@@ -23,11 +23,14 @@ export function PersonChooser({
   forRole,
   searchLabel,
   onChoose,
+  chosen = [],
   testId = 'person-chooser',
 }: {
   forRole?: CasePersonRole;
   searchLabel: string;
   onChoose: (p: ChosenPerson) => void;
+  /** Ids already taken (the victims so far): shown as chosen, not offered a second time. */
+  chosen?: readonly string[];
   testId?: string;
 }): ReactElement {
   const { t } = useTranslation('violations');
@@ -47,13 +50,25 @@ export function PersonChooser({
     },
   });
   const choose = (m: Match) => {
-    if (!m.visible || !m.name) return;
+    if (!m.visible || !m.name || chosen.includes(m.id)) return;
     setCreating(false);
     setName('');
     onChoose({ id: m.id, name: m.name });
   };
   const action = (m: Match) =>
-    m.visible && m.name ? (
+    m.visible && m.name && chosen.includes(m.id) ? (
+      <Group justify="flex-end">
+        <Button
+          size="xs"
+          variant="light"
+          disabled
+          aria-label={t('person.chosenNamed', { name: m.name })}
+          data-testid="person-chosen"
+        >
+          {t('person.chosen')}
+        </Button>
+      </Group>
+    ) : m.visible && m.name ? (
       <Group justify="flex-end">
         <Button
           size="xs"

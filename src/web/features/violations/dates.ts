@@ -2,6 +2,12 @@
  * Partial dates (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`): a documenter often knows only the year or the
  * month of an arrest. The same rules as the server's, so a step can be checked before it is sent.
  */
+import { partialDatesInWrongOrder } from '../../../core/partial-date.ts';
+
+/** The end before the start, each read as the range of days it may mean (the server's own rule). */
+export const datesInWrongOrder = partialDatesInWrongOrder;
+
+/** The shape (the server's zod schema has the same). */
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** Well-formed and, for a full date, a real day (not 2026-02-30). */
@@ -10,13 +16,6 @@ export function isPartialDate(s: string): boolean {
   if (s.length < 10) return true;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** The end before the start, comparing only the parts both dates know (2024 may end in 2024-03). */
-export function datesInWrongOrder(start: string, end: string): boolean {
-  if (!start || !end) return false;
-  const n = Math.min(start.length, end.length);
-  return end.slice(0, n) < start.slice(0, n);
 }
 
 /** A partial date as people read it: "2024", "March 2024", "8 March 2024" in the UI language. */

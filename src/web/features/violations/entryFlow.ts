@@ -88,6 +88,21 @@ export function stepErrors(t: TFunction<'violations'>, step: FlowStep, s: FlowSt
   }
 }
 
+/**
+ * The errors still shown after an edit, given the step's check before and after it. An error the
+ * check raised goes as soon as it is fixed (or takes the check's new wording: an invalid date that
+ * is now only too early); none is added before the next press of Next, so typing is not scolded. An
+ * error only the server raised (a refused save) stays until then: this side cannot re-check it.
+ */
+export function errorsAfterEdit(shown: StepErrors, before: StepErrors, now: StepErrors): StepErrors {
+  const out: StepErrors = {};
+  for (const [k, msg] of Object.entries(shown)) {
+    if (k in now) out[k] = now[k]!;
+    else if (!(k in before)) out[k] = msg;
+  }
+  return out;
+}
+
 /** The act as the API takes it. */
 export function actBody(a: FlowAct): ActCreate {
   return {
