@@ -213,6 +213,19 @@ await describeBrowser('violation statistics and publications', (backend) => {
       .waitFor();
     assert.equal(await hasHorizontalScroll(page), false);
     await page.screenshot({ path: `/tmp/vstats-phone-${backend}.png`, fullPage: true });
+    // The count switch stays inside its card in Kyrgyz too ("Жабырлануучулар"), on a 375 px phone.
+    await switchLanguage(page, 'ky');
+    await page.setViewportSize({ width: 375, height: 900 });
+    const unit = page.getByTestId('vstats-unit');
+    const card = unit.locator('xpath=ancestor::div[contains(@class, "mantine-Card-root")][1]');
+    const last = (await unit.locator('label').last().boundingBox())!;
+    const cardBox = (await card.boundingBox())!;
+    assert.ok(
+      last.x + last.width <= cardBox.x + cardBox.width,
+      `the count switch ends at ${last.x + last.width} px, its card at ${cardBox.x + cardBox.width} px`,
+    );
+    await page.setViewportSize({ width: 390, height: 900 });
+    await switchLanguage(page, 'ru');
     await page.goto('/violations/stats?from=1990&to=1991');
     await page.getByTestId('vstats-empty').waitFor();
     assert.equal(await page.getByTestId('vstats-export-csv').count(), 0);

@@ -191,6 +191,9 @@ async function send(method: string, path: string, body: unknown): Promise<Respon
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': i18n.language,
+    // The server words its answers in this language before the profile's: right after a switch the
+    // profile may not be saved yet, and a text fetched then stayed in the old language.
+    'X-Ukuk-Locale': i18n.language,
   };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -1,4 +1,5 @@
 import { Button, Card, EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,7 @@ import { StatsHeadline } from './StatsHeadline';
  */
 export function ViolationStatsPage(): ReactElement {
   const { t } = useTranslation('vstats');
+  const narrow = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const search = useSearch({ from: '/app/violations/stats' });
   const navigate = useNavigate({ from: '/violations/stats' });
   const unit: Unit = search.unit ?? 'events';
@@ -71,6 +73,9 @@ export function ViolationStatsPage(): ReactElement {
                   {t('unit.label')}
                 </Text>
                 <SegmentedControl
+                  // Three counts side by side do not fit a phone in Kyrgyz ("Жабырлануучулар").
+                  orientation={narrow ? 'vertical' : 'horizontal'}
+                  fullWidth={narrow}
                   value={unit}
                   onChange={(v) => set({ unit: v === 'events' ? undefined : v })}
                   data={UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) }))}
