@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Act, ActCreate, ActDetails, ActPatch, DetailKind, RightsScheme } from './api';
 import { RIGHTS_SCHEMES } from './api';
-import { datesInWrongOrder } from './dates';
+import { partialDatesInWrongOrder } from '../../../core/partial-date.ts';
 import { dateError } from './eventForm';
 import type { ChosenPerson } from './PersonChooser';
 
@@ -171,7 +171,8 @@ export function actErrors(t: TFunction<'violations'>, v: ActFormValues): Record<
   if (s) out.startDate = s;
   const e = dateError(t, v.endDate);
   if (e) out.endDate = e;
-  if (!s && !e && datesInWrongOrder(v.startDate, v.endDate)) out.endDate = t('errors:violation.dates_order');
+  if (!s && !e && partialDatesInWrongOrder(v.startDate, v.endDate))
+    out.endDate = t('errors:violation.dates_order');
   const r = v.detailKind === 'arrest' ? dateError(t, v.releasedOn) : null;
   if (r) out['details.releasedOn'] = r;
   return out;

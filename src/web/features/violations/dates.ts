@@ -2,10 +2,6 @@
  * Partial dates (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`): a documenter often knows only the year or the
  * month of an arrest. The same rules as the server's, so a step can be checked before it is sent.
  */
-import { partialDatesInWrongOrder } from '../../../core/partial-date.ts';
-
-/** The end before the start, each read as the range of days it may mean (the server's own rule). */
-export const datesInWrongOrder = partialDatesInWrongOrder;
 
 /** The shape (the server's zod schema has the same). */
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ActCreate, InvolvementCreate } from './api';
-import { datesInWrongOrder } from './dates';
+import { partialDatesInWrongOrder } from '../../../core/partial-date.ts';
 import { dateError, EMPTY_EVENT, eventErrors, type EventFormValues } from './eventForm';
 import type { SourceValues } from './InformationModal';
 import type { ChosenPerson } from './PersonChooser';
@@ -66,7 +66,7 @@ export function stepErrors(t: TFunction<'violations'>, step: FlowStep, s: FlowSt
         const ed = dateError(t, a.endDate);
         if (sd) out[`${a.key}.startDate`] = sd;
         if (ed) out[`${a.key}.endDate`] = ed;
-        if (!sd && !ed && datesInWrongOrder(a.startDate, a.endDate))
+        if (!sd && !ed && partialDatesInWrongOrder(a.startDate, a.endDate))
           out[`${a.key}.endDate`] = t('errors:violation.dates_order');
       }
       return out;

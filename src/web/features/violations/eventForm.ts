@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Event, EventCreate, EventPatch } from './api';
-import { datesInWrongOrder, isPartialDate } from './dates';
+import { partialDatesInWrongOrder } from '../../../core/partial-date.ts';
+import { isPartialDate } from './dates';
 
 /** The event's fields as the form holds them: strings, empty meaning "not given". */
 export interface EventFormValues {
@@ -95,7 +96,7 @@ export function eventErrors(
   if (s) out.startDate = s;
   const e = dateError(t, v.endDate);
   if (e) out.endDate = e;
-  if (order && !s && !e && datesInWrongOrder(v.startDate, v.endDate))
+  if (order && !s && !e && partialDatesInWrongOrder(v.startDate, v.endDate))
     out.endDate = t('errors:violation.dates_order');
   return out;
 }
