@@ -175,3 +175,11 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** An action's family, the part before the first dot; the audit filter `<family>.*` selects it whole. */
+export function auditFamily(action: string): string {
+  return action.split('.')[0]!;
+}
+
+/** The families of AUDIT_ACTIONS, sorted; each is named under `audit.families.<family>` in ui.json. */
+export const AUDIT_FAMILIES: readonly string[] = [...new Set(AUDIT_ACTIONS.map(auditFamily))];

@@ -13,6 +13,7 @@ import {
 import { legalWorld, type LegalWorld } from './legal-setup.ts';
 
 const TORTURE = '020111110000'; // esf_types_of_acts: Torture / Пытки / Кыйноо
+const INFANTICIDE = '010102010000'; // esf_types_of_acts: Infanticide / Детоубийство / Ымыркайды өлтүрүү
 const shot = (name: string) => `/tmp/vocab-${name}.png`;
 
 /** The options the open picker offers whose label ends with `label` (the breadcrumb comes first). */
@@ -65,6 +66,31 @@ await describeBrowser('vocabularies: review and pickers', (backend) => {
     const torture = acts.body.terms.find((x) => x.code === TORTURE)!;
     assert.equal(torture.kyStatus, 'reviewed');
     assert.equal(torture.labels.ky, 'Кыйноо');
+  });
+
+  it('an administrator approves a Russian draft as it is, from the "Russian draft" filter', async () => {
+    const { page } = admin;
+    await page.getByTestId('vocab-filter-ruDraft').click();
+    await page.getByTestId('vocab-term-search').fill('детоубийство');
+    const card = page.getByTestId(`vocab-term-${INFANTICIDE}`);
+    await card.getByRole('button', { name: 'Approve Russian', exact: true }).click();
+    // Reviewed now: it leaves the "Russian draft" filter.
+    await card.waitFor({ state: 'detached' });
+
+    const api = await world.api(world.admin);
+    const acts = await api.get<{
+      terms: { code: string; kyStatus: string; ruStatus: string; labels: { ru: string } }[];
+    }>('/api/vocab/esf_types_of_acts');
+    const infanticide = acts.body.terms.find((x) => x.code === INFANTICIDE)!;
+    assert.equal(infanticide.ruStatus, 'reviewed');
+    assert.equal(infanticide.labels.ru, 'Детоубийство', 'approved as it was');
+    assert.equal(infanticide.kyStatus, 'draft', 'approving Russian leaves the Kyrgyz draft alone');
+
+    // After a reload (state from the server): Kyrgyz can still be approved, Russian no longer.
+    await page.reload();
+    await page.getByTestId('vocab-term-search').fill('детоубийство');
+    await card.getByRole('button', { name: 'Approve Kyrgyz', exact: true }).waitFor();
+    assert.equal(await card.getByRole('button', { name: 'Approve Russian', exact: true }).count(), 0);
   });
 
   it('the picker finds a term by its Kyrgyz, Russian or English label and shows its parents', async () => {

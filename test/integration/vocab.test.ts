@@ -184,6 +184,18 @@ for (const backend of await backends()) {
       assert.ok(text.includes('010101010000'));
     });
 
+    test('approving a Russian draft as it is marks only Russian reviewed', async () => {
+      const code = '010102010000'; // Infanticide: its Kyrgyz and Russian labels are both drafts
+      const was = (await scheme(lawyer, 'esf_types_of_acts')).terms.find((x) => x.code === code)!;
+      assert.deepEqual([was.kyStatus, was.ruStatus], ['draft', 'draft']);
+      const r = await admin.client.patch<Term>(`/api/vocab/esf_types_of_acts/${code}`, {
+        labels: { ru: was.labels.ru },
+      });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual([r.body.kyStatus, r.body.ruStatus], ['draft', 'reviewed']);
+      assert.deepEqual(r.body.labels, was.labels);
+    });
+
     test('a retired code keeps old records valid and is refused on new input', async () => {
       const c = await lawyer.client.post<{ id: string }>('/api/cases', { type: 'civil', title: 'Иш' });
       assert.equal(c.status, 201, JSON.stringify(c.body));

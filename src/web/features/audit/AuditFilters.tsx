@@ -1,9 +1,10 @@
 import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { ReactElement } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useMe } from '../auth/queries';
 import { useUsers } from '../users/queries';
+import { actionOptions, filterActions } from './actions';
 import type { AuditSearch } from './search';
 import { DayInput } from '../../components/DayInput';
 
@@ -37,6 +38,34 @@ function ActorField(props: { value: string; onChange: (v: string) => void }): Re
   );
 }
 
+/** A searchable picker of every action the server writes, by family; `fromUrl` stays selectable. */
+function ActionField(props: {
+  value: string;
+  fromUrl: string | undefined;
+  onChange: (v: string) => void;
+}): ReactElement {
+  const { t, i18n } = useTranslation();
+  const data = useMemo(
+    () => actionOptions(t, i18n.language, props.fromUrl),
+    [t, i18n.language, props.fromUrl],
+  );
+  return (
+    <Select
+      label={t('audit.filters.action')}
+      placeholder={t('audit.filters.anyAction')}
+      data={data}
+      value={props.value || null}
+      onChange={(v) => props.onChange(v ?? '')}
+      searchable
+      clearable
+      filter={filterActions}
+      nothingFoundMessage={t('audit.filters.noAction')}
+      maxDropdownHeight={360}
+      data-testid="audit-filter-action"
+    />
+  );
+}
+
 /** Filter form; applying it writes the filters into the URL. */
 export function AuditFilters({
   value,
@@ -59,10 +88,10 @@ export function AuditFilters({
   return (
     <form onSubmit={form.onSubmit(apply)} aria-label={t('audit.filters.label')}>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
-        <TextInput
-          label={t('audit.filters.action')}
-          placeholder={t('audit.filters.actionPlaceholder')}
-          {...form.getInputProps('action')}
+        <ActionField
+          value={form.values.action}
+          fromUrl={value.action}
+          onChange={(v) => form.setFieldValue('action', v)}
         />
         <ActorField value={form.values.actorId} onChange={(v) => form.setFieldValue('actorId', v)} />
         <TextInput

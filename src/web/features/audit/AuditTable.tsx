@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../intl/format';
+import { actionLabel } from './actions';
 import type { AuditEntry } from './api';
 
 function details(value: unknown): string | null {
@@ -29,7 +30,7 @@ function Row({ entry }: { entry: AuditEntry }): ReactElement {
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(entry.at)}</Table.Td>
       <Table.Td>
         <Text size="sm" fw={500}>
-          {t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}
+          {actionLabel(t, entry.action)}
         </Text>
         <Text size="xs" c="dimmed" ff="monospace">
           {entry.action}

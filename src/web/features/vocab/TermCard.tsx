@@ -82,18 +82,21 @@ export function TermCard({
           </Group>
         ))}
         <Group gap="xs" justify="flex-end" wrap="wrap">
-          {term.kyStatus === 'draft' && (
-            <Button
-              size="compact-sm"
-              variant="light"
-              color="green"
-              title={t('approveKyHint')}
-              loading={patch.isPending}
-              onClick={() => patch.mutate({ code: term.code, body: { labels: { ky: term.labels.ky } } })}
-            >
-              {t('approveKy')}
-            </Button>
-          )}
+          {(['ky', 'ru'] as const)
+            .filter((l) => status[l] === 'draft')
+            .map((l) => (
+              <Button
+                key={l}
+                size="compact-sm"
+                variant="light"
+                color="green"
+                title={t(l === 'ky' ? 'approveKyHint' : 'approveRuHint')}
+                loading={patch.isPending}
+                onClick={() => patch.mutate({ code: term.code, body: { labels: { [l]: term.labels[l] } } })}
+              >
+                {t(l === 'ky' ? 'approveKy' : 'approveRu')}
+              </Button>
+            ))}
           <Button size="compact-sm" variant="default" onClick={onEdit}>
             {t('edit')}
           </Button>

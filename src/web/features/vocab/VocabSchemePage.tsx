@@ -13,7 +13,7 @@ import { HuridocsCredit, schemeTitle } from './labels';
 import { TermCard } from './TermCard';
 import { TermEditModal } from './TermEditModal';
 
-const FILTERS = ['all', 'kyMissing', 'kyDraft', 'ruDraft', 'retired', 'local'] as const;
+const FILTERS = ['all', 'kyMissing', 'kyDraft', 'ruDraft', 'ruMissing', 'retired', 'local'] as const;
 type Filter = (typeof FILTERS)[number];
 const PAGE = 60;
 
@@ -22,6 +22,7 @@ const keep: Record<Filter, (v: TermView) => boolean> = {
   kyMissing: (v) => v.term.kyStatus === 'missing',
   kyDraft: (v) => v.term.kyStatus === 'draft',
   ruDraft: (v) => v.term.ruStatus === 'draft',
+  ruMissing: (v) => v.term.ruStatus === 'missing',
   retired: (v) => !v.term.active,
   local: (v) => v.term.origin === 'local',
 };
