@@ -147,6 +147,22 @@ await describeBrowser('violation screens', (backend) => {
     await acts.nth(0).getByTestId('flow-add-perp').click();
     await registerPerson(page, 'perpetrator-chooser', OFFICER);
     await pickTerm(page, acts.nth(0).getByTestId('flow-perp-type'), 'Police');
+    // Found again for the same act, the officer is marked as chosen, not offered a second time.
+    const first = acts.nth(0);
+    await first.getByTestId('flow-add-perp').click();
+    assert.equal(
+      await first.getByTestId('known-perpetrator').filter({ hasText: OFFICER }).isDisabled(),
+      true,
+    );
+    await first.getByTestId('perpetrator-chooser-search').fill(OFFICER);
+    const officer = first.getByTestId('match').filter({ hasText: OFFICER });
+    await officer.getByTestId('person-chosen').waitFor();
+    assert.equal(await officer.getByTestId('person-chosen').isDisabled(), true);
+    assert.equal(await officer.getByTestId('person-chosen').innerText(), 'Chosen');
+    assert.equal(await officer.getByTestId('choose-person').count(), 0);
+    await first.getByRole('button', { name: 'Cancel', exact: true }).click();
+    assert.equal(await page.getByTestId('flow-perp').count(), 1);
+    // For the second act the same officer is still one click away.
     await acts.nth(1).getByTestId('flow-add-perp').click();
     await acts.nth(1).getByTestId('known-perpetrator').getByText(OFFICER).click();
     assert.equal(await page.getByTestId('flow-perp').count(), 2);
@@ -216,6 +232,38 @@ await describeBrowser('violation screens', (backend) => {
     await page.getByTestId('tab-members').click();
     await page.getByTestId('event-member').getByText(world.documenters[0].name).waitFor();
     assert.deepEqual(realProblems(doc.problems), []);
+  });
+
+  it('adding a perpetrator to an act shows its own perpetrator as chosen and offers everyone else', async () => {
+    const { page } = doc;
+    await page.goto(`${eventUrl}?tab=acts`);
+    const card = page
+      .getByTestId('act-card')
+      .filter({ has: page.getByTestId('involvement').filter({ hasText: OFFICER }) })
+      .first();
+    await see(page, card);
+    await card.getByTestId('add-perpetrator').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('perpetrator-chooser-search').waitFor();
+    assert.equal(
+      await dialog.getByTestId('known-perpetrator').filter({ hasText: OFFICER }).isDisabled(),
+      true,
+    );
+    await dialog.getByTestId('perpetrator-chooser-search').fill(OFFICER);
+    const officer = dialog.getByTestId('match').filter({ hasText: OFFICER });
+    await officer.getByTestId('person-chosen').waitFor();
+    assert.equal(await officer.getByTestId('person-chosen').isDisabled(), true);
+    assert.equal(await officer.getByTestId('person-chosen').innerText(), 'Chosen');
+    assert.equal(await officer.getByTestId('choose-person').count(), 0);
+    // Someone who is not a perpetrator of this act can still be chosen.
+    await dialog.getByTestId('perpetrator-chooser-search').fill(VICTIM);
+    const victim = dialog.getByTestId('match').filter({ hasText: VICTIM });
+    await victim.getByTestId('choose-person').waitFor();
+    assert.equal(await victim.getByTestId('person-chosen').count(), 0);
+    await shot(page, 'involvement-chosen');
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await card.getByTestId('involvement').count(), 1);
   });
 
   it('editing with an end date before the start shows the server’s translated error and saves nothing', async () => {
@@ -347,6 +395,40 @@ await describeBrowser('violation screens', (backend) => {
     await page.getByTestId('flow-what').waitFor();
     assert.equal(await hasHorizontalScroll(page), false, 'flow');
     await shot(page, 'phone-flow-1');
+    await phone.context.close();
+  });
+
+  it('on a 375 px phone the guided entry opens on its form: a thin bar, not the list of six steps', async () => {
+    const phone = await openTab(browser, world.server.url, { locale: 'en', width: 375 });
+    await phone.context.addCookies(await doc.context.cookies());
+    const { page } = phone;
+    page.setDefaultTimeout(60_000);
+    // A small phone's screen: openTab's 900 px height would hide a step list that pushes the form down.
+    const height = 667;
+    await page.setViewportSize({ width: 375, height });
+    const firstScreen = async (n: number, step: string, title: string) => {
+      const card = page.getByTestId(`flow-${step}`);
+      await card.waitFor();
+      await page.getByRole('progressbar', { name: `Step ${n} of 6` }).waitFor();
+      assert.equal(await page.getByTestId('flow-stepper').count(), 0, 'the list of steps is shown');
+      assert.equal(await page.getByTestId(`flow-step-${step}`).count(), 0);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const heading = card.getByRole('heading', { name: `Step ${n} of 6: ${title}` });
+      const box = (await heading.boundingBox())!;
+      assert.ok(box.y >= 0 && box.y < height, `step ${n}: the heading starts at ${box.y} of ${height}`);
+    };
+    await page.goto('/violations/new');
+    await firstScreen(1, 'what', 'What happened');
+    const field = (await page.getByTestId('event-title').boundingBox())!;
+    assert.ok(field.y + field.height <= height, `the title field ends at ${field.y + field.height}`);
+    await page.getByTestId('event-title').fill('Typed on a phone');
+    await page.getByTestId('flow-next').click();
+    await firstScreen(2, 'victims', 'Who was harmed');
+    await shot(page, 'phone-flow-2-375');
+    // Without the list of steps, Back is the way to an earlier step; nothing typed is lost.
+    await page.getByTestId('flow-back').click();
+    await firstScreen(1, 'what', 'What happened');
+    assert.equal(await page.getByTestId('event-title').inputValue(), 'Typed on a phone');
     await phone.context.close();
   });
 

@@ -1,7 +1,8 @@
-import { Progress, Stack, Stepper, Text } from '@mantine/core';
+import { Box, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StepProgress } from '../../components/StepProgress';
 import { STEPS, type Step } from './steps';
 
 /**
@@ -25,12 +26,15 @@ export function IntakeStepper({
   const current = STEPS[active] ?? 'who';
   if (phone) {
     return (
-      <Stack gap={6} mb="md" data-testid="intake-stepper">
-        <Text size="sm" fw={600}>
-          {t('steps.progress', { n: active + 1, total: STEPS.length, step: t(`steps.${current}`) })}
-        </Text>
-        <Progress value={((active + 1) / STEPS.length) * 100} aria-hidden="true" size="sm" />
-      </Stack>
+      <Box mb="md">
+        <StepProgress
+          active={active}
+          total={STEPS.length}
+          label={t('steps.progress', { n: active + 1, total: STEPS.length, step: t(`steps.${current}`) })}
+          showLabel
+          testId="intake-stepper"
+        />
+      </Box>
     );
   }
   return (

@@ -4,6 +4,7 @@ import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { PageHeader } from '../../components/PageHeader';
+import { StepProgress } from '../../components/StepProgress';
 import { usePhone } from '../../components/usePhone';
 import {
   EMPTY_FLOW,
@@ -106,19 +107,30 @@ export function EntryFlowPage(): ReactElement {
     <>
       <PageHeader title={t('flow.title')} description={t('flow.description')} />
       <Stack maw={960}>
-        <Stepper
-          active={step}
-          onStepClick={(n) => !locked && n < step && goTo(n)}
-          size="sm"
-          orientation={phone ? 'vertical' : 'horizontal'}
-          allowNextStepsSelect={false}
-          aria-label={t('flow.stepsLabel')}
-          styles={{ stepLabel: { whiteSpace: 'normal' } }}
-        >
-          {FLOW_STEPS.map((s) => (
-            <Stepper.Step key={s} label={t(`flow.steps.${s}.label`)} data-testid={`flow-step-${s}`} />
-          ))}
-        </Stepper>
+        {/* On a phone six step labels would fill the first screen; the card heading names the step
+            and Back goes to the one before, so a thin bar is enough there. */}
+        {phone ? (
+          <StepProgress
+            active={step}
+            total={FLOW_STEPS.length}
+            label={t('flow.progress', { n: step + 1, total: FLOW_STEPS.length })}
+            testId="flow-progress"
+          />
+        ) : (
+          <Stepper
+            active={step}
+            onStepClick={(n) => !locked && n < step && goTo(n)}
+            size="sm"
+            allowNextStepsSelect={false}
+            aria-label={t('flow.stepsLabel')}
+            styles={{ stepLabel: { whiteSpace: 'normal' } }}
+            data-testid="flow-stepper"
+          >
+            {FLOW_STEPS.map((s) => (
+              <Stepper.Step key={s} label={t(`flow.steps.${s}.label`)} data-testid={`flow-step-${s}`} />
+            ))}
+          </Stepper>
+        )}
         <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }} data-testid={`flow-${current}`}>
           <Stack>
             <Stack gap={2}>

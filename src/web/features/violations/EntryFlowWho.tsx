@@ -114,7 +114,13 @@ function ActPerps({
         )}
         {adding ? (
           <Stack gap="xs">
-            <RolePersonField role="perpetrator" value={null} onChange={add} known={knownPerps(state)} />
+            <RolePersonField
+              role="perpetrator"
+              value={null}
+              onChange={add}
+              known={knownPerps(state)}
+              chosen={perps.map((p) => p.person.id)}
+            />
             <Group>
               <Button variant="default" size="xs" onClick={() => setAdding(false)}>
                 {t('ui:common.cancel')}

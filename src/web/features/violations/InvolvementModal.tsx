@@ -66,6 +66,7 @@ export function InvolvementModal({
           value={v.perpetrator}
           onChange={(perpetrator) => setV({ ...v, perpetrator })}
           known={known}
+          chosen={act.involvements.map((i) => i.perpetrator.id)}
           error={errors.perpetratorId}
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">

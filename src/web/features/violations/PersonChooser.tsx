@@ -29,7 +29,7 @@ export function PersonChooser({
   forRole?: CasePersonRole;
   searchLabel: string;
   onChoose: (p: ChosenPerson) => void;
-  /** Ids already taken (the victims so far): shown as chosen, not offered a second time. */
+  /** Ids already taken (the victims so far, an act's perpetrators): shown as chosen, not offered again. */
   chosen?: readonly string[];
   testId?: string;
 }): ReactElement {

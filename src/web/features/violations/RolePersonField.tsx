@@ -15,12 +15,15 @@ export function RolePersonField({
   value,
   onChange,
   known,
+  chosen = [],
   error,
 }: {
   role: Role;
   value: ChosenPerson | null;
   onChange: (p: ChosenPerson | null) => void;
   known: ChosenPerson[];
+  /** Ids already in this role here (the act's perpetrators): shown as chosen, not offered again. */
+  chosen?: readonly string[];
   error?: string;
 }): ReactElement {
   const { t } = useTranslation('violations');
@@ -41,23 +44,30 @@ export function RolePersonField({
       {known.length > 0 && (
         <Group gap="xs" wrap="wrap">
           <Text size="sm">{t(`roleField.${role}.known`)}</Text>
-          {known.map((p) => (
-            <Button
-              key={p.id}
-              size="xs"
-              variant="light"
-              onClick={() => onChange(p)}
-              data-testid={`known-${role}`}
-            >
-              {p.name}
-            </Button>
-          ))}
+          {known.map((p) => {
+            const already = chosen.includes(p.id);
+            return (
+              <Button
+                key={p.id}
+                size="xs"
+                variant="light"
+                disabled={already}
+                aria-label={already ? t('person.chosenNamed', { name: p.name }) : undefined}
+                onClick={() => onChange(p)}
+                data-testid={`known-${role}`}
+                data-chosen={already || undefined}
+              >
+                {p.name}
+              </Button>
+            );
+          })}
         </Group>
       )}
       <PersonChooser
         forRole={role === 'victim' || role === 'perpetrator' ? role : undefined}
         searchLabel={t(`roleField.${role}.search`)}
         onChoose={onChange}
+        chosen={chosen}
         testId={`${role}-chooser`}
       />
       {error && (
