@@ -65,6 +65,14 @@ await describeBrowser('evidence of violations', (backend) => {
       { name: 'injuries.jpg', mimeType: 'image/jpeg', buffer: photo },
       { name: 'Медициналык корутунду.pdf', mimeType: 'application/pdf', buffer: report },
     ]);
+    // Several files are listed first, each prefilled with the description typed above.
+    const rowTexts = upload.getByTestId('evidence-row-description');
+    await rowTexts.nth(1).waitFor();
+    assert.deepEqual(await rowTexts.evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)), [
+      'Медициналык корутунду, 2025-03-04',
+      'Медициналык корутунду, 2025-03-04',
+    ]);
+    await upload.getByTestId('evidence-upload-all').click();
     await page.getByTestId('evidence-done').nth(1).waitFor();
     const items = page.getByTestId('evidence-item');
     await items.nth(1).waitFor();
@@ -146,6 +154,69 @@ await describeBrowser('evidence of violations', (backend) => {
     );
   });
 
+  it('gives each of several files its own description, and refuses a too long one by its name', async () => {
+    const { page } = tab;
+    const problemsBefore = tab.problems.length;
+    const ev = resources.en.vstats.evidence;
+    const upload = page.getByTestId('evidence-upload');
+    const items = page.getByTestId('evidence-item');
+    const before = await items.count();
+    const jpeg = (background: string) =>
+      sharp({ create: { width: 32, height: 32, channels: 3, background } })
+        .jpeg()
+        .toBuffer();
+    const described = {
+      'left-wrist.jpg': 'Bruises on the left wrist from handcuffs, 2025-03-04',
+      'back.jpg': 'Baton marks across the back; photographed by the duty doctor',
+    };
+    await upload.locator('input[type=file]').setInputFiles([
+      { name: 'left-wrist.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#a33') },
+      { name: 'back.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#3a3') },
+    ]);
+    await upload.getByTestId('evidence-row').nth(1).waitFor();
+    assert.equal(
+      await upload.getByTestId('evidence-description').count(),
+      0,
+      'no shared field beside the rows',
+    );
+    const box = (name: string) =>
+      upload.getByRole('textbox', { name: ev.descriptionFor.replace('{{name}}', name), exact: true });
+
+    // One description over the limit: nothing is sent, and the error names that file.
+    await box('left-wrist.jpg').fill('x'.repeat(2001));
+    await box('back.jpg').fill(described['back.jpg']);
+    await upload.getByTestId('evidence-upload-all').click();
+    const summary = upload.getByTestId('evidence-rows-invalid');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /Nothing was uploaded\..*“left-wrist\.jpg”/s);
+    assert.doesNotMatch(await summary.innerText(), /back\.jpg/);
+    const badRow = upload.getByTestId('evidence-row').filter({ hasText: 'left-wrist.jpg' });
+    assert.match(await badRow.innerText(), /“left-wrist\.jpg” is longer than 2,000 characters \(2,001 now\)/);
+    assert.equal(await box('left-wrist.jpg').getAttribute('aria-invalid'), 'true');
+    assert.equal(await box('back.jpg').getAttribute('aria-invalid'), null);
+    assert.ok(await box('left-wrist.jpg').evaluate((e) => e === document.activeElement), 'focus on the fix');
+    assert.equal(await page.getByTestId('evidence-progress').count(), 0, 'no upload started');
+    assert.equal(await items.count(), before, 'nothing was added');
+
+    await box('left-wrist.jpg').fill(described['left-wrist.jpg']);
+    await summary.waitFor({ state: 'detached' });
+    await upload.getByTestId('evidence-upload-all').click();
+    await page.getByTestId('evidence-done').nth(1).waitFor();
+    await upload.getByTestId('evidence-rows').waitFor({ state: 'detached' });
+
+    const descriptionOf = async (name: string) => {
+      const item = items.filter({ has: page.getByTestId('evidence-name').getByText(name, { exact: true }) });
+      return (await item.getByTestId('evidence-description-text').innerText()).trim();
+    };
+    await items.nth(before + 1).waitFor();
+    for (const [name, text] of Object.entries(described)) assert.equal(await descriptionOf(name), text);
+    // What the server stored, not what the page kept in memory.
+    await page.reload();
+    await items.nth(before + 1).waitFor();
+    for (const [name, text] of Object.entries(described)) assert.equal(await descriptionOf(name), text);
+    assert.deepEqual(realProblems(tab.problems.slice(problemsBefore)), []);
+  });
+
   it('keeps person-only evidence on the person page', async () => {
     const { page } = tab;
     await page.goto(`/people/${personId}`);
@@ -175,6 +246,45 @@ await describeBrowser('evidence of violations', (backend) => {
     await phone.page.getByTestId('evidence-item').first().waitFor();
     assert.equal(await hasHorizontalScroll(phone.page), false);
     await phone.page.screenshot({ path: `/tmp/vstats-evidence-phone-${backend}.png`, fullPage: true });
+    await phone.context.close();
+  });
+
+  it('fits the per-file rows on a 375 px phone', async () => {
+    const phone = await openTab(browser, world.server.url, { locale: 'en', width: 375 });
+    await phone.context.addCookies(await tab.context.cookies());
+    const { page } = phone;
+    await page.goto(`/violations/${eventId}?tab=evidence`);
+    await page.getByTestId('evidence-item').first().waitFor();
+    const upload = page.getByTestId('evidence-upload');
+    await upload.locator('input[type=file]').setInputFiles([
+      {
+        name: `${'Медициналык_корутунду_сол_колдун_билеги_'.repeat(3)}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: pdf(100),
+      },
+      { name: 'back.pdf', mimeType: 'application/pdf', buffer: pdf(100) },
+    ]);
+    const rows = upload.getByTestId('evidence-row');
+    await rows.nth(1).waitFor();
+    await rows.first().getByTestId('evidence-row-description').fill('A long line '.repeat(40));
+    assert.equal(await hasHorizontalScroll(page), false);
+    assert.deepEqual(await axeSerious(page), []);
+    // Inner overflow may be clipped instead of scrolling the page: every row must end inside the screen.
+    for (const row of await rows.all()) {
+      const b = await row.boundingBox();
+      assert.ok(b && b.x >= 0 && b.x + b.width <= 375, `row at ${JSON.stringify(b)}`);
+      for (const part of [
+        row.getByTestId('evidence-row-remove'),
+        row.getByTestId('evidence-row-description'),
+      ]) {
+        const p = await part.boundingBox();
+        assert.ok(
+          p && p.x + p.width <= b.x + b.width + 0.5,
+          `${JSON.stringify(p)} inside ${JSON.stringify(b)}`,
+        );
+      }
+    }
+    await page.screenshot({ path: `/tmp/vstats-evidence-rows-phone-${backend}.png`, fullPage: true });
     await phone.context.close();
   });
 });
