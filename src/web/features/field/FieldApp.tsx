@@ -1,7 +1,8 @@
-import { Alert, Button, Center, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Spinner } from '../../components/PageLoader';
 import { asLocale } from '../../i18n';
 import { FieldContext, type FieldState } from './context';
 import { fieldDb } from './db';
@@ -126,7 +127,7 @@ export function FieldApp(): ReactElement {
   if (phase === 'loading') {
     return (
       <Center mih="100vh">
-        <Loader aria-label={t('loading')} />
+        <Spinner label={t('loading')} />
       </Center>
     );
   }

@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   Checkbox,
-  Loader,
   NumberInput,
   Radio,
   Select,
@@ -23,6 +22,7 @@ import type { FormDefinition, FormField, L10n } from '../../../core/forms/types'
 import { REGION_CODES } from '../../../core/geo/regions';
 import { ApiError, api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Spinner } from '../../components/PageLoader';
 import { PublicLayout } from '../../shell/PublicLayout';
 import { useGeoNames, useLocale } from '../cases/labels';
 import { solveChallenge } from './publicProof';
@@ -306,7 +306,7 @@ export function PublicReportPage(): ReactElement {
       description={t('public.intro')}
       width={640}
     >
-      {form.isPending && <Loader aria-label={t('public.loading')} />}
+      {form.isPending && <Spinner label={t('public.loading')} />}
       {form.isError && <ErrorAlert error={form.error} />}
       {def && (
         <Box
