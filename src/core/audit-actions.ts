@@ -181,5 +181,5 @@ export function auditFamily(action: string): string {
   return action.split('.')[0]!;
 }
 
-/** The families of AUDIT_ACTIONS, sorted; each is named under `audit.families.<family>` in ui.json. */
+/** The families of AUDIT_ACTIONS, in the list's order; each is named under `audit.families.<family>` in ui.json. */
 export const AUDIT_FAMILIES: readonly string[] = [...new Set(AUDIT_ACTIONS.map(auditFamily))];

@@ -1,5 +1,7 @@
-/** Same limit as the server's schema (`DESCRIPTION_MAX`); a plain copy keeps zod out of the bundle. */
-export const DESCRIPTION_MAX = 2000;
+import { DESCRIPTION_MAX } from '../../../../core/schemas/evidence';
+
+/** The server schema's own limit, so the two cannot drift apart. */
+export { DESCRIPTION_MAX };
 
 /** A chosen file waiting for its own description before it is sent. */
 export interface UploadRow {
