@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DESCRIPTION_MAX } from '../evidence-limits.ts';
 import { IsoTime, Uuid } from './common.ts';
 
 /**
@@ -13,7 +14,7 @@ export const EVIDENCE_KINDS = ['image', 'video', 'audio', 'pdf', 'document', 'te
 export const CUSTODY_ACTIONS = ['upload', 'view', 'download', 'export', 'verify'] as const;
 export const INTEGRITY_PROBLEMS = ['missing', 'damaged', 'mismatch'] as const;
 export const VERIFY_RESULTS = ['ok', ...INTEGRITY_PROBLEMS] as const;
-export const DESCRIPTION_MAX = 2000;
+export { DESCRIPTION_MAX };
 
 export const EvidenceParams = z.strictObject({ id: Uuid });
 

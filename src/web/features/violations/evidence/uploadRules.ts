@@ -1,6 +1,6 @@
-import { DESCRIPTION_MAX } from '../../../../core/schemas/evidence';
+import { DESCRIPTION_MAX } from '../../../../core/evidence-limits';
 
-/** The server schema's own limit, so the two cannot drift apart. */
+/** The server schema's own limit (not its zod schema, which would put zod in this bundle). */
 export { DESCRIPTION_MAX };
 
 /** A chosen file waiting for its own description before it is sent. */
