@@ -284,6 +284,27 @@ export async function axeSerious(page: Page): Promise<string[]> {
     );
 }
 
+/**
+ * Waits (at most 2 s) until the page's finite CSS transitions and animations have ended: a screenshot
+ * taken right after a resize, a drawer or a popover caught the screen half-drawn. Spinners (infinite)
+ * are not waited for.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page
+    .evaluate(() =>
+      Promise.race([
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+            .map((a) => a.finished.catch(() => undefined)),
+        ),
+        new Promise((r) => setTimeout(r, 2000)),
+      ]),
+    )
+    .catch(() => undefined);
+}
+
 /** True when the document is wider than the viewport (a horizontal scrollbar on phones). */
 export function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);

@@ -10,6 +10,7 @@ import {
   launch,
   login,
   openTab,
+  settle,
   type Tab,
 } from './browser.ts';
 
@@ -26,6 +27,7 @@ import {
 
 /** Screenshot for a person to look at; a phone-width page never scrolls sideways, and axe finds nothing serious. */
 async function shot(page: Page, name: string): Promise<void> {
+  await settle(page);
   await page.screenshot({ path: `/tmp/field-${name}.png`, fullPage: true });
   assert.equal(await hasHorizontalScroll(page), false, `${name} scrolls sideways at 375 px`);
   assert.deepEqual(await axeSerious(page), [], `${name}: accessibility`);

@@ -203,6 +203,14 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     const panel = page.getByTestId('export-panel');
     await see(page, panel.getByTestId('export-status-done'));
     await photo(page, 'done-phone-ky');
+    // The region table fits: the site without an observer is said under its region's name instead of
+    // in a fifth column that pushed Coverage off the screen.
+    const naryn = page.getByTestId('region-row-KG-N');
+    assert.equal(await naryn.getByTestId('region-unstaffed-note').innerText(), 'Байкоочусу жок: 1');
+    assert.equal(await page.getByTestId('region-unstaffed').count(), 0, 'no column on a phone');
+    assert.equal(await page.getByTestId('region-row-KG-C').getByTestId('region-unstaffed-note').count(), 0);
+    const regions = page.getByRole('region', { name: 'Облустар боюнча күтүлгөнү жана алынганы' });
+    assert.ok(await regions.evaluate((e) => e.scrollWidth <= e.clientWidth + 1), 'the table fits');
     await panel.getByTestId('export-download').click();
     await see(page, panel.getByTestId('export-expired'));
     await photo(page, 'expired-phone-ky');
@@ -243,6 +251,8 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     await switchLanguage(page, 'ru');
     await see(page, panel.getByTestId('export-status-done'));
     await photo(page, 'done-phone-ru');
+    const ruRegions = page.getByRole('region', { name: 'Ожидается и получено по областям' });
+    assert.ok(await ruRegions.evaluate((e) => e.scrollWidth <= e.clientWidth + 1), 'the table fits (ru)');
     await fake({ status: 'running', progress: 0.4, rows: 2, total: 5 });
     await page.reload();
     await see(page, panel.getByTestId('export-status-running').getByText('Выгружено 2 из 5 отчётов'));

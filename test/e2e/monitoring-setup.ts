@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Client } from '../helpers/client.ts';
 import { CHECKLIST, goodAnswers } from '../helpers/monitoring.ts';
-import { hasHorizontalScroll, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import { hasHorizontalScroll, launch, settle, login, openTab, switchLanguage, type Tab } from './browser.ts';
 import type { Account, RolesWorld } from './legal-setup.ts';
 
 const problemsOf = new WeakMap<Page, string[]>();
@@ -43,6 +43,7 @@ export async function see(page: Page, locator: Locator): Promise<void> {
  * string).
  */
 export async function shot(page: Page, name: string): Promise<string[]> {
+  await settle(page);
   await page.screenshot({ path: `/tmp/mon-${name}.png`, fullPage: true });
   const wrong: string[] = [];
   const width = page.viewportSize()?.width ?? 0;

@@ -266,6 +266,8 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
       '3 учреждения',
     );
     assert.equal(await row('Выборы 2026').getByTestId('mission-sites').innerText(), '1 участок');
+    // A mission without dates shows a dash, not an empty cell.
+    assert.equal(await row('Выборы 2026').getByTestId('mission-dates').innerText(), '—');
     const wrong = await shot(page, 'missions-list-kinds-ru');
 
     await page.goto(`/monitoring/missions/${detentionId}`);

@@ -349,15 +349,19 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
       await page.goto('/monitoring/forms');
       await see(page, page.getByTestId(`form-row-${formId}`));
       await look(`forms-${suffix}`);
-      // The forms table is wider than a phone: a shade on the right says there are more columns, and
-      // moves to the left once scrolled to the end; on a desktop it fits and has none.
-      const box = page.locator('.table-scroll').first();
+      // On a phone each form is a card with its versions and actions in view (a table hid them to the
+      // right); on a desktop the table fits and has no scroll shade.
       if (phone) {
-        await box.and(page.locator('[data-more-right]')).waitFor();
-        await box.getByRole('region').evaluate((e) => e.scrollBy({ left: e.scrollWidth }));
-        await box.and(page.locator('[data-more-left]:not([data-more-right])')).waitFor();
-      } else if ((await box.getAttribute('data-more-right')) !== null)
+        const card = page.getByTestId(`form-row-${formId}`);
+        assert.equal(await card.evaluate((e) => e.tagName), 'LI');
+        const actions = await card.getByTestId(`form-actions-${formId}`).boundingBox();
+        assert.ok(actions && actions.x + actions.width <= 375, 'the actions button is on the screen');
+        await see(page, card.getByTestId(`form-published-${formId}`));
+      } else if ((await page.locator('.table-scroll').first().getAttribute('data-more-right')) !== null)
         wrong.push('the forms table has a scroll shade on a desktop');
+      await page.goto('/monitoring');
+      await see(page, page.getByTestId('mission-link').first());
+      await look(`missions-${suffix}`);
       await page.goto(`/monitoring/forms/${formId}`);
       await see(page, page.getByTestId('publish'));
       if (phone) await page.getByTestId('builder-view').locator('label').nth(1).click();
@@ -390,6 +394,12 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
       await page.goto(`/monitoring/submissions/${submissionId}`);
       await see(page, page.getByTestId('lock-mine'));
       await look(`submission-${suffix}`);
+      // In one column the review comes right after the report's details, before its answers.
+      if (phone) {
+        const review = (await page.getByTestId('flag-urgent').boundingBox())!;
+        const answers = (await page.getByRole('heading', { name: 'Жооптор', exact: true }).boundingBox())!;
+        if (review.y > answers.y) wrong.push('on a phone the review panel comes after the answers');
+      }
     };
     await screens('desktop-en', false);
     await switchLanguage(page, 'ky');

@@ -1,21 +1,16 @@
 import {
-  Badge,
   Button,
   EmptyState,
   FileButton,
   Group,
-  Menu,
   ScrollArea,
   SegmentedControl,
   Stack,
   Switch,
-  Table,
   Text,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { AnchorLink } from '../people/AnchorLink';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FORM_LIMITS } from '../../../core/forms/limits';
@@ -23,13 +18,11 @@ import type { FormKind, L10n } from '../../../core/forms/types';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
-import { saveFile } from '../../components/saveFile';
-import { TableScroll } from '../../components/TableScroll';
-import { useFormat } from '../../intl/format';
 import { i18n } from '../../i18n';
 import { formsApi, type FormExport, type FormSummary } from './api';
+import { FormsList } from './FormsList';
 import { DefinitionIssuesAlert, isDefinitionInvalid } from './builder/issues';
-import { LANGS, useL10n } from './l10n';
+import { LANGS } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useForms, useInvalidate } from './queries';
@@ -69,74 +62,9 @@ function markImported(body: FormExport, forms: readonly FormSummary[]): FormExpo
   return { ...body, definition: { ...body.definition, title: marked as L10n } };
 }
 
-/**
- * The published version and the draft over it. At most one draft exists and it is always the latest
- * (forms.service.ts), so a published version under a draft is the one just before it.
- */
-function Versions({ form }: { form: FormSummary }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  const latest = form.latestVersion;
-  const draft = latest.status === 'draft' ? latest.version : null;
-  const published = draft === null ? latest.version : form.publishedVersionId ? draft - 1 : null;
-  const badge = (n: number, status: 'published' | 'draft') => (
-    <Group gap={4} wrap="nowrap" data-testid={`form-${status}-${form.id}`}>
-      <Text size="sm">{t('forms.versionN', { n })}</Text>
-      <Badge variant="light" color={status === 'published' ? 'green' : 'orange'} tt="none">
-        {t(`forms:status.${status}`)}
-      </Badge>
-    </Group>
-  );
-  return (
-    <Group gap="xs" wrap="nowrap">
-      {published !== null && badge(published, 'published')}
-      {draft !== null && badge(draft, 'draft')}
-    </Group>
-  );
-}
-
-function RowActions({ form }: { form: FormSummary }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  const l10n = useL10n();
-  const invalidate = useInvalidate();
-  const exp = useMutation({ mutationFn: () => formsApi.exportOne(form.id), onSuccess: saveFile });
-  const arch = useMutation({
-    mutationFn: () => (form.archived ? formsApi.unarchive(form.id) : formsApi.archive(form.id)),
-    onSuccess: () => invalidate(monitoringKeys.forms),
-  });
-  return (
-    <>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            aria-label={t('forms.actionsFor', { title: l10n(form.title) })}
-            data-testid={`form-actions-${form.id}`}
-          >
-            <Icon name="dots" size={16} />
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item onClick={() => exp.mutate()} leftSection={<Icon name="download" size={14} />}>
-            {t('forms.export')}
-          </Menu.Item>
-          {form.editable && (
-            <Menu.Item onClick={() => arch.mutate()}>
-              {t(form.archived ? 'forms.unarchive' : 'forms.archive')}
-            </Menu.Item>
-          )}
-        </Menu.Dropdown>
-      </Menu>
-      <MonErrorAlert error={exp.error ?? arch.error} />
-    </>
-  );
-}
-
 /** Form templates and custom forms: open in the builder, import and export as JSON, archive. */
 export function FormsPage(): ReactElement {
   const { t } = useTranslation('monitoring');
-  const l10n = useL10n();
-  const fmt = useFormat();
   const navigate = useNavigate();
   const invalidate = useInvalidate();
   const [archived, setArchived] = useState(false);
@@ -223,62 +151,7 @@ export function FormsPage(): ReactElement {
         {forms.data && items.length === 0 && (
           <EmptyState p="lg" title={t(archived ? 'forms.emptyArchived' : 'forms.empty')} />
         )}
-        {items.length > 0 && (
-          <TableScroll minWidth={640} label={t('forms.title')}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('forms.colTitle')}</Table.Th>
-                  <Table.Th>{t('builder.kind')}</Table.Th>
-                  <Table.Th>{t('forms.colOrigin')}</Table.Th>
-                  <Table.Th>{t('builder.version')}</Table.Th>
-                  <Table.Th>{t('forms.colUpdated')}</Table.Th>
-                  {/* Positioned, so the hidden label stays inside the scrolling table on a phone
-                      instead of widening the page. */}
-                  <Table.Th pos="relative">
-                    <VisuallyHidden>{t('forms.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((f) => (
-                  <Table.Tr key={f.id} data-testid={`form-row-${f.id}`}>
-                    <Table.Td>
-                      <AnchorLink to="/monitoring/forms/$id" params={{ id: f.id }} fw={600}>
-                        {l10n(f.title) || t('builder.untitled')}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>{t(`forms:kind.${f.kind}`)}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Badge variant="light" color={f.origin === 'template' ? 'grape' : 'blue'} tt="none">
-                          {t(`forms:origin.${f.origin}`)}
-                        </Badge>
-                        {!f.editable && (
-                          <Badge variant="light" color="gray" tt="none" data-testid="form-admin-only">
-                            {t('forms.adminOnly')}
-                          </Badge>
-                        )}
-                        {f.templateUpdate && f.editable && (
-                          <Badge variant="light" color="blue" tt="none" data-testid="template-update">
-                            {t('forms.templateUpdate')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Versions form={f} />
-                    </Table.Td>
-                    <Table.Td>{fmt.dateTime(f.updatedAt)}</Table.Td>
-                    <Table.Td>
-                      <RowActions form={f} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
-        )}
+        {items.length > 0 && <FormsList items={items} />}
       </Stack>
     </>
   );

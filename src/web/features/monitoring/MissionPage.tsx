@@ -71,7 +71,7 @@ export function MissionPage(): ReactElement {
   const m = q.data;
   // A region coordinator works on sites and the dashboard; who coordinates and the settings are the whole mission's.
   const tabs = m.scope === 'all' ? TABS : TABS.filter((k) => k === 'dashboard' || k === 'sites');
-  const period = missionPeriod(fmt, m.startsOn, m.endsOn);
+  const period = missionPeriod(t, fmt, m.startsOn, m.endsOn);
   return (
     <>
       <MonitoringNav current="missions" />

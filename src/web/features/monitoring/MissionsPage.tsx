@@ -1,4 +1,4 @@
-import { Button, EmptyState, Select, Stack, Table, TextInput, Textarea, Group } from '@mantine/core';
+import { Button, EmptyState, Select, Stack, TextInput, Textarea, Group } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useRef, useState, type ReactElement } from 'react';
@@ -7,19 +7,14 @@ import { AppModal } from '../../components/AppModal';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
-import { TableScroll } from '../../components/TableScroll';
 import { useRequired } from '../../components/useRequired';
-import { useFormat } from '../../intl/format';
 import { can, useMe } from '../auth/queries';
-import { AnchorLink } from '../people/AnchorLink';
 import { MISSION_KINDS, missionsApi, type MissionKind } from './api';
-import { MissionStatusBadge, PublicBadge } from './labels';
 import { missionDateErrors, serverDateErrors, type DateErrors } from './missionDates';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useInvalidate, useMissions } from './queries';
-import { missionPeriod } from './period';
-import { siteContext } from './siteWords';
+import { MissionsList } from './MissionsList';
 import { DayInput } from '../../components/DayInput';
 
 function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => void }): ReactElement {
@@ -129,12 +124,10 @@ function CreateMission({ opened, onClose }: { opened: boolean; onClose: () => vo
 /** Missions the user may see (admin: all; coordinator: theirs), and "new mission" for reviewers. */
 export function MissionsPage(): ReactElement {
   const { t } = useTranslation('monitoring');
-  const fmt = useFormat();
   const me = useMe().data;
   const missions = useMissions();
   const [creating, setCreating] = useState(false);
   const items = missions.data?.items ?? [];
-  const period = (a: string | null, b: string | null) => missionPeriod(fmt, a, b);
   return (
     <>
       <MonitoringNav current="missions" />
@@ -159,54 +152,7 @@ export function MissionsPage(): ReactElement {
         {missions.data && items.length === 0 && (
           <EmptyState p="lg" title={t('missions.empty')} description={t('missions.emptyHint')} />
         )}
-        {items.length > 0 && (
-          <TableScroll minWidth={720} label={t('missions.title')}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('missions.titleLabel')}</Table.Th>
-                  <Table.Th>{t('missions.kind')}</Table.Th>
-                  <Table.Th>{t('missions.status')}</Table.Th>
-                  <Table.Th>{t('missions.dates')}</Table.Th>
-                  <Table.Th ta="end">{t('missions.sites')}</Table.Th>
-                  <Table.Th ta="end">{t('missions.received')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>
-                      <AnchorLink
-                        to="/monitoring/missions/$id"
-                        params={{ id: m.id }}
-                        fw={600}
-                        data-testid="mission-link"
-                      >
-                        {m.title}
-                      </AnchorLink>
-                      {m.public && (
-                        <>
-                          {' '}
-                          <PublicBadge mission={m} size="xs" />
-                        </>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{t(`missionKind.${m.kind}`)}</Table.Td>
-                    <Table.Td>
-                      <MissionStatusBadge status={m.status} />
-                    </Table.Td>
-                    <Table.Td>{period(m.startsOn, m.endsOn)}</Table.Td>
-                    {/* Worded by each row's kind: the list mixes elections, detention visits, trials. */}
-                    <Table.Td ta="end" data-testid="mission-sites">
-                      {t('sites.count', { ...siteContext(m.kind), count: m.sites, n: fmt.number(m.sites) })}
-                    </Table.Td>
-                    <Table.Td ta="end">{fmt.number(m.received)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
-        )}
+        {items.length > 0 && <MissionsList items={items} />}
       </Stack>
       {creating && <CreateMission opened onClose={() => setCreating(false)} />}
     </>

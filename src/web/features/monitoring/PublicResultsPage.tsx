@@ -56,7 +56,7 @@ export function PublicResultsPage(): ReactElement {
         <Group component="span" gap="xs" wrap="wrap">
           <span>{t(`missionKind.${m.kind}`)}</span>
           <MissionStatusBadge status={m.status} />
-          <span>{missionPeriod(fmt, m.startsOn, m.endsOn)}</span>
+          <span>{missionPeriod(t, fmt, m.startsOn, m.endsOn)}</span>
         </Group>
       }
     >

@@ -83,13 +83,17 @@ export function SubmissionPage(): ReactElement {
       </Stack>
       <Stack gap="md">
         {reviewer && <LockBanner s={s} refused={lock.refused} away={lock.away} onRetry={lock.retry} />}
+        {/* In one column (below md) the review comes right after the details: after thirty answers the
+            reviewer had to scroll the whole report to reach "Verify". CSS order, not a second place in
+            the tree, so a tablet turned mid-rejection keeps its open dialog (app.css). */}
         <Flex
+          className="submission-layout"
           direction={{ base: 'column', md: 'row' }}
           gap="md"
           align={{ base: 'stretch', md: 'flex-start' }}
         >
-          <Stack gap="md" style={{ flex: 2, minWidth: 0 }}>
-            <Card withBorder radius="md" padding="md">
+          <Stack gap="md" style={{ flex: 2, minWidth: 0 }} className="submission-col">
+            <Card withBorder radius="md" padding="md" className="submission-details">
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
                 <Meta label={t('submission.submittedAt')} value={fmt.dateTime(s.submittedAt)} />
                 <Meta label={t('submission.receivedAt')} value={fmt.dateTime(s.receivedAt)} />
@@ -141,8 +145,12 @@ export function SubmissionPage(): ReactElement {
             {/* Comments are the reviewers' notes, not part of the observer's report. */}
             {reviewer && <Comments s={s} />}
           </Stack>
-          <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
-            {reviewer && <ReviewPanel s={s} locked={lockedByOther} />}
+          <Stack gap="md" style={{ flex: 1, minWidth: 0 }} className="submission-col">
+            {reviewer && (
+              <div className="submission-review">
+                <ReviewPanel s={s} locked={lockedByOther} />
+              </div>
+            )}
             <History s={s} reviewer={reviewer} />
           </Stack>
         </Flex>

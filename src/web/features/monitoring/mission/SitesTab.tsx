@@ -115,7 +115,8 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
               setStatus(v);
               setPage(1);
             }}
-            w={phone ? '100%' : 220}
+            // Wider than the others: «Бардык текшерүү баракчалары алынды» was cut off at 220 px.
+            w={phone ? '100%' : 300}
             data-testid="sites-status"
           />
         </Group>

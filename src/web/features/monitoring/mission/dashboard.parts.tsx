@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Card,
   EmptyState,
   Grid,
@@ -7,20 +6,18 @@ import {
   Progress,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Choropleth } from '../../../components/Choropleth';
-import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
-import { useRegionName } from '../labels';
 import { useL10n } from '../l10n';
 import { siteContext } from '../siteWords';
 import { countText, pct, shareOf, WITHHELD, type DashboardData } from './dashboard.common';
 import { OverTime } from './dashboard.hours';
+import { ByRegion } from './dashboard.regions';
 
 function Stat({
   label,
@@ -51,125 +48,6 @@ function Stat({
         </Text>
       )}
     </Card>
-  );
-}
-
-/** The region's name; for reviewers a link to its sites still owing a checklist (whom to call). */
-function RegionCell({
-  name,
-  kind,
-  owing,
-  onOpen,
-}: {
-  name: string;
-  kind: string;
-  owing: boolean;
-  onOpen?: () => void;
-}): ReactElement {
-  const { t } = useTranslation('monitoring');
-  if (!onOpen || !owing) return <>{name}</>;
-  return (
-    <Anchor
-      component="button"
-      type="button"
-      size="sm"
-      onClick={onOpen}
-      aria-label={t('dashboard.regionSites', { ...siteContext(kind), region: name })}
-    >
-      {name}
-    </Anchor>
-  );
-}
-
-function ByRegion({
-  s,
-  kind,
-  onRegion,
-}: {
-  s: DashboardData;
-  kind: string;
-  onRegion?: (region: string) => void;
-}): ReactElement {
-  const { t } = useTranslation('monitoring');
-  const fmt = useFormat();
-  const region = useRegionName();
-  const rows = [...s.byRegion].sort((a, b) => region(a.region).localeCompare(region(b.region)));
-  // The column only when some site lacks an observer: a column of zeros would only widen the table on
-  // a phone, and the "Sites without an observer" figure above already says 0.
-  const unstaffed = (s.unstaffed ?? 0) > 0;
-  return (
-    // Narrow spacing, and no coverage bar on a phone: the four columns fit 375 px without scrolling.
-    <TableScroll minWidth={270} label={t('dashboard.byRegion')}>
-      <Table horizontalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th fz={TH_SIZE}>{t('sites.region')}</Table.Th>
-            {/* Short headers: the card's title says what is counted, and "checklists" twice (two long
-                words in Kyrgyz) made the table scroll sideways on a phone. */}
-            <Table.Th ta="end" fz={TH_SIZE}>
-              {t('dashboard.expectedShort')}
-            </Table.Th>
-            <Table.Th ta="end" fz={TH_SIZE}>
-              {t('dashboard.receivedShort')}
-            </Table.Th>
-            {unstaffed && (
-              <Table.Th ta="end" fz={TH_SIZE}>
-                {t('dashboard.unstaffedColumn')}
-              </Table.Th>
-            )}
-            {/* A share of the width only beside the bar: on a phone the percent alone needs little. */}
-            <Table.Th fz={TH_SIZE} w={{ base: 'auto', xs: unstaffed ? '28%' : '35%' }} miw={48}>
-              {t('dashboard.coverage')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.region} data-testid={`region-row-${r.region}`}>
-              <Table.Td>
-                <RegionCell
-                  name={region(r.region)}
-                  kind={kind}
-                  owing={r.received !== null && r.expected !== null && r.received < r.expected}
-                  onOpen={onRegion && (() => onRegion(r.region))}
-                />
-              </Table.Td>
-              <Table.Td ta="end">{countText(r.expected, fmt.number)}</Table.Td>
-              <Table.Td ta="end">{countText(r.received, fmt.number)}</Table.Td>
-              {unstaffed && (
-                <Table.Td
-                  ta="end"
-                  fw={(r.unstaffed ?? 0) > 0 ? 700 : undefined}
-                  data-testid="region-unstaffed"
-                >
-                  {fmt.number(r.unstaffed ?? 0)}
-                </Table.Td>
-              )}
-              <Table.Td>
-                <Coverage share={shareOf(r.received, r.expected)} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
-  );
-}
-
-/** Column headers a size smaller on a phone: one long Kyrgyz word each sets the table's width. */
-const TH_SIZE = { base: 'xs', xs: 'sm' };
-
-/** A region's coverage: a bar and its percent, or a dash where there is no share to show. */
-function Coverage({ share }: { share: number | null }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  return (
-    <Group gap="xs" wrap="nowrap">
-      {/* The bar only where there is room for it: on a phone the share alone keeps the table in view. */}
-      <Progress value={Math.min(100, share ?? 0)} style={{ flex: 1 }} aria-hidden visibleFrom="xs" />
-      <Text size="xs" miw={42} ta="end" style={{ whiteSpace: 'nowrap' }}>
-        {share === null ? WITHHELD : t('dashboard.percent', { n: share })}
-      </Text>
-    </Group>
   );
 }
 
