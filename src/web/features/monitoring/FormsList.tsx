@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Menu, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardItem, CardList } from '../../components/CardList';
 import { Icon } from '../../components/icons';
 import { saveFile } from '../../components/saveFile';
 import { TableScroll } from '../../components/TableScroll';
@@ -115,30 +116,28 @@ export function FormsList({ items }: { items: readonly FormSummary[] }): ReactEl
   const phone = usePhone();
   if (phone)
     return (
-      <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('forms.title')}>
+      <CardList label={t('forms.title')}>
         {items.map((f) => (
-          <Paper key={f.id} withBorder radius="md" p="sm" component="li" data-testid={`form-row-${f.id}`}>
-            <Stack gap={6}>
-              <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-                <Title form={f} />
-                <RowActions form={f} />
-              </Group>
-              <Group gap="xs">
-                <Text size="sm" c="dimmed">
-                  {t(`forms:kind.${f.kind}`)}
-                </Text>
-                <Origin form={f} />
-              </Group>
-              <Group justify="space-between" gap="xs">
-                <Versions form={f} />
-                <Text size="xs" c="dimmed">
-                  {fmt.dateTime(f.updatedAt)}
-                </Text>
-              </Group>
-            </Stack>
-          </Paper>
+          <CardItem key={f.id} testId={`form-row-${f.id}`}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+              <Title form={f} />
+              <RowActions form={f} />
+            </Group>
+            <Group gap="xs">
+              <Text size="sm" c="dimmed">
+                {t(`forms:kind.${f.kind}`)}
+              </Text>
+              <Origin form={f} />
+            </Group>
+            <Group justify="space-between" gap="xs">
+              <Versions form={f} />
+              <Text size="xs" c="dimmed">
+                {fmt.dateTime(f.updatedAt)}
+              </Text>
+            </Group>
+          </CardItem>
         ))}
-      </Stack>
+      </CardList>
     );
   return (
     <TableScroll minWidth={640} label={t('forms.title')}>

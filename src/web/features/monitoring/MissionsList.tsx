@@ -1,6 +1,7 @@
-import { Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Group, Table, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardItem, CardList } from '../../components/CardList';
 import { TableScroll } from '../../components/TableScroll';
 import { usePhone } from '../../components/usePhone';
 import { useFormat } from '../../intl/format';
@@ -41,38 +42,29 @@ export function MissionsList({ items }: { items: readonly MissionSummary[] }): R
     t('sites.count', { ...siteContext(m.kind), count: m.sites, n: fmt.number(m.sites) });
   if (phone)
     return (
-      <Stack
-        gap="xs"
-        component="ul"
-        m={0}
-        p={0}
-        style={{ listStyle: 'none' }}
-        aria-label={t('missions.title')}
-      >
+      <CardList label={t('missions.title')}>
         {items.map((m) => (
-          <Paper key={m.id} withBorder radius="md" p="sm" component="li" data-testid={`mission-card-${m.id}`}>
-            <Stack gap={6}>
-              <div>
-                <TitleLink m={m} />
-              </div>
-              <Group gap="xs">
-                <Text size="sm" c="dimmed">
-                  {t(`missionKind.${m.kind}`)}
-                </Text>
-                <MissionStatusBadge status={m.status} />
-              </Group>
-              <Text size="sm" data-testid="mission-dates">
-                {period(m)}
-              </Text>
+          <CardItem key={m.id} testId={`mission-card-${m.id}`}>
+            <div>
+              <TitleLink m={m} />
+            </div>
+            <Group gap="xs">
               <Text size="sm" c="dimmed">
-                <span data-testid="mission-sites">{sites(m)}</span>
-                {' · '}
-                {t('missions.received')}: {fmt.number(m.received)}
+                {t(`missionKind.${m.kind}`)}
               </Text>
-            </Stack>
-          </Paper>
+              <MissionStatusBadge status={m.status} />
+            </Group>
+            <Text size="sm" data-testid="mission-dates">
+              {period(m)}
+            </Text>
+            <Text size="sm" c="dimmed">
+              <span data-testid="mission-sites">{sites(m)}</span>
+              {' · '}
+              {t('missions.received')}: {fmt.number(m.received)}
+            </Text>
+          </CardItem>
         ))}
-      </Stack>
+      </CardList>
     );
   return (
     <TableScroll minWidth={720} label={t('missions.title')}>

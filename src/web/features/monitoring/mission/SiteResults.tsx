@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { Fragment, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { districtName, isDistrictId } from '../../../../core/geo/regions';
+import { CardItem, CardList } from '../../../components/CardList';
 import { Icon } from '../../../components/icons';
 import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
@@ -188,30 +189,28 @@ function SiteCards({ items, ...actions }: Props): ReactElement {
   const { t } = useTranslation('monitoring');
   const place = usePlace();
   return (
-    <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('tabs.sites')}>
+    <CardList label={t('tabs.sites')}>
       {items.map((s) => (
-        <Paper key={s.id} withBorder radius="md" p="sm" component="li" data-testid={`site-row-${s.code}`}>
-          <Stack gap={6}>
-            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-              <Text fw={600} size="sm">
-                {s.name}
-              </Text>
-              <Text ff="monospace" size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                {s.code}
-              </Text>
-            </Group>
-            <Text size="xs" c="dimmed">
-              {[s.place, place.district(s), place.region(s)].filter(Boolean).join(' · ')}
+        <CardItem key={s.id} testId={`site-row-${s.code}`}>
+          <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+            <Text fw={600} size="sm">
+              {s.name}
             </Text>
-            <Text size="sm" data-testid="site-observers">
-              <Observers s={s} />
+            <Text ff="monospace" size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {s.code}
             </Text>
-            <Checklists s={s} card />
-            <Actions s={s} {...actions} wrap />
-          </Stack>
-        </Paper>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {[s.place, place.district(s), place.region(s)].filter(Boolean).join(' · ')}
+          </Text>
+          <Text size="sm" data-testid="site-observers">
+            <Observers s={s} />
+          </Text>
+          <Checklists s={s} card />
+          <Actions s={s} {...actions} wrap />
+        </CardItem>
       ))}
-    </Stack>
+    </CardList>
   );
 }
 

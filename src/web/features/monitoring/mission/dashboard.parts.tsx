@@ -1,14 +1,4 @@
-import {
-  Card,
-  EmptyState,
-  Grid,
-  Group,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Card, EmptyState, Grid, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Choropleth } from '../../../components/Choropleth';

@@ -1,6 +1,7 @@
-import { Badge, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardItem, CardList } from '../../../components/CardList';
 import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
 import { AnchorLink } from '../../people/AnchorLink';
@@ -207,39 +208,37 @@ function ReviewCardList({
   label: string;
 }): ReactElement {
   return (
-    <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={label}>
+    <CardList label={label}>
       {items.map((s) => (
-        <Paper key={s.id} withBorder radius="md" p="sm" component="li" data-testid="review-row">
-          <Stack gap={6}>
-            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-              <Group gap="xs" wrap="nowrap">
-                {sel && <RowCheck s={s} sel={sel} />}
-                <SubmissionLink s={s} />
-              </Group>
-              <SubmissionStatusBadge status={s.status} />
+        <CardItem key={s.id} testId="review-row">
+          <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+            <Group gap="xs" wrap="nowrap">
+              {sel && <RowCheck s={s} sel={sel} />}
+              <SubmissionLink s={s} />
             </Group>
-            {/* The form's name opens the report too: on a phone it is what people tap, not the date. The
+            <SubmissionStatusBadge status={s.status} />
+          </Group>
+          {/* The form's name opens the report too: on a phone it is what people tap, not the date. The
                 date stays the one link in the tab order. */}
-            <AnchorLink
-              to="/monitoring/submissions/$id"
-              params={{ id: s.id }}
-              size="sm"
-              c="inherit"
-              tabIndex={-1}
-              data-testid="submission-form-link"
-            >
-              {text.form(s)}
-            </AnchorLink>
-            <Text size="xs" c="dimmed">
-              {[text.site(s), text.region(s), s.observerName].filter(Boolean).join(' · ')}
-            </Text>
-            <LockNote s={s} />
-            <AssigneeNote s={s} />
-            <FlagBadges flags={s.flags} critical={s.critical} />
-          </Stack>
-        </Paper>
+          <AnchorLink
+            to="/monitoring/submissions/$id"
+            params={{ id: s.id }}
+            size="sm"
+            c="inherit"
+            tabIndex={-1}
+            data-testid="submission-form-link"
+          >
+            {text.form(s)}
+          </AnchorLink>
+          <Text size="xs" c="dimmed">
+            {[text.site(s), text.region(s), s.observerName].filter(Boolean).join(' · ')}
+          </Text>
+          <LockNote s={s} />
+          <AssigneeNote s={s} />
+          <FlagBadges flags={s.flags} critical={s.critical} />
+        </CardItem>
       ))}
-    </Stack>
+    </CardList>
   );
 }
 
