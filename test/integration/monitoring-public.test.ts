@@ -87,7 +87,11 @@ for (const backend of await backends()) {
         ...over,
       };
     }
+    // The clock hours in which reports were sent: the per-address window is the clock hour, so one
+    // sent by an earlier test in the previous hour does not count against this hour's limit.
+    const sentHours = new Set<number>();
     const send = (body: unknown, locale = 'ru') => {
+      sentHours.add(new Date().getUTCHours());
       const c = t.client();
       c.locale = locale;
       return c.post<Err | { received: true }>('/api/public/reports', body);
@@ -207,8 +211,10 @@ for (const backend of await backends()) {
       } finally {
         process.env.UKUK_PUBLIC_RATE_IP_HOUR = '1000';
       }
-      // The window is the clock hour: crossing it mid-test may let one through.
-      if (new Date().getUTCHours() === hourBefore) assert.equal(await stored(), before, 'per-address limit');
+      // The window is the clock hour: crossing it mid-test, or since the suite's first report (then the
+      // earlier reports no longer fill the window), may let one through.
+      if (new Date().getUTCHours() === hourBefore && sentHours.size === 1)
+        assert.equal(await stored(), before, 'per-address limit');
       const minuteBefore = new Date().getUTCMinutes();
       process.env.UKUK_PUBLIC_RATE_GLOBAL_MINUTE = '1';
       try {
