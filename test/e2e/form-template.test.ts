@@ -117,6 +117,44 @@ await describeBrowser('monitoring: a newer shipped template is offered in the bu
     assert.deepEqual(problems, []);
   });
 
+  it('a long template opens folded: a question opens and folds, all at once too; missing translations are marked', async () => {
+    const { page } = tab;
+    const def = shippedTemplate('trial')!.definition;
+    const total = def.sections.flatMap((s) => s.fields.flatMap((f) => [f, ...(f.fields ?? [])])).length;
+    assert.ok(total > 12, 'the trial sheet is long enough to open folded');
+    const key = def.sections[0]!.fields[0]!.key;
+    const q = page.getByTestId(`field-${key}`);
+    const toggle = page.getByTestId(`field-${key}-toggle`);
+    await page.goto(`/monitoring/forms/${ids.get('trial')}`);
+    await see(page, toggle);
+    assert.equal(await page.locator('[data-folded]').count(), total, 'every question folded');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByTestId(`field-${key}-key`).count(), 0, 'no inputs while folded');
+    await see(page, q.getByText(def.sections[0]!.fields[0]!.label.en, { exact: true }));
+    await toggle.click();
+    await see(page, page.getByTestId(`field-${key}-key`));
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    // A question without its Kyrgyz text: the preview in Kyrgyz says so, and so does the folded line.
+    await page.getByTestId(`field-${key}-label-ky`).fill('');
+    await page.getByTestId('preview-lang').getByText('KY').click();
+    await see(page, page.getByTestId(`preview-untranslated-${key}`).getByText('Not translated into Kyrgyz'));
+    assert.equal(await page.locator('[data-testid^="preview-untranslated-"]').count(), 1, 'only that one');
+    await toggle.click();
+    await see(page, page.getByTestId(`field-${key}-untranslated`).getByText('No translation: KY'));
+    await page.getByTestId('unfold-all').click();
+    await page.locator('[data-folded]').first().waitFor({ state: 'detached' });
+    assert.ok(await page.getByTestId('fold-all').isEnabled());
+    await page.getByTestId('fold-all').click();
+    await see(page, toggle);
+    assert.equal(await page.locator('[data-folded]').count(), total);
+    // A question added now is open, whatever key it gets.
+    await page.getByTestId('section-0-add').click();
+    await page.getByTestId('section-0-add-text').click();
+    assert.equal(await page.locator('[data-folded]').count(), total);
+    assert.equal(await page.locator('[data-testid^="field-"][data-testid$="-key"]').count(), 1);
+    assert.deepEqual(await shot(page, 'builder-folded-en'), []);
+  });
+
   it('a coordinator reads the public report form but finds nothing that would change it (ADR 0024)', async () => {
     const { page } = tab;
     await logout(page);

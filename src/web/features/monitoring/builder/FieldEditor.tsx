@@ -1,31 +1,15 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Menu,
-  NumberInput,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useState, type ReactElement } from 'react';
+import { Badge, Button, Card, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  FIELD_TYPES,
-  type FieldConstraint,
-  type FieldType,
-  type FormDefinition,
-  type FormField,
-} from '../../../../core/forms/types';
+import type { FieldType, FormDefinition, FormField } from '../../../../core/forms/types';
 import { FIELD_KEY_RE } from '../../../../core/forms/limits';
-import { Icon } from '../../../components/icons';
 import { emptyL10n } from '../l10n';
+import { useFold } from './collapse';
 import { CompareEditor } from './CompareEditor';
 import { ConditionEditor } from './ConditionEditor';
 import { move, replaceAt } from './definition';
+import { AddFieldMenu, Constraints } from './FieldParts';
+import { FieldSummary, FoldButton } from './FieldSummary';
 import { L10nInputs } from './L10nInputs';
 import { MoveButtons } from './MoveButtons';
 import { OptionsEditor } from './OptionsEditor';
@@ -36,102 +20,11 @@ export interface IssueLookup {
   at: (path: string) => string[];
   /** Issues under `path` except those at the `shown` paths and those of nested fields. */
   rest: (path: string, shown: string[]) => string[];
+  /** How many issues are at `path` or anywhere under it (its options, a group's questions). */
+  under: (path: string) => number;
 }
 
 const CHOICE: FieldType[] = ['single_choice', 'multiple_choice'];
-
-/** The "add a field" menu: every type (no repeat inside a repeat group). */
-export function AddFieldMenu({
-  onAdd,
-  nested,
-  testId,
-}: {
-  onAdd: (type: FieldType) => void;
-  nested?: boolean;
-  testId: string;
-}): ReactElement {
-  const { t } = useTranslation('monitoring');
-  return (
-    <Menu position="bottom-start" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="light"
-          size="xs"
-          w="fit-content"
-          leftSection={<Icon name="plus" size={14} />}
-          data-testid={testId}
-        >
-          {t(nested ? 'builder.addChild' : 'builder.addField')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {FIELD_TYPES.filter((ft) => !(nested && ft === 'repeat')).map((ft) => (
-          <Menu.Item key={ft} onClick={() => onAdd(ft)} data-testid={`${testId}-${ft}`}>
-            {t(`forms:fieldType.${ft}`)}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
-
-function Constraints({
-  field,
-  onChange,
-}: {
-  field: FormField;
-  onChange: (f: FormField) => void;
-}): ReactElement | null {
-  const { t } = useTranslation('monitoring');
-  const c = field.constraint ?? {};
-  const set = (patch: Partial<FieldConstraint>) => {
-    const next: FieldConstraint = { ...c, ...patch };
-    for (const k of Object.keys(next) as (keyof FieldConstraint)[])
-      if (next[k] === undefined || next[k] === false) delete next[k];
-    const { constraint: _c, ...rest } = field;
-    onChange(Object.keys(next).length ? { ...rest, constraint: next } : rest);
-  };
-  const num = (k: 'min' | 'max' | 'maxLength' | 'minItems' | 'maxItems') => (
-    <NumberInput
-      label={t(`builder.constraint.${k}`)}
-      value={c[k] ?? ''}
-      onChange={(v) => set({ [k]: typeof v === 'number' ? v : undefined })}
-      w={130}
-      allowDecimal={k === 'min' || k === 'max'}
-    />
-  );
-  if (field.type === 'number')
-    return (
-      <Group gap="xs" align="flex-end">
-        {num('min')}
-        {num('max')}
-        <Switch
-          label={t('builder.constraint.integer')}
-          checked={!!c.integer}
-          onChange={(e) => set({ integer: e.currentTarget.checked })}
-          mb={6}
-        />
-      </Group>
-    );
-  if (field.type === 'text' || field.type === 'long_text') return <Group gap="xs">{num('maxLength')}</Group>;
-  if (field.type === 'date' || field.type === 'datetime')
-    return (
-      <Switch
-        label={t('builder.constraint.notFuture')}
-        checked={!!c.notFuture}
-        onChange={(e) => set({ notFuture: e.currentTarget.checked })}
-        data-testid={`${field.key}-not-future`}
-      />
-    );
-  if (field.type === 'multiple_choice' || field.type === 'repeat')
-    return (
-      <Group gap="xs">
-        {num('minItems')}
-        {num('maxItems')}
-      </Group>
-    );
-  return null;
-}
 
 /** One question of the form: key, texts in three languages, rules, and (repeat) its child questions. */
 export function FieldEditor({
@@ -169,6 +62,44 @@ export function FieldEditor({
     (p) => `${path}.${p}`,
   );
   const own = issues.rest(path, shown);
+  const fold = useFold();
+  const problems = issues.under(path);
+  // A question the server found a problem in opens (once: the designer may fold it again), so the
+  // marked input is in sight.
+  useEffect(() => {
+    if (problems > 0) fold.unfold(field.key);
+  }, [problems]);
+  const moveButtons = (
+    <MoveButtons
+      index={index}
+      count={count}
+      onMove={onMove}
+      onRemove={onRemove}
+      removeLabel={t('builder.removeField')}
+      testId={testId}
+    />
+  );
+  if (fold.isFolded(field.key))
+    return (
+      <Card
+        withBorder
+        padding="xs"
+        radius="md"
+        data-testid={testId}
+        data-folded
+        style={problems ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}
+      >
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <FieldSummary
+            field={field}
+            issues={problems}
+            testId={testId}
+            onOpen={() => fold.toggle(field.key)}
+          />
+          {moveButtons}
+        </Group>
+      </Card>
+    );
   const langErr = (p: string) => ({
     ky: issues.at(`${path}.${p}.ky`)[0],
     ru: issues.at(`${path}.${p}.ru`)[0],
@@ -185,6 +116,7 @@ export function FieldEditor({
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap" align="flex-end">
           <Group gap="xs" align="flex-end">
+            <FoldButton testId={testId} onFold={() => fold.toggle(field.key)} />
             <Badge variant="light" tt="none" mb={8}>
               {t(`forms:fieldType.${field.type}`)}
             </Badge>
@@ -201,14 +133,7 @@ export function FieldEditor({
               data-testid={`${testId}-key`}
             />
           </Group>
-          <MoveButtons
-            index={index}
-            count={count}
-            onMove={onMove}
-            onRemove={onRemove}
-            removeLabel={t('builder.removeField')}
-            testId={testId}
-          />
+          {moveButtons}
         </Group>
         {own.map((m) => (
           <Text key={m} size="sm" c="red.8" role="alert">

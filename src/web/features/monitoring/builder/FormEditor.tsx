@@ -14,6 +14,7 @@ import { useLocale } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate } from '../queries';
 import { fillKeys, layoutOf, move, newSection, replaceAt } from './definition';
+import { FoldAllButtons, FoldProvider, useFolding } from './collapse';
 import { EditorToolbar } from './EditorToolbar';
 import { FormMetaCard } from './FormMetaCard';
 import { isDefinitionInvalid, useIssues } from './issues';
@@ -55,8 +56,10 @@ export function FormEditor({
   const [view, setView] = useState<'edit' | 'preview'>('edit');
   const [previewLang, setPreviewLang] = useState<Locale>(lng);
   const issues = useIssues(details, def);
+  const folding = useFolding(initial);
   const setDef = (d: FormDefinition) => {
     const next = fillKeys(d);
+    folding.prune(next);
     // The server's issues name positions: once questions move, appear or go, they would point at
     // the wrong ones, so they are dropped until the next save.
     if (layoutOf(next) !== layoutOf(def)) setDetails([]);
@@ -117,6 +120,7 @@ export function FormEditor({
   const editor = (
     <Stack gap="md">
       <FormMetaCard def={def} issues={issues} setDef={setDef} />
+      <FoldAllButtons def={def} folding={folding} />
       {def.sections.map((_, i) => (
         <SectionEditor
           key={i}
@@ -142,71 +146,74 @@ export function FormEditor({
   );
   const preview = <PreviewPane def={def} lang={previewLang} setLang={setPreviewLang} />;
 
-  // The section and question editors remove through `removal`, which sees the whole form.
+  // The section and question editors remove through `removal`, which sees the whole form, and fold
+  // through `folding`, which the fold-all buttons reach too.
   return (
     <RemoveProvider value={removal.remove}>
-      <EditorToolbar
-        dirty={dirty}
-        canExport={formId !== null}
-        canPublish={dirty || !!hasDraft}
-        exporting={exporter.isPending}
-        saving={save.isPending}
-        onExport={() => exporter.mutate()}
-        onSave={() => save.mutate()}
-        onPublish={() => setConfirm(true)}
-      />
-      <Stack gap="sm" mb="md">
-        {template?.(dirty)}
-        {notice && (
-          <Alert color="green" variant="light" role="status" data-testid="builder-notice">
-            {notice}
-          </Alert>
-        )}
-        {/* Problems the server placed are shown at their questions and counted below: its own message
-            would repeat the first one with a raw path. */}
-        <MonErrorAlert error={isDefinitionInvalid(error) ? null : error} />
-        {issues.all.length > 0 && (
-          <Text c="red.8" size="sm" role="alert" data-testid="builder-issues">
-            {t('builder.issueCount', { count: issues.all.length })}
-          </Text>
-        )}
-      </Stack>
-      {phone && (
-        <SegmentedControl
-          fullWidth
-          mb="md"
-          value={view}
-          onChange={(v) => setView(v)}
-          data={[
-            { value: 'edit', label: t('builder.edit') },
-            { value: 'preview', label: t('preview.title') },
-          ]}
-          data-testid="builder-view"
+      <FoldProvider value={folding}>
+        <EditorToolbar
+          dirty={dirty}
+          canExport={formId !== null}
+          canPublish={dirty || !!hasDraft}
+          exporting={exporter.isPending}
+          saving={save.isPending}
+          onExport={() => exporter.mutate()}
+          onSave={() => save.mutate()}
+          onPublish={() => setConfirm(true)}
         />
-      )}
-      {phone ? (
-        view === 'edit' ? (
-          editor
+        <Stack gap="sm" mb="md">
+          {template?.(dirty)}
+          {notice && (
+            <Alert color="green" variant="light" role="status" data-testid="builder-notice">
+              {notice}
+            </Alert>
+          )}
+          {/* Problems the server placed are shown at their questions and counted below: its own message
+            would repeat the first one with a raw path. */}
+          <MonErrorAlert error={isDefinitionInvalid(error) ? null : error} />
+          {issues.all.length > 0 && (
+            <Text c="red.8" size="sm" role="alert" data-testid="builder-issues">
+              {t('builder.issueCount', { count: issues.all.length })}
+            </Text>
+          )}
+        </Stack>
+        {phone && (
+          <SegmentedControl
+            fullWidth
+            mb="md"
+            value={view}
+            onChange={(v) => setView(v)}
+            data={[
+              { value: 'edit', label: t('builder.edit') },
+              { value: 'preview', label: t('preview.title') },
+            ]}
+            data-testid="builder-view"
+          />
+        )}
+        {phone ? (
+          view === 'edit' ? (
+            editor
+          ) : (
+            preview
+          )
         ) : (
-          preview
-        )
-      ) : (
-        <Group align="flex-start" gap="lg" wrap="nowrap">
-          <Box style={{ flex: 1, minWidth: 0 }}>{editor}</Box>
-          <Box w={400} style={{ flexShrink: 0 }}>
-            {preview}
-          </Box>
-        </Group>
-      )}
-      {removal.dialog}
-      <PublishDialog
-        opened={confirm}
-        def={def}
-        loading={publish.isPending}
-        onPublish={() => publish.mutate()}
-        onClose={() => setConfirm(false)}
-        onBack={() => setView('edit')}
-      />
+          <Group align="flex-start" gap="lg" wrap="nowrap">
+            <Box style={{ flex: 1, minWidth: 0 }}>{editor}</Box>
+            <Box w={400} style={{ flexShrink: 0 }}>
+              {preview}
+            </Box>
+          </Group>
+        )}
+        {removal.dialog}
+        <PublishDialog
+          opened={confirm}
+          def={def}
+          loading={publish.isPending}
+          onPublish={() => publish.mutate()}
+          onClose={() => setConfirm(false)}
+          onBack={() => setView('edit')}
+        />
+      </FoldProvider>
     </RemoveProvider>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Box,
   Button,
   Checkbox,
@@ -15,42 +16,17 @@ import {
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Answers, Condition, FormDefinition, FormField } from '../../../../core/forms/types';
+import { isVisible } from '../../../../core/forms/conditions';
+import type { Answers, FormDefinition, FormField } from '../../../../core/forms/types';
 import { entryNoun } from '../../../../core/forms/messages';
 import { regionChoicesIn } from '../../../../core/geo/regions';
 import { schemeTitle } from '../../vocab/labels';
-import { pick, useLocale } from '../l10n';
+import { missingLangs, pick, useLocale } from '../l10n';
+import { ownMissing } from './translations';
 import type { Locale } from '../../../i18n';
 import { DayInput } from '../../../components/DayInput';
 
-/** Whether a condition holds for the answers so far (the preview's own copy of the rule). */
-export function holds(cond: Condition | undefined, answers: Answers): boolean {
-  if (!cond) return true;
-  if ('all' in cond) return cond.all.every((c) => holds(c, answers));
-  if ('any' in cond) return cond.any.some((c) => holds(c, answers));
-  const a = answers[cond.field];
-  const answered = a !== undefined && a !== '' && !(Array.isArray(a) && a.length === 0);
-  switch (cond.op) {
-    case 'answered':
-      return answered;
-    case 'not_answered':
-      return !answered;
-    case 'eq':
-      return answered && a === cond.value;
-    case 'neq':
-      return !answered || a !== cond.value;
-    case 'in':
-      return Array.isArray(cond.value) && cond.value.includes(a as string);
-    case 'includes':
-      return Array.isArray(a) && a.includes(cond.value);
-    case 'gt':
-      return typeof a === 'number' && a > Number(cond.value);
-    case 'lt':
-      return typeof a === 'number' && a < Number(cond.value);
-  }
-}
-
-function PreviewField({
+function PreviewInput({
   field,
   value,
   onChange,
@@ -201,6 +177,37 @@ function PreviewField({
   }
 }
 
+/** A title written in some language but not in `lng` (an empty one is the designer's still to write). */
+const lacks = (text: FormDefinition['title'], lng: Locale) =>
+  missingLangs(text).includes(lng) && missingLangs(text).length < 3;
+
+/**
+ * One question, marked for the designer when a text of it is not written in the preview's language
+ * (the phone then shows another language's, which the observer may not read).
+ */
+function PreviewField(props: Parameters<typeof PreviewInput>[0]): ReactElement {
+  // A text empty in every language is still to be written, not to be translated.
+  const untranslated = ownMissing(props.field).some((m) => m.langs.includes(props.lng) && m.langs.length < 3);
+  if (!untranslated) return <PreviewInput {...props} />;
+  return (
+    <Stack gap={4}>
+      <UntranslatedBadge lng={props.lng} testId={`preview-untranslated-${props.field.key}`} />
+      <PreviewInput {...props} />
+    </Stack>
+  );
+}
+
+/** The designer's note, in the screen's language, that a text is missing in the preview's. */
+function UntranslatedBadge({ lng, testId }: { lng: Locale; testId: string }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const ui = useLocale();
+  return (
+    <Badge color="orange" variant="light" tt="none" size="sm" lang={ui} data-testid={testId}>
+      {t(`preview.untranslated.${lng}`)}
+    </Badge>
+  );
+}
+
 /**
  * The form as an observer's phone shows it: a 375 px wide frame, the UI language (or another one),
  * answers kept locally so conditional questions appear and disappear as in the field app.
@@ -235,20 +242,24 @@ export function FormPreview({
       data-testid="form-preview"
     >
       <Stack gap="md" lang={lng}>
+        {lacks(definition.title, lng) && <UntranslatedBadge lng={lng} testId="preview-untranslated-title" />}
         <Title order={2} size="h4">
           {pick(definition.title, lng) || tp('builder.untitled')}
         </Title>
         {definition.sections
-          .filter((s) => holds(s.visibleIf, answers))
+          .filter((s) => isVisible(s.visibleIf, answers))
           .map((s) => (
             <Stack key={s.key} gap="sm">
+              {lacks(s.title, lng) && (
+                <UntranslatedBadge lng={lng} testId={`preview-untranslated-${s.key}`} />
+              )}
               {pick(s.title, lng) && (
                 <Title order={3} size="h5">
                   {pick(s.title, lng)}
                 </Title>
               )}
               {s.fields
-                .filter((f) => holds(f.visibleIf, answers))
+                .filter((f) => isVisible(f.visibleIf, answers))
                 .map((f) => (
                   <PreviewField
                     key={f.key}

@@ -58,6 +58,7 @@ export function useIssues(
       all: list.map((i) => i.msg),
       form: list.filter((i) => !placed(def, i.path)).map((i) => i.msg),
       at: (p) => list.filter((i) => i.path === p).map((i) => i.msg),
+      under: (p) => list.filter((i) => i.path === p || i.path.startsWith(`${p}.`)).length,
       rest: (p, shown) =>
         list
           .filter((i) => (i.path === p || i.path.startsWith(`${p}.`)) && !shown.includes(i.path))

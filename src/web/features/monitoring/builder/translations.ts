@@ -25,6 +25,14 @@ function lacking(text: L10n | undefined, required: boolean): Locale[] {
   return empty;
 }
 
+/** Adds a text to `out` when it lacks a language. */
+const adder =
+  (out: MissingTranslation[]) =>
+  (part: MissingPart, text: L10n | undefined, required: boolean): void => {
+    const langs = lacking(text, required);
+    if (langs.length) out.push({ ...part, langs });
+  };
+
 /**
  * Every text of the form that an observer in one of the three languages would read in another
  * language or not at all, in form order. Options from a vocabulary are left out: their labels come
@@ -32,25 +40,37 @@ function lacking(text: L10n | undefined, required: boolean): Locale[] {
  */
 export function missingTranslations(def: FormDefinition): MissingTranslation[] {
   const out: MissingTranslation[] = [];
-  const add = (part: MissingPart, text: L10n | undefined, required: boolean) => {
-    const langs = lacking(text, required);
-    if (langs.length) out.push({ ...part, langs });
-  };
-  const field = (f: FormField) => {
-    add({ kind: 'label', field: f }, f.label, true);
-    add({ kind: 'hint', field: f }, f.hint, false);
-    if (f.vocabulary === undefined)
-      for (const o of f.options ?? []) add({ kind: 'option', field: f, option: o }, o.label, true);
-    add({ kind: 'itemLabel', field: f }, f.itemLabel, false);
-    for (const c of f.fields ?? []) field(c);
-  };
+  const add = adder(out);
   add({ kind: 'title' }, def.title, true);
   add({ kind: 'description' }, def.description, false);
   def.sections.forEach((s, i) => {
     add({ kind: 'section', n: i + 1, title: s.title }, s.title, true);
-    s.fields.forEach(field);
+    for (const f of s.fields) out.push(...fieldMissing(f));
   });
   return out;
+}
+
+/** The untranslated texts of one question and (a repeat group) of its child questions. */
+export function fieldMissing(f: FormField): MissingTranslation[] {
+  return [...ownMissing(f), ...(f.fields ?? []).flatMap(fieldMissing)];
+}
+
+/** The untranslated texts of one question itself: its label, hint, options, entry name. */
+export function ownMissing(f: FormField): MissingTranslation[] {
+  const out: MissingTranslation[] = [];
+  const add = adder(out);
+  add({ kind: 'label', field: f }, f.label, true);
+  add({ kind: 'hint', field: f }, f.hint, false);
+  if (f.vocabulary === undefined)
+    for (const o of f.options ?? []) add({ kind: 'option', field: f, option: o }, o.label, true);
+  add({ kind: 'itemLabel', field: f }, f.itemLabel, false);
+  return out;
+}
+
+/** The languages some text of a question lacks, in the order ky, ru, en. */
+export function fieldLacks(f: FormField): Locale[] {
+  const langs = new Set(fieldMissing(f).flatMap((m) => m.langs));
+  return LANGS.filter((l) => langs.has(l));
 }
 
 /** "Section 2. Opening", or "Section 2" while it has no title (not "Section 2." with a stray full stop). */
