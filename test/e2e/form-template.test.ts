@@ -117,7 +117,7 @@ await describeBrowser('monitoring: a newer shipped template is offered in the bu
     assert.deepEqual(problems, []);
   });
 
-  it('a long template opens folded: a question opens and folds, all at once too; missing translations are marked', async () => {
+  it('a long template opens folded: a question opens and folds, all at once too; missing translations are marked; a problem opens its question', async () => {
     const { page } = tab;
     const def = shippedTemplate('trial')!.definition;
     const total = def.sections.flatMap((s) => s.fields.flatMap((f) => [f, ...(f.fields ?? [])])).length;
@@ -152,6 +152,12 @@ await describeBrowser('monitoring: a newer shipped template is offered in the bu
     await page.getByTestId('section-0-add-text').click();
     assert.equal(await page.locator('[data-folded]').count(), total);
     assert.equal(await page.locator('[data-testid^="field-"][data-testid$="-key"]').count(), 1);
+    // The server's problem opens a folded question: the new one has no text yet.
+    await page.getByTestId('fold-all').click();
+    assert.equal(await page.locator('[data-folded]').count(), total + 1);
+    await page.getByTestId('save-draft').click();
+    await see(page, page.getByTestId('builder-issues'));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-folded]').length === n, total);
     assert.deepEqual(await shot(page, 'builder-folded-en'), []);
   });
 
