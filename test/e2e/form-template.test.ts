@@ -159,6 +159,13 @@ await describeBrowser('monitoring: a newer shipped template is offered in the bu
     await see(page, page.getByTestId('builder-issues'));
     await page.waitForFunction((n) => document.querySelectorAll('[data-folded]').length === n, total);
     assert.deepEqual(await shot(page, 'builder-folded-en'), []);
+    // On a phone, in Kyrgyz: the folded list fits the width.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await switchLanguage(page, 'ky');
+    await see(page, toggle);
+    assert.deepEqual(await shot(page, 'builder-folded-phone-ky'), []);
+    await switchLanguage(page, 'en');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('a coordinator reads the public report form but finds nothing that would change it (ADR 0024)', async () => {
