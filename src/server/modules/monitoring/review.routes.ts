@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { assignSubmission, listReviewers } from './review.assign.ts';
 import { assignMany, matchingIds, reviewersOfMany, transitionMany } from './review.bulk.ts';
 import { toCase, toViolation } from './review.convert.ts';
+import { similarReports } from './review.similar.ts';
 import {
   addComment,
   lockSubmission,
@@ -42,6 +43,15 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     '/api/monitoring/submissions/:id/transition',
     { config: review, schema: { ...one, body: S.Transition } },
     async (req) => transitionSubmission(ctx, req.actor, req.params.id, req.body),
+  );
+  // The reports this one may repeat, for "Duplicate of…" (no answers in them).
+  app.get(
+    '/api/monitoring/submissions/:id/similar',
+    {
+      config: review,
+      schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(S.SimilarReport) }) } },
+    },
+    async (req) => ({ items: await similarReports(ctx, req.actor, req.params.id) }),
   );
   app.post(
     '/api/monitoring/submissions/transition',

@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { RecordKey } from '../../platform/crypto/envelope.ts';
 import { userNames } from '../users/users.names.ts';
 import { reviewsSubmission } from './monitoring.access.ts';
+import { checkOriginal, handOnDuplicates } from './review.duplicates.ts';
 import { liveLock, loadSubmission, presentSubmission } from './submissions.read.ts';
 import { recountOnStatus } from './submissions.recount.ts';
 import type * as S from './submissions.schemas.ts';
@@ -93,7 +94,7 @@ export async function lockSubmission(ctx: AppContext, actor: Actor | null, id: s
       entityId: id,
     });
   });
-  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
 }
 
 export async function unlockSubmission(ctx: AppContext, actor: Actor | null, id: string): Promise<View> {
@@ -111,7 +112,7 @@ export async function unlockSubmission(ctx: AppContext, actor: Actor | null, id:
       entityId: id,
     });
   });
-  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
 }
 
 /** Add a history row (reason encrypted under the submission's key). */
@@ -145,9 +146,16 @@ export async function addHistory(
     .execute();
 }
 
-/** A reject needs its reason before anything is touched (one report or many). */
+/**
+ * A reject needs its reason, or the report it duplicates, before anything is touched (one report or
+ * many); only a rejection names an original.
+ */
 export function checkTransitionInput(input: z.infer<typeof S.Transition>): void {
-  if (input.to === 'rejected' && !input.reason)
+  if (input.duplicateOf && input.to !== 'rejected')
+    throw new AppError('submissions.duplicate_not_rejected', {
+      fields: [{ path: 'duplicateOf', code: 'invalid' }],
+    });
+  if (input.to === 'rejected' && !input.reason && !input.duplicateOf)
     throw new AppError('submissions.reason_required', { fields: [{ path: 'reason', code: 'required' }] });
 }
 
@@ -166,11 +174,15 @@ export async function applyTransition(
   // The state check first: an impossible move answers 409 even without a reason.
   if (!moves[from].includes(input.to)) throw new AppError('submissions.transition_invalid');
   checkTransitionInput(input);
+  const original = input.duplicateOf ?? null;
+  if (original) await checkOriginal(tx, actor, row, original);
+  // Linked only while rejected as a duplicate: any other move (reopening it) clears the link.
   await tx
     .updateTable('submissions')
-    .set({ status: input.to, updated_at: new Date().toISOString() })
+    .set({ status: input.to, duplicate_of: original, updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
+  const handedOn = original ? await handOnDuplicates(tx, id, original) : 0;
   await recountOnStatus(tx, row, key, from, input.to);
   await addHistory(tx, key, {
     submissionId: id,
@@ -179,13 +191,14 @@ export async function applyTransition(
     from,
     to: input.to,
     reason: input.reason || null,
+    refId: original,
   });
   await audit({
     actorId: actor.userId,
     action: 'monitoring.submission_transition',
     entityType: 'submission',
     entityId: id,
-    details: { from, to: input.to },
+    details: { from, to: input.to, ...(original ? { duplicateOf: original, handedOn } : {}) },
   });
 }
 
@@ -198,7 +211,7 @@ export async function transitionSubmission(
   await withReview(ctx, actor, id, (tx, audit, row, key) =>
     applyTransition(actor!, id, input, tx, audit, row, key),
   );
-  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
 }
 
 export async function setFlags(
@@ -231,7 +244,7 @@ export async function setFlags(
       details: { fields: Object.keys(f).sort().join(',') },
     });
   });
-  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
 }
 
 export async function addComment(
@@ -260,5 +273,5 @@ export async function addComment(
       details: { comment: cid },
     });
   });
-  return presentSubmission(ctx, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
 }

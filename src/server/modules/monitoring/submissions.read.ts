@@ -6,6 +6,7 @@ import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
 import { seesReview, submissionVisibleTo } from './monitoring.access.ts';
+import { duplicateLinks } from './review.duplicates.ts';
 import { submissionFiles } from './submissions.files.ts';
 import { publishedVersion } from './submissions.forms.ts';
 import type * as S from './submissions.schemas.ts';
@@ -56,11 +57,12 @@ export function liveLock(r: Pick<SubmissionsTable, 'locked_by' | 'locked_until'>
  */
 export async function presentSubmission(
   ctx: AppContext,
+  actor: Actor | null,
   row: SubmissionsTable,
   internal = true,
 ): Promise<View> {
   const key = envelope(ctx).openRecordKey('submissions', row.id, row.dek);
-  const [history, comments, site, mission] = await Promise.all([
+  const [history, comments, site, mission, dupes] = await Promise.all([
     ctx.db
       .selectFrom('submission_history')
       .selectAll()
@@ -85,6 +87,7 @@ export async function presentSubmission(
     row.mission_id
       ? ctx.db.selectFrom('missions').select('kind').where('id', '=', row.mission_id).executeTakeFirst()
       : undefined,
+    internal ? duplicateLinks(ctx, actor!, row) : { duplicateOf: null, duplicates: [] },
   ]);
   const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;
   const files = await submissionFiles(ctx, row, answers);
@@ -131,6 +134,7 @@ export async function presentSubmission(
     caseId: row.case_id,
     lock: lock ? { ...lock, name: name(lock.userId)! } : null,
     assignee: row.assigned_to ? { id: row.assigned_to, name: name(row.assigned_to)! } : null,
+    ...dupes,
     // The first entry is the arrival itself (not stored as a row: the write path stays lean).
     history: [
       {
@@ -199,7 +203,7 @@ export async function getSubmission(ctx: AppContext, actor: Actor | null, id: st
     entityType: 'submission',
     entityId: id,
   });
-  return presentSubmission(ctx, row, await seesReview(ctx.db, actor!, row));
+  return presentSubmission(ctx, actor, row, await seesReview(ctx.db, actor!, row));
 }
 
 /**

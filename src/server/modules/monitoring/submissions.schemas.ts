@@ -23,6 +23,17 @@ export const Flags = z.object({
   urgent: z.boolean(),
 });
 
+/** A report as a reviewer picks it as the original of a duplicate (review.duplicates.ts). */
+export const SimilarReport = z.object({
+  id: Uuid,
+  site: z.string().nullable(),
+  observer: z.string().nullable(),
+  source: z.enum(['observer', 'public']),
+  status: z.enum(SUBMISSION_STATUSES),
+  submittedAt: z.string(),
+  critical: z.boolean(),
+});
+
 export const SubmissionView = z.object({
   id: Uuid,
   clientId: z.string(),
@@ -53,6 +64,12 @@ export const SubmissionView = z.object({
   lock: z.object({ userId: Uuid, name: z.string(), until: z.string() }).nullable(),
   /** The reviewer the report was given to. */
   assignee: z.object({ id: Uuid, name: z.string() }).nullable(),
+  /** The report this one repeats (rejected as its duplicate); `site`/`submittedAt` null if not the reader's to see. */
+  duplicateOf: z
+    .object({ id: Uuid, site: z.string().nullable(), submittedAt: z.string().nullable() })
+    .nullable(),
+  /** The reports rejected as duplicates of this one, those the reader may see: its corroboration. */
+  duplicates: z.array(SimilarReport),
   history: z.array(
     z.object({
       at: z.string(),
@@ -115,9 +132,13 @@ export const SubmissionList = z.object({
 export const Transition = z.strictObject({
   to: z.enum(SUBMISSION_STATUSES),
   reason: z.string().trim().max(2000).optional(),
+  /** With `to: 'rejected'`: the report this one repeats (review.duplicates.ts); no reason needed then. */
+  duplicateOf: Uuid.optional(),
 });
-/** One state for a page of reports at once (the review queue's page is 50). */
-export const BulkTransition = Transition.extend({ ids: z.array(Uuid).min(1).max(100) });
+/** One state for a page of reports at once (the review queue's page is 50); duplicates one by one. */
+export const BulkTransition = Transition.omit({ duplicateOf: true }).extend({
+  ids: z.array(Uuid).min(1).max(100),
+});
 export const BulkTransitionResult = z.object({
   done: z.array(Uuid),
   skipped: z.array(z.object({ id: Uuid, code: z.string() })),

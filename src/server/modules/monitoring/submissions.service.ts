@@ -174,6 +174,7 @@ function newRow(
     case_id: null,
     updated_at: now,
     assigned_to: null,
+    duplicate_of: null,
   };
 }
 

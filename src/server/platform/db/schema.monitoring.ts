@@ -97,6 +97,8 @@ export interface SubmissionsTable {
   updated_at: string;
   /** The reviewer the report was given to (review.assign.ts); null for most. */
   assigned_to: string | null;
+  /** The report this one repeats, while it is rejected as its duplicate (review.duplicates.ts). */
+  duplicate_of: string | null;
 }
 
 export interface SubmissionHistoryTable {

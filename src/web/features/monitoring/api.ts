@@ -192,6 +192,16 @@ export interface SubmissionFile {
   size: number;
   name: string;
 }
+/** A report as a reviewer picks the original of a duplicate from (no answers). */
+export interface SimilarReport {
+  id: string;
+  site: string | null;
+  observer: string | null;
+  source: 'observer' | 'public';
+  status: SubmissionStatus;
+  submittedAt: string;
+  critical: boolean;
+}
 export interface Submission {
   id: string;
   clientId: string;
@@ -221,6 +231,10 @@ export interface Submission {
   lock: { userId: string; name: string; until: string } | null;
   /** The reviewer the report was given to. */
   assignee: { id: string; name: string } | null;
+  /** The report this one repeats (rejected as its duplicate); site and time null if not the reader's. */
+  duplicateOf: { id: string; site: string | null; submittedAt: string | null } | null;
+  /** The reports rejected as duplicates of this one: its corroboration. */
+  duplicates: SimilarReport[];
   history: {
     at: string;
     userId: string | null;
@@ -332,6 +346,15 @@ export const submissionsApi = {
   unlock: (id: string) => api.del<Submission>(`${s(id)}/lock`),
   transition: (id: string, to: SubmissionStatus, reason?: string) =>
     api.post<Submission>(`${s(id)}/transition`, reason ? { to, reason } : { to }),
+  /** Reject as the duplicate of `original`; the reason is optional then. */
+  markDuplicate: (id: string, original: string, reason?: string) =>
+    api.post<Submission>(`${s(id)}/transition`, {
+      to: 'rejected',
+      duplicateOf: original,
+      ...(reason ? { reason } : {}),
+    }),
+  /** Reports that may be the same incident, nearest in time first. */
+  similar: (id: string) => api.get<{ items: SimilarReport[] }>(`${s(id)}/similar`),
   /** One state for several reports; each is checked on its own, what cannot move comes back skipped. */
   transitionMany: (ids: string[], to: SubmissionStatus, reason?: string) =>
     eachBatch(ids, (part) =>

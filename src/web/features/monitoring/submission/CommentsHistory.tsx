@@ -2,6 +2,7 @@ import { Button, Card, Stack, Text, Textarea, Timeline, Title } from '@mantine/c
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../people/AnchorLink';
 import { useFormat } from '../../../intl/format';
 import { submissionsApi, type Submission } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
@@ -111,6 +112,15 @@ export function History({ s, reviewer = true }: { s: Submission; reviewer?: bool
               {h.reason && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {t('history.reason', { reason: h.reason })}
+                </Text>
+              )}
+              {/* Rejected as a duplicate: which report it repeats (reviewers only: observers get no refId). */}
+              {h.action === 'transition' && h.to === 'rejected' && h.refId && (
+                <Text size="sm" data-testid="history-duplicate">
+                  {t('history.duplicate')}{' '}
+                  <AnchorLink to="/monitoring/submissions/$id" params={{ id: h.refId }}>
+                    {t('duplicates.open')}
+                  </AnchorLink>
                 </Text>
               )}
             </Timeline.Item>

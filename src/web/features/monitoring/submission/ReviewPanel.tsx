@@ -10,6 +10,7 @@ import { QUEUES, submissionsApi, type Flags, type Submission, type SubmissionSta
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys } from '../queries';
 import { AssignCard } from './AssignCard';
+import { DuplicatesCard } from './DuplicatesCard';
 import { RejectDialog } from './RejectDialog';
 
 /** The next states a reviewer may choose, as the server allows them (review.service TRANSITIONS). */
@@ -144,6 +145,7 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
         </Group>
         {!rejecting && <MonErrorAlert error={move.error} />}
       </Card>
+      <DuplicatesCard s={s} locked={locked} onChange={fresh} />
       <AssignCard s={s} locked={locked} />
       <Card withBorder radius="md" padding="md">
         <Title order={2} size="h4" mb="sm">

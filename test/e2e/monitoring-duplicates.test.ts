@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { axeSerious, describeBrowser, type Tab } from './browser.ts';
+import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
+import { activeMission, kyrgyzReviewer, see, sendChecklist, shot } from './monitoring-setup.ts';
+
+type View = { status: string; duplicateOf: { id: string } | null; duplicates: { id: string }[] };
+
+/**
+ * Duplicates in Chromium, in Kyrgyz: a region coordinator rejects a copy as the duplicate of the
+ * report that stays, picked among the similar reports offered (never the other region's); the
+ * original lists its copies; a pasted link that cannot be an original is refused at the field and
+ * changes nothing.
+ */
+await describeBrowser('monitoring: duplicates of a report', (backend) => {
+  let w: RolesWorld;
+  let coordinator: Account;
+  let browser: Browser;
+  let tab: Tab;
+  let [a, b, c, naryn] = ['', '', '', ''];
+  const status = async (id: string) =>
+    (await (await w.api(w.admin)).get<View>(`/api/monitoring/submissions/${id}`)).body;
+
+  before(async () => {
+    w = await staffWorldRoles(backend, [
+      { role: 'coordinator', email: 'cholpon@example.org', name: 'Чолпон Асанова' },
+      { role: 'monitor', email: 'asel@example.org', name: 'Асел Байкоочу' },
+    ]);
+    const [co, observer] = w.people as [Account, Account];
+    coordinator = co;
+    const mission = await activeMission(w, {
+      title: 'Жергиликтүү шайлоо 2026',
+      sitesCsv:
+        'code,name,region,district,place,lat,lon\nC1,Мектеп №1,KG-C,,Кант,,\nN1,Мектеп №3,KG-N,,Нарын,,\n',
+      coordinators: [{ who: coordinator, region: 'KG-C' }],
+      observers: { C1: [observer], N1: [observer] },
+    });
+    const obs = await w.api(observer);
+    a = await sendChecklist(obs, mission, 'C1');
+    b = await sendChecklist(obs, mission, 'C1');
+    c = await sendChecklist(obs, mission, 'C1');
+    naryn = await sendChecklist(obs, mission, 'N1');
+    ({ browser, tab } = await kyrgyzReviewer(w, coordinator));
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('picks the original among the similar reports; the original lists its copy', async () => {
+    const { page } = tab;
+    await page.goto(`/monitoring/submissions/${b}`);
+    await see(page, page.getByTestId('lock-mine'));
+    await page.getByTestId('mark-duplicate').click();
+    const dialog = page.getByRole('dialog');
+    await see(page, dialog.getByTestId(`similar-${a}`));
+    await see(page, dialog.getByTestId(`similar-${c}`));
+    assert.equal(await dialog.getByTestId(`similar-${naryn}`).count(), 0, 'not the other region');
+    await see(page, dialog.getByText('Ал кайсы билдирүүнү кайталайт?'));
+    assert.ok(await dialog.getByTestId('duplicate-confirm').isDisabled(), 'nothing picked yet');
+    assert.deepEqual(await axeSerious(page), []);
+    await dialog.getByTestId(`similar-${a}`).check();
+    await page.setViewportSize({ width: 375, height: 800 });
+    assert.deepEqual(await shot(page, 'duplicate-dialog-phone-ky'), []);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await dialog.getByTestId('duplicate-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await see(page, page.getByTestId('submission-status').getByText('Четке кагылды'));
+    const of = page.getByTestId('duplicate-of');
+    await see(page, of.getByText(/Бул билдирүүнүн кайталанмасы:/));
+    await see(page, of.getByRole('link', { name: /C1 · Мектеп №1/ }));
+    await see(page, page.getByTestId('history-duplicate').getByText(/кайталанмасы катары четке кагылды/));
+    assert.deepEqual(await shot(page, 'duplicate-of-ky'), []);
+    const s = await status(b);
+    assert.deepEqual([s.status, s.duplicateOf?.id], ['rejected', a]);
+    // Follow the link: the original says one other report repeats it, and links back.
+    await of.getByRole('link').click();
+    await page.waitForURL(new RegExp(`/monitoring/submissions/${a}$`));
+    const list = page.getByTestId('duplicates-card');
+    await see(page, list.getByText('Дагы 1 билдирүү ушуну эле айтат:'));
+    const copy = page.getByTestId('duplicates-list').getByRole('link');
+    assert.equal(await copy.count(), 1);
+    assert.match(await copy.innerText(), /Асел Байкоочу/, 'the observer tells two reports of one site apart');
+  });
+
+  it('a pasted link that is not a report, or is a copy itself, is refused at the field and changes nothing', async () => {
+    const { page } = tab;
+    await page.goto(`/monitoring/submissions/${c}`);
+    await see(page, page.getByTestId('lock-mine'));
+    await page.getByTestId('mark-duplicate').click();
+    const dialog = page.getByRole('dialog');
+    // b is a copy now: not offered.
+    await see(page, dialog.getByTestId(`similar-${a}`));
+    assert.equal(await dialog.getByTestId(`similar-${b}`).count(), 0);
+    await dialog.getByTestId('similar-other').check();
+    const paste = dialog.getByTestId('duplicate-paste');
+    await paste.fill('мектептеги кезек');
+    await see(page, dialog.getByText('Бул билдирүүнүн шилтемеси да, номери да эмес.'));
+    assert.ok(await dialog.getByTestId('duplicate-confirm').isDisabled());
+    await paste.fill(`${w.server.url}/monitoring/submissions/${b}`);
+    await dialog.getByTestId('duplicate-confirm').click();
+    await see(page, dialog.getByText('Ал билдирүү өзү кайталанма: ал кайталаган билдирүүнү тандаңыз.'));
+    assert.equal(await paste.getAttribute('aria-invalid'), 'true');
+    assert.equal((await status(c)).status, 'received');
+    // The original's address is taken; the note goes into the history.
+    await paste.fill(`${w.server.url}/monitoring/submissions/${a}`);
+    await dialog.getByTestId('duplicate-reason').fill('Ошол эле окуя, бир сааттан кийин кайра жөнөтүлгөн.');
+    await dialog.getByTestId('duplicate-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await see(page, page.getByTestId('history-item').filter({ hasText: 'бир сааттан кийин' }));
+    const orig = await status(a);
+    assert.deepEqual(orig.duplicates.map((d) => d.id).sort(), [b, c].sort());
+    const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
+    assert.deepEqual(crashes, []);
+  });
+});

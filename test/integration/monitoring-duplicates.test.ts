@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import KY from '../../src/core/i18n/locales/ky/errors.json' with { type: 'json' };
+import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
+
+type Err = { error: { code: string; message: string; fields?: { path: string }[] } };
+type Brief = { id: string; site: string | null; status: string };
+type View = {
+  status: string;
+  duplicateOf: { id: string; site: string | null; submittedAt: string | null } | null;
+  duplicates: Brief[];
+  history: { to: string | null; reason: string | null; refId: string | null }[];
+};
+
+const S = '/api/monitoring/submissions';
+
+/**
+ * A report rejected as the duplicate of another (review.duplicates.ts): the reviewer picks the
+ * original among similar reports, the copy is listed on it, a copy's copies follow it to the
+ * original, reopening unlinks it; every bad link is refused, named and translated, and changes nothing.
+ */
+for (const backend of await backends()) {
+  describe(`monitoring: duplicates (${backend})`, () => {
+    let t: TestApp;
+    let admin: TestUser;
+    let chuy: TestUser;
+    let obs: TestUser;
+    let w: MissionWorld;
+    let other: MissionWorld;
+    let [a, b, c, n, x] = ['', '', '', '', ''];
+
+    const send = async (world: MissionWorld, site: string) => {
+      const r = await obs.client.post<{ id: string }>(S, submission(world, site, goodAnswers()));
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body.id;
+    };
+    const view = async (id: string, who = admin) => (await who.client.get<View>(`${S}/${id}`)).body;
+    const transitions = async () =>
+      (
+        await t.ctx.db
+          .selectFrom('audit_log')
+          .select('id')
+          .where('action', '=', 'monitoring.submission_transition')
+          .execute()
+      ).length;
+
+    before(async () => {
+      t = await startTestApp(backend);
+      admin = await setupAdmin(t);
+      chuy = await addUser(t, admin, 'coordinator');
+      obs = await addUser(t, admin, 'monitor');
+      w = await missionWorld(t.ctx, admin);
+      other = await missionWorld(t.ctx, admin);
+      await assign(admin, w.sites.C1!, [obs.id]);
+      await assign(admin, w.sites.N1!, [obs.id]);
+      await assign(admin, other.sites.C1!, [obs.id]);
+      const co = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
+        coordinators: [{ userId: chuy.id, region: 'KG-C' }],
+      });
+      assert.equal(co.status, 200, JSON.stringify(co.body));
+      [a, b, c] = [await send(w, 'C1'), await send(w, 'C1'), await send(w, 'C1')];
+      n = await send(w, 'N1');
+      x = await send(other, 'C1');
+    });
+    after(async () => t.close());
+
+    test('similar reports: the same site and kind of form, only what the reviewer sees', async () => {
+      const r = await chuy.client.get<{ items: Brief[] }>(`${S}/${b}/similar`);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual(r.body.items.map((i) => i.id).sort(), [a, c].sort());
+      assert.match(r.body.items[0]!.site!, /^C1 · School 1$/);
+      // Naryn is not the coordinator's region: as if it did not exist.
+      assert.equal((await chuy.client.get<Err>(`${S}/${n}/similar`)).status, 404);
+      assert.equal((await obs.client.get<Err>(`${S}/${b}/similar`)).status, 403);
+    });
+
+    test('bad links answer 400 naming the field, in the reader’s language, and change nothing', async () => {
+      assert.equal((await chuy.client.patch('/api/me', { locale: 'ky' })).status, 200);
+      const before = await transitions();
+      const cases: [string, object, string][] = [
+        [c, { to: 'rejected', duplicateOf: c }, 'submissions.duplicate_self'],
+        [c, { to: 'rejected', duplicateOf: n }, 'submissions.duplicate_not_found'],
+        [c, { to: 'rejected', duplicateOf: randomUUID() }, 'submissions.duplicate_not_found'],
+        [c, { to: 'in_review', duplicateOf: a }, 'submissions.duplicate_not_rejected'],
+        [c, { to: 'rejected', duplicateOf: 'not-a-uuid' }, 'validation.failed'],
+      ];
+      for (const [id, body, code] of cases) {
+        const r = await chuy.client.post<Err>(`${S}/${id}/transition`, body);
+        assert.equal(r.status, 400, `${JSON.stringify(body)}: ${JSON.stringify(r.body)}`);
+        assert.equal(r.body.error.code, code);
+        const [ns, key] = code.split('.') as [string, string];
+        assert.equal(
+          r.body.error.message,
+          (KY as unknown as Record<string, Record<string, string>>)[ns]![key],
+          'in Kyrgyz',
+        );
+        assert.ok(
+          r.body.error.fields?.some((f) => f.path.endsWith('duplicateOf')),
+          code,
+        );
+      }
+      // Another mission's report, though the administrator reviews both.
+      const r = await admin.client.post<Err>(`${S}/${c}/transition`, { to: 'rejected', duplicateOf: x });
+      assert.equal(r.body.error.code, 'submissions.duplicate_other_mission');
+      // A batch does not name originals: one report at a time.
+      const bulk = await chuy.client.post<Err>(`${S}/transition`, {
+        ids: [c],
+        to: 'rejected',
+        duplicateOf: a,
+      });
+      assert.equal(bulk.status, 400);
+      assert.equal((await view(c)).status, 'received');
+      assert.equal(await transitions(), before);
+    });
+
+    test('a duplicate is rejected without a reason and listed on the report it repeats', async () => {
+      const r = await chuy.client.post<View>(`${S}/${b}/transition`, { to: 'rejected', duplicateOf: a });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal(r.body.status, 'rejected');
+      assert.equal(r.body.duplicateOf?.id, a);
+      assert.match(r.body.duplicateOf.site!, /^C1 /);
+      assert.ok(r.body.duplicateOf.submittedAt);
+      assert.equal(r.body.history.at(-1)!.refId, a);
+      assert.deepEqual(
+        (await view(a)).duplicates.map((d) => d.id),
+        [b],
+      );
+      // A duplicate cannot be an original: the link stays one step long.
+      const chain = await chuy.client.post<Err>(`${S}/${c}/transition`, { to: 'rejected', duplicateOf: b });
+      assert.equal(chain.body.error.code, 'submissions.duplicate_chain');
+      // Nor is it offered as one.
+      const sim = await chuy.client.get<{ items: Brief[] }>(`${S}/${c}/similar`);
+      assert.deepEqual(
+        sim.body.items.map((i) => i.id),
+        [a],
+      );
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'monitoring.submission_transition')
+        .where('entity_id', '=', b)
+        .executeTakeFirstOrThrow();
+      assert.match(String(audit.details), new RegExp(a));
+    });
+
+    test('the observer sees the rejection, not the other report', async () => {
+      const mine = await view(b, obs);
+      assert.equal(mine.status, 'rejected');
+      assert.equal(mine.duplicateOf, null);
+      assert.deepEqual(mine.duplicates, []);
+      assert.ok(mine.history.every((h) => h.refId === null));
+    });
+
+    test('an original that becomes a duplicate hands its copies on; reopening unlinks', async () => {
+      const r = await chuy.client.post<View>(`${S}/${a}/transition`, { to: 'rejected', duplicateOf: c });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual((await view(c)).duplicates.map((d) => d.id).sort(), [a, b].sort());
+      assert.equal((await view(b)).duplicateOf?.id, c);
+      const back = await chuy.client.post<View>(`${S}/${b}/transition`, { to: 'in_review' });
+      assert.equal(back.status, 200, JSON.stringify(back.body));
+      assert.equal(back.body.duplicateOf, null);
+      assert.deepEqual(
+        (await view(c)).duplicates.map((d) => d.id),
+        [a],
+      );
+    });
+  });
+}
