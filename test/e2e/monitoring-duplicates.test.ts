@@ -111,6 +111,10 @@ await describeBrowser('monitoring: duplicates of a report', (backend) => {
     await see(page, page.getByTestId('history-item').filter({ hasText: 'бир сааттан кийин' }));
     const orig = await status(a);
     assert.deepEqual(orig.duplicates.map((d) => d.id).sort(), [b, c].sort());
+    // The review queue shows the original with its two copies.
+    await page.goto('/monitoring/review');
+    const row = page.getByRole('row').filter({ has: page.locator(`a[href$="${a}"]`) });
+    await see(page, row.getByTestId('copies-badge').getByText('2 кайталанма'));
     const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
     assert.deepEqual(crashes, []);
   });

@@ -166,6 +166,12 @@ for (const backend of await backends()) {
         (await view(c)).duplicates.map((d) => d.id),
         [a],
       );
+      // The review list counts each report's copies.
+      const list = await chuy.client.get<{ items: { id: string; copies: number }[] }>(
+        `${S}?missionId=${w.missionId}`,
+      );
+      const copies = Object.fromEntries(list.body.items.map((i) => [i.id, i.copies]));
+      assert.deepEqual([copies[c], copies[a], copies[b]], [1, 0, 0]);
     });
   });
 }

@@ -133,3 +133,16 @@ export async function duplicateLinks(
     duplicates: shown,
   };
 }
+
+/** How many copies (rejected as duplicates) each of these reports has, of those the reader sees. */
+export async function copiesOf(db: Executor, actor: Actor, ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('submissions as s')
+    .select((eb) => ['s.duplicate_of', eb.fn.countAll<number>().as('n')])
+    .where('s.duplicate_of', 'in', ids)
+    .where(submissionVisibleTo(actor))
+    .groupBy('s.duplicate_of')
+    .execute();
+  return new Map(rows.map((r) => [r.duplicate_of!, Number(r.n)]));
+}

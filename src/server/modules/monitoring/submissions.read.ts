@@ -6,7 +6,7 @@ import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
 import { seesReview, submissionVisibleTo } from './monitoring.access.ts';
-import { duplicateLinks } from './review.duplicates.ts';
+import { copiesOf, duplicateLinks } from './review.duplicates.ts';
 import { submissionFiles } from './submissions.files.ts';
 import { publishedVersion } from './submissions.forms.ts';
 import type * as S from './submissions.schemas.ts';
@@ -275,6 +275,7 @@ export async function listSubmissions(
   // Per row, as for one report (getSubmission): a query only for the reader's own reports.
   const withReview = new Set<string>();
   for (const r of rows) if (await seesReview(ctx.db, actor, r)) withReview.add(r.id);
+  const copies = await copiesOf(ctx.db, actor, [...withReview]);
   const titles = new Map<string, z.infer<typeof S.L10nSchema> | null>();
   for (const id of new Set(rows.map((r) => r.form_version_id)))
     titles.set(id, (await publishedVersion(ctx.db, id))?.title ?? null);
@@ -308,6 +309,7 @@ export async function listSubmissions(
         lockedByMe: liveLock(r) !== null && r.locked_by === actor.userId,
         assigneeName: internal && r.assigned_to ? (names.get(r.assigned_to) ?? '—') : null,
         assignedToMe: r.assigned_to === actor.userId,
+        copies: copies.get(r.id) ?? 0,
       };
     }),
   };

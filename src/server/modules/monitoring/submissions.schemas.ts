@@ -123,6 +123,8 @@ export const SubmissionList = z.object({
       lockedByMe: z.boolean(),
       assigneeName: z.string().nullable(),
       assignedToMe: z.boolean(),
+      /** Reports rejected as duplicates of this one (that the reader sees). */
+      copies: z.number(),
     }),
   ),
   total: z.number(),

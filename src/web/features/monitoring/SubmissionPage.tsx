@@ -73,7 +73,7 @@ export function SubmissionPage(): ReactElement {
         <PageHeader title={l10n(def?.title) || t('submission.title')} />
         <Group gap="xs" mt={-12}>
           <SubmissionStatusBadge status={s.status} />
-          <FlagBadges flags={s.flags} critical={s.critical} />
+          <FlagBadges flags={s.flags} critical={s.critical} copies={s.duplicates.length} />
           {s.source === 'public' && (
             <Badge variant="outline" tt="none">
               {t('review.publicReport')}

@@ -185,6 +185,8 @@ export interface SubmissionRow {
   observerName: string | null;
   assigneeName: string | null;
   assignedToMe: boolean;
+  /** Reports rejected as duplicates of this one: its corroboration. */
+  copies: number;
 }
 export interface SubmissionFile {
   id: string;

@@ -11,10 +11,24 @@ import { useL10n } from '../l10n';
 import { siteContext } from '../siteWords';
 
 /** The triage marks a submission carries, as small badges. */
-export function FlagBadges({ flags, critical }: { flags: Flags; critical: boolean }): ReactElement {
+export function FlagBadges({
+  flags,
+  critical,
+  copies = 0,
+}: {
+  flags: Flags;
+  critical: boolean;
+  /** Reports rejected as its duplicates. */
+  copies?: number;
+}): ReactElement {
   const { t } = useTranslation('monitoring');
   return (
     <Group gap={4}>
+      {copies > 0 && (
+        <Badge color="blue" variant="light" size="sm" tt="none" data-testid="copies-badge">
+          {t('duplicates.badge', { count: copies })}
+        </Badge>
+      )}
       {critical && (
         <Badge color="red" variant="filled" size="sm" tt="none">
           {t('review.critical')}
@@ -166,7 +180,7 @@ function ReviewTable({
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <FlagBadges flags={s.flags} critical={s.critical} />
+                <FlagBadges flags={s.flags} critical={s.critical} copies={s.copies} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -235,7 +249,7 @@ function ReviewCardList({
           </Text>
           <LockNote s={s} />
           <AssigneeNote s={s} />
-          <FlagBadges flags={s.flags} critical={s.critical} />
+          <FlagBadges flags={s.flags} critical={s.critical} copies={s.copies} />
         </CardItem>
       ))}
     </CardList>
