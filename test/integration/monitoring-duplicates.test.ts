@@ -63,11 +63,17 @@ for (const backend of await backends()) {
       assert.equal(co.status, 200, JSON.stringify(co.body));
       [a, b, c] = [await send(w, 'C1'), await send(w, 'C1'), await send(w, 'C1')];
       n = await send(w, 'N1');
+      // The same site five days earlier: another incident.
+      const early = await obs.client.post<{ id: string }>(S, {
+        ...submission(w, 'C1', goodAnswers()),
+        submittedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      });
+      assert.equal(early.status, 201, JSON.stringify(early.body));
       x = await send(other, 'C1');
     });
     after(async () => t.close());
 
-    test('similar reports: the same site and kind of form, only what the reviewer sees', async () => {
+    test('similar reports: the same site and kind of form within two days, only what the reviewer sees', async () => {
       const r = await chuy.client.get<{ items: Brief[] }>(`${S}/${b}/similar`);
       assert.equal(r.status, 200, JSON.stringify(r.body));
       assert.deepEqual(r.body.items.map((i) => i.id).sort(), [a, c].sort());

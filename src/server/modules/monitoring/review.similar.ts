@@ -9,9 +9,9 @@ const MAX_SIMILAR = 10;
 
 /**
  * Reports that may be the same incident, nearest in time first, for the reviewer to pick the original
- * from: of the same site and kind of form in the mission (two observers at one polling station, or one
- * observer who sent it twice); for a report without a site (a public report), of the same region and
- * mission within two days. Only reports the reviewer sees, none rejected or a duplicate already.
+ * from, within two days: of the same site and kind of form in the mission (two observers at one polling
+ * station, or one observer who sent it twice); for a report without a site (a public report), of the
+ * same region. Only reports the reviewer sees, none rejected or a duplicate already.
  */
 export async function similarReports(ctx: AppContext, actor: Actor | null, id: string): Promise<Similar[]> {
   const row = await loadForReview(ctx, actor, id);
@@ -24,8 +24,15 @@ export async function similarReports(ctx: AppContext, actor: Actor | null, id: s
     .where('s.form_kind', '=', row.form_kind)
     .where(submissionVisibleTo(actor!));
   q = row.mission_id ? q.where('s.mission_id', '=', row.mission_id) : q.where('s.mission_id', 'is', null);
-  if (row.site_id) q = q.where('s.site_id', '=', row.site_id);
-  else {
+  // Within two days either way: one incident is reported around one time. A site's reports go by the
+  // phone's time (an observer offline all day sends late); others by arrival, which has an index.
+  if (row.site_id) {
+    const at = Date.parse(row.submitted_at);
+    q = q
+      .where('s.site_id', '=', row.site_id)
+      .where('s.submitted_at', '>=', new Date(at - 2 * DAY_MS).toISOString())
+      .where('s.submitted_at', '<=', new Date(at + 2 * DAY_MS).toISOString());
+  } else {
     const at = Date.parse(row.received_at);
     q = (row.region ? q.where('s.region', '=', row.region) : q.where('s.region', 'is', null))
       .where('s.received_at', '>=', new Date(at - 2 * DAY_MS).toISOString())
