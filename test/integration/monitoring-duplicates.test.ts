@@ -179,5 +179,24 @@ for (const backend of await backends()) {
       const copies = Object.fromEntries(list.body.items.map((i) => [i.id, i.copies]));
       assert.deepEqual([copies[c], copies[a], copies[b]], [1, 0, 0]);
     });
+
+    test('two reviewers marking two reports as copies of each other at once: one wins, no cycle', async () => {
+      for (let i = 0; i < 5; i++) {
+        const [x, y] = [await send(w, 'C1'), await send(w, 'C1')];
+        const [r1, r2] = await Promise.all([
+          chuy.client.post<Err>(`${S}/${x}/transition`, { to: 'rejected', duplicateOf: y }),
+          admin.client.post<Err>(`${S}/${y}/transition`, { to: 'rejected', duplicateOf: x }),
+        ]);
+        assert.deepEqual(
+          [r1.status, r2.status].sort(),
+          [200, 400],
+          `${JSON.stringify(r1.body)} ${JSON.stringify(r2.body)}`,
+        );
+        const lost = r1.status === 400 ? r1 : r2;
+        assert.equal(lost.body.error.code, 'submissions.duplicate_chain');
+        const [vx, vy] = [await view(x), await view(y)];
+        assert.ok(!(vx.duplicateOf && vy.duplicateOf), 'a cycle');
+      }
+    });
   });
 }

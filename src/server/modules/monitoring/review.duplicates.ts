@@ -33,6 +33,15 @@ export async function checkOriginal(
   originalId: string,
 ): Promise<void> {
   if (originalId === row.id) throw refuse('submissions.duplicate_self');
+  // Both rows locked, in id order, before the original is read: two reviewers marking X and Y as
+  // copies of each other at one moment would otherwise make a cycle on PostgreSQL (each reading the
+  // other as no copy yet). The second now waits and reads the first one's link.
+  for (const id of [row.id, originalId].sort())
+    await tx
+      .updateTable('submissions')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', id)
+      .execute();
   const original = await tx
     .selectFrom('submissions as s')
     .select(['s.id', 's.mission_id', 's.region', 's.duplicate_of'])
