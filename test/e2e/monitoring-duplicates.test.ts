@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { axeSerious, describeBrowser, type Tab } from './browser.ts';
+import { axeSerious, describeBrowser, reauth, type Tab } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
 import { activeMission, kyrgyzReviewer, see, sendChecklist, shot } from './monitoring-setup.ts';
 
@@ -19,6 +19,7 @@ await describeBrowser('monitoring: duplicates of a report', (backend) => {
   let browser: Browser;
   let tab: Tab;
   let [a, b, c, naryn] = ['', '', '', ''];
+  let sendMore: () => Promise<string>;
   const status = async (id: string) =>
     (await (await w.api(w.admin)).get<View>(`/api/monitoring/submissions/${id}`)).body;
 
@@ -41,6 +42,7 @@ await describeBrowser('monitoring: duplicates of a report', (backend) => {
     b = await sendChecklist(obs, mission, 'C1');
     c = await sendChecklist(obs, mission, 'C1');
     naryn = await sendChecklist(obs, mission, 'N1');
+    sendMore = () => sendChecklist(obs, mission, 'C1');
     ({ browser, tab } = await kyrgyzReviewer(w, coordinator));
   });
   after(async () => {
@@ -117,5 +119,33 @@ await describeBrowser('monitoring: duplicates of a report', (backend) => {
     await see(page, row.getByTestId('copies-badge').getByText('2 кайталанма'));
     const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
     assert.deepEqual(crashes, []);
+  });
+
+  it('marks a selection in the queue as copies of one report by its link; the original itself is left', async () => {
+    const { page } = tab;
+    const [d1, d2] = [await sendMore(), await sendMore()];
+    await page.goto('/monitoring/review');
+    const row = (id: string) =>
+      page.getByTestId('review-row').filter({ has: page.locator(`a[href$="${id}"]`) });
+    for (const id of [d1, d2, a]) await row(id).getByTestId('row-select').check();
+    await see(page, page.getByTestId('bulk-count').getByText('3 билдирүү тандалды'));
+    await page.getByTestId('bulk-duplicates').click();
+    const dialog = page.getByRole('dialog');
+    const paste = dialog.getByTestId('bulk-duplicate-paste');
+    // A copy cannot be the original: refused for the whole batch, at the field.
+    await paste.fill(`${w.server.url}/monitoring/submissions/${b}`);
+    await dialog.getByTestId('bulk-duplicate-confirm').click();
+    await reauth(page, coordinator);
+    await see(page, dialog.getByText('Ал билдирүү өзү кайталанма: ал кайталаган билдирүүнү тандаңыз.'));
+    assert.equal((await status(d1)).status, 'received');
+    await paste.fill(`${w.server.url}/monitoring/submissions/${a}`);
+    assert.deepEqual(await shot(page, 'bulk-duplicates-ky'), []);
+    await dialog.getByTestId('bulk-duplicate-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    const outcome = page.getByTestId('bulk-outcome');
+    await see(page, outcome.getByText('2 билдирүү өзгөртүлдү.'));
+    await see(page, outcome.getByTestId('bulk-skipped-duplicate_self'));
+    assert.deepEqual((await status(a)).duplicates.map((d) => d.id).sort(), [b, c, d1, d2].sort());
+    await see(page, row(a).getByTestId('copies-badge').getByText('4 кайталанма'));
   });
 });

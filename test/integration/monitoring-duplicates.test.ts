@@ -111,13 +111,14 @@ for (const backend of await backends()) {
       // Another mission's report, though the administrator reviews both.
       const r = await admin.client.post<Err>(`${S}/${c}/transition`, { to: 'rejected', duplicateOf: x });
       assert.equal(r.body.error.code, 'submissions.duplicate_other_mission');
-      // A batch does not name originals: one report at a time.
+      // A batch naming an original the reviewer does not review is refused whole, at the field.
+      await chuy.client.reauth(chuy.password, chuy.totpSecret);
       const bulk = await chuy.client.post<Err>(`${S}/transition`, {
         ids: [c],
         to: 'rejected',
-        duplicateOf: a,
+        duplicateOf: n,
       });
-      assert.equal(bulk.status, 400);
+      assert.equal(bulk.body.error.code, 'submissions.duplicate_not_found');
       assert.equal((await view(c)).status, 'received');
       assert.equal(await transitions(), before);
     });
@@ -178,6 +179,26 @@ for (const backend of await backends()) {
       );
       const copies = Object.fromEntries(list.body.items.map((i) => [i.id, i.copies]));
       assert.deepEqual([copies[c], copies[a], copies[b]], [1, 0, 0]);
+    });
+
+    test('a selection is marked as copies of one report; the original in it is skipped, named', async () => {
+      const [o, p, q] = [await send(w, 'C1'), await send(w, 'C1'), await send(w, 'C1')];
+      const r = await chuy.client.post<{ done: string[]; skipped: { id: string; code: string }[] }>(
+        `${S}/transition`,
+        { ids: [p, q, o], to: 'rejected', duplicateOf: o },
+      );
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual(r.body.done.sort(), [p, q].sort());
+      assert.deepEqual(r.body.skipped, [{ id: o, code: 'submissions.duplicate_self' }]);
+      assert.deepEqual((await view(o)).duplicates.map((d) => d.id).sort(), [p, q].sort());
+      // A copy cannot be the original of a batch.
+      const chain = await chuy.client.post<Err>(`${S}/transition`, {
+        ids: [o],
+        to: 'rejected',
+        duplicateOf: p,
+      });
+      assert.equal(chain.body.error.code, 'submissions.duplicate_chain');
+      assert.equal((await view(o)).status, 'received');
     });
 
     test('two reviewers marking two reports as copies of each other at once: one wins, no cycle', async () => {

@@ -11,6 +11,7 @@ import {
   loadForReview,
   withReview,
 } from './review.service.ts';
+import { readOriginal } from './review.duplicates.ts';
 import { filteredSubmissions } from './submissions.read.ts';
 import { MATCHING_MAX, type MatchingQuery } from './submissions.schemas.ts';
 import type * as S from './submissions.schemas.ts';
@@ -21,6 +22,11 @@ const SKIP_CODES = [
   'submissions.locked',
   'submissions.transition_invalid',
   'submissions.assignee_invalid',
+  // Marking copies of one report: the original itself in the selection, a report of another mission,
+  // or an original made a copy meanwhile.
+  'submissions.duplicate_self',
+  'submissions.duplicate_other_mission',
+  'submissions.duplicate_chain',
 ] as const;
 type SkipCode = (typeof SKIP_CODES)[number];
 type Outcome = { done: string[]; skipped: { id: string; code: SkipCode }[] };
@@ -54,11 +60,24 @@ export async function transitionMany(
   input: z.infer<typeof S.BulkTransition>,
 ): Promise<Outcome> {
   requireCap(actor, 'monitoring.review');
-  const move = { to: input.to, ...(input.reason ? { reason: input.reason } : {}) };
+  const move = {
+    to: input.to,
+    ...(input.reason ? { reason: input.reason } : {}),
+    ...(input.duplicateOf ? { duplicateOf: input.duplicateOf } : {}),
+  };
   // A missing reason refuses the whole batch before anything changes (a 400 naming the field).
   checkTransitionInput(move);
   // A batch is a bulk action (SECURITY.md): a stolen session cannot publish or reject a page at once.
   requireReauth(actor);
+  // An original the reviewer cannot name, or one that is a copy itself, refuses the whole batch:
+  // each report would fail alike.
+  if (move.duplicateOf) {
+    const original = await readOriginal(ctx.db, actor, move.duplicateOf);
+    if (original.duplicate_of)
+      throw new AppError('submissions.duplicate_chain', {
+        fields: [{ path: 'duplicateOf', code: 'invalid' }],
+      });
+  }
   return eachReport(input.ids, async (id) => {
     await withReview(ctx, actor, id, (tx, audit, row, key) =>
       applyTransition(actor, id, move, tx, audit, row, key, FORWARD),

@@ -42,16 +42,22 @@ export async function checkOriginal(
       .set((eb) => ({ updated_at: eb.ref('updated_at') }))
       .where('id', '=', id)
       .execute();
-  const original = await tx
+  const original = await readOriginal(tx, actor, originalId);
+  if (original.mission_id !== row.mission_id) throw refuse('submissions.duplicate_other_mission');
+  if (original.duplicate_of) throw refuse('submissions.duplicate_chain');
+}
+
+/** The report named as an original, if the actor reviews it (else "not found", whether it exists or not). */
+export async function readOriginal(db: Executor, actor: Actor, originalId: string) {
+  const original = await db
     .selectFrom('submissions as s')
     .select(['s.id', 's.mission_id', 's.region', 's.duplicate_of'])
     .where('s.id', '=', originalId)
     .where(submissionVisibleTo(actor))
     .executeTakeFirst();
-  if (!original || !(await reviewsSubmission(tx, actor, original)))
+  if (!original || !(await reviewsSubmission(db, actor, original)))
     throw refuse('submissions.duplicate_not_found');
-  if (original.mission_id !== row.mission_id) throw refuse('submissions.duplicate_other_mission');
-  if (original.duplicate_of) throw refuse('submissions.duplicate_chain');
+  return original;
 }
 
 /** A report that becomes a duplicate hands its own duplicates on to its original (still no chains). */

@@ -137,10 +137,8 @@ export const Transition = z.strictObject({
   /** With `to: 'rejected'`: the report this one repeats (review.duplicates.ts); no reason needed then. */
   duplicateOf: Uuid.optional(),
 });
-/** One state for a page of reports at once (the review queue's page is 50); duplicates one by one. */
-export const BulkTransition = Transition.omit({ duplicateOf: true }).extend({
-  ids: z.array(Uuid).min(1).max(100),
-});
+/** One state for a page of reports at once (the review queue's page is 50), or copies of one report. */
+export const BulkTransition = Transition.extend({ ids: z.array(Uuid).min(1).max(100) });
 export const BulkTransitionResult = z.object({
   done: z.array(Uuid),
   skipped: z.array(z.object({ id: Uuid, code: z.string() })),

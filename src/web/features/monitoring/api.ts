@@ -329,6 +329,9 @@ export const SKIP_CODES = [
   'submissions.transition_invalid',
   'submissions.assignee_invalid',
   'submissions.not_found',
+  'submissions.duplicate_self',
+  'submissions.duplicate_other_mission',
+  'submissions.duplicate_chain',
 ] as const;
 export interface BulkResult {
   done: string[];
@@ -348,6 +351,16 @@ export const submissionsApi = {
   unlock: (id: string) => api.del<Submission>(`${s(id)}/lock`),
   transition: (id: string, to: SubmissionStatus, reason?: string) =>
     api.post<Submission>(`${s(id)}/transition`, reason ? { to, reason } : { to }),
+  /** Reject several as copies of `original` (the original itself, if selected, is skipped). */
+  markDuplicates: (ids: string[], original: string, reason?: string) =>
+    eachBatch(ids, (part) =>
+      api.post<BulkResult>('/api/monitoring/submissions/transition', {
+        ids: part,
+        to: 'rejected',
+        duplicateOf: original,
+        ...(reason ? { reason } : {}),
+      }),
+    ),
   /** Reject as the duplicate of `original`; the reason is optional then. */
   markDuplicate: (id: string, original: string, reason?: string) =>
     api.post<Submission>(`${s(id)}/transition`, {

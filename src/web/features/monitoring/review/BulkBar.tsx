@@ -7,6 +7,7 @@ import { MATCHING_MAX, SKIP_CODES, submissionsApi, type BulkResult, type Submiss
 import { MonErrorAlert } from '../MonErrorAlert';
 import { RejectDialog } from '../submission/RejectDialog';
 import { BulkAssignDialog } from './BulkAssignDialog';
+import { BulkDuplicateDialog } from './BulkDuplicateDialog';
 
 /** The moves offered for a selection; the server refuses, per report, what its state does not allow. */
 const MOVES: readonly SubmissionStatus[] = ['in_review', 'verified', 'published', 'rejected'];
@@ -35,8 +36,10 @@ export function BulkBar({
   const qc = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
   const [assigning, setAssigning] = useState(false);
+  const [copying, setCopying] = useState(false);
   const done = (r: BulkResult) => {
     setRejecting(false);
+    setCopying(false);
     setAssigning(false);
     onResult(r);
     void qc.invalidateQueries({ queryKey: ['monitoring', 'submissions'] });
@@ -49,12 +52,18 @@ export function BulkBar({
     onMutate: onStart,
     onSuccess: done,
   });
+  const copies = useMutation({
+    mutationFn: ({ original, why }: { original: string; why: string }) =>
+      submissionsApi.markDuplicates(ids, original, why || undefined),
+    onMutate: onStart,
+    onSuccess: done,
+  });
   const assign = useMutation({
     mutationFn: (userId: string | null) => submissionsApi.assignMany(ids, userId),
     onMutate: onStart,
     onSuccess: done,
   });
-  const busy = move.isPending || assign.isPending;
+  const busy = move.isPending || assign.isPending || copies.isPending;
   const closeReject = () => {
     setRejecting(false);
     move.reset();
@@ -111,6 +120,18 @@ export function BulkBar({
             variant="default"
             disabled={busy}
             onClick={() => {
+              copies.reset();
+              setCopying(true);
+            }}
+            data-testid="bulk-duplicates"
+          >
+            {t('bulk.duplicates')}
+          </Button>
+          <Button
+            size="sm"
+            variant="default"
+            disabled={busy}
+            onClick={() => {
               assign.reset();
               setAssigning(true);
             }}
@@ -128,6 +149,16 @@ export function BulkBar({
           error={assign.error}
           onAssign={(userId) => assign.mutate(userId)}
           onClose={() => setAssigning(false)}
+        />
+      )}
+      {copying && (
+        <BulkDuplicateDialog
+          title={t('bulk.duplicatesTitle', { count: ids.length, n })}
+          pending={copies.isPending}
+          error={copies.error}
+          onMark={(original, why) => copies.mutate({ original, why })}
+          onEdit={() => copies.reset()}
+          onClose={() => setCopying(false)}
         />
       )}
       {rejecting && (

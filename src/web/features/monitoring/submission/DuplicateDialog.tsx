@@ -11,6 +11,9 @@ import { MonErrorAlert, monErrorMessage } from '../MonErrorAlert';
 const OTHER = 'other';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
+/** The report id in a pasted address or number, or '' (the server checks what it names). */
+export const reportIdIn = (text: string): string => UUID.exec(text)?.[0]?.toLowerCase() ?? '';
+
 /**
  * Rejects the report as the duplicate of another: picked among the similar reports the server
  * offers (same site, nearest in time), or pasted as the other report's address when it is further
@@ -34,7 +37,7 @@ export function DuplicateDialog({
   const [picked, setPicked] = useState('');
   const [pasted, setPasted] = useState('');
   const [reason, setReason] = useState('');
-  const original = picked === OTHER ? (UUID.exec(pasted)?.[0]?.toLowerCase() ?? '') : picked;
+  const original = picked === OTHER ? reportIdIn(pasted) : picked;
   const mark = useMutation({
     mutationFn: () => submissionsApi.markDuplicate(s.id, original, reason.trim() || undefined),
     onSuccess: onDone,
