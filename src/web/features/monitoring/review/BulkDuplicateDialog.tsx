@@ -1,10 +1,10 @@
-import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { AppModal } from '../../../components/AppModal';
-import { MonErrorAlert, monErrorMessage } from '../MonErrorAlert';
-import { reportIdIn } from '../submission/DuplicateDialog';
+import { monErrorMessage } from '../MonErrorAlert';
+import { DuplicateFooter, reportIdIn } from '../submission/DuplicateDialog';
 
 /**
  * Marks a selection as copies of one report, named by its address (the reviewer has it open, or copies
@@ -57,31 +57,15 @@ export function BulkDuplicateDialog({
             }
             data-testid="bulk-duplicate-paste"
           />
-          <Textarea
-            label={t('duplicates.reason')}
-            description={t('duplicates.reasonHint')}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-testid="bulk-duplicate-reason"
+          <DuplicateFooter
+            reason={reason}
+            onReason={setReason}
+            error={atField ? null : error}
+            ready={Boolean(original)}
+            pending={pending}
+            onClose={onClose}
+            testIds={{ reason: 'bulk-duplicate-reason', confirm: 'bulk-duplicate-confirm' }}
           />
-          {!atField && <MonErrorAlert error={error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel', { ns: 'ui' })}
-            </Button>
-            <Button
-              type="submit"
-              color="red.8"
-              disabled={!original}
-              loading={pending}
-              data-testid="bulk-duplicate-confirm"
-            >
-              {t('duplicates.confirm')}
-            </Button>
-          </Group>
         </Stack>
       </form>
     </AppModal>

@@ -125,33 +125,62 @@ export function DuplicateDialog({
               data-testid="duplicate-paste"
             />
           )}
-          <Textarea
-            label={t('duplicates.reason')}
-            description={t('duplicates.reasonHint')}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-testid="duplicate-reason"
+          <DuplicateFooter
+            reason={reason}
+            onReason={setReason}
+            error={linkRefused ? null : mark.error}
+            ready={Boolean(original)}
+            pending={mark.isPending}
+            onClose={onClose}
+            testIds={{ reason: 'duplicate-reason', confirm: 'duplicate-confirm' }}
           />
-          {!linkRefused && <MonErrorAlert error={mark.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel', { ns: 'ui' })}
-            </Button>
-            <Button
-              type="submit"
-              color="red.8"
-              disabled={!original}
-              loading={mark.isPending}
-              data-testid="duplicate-confirm"
-            >
-              {t('duplicates.confirm')}
-            </Button>
-          </Group>
         </Stack>
       </form>
     </AppModal>
+  );
+}
+
+/** The optional note, a refusal not shown at a field, and Cancel / "Reject as a duplicate" (one report or many). */
+export function DuplicateFooter({
+  reason,
+  onReason,
+  error,
+  ready,
+  pending,
+  onClose,
+  testIds,
+}: {
+  reason: string;
+  onReason: (text: string) => void;
+  error: unknown;
+  /** An original is named: the button may be pressed. */
+  ready: boolean;
+  pending: boolean;
+  onClose: () => void;
+  testIds: { reason: string; confirm: string };
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  return (
+    <>
+      <Textarea
+        label={t('duplicates.reason')}
+        description={t('duplicates.reasonHint')}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={reason}
+        onChange={(e) => onReason(e.currentTarget.value)}
+        data-testid={testIds.reason}
+      />
+      <MonErrorAlert error={error} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel', { ns: 'ui' })}
+        </Button>
+        <Button type="submit" color="red.8" disabled={!ready} loading={pending} data-testid={testIds.confirm}>
+          {t('duplicates.confirm')}
+        </Button>
+      </Group>
+    </>
   );
 }
