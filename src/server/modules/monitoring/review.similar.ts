@@ -26,18 +26,16 @@ export async function similarReports(ctx: AppContext, actor: Actor | null, id: s
   q = row.mission_id ? q.where('s.mission_id', '=', row.mission_id) : q.where('s.mission_id', 'is', null);
   // Within two days either way: one incident is reported around one time. A site's reports go by the
   // phone's time (an observer offline all day sends late); others by arrival, which has an index.
-  if (row.site_id) {
-    const at = Date.parse(row.submitted_at);
-    q = q
-      .where('s.site_id', '=', row.site_id)
-      .where('s.submitted_at', '>=', new Date(at - 2 * DAY_MS).toISOString())
-      .where('s.submitted_at', '<=', new Date(at + 2 * DAY_MS).toISOString());
-  } else {
-    const at = Date.parse(row.received_at);
-    q = (row.region ? q.where('s.region', '=', row.region) : q.where('s.region', 'is', null))
-      .where('s.received_at', '>=', new Date(at - 2 * DAY_MS).toISOString())
-      .where('s.received_at', '<=', new Date(at + 2 * DAY_MS).toISOString());
-  }
+  q = row.site_id
+    ? q.where('s.site_id', '=', row.site_id)
+    : row.region
+      ? q.where('s.region', '=', row.region)
+      : q.where('s.region', 'is', null);
+  const by = row.site_id ? 's.submitted_at' : 's.received_at';
+  const at = Date.parse(row.site_id ? row.submitted_at : row.received_at);
+  q = q
+    .where(by, '>=', new Date(at - 2 * DAY_MS).toISOString())
+    .where(by, '<=', new Date(at + 2 * DAY_MS).toISOString());
   const rows = await q.orderBy('s.received_at', 'desc').limit(100).execute();
   const t = Date.parse(row.submitted_at);
   const near = rows

@@ -1,5 +1,4 @@
 import { api, query } from '../../api/client';
-import { batches, eachBatch } from './review/batches';
 import type { PublicSummary, Summary } from './summary.api';
 import type { FieldType, FormDefinition, FormKind, L10n } from '../../../core/forms/types';
 
@@ -10,6 +9,8 @@ import type { FieldType, FormDefinition, FormKind, L10n } from '../../../core/fo
 export * from './exports.api';
 // Likewise the dashboard's figures (summary.api.ts).
 export * from './summary.api';
+// And submissions with their review (submissions.api.ts).
+export * from './submissions.api';
 
 export type VersionStatus = 'draft' | 'published';
 export type MissionKind = 'election' | 'detention' | 'trial' | 'assembly';
@@ -167,109 +168,11 @@ export interface SiteCreate {
   lat?: number;
   lon?: number;
 }
-export interface SubmissionRow {
-  id: string;
-  missionId: string | null;
-  siteId: string | null;
-  siteName: string | null;
-  formTitle: L10n | null;
-  formKind: string;
-  source: 'observer' | 'public';
-  lockedBy: string | null;
-  lockedByMe: boolean;
-  status: SubmissionStatus;
-  critical: boolean;
-  flags: Flags;
-  region: string | null;
-  receivedAt: string;
-  observerName: string | null;
-  assigneeName: string | null;
-  assignedToMe: boolean;
-  /** Reports rejected as duplicates of this one: its corroboration. */
-  copies: number;
-}
-export interface SubmissionFile {
-  id: string;
-  mime: string;
-  size: number;
-  name: string;
-}
-/** A report as a reviewer picks the original of a duplicate from (no answers). */
-export interface SimilarReport {
-  id: string;
-  site: string | null;
-  observer: string | null;
-  source: 'observer' | 'public';
-  status: SubmissionStatus;
-  submittedAt: string;
-  critical: boolean;
-}
-export interface Submission {
-  id: string;
-  clientId: string;
-  missionId: string | null;
-  siteId: string | null;
-  site: { code: string; name: string } | null;
-  /** Words the site by its mission's kind (court, institution…); null without a site. */
-  missionKind: string | null;
-  formVersionId: string;
-  formId: string;
-  formKind: string;
-  violationEventId: string | null;
-  caseId: string | null;
-  observerId: string | null;
-  observerName: string | null;
-  source: 'observer' | 'public';
-  status: SubmissionStatus;
-  critical: boolean;
-  flags: Flags;
-  answers: Record<string, unknown>;
-  /** The uploads the file/signature answers name. */
-  files: SubmissionFile[];
-  submittedAt: string;
-  receivedAt: string;
-  region: string | null;
-  district: string | null;
-  lock: { userId: string; name: string; until: string } | null;
-  /** The reviewer the report was given to. */
-  assignee: { id: string; name: string } | null;
-  /** The report this one repeats (rejected as its duplicate); site and time null if not the reader's. */
-  duplicateOf: { id: string; site: string | null; submittedAt: string | null } | null;
-  /** The reports rejected as duplicates of this one: its corroboration. */
-  duplicates: SimilarReport[];
-  history: {
-    at: string;
-    userId: string | null;
-    name: string | null;
-    action: string;
-    from: string | null;
-    to: string | null;
-    reason: string | null;
-    refId: string | null;
-    /** Whom an `assign`/`unassign` entry names. */
-    refName: string | null;
-  }[];
-  comments: { id: string; at: string; userId: string; name: string; body: string }[];
-}
-export type SubmissionsQuery = {
-  missionId?: string;
-  status?: SubmissionStatus;
-  queue?: Queue;
-  region?: string;
-  siteId?: string;
-  critical?: '0' | '1';
-  source?: 'observer' | 'public';
-  /** `me`: the reports given to the asker. */
-  assignee?: 'me';
-  page?: number;
-};
-
 type Id = { id: string };
 
 const enc = encodeURIComponent;
 const f = (id: string) => `/api/monitoring/forms/${enc(id)}`;
 const m = (id: string) => `/api/monitoring/missions/${enc(id)}`;
-const s = (id: string) => `/api/monitoring/submissions/${enc(id)}`;
 
 export const formsApi = {
   list: (archived = false) =>
@@ -321,93 +224,4 @@ export const missionsApi = {
   summary: (id: string) => api.get<Summary>(`${m(id)}/summary`),
   /** Anyone, no session: the aggregates of a mission its administrators made public. */
   publicSummary: (id: string) => api.get<PublicSummary>(`/api/public/monitoring/missions/${enc(id)}/summary`),
-};
-
-/** Why a report of a batch was left as it was (the server's error code). */
-export const SKIP_CODES = [
-  'submissions.locked',
-  'submissions.transition_invalid',
-  'submissions.assignee_invalid',
-  'submissions.not_found',
-  'submissions.duplicate_self',
-  'submissions.duplicate_other_mission',
-  'submissions.duplicate_chain',
-] as const;
-export interface BulkResult {
-  done: string[];
-  skipped: { id: string; code: string }[];
-}
-
-/** The most reports "select every match" takes (the server's cap). */
-export const MATCHING_MAX = 1000;
-export const submissionsApi = {
-  list: (q: SubmissionsQuery) =>
-    api.get<{ items: SubmissionRow[]; total: number }>(`/api/monitoring/submissions${query(q)}`),
-  get: (id: string) => api.get<Submission>(s(id)),
-  /** A plain link (cookies go with it): pictures and recordings load from it like evidence thumbnails. */
-  fileUrl: (id: string, uploadId: string) => `${s(id)}/files/${enc(uploadId)}`,
-  // Every review write answers the submission as it now is.
-  lock: (id: string) => api.post<Submission>(`${s(id)}/lock`, {}),
-  unlock: (id: string) => api.del<Submission>(`${s(id)}/lock`),
-  transition: (id: string, to: SubmissionStatus, reason?: string) =>
-    api.post<Submission>(`${s(id)}/transition`, reason ? { to, reason } : { to }),
-  /** Reject several as copies of `original` (the original itself, if selected, is skipped). */
-  markDuplicates: (ids: string[], original: string, reason?: string) =>
-    eachBatch(ids, (part) =>
-      api.post<BulkResult>('/api/monitoring/submissions/transition', {
-        ids: part,
-        to: 'rejected',
-        duplicateOf: original,
-        ...(reason ? { reason } : {}),
-      }),
-    ),
-  /** Reject as the duplicate of `original`; the reason is optional then. */
-  markDuplicate: (id: string, original: string, reason?: string) =>
-    api.post<Submission>(`${s(id)}/transition`, {
-      to: 'rejected',
-      duplicateOf: original,
-      ...(reason ? { reason } : {}),
-    }),
-  /** Reports that may be the same incident, nearest in time first. */
-  similar: (id: string) => api.get<{ items: SimilarReport[] }>(`${s(id)}/similar`),
-  /** One state for several reports; each is checked on its own, what cannot move comes back skipped. */
-  transitionMany: (ids: string[], to: SubmissionStatus, reason?: string) =>
-    eachBatch(ids, (part) =>
-      api.post<BulkResult>(
-        '/api/monitoring/submissions/transition',
-        reason ? { ids: part, to, reason } : { ids: part, to },
-      ),
-    ),
-  /** The ids a review filter matches (at most 1,000, newest first) and how many match in all. */
-  matching: (q: Omit<SubmissionsQuery, 'page'>) =>
-    api.get<{ ids: string[]; total: number }>(`/api/monitoring/submissions/matching${query(q)}`),
-  flags: (id: string, flags: Partial<Flags>) => api.patch<Submission>(`${s(id)}/flags`, flags),
-  comment: (id: string, body: string) => api.post<Submission>(`${s(id)}/comments`, { body }),
-  /** Give the report to a reviewer, or to nobody (null). */
-  assign: (id: string, userId: string | null) => api.put<Submission>(`${s(id)}/assignee`, { userId }),
-  /** Who may be given the report. */
-  reviewers: (id: string) => api.get<{ items: { id: string; name: string }[] }>(`${s(id)}/reviewers`),
-  /** Give several reports to one reviewer (or to nobody); each is checked on its own. */
-  assignMany: (ids: string[], userId: string | null) =>
-    eachBatch(ids, (part) =>
-      api.post<BulkResult>('/api/monitoring/submissions/assign', { ids: part, userId }),
-    ),
-  /** Who may be given a selection, and how many of its reports each may take (summed over batches). */
-  reviewersOfMany: async (ids: string[]) => {
-    const people = new Map<string, { id: string; name: string; count: number }>();
-    for (const part of batches(ids)) {
-      const r = await api.post<{ items: { id: string; name: string; count: number }[] }>(
-        '/api/monitoring/submissions/reviewers',
-        { ids: part },
-      );
-      for (const p of r.items) {
-        const had = people.get(p.id);
-        people.set(p.id, had ? { ...had, count: had.count + p.count } : p);
-      }
-    }
-    return { items: [...people.values()] };
-  },
-  toViolation: (id: string) =>
-    api.post<{ eventId: string; actCreated: boolean }>(`${s(id)}/to-violation`, {}),
-  toCase: (id: string) => api.post<{ caseId: string }>(`${s(id)}/to-case`, {}),
 };

@@ -1,4 +1,4 @@
-import type { BulkResult } from '../api';
+import type { BulkResult } from '../submissions.api';
 
 /** The server's batch size; a larger selection ("every match") goes in batches, one after another. */
 const BATCH = 100;

@@ -3,11 +3,9 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../intl/format';
 import { AnchorLink } from '../../people/AnchorLink';
-import type { Submission, SubmissionStatus } from '../api';
+import type { Submission } from '../api';
 import { DuplicateDialog } from './DuplicateDialog';
-
-// The states a report may be rejected from (review.service TRANSITIONS).
-const REJECTABLE: SubmissionStatus[] = ['received', 'in_review', 'verified'];
+import { NEXT } from './workflow';
 
 /**
  * The report's duplicates: the report it repeats (when rejected as a copy), the copies that repeat it
@@ -25,7 +23,7 @@ export function DuplicatesCard({
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const [marking, setMarking] = useState(false);
-  const markable = REJECTABLE.includes(s.status) && !s.duplicateOf;
+  const markable = NEXT[s.status].includes('rejected') && !s.duplicateOf;
   if (!s.duplicateOf && s.duplicates.length === 0 && !markable) return null;
   const of = s.duplicateOf;
   return (

@@ -11,16 +11,8 @@ import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys } from '../queries';
 import { AssignCard } from './AssignCard';
 import { DuplicatesCard } from './DuplicatesCard';
+import { NEXT } from './workflow';
 import { RejectDialog } from './RejectDialog';
-
-/** The next states a reviewer may choose, as the server allows them (review.service TRANSITIONS). */
-const NEXT: Record<SubmissionStatus, SubmissionStatus[]> = {
-  received: ['in_review', 'rejected'],
-  in_review: ['verified', 'rejected', 'received'],
-  verified: ['published', 'rejected', 'in_review'],
-  published: ['verified'],
-  rejected: ['in_review'],
-};
 
 /** Who holds the lock, as a banner: "Aigul is editing" or "You are editing". */
 export function LockBanner({
