@@ -71,6 +71,7 @@ for (const backend of await backends()) {
     let coord: TestUser;
     let obs: TestUser;
     let w: MissionWorld;
+    const checklists: string[] = [];
 
     async function exportDone(c: Client, body: Record<string, unknown>): Promise<string> {
       const r = await c.post<{ jobId: string }>(`/api/monitoring/missions/${w.missionId}/exports`, body);
@@ -98,12 +99,19 @@ for (const backend of await backends()) {
       await assign(admin, w.sites.N1!, [obs.id]);
       for (let i = 0; i < 4; i++) {
         const extra = i === 0 ? { opened: false, late_reason: SECRET, notes: SECRET } : { notes: SECRET };
-        const r = await obs.client.post(
+        const r = await obs.client.post<{ id: string }>(
           '/api/monitoring/submissions',
           submission(w, i % 2 ? 'N1' : 'C1', goodAnswers(extra)),
         );
         assert.equal(r.status, 201, JSON.stringify(r.body));
+        checklists.push(r.body.id);
       }
+      // The third report repeats the first (ADR 0026): the exports name the report it repeats.
+      const dup = await admin.client.post(`/api/monitoring/submissions/${checklists[2]}/transition`, {
+        to: 'rejected',
+        duplicateOf: checklists[0],
+      });
+      assert.equal(dup.status, 200, JSON.stringify(dup.body));
       const inc = await obs.client.post(
         '/api/monitoring/submissions',
         submission(w, 'C1', { what: SECRET, severity: 'high' }, w.incident),
@@ -164,6 +172,11 @@ for (const backend of await backends()) {
       assert.ok(lines[0]!.includes('opened') && lines[0]!.includes('severity'));
       // An election's sites are polling stations, in the requester's language.
       assert.ok(lines[0]!.includes(',Участоктун коду,Участок,'), lines[0]);
+      // A rejected copy names the report it repeats, right after its status; the others leave it empty.
+      assert.ok(lines[0]!.startsWith('Билдирүү,Алынды,Жөнөтүлдү,Абалы,Кайталаган билдирүү,'), lines[0]);
+      const byId = new Map(lines.slice(1).map((l) => [l.split(',')[0]!, l.split(',')]));
+      assert.equal(byId.get(checklists[2]!)![4], checklists[0]);
+      assert.equal(byId.get(checklists[0]!)![4], '');
       assert.ok(
         !lines[0]!.includes('notes') && !lines[0]!.includes('late_reason') && !lines[0]!.includes('what'),
       );

@@ -34,7 +34,7 @@ function spec(format: RenderSpec['format'] = 'csv'): RenderSpec {
     yes: 'Ооба',
     no: 'Жок',
     sources: { observer: 'Байкоочу' },
-    statuses: { received: 'Келди' },
+    statuses: { received: 'Келди', rejected: 'Четке кагылды' },
     regions: { 'KG-C': 'Чүй облусу' },
     districts: {},
     versions: {},
@@ -60,6 +60,7 @@ function row(answers: Record<string, unknown>, region: string | null = 'KG-C'): 
     'v1',
     sealed,
     wrapped,
+    null,
   ];
 }
 
@@ -85,7 +86,7 @@ describe('export rendering', () => {
     assert.equal(
       out,
       // Status, choices and the answer's region in the reader's language (an unknown key stays as stored).
-      `${r[0]},2026-11-29T06:00:00Z,2026-11-29T05:59:00Z,Келди,Байкоочу,Жок,Чүй облусу,,,,,,Ооба,"'=HYPERLINK(""x"")",Кечигүү; no_ink,Чүй облусу,2,\r\n`,
+      `${r[0]},2026-11-29T06:00:00Z,2026-11-29T05:59:00Z,Келди,,Байкоочу,Жок,Чүй облусу,,,,,,Ооба,"'=HYPERLINK(""x"")",Кечигүү; no_ink,Чүй облусу,2,\r\n`,
     );
   });
 
@@ -112,17 +113,30 @@ describe('export rendering', () => {
       assert.deepEqual(fields.slice(1, 3), ['2026-11-29T06:00:00Z', '2026-11-29T05:59:00Z']);
       assert.ok(typeof cells[n]![1] === 'number' && typeof cells[n]![2] === 'number');
     });
-    assert.equal(parsed[0]!.length, 12 + 6); // the fixed columns, then the plan's
-    assert.deepEqual(parsed[1]!.slice(12), ['', '', '', '', '1', '']);
-    assert.deepEqual(parsed[4]!.slice(12), ['', '', 'a,b', '', '', '']);
+    assert.equal(parsed[0]!.length, 13 + 6); // the fixed columns, then the plan's
+    assert.deepEqual(parsed[1]!.slice(13), ['', '', '', '', '1', '']);
+    assert.deepEqual(parsed[4]!.slice(13), ['', '', 'a,b', '', '', '']);
   });
 
   test('stored values that name an object member stay text or empty, never a prototype function', () => {
     const r = row({ constructor: undefined, queue: 'toString' }, 'constructor');
     const cells = (createRenderer(spec('xlsx')).page(page([r])) as unknown[][])[0]!;
-    assert.equal(cells[6], 'constructor'); // an unknown region shows as stored
-    assert.equal(cells[13], 'toString');
-    assert.equal(cells[17], null); // "constructor" is not an answer here
+    assert.equal(cells[7], 'constructor'); // an unknown region shows as stored
+    assert.equal(cells[14], 'toString');
+    assert.equal(cells[18], null); // "constructor" is not an answer here
+  });
+
+  test('a rejected copy names the report it repeats, in every format; other rows leave it empty', () => {
+    const original = uuidv7();
+    const copy = row({ opened: true });
+    copy[3] = 'rejected';
+    copy[13] = original;
+    const rows = [copy, row({})];
+    const [a, b] = parseCsv(Buffer.from(createRenderer(spec()).page(page(rows)) as Uint8Array).toString());
+    assert.deepEqual(a!.slice(3, 5), ['Четке кагылды', original]);
+    assert.equal(b![4], '');
+    const cells = createRenderer(spec('xlsx')).page(page(rows)) as unknown[][];
+    assert.deepEqual([cells[0]![4], cells[1]![4]], [original, null]);
   });
 
   test('a page larger than the first buffer grows without losing a byte', () => {

@@ -29,6 +29,7 @@ export const RAW_COLUMNS = [
   'form_version_id',
   'answers',
   'dek',
+  'duplicate_of',
 ] as const;
 
 export type RawRow = [
@@ -45,6 +46,7 @@ export type RawRow = [
   formVersionId: string,
   answers: string,
   dek: string,
+  duplicateOf: string | null,
 ];
 
 /** How one column reads its cell from the answers (see exports.rows.ts for which fields get which). */
@@ -216,7 +218,7 @@ export function createRenderer(spec: RenderSpec): Renderer {
     return JSON.parse(new RecordKey(key, 'submissions', r[0]).decrypt('answers', r[11])) as Answers;
   }
 
-  /** The twelve cells every row has, before the answers' columns. */
+  /** The thirteen cells every row has, before the answers' columns (exports.rows.ts `FIXED`). */
   function fixedCells(r: RawRow): Cell[] {
     const [id, receivedAt, submittedAt, status, source, critical, region, district] = r;
     const [siteId, observerId, versionId] = [r[8], r[9], r[10]];
@@ -226,6 +228,8 @@ export function createRenderer(spec: RenderSpec): Renderer {
       receivedAt,
       submittedAt,
       statuses.get(status) ?? status,
+      // The report a rejected copy repeats (ADR 0026): an analyst drops or merges copies by it.
+      r[13] ?? null,
       sources.get(source) ?? source,
       critical ? spec.yes : spec.no,
       region ? (regions.get(region) ?? region) : null,
@@ -271,9 +275,10 @@ export function createRenderer(spec: RenderSpec): Renderer {
       const r = p.rows[n]!;
       const answers = answersOf(r, p, n);
       const fixed = fixedCells(r);
-      // id, received and submitted times: unique, so not worth remembering.
-      let line = `${csvField(fixed[0]!)},${csvField(fixed[1]!)},${csvField(fixed[2]!)}`;
-      for (let i = 3; i < fixed.length; i++) line += `,${esc(fixed[i]!)}`;
+      // id, received and submitted times, the original's id: unique, so not worth remembering.
+      let line = `${csvField(fixed[0]!)},${csvField(fixed[1]!)},${csvField(fixed[2]!)},${esc(fixed[3]!)},`;
+      if (fixed[4] !== null) line += csvField(fixed[4]!);
+      for (let i = 5; i < fixed.length; i++) line += `,${esc(fixed[i]!)}`;
       spread(answers);
       let gap = 0;
       for (let i = 0; i < kinds.length; i++) {

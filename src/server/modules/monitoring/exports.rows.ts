@@ -24,6 +24,7 @@ const FIXED = [
   'received_at',
   'submitted_at',
   'status',
+  'duplicate_of',
   'source',
   'critical',
   'region',
