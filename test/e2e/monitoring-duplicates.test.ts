@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { axeSerious, describeBrowser, reauth, type Tab } from './browser.ts';
+import { axeSerious, describeBrowser, login, openTab, reauth, switchLanguage, type Tab } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { activeMission, kyrgyzReviewer, see, sendChecklist, shot } from './monitoring-setup.ts';
+import { activeMission, kyrgyzReviewer, see, sendChecklist, shot, track } from './monitoring-setup.ts';
 
 type View = { status: string; duplicateOf: { id: string } | null; duplicates: { id: string }[] };
 
@@ -16,6 +16,7 @@ type View = { status: string; duplicateOf: { id: string } | null; duplicates: { 
 await describeBrowser('monitoring: duplicates of a report', (backend) => {
   let w: RolesWorld;
   let coordinator: Account;
+  let observer: Account;
   let browser: Browser;
   let tab: Tab;
   let [a, b, c, naryn] = ['', '', '', ''];
@@ -28,8 +29,7 @@ await describeBrowser('monitoring: duplicates of a report', (backend) => {
       { role: 'coordinator', email: 'cholpon@example.org', name: 'Чолпон Асанова' },
       { role: 'monitor', email: 'asel@example.org', name: 'Асел Байкоочу' },
     ]);
-    const [co, observer] = w.people as [Account, Account];
-    coordinator = co;
+    [coordinator, observer] = w.people as [Account, Account];
     const mission = await activeMission(w, {
       title: 'Жергиликтүү шайлоо 2026',
       sitesCsv:
@@ -147,5 +147,32 @@ await describeBrowser('monitoring: duplicates of a report', (backend) => {
     await see(page, outcome.getByTestId('bulk-skipped-duplicate_self'));
     assert.deepEqual((await status(a)).duplicates.map((d) => d.id).sort(), [b, c, d1, d2].sort());
     await see(page, row(a).getByTestId('copies-badge').getByText('4 кайталанма'));
+  });
+
+  it('the observer reads why their report was rejected and follows the link to their report that stays', async () => {
+    const mine = track(await openTab(browser, w.server.url, { locale: 'ky' }));
+    const { page } = mine;
+    await login(page, observer);
+    await switchLanguage(page, 'ky');
+    await page.goto(`/monitoring/submissions/${c}`);
+    await see(page, page.getByTestId('submission-status').getByText('Четке кагылды'));
+    await see(page, page.getByTestId('history-item').filter({ hasText: 'бир сааттан кийин' }));
+    const line = page.getByTestId('history-duplicate');
+    await see(page, line.getByText(/кайталанмасы катары четке кагылды/));
+    // The review stays the reviewers': no duplicates card, no way to mark or reopen.
+    assert.equal(await page.getByTestId('duplicate-of').count(), 0);
+    assert.equal(await page.getByTestId('mark-duplicate').count(), 0);
+    await page.setViewportSize({ width: 375, height: 800 });
+    assert.deepEqual(await shot(page, 'duplicate-observer-phone-ky'), []);
+    await line.getByRole('link').click();
+    await page.waitForURL(new RegExp(`/monitoring/submissions/${a}$`));
+    await see(page, page.getByTestId('submission-status'));
+    assert.equal(
+      await page.getByTestId('duplicates-card').count(),
+      0,
+      'its copies are the reviewers’ business',
+    );
+    assert.deepEqual(await axeSerious(page), []);
+    await mine.context.close();
   });
 });

@@ -28,6 +28,7 @@ for (const backend of await backends()) {
     let admin: TestUser;
     let chuy: TestUser;
     let obs: TestUser;
+    let obs2: TestUser;
     let w: MissionWorld;
     let other: MissionWorld;
     let [a, b, c, n, x] = ['', '', '', '', ''];
@@ -52,9 +53,10 @@ for (const backend of await backends()) {
       admin = await setupAdmin(t);
       chuy = await addUser(t, admin, 'coordinator');
       obs = await addUser(t, admin, 'monitor');
+      obs2 = await addUser(t, admin, 'monitor');
       w = await missionWorld(t.ctx, admin);
       other = await missionWorld(t.ctx, admin);
-      await assign(admin, w.sites.C1!, [obs.id]);
+      await assign(admin, w.sites.C1!, [obs.id, obs2.id]);
       await assign(admin, w.sites.N1!, [obs.id]);
       await assign(admin, other.sites.C1!, [obs.id]);
       const co = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
@@ -153,12 +155,16 @@ for (const backend of await backends()) {
       assert.match(String(audit.details), new RegExp(a));
     });
 
-    test('the observer sees the rejection, not the other report', async () => {
+    test('the observer sees the rejection and, the original being their own report, its link', async () => {
       const mine = await view(b, obs);
       assert.equal(mine.status, 'rejected');
       assert.equal(mine.duplicateOf, null);
       assert.deepEqual(mine.duplicates, []);
-      assert.ok(mine.history.every((h) => h.refId === null));
+      const refs = mine.history.flatMap((h) => (h.refId ? [[h.to, h.refId]] : []));
+      assert.deepEqual(refs, [['rejected', a]]);
+      assert.equal((await obs.client.get(`${S}/${a}`)).status, 200);
+      // The original lists none of its copies to its observer.
+      assert.deepEqual((await view(a, obs)).duplicates, []);
     });
 
     test('an original that becomes a duplicate hands its copies on; reopening unlinks', async () => {
@@ -199,6 +205,28 @@ for (const backend of await backends()) {
       });
       assert.equal(chain.body.error.code, 'submissions.duplicate_chain');
       assert.equal((await view(o)).status, 'received');
+    });
+
+    test("a copy of another observer's report tells its observer nothing of that report", async () => {
+      const original = await send(w, 'C1');
+      const r = await obs2.client.post<{ id: string }>(S, submission(w, 'C1', goodAnswers()));
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      const theirs = r.body.id;
+      const mark = await chuy.client.post<View>(`${S}/${theirs}/transition`, {
+        to: 'rejected',
+        duplicateOf: original,
+      });
+      assert.equal(mark.status, 200, JSON.stringify(mark.body));
+      assert.equal(mark.body.duplicateOf?.id, original);
+      const seen = await view(theirs, obs2);
+      assert.equal(seen.status, 'rejected');
+      assert.equal(seen.duplicateOf, null);
+      assert.ok(
+        seen.history.every((h) => h.refId === null),
+        JSON.stringify(seen.history),
+      );
+      assert.ok(!JSON.stringify(seen).includes(original), 'the other report is not named anywhere');
+      assert.equal((await obs2.client.get(`${S}/${original}`)).status, 404);
     });
 
     test('two reviewers marking two reports as copies of each other at once: one wins, no cycle', async () => {

@@ -12,7 +12,7 @@ import {
   withReview,
 } from './review.service.ts';
 import { readOriginal } from './review.duplicates.ts';
-import { filteredSubmissions } from './submissions.read.ts';
+import { filteredSubmissions } from './submissions.list.ts';
 import { MATCHING_MAX, type MatchingQuery } from './submissions.schemas.ts';
 import type * as S from './submissions.schemas.ts';
 

@@ -8,7 +8,8 @@ import { parseRange, sliceBytes } from '../../platform/files/range.ts';
 import { registerCriticalAlerts } from './alerts.job.ts';
 import { listAssignments } from './missions.assignments.ts';
 import { openSubmissionFile } from './submissions.files.ts';
-import { getSubmission, listSubmissions } from './submissions.read.ts';
+import { listSubmissions } from './submissions.list.ts';
+import { getSubmission } from './submissions.read.ts';
 import * as S from './submissions.schemas.ts';
 import { submit } from './submissions.service.ts';
 

@@ -114,7 +114,7 @@ export function History({ s, reviewer = true }: { s: Submission; reviewer?: bool
                   {t('history.reason', { reason: h.reason })}
                 </Text>
               )}
-              {/* Rejected as a duplicate: which report it repeats (reviewers only: observers get no refId). */}
+              {/* Rejected as a duplicate: which report it repeats (observers: only when that one is theirs too). */}
               {h.action === 'transition' && h.to === 'rejected' && h.refId && (
                 <Text size="sm" data-testid="history-duplicate">
                   {t('history.duplicate')}{' '}

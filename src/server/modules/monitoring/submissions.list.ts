@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import { requireCap, type Actor } from '../../platform/access/policy.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { userNames } from '../users/users.names.ts';
+import { seesReview, submissionVisibleTo } from './monitoring.access.ts';
+import { copiesOf } from './review.duplicates.ts';
+import { publishedVersion } from './submissions.forms.ts';
+import { liveLock } from './submissions.read.ts';
+import type * as S from './submissions.schemas.ts';
+
+type Status = z.infer<typeof S.SubmissionView>['status'];
+const PAGE = 50;
+
+/**
+ * The submissions (alias `s`) a list filter matches, among those the actor may see: the one filter of
+ * the review list and of "select every report that matches" (review.bulk.ts), so both always agree.
+ */
+export function filteredSubmissions(
+  ctx: AppContext,
+  actor: Actor,
+  q: Omit<z.infer<typeof S.SubmissionsQuery>, 'page'>,
+) {
+  let base = ctx.db.selectFrom('submissions as s').where(submissionVisibleTo(actor));
+  if (q.missionId) base = base.where('s.mission_id', '=', q.missionId);
+  if (q.status) base = base.where('s.status', '=', q.status);
+  if (q.region) base = base.where('s.region', '=', q.region);
+  if (q.siteId) base = base.where('s.site_id', '=', q.siteId);
+  if (q.critical) base = base.where('s.critical', '=', Number(q.critical));
+  if (q.source) base = base.where('s.source', '=', q.source);
+  if (q.queue) base = base.where(`s.flag_${q.queue}`, '=', 1);
+  if (q.assignee === 'me') base = base.where('s.assigned_to', '=', actor.userId);
+  return base;
+}
+
+/** Review queues and lists; an observer gets only their own (the visibility rule does it). */
+export async function listSubmissions(
+  ctx: AppContext,
+  actor: Actor | null,
+  q: z.infer<typeof S.SubmissionsQuery>,
+): Promise<z.infer<typeof S.SubmissionList>> {
+  requireCap(actor, 'monitoring.submit');
+  const page = q.page ?? 1;
+  const base = filteredSubmissions(ctx, actor, q);
+  const [rows, total] = await Promise.all([
+    base
+      .leftJoin('sites as st', 'st.id', 's.site_id')
+      .select([
+        's.id',
+        's.mission_id',
+        's.site_id',
+        's.form_version_id',
+        's.form_kind',
+        's.status',
+        's.critical',
+        's.flag_translate',
+        's.flag_geolocate',
+        's.flag_verify',
+        's.flag_urgent',
+        's.region',
+        's.received_at',
+        's.observer_id',
+        's.source',
+        's.locked_by',
+        's.assigned_to',
+        's.locked_until',
+        'st.name as site_name',
+      ])
+      .orderBy('s.received_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(PAGE)
+      .offset((page - 1) * PAGE)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const names = await userNames(ctx, [
+    ...rows.flatMap((r) => (r.observer_id ? [r.observer_id] : [])),
+    ...rows.flatMap((r) => (liveLock(r) ? [r.locked_by!] : [])),
+    ...rows.flatMap((r) => (r.assigned_to ? [r.assigned_to] : [])),
+  ]);
+  // Per row, as for one report (getSubmission): a query only for the reader's own reports.
+  const withReview = new Set<string>();
+  for (const r of rows) if (await seesReview(ctx.db, actor, r)) withReview.add(r.id);
+  const copies = await copiesOf(ctx.db, actor, [...withReview]);
+  const titles = new Map<string, z.infer<typeof S.L10nSchema> | null>();
+  for (const id of new Set(rows.map((r) => r.form_version_id)))
+    titles.set(id, (await publishedVersion(ctx.db, id))?.title ?? null);
+  return {
+    page,
+    total: Number(total.n),
+    items: rows.map((r) => {
+      const internal = withReview.has(r.id);
+      return {
+        id: r.id,
+        missionId: r.mission_id,
+        siteId: r.site_id,
+        siteName: r.site_name,
+        formTitle: titles.get(r.form_version_id) ?? null,
+        formKind: r.form_kind,
+        status: r.status as Status,
+        critical: r.critical === 1,
+        // An observer's list (their own reports) shows no review internals: see presentSubmission.
+        flags: {
+          translate: internal && r.flag_translate === 1,
+          geolocate: internal && r.flag_geolocate === 1,
+          verify: internal && r.flag_verify === 1,
+          urgent: internal && r.flag_urgent === 1,
+        },
+        region: r.region,
+        receivedAt: r.received_at,
+        observerName: r.observer_id ? (names.get(r.observer_id) ?? '—') : null,
+        source: r.source as 'observer' | 'public',
+        lockedBy: internal && liveLock(r) ? (names.get(r.locked_by!) ?? '—') : null,
+        // "You are editing" reads differently from someone else's name (the reviewer's own lock).
+        lockedByMe: liveLock(r) !== null && r.locked_by === actor.userId,
+        assigneeName: internal && r.assigned_to ? (names.get(r.assigned_to) ?? '—') : null,
+        assignedToMe: r.assigned_to === actor.userId,
+        copies: copies.get(r.id) ?? 0,
+      };
+    }),
+  };
+}
