@@ -29,6 +29,11 @@ export function districtsOf(region: RegionCode): readonly District[] {
 }
 
 /** True when the district lies in the region; false for any unknown code or id. */
+/** The region a district lies in, or null for an unknown id. */
+export function regionOfDistrict(districtId: string): RegionCode | null {
+  return DISTRICT_BY_ID.get(districtId)?.region ?? null;
+}
+
 export function isDistrictOf(region: string, districtId: string): boolean {
   return DISTRICT_BY_ID.get(districtId)?.region === region;
 }

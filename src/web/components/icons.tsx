@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 // They are decorative: every control they sit in carries its own translated label.
 const PATHS = {
   home: ['M5 12H3l9-9 9 9h-2', 'M5 12v7a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-7'],
+  pin: ['M12 21s-6-5.5-6-10a6 6 0 0 1 12 0c0 4.5-6 10-6 10z', 'M10 11a2 2 0 1 0 4 0 2 2 0 0 0-4 0'],
   phone: ['M6 4h3l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v3a2 2 0 0 1-2 2A15 15 0 0 1 4 6a2 2 0 0 1 2-2'],
   scale: [
     'M7 20h10',

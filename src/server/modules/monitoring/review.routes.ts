@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { assignSubmission, listReviewers } from './review.assign.ts';
 import { assignMany, matchingIds, reviewersOfMany, transitionMany } from './review.bulk.ts';
 import { toCase, toViolation } from './review.convert.ts';
+import { placeSubmission } from './review.place.ts';
 import { similarReports } from './review.similar.ts';
 import {
   addComment,
@@ -82,6 +83,11 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     '/api/monitoring/submissions/:id/flags',
     { config: review, schema: { ...one, body: S.FlagsPatch } },
     async (req) => setFlags(ctx, req.actor, req.params.id, req.body),
+  );
+  app.put(
+    '/api/monitoring/submissions/:id/place',
+    { config: review, schema: { ...one, body: S.PlaceBody } },
+    async (req) => placeSubmission(ctx, req.actor, req.params.id, req.body),
   );
   app.put(
     '/api/monitoring/submissions/:id/assignee',

@@ -150,6 +150,11 @@ export const FlagsPatch = z.strictObject({
   urgent: z.boolean().optional(),
 });
 export const AssignBody = z.strictObject({ userId: Uuid.nullable() });
+/** A reviewer's placing of a report without a site (review.place.ts): codes, checked there. */
+export const PlaceBody = z.strictObject({
+  region: z.string().max(16),
+  district: z.string().max(32).nullable().optional(),
+});
 export const Reviewers = z.object({ items: z.array(z.object({ id: Uuid, name: z.string() })) });
 export const BulkAssign = z.strictObject({ ids: z.array(Uuid).min(1).max(100), userId: Uuid.nullable() });
 export const BulkIds = z.strictObject({ ids: z.array(Uuid).min(1).max(100) });

@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -21,16 +22,17 @@ import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
 import { can, useMe } from '../auth/queries';
 import { AnchorLink } from '../people/AnchorLink';
-import { SubmissionStatusBadge, useRegionName } from './labels';
+import { SubmissionStatusBadge, useDistrictName, useRegionName } from './labels';
 import { useL10n } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { ContactsModal } from './mission/ContactsModal';
 import { MonitoringNav } from './MonitoringNav';
-import { useFormVersion, useSubmission } from './queries';
+import { monitoringKeys, useFormVersion, useSubmission } from './queries';
 import { siteContext } from './siteWords';
 import { FlagBadges } from './review/ReviewResults';
 import { AnswersView } from './submission/AnswersView';
 import { Comments, History } from './submission/CommentsHistory';
+import { PlaceDialog } from './submission/PlaceDialog';
 import { LockBanner, ReviewPanel } from './submission/ReviewPanel';
 import { useReviewLock } from './submission/useReviewLock';
 
@@ -40,6 +42,7 @@ export function SubmissionPage(): ReactElement {
   const fmt = useFormat();
   const l10n = useL10n();
   const region = useRegionName();
+  const district = useDistrictName();
   const me = useMe().data;
   const { id } = useParams({ from: '/app/monitoring/submissions/$id' });
   const q = useSubmission(id);
@@ -47,6 +50,8 @@ export function SubmissionPage(): ReactElement {
   const lock = useReviewLock(id, reviewer && q.isSuccess);
   const version = useFormVersion(q.data?.formVersionId);
   const [contact, setContact] = useState(false);
+  const [placing, setPlacing] = useState(false);
+  const qc = useQueryClient();
   if (q.isPending) return <PageLoader />;
   if (q.error instanceof ApiError && q.error.status === 404)
     return (
@@ -98,6 +103,22 @@ export function SubmissionPage(): ReactElement {
                 <Meta label={t('submission.submittedAt')} value={fmt.dateTime(s.submittedAt)} />
                 <Meta label={t('submission.receivedAt')} value={fmt.dateTime(s.receivedAt)} />
                 <Meta label={t('sites.region')} value={region(s.region) || '—'} />
+                {s.district && <Meta label={t('sites.district')} value={district(s.district)} />}
+                {reviewer && !s.siteId && (
+                  // A public report has no site to place it: the reviewer places it (the "to geolocate" queue).
+                  <div>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<Icon name="pin" size={14} />}
+                      disabled={lockedByOther}
+                      onClick={() => setPlacing(true)}
+                      data-testid="submission-place"
+                    >
+                      {t(s.region ? 'place.change' : 'place.set')}
+                    </Button>
+                  </div>
+                )}
                 {s.site && (
                   <Meta
                     label={t('review.site', siteContext(s.missionKind))}
@@ -160,6 +181,17 @@ export function SubmissionPage(): ReactElement {
           site={{ id: s.siteId, name: s.site.name }}
           kind={s.missionKind}
           onClose={() => setContact(false)}
+        />
+      )}
+      {placing && (
+        <PlaceDialog
+          s={s}
+          onClose={() => setPlacing(false)}
+          onDone={(next) => {
+            setPlacing(false);
+            qc.setQueryData(monitoringKeys.submission(s.id), next);
+            void qc.invalidateQueries({ queryKey: ['monitoring', 'submissions'] });
+          }}
         />
       )}
     </>

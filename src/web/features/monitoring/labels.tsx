@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isRegionCode, regionName } from '../../../core/geo/regions';
+import { districtName, isDistrictId, isRegionCode, regionName } from '../../../core/geo/regions';
 import type { MissionStatus, SubmissionStatus } from './api';
 import { useLocale } from './l10n';
 
@@ -46,6 +46,12 @@ export function SubmissionStatusBadge({ status }: { status: SubmissionStatus }):
 export function useRegionName(): (code: string | null | undefined) => string {
   const lng = useLocale();
   return (code) => (code ? (isRegionCode(code) ? regionName(code, lng) : code) : '');
+}
+
+/** A district's name in the page's language (an unknown id shows as stored). */
+export function useDistrictName(): (id: string | null | undefined) => string {
+  const lng = useLocale();
+  return (id) => (id ? (isDistrictId(id) ? districtName(id, lng) : id) : '');
 }
 
 /**

@@ -149,6 +149,9 @@ export const submissionsApi = {
       duplicateOf: original,
       ...(reason ? { reason } : {}),
     }),
+  /** Place a report without a site (a public report) in a region and, if known, a district. */
+  place: (id: string, region: string, district: string | null) =>
+    api.put<Submission>(`${s(id)}/place`, { region, district }),
   /** Reports that may be the same incident, nearest in time first. */
   similar: (id: string) => api.get<{ items: SimilarReport[] }>(`${s(id)}/similar`),
   /** One state for several reports; each is checked on its own, what cannot move comes back skipped. */

@@ -2,10 +2,12 @@ import { Button, Card, Stack, Text, Textarea, Timeline, Title } from '@mantine/c
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { regionOfDistrict } from '../../../../core/geo/regions';
 import { AnchorLink } from '../../people/AnchorLink';
 import { useFormat } from '../../../intl/format';
 import { submissionsApi, type Submission } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
+import { useDistrictName, useRegionName } from '../labels';
 import { monitoringKeys } from '../queries';
 
 /** Reviewers' notes on a submission (comments are not part of the observer's report). */
@@ -82,12 +84,19 @@ export function Comments({ s }: { s: Submission }): ReactElement {
 export function History({ s, reviewer = true }: { s: Submission; reviewer?: boolean }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
+  const [region, district] = [useRegionName(), useDistrictName()];
+  const placeOf = (code: string | null) => {
+    const inRegion = code ? regionOfDistrict(code) : null;
+    return inRegion ? `${region(inRegion)} · ${district(code)}` : region(code) || '—';
+  };
   const line = (h: Submission['history'][number]) => {
     // The server lists the arrival itself as action `received` (no `from`), then each transition.
     if ((h.action === 'transition' || h.action === 'received') && h.to)
       return h.from
         ? t('history.transition', { from: t(`status.${h.from}`), to: t(`status.${h.to}`) })
         : t('history.received', { to: t(`status.${h.to}`) });
+    // A reviewer placed it: `refId` is the district's id, or the region's code when no district.
+    if (h.action === 'place') return t('history.action.place', { place: placeOf(h.refId) });
     // `assign`/`unassign` name the person in `refName`.
     return t(`history.action.${h.action}`, { defaultValue: h.action, name: h.refName ?? '—' });
   };

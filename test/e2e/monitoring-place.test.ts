@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { districtsOf } from '../../src/core/geo/regions.ts';
+import { solve } from '../../src/server/modules/monitoring/public.antispam.ts';
+import { Client } from '../helpers/client.ts';
+import {
+  axeSerious,
+  chooseOption,
+  describeBrowser,
+  login,
+  openTab,
+  switchLanguage,
+  type Tab,
+} from './browser.ts';
+import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
+import { activeMission, kyrgyzReviewer, see, shot, track } from './monitoring-setup.ts';
+
+type View = { region: string | null; district: string | null };
+
+const OSH_DISTRICT = districtsOf('KG-O')[0]!;
+
+/**
+ * Placing a public report in Chromium, in Kyrgyz (review.place.ts): the coordinator of the whole
+ * mission moves a report its reporter placed in Chüy to a district of Osh region, and the history
+ * says so; the Chüy coordinator, who reviews Chüy only, is refused at the region field when trying to
+ * send one elsewhere, and nothing changes.
+ */
+await describeBrowser('monitoring: placing a report', (backend) => {
+  let w: RolesWorld;
+  let chuy: Account;
+  let browser: Browser;
+  let tab: Tab;
+  let [first, second] = ['', ''];
+  const place = async (id: string) =>
+    (await (await w.api(w.admin)).get<View>(`/api/monitoring/submissions/${id}`)).body;
+
+  before(async () => {
+    w = await staffWorldRoles(
+      backend,
+      [
+        { role: 'coordinator', email: 'aibek@example.org', name: 'Айбек Борбордук' },
+        { role: 'coordinator', email: 'cholpon@example.org', name: 'Чолпон Асанова' },
+      ],
+      // A quick proof of work and no minimum fill time: the anonymous reports are sent by the test.
+      { env: { UKUK_PUBLIC_POW_BITS: '8', UKUK_PUBLIC_MIN_FILL_MS: '0', UKUK_PUBLIC_ANSWER_MS: '0' } },
+    );
+    const [whole, co] = w.people as [Account, Account];
+    chuy = co;
+    const mission = await activeMission(w, {
+      title: 'Жергиликтүү шайлоо 2026',
+      sitesCsv: 'code,name,region,district,place,lat,lon\nC1,Мектеп №1,KG-C,,Кант,,\n',
+      coordinators: [
+        { who: whole, region: null },
+        { who: chuy, region: 'KG-C' },
+      ],
+      observers: {},
+    });
+    const on = await mission.admin.patch(`/api/monitoring/missions/${mission.missionId}`, {
+      publicReports: true,
+    });
+    assert.equal(on.status, 200, JSON.stringify(on.body));
+    const anon = new Client(w.server.url);
+    const send = async (what: string) => {
+      const f = await anon.get<{ formVersionId: string; challenge: { token: string; bits: number } }>(
+        '/api/public/reports/form',
+      );
+      const r = await anon.post('/api/public/reports', {
+        formVersionId: f.body.formVersionId,
+        answers: {
+          what_kind: 'intimidation',
+          what_happened: what,
+          where: { region: 'KG-C', place: 'базардын жанында' },
+          happened_on: '2026-11-28',
+        },
+        challenge: f.body.challenge.token,
+        nonce: solve(f.body.challenge.token, f.body.challenge.bits),
+      });
+      assert.equal(r.status, 202, JSON.stringify(r.body));
+    };
+    await send('Ош шаарындагы участоктун жанында байкоочуларды коркутушту.');
+    await send('Кантта шайлоочуларды автобус менен ташышты.');
+    const pub = await mission.admin.get<{ items: { id: string }[] }>(
+      '/api/monitoring/submissions?source=public',
+    );
+    // Ids are UUIDv7: in the order the reports arrived.
+    [first, second] = pub.body.items.map((i) => i.id).sort() as [string, string];
+    ({ browser, tab } = await kyrgyzReviewer(w, whole));
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('the whole mission’s coordinator moves a report to a district of Osh region', async () => {
+    const { page } = tab;
+    await page.goto(`/monitoring/submissions/${first}`);
+    await see(page, page.getByTestId('lock-mine'));
+    await page.getByTestId('submission-place').getByText('Жерин өзгөртүү…').click();
+    const dialog = page.getByRole('dialog');
+    await see(page, dialog.getByText('Бул кайда болгон?'));
+    await chooseOption(page, 'place-region', 'Ош облусу');
+    await chooseOption(page, 'place-district', new RegExp(`^${OSH_DISTRICT.names.ky}$`));
+    assert.deepEqual(await axeSerious(page), []);
+    await page.setViewportSize({ width: 375, height: 800 });
+    assert.deepEqual(await shot(page, 'place-dialog-phone-ky'), []);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await dialog.getByTestId('place-save').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await see(page, page.getByText(OSH_DISTRICT.names.ky, { exact: true }));
+    await see(
+      page,
+      page
+        .getByTestId('history-item')
+        .filter({ hasText: `Жери көрсөтүлдү: Ош облусу · ${OSH_DISTRICT.names.ky}` }),
+    );
+    assert.deepEqual(await shot(page, 'placed-ky'), []);
+    const s = await place(first);
+    assert.deepEqual([s.region, s.district], ['KG-O', OSH_DISTRICT.id]);
+  });
+
+  it('a region coordinator is refused at the region field when sending a report elsewhere', async () => {
+    const mine = track(await openTab(browser, w.server.url, { locale: 'ky' }));
+    const { page } = mine;
+    await login(page, chuy);
+    await switchLanguage(page, 'ky');
+    // The report moved to Osh is out of the Chüy coordinator's sight now.
+    await page.goto(`/monitoring/submissions/${first}`);
+    await see(page, page.getByTestId('submission-not-found'));
+    await page.goto(`/monitoring/submissions/${second}`);
+    await see(page, page.getByTestId('lock-mine'));
+    await page.getByTestId('submission-place').click();
+    const dialog = page.getByRole('dialog');
+    await chooseOption(page, 'place-region', 'Нарын облусу');
+    await dialog.getByTestId('place-save').click();
+    await see(
+      page,
+      dialog.getByText('Сиз өз облустарыңыздын гана билдирүүлөрүн текшересиз', { exact: false }),
+    );
+    assert.equal(await dialog.getByTestId('place-region').getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await shot(page, 'place-refused-ky'), []);
+    const s = await place(second);
+    assert.deepEqual([s.region, s.district], ['KG-C', null]);
+    await mine.context.close();
+  });
+});
