@@ -99,6 +99,7 @@ export const AUDIT_ACTIONS = [
   'monitoring.submission_file_read',
   'monitoring.submission_flags',
   'monitoring.submission_lock',
+  'monitoring.submission_place',
   'monitoring.submission_read',
   'monitoring.submission_to_case',
   'monitoring.submission_to_violation',

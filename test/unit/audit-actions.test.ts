@@ -41,6 +41,7 @@ const NOT_AUDIT: Record<string, string[]> = {
   // The action of a submission history row (submission_history.action), shown on the review page.
   'src/server/modules/monitoring/review.assign.ts': ['assign', 'unassign'],
   'src/server/modules/monitoring/review.service.ts': ['transition'],
+  'src/server/modules/monitoring/review.place.ts': ['place'],
   'src/server/modules/monitoring/submissions.read.ts': ['received'],
   // The type of convertOnce's `action` parameter; its audit action is the template above.
   'src/server/modules/monitoring/review.convert.ts': ['to_violation', 'to_case'],
