@@ -19,6 +19,7 @@ import {
 type Err = { error: { code: string; message: string; fields?: { path: string }[] } };
 type Form = { formVersionId: string; challenge: { token: string; bits: number } };
 type View = {
+  placeRegions: string[];
   region: string | null;
   district: string | null;
   flags: { geolocate: boolean };
@@ -159,7 +160,13 @@ for (const backend of await backends()) {
       assert.match(audit[0]!, /"fromRegion":null/);
       assert.match(audit[0]!, new RegExp(`"district":"${CHUY_DISTRICT}"`));
       // The Chüy coordinator sees it now, in their queue, and filtered by their region.
-      assert.equal((await chuy.client.get(`${S}/${lost}`)).status, 200);
+      const seen = await chuy.client.get<View>(`${S}/${lost}`);
+      assert.equal(seen.status, 200);
+      // The page offers the places each may choose: the region coordinator, their region only.
+      assert.deepEqual(seen.body.placeRegions, ['KG-C']);
+      assert.equal(r.body.placeRegions.length, 9);
+      assert.deepEqual((await whole.client.get<View>(`${S}/${observed}`)).body.placeRegions, []);
+      assert.deepEqual((await obs.client.get<View>(`${S}/${observed}`)).body.placeRegions, []);
       const list = await chuy.client.get<{ items: { id: string }[] }>(`${S}?region=KG-C`);
       assert.ok(list.body.items.some((i) => i.id === lost));
       // The same place again writes nothing.

@@ -1,8 +1,9 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { REGION_CODES } from '../../../core/geo/regions.ts';
 import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
-import type { MissionsTable } from '../../platform/db/schema.monitoring.ts';
+import type { MissionsTable, SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registerFormVersionReader } from './forms.access.ts';
 
@@ -128,6 +129,23 @@ export async function reviewsSubmission(
     ? q.where('mission_id', '=', row.mission_id)
     : q.where(triagesPublicReports(sql.ref('mission_id')));
   return (await q.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * The regions the actor may place this report in: none for a report with a site, else those where
+ * they would still review it (asked of the access rule itself, region by region: nine small lookups,
+ * only for the page of a public report). The report's page offers exactly these.
+ */
+export async function placeRegions(
+  db: Executor,
+  actor: Actor,
+  row: Pick<SubmissionsTable, 'site_id' | 'mission_id'>,
+): Promise<string[]> {
+  if (row.site_id !== null) return [];
+  const ok = await Promise.all(
+    REGION_CODES.map((region) => reviewsSubmission(db, actor, { mission_id: row.mission_id, region })),
+  );
+  return REGION_CODES.filter((_, i) => ok[i]);
 }
 
 /**

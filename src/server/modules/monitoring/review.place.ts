@@ -3,7 +3,7 @@ import { isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
-import { reviewsSubmission } from './monitoring.access.ts';
+import { placeRegions } from './monitoring.access.ts';
 import { addHistory, withReview } from './review.service.ts';
 import { loadSubmission, presentSubmission } from './submissions.read.ts';
 import type * as S from './submissions.schemas.ts';
@@ -38,7 +38,7 @@ export async function placeSubmission(
   await withReview(ctx, actor, id, async (tx, audit, row, key) => {
     if (row.site_id !== null)
       throw new AppError('submissions.place_has_site', { fields: [{ path: 'region', code: 'invalid' }] });
-    if (!(await reviewsSubmission(tx, actor!, { ...row, region: input.region })))
+    if (!(await placeRegions(tx, actor!, row)).includes(input.region))
       throw refuse('submissions.place_not_yours', 'region');
     if (row.region === input.region && row.district === district && row.flag_geolocate === 0) return;
     await tx

@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/db.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
-import { seesReview, submissionVisibleTo } from './monitoring.access.ts';
+import { placeRegions, seesReview, submissionVisibleTo } from './monitoring.access.ts';
 import { duplicateLinks } from './review.duplicates.ts';
 import { submissionFiles } from './submissions.files.ts';
 import type * as S from './submissions.schemas.ts';
@@ -60,7 +60,7 @@ export async function presentSubmission(
   internal = true,
 ): Promise<View> {
   const key = envelope(ctx).openRecordKey('submissions', row.id, row.dek);
-  const [history, comments, site, mission, dupes] = await Promise.all([
+  const [history, comments, site, mission, dupes, placeable] = await Promise.all([
     ctx.db
       .selectFrom('submission_history')
       .selectAll()
@@ -86,6 +86,7 @@ export async function presentSubmission(
       ? ctx.db.selectFrom('missions').select('kind').where('id', '=', row.mission_id).executeTakeFirst()
       : undefined,
     internal ? duplicateLinks(ctx, actor!, row) : { duplicateOf: null, duplicates: [] },
+    internal ? placeRegions(ctx.db, actor!, row) : [],
   ]);
   const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;
   const files = await submissionFiles(ctx, row, answers);
@@ -133,6 +134,7 @@ export async function presentSubmission(
     lock: lock ? { ...lock, name: name(lock.userId)! } : null,
     assignee: row.assigned_to ? { id: row.assigned_to, name: name(row.assigned_to)! } : null,
     ...dupes,
+    placeRegions: placeable,
     // The first entry is the arrival itself (not stored as a row: the write path stays lean).
     history: [
       {

@@ -70,6 +70,8 @@ export const SubmissionView = z.object({
     .nullable(),
   /** The reports rejected as duplicates of this one, those the reader may see: its corroboration. */
   duplicates: z.array(SimilarReport),
+  /** The regions this reader may place the report in (a report without a site; review.place.ts). */
+  placeRegions: z.array(z.string()),
   history: z.array(
     z.object({
       at: z.string(),

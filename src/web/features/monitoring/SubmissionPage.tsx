@@ -104,7 +104,7 @@ export function SubmissionPage(): ReactElement {
                 <Meta label={t('submission.receivedAt')} value={fmt.dateTime(s.receivedAt)} />
                 <Meta label={t('sites.region')} value={region(s.region) || '—'} />
                 {s.district && <Meta label={t('sites.district')} value={district(s.district)} />}
-                {reviewer && !s.siteId && (
+                {reviewer && s.placeRegions.length > 0 && (
                   // A public report has no site to place it: the reviewer places it (the "to geolocate" queue).
                   <div>
                     <Button

@@ -77,6 +77,8 @@ export interface Submission {
   duplicateOf: { id: string; site: string | null; submittedAt: string | null } | null;
   /** The reports rejected as duplicates of this one: its corroboration. */
   duplicates: SimilarReport[];
+  /** Where the reader may place a report without a site (empty: not theirs to place). */
+  placeRegions: string[];
   history: {
     at: string;
     userId: string | null;

@@ -29,8 +29,10 @@ export function PlaceDialog({
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
-  const [region, setRegion] = useState<string | null>(s.region);
-  const [district, setDistrict] = useState<string | null>(s.district);
+  // The server offers only the regions where this reviewer would still review the report.
+  const here = s.region !== null && s.placeRegions.includes(s.region);
+  const [region, setRegion] = useState<string | null>(here ? s.region : null);
+  const [district, setDistrict] = useState<string | null>(here ? s.district : null);
   const save = useMutation({
     mutationFn: () => submissionsApi.place(s.id, region!, district),
     onSuccess: onDone,
@@ -52,7 +54,7 @@ export function PlaceDialog({
           <Select
             label={t('sites.region')}
             placeholder={t('place.pickRegion')}
-            data={regionChoicesIn(lng)}
+            data={regionChoicesIn(lng).filter((r) => s.placeRegions.includes(r.value))}
             value={region}
             searchable
             allowDeselect={false}
