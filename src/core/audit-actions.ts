@@ -103,6 +103,7 @@ export const AUDIT_ACTIONS = [
   'monitoring.submission_read',
   'monitoring.submission_to_case',
   'monitoring.submission_to_violation',
+  'monitoring.submission_translate',
   'monitoring.submission_transition',
   'monitoring.submission_unlock',
   'monitoring.upload_complete',

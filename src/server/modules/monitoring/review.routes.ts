@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LOCALES } from '../../../core/roles.ts';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { assignSubmission, listReviewers } from './review.assign.ts';
 import { assignMany, matchingIds, reviewersOfMany, transitionMany } from './review.bulk.ts';
 import { toCase, toViolation } from './review.convert.ts';
 import { placeSubmission } from './review.place.ts';
+import { translateSubmission } from './review.translate.ts';
 import { similarReports } from './review.similar.ts';
 import {
   addComment,
@@ -83,6 +85,19 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     '/api/monitoring/submissions/:id/flags',
     { config: review, schema: { ...one, body: S.FlagsPatch } },
     async (req) => setFlags(ctx, req.actor, req.params.id, req.body),
+  );
+  app.put(
+    '/api/monitoring/submissions/:id/translations/:locale',
+    {
+      config: review,
+      schema: {
+        tags,
+        params: z.strictObject({ id: Uuid, locale: z.enum(LOCALES) }),
+        body: S.TranslationBody,
+        response: { 200: S.SubmissionView },
+      },
+    },
+    async (req) => translateSubmission(ctx, req.actor, req.params.id, req.params.locale, req.body.text),
   );
   app.put(
     '/api/monitoring/submissions/:id/place',

@@ -8,6 +8,7 @@ import { userNames } from '../users/users.names.ts';
 import { placeRegions, seesReview, submissionVisibleTo } from './monitoring.access.ts';
 import { duplicateLinks } from './review.duplicates.ts';
 import { submissionFiles } from './submissions.files.ts';
+import { translationsOf } from './submissions.translations.ts';
 import type * as S from './submissions.schemas.ts';
 
 type View = z.infer<typeof S.SubmissionView>;
@@ -88,6 +89,8 @@ export async function presentSubmission(
     internal ? duplicateLinks(ctx, actor!, row) : { duplicateOf: null, duplicates: [] },
     internal ? placeRegions(ctx.db, actor!, row) : [],
   ]);
+  // Reviewers' translations (review.translate.ts): the review's, so not in an observer's view.
+  const translations = internal ? await translationsOf(ctx.db, row.id, key) : [];
   const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;
   const files = await submissionFiles(ctx, row, answers);
   const lock = liveLock(row);
@@ -102,6 +105,7 @@ export async function presentSubmission(
           ...history.flatMap((h) => (h.user_id ? [h.user_id] : [])),
           ...history.flatMap((h) => (ASSIGNING.has(h.action) && h.ref_id ? [h.ref_id] : [])),
           ...comments.map((c) => c.user_id),
+          ...translations.map((tr) => tr.userId),
           ...(row.assigned_to ? [row.assigned_to] : []),
         ]
       : observer,
@@ -135,6 +139,7 @@ export async function presentSubmission(
     assignee: row.assigned_to ? { id: row.assigned_to, name: name(row.assigned_to)! } : null,
     ...dupes,
     placeRegions: placeable,
+    translations: translations.map((tr) => ({ ...tr, name: name(tr.userId) ?? '—' })),
     // The first entry is the arrival itself (not stored as a row: the write path stays lean).
     history: [
       {
@@ -196,6 +201,7 @@ export async function presentSubmission(
     lock: null,
     assignee: null,
     comments: [],
+    translations: [],
     history: view.history
       .filter((h) => h.action === 'received' || h.action === 'transition')
       .map((h) => ({

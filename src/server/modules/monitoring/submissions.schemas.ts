@@ -72,6 +72,10 @@ export const SubmissionView = z.object({
   duplicates: z.array(SimilarReport),
   /** The regions this reader may place the report in (a report without a site; review.place.ts). */
   placeRegions: z.array(z.string()),
+  /** Reviewers' translations of the report, by language (review.translate.ts); none for observers. */
+  translations: z.array(
+    z.object({ locale: z.string(), text: z.string(), userId: Uuid, name: z.string(), at: z.string() }),
+  ),
   history: z.array(
     z.object({
       at: z.string(),
@@ -152,6 +156,8 @@ export const FlagsPatch = z.strictObject({
   urgent: z.boolean().optional(),
 });
 export const AssignBody = z.strictObject({ userId: Uuid.nullable() });
+/** A reviewer's translation of a report into one language; empty removes it (review.translate.ts). */
+export const TranslationBody = z.strictObject({ text: z.string().max(20_000) });
 /** A reviewer's placing of a report without a site (review.place.ts): codes, checked there. */
 export const PlaceBody = z.strictObject({
   region: z.string().max(16),

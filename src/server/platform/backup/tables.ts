@@ -61,6 +61,7 @@ export const TABLES = {
   submissions: { policy: 'data', key: 'id' },
   submission_history: { policy: 'data', key: 'id' },
   submission_comments: { policy: 'data', key: 'id' },
+  submission_translations: { policy: 'data', key: ['submission_id', 'locale'] },
   uploads: { policy: 'data', key: 'id' },
   upload_parts: { policy: 'data', key: ['upload_id', 'start_at'] },
   // Dashboard counters of monitoring, kept with every submission: carried so a restore shows the same.

@@ -115,6 +115,17 @@ export interface SubmissionHistoryTable {
   ref_id: string | null;
 }
 
+export interface SubmissionTranslationsTable {
+  submission_id: string;
+  /** ky | ru | en */
+  locale: string;
+  /** Under the submission's key (field `translation:<locale>`). */
+  body_enc: string;
+  /** Who wrote (or last changed) it, and when. */
+  user_id: string;
+  at: string;
+}
+
 export interface SubmissionCommentsTable {
   id: string;
   submission_id: string;
@@ -198,6 +209,7 @@ export interface MonitoringTables {
   submissions: SubmissionsTable;
   submission_history: SubmissionHistoryTable;
   submission_comments: SubmissionCommentsTable;
+  submission_translations: SubmissionTranslationsTable;
   uploads: UploadsTable;
   upload_parts: UploadPartsTable;
   mon_count_site_form: MonCountSiteFormTable;

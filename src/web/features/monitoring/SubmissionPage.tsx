@@ -34,6 +34,7 @@ import { AnswersView } from './submission/AnswersView';
 import { Comments, History } from './submission/CommentsHistory';
 import { PlaceDialog } from './submission/PlaceDialog';
 import { LockBanner, ReviewPanel } from './submission/ReviewPanel';
+import { TranslationsCard } from './submission/TranslationsCard';
 import { useReviewLock } from './submission/useReviewLock';
 
 /** One submission under review: answers by label, lock, state, flags, comments, history. */
@@ -163,7 +164,8 @@ export function SubmissionPage(): ReactElement {
               <MonErrorAlert error={version.error} />
               <AnswersView definition={def} answers={s.answers} submissionId={s.id} files={s.files} />
             </Card>
-            {/* Comments are the reviewers' notes, not part of the observer's report. */}
+            {/* Translations and comments are the reviewers' work, not part of the observer's report. */}
+            {reviewer && <TranslationsCard s={s} locked={lockedByOther} />}
             {reviewer && <Comments s={s} />}
           </Stack>
           <Stack gap="md" style={{ flex: 1, minWidth: 0 }} className="submission-col">

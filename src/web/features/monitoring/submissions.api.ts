@@ -1,5 +1,6 @@
 import { api, query } from '../../api/client';
 import type { L10n } from '../../../core/forms/types';
+import type { Locale } from '../../../core/roles';
 import type { Flags, Queue, SubmissionStatus } from './api';
 import { batches, eachBatch } from './review/batches';
 
@@ -79,6 +80,8 @@ export interface Submission {
   duplicates: SimilarReport[];
   /** Where the reader may place a report without a site (empty: not theirs to place). */
   placeRegions: string[];
+  /** Reviewers' translations of the report, one per language. */
+  translations: { locale: Locale; text: string; userId: string; name: string; at: string }[];
   history: {
     at: string;
     userId: string | null;
@@ -151,6 +154,9 @@ export const submissionsApi = {
       duplicateOf: original,
       ...(reason ? { reason } : {}),
     }),
+  /** Write, change or (with an empty text) remove the report's translation into one language. */
+  translate: (id: string, locale: Locale, text: string) =>
+    api.put<Submission>(`${s(id)}/translations/${locale}`, { text }),
   /** Place a report without a site (a public report) in a region and, if known, a district. */
   place: (id: string, region: string, district: string | null) =>
     api.put<Submission>(`${s(id)}/place`, { region, district }),

@@ -97,6 +97,9 @@ export function History({ s, reviewer = true }: { s: Submission; reviewer?: bool
         : t('history.received', { to: t(`status.${h.to}`) });
     // A reviewer placed it: `refId` is the district's id, or the region's code when no district.
     if (h.action === 'place') return t('history.action.place', { place: placeOf(h.refId) });
+    // A reviewer's translation written or removed: `refId` is its language.
+    if (h.action === 'translate' || h.action === 'untranslate')
+      return t(`history.action.${h.action}`, { lang: t(`translations.lang.${h.refId}`) });
     // `assign`/`unassign` name the person in `refName`.
     return t(`history.action.${h.action}`, { defaultValue: h.action, name: h.refName ?? '—' });
   };

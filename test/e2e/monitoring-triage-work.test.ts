@@ -25,9 +25,10 @@ const CHUY_DISTRICT = districtsOf('KG-C')[0]!;
  * Placing a public report in Chromium, in Kyrgyz (review.place.ts): the coordinator of the whole
  * mission moves a report its reporter placed in Chüy to a district of Osh region, and the history
  * says so; the Chüy coordinator, who reviews Chüy only, is offered Chüy only (a region outside it is
- * refused by the server: monitoring-place integration test).
+ * refused by the server: monitoring-place integration test). A reviewer writes an English translation of
+ * a report beside its answers, changes it and sees the history say so (review.translate.ts).
  */
-await describeBrowser('monitoring: placing a report', (backend) => {
+await describeBrowser('monitoring: placing and translating a report', (backend) => {
   let w: RolesWorld;
   let chuy: Account;
   let browser: Browser;
@@ -144,5 +145,43 @@ await describeBrowser('monitoring: placing a report', (backend) => {
     const s = await place(second);
     assert.deepEqual([s.region, s.district], ['KG-C', CHUY_DISTRICT.id]);
     await mine.context.close();
+  });
+
+  it('writes an English translation beside the answers, then changes it', async () => {
+    const { page } = tab;
+    await page.goto(`/monitoring/submissions/${first}`);
+    await see(page, page.getByTestId('lock-mine'));
+    const card = page.getByTestId('translations-card');
+    await see(page, card.getByText('Азырынча котормо жок.'));
+    await card.getByTestId('translation-add').click();
+    await chooseOption(page, 'translation-language', 'Англисче');
+    await card
+      .getByTestId('translation-text')
+      .fill('Observers were threatened near a polling station in Osh.');
+    assert.deepEqual(await axeSerious(page), []);
+    await card.getByTestId('translation-save').click();
+    const en = card.getByTestId('translation-en');
+    await see(page, en.getByText('Observers were threatened near a polling station in Osh.'));
+    await see(page, page.getByTestId('history-item').filter({ hasText: 'Котормо жазылды: Англисче' }));
+    // The answers are shown as they were sent, in Kyrgyz, above it.
+    await see(page, page.getByText('Ош шаарындагы участоктун жанында байкоочуларды коркутушту.'));
+    await card.getByTestId('translation-change-en').click();
+    await card
+      .getByTestId('translation-text')
+      .fill('Observers were threatened near polling station 12 in Osh.');
+    await card.getByTestId('translation-save').click();
+    await see(page, en.getByText('polling station 12'));
+    await page.setViewportSize({ width: 375, height: 800 });
+    assert.deepEqual(await shot(page, 'translation-phone-ky'), []);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const s = (
+      await (
+        await w.api(w.admin)
+      ).get<{ translations: { locale: string; text: string }[] }>(`/api/monitoring/submissions/${first}`)
+    ).body;
+    assert.deepEqual(
+      s.translations.map((x) => [x.locale, x.text]),
+      [['en', 'Observers were threatened near polling station 12 in Osh.']],
+    );
   });
 });
