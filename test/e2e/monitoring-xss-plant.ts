@@ -37,6 +37,7 @@ export const T = {
   publicPlace: `"><svg onload="${run(19)}">Токмок`,
   publicLabel: `<img src=x onerror="${run(20)}">Эмне болду? (кеңири)`,
   publicTitle: `<script>${run(21)}</script>Окуя тууралуу кабарлаңыз`,
+  translation: `<svg onload="${run(22)}">Ballots were sold «No. 5» <b>here</b>`,
 };
 
 const same = (s: string) => ({ ky: s, ru: s, en: s });
@@ -178,6 +179,7 @@ export async function plant(w: RolesWorld, coordinator: Account, observer: Accou
   ok(await coord.delete(`${sub(rejected)}/lock`), 'unlock');
   ok(await coord.post(`${sub(commented)}/lock`), 'lock');
   ok(await coord.post(`${sub(commented)}/comments`, { body: T.comment }), 'comment');
+  ok(await coord.put(`${sub(commented)}/translations/en`, { text: T.translation }), 'translation');
 
   // The public incident form, retitled and relabelled by an administrator, then an anonymous report.
   const pf = await admin.get<{ formVersionId: string; definition: FormDefinition }>(

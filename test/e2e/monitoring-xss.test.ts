@@ -118,6 +118,7 @@ await describeBrowser('monitoring: stored text never executes on any monitoring 
       T.childLabel,
       T.childAnswer,
       T.comment.split('\n')[0]!,
+      T.translation,
       T.coordinator,
     ]);
     await see(tab.page, tab.page.getByTestId('lock-banner').getByText(T.coordinator));

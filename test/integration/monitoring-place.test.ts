@@ -62,11 +62,12 @@ for (const backend of await backends()) {
       assert.equal(r.status, 202, JSON.stringify(r.body));
       const row = await t.ctx.db
         .selectFrom('submissions')
-        .select(['id', 'region'])
+        .select(['id', 'region', 'flag_geolocate'])
         .where('source', '=', 'public')
         .orderBy('id', 'desc')
         .executeTakeFirstOrThrow();
       assert.equal(row.region, null, 'the test form asks no place');
+      assert.equal(row.flag_geolocate, 1, 'a report that says nowhere where waits to be placed');
       return row.id;
     }
     const place = (u: TestUser, id: string, body: object) =>
@@ -146,8 +147,7 @@ for (const backend of await backends()) {
     });
 
     test('a coordinator of the whole mission places a public report: its region’s coordinator has it now', async () => {
-      const flagged = await whole.client.patch<View>(`${S}/${lost}/flags`, { geolocate: true });
-      assert.equal(flagged.body.flags.geolocate, true);
+      assert.equal((await whole.client.get<View>(`${S}/${lost}`)).body.flags.geolocate, true);
       assert.equal((await chuy.client.get(`${S}/${lost}`)).status, 404);
       const r = await place(whole, lost, { region: 'KG-C', district: CHUY_DISTRICT });
       assert.equal(r.status, 200, JSON.stringify(r.body));

@@ -103,6 +103,8 @@ export async function submit(
     critical: critical ? 1 : 0,
     flag_verify: unusual ? 1 : 0,
     flag_urgent: critical ? 1 : 0,
+    // Placed by its site (ADR 0027).
+    flag_geolocate: 0,
     submitted_at: new Date(input.submittedAt).toISOString(),
   });
   const stored = await storeShared(ctx, {
@@ -144,6 +146,7 @@ type Fixed = Pick<
   | 'critical'
   | 'flag_verify'
   | 'flag_urgent'
+  | 'flag_geolocate'
   | 'submitted_at'
 >;
 
@@ -164,7 +167,6 @@ function newRow(
     form_kind: v.kind,
     status: 'received',
     flag_translate: 0,
-    flag_geolocate: 0,
     received_at: now,
     answers: key.encrypt('answers', JSON.stringify(answers)),
     dek: wrapped,
@@ -209,6 +211,8 @@ export async function storePublicReport(
           critical: critical ? 1 : 0,
           flag_verify: 1,
           flag_urgent: critical ? 1 : 0,
+          // A report that says nowhere where it happened waits in the "to geolocate" queue (ADR 0027).
+          flag_geolocate: input.region ? 0 : 1,
           submitted_at: new Date().toISOString(),
         }),
       )
