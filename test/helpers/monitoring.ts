@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { validateDefinition, type FormDefinition } from '../../src/core/forms/index.ts';
 import { uuidv7 } from '../../src/core/ids.ts';
+import { solve } from '../../src/server/modules/monitoring/public.antispam.ts';
 import type { AppContext } from '../../src/server/platform/context.ts';
-import type { TestUser } from './app.ts';
+import type { TestApp, TestUser } from './app.ts';
 import type { Client } from './client.ts';
 
 const L = (en: string, ru = en, ky = en) => ({ ky, ru, en });
@@ -290,4 +291,30 @@ export async function putPiece(
     body: new Uint8Array(bytes),
   });
   return { status: res.status, body: (await res.json()) as unknown };
+}
+
+/**
+ * An anonymous report through the public form (the test app must take a quick proof of work:
+ * UKUK_PUBLIC_POW_BITS low), answering the INCIDENT test form, which asks no place; the stored id.
+ */
+export async function sendPublicReport(t: TestApp): Promise<string> {
+  const f = (
+    await t
+      .client()
+      .get<{ formVersionId: string; challenge: { token: string; bits: number } }>('/api/public/reports/form')
+  ).body;
+  const r = await t.client().post('/api/public/reports', {
+    formVersionId: f.formVersionId,
+    answers: { what: `Окуя ${randomUUID()}`, severity: 'low' },
+    challenge: f.challenge.token,
+    nonce: solve(f.challenge.token, f.challenge.bits),
+  });
+  if (r.status !== 202) throw new Error(`public report: ${r.status} ${JSON.stringify(r.body)}`);
+  const row = await t.ctx.db
+    .selectFrom('submissions')
+    .select('id')
+    .where('source', '=', 'public')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { districtsOf } from '../../src/core/geo/regions.ts';
 import KY from '../../src/core/i18n/locales/ky/errors.json' with { type: 'json' };
-import { solve } from '../../src/server/modules/monitoring/public.antispam.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import {
@@ -12,12 +10,12 @@ import {
   goodAnswers,
   missionWorld,
   publishTestForm,
+  sendPublicReport,
   submission,
   type MissionWorld,
 } from '../helpers/monitoring.ts';
 
 type Err = { error: { code: string; message: string; fields?: { path: string }[] } };
-type Form = { formVersionId: string; challenge: { token: string; bits: number } };
 type View = {
   placeRegions: string[];
   region: string | null;
@@ -52,23 +50,15 @@ for (const backend of await backends()) {
     let [lost, observed] = ['', ''];
 
     async function publicReport(): Promise<string> {
-      const f = (await t.client().get<Form>('/api/public/reports/form')).body;
-      const r = await t.client().post('/api/public/reports', {
-        formVersionId: f.formVersionId,
-        answers: { what: `Окуя ${randomUUID()}`, severity: 'low' },
-        challenge: f.challenge.token,
-        nonce: solve(f.challenge.token, f.challenge.bits),
-      });
-      assert.equal(r.status, 202, JSON.stringify(r.body));
+      const id = await sendPublicReport(t);
       const row = await t.ctx.db
         .selectFrom('submissions')
-        .select(['id', 'region', 'flag_geolocate'])
-        .where('source', '=', 'public')
-        .orderBy('id', 'desc')
+        .select(['region', 'flag_geolocate'])
+        .where('id', '=', id)
         .executeTakeFirstOrThrow();
       assert.equal(row.region, null, 'the test form asks no place');
       assert.equal(row.flag_geolocate, 1, 'a report that says nowhere where waits to be placed');
-      return row.id;
+      return id;
     }
     const place = (u: TestUser, id: string, body: object) =>
       u.client.put<View & Err>(`${S}/${id}/place`, body);

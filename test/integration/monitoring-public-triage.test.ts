@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Locale } from '../../src/core/roles.ts';
-import { solve } from '../../src/server/modules/monitoring/public.antispam.ts';
 import { tr } from '../../src/server/platform/i18n.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
-import { INCIDENT, missionWorld, publishTestForm, type MissionWorld } from '../helpers/monitoring.ts';
+import {
+  INCIDENT,
+  missionWorld,
+  publishTestForm,
+  sendPublicReport,
+  type MissionWorld,
+} from '../helpers/monitoring.ts';
 
 type Err = { error: { code: string; message: string } };
-type Form = { formVersionId: string; challenge: { token: string; bits: number } };
 
 process.env.UKUK_PUBLIC_POW_BITS = '4';
 process.env.UKUK_PUBLIC_MIN_FILL_MS = '0';
@@ -31,23 +34,10 @@ for (const backend of await backends()) {
     const pub: Record<string, string> = {};
 
     async function publicReport(region: string): Promise<string> {
-      const f = (await t.client().get<Form>('/api/public/reports/form')).body;
-      const r = await t.client().post('/api/public/reports', {
-        formVersionId: f.formVersionId,
-        answers: { what: `Окуя ${randomUUID()}`, severity: 'low' },
-        challenge: f.challenge.token,
-        nonce: solve(f.challenge.token, f.challenge.bits),
-      });
-      assert.equal(r.status, 202, JSON.stringify(r.body));
-      const row = await t.ctx.db
-        .selectFrom('submissions')
-        .select('id')
-        .where('source', '=', 'public')
-        .orderBy('id', 'desc')
-        .executeTakeFirstOrThrow();
+      const id = await sendPublicReport(t);
       // The test's form asks no place; the region stands for the one a reporter would pick.
-      await t.ctx.db.updateTable('submissions').set({ region }).where('id', '=', row.id).execute();
-      return row.id;
+      await t.ctx.db.updateTable('submissions').set({ region }).where('id', '=', id).execute();
+      return id;
     }
     const sees = async (u: TestUser, id: string) =>
       (await u.client.get(`/api/monitoring/submissions/${id}`)).status;
