@@ -61,7 +61,7 @@ export async function presentSubmission(
   internal = true,
 ): Promise<View> {
   const key = envelope(ctx).openRecordKey('submissions', row.id, row.dek);
-  const [history, comments, site, mission, dupes, placeable] = await Promise.all([
+  const [history, comments, site, mission, dupes, placeable, translations] = await Promise.all([
     ctx.db
       .selectFrom('submission_history')
       .selectAll()
@@ -88,9 +88,9 @@ export async function presentSubmission(
       : undefined,
     internal ? duplicateLinks(ctx, actor!, row) : { duplicateOf: null, duplicates: [] },
     internal ? placeRegions(ctx.db, actor!, row) : [],
+    // Reviewers' translations (review.translate.ts): the review's, so not in an observer's view.
+    internal ? translationsOf(ctx.db, row.id, key) : [],
   ]);
-  // Reviewers' translations (review.translate.ts): the review's, so not in an observer's view.
-  const translations = internal ? await translationsOf(ctx.db, row.id, key) : [];
   const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;
   const files = await submissionFiles(ctx, row, answers);
   const lock = liveLock(row);
