@@ -27,6 +27,8 @@ type Status = {
   expiresAt: string | null;
 };
 const SECRET = 'СЕКРЕТ-эскертүү 7731';
+/** A reviewer's English translation of the first report: free text, so only in an export with names. */
+const TRANSLATED = 'Translated: the chair turned observers away 5520';
 /** A form with a date, a date-time and a number: typed cells in XLSX, ISO text in CSV. */
 const DATED: FormDefinition = {
   title: { en: 'Dated incident', ru: 'Инцидент с датой', ky: 'Күнү бар окуя' },
@@ -106,6 +108,10 @@ for (const backend of await backends()) {
         assert.equal(r.status, 201, JSON.stringify(r.body));
         checklists.push(r.body.id);
       }
+      const en = await admin.client.put(`/api/monitoring/submissions/${checklists[0]}/translations/en`, {
+        text: TRANSLATED,
+      });
+      assert.equal(en.status, 200, JSON.stringify(en.body));
       // The third report repeats the first (ADR 0026): the exports name the report it repeats.
       const dup = await admin.client.post(`/api/monitoring/submissions/${checklists[2]}/transition`, {
         to: 'rejected',
@@ -181,6 +187,8 @@ for (const backend of await backends()) {
         !lines[0]!.includes('notes') && !lines[0]!.includes('late_reason') && !lines[0]!.includes('what'),
       );
       assert.ok(!text.includes(SECRET), 'free text is not in a redacted export');
+      assert.ok(!text.includes(TRANSLATED), 'nor a translation');
+      assert.ok(!lines[0]!.includes(tr('ky', 'errors:mon_export.column.translation_en')), lines[0]);
       assert.ok(!text.includes('Test monitor'), 'no observer names');
       // Statuses and choices read in the requester's language (Kyrgyz), like yes/no; keys never.
       assert.ok(!text.includes(',received,') && !text.includes(',short,'), text.split('\r\n')[1]);
@@ -370,8 +378,19 @@ for (const backend of await backends()) {
       const text = g.bytes.toString('utf8');
       assert.ok(text.includes(SECRET), 'free text in the export with names');
       assert.ok(text.includes('Test monitor'), 'observer names');
-      const fc = JSON.parse(text) as { features: { geometry: { coordinates: number[] } | null }[] };
+      const fc = JSON.parse(text) as {
+        features: { geometry: { coordinates: number[] } | null; properties: Record<string, unknown> }[];
+      };
       assert.equal(fc.features.length, 6);
+      // The reviewer's translation follows the questions, under its language's column.
+      const [submission, english] = ['submission', 'translation_en'].map((c) =>
+        tr('ky', `errors:mon_export.column.${c}`),
+      );
+      const translated = fc.features.filter((f) => f.properties[english!] !== undefined);
+      assert.deepEqual(
+        translated.map((f) => [f.properties[submission!], f.properties[english!]]),
+        [[checklists[0], TRANSLATED]],
+      );
       const spent = await admin.client.post<Err>(url, { format: 'csv', redacted: false });
       assert.equal(spent.status, 409, 'an approval is used up by one export');
       const full = await t.ctx.db

@@ -8,7 +8,7 @@ const defs = [STATION_VISIT, CHECKLIST];
 
 test('the codebook has a row per question column, in order, each part of a location named', () => {
   const plan = planColumns(defs, true, 'ru');
-  const book = codebook(defs, plan.columns, 'ru');
+  const book = codebook(defs, plan, 'ru');
   assert.equal(book.name, 'Вопросы');
   assert.deepEqual(book.rows[0], ['Столбец', 'Раздел', 'Вопрос', 'Варианты ответа']);
   assert.deepEqual(
@@ -30,7 +30,7 @@ test('the codebook has a row per question column, in order, each part of a locat
 
 test('unredacted, the place and GPS columns are described too, in Kyrgyz', () => {
   const plan = planColumns(defs, false, 'ky');
-  const book = codebook(defs, plan.columns, 'ky');
+  const book = codebook(defs, plan, 'ky');
   assert.equal(book.name, 'Суроолор');
   const questions = book.rows.map((r) => r[2]);
   assert.ok(questions.includes('Участок кайда жайгашкан (жер)'), JSON.stringify(questions));

@@ -6,11 +6,11 @@ import { uuidv7 } from '../../src/core/ids.ts';
 import { RenderPool } from '../../src/server/modules/monitoring/exports.pool.ts';
 import {
   createRenderer,
-  pageKeys,
   type RawRow,
   type RenderPage,
   type RenderSpec,
 } from '../../src/server/modules/monitoring/exports.render.ts';
+import { pageKeys } from '../../src/server/modules/monitoring/exports.keys.ts';
 import { Envelope } from '../../src/server/platform/crypto/envelope.ts';
 
 // The export renderer on its own and in its worker threads (ADR 0015): the same bytes either way,
@@ -39,6 +39,7 @@ function spec(format: RenderSpec['format'] = 'csv'): RenderSpec {
     districts: {},
     versions: {},
     timeZone: 'Asia/Bishkek',
+    translations: [],
   };
 }
 

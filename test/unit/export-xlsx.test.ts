@@ -7,10 +7,10 @@ import { uuidv7 } from '../../src/core/ids.ts';
 import { RenderPool } from '../../src/server/modules/monitoring/exports.pool.ts';
 import {
   createRenderer,
-  pageKeys,
   type RawRow,
   type RenderSpec,
 } from '../../src/server/modules/monitoring/exports.render.ts';
+import { pageKeys } from '../../src/server/modules/monitoring/exports.keys.ts';
 import { exportStream } from '../../src/server/modules/monitoring/exports.writers.ts';
 import { columnTypes, excelDate, zonedSerials } from '../../src/server/modules/monitoring/exports.xlsx.ts';
 import { Envelope } from '../../src/server/platform/crypto/envelope.ts';
@@ -94,6 +94,7 @@ function spec(format: RenderSpec['format']): RenderSpec {
     districts: {},
     versions: { v1: 2 },
     timeZone: 'Asia/Bishkek',
+    translations: [],
   };
 }
 

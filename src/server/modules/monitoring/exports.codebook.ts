@@ -3,13 +3,15 @@ import type { FormDefinition, FormField } from '../../../core/forms/types.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { tr } from '../../platform/i18n.ts';
 import type { PlanColumn } from './exports.render.ts';
+import type { ExportPlan } from './exports.rows.ts';
 
 /**
  * The XLSX export's second sheet: what each question column is. The data sheet's question headers are
  * the fields' keys ("opened_late"), which stay the same across form versions and languages, so that
  * formulas, scripts and earlier files keep working; an analyst reading the file needs the question
  * itself, its section and the answers it offers, in the reader's language. One row per question
- * column, in the data sheet's order (the KoBo and SPSS habit of a separate codebook).
+ * column, in the data sheet's order (the KoBo and SPSS habit of a separate codebook), then one per
+ * translation column of an export with names.
  */
 export interface Codebook {
   name: string;
@@ -26,7 +28,11 @@ const PART: Partial<Record<PlanColumn['kind'], string>> = {
   count: 'count',
 };
 
-export function codebook(defs: FormDefinition[], columns: PlanColumn[], locale: Locale): Codebook {
+export function codebook(
+  defs: FormDefinition[],
+  plan: Pick<ExportPlan, 'columns' | 'translations'>,
+  locale: Locale,
+): Codebook {
   const t = (k: string) => tr(locale, `errors:mon_export.codebook.${k}`);
   const word = (l: Partial<Record<Locale, string>> | undefined, fallback: string) =>
     l?.[locale] || l?.en || l?.ru || l?.ky || fallback;
@@ -37,7 +43,7 @@ export function codebook(defs: FormDefinition[], columns: PlanColumn[], locale: 
       for (const f of s.fields)
         if (!fields.has(f.key)) fields.set(f.key, { f, section: word(s.title, s.key) });
   const rows: Cell[][] = [[t('column'), t('section'), t('question'), t('answers')]];
-  for (const c of columns) {
+  for (const c of plan.columns) {
     const found = fields.get(c.key);
     if (!found) continue;
     const part = PART[c.kind];
@@ -52,5 +58,7 @@ export function codebook(defs: FormDefinition[], columns: PlanColumn[], locale: 
         : answers || null,
     ]);
   }
+  // After the questions, as in the data sheet: what a reviewer wrote, not what the reporter answered.
+  for (const c of plan.translations) rows.push([c.name, null, t('translation'), null]);
   return { name: t('sheet'), rows };
 }

@@ -7,10 +7,12 @@ import { FileStore } from '../../platform/files/store.ts';
 import { tr } from '../../platform/i18n.ts';
 import { codebook } from './exports.codebook.ts';
 import { RenderPool } from './exports.pool.ts';
-import { RAW_COLUMNS, pageKeys, type RawRow, type Rendered } from './exports.render.ts';
+import { pageKeys } from './exports.keys.ts';
+import { RAW_COLUMNS, type RawRow, type Rendered } from './exports.render.ts';
 import { EXPORT_PAGE, LabelSource, planColumns, renderSpec, xlsxHeader } from './exports.rows.ts';
 import { EXPORT_ATTEMPTS, EXPORT_JOB, missionScope, scopeText } from './exports.service.ts';
 import { exportStream, type ExportFormat } from './exports.writers.ts';
+import { sealedTranslations } from './submissions.translations.ts';
 import { columnTypes } from './exports.xlsx.ts';
 
 const registered = new WeakSet<AppContext>();
@@ -101,10 +103,16 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
           // The workers are behind when the oldest page is not rendered yet: this thread would only wait
           // for it, so it decrypts a share of this page's answers itself.
           const open = inFlight.length > 0 && !inFlight[0]!.ready ? Math.floor(rows.length * MAIN_SHARE) : 0;
+          const translations = plan.translations.length
+            ? await sealedTranslations(
+                ctx.db,
+                rows.map((r) => r[0]),
+              )
+            : undefined;
           // Unwrapped per page: once sealed, envelope() refuses and this attempt fails.
-          const keys = pageKeys(envelope(ctx), rows, open);
+          const keys = pageKeys(envelope(ctx), rows, open, translations);
           const page = {
-            out: pool.render({ rows, keys, first, opened: open }),
+            out: pool.render({ rows, keys, first, opened: open, ...(translations ? { translations } : {}) }),
             rows: rows.length,
             ready: false,
           };
@@ -138,7 +146,7 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
   const header = format === 'xlsx' ? xlsxHeader(plan.header, types, locale) : plan.header;
   let stored;
   try {
-    const sheets = format === 'xlsx' ? [codebook(defs, plan.columns, locale)] : [];
+    const sheets = format === 'xlsx' ? [codebook(defs, plan, locale)] : [];
     stored = await store.write(key, 'file', exportStream(format, sheet, header, rendered(), types, sheets), {
       maxBytes: Number.MAX_SAFE_INTEGER,
       tooLarge: () => new Error('export too large'),

@@ -1,6 +1,8 @@
-import { RecordKey, type Envelope } from '../../platform/crypto/envelope.ts';
+import { RecordKey } from '../../platform/crypto/envelope.ts';
 import { csvField, type Cell } from '../../../core/csv.ts';
+import { cellOf, loc, type CellContext } from './exports.cells.ts';
 import { PageBytes, escaper } from './exports.text.ts';
+import { translationCells, type RowTranslations } from './exports.translations.ts';
 import { columnTypes, typedCells } from './exports.xlsx.ts';
 
 /**
@@ -9,7 +11,7 @@ import { columnTypes, typedCells } from './exports.xlsx.ts';
  * in the export worker threads (exports.pool.ts), so this module imports nothing but the envelope, CSV,
  * text and zoned-time code, and everything it is given is plain data: the plan, the labels, the rows as
  * arrays and their data keys.
- * The main thread unwraps the data keys (`pageKeys`): a worker never holds the key-encryption key, and
+ * The main thread unwraps the data keys (`pageKeys`, exports.keys.ts): a worker never holds the key-encryption key, and
  * the main thread, which otherwise waited for the worker most of the time, takes a share of the work
  * (and, when the workers are behind, decrypts some rows' answers itself).
  */
@@ -89,6 +91,8 @@ export interface RenderSpec {
   versions: Record<string, number>;
   /** The organisation's time zone (IANA name): XLSX shows instants as its wall-clock time. */
   timeZone: string;
+  /** Languages whose reviewer translations follow the questions (exports with names only; ADR 0028). */
+  translations: string[];
 }
 
 /** What the main thread has learnt since the last page: labels of sites and observers. */
@@ -106,58 +110,14 @@ export interface RenderPage {
   first: boolean;
   /** The first `opened` rows carry their answers decrypted already, by the main thread (`pageKeys`). */
   opened: number;
+  /** Each row's translations (sealed; opened for the first `opened` rows), when the spec has any. */
+  translations?: RowTranslations[];
 }
 
 /** CSV and GeoJSON come back as UTF-8 bytes; XLSX as cells for the spreadsheet writer. */
 export type Rendered = Uint8Array | Cell[][];
 
 type Answers = Record<string, unknown>;
-type Loc = { region?: unknown; district?: unknown; place?: unknown; lat?: unknown; lon?: unknown };
-
-const loc = (v: unknown): Loc => (v && typeof v === 'object' ? v : {});
-const str = (v: unknown): Cell => (typeof v === 'string' ? v : null);
-const num = (v: unknown): Cell => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-/** What a cell needs besides its value: place names and the column's option labels. */
-interface CellContext {
-  spec: RenderSpec;
-  regions: Map<string, string>;
-  districts: Map<string, string>;
-  labels: Map<string, string> | undefined;
-}
-
-const label = (m: Map<string, string> | undefined, v: string) => m?.get(v) ?? v;
-
-function cellOf(kind: ColumnKind, v: unknown, c: CellContext): Cell {
-  const spec = c.spec;
-  switch (kind) {
-    case 'loc.region': {
-      const r = loc(v).region;
-      return typeof r === 'string' ? label(c.regions, r) : null;
-    }
-    case 'loc.district': {
-      const d = loc(v).district;
-      return typeof d === 'string' ? label(c.districts, d) : null;
-    }
-    case 'loc.place':
-      return str(loc(v).place);
-    case 'loc.lat':
-      return num(loc(v).lat);
-    case 'loc.lon':
-      return num(loc(v).lon);
-    case 'count':
-      return Array.isArray(v) ? v.length : null;
-    case 'json':
-      return v === undefined ? null : JSON.stringify(v);
-    case 'bool':
-      return v === true ? spec.yes : v === false ? spec.no : null;
-    case 'multi':
-      return Array.isArray(v) ? v.map((x) => label(c.labels, String(x))).join('; ') : null;
-    case 'scalar':
-      return typeof v === 'number' ? v : typeof v === 'string' ? label(c.labels, v) : null;
-  }
-}
-
 export interface Renderer {
   learn(labels: Labels): void;
   /** Render a page; its data keys are wiped afterwards, whether it succeeded or not. */
@@ -166,30 +126,8 @@ export interface Renderer {
   close(): void;
 }
 
-const KEY_BYTES = 32;
-
-/**
- * On the main thread: unwrap the page's data keys into one buffer (transferred to the worker with the
- * page) and drop the wrapped keys from the rows, which need not cross to the worker. The first `open`
- * rows have their answers decrypted here instead (when the workers are behind, this thread would only
- * wait for them); their key slots stay zero, so their keys never leave this thread.
- */
-export function pageKeys(env: Envelope, rows: RawRow[], open = 0): Uint8Array {
-  const keys = new Uint8Array(new ArrayBuffer(rows.length * KEY_BYTES));
-  const one = Buffer.alloc(KEY_BYTES);
-  rows.forEach((r, i) => {
-    if (i < open) {
-      env.unwrapInto('submissions', r[0], r[12], one, 0);
-      try {
-        r[11] = new RecordKey(one, 'submissions', r[0]).decrypt('answers', r[11]);
-      } finally {
-        one.fill(0);
-      }
-    } else env.unwrapInto('submissions', r[0], r[12], keys, i * KEY_BYTES);
-    r[12] = '';
-  });
-  return keys;
-}
+/** Each row's data key in `RenderPage.keys`. */
+export const KEY_BYTES = 32;
 
 export function createRenderer(spec: RenderSpec): Renderer {
   let closed = false;
@@ -212,11 +150,22 @@ export function createRenderer(spec: RenderSpec): Renderer {
     labels: c.labels ? new Map(Object.entries(c.labels)) : undefined,
   }));
 
+  const keyOf = (r: RawRow, p: RenderPage, n: number) =>
+    new RecordKey(
+      Buffer.from(p.keys.buffer, p.keys.byteOffset + n * KEY_BYTES, KEY_BYTES),
+      'submissions',
+      r[0],
+    );
+
   function answersOf(r: RawRow, p: RenderPage, n: number): Answers {
     if (n < p.opened) return JSON.parse(r[11]) as Answers;
-    const key = Buffer.from(p.keys.buffer, p.keys.byteOffset + n * KEY_BYTES, KEY_BYTES);
-    return JSON.parse(new RecordKey(key, 'submissions', r[0]).decrypt('answers', r[11])) as Answers;
+    return JSON.parse(keyOf(r, p, n).decrypt('answers', r[11])) as Answers;
   }
+
+  // The translation columns come last, after every question (none in a redacted export).
+  const locales = spec.translations;
+  const translated = (r: RawRow, p: RenderPage, n: number): Cell[] =>
+    translationCells(locales, p.translations?.[n], n < p.opened ? null : keyOf(r, p, n));
 
   /** The thirteen cells every row has, before the answers' columns (exports.rows.ts `FIXED`). */
   function fixedCells(r: RawRow): Cell[] {
@@ -259,6 +208,7 @@ export function createRenderer(spec: RenderSpec): Renderer {
       cells.push(cellOf(kinds[i]!, values[i], contexts[i]!));
       values[i] = undefined;
     }
+    if (locales.length) cells.push(...translated(r, p, n));
     return { cells, answers };
   }
 
@@ -291,7 +241,9 @@ export function createRenderer(spec: RenderSpec): Renderer {
         line += commas[gap + 1]! + esc(cellOf(kinds[i]!, v, contexts[i]!));
         gap = 0;
       }
-      out.put(`${line}${commas[gap]!}\r\n`);
+      line += commas[gap]!;
+      if (locales.length) for (const c of translated(r, p, n)) line += `,${csvField(c)}`;
+      out.put(`${line}\r\n`);
     }
     return out.take();
   }
@@ -327,6 +279,8 @@ export function createRenderer(spec: RenderSpec): Renderer {
       if (p.keys.length !== p.rows.length * KEY_BYTES) throw new Error('one data key per row was expected');
       if (!(Number.isInteger(p.opened) && p.opened >= 0 && p.opened <= p.rows.length))
         throw new Error('opened rows out of range');
+      if (p.translations && p.translations.length !== p.rows.length)
+        throw new Error('one set of translations per row was expected');
       try {
         values.fill(undefined);
         if (spec.format === 'csv') return csv(p);

@@ -1,7 +1,7 @@
 import type { FormDefinition, FormField } from '../../../core/forms/types.ts';
 import { DISTRICTS, REGIONS, districtName } from '../../../core/geo/regions.ts';
 import { BISHKEK } from '../../../core/zoned-time.ts';
-import type { Locale } from '../../../core/roles.ts';
+import { LOCALES, type Locale } from '../../../core/roles.ts';
 import { envelope, type AppContext } from '../../platform/context.ts';
 import { tr } from '../../platform/i18n.ts';
 import { decryptUser } from '../users/users.presenter.ts';
@@ -66,6 +66,8 @@ export interface ExportPlan {
   /** The first location field with GPS, for GeoJSON points (unredacted only). */
   pointField: string | null;
   columns: PlanColumn[];
+  /** The reviewers' translations, a column each after the questions (exports with names only). */
+  translations: { locale: Locale; name: string }[];
 }
 
 /**
@@ -98,6 +100,13 @@ export function planColumns(
         if (f.type === 'location' && !redacted && !pointField) pointField = f.key;
         columns.push(...fieldColumns(f, redacted, locale));
       }
+  // A translation is free text written from the report's answers: never in a redacted export (ADR 0028).
+  const translations = redacted
+    ? []
+    : LOCALES.map((l) => ({
+        locale: l,
+        name: tr(locale, `errors:mon_export.column.translation_${l}`),
+      }));
   const header = [
     ...FIXED.map((c) =>
       tr(
@@ -107,8 +116,9 @@ export function planColumns(
       ),
     ),
     ...columns.map((c) => c.name),
+    ...translations.map((c) => c.name),
   ];
-  return { header, pointField, columns };
+  return { header, pointField, columns, translations };
 }
 
 /**
@@ -143,6 +153,7 @@ export function renderSpec(
     versions: Object.fromEntries(versions),
     // The organisation works in Kyrgyzstan's time, as the rest of the app shows it (core/zoned-time.ts).
     timeZone: BISHKEK,
+    translations: plan.translations.map((c) => c.locale),
   };
 }
 

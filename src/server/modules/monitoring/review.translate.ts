@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Locale } from '../../../core/roles.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { translationField } from './exports.translations.ts';
 import { addHistory, withReview } from './review.service.ts';
 import { loadSubmission, presentSubmission } from './submissions.read.ts';
 import type * as S from './submissions.schemas.ts';
@@ -31,7 +32,7 @@ export async function translateSubmission(
       .where('submission_id', '=', id)
       .where('locale', '=', locale)
       .executeTakeFirst();
-    const before = old ? key.decrypt(`translation:${locale}`, old.body_enc) : '';
+    const before = old ? key.decrypt(translationField(locale), old.body_enc) : '';
     if (before === body) return;
     const at = new Date().toISOString();
     if (body === '')
@@ -44,7 +45,7 @@ export async function translateSubmission(
       const row = {
         submission_id: id,
         locale,
-        body_enc: key.encrypt(`translation:${locale}`, body),
+        body_enc: key.encrypt(translationField(locale), body),
         user_id: actor!.userId,
         at,
       };
