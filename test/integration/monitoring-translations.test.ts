@@ -139,6 +139,26 @@ for (const backend of await backends()) {
       assert.match((await audits()).at(-1)!, /"removed":true/);
     });
 
+    test('the record a report becomes carries its translations, the reader’s language first', async () => {
+      assert.equal((await put(admin, 'en', { text: ENGLISH })).status, 200);
+      // The app's language switch (English here), which wins over the account's language.
+      const en = { 'x-ukuk-locale': 'en' };
+      const v = await admin.client.request<{ eventId: string }>('POST', `${S}/${id}/to-violation`, {}, en);
+      assert.equal(v.status, 200, JSON.stringify(v.body));
+      const ev = await admin.client.get<{ description: string }>(`/api/violations/events/${v.body.eventId}`);
+      const parts = ev.body.description.split('\n\n');
+      // The answers as labelled lines, then each translation under its language's heading.
+      assert.match(parts[0]!, /^Voters: 120$/m);
+      assert.deepEqual(parts.slice(1), [
+        `Translation into English:\n${ENGLISH}`,
+        'Translation into Russian:\nУчасток открылся на час позже.',
+      ]);
+      const k = await admin.client.request<{ caseId: string }>('POST', `${S}/${id}/to-case`, {}, en);
+      assert.equal(k.status, 200, JSON.stringify(k.body));
+      const c = await admin.client.get<{ summary: string }>(`/api/cases/${k.body.caseId}`);
+      assert.ok(c.body.summary.includes(`Translation into English:\n${ENGLISH}`), c.body.summary);
+    });
+
     test('someone else’s lock refuses a translation', async () => {
       assert.equal((await admin.client.post(`${S}/${id}/lock`, {})).status, 200);
       const r = await put(chuy, 'ky', { text: 'Участок бир саат кечигип ачылды.' });

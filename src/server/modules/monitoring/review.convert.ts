@@ -5,12 +5,14 @@ import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { AuditEntry } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db/db.ts';
+import { tr } from '../../platform/i18n.ts';
 import { createCaseTx } from '../cases/cases.service.ts';
 import { attachPreparedTx, prepareEvidence, type PreparedEvidence } from '../violations/evidence.import.ts';
 import { createEventTx } from '../violations/violations.service.ts';
 import { addHistory, loadForReview, lockedError } from './review.service.ts';
 import { filesForCopy } from './submissions.files.ts';
 import { liveLock } from './submissions.read.ts';
+import { translationsOf } from './submissions.translations.ts';
 import { publishedVersion, uploadIdsOf, type CachedVersion } from './submissions.forms.ts';
 
 const YES: Record<Locale, [string, string]> = { ky: ['ооба', 'жок'], ru: ['да', 'нет'], en: ['yes', 'no'] };
@@ -56,6 +58,22 @@ export function describeAnswers(v: CachedVersion, answers: Record<string, unknow
   return lines.join('\n').slice(0, 50_000);
 }
 
+/**
+ * The new record's text: the answers, then the reviewers' translations of them (ADR 0028), the reader's
+ * language first — the translating was done so that the report could be read and used, and the record
+ * is where it is used next.
+ */
+function recordText(src: Source, locale: Locale, max: number): string {
+  const parts = [describeAnswers(src.v, src.answers, locale)];
+  const order = (l: string) => (l === locale ? 0 : 1);
+  for (const t of [...src.translations].sort((a, b) => order(a.locale) - order(b.locale)))
+    parts.push(`${tr(locale, `errors:mon_export.column.translation_${t.locale}`)}:\n${t.text}`);
+  return parts
+    .filter((p) => p !== '')
+    .join('\n\n')
+    .slice(0, max);
+}
+
 async function source(ctx: AppContext, actor: Actor | null, id: string) {
   const row = await loadForReview(ctx, actor, id);
   const lock = liveLock(row);
@@ -70,8 +88,11 @@ async function source(ctx: AppContext, actor: Actor | null, id: string) {
         .where('id', '=', row.site_id)
         .executeTakeFirst()
     : undefined;
-  return { row, v: v!, key, answers, site };
+  const translations = await translationsOf(ctx.db, id, key);
+  return { row, v: v!, key, answers, site, translations };
 }
+
+type Source = Awaited<ReturnType<typeof source>>;
 
 type Link = 'violation_event_id' | 'case_id';
 
@@ -84,7 +105,7 @@ type Link = 'violation_event_id' | 'case_id';
 async function convertOnce(
   ctx: AppContext,
   actor: Actor,
-  src: Awaited<ReturnType<typeof source>>,
+  src: Source,
   link: Link,
   action: 'to_violation' | 'to_case',
   create: (tx: Tx, audit: (e: AuditEntry) => Promise<void>) => Promise<string>,
@@ -128,7 +149,7 @@ async function convertOnce(
   });
 }
 
-const defaultTitle = (src: Awaited<ReturnType<typeof source>>, locale: Locale) =>
+const defaultTitle = (src: Source, locale: Locale) =>
   `${src.site?.name ?? (src.v.title[locale] || src.v.title.en)} — ${src.row.submitted_at.slice(0, 10)}`;
 
 /**
@@ -141,7 +162,7 @@ const defaultTitle = (src: Awaited<ReturnType<typeof source>>, locale: Locale) =
 export async function toViolation(ctx: AppContext, actor: Actor | null, id: string, locale: Locale) {
   requireCap(actor, 'violations.write');
   const src = await source(ctx, actor, id);
-  const { row, v, answers, site } = src;
+  const { row, site } = src;
   if (row.violation_event_id) return { eventId: row.violation_event_id, actCreated: false };
   const evidence = await copyFiles(ctx, src, locale);
   let attached = false;
@@ -155,7 +176,7 @@ export async function toViolation(ctx: AppContext, actor: Actor | null, id: stri
       async (tx, audit) => {
         const made = await createEventTx(ctx, tx, audit, actor, {
           title: defaultTitle(src, locale).slice(0, 300),
-          description: describeAnswers(v, answers, locale) || undefined,
+          description: recordText(src, locale, 50_000) || undefined,
           startDate: zonedDay(Date.parse(row.submitted_at)),
           ...(row.region ? { region: row.region } : {}),
           ...(row.region && row.district ? { district: row.district } : {}),
@@ -180,11 +201,7 @@ export async function toViolation(ctx: AppContext, actor: Actor | null, id: stri
  * the evidence's own keys, checked against the fingerprint they arrived with); the custody log says
  * which report each came from.
  */
-async function copyFiles(
-  ctx: AppContext,
-  src: Awaited<ReturnType<typeof source>>,
-  locale: Locale,
-): Promise<PreparedEvidence> {
+async function copyFiles(ctx: AppContext, src: Source, locale: Locale): Promise<PreparedEvidence> {
   const fields = new Map<string, FlatField>();
   // A photo named twice (a field and a repeat entry) is described by where it is named first.
   for (const r of uploadIdsOf(src.v, src.answers)) if (!fields.has(r.id)) fields.set(r.id, r.field);
@@ -216,7 +233,7 @@ export async function toCase(
 ) {
   requireCap(actor, 'cases.write');
   const src = await source(ctx, actor, id);
-  const { row, v, answers } = src;
+  const { row } = src;
   if (row.case_id) return { caseId: row.case_id };
   const caseId = await convertOnce(ctx, actor, src, 'case_id', 'to_case', (tx, audit) =>
     createCaseTx(
@@ -227,7 +244,7 @@ export async function toCase(
       {
         type: input.type ?? 'administrative',
         title: (input.title || defaultTitle(src, locale)).slice(0, 200),
-        summary: describeAnswers(v, answers, locale).slice(0, 10_000) || undefined,
+        summary: recordText(src, locale, 10_000) || undefined,
         ...(row.region ? { region: row.region } : {}),
         ...(row.region && row.district ? { district: row.district } : {}),
       },
