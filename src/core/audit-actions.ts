@@ -96,6 +96,7 @@ export const AUDIT_ACTIONS = [
   'monitoring.submission_assign',
   'monitoring.submission_comment',
   'monitoring.submission_create',
+  'monitoring.submission_erase',
   'monitoring.submission_file_read',
   'monitoring.submission_flags',
   'monitoring.submission_lock',

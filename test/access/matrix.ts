@@ -232,6 +232,7 @@ export const MATRIX: Row[] = [
   row('PUT    /api/monitoring/submissions/:id/assignee      ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('PUT    /api/monitoring/submissions/:id/place         ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('PUT    /api/monitoring/submissions/:id/translations/:locale', 401, [OK, OK,  403,  403,  403,  403,  403]),
+  row('POST   /api/monitoring/submissions/:id/erase         ', 401,  [OK,   403,  403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/submissions/:id/reviewers     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/submissions/:id/similar       ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/submissions/:id/to-violation  ', 401,  [OK,   403,  403,  403,  403,  403,  403]),

@@ -10,6 +10,7 @@ import {
   describeBrowser,
   login,
   openTab,
+  reauth,
   switchLanguage,
   type Tab,
 } from './browser.ts';
@@ -26,14 +27,16 @@ const CHUY_DISTRICT = districtsOf('KG-C')[0]!;
  * mission moves a report its reporter placed in Chüy to a district of Osh region, and the history
  * says so; the Chüy coordinator, who reviews Chüy only, is offered Chüy only (a region outside it is
  * refused by the server: monitoring-place integration test). A reviewer writes an English translation of
- * a report beside its answers, changes it and sees the history say so (review.translate.ts).
+ * a report beside its answers, changes it and sees the history say so (review.translate.ts). The
+ * administrator rejects a spam report and erases it for good (review.erase.ts; the only administrator,
+ * so after re-authentication alone).
  */
 await describeBrowser('monitoring: placing and translating a report', (backend) => {
   let w: RolesWorld;
   let chuy: Account;
   let browser: Browser;
   let tab: Tab;
-  let [first, second] = ['', ''];
+  let [first, second, spam] = ['', '', ''];
   const place = async (id: string) =>
     (await (await w.api(w.admin)).get<View>(`/api/monitoring/submissions/${id}`)).body;
 
@@ -82,11 +85,12 @@ await describeBrowser('monitoring: placing and translating a report', (backend) 
     };
     await send('Ош шаарындагы участоктун жанында байкоочуларды коркутушту.');
     await send('Кантта шайлоочуларды автобус менен ташышты.');
+    await send('Арзан кредит! Бул шилтемеге басыңыз.');
     const pub = await mission.admin.get<{ items: { id: string }[] }>(
       '/api/monitoring/submissions?source=public',
     );
     // Ids are UUIDv7: in the order the reports arrived.
-    [first, second] = pub.body.items.map((i) => i.id).sort() as [string, string];
+    [first, second, spam] = pub.body.items.map((i) => i.id).sort() as [string, string, string];
     ({ browser, tab } = await kyrgyzReviewer(w, whole));
   });
   after(async () => {
@@ -183,5 +187,40 @@ await describeBrowser('monitoring: placing and translating a report', (backend) 
       s.translations.map((x) => [x.locale, x.text]),
       [['en', 'Observers were threatened near polling station 12 in Osh.']],
     );
+  });
+
+  it('the administrator rejects a spam report and erases it for good', async () => {
+    const mine = track(await openTab(browser, w.server.url, { locale: 'ky' }));
+    const { page } = mine;
+    await login(page, w.admin);
+    await switchLanguage(page, 'ky');
+    await page.goto(`/monitoring/submissions/${spam}`);
+    await see(page, page.getByTestId('lock-mine'));
+    // Only a rejected report can be erased: the card is not there before.
+    assert.equal(await page.getByTestId('erase-card').count(), 0);
+    await page.getByTestId('to-rejected').click();
+    await page.getByTestId('reject-reason').fill('Спам: жарнама');
+    await page.getByTestId('reject-confirm').click();
+    const card = page.getByTestId('erase-card');
+    await see(page, card.getByText('Биротоло өчүрүү…'));
+    await page.setViewportSize({ width: 375, height: 800 });
+    await card.scrollIntoViewIfNeeded();
+    assert.deepEqual(await shot(page, 'erase-card-phone-ky'), []);
+    await card.getByTestId('erase-open').click();
+    const dialog = page.getByRole('dialog');
+    await see(page, dialog.getByText('Бул билдирүүнү биротоло өчүрөсүзбү?'));
+    assert.deepEqual(await axeSerious(page), []);
+    assert.deepEqual(await shot(page, 'erase-dialog-phone-ky'), []);
+    // A full-page picture leaves a dialog where the page was scrolled: the dialog alone, to look at.
+    await dialog.screenshot({ path: '/tmp/mon-erase-dialog-only-ky.png' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await dialog.getByTestId('erase-confirm').click();
+    await reauth(page, w.admin);
+    await see(page, page.getByTestId('erased-notice').getByText('Билдирүү биротоло өчүрүлдү.'));
+    assert.match(new URL(page.url()).pathname, /\/monitoring\/review$/);
+    assert.deepEqual(await shot(page, 'erased-notice-ky'), []);
+    const gone = await (await w.api(w.admin)).get(`/api/monitoring/submissions/${spam}`);
+    assert.equal(gone.status, 404);
+    await mine.context.close();
   });
 });

@@ -126,6 +126,7 @@ export const ERRORS = {
   'submissions.place_district': 400,
   'submissions.place_not_yours': 400,
   'submissions.place_has_site': 409,
+  'submissions.erase_not_rejected': 409,
   'submissions.upload_invalid': 400,
   'uploads.not_found': 404,
   'uploads.offset_mismatch': 409,

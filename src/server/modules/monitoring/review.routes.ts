@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { assignSubmission, listReviewers } from './review.assign.ts';
 import { assignMany, matchingIds, reviewersOfMany, transitionMany } from './review.bulk.ts';
 import { toCase, toViolation } from './review.convert.ts';
+import { eraseSubmission, registerEraseJobs } from './review.erase.ts';
 import { placeSubmission } from './review.place.ts';
 import { translateSubmission } from './review.translate.ts';
 import { similarReports } from './review.similar.ts';
@@ -35,6 +36,7 @@ const ToCase = z
 /** Review of submissions: lock, states, flags (triage queues), assignee, comments, and making records of them. */
 export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   registerAssignedEmails(ctx);
+  registerEraseJobs(ctx);
   const one = { tags, params: IdParams, response: { 200: S.SubmissionView } };
   app.post('/api/monitoring/submissions/:id/lock', { config: review, schema: one }, async (req) =>
     lockSubmission(ctx, req.actor, req.params.id),
@@ -98,6 +100,19 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (req) => translateSubmission(ctx, req.actor, req.params.id, req.params.locale, req.body.text),
+  );
+  // Erased at once by a sole administrator, else asked of a second one (four-eyes; review.erase.ts).
+  app.post(
+    '/api/monitoring/submissions/:id/erase',
+    {
+      config: { access: 'monitoring.erase' },
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 200: z.object({ status: z.enum(['erased', 'requested']) }) },
+      },
+    },
+    async (req) => eraseSubmission(ctx, req.actor, req.params.id),
   );
   app.put(
     '/api/monitoring/submissions/:id/place',

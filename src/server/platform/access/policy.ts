@@ -18,6 +18,8 @@ export const CAPABILITIES = [
   'violations.write',
   'monitoring.submit',
   'monitoring.review',
+  /** Erasing a rejected report for good (review.erase.ts): administrators only, with four-eyes. */
+  'monitoring.erase',
   'advocacy.manage',
   'trainings.manage',
   'festival.manage',

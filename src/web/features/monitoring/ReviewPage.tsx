@@ -1,4 +1,4 @@
-import { EmptyState, Group, Select, Stack, Tabs } from '@mantine/core';
+import { Alert, EmptyState, Group, Select, Stack, Tabs } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type ReactElement } from 'react';
@@ -37,7 +37,7 @@ export function ReviewPage(): ReactElement {
   const fmt = useFormat();
   const phone = usePhone();
   const missions = useMissions();
-  const { queue } = useSearch({ from: '/app/monitoring/review' });
+  const { queue, erased } = useSearch({ from: '/app/monitoring/review' });
   const navigate = useNavigate({ from: '/monitoring/review' });
   // The open queue lives in the address (see review/search.ts), not in component state.
   const tab: ReviewTab = queue ?? 'all';
@@ -112,6 +112,11 @@ export function ReviewPage(): ReactElement {
         title={t('review.title')}
         description={list.data ? t('review.count', { count: total, n: fmt.number(total) }) : undefined}
       />
+      {erased === 1 && (
+        <Alert color="green" variant="light" mb="md" role="status" data-testid="erased-notice">
+          {t('erase.erased')}
+        </Alert>
+      )}
       <Tabs value={tab} onChange={(v) => v && setTab(v as ReviewTab)}>
         {/* The queues wrap onto a second line on a phone: scrolled sideways, "urgent" and "critical"
             were off-screen with nothing to show they were there. */}

@@ -4,7 +4,8 @@ import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../intl/format';
-import { approvalsApi, EXPORT_NAMES, GRANT_ADMIN, type Approval } from './api';
+import { AnchorLink } from '../people/AnchorLink';
+import { approvalsApi, ERASE_REPORT, EXPORT_NAMES, GRANT_ADMIN, type Approval } from './api';
 import { useInvalidateUsers } from './queries';
 
 type Decision = { id: string; kind: 'approve' | 'reject' };
@@ -42,18 +43,34 @@ function ApprovalLine({
     >
       <Stack gap={4} miw={0} style={{ flex: '1 1 16rem' }}>
         <Text size="sm">
-          {a.kind === EXPORT_NAMES
-            ? t('users.approvals.exportNames', {
+          {a.kind === ERASE_REPORT
+            ? t('users.approvals.eraseReport', {
                 requester: a.requestedByName,
-                scope: t(`users.approvals.scope.${SCOPES.has(a.targetName) ? a.targetName : 'cases'}`),
                 date: fmt.dateTime(a.requestedAt) ?? '',
               })
-            : t('users.approvals.grantAdmin', {
-                requester: a.requestedByName,
-                target: a.targetName,
-                date: fmt.dateTime(a.requestedAt) ?? '',
-              })}
+            : a.kind === EXPORT_NAMES
+              ? t('users.approvals.exportNames', {
+                  requester: a.requestedByName,
+                  scope: t(`users.approvals.scope.${SCOPES.has(a.targetName) ? a.targetName : 'cases'}`),
+                  date: fmt.dateTime(a.requestedAt) ?? '',
+                })
+              : t('users.approvals.grantAdmin', {
+                  requester: a.requestedByName,
+                  target: a.targetName,
+                  date: fmt.dateTime(a.requestedAt) ?? '',
+                })}
         </Text>
+        {/* The approver reads the report before erasing it for good. */}
+        {a.kind === ERASE_REPORT && (
+          <AnchorLink
+            to="/monitoring/submissions/$id"
+            params={{ id: a.targetId }}
+            size="sm"
+            data-testid="approval-open-report"
+          >
+            {t('users.approvals.openReport')}
+          </AnchorLink>
+        )}
         {a.mine && (
           <Text size="xs" fw={600} c="ukuk.8">
             {t('users.approvals.waiting')}
@@ -118,7 +135,7 @@ export function PendingApprovals({ items }: { items: Approval[] }): ReactElement
     onSettled: () => invalidate(),
   });
   // Only kinds this screen can describe: nobody should approve a change they cannot read.
-  const known = items.filter((a) => a.kind === GRANT_ADMIN || a.kind === EXPORT_NAMES);
+  const known = items.filter((a) => [GRANT_ADMIN, EXPORT_NAMES, ERASE_REPORT].includes(a.kind));
   if (known.length === 0) {
     return null;
   }

@@ -51,6 +51,8 @@ export interface ImportedUser {
 export const GRANT_ADMIN = 'user.grant_admin';
 /** An export with names waiting for a second administrator (four-eyes). */
 export const EXPORT_NAMES = 'export.names';
+/** A rejected monitoring report to be erased for good; approving erases it (review.erase.ts). */
+export const ERASE_REPORT = 'monitoring.erase';
 
 /** A change waiting for a second administrator (pending only). */
 export interface Approval {

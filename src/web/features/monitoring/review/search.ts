@@ -21,9 +21,14 @@ export type ReviewTab = (typeof REVIEW_TABS)[number];
  * from the address, so the bell's link to "Mine" opens it even while the page is already showing, and
  * back and forward move between queues. "all" is the bare address.
  */
-export function reviewSearch(search: Record<string, unknown>): { queue?: Exclude<ReviewTab, 'all'> } {
+export function reviewSearch(search: Record<string, unknown>): {
+  queue?: Exclude<ReviewTab, 'all'>;
+  /** Just after a report was erased from its page (submission/EraseCard.tsx): says so once. */
+  erased?: 1;
+} {
   const q = search.queue;
+  const erased = search.erased === 1 || search.erased === '1' ? { erased: 1 as const } : {};
   return typeof q === 'string' && q !== 'all' && (REVIEW_TABS as readonly string[]).includes(q)
-    ? { queue: q as Exclude<ReviewTab, 'all'> }
-    : {};
+    ? { queue: q as Exclude<ReviewTab, 'all'>, ...erased }
+    : erased;
 }

@@ -11,6 +11,7 @@ import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys } from '../queries';
 import { AssignCard } from './AssignCard';
 import { DuplicatesCard } from './DuplicatesCard';
+import { EraseCard } from './EraseCard';
 import { NEXT } from './workflow';
 import { RejectDialog } from './RejectDialog';
 
@@ -226,6 +227,7 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
           </Group>
         </Card>
       )}
+      {s.status === 'rejected' && can(me, 'monitoring.erase') && <EraseCard s={s} locked={locked} />}
       {rejecting && (
         <RejectDialog
           title={t('review.rejectTitle')}
