@@ -175,4 +175,30 @@ await describeBrowser('monitoring: duplicates of a report', (backend) => {
     assert.deepEqual(await axeSerious(page), []);
     await mine.context.close();
   });
+
+  it('the only administrator erases a rejected copy at once, and the queue says so', async () => {
+    const mine = track(await openTab(browser, w.server.url, { locale: 'ky' }));
+    const { page } = mine;
+    await login(page, w.admin);
+    await switchLanguage(page, 'ky');
+    await page.goto(`/monitoring/submissions/${c}`);
+    await see(page, page.getByTestId('submission-status').getByText('Четке кагылды'));
+    const card = page.getByTestId('erase-card');
+    await card.getByTestId('erase-open').click();
+    await page.getByRole('dialog').getByTestId('erase-confirm').click();
+    // Alone, nobody else can approve: re-authentication is the last step.
+    await reauth(page, w.admin);
+    await see(page, page.getByTestId('erased-notice').getByText('Билдирүү биротоло өчүрүлдү.'));
+    assert.match(new URL(page.url()).pathname, /\/monitoring\/review$/);
+    assert.deepEqual(await shot(page, 'erased-notice-ky'), []);
+    const api = await w.api(w.admin);
+    assert.equal((await api.get(`/api/monitoring/submissions/${c}`)).status, 404);
+    // The report it repeated stays, and no longer lists it among its copies.
+    const kept = await status(a);
+    assert.ok(!kept.duplicates.some((d) => d.id === c), JSON.stringify(kept.duplicates));
+    // Another tab changes the queue: the notice was for that moment only.
+    await page.getByTestId('queue-urgent').click();
+    await page.getByTestId('erased-notice').waitFor({ state: 'detached' });
+    await mine.context.close();
+  });
 });

@@ -28,8 +28,8 @@ const CHUY_DISTRICT = districtsOf('KG-C')[0]!;
  * says so; the Chüy coordinator, who reviews Chüy only, is offered Chüy only (a region outside it is
  * refused by the server: monitoring-place integration test). A reviewer writes an English translation of
  * a report beside its answers, changes it and sees the history say so (review.translate.ts). The
- * administrator rejects a spam report and erases it for good (review.erase.ts; the only administrator,
- * so after re-authentication alone).
+ * administrator rejects a spam report and asks to erase it for good; the second administrator opens it
+ * from the pending approval and approves, which erases it (review.erase.ts, four-eyes).
  */
 await describeBrowser('monitoring: placing and translating a report', (backend) => {
   let w: RolesWorld;
@@ -46,6 +46,8 @@ await describeBrowser('monitoring: placing and translating a report', (backend) 
       [
         { role: 'coordinator', email: 'aibek@example.org', name: 'Айбек Борбордук' },
         { role: 'coordinator', email: 'cholpon@example.org', name: 'Чолпон Асанова' },
+        // A second administrator: erasing a report waits for their approval (four-eyes).
+        { role: 'admin', email: 'nurlan@example.org', name: 'Нурлан Экинчи' },
       ],
       // A quick proof of work and no minimum fill time: the anonymous reports are sent by the test.
       { env: { UKUK_PUBLIC_POW_BITS: '8', UKUK_PUBLIC_MIN_FILL_MS: '0', UKUK_PUBLIC_ANSWER_MS: '0' } },
@@ -189,7 +191,7 @@ await describeBrowser('monitoring: placing and translating a report', (backend) 
     );
   });
 
-  it('the administrator rejects a spam report and erases it for good', async () => {
+  it('a spam report is erased for good once a second administrator approves', async () => {
     const mine = track(await openTab(browser, w.server.url, { locale: 'ky' }));
     const { page } = mine;
     await login(page, w.admin);
@@ -210,17 +212,40 @@ await describeBrowser('monitoring: placing and translating a report', (backend) 
     const dialog = page.getByRole('dialog');
     await see(page, dialog.getByText('Бул билдирүүнү биротоло өчүрөсүзбү?'));
     assert.deepEqual(await axeSerious(page), []);
-    assert.deepEqual(await shot(page, 'erase-dialog-phone-ky'), []);
     // A full-page picture leaves a dialog where the page was scrolled: the dialog alone, to look at.
     await dialog.screenshot({ path: '/tmp/mon-erase-dialog-only-ky.png' });
     await page.setViewportSize({ width: 1280, height: 900 });
     await dialog.getByTestId('erase-confirm').click();
     await reauth(page, w.admin);
-    await see(page, page.getByTestId('erased-notice').getByText('Билдирүү биротоло өчүрүлдү.'));
-    assert.match(new URL(page.url()).pathname, /\/monitoring\/review$/);
-    assert.deepEqual(await shot(page, 'erased-notice-ky'), []);
-    const gone = await (await w.api(w.admin)).get(`/api/monitoring/submissions/${spam}`);
-    assert.equal(gone.status, 404);
+    await see(page, card.getByTestId('erase-requested'));
+    assert.deepEqual(await shot(page, 'erase-requested-ky'), []);
+    const admin = await w.api(w.admin);
+    assert.equal((await admin.get(`/api/monitoring/submissions/${spam}`)).status, 200, 'not before approval');
+    await page
+      .getByTestId('lock-release')
+      .click()
+      .catch(() => undefined);
     await mine.context.close();
+
+    // The second administrator reads the report from the approval, then approves it.
+    const second = w.people[2]!;
+    const theirs = track(await openTab(browser, w.server.url, { locale: 'ky' }));
+    const p2 = theirs.page;
+    await login(p2, second);
+    await switchLanguage(p2, 'ky');
+    await p2.goto('/admin/users');
+    const line = p2.getByTestId('approval-item').filter({ hasText: 'биротоло өчүрүүнү сурап жатат' });
+    await see(p2, line);
+    assert.deepEqual(await shot(p2, 'erase-approval-ky'), []);
+    await line.getByTestId('approval-open-report').click();
+    await see(p2, p2.getByText('Арзан кредит! Бул шилтемеге басыңыз.'));
+    await p2.goBack();
+    await line.getByTestId('approval-approve').click();
+    await reauth(p2, second);
+    await line.waitFor({ state: 'detached' });
+    assert.equal((await admin.get(`/api/monitoring/submissions/${spam}`)).status, 404);
+    await p2.goto(`/monitoring/submissions/${spam}`);
+    await see(p2, p2.getByTestId('submission-not-found'));
+    await theirs.context.close();
   });
 });
