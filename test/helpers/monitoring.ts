@@ -293,6 +293,13 @@ export async function putPiece(
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
+/** The public form answers the INCIDENT test form from now on (what `sendPublicReport` sends). */
+export async function useTestPublicForm(ctx: AppContext): Promise<void> {
+  await ctx.db.updateTable('forms').set({ key: null }).where('key', '=', 'public_incident').execute();
+  const { formId } = await publishTestForm(ctx, INCIDENT);
+  await ctx.db.updateTable('forms').set({ key: 'public_incident' }).where('id', '=', formId).execute();
+}
+
 /**
  * An anonymous report through the public form (the test app must take a quick proof of work:
  * UKUK_PUBLIC_POW_BITS low), answering the INCIDENT test form, which asks no place; the stored id.

@@ -7,7 +7,8 @@ export interface ScanReport {
   hits: { where: string; marker: string }[];
 }
 
-function filesUnder(dir: string): string[] {
+/** Every file under a folder, with its path (none when the folder does not exist). */
+export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
@@ -7,16 +6,17 @@ import type { FormDefinition } from '../../src/core/forms/types.ts';
 import { tr } from '../../src/server/platform/i18n.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
+import { filesUnder } from '../helpers/scan.ts';
 import {
   assign,
   goodAnswers,
-  INCIDENT,
   missionWorld,
   publishTestForm,
   sendPublicReport,
   sendUpload,
   submission,
   type MissionWorld,
+  useTestPublicForm,
 } from '../helpers/monitoring.ts';
 
 process.env.UKUK_PUBLIC_POW_BITS = '4';
@@ -44,15 +44,6 @@ const PHOTO_FORM: FormDefinition = {
     },
   ],
 };
-
-/** Every stored file under `<dataDir>/files`. */
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.join(d.parentPath, d.name));
-}
 
 /**
  * Erasing a rejected report for good (review.erase.ts, ADR 0029): administrators only, after
@@ -85,9 +76,7 @@ for (const backend of await backends()) {
       coord = await addUser(t, admin, 'coordinator');
       obs = await addUser(t, admin, 'monitor');
       // The public form answers the INCIDENT test form (sendPublicReport), in this mission.
-      await t.ctx.db.updateTable('forms').set({ key: null }).where('key', '=', 'public_incident').execute();
-      const { formId } = await publishTestForm(t.ctx, INCIDENT);
-      await t.ctx.db.updateTable('forms').set({ key: 'public_incident' }).where('id', '=', formId).execute();
+      await useTestPublicForm(t.ctx);
       w = await missionWorld(t.ctx, admin);
       const on = await admin.client.patch(`/api/monitoring/missions/${w.missionId}`, { publicReports: true });
       assert.equal(on.status, 200, JSON.stringify(on.body));

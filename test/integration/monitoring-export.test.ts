@@ -7,6 +7,7 @@ import { tr } from '../../src/server/platform/i18n.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import type { Client } from '../helpers/client.ts';
 import { backends } from '../helpers/db.ts';
+import { filesUnder } from '../helpers/scan.ts';
 import type { FormDefinition } from '../../src/core/forms/types.ts';
 import {
   assign,
@@ -56,14 +57,6 @@ async function download(c: Client, url: string) {
 /** Run the job worker of the test app until no job is due (the test app does not poll). */
 async function drainJobs(t: TestApp): Promise<void> {
   while (await t.ctx.jobs.runOnce());
-}
-
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.join(d.parentPath, d.name));
 }
 
 for (const backend of await backends()) {

@@ -5,14 +5,13 @@ import KY from '../../src/core/i18n/locales/ky/errors.json' with { type: 'json' 
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import {
-  INCIDENT,
   assign,
   goodAnswers,
   missionWorld,
-  publishTestForm,
   sendPublicReport,
   submission,
   type MissionWorld,
+  useTestPublicForm,
 } from '../helpers/monitoring.ts';
 
 type Err = { error: { code: string; message: string; fields?: { path: string }[] } };
@@ -83,9 +82,7 @@ for (const backend of await backends()) {
       whole = await addUser(t, admin, 'coordinator');
       chuy = await addUser(t, admin, 'coordinator');
       obs = await addUser(t, admin, 'monitor');
-      await t.ctx.db.updateTable('forms').set({ key: null }).where('key', '=', 'public_incident').execute();
-      const { formId } = await publishTestForm(t.ctx, INCIDENT);
-      await t.ctx.db.updateTable('forms').set({ key: 'public_incident' }).where('id', '=', formId).execute();
+      await useTestPublicForm(t.ctx);
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {

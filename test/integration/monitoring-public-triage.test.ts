@@ -5,11 +5,10 @@ import { tr } from '../../src/server/platform/i18n.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import {
-  INCIDENT,
   missionWorld,
-  publishTestForm,
   sendPublicReport,
   type MissionWorld,
+  useTestPublicForm,
 } from '../helpers/monitoring.ts';
 
 type Err = { error: { code: string; message: string } };
@@ -53,9 +52,7 @@ for (const backend of await backends()) {
       t = await startTestApp(backend);
       admin = await setupAdmin(t);
       chuy = await addUser(t, admin, 'coordinator');
-      await t.ctx.db.updateTable('forms').set({ key: null }).where('key', '=', 'public_incident').execute();
-      const { formId } = await publishTestForm(t.ctx, INCIDENT);
-      await t.ctx.db.updateTable('forms').set({ key: 'public_incident' }).where('id', '=', formId).execute();
+      await useTestPublicForm(t.ctx);
       w = await missionWorld(t.ctx, admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
