@@ -239,5 +239,31 @@ for (const backend of await backends()) {
       assert.equal(refused.body.error.code, 'submissions.erase_not_rejected');
       assert.equal(await count('submissions', id), 1);
     });
+
+    test('a critical incident goes with the alerts about it in people’s bells', async () => {
+      const r = await obs.client.post<{ id: string }>(
+        S,
+        submission(w, 'C1', { what: `${MARKER} beaten`, severity: 'high' }, w.incident),
+      );
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      const id = r.body.id;
+      while (await t.ctx.jobs.runOnce());
+      const alerts = () =>
+        t.ctx.db
+          .selectFrom('notifications')
+          .select('user_id')
+          .where('entity_type', '=', 'submission')
+          .where('entity_id', '=', id)
+          .execute();
+      assert.ok((await alerts()).length > 0, 'the critical incident alerted its reviewers');
+      await reject(id);
+      assert.equal((await admin.client.post<Erased>(`${S}/${id}/erase`)).body.status, 'requested');
+      const pending = (await second.client.get<Pending>('/api/approvals')).body.items.find(
+        (a) => a.kind === 'monitoring.erase' && a.targetId === id,
+      )!;
+      assert.equal((await second.client.post(`/api/approvals/${pending.id}/approve`)).status, 200);
+      assert.equal(await count('submissions', id), 0);
+      assert.deepEqual(await alerts(), []);
+    });
   });
 }

@@ -14,7 +14,7 @@ import { publishedVersion, uploadIdsOf } from './submissions.forms.ts';
 /**
  * Erasing a report for good (ADR 0029): a rejected report — spam on the public form, a report that
  * names someone who must not be named, one sent by mistake — goes with everything that hangs on it:
- * its answers, translations, comments and history, and its photos and files. Its data key goes with
+ * its answers, translations, comments and history, its photos and files, and the alerts about it. Its data key goes with
  * the row (crypto-shredding, SECURITY.md); the files' rows and keys go in the same transaction and
  * their ciphertext is removed from disk by a job after the commit.
  *
@@ -122,6 +122,12 @@ export async function eraseTx(
   await tx.deleteFrom('submission_translations').where('submission_id', '=', id).execute();
   await tx.deleteFrom('submission_comments').where('submission_id', '=', id).execute();
   await tx.deleteFrom('submission_history').where('submission_id', '=', id).execute();
+  // A critical alert or an assignment in someone's bell would lead to a report that is gone.
+  await tx
+    .deleteFrom('notifications')
+    .where('entity_type', '=', 'submission')
+    .where('entity_id', '=', id)
+    .execute();
   // Copies rejected as repeating it stay rejected; the link to a report that is gone does not.
   await tx.updateTable('submissions').set({ duplicate_of: null }).where('duplicate_of', '=', id).execute();
   await tx.deleteFrom('submissions').where('id', '=', id).execute();
