@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FileStore } from '../../platform/files/store.ts';
 import { registerApprovalKind, requestApprovalTx } from '../approvals/approvals.service.ts';
-import { decryptUser } from '../users/users.presenter.ts';
+import { userNames } from '../users/users.names.ts';
 import { usersRepo } from '../users/users.repo.ts';
 import { loadForReview, lockedError } from './review.service.ts';
 import { liveLock } from './submissions.read.ts';
@@ -33,11 +33,8 @@ registerApprovalKind(ERASE_SUBMISSION, {
     await eraseTx(ctx, tx, audit, approval.target_id, approval.requested_by, approverId);
   },
   async describe(ctx, approval) {
-    const by = await usersRepo.byId(ctx.db, approval.requested_by);
-    return {
-      targetName: approval.target_id,
-      requestedByName: by ? decryptUser(envelope(ctx), by).name : '—',
-    };
+    const names = await userNames(ctx, [approval.requested_by]);
+    return { targetName: approval.target_id, requestedByName: names.get(approval.requested_by) ?? '—' };
   },
 });
 
@@ -67,7 +64,7 @@ export async function eraseSubmission(
 }
 
 /** The report's stored files: their rows go with it, their keys on disk are listed for the job. */
-async function filesOf(ctx: AppContext, tx: Executor, row: { observer_id: string | null }, ids: string[]) {
+async function filesOf(tx: Executor, row: { observer_id: string | null }, ids: string[]) {
   if (!row.observer_id || ids.length === 0) return { uploadIds: [], keys: [] };
   // Only the observer's own uploads, as when the report was accepted (submissions.files.ts).
   const uploads = await tx
@@ -114,7 +111,7 @@ export async function eraseTx(
   const key = envelope(ctx).openRecordKey('submissions', id, row.dek);
   const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;
   const named = v ? [...new Set(uploadIdsOf(v, answers).map((r) => r.id))] : [];
-  const files = await filesOf(ctx, tx, row, named);
+  const files = await filesOf(tx, row, named);
   if (files.uploadIds.length) {
     await tx.deleteFrom('upload_parts').where('upload_id', 'in', files.uploadIds).execute();
     await tx.deleteFrom('uploads').where('id', 'in', files.uploadIds).execute();
