@@ -223,6 +223,7 @@ export const MATRIX: Row[] = [
   row('POST   /api/monitoring/submissions/transition        ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/submissions/assign            ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/submissions/reviewers         ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('POST   /api/monitoring/submissions/erase             ', 401,  [OK,   403,  403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/submissions/matching          ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/submissions/:id/lock          ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('DELETE /api/monitoring/submissions/:id/lock          ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { Client } from '../helpers/client.ts';
+import { solve } from '../../src/server/modules/monitoring/public.antispam.ts';
+import { Client } from '../helpers/client.ts';
 import { CHECKLIST, goodAnswers } from '../helpers/monitoring.ts';
 import { hasHorizontalScroll, launch, settle, login, openTab, switchLanguage, type Tab } from './browser.ts';
 import type { Account, RolesWorld } from './legal-setup.ts';
@@ -179,4 +180,29 @@ export async function kyrgyzReviewer(w: RolesWorld, who: Account): Promise<{ bro
   await login(tab.page, who);
   await switchLanguage(tab.page, 'ky');
   return { browser, tab };
+}
+
+/**
+ * Sends anonymous reports through the public form, as a reporter's browser would (the world runs with a
+ * quick proof of work: UKUK_PUBLIC_POW_BITS=8, no minimum fill time).
+ */
+export function publicReporter(url: string): (what: string) => Promise<void> {
+  const anon = new Client(url);
+  return async (what) => {
+    const f = await anon.get<{ formVersionId: string; challenge: { token: string; bits: number } }>(
+      '/api/public/reports/form',
+    );
+    const r = await anon.post('/api/public/reports', {
+      formVersionId: f.body.formVersionId,
+      answers: {
+        what_kind: 'intimidation',
+        what_happened: what,
+        where: { region: 'KG-C', place: 'базардын жанында' },
+        happened_on: '2026-11-28',
+      },
+      challenge: f.body.challenge.token,
+      nonce: solve(f.body.challenge.token, f.body.challenge.bits),
+    });
+    assert.equal(r.status, 202, JSON.stringify(r.body));
+  };
 }

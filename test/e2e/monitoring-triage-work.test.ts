@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { districtsOf } from '../../src/core/geo/regions.ts';
-import { solve } from '../../src/server/modules/monitoring/public.antispam.ts';
-import { Client } from '../helpers/client.ts';
 import {
   axeSerious,
   chooseOption,
@@ -15,7 +13,7 @@ import {
   type Tab,
 } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { activeMission, kyrgyzReviewer, see, shot, track } from './monitoring-setup.ts';
+import { activeMission, kyrgyzReviewer, publicReporter, see, shot, track } from './monitoring-setup.ts';
 
 type View = { region: string | null; district: string | null };
 
@@ -67,24 +65,7 @@ await describeBrowser('monitoring: placing and translating a report', (backend) 
       publicReports: true,
     });
     assert.equal(on.status, 200, JSON.stringify(on.body));
-    const anon = new Client(w.server.url);
-    const send = async (what: string) => {
-      const f = await anon.get<{ formVersionId: string; challenge: { token: string; bits: number } }>(
-        '/api/public/reports/form',
-      );
-      const r = await anon.post('/api/public/reports', {
-        formVersionId: f.body.formVersionId,
-        answers: {
-          what_kind: 'intimidation',
-          what_happened: what,
-          where: { region: 'KG-C', place: 'базардын жанында' },
-          happened_on: '2026-11-28',
-        },
-        challenge: f.body.challenge.token,
-        nonce: solve(f.body.challenge.token, f.body.challenge.bits),
-      });
-      assert.equal(r.status, 202, JSON.stringify(r.body));
-    };
+    const send = publicReporter(w.server.url);
     await send('Ош шаарындагы участоктун жанында байкоочуларды коркутушту.');
     await send('Кантта шайлоочуларды автобус менен ташышты.');
     await send('Арзан кредит! Бул шилтемеге басыңыз.');

@@ -12,6 +12,8 @@ export const ApprovalList = z.object({
       requestedByName: z.string(),
       requestedAt: IsoTime,
       mine: z.boolean(),
+      /** A request about a selection: how many records it names. */
+      count: z.number().optional(),
     }),
   ),
 });

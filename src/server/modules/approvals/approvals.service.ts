@@ -17,7 +17,11 @@ export interface ApprovalKind {
     approval: ApprovalRow,
     approverId: string,
   ): Promise<void>;
-  describe(ctx: AppContext, approval: ApprovalRow): Promise<{ targetName: string; requestedByName: string }>;
+  /** `count`: how many records a request about a selection names (an erase of many reports). */
+  describe(
+    ctx: AppContext,
+    approval: ApprovalRow,
+  ): Promise<{ targetName: string; requestedByName: string; count?: number }>;
 }
 
 const kinds = new Map<string, ApprovalKind>();

@@ -150,7 +150,7 @@ export async function matchingIds(
   q: z.infer<typeof MatchingQuery>,
 ): Promise<{ ids: string[]; total: number }> {
   requireCap(actor, 'monitoring.review');
-  const base = filteredSubmissions(ctx, actor, q);
+  const base = await filteredSubmissions(ctx, actor, q);
   const [rows, total] = await Promise.all([
     base
       .select('s.id')

@@ -89,7 +89,8 @@ async function filesOf(tx: Executor, row: { observer_id: string | null }, ids: s
 
 /**
  * The erasure itself, in the caller's transaction (the request's, or the approval's). The report is read
- * again here: one erased meanwhile is done already; one taken back out of "rejected" is refused.
+ * again here: one erased meanwhile is done already (false); one taken back out of "rejected" is refused
+ * before anything is written.
  */
 export async function eraseTx(
   ctx: AppContext,
@@ -98,14 +99,14 @@ export async function eraseTx(
   id: string,
   actorId: string,
   approvedBy: string | null,
-): Promise<void> {
+): Promise<boolean> {
   const row = await tx
     .selectFrom('submissions')
     .selectAll()
     .where('id', '=', id)
     .$if(ctx.dbh.kind === 'postgres', (q) => q.forUpdate())
     .executeTakeFirst();
-  if (!row) return;
+  if (!row) return false;
   if (row.status !== 'rejected') throw new AppError('submissions.erase_not_rejected');
   const v = await publishedVersion(tx, row.form_version_id);
   const key = envelope(ctx).openRecordKey('submissions', id, row.dek);
@@ -141,6 +142,7 @@ export async function eraseTx(
       ...(approvedBy ? { approvedBy } : {}),
     },
   });
+  return true;
 }
 
 const registered = new WeakSet<AppContext>();

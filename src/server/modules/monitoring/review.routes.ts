@@ -7,6 +7,7 @@ import { assignSubmission, listReviewers } from './review.assign.ts';
 import { assignMany, matchingIds, reviewersOfMany, transitionMany } from './review.bulk.ts';
 import { toCase, toViolation } from './review.convert.ts';
 import { eraseSubmission, registerEraseJobs } from './review.erase.ts';
+import { eraseSubmissions } from './review.erase-many.ts';
 import { placeSubmission } from './review.place.ts';
 import { translateSubmission } from './review.translate.ts';
 import { similarReports } from './review.similar.ts';
@@ -100,6 +101,15 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (req) => translateSubmission(ctx, req.actor, req.params.id, req.params.locale, req.body.text),
+  );
+  // A selection: the same, under one decision for all of it (review.erase-many.ts).
+  app.post(
+    '/api/monitoring/submissions/erase',
+    {
+      config: { access: 'monitoring.erase' },
+      schema: { tags, body: S.EraseMany, response: { 200: S.EraseManyResult } },
+    },
+    async (req) => eraseSubmissions(ctx, req.actor, req.body.ids),
   );
   // Erased at once by a sole administrator, else asked of a second one (four-eyes; review.erase.ts).
   app.post(

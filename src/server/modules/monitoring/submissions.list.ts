@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { userNames } from '../users/users.names.ts';
 import { seesReview, submissionVisibleTo } from './monitoring.access.ts';
 import { copiesOf } from './review.duplicates.ts';
+import { reportsOfRequest } from './review.erase-many.ts';
 import { publishedVersion } from './submissions.forms.ts';
 import { liveLock } from './submissions.read.ts';
 import type * as S from './submissions.schemas.ts';
@@ -15,12 +17,16 @@ const PAGE = 50;
  * The submissions (alias `s`) a list filter matches, among those the actor may see: the one filter of
  * the review list and of "select every report that matches" (review.bulk.ts), so both always agree.
  */
-export function filteredSubmissions(
+export async function filteredSubmissions(
   ctx: AppContext,
   actor: Actor,
   q: Omit<z.infer<typeof S.SubmissionsQuery>, 'page'>,
 ) {
   let base = ctx.db.selectFrom('submissions as s').where(submissionVisibleTo(actor));
+  if (q.erasing) {
+    const ids = await reportsOfRequest(ctx, actor, q.erasing);
+    base = ids.length ? base.where('s.id', 'in', ids) : base.where(sql<boolean>`1 = 0`);
+  }
   if (q.missionId) base = base.where('s.mission_id', '=', q.missionId);
   if (q.status) base = base.where('s.status', '=', q.status);
   if (q.region) base = base.where('s.region', '=', q.region);
@@ -40,7 +46,7 @@ export async function listSubmissions(
 ): Promise<z.infer<typeof S.SubmissionList>> {
   requireCap(actor, 'monitoring.submit');
   const page = q.page ?? 1;
-  const base = filteredSubmissions(ctx, actor, q);
+  const base = await filteredSubmissions(ctx, actor, q);
   const [rows, total] = await Promise.all([
     base
       .leftJoin('sites as st', 'st.id', 's.site_id')

@@ -106,6 +106,8 @@ export const SubmissionsQuery = z.strictObject({
   source: z.enum(['observer', 'public']).optional(),
   /** `me`: the reports given to the asker (the "Mine" queue). */
   assignee: z.literal('me').optional(),
+  /** A pending request to erase a selection (review.erase-many.ts): the reports it names. */
+  erasing: Uuid.optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
@@ -168,6 +170,9 @@ export const BulkAssign = z.strictObject({ ids: z.array(Uuid).min(1).max(100), u
 export const BulkIds = z.strictObject({ ids: z.array(Uuid).min(1).max(100) });
 /** The most reports one "select every match" takes (ten batches of 100). */
 export const MATCHING_MAX = 1000;
+/** Erasing a selection: up to every report a filter matches ("select all matching"), under one decision. */
+export const EraseMany = z.strictObject({ ids: z.array(Uuid).min(1).max(MATCHING_MAX) });
+export const EraseManyResult = BulkTransitionResult.extend({ status: z.enum(['erased', 'requested']) });
 export const MatchingQuery = SubmissionsQuery.omit({ page: true });
 /** The ids a review filter matches, newest first as the list shows them, and how many match in all. */
 export const Matching = z.object({ ids: z.array(Uuid).max(MATCHING_MAX), total: z.number() });

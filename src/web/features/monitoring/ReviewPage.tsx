@@ -26,6 +26,7 @@ import { can, useMe } from '../auth/queries';
 import { BulkBar, BulkOutcome } from './review/BulkBar';
 import { REVIEW_TABS, type ReviewTab } from './review/search';
 import { ReviewResults, type Selection } from './review/ReviewResults';
+import { ErasingNotice } from './review/ErasingNotice';
 
 /** Rows per page (the server's page size). */
 const PAGE_SIZE = 50;
@@ -37,11 +38,13 @@ export function ReviewPage(): ReactElement {
   const fmt = useFormat();
   const phone = usePhone();
   const missions = useMissions();
-  const { queue, erased } = useSearch({ from: '/app/monitoring/review' });
+  const { queue, erased, erasing } = useSearch({ from: '/app/monitoring/review' });
   const navigate = useNavigate({ from: '/monitoring/review' });
   // The open queue lives in the address (see review/search.ts), not in component state.
   const tab: ReviewTab = queue ?? 'all';
-  const setTab = (v: ReviewTab) => void navigate({ search: v === 'all' ? {} : { queue: v } });
+  // Another tab keeps the view of an erase request (its reports, by queue), as it does the filters.
+  const setTab = (v: ReviewTab) =>
+    void navigate({ search: { ...(v === 'all' ? {} : { queue: v }), ...(erasing ? { erasing } : {}) } });
   const [missionId, setMissionId] = useState<string | null>(null);
   const [status, setStatus] = useState<SubmissionStatus | null>(null);
   const [reg, setReg] = useState<string | null>(null);
@@ -58,6 +61,7 @@ export function ReviewPage(): ReactElement {
     ...(missionId ? { missionId } : {}),
     ...(status ? { status } : {}),
     ...(reg ? { region: reg } : {}),
+    ...(erasing ? { erasing } : {}),
     ...(tab === 'critical'
       ? { critical: '1' }
       : tab === 'mine'
@@ -117,6 +121,7 @@ export function ReviewPage(): ReactElement {
           {t('erase.erased')}
         </Alert>
       )}
+      {erasing && <ErasingNotice total={list.data?.total} />}
       <Tabs value={tab} onChange={(v) => v && setTab(v as ReviewTab)}>
         {/* The queues wrap onto a second line on a phone: scrolled sideways, "urgent" and "critical"
             were off-screen with nothing to show they were there. */}

@@ -106,6 +106,8 @@ export type SubmissionsQuery = {
   source?: 'observer' | 'public';
   /** `me`: the reports given to the asker. */
   assignee?: 'me';
+  /** A pending request to erase a selection: the reports it names (for its approver). */
+  erasing?: string;
   page?: number;
 };
 
@@ -118,10 +120,13 @@ export const SKIP_CODES = [
   'submissions.duplicate_self',
   'submissions.duplicate_other_mission',
   'submissions.duplicate_chain',
+  'submissions.erase_not_rejected',
 ] as const;
 export interface BulkResult {
   done: string[];
   skipped: { id: string; code: string }[];
+  /** An erasure of the selection: done at once, or asked of a second administrator. */
+  erase?: 'erased' | 'requested';
 }
 
 /** The most reports "select every match" takes (the server's cap). */
@@ -204,4 +209,15 @@ export const submissionsApi = {
   toCase: (id: string) => api.post<{ caseId: string }>(`${s(id)}/to-case`, {}),
   /** Erased at once, or `requested` of a second administrator (review.erase.ts on the server). */
   erase: (id: string) => api.post<{ status: 'erased' | 'requested' }>(`${s(id)}/erase`, {}),
+  /**
+   * Erase the rejected reports of a selection under one decision (review.erase-many.ts): sent whole, not
+   * in batches, so that one approval covers all of it.
+   */
+  eraseMany: async (ids: string[]): Promise<BulkResult> => {
+    const r = await api.post<BulkResult & { status: 'erased' | 'requested' }>(
+      '/api/monitoring/submissions/erase',
+      { ids },
+    );
+    return { done: r.done, skipped: r.skipped, erase: r.status };
+  },
 };

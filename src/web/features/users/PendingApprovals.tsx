@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../intl/format';
 import { AnchorLink } from '../people/AnchorLink';
-import { approvalsApi, ERASE_REPORT, EXPORT_NAMES, GRANT_ADMIN, type Approval } from './api';
+import { approvalsApi, ERASE_REPORT, ERASE_REPORTS, EXPORT_NAMES, GRANT_ADMIN, type Approval } from './api';
 import { useInvalidateUsers } from './queries';
 
 type Decision = { id: string; kind: 'approve' | 'reject' };
@@ -48,17 +48,24 @@ function ApprovalLine({
                 requester: a.requestedByName,
                 date: fmt.dateTime(a.requestedAt) ?? '',
               })
-            : a.kind === EXPORT_NAMES
-              ? t('users.approvals.exportNames', {
+            : a.kind === ERASE_REPORTS
+              ? t('users.approvals.eraseReports', {
                   requester: a.requestedByName,
-                  scope: t(`users.approvals.scope.${SCOPES.has(a.targetName) ? a.targetName : 'cases'}`),
+                  count: a.count ?? 0,
+                  n: fmt.number(a.count ?? 0),
                   date: fmt.dateTime(a.requestedAt) ?? '',
                 })
-              : t('users.approvals.grantAdmin', {
-                  requester: a.requestedByName,
-                  target: a.targetName,
-                  date: fmt.dateTime(a.requestedAt) ?? '',
-                })}
+              : a.kind === EXPORT_NAMES
+                ? t('users.approvals.exportNames', {
+                    requester: a.requestedByName,
+                    scope: t(`users.approvals.scope.${SCOPES.has(a.targetName) ? a.targetName : 'cases'}`),
+                    date: fmt.dateTime(a.requestedAt) ?? '',
+                  })
+                : t('users.approvals.grantAdmin', {
+                    requester: a.requestedByName,
+                    target: a.targetName,
+                    date: fmt.dateTime(a.requestedAt) ?? '',
+                  })}
         </Text>
         {/* The approver reads the report before erasing it for good. */}
         {a.kind === ERASE_REPORT && (
@@ -69,6 +76,16 @@ function ApprovalLine({
             data-testid="approval-open-report"
           >
             {t('users.approvals.openReport')}
+          </AnchorLink>
+        )}
+        {a.kind === ERASE_REPORTS && (
+          <AnchorLink
+            to="/monitoring/review"
+            search={{ erasing: a.id }}
+            size="sm"
+            data-testid="approval-open-reports"
+          >
+            {t('users.approvals.openReports')}
           </AnchorLink>
         )}
         {a.mine && (
@@ -135,7 +152,9 @@ export function PendingApprovals({ items }: { items: Approval[] }): ReactElement
     onSettled: () => invalidate(),
   });
   // Only kinds this screen can describe: nobody should approve a change they cannot read.
-  const known = items.filter((a) => [GRANT_ADMIN, EXPORT_NAMES, ERASE_REPORT].includes(a.kind));
+  const known = items.filter((a) =>
+    [GRANT_ADMIN, EXPORT_NAMES, ERASE_REPORT, ERASE_REPORTS].includes(a.kind),
+  );
   if (known.length === 0) {
     return null;
   }

@@ -53,6 +53,8 @@ export const GRANT_ADMIN = 'user.grant_admin';
 export const EXPORT_NAMES = 'export.names';
 /** A rejected monitoring report to be erased for good; approving erases it (review.erase.ts). */
 export const ERASE_REPORT = 'monitoring.erase';
+/** A selection of rejected reports to be erased under one approval (review.erase-many.ts). */
+export const ERASE_REPORTS = 'monitoring.erase_many';
 
 /** A change waiting for a second administrator (pending only). */
 export interface Approval {
@@ -65,6 +67,8 @@ export interface Approval {
   requestedAt: string;
   /** The current user asked for it: they may withdraw it but not approve it. */
   mine: boolean;
+  /** A request about a selection: how many records it names. */
+  count?: number;
 }
 
 /** Admin user management endpoints. */

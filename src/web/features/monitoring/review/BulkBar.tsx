@@ -8,6 +8,8 @@ import { MonErrorAlert } from '../MonErrorAlert';
 import { RejectDialog } from '../submission/RejectDialog';
 import { BulkAssignDialog } from './BulkAssignDialog';
 import { BulkDuplicateDialog } from './BulkDuplicateDialog';
+import { BulkErase } from './BulkErase';
+import { can, useMe } from '../../auth/queries';
 
 /** The moves offered for a selection; the server refuses, per report, what its state does not allow. */
 const MOVES: readonly SubmissionStatus[] = ['in_review', 'verified', 'published', 'rejected'];
@@ -37,6 +39,7 @@ export function BulkBar({
   const [rejecting, setRejecting] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [copying, setCopying] = useState(false);
+  const eraser = can(useMe().data, 'monitoring.erase');
   const done = (r: BulkResult) => {
     setRejecting(false);
     setCopying(false);
@@ -139,6 +142,7 @@ export function BulkBar({
           >
             {t('bulk.assign')}
           </Button>
+          {eraser && <BulkErase ids={ids} disabled={busy} onStart={onStart} onResult={done} />}
         </Group>
         {!rejecting && <MonErrorAlert error={move.error} />}
       </Stack>
@@ -196,7 +200,14 @@ export function BulkOutcome({ result, onClose }: { result: BulkResult; onClose: 
       data-testid="bulk-outcome"
     >
       <Text size="sm" fw={600}>
-        {t('bulk.done', { count: result.done.length, n: fmt.number(result.done.length) })}
+        {t(
+          result.erase === 'requested'
+            ? 'bulk.eraseRequested'
+            : result.erase === 'erased'
+              ? 'bulk.erased'
+              : 'bulk.done',
+          { count: result.done.length, n: fmt.number(result.done.length) },
+        )}
       </Text>
       {counts.map((c) => (
         <Text size="sm" key={c.key} data-testid={`bulk-skipped-${c.key}`}>

@@ -25,10 +25,15 @@ export function reviewSearch(search: Record<string, unknown>): {
   queue?: Exclude<ReviewTab, 'all'>;
   /** Just after a report was erased from its page (submission/EraseCard.tsx): says so once. */
   erased?: 1;
+  /** The reports a pending erase request names, for the administrator who decides on it. */
+  erasing?: string;
 } {
   const q = search.queue;
   const erased = search.erased === 1 || search.erased === '1' ? { erased: 1 as const } : {};
+  const e = search.erasing;
+  const erasing = typeof e === 'string' && UUID.test(e) ? { erasing: e.toLowerCase() } : {};
   return typeof q === 'string' && q !== 'all' && (REVIEW_TABS as readonly string[]).includes(q)
-    ? { queue: q as Exclude<ReviewTab, 'all'>, ...erased }
-    : erased;
+    ? { queue: q as Exclude<ReviewTab, 'all'>, ...erased, ...erasing }
+    : { ...erased, ...erasing };
 }
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
