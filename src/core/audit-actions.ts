@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = [
   'monitoring.sites_import',
   'monitoring.submission_assign',
   'monitoring.submission_comment',
+  'monitoring.submission_correct',
   'monitoring.submission_create',
   'monitoring.submission_erase',
   'monitoring.submission_file_read',

@@ -42,6 +42,7 @@ const NOT_AUDIT: Record<string, string[]> = {
   'src/server/modules/monitoring/review.assign.ts': ['assign', 'unassign'],
   'src/server/modules/monitoring/review.service.ts': ['transition'],
   'src/server/modules/monitoring/review.place.ts': ['place'],
+  'src/server/modules/monitoring/review.correct.ts': ['correct'],
   'src/server/modules/monitoring/review.translate.ts': ['untranslate', 'translate'],
   'src/server/modules/monitoring/submissions.read.ts': ['received'],
   // The type of convertOnce's `action` parameter; its audit action is the template above.

@@ -127,6 +127,8 @@ export const ERRORS = {
   'submissions.place_not_yours': 400,
   'submissions.place_has_site': 409,
   'submissions.erase_not_rejected': 409,
+  'submissions.correction_invalid': 400,
+  'submissions.not_correctable': 400,
   'submissions.upload_invalid': 400,
   'uploads.not_found': 404,
   'uploads.offset_mismatch': 409,

@@ -9,6 +9,7 @@ import { toCase, toViolation } from './review.convert.ts';
 import { eraseSubmission, registerEraseJobs } from './review.erase.ts';
 import { eraseSubmissions } from './review.erase-many.ts';
 import { placeSubmission } from './review.place.ts';
+import { correctAnswers } from './review.correct.ts';
 import { translateSubmission } from './review.translate.ts';
 import { similarReports } from './review.similar.ts';
 import {
@@ -101,6 +102,12 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (req) => translateSubmission(ctx, req.actor, req.params.id, req.params.locale, req.body.text),
+  );
+  // A reviewer corrects answers the observer confirmed otherwise (review.correct.ts).
+  app.patch(
+    '/api/monitoring/submissions/:id/answers',
+    { config: review, schema: { ...one, body: S.CorrectBody } },
+    async (req) => correctAnswers(ctx, req.actor, req.params.id, req.body, req.locale),
   );
   // A selection: the same, under one decision for all of it (review.erase-many.ts).
   app.post(

@@ -127,6 +127,8 @@ export async function addHistory(
     to: string | null;
     reason?: string | null;
     refId?: string | null;
+    /** Encrypted under the report's key with the entry's id (a correction's changes). */
+    detail?: string | null;
   },
 ) {
   const id = uuidv7();
@@ -142,6 +144,7 @@ export async function addHistory(
       to_status: h.to,
       reason_enc: h.reason ? key.encrypt(`reason:${id}`, h.reason) : null,
       ref_id: h.refId ?? null,
+      detail_enc: h.detail ? key.encrypt(`detail:${id}`, h.detail) : null,
     })
     .execute();
 }

@@ -38,6 +38,8 @@ export const flagsOf = (r: SubmissionsTable) => ({
   urgent: r.flag_urgent === 1,
 });
 
+type Change = { key: string; from: unknown; to: unknown };
+
 // History entries that name a person in `ref_id` (review.assign.ts).
 const ASSIGNING = new Set(['assign', 'unassign']);
 
@@ -167,6 +169,10 @@ export async function presentSubmission(
             : null,
         refId: h.ref_id,
         refName: ASSIGNING.has(h.action) ? name(h.ref_id) : null,
+        // A reviewer's correction: each answer before and after (review.correct.ts).
+        ...(h.action === 'correct' && h.detail_enc
+          ? { changes: JSON.parse(key.decrypt(`detail:${h.id}`, h.detail_enc)) as Change[] }
+          : {}),
       })),
     ],
     comments: comments.map((c) => ({
@@ -203,7 +209,8 @@ export async function presentSubmission(
     comments: [],
     translations: [],
     history: view.history
-      .filter((h) => h.action === 'received' || h.action === 'transition')
+      // An observer also sees that a reviewer corrected their answers, and what to (not who or why).
+      .filter((h) => h.action === 'received' || h.action === 'transition' || h.action === 'correct')
       .map((h) => ({
         ...h,
         userId: own(h.userId) === null ? null : h.userId,

@@ -88,6 +88,8 @@ export const SubmissionView = z.object({
       refId: z.string().nullable(),
       /** Whom an `assign`/`unassign` entry names. */
       refName: z.string().nullable(),
+      /** `correct`: each answer changed, before and after (review.correct.ts). */
+      changes: z.array(z.object({ key: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
     }),
   ),
   comments: z.array(z.object({ id: Uuid, at: z.string(), userId: Uuid, name: z.string(), body: z.string() })),
@@ -159,6 +161,13 @@ export const FlagsPatch = z.strictObject({
 });
 export const AssignBody = z.strictObject({ userId: Uuid.nullable() });
 /** A reviewer's translation of a report into one language; empty removes it (review.translate.ts). */
+/** A reviewer's correction (review.correct.ts): new answers by question key, null to remove one. */
+export const CorrectBody = z.strictObject({
+  changes: z
+    .record(z.string().max(64), z.unknown())
+    .refine((c) => Object.keys(c).length > 0 && Object.keys(c).length <= 200, { message: 'invalid' }),
+  reason: z.string().trim().min(1).max(2000),
+});
 export const TranslationBody = z.strictObject({ text: z.string().max(20_000) });
 /** A reviewer's placing of a report without a site (review.place.ts): codes, checked there. */
 export const PlaceBody = z.strictObject({

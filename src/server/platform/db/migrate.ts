@@ -34,6 +34,7 @@ import * as m0032 from './migrations/20261202_0032_export_regions.ts';
 import * as m0033 from './migrations/20261202_0033_appointed_coordinators.ts';
 import * as m0034 from './migrations/20261205_0034_submission_duplicates.ts';
 import * as m0035 from './migrations/20261205_0035_submission_translations.ts';
+import * as m0036 from './migrations/20261206_0036_submission_corrections.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -74,6 +75,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202_0033_appointed_coordinators': m0033,
   '20261205_0034_submission_duplicates': m0034,
   '20261205_0035_submission_translations': m0035,
+  '20261206_0036_submission_corrections': m0036,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

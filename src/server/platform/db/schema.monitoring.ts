@@ -113,6 +113,8 @@ export interface SubmissionHistoryTable {
   reason_enc: string | null;
   /** The violation event or case made from the submission. */
   ref_id: string | null;
+  /** `correct`: the answers changed, `[{key, from, to}]` as JSON, encrypted under the report's key. */
+  detail_enc: string | null;
 }
 
 export interface SubmissionTranslationsTable {

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Flex,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Flex, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
@@ -30,7 +18,7 @@ import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useFormVersion, useSubmission } from './queries';
 import { siteContext } from './siteWords';
 import { FlagBadges } from './review/ReviewResults';
-import { AnswersView } from './submission/AnswersView';
+import { AnswersCard } from './submission/AnswersCard';
 import { Comments, History } from './submission/CommentsHistory';
 import { PlaceDialog } from './submission/PlaceDialog';
 import { LockBanner, ReviewPanel } from './submission/ReviewPanel';
@@ -157,13 +145,12 @@ export function SubmissionPage(): ReactElement {
                 )}
               </SimpleGrid>
             </Card>
-            <Card withBorder radius="md" padding="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('submission.answers')}
-              </Title>
-              <MonErrorAlert error={version.error} />
-              <AnswersView definition={def} answers={s.answers} submissionId={s.id} files={s.files} />
-            </Card>
+            <AnswersCard
+              s={s}
+              definition={def}
+              error={version.error}
+              canCorrect={reviewer && !lockedByOther}
+            />
             {/* Translations and comments are the reviewers' work, not part of the observer's report. */}
             {reviewer && <TranslationsCard s={s} locked={lockedByOther} />}
             {reviewer && <Comments s={s} />}
@@ -174,7 +161,7 @@ export function SubmissionPage(): ReactElement {
                 <ReviewPanel s={s} locked={lockedByOther} />
               </div>
             )}
-            <History s={s} reviewer={reviewer} />
+            <History s={s} reviewer={reviewer} definition={def} />
           </Stack>
         </Flex>
       </Stack>

@@ -93,6 +93,8 @@ export interface Submission {
     refId: string | null;
     /** Whom an `assign`/`unassign` entry names. */
     refName: string | null;
+    /** `correct`: each answer changed, before and after. */
+    changes?: { key: string; from: unknown; to: unknown }[];
   }[];
   comments: { id: string; at: string; userId: string; name: string; body: string }[];
 }
@@ -159,6 +161,9 @@ export const submissionsApi = {
       duplicateOf: original,
       ...(reason ? { reason } : {}),
     }),
+  /** Correct answers (null removes one), with the reason the history keeps (review.correct.ts). */
+  correct: (id: string, changes: Record<string, unknown>, reason: string) =>
+    api.patch<Submission>(`${s(id)}/answers`, { changes, reason }),
   /** Write, change or (with an empty text) remove the report's translation into one language. */
   translate: (id: string, locale: Locale, text: string) =>
     api.put<Submission>(`${s(id)}/translations/${locale}`, { text }),

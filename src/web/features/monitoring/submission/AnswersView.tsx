@@ -1,4 +1,4 @@
-import { Alert, Card, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerChecks } from '../../../../core/forms/compare';
@@ -15,7 +15,7 @@ const isSet = (v: unknown) =>
   v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
 /** One answer as text: option labels, yes/no, places by name, dates in the UI language. */
-function Value({ field, value }: { field: FormField; value: unknown }): ReactNode {
+export function Value({ field, value }: { field: FormField; value: unknown }): ReactNode {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
   const fmt = useFormat();
@@ -74,7 +74,16 @@ function Value({ field, value }: { field: FormField; value: unknown }): ReactNod
   }
 }
 
-function Rows({ fields, answers }: { fields: FormField[]; answers: Record<string, unknown> }): ReactElement {
+function Rows({
+  fields,
+  answers,
+  corrected,
+}: {
+  fields: FormField[];
+  answers: Record<string, unknown>;
+  corrected?: ReadonlySet<string> | undefined;
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
   const lng = useLocale();
   return (
     <Table variant="vertical" layout="fixed" withTableBorder={false}>
@@ -85,6 +94,18 @@ function Rows({ fields, answers }: { fields: FormField[]; answers: Record<string
             <Table.Tr key={f.key} data-testid={`answer-${f.key}`}>
               <Table.Th w="40%" style={{ verticalAlign: 'top', fontWeight: 500 }}>
                 {pick(f.label, lng) || f.key}
+                {corrected?.has(f.key) && (
+                  <Badge
+                    ml={6}
+                    size="xs"
+                    variant="light"
+                    color="orange"
+                    tt="none"
+                    data-testid="answer-corrected"
+                  >
+                    {t('correct.badge')}
+                  </Badge>
+                )}
               </Table.Th>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>
                 <Value field={f} value={answers[f.key]} />
@@ -102,9 +123,12 @@ export function AnswersView({
   answers,
   submissionId,
   files,
+  corrected,
 }: {
   definition: FormDefinition | undefined;
   answers: Record<string, unknown>;
+  /** Questions a reviewer corrected (the history says from what). */
+  corrected?: ReadonlySet<string>;
   /** With both, file and signature answers show the files themselves. */
   submissionId?: string;
   files?: SubmissionFile[];
@@ -144,7 +168,7 @@ export function AnswersView({
                   {pick(s.title, lng)}
                 </Title>
               )}
-              <Rows fields={s.fields} answers={answers} />
+              <Rows fields={s.fields} answers={answers} corrected={corrected} />
             </div>
           ))}
         {unknown.length > 0 && (

@@ -2,12 +2,15 @@ import { Button, Card, Stack, Text, Textarea, Timeline, Title } from '@mantine/c
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FormDefinition, FormField } from '../../../../core/forms/types';
 import { regionOfDistrict } from '../../../../core/geo/regions';
 import { AnchorLink } from '../../people/AnchorLink';
 import { useFormat } from '../../../intl/format';
 import { submissionsApi, type Submission } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { useDistrictName, useRegionName } from '../labels';
+import { pick, useLocale } from '../l10n';
+import { Value } from './AnswersView';
 import { monitoringKeys } from '../queries';
 
 /** Reviewers' notes on a submission (comments are not part of the observer's report). */
@@ -81,7 +84,50 @@ export function Comments({ s }: { s: Submission }): ReactElement {
  * Every change of state, with who, when and why. An observer reading their own report (`reviewer`
  * false) is not told who reviewed it: the server leaves those names out, and no "system" stands in.
  */
-export function History({ s, reviewer = true }: { s: Submission; reviewer?: boolean }): ReactElement {
+/** A correction's answers, each with what it was and what it became. */
+function Changes({
+  changes,
+  definition,
+}: {
+  changes: NonNullable<Submission['history'][number]['changes']>;
+  definition: FormDefinition | undefined;
+}): ReactElement {
+  const lng = useLocale();
+  const fields = new Map(definition?.sections.flatMap((x) => x.fields).map((f) => [f.key, f]) ?? []);
+  return (
+    <Stack gap={2} mt={4} data-testid="history-changes">
+      {changes.map((c) => {
+        const field: FormField = fields.get(c.key) ?? {
+          key: c.key,
+          type: 'text',
+          label: { ky: c.key, ru: c.key, en: c.key },
+        };
+        return (
+          <Text size="sm" key={c.key} component="div">
+            <Text span fw={500}>
+              {pick(field.label, lng) || c.key}:
+            </Text>{' '}
+            <Text span c="dimmed" td="line-through">
+              <Value field={field} value={c.from} />
+            </Text>{' '}
+            → <Value field={field} value={c.to} />
+          </Text>
+        );
+      })}
+    </Stack>
+  );
+}
+
+export function History({
+  s,
+  reviewer = true,
+  definition,
+}: {
+  s: Submission;
+  reviewer?: boolean;
+  /** The report's form: a correction names its questions by their labels. */
+  definition?: FormDefinition | undefined;
+}): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const [region, district] = [useRegionName(), useDistrictName()];
@@ -126,6 +172,7 @@ export function History({ s, reviewer = true }: { s: Submission; reviewer?: bool
                   {t('history.reason', { reason: h.reason })}
                 </Text>
               )}
+              {h.changes && h.changes.length > 0 && <Changes changes={h.changes} definition={definition} />}
               {/* Rejected as a duplicate: which report it repeats (observers: only when that one is theirs too). */}
               {h.action === 'transition' && h.to === 'rejected' && h.refId && (
                 <Text size="sm" data-testid="history-duplicate">
