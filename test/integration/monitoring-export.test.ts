@@ -111,6 +111,12 @@ for (const backend of await backends()) {
         duplicateOf: checklists[0],
       });
       assert.equal(dup.status, 200, JSON.stringify(dup.body));
+      // A reviewer corrected the second report's voters (ADR 0030): the exports say which answer.
+      const fixed = await admin.client.patch(`/api/monitoring/submissions/${checklists[1]}/answers`, {
+        changes: { voters: 1530 },
+        reason: 'Confirmed by phone',
+      });
+      assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
       const inc = await obs.client.post(
         '/api/monitoring/submissions',
         submission(w, 'C1', { what: SECRET, severity: 'high' }, w.incident),
@@ -172,10 +178,17 @@ for (const backend of await backends()) {
       // An election's sites are polling stations, in the requester's language.
       assert.ok(lines[0]!.includes(',Участоктун коду,Участок,'), lines[0]);
       // A rejected copy names the report it repeats, right after its status; the others leave it empty.
-      assert.ok(lines[0]!.startsWith('Билдирүү,Алынды,Жөнөтүлдү,Абалы,Кайталаган билдирүү,'), lines[0]);
+      // Then the questions a reviewer corrected (keys only, also when redacted).
+      assert.ok(
+        lines[0]!.startsWith('Билдирүү,Алынды,Жөнөтүлдү,Абалы,Кайталаган билдирүү,Оңдолгон жооптор,'),
+        lines[0],
+      );
       const byId = new Map(lines.slice(1).map((l) => [l.split(',')[0]!, l.split(',')]));
       assert.equal(byId.get(checklists[2]!)![4], checklists[0]);
       assert.equal(byId.get(checklists[0]!)![4], '');
+      assert.equal(byId.get(checklists[1]!)![5], 'voters');
+      assert.equal(byId.get(checklists[0]!)![5], '');
+      assert.ok(byId.get(checklists[1]!)!.includes('1530'), 'the corrected answer');
       assert.ok(
         !lines[0]!.includes('notes') && !lines[0]!.includes('late_reason') && !lines[0]!.includes('what'),
       );
@@ -250,7 +263,11 @@ for (const backend of await backends()) {
       assert.equal(row.getCell(hurt).value, 3);
       assert.equal(row.getCell(hurt).type, ExcelJS.ValueType.Number);
       const counts = rows.map((r) => r.getCell(voters).value).filter((v) => v !== null);
-      assert.deepEqual(counts, [120, 120, 120, 120]);
+      assert.deepEqual(
+        [...counts].sort((x, y) => Number(x) - Number(y)),
+        [120, 120, 120, 1530],
+        'the corrected count among the others',
+      );
       // The second sheet says what each question column asks, in the reader's language.
       const book = wb.worksheets[1]!;
       assert.equal(book.name, tr('ky', 'errors:mon_export.codebook.sheet'));

@@ -62,6 +62,7 @@ function row(answers: Record<string, unknown>, region: string | null = 'KG-C'): 
     sealed,
     wrapped,
     null,
+    null,
   ];
 }
 
@@ -87,7 +88,7 @@ describe('export rendering', () => {
     assert.equal(
       out,
       // Status, choices and the answer's region in the reader's language (an unknown key stays as stored).
-      `${r[0]},2026-11-29T06:00:00Z,2026-11-29T05:59:00Z,Келди,,Байкоочу,Жок,Чүй облусу,,,,,,Ооба,"'=HYPERLINK(""x"")",Кечигүү; no_ink,Чүй облусу,2,\r\n`,
+      `${r[0]},2026-11-29T06:00:00Z,2026-11-29T05:59:00Z,Келди,,,Байкоочу,Жок,Чүй облусу,,,,,,Ооба,"'=HYPERLINK(""x"")",Кечигүү; no_ink,Чүй облусу,2,\r\n`,
     );
   });
 
@@ -114,17 +115,17 @@ describe('export rendering', () => {
       assert.deepEqual(fields.slice(1, 3), ['2026-11-29T06:00:00Z', '2026-11-29T05:59:00Z']);
       assert.ok(typeof cells[n]![1] === 'number' && typeof cells[n]![2] === 'number');
     });
-    assert.equal(parsed[0]!.length, 13 + 6); // the fixed columns, then the plan's
-    assert.deepEqual(parsed[1]!.slice(13), ['', '', '', '', '1', '']);
-    assert.deepEqual(parsed[4]!.slice(13), ['', '', 'a,b', '', '', '']);
+    assert.equal(parsed[0]!.length, 14 + 6); // the fixed columns, then the plan's
+    assert.deepEqual(parsed[1]!.slice(14), ['', '', '', '', '1', '']);
+    assert.deepEqual(parsed[4]!.slice(14), ['', '', 'a,b', '', '', '']);
   });
 
   test('stored values that name an object member stay text or empty, never a prototype function', () => {
     const r = row({ constructor: undefined, queue: 'toString' }, 'constructor');
     const cells = (createRenderer(spec('xlsx')).page(page([r])) as unknown[][])[0]!;
-    assert.equal(cells[7], 'constructor'); // an unknown region shows as stored
-    assert.equal(cells[14], 'toString');
-    assert.equal(cells[18], null); // "constructor" is not an answer here
+    assert.equal(cells[8], 'constructor'); // an unknown region shows as stored
+    assert.equal(cells[15], 'toString');
+    assert.equal(cells[19], null); // "constructor" is not an answer here
   });
 
   test('a rejected copy names the report it repeats, in every format; other rows leave it empty', () => {
@@ -138,6 +139,16 @@ describe('export rendering', () => {
     assert.equal(b![4], '');
     const cells = createRenderer(spec('xlsx')).page(page(rows)) as unknown[][];
     assert.deepEqual([cells[0]![4], cells[1]![4]], [original, null]);
+  });
+
+  test('the questions a reviewer corrected follow, in every format; other rows leave it empty', () => {
+    const fixed = row({ opened: true });
+    fixed[14] = 'opened,queue';
+    const rows = [fixed, row({})];
+    const [a, b] = parseCsv(Buffer.from(createRenderer(spec()).page(page(rows)) as Uint8Array).toString());
+    assert.deepEqual([a![5], b![5]], ['opened,queue', '']);
+    const cells = createRenderer(spec('xlsx')).page(page(rows)) as unknown[][];
+    assert.deepEqual([cells[0]![5], cells[1]![5]], ['opened,queue', null]);
   });
 
   test('a page larger than the first buffer grows without losing a byte', () => {

@@ -46,6 +46,7 @@ function report(answers: Record<string, unknown>, texts: Record<string, string>)
     key.encrypt('answers', JSON.stringify(answers)),
     wrapped,
     null,
+    null,
   ];
   const entries = Object.entries(texts).map(([l, t]): [string, string] => [
     l,

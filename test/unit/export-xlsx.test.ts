@@ -65,12 +65,12 @@ describe('XLSX cell conversion', () => {
       { name: 'n', key: 'n', kind: 'scalar' },
       { name: 'at', key: 'at', kind: 'scalar', type: 'datetime' },
     ]);
-    assert.equal(types.length, 16);
+    assert.equal(types.length, 17);
     assert.deepEqual(types.map((t, i) => (t ? `${i}:${t}` : null)).filter(Boolean), [
       '1:datetime',
       '2:datetime',
-      '13:date',
-      '15:datetime',
+      '14:date',
+      '16:datetime',
     ]);
   });
 });
@@ -78,7 +78,7 @@ describe('XLSX cell conversion', () => {
 function spec(format: RenderSpec['format']): RenderSpec {
   return {
     format,
-    header: [...Array.from({ length: 13 }, (_, i) => `f${i}`), 'on', 'at', 'voters', 'opened'],
+    header: [...Array.from({ length: 14 }, (_, i) => `f${i}`), 'on', 'at', 'voters', 'opened'],
     columns: [
       { name: 'on', key: 'on', kind: 'scalar', type: 'date' },
       { name: 'at', key: 'at', kind: 'scalar', type: 'datetime' },
@@ -104,7 +104,7 @@ function page(answers: Record<string, unknown>[]) {
     const { key, wrapped } = env.newRecordKey('submissions', id);
     const sealed = key.encrypt('answers', JSON.stringify(a));
     const at = '2026-11-30T20:30:00.000Z';
-    return [id, at, at, 'received', 'observer', 0, null, null, null, null, 'v1', sealed, wrapped, null];
+    return [id, at, at, 'received', 'observer', 0, null, null, null, null, 'v1', sealed, wrapped, null, null];
   });
   return { rows, keys: pageKeys(env, rows), first: true, opened: 0 };
 }
@@ -119,10 +119,10 @@ describe('XLSX export cells', () => {
     const x = createRenderer(spec('xlsx')).page(page(ANSWERS)) as Cell[][];
     const dec1 = JAN_1_2026 + 334;
     assert.ok(Math.abs((x[0]![1] as number) - (dec1 + 2.5 * H)) < 1e-9); // received, in Bishkek
-    assert.ok(Math.abs((x[0]![14] as number) - (dec1 + 9.25 * H)) < 1e-9); // 09:15 written in +06:00
-    assert.deepEqual([...x[0]!.slice(12, 14), ...x[0]!.slice(15)], [2, dec1, 120, 'ооба']);
+    assert.ok(Math.abs((x[0]![15] as number) - (dec1 + 9.25 * H)) < 1e-9); // 09:15 written in +06:00
+    assert.deepEqual([...x[0]!.slice(13, 15), ...x[0]!.slice(16)], [2, dec1, 120, 'ооба']);
     // A malformed old value stays visible as text rather than vanishing.
-    assert.deepEqual(x[1]!.slice(13), ['2026-02-30', null, 0.5, null]);
+    assert.deepEqual(x[1]!.slice(14), ['2026-02-30', null, 0.5, null]);
     const csv = Buffer.from(createRenderer(spec('csv')).page(page(ANSWERS)) as Uint8Array).toString();
     const lines = csv.split('\r\n');
     assert.match(lines[0]!, /,2026-11-30T20:30:00\.000Z,2026-11-30T20:30:00\.000Z,/);
@@ -162,17 +162,17 @@ describe('XLSX export cells', () => {
     assert.ok(row.getCell(2).value instanceof Date);
     assert.equal((row.getCell(2).value as Date).toISOString(), '2026-12-01T02:30:00.000Z');
     assert.equal(row.getCell(2).numFmt, 'yyyy-mm-dd hh:mm');
-    assert.equal((row.getCell(14).value as Date).toISOString(), '2026-12-01T00:00:00.000Z');
-    assert.equal(row.getCell(14).numFmt, 'yyyy-mm-dd');
-    assert.equal((row.getCell(15).value as Date).toISOString(), '2026-12-01T09:15:00.000Z');
-    assert.equal(row.getCell(16).value, 120);
-    assert.equal(row.getCell(16).type, ExcelJS.ValueType.Number);
-    assert.equal(row.getCell(17).value, 'ооба');
-    assert.equal(row.getCell(13).value, 2);
+    assert.equal((row.getCell(15).value as Date).toISOString(), '2026-12-01T00:00:00.000Z');
+    assert.equal(row.getCell(15).numFmt, 'yyyy-mm-dd');
+    assert.equal((row.getCell(16).value as Date).toISOString(), '2026-12-01T09:15:00.000Z');
+    assert.equal(row.getCell(17).value, 120);
+    assert.equal(row.getCell(17).type, ExcelJS.ValueType.Number);
+    assert.equal(row.getCell(18).value, 'ооба');
+    assert.equal(row.getCell(14).value, 2);
     assert.equal(row.getCell(4).value, 'received');
     assert.equal(row.getCell(5).value, null); // not a copy of another report
-    assert.equal(row.getCell(8).value, null); // empty stays empty
-    assert.equal(ws.getRow(3).getCell(14).value, '2026-02-30');
-    assert.equal(ws.getRow(1).getCell(15).value, 'at');
+    assert.equal(row.getCell(9).value, null); // empty stays empty
+    assert.equal(ws.getRow(3).getCell(15).value, '2026-02-30');
+    assert.equal(ws.getRow(1).getCell(16).value, 'at');
   });
 });

@@ -32,6 +32,7 @@ export const RAW_COLUMNS = [
   'answers',
   'dek',
   'duplicate_of',
+  'corrected',
 ] as const;
 
 export type RawRow = [
@@ -49,6 +50,7 @@ export type RawRow = [
   answers: string,
   dek: string,
   duplicateOf: string | null,
+  corrected: string | null,
 ];
 
 /** How one column reads its cell from the answers (see exports.rows.ts for which fields get which). */
@@ -167,7 +169,7 @@ export function createRenderer(spec: RenderSpec): Renderer {
   const translated = (r: RawRow, p: RenderPage, n: number): Cell[] =>
     translationCells(locales, p.translations?.[n], n < p.opened ? null : keyOf(r, p, n));
 
-  /** The thirteen cells every row has, before the answers' columns (exports.rows.ts `FIXED`). */
+  /** The fourteen cells every row has, before the answers' columns (exports.rows.ts `FIXED`). */
   function fixedCells(r: RawRow): Cell[] {
     const [id, receivedAt, submittedAt, status, source, critical, region, district] = r;
     const [siteId, observerId, versionId] = [r[8], r[9], r[10]];
@@ -179,6 +181,8 @@ export function createRenderer(spec: RenderSpec): Renderer {
       statuses.get(status) ?? status,
       // The report a rejected copy repeats (ADR 0026): an analyst drops or merges copies by it.
       r[13] ?? null,
+      // The questions a reviewer corrected (ADR 0030): these answers are not as the phone sent them.
+      r[14] ?? null,
       sources.get(source) ?? source,
       critical ? spec.yes : spec.no,
       region ? (regions.get(region) ?? region) : null,

@@ -25,6 +25,7 @@ const FIXED = [
   'submitted_at',
   'status',
   'duplicate_of',
+  'corrected',
   'source',
   'critical',
   'region',

@@ -16,14 +16,14 @@ export const XLSX_FORMATS: Record<'date' | 'datetime', string> = {
 };
 
 /**
- * The types of the thirteen fixed columns, in the order of exports.rows.ts `FIXED` and the renderer's
+ * The types of the fourteen fixed columns, in the order of exports.rows.ts `FIXED` and the renderer's
  * `fixedCells`: received and submitted are instants; the rest is text or a number already.
  */
 export const FIXED_TYPES: readonly CellType[] = [
   null,
   'datetime',
   'datetime',
-  ...Array<CellType>(10).fill(null),
+  ...Array<CellType>(11).fill(null),
 ];
 
 /** The type of every column of the export: the fixed ones, then the plan's (date and date-time fields). */

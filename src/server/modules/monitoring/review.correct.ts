@@ -112,6 +112,9 @@ export async function correctAnswers(
       .set({
         answers: key.encrypt('answers', JSON.stringify(after)),
         critical: critical ? 1 : 0,
+        corrected: [...new Set([...(row.corrected?.split(',') ?? []), ...changes.map((c) => c.key)])].join(
+          ',',
+        ),
         updated_at: new Date().toISOString(),
       })
       .where('id', '=', id)

@@ -177,6 +177,7 @@ function newRow(
     updated_at: now,
     assigned_to: null,
     duplicate_of: null,
+    corrected: null,
   };
 }
 

@@ -99,6 +99,8 @@ export interface SubmissionsTable {
   assigned_to: string | null;
   /** The report this one repeats, while it is rejected as its duplicate (review.duplicates.ts). */
   duplicate_of: string | null;
+  /** Keys of the questions a reviewer corrected, comma-separated (review.correct.ts); null if none. */
+  corrected: string | null;
 }
 
 export interface SubmissionHistoryTable {
