@@ -130,6 +130,12 @@ for (const backend of await backends()) {
       );
       assert.equal(ev, tr('en', 'errors:submissions.not_correctable', { field: 'Photo' }));
       await bad({ nonsense: 1 }, 'submissions.not_correctable');
+      // A key that names an object's prototype is refused like any unknown question.
+      const proto = await coord.client.patch<Err>(`${S}/${id}/answers`, {
+        changes: JSON.parse('{"__proto__": {"voters": 7}, "constructor": 1}') as Record<string, unknown>,
+        reason: 'x',
+      });
+      assert.equal(proto.status, 400, JSON.stringify(proto.body));
       // No reason, or nothing to change: the request itself is refused.
       for (const body of [
         { changes: { voters: 1 } },

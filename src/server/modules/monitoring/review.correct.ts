@@ -84,20 +84,24 @@ export async function correctAnswers(
     const v = await publishedVersion(tx, row.form_version_id);
     if (!v) throw new AppError('submissions.not_found');
     const before = JSON.parse(key.decrypt('answers', row.answers)) as Answers;
+    const known = questions(v);
+    const refuse = (k: string) => {
+      const q = known.get(k);
+      return new AppError('submissions.not_correctable', {
+        params: { field: q ? labelIn(q.field.label, locale, k) : k },
+        fields: [{ path: `changes.${k}`, code: 'invalid' }],
+      });
+    };
+    // Only the form's own questions, before anything is applied (a key such as "__proto__" never is).
+    for (const k of Object.keys(input.changes)) if (!known.has(k)) throw refuse(k);
     const after: Answers = { ...before };
     for (const [k, value] of Object.entries(input.changes)) {
       if (value === null) delete after[k];
       else after[k] = value;
     }
-    const known = questions(v);
     for (const [k, value] of Object.entries(input.changes)) {
-      const q = known.get(k);
-      const removedHidden = value === null && q !== undefined && !q.shows(after);
-      if (!q || (!CORRECTABLE.has(q.field.type) && !removedHidden))
-        throw new AppError('submissions.not_correctable', {
-          params: { field: q ? labelIn(q.field.label, locale, k) : k },
-          fields: [{ path: `changes.${k}`, code: 'invalid' }],
-        });
+      const q = known.get(k)!;
+      if (!CORRECTABLE.has(q.field.type) && !(value === null && !q.shows(after))) throw refuse(k);
     }
     const issues = validateAnswers(v.definition, after);
     if (issues.length) throw answerInvalid(v.definition, issues, locale, 'submissions.correction_invalid');
