@@ -270,6 +270,8 @@ const axeSource = () => (axeCode ??= fs.readFileSync(AXE_PATH, 'utf8'));
 /** Runs axe-core on the page; returns the serious and critical violations only. */
 
 export async function axeSerious(page: Page): Promise<string[]> {
+  // A dialog still fading in has its text at part opacity: axe would measure that contrast.
+  await settle(page);
   // Evaluated through the DevTools protocol, which the page's CSP does not govern: a script tag
   // would need the CSP bypassed, and then a page that breaks its own CSP would go unnoticed.
   await page.evaluate(axeSource());

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isCritical, isVisible, labelIn, validateAnswers } from '../../../core/forms/index.ts';
-import type { FieldType, FormField } from '../../../core/forms/types.ts';
+import { CORRECTABLE } from '../../../core/forms/correctable.ts';
+import type { FormField } from '../../../core/forms/types.ts';
 import type { Locale } from '../../../core/roles.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -17,23 +18,6 @@ import type * as S from './submissions.schemas.ts';
 type View = z.infer<typeof S.SubmissionView>;
 type Answers = Record<string, unknown>;
 export type Change = { key: string; from: unknown; to: unknown };
-
-/**
- * The answers a reviewer may correct: what an observer confirms on the phone ("the turnout was 1,530,
- * not 15,300"). Files, signatures and recordings are evidence as the observer made them; a place is
- * changed with "Change place" (review.place.ts), which also moves the report's region; a repeat group
- * is a list of entries, corrected entry by entry on the observer's side.
- */
-export const CORRECTABLE: ReadonlySet<FieldType> = new Set<FieldType>([
-  'text',
-  'long_text',
-  'number',
-  'boolean',
-  'single_choice',
-  'multiple_choice',
-  'date',
-  'datetime',
-]);
 
 /** A top-level question and whether it shows with these answers (its section's condition too). */
 function questions(v: CachedVersion) {

@@ -1,11 +1,10 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../../../components/AppModal';
 import { useFormat } from '../../../intl/format';
 import { submissionsApi, type BulkResult } from '../api';
-import { MonErrorAlert } from '../MonErrorAlert';
+import { EraseDialog } from '../submission/EraseDialog';
 
 /**
  * "Erase permanently" for a selection (administrators; review.erase-many.ts on the server): a flood of
@@ -51,29 +50,17 @@ export function BulkErase({
       >
         {t('erase.button')}
       </Button>
-      <AppModal opened={confirming} onClose={close} title={t('bulk.eraseTitle', { count: ids.length, n })}>
-        <Stack>
-          <Text size="sm">{t('bulk.eraseText')}</Text>
-          <Text size="sm">{t('erase.confirmText')}</Text>
-          <Text size="sm" fw={600}>
-            {t('bulk.eraseApproval')}
-          </Text>
-          <MonErrorAlert error={erase.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel', { ns: 'ui' })}
-            </Button>
-            <Button
-              color="red.8"
-              loading={erase.isPending}
-              onClick={() => erase.mutate()}
-              data-testid="bulk-erase-confirm"
-            >
-              {t('erase.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </AppModal>
+      <EraseDialog
+        opened={confirming}
+        title={t('bulk.eraseTitle', { count: ids.length, n })}
+        lead={t('bulk.eraseText')}
+        approval={t('bulk.eraseApproval')}
+        pending={erase.isPending}
+        error={erase.error}
+        onConfirm={() => erase.mutate()}
+        onClose={close}
+        confirmTestId="bulk-erase-confirm"
+      />
     </>
   );
 }

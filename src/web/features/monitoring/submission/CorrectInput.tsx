@@ -1,23 +1,12 @@
 import { Checkbox, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CORRECTABLE } from '../../../../core/forms/correctable';
 import type { FormField } from '../../../../core/forms/types';
 import { DayInput } from '../../../components/DayInput';
 import { isoWithOffset } from '../../field/live';
 import { parseNumber } from '../../field/FieldInputs';
 import { pick, useLocale } from '../l10n';
-
-/** The question types a reviewer may correct (the server's CORRECTABLE, review.correct.ts). */
-export const CORRECTABLE = new Set([
-  'text',
-  'long_text',
-  'number',
-  'boolean',
-  'single_choice',
-  'multiple_choice',
-  'date',
-  'datetime',
-]);
 
 /** A choice from a vocabulary carries no options in the form: it is left as the observer chose. */
 export const correctable = (f: FormField) =>

@@ -1,11 +1,10 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../../../components/AppModal';
 import { submissionsApi, type Submission } from '../api';
-import { MonErrorAlert } from '../MonErrorAlert';
+import { EraseDialog } from './EraseDialog';
 
 /**
  * "Erase permanently" for an administrator on a rejected report (review.erase.ts): spam, or a report
@@ -58,28 +57,16 @@ export function EraseCard({ s, locked }: { s: Submission; locked: boolean }): Re
           </Button>
         )}
       </Stack>
-      <AppModal opened={confirming} onClose={close} title={t('erase.confirmTitle')}>
-        <Stack>
-          <Text size="sm">{t('erase.confirmText')}</Text>
-          <Text size="sm" fw={600}>
-            {t('erase.confirmApproval')}
-          </Text>
-          <MonErrorAlert error={erase.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel', { ns: 'ui' })}
-            </Button>
-            <Button
-              color="red.8"
-              loading={erase.isPending}
-              onClick={() => erase.mutate()}
-              data-testid="erase-confirm"
-            >
-              {t('erase.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </AppModal>
+      <EraseDialog
+        opened={confirming}
+        title={t('erase.confirmTitle')}
+        approval={t('erase.confirmApproval')}
+        pending={erase.isPending}
+        error={erase.error}
+        onConfirm={() => erase.mutate()}
+        onClose={close}
+        confirmTestId="erase-confirm"
+      />
     </Card>
   );
 }
