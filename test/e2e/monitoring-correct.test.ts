@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { axeSerious, chooseOption, describeBrowser, type Tab } from './browser.ts';
+import {
+  axeSerious,
+  chooseOption,
+  describeBrowser,
+  login,
+  openTab,
+  switchLanguage,
+  type Tab,
+} from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { activeMission, kyrgyzReviewer, see, sendChecklist, shot } from './monitoring-setup.ts';
+import { activeMission, kyrgyzReviewer, see, sendChecklist, shot, track } from './monitoring-setup.ts';
 
 type View = { answers: Record<string, unknown>; history: { action: string; reason: string | null }[] };
 
@@ -18,6 +26,7 @@ await describeBrowser('monitoring: correcting a report', (backend) => {
   let browser: Browser;
   let tab: Tab;
   let id = '';
+  let observer: Account;
   const stored = async () =>
     (await (await w.api(w.admin)).get<View>(`/api/monitoring/submissions/${id}`)).body;
 
@@ -26,7 +35,8 @@ await describeBrowser('monitoring: correcting a report', (backend) => {
       { role: 'coordinator', email: 'cholpon@example.org', name: 'Чолпон Асанова' },
       { role: 'monitor', email: 'asel@example.org', name: 'Асел Байкоочу' },
     ]);
-    const [coordinator, observer] = w.people as [Account, Account];
+    const [coordinator, asel] = w.people as [Account, Account];
+    observer = asel;
     const mission = await activeMission(w, {
       title: 'Жергиликтүү шайлоо 2026',
       sitesCsv: 'code,name,region,district,place,lat,lon\nC1,Мектеп №1,KG-C,,Кант,,\n',
@@ -75,5 +85,23 @@ await describeBrowser('monitoring: correcting a report', (backend) => {
     const s = await stored();
     assert.deepEqual([s.answers.voters, s.answers.queue], [1530, 'long']);
     assert.equal(s.history.find((h) => h.action === 'correct')?.reason, 'Байкоочу телефон аркылуу ырастады');
+  });
+
+  it('the observer sees that a reviewer corrected their answers, from what to what, not who or why', async () => {
+    const mine = track(await openTab(browser, w.server.url, { locale: 'ky' }));
+    const { page } = mine;
+    await login(page, observer);
+    await switchLanguage(page, 'ky');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`/monitoring/submissions/${id}`);
+    await see(page, page.getByTestId('answer-voters').getByTestId('answer-corrected'));
+    const entry = page.getByTestId('history-item').filter({ hasText: 'Жооптор оңдолду' });
+    await see(page, entry.getByTestId('history-changes').getByText('Шайлоочулар:'));
+    assert.ok(!(await entry.innerText()).includes('Чолпон'), 'not who corrected it');
+    assert.ok(!(await entry.innerText()).includes('телефон аркылуу'), 'nor why');
+    assert.equal(await page.getByTestId('correct-open').count(), 0, 'an observer cannot correct');
+    assert.deepEqual(await axeSerious(page), []);
+    assert.deepEqual(await shot(page, 'correct-observer-phone-ky'), []);
+    await mine.context.close();
   });
 });
