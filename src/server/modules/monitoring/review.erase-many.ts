@@ -17,7 +17,7 @@ import { liveLock } from './submissions.read.ts';
  * the public form is hundreds of reports, and one approval each would bury the second administrator.
  * The same rules as for one report (review.erase.ts) — administrators only, re-authentication, only
  * rejected reports, four-eyes whenever a second administrator exists — and the same erasure per report,
- * all in one transaction: the approval erases every report it names or none.
+ * all in one transaction: the approval erases every report it names that is still rejected.
  */
 export const ERASE_SUBMISSIONS = 'monitoring.erase_many';
 

@@ -160,7 +160,6 @@ export const FlagsPatch = z.strictObject({
   urgent: z.boolean().optional(),
 });
 export const AssignBody = z.strictObject({ userId: Uuid.nullable() });
-/** A reviewer's translation of a report into one language; empty removes it (review.translate.ts). */
 /** A reviewer's correction (review.correct.ts): new answers by question key, null to remove one. */
 export const CorrectBody = z.strictObject({
   changes: z
@@ -168,6 +167,7 @@ export const CorrectBody = z.strictObject({
     .refine((c) => Object.keys(c).length > 0 && Object.keys(c).length <= 200, { message: 'invalid' }),
   reason: z.string().trim().min(1).max(2000),
 });
+/** A reviewer's translation of a report into one language; empty removes it (review.translate.ts). */
 export const TranslationBody = z.strictObject({ text: z.string().max(20_000) });
 /** A reviewer's placing of a report without a site (review.place.ts): codes, checked there. */
 export const PlaceBody = z.strictObject({

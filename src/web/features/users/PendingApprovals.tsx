@@ -30,6 +30,27 @@ function ApprovalLine({
   const { t } = useTranslation();
   const fmt = useFormat();
   const a = approval;
+  // What is asked, in one sentence with who asked and when.
+  const sentence = () => {
+    const base = { requester: a.requestedByName, date: fmt.dateTime(a.requestedAt) ?? '' };
+    switch (a.kind) {
+      case ERASE_REPORT:
+        return t('users.approvals.eraseReport', base);
+      case ERASE_REPORTS:
+        return t('users.approvals.eraseReports', {
+          ...base,
+          count: a.count ?? 0,
+          n: fmt.number(a.count ?? 0),
+        });
+      case EXPORT_NAMES:
+        return t('users.approvals.exportNames', {
+          ...base,
+          scope: t(`users.approvals.scope.${SCOPES.has(a.targetName) ? a.targetName : 'cases'}`),
+        });
+      default:
+        return t('users.approvals.grantAdmin', { ...base, target: a.targetName });
+    }
+  };
   return (
     <Group
       component="li"
@@ -42,31 +63,7 @@ function ApprovalLine({
       data-mine={a.mine ? 'true' : 'false'}
     >
       <Stack gap={4} miw={0} style={{ flex: '1 1 16rem' }}>
-        <Text size="sm">
-          {a.kind === ERASE_REPORT
-            ? t('users.approvals.eraseReport', {
-                requester: a.requestedByName,
-                date: fmt.dateTime(a.requestedAt) ?? '',
-              })
-            : a.kind === ERASE_REPORTS
-              ? t('users.approvals.eraseReports', {
-                  requester: a.requestedByName,
-                  count: a.count ?? 0,
-                  n: fmt.number(a.count ?? 0),
-                  date: fmt.dateTime(a.requestedAt) ?? '',
-                })
-              : a.kind === EXPORT_NAMES
-                ? t('users.approvals.exportNames', {
-                    requester: a.requestedByName,
-                    scope: t(`users.approvals.scope.${SCOPES.has(a.targetName) ? a.targetName : 'cases'}`),
-                    date: fmt.dateTime(a.requestedAt) ?? '',
-                  })
-                : t('users.approvals.grantAdmin', {
-                    requester: a.requestedByName,
-                    target: a.targetName,
-                    date: fmt.dateTime(a.requestedAt) ?? '',
-                  })}
-        </Text>
+        <Text size="sm">{sentence()}</Text>
         {/* The approver reads the report before erasing it for good. */}
         {a.kind === ERASE_REPORT && (
           <AnchorLink
