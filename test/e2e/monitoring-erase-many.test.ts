@@ -99,6 +99,9 @@ await describeBrowser('monitoring: erasing a selection of reports', (backend) =>
     assert.equal(await p2.getByTestId('review-row').count(), 4, 'only the reports the request names');
     assert.deepEqual(await axeSerious(p2), []);
     assert.deepEqual(await shot(p2, 'erase-many-request-view-ky'), []);
+    await p2.setViewportSize({ width: 375, height: 800 });
+    assert.deepEqual(await shot(p2, 'erase-many-request-view-phone-ky'), []);
+    await p2.setViewportSize({ width: 1280, height: 900 });
     await notice.getByTestId('erasing-decide').click();
     await see(p2, line);
     assert.deepEqual(await shot(p2, 'erase-many-approval-ky'), []);
