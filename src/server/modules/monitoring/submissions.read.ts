@@ -6,6 +6,7 @@ import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
 import { placeRegions, seesReview, submissionVisibleTo } from './monitoring.access.ts';
+import type { Change } from './review.correct.ts';
 import { duplicateLinks } from './review.duplicates.ts';
 import { submissionFiles } from './submissions.files.ts';
 import { translationsOf } from './submissions.translations.ts';
@@ -37,8 +38,6 @@ export const flagsOf = (r: SubmissionsTable) => ({
   verify: r.flag_verify === 1,
   urgent: r.flag_urgent === 1,
 });
-
-type Change = { key: string; from: unknown; to: unknown };
 
 // History entries that name a person in `ref_id` (review.assign.ts).
 const ASSIGNING = new Set(['assign', 'unassign']);

@@ -19,7 +19,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * correction hides (the form refuses answers to hidden questions). Computed as the phone saves a
  * report (`pruneAnswers`), so conditions work the same way.
  */
-export function changesOf(def: FormDefinition, sent: Answers, draft: Answers): Answers {
+function changesOf(def: FormDefinition, sent: Answers, draft: Answers): Answers {
   const result = pruneAnswers(def, draft);
   const changes: Answers = {};
   for (const f of def.sections.flatMap((s) => s.fields)) {

@@ -8,7 +8,10 @@ import { isoWithOffset } from '../../field/live';
 import { parseNumber } from '../../field/FieldInputs';
 import { pick, useLocale } from '../l10n';
 
-/** A choice from a vocabulary carries no options in the form: it is left as the observer chose. */
+/**
+ * A choice whose vocabulary had no terms when the form was published (its options are snapshotted then)
+ * offers nothing to pick: it is left as the observer chose.
+ */
 export const correctable = (f: FormField) =>
   CORRECTABLE.has(f.type) && !(f.vocabulary !== undefined && !(f.options ?? []).length);
 
