@@ -88,6 +88,37 @@ async function filesOf(tx: Executor, row: { observer_id: string | null }, ids: s
 }
 
 /**
+ * The uploads of `ids` that no other report of the same observer names: a phone (or a hand-made
+ * request) may name one photo in two reports, and erasing one must not take the other's photo. The
+ * observer's other reports are read and decrypted for it; erasing is rare, and an observer sends tens.
+ */
+async function notNamedElsewhere(
+  ctx: AppContext,
+  tx: Executor,
+  row: { id: string; observer_id: string | null },
+  ids: string[],
+): Promise<string[]> {
+  if (!row.observer_id || ids.length === 0) return ids;
+  const left = new Set(ids);
+  const others = await tx
+    .selectFrom('submissions')
+    .select(['id', 'dek', 'answers', 'form_version_id'])
+    .where('observer_id', '=', row.observer_id)
+    .where('id', '!=', row.id)
+    .execute();
+  const env = envelope(ctx);
+  for (const o of others) {
+    const v = await publishedVersion(tx, o.form_version_id);
+    if (!v) continue;
+    const key = env.openRecordKey('submissions', o.id, o.dek);
+    const answers = JSON.parse(key.decrypt('answers', o.answers)) as Record<string, unknown>;
+    for (const r of uploadIdsOf(v, answers)) left.delete(r.id);
+    if (left.size === 0) break;
+  }
+  return [...left];
+}
+
+/**
  * The erasure itself, in the caller's transaction (the request's, or the approval's). The report is read
  * again here: one erased meanwhile is done already (false); one taken back out of "rejected" is refused
  * before anything is written.
@@ -112,7 +143,7 @@ export async function eraseTx(
   const key = envelope(ctx).openRecordKey('submissions', id, row.dek);
   const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;
   const named = v ? [...new Set(uploadIdsOf(v, answers).map((r) => r.id))] : [];
-  const files = await filesOf(tx, row, named);
+  const files = await filesOf(tx, row, await notNamedElsewhere(ctx, tx, row, named));
   if (files.uploadIds.length) {
     await tx.deleteFrom('upload_parts').where('upload_id', 'in', files.uploadIds).execute();
     await tx.deleteFrom('uploads').where('id', 'in', files.uploadIds).execute();
@@ -129,6 +160,18 @@ export async function eraseTx(
   // Copies rejected as repeating it stay rejected; the link to a report that is gone does not.
   await tx.updateTable('submissions').set({ duplicate_of: null }).where('duplicate_of', '=', id).execute();
   await tx.deleteFrom('submissions').where('id', '=', id).execute();
+  // A phone that never got its answer may send the report again: its clientId stays, nothing else.
+  if (row.source === 'observer' && row.observer_id)
+    await tx
+      .insertInto('erased_submissions')
+      .values({
+        client_id: row.client_id,
+        submission_id: id,
+        observer_id: row.observer_id,
+        erased_at: new Date().toISOString(),
+      })
+      .onConflict((oc) => oc.column('client_id').doNothing())
+      .execute();
   if (files.keys.length) await ctx.jobs.enqueue(tx, ERASE_FILES_JOB, { keys: files.keys });
   await audit({
     actorId,

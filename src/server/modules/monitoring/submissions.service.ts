@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { answerChecks, isCritical, validateAnswers } from '../../../core/forms/index.ts';
 import { uuidv7 } from '../../../core/ids.ts';
@@ -53,7 +54,15 @@ function replayOf(row: Pick<SubmissionsTable, 'id' | 'observer_id' | 'source'>, 
 const clientIdQuery = prepared('submissions.by_client_id', (db, p) =>
   db.selectFrom('submissions').select(['id', 'observer_id', 'source']).where('client_id', '=', p(0)),
 );
-const byClientId = async (db: Executor, clientId: string) => (await clientIdQuery(db, [clientId]))[0];
+const erasedQuery = prepared('submissions.erased_by_client_id', (db, p) =>
+  db
+    .selectFrom('erased_submissions')
+    .select(['submission_id as id', 'observer_id', sql<string>`'observer'`.as('source')])
+    .where('client_id', '=', p(0)),
+);
+/** The report a clientId was stored as, or was before it was erased (a resend stores nothing then). */
+const byClientId = async (db: Executor, clientId: string) =>
+  (await clientIdQuery(db, [clientId]))[0] ?? (await erasedQuery(db, [clientId]))[0];
 
 /**
  * Store an observer's submission once per clientId (issue #5: a retry, replay or double tap stores

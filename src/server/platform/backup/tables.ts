@@ -62,6 +62,7 @@ export const TABLES = {
   submission_history: { policy: 'data', key: 'id' },
   submission_comments: { policy: 'data', key: 'id' },
   submission_translations: { policy: 'data', key: ['submission_id', 'locale'] },
+  erased_submissions: { policy: 'data', key: 'client_id' },
   uploads: { policy: 'data', key: 'id' },
   upload_parts: { policy: 'data', key: ['upload_id', 'start_at'] },
   // Dashboard counters of monitoring, kept with every submission: carried so a restore shows the same.

@@ -35,6 +35,7 @@ import * as m0033 from './migrations/20261202_0033_appointed_coordinators.ts';
 import * as m0034 from './migrations/20261205_0034_submission_duplicates.ts';
 import * as m0035 from './migrations/20261205_0035_submission_translations.ts';
 import * as m0036 from './migrations/20261206_0036_submission_corrections.ts';
+import * as m0037 from './migrations/20261206_0037_erased_submissions.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -76,6 +77,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205_0034_submission_duplicates': m0034,
   '20261205_0035_submission_translations': m0035,
   '20261206_0036_submission_corrections': m0036,
+  '20261206_0037_erased_submissions': m0037,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

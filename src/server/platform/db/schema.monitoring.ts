@@ -119,6 +119,14 @@ export interface SubmissionHistoryTable {
   detail_enc: string | null;
 }
 
+/** An erased observer's report's clientId, so that a resend stores nothing (review.erase.ts, ADR 0029). */
+export interface ErasedSubmissionsTable {
+  client_id: string;
+  submission_id: string;
+  observer_id: string;
+  erased_at: string;
+}
+
 export interface SubmissionTranslationsTable {
   submission_id: string;
   /** ky | ru | en */
@@ -214,6 +222,7 @@ export interface MonitoringTables {
   submission_history: SubmissionHistoryTable;
   submission_comments: SubmissionCommentsTable;
   submission_translations: SubmissionTranslationsTable;
+  erased_submissions: ErasedSubmissionsTable;
   uploads: UploadsTable;
   upload_parts: UploadPartsTable;
   mon_count_site_form: MonCountSiteFormTable;
