@@ -9,7 +9,9 @@ import { fieldDb } from './db';
 import { LanguageSwitch } from './FieldHeader';
 import { FormScreen, IncidentScreen } from './FormScreen';
 import { HomeScreen } from './HomeScreen';
+import { LockScreen } from './LockScreen';
 import { OutboxScreen } from './OutboxScreen';
+import { hasPin, isLocked, lockNow } from './pin';
 import { Settling } from './Settling';
 import { checkSession, downloadAssignments, storedUser, type FieldUser } from './session';
 import { syncOnce } from './sync';
@@ -20,6 +22,31 @@ type Phase = 'loading' | 'login' | 'offline_no_session' | 'ready';
 
 /** Periodic check for reports whose backoff has run out. */
 const TICK_MS = 15_000;
+/** With a PIN, the app locks after this long without a touch or a key (ADR 0031). */
+export const IDLE_LOCK_MS = 5 * 60_000;
+
+/** Locks the app (PIN set) after IDLE_LOCK_MS unused, also when it comes back from the background. */
+function useIdleLock(active: boolean, hasLock: () => Promise<boolean>, lock: () => void): void {
+  useEffect(() => {
+    if (!active) return;
+    let last = Date.now();
+    const touched = () => {
+      last = Date.now();
+    };
+    const check = () => {
+      if (Date.now() - last >= IDLE_LOCK_MS) void hasLock().then((on) => on && lock());
+    };
+    const events = ['pointerdown', 'keydown'] as const;
+    for (const e of events) window.addEventListener(e, touched, { passive: true });
+    document.addEventListener('visibilitychange', check);
+    const timer = window.setInterval(check, 10_000);
+    return () => {
+      for (const e of events) window.removeEventListener(e, touched);
+      document.removeEventListener('visibilitychange', check);
+      window.clearInterval(timer);
+    };
+  }, [active, hasLock, lock]);
+}
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -47,6 +74,7 @@ export function FieldApp(): ReactElement {
   const [user, setUser] = useState<FieldUser | null>(null);
   const [needsLogin, setNeedsLogin] = useState(false);
   const [syncing, setSyncing] = useState(false);
+  const [locked, setLocked] = useState(false);
   const running = useRef(false);
   const lang = asLocale(i18n.language) ?? 'ky';
 
@@ -58,6 +86,8 @@ export function FieldApp(): ReactElement {
   const sync = useCallback(
     async (force: boolean) => {
       if (running.current || !navigator.onLine) return;
+      // Locked, the reports cannot be read, so they wait for the PIN.
+      if (await isLocked(db)) return;
       running.current = true;
       setSyncing(true);
       try {
@@ -76,6 +106,13 @@ export function FieldApp(): ReactElement {
     [db],
   );
 
+  const lock = useCallback(() => {
+    lockNow(db);
+    setLocked(true);
+  }, [db]);
+  const pinSet = useCallback(() => hasPin(db), [db]);
+  useIdleLock(phase === 'ready' && !locked, pinSet, lock);
+
   const download = useCallback(async () => {
     const r = await downloadAssignments(db);
     if (!r.ok && r.status === 401) setNeedsLogin(true);
@@ -89,6 +126,8 @@ export function FieldApp(): ReactElement {
       const session = navigator.onLine ? await checkSession(db) : 'offline';
       const known = await storedUser(db);
       if (cancelled) return;
+      // Behind a PIN, every start begins locked: the key's usable copy lived in the last page's memory.
+      setLocked(await isLocked(db));
       if (session === 'ok' && known) {
         setUser(known);
         setPhase('ready');
@@ -120,8 +159,8 @@ export function FieldApp(): ReactElement {
   }, [phase, sync]);
 
   const state = useMemo<FieldState | null>(
-    () => (user ? { db, user, lang, online, needsLogin, syncing, sync, download, go } : null),
-    [db, user, lang, online, needsLogin, syncing, sync, download, go],
+    () => (user ? { db, user, lang, online, needsLogin, syncing, sync, download, go, lock } : null),
+    [db, user, lang, online, needsLogin, syncing, sync, download, go, lock],
   );
 
   if (phase === 'loading') {
@@ -160,8 +199,15 @@ export function FieldApp(): ReactElement {
   const [screen, a, b] = splat.split('/');
   return (
     <FieldContext.Provider value={state}>
-      <Settling key={splat}>
-        {screen === 'report' && a && b ? (
+      <Settling key={locked ? 'locked' : splat}>
+        {locked ? (
+          <LockScreen
+            onUnlocked={() => {
+              setLocked(false);
+              void sync(true);
+            }}
+          />
+        ) : screen === 'report' && a && b ? (
           <FormScreen key={`${a}:${b}`} formVersionId={a} siteId={b} />
         ) : screen === 'edit' && a ? (
           <FormScreen key={a} editId={a} />

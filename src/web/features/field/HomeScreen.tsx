@@ -4,13 +4,14 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../intl/format';
 import { useField } from './context';
-import { dropFieldDb, type Assignment } from './db';
+import type { Assignment } from './db';
 import { FieldHeader } from './FieldHeader';
 import { LeftOffline, LOGIN } from './LeftOffline';
 import { loc, useLive } from './live';
-import { outboxCounts, wipeDevice, type OutboxCounts } from './outbox';
+import { outboxCounts, type OutboxCounts } from './outbox';
 import { PhoneCard } from './PhoneCard';
-import { logout } from './session';
+import { PinCard } from './PinCard';
+import { leaveDevice } from './session';
 
 interface SiteGroup {
   siteId: string;
@@ -84,11 +85,7 @@ export function HomeScreen(): ReactElement {
 
   const leave = async (kind: 'logout' | 'wipe') => {
     setBusy(true);
-    const ended = await logout(db).catch(() => 'owed' as const);
-    if (kind === 'wipe') {
-      await wipeDevice(db);
-      dropFieldDb();
-    }
+    const ended = await leaveDevice(db, kind === 'wipe');
     // Offline the login page may not load (a wipe removes the app's offline copy): stay on this page.
     if (ended === 'ended') window.location.assign(LOGIN);
     else setLeftOffline(true);
@@ -239,6 +236,7 @@ export function HomeScreen(): ReactElement {
           </Card>
         ))}
         <PhoneCard online={online && !needsLogin} />
+        <PinCard />
         {/* One above the other, well apart: side by side, a slip on "log out" landed on "wipe". */}
         <Stack gap="xl" mt="lg">
           <Button size="md" variant="default" onClick={() => setConfirm('logout')} data-testid="field-logout">

@@ -15,6 +15,8 @@ export interface FieldState {
   sync: (force: boolean) => Promise<void>;
   download: () => Promise<boolean>;
   go: (path: string) => void;
+  /** Locks the app behind its PIN now (pin.ts); the lock screen replaces every screen. */
+  lock: () => void;
 }
 
 export const FieldContext = createContext<FieldState | null>(null);

@@ -29,7 +29,11 @@ export async function sealBytes(key: CryptoKey, bytes: BufferSource, aad: string
   return { iv, data };
 }
 
-export async function openBytes(key: CryptoKey, sealed: Sealed, aad: string): Promise<Uint8Array> {
+export async function openBytes(
+  key: CryptoKey,
+  sealed: Sealed,
+  aad: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   const plain = await crypto.subtle.decrypt(
     { name: 'AES-GCM', iv: sealed.iv as Uint8Array<ArrayBuffer>, additionalData: encoder.encode(aad) },
     key,

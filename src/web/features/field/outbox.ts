@@ -6,25 +6,43 @@ import type { Answers } from '../../../core/forms/types';
 import { newDeviceKey, openBytes, openJson, sealBytes, sealJson, sha256Hex } from './crypto';
 import { FIELD_DB_NAME, type FieldDb, type MediaItem, type OutboxItem, type ServerProblem } from './db';
 
-const KEY = 'deviceKey';
+export const DEVICE_KEY = 'deviceKey';
+/** With a PIN set (pin.ts), the key is stored only wrapped by the PIN, under this meta row. */
+export const PIN_LOCK = 'pinLock';
 
-/** The device key, or null when logged out (or never logged in here). */
-export async function deviceKey(db: FieldDb): Promise<CryptoKey | null> {
-  const row = await db.meta.get(KEY);
-  return (row?.value as CryptoKey | undefined) ?? null;
+// The key unwrapped by the PIN: in this page's memory only, per database, until the app locks.
+const held = new Map<string, CryptoKey>();
+
+export function holdKey(db: FieldDb, key: CryptoKey): void {
+  held.set(db.name, key);
 }
 
-/** Makes the device key at login, once; later logins of the same session reuse it. */
-export async function ensureDeviceKey(db: FieldDb): Promise<CryptoKey> {
+/** Locks the app (with a PIN set): the only usable copy of the key goes. */
+export function dropHeldKey(db: FieldDb): void {
+  held.delete(db.name);
+}
+
+/** The device key, or null when logged out (or never logged in here), or locked by its PIN. */
+export async function deviceKey(db: FieldDb): Promise<CryptoKey | null> {
+  const row = await db.meta.get(DEVICE_KEY);
+  return (row?.value as CryptoKey | undefined) ?? held.get(db.name) ?? null;
+}
+
+/**
+ * Makes the device key at login, once; later logins of the same session reuse it. Behind a PIN it is
+ * never made anew: null while locked.
+ */
+export async function ensureDeviceKey(db: FieldDb): Promise<CryptoKey | null> {
   const existing = await deviceKey(db);
   if (existing) return existing;
+  if (await db.meta.get(PIN_LOCK)) return null;
   // Made outside the transaction (an IndexedDB transaction ends while WebCrypto works); if two tabs
   // race, the first key stored wins and the other is dropped unused.
   const fresh = await newDeviceKey();
   return db.transaction('rw', db.meta, async () => {
     const stored = await deviceKey(db);
     if (stored) return stored;
-    await db.meta.put({ key: KEY, value: fresh });
+    await db.meta.put({ key: DEVICE_KEY, value: fresh });
     return fresh;
   });
 }
@@ -179,6 +197,7 @@ export async function unsentCount(db: FieldDb): Promise<number> {
  * downloaded assignments. What remains is the empty database.
  */
 export async function forgetOnLogout(db: FieldDb): Promise<void> {
+  dropHeldKey(db);
   await db.transaction('rw', [db.meta, db.outbox, db.media, db.assignments, db.forms], async () => {
     await Promise.all([
       db.meta.clear(),
@@ -195,6 +214,7 @@ export async function forgetOnLogout(db: FieldDb): Promise<void> {
  * field app's service worker (scope /field; the login page never needed it).
  */
 export async function wipeDevice(db: FieldDb): Promise<void> {
+  dropHeldKey(db);
   await db.delete();
   const g = globalThis as { caches?: CacheStorage; navigator?: Navigator };
   if (g.caches) {

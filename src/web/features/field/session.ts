@@ -3,9 +3,9 @@
  * with no connection. Downloads assignments and the (immutable) form versions they name.
  */
 import { markLogoutPending, settlePendingLogout } from '../../api/pendingLogout';
-import { ensureDeviceKey, forgetOnLogout } from './outbox';
+import { ensureDeviceKey, forgetOnLogout, wipeDevice } from './outbox';
 import { fieldHttp, resetFieldCsrf } from './transport';
-import type { Assignment, FieldDb, StoredForm } from './db';
+import { dropFieldDb, type Assignment, type FieldDb, type StoredForm } from './db';
 
 export interface FieldUser {
   id: string;
@@ -73,4 +73,17 @@ export async function logout(db: FieldDb): Promise<'ended' | 'owed'> {
   await forgetOnLogout(db);
   resetFieldCsrf();
   return (await settlePendingLogout()) ? 'ended' : 'owed';
+}
+
+/**
+ * "Log out" or "wipe this device" (also after too many wrong PINs, or a forgotten one): the session ends
+ * first, then with `wipe` the whole database, caches and offline copy go.
+ */
+export async function leaveDevice(db: FieldDb, wipe: boolean): Promise<'ended' | 'owed'> {
+  const ended = await logout(db).catch(() => 'owed' as const);
+  if (wipe) {
+    await wipeDevice(db);
+    dropFieldDb();
+  }
+  return ended;
 }

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  axeSerious,
+  describeBrowser,
+  hasHorizontalScroll,
+  launch,
+  openTab,
+  settle,
+  type Tab,
+} from './browser.ts';
+import { fieldLogin, fieldWorld, settled, stored, untilStored, type World } from './field-world.ts';
+
+const PIN = '482916';
+
+async function shot(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await page.screenshot({ path: `/tmp/field-${name}.png`, fullPage: true });
+  assert.equal(await hasHorizontalScroll(page), false, `${name} scrolls sideways at 375 px`);
+  assert.deepEqual(await axeSerious(page), [], `${name}: accessibility`);
+}
+
+async function saveChecklist(page: Page, w: World, note: string): Promise<void> {
+  await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+  await page.getByTestId('q-opened').locator('label').first().click();
+  await settled(page);
+  await page.getByTestId('q-queue-short').check({ force: true });
+  await page.getByTestId('q-notes').fill(note);
+  await page.getByTestId('field-save').click();
+  await page.getByTestId('field-incident').waitFor();
+}
+
+/** Every name of an IndexedDB database this origin holds. */
+const databases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+
+/**
+ * The field app's PIN lock (ADR 0031), as an observer uses it at phone width in Kyrgyz: set a PIN, a
+ * locked app shows nothing of the reports (also offline and after a reload), wrong PINs count down,
+ * the right one opens and sends; after ten wrong ones the phone is erased and the session ended.
+ */
+await describeBrowser('field app: PIN lock', (backend) => {
+  let w: World;
+  let browser: Browser;
+  let tab: Tab;
+
+  before(async () => {
+    w = await fieldWorld(backend);
+    browser = await launch();
+    tab = await openTab(browser, w.server.url, { locale: 'ky', width: 375 });
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('the observer sets a PIN: too short and not repeated the same are said in Kyrgyz', async () => {
+    const { page } = tab;
+    await fieldLogin(page, w);
+    const card = page.getByTestId('field-pin-card');
+    await card.getByText('PIN-код аларды жабык сактайт', { exact: false }).waitFor();
+    await card.getByTestId('field-pin-set').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('field-pin-new').fill('1234');
+    await dialog.getByTestId('field-pin-save').click();
+    await dialog.getByText('Кеминде 6 сан же белги.', { exact: true }).waitFor();
+    await dialog.getByTestId('field-pin-new').fill(PIN);
+    await dialog.getByTestId('field-pin-again').fill('482917');
+    await dialog.getByText('Эки PIN-код бирдей эмес.', { exact: true }).waitFor();
+    await settle(page);
+    await dialog.screenshot({ path: '/tmp/field-pin-set-ky.png' });
+    await dialog.getByTestId('field-pin-again').fill(PIN);
+    await dialog.getByTestId('field-pin-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await card.getByTestId('field-lock-now').waitFor();
+    await card.getByText('Колдонмо PIN-код менен кулпуланат', { exact: false }).waitFor();
+    // The usable key is no longer stored on the phone; only its PIN-wrapped form is.
+    const rows = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, no) => {
+        const r = indexedDB.open('ukuk-field');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => no(new Error('open'));
+      });
+      const keys = await new Promise<IDBValidKey[]>((ok) => {
+        const q = db.transaction('meta').objectStore('meta').getAllKeys();
+        q.onsuccess = () => ok(q.result);
+      });
+      db.close();
+      return keys.map(String);
+    });
+    assert.ok(rows.includes('pinLock'), JSON.stringify(rows));
+    assert.ok(!rows.includes('deviceKey'), JSON.stringify(rows));
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'pin-home-ky');
+  });
+
+  it('offline, locked and reloaded, nothing shows until the right PIN; then the report is sent', async () => {
+    const { page, context } = tab;
+    await context.setOffline(true);
+    await page.getByTestId('field-online').filter({ hasText: 'Байланыш жок' }).waitFor();
+    await saveChecklist(page, w, 'Saved behind a PIN');
+    await page.getByTestId('field-waiting').filter({ hasText: '1' }).waitFor();
+    await page.getByTestId('field-lock-now').click();
+    await page.getByTestId('field-unlock-pin').waitFor();
+    assert.equal(await page.getByTestId('field-incident').count(), 0, 'the home screen is gone');
+    await page.reload();
+    await page.getByTestId('field-unlock-pin').waitFor();
+    await page.goto('/field/outbox');
+    await page.getByTestId('field-unlock-pin').waitFor();
+    assert.equal(await page.getByTestId('outbox-item').count(), 0, 'no report shows behind the lock');
+    await page.getByTestId('field-unlock-pin').fill('000000');
+    await page.getByTestId('field-unlock').click();
+    await page
+      .getByTestId('field-unlock-wrong')
+      .getByText('PIN-код туура эмес. Бул телефондогунун баары өчүрүлгөнгө чейин 9 аракет калды.')
+      .waitFor();
+    await shot(page, 'pin-locked-ky');
+    await page.getByTestId('field-unlock-pin').fill(PIN);
+    await page.getByTestId('field-unlock').click();
+    await page.getByTestId('outbox-item').first().waitFor();
+    assert.equal((await stored(w)).length, 0);
+    await context.setOffline(false);
+    await untilStored(w, 1);
+  });
+
+  it('unused for five minutes, the app locks by itself', async () => {
+    const { page } = tab;
+    await page.clock.install();
+    await page.goto('/field');
+    await page.getByTestId('field-unlock-pin').fill(PIN);
+    await page.getByTestId('field-unlock').click();
+    await page.getByTestId('field-incident').waitFor();
+    await page.clock.fastForward('04:00');
+    assert.equal(await page.getByTestId('field-unlock-pin').count(), 0, 'not yet after four minutes');
+    await page.clock.fastForward('01:30');
+    await page.getByTestId('field-unlock-pin').waitFor();
+  });
+
+  it('after ten wrong PINs the phone is erased and the session ended', async () => {
+    const { page } = tab;
+    // Ten tries again: the right PIN set the count back to none.
+    for (let i = 1; i < 10; i++) {
+      await page.getByTestId('field-unlock-pin').fill(`wrong-${i}`);
+      await page.getByTestId('field-unlock').click();
+      await page
+        .getByTestId('field-unlock-wrong')
+        .getByText(`${10 - i} аракет калды`, { exact: false })
+        .waitFor();
+    }
+    await page.getByTestId('field-unlock-pin').fill('wrong-10');
+    await page.getByTestId('field-unlock').click();
+    await page.waitForURL('**/login?redirect=**');
+    assert.deepEqual(await databases(page), [], 'the field database is gone');
+    const me = await page.request.get('/api/me');
+    assert.equal(me.status(), 401, 'the session ended with the wipe');
+    assert.equal((await stored(w)).length, 1, 'what was sent is safe on the server');
+  });
+});
