@@ -102,7 +102,7 @@ await describeBrowser('field app: PIN lock', (backend) => {
     await page.getByTestId('field-waiting').filter({ hasText: '1' }).waitFor();
     await page.getByTestId('field-lock-now').click();
     await page.getByTestId('field-unlock-pin').waitFor();
-    assert.equal(await page.getByTestId('field-incident').count(), 0, 'the home screen is gone');
+    assert.equal(await page.getByTestId('field-incident').isVisible(), false, 'the home screen is hidden');
     await page.reload();
     await page.getByTestId('field-unlock-pin').waitFor();
     await page.goto('/field/outbox');
@@ -130,9 +130,21 @@ await describeBrowser('field app: PIN lock', (backend) => {
     await page.getByTestId('field-unlock-pin').fill(PIN);
     await page.getByTestId('field-unlock').click();
     await page.getByTestId('field-incident').waitFor();
+    // Put down half-way through a report.
+    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    await page.getByTestId('q-notes').fill('Half-typed before the lock');
     await page.clock.fastForward('04:00');
     assert.equal(await page.getByTestId('field-unlock-pin').count(), 0, 'not yet after four minutes');
     await page.clock.fastForward('01:30');
+    await page.getByTestId('field-unlock-pin').waitFor();
+    assert.equal(await page.getByTestId('q-notes').isVisible(), false, 'the report is hidden');
+    // Unlocked again, the report is as it was left.
+    await page.getByTestId('field-unlock-pin').fill(PIN);
+    await page.getByTestId('field-unlock').click();
+    await page.getByTestId('q-notes').waitFor();
+    assert.equal(await page.getByTestId('q-notes').inputValue(), 'Half-typed before the lock');
+    await page.getByTestId('field-back').click();
+    await page.getByTestId('field-lock-now').click();
     await page.getByTestId('field-unlock-pin').waitFor();
   });
 

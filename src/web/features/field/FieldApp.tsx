@@ -75,6 +75,9 @@ export function FieldApp(): ReactElement {
   const [needsLogin, setNeedsLogin] = useState(false);
   const [syncing, setSyncing] = useState(false);
   const [locked, setLocked] = useState(false);
+  // Screens mount once the app has been open (unlocked) in this page: a form started locked would find
+  // no draft and no key.
+  const [opened, setOpened] = useState(false);
   const running = useRef(false);
   const lang = asLocale(i18n.language) ?? 'ky';
 
@@ -127,7 +130,9 @@ export function FieldApp(): ReactElement {
       const known = await storedUser(db);
       if (cancelled) return;
       // Behind a PIN, every start begins locked: the key's usable copy lived in the last page's memory.
-      setLocked(await isLocked(db));
+      const startLocked = await isLocked(db);
+      setLocked(startLocked);
+      setOpened(!startLocked);
       if (session === 'ok' && known) {
         setUser(known);
         setPhase('ready');
@@ -196,29 +201,40 @@ export function FieldApp(): ReactElement {
       </Container>
     );
   }
-  const [screen, a, b] = splat.split('/');
   return (
     <FieldContext.Provider value={state}>
-      <Settling key={locked ? 'locked' : splat}>
-        {locked ? (
+      {locked && (
+        <Settling key="locked">
           <LockScreen
             onUnlocked={() => {
               setLocked(false);
+              setOpened(true);
               void sync(true);
             }}
           />
-        ) : screen === 'report' && a && b ? (
-          <FormScreen key={`${a}:${b}`} formVersionId={a} siteId={b} />
-        ) : screen === 'edit' && a ? (
-          <FormScreen key={a} editId={a} />
-        ) : screen === 'incident' ? (
-          <IncidentScreen />
-        ) : screen === 'outbox' ? (
-          <OutboxScreen />
-        ) : (
-          <HomeScreen />
-        )}
-      </Settling>
+        </Settling>
+      )}
+      {/* Locked after use, the screen stays in memory, hidden, so a half-typed report is not lost (ADR 0031). */}
+      {opened && (
+        <div hidden={locked}>
+          <Settling key={splat}>{screenOf(splat)}</Settling>
+        </div>
+      )}
     </FieldContext.Provider>
+  );
+}
+
+function screenOf(splat: string): ReactElement {
+  const [screen, a, b] = splat.split('/');
+  return screen === 'report' && a && b ? (
+    <FormScreen key={`${a}:${b}`} formVersionId={a} siteId={b} />
+  ) : screen === 'edit' && a ? (
+    <FormScreen key={a} editId={a} />
+  ) : screen === 'incident' ? (
+    <IncidentScreen />
+  ) : screen === 'outbox' ? (
+    <OutboxScreen />
+  ) : (
+    <HomeScreen />
   );
 }
