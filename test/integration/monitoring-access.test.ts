@@ -89,10 +89,13 @@ for (const backend of await backends()) {
         title: 'Other',
       });
       assert.equal((await obs.client.get(`/api/monitoring/missions/${m2.body.id}`)).status, 404);
-      const ml = await obs.client.get<List>('/api/monitoring/missions');
+      const ml = await obs.client.get<{ items: { id: string; sites: number; received: number }[] }>(
+        '/api/monitoring/missions',
+      );
+      // Their own site and checklist, not the mission's (the other observer's is in another region).
       assert.deepEqual(
-        ml.body.items.map((m) => m.id),
-        [w.missionId],
+        ml.body.items.map((m) => [m.id, m.sites, m.received]),
+        [[w.missionId, 1, 1]],
       );
     });
 

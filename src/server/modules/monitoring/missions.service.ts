@@ -59,6 +59,20 @@ async function tallies(ctx: AppContext, actor: Actor, missionIds: string[], scop
     if (inScope(r.mission_id, r.region)) out.get(r.mission_id)!.received += Number(r.received);
   for (const r of mine)
     if (scopes.get(r.mission_id)?.kind === 'observer') out.get(r.mission_id)!.sites = Number(r.n);
+  // An observer's "received" is the checklists they sent themselves (rejected ones count nowhere).
+  const observing = missionIds.filter((m) => scopes.get(m)?.kind === 'observer');
+  if (observing.length) {
+    const own = await ctx.db
+      .selectFrom('submissions')
+      .select(['mission_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('observer_id', '=', actor.userId)
+      .where('mission_id', 'in', observing)
+      .where('form_kind', '=', 'checklist')
+      .where('status', '!=', 'rejected')
+      .groupBy('mission_id')
+      .execute();
+    for (const r of own) if (r.mission_id) out.get(r.mission_id)!.received = Number(r.n);
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
 import type { Mission, SitesFilter } from './api';
 import { MissionStatusBadge, PublicBadge } from './labels';
+import { FieldAppNotice } from './FieldAppNotice';
 import { CoordinatorsTab } from './mission/CoordinatorsTab';
 import { DashboardTab } from './mission/DashboardTab';
 import { FormsTab } from './mission/FormsTab';
@@ -70,7 +71,12 @@ export function MissionPage(): ReactElement {
   if (!q.data) return <MonErrorAlert error={q.error} />;
   const m = q.data;
   // A region coordinator works on sites and the dashboard; who coordinates and the settings are the whole mission's.
-  const tabs = m.scope === 'all' ? TABS : TABS.filter((k) => k === 'dashboard' || k === 'sites');
+  // An observer sees their sites; the dashboard is the reviewers' (its figures are not theirs to read).
+  const tabs =
+    m.scope === 'all'
+      ? TABS
+      : TABS.filter((k) => (m.scope === 'observer' ? k === 'sites' : k === 'dashboard' || k === 'sites'));
+  const current = tabs.includes(tab) ? tab : tabs[0];
   const period = missionPeriod(t, fmt, m.startsOn, m.endsOn);
   return (
     <>
@@ -94,8 +100,9 @@ export function MissionPage(): ReactElement {
           </Text>
         )}
       </Stack>
+      {m.scope === 'observer' && <FieldAppNotice />}
       <Tabs
-        value={tab}
+        value={current}
         onChange={(v) => {
           if (!v) return;
           setSites(undefined);
@@ -114,7 +121,7 @@ export function MissionPage(): ReactElement {
         </Tabs.List>
         {tabs.map((k) => (
           <Tabs.Panel key={k} value={k}>
-            {k === tab && (
+            {k === current && (
               <TabBody
                 tab={k}
                 mission={m}

@@ -14,6 +14,7 @@ import { missionDateErrors, serverDateErrors, type DateErrors } from './missionD
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useInvalidate, useMissions } from './queries';
+import { FieldAppNotice } from './FieldAppNotice';
 import { MissionsList } from './MissionsList';
 import { DayInput } from '../../components/DayInput';
 
@@ -146,6 +147,8 @@ export function MissionsPage(): ReactElement {
           )
         }
       />
+      {/* An observer's work is in the field app; coordinators who also observe see the missions list first. */}
+      {me && can(me, 'monitoring.submit') && !can(me, 'monitoring.review') && <FieldAppNotice />}
       <Stack>
         <MonErrorAlert error={missions.error} />
         {missions.isPending && <PageLoader />}

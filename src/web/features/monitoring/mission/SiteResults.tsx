@@ -15,6 +15,8 @@ interface Props {
   items: Site[];
   /** The mission's kind, which words the site in the buttons' names («учреждение», «сот»…). */
   kind: string;
+  /** Reviewers manage sites; an observer reads their own, without who else observes them. */
+  manage: boolean;
   onAssign(site: Site): void;
   onContact(site: Site): void;
   onDelete(site: Site): void;
@@ -75,7 +77,7 @@ function Actions({
   onContact,
   onDelete,
   wrap = false,
-}: { s: Site; wrap?: boolean } & Omit<Props, 'items'>): ReactElement {
+}: { s: Site; wrap?: boolean } & Omit<Props, 'items' | 'manage'>): ReactElement {
   const { t } = useTranslation('monitoring');
   return (
     <Group gap={wrap ? 'xs' : 4} wrap={wrap ? 'wrap' : 'nowrap'}>
@@ -124,7 +126,7 @@ function WholeWords({ text }: { text: string }): ReactElement {
   );
 }
 
-function SitesTable({ items, ...actions }: Props): ReactElement {
+function SitesTable({ items, manage, ...actions }: Props): ReactElement {
   const { t } = useTranslation('monitoring');
   const place = usePlace();
   return (
@@ -135,11 +137,11 @@ function SitesTable({ items, ...actions }: Props): ReactElement {
             <Table.Th>{t('sites.code')}</Table.Th>
             <Table.Th>{t('sites.name')}</Table.Th>
             <Table.Th>{t('sites.region')}</Table.Th>
-            <Table.Th>{t('sites.observers')}</Table.Th>
+            {manage && <Table.Th>{t('sites.observers')}</Table.Th>}
             <Table.Th ta="end">
               <WholeWords text={t('sites.checklists')} />
             </Table.Th>
-            <Table.Th>{t('sites.actions')}</Table.Th>
+            {manage && <Table.Th>{t('sites.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -164,15 +166,19 @@ function SitesTable({ items, ...actions }: Props): ReactElement {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td data-testid="site-observers">
-                <Observers s={s} />
-              </Table.Td>
+              {manage && (
+                <Table.Td data-testid="site-observers">
+                  <Observers s={s} />
+                </Table.Td>
+              )}
               <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
                 <Checklists s={s} />
               </Table.Td>
-              <Table.Td>
-                <Actions s={s} {...actions} />
-              </Table.Td>
+              {manage && (
+                <Table.Td>
+                  <Actions s={s} {...actions} />
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -185,7 +191,7 @@ function SitesTable({ items, ...actions }: Props): ReactElement {
  * One card per site on a phone: a region coordinator checks on election day which stations have no
  * observer or no report yet, and a six-column table there hid both behind a sideways scroll.
  */
-function SiteCards({ items, ...actions }: Props): ReactElement {
+function SiteCards({ items, manage, ...actions }: Props): ReactElement {
   const { t } = useTranslation('monitoring');
   const place = usePlace();
   return (
@@ -203,11 +209,13 @@ function SiteCards({ items, ...actions }: Props): ReactElement {
           <Text size="xs" c="dimmed">
             {[s.place, place.district(s), place.region(s)].filter(Boolean).join(' · ')}
           </Text>
-          <Text size="sm" data-testid="site-observers">
-            <Observers s={s} />
-          </Text>
+          {manage && (
+            <Text size="sm" data-testid="site-observers">
+              <Observers s={s} />
+            </Text>
+          )}
           <Checklists s={s} card />
-          <Actions s={s} {...actions} wrap />
+          {manage && <Actions s={s} {...actions} wrap />}
         </CardItem>
       ))}
     </CardList>

@@ -56,6 +56,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
   const invalidate = useInvalidate();
   // Sites are worded by the mission's kind: institutions, courts or places, polling stations for elections.
   const ctx = siteContext(mission.kind);
+  const manage = mission.scope !== 'observer';
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
   const [reg, setReg] = useState<string | null>(initial?.region ?? null);
@@ -120,18 +121,24 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
             data-testid="sites-status"
           />
         </Group>
-        <Group gap="xs">
-          <Button variant="default" onClick={() => setDialog({ kind: 'import' })} data-testid="sites-import">
-            {t('sites.import')}
-          </Button>
-          <Button
-            leftSection={<Icon name="plus" size={16} />}
-            onClick={() => setDialog({ kind: 'add' })}
-            data-testid="sites-add"
-          >
-            {t('sites.add', ctx)}
-          </Button>
-        </Group>
+        {manage && (
+          <Group gap="xs">
+            <Button
+              variant="default"
+              onClick={() => setDialog({ kind: 'import' })}
+              data-testid="sites-import"
+            >
+              {t('sites.import')}
+            </Button>
+            <Button
+              leftSection={<Icon name="plus" size={16} />}
+              onClick={() => setDialog({ kind: 'add' })}
+              data-testid="sites-add"
+            >
+              {t('sites.add', ctx)}
+            </Button>
+          </Group>
+        )}
       </Group>
       <Text size="sm" c="dimmed" role="status">
         {sites.data ? t('sites.count', { ...ctx, count: total, n: fmt.number(total) }) : ''}
@@ -149,6 +156,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
         <SiteResults
           items={items}
           kind={mission.kind}
+          manage={manage}
           phone={phone}
           onAssign={(site) => setDialog({ kind: 'observers', site })}
           onContact={(site) => setDialog({ kind: 'contacts', site })}
