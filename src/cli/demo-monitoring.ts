@@ -24,7 +24,8 @@ import { updateMe } from '../server/modules/me/me.service.ts';
 /**
  * Demo monitoring data (issue #5): an active election mission on the election-day template, twenty
  * polling stations across the regions (invented "DEMO" station names in real towns), the demo monitor
- * (`monitor@demo.ukuk.invalid`) as observer of three stations in Chüy, the demo coordinator as the
+ * (`monitor@demo.ukuk.invalid`) as observer of three stations in Chüy, the demo administrator of
+ * fourteen others (they report there too), the demo coordinator as the
  * Chüy region coordinator, and about thirty submissions with two critical incidents. Written through
  * the services, so encryption, counters and audit are real. Answers are made from the template's own
  * rules (whatever it asks), so the demo follows the template as it changes.
@@ -211,6 +212,10 @@ export async function loadMonitoringDemo(
   }
   const chuy = sites.filter((s) => s.region === 'KG-C').slice(0, 3);
   for (const s of chuy) await setSiteObservers(ctx, admin, s.id, [monitorId]);
+  // The stations the coordinating admin reports on below are theirs to observe: a checklist from a
+  // station nobody was sent to would read on the dashboard as both unstaffed and received.
+  const others = sites.filter((x) => !chuy.includes(x)).slice(0, 14);
+  for (const s of others) await setSiteObservers(ctx, admin, s.id, [adminId]);
   // So a coordinator can try "Contact" on a station; operator code 000 does not exist, so it rings no one.
   await updateMe(ctx, monitor, { phone: '+996 000 000 101' });
   await updateMission(ctx, admin, missionId, { status: 'active', public: true, publicReports: true });
@@ -239,9 +244,8 @@ export async function loadMonitoringDemo(
   };
   // The observer's three stations, then the other stations reported by the coordinating admin.
   for (const s of chuy) await send(monitor, s, checklistId, demoAnswers(checklist, r, s.region));
-  for (const s of sites.filter((x) => !chuy.includes(x)).slice(0, 14))
-    await send(admin, s, checklistId, demoAnswers(checklist, r, s.region));
-  for (const s of sites.slice(0, 9)) await send(admin, s, checklistId, demoAnswers(checklist, r, s.region));
+  for (const s of others) await send(admin, s, checklistId, demoAnswers(checklist, r, s.region));
+  for (const s of others.slice(0, 9)) await send(admin, s, checklistId, demoAnswers(checklist, r, s.region));
   // Two critical incidents (one from the observer) and two ordinary ones.
   await send(monitor, chuy[0]!, incidentId, demoAnswers(incident, r, 'KG-C', true));
   await send(admin, sites[8]!, incidentId, demoAnswers(incident, r, sites[8]!.region, true));

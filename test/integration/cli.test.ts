@@ -111,6 +111,19 @@ describe('ukuk CLI', () => {
       const me = await c.get<{ org: { name: string; demo: boolean } }>('/api/me');
       assert.equal(me.body.org.demo, true);
       assert.match(me.body.org.name, /DEMO/);
+      // The demo mission's dashboard adds up: checklists come only from stations someone was sent to.
+      const admin = users.find((u) => u.role === 'admin')!;
+      const a = new Client(srv.url);
+      await a.login(admin.email, admin.password, admin.totpSecret);
+      const missions = await a.get<{ items: { id: string }[] }>('/api/monitoring/missions');
+      const sum = await a.get<{
+        expected: number;
+        received: number;
+        byRegion: { expected: number; received: number; unstaffed: number }[];
+      }>(`/api/monitoring/missions/${missions.body.items[0]!.id}/summary`);
+      assert.equal(sum.status, 200, JSON.stringify(sum.body));
+      const unstaffed = sum.body.byRegion.reduce((n, r) => n + r.unstaffed, 0);
+      assert.deepEqual([sum.body.expected, sum.body.received, unstaffed], [17, 17, 3]);
     } finally {
       await srv.stop({ keep: true });
     }
