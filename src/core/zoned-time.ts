@@ -60,6 +60,40 @@ export function zonedToUtc(day: string, hour = 0, minute = 0, timeZone: string =
   return guess - zoneOffsetMs(first, timeZone);
 }
 
+const pad2 = (n: number) => String(Math.abs(n)).padStart(2, '0');
+
+/** An instant as a date-time input shows it (`YYYY-MM-DDTHH:MM`), on the zone's clock. */
+export function zonedInputValue(ms: number, timeZone: string = BISHKEK): string {
+  const p = zonedParts(ms, timeZone);
+  return `${String(p.year).padStart(4, '0')}-${pad2(p.month)}-${pad2(p.day)}T${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+/**
+ * What a person typed in a date-time input (`YYYY-MM-DDTHH:MM`), read on the zone's clock, as ISO 8601
+ * with the zone's offset (`2026-12-06T07:10:00+06:00`); null if it is not a date and time. The
+ * organisation works in one zone, so a phone set to another (UTC after a reset, Moscow) does not move
+ * what the observer typed by hours.
+ */
+export function zonedIsoFromInput(local: string, timeZone: string = BISHKEK): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m || !isCalendarDate(m[1]!) || Number(m[2]) > 23 || Number(m[3]) > 59) return null;
+  const ms = zonedToUtc(m[1]!, Number(m[2]), Number(m[3]), timeZone);
+  const off = Math.round(zoneOffsetMs(ms, timeZone) / 60_000);
+  const sign = off < 0 ? '-' : '+';
+  return `${local}:00${sign}${pad2(Math.trunc(off / 60))}:${pad2(off % 60)}`;
+}
+
+/** An instant as ISO 8601 with the zone's offset, on the zone's clock (to the minute). */
+export function zonedIso(ms: number, timeZone: string = BISHKEK): string {
+  return zonedIsoFromInput(zonedInputValue(ms, timeZone), timeZone)!;
+}
+
+/** A stored date-time answer as its input shows it, on the zone's clock ('' if none or not a time). */
+export function answerInputValue(v: unknown, timeZone: string = BISHKEK): string {
+  const ms = typeof v === 'string' ? Date.parse(v) : NaN;
+  return Number.isNaN(ms) ? '' : zonedInputValue(ms, timeZone);
+}
+
 /** The calendar day (YYYY-MM-DD) of an instant in the zone. */
 export function zonedDay(ms: number, timeZone: string = BISHKEK): string {
   const p = zonedParts(ms, timeZone);

@@ -14,7 +14,8 @@ import { useTranslation } from 'react-i18next';
 import type { Answers, FormField, LocationAnswer } from '../../../core/forms/types';
 import { useField } from './context';
 import { ERROR, HINT, LABEL, NOTE } from './fieldStyles';
-import { isoWithOffset, loc } from './live';
+import { answerInputValue, zonedIsoFromInput } from '../../../core/zoned-time';
+import { loc } from './live';
 import { FileInput, LocationInput, SignatureInput } from './MediaInputs';
 import { RepeatInput } from './RepeatInput';
 import { DayInput } from '../../components/DayInput';
@@ -38,10 +39,6 @@ export interface InputProps {
 const RADIO_MAX = 7;
 
 /** datetime-local shows the device's time; the answer stores it with the UTC offset. */
-function toLocalInput(iso: unknown): string {
-  return typeof iso === 'string' ? iso.slice(0, 16) : '';
-}
-
 /**
  * A number as typed: "7,5" and "7.5" are both 7.5, whatever way the text arrives (keys, an Android
  * keyboard's whole-word commit, voice input, autofill). Text that is not a number is kept as text, so
@@ -225,11 +222,9 @@ export function FieldInput(p: InputProps): ReactElement {
           size="lg"
           {...common}
           data-testid={testid}
-          value={toLocalInput(value)}
-          onChange={(e) => {
-            const d = e.currentTarget.value ? new Date(e.currentTarget.value) : null;
-            onChange(d && !Number.isNaN(d.getTime()) ? isoWithOffset(d) : undefined);
-          }}
+          // Bishkek time whatever zone the phone is set to, as every other screen shows it.
+          value={answerInputValue(value)}
+          onChange={(e) => onChange(zonedIsoFromInput(e.currentTarget.value) ?? undefined)}
         />
       );
     case 'location':

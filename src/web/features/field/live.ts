@@ -21,19 +21,3 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T)
 export function loc(text: L10n | undefined, lang: Locale): string {
   return labelIn(text, lang, '');
 }
-
-/** ISO 8601 with the device's UTC offset (what a datetime answer holds), e.g. 2026-11-29T07:05:00+06:00. */
-export function isoWithOffset(d: Date): string {
-  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? '+' : '-';
-  return (
-    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:00` +
-    `${sign}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`
-  );
-}
-
-/** The device's calendar day, YYYY-MM-DD. */
-export function localDate(d: Date): string {
-  return isoWithOffset(d).slice(0, 10);
-}

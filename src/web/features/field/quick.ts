@@ -1,7 +1,7 @@
 import { isVisible } from '../../../core/forms/conditions.ts';
 import type { Answers, FormDefinition } from '../../../core/forms/types';
 import { isDistrictOf } from '../../../core/geo/regions';
-import { isoWithOffset, localDate } from './live';
+import { zonedDay, zonedIso } from '../../../core/zoned-time';
 
 /**
  * The answers a critical-incident report starts with (issue #5: "in two taps"): the time now, the
@@ -20,7 +20,7 @@ export function quickIncidentAnswers(
   const answers: Answers = {};
   const fields = def.sections.flatMap((s) => (isVisible(s.visibleIf, {}) ? s.fields : []));
   const when = fields.find((f) => f.type === 'datetime') ?? fields.find((f) => f.type === 'date');
-  if (when) answers[when.key] = when.type === 'datetime' ? isoWithOffset(now) : localDate(now);
+  if (when) answers[when.key] = when.type === 'datetime' ? zonedIso(now.getTime()) : zonedDay(now.getTime());
   const where = fields.find((f) => f.type === 'location');
   if (where)
     answers[where.key] = {

@@ -27,6 +27,7 @@ import { PublicLayout } from '../../shell/PublicLayout';
 import { useGeoNames, useLocale } from '../cases/labels';
 import { solveChallenge } from './publicProof';
 import { DayInput } from '../../components/DayInput';
+import { answerInputValue, zonedIsoFromInput } from '../../../core/zoned-time';
 
 interface PublicForm {
   formVersionId: string;
@@ -107,9 +108,9 @@ function FieldInput({
         <DayInput
           withTime
           {...common}
-          value={typeof value === 'string' ? value.slice(0, 16) : ''}
-          // Kyrgyzstan is UTC+6 all year: the time a person types is Bishkek time.
-          onChange={(e) => onChange(e.currentTarget.value ? `${e.currentTarget.value}:00+06:00` : undefined)}
+          // The time a person types is Bishkek time, whatever zone their phone is set to.
+          value={answerInputValue(value)}
+          onChange={(e) => onChange(zonedIsoFromInput(e.currentTarget.value) ?? undefined)}
         />
       );
     case 'boolean':

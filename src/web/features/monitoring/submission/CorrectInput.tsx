@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CORRECTABLE } from '../../../../core/forms/correctable';
 import type { FormField } from '../../../../core/forms/types';
 import { DayInput } from '../../../components/DayInput';
-import { isoWithOffset } from '../../field/live';
+import { answerInputValue, zonedIsoFromInput } from '../../../../core/zoned-time';
 import { parseNumber } from '../../field/FieldInputs';
 import { pick, useLocale } from '../l10n';
 
@@ -119,11 +119,9 @@ export function CorrectInput({
         <DayInput
           withTime
           {...common}
-          value={typeof value === 'string' ? value.slice(0, 16) : ''}
-          onChange={(e) => {
-            const d = e.currentTarget.value ? new Date(e.currentTarget.value) : null;
-            onChange(d && !Number.isNaN(d.getTime()) ? isoWithOffset(d) : undefined);
-          }}
+          // On Bishkek's clock, as the answers table shows it (the stored offset is the phone's).
+          value={answerInputValue(value)}
+          onChange={(e) => onChange(zonedIsoFromInput(e.currentTarget.value) ?? undefined)}
         />
       );
     default:
