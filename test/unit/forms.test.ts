@@ -481,7 +481,21 @@ describe('shipped templates', () => {
     const required = flattenFields(d)
       .filter((f) => f.required)
       .map((f) => f.key);
-    assert.deepEqual(required, ['what_kind', 'what_happened', 'where', 'happened_on']);
+    assert.deepEqual(required, ['what_kind', 'what_happened', 'where', 'happened_on', 'contact']);
+    // A contact is asked for only from someone who said they may be contacted.
+    const contact = d.sections.flatMap((s) => s.fields).find((f) => f.key === 'contact')!;
+    assert.deepEqual(contact.visibleIf, { field: 'contact_consent', op: 'eq', value: true });
+    const base = {
+      what_kind: 'intimidation',
+      what_happened: 'People were told to vote or lose their jobs.',
+      where: { region: 'KG-C' },
+      happened_on: '2026-11-30',
+    };
+    assert.deepEqual(validateAnswers(d, base), []);
+    assert.deepEqual(
+      validateAnswers(d, { ...base, contact_consent: true }).map((i) => `${i.path}:${i.code}`),
+      ['contact:required'],
+    );
     assert.deepEqual(
       validateAnswers(d, {
         what_kind: 'intimidation',

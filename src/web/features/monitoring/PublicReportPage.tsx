@@ -335,7 +335,11 @@ export function PublicReportPage(): ReactElement {
                     f={f}
                     value={answers[f.key]}
                     error={errors[f.key]}
-                    onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))}
+                    onChange={(v) => {
+                      setAnswers((a) => ({ ...a, [f.key]: v }));
+                      // Answered again, a question's old message no longer applies (it is checked again on send).
+                      setErrors(({ [f.key]: _, ...rest }) => rest);
+                    }}
                   />
                 ))}
               </Stack>
