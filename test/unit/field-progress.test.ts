@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formProgress } from '../../src/web/features/field/progress.ts';
+import type { FormDefinition } from '../../src/core/forms/types.ts';
 import { CHECKLIST } from '../helpers/monitoring.ts';
 
 describe('field form progress', () => {
@@ -24,5 +25,50 @@ describe('field form progress', () => {
     assert.equal(done.requiredOpen, 0);
     assert.notEqual(done.next, null, 'optional questions are still open');
     assert.equal(formProgress(CHECKLIST, { opened: true, queue: 'short', notes: '  ' }).answered, 2);
+  });
+});
+
+describe('field form progress with repeat groups', () => {
+  const L = (en: string) => ({ ky: en, ru: en, en });
+  const def: FormDefinition = {
+    title: L('Visit'),
+    kind: 'checklist',
+    sections: [
+      {
+        key: 's',
+        title: L('S'),
+        fields: [
+          {
+            key: 'incidents',
+            type: 'repeat',
+            label: L('Incidents'),
+            fields: [
+              { key: 'what', type: 'text', label: L('What'), required: true },
+              { key: 'hurt', type: 'boolean', label: L('Hurt') },
+              {
+                key: 'how',
+                type: 'text',
+                label: L('How'),
+                required: true,
+                visibleIf: { field: 'hurt', op: 'eq', value: true },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  test('an entry added but not filled in leaves its required questions open, as the save will say', () => {
+    assert.deepEqual(formProgress(def, {}).requiredOpen, 0);
+    const added = formProgress(def, { incidents: [{}] });
+    assert.equal(added.answered, 1);
+    assert.equal(added.requiredOpen, 1);
+    assert.equal(added.next, 'incidents');
+    // A question an entry's own answer shows counts too; filled in, nothing is open.
+    assert.equal(formProgress(def, { incidents: [{ what: 'x', hurt: true }, {}] }).requiredOpen, 2);
+    const done = formProgress(def, { incidents: [{ what: 'x', hurt: true, how: 'beaten' }] });
+    assert.equal(done.requiredOpen, 0);
+    assert.equal(done.next, null);
   });
 });

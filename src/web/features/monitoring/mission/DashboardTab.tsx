@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../../components/PageLoader';
@@ -27,9 +27,23 @@ export function DashboardTab({
   const time = fmt.dateTime(new Date(q.dataUpdatedAt).toISOString());
   return (
     <Stack gap="lg">
-      <Text size="sm" c="dimmed" role="status">
-        {live ? t('dashboard.live', { time }) : t('dashboard.notLive', { time })}
-      </Text>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" c="dimmed" role="status">
+          {live ? t('dashboard.live', { time }) : t('dashboard.notLive', { time })}
+        </Text>
+        {/* The export sits below every answer's chart: thousands of pixels down on a phone. */}
+        <Anchor
+          size="sm"
+          href="#export-panel"
+          data-testid="to-export"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('export-panel')?.scrollIntoView({ behavior: 'smooth' });
+          }}
+        >
+          {t('exports.jump')}
+        </Anchor>
+      </Group>
       <DashboardBody
         s={q.data}
         kind={mission.kind}

@@ -101,7 +101,7 @@ function ExportBody({
   // running unseen (a million rows, or a second administrator's approval, spent for nothing).
   const busy = working(useExportStatus(jobId).data);
   return (
-    <Card withBorder radius="md" padding="md" data-testid="export-panel">
+    <Card withBorder radius="md" padding="md" id="export-panel" data-testid="export-panel">
       <Title order={2} size="h4" mb={4}>
         {t('exports.title')}
       </Title>
