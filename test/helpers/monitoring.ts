@@ -96,6 +96,22 @@ export const INCIDENT: FormDefinition = {
   ],
 };
 
+/** An incident report with a text and one photo: for what happens to a report's files. */
+export const PHOTO_FORM: FormDefinition = {
+  title: L('Photo report'),
+  kind: 'incident',
+  sections: [
+    {
+      key: 'm',
+      title: L('Media'),
+      fields: [
+        { key: 'what', type: 'long_text', label: L('What happened') },
+        { key: 'photo', type: 'file', label: L('Photo'), accept: 'photo' },
+      ],
+    },
+  ],
+};
+
 /**
  * A visit report with the field types a plain checklist lacks: a place picked region → district, a
  * repeat group (one item per complaint) and a drawn signature.

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import type { FormDefinition } from '../../src/core/forms/types.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import {
   assign,
   goodAnswers,
   missionWorld,
+  PHOTO_FORM,
   publishTestForm,
   sendUpload,
   submission,
@@ -18,21 +18,6 @@ type Err = { error: { code: string; message: string } };
 type Summary = { received: number };
 
 const S = '/api/monitoring/submissions';
-const L = (en: string) => ({ ky: en, ru: en, en });
-const PHOTO_FORM: FormDefinition = {
-  title: L('Photo report'),
-  kind: 'incident',
-  sections: [
-    {
-      key: 'm',
-      title: L('Media'),
-      fields: [
-        { key: 'what', type: 'long_text', label: L('What happened') },
-        { key: 'photo', type: 'file', label: L('Photo'), accept: 'photo' },
-      ],
-    },
-  ],
-};
 
 /**
  * What an erasure leaves (review.erase.ts, ADR 0029 amended): a phone that never got its answer sends

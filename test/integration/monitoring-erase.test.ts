@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import type { FormDefinition } from '../../src/core/forms/types.ts';
 import { tr } from '../../src/server/platform/i18n.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
@@ -11,6 +10,7 @@ import {
   assign,
   goodAnswers,
   missionWorld,
+  PHOTO_FORM,
   publishTestForm,
   sendPublicReport,
   sendUpload,
@@ -29,21 +29,6 @@ type Pending = { items: { id: string; kind: string; targetId: string; targetName
 
 const S = '/api/monitoring/submissions';
 const MARKER = 'ERASE-MARKER-8841';
-const L = (en: string) => ({ ky: en, ru: en, en });
-const PHOTO_FORM: FormDefinition = {
-  title: L('Photo report'),
-  kind: 'incident',
-  sections: [
-    {
-      key: 'm',
-      title: L('Media'),
-      fields: [
-        { key: 'what', type: 'long_text', label: L('What happened') },
-        { key: 'photo', type: 'file', label: L('Photo'), accept: 'photo' },
-      ],
-    },
-  ],
-};
 
 /**
  * Erasing a rejected report for good (review.erase.ts, ADR 0029): administrators only, after
