@@ -89,7 +89,10 @@ export function MissionsList({ items }: { items: readonly MissionSummary[] }): R
               <Table.Td>
                 <MissionStatusBadge status={m.status} />
               </Table.Td>
-              <Table.Td data-testid="mission-dates">{period(m)}</Table.Td>
+              {/* Kyrgyz dates break at their hyphen («6-/декабрь») in a narrow column. */}
+              <Table.Td data-testid="mission-dates" style={{ whiteSpace: 'nowrap' }}>
+                {period(m)}
+              </Table.Td>
               <Table.Td ta="end" data-testid="mission-sites">
                 {sites(m)}
               </Table.Td>

@@ -10,6 +10,11 @@ import { monitoringKeys, useForms, useInvalidate } from '../queries';
 /** Which published form versions observers fill in this mission. */
 export function FormsTab({ mission }: { mission: Mission }): ReactElement {
   const { t } = useTranslation('monitoring');
+  // A form whose title is its kind's name («Окуя тууралуу билдирүү») does not say it twice.
+  const itemLabel = (title: string, kind: string) =>
+    title.trim().toLowerCase() === kind.trim().toLowerCase()
+      ? title
+      : t('missionForms.item', { title, kind });
   const l10n = useL10n();
   const invalidate = useInvalidate();
   const forms = useForms();
@@ -45,7 +50,7 @@ export function FormsTab({ mission }: { mission: Mission }): ReactElement {
             <Checkbox
               key={f.id}
               value={f.publishedVersionId!}
-              label={t('missionForms.item', { title: l10n(f.title), kind: t(`forms:kind.${f.kind}`) })}
+              label={itemLabel(l10n(f.title), t(`forms:kind.${f.kind}`))}
               data-testid={`attach-${f.id}`}
             />
           ))}
