@@ -88,12 +88,19 @@ describe('field app: PIN lock', () => {
   test('a try is counted even when the check never finishes (the tab closed meanwhile)', async () => {
     await setPin(db, '135791');
     lockNow(db);
-    const pending = unlock(db, 'guess-1');
-    // The count is written before the slow key derivation starts.
-    await new Promise((r) => setTimeout(r, 50));
-    const lock = (await db.meta.get('pinLock'))!.value as { failed: number };
-    assert.equal(lock.failed, 1);
-    await pending;
+    // What is stored when the slow key derivation starts: the count must already be there.
+    const derive = crypto.subtle.deriveKey.bind(crypto.subtle);
+    let atDerivation = -1;
+    crypto.subtle.deriveKey = (async (...args: Parameters<typeof derive>) => {
+      atDerivation = ((await db.meta.get('pinLock'))!.value as { failed: number }).failed;
+      return derive(...args);
+    }) as typeof crypto.subtle.deriveKey;
+    try {
+      await unlock(db, 'guess-1');
+    } finally {
+      crypto.subtle.deriveKey = derive;
+    }
+    assert.equal(atDerivation, 1);
   });
 
   test('turning the PIN off needs the PIN and keeps the data readable; a short PIN is refused', async () => {

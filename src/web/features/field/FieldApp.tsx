@@ -14,7 +14,7 @@ import { OutboxScreen } from './OutboxScreen';
 import { hasPin, isLocked, lockNow } from './pin';
 import { Settling } from './Settling';
 import { checkSession, downloadAssignments, storedUser, type FieldUser } from './session';
-import { syncOnce } from './sync';
+import { outboxExclusive, syncOnce } from './sync';
 import { fieldHttp } from './transport';
 import { registerFieldWorker } from './worker';
 
@@ -94,13 +94,8 @@ export function FieldApp(): ReactElement {
       running.current = true;
       setSyncing(true);
       try {
-        // One tab sends at a time; the server's clientId check makes a race harmless anyway.
-        const run = async () => {
-          const r = await syncOnce(db, fieldHttp, { force });
-          setNeedsLogin(r.needsLogin);
-        };
-        if (navigator.locks) await navigator.locks.request('ukuk-field-sync', run);
-        else await run();
+        const r = await outboxExclusive(() => syncOnce(db, fieldHttp, { force }));
+        setNeedsLogin(r.needsLogin);
       } finally {
         running.current = false;
         setSyncing(false);

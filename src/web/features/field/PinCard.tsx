@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useField } from './context';
 import { useLive } from './live';
 import { PIN_MIN, hasPin, removePin, setPin } from './pin';
+import { outboxExclusive } from './sync';
 
 /**
  * The PIN lock on the home screen (ADR 0031): set one, lock now, or turn it off with the PIN. Setting
@@ -71,9 +72,7 @@ function SetPin({ onDone }: { onDone: () => void }): ReactElement {
     setFailed(false);
     try {
       // Nothing is sent while the phone's reports are sealed again under the new key.
-      const run = () => setPin(db, pin);
-      if (navigator.locks) await navigator.locks.request('ukuk-field-sync', run);
-      else await run();
+      await outboxExclusive(() => setPin(db, pin));
       onDone();
     } catch {
       setFailed(true);

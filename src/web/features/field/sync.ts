@@ -28,6 +28,14 @@ export interface Transport {
 
 export const CHUNK = 1024 * 1024;
 
+/**
+ * Runs `run` while no other tab of this browser sends the outbox (Web Locks), nor changes its keys;
+ * without Web Locks at once (the server's clientId check makes a race harmless anyway).
+ */
+export async function outboxExclusive<T>(run: () => Promise<T>): Promise<T> {
+  return navigator.locks ? await navigator.locks.request('ukuk-field-sync', run) : await run();
+}
+
 export interface SyncResult {
   sent: number;
   rejected: number;

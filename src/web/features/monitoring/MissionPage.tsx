@@ -72,11 +72,9 @@ export function MissionPage(): ReactElement {
   const m = q.data;
   // A region coordinator works on sites and the dashboard; who coordinates and the settings are the whole mission's.
   // An observer sees their sites; the dashboard is the reviewers' (its figures are not theirs to read).
-  const tabs =
-    m.scope === 'all'
-      ? TABS
-      : TABS.filter((k) => (m.scope === 'observer' ? k === 'sites' : k === 'dashboard' || k === 'sites'));
-  const current = tabs.includes(tab) ? tab : tabs[0];
+  const tabs: readonly Tab[] =
+    m.scope === 'all' ? TABS : m.scope === 'observer' ? ['sites'] : ['dashboard', 'sites'];
+  const current = tabs.includes(tab) ? tab : 'sites';
   const period = missionPeriod(t, fmt, m.startsOn, m.endsOn);
   return (
     <>
