@@ -225,6 +225,7 @@ export const MATRIX: Row[] = [
   row('POST   /api/monitoring/submissions/reviewers         ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/submissions/erase             ', 401,  [OK,   403,  403,  403,  403,  403,  403]),
   row('GET    /api/monitoring/submissions/matching          ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('GET    /api/monitoring/submissions/queues            ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/submissions/:id/lock          ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('PATCH  /api/monitoring/submissions/:id/answers       ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('DELETE /api/monitoring/submissions/:id/lock          ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),

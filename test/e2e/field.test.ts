@@ -492,6 +492,53 @@ await describeBrowser('field app: offline outbox', (backend) => {
     await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
   });
 
+  it('an observer with two sites files the critical incident under the other one', async () => {
+    const { page } = tab;
+    const site = await w.admin$.post<{ id: string }>(`/api/monitoring/missions/${w.missionId}/sites`, {
+      code: 'O-201',
+      name: 'School No. 12, Osh region',
+      region: 'KG-O',
+    });
+    assert.equal(site.status, 201, JSON.stringify(site.body));
+    const observers = await w.admin$.get<{ items: { id: string; name: string }[] }>(
+      '/api/monitoring/observers',
+    );
+    const asel = observers.body.items.find((o) => o.name === 'Asel Observer')!;
+    const put = await w.admin$.put(`/api/monitoring/sites/${site.body.id}/observers`, { userIds: [asel.id] });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const before = (await stored(w)).length;
+    await page.getByTestId('field-download').click();
+    await page.getByText('School No. 12, Osh region').first().waitFor();
+    await page.getByTestId('field-incident').click();
+    // The red button starts at the last site used; the choice names both, in Kyrgyz.
+    const choice = page.getByTestId('field-site-choice');
+    await page.getByText('Байкоо жери', { exact: true }).waitFor();
+    const first = await choice.inputValue();
+    assert.notEqual(first, site.body.id);
+    assert.match(await choice.locator(`option[value="${first}"]`).innerText(), /C-101/);
+    await choice.selectOption(site.body.id);
+    await shot(page, 'incident-site-ky');
+    await page.getByTestId('field-save').click();
+    const all = await untilStored(w, before + 1);
+    const fresh = await w.admin$.get<{ siteId: string; answers: Record<string, unknown> }>(
+      `/api/monitoring/submissions/${all[0]!.id}`,
+    );
+    assert.equal(fresh.body.siteId, site.body.id);
+    // The place moved with the site; the phone's position stayed.
+    const where = fresh.body.answers.where as { region: string; lat?: number };
+    assert.equal(where.region, 'KG-O');
+    assert.equal(where.lat, 42.8746);
+    // The next red button starts at that site.
+    await page.getByTestId('field-incident').click();
+    assert.equal(await page.getByTestId('field-site-choice').inputValue(), site.body.id);
+    // The phone's position came in after the form opened: leaving asks first.
+    await page.getByTestId('field-back').click();
+    const leave = page.getByTestId('field-leave-go');
+    await leave.or(page.getByTestId('field-incident')).first().waitFor();
+    if (await leave.isVisible()) await leave.click();
+    await page.getByTestId('field-incident').waitFor();
+  });
+
   it('wipe this device deletes the local database and leaves the login page working', async () => {
     const { page } = tab;
     // Cancel is a button of its own, and it wipes nothing.

@@ -134,6 +134,8 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     // Five answers are shown. The two incidents are withheld: their hour is a hatched column that the
     // legend says is no count, not an empty chart.
     await see(page, page.getByText('5 · 100 %').first());
+    // The map's circles (Bishkek and Osh, too small to see as areas) are in its legend.
+    await see(page, page.getByTestId('map-marker-legend').getByText(/Бишкек жана Ош/));
     await see(page, page.getByTestId('over-time-withheld').getByText(/Штрихтелген/));
     const column = page.getByTestId('over-time-columns').locator('div').first();
     assert.match(

@@ -221,6 +221,10 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
       .body;
     assert.equal(s.assignee?.name, COORDINATOR);
     await page.goto('/monitoring/review');
+    // Each tab says how many reports it holds: one given to the coordinator, and all of their region.
+    await see(page, page.getByTestId('queue-count-mine').getByText('1', { exact: true }));
+    const mine = await (await w.api(coordinator)).get<{ total: number }>('/api/monitoring/submissions');
+    await see(page, page.getByTestId('queue-count-all').getByText(String(mine.body.total), { exact: true }));
     await page.getByTestId('queue-mine').click();
     const rows = page.getByTestId('review-row');
     await see(page, rows.filter({ hasText: `Жооптуу: ${COORDINATOR} (сиз)` }));

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { isCritical, validateAnswers } from '../../src/core/forms/answers.ts';
 import type { FormDefinition } from '../../src/core/forms/types.ts';
 import { shippedTemplates } from '../../src/server/modules/monitoring/forms.templates.ts';
-import { quickIncidentAnswers } from '../../src/web/features/field/quick.ts';
+import { movedPlace, quickIncidentAnswers } from '../../src/web/features/field/quick.ts';
 
 const incident = shippedTemplates().find((t) => t.key === 'incident')!.definition;
 const site = { region: 'KG-C', district: null };
@@ -53,5 +53,28 @@ describe('critical incident in two taps (field app)', () => {
     const { answers } = quickIncidentAnswers(def, site, NOW);
     assert.deepEqual(Object.keys(answers), ['when']);
     assert.equal(isCritical(def, answers), false);
+  });
+});
+
+describe('the critical incident moved to another site', () => {
+  test("takes the new site's region and district and keeps the phone's position", () => {
+    const before = { region: 'KG-C', place: 'School No. 5', lat: 42.87, lon: 74.57 };
+    const moved = movedPlace(before, { region: 'KG-O', district: null });
+    assert.deepEqual(moved, { region: 'KG-O', lat: 42.87, lon: 74.57 });
+    assert.deepEqual(movedPlace(moved, { region: 'KG-C', district: '1091691655' }), {
+      region: 'KG-C',
+      district: '1091691655',
+      lat: 42.87,
+      lon: 74.57,
+    });
+  });
+
+  test('a district that is not of the region is left out; no position, none made up', () => {
+    assert.deepEqual(movedPlace(undefined, { region: 'KG-C', district: 'not-a-district' }), {
+      region: 'KG-C',
+    });
+    assert.deepEqual(movedPlace({ region: 'KG-C', lat: '42' }, { region: 'KG-B', district: null }), {
+      region: 'KG-B',
+    });
   });
 });

@@ -197,6 +197,7 @@ export function Choropleth({
         hatchId={hatchId}
         showNoData={areas.some((a) => !(a.id in values))}
         noData={noData}
+        showMarker={areas.some((a) => a.shape.marker)}
       />
       <Text size="xs" c="dimmed">
         {t('map.attribution')}

@@ -103,12 +103,15 @@ export function Legend({
   hatchId,
   showNoData,
   noData,
+  showMarker = false,
 }: {
   unit: string;
   classes: ValueClass[];
   hatchId: string;
   showNoData: boolean;
   noData: string;
+  /** Some areas are drawn as circles (too small to see as shapes): the legend says what a circle is. */
+  showMarker?: boolean;
 }): ReactElement {
   const { t } = useTranslation('geo');
   const format = useFormat();
@@ -135,6 +138,21 @@ export function Legend({
           </Group>
         )}
       </Group>
+      {showMarker && (
+        <Group gap={6} wrap="nowrap" mt={6} align="flex-start" data-testid="map-marker-legend">
+          <svg
+            width="18"
+            height="18"
+            viewBox="0 0 18 18"
+            aria-hidden="true"
+            focusable="false"
+            style={{ flex: 'none' }}
+          >
+            <Dot at={[9, 9]} fill={classes[Math.floor(classes.length / 2)]?.color ?? NO_DATA_FILL} />
+          </svg>
+          <Text size="sm">{t('map.marker')}</Text>
+        </Group>
+      )}
     </Box>
   );
 }

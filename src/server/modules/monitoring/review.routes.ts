@@ -9,6 +9,7 @@ import { toCase, toViolation } from './review.convert.ts';
 import { eraseSubmission, registerEraseJobs } from './review.erase.ts';
 import { eraseSubmissions } from './review.erase-many.ts';
 import { placeSubmission } from './review.place.ts';
+import { queueCounts } from './submissions.list.ts';
 import { correctAnswers } from './review.correct.ts';
 import { translateSubmission } from './review.translate.ts';
 import { similarReports } from './review.similar.ts';
@@ -78,6 +79,11 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     '/api/monitoring/submissions/matching',
     { config: review, schema: { tags, querystring: S.MatchingQuery, response: { 200: S.Matching } } },
     async (req) => matchingIds(ctx, req.actor, req.query),
+  );
+  app.get(
+    '/api/monitoring/submissions/queues',
+    { config: review, schema: { tags, querystring: S.QueueCountsQuery, response: { 200: S.QueueCounts } } },
+    async (req) => queueCounts(ctx, req.actor, req.query),
   );
   // A POST, though it reads: a selection of up to 100 ids does not belong in an address (logs keep those).
   app.post(

@@ -183,6 +183,23 @@ export const MATCHING_MAX = 1000;
 export const EraseMany = z.strictObject({ ids: z.array(Uuid).min(1).max(MATCHING_MAX) });
 export const EraseManyResult = BulkTransitionResult.extend({ status: z.enum(['erased', 'requested']) });
 export const MatchingQuery = SubmissionsQuery.omit({ page: true });
+/** The review list's filter without the queue it narrows to: the tabs count each queue under it. */
+export const QueueCountsQuery = SubmissionsQuery.omit({
+  page: true,
+  queue: true,
+  critical: true,
+  assignee: true,
+});
+/** How many reports each review tab lists under the filter (the number beside the tab). */
+export const QueueCounts = z.object({
+  all: z.number(),
+  mine: z.number(),
+  translate: z.number(),
+  geolocate: z.number(),
+  verify: z.number(),
+  urgent: z.number(),
+  critical: z.number(),
+});
 /** The ids a review filter matches, newest first as the list shows them, and how many match in all. */
 export const Matching = z.object({ ids: z.array(Uuid).max(MATCHING_MAX), total: z.number() });
 /** Who may be given a selection, and how many of its reports each may take. */

@@ -21,7 +21,8 @@ import { formatDateTime } from '../../intl/format';
 import { readDraft } from './drafts';
 import { useDraft } from './useDraft';
 import { problemLines, serverIssues, translator } from './problem';
-import { quickIncidentAnswers } from './quick';
+import { movedPlace, quickIncidentAnswers } from './quick';
+import { SiteLine } from './SiteLine';
 import { useRoomBelow } from './useRoomBelow';
 
 interface Loaded {
@@ -32,6 +33,8 @@ interface Loaded {
   problem: ServerProblem | null;
   /** The incident report asks the phone for its position and adds it to this location answer. */
   gpsKey?: string;
+  /** The incident report's other sites with the same form: the observer may file it under one of them. */
+  siteChoices?: Assignment[];
   /** A new report keeps a draft while it is filled in (drafts.ts); `restoredAt` when one was found. */
   draftable?: boolean;
   restoredAt?: string;
@@ -71,19 +74,32 @@ export function FormScreen(props: {
   return <Loading loaded={loaded} />;
 }
 
-/** The critical-incident report: the incident form at the last-used site, started by quickIncidentAnswers. */
+/**
+ * The critical-incident report: the incident form of the last-used site (or of the first site that has
+ * one), started by quickIncidentAnswers. An observer with several sites can move it to another.
+ */
 export function IncidentScreen(): ReactElement {
   const { db } = useField();
   const [loaded, setLoaded] = useState<Loaded | null | undefined>(undefined);
   useEffect(() => {
     void (async () => {
-      const form = (await db.forms.toArray()).find((f) => f.definition.kind === 'incident');
-      const sites = form ? await db.assignments.where('formVersionId').equals(form.id).toArray() : [];
+      const forms = (await db.forms.toArray()).filter((f) => f.definition.kind === 'incident');
+      const all = await db.assignments.toArray();
       const last = (await db.meta.get('lastSite'))?.value;
-      const site = sites.find((s) => s.siteId === last) ?? sites[0];
+      const withForm = all.filter((a) => forms.some((f) => f.id === a.formVersionId));
+      const site = withForm.find((s) => s.siteId === last) ?? withForm[0];
+      const form = forms.find((f) => f.id === site?.formVersionId);
       if (!form || !site) return setLoaded(null);
       const { answers, locationKey } = quickIncidentAnswers(form.definition, site, new Date());
-      setLoaded({ form, site, clientId: newClientId(), answers, problem: null, gpsKey: locationKey });
+      setLoaded({
+        form,
+        site,
+        siteChoices: withForm.filter((a) => a.formVersionId === form.id),
+        clientId: newClientId(),
+        answers,
+        problem: null,
+        gpsKey: locationKey,
+      });
     })();
   }, [db]);
   return <Loading loaded={loaded} incident />;
@@ -115,6 +131,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
   const { db, lang, sync, go } = useField();
   const def = props.form.definition;
   const [answers, setAnswers] = useState<Answers>(props.answers);
+  const [site, setSite] = useState(props.site);
   const [restoredAt, setRestoredAt] = useState(props.restoredAt);
   // Starting over remounts the inputs (a number keeps the text as typed in its own state).
   const [generation, setGeneration] = useState(0);
@@ -122,7 +139,7 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
   const draft = useDraft({
     db,
     enabled: !!props.draftable,
-    where: { formVersionId: props.form.id, siteId: props.site.siteId },
+    where: { formVersionId: props.form.id, siteId: site.siteId },
     clientId: props.clientId,
     answers,
     initial: props.answers,
@@ -199,12 +216,12 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
     await saveReport(db, {
       clientId: props.clientId,
       formVersionId: props.form.id,
-      siteId: props.site.siteId,
+      siteId: site.siteId,
       answers: clean,
       critical: isCritical(def, clean),
     });
     await draft.discard();
-    await db.meta.put({ key: 'lastSite', value: props.site.siteId });
+    await db.meta.put({ key: 'lastSite', value: site.siteId });
     void sync(true);
     go('');
   };
@@ -239,9 +256,15 @@ function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
         </Alert>
       )}
       <LeaveDialog opened={leaving} onStay={() => setLeaving(false)} onLeave={() => go(back)} />
-      <Text c="dimmed" size="sm" mb="sm">
-        {props.site.siteName} · {props.site.siteCode}
-      </Text>
+      <SiteLine
+        site={site}
+        choices={props.siteChoices ?? []}
+        onChange={(next) => {
+          setSite(next);
+          const key = props.gpsKey;
+          if (key) setAnswers((a) => ({ ...a, [key]: movedPlace(a[key], next) }));
+        }}
+      />
       {props.problem && (
         <Alert color="red" mb="md" title={t('form.refused')} data-testid="field-server-error">
           {problemLines(props.problem, def, lang, t).join(' ')}

@@ -22,11 +22,7 @@ export function quickIncidentAnswers(
   const when = fields.find((f) => f.type === 'datetime') ?? fields.find((f) => f.type === 'date');
   if (when) answers[when.key] = when.type === 'datetime' ? zonedIso(now.getTime()) : zonedDay(now.getTime());
   const where = fields.find((f) => f.type === 'location');
-  if (where)
-    answers[where.key] = {
-      region: site.region,
-      ...(site.district && isDistrictOf(site.region, site.district) ? { district: site.district } : {}),
-    };
+  if (where) answers[where.key] = placeOf(site);
   const alarm = fields.find(
     (f) =>
       f.type === 'boolean' &&
@@ -37,4 +33,30 @@ export function quickIncidentAnswers(
   );
   if (alarm) answers[alarm.key] = true;
   return { answers, locationKey: where?.key };
+}
+
+/** The region and (when it is one of the region's) district of a site, as a location answer. */
+export function placeOf(site: { region: string; district: string | null }): {
+  region: string;
+  district?: string;
+} {
+  return {
+    region: site.region,
+    ...(site.district && isDistrictOf(site.region, site.district) ? { district: site.district } : {}),
+  };
+}
+
+/**
+ * The location answer once the observer picks another site for the incident: the new site's region
+ * and district, keeping a GPS position the phone added (it says where the observer is, whichever site
+ * the report is filed under). Place names typed in by hand belonged to the old site and go.
+ */
+export function movedPlace(
+  answer: unknown,
+  site: { region: string; district: string | null },
+): Record<string, unknown> {
+  const old = (answer && typeof answer === 'object' ? answer : {}) as Record<string, unknown>;
+  const gps =
+    typeof old.lat === 'number' && typeof old.lon === 'number' ? { lat: old.lat, lon: old.lon } : {};
+  return { ...placeOf(site), ...gps };
 }

@@ -1,5 +1,5 @@
 import { Alert, EmptyState, Group, Select, Stack, Tabs } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,7 @@ import { BulkBar, BulkOutcome } from './review/BulkBar';
 import { REVIEW_TABS, type ReviewTab } from './review/search';
 import { ReviewResults, type Selection } from './review/ReviewResults';
 import { ErasingNotice } from './review/ErasingNotice';
+import { QueueCount } from './review/QueueCount';
 
 /** Rows per page (the server's page size). */
 const PAGE_SIZE = 50;
@@ -57,11 +58,21 @@ export function ReviewPage(): ReactElement {
     setPage(1);
     setPicked(new Set());
   }, [tab]);
-  const filter: Omit<SubmissionsQuery, 'page'> = {
+  // The filters every tab shares; each tab's count is taken under them.
+  const shared = {
     ...(missionId ? { missionId } : {}),
     ...(status ? { status } : {}),
     ...(reg ? { region: reg } : {}),
     ...(erasing ? { erasing } : {}),
+  };
+  const counts = useQuery({
+    queryKey: [...monitoringKeys.submissions({}), 'queues', shared],
+    queryFn: () => submissionsApi.queues(shared),
+    enabled: reviewer,
+    placeholderData: keepPreviousData,
+  });
+  const filter: Omit<SubmissionsQuery, 'page'> = {
+    ...shared,
     ...(tab === 'critical'
       ? { critical: '1' }
       : tab === 'mine'
@@ -127,7 +138,13 @@ export function ReviewPage(): ReactElement {
             were off-screen with nothing to show they were there. */}
         <Tabs.List aria-label={t('review.queues')} mb="md" style={{ flexWrap: 'wrap' }}>
           {REVIEW_TABS.map((k) => (
-            <Tabs.Tab key={k} value={k} data-testid={`queue-${k}`} style={{ whiteSpace: 'nowrap' }}>
+            <Tabs.Tab
+              key={k}
+              value={k}
+              data-testid={`queue-${k}`}
+              style={{ whiteSpace: 'nowrap' }}
+              rightSection={counts.data && <QueueCount n={counts.data[k]} k={k} />}
+            >
               {t(`queue.${k}`)}
             </Tabs.Tab>
           ))}

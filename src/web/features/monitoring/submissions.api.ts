@@ -113,6 +113,9 @@ export type SubmissionsQuery = {
   page?: number;
 };
 
+/** How many reports each review tab holds under the page's filters. */
+export type QueueCounts = Record<'all' | 'mine' | 'critical' | Queue, number>;
+
 /** Why a report of a batch was left as it was (the server's error code). */
 export const SKIP_CODES = [
   'submissions.locked',
@@ -183,6 +186,9 @@ export const submissionsApi = {
   /** The ids a review filter matches (at most 1,000, newest first) and how many match in all. */
   matching: (q: Omit<SubmissionsQuery, 'page'>) =>
     api.get<{ ids: string[]; total: number }>(`/api/monitoring/submissions/matching${query(q)}`),
+  /** How many reports each review tab holds under the filter (without the tab's own narrowing). */
+  queues: (q: Omit<SubmissionsQuery, 'page' | 'queue' | 'critical' | 'assignee'>) =>
+    api.get<QueueCounts>(`/api/monitoring/submissions/queues${query(q)}`),
   flags: (id: string, flags: Partial<Flags>) => api.patch<Submission>(`${s(id)}/flags`, flags),
   comment: (id: string, body: string) => api.post<Submission>(`${s(id)}/comments`, { body }),
   /** Give the report to a reviewer, or to nobody (null). */

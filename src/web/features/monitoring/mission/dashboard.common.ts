@@ -21,6 +21,31 @@ export type DashboardData = Omit<
 /** A share as a whole percent ("38 %"), 0 when there is nothing to divide by. */
 export const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / of) : 0);
 
+/**
+ * Whole percents of answers that exclude each other (every answer counted once, so the counts add up to
+ * the total) that add up to exactly 100: rounding each alone can show 33 + 33 + 33 or 34 + 33 + 34.
+ * The points short go to the largest remainders (ties to the earlier option). Anything else — a
+ * multiple-choice question, where one answer may count several times, or a withheld count — is
+ * rounded one by one.
+ */
+export function shares(counts: readonly (number | null)[], total: number | null): (number | null)[] {
+  if (total === null) return counts.map(() => null);
+  if (total <= 0) return counts.map((n) => (n === null ? null : 0));
+  const known = counts.every((n): n is number => n !== null);
+  if (!known || counts.reduce<number>((a, n) => a + (n ?? 0), 0) !== total)
+    return counts.map((n) => (n === null ? null : pct(n, total)));
+  // In whole numbers: floating-point remainders would break ties at random.
+  const out = counts.map((n) => Math.floor((n * 100) / total));
+  let short = 100 - out.reduce((a, n) => a + n, 0);
+  const order = counts.map((n, i) => ({ i, r: (n * 100) % total })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (short <= 0) break;
+    out[i]! += 1;
+    short -= 1;
+  }
+  return out;
+}
+
 /** A share when there is one: null when nothing is expected or a count is withheld. */
 export const shareOf = (n: number | null, of: number | null): number | null =>
   n === null || of === null || of <= 0 ? null : pct(n, of);

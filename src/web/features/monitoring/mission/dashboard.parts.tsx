@@ -5,7 +5,7 @@ import { Choropleth } from '../../../components/Choropleth';
 import { useFormat } from '../../../intl/format';
 import { useL10n } from '../l10n';
 import { siteContext } from '../siteWords';
-import { countText, pct, shareOf, WITHHELD, type DashboardData } from './dashboard.common';
+import { countText, shareOf, shares, WITHHELD, type DashboardData } from './dashboard.common';
 import { OverTime } from './dashboard.hours';
 import { ByRegion } from './dashboard.regions';
 
@@ -44,40 +44,52 @@ function Stat({
 /** Answers counted per question, as bars with shares of those who answered it. */
 function Answers({ s }: { s: DashboardData }): ReactElement {
   const { t } = useTranslation('monitoring');
-  const l10n = useL10n();
-  const fmt = useFormat();
-  const num = (n: number | null) => countText(n, fmt.number);
   if (s.answers.length === 0) return <EmptyState p="md" title={t('dashboard.noAnswers')} />;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       {s.answers.map((a) => (
-        <Card key={`${a.formId}:${a.field}`} withBorder padding="sm" radius="md">
-          <Text fw={600} size="sm" mb={4}>
-            {l10n(a.label) || a.field}
-          </Text>
-          <Text size="xs" c="dimmed" mb="xs">
-            {t('dashboard.answered', { count: a.total ?? 0, n: num(a.total) })}
-          </Text>
-          <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-            {a.counts.map((c) => (
-              <li key={c.value}>
-                <Group justify="space-between" gap="xs" wrap="nowrap">
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {l10n(c.label) || c.value}
-                  </Text>
-                  <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
-                    {c.n === null || a.total === null
-                      ? WITHHELD
-                      : t('dashboard.countPercent', { n: fmt.number(c.n), p: pct(c.n, a.total) })}
-                  </Text>
-                </Group>
-                <Progress value={pct(c.n ?? 0, a.total ?? 0)} size="sm" aria-hidden />
-              </li>
-            ))}
-          </Stack>
-        </Card>
+        <AnswerCard key={`${a.formId}:${a.field}`} a={a} />
       ))}
     </SimpleGrid>
+  );
+}
+
+/** One question's answers, each with its share of those who answered. */
+function AnswerCard({ a }: { a: DashboardData['answers'][number] }): ReactElement {
+  const { t } = useTranslation('monitoring');
+  const l10n = useL10n();
+  const fmt = useFormat();
+  const num = (n: number | null) => countText(n, fmt.number);
+  const p = shares(
+    a.counts.map((c) => c.n),
+    a.total,
+  );
+  return (
+    <Card withBorder padding="sm" radius="md">
+      <Text fw={600} size="sm" mb={4}>
+        {l10n(a.label) || a.field}
+      </Text>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('dashboard.answered', { count: a.total ?? 0, n: num(a.total) })}
+      </Text>
+      <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+        {a.counts.map((c, i) => (
+          <li key={c.value}>
+            <Group justify="space-between" gap="xs" wrap="nowrap">
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {l10n(c.label) || c.value}
+              </Text>
+              <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                {c.n === null || p[i] === null
+                  ? WITHHELD
+                  : t('dashboard.countPercent', { n: fmt.number(c.n), p: p[i] })}
+              </Text>
+            </Group>
+            <Progress value={p[i] ?? 0} size="sm" aria-hidden />
+          </li>
+        ))}
+      </Stack>
+    </Card>
   );
 }
 
