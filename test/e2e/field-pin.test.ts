@@ -6,8 +6,10 @@ import {
   describeBrowser,
   hasHorizontalScroll,
   launch,
+  login,
   openTab,
   settle,
+  switchLanguage,
   type Tab,
 } from './browser.ts';
 import { fieldLogin, fieldWorld, settled, stored, untilStored, type World } from './field-world.ts';
@@ -92,6 +94,75 @@ await describeBrowser('field app: PIN lock', (backend) => {
     assert.ok(!rows.includes('deviceKey'), JSON.stringify(rows));
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'pin-home-ky');
+  });
+
+  it('turning the PIN off asks for it; a mission that requires one starts no report until it is set', async () => {
+    const { page } = tab;
+    const card = page.getByTestId('field-pin-card');
+    await card.getByTestId('field-pin-remove').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('field-pin-current').fill('000000');
+    await dialog.getByTestId('field-pin-remove-confirm').click();
+    await dialog.getByText('9 аракет калды', { exact: false }).waitFor();
+    await dialog.getByTestId('field-pin-current').fill(PIN);
+    await dialog.getByTestId('field-pin-remove-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await card.getByTestId('field-pin-set').waitFor();
+    // An administrator now requires the lock in the mission's settings, in Kyrgyz; the phone learns it
+    // with its next download.
+    const office = await openTab(browser, w.server.url, { locale: 'ky' });
+    try {
+      await login(office.page, w.admin);
+      await switchLanguage(office.page, 'ky');
+      await office.page.goto(`/monitoring/missions/${w.missionId}`);
+      await office.page.getByTestId('mission-tab-settings').click();
+      const require = office.page.getByTestId('mission-field-pin');
+      await office.page.getByText('Байкоочулардын телефондору PIN-код менен кулпуланышы керек').waitFor();
+      await require.check();
+      await office.page.getByTestId('mission-settings-save').click();
+      await office.page.getByRole('status').getByText('Сакталды.').waitFor();
+      await settle(office.page);
+      await office.page.screenshot({ path: '/tmp/field-pin-mission-setting-ky.png', fullPage: true });
+    } finally {
+      await office.context.close();
+    }
+    const m = await w.admin$.get<{ fieldPin: boolean }>(`/api/monitoring/missions/${w.missionId}`);
+    assert.equal(m.body.fieldPin, true);
+    await page.getByTestId('field-download').click();
+    await card.getByText('Баштоо үчүн PIN-код коюңуз', { exact: true }).waitFor();
+    const form = page.getByTestId(`field-form-${w.checklistVersion}`);
+    await page.waitForFunction(
+      (id) => (document.querySelector(`[data-testid="field-form-${id}"]`) as HTMLButtonElement)?.disabled,
+      w.checklistVersion,
+    );
+    assert.equal(await page.getByTestId('field-incident').isDisabled(), true, 'the red button waits too');
+    // The card comes first, above the red button, which it explains to a screen reader too.
+    const top = async (id: string) => (await page.getByTestId(id).boundingBox())!.y;
+    assert.ok((await top('field-pin-card')) < (await top('field-incident')));
+    assert.equal(
+      await page.getByTestId('field-incident').getAttribute('aria-describedby'),
+      'field-pin-card-text',
+    );
+    await shot(page, 'pin-required-ky');
+    // Nor does a report open by its address.
+    const assigned = await page.request.get('/api/monitoring/assignments');
+    const siteId = ((await assigned.json()) as { siteId: string }[])[0]!.siteId;
+    await page.goto(`/field/report/${w.checklistVersion}/${siteId}`);
+    await page
+      .getByTestId('field-form-unavailable')
+      .getByText('Миссияңыз бул телефонду PIN-код менен кулпулоону талап кылат', { exact: false })
+      .waitFor();
+    assert.equal(await page.getByTestId('field-save').count(), 0);
+    await page.getByTestId('field-back').click();
+    await card.getByTestId('field-pin-set').click();
+    await dialog.getByTestId('field-pin-new').fill(PIN);
+    await dialog.getByTestId('field-pin-again').fill(PIN);
+    await dialog.getByTestId('field-pin-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await form.and(page.locator(':enabled')).waitFor();
+    // Set, it stays: there is no way to turn it off while the mission requires it.
+    await card.getByTestId('field-pin-kept').waitFor();
+    assert.equal(await card.getByTestId('field-pin-remove').count(), 0);
   });
 
   it('offline, locked and reloaded, nothing shows until the right PIN; then the report is sent', async () => {

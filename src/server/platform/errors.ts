@@ -102,6 +102,7 @@ export const ERRORS = {
   'missions.coordinator_invalid': 400,
   'missions.dates_order': 400,
   'missions.public_reports_admin': 403,
+  'missions.field_pin_admin': 403,
   'sites.not_found': 404,
   'sites.code_taken': 409,
   'sites.point_half': 400,

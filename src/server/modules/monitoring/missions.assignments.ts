@@ -30,6 +30,7 @@ export async function listAssignments(
       's.region',
       's.district',
       's.place',
+      'm.field_pin',
     ])
     .where('so.user_id', '=', actor.userId)
     .where('m.status', '=', 'active')
@@ -37,5 +38,5 @@ export async function listAssignments(
     .orderBy('s.code')
     .orderBy('mf.position')
     .execute();
-  return rows;
+  return rows.map(({ field_pin, ...r }) => ({ ...r, fieldPin: field_pin === 1 }));
 }

@@ -36,6 +36,8 @@ export const MissionPatch = z.strictObject({
   public: z.boolean().optional(),
   /** Its coordinators triage the public reports of their regions (an administrator's choice). */
   publicReports: z.boolean().optional(),
+  /** Its observers' phones must be locked with a PIN (turned off by an administrator only). */
+  fieldPin: z.boolean().optional(),
 });
 export const MissionSummaryItem = z.object({
   id: Uuid,
@@ -52,6 +54,7 @@ export const MissionList = z.object({ items: z.array(MissionSummaryItem) });
 export const Mission = MissionSummaryItem.extend({
   description: z.string().nullable(),
   publicReports: z.boolean(),
+  fieldPin: z.boolean(),
   /** What the caller may do here: `all` (whole mission), `regions` or `observer`. */
   scope: z.enum(['all', 'regions', 'observer']),
   regions: z.array(z.string()),

@@ -150,6 +150,7 @@ export async function createMission(
         ends_on: input.endsOn ?? null,
         public: 0,
         public_reports: 0,
+        field_pin: 0,
         created_by: actor.userId,
         created_at: now,
         updated_at: now,
@@ -200,6 +201,7 @@ export async function getMission(ctx: AppContext, actor: Actor | null, id: strin
     ...item(a.row, t.get(id)!),
     description: a.row.description,
     publicReports: a.row.public_reports === 1,
+    fieldPin: a.row.field_pin === 1,
     scope: a.scope.kind,
     regions: a.scope.kind === 'regions' ? a.scope.regions : [],
     forms: formViews,
@@ -229,6 +231,10 @@ export async function updateMission(
   const publicReports = patch.publicReports === undefined ? undefined : patch.publicReports ? 1 : 0;
   if (publicReports !== undefined && publicReports !== a.row.public_reports && actor!.role !== 'admin')
     throw new AppError('missions.public_reports_admin');
+  // Anyone who runs the mission may ask for locked phones; only an administrator may stop asking.
+  const fieldPin = patch.fieldPin === undefined ? undefined : patch.fieldPin ? 1 : 0;
+  if (fieldPin === 0 && a.row.field_pin === 1 && actor!.role !== 'admin')
+    throw new AppError('missions.field_pin_admin');
   const named: DateField = patch.endsOn !== undefined ? 'endsOn' : 'startsOn';
   const startsOn = patch.startsOn !== undefined ? patch.startsOn : a.row.starts_on;
   const endsOn = patch.endsOn !== undefined ? patch.endsOn : a.row.ends_on;
@@ -244,6 +250,7 @@ export async function updateMission(
         ...(patch.endsOn !== undefined ? { ends_on: patch.endsOn } : {}),
         ...(patch.public !== undefined ? { public: patch.public ? 1 : 0 } : {}),
         ...(publicReports !== undefined ? { public_reports: publicReports } : {}),
+        ...(fieldPin !== undefined ? { field_pin: fieldPin } : {}),
         updated_at: new Date().toISOString(),
       })
       .where('id', '=', id);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -31,9 +31,10 @@ export async function filteredSubmissions(
   if (q.status) base = base.where('s.status', '=', q.status);
   if (q.region) base = base.where('s.region', '=', q.region);
   if (q.siteId) base = base.where('s.site_id', '=', q.siteId);
-  if (q.critical) base = base.where('s.critical', '=', Number(q.critical));
+  if (q.critical)
+    base = base.where(q.critical === '1' ? sql<boolean>`s.critical = 1` : sql<boolean>`s.critical = 0`);
   if (q.source) base = base.where('s.source', '=', q.source);
-  if (q.queue) base = base.where(`s.flag_${q.queue}`, '=', 1);
+  if (q.queue) base = base.where(inQueue(q.queue));
   if (q.assignee === 'me') base = base.where('s.assigned_to', '=', actor.userId);
   return base;
 }
@@ -127,9 +128,18 @@ export async function listSubmissions(
 }
 
 /**
- * The number beside each review tab: what that tab would list under the same filter, counted in one
- * pass over the matching reports (a count per tab would read them seven times). Reviewers only: an
- * observer's own reports show no flags, and their counts would give the flags away.
+ * A report is in the queue: written with the literal 1, so SQLite sees that the queue's partial index
+ * (migration 0039) applies; a bound parameter would hide that and read every report of the mission.
+ */
+function inQueue(queue: (typeof S.QUEUES)[number] | 'critical'): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(queue === 'critical' ? 's.critical' : `s.flag_${queue}`)} = 1`;
+}
+
+/**
+ * The number beside each review tab: what that tab would list under the same filter. One count per tab:
+ * each queue's count reads that queue's index only (a pass summing the flags over every report read a
+ * million rows of answers in 0.9 s). Reviewers only: an observer's own reports show no flags, and their
+ * counts would give the flags away.
  */
 export async function queueCounts(
   ctx: AppContext,
@@ -138,26 +148,22 @@ export async function queueCounts(
 ): Promise<z.infer<typeof S.QueueCounts>> {
   requireCap(actor, 'monitoring.review');
   const base = await filteredSubmissions(ctx, actor, q);
-  const r = await base
-    .select((eb) => [
-      eb.fn.countAll<number>().as('all'),
-      sql<number>`sum(case when s.assigned_to = ${actor.userId} then 1 else 0 end)`.as('mine'),
-      eb.fn.sum<number>('s.flag_translate').as('translate'),
-      eb.fn.sum<number>('s.flag_geolocate').as('geolocate'),
-      eb.fn.sum<number>('s.flag_verify').as('verify'),
-      eb.fn.sum<number>('s.flag_urgent').as('urgent'),
-      eb.fn.sum<number>('s.critical').as('critical'),
-    ])
-    .executeTakeFirstOrThrow();
-  // PostgreSQL sums bigints as text, and a sum over no rows is null.
-  const n = (v: unknown) => Number(v ?? 0);
+  const count = async (b: typeof base) =>
+    Number((await b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const [all, mine, translate, geolocate, verify, urgent, critical] = await Promise.all([
+    count(base),
+    count(base.where('s.assigned_to', '=', actor.userId)),
+    ...(['translate', 'geolocate', 'verify', 'urgent', 'critical'] as const).map((k) =>
+      count(base.where(inQueue(k))),
+    ),
+  ]);
   return {
-    all: n(r.all),
-    mine: n(r.mine),
-    translate: n(r.translate),
-    geolocate: n(r.geolocate),
-    verify: n(r.verify),
-    urgent: n(r.urgent),
-    critical: n(r.critical),
+    all,
+    mine,
+    translate: translate!,
+    geolocate: geolocate!,
+    verify: verify!,
+    urgent: urgent!,
+    critical: critical!,
   };
 }

@@ -221,4 +221,6 @@ export const Assignment = z.object({
   region: z.string(),
   district: z.string().nullable(),
   place: z.string().nullable(),
+  /** The mission requires the phone to be locked with a PIN before a report is filled in. */
+  fieldPin: z.boolean(),
 });

@@ -36,6 +36,8 @@ import * as m0034 from './migrations/20261205_0034_submission_duplicates.ts';
 import * as m0035 from './migrations/20261205_0035_submission_translations.ts';
 import * as m0036 from './migrations/20261206_0036_submission_corrections.ts';
 import * as m0037 from './migrations/20261206_0037_erased_submissions.ts';
+import * as m0038 from './migrations/20261206_0038_mission_field_pin.ts';
+import * as m0039 from './migrations/20261206_0039_submission_queue_indexes.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -78,6 +80,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205_0035_submission_translations': m0035,
   '20261206_0036_submission_corrections': m0036,
   '20261206_0037_erased_submissions': m0037,
+  '20261206_0038_mission_field_pin': m0038,
+  '20261206_0039_submission_queue_indexes': m0039,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

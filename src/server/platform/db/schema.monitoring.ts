@@ -14,6 +14,8 @@ export interface MissionsTable {
   public: number;
   /** 1 = its coordinators also triage the public reports of the regions they coordinate here. */
   public_reports: number;
+  /** 1: the observers' phones must be locked with a PIN before a report is filled in (ADR 0031). */
+  field_pin: number;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -11,6 +11,7 @@ import { loc, useLive } from './live';
 import { outboxCounts, type OutboxCounts } from './outbox';
 import { PhoneCard } from './PhoneCard';
 import { PinCard } from './PinCard';
+import { pinMissing } from './pin';
 import { leaveDevice } from './session';
 
 interface SiteGroup {
@@ -81,6 +82,8 @@ export function HomeScreen(): ReactElement {
   const unsent = counts.waiting + counts.rejected;
   const formTitle = (id: string) => loc(forms.find((f) => f.id === id)?.definition.title, lang);
   const hasIncident = forms.some((f) => f.definition.kind === 'incident');
+  // A mission requires the PIN lock and there is none: no report starts until it is set (ADR 0031).
+  const pinFirst = useLive(() => pinMissing(db), [db], false);
   const noIncident = forms.length > 0 && !hasIncident;
 
   const leave = async (kind: 'logout' | 'wipe') => {
@@ -100,13 +103,15 @@ export function HomeScreen(): ReactElement {
         <Text c="dimmed" size="sm">
           {t('home.hello', { name: user.name })}
         </Text>
+        {/* First: the red button below waits for it, and says so through this card. */}
+        {pinFirst && <PinCard missing />}
         <Button
           size="xl"
           h={88}
           color="red"
           fullWidth
-          disabled={!hasIncident}
-          aria-describedby={noIncident ? 'field-no-incident' : undefined}
+          disabled={!hasIncident || pinFirst}
+          aria-describedby={noIncident ? 'field-no-incident' : pinFirst ? 'field-pin-card-text' : undefined}
           data-testid="field-incident"
           onClick={() => go('incident')}
         >
@@ -227,6 +232,7 @@ export function HomeScreen(): ReactElement {
                   h="auto"
                   mih={56}
                   data-testid={`field-form-${r.formVersionId}`}
+                  disabled={pinFirst}
                   onClick={() => go(`report/${r.formVersionId}/${r.siteId}`)}
                 >
                   {formTitle(r.formVersionId)}
@@ -236,7 +242,7 @@ export function HomeScreen(): ReactElement {
           </Card>
         ))}
         <PhoneCard online={online && !needsLogin} />
-        <PinCard />
+        {!pinFirst && <PinCard />}
         {/* One above the other, well apart: side by side, a slip on "log out" landed on "wipe". */}
         <Stack gap="xl" mt="lg">
           <Button size="md" variant="default" onClick={() => setConfirm('logout')} data-testid="field-logout">

@@ -3,41 +3,63 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useField } from './context';
 import { useLive } from './live';
-import { PIN_MIN, hasPin, removePin, setPin } from './pin';
+import { PIN_MIN, hasPin, pinRequired, removePin, setPin } from './pin';
 import { outboxExclusive } from './sync';
 
 /**
  * The PIN lock on the home screen (ADR 0031): set one, lock now, or turn it off with the PIN. Setting
  * it re-encrypts what the phone holds, which takes a moment; "Send now" and saving wait meanwhile.
+ * When a mission requires the lock and there is none yet, the home screen shows this card first, in
+ * orange, and starts no report until it is set; once set it cannot be turned off.
  */
-export function PinCard(): ReactElement {
+export function PinCard({ missing = false }: { missing?: boolean }): ReactElement {
   const { t } = useTranslation('field');
   const { db, lock } = useField();
   const on = useLive(() => hasPin(db), [db], false);
+  const required = useLive(() => pinRequired(db), [db], false);
   const [dialog, setDialog] = useState<'set' | 'remove' | null>(null);
   return (
-    <Card withBorder padding="md" data-testid="field-pin-card">
+    <Card
+      withBorder
+      padding="md"
+      data-testid="field-pin-card"
+      style={missing ? { borderColor: 'var(--mantine-color-orange-6)', borderWidth: 2 } : undefined}
+    >
       <Stack gap="sm">
         <Title order={2} size="h4">
-          {t('pin.card_title')}
+          {missing ? t('pin.required_title') : t('pin.card_title')}
         </Title>
-        <Text size="sm">{on ? t('pin.card_on') : t('pin.card_off')}</Text>
+        <Text size="sm" id="field-pin-card-text" data-testid="field-pin-card-text">
+          {missing ? t('pin.required_body') : on ? t('pin.card_on') : t('pin.card_off')}
+        </Text>
         {on ? (
           <>
             <Button size="md" onClick={lock} data-testid="field-lock-now">
               {t('pin.lock_now')}
             </Button>
-            <Button
-              size="md"
-              variant="subtle"
-              onClick={() => setDialog('remove')}
-              data-testid="field-pin-remove"
-            >
-              {t('pin.remove_button')}
-            </Button>
+            {required ? (
+              <Text size="sm" c="dimmed" data-testid="field-pin-kept">
+                {t('pin.required_kept')}
+              </Text>
+            ) : (
+              <Button
+                size="md"
+                variant="subtle"
+                onClick={() => setDialog('remove')}
+                data-testid="field-pin-remove"
+              >
+                {t('pin.remove_button')}
+              </Button>
+            )}
           </>
         ) : (
-          <Button size="md" variant="light" onClick={() => setDialog('set')} data-testid="field-pin-set">
+          <Button
+            size="md"
+            variant={missing ? 'filled' : 'light'}
+            color={missing ? 'orange' : undefined}
+            onClick={() => setDialog('set')}
+            data-testid="field-pin-set"
+          >
             {t('pin.set_button')}
           </Button>
         )}

@@ -13,6 +13,8 @@ export interface Assignment {
   siteName: string;
   region: string;
   district: string | null;
+  /** The mission requires the PIN lock (absent in what an older version downloaded: not required). */
+  fieldPin?: boolean;
 }
 
 /** A downloaded form version (definitions are not secret: they are the organisation's templates). */

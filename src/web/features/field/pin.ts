@@ -37,6 +37,19 @@ export async function hasPin(db: FieldDb): Promise<boolean> {
 }
 
 /** A PIN is set and its key is not in memory: nothing on the device can be read or written. */
+/**
+ * Whether a mission of this observer requires the PIN lock (its coordinators chose so): the app then
+ * starts no report until one is set, and it cannot be turned off.
+ */
+export async function pinRequired(db: FieldDb): Promise<boolean> {
+  return (await db.assignments.toArray()).some((a) => a.fieldPin === true);
+}
+
+/** A report may not be started: the PIN lock is required and not set. */
+export async function pinMissing(db: FieldDb): Promise<boolean> {
+  return (await pinRequired(db)) && !(await hasPin(db));
+}
+
 export async function isLocked(db: FieldDb): Promise<boolean> {
   return (await hasPin(db)) && (await deviceKey(db)) === null;
 }
@@ -168,6 +181,8 @@ export async function unlock(db: FieldDb, pin: string): Promise<PinResult> {
 
 /** Turns the PIN off (after the right PIN): the key is kept as a device key again, as before. */
 export async function removePin(db: FieldDb, pin: string): Promise<PinResult> {
+  // The home screen offers no way to do it then; this is the rule itself.
+  if (await pinRequired(db)) throw new Error('field: the mission requires the PIN lock');
   const r = await unlock(db, pin);
   if (!r.ok) return r;
   const key = await deviceKey(db);

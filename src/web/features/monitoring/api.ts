@@ -104,6 +104,8 @@ export interface Mission extends MissionSummary {
   description: string | null;
   /** Its coordinators review the public reports of their regions (set by an administrator). */
   publicReports: boolean;
+  /** Observers' phones must be locked with a PIN before a report is filled in. */
+  fieldPin: boolean;
   /** What the caller may do here: the whole mission, some regions, or (observer) their sites. */
   scope: 'all' | 'regions' | 'observer';
   regions: string[];
@@ -128,6 +130,7 @@ export interface MissionPatch {
   endsOn?: string | null;
   public?: boolean;
   publicReports?: boolean;
+  fieldPin?: boolean;
 }
 export interface Person {
   userId: string;

@@ -33,6 +33,7 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
     status: mission.status,
     public: mission.public,
     publicReports: mission.publicReports,
+    fieldPin: mission.fieldPin,
   });
   // Who reviews public reports is an administrator's choice (the server refuses anyone else).
   const isAdmin = useMe().data?.role === 'admin';
@@ -50,6 +51,7 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
         status: v.status,
         public: v.public,
         ...(v.publicReports !== mission.publicReports ? { publicReports: v.publicReports } : {}),
+        ...(v.fieldPin !== mission.fieldPin ? { fieldPin: v.fieldPin } : {}),
         ...(startsChanged ? { startsOn: v.startsOn || null } : {}),
         ...(endsChanged ? { endsOn: v.endsOn || null } : {}),
       }),
@@ -136,6 +138,17 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
           disabled={!isAdmin}
           onChange={(e) => setV({ ...v, publicReports: e.currentTarget.checked })}
           data-testid="mission-public-reports"
+        />
+        {/* Once asked for, only an administrator may stop asking (the server refuses anyone else). */}
+        <Switch
+          label={t('missions.fieldPinLabel')}
+          description={t(
+            mission.fieldPin && !isAdmin ? 'missions.fieldPinAdminOnly' : 'missions.fieldPinHint',
+          )}
+          checked={v.fieldPin}
+          disabled={mission.fieldPin && !isAdmin}
+          onChange={(e) => setV({ ...v, fieldPin: e.currentTarget.checked })}
+          data-testid="mission-field-pin"
         />
         {/* As saved, not as edited: the page answers "not published" until the change is saved. */}
         {mission.public && mission.status !== 'draft' && (
