@@ -409,4 +409,28 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
     assert.deepEqual(crashes, []);
   });
+
+  it('a report arriving while the queue is open is announced, not pushed into the list', async () => {
+    const { page } = tab;
+    await page.clock.install();
+    await page.goto('/monitoring/review');
+    const rows = page.getByTestId('review-row');
+    await see(page, rows.first());
+    const first = await rows.first().innerText();
+    const count = page.getByTestId('queue-count-all');
+    await see(page, count);
+    const total = Number(await count.innerText());
+    await sendMore('C1');
+    // Naryn is not the coordinator's region: it changes nothing here.
+    await sendMore('N1');
+    await page.clock.fastForward(31_000);
+    await see(page, page.getByTestId('queue-changed').getByText('Бул кезекте 1 жаңы билдирүү бар.'));
+    await see(page, count.getByText(String(total + 1), { exact: true }));
+    assert.equal(await rows.first().innerText(), first, 'the list did not move under the reviewer');
+    assert.deepEqual(await shot(page, 'review-queue-changed-ky'), []);
+    await page.getByTestId('queue-changed-show').click();
+    await page.getByTestId('queue-changed').waitFor({ state: 'detached' });
+    await see(page, page.getByText(`${total + 1} билдирүү`, { exact: true }));
+    assert.notEqual(await rows.first().innerText(), first, 'the new report is on top');
+  });
 });

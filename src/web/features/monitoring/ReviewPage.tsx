@@ -28,9 +28,12 @@ import { REVIEW_TABS, type ReviewTab } from './review/search';
 import { ReviewResults, type Selection } from './review/ReviewResults';
 import { ErasingNotice } from './review/ErasingNotice';
 import { QueueCount } from './review/QueueCount';
+import { QueueChanged } from './review/QueueChanged';
 
 /** Rows per page (the server's page size). */
 const PAGE_SIZE = 50;
+/** How often the tabs' counts are read again while the page is in view. */
+const COUNTS_EVERY_MS = 30_000;
 
 /** Triage queues of submissions with filters by mission, status and region. */
 export function ReviewPage(): ReactElement {
@@ -70,6 +73,8 @@ export function ReviewPage(): ReactElement {
     queryFn: () => submissionsApi.queues(shared),
     enabled: reviewer,
     placeholderData: keepPreviousData,
+    // The tabs stay current on election day; the list waits for the reviewer (QueueChanged).
+    refetchInterval: COUNTS_EVERY_MS,
   });
   const filter: Omit<SubmissionsQuery, 'page'> = {
     ...shared,
@@ -94,6 +99,11 @@ export function ReviewPage(): ReactElement {
   const list = useSubmissions(q);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
+  // What the open tab holds now, beside what the list on the screen was read with.
+  // Compared only when both were read for the filters now chosen, and neither is being read again.
+  const settled =
+    counts.data && list.data && !counts.isPlaceholderData && !list.isPlaceholderData && !list.isFetching;
+  const drift = settled && counts.data ? counts.data[tab] - total : 0;
   // Every report the filter matches, beyond this page (the server sends ids only, at most 1,000).
   const matching = useMutation({
     mutationFn: () => submissionsApi.matching(filter),
@@ -183,6 +193,9 @@ export function ReviewPage(): ReactElement {
           />
         </Group>
         <MonErrorAlert error={list.error} />
+        {drift !== 0 && (
+          <QueueChanged more={drift} onShow={() => void Promise.all([list.refetch(), counts.refetch()])} />
+        )}
         {list.isPending && <PageLoader />}
         {list.data &&
           items.length === 0 &&
