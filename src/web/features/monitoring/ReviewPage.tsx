@@ -99,10 +99,16 @@ export function ReviewPage(): ReactElement {
   const list = useSubmissions(q);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  // What the open tab holds now, beside what the list on the screen was read with.
-  // Compared only when both were read for the filters now chosen, and neither is being read again.
+  // What the open tab holds now, beside what the list on the screen was read with. Compared only when
+  // both were read for the filters now chosen and the counts are the later reading: just after a change
+  // the list may come back before the counts, which must not flash "the queue changed".
   const settled =
-    counts.data && list.data && !counts.isPlaceholderData && !list.isPlaceholderData && !list.isFetching;
+    counts.data &&
+    list.data &&
+    !counts.isPlaceholderData &&
+    !list.isPlaceholderData &&
+    !list.isFetching &&
+    counts.dataUpdatedAt >= list.dataUpdatedAt;
   const drift = settled && counts.data ? counts.data[tab] - total : 0;
   // Every report the filter matches, beyond this page (the server sends ids only, at most 1,000).
   const matching = useMutation({
