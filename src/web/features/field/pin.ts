@@ -36,7 +36,6 @@ export async function hasPin(db: FieldDb): Promise<boolean> {
   return (await lockOf(db)) !== null;
 }
 
-/** A PIN is set and its key is not in memory: nothing on the device can be read or written. */
 /**
  * Whether a mission of this observer requires the PIN lock (its coordinators chose so): the app then
  * starts no report until one is set, and it cannot be turned off.
@@ -50,6 +49,7 @@ export async function pinMissing(db: FieldDb): Promise<boolean> {
   return (await pinRequired(db)) && !(await hasPin(db));
 }
 
+/** A PIN is set and its key is not in memory: nothing on the device can be read or written. */
 export async function isLocked(db: FieldDb): Promise<boolean> {
   return (await hasPin(db)) && (await deviceKey(db)) === null;
 }
