@@ -82,6 +82,8 @@ export const AUDIT_ACTIONS = [
   'monitoring.export_download',
   'monitoring.export_full',
   'monitoring.exports_expired',
+  'monitoring.message_send',
+  'monitoring.message_withdraw',
   'monitoring.mission_coordinators',
   'monitoring.mission_create',
   'monitoring.mission_forms',

@@ -31,7 +31,10 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
   it('before anything is saved the home screen says there are no reports, not "everything sent"', async () => {
     const { page } = tab;
     await fieldLogin(page, w);
-    await page.getByTestId('field-waiting').filter({ hasText: 'Азырынча билдирүү жок.' }).waitFor();
+    await page
+      .getByTestId('field-waiting')
+      .filter({ hasText: 'Бул телефондо жөнөтүлө элек билдирүү жок.' })
+      .waitFor();
     // "Update" says when it last fetched the sites and forms.
     await page
       .getByTestId('field-downloaded-at')

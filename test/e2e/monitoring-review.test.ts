@@ -212,6 +212,11 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
 
   it('the coordinator takes the report and finds it in their "Mine" queue', async () => {
     const { page } = tab;
+    // Empty, the queue says what it holds, not "try fewer filters" (no filter is set).
+    const report = page.url();
+    await page.goto('/monitoring/review?queue=mine');
+    await see(page, page.getByTestId('review-empty-queue').getByText('Сизге эч нерсе тапшырылган жок'));
+    await page.goto(report);
     await page.getByTestId('assign-me').click();
     await see(page, page.getByTestId('assignee').getByText(`${COORDINATOR} (сиз)`));
     await see(page, page.getByTestId('history-item').filter({ hasText: `Тапшырылды: ${COORDINATOR}` }));

@@ -16,7 +16,7 @@ const ONE_LINE = /^[^\u0000-\u001f\u007f]*$/;
 const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 /* eslint-enable no-control-regex */
 const Line = (max: number) => z.string().trim().max(max).regex(ONE_LINE);
-const Lines = (max: number) => z.string().trim().max(max).regex(MULTI_LINE);
+export const Lines = (max: number) => z.string().trim().max(max).regex(MULTI_LINE);
 const Region = z.string().regex(/^KG-[A-Z]{1,2}$/);
 const District = z.string().regex(/^\d{1,12}$/);
 

@@ -65,6 +65,8 @@ export const TABLES = {
   erased_submissions: { policy: 'data', key: 'client_id' },
   uploads: { policy: 'data', key: 'id' },
   upload_parts: { policy: 'data', key: ['upload_id', 'start_at'] },
+  mission_messages: { policy: 'data', key: 'id' },
+  mission_message_reads: { policy: 'data', key: ['message_id', 'user_id'] },
   // Dashboard counters of monitoring, kept with every submission: carried so a restore shows the same.
   mon_count_site_form: { policy: 'data', key: ['mission_id', 'site_id', 'form_id'] },
   mon_count_region: { policy: 'data', key: ['mission_id', 'region'] },

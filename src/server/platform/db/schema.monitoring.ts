@@ -140,6 +140,28 @@ export interface SubmissionTranslationsTable {
   at: string;
 }
 
+/** A coordinator's message to the observers of a mission, or of one region of it (ADR 0033). */
+export interface MissionMessagesTable {
+  id: string;
+  mission_id: string;
+  /** Region code, or null for every observer of the mission. */
+  region: string | null;
+  /** The message's own data key, wrapped by the KEK. */
+  dek: string;
+  /** Field `body`. */
+  body_enc: string;
+  author_id: string;
+  created_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
+export interface MissionMessageReadsTable {
+  message_id: string;
+  user_id: string;
+  read_at: string;
+}
+
 export interface SubmissionCommentsTable {
   id: string;
   submission_id: string;
@@ -232,4 +254,6 @@ export interface MonitoringTables {
   mon_count_answer: MonCountAnswerTable;
   mon_count_hour: MonCountHourTable;
   mon_topology: MonTopologyTable;
+  mission_messages: MissionMessagesTable;
+  mission_message_reads: MissionMessageReadsTable;
 }

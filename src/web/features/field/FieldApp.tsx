@@ -10,6 +10,7 @@ import { LanguageSwitch } from './FieldHeader';
 import { FormScreen, IncidentScreen } from './FormScreen';
 import { HomeScreen } from './HomeScreen';
 import { LockScreen } from './LockScreen';
+import { downloadMessages } from './messages';
 import { OutboxScreen } from './OutboxScreen';
 import { hasPin, isLocked, lockNow } from './pin';
 import { Settling } from './Settling';
@@ -114,6 +115,7 @@ export function FieldApp(): ReactElement {
   const download = useCallback(async () => {
     const r = await downloadAssignments(db);
     if (!r.ok && r.status === 401) setNeedsLogin(true);
+    if (r.ok) await downloadMessages(db, fieldHttp);
     return r.ok;
   }, [db]);
 

@@ -8,6 +8,7 @@ import type { Assignment } from './db';
 import { FieldHeader } from './FieldHeader';
 import { LeftOffline, LOGIN } from './LeftOffline';
 import { loc, useLive } from './live';
+import { MessagesCard } from './MessagesCard';
 import { outboxCounts, type OutboxCounts } from './outbox';
 import { PhoneCard } from './PhoneCard';
 import { PinCard } from './PinCard';
@@ -123,6 +124,7 @@ export function HomeScreen(): ReactElement {
             {t('home.no_incident')}
           </Text>
         )}
+        <MessagesCard />
         {needsLogin && (
           <Alert color="orange" title={t('home.session_title')}>
             <Stack gap="xs">
@@ -150,7 +152,7 @@ export function HomeScreen(): ReactElement {
                     ? t('home.rejected', { count: counts.rejected })
                     : counts.sent
                       ? t('home.all_sent')
-                      : t('outbox.empty'))}
+                      : t('home.nothing_waiting'))}
             </Text>
             {counts.waiting > 0 && counts.rejected > 0 && (
               <Text c="red" size="sm">

@@ -74,6 +74,19 @@ export interface MediaItem {
   uploadId: string | null;
 }
 
+/**
+ * A coordinator's message as the phone keeps it (ADR 0033): its text and mission title sealed with the
+ * device key (AAD `message:<id>`), like the reports. `owed`: read here, not yet told to the server.
+ */
+export interface StoredMessage {
+  id: string;
+  missionId: string;
+  at: string;
+  sealed: Sealed;
+  read: boolean;
+  owed: boolean;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -88,6 +101,7 @@ export class FieldDb extends Dexie {
   assignments!: Table<Assignment & { key: string }, string>;
   outbox!: Table<OutboxItem, string>;
   media!: Table<MediaItem, string>;
+  messages!: Table<StoredMessage, string>;
 
   constructor(name = FIELD_DB_NAME) {
     super(name);
@@ -98,6 +112,8 @@ export class FieldDb extends Dexie {
       outbox: 'clientId, status, nextAttemptAt',
       media: 'id, reportId',
     });
+    // 2: coordinators' messages (ADR 0033); nothing else changes, so no upgrade function.
+    this.version(2).stores({ messages: 'id' });
   }
 }
 

@@ -194,18 +194,13 @@ export async function unsentCount(db: FieldDb): Promise<number> {
 
 /**
  * Logout: the key goes, and with it everything it encrypted (unreadable without it anyway), plus the
- * downloaded assignments. What remains is the empty database.
+ * downloaded assignments and messages. What remains is the empty database.
  */
 export async function forgetOnLogout(db: FieldDb): Promise<void> {
   dropHeldKey(db);
-  await db.transaction('rw', [db.meta, db.outbox, db.media, db.assignments, db.forms], async () => {
-    await Promise.all([
-      db.meta.clear(),
-      db.outbox.clear(),
-      db.media.clear(),
-      db.assignments.clear(),
-      db.forms.clear(),
-    ]);
+  const tables = [db.meta, db.outbox, db.media, db.assignments, db.forms, db.messages];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((t) => t.clear()));
   });
 }
 

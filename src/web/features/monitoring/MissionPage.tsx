@@ -12,6 +12,7 @@ import { FieldAppNotice } from './FieldAppNotice';
 import { CoordinatorsTab } from './mission/CoordinatorsTab';
 import { DashboardTab } from './mission/DashboardTab';
 import { FormsTab } from './mission/FormsTab';
+import { MessagesTab } from './mission/MessagesTab';
 import { SettingsTab } from './mission/SettingsTab';
 import { SitesTab } from './mission/SitesTab';
 import { MonErrorAlert } from './MonErrorAlert';
@@ -20,7 +21,7 @@ import { useMission } from './queries';
 import { missionPeriod } from './period';
 import { siteContext } from './siteWords';
 
-const TABS = ['dashboard', 'sites', 'forms', 'coordinators', 'settings'] as const;
+const TABS = ['dashboard', 'sites', 'messages', 'forms', 'coordinators', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 interface BodyProps {
@@ -40,6 +41,8 @@ function TabBody({ tab, mission, sites, onSites }: BodyProps): ReactElement {
     case 'forms':
       // No remount key here: saving refreshes the mission, and a remount would hide the "Saved." note.
       return <FormsTab mission={mission} />;
+    case 'messages':
+      return <MessagesTab mission={mission} />;
     case 'coordinators':
       return <CoordinatorsTab mission={mission} />;
     case 'settings':
@@ -47,7 +50,7 @@ function TabBody({ tab, mission, sites, onSites }: BodyProps): ReactElement {
   }
 }
 
-/** One mission: live dashboard, sites and observers, forms, coordinators by region, settings. */
+/** One mission: live dashboard, sites and observers, messages to them, forms, coordinators by region, settings. */
 export function MissionPage(): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
@@ -73,7 +76,7 @@ export function MissionPage(): ReactElement {
   // A region coordinator works on sites and the dashboard; who coordinates and the settings are the whole mission's.
   // An observer sees their sites; the dashboard is the reviewers' (its figures are not theirs to read).
   const tabs: readonly Tab[] =
-    m.scope === 'all' ? TABS : m.scope === 'observer' ? ['sites'] : ['dashboard', 'sites'];
+    m.scope === 'all' ? TABS : m.scope === 'observer' ? ['sites'] : ['dashboard', 'sites', 'messages'];
   const current = tabs.includes(tab) ? tab : 'sites';
   const period = missionPeriod(t, fmt, m.startsOn, m.endsOn);
   return (

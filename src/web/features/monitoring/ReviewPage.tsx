@@ -205,7 +205,15 @@ export function ReviewPage(): ReactElement {
         {list.isPending && <PageLoader />}
         {list.data &&
           items.length === 0 &&
-          (filtered ? (
+          // A queue emptied with no filter set: say what the queue holds, not "try fewer filters".
+          (tab !== 'all' && Object.keys(shared).length === 0 ? (
+            <EmptyState
+              p="lg"
+              title={t(`review.emptyQueue.${tab}`)}
+              description={t(`review.emptyQueueHint.${tab}`)}
+              data-testid="review-empty-queue"
+            />
+          ) : filtered ? (
             <EmptyState
               p="lg"
               title={t('review.emptyFiltered')}

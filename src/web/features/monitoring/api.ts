@@ -11,6 +11,8 @@ export * from './exports.api';
 export * from './summary.api';
 // And submissions with their review (submissions.api.ts).
 export * from './submissions.api';
+// And the coordinators' messages to observers (messages.api.ts).
+export * from './messages.api';
 
 export type VersionStatus = 'draft' | 'published';
 export type MissionKind = 'election' | 'detention' | 'trial' | 'assembly';

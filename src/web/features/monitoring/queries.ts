@@ -12,6 +12,7 @@ export const monitoringKeys = {
   mission: (id: string) => ['monitoring', 'mission', id] as const,
   sites: (id: string, q: object) => ['monitoring', 'mission', id, 'sites', q] as const,
   summary: (id: string) => ['monitoring', 'mission', id, 'summary'] as const,
+  messages: (id: string) => ['monitoring', 'mission', id, 'messages'] as const,
   observers: ['monitoring', 'observers'] as const,
   coordinatorCandidates: ['monitoring', 'coordinator-candidates'] as const,
   siteContacts: (siteId: string) => ['monitoring', 'site-contacts', siteId] as const,

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  axeSerious,
+  describeBrowser,
+  hasHorizontalScroll,
+  launch,
+  login,
+  openTab,
+  settle,
+  switchLanguage,
+  type Tab,
+} from './browser.ts';
+import { fieldLogin, fieldWorld, type World } from './field-world.ts';
+
+type Msg = { id: string; read: number; recipients: number; withdrawnAt: string | null };
+
+const TEXT = 'Голосование продлено до 21:00.\nОтправьте чек-лист подсчёта до 22:00.';
+
+async function look(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await page.screenshot({ path: `/tmp/messages-${name}.png`, fullPage: true });
+  assert.equal(await hasHorizontalScroll(page), false, `${name} scrolls sideways`);
+  assert.deepEqual(await axeSerious(page), [], `${name}: accessibility`);
+}
+
+/**
+ * Messages from coordinators to observers (ADR 0033), as both use them: the administrator writes in
+ * Russian in the office app; the observer's phone, in Kyrgyz at 375 px, shows it on the home screen;
+ * "Got it" tapped with no connection counts as read once the phone is back online; a withdrawn message
+ * leaves the phone at its next update.
+ */
+await describeBrowser('field app: messages from coordinators', (backend) => {
+  let w: World;
+  let browser: Browser;
+  let office: Tab;
+  let phone: Tab;
+
+  const messages = async () =>
+    (await w.admin$.get<{ items: Msg[] }>(`/api/monitoring/missions/${w.missionId}/messages`)).body.items;
+
+  before(async () => {
+    w = await fieldWorld(backend);
+    browser = await launch();
+    office = await openTab(browser, w.server.url, { locale: 'ru' });
+    phone = await openTab(browser, w.server.url, { locale: 'ky', width: 375 });
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('the administrator writes to every observer; an empty message is named, not sent', async () => {
+    const { page } = office;
+    await login(page, w.admin);
+    await switchLanguage(page, 'ru');
+    await page.goto(`/monitoring/missions/${w.missionId}`);
+    await page.getByTestId('mission-tab-messages').click();
+    await page.getByTestId('messages-empty').waitFor();
+    await page.getByTestId('message-send').click();
+    await page.getByText('Заполните это поле.').waitFor();
+    assert.equal((await messages()).length, 0);
+    await page.getByTestId('message-text').fill(TEXT);
+    await page.getByTestId('message-send').click();
+    await page.getByTestId('message-sent').waitFor();
+    const card = page.getByTestId('message');
+    await card.getByText('Голосование продлено до 21:00.', { exact: false }).waitFor();
+    await card.getByText('Прочитали 0 из 1 наблюдателя').waitFor();
+    await card.getByText('Всем', { exact: true }).waitFor();
+    await look(page, 'office-ru');
+  });
+
+  it('the phone shows it in Kyrgyz; "Got it" offline is counted once back online', async () => {
+    const { page, context } = phone;
+    await fieldLogin(page, w);
+    const box = page.getByTestId('field-messages');
+    await box.getByText('Координаторлордон').waitFor();
+    await box.getByText('Голосование продлено до 21:00.', { exact: false }).waitFor();
+    // Nothing of it is readable in the phone's database: only sealed bytes.
+    const plain = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, no) => {
+        const r = indexedDB.open('ukuk-field');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => no(new Error('open'));
+      });
+      const rows = await new Promise<unknown[]>((ok) => {
+        const q = db.transaction('messages').objectStore('messages').getAll();
+        q.onsuccess = () => ok(q.result);
+      });
+      db.close();
+      return { n: rows.length, json: JSON.stringify(rows) };
+    });
+    assert.equal(plain.n, 1);
+    assert.doesNotMatch(plain.json, /Голосование/);
+    await look(page, 'phone-ky');
+
+    await context.setOffline(true);
+    await box.getByTestId('field-message-ok').click();
+    await box.getByTestId('field-messages-earlier').getByText('Мурунку кабарлар: 1').waitFor();
+    assert.equal((await messages())[0]!.read, 0, 'offline: the server has not heard yet');
+    await context.setOffline(false);
+    for (let i = 0; i < 100 && (await messages())[0]!.read === 0; i++) await page.waitForTimeout(100);
+    assert.equal((await messages())[0]!.read, 1);
+    await box.getByTestId('field-messages-earlier').click();
+    await box.getByTestId('field-message-read').waitFor();
+
+    await office.page.reload();
+    await office.page.getByTestId('mission-tab-messages').click();
+    await office.page.getByText('Прочитали 1 из 1 наблюдателя').waitFor();
+  });
+
+  it('withdrawn, it leaves the phone at the next update', async () => {
+    const { page } = office;
+    await page.getByTestId('message-withdraw').click();
+    await page.getByRole('dialog').getByText('Телефоны уберут его', { exact: false }).waitFor();
+    await page.getByTestId('message-withdraw-confirm').click();
+    await page.getByTestId('message-withdrawn').waitFor();
+    assert.ok((await messages())[0]!.withdrawnAt);
+    await look(page, 'office-withdrawn-ru');
+
+    await phone.page.getByTestId('field-download').click();
+    await phone.page.getByTestId('field-messages').waitFor({ state: 'detached' });
+  });
+});
