@@ -10,6 +10,7 @@ import {
 import { districtsOf, type RegionCode } from '../core/geo/regions.ts';
 import type { Actor } from '../server/platform/access/policy.ts';
 import type { AppContext } from '../server/platform/context.ts';
+import { sendMessage } from '../server/modules/monitoring/messages.service.ts';
 import { setMissionCoordinators } from '../server/modules/monitoring/missions.coordinators.ts';
 import {
   createMission,
@@ -251,4 +252,9 @@ export async function loadMonitoringDemo(
   await send(admin, sites[8]!, incidentId, demoAnswers(incident, r, sites[8]!.region, true));
   await send(admin, sites[0]!, incidentId, demoAnswers(incident, r, sites[0]!.region));
   await send(monitor, chuy[1]!, incidentId, demoAnswers(incident, r, 'KG-C'));
+  // A message to every observer, which the demo observer's phone shows on its home screen (ADR 0033).
+  await sendMessage(ctx, admin, missionId, {
+    text: 'DEMO: добуш берүү 20:00дө бүтөт. Эсептөө чек-листин 21:00гө чейин жөнөтүңүз.',
+    region: null,
+  });
 }
