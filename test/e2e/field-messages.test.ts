@@ -41,7 +41,16 @@ await describeBrowser('field app: messages from coordinators', (backend) => {
     (await w.admin$.get<{ items: Msg[] }>(`/api/monitoring/missions/${w.missionId}/messages`)).body.items;
 
   before(async () => {
-    w = await fieldWorld(backend);
+    w = await fieldWorld(backend, 'coordinator');
+    // Bakyt coordinates Naryn only, where nobody observes yet.
+    const people = await w.admin$.get<{ items: { id: string; name: string }[] }>(
+      '/api/monitoring/coordinators',
+    );
+    const bakyt = people.body.items.find((p) => p.name === 'Bakyt Observer')!;
+    const c = await w.admin$.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
+      coordinators: [{ userId: bakyt.id, region: 'KG-N' }],
+    });
+    assert.equal(c.status, 200, JSON.stringify(c.body));
     browser = await launch();
     office = await openTab(browser, w.server.url, { locale: 'ru' });
     phone = await openTab(browser, w.server.url, { locale: 'ky', width: 375 });
@@ -121,5 +130,39 @@ await describeBrowser('field app: messages from coordinators', (backend) => {
 
     await phone.page.getByTestId('field-download').click();
     await phone.page.getByTestId('field-messages').waitFor({ state: 'detached' });
+  });
+
+  it('a region coordinator, on a phone in Russian, writes only to their region and is told nobody is there', async () => {
+    const tab = await openTab(browser, w.server.url, { locale: 'ru', width: 375 });
+    try {
+      const { page } = tab;
+      await login(page, w.staff[1]);
+      await switchLanguage(page, 'ru');
+      await page.goto(`/monitoring/missions/${w.missionId}`);
+      await page.getByTestId('mission-tab-messages').click();
+      // The whole-mission message (withdrawn) shows; "to everybody" is not offered, only Naryn.
+      await page.getByTestId('message-withdrawn').waitFor();
+      assert.equal(await page.getByTestId('message-withdraw').count(), 0);
+      assert.equal(await page.getByTestId('message-to').inputValue(), 'Нарынская область');
+      await page.getByTestId('message-to').click();
+      assert.deepEqual(await page.getByRole('option').allTextContents(), ['Нарынская область']);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('message-text').fill('Нарын: проверьте связь до 8:00.');
+      await page.getByTestId('message-send').click();
+      const mine = page.getByTestId('message').filter({ hasText: 'Нарын: проверьте связь' });
+      await mine.getByText('Здесь пока нет наблюдателей: сообщение никто не получит.').waitFor();
+      await mine.getByTestId('message-withdraw').waitFor();
+      await look(page, 'coordinator-ru-375');
+    } finally {
+      await tab.context.close();
+    }
+    // Asel observes in Chuy: her phone gets nothing from Naryn.
+    const inbox = await phone.page.request.get('/api/monitoring/messages');
+    assert.deepEqual(((await inbox.json()) as { items: unknown[] }).items, []);
+    await phone.page.getByTestId('field-download').click();
+    await phone.page.waitForFunction(
+      () => !document.querySelector('[data-testid="field-download"][data-loading]'),
+    );
+    assert.equal(await phone.page.getByTestId('field-messages').count(), 0);
   });
 });

@@ -7,7 +7,7 @@ import type { Client } from '../helpers/client.ts';
 import { CHECKLIST, STATION_VISIT } from '../helpers/monitoring.ts';
 import type { Page } from 'playwright-core';
 import { freshCode } from './browser.ts';
-import { staffWorld, type Account, type StaffWorld } from './legal-setup.ts';
+import { staffWorldRoles, type Account, type StaffWorld } from './legal-setup.ts';
 
 const L = (en: string, ru = en, ky = en) => ({ ky, ru, en });
 
@@ -67,12 +67,20 @@ async function publish(api: Client, def: FormDefinition): Promise<string> {
   return pub.body.versionId;
 }
 
-/** An organisation with an active election mission, one polling station and its observer. */
-export async function fieldWorld(backend: 'sqlite' | 'postgres'): Promise<World> {
-  const w = await staffWorld(backend, 'monitor', [
-    ['asel@example.org', 'Asel Observer'],
-    ['bakyt@example.org', 'Bakyt Observer'],
+/**
+ * An organisation with an active election mission, one polling station and its observer. `second` is
+ * the role of the second staff account, Bakyt (a coordinator for tests of a region coordinator's view).
+ */
+export async function fieldWorld(
+  backend: 'sqlite' | 'postgres',
+  second: 'monitor' | 'coordinator' = 'monitor',
+): Promise<World> {
+  const made = await staffWorldRoles(backend, [
+    { role: 'monitor', email: 'asel@example.org', name: 'Asel Observer' },
+    { role: second, email: 'bakyt@example.org', name: 'Bakyt Observer' },
   ]);
+  const { people, ...rest } = made;
+  const w: StaffWorld = { ...rest, staff: [people[0]!, people[1]!] };
   const admin = await w.api(w.admin);
   const checklistVersion = await publish(admin, CHECKLIST);
   const incidentVersion = await publish(admin, INCIDENT);

@@ -110,3 +110,18 @@ test('locked (no key in memory): nothing fetched and nothing opened; logout forg
   await forgetOnLogout(db);
   assert.equal(await db.messages.count(), 0);
 });
+
+test('a message sealed under another key is passed over, the others still open', async () => {
+  const s = fakeServer([msg('a', '2026-12-06T08:00:00Z', 'x'), msg('b', '2026-12-06T09:00:00Z', 'y')]);
+  await downloadMessages(db, s.http);
+  const rows = await db.messages.toArray();
+  const other = new FieldDb(`field-messages-other-${n}`);
+  await ensureDeviceKey(other);
+  await downloadMessages(other, fakeServer([msg('a', '2026-12-06T08:00:00Z', 'z')]).http);
+  const foreign = (await other.messages.get('a'))!;
+  const mixed = rows.map((r) => (r.id === 'a' ? { ...r, sealed: foreign.sealed } : r));
+  assert.deepEqual(
+    (await openMessages(db, mixed)).map((m) => m.id),
+    ['b'],
+  );
+});

@@ -96,9 +96,15 @@ export async function openMessages(db: FieldDb, rows: StoredMessage[]): Promise<
   if (!key) return [];
   const out = await Promise.all(
     rows.map(async (m) => {
-      const body = await openJson<{ text: string; missionTitle: string }>(key, m.sealed, aad(m.id));
-      return { id: m.id, at: m.at, read: m.read, ...body };
+      try {
+        const body = await openJson<{ text: string; missionTitle: string }>(key, m.sealed, aad(m.id));
+        return [{ id: m.id, at: m.at, read: m.read, ...body }];
+      } catch {
+        // Sealed under a key this phone no longer has (a logout raced the download): the next
+        // download replaces it; the others still show.
+        return [];
+      }
     }),
   );
-  return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return out.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }

@@ -149,7 +149,9 @@ export function ReviewPage(): ReactElement {
         </Alert>
       )}
       {erasing && <ErasingNotice total={list.data?.total} />}
-      <Tabs value={tab} onChange={(v) => v && setTab(v as ReviewTab)}>
+      {/* Pills on a phone: wrapped over three rows, underlined tabs put the open tab's line far above the
+          list's bottom line, and the two read as unrelated. */}
+      <Tabs value={tab} onChange={(v) => v && setTab(v as ReviewTab)} variant={phone ? 'pills' : 'default'}>
         {/* The queues wrap onto a second line on a phone: scrolled sideways, "urgent" and "critical"
             were off-screen with nothing to show they were there. */}
         <Tabs.List aria-label={t('review.queues')} mb="md" style={{ flexWrap: 'wrap' }}>

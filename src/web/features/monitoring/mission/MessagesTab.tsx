@@ -71,36 +71,17 @@ function MessageCard({ mission, message: m }: { mission: Mission; message: Missi
   return (
     <Card withBorder padding="md" data-testid="message" c={withdrawn ? 'dimmed' : undefined}>
       <Stack gap={6}>
-        <Group gap="xs" justify="space-between" wrap="wrap">
-          <Group gap="xs">
-            <Badge variant="light" tt="none" color={m.region ? 'blue' : 'grape'}>
-              {m.region === null
-                ? t('messages.everyone_short')
-                : isRegionCode(m.region)
-                  ? regionName(m.region, lng)
-                  : m.region}
-            </Badge>
-            <Text size="sm" c="dimmed">
-              {m.author.name} · {fmt.dateTime(m.at)}
-            </Text>
-          </Group>
-          {withdrawn ? (
-            <Badge color="gray" variant="outline" tt="none" data-testid="message-withdrawn">
-              {t('messages.withdrawn', { time: fmt.dateTime(m.withdrawnAt) })}
-            </Badge>
-          ) : (
-            m.canWithdraw && (
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                onClick={() => setConfirm(true)}
-                data-testid="message-withdraw"
-              >
-                {t('messages.withdraw')}
-              </Button>
-            )
-          )}
+        <Group gap="xs">
+          <Badge variant="light" tt="none" color={m.region ? 'blue' : 'grape'}>
+            {m.region === null
+              ? t('messages.everyone_short')
+              : isRegionCode(m.region)
+                ? regionName(m.region, lng)
+                : m.region}
+          </Badge>
+          <Text size="sm" c="dimmed">
+            {m.author.name} · {fmt.dateTime(m.at)}
+          </Text>
         </Group>
         <Text
           style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}
@@ -108,13 +89,31 @@ function MessageCard({ mission, message: m }: { mission: Mission; message: Missi
         >
           {m.text}
         </Text>
-        {!withdrawn && (
-          <Text size="sm" fw={500} data-testid="message-read">
-            {m.recipients === 0
-              ? t('messages.nobody')
-              : t('messages.read', { count: m.recipients, read: fmt.number(m.read) })}
-          </Text>
-        )}
+        {/* What happened to it, and what can still be done, at its foot. */}
+        <Group gap="xs" justify="space-between" wrap="wrap">
+          {withdrawn ? (
+            <Badge color="gray" variant="outline" tt="none" data-testid="message-withdrawn">
+              {t('messages.withdrawn', { time: fmt.dateTime(m.withdrawnAt) })}
+            </Badge>
+          ) : (
+            <Text size="sm" fw={500} data-testid="message-read">
+              {m.recipients === 0
+                ? t('messages.nobody')
+                : t('messages.read', { count: m.recipients, read: fmt.number(m.read) })}
+            </Text>
+          )}
+          {m.canWithdraw && (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={() => setConfirm(true)}
+              data-testid="message-withdraw"
+            >
+              {t('messages.withdraw')}
+            </Button>
+          )}
+        </Group>
       </Stack>
       <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('messages.withdraw_title')} centered>
         <Stack>
