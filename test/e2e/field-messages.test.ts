@@ -12,7 +12,7 @@ import {
   switchLanguage,
   type Tab,
 } from './browser.ts';
-import { fieldLogin, fieldWorld, type World } from './field-world.ts';
+import { fieldLogin, fieldWorld, phoneStore, type World } from './field-world.ts';
 
 type Msg = { id: string; read: number; recipients: number; withdrawnAt: string | null };
 
@@ -87,19 +87,7 @@ await describeBrowser('field app: messages from coordinators', (backend) => {
     await box.getByText('Координаторлордон').waitFor();
     await box.getByText('Голосование продлено до 21:00.', { exact: false }).waitFor();
     // Nothing of it is readable in the phone's database: only sealed bytes.
-    const plain = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((ok, no) => {
-        const r = indexedDB.open('ukuk-field');
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => no(new Error('open'));
-      });
-      const rows = await new Promise<unknown[]>((ok) => {
-        const q = db.transaction('messages').objectStore('messages').getAll();
-        q.onsuccess = () => ok(q.result);
-      });
-      db.close();
-      return { n: rows.length, json: JSON.stringify(rows) };
-    });
+    const plain = await phoneStore(page, 'messages');
     assert.equal(plain.n, 1);
     assert.doesNotMatch(plain.json, /Голосование/);
     await look(page, 'phone-ky');

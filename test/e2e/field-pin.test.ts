@@ -12,7 +12,15 @@ import {
   switchLanguage,
   type Tab,
 } from './browser.ts';
-import { fieldLogin, fieldWorld, settled, stored, untilStored, type World } from './field-world.ts';
+import {
+  fieldLogin,
+  fieldWorld,
+  phoneStore,
+  settled,
+  stored,
+  untilStored,
+  type World,
+} from './field-world.ts';
 
 const PIN = '482916';
 
@@ -77,19 +85,7 @@ await describeBrowser('field app: PIN lock', (backend) => {
     await card.getByTestId('field-lock-now').waitFor();
     await card.getByText('Колдонмо PIN-код менен кулпуланат', { exact: false }).waitFor();
     // The usable key is no longer stored on the phone; only its PIN-wrapped form is.
-    const rows = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((ok, no) => {
-        const r = indexedDB.open('ukuk-field');
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => no(new Error('open'));
-      });
-      const keys = await new Promise<IDBValidKey[]>((ok) => {
-        const q = db.transaction('meta').objectStore('meta').getAllKeys();
-        q.onsuccess = () => ok(q.result);
-      });
-      db.close();
-      return keys.map(String);
-    });
+    const rows = (await phoneStore(page, 'meta')).keys;
     assert.ok(rows.includes('pinLock'), JSON.stringify(rows));
     assert.ok(!rows.includes('deviceKey'), JSON.stringify(rows));
     await card.scrollIntoViewIfNeeded();

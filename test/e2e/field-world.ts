@@ -164,3 +164,28 @@ export async function fieldLogin(page: Page, w: World): Promise<void> {
 export async function settled(page: Page): Promise<void> {
   await page.locator('[data-settling]').waitFor({ state: 'detached' });
 }
+
+/** The keys and rows of one object store of the phone's database (`ukuk-field`), as the page holds them. */
+export async function phoneStore(
+  page: Page,
+  store: string,
+): Promise<{ keys: string[]; json: string; n: number }> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((ok, no) => {
+      const r = indexedDB.open('ukuk-field');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => no(new Error('open'));
+    });
+    // No named helper inside: the page would need esbuild's `__name` to run it.
+    const store = db.transaction(name).objectStore(name);
+    const keysReq = store.getAllKeys();
+    const rowsReq = store.getAll();
+    await new Promise((ok) => {
+      rowsReq.onsuccess = ok;
+    });
+    const keys = keysReq.result;
+    const rows = rowsReq.result as unknown[];
+    db.close();
+    return { keys: keys.map(String), json: JSON.stringify(rows), n: rows.length };
+  }, store);
+}
