@@ -7,7 +7,10 @@ import { Lines } from './missions.schemas.ts';
 export const MESSAGE_MAX = 1000;
 
 export const MessageCreate = z.strictObject({
-  text: Lines(MESSAGE_MAX).min(1),
+  // Something visible: a text of zero-width characters only would show the observers an empty card.
+  text: Lines(MESSAGE_MAX)
+    .min(1)
+    .regex(/[^\s\u200b-\u200d\u2060\ufeff]/),
   /** One region's observers, or null for every observer of the mission. */
   region: RegionCode.nullable(),
 });

@@ -22,7 +22,16 @@ const FIELD_LIMIT = 100;
  * another region or taken off the mission stops receiving that region's messages at once.
  */
 function addressed(user: Expression<unknown> | string): Expression<SqlBool> {
-  return sql<SqlBool>`exists (select 1 from site_observers ao inner join sites asite on asite.id = ao.site_id where ao.mission_id = mm.mission_id and ao.user_id = ${user} and (mm.region is null or asite.region = mm.region))`;
+  return sql<SqlBool>`exists (select 1 from site_observers ao inner join sites asite on asite.id = ao.site_id inner join users au on au.id = ao.user_id where ao.mission_id = mm.mission_id and ao.user_id = ${user} and au.status <> 'disabled' and (mm.region is null or asite.region = mm.region))`;
+}
+
+/**
+ * Whether the reader `user` observes in one of `regions` of the message's mission: a region's
+ * coordinator counts a message to everybody over their regions only, as every other figure they see
+ * (the whole mission's count would tell them how many observers the other regions have).
+ */
+function observesIn(user: Expression<unknown>, regions: string[]): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from site_observers wo inner join sites ws on ws.id = wo.site_id where wo.mission_id = mm.mission_id and wo.user_id = ${user} and ws.region in (${sql.join(regions)}))`;
 }
 
 /** A message to a region needs that region in the sender's part; one to everybody, the whole mission. */
@@ -73,18 +82,29 @@ export async function sendMessage(
   return id;
 }
 
-/** The observers each region has in the mission, and all of them (a person counted once). */
-async function recipients(ctx: AppContext, missionId: string): Promise<(region: string | null) => number> {
+/**
+ * The observers each region has in the mission (disabled accounts left out), and those of several
+ * regions together, a person counted once: everybody for a whole-mission reviewer, their regions for a
+ * region's coordinator.
+ */
+async function recipients(
+  ctx: AppContext,
+  missionId: string,
+  scope: Scope,
+): Promise<(region: string | null) => number> {
   const rows = await ctx.db
     .selectFrom('site_observers as so')
     .innerJoin('sites as s', 's.id', 'so.site_id')
+    .innerJoin('users as u', 'u.id', 'so.user_id')
     .select(['s.region', 'so.user_id'])
     .distinct()
     .where('so.mission_id', '=', missionId)
+    .where('u.status', '<>', 'disabled')
     .execute();
   const byRegion = new Map<string, Set<string>>();
   for (const r of rows) byRegion.set(r.region, (byRegion.get(r.region) ?? new Set()).add(r.user_id));
-  const all = new Set(rows.map((r) => r.user_id)).size;
+  const seen = rows.filter((r) => regionInScope(scope, r.region));
+  const all = new Set(seen.map((r) => r.user_id)).size;
   return (region) => (region === null ? all : (byRegion.get(region)?.size ?? 0));
 }
 
@@ -97,6 +117,7 @@ export async function listMessages(
   const a = await loadMission(ctx, actor, missionId);
   requireReviewer(a);
   const scope = a.scope;
+  const within = scope.kind === 'regions' ? scope.regions : null;
   let q = ctx.db
     .selectFrom('mission_messages as mm')
     .selectAll('mm')
@@ -107,6 +128,7 @@ export async function listMessages(
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('r.message_id', '=', 'mm.id')
         .where(addressed(sql.ref('r.user_id')))
+        .$if(within !== null, (w) => w.where(observesIn(sql.ref('r.user_id'), within!)))
         .as('reads'),
     )
     .where('mm.mission_id', '=', missionId);
@@ -114,7 +136,7 @@ export async function listMessages(
     q = q.where((eb) => eb.or([eb('mm.region', 'is', null), eb('mm.region', 'in', scope.regions)]));
   const rows = await q.orderBy('mm.created_at', 'desc').orderBy('mm.id', 'desc').limit(LIST_LIMIT).execute();
   const [count, names] = await Promise.all([
-    recipients(ctx, missionId),
+    recipients(ctx, missionId, scope),
     userNames(
       ctx,
       rows.map((r) => r.author_id),
@@ -144,10 +166,9 @@ export async function withdrawMessage(ctx: AppContext, actor: Actor | null, id: 
   requireCap(actor, 'monitoring.review');
   const row = await ctx.db.selectFrom('mission_messages').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('messages.not_found');
-  const a = await loadMission(ctx, actor, row.mission_id).catch(() => {
-    throw new AppError('messages.not_found');
-  });
-  requireReviewer(a);
+  // Every way of not reaching the message answers alike: no telling a message from a made-up id.
+  const a = await loadMission(ctx, actor, row.mission_id).catch(() => null);
+  if (!a || a.scope.kind === 'observer') throw new AppError('messages.not_found');
   if (row.region !== null && !regionInScope(a.scope, row.region)) throw new AppError('messages.not_found');
   if (a.scope.kind !== 'all' && row.author_id !== actor.userId) throw new AppError('auth.forbidden');
   if (row.withdrawn_at !== null) return;

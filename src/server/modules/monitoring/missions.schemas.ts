@@ -10,10 +10,11 @@ export const SITE_KINDS = ['polling_station', 'detention', 'court', 'assembly', 
 export const SITE_STATUSES = ['waiting', 'complete', 'unstaffed'] as const;
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 // Mission and site texts are stored in clear (public information): no control characters (PostgreSQL
-// refuses NUL in text, and nobody means to type them); a description may have line breaks.
+// refuses NUL in text, and nobody means to type them; C1 ones such as U+009B start terminal escapes);
+// a description may have line breaks.
 /* eslint-disable no-control-regex -- the point of these two patterns is to refuse control characters */
-const ONE_LINE = /^[^\u0000-\u001f\u007f]*$/;
-const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
 /* eslint-enable no-control-regex */
 const Line = (max: number) => z.string().trim().max(max).regex(ONE_LINE);
 export const Lines = (max: number) => z.string().trim().max(max).regex(MULTI_LINE);
