@@ -69,6 +69,14 @@ await describeBrowser(
       const required = page.getByText('This answer is required.', { exact: true });
       await required.first().waitFor();
       assert.equal(await required.count(), 4);
+      // The first question refused takes the focus (above the screen on a phone, it is scrolled to).
+      await page.waitForFunction(() => {
+        const a = document.activeElement;
+        const first = document
+          .querySelector('.mantine-InputWrapper-error')
+          ?.closest('.mantine-InputWrapper-root');
+        return !!a && ['INPUT', 'TEXTAREA'].includes(a.tagName) && !!first?.contains(a);
+      });
       await page.getByRole('radio', { name: field('what_kind').options![0]!.label.en }).check();
       // Answered, a question's message goes at once; the others stay until they are answered.
       await page.waitForFunction(

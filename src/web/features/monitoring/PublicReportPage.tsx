@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateAnswers } from '../../../core/forms/answers';
 import { issueMessage } from '../../../core/forms/messages';
@@ -209,6 +209,7 @@ export function PublicReportPage(): ReactElement {
   const [answers, setAnswers] = useState<Answers>({});
   const [website, setWebsite] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const [proof, setProof] = useState<{ token: string; nonce: string } | null>(null);
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState(false);
@@ -264,6 +265,14 @@ export function PublicReportPage(): ReactElement {
       // Beside its question, a message does not repeat the question.
       for (const i of issues) byField[i.path] ??= issueMessage(def, i, lng, (k, p) => te(k, p ?? {}), false);
       setErrors(byField);
+      // The first problem may be above the screen on a phone: go to it (a screen reader then reads it).
+      requestAnimationFrame(() => {
+        const error = formRef.current?.querySelector('.mantine-InputWrapper-error');
+        const root = error?.closest('.mantine-InputWrapper-root');
+        const input = root?.querySelector<HTMLElement>('input, textarea, button');
+        if (input) input.focus();
+        else error?.scrollIntoView({ block: 'center' });
+      });
       return;
     }
     setErrors({});
@@ -312,6 +321,7 @@ export function PublicReportPage(): ReactElement {
       {def && (
         <Box
           component="form"
+          ref={formRef}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();

@@ -32,11 +32,14 @@ function PreviewInput({
   onChange,
   lng,
   t,
+  answers = {},
 }: {
   field: FormField;
   value: unknown;
   onChange: (v: unknown) => void;
   lng: Locale;
+  /** The report's answers so far: a question inside a repeat group may depend on one outside it. */
+  answers?: Answers;
   /** In the preview's language: the phone shows its own words (Yes, Send…) in it too. */
   t: TFunction;
 }): ReactElement {
@@ -151,22 +154,27 @@ function PreviewInput({
       );
     case 'repeat': {
       const noun = entryNoun(field, lng);
+      // One entry, answered like the phone's: its questions show and hide by its own answers too.
+      const entry = ((Array.isArray(value) ? value[0] : undefined) ?? {}) as Answers;
       return (
         <Paper withBorder p="xs">
           <Stack gap="xs">
             <Text size="sm" fw={500}>
               {label}
             </Text>
-            {(field.fields ?? []).map((c) => (
-              <PreviewField
-                key={c.key}
-                field={c}
-                value={undefined}
-                onChange={() => undefined}
-                lng={lng}
-                t={t}
-              />
-            ))}
+            {(field.fields ?? [])
+              .filter((c) => isVisible(c.visibleIf, answers, entry))
+              .map((c) => (
+                <PreviewField
+                  key={c.key}
+                  field={c}
+                  value={entry[c.key]}
+                  onChange={(v) => onChange([{ ...entry, [c.key]: v }])}
+                  lng={lng}
+                  t={t}
+                  answers={answers}
+                />
+              ))}
             <Button variant="light" size="xs" disabled>
               {noun ? t('preview.addEntry_named', { noun }) : t('preview.addEntry')}
             </Button>
@@ -267,6 +275,7 @@ export function FormPreview({
                     lng={lng}
                     t={tp}
                     value={answers[f.key]}
+                    answers={answers}
                     onChange={(v) => setAnswers((a) => ({ ...a, [f.key]: v }))}
                   />
                 ))}
