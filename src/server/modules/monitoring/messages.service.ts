@@ -5,6 +5,7 @@ import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
+import { presentFieldMessage, presentMissionMessage } from './messages.presenter.ts';
 import type * as S from './messages.schemas.ts';
 import { loadMission, regionInScope, requireReviewer, type Scope } from './monitoring.access.ts';
 
@@ -132,8 +133,7 @@ export async function listMessages(
         .as('reads'),
     )
     .where('mm.mission_id', '=', missionId);
-  if (scope.kind === 'regions')
-    q = q.where((eb) => eb.or([eb('mm.region', 'is', null), eb('mm.region', 'in', scope.regions)]));
+  if (within) q = q.where((eb) => eb.or([eb('mm.region', 'is', null), eb('mm.region', 'in', within)]));
   const rows = await q.orderBy('mm.created_at', 'desc').orderBy('mm.id', 'desc').limit(LIST_LIMIT).execute();
   const [count, names] = await Promise.all([
     recipients(ctx, missionId, scope),
@@ -144,17 +144,14 @@ export async function listMessages(
   ]);
   const env = envelope(ctx);
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      text: env.openRecordKey('mission_messages', r.id, r.dek).decrypt('body', r.body_enc) ?? '',
-      region: r.region,
-      at: r.created_at,
-      author: { id: r.author_id, name: names.get(r.author_id) ?? '' },
-      recipients: count(r.region),
-      read: Number(r.reads ?? 0),
-      withdrawnAt: r.withdrawn_at,
-      canWithdraw: r.withdrawn_at === null && (scope.kind === 'all' || r.author_id === actor!.userId),
-    })),
+    items: rows.map(({ reads, ...r }) =>
+      presentMissionMessage(env, r, {
+        authorName: names.get(r.author_id) ?? '',
+        recipients: count(r.region),
+        read: Number(reads ?? 0),
+        canWithdraw: r.withdrawn_at === null && (scope.kind === 'all' || r.author_id === actor!.userId),
+      }),
+    ),
   };
 }
 
@@ -214,14 +211,7 @@ export async function fieldMessages(ctx: AppContext, actor: Actor | null): Promi
     .execute();
   const env = envelope(ctx);
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      missionId: r.mission_id,
-      missionTitle: r.title,
-      text: env.openRecordKey('mission_messages', r.id, r.dek).decrypt('body', r.body_enc) ?? '',
-      at: r.created_at,
-      read: r.readBy !== null,
-    })),
+    items: rows.map((r) => presentFieldMessage(env, r)),
   };
 }
 

@@ -2,12 +2,13 @@ import { Button, Card, Select, Stack, Text, Textarea, Title } from '@mantine/cor
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isRegionCode, regionChoicesIn, regionName } from '../../../../core/geo/regions';
+import { regionChoicesIn } from '../../../../core/geo/regions';
 import { ApiError } from '../../../api/client';
 import { fieldErrors } from '../../../components/errors';
 import { useRequired } from '../../../components/useRequired';
 import { useFormat } from '../../../intl/format';
 import { MESSAGE_MAX, messagesApi, type Mission } from '../api';
+import { useRegionName } from '../labels';
 import { useLocale } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate } from '../queries';
@@ -21,13 +22,14 @@ const EVERYONE = '*';
 export function MessageComposer({ mission }: { mission: Mission }): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
+  const regionName = useRegionName();
   const fmt = useFormat();
   const invalidate = useInvalidate();
   const form = useRef<HTMLDivElement>(null);
   const whole = mission.scope === 'all';
   const regions = whole
     ? [{ value: EVERYONE, label: t('messages.everyone') }, ...regionChoicesIn(lng)]
-    : mission.regions.map((r) => ({ value: r, label: isRegionCode(r) ? regionName(r, lng) : r }));
+    : mission.regions.map((r) => ({ value: r, label: regionName(r) }));
   const [to, setTo] = useState<string>(regions[0]?.value ?? EVERYONE);
   const [text, setText] = useState('');
   const [sent, setSent] = useState(false);

@@ -2,11 +2,10 @@ import { Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isRegionCode, regionName } from '../../../../core/geo/regions';
 import { PageLoader } from '../../../components/PageLoader';
 import { useFormat } from '../../../intl/format';
 import { messagesApi, type Mission, type MissionMessage } from '../api';
-import { useLocale } from '../l10n';
+import { useRegionName } from '../labels';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate } from '../queries';
 import { MessageComposer } from './MessageComposer';
@@ -57,7 +56,7 @@ export function MessagesTab({ mission }: { mission: Mission }): ReactElement {
 function MessageCard({ mission, message: m }: { mission: Mission; message: MissionMessage }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
-  const lng = useLocale();
+  const regionName = useRegionName();
   const invalidate = useInvalidate();
   const [confirm, setConfirm] = useState(false);
   const withdraw = useMutation({
@@ -73,11 +72,7 @@ function MessageCard({ mission, message: m }: { mission: Mission; message: Missi
       <Stack gap={6}>
         <Group gap="xs">
           <Badge variant="light" tt="none" color={m.region ? 'blue' : 'grape'}>
-            {m.region === null
-              ? t('messages.everyone_short')
-              : isRegionCode(m.region)
-                ? regionName(m.region, lng)
-                : m.region}
+            {m.region === null ? t('messages.everyone_short') : regionName(m.region)}
           </Badge>
           <Text size="sm" c="dimmed">
             {m.author.name} · {fmt.dateTime(m.at)}
