@@ -32,10 +32,11 @@ import { updateMe } from '../server/modules/me/me.service.ts';
  * rules (whatever it asks), so the demo follows the template as it changes.
  */
 const STATIONS: [string, RegionCode, string][] = [
-  ['1001', 'KG-GB', 'Бишкек'],
-  ['1002', 'KG-GB', 'Бишкек'],
-  ['1003', 'KG-GB', 'Бишкек'],
-  ['1004', 'KG-GB', 'Бишкек'],
+  // Bishkek's four city districts, so a station there says more than the city's name twice.
+  ['1001', 'KG-GB', 'Ленин району'],
+  ['1002', 'KG-GB', 'Октябрь району'],
+  ['1003', 'KG-GB', 'Биринчи Май району'],
+  ['1004', 'KG-GB', 'Свердлов району'],
   ['2001', 'KG-C', 'Токмок'],
   ['2002', 'KG-C', 'Кант'],
   ['2003', 'KG-C', 'Кара-Балта'],

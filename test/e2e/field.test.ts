@@ -191,6 +191,7 @@ await describeBrowser('field app: offline outbox', (backend) => {
     for (const n of [1, 2, 3]) await fillChecklist(page, w, `Report ${n}`, 'click', n === 1);
     await page.getByTestId('field-waiting').filter({ hasText: '3' }).waitFor();
     assert.equal((await stored(w)).length, 0, 'nothing reached the server while offline');
+    assert.equal(await page.getByTestId('field-send-now').count(), 1, '"Send now" while reports wait');
 
     await page.reload();
     await page.getByTestId('field-waiting').filter({ hasText: '3' }).waitFor();
@@ -227,6 +228,7 @@ await describeBrowser('field app: offline outbox', (backend) => {
     await fillChecklist(page, w, 'Double tap', 'dblclick');
     const items = await untilStored(w, 4);
     await page.getByTestId('field-waiting').filter({ hasText: /Баары/ }).waitFor();
+    assert.equal(await page.getByTestId('field-send-now').count(), 0, 'no "Send now" with nothing to send');
     // Replay a report the server already has, from the observer's own session: same id, nothing new.
     const first = await w.admin$.get<{
       clientId: string;

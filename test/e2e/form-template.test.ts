@@ -198,6 +198,21 @@ await describeBrowser('monitoring: a newer shipped template is offered in the bu
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('the public report form is marked in the list, and its editor says strangers fill it in', async () => {
+    const { page } = tab;
+    await page.goto('/monitoring/forms');
+    const badge = page.getByTestId('form-public');
+    await see(page, badge.getByText('Public report form'));
+    assert.equal(await badge.count(), 1, 'only the public form');
+    await badge.locator('xpath=ancestor::tr').getByRole('link').click();
+    await see(page, page.getByTestId('public-form-notice').getByText('Anyone on the internet'));
+    // An administrator changes it: the editor is there, under the notice.
+    await see(page, page.getByTestId('save-draft'));
+    await page.goto('/monitoring/forms');
+    await see(page, page.getByTestId('form-public'));
+    assert.equal(await page.getByTestId('public-form-notice').count(), 0);
+  });
+
   it('a coordinator reads the public report form but finds nothing that would change it (ADR 0024)', async () => {
     const { page } = tab;
     await logout(page);
@@ -206,6 +221,7 @@ await describeBrowser('monitoring: a newer shipped template is offered in the bu
     await page.goto('/monitoring/forms');
     const badge = page.getByTestId('form-admin-only');
     await see(page, badge.getByText('Администратор өзгөртөт'));
+    await see(page, page.getByTestId('form-public').getByText('Ачык билдирүү формасы'));
     assert.equal(await badge.count(), 1, 'only the public form');
     const row = badge.locator('xpath=ancestor::tr');
     await row.getByRole('button').click();
@@ -216,6 +232,8 @@ await describeBrowser('monitoring: a newer shipped template is offered in the bu
     await row.getByRole('link').click();
     await see(page, page.getByTestId('form-read-only').getByText('администратор гана өзгөртөт'));
     assert.equal(await page.getByTestId('save-draft').count(), 0);
+    // The read-only note says it already; no second notice about strangers.
+    assert.equal(await page.getByTestId('public-form-notice').count(), 0);
     assert.equal(await page.getByTestId('publish').count(), 0);
     assert.equal(await page.getByTestId('form-title-en').count(), 0, 'no editor');
     assert.deepEqual(await shot(page, 'form-read-only-ky'), []);

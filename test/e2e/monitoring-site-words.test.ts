@@ -66,6 +66,8 @@ async function assertOutboxButtonsWhole(page: Page, what: string): Promise<void>
   const width = page.viewportSize()!.width;
   for (const id of ['field-open-outbox', 'field-send-now']) {
     const button = page.getByTestId(id);
+    // "Send now" shows only while a report waits.
+    if (id === 'field-send-now' && !(await button.count())) continue;
     const box = (await button.boundingBox())!;
     assert.ok(box.x >= 0 && box.x + box.width <= width, `${id} sticks out at ${width} px (${what})`);
     const [inner, shown] = await button

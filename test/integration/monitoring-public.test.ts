@@ -166,7 +166,12 @@ for (const backend of await backends()) {
     });
 
     test('a public report reads with no mission kind; filed under a mission, with that mission’s kind', async () => {
-      type View = { missionId: string | null; site: unknown; missionKind: string | null };
+      type View = {
+        missionId: string | null;
+        site: unknown;
+        missionKind: string | null;
+        missionTitle: string | null;
+      };
       const row = await t.ctx.db
         .selectFrom('submissions')
         .select('id')
@@ -176,6 +181,7 @@ for (const backend of await backends()) {
       const plain = await admin.client.get<View>(url);
       assert.equal(plain.status, 200, JSON.stringify(plain.body));
       assert.equal(plain.body.missionKind, null);
+      assert.equal(plain.body.missionTitle, null);
       assert.equal(plain.body.site, null);
       const m = await admin.client.post<{ id: string }>('/api/monitoring/missions', {
         kind: 'trial',
@@ -193,6 +199,7 @@ for (const backend of await backends()) {
         assert.equal(filed.body.missionId, m.body.id);
         assert.equal(filed.body.site, null);
         assert.equal(filed.body.missionKind, 'trial');
+        assert.equal(filed.body.missionTitle, 'Соттук процесстерге байкоо 2026');
       } finally {
         await file(null);
       }

@@ -125,14 +125,15 @@ for (const backend of await backends()) {
       assert.equal(other.status, 409);
       assert.equal(other.body.error.code, 'submissions.client_id_taken');
       assert.equal((other.body as unknown as { id?: string }).id, undefined);
-      const got = await obs.client.get<Sub & { site: unknown; observerName: string; missionKind: string }>(
-        `/api/monitoring/submissions/${a.body.id}`,
-      );
+      const got = await obs.client.get<
+        Sub & { site: unknown; observerName: string; missionKind: string; missionTitle: string }
+      >(`/api/monitoring/submissions/${a.body.id}`);
       assert.equal(got.status, 200);
       assert.deepEqual(got.body.answers, body.answers);
       // Where and by whom, as the reviewer's page shows them; the mission's kind words the site.
       assert.deepEqual(got.body.site, { code: 'C1', name: 'School 1' });
       assert.equal(got.body.missionKind, 'election');
+      assert.equal(got.body.missionTitle, 'Test election');
       assert.equal(got.body.observerName, 'Test monitor');
 
       const twin = submission(w, 'C1', goodAnswers({ voters: 7 }));

@@ -85,7 +85,11 @@ export async function presentSubmission(
       : undefined,
     // By the report's own mission, not its site's: a report with a mission but no site is worded too.
     row.mission_id
-      ? ctx.db.selectFrom('missions').select('kind').where('id', '=', row.mission_id).executeTakeFirst()
+      ? ctx.db
+          .selectFrom('missions')
+          .select(['kind', 'title'])
+          .where('id', '=', row.mission_id)
+          .executeTakeFirst()
       : undefined,
     internal ? duplicateLinks(ctx, actor!, row) : { duplicateOf: null, duplicates: [] },
     internal ? placeRegions(ctx.db, actor!, row) : [],
@@ -119,6 +123,7 @@ export async function presentSubmission(
     siteId: row.site_id,
     site: site ? { code: site.code, name: site.name } : null,
     missionKind: mission?.kind ?? null,
+    missionTitle: mission?.title ?? null,
     formVersionId: row.form_version_id,
     formId: row.form_id,
     formKind: row.form_kind,

@@ -43,6 +43,7 @@ export const SubmissionView = z.object({
   site: z.object({ code: z.string(), name: z.string() }).nullable(),
   /** The kind of the report's mission, which words the site (court, institution…); null without a mission. */
   missionKind: z.string().nullable(),
+  missionTitle: z.string().nullable(),
   formVersionId: Uuid,
   formId: Uuid,
   formKind: z.string(),

@@ -175,17 +175,20 @@ export function HomeScreen(): ReactElement {
               >
                 {t('home.open_outbox')}
               </Button>
-              <Button
-                size="md"
-                fullWidth
-                {...WRAP}
-                disabled={!online || counts.waiting === 0}
-                loading={syncing}
-                onClick={() => void sync(true)}
-                data-testid="field-send-now"
-              >
-                {t('send_now')}
-              </Button>
+              {/* Only with something to send: a greyed "Send now" beside "nothing waits" read as a fault. */}
+              {counts.waiting > 0 && (
+                <Button
+                  size="md"
+                  fullWidth
+                  {...WRAP}
+                  disabled={!online}
+                  loading={syncing}
+                  onClick={() => void sync(true)}
+                  data-testid="field-send-now"
+                >
+                  {t('send_now')}
+                </Button>
+              )}
             </Stack>
           </Stack>
         </Card>

@@ -41,15 +41,17 @@ export function OutboxScreen(): ReactElement {
                   ? t('home.all_sent')
                   : null}
           </Text>
-          <Button
-            size="md"
-            disabled={!online || waiting === 0}
-            loading={syncing}
-            onClick={() => void sync(true)}
-            data-testid="outbox-send-now"
-          >
-            {t('send_now')}
-          </Button>
+          {waiting > 0 && (
+            <Button
+              size="md"
+              disabled={!online}
+              loading={syncing}
+              onClick={() => void sync(true)}
+              data-testid="outbox-send-now"
+            >
+              {t('send_now')}
+            </Button>
+          )}
         </Group>
         {!online && waiting > 0 && (
           <Text size="sm" c="dimmed">

@@ -6,6 +6,7 @@ import type { FormDefinition } from '../../../core/forms/types';
 import { ApiError } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
+import { PUBLIC_FORM_KEY } from './api';
 import { blankDefinition } from './builder/definition';
 import { FormEditor } from './builder/FormEditor';
 import { TemplateNotice } from './builder/TemplateNotice';
@@ -61,6 +62,12 @@ export function FormBuilderPage(): ReactElement {
         <Alert color="gray">{t('forms.notFound')}</Alert>
       ) : (
         <MonErrorAlert error={form.error} />
+      )}
+      {data?.editable && data.key === PUBLIC_FORM_KEY && (
+        // An administrator publishing here changes what strangers see at once: say so before they do.
+        <Alert color="teal" mb="md" data-testid="public-form-notice">
+          {t('builder.publicForm')}
+        </Alert>
       )}
       {data && !data.editable && initial ? (
         // What the public fills in is the published version, not an administrator's open draft.

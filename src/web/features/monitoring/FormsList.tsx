@@ -9,7 +9,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { usePhone } from '../../components/usePhone';
 import { useFormat } from '../../intl/format';
 import { AnchorLink } from '../people/AnchorLink';
-import { formsApi, type FormSummary } from './api';
+import { formsApi, PUBLIC_FORM_KEY, type FormSummary } from './api';
 import { useL10n } from './l10n';
 import { MonErrorAlert } from './MonErrorAlert';
 import { monitoringKeys, useInvalidate } from './queries';
@@ -85,6 +85,11 @@ function Origin({ form }: { form: FormSummary }): ReactElement {
       <Badge variant="light" color={form.origin === 'template' ? 'grape' : 'blue'} tt="none">
         {t(`forms:origin.${form.origin}`)}
       </Badge>
+      {form.key === PUBLIC_FORM_KEY && (
+        <Badge variant="light" color="teal" tt="none" data-testid="form-public">
+          {t('forms.publicForm')}
+        </Badge>
+      )}
       {!form.editable && (
         <Badge variant="light" color="gray" tt="none" data-testid="form-admin-only">
           {t('forms.adminOnly')}

@@ -139,7 +139,7 @@ export function SubmissionPage(): ReactElement {
                       {t('review.mission')}
                     </Text>
                     <AnchorLink to="/monitoring/missions/$id" params={{ id: s.missionId }} size="sm">
-                      {t('submission.openMission')}
+                      {s.missionTitle ?? t('submission.openMission')}
                     </AnchorLink>
                   </div>
                 )}

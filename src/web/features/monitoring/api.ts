@@ -37,8 +37,13 @@ export const SUBMISSION_STATUSES = [
 ] as const satisfies readonly SubmissionStatus[];
 export const QUEUES = ['translate', 'geolocate', 'verify', 'urgent'] as const satisfies readonly Queue[];
 
+/** The key of the shipped public incident form: anyone on the internet fills in its published version. */
+export const PUBLIC_FORM_KEY = 'public_incident';
+
 export interface FormSummary {
   id: string;
+  /** The shipped template's key (`public_incident`…); null for a form made here. */
+  key: string | null;
   kind: FormKind;
   title: L10n;
   origin: 'template' | 'custom';
@@ -53,6 +58,7 @@ export interface FormSummary {
 }
 export interface FormDetail {
   id: string;
+  key: string | null;
   kind: FormKind;
   title: L10n;
   origin: 'template' | 'custom';

@@ -53,6 +53,7 @@ export interface Submission {
   site: { code: string; name: string } | null;
   /** Words the site by its mission's kind (court, institution…); null without a site. */
   missionKind: string | null;
+  missionTitle: string | null;
   formVersionId: string;
   formId: string;
   formKind: string;

@@ -33,6 +33,19 @@ function usePlace() {
   };
 }
 
+/** Place, district, region on one line; a place named like its region («Бишкек · Бишкек») says it once. */
+function placeLine(parts: (string | null)[]): string {
+  const seen = new Set<string>();
+  return parts
+    .filter((p): p is string => {
+      const k = p?.trim().toLocaleLowerCase() ?? '';
+      if (!k || seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .join(' · ');
+}
+
 /** Who observes the site; "nobody yet" stands out, since a station without an observer goes unwatched. */
 function Observers({ s }: { s: Site }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -80,7 +93,8 @@ function Actions({
 }: { s: Site; wrap?: boolean } & Omit<Props, 'items' | 'manage'>): ReactElement {
   const { t } = useTranslation('monitoring');
   return (
-    <Group gap={wrap ? 'xs' : 4} wrap={wrap ? 'wrap' : 'nowrap'}>
+    // Right-aligned so "Assign" and the bin line up down the column whether or not a row has "Contact".
+    <Group gap={wrap ? 'xs' : 4} wrap={wrap ? 'wrap' : 'nowrap'} justify={wrap ? undefined : 'flex-end'}>
       {s.observers.length > 0 && (
         <Button
           size="compact-sm"
@@ -141,7 +155,7 @@ function SitesTable({ items, manage, ...actions }: Props): ReactElement {
             <Table.Th ta="end">
               <WholeWords text={t('sites.checklists')} />
             </Table.Th>
-            {manage && <Table.Th>{t('sites.actions')}</Table.Th>}
+            {manage && <Table.Th ta="end">{t('sites.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -194,6 +208,7 @@ function SitesTable({ items, manage, ...actions }: Props): ReactElement {
 function SiteCards({ items, manage, ...actions }: Props): ReactElement {
   const { t } = useTranslation('monitoring');
   const place = usePlace();
+  const line = (s: Site) => placeLine([s.place, place.district(s), place.region(s)]);
   return (
     <CardList label={t('tabs.sites')}>
       {items.map((s) => (
@@ -207,7 +222,7 @@ function SiteCards({ items, manage, ...actions }: Props): ReactElement {
             </Text>
           </Group>
           <Text size="xs" c="dimmed">
-            {[s.place, place.district(s), place.region(s)].filter(Boolean).join(' · ')}
+            {line(s)}
           </Text>
           {manage && (
             <Text size="sm" data-testid="site-observers">

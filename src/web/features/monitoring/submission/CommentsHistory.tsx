@@ -29,7 +29,8 @@ export function Comments({ s }: { s: Submission }): ReactElement {
   return (
     <Card withBorder radius="md" padding="md">
       <Title order={2} size="h4" mb="sm">
-        {t('comments.title', { count: s.comments.length })}
+        {/* "0 comments" above "No comments yet" said it twice. */}
+        {s.comments.length ? t('comments.title', { count: s.comments.length }) : t('comments.heading')}
       </Title>
       <Stack gap="sm">
         {s.comments.length === 0 && (
