@@ -1,4 +1,4 @@
-import { Button, Card, Group, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Title } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../../../../core/forms/types';
@@ -47,13 +47,19 @@ export function AnswersCard({
         )}
       </Group>
       <MonErrorAlert error={error} />
-      <AnswersView
-        definition={definition}
-        answers={s.answers}
-        submissionId={s.id}
-        files={s.files}
-        corrected={corrected}
-      />
+      {/* Until the form arrives the answers would show as bare keys and ISO times; only a form that
+          cannot be read leaves them that way. */}
+      {!definition && !error ? (
+        <Loader size="sm" data-testid="answers-loading" />
+      ) : (
+        <AnswersView
+          definition={definition}
+          answers={s.answers}
+          submissionId={s.id}
+          files={s.files}
+          corrected={corrected}
+        />
+      )}
       {correcting && definition && (
         <CorrectDialog s={s} definition={definition} onClose={() => setCorrecting(false)} />
       )}
