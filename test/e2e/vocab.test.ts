@@ -127,9 +127,14 @@ await describeBrowser('vocabularies: review and pickers', (backend) => {
     await page.screenshot({ path: shot(`${backend}-phone`), fullPage: false });
     await page.goto('/admin/vocab');
     await page.getByTestId('huridocs-credit').waitFor();
+    // On a phone each vocabulary is a card naming what is left to translate, not a table to scroll.
+    await page.getByTestId('vocab-card-esf_types_of_acts').waitFor();
+    assert.equal(await page.locator('.table-scroll').count(), 0);
     assert.equal(await hasHorizontalScroll(page), false);
-    // The vocabularies table is wider than a phone: a shade on the right says there are more columns,
-    // and moves to the left once scrolled to the end.
+    await page.screenshot({ path: shot(`${backend}-phone-cards`), fullPage: false });
+    // On a small tablet the table is wider than the page: a shade on the right says there are more
+    // columns, and moves to the left once scrolled to the end.
+    await page.setViewportSize({ width: 700, height: 800 });
     const box = page.locator('.table-scroll').first();
     await box.and(page.locator('[data-more-right]')).waitFor();
     await box.getByRole('region').evaluate((e) => e.scrollBy({ left: e.scrollWidth }));

@@ -1,13 +1,15 @@
-import { Badge, Card, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../people/AnchorLink';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
+import { CardItem, CardList } from '../../components/CardList';
 import { TableScroll } from '../../components/TableScroll';
+import { usePhone } from '../../components/usePhone';
 import { matches, queryWords, haystack } from '../../components/vocab/search';
-import { useSchemeList } from './api';
+import { useSchemeList, type SchemeSummary } from './api';
 import { HuridocsCredit, schemeTitle } from './labels';
 
 /** Rights first, then the local lists, the HURIDOCS lists, and Ukuk's legal-aid lists. */
@@ -17,10 +19,60 @@ function group(scheme: string): number {
   return scheme.startsWith('esf_') ? 2 : 3;
 }
 
+type Row = SchemeSummary & { title: string };
+
+/**
+ * One card per vocabulary on a phone: the eight-column table scrolled sideways there, hiding what is
+ * left to translate. A card names only the gaps that exist.
+ */
+function SchemeCards({ rows }: { rows: Row[] }): ReactElement {
+  const { t } = useTranslation('vocab');
+  const gaps = [
+    ['kyMissing', 'red'],
+    ['kyDraft', 'yellow'],
+    ['ruMissing', 'red'],
+  ] as const;
+  return (
+    <CardList label={t('title')}>
+      {rows.map((s) => (
+        <CardItem key={s.scheme} testId={`vocab-card-${s.scheme}`}>
+          <div>
+            <AnchorLink to="/admin/vocab/$scheme" params={{ scheme: s.scheme }} fw={600}>
+              {s.title}
+            </AnchorLink>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {s.scheme}
+            </Text>
+          </div>
+          <Text size="xs" c="dimmed">
+            <Text span size="xs" fw={600} c={s.origin === 'huridocs' ? 'blue' : 'dimmed'}>
+              {t(`origin.${s.origin}`)}
+            </Text>
+            {' · '}
+            {t('summary', { version: s.version, terms: s.terms, retired: s.retired })}
+          </Text>
+          {gaps.some(([k]) => s[k] > 0) && (
+            <Group gap={4}>
+              {gaps.map(([k, color]) =>
+                s[k] > 0 ? (
+                  <Badge key={k} variant="light" color={color} tt="none">
+                    {t(`col.${k}`)}: {s[k]}
+                  </Badge>
+                ) : null,
+              )}
+            </Group>
+          )}
+        </CardItem>
+      ))}
+    </CardList>
+  );
+}
+
 /** Administration → Vocabularies: every scheme with its size and what is left to translate. */
 export function VocabListPage(): ReactElement {
   const { t } = useTranslation('vocab');
   const list = useSchemeList();
+  const phone = usePhone();
   const [q, setQ] = useState('');
   if (list.isPending) return <PageLoader />;
   if (list.isError) return <ErrorAlert error={list.error} />;
@@ -51,49 +103,53 @@ export function VocabListPage(): ReactElement {
           maw={420}
           data-testid="vocab-scheme-filter"
         />
-        <Card withBorder p={0}>
-          <TableScroll minWidth={720} label={t('title')}>
-            <Table striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('col.name')}</Table.Th>
-                  <Table.Th>{t('col.origin')}</Table.Th>
-                  <Table.Th ta="right">{t('col.terms')}</Table.Th>
-                  <Table.Th ta="right">{t('col.kyMissing')}</Table.Th>
-                  <Table.Th ta="right">{t('col.kyDraft')}</Table.Th>
-                  <Table.Th ta="right">{t('col.ruMissing')}</Table.Th>
-                  <Table.Th ta="right">{t('col.retired')}</Table.Th>
-                  <Table.Th ta="right">{t('col.version')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((s) => (
-                  <Table.Tr key={s.scheme}>
-                    <Table.Td>
-                      <AnchorLink to="/admin/vocab/$scheme" params={{ scheme: s.scheme }} fw={600}>
-                        {s.title}
-                      </AnchorLink>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {s.scheme}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" fw={600} c={s.origin === 'huridocs' ? 'blue' : 'dimmed'}>
-                        {t(`origin.${s.origin}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{s.terms}</Table.Td>
-                    <Table.Td ta="right">{num(s.kyMissing, 'red')}</Table.Td>
-                    <Table.Td ta="right">{num(s.kyDraft, 'yellow')}</Table.Td>
-                    <Table.Td ta="right">{num(s.ruMissing, 'red')}</Table.Td>
-                    <Table.Td ta="right">{num(s.retired, 'gray')}</Table.Td>
-                    <Table.Td ta="right">{s.version}</Table.Td>
+        {phone ? (
+          <SchemeCards rows={rows} />
+        ) : (
+          <Card withBorder p={0}>
+            <TableScroll minWidth={720} label={t('title')}>
+              <Table striped highlightOnHover verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('col.name')}</Table.Th>
+                    <Table.Th>{t('col.origin')}</Table.Th>
+                    <Table.Th ta="right">{t('col.terms')}</Table.Th>
+                    <Table.Th ta="right">{t('col.kyMissing')}</Table.Th>
+                    <Table.Th ta="right">{t('col.kyDraft')}</Table.Th>
+                    <Table.Th ta="right">{t('col.ruMissing')}</Table.Th>
+                    <Table.Th ta="right">{t('col.retired')}</Table.Th>
+                    <Table.Th ta="right">{t('col.version')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
-        </Card>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((s) => (
+                    <Table.Tr key={s.scheme}>
+                      <Table.Td>
+                        <AnchorLink to="/admin/vocab/$scheme" params={{ scheme: s.scheme }} fw={600}>
+                          {s.title}
+                        </AnchorLink>
+                        <Text size="xs" c="dimmed" ff="monospace">
+                          {s.scheme}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs" fw={600} c={s.origin === 'huridocs' ? 'blue' : 'dimmed'}>
+                          {t(`origin.${s.origin}`)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right">{s.terms}</Table.Td>
+                      <Table.Td ta="right">{num(s.kyMissing, 'red')}</Table.Td>
+                      <Table.Td ta="right">{num(s.kyDraft, 'yellow')}</Table.Td>
+                      <Table.Td ta="right">{num(s.ruMissing, 'red')}</Table.Td>
+                      <Table.Td ta="right">{num(s.retired, 'gray')}</Table.Td>
+                      <Table.Td ta="right">{s.version}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </TableScroll>
+          </Card>
+        )}
       </Stack>
     </>
   );
