@@ -263,6 +263,13 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
     await see(page, page.getByTestId('site-row-C-101').getByText('Asel Observer'));
 
     await page.getByTestId('mission-tab-forms').click();
+    await page.getByTestId(`attach-${formId}`).waitFor();
+    // The public incident form is offered too, and says what it is.
+    const forms = await coord.get<{ items: { id: string; key: string | null }[] }>('/api/monitoring/forms');
+    const publicId = forms.body.items.find((f) => f.key === 'public_incident')!.id;
+    const marked = page.getByRole('checkbox', { name: /Public report form/ });
+    await see(page, marked);
+    assert.equal(await marked.getAttribute('data-testid'), `attach-${publicId}`);
     await page.getByTestId(`attach-${formId}`).check();
     await page.getByTestId('mission-forms-save').click();
     await see(page, page.getByRole('status').getByText('Saved.'));

@@ -1,8 +1,8 @@
-import { Button, Checkbox, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { missionsApi, type Mission } from '../api';
+import { missionsApi, PUBLIC_FORM_KEY, type Mission } from '../api';
 import { useL10n } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useForms, useInvalidate } from '../queries';
@@ -50,7 +50,19 @@ export function FormsTab({ mission }: { mission: Mission }): ReactElement {
             <Checkbox
               key={f.id}
               value={f.publishedVersionId!}
-              label={itemLabel(l10n(f.title), t(`forms:kind.${f.kind}`))}
+              label={
+                // The public form is anyone's: attaching it here also hands it to the observers.
+                f.key === PUBLIC_FORM_KEY ? (
+                  <Group gap={6} component="span">
+                    {itemLabel(l10n(f.title), t(`forms:kind.${f.kind}`))}
+                    <Badge variant="light" color="teal" tt="none" component="span">
+                      {t('forms.publicForm')}
+                    </Badge>
+                  </Group>
+                ) : (
+                  itemLabel(l10n(f.title), t(`forms:kind.${f.kind}`))
+                )
+              }
               data-testid={`attach-${f.id}`}
             />
           ))}
