@@ -116,7 +116,7 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     await see(page, panel);
     const named = panel.getByRole('switch', { name: 'With names and free text' });
     assert.equal(await named.isChecked(), false, 'redacted by default');
-    await see(page, panel.getByText('second administrator must approve'));
+    await see(page, panel.getByText('administrator other than you must approve'));
     assert.equal(await panel.getByTestId('export-job').count(), 0, 'no export yet');
     await photo(page, 'idle-desktop');
 

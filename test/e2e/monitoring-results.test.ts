@@ -116,6 +116,23 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     assert.equal(await page.getByTestId('mission-public-badge').first().getAttribute('href'), link);
   });
 
+  it('a refresh that fails keeps the last figures on the dashboard, marked as old', async () => {
+    const { page } = admin;
+    await page.goto(`/monitoring/missions/${missionId}`);
+    await see(page, page.getByTestId('dash-received'));
+    await page.route('**/api/monitoring/missions/*/summary', (r) => r.fulfill({ status: 503, body: '{}' }));
+    try {
+      // The next 30-second refresh fails: the figures stay, and the line above them says how old they are.
+      const stale = page.getByTestId('summary-stale');
+      await stale.waitFor({ timeout: 45_000 });
+      assert.match(await stale.innerText(), /Жаңылоо болбой калды/);
+      await see(page, page.getByTestId('dash-received'));
+      await see(page, page.getByTestId('export-panel'));
+    } finally {
+      await page.unroute('**/api/monitoring/missions/*/summary');
+    }
+  });
+
   it('anyone sees totals only: coverage, regions and answers, never staffing or a site', async () => {
     const { page } = anon;
     await page.goto(link);
@@ -126,6 +143,8 @@ await describeBrowser('monitoring: the public results page', (backend) => {
       await see(page, page.getByTestId(id).getByText(WITHHELD, { exact: true }));
     // Every region is a row, those nobody was sent to (Batken) as well as those with sites.
     for (const code of ['KG-C', 'KG-N', 'KG-B']) await see(page, page.getByTestId(`region-row-${code}`));
+    // The totals count reports nobody has verified yet, and the page says so.
+    await see(page, page.getByTestId('results-unverified').getByText(/текшере элек/));
     // Where nobody watches stays internal, and so do the stations and the people.
     assert.equal(await page.getByTestId('dash-unstaffed').count(), 0);
     const text = await page.locator('main').innerText();

@@ -1,5 +1,4 @@
-import type { FlatField, FormField } from '../../../core/forms/index.ts';
-import { zonedDay } from '../../../core/zoned-time.ts';
+import type { FlatField } from '../../../core/forms/index.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
@@ -11,52 +10,16 @@ import { attachPreparedTx, prepareEvidence, type PreparedEvidence } from '../vio
 import { createEventTx } from '../violations/violations.service.ts';
 import { addHistory, loadForReview, lockedError } from './review.service.ts';
 import { filesForCopy } from './submissions.files.ts';
+import { describeAnswers, eventDay, firstChoice, recordPlace } from './review.convert.text.ts';
 import { liveLock } from './submissions.read.ts';
 import { translationsOf } from './submissions.translations.ts';
-import { publishedVersion, uploadIdsOf, type CachedVersion } from './submissions.forms.ts';
+import { publishedVersion, uploadIdsOf } from './submissions.forms.ts';
 
-const YES: Record<Locale, [string, string]> = { ky: ['ооба', 'жок'], ru: ['да', 'нет'], en: ['yes', 'no'] };
 const FROM_REPORT: Record<Locale, string> = {
   ky: 'Мониторинг билдирүүсүнөн',
   ru: 'Из отчёта мониторинга',
   en: 'From a monitoring report',
 };
-
-function optionLabel(def: CachedVersion['definition'], key: string, value: string, locale: Locale): string {
-  const find = (fields: FormField[]): FormField | undefined => {
-    for (const f of fields) {
-      if (f.key === key) return f;
-      const inner = f.fields ? find(f.fields) : undefined;
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  const f = def.sections.map((s) => find(s.fields)).find(Boolean);
-  const o = f?.options?.find((x) => x.key === value);
-  return o ? o.label[locale] || o.label.en || value : value;
-}
-
-/** The answers as "label: value" lines in the reviewer's language, for the new record's description. */
-export function describeAnswers(v: CachedVersion, answers: Record<string, unknown>, locale: Locale): string {
-  const lines: string[] = [];
-  const show = (f: FlatField, a: unknown): string => {
-    if (typeof a === 'boolean') return YES[locale][a ? 0 : 1];
-    if (f.type === 'single_choice' && typeof a === 'string')
-      return optionLabel(v.definition, f.key, a, locale);
-    if (Array.isArray(a) && f.type === 'multiple_choice')
-      return a.map((x) => optionLabel(v.definition, f.key, String(x), locale)).join(', ');
-    if (a && typeof a === 'object') return JSON.stringify(a);
-    return String(a);
-  };
-  for (const f of v.flat) {
-    if (f.parent || f.type === 'file' || f.type === 'signature') continue;
-    const a = answers[f.key];
-    if (a === undefined || a === null || a === '') continue;
-    const label = f.label ? f.label[locale] || f.label.en : f.key;
-    lines.push(`${label}: ${show(f, a)}`);
-  }
-  return lines.join('\n').slice(0, 50_000);
-}
 
 /**
  * The new record's text: the answers, then the reviewers' translations of them (ADR 0028), the reader's
@@ -149,8 +112,15 @@ async function convertOnce(
   });
 }
 
+/** "Obstruction of observers — Station № 2001 — 2026-12-06": what happened (an incident's first choice), where, when. */
 const defaultTitle = (src: Source, locale: Locale) =>
-  `${src.site?.name ?? (src.v.title[locale] || src.v.title.en)} — ${src.row.submitted_at.slice(0, 10)}`;
+  [
+    src.row.form_kind === 'incident' ? firstChoice(src.v, src.answers, locale) : null,
+    src.site?.name ?? (src.v.title[locale] || src.v.title.en),
+    eventDay(src.v, src.answers, src.row.submitted_at, src.row.received_at),
+  ]
+    .filter(Boolean)
+    .join(' — ');
 
 /**
  * An incident becomes a violation record (issue #5 item 4). The event is made through the violations
@@ -177,10 +147,8 @@ export async function toViolation(ctx: AppContext, actor: Actor | null, id: stri
         const made = await createEventTx(ctx, tx, audit, actor, {
           title: defaultTitle(src, locale).slice(0, 300),
           description: recordText(src, locale, 50_000) || undefined,
-          startDate: zonedDay(Date.parse(row.submitted_at)),
-          ...(row.region ? { region: row.region } : {}),
-          ...(row.region && row.district ? { district: row.district } : {}),
-          ...(site?.place ? { place: site.place.slice(0, 300) } : {}),
+          startDate: eventDay(src.v, src.answers, row.submitted_at, row.received_at),
+          ...recordPlace(src.v, src.answers, row, site?.place),
         });
         await attachPreparedTx(ctx, tx, audit, actor, made, evidence);
         attached = true;
@@ -223,6 +191,9 @@ async function copyFiles(ctx: AppContext, src: Source, locale: Locale): Promise<
   );
 }
 
+/** A case file has a region and district, not a place. */
+const regionOnly = ({ place: _place, ...rest }: ReturnType<typeof recordPlace>) => rest;
+
 /** An incident becomes a legal case file (through the cases module's service); asking twice answers the same. */
 export async function toCase(
   ctx: AppContext,
@@ -245,8 +216,7 @@ export async function toCase(
         type: input.type ?? 'administrative',
         title: (input.title || defaultTitle(src, locale)).slice(0, 200),
         summary: recordText(src, locale, 10_000) || undefined,
-        ...(row.region ? { region: row.region } : {}),
-        ...(row.region && row.district ? { district: row.district } : {}),
+        ...regionOnly(recordPlace(src.v, src.answers, row, null)),
       },
       null,
     ),

@@ -83,7 +83,8 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
   );
   // Every region of the country is listed, and a region's expected count is withheld when it is 0 as
   // well as when it is small: leaving a region out, or showing its 0, would tell anyone where nobody
-  // was sent to watch. Received counts are withheld like every other public count.
+  // was sent to watch. Received counts are withheld like every other public count, and so is a 0: a
+  // region that sent nothing stood out on the map as the only one with a figure, beside withheld ones.
   const all = REGIONS.map(
     (g) => s.byRegion.find((r) => r.region === g.code) ?? { region: g.code, expected: 0, received: 0 },
   );
@@ -95,6 +96,7 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
   const received = suppressTable(
     all.map((r) => ({ code: r.region, count: r.received })),
     t,
+    { hideZero: true },
   );
   return {
     ...s,

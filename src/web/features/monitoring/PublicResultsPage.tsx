@@ -31,8 +31,10 @@ export function PublicResultsPage(): ReactElement {
     refetchInterval: (query) => (query.state.data?.mission.status === 'active' ? 60_000 : false),
   });
   if (q.isPending) return <PageLoader />;
-  if (q.error) {
-    const missing = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
+  const missing = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
+  // A failed refresh keeps the last results, marked; only a first load that failed, or a page that is
+  // no longer published, shows the error instead.
+  if (q.error && (missing || !q.data)) {
     return (
       <PublicLayout title={t('results.title')} width={640}>
         {missing ? (
@@ -61,11 +63,21 @@ export function PublicResultsPage(): ReactElement {
       }
     >
       <Stack gap="lg" data-testid="public-results">
-        <Text size="sm" c="dimmed" role="status">
-          {m.status === 'active' ? t('results.live', { time }) : t('dashboard.notLive', { time })}
-        </Text>
+        {q.error ? (
+          <Text size="sm" c="orange.8" fw={600} role="status" data-testid="summary-stale">
+            {t('results.stale', { time })}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed" role="status">
+            {m.status === 'active' ? t('results.live', { time }) : t('dashboard.notLive', { time })}
+          </Text>
+        )}
         <Alert color="blue" variant="light">
           {t('results.about', siteContext(m.kind))}
+          {/* Counted at receipt, before anyone checks them: a reader of election-night figures must know. */}
+          <Text size="sm" mt={6} data-testid="results-unverified">
+            {t('results.unverified')}
+          </Text>
         </Alert>
         <DashboardBody s={s} kind={m.kind} />
       </Stack>

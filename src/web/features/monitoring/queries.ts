@@ -46,11 +46,16 @@ export const useFormVersion = (id: string | null | undefined) =>
 export const useMissions = () => useQuery({ queryKey: monitoringKeys.missions, queryFn: missionsApi.list });
 export const useMission = (id: string) =>
   useQuery({ queryKey: monitoringKeys.mission(id), queryFn: () => missionsApi.get(id), retry: noRetry4xx });
-export const useSites = (id: string, q: SitesFilter & { q?: string; page?: number }) =>
+/**
+ * A page of a mission's sites; refreshed every 30 s while the mission runs, as the dashboard is: a
+ * coordinator phoning down "still owing a checklist" must not call an observer who has just sent it.
+ */
+export const useSites = (id: string, q: SitesFilter & { q?: string; page?: number }, live = false) =>
   useQuery({
     queryKey: monitoringKeys.sites(id, q),
     queryFn: () => missionsApi.sites(id, q),
     placeholderData: keepPreviousData,
+    refetchInterval: live ? 30_000 : false,
   });
 /** The dashboard numbers; refreshed every 30 s while the mission runs (election day). */
 export const useSummary = (id: string, live: boolean) =>

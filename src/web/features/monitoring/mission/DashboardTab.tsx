@@ -23,14 +23,22 @@ export function DashboardTab({
   const live = mission.status === 'active';
   const q = useSummary(mission.id, live);
   if (q.isPending) return <PageLoader />;
-  if (q.error) return <MonErrorAlert error={q.error} />;
+  // A refresh that fails keeps the last figures on screen, marked as such: on election day a blip of
+  // mobile data must not blank the situation room (and its export panel) for 30 seconds.
+  if (q.error && !q.data) return <MonErrorAlert error={q.error} />;
   const time = fmt.dateTime(new Date(q.dataUpdatedAt).toISOString());
   return (
     <Stack gap="lg">
       <Group justify="space-between" gap="xs">
-        <Text size="sm" c="dimmed" role="status">
-          {live ? t('dashboard.live', { time }) : t('dashboard.notLive', { time })}
-        </Text>
+        {q.error ? (
+          <Text size="sm" c="orange.8" fw={600} role="status" data-testid="summary-stale">
+            {t('dashboard.stale', { time })}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed" role="status">
+            {live ? t('dashboard.live', { time }) : t('dashboard.notLive', { time })}
+          </Text>
+        )}
         {/* The export sits below every answer's chart: thousands of pixels down on a phone. */}
         <Anchor
           size="sm"

@@ -63,12 +63,16 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
   const [status, setStatus] = useState<SiteStatus | null>(initial?.status ?? null);
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const sites = useSites(mission.id, {
-    q: q || undefined,
-    region: reg ?? undefined,
-    status: status ?? undefined,
-    page: page > 1 ? page : undefined,
-  });
+  const sites = useSites(
+    mission.id,
+    {
+      q: q || undefined,
+      region: reg ?? undefined,
+      status: status ?? undefined,
+      page: page > 1 ? page : undefined,
+    },
+    mission.status === 'active',
+  );
   const del = useMutation({
     mutationFn: (id: string) => missionsApi.deleteSite(id),
     onSuccess: async () => {
