@@ -415,6 +415,34 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     assert.deepEqual(crashes, []);
   });
 
+  it('the chosen mission stays chosen after opening a report and coming back by its link', async () => {
+    const { page } = tab;
+    await page.goto('/monitoring/review');
+    const mission = page.getByTestId('review-mission');
+    await mission.click();
+    await page.getByRole('option').first().click();
+    const chosen = await mission.inputValue();
+    assert.notEqual(chosen, '');
+    await see(page, page.getByTestId('review-row').first());
+    await page
+      .getByTestId('review-row')
+      .first()
+      .locator('a[href*="/monitoring/submissions/"]')
+      .first()
+      .click();
+    await page.waitForURL('**/monitoring/submissions/*');
+    await page.locator('main a[href="/monitoring/review"]').first().click();
+    await page.waitForURL((u) => u.pathname === '/monitoring/review');
+    await see(page, page.getByTestId('review-row').first());
+    assert.equal(await mission.inputValue(), chosen);
+    // Kept for this browser tab only, and by user: nothing of it in localStorage.
+    assert.equal(await page.evaluate(() => JSON.stringify(localStorage).includes('reviewFilters')), false);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await see(page, page.getByTestId('review-row').first());
+    assert.equal(await mission.inputValue(), '');
+  });
+
   it('a report arriving while the queue is open is announced, not pushed into the list', async () => {
     const { page } = tab;
     await page.clock.install();

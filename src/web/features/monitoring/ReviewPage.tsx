@@ -8,6 +8,7 @@ import { AppPagination } from '../../components/AppPagination';
 import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
 import { usePhone } from '../../components/usePhone';
+import { useSessionState } from '../../components/useSessionState';
 import {
   MATCHING_MAX,
   SUBMISSION_STATUSES,
@@ -35,6 +36,20 @@ const PAGE_SIZE = 50;
 /** How often the tabs' counts are read again while the page is in view. */
 const COUNTS_EVERY_MS = 30_000;
 
+interface Filters {
+  missionId: string | null;
+  status: SubmissionStatus | null;
+  reg: string | null;
+}
+const NO_FILTERS: Filters = { missionId: null, status: null, reg: null };
+const readStatus = (v: unknown): SubmissionStatus | null =>
+  (SUBMISSION_STATUSES as readonly unknown[]).includes(v) ? (v as SubmissionStatus) : null;
+const str = (v: unknown) => (typeof v === 'string' && v.length <= 64 ? v : null);
+function readFilters(v: unknown): Filters {
+  const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  return { missionId: str(o.missionId), status: readStatus(o.status), reg: str(o.reg) };
+}
+
 /** Triage queues of submissions with filters by mission, status and region. */
 export function ReviewPage(): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -49,13 +64,26 @@ export function ReviewPage(): ReactElement {
   // Another tab keeps the view of an erase request (its reports, by queue), as it does the filters.
   const setTab = (v: ReviewTab) =>
     void navigate({ search: { ...(v === 'all' ? {} : { queue: v }), ...(erasing ? { erasing } : {}) } });
-  const [missionId, setMissionId] = useState<string | null>(null);
-  const [status, setStatus] = useState<SubmissionStatus | null>(null);
-  const [reg, setReg] = useState<string | null>(null);
+  const me = useMe().data;
+  // The filters outlive a visit to a report (its "← Review" link, the browser's back): per user, per tab.
+  const [filters, setFilters] = useSessionState(
+    `ukuk.reviewFilters.${me?.id ?? ''}`,
+    NO_FILTERS,
+    readFilters,
+  );
+  const { status, reg } = filters;
+  // A mission kept from an earlier visit that this user no longer sees (deleted, or taken off it) is dropped.
+  const missionId =
+    filters.missionId && missions.data && !missions.data.items.some((m) => m.id === filters.missionId)
+      ? null
+      : filters.missionId;
+  const setMissionId = (v: string | null) => setFilters({ ...filters, missionId: v });
+  const setStatus = (v: string | null) => setFilters({ ...filters, status: readStatus(v) });
+  const setReg = (v: string | null) => setFilters({ ...filters, reg: v });
   const [page, setPage] = useState(1);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<BulkResult | null>(null);
-  const reviewer = can(useMe().data, 'monitoring.review');
+  const reviewer = can(me, 'monitoring.review');
   // Another queue (a tab, the bell's link, back/forward) starts on its first page with nothing selected.
   useEffect(() => {
     setPage(1);
@@ -187,7 +215,7 @@ export function ReviewPage(): ReactElement {
             clearable
             data={SUBMISSION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             value={status}
-            onChange={(v) => reset(setStatus)(v)}
+            onChange={reset(setStatus)}
             w={phone ? '100%' : 180}
           />
           <Select
