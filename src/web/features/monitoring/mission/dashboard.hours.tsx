@@ -39,10 +39,13 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
       <Text size="xs" c="dimmed" aria-hidden>
         {top > 0 ? fmt.number(top) : '\u00a0'}
       </Text>
+      {/* As wide as its columns (28 px and a gap each, at most), so the last hour's label sits under
+          the last column instead of at the far edge of an empty chart. */}
       <Group
         gap={2}
         align="flex-end"
         h={120}
+        maw={hours.length * 30}
         wrap="nowrap"
         style={{ overflowX: 'auto', borderBottom: '1px solid var(--mantine-color-gray-4)' }}
         aria-hidden
@@ -66,16 +69,22 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
           </Tooltip>
         ))}
       </Group>
-      <Group justify="space-between" gap="xs" aria-hidden>
-        <Text size="xs" c="dimmed">
-          {fmt.dateTime(hours[0]!.hour)}
-        </Text>
-        {hours.length > 1 && (
+      {hours.length * 30 >= 260 ? (
+        <Group justify="space-between" gap="xs" aria-hidden maw={hours.length * 30}>
+          <Text size="xs" c="dimmed">
+            {fmt.dateTime(hours[0]!.hour)}
+          </Text>
           <Text size="xs" c="dimmed">
             {fmt.dateTime(hours[hours.length - 1]!.hour)}
           </Text>
-        )}
-      </Group>
+        </Group>
+      ) : (
+        // Too few columns to put two times under them: the span, from the first column on.
+        <Text size="xs" c="dimmed" aria-hidden>
+          {fmt.dateTime(hours[0]!.hour)}
+          {hours.length > 1 && ` – ${fmt.dateTime(hours[hours.length - 1]!.hour)}`}
+        </Text>
+      )}
       {withheld && (
         <Group gap={6} wrap="nowrap" data-testid="over-time-withheld">
           <div style={{ width: 12, height: 12, flex: 'none', background: HATCH, borderRadius: 2 }} />
