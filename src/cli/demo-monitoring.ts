@@ -206,7 +206,7 @@ export async function loadMonitoringDemo(
   for (const [no, region, town] of STATIONS) {
     const id = await createSite(ctx, admin, missionId, {
       code: `PS-${no}`,
-      name: `DEMO № ${no} шайлоо участкасы`,
+      name: `DEMO № ${no} шайлоо участогу`,
       region,
       place: town,
     });
@@ -255,7 +255,7 @@ export async function loadMonitoringDemo(
   await send(monitor, chuy[1]!, incidentId, demoAnswers(incident, r, 'KG-C'));
   // A message to every observer, which the demo observer's phone shows on its home screen (ADR 0033).
   await sendMessage(ctx, admin, missionId, {
-    text: 'DEMO: добуш берүү 20:00дө бүтөт. Эсептөө чек-листин 21:00гө чейин жөнөтүңүз.',
+    text: 'DEMO: добуш берүү 20:00дө бүтөт. Эсептөө боюнча текшерүү баракчасын 21:00гө чейин жөнөтүңүз.',
     region: null,
   });
 }

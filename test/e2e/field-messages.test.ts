@@ -131,9 +131,9 @@ await describeBrowser('field app: messages from coordinators', (backend) => {
       // The whole-mission message (withdrawn) shows; "to everybody" is not offered, only Naryn.
       await page.getByTestId('message-withdrawn').waitFor();
       assert.equal(await page.getByTestId('message-withdraw').count(), 0);
-      assert.equal(await page.getByTestId('message-to').inputValue(), 'Нарынская область');
+      assert.equal(await page.getByTestId('message-to').inputValue(), 'Наблюдателям: Нарынская область');
       await page.getByTestId('message-to').click();
-      assert.deepEqual(await page.getByRole('option').allTextContents(), ['Нарынская область']);
+      assert.deepEqual(await page.getByRole('option').allTextContents(), ['Наблюдателям: Нарынская область']);
       await page.keyboard.press('Escape');
       await page.getByTestId('message-text').fill('Нарын: проверьте связь до 8:00.');
       await page.getByTestId('message-send').click();

@@ -125,6 +125,10 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await page.setViewportSize({ width: 375, height: 800 });
     await img.scrollIntoViewIfNeeded();
     assert.ok(((await img.boundingBox())?.width ?? 999) <= 375);
+    // In one column the answers come before the review cards: read what happened, then act on it.
+    const top = async (css: string) => (await page.locator(css).first().boundingBox())?.y ?? -1;
+    const [answers, review] = [await top('.submission-answers'), await top('.submission-review')];
+    assert.ok(answers >= 0 && review > answers, `answers at ${answers}px, review panel at ${review}px`);
     assert.deepEqual(await shot(page, 'photo-phone-ky'), []);
     await page.setViewportSize({ width: 1280, height: 900 });
     // Full size in a tab of its own: the picture itself, sandboxed.

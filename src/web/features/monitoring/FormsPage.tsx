@@ -1,14 +1,4 @@
-import {
-  Button,
-  EmptyState,
-  FileButton,
-  Group,
-  ScrollArea,
-  SegmentedControl,
-  Stack,
-  Switch,
-  Text,
-} from '@mantine/core';
+import { Button, EmptyState, FileButton, Group, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
@@ -17,6 +7,7 @@ import { FORM_LIMITS } from '../../../core/forms/limits';
 import type { FormKind, L10n } from '../../../core/forms/types';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
+import { usePhone } from '../../components/usePhone';
 import { PageLoader } from '../../components/PageLoader';
 import { i18n } from '../../i18n';
 import { formsApi, type FormExport, type FormSummary } from './api';
@@ -65,6 +56,7 @@ function markImported(body: FormExport, forms: readonly FormSummary[]): FormExpo
 /** Form templates and custom forms: open in the builder, import and export as JSON, archive. */
 export function FormsPage(): ReactElement {
   const { t } = useTranslation('monitoring');
+  const phone = usePhone();
   const navigate = useNavigate();
   const invalidate = useInvalidate();
   const [archived, setArchived] = useState(false);
@@ -127,19 +119,21 @@ export function FormsPage(): ReactElement {
         {isDefinitionInvalid(importer.error) && <DefinitionIssuesAlert error={importer.error} />}
         <MonErrorAlert error={(isDefinitionInvalid(importer.error) ? null : importer.error) ?? forms.error} />
         <Group gap="md">
-          {/* Scrolls on its own on a phone: the three labels are wider than 375 px in Kyrgyz. */}
-          <ScrollArea type="auto" scrollbarSize={6} maw="100%">
-            <SegmentedControl
-              value={kind}
-              onChange={(v) => setKind(v)}
-              data={[
-                { value: 'all', label: t('forms.allKinds') },
-                { value: 'checklist', label: t('forms:kind.checklist') },
-                { value: 'incident', label: t('forms:kind.incident') },
-              ]}
-              aria-label={t('builder.kind')}
-            />
-          </ScrollArea>
+          {/* Stacked on a phone: side by side the three labels are wider than 375 px in Kyrgyz, and a
+              sideways scroll cut the last one to «Ок…». */}
+          <SegmentedControl
+            value={kind}
+            onChange={(v) => setKind(v)}
+            orientation={phone ? 'vertical' : 'horizontal'}
+            fullWidth={phone}
+            w={phone ? '100%' : undefined}
+            data={[
+              { value: 'all', label: t('forms.allKinds') },
+              { value: 'checklist', label: t('forms:kind.checklist') },
+              { value: 'incident', label: t('forms:kind.incident') },
+            ]}
+            aria-label={t('builder.kind')}
+          />
           <Switch
             label={t('forms.showArchived')}
             checked={archived}

@@ -145,12 +145,14 @@ export function SubmissionPage(): ReactElement {
                 )}
               </SimpleGrid>
             </Card>
-            <AnswersCard
-              s={s}
-              definition={def}
-              error={version.error}
-              canCorrect={reviewer && !lockedByOther}
-            />
+            <div className="submission-answers">
+              <AnswersCard
+                s={s}
+                definition={def}
+                error={version.error}
+                canCorrect={reviewer && !lockedByOther}
+              />
+            </div>
             {/* Translations and comments are the reviewers' work, not part of the observer's report. */}
             {reviewer && <TranslationsCard s={s} locked={lockedByOther} />}
             {reviewer && <Comments s={s} />}

@@ -28,8 +28,12 @@ export function MessageComposer({ mission }: { mission: Mission }): ReactElement
   const form = useRef<HTMLDivElement>(null);
   const whole = mission.scope === 'all';
   const regions = whole
-    ? [{ value: EVERYONE, label: t('messages.everyone') }, ...regionChoicesIn(lng)]
-    : mission.regions.map((r) => ({ value: r, label: regionName(r) }));
+    ? [
+        { value: EVERYONE, label: t('messages.everyone') },
+        ...regionChoicesIn(lng).map((c) => ({ ...c, label: t('messages.toRegion', { region: c.label }) })),
+      ]
+    : // "To: Chüy region" read as writing to the authorities: the option says it is that region's observers.
+      mission.regions.map((r) => ({ value: r, label: t('messages.toRegion', { region: regionName(r) }) }));
   const [to, setTo] = useState<string>(regions[0]?.value ?? EVERYONE);
   const [text, setText] = useState('');
   const [sent, setSent] = useState(false);
