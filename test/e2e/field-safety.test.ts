@@ -147,7 +147,7 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     // Not a dead end: it says what comes next.
     await page
       .getByTestId('field-left-offline')
-      .getByText('Телефон интернетке кайра туташканда кирүү барагы өзү ачылат.')
+      .getByText('Телефон интернетке кайра туташканда кирүү бети өзү ачылат.')
       .waitFor();
     await page.screenshot({ path: '/tmp/field-left-offline-ky.png', fullPage: true });
     assert.equal(await hasHorizontalScroll(page), false);

@@ -145,6 +145,8 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     for (const code of ['KG-C', 'KG-N', 'KG-B']) await see(page, page.getByTestId(`region-row-${code}`));
     // The totals count reports nobody has verified yet, and the page says so.
     await see(page, page.getByTestId('results-unverified').getByText(/текшере элек/));
+    // While the mission runs, a reader who saw something is shown the anonymous report form.
+    assert.equal(await page.getByTestId('results-report-link').getAttribute('href'), '/report');
     // Where nobody watches stays internal, and so do the stations and the people.
     assert.equal(await page.getByTestId('dash-unstaffed').count(), 0);
     const text = await page.locator('main').innerText();

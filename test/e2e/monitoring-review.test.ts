@@ -36,7 +36,7 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
   let chuy = '';
   let naryn = '';
   /** Sends one more report from a site (set up in before). */
-  let sendMore: (code: string) => Promise<string>;
+  let sendMore: (code: string, submittedAt?: string) => Promise<string>;
 
   before(async () => {
     w = await staffWorldRoles(backend, [
@@ -61,11 +61,11 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
       .jpeg()
       .toBuffer();
     const photo = await sendUpload(obs, picture, 'Мектеп_1_кезек.jpg');
-    const send = (code: string, extra: Record<string, unknown> = {}) =>
-      sendChecklist(obs, mission, code, extra);
+    const send = (code: string, extra: Record<string, unknown> = {}, at?: string) =>
+      sendChecklist(obs, mission, code, extra, at);
     chuy = await send('C1', { photo });
     naryn = await send('N1');
-    sendMore = (code) => send(code);
+    sendMore = (code, at) => send(code, {}, at);
     // Both exist: what the coordinator does not see below is hidden from them, not missing.
     const all = await admin.get<{ received: number }>(`${base}/summary`);
     assert.equal(all.body.received, 2);
@@ -469,5 +469,16 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await page.getByTestId('queue-changed').waitFor({ state: 'detached' });
     await see(page, page.getByText(`${total + 1} билдирүү`, { exact: true }));
     assert.notEqual(await rows.first().innerText(), first, 'the new report is on top');
+  });
+
+  it('a report from a phone whose clock said 1970 says so where it shows that time', async () => {
+    const { page } = tab;
+    const id = await sendMore('C1', '1970-01-01T00:05:00.000Z');
+    await page.goto(`/monitoring/submissions/${id}`);
+    await see(page, page.getByTestId('meta-note').getByText('Телефондун сааты туура эмес'));
+    // A report with a believable time has no such note.
+    await page.goto(`/monitoring/submissions/${chuy}`);
+    await see(page, page.getByTestId('answer-photo'));
+    assert.equal(await page.getByTestId('meta-note').count(), 0);
   });
 });

@@ -401,11 +401,11 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
       await page.goto(`/monitoring/submissions/${submissionId}`);
       await see(page, page.getByTestId('lock-mine'));
       await look(`submission-${suffix}`);
-      // In one column the review comes right after the report's details, before its answers.
+      // In one column the report's details and answers come first, then the review: read, then act.
       if (phone) {
         const review = (await page.getByTestId('flag-urgent').boundingBox())!;
         const answers = (await page.getByRole('heading', { name: 'Жооптор', exact: true }).boundingBox())!;
-        if (review.y > answers.y) wrong.push('on a phone the review panel comes after the answers');
+        if (review.y < answers.y) wrong.push('on a phone the review panel comes before the answers');
       }
     };
     await screens('desktop-en', false);

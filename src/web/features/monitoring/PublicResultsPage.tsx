@@ -1,6 +1,6 @@
-import { Alert, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -79,6 +79,13 @@ export function PublicResultsPage(): ReactElement {
             {t('results.unverified')}
           </Text>
         </Alert>
+        {/* The public incident form was reachable only by its address; a reader of live results who saw
+            something is the person it is for. */}
+        {m.status === 'active' && (
+          <Anchor component={Link} to="/report" fw={600} data-testid="results-report-link">
+            {t('results.reportLink')}
+          </Anchor>
+        )}
         <DashboardBody s={s} kind={m.kind} />
       </Stack>
     </PublicLayout>

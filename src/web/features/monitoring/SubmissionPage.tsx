@@ -89,7 +89,11 @@ export function SubmissionPage(): ReactElement {
           <Stack gap="md" style={{ flex: 2, minWidth: 0 }} className="submission-col">
             <Card withBorder radius="md" padding="md" className="submission-details">
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-                <Meta label={t('submission.submittedAt')} value={fmt.dateTime(s.submittedAt)} />
+                <Meta
+                  label={t('submission.submittedAt')}
+                  value={fmt.dateTime(s.submittedAt)}
+                  note={clockWrong(s.submittedAt, s.receivedAt) ? t('submission.clockWrong') : undefined}
+                />
                 <Meta label={t('submission.receivedAt')} value={fmt.dateTime(s.receivedAt)} />
                 <Meta label={t('sites.region')} value={region(s.region) || '—'} />
                 {s.district && <Meta label={t('sites.district')} value={district(s.district)} />}
@@ -189,13 +193,27 @@ export function SubmissionPage(): ReactElement {
   );
 }
 
-function Meta({ label, value }: { label: string; value: string | null }): ReactElement {
+function Meta({ label, value, note }: { label: string; value: string | null; note?: string }): ReactElement {
   return (
     <div>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
       <Text size="sm">{value ?? '—'}</Text>
+      {note && (
+        <Text size="xs" c="orange.8" data-testid="meta-note">
+          {note}
+        </Text>
+      )}
     </div>
   );
+}
+
+/**
+ * A time the phone gave that cannot be right: before 2000 (a clock reset to 1970) or a day after the
+ * server got the report. The dashboard leaves such reports off its chart and sends the reader here.
+ */
+function clockWrong(submittedAt: string, receivedAt: string): boolean {
+  const at = Date.parse(submittedAt);
+  return at < Date.UTC(2000, 0, 1) || at > Date.parse(receivedAt) + 86_400_000;
 }
