@@ -21,6 +21,20 @@ function group(scheme: string): number {
 
 type Row = SchemeSummary & { title: string };
 
+/** The vocabulary's name, linking to it, over its code. */
+function SchemeName({ s }: { s: Row }): ReactElement {
+  return (
+    <>
+      <AnchorLink to="/admin/vocab/$scheme" params={{ scheme: s.scheme }} fw={600}>
+        {s.title}
+      </AnchorLink>
+      <Text size="xs" c="dimmed" ff="monospace">
+        {s.scheme}
+      </Text>
+    </>
+  );
+}
+
 /**
  * One card per vocabulary on a phone: the eight-column table scrolled sideways there, hiding what is
  * left to translate. A card names only the gaps that exist.
@@ -37,12 +51,7 @@ function SchemeCards({ rows }: { rows: Row[] }): ReactElement {
       {rows.map((s) => (
         <CardItem key={s.scheme} testId={`vocab-card-${s.scheme}`}>
           <div>
-            <AnchorLink to="/admin/vocab/$scheme" params={{ scheme: s.scheme }} fw={600}>
-              {s.title}
-            </AnchorLink>
-            <Text size="xs" c="dimmed" ff="monospace">
-              {s.scheme}
-            </Text>
+            <SchemeName s={s} />
           </div>
           <Text size="xs" c="dimmed">
             <Text span size="xs" fw={600} c={s.origin === 'huridocs' ? 'blue' : 'dimmed'}>
@@ -125,12 +134,7 @@ export function VocabListPage(): ReactElement {
                   {rows.map((s) => (
                     <Table.Tr key={s.scheme}>
                       <Table.Td>
-                        <AnchorLink to="/admin/vocab/$scheme" params={{ scheme: s.scheme }} fw={600}>
-                          {s.title}
-                        </AnchorLink>
-                        <Text size="xs" c="dimmed" ff="monospace">
-                          {s.scheme}
-                        </Text>
+                        <SchemeName s={s} />
                       </Table.Td>
                       <Table.Td>
                         <Text size="xs" fw={600} c={s.origin === 'huridocs' ? 'blue' : 'dimmed'}>
