@@ -1,4 +1,5 @@
-import type { FlatField, FormField, LocationAnswer } from '../../../core/forms/index.ts';
+import type { FlatField, LocationAnswer } from '../../../core/forms/index.ts';
+import { fieldByKey } from '../../../core/forms/messages.ts';
 import {
   districtName,
   isDistrictId,
@@ -24,20 +25,8 @@ const YES: Record<Locale, [string, string]> = { ky: ['Ооба', 'Жок'], ru: 
 const EARLIEST = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
 
-function fieldOf(def: CachedVersion['definition'], key: string): FormField | undefined {
-  const find = (fields: FormField[]): FormField | undefined => {
-    for (const f of fields) {
-      if (f.key === key) return f;
-      const inner = f.fields ? find(f.fields) : undefined;
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  return def.sections.map((s) => find(s.fields)).find(Boolean);
-}
-
 function optionLabel(def: CachedVersion['definition'], key: string, value: string, locale: Locale): string {
-  const o = fieldOf(def, key)?.options?.find((x) => x.key === value);
+  const o = fieldByKey(def, key)?.options?.find((x) => x.key === value);
   return o ? o.label[locale] || o.label.en || value : value;
 }
 
