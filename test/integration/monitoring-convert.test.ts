@@ -165,5 +165,49 @@ for (const backend of await backends()) {
       assert.equal(await audits('monitoring.submission_to_violation', id), 1);
       assert.equal(await audits('monitoring.submission_to_case', id), 1);
     });
+
+    test('the case and the record made from one report are linked, whichever came first', async () => {
+      const links = async (caseId: string) =>
+        (await admin.client.get<{ links: { kind: string; targetId: string }[] }>(`/api/cases/${caseId}`)).body
+          .links;
+      for (const order of ['violation first', 'case first']) {
+        const id = await report(`Voters carried in by bus (${order})`);
+        const path = `/api/monitoring/submissions/${id}`;
+        const steps = [
+          () => admin.client.post<{ eventId: string }>(`${path}/to-violation`),
+          () => admin.client.post<{ caseId: string }>(`${path}/to-case`, {}),
+        ];
+        if (order === 'case first') steps.reverse();
+        for (const step of steps) assert.equal((await step()).status, 200, order);
+        const row = await t.ctx.db
+          .selectFrom('submissions')
+          .select(['violation_event_id', 'case_id'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        assert.deepEqual(
+          await links(row.case_id!),
+          [{ kind: 'violation_event', targetId: row.violation_event_id }],
+          order,
+        );
+        assert.equal(await audits('case.link_add', row.case_id!), 1, `${order}: audited once`);
+      }
+    });
+
+    test('a reviewer who may not edit the case gets the record alone, with no link and no error', async () => {
+      // Inviting an administrator is a dangerous action: it asks for the password and code again.
+      await admin.client.reauth(admin.password, admin.totpSecret);
+      const other = await addUser(t, admin, 'admin');
+      const id = await report('Observer struck');
+      const path = `/api/monitoring/submissions/${id}`;
+      const c = await admin.client.post<{ caseId: string }>(`${path}/to-case`, {});
+      assert.equal(c.status, 200, JSON.stringify(c.body));
+      const denied = await audits('case.access_denied');
+      // The second administrator is not on the case's team: they may see it, not change it.
+      const v = await other.client.post<{ eventId: string }>(`${path}/to-violation`);
+      assert.equal(v.status, 200, JSON.stringify(v.body));
+      const got = await admin.client.get<{ links: unknown[] }>(`/api/cases/${c.body.caseId}`);
+      assert.deepEqual(got.body.links, []);
+      assert.equal(await audits('case.access_denied'), denied, 'no refusal logged for a link not asked for');
+    });
   });
 }

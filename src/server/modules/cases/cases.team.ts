@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type * as S from '../../../core/schemas/cases.ts';
 import type { Actor } from '../../platform/access/policy.ts';
+import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { envelope, type AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { requireCode } from '../vocab/vocab.service.ts';
@@ -113,24 +115,38 @@ export async function addLink(
   id: string,
   body: z.infer<typeof S.LinkBody>,
 ) {
-  await withCase(ctx, actor, id, 'edit', async (tx, audit, _access) => {
-    // Only an event or act that exists and that this user may see (404 on `targetId` otherwise).
-    await requireLinkTarget(tx, actor!, body.kind, body.targetId);
-    await tx
-      .insertInto('case_links')
-      .values({ case_id: id, kind: body.kind, target_id: body.targetId, added_at: new Date().toISOString() })
-      .onConflict((oc) => oc.columns(['case_id', 'kind', 'target_id']).doNothing())
-      .execute();
-    await addTimeline(tx, id, actor!.userId, 'link.added', body.targetId, { kind: body.kind });
-    await audit({
-      actorId: actor!.userId,
-      action: 'case.link_add',
-      entityType: 'case',
-      entityId: id,
-      details: { ...body },
-    });
-  });
+  await withCase(ctx, actor, id, 'edit', async (tx, audit, _access) =>
+    addLinkTx(tx, audit, actor!, id, body),
+  );
   return getCase(ctx, actor, id, false);
+}
+
+/**
+ * A link from a case to a violation record inside the caller's transaction, once the caller knows the
+ * actor may edit the case (also used when a monitoring report becomes both: review.convert.ts).
+ */
+export async function addLinkTx(
+  tx: Tx,
+  audit: (e: AuditEntry) => Promise<void>,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof S.LinkBody>,
+) {
+  // Only an event or act that exists and that this user may see (404 on `targetId` otherwise).
+  await requireLinkTarget(tx, actor, body.kind, body.targetId);
+  await tx
+    .insertInto('case_links')
+    .values({ case_id: id, kind: body.kind, target_id: body.targetId, added_at: new Date().toISOString() })
+    .onConflict((oc) => oc.columns(['case_id', 'kind', 'target_id']).doNothing())
+    .execute();
+  await addTimeline(tx, id, actor.userId, 'link.added', body.targetId, { kind: body.kind });
+  await audit({
+    actorId: actor.userId,
+    action: 'case.link_add',
+    entityType: 'case',
+    entityId: id,
+    details: { ...body },
+  });
 }
 
 export async function removeLink(

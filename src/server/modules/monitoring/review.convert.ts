@@ -4,8 +4,11 @@ import { requireCap, type Actor } from '../../platform/access/policy.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { AuditEntry } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db/db.ts';
+import { AppError } from '../../platform/errors.ts';
 import { tr } from '../../platform/i18n.ts';
+import { loadCase } from '../cases/cases.access.ts';
 import { createCaseTx } from '../cases/cases.service.ts';
+import { addLinkTx } from '../cases/cases.team.ts';
 import { attachPreparedTx, prepareEvidence, type PreparedEvidence } from '../violations/evidence.import.ts';
 import { createEventTx } from '../violations/violations.service.ts';
 import { addHistory, loadForReview, lockedError } from './review.service.ts';
@@ -112,6 +115,29 @@ async function convertOnce(
   });
 }
 
+/**
+ * The case and the violation record made from one report name each other (a case link), so that the
+ * lawyer finds the documenter's record and the documenter the case. Only where this reviewer may edit
+ * the case and see the record (the other was perhaps made by someone else, and restricted): otherwise
+ * the two stay apart, as they would if linked by hand, and the conversion itself goes on.
+ */
+async function linkCaseToEvent(
+  ctx: AppContext,
+  tx: Tx,
+  audit: (e: AuditEntry) => Promise<void>,
+  actor: Actor,
+  caseId: string,
+  eventId: string,
+): Promise<void> {
+  try {
+    // Inside the transaction: a refusal here is no attempt to reach beyond one's rights, not audited.
+    await loadCase(ctx, actor, caseId, 'edit', tx);
+    await addLinkTx(tx, audit, actor, caseId, { kind: 'violation_event', targetId: eventId });
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+  }
+}
+
 /** "Obstruction of observers — Station № 2001 — 2026-12-06": what happened (an incident's first choice), where, when. */
 const defaultTitle = (src: Source, locale: Locale) =>
   [
@@ -152,6 +178,7 @@ export async function toViolation(ctx: AppContext, actor: Actor | null, id: stri
         });
         await attachPreparedTx(ctx, tx, audit, actor, made, evidence);
         attached = true;
+        if (row.case_id) await linkCaseToEvent(ctx, tx, audit, actor, row.case_id, made);
         return made;
       },
     );
@@ -206,8 +233,8 @@ export async function toCase(
   const src = await source(ctx, actor, id);
   const { row } = src;
   if (row.case_id) return { caseId: row.case_id };
-  const caseId = await convertOnce(ctx, actor, src, 'case_id', 'to_case', (tx, audit) =>
-    createCaseTx(
+  const caseId = await convertOnce(ctx, actor, src, 'case_id', 'to_case', async (tx, audit) => {
+    const made = await createCaseTx(
       ctx,
       tx,
       audit,
@@ -219,7 +246,9 @@ export async function toCase(
         ...regionOnly(recordPlace(src.v, src.answers, row, null)),
       },
       null,
-    ),
-  );
+    );
+    if (row.violation_event_id) await linkCaseToEvent(ctx, tx, audit, actor, made, row.violation_event_id);
+    return made;
+  });
   return { caseId };
 }
