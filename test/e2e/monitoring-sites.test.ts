@@ -16,6 +16,7 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
   let tab: Tab;
   let missionId = '';
   let send: (code: string) => Promise<void>;
+  let sent: (code: string) => Promise<string>;
 
   before(async () => {
     w = await staffWorldRoles(backend, [
@@ -27,7 +28,8 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
       title: 'Жергиликтүү шайлоо 2026',
       sitesCsv:
         'code,name,region,district,place,lat,lon\n' +
-        'C1,Мектеп №1,KG-C,,Кант,,\nC2,Мектеп №2,KG-C,,Токмок,,\nC3,Мектеп №4,KG-C,,,,\nN1,Мектеп №3,KG-N,,Нарын,,\n',
+        'C1,Мектеп №1,KG-C,Аламүдүн району,Кант,,\nC2,Мектеп №2,KG-C,Сокулук району,Сокулук,,\n' +
+        'C3,Мектеп №4,KG-C,,,,\nN1,Мектеп №3,KG-N,,Нарын,,\n',
       coordinators: [{ who: coordinator, region: 'KG-C' }],
       observers: { C1: [observer], C2: [observer], N1: [observer] },
     });
@@ -35,7 +37,8 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     const obs = await w.api(observer);
     // The observer gave their number on their profile (the profile test does that in the browser).
     assert.equal((await obs.patch('/api/me', { phone: '+996 (555) 12-34-56' })).status, 200);
-    send = async (code: string) => void (await sendChecklist(obs, mission, code));
+    sent = (code: string) => sendChecklist(obs, mission, code);
+    send = async (code: string) => void (await sent(code));
     await send('C1');
     ({ browser, tab } = await kyrgyzReviewer(w, coordinator));
   });
@@ -102,6 +105,40 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     await chooseOption(page, 'sites-status', 'Текшерүү баракчасы жетишпейт');
     await see(page, page.getByTestId('site-row-C2').getByText('Текшерүү баракчалары: 1 ичинен 0'));
     wrong.push(...(await shot(page, 'sites-waiting-phone-ky')));
+    assert.deepEqual(wrong, []);
+  });
+
+  it('the region coordinator’s map opens on the districts of their region, shaded by the share received', async () => {
+    const { page } = tab;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId('mission-tab-dashboard').click();
+    const map = page.getByRole('group', {
+      name: 'Кыргызстандын райондор боюнча картасы: Келген текшерүү баракчалары, күтүлгөндүн %',
+    });
+    await see(page, map);
+    // C3 has no district: said under the map, not silently left out.
+    await see(
+      page,
+      page.getByTestId('dash-map-unplaced').getByText('Району жок 1 участок картада көрсөтүлгөн жок.'),
+    );
+    const card = page.locator('.mantine-Card-root').filter({ has: page.getByTestId('dash-map-level') });
+    // The table beside the map (its "show as a table"), opened again after the map changes level.
+    const value = async (area: string) => {
+      const table = card.locator('details');
+      if (!(await table.evaluate((d) => (d as HTMLDetailsElement).open)))
+        await card.getByText('Таблица түрүндө көрсөтүү').click();
+      return (await card.getByRole('row', { name: new RegExp(`^${area}`) }).innerText()).split(/\s+/).pop();
+    };
+    assert.equal(await value('Аламүдүн району \\(Чүй облусу\\)'), '100');
+    assert.equal(await value('Сокулук району \\(Чүй облусу\\)'), '0', 'the quiet district');
+    const wrong = [...(await shot(page, 'dashboard-districts-ky')), ...(await axeSerious(page))];
+    // The regions: Chuy has one of its two checklists.
+    await page.getByTestId('dash-map-level').getByText('Облустар').click();
+    await see(page, page.getByRole('group', { name: /^Кыргызстандын облустар боюнча картасы/ }));
+    assert.equal(await value('Чүй облусу'), '50');
+    assert.equal(await page.getByTestId('dash-map-unplaced').count(), 0);
+    // Leave the dashboard: the next test opens it afresh rather than wait for its 30-second refresh.
+    await page.getByTestId('mission-tab-sites').click();
     assert.deepEqual(wrong, []);
   });
 
@@ -172,5 +209,49 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     assert.deepEqual(wrong, []);
     const crashes = tab.problems.filter((p) => !/Failed to load resource/.test(p));
     assert.deepEqual(crashes, []);
+  });
+
+  it("a site's reports open in the review list, and the reviewer goes through them one after another", async () => {
+    const { page } = tab;
+    // C1 sent its checklist at the start, then a second one now: two reports, the later one first.
+    const later = await sent('C1');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/monitoring/missions/${missionId}`);
+    await page.getByTestId('mission-tab-sites').click();
+    const link = page.getByTestId('site-row-C1').getByRole('link', { name: 'Мектеп №1: билдирүүлөр' });
+    await see(page, link);
+    assert.match(await link.innerText(), /^2 билдирүү, акыркысы: (.+ )?\d\d:\d\d$/);
+    // A staffed station with nothing yet says so; an unstaffed one with nothing says nothing more.
+    assert.equal(await page.getByTestId('site-row-C3').getByTestId('site-reports').count(), 0);
+    const wrong = [...(await shot(page, 'sites-reports-ky'))];
+
+    await link.click();
+    await see(page, page.getByTestId('review-site-filter').getByText('Мектеп №1: билдирүүлөр'));
+    const rows = page.getByTestId('review-row');
+    await see(page, rows.first());
+    assert.equal(await rows.count(), 2);
+    assert.ok((await rows.allInnerTexts()).every((r) => r.includes('Мектеп №1')));
+    wrong.push(...(await shot(page, 'review-site-ky')), ...(await axeSerious(page)));
+
+    // The newest first; "Next" goes to the older one, which is the last: no "Next" there.
+    await rows.first().getByTestId('submission-link').click();
+    await page.waitForURL(`**/monitoring/submissions/${later}`);
+    await see(page, page.getByTestId('lock-mine'));
+    await page.getByTestId('submission-next').click();
+    await page.waitForURL(
+      (u) => /\/monitoring\/submissions\//.test(u.pathname) && !u.pathname.endsWith(later),
+    );
+    await see(page, page.getByTestId('lock-mine'));
+    assert.equal(await page.getByTestId('submission-next').count(), 0, 'the last in the list');
+    // "← Review" returns to the same site's list.
+    await page.getByRole('link', { name: '← Текшерүү', exact: true }).click();
+    await see(page, page.getByTestId('review-site-filter'));
+    assert.equal(await rows.count(), 2);
+
+    // Back to every report: C2's checklist is listed again.
+    await page.getByTestId('review-site-clear').click();
+    await page.getByTestId('review-site-filter').waitFor({ state: 'detached' });
+    await see(page, rows.getByText('Мектеп №2').first());
+    assert.deepEqual(wrong, []);
   });
 });

@@ -81,6 +81,27 @@ await describeBrowser('monitoring: placing and translating a report', (backend) 
     await w?.stop();
   });
 
+  it('the incidents among the reports, each row saying what happened', async () => {
+    const { page } = tab;
+    await page.goto('/monitoring/review');
+    await chooseOption(page, 'review-kind', 'Окуя тууралуу билдирүү');
+    const rows = page.getByTestId('review-row');
+    await see(page, rows.first());
+    assert.equal(await rows.count(), 3);
+    // "What happened?" as the reporter chose it, in the reader's language, on every public report.
+    assert.deepEqual(await page.getByTestId('row-headline').allInnerTexts(), [
+      'Коркутуу же басым',
+      'Коркутуу же басым',
+      'Коркутуу же басым',
+    ]);
+    await chooseOption(page, 'review-kind', 'Текшерүү баракчасы');
+    await see(page, page.getByTestId('review-empty-filtered'));
+    assert.deepEqual(await shot(page, 'review-kind-empty-ky'), []);
+    // Cleared for the tests that follow (the filters are kept for this browser tab).
+    await chooseOption(page, 'review-kind', 'Текшерүү баракчасы');
+    await see(page, rows.first());
+  });
+
   it('the whole mission’s coordinator moves a report to a district of Osh region', async () => {
     const { page } = tab;
     await page.goto(`/monitoring/submissions/${first}`);

@@ -12,7 +12,14 @@ import {
   type MissionWorld,
 } from '../helpers/monitoring.ts';
 
-type Site = { code: string; expected: number; received: number; observers: unknown[] };
+type Site = {
+  code: string;
+  expected: number;
+  received: number;
+  observers: unknown[];
+  reports: number | null;
+  lastReportAt: string | null;
+};
 type List = { items: Site[]; total: number };
 type Err = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 
@@ -92,6 +99,21 @@ for (const backend of await backends()) {
       // The filters combine: waiting in Chuy is nobody now; in Naryn it is N1.
       assert.deepEqual(await codes(admin, '?status=waiting&region=KG-C'), []);
       assert.deepEqual(await codes(admin, '?status=waiting&region=KG-N'), ['N1']);
+    });
+
+    test('each site says how many reports came and when the last did, to reviewers only', async () => {
+      const before = new Date().toISOString();
+      await send('C1', w.incident);
+      const all = await sites(admin);
+      const at = (code: string) => all.items.find((s) => s.code === code)!;
+      // Two checklists, a correction, two incidents: every report counts here, not only checklists.
+      assert.equal(at('C1').reports, 5);
+      assert.ok(at('C1').lastReportAt! >= before, `${at('C1').lastReportAt} is the latest report`);
+      assert.deepEqual([at('N1').reports, at('N1').lastReportAt], [0, null]);
+      assert.deepEqual([at('C2').reports, at('C2').lastReportAt], [0, null]);
+      assert.equal((await sites(chuy, '?q=C1')).items[0]!.reports, 5, 'the region coordinator too');
+      // An observer is told nothing of what others sent from their site.
+      for (const s of (await sites(obs)).items) assert.deepEqual([s.reports, s.lastReportAt], [null, null]);
     });
 
     test('a region coordinator filters within their region only', async () => {

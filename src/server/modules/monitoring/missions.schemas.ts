@@ -102,6 +102,10 @@ export const Site = z.object({
   received: z.number(),
   /** Checklists expected: the mission's checklist forms where someone was sent (or something came). */
   expected: z.number(),
+  /** Reports of any kind from the site, rejected ones too (reviewers only; null for an observer). */
+  reports: z.number().nullable(),
+  /** When the site's latest report arrived (reviewers only). */
+  lastReportAt: z.string().nullable(),
 });
 export const SitesQuery = z.strictObject({
   region: Region.optional(),

@@ -1,4 +1,4 @@
-import type { FlatField, LocationAnswer } from '../../../core/forms/index.ts';
+import type { FlatField, L10n, LocationAnswer } from '../../../core/forms/index.ts';
 import { fieldByKey } from '../../../core/forms/messages.ts';
 import {
   districtName,
@@ -149,16 +149,32 @@ export function recordPlace(
   };
 }
 
+/**
+ * The option of the first choice the report makes at its top level (an incident's "What happened?"), with
+ * its names in every language: what tells one incident from another in the review list.
+ */
+export function firstChoiceOption(
+  v: CachedVersion,
+  answers: Record<string, unknown>,
+): { value: string; label: L10n | null } | null {
+  for (const f of v.flat) {
+    if (f.parent || f.type !== 'single_choice') continue;
+    const a = answers[f.key];
+    if (typeof a === 'string' && a)
+      return {
+        value: a,
+        label: fieldByKey(v.definition, f.key)?.options?.find((x) => x.key === a)?.label ?? null,
+      };
+  }
+  return null;
+}
+
 /** The first choice the report makes at its top level (an incident's "What happened?"), by name. */
 export function firstChoice(
   v: CachedVersion,
   answers: Record<string, unknown>,
   locale: Locale,
 ): string | null {
-  for (const f of v.flat) {
-    if (f.parent || f.type !== 'single_choice') continue;
-    const a = answers[f.key];
-    if (typeof a === 'string' && a) return optionLabel(v.definition, f.key, a, locale);
-  }
-  return null;
+  const o = firstChoiceOption(v, answers);
+  return o ? (o.label ? o.label[locale] || o.label.en || o.value : o.value) : null;
 }

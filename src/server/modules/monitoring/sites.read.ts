@@ -59,7 +59,7 @@ export async function presentSites(
 ): Promise<Site[]> {
   const ids = rows.map((r) => r.id);
   const missions = [...new Set(rows.map((r) => r.mission_id))];
-  const [obs, counts, checklists] = ids.length
+  const [obs, counts, checklists, reports] = ids.length
     ? await Promise.all([
         ctx.db
           .selectFrom('site_observers')
@@ -73,8 +73,9 @@ export async function presentSites(
           .where('s.id', 'in', ids)
           .execute(),
         Promise.all(missions.map(async (m) => [m, await checklistCount(ctx.db, m)] as const)),
+        withObservers ? reportsAt(ctx, ids) : new Map<string, SiteReports>(),
       ])
-    : [[], [], []];
+    : [[], [], [], new Map<string, SiteReports>()];
   const perMission = new Map(checklists);
   const names = withObservers
     ? await userNames(
@@ -100,8 +101,33 @@ export async function presentSites(
         : [],
       received,
       expected: expectedAt(perMission.get(r.mission_id) ?? 0, observers.length > 0, received),
+      reports: withObservers ? (reports.get(r.id)?.n ?? 0) : null,
+      lastReportAt: reports.get(r.id)?.last ?? null,
     };
   });
+}
+
+interface SiteReports {
+  n: number;
+  last: string | null;
+}
+
+/**
+ * Every report from each site, whatever its form or review state, and when the last one arrived: who has
+ * gone quiet on election day. Read from the (site, received) index alone (migration 0041).
+ */
+async function reportsAt(ctx: AppContext, ids: string[]): Promise<Map<string, SiteReports>> {
+  const rows = await ctx.db
+    .selectFrom('submissions')
+    .select([
+      'site_id',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.max('received_at').as('last'),
+    ])
+    .where('site_id', 'in', ids)
+    .groupBy('site_id')
+    .execute();
+  return new Map(rows.map((r) => [r.site_id!, { n: Number(r.n), last: r.last }]));
 }
 
 /** People who can be assigned as observers (reviewers only: a pick list of names). */

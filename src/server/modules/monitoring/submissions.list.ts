@@ -1,12 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import { requireCap, type Actor } from '../../platform/access/policy.ts';
-import type { AppContext } from '../../platform/context.ts';
+import { envelope, type AppContext } from '../../platform/context.ts';
+import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { userNames } from '../users/users.names.ts';
 import { seesReview, submissionVisibleTo } from './monitoring.access.ts';
 import { copiesOf } from './review.duplicates.ts';
 import { reportsOfRequest } from './review.erase-many.ts';
-import { publishedVersion } from './submissions.forms.ts';
+import { firstChoiceOption } from './review.convert.text.ts';
+import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
 import { liveLock } from './submissions.read.ts';
 import type * as S from './submissions.schemas.ts';
 
@@ -31,6 +33,7 @@ export async function filteredSubmissions(
   if (q.status) base = base.where('s.status', '=', q.status);
   if (q.region) base = base.where('s.region', '=', q.region);
   if (q.siteId) base = base.where('s.site_id', '=', q.siteId);
+  if (q.formKind) base = base.where('s.form_kind', '=', q.formKind);
   if (q.critical)
     base = base.where(q.critical === '1' ? sql<boolean>`s.critical = 1` : sql<boolean>`s.critical = 0`);
   if (q.source) base = base.where('s.source', '=', q.source);
@@ -70,6 +73,8 @@ export async function listSubmissions(
         's.locked_by',
         's.assigned_to',
         's.locked_until',
+        's.answers',
+        's.dek',
         'st.name as site_name',
       ])
       .orderBy('s.received_at', 'desc')
@@ -88,9 +93,9 @@ export async function listSubmissions(
   const withReview = new Set<string>();
   for (const r of rows) if (await seesReview(ctx.db, actor, r)) withReview.add(r.id);
   const copies = await copiesOf(ctx.db, actor, [...withReview]);
-  const titles = new Map<string, z.infer<typeof S.L10nSchema> | null>();
+  const versions = new Map<string, CachedVersion | null>();
   for (const id of new Set(rows.map((r) => r.form_version_id)))
-    titles.set(id, (await publishedVersion(ctx.db, id))?.title ?? null);
+    versions.set(id, await publishedVersion(ctx.db, id));
   return {
     page,
     total: Number(total.n),
@@ -101,7 +106,8 @@ export async function listSubmissions(
         missionId: r.mission_id,
         siteId: r.site_id,
         siteName: r.site_name,
-        formTitle: titles.get(r.form_version_id) ?? null,
+        formTitle: versions.get(r.form_version_id)?.title ?? null,
+        headline: headline(ctx, r, versions.get(r.form_version_id)),
         formKind: r.form_kind,
         status: r.status as Status,
         critical: r.critical === 1,
@@ -125,6 +131,22 @@ export async function listSubmissions(
       };
     }),
   };
+}
+
+/**
+ * What an incident report says happened (its first top-level choice, named in every language), so that
+ * the reports of one station on election day no longer look alike in the list. Checklists have none:
+ * their first choice is no summary. Only incident rows are decrypted.
+ */
+function headline(
+  ctx: AppContext,
+  r: Pick<SubmissionsTable, 'id' | 'dek' | 'answers' | 'form_kind'>,
+  v: CachedVersion | null | undefined,
+): z.infer<typeof S.L10nSchema> | null {
+  if (r.form_kind !== 'incident' || !v) return null;
+  const key = envelope(ctx).openRecordKey('submissions', r.id, r.dek);
+  const o = firstChoiceOption(v, JSON.parse(key.decrypt('answers', r.answers)) as Record<string, unknown>);
+  return o?.label ?? null;
 }
 
 /**

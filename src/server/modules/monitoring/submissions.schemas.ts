@@ -105,6 +105,7 @@ export const SubmissionsQuery = z.strictObject({
     .regex(/^KG-[A-Z]{1,2}$/)
     .optional(),
   siteId: Uuid.optional(),
+  formKind: z.enum(['checklist', 'incident']).optional(),
   critical: z.enum(['0', '1']).optional(),
   source: z.enum(['observer', 'public']).optional(),
   /** `me`: the reports given to the asker (the "Mine" queue). */
@@ -122,6 +123,8 @@ export const SubmissionList = z.object({
       siteId: Uuid.nullable(),
       siteName: z.string().nullable(),
       formTitle: L10nSchema.nullable(),
+      /** An incident report's first top-level choice ("What happened?"), named in every language. */
+      headline: L10nSchema.nullable(),
       formKind: z.string(),
       status: z.enum(SUBMISSION_STATUSES),
       critical: z.boolean(),

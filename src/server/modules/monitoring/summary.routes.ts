@@ -14,7 +14,7 @@ const IdParams = z.strictObject({ id: Uuid });
 export const summaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/api/monitoring/missions/:id/summary',
-    { config: review, schema: { tags, params: IdParams, response: { 200: S.Summary } } },
+    { config: review, schema: { tags, params: IdParams, response: { 200: S.MissionSummary } } },
     async (req) => missionSummary(ctx, req.actor, req.params.id),
   );
   app.get(

@@ -31,6 +31,12 @@ export const Summary = summaryOf(z.number()).extend({
     z.object({ region: z.string(), expected: z.number(), received: z.number(), unstaffed: z.number() }),
   ),
 });
+/** The reviewers' dashboard: the summary and the district map's figures (summary.districts.ts). */
+export const MissionSummary = Summary.extend({
+  byDistrict: z.array(z.object({ area: z.string(), expected: z.number(), received: z.number() })),
+  /** Sites with no district from the list: not on the district map. */
+  unplaced: z.number(),
+});
 /**
  * Where observers are missing is not published: it would point out the unwatched stations. The
  * mission's title, kind and dates head the public page.

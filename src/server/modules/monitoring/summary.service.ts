@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { loadMission, regionInScope, requireReviewer, type Scope } from './monitoring.access.ts';
 import { checklistCount, expectedAt, hasObserver, receivedCount, type SitesEb } from './sites.status.ts';
+import { districtFigures } from './summary.districts.ts';
 import type * as S from './summary.schemas.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
 
@@ -181,10 +182,15 @@ function findOptions(v: CachedVersion, key: string) {
   return [];
 }
 
-export async function missionSummary(ctx: AppContext, actor: Actor | null, id: string): Promise<Summary> {
+/** The reviewers' dashboard: the summary, and the district map's figures (never published). */
+export async function missionSummary(ctx: AppContext, actor: Actor | null, id: string) {
   const a = await loadMission(ctx, actor, id);
   requireReviewer(a);
-  return buildSummary(ctx, id, a.scope);
+  const [summary, districts] = await Promise.all([
+    buildSummary(ctx, id, a.scope),
+    districtFigures(ctx, id, a.scope),
+  ]);
+  return { ...summary, ...districts };
 }
 
 /** Per site: expected and received checklists (the map and the table of stations). */

@@ -1,4 +1,4 @@
-import { Alert, EmptyState, Group, Select, Stack, Tabs } from '@mantine/core';
+import { Alert, EmptyState, Stack, Tabs } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type ReactElement } from 'react';
@@ -9,15 +9,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { useFormat } from '../../intl/format';
 import { usePhone } from '../../components/usePhone';
 import { useSessionState } from '../../components/useSessionState';
-import {
-  MATCHING_MAX,
-  SUBMISSION_STATUSES,
-  missionsApi,
-  submissionsApi,
-  type BulkResult,
-  type SubmissionsQuery,
-  type SubmissionStatus,
-} from './api';
+import { MATCHING_MAX, missionsApi, submissionsApi, type BulkResult, type SubmissionsQuery } from './api';
 import { useLocale } from './l10n';
 import { regionChoices } from './siteWords';
 import { MonErrorAlert } from './MonErrorAlert';
@@ -30,40 +22,35 @@ import { ReviewResults, type Selection } from './review/ReviewResults';
 import { ErasingNotice } from './review/ErasingNotice';
 import { QueueCount } from './review/QueueCount';
 import { QueueChanged } from './review/QueueChanged';
+import { SiteFilter } from './review/SiteFilter';
+import { saveTrail } from './review/trail';
+import { NO_FILTERS, ReviewFilters, readFilters } from './review/ReviewFilters';
 
 /** Rows per page (the server's page size). */
 const PAGE_SIZE = 50;
 /** How often the tabs' counts are read again while the page is in view. */
 const COUNTS_EVERY_MS = 30_000;
 
-interface Filters {
-  missionId: string | null;
-  status: SubmissionStatus | null;
-  reg: string | null;
-}
-const NO_FILTERS: Filters = { missionId: null, status: null, reg: null };
-const readStatus = (v: unknown): SubmissionStatus | null =>
-  (SUBMISSION_STATUSES as readonly unknown[]).includes(v) ? (v as SubmissionStatus) : null;
-const str = (v: unknown) => (typeof v === 'string' && v.length <= 64 ? v : null);
-function readFilters(v: unknown): Filters {
-  const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  return { missionId: str(o.missionId), status: readStatus(o.status), reg: str(o.reg) };
-}
-
-/** Triage queues of submissions with filters by mission, status and region. */
+/** Triage queues of submissions with filters by mission, kind of form, status and region (and site). */
 export function ReviewPage(): ReactElement {
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
   const fmt = useFormat();
   const phone = usePhone();
   const missions = useMissions();
-  const { queue, erased, erasing } = useSearch({ from: '/app/monitoring/review' });
+  const { queue, erased, erasing, site, mission } = useSearch({ from: '/app/monitoring/review' });
   const navigate = useNavigate({ from: '/monitoring/review' });
   // The open queue lives in the address (see review/search.ts), not in component state.
   const tab: ReviewTab = queue ?? 'all';
   // Another tab keeps the view of an erase request (its reports, by queue), as it does the filters.
   const setTab = (v: ReviewTab) =>
-    void navigate({ search: { ...(v === 'all' ? {} : { queue: v }), ...(erasing ? { erasing } : {}) } });
+    void navigate({
+      search: {
+        ...(v === 'all' ? {} : { queue: v }),
+        ...(erasing ? { erasing } : {}),
+        ...(site ? { site, ...(mission ? { mission } : {}) } : {}),
+      },
+    });
   const me = useMe().data;
   // The filters outlive a visit to a report (its "← Review" link, the browser's back): per user, per tab.
   const [filters, setFilters] = useSessionState(
@@ -71,15 +58,16 @@ export function ReviewPage(): ReactElement {
     NO_FILTERS,
     readFilters,
   );
-  const { status, reg } = filters;
+  const { status, reg, kind } = filters;
   // A mission kept from an earlier visit that this user no longer sees (deleted, or taken off it) is dropped.
   const missionId =
     filters.missionId && missions.data && !missions.data.items.some((m) => m.id === filters.missionId)
       ? null
       : filters.missionId;
-  const setMissionId = (v: string | null) => setFilters({ ...filters, missionId: v });
-  const setStatus = (v: string | null) => setFilters({ ...filters, status: readStatus(v) });
-  const setReg = (v: string | null) => setFilters({ ...filters, reg: v });
+  // Arriving from a site's "N reports" link (the sites tab): all of that site's reports, in its mission.
+  useEffect(() => {
+    if (site) setFilters({ ...NO_FILTERS, missionId: mission ?? null });
+  }, [site, mission, setFilters]);
   const [page, setPage] = useState(1);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<BulkResult | null>(null);
@@ -94,6 +82,8 @@ export function ReviewPage(): ReactElement {
     ...(missionId ? { missionId } : {}),
     ...(status ? { status } : {}),
     ...(reg ? { region: reg } : {}),
+    ...(kind ? { formKind: kind } : {}),
+    ...(site ? { siteId: site } : {}),
     ...(erasing ? { erasing } : {}),
   };
   const counts = useQuery({
@@ -126,6 +116,16 @@ export function ReviewPage(): ReactElement {
   const regions = regionChoices(chosen.data, lng);
   const list = useSubmissions(q);
   const items = list.data?.items ?? [];
+  // The report page's "← Review" returns to this list, and its "Next report" follows this page's order.
+  const trailIds = items.map((r) => r.id).join(',');
+  useEffect(() => {
+    if (!me?.id) return;
+    const search = { ...(queue ? { queue } : {}), ...(erasing ? { erasing } : {}) };
+    saveTrail(me.id, {
+      search: { ...search, ...(site ? { site, ...(mission ? { mission } : {}) } : {}) },
+      ids: trailIds ? trailIds.split(',') : [],
+    });
+  }, [me?.id, queue, erasing, site, mission, trailIds]);
   const total = list.data?.total ?? 0;
   // What the open tab holds now, beside what the list on the screen was read with. Compared only when
   // both were read for the filters now chosen and the counts are the later reading: just after a change
@@ -197,37 +197,21 @@ export function ReviewPage(): ReactElement {
         </Tabs.List>
       </Tabs>
       <Stack>
-        <Group gap="sm" align="flex-end">
-          <Select
-            label={t('review.mission')}
-            placeholder={t('review.allMissions')}
-            clearable
-            searchable
-            data={(missions.data?.items ?? []).map((m) => ({ value: m.id, label: m.title }))}
-            value={missionId}
-            onChange={reset(setMissionId)}
-            w={phone ? '100%' : 240}
-            data-testid="review-mission"
+        <ReviewFilters
+          value={filters}
+          missionId={missionId}
+          missions={missions.data?.items ?? []}
+          regions={regions}
+          phone={phone}
+          onChange={reset(setFilters)}
+        />
+        {site && (
+          <SiteFilter
+            name={items[0]?.siteName ?? null}
+            kind={chosen.data?.kind}
+            onClear={() => void navigate({ search: queue ? { queue } : {} })}
           />
-          <Select
-            label={t('review.status')}
-            placeholder={t('review.allStatuses')}
-            clearable
-            data={SUBMISSION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-            value={status}
-            onChange={reset(setStatus)}
-            w={phone ? '100%' : 180}
-          />
-          <Select
-            label={t('sites.region')}
-            placeholder={t('sites.allRegions')}
-            clearable
-            data={regions}
-            value={reg}
-            onChange={reset(setReg)}
-            w={phone ? '100%' : 200}
-          />
-        </Group>
+        )}
         <MonErrorAlert error={list.error} />
         {drift !== 0 && (
           <QueueChanged more={drift} onShow={() => void Promise.all([list.refetch(), counts.refetch()])} />

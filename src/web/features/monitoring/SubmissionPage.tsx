@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Flex, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { Icon } from '../../components/icons';
@@ -18,6 +18,7 @@ import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useFormVersion, useSubmission } from './queries';
 import { siteContext } from './siteWords';
 import { FlagBadges } from './review/ReviewResults';
+import { nextInTrail, readTrail } from './review/trail';
 import { AnswersCard } from './submission/AnswersCard';
 import { Comments, History } from './submission/CommentsHistory';
 import { PlaceDialog } from './submission/PlaceDialog';
@@ -41,6 +42,9 @@ export function SubmissionPage(): ReactElement {
   const [contact, setContact] = useState(false);
   const [placing, setPlacing] = useState(false);
   const qc = useQueryClient();
+  // The list this report was opened from (review/trail.ts): "← Review" goes back to it, "Next" on in it.
+  const trail = useMemo(() => readTrail(me?.id), [me?.id]);
+  const next = nextInTrail(trail, id);
   if (q.isPending) return <PageLoader />;
   if (q.error instanceof ApiError && q.error.status === 404)
     return (
@@ -61,9 +65,21 @@ export function SubmissionPage(): ReactElement {
     <>
       <MonitoringNav current="review" />
       <Stack gap={6} mb="md">
-        <Anchor component={Link} to="/monitoring/review" size="sm">
-          {t('submission.back')}
-        </Anchor>
+        <Group justify="space-between" gap="xs">
+          <AnchorLink to="/monitoring/review" search={trail?.search ?? {}} size="sm">
+            {t('submission.back')}
+          </AnchorLink>
+          {next && (
+            <AnchorLink
+              to="/monitoring/submissions/$id"
+              params={{ id: next }}
+              size="sm"
+              data-testid="submission-next"
+            >
+              {t('submission.next')}
+            </AnchorLink>
+          )}
+        </Group>
         <PageHeader title={l10n(def?.title) || t('submission.title')} />
         <Group gap="xs" mt={-12}>
           <SubmissionStatusBadge status={s.status} />

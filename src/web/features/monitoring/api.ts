@@ -158,6 +158,9 @@ export interface Site {
   /** Checklists received from the site, and expected there (0 where nobody was sent). */
   received: number;
   expected: number;
+  /** Reports of any kind from the site and when the last arrived (null for an observer). */
+  reports: number | null;
+  lastReportAt: string | null;
 }
 /** An observer of a site and how to reach them (null: no number given, or the account is disabled). */
 export interface Contact extends Person {

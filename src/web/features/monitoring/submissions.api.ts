@@ -14,6 +14,8 @@ export interface SubmissionRow {
   siteId: string | null;
   siteName: string | null;
   formTitle: L10n | null;
+  /** An incident report's first top-level choice ("What happened?"); null for checklists. */
+  headline: L10n | null;
   formKind: string;
   source: 'observer' | 'public';
   lockedBy: string | null;
@@ -105,6 +107,7 @@ export type SubmissionsQuery = {
   queue?: Queue;
   region?: string;
   siteId?: string;
+  formKind?: 'checklist' | 'incident';
   critical?: '0' | '1';
   source?: 'observer' | 'public';
   /** `me`: the reports given to the asker. */

@@ -12,6 +12,10 @@ export interface Summary {
   /** Incidents whose phone time lies outside the mission's time (a reset clock): not charted. */
   overTimeOutside: number;
   byRegion: { region: string; expected: number; received: number; unstaffed: number }[];
+  /** The district map's figures: by district id, or by region code for Bishkek and Osh. */
+  byDistrict: { area: string; expected: number; received: number }[];
+  /** Sites with no district: not on the district map. */
+  unplaced: number;
   /** `null` = withheld (small cells of a public summary). */
   incidents: { total: number | null; critical: number | null };
   overTime: { hour: string; n: number | null; critical: number | null }[];
@@ -27,7 +31,7 @@ export interface Summary {
 /** The public page's figures: no staffing, small counts withheld (`null`), and the mission's heading. */
 export interface PublicSummary extends Omit<
   Summary,
-  'unstaffed' | 'overTimeOutside' | 'byRegion' | 'expected' | 'received'
+  'unstaffed' | 'overTimeOutside' | 'byRegion' | 'byDistrict' | 'unplaced' | 'expected' | 'received'
 > {
   /** Withheld (null) when from 1 to 4. */
   expected: number | null;

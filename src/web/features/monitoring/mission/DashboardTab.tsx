@@ -55,6 +55,7 @@ export function DashboardTab({
       <DashboardBody
         s={q.data}
         kind={mission.kind}
+        mapLevel={mission.scope === 'regions' ? 2 : 1}
         onRegion={onSites && ((region) => onSites({ region, status: 'waiting' }))}
       />
       <ExportPanel mission={mission} />

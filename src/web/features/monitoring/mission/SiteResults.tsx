@@ -3,6 +3,7 @@ import { Fragment, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { districtName, isDistrictId } from '../../../../core/geo/regions';
 import { CardItem, CardList } from '../../../components/CardList';
+import { AnchorLink } from '../../people/AnchorLink';
 import { Icon } from '../../../components/icons';
 import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
@@ -13,6 +14,7 @@ import { siteContext } from '../siteWords';
 
 interface Props {
   items: Site[];
+  missionId: string;
   /** The mission's kind, which words the site in the buttons' names («учреждение», «сот»…). */
   kind: string;
   /** Reviewers manage sites; an observer reads their own, without who else observes them. */
@@ -83,6 +85,39 @@ function Checklists({ s, card }: { s: Site; card?: boolean }): ReactElement {
   );
 }
 
+/**
+ * How many reports came from the site and when the last arrived, linking to them in the review list:
+ * on election day the coordinator phones the observers who went quiet. Reviewers only (null otherwise).
+ */
+function Reports({ s, missionId }: { s: Site; missionId: string }): ReactElement | null {
+  const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
+  if (s.reports === null) return null;
+  if (s.reports === 0)
+    // Nothing to say of a site nobody watches and nothing came from: its "—" says it.
+    return s.expected === 0 ? null : (
+      <Text size="xs" c="dimmed" data-testid="site-reports">
+        {t('sites.noReports')}
+      </Text>
+    );
+  return (
+    <AnchorLink
+      to="/monitoring/review"
+      search={{ site: s.id, mission: missionId }}
+      size="xs"
+      display="block"
+      aria-label={t('sites.reportsOf', { site: s.name })}
+      data-testid="site-reports"
+    >
+      {t('sites.reportsLine', {
+        count: s.reports,
+        n: fmt.number(s.reports),
+        time: fmt.recent(s.lastReportAt),
+      })}
+    </AnchorLink>
+  );
+}
+
 function Actions({
   s,
   kind,
@@ -90,7 +125,7 @@ function Actions({
   onContact,
   onDelete,
   wrap = false,
-}: { s: Site; wrap?: boolean } & Omit<Props, 'items' | 'manage'>): ReactElement {
+}: { s: Site; wrap?: boolean } & Omit<Props, 'items' | 'manage' | 'missionId'>): ReactElement {
   const { t } = useTranslation('monitoring');
   return (
     // Right-aligned so "Assign" and the bin line up down the column whether or not a row has "Contact".
@@ -140,7 +175,7 @@ function WholeWords({ text }: { text: string }): ReactElement {
   );
 }
 
-function SitesTable({ items, manage, ...actions }: Props): ReactElement {
+function SitesTable({ items, manage, missionId, ...actions }: Props): ReactElement {
   const { t } = useTranslation('monitoring');
   const place = usePlace();
   return (
@@ -187,6 +222,7 @@ function SitesTable({ items, manage, ...actions }: Props): ReactElement {
               )}
               <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
                 <Checklists s={s} />
+                <Reports s={s} missionId={missionId} />
               </Table.Td>
               {manage && (
                 <Table.Td>
@@ -205,7 +241,7 @@ function SitesTable({ items, manage, ...actions }: Props): ReactElement {
  * One card per site on a phone: a region coordinator checks on election day which stations have no
  * observer or no report yet, and a six-column table there hid both behind a sideways scroll.
  */
-function SiteCards({ items, manage, ...actions }: Props): ReactElement {
+function SiteCards({ items, manage, missionId, ...actions }: Props): ReactElement {
   const { t } = useTranslation('monitoring');
   const place = usePlace();
   const line = (s: Site) => placeLine([s.place, place.district(s), place.region(s)]);
@@ -230,6 +266,7 @@ function SiteCards({ items, manage, ...actions }: Props): ReactElement {
             </Text>
           )}
           <Checklists s={s} card />
+          <Reports s={s} missionId={missionId} />
           {manage && <Actions s={s} {...actions} wrap />}
         </CardItem>
       ))}

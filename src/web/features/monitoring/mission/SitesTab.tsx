@@ -159,6 +159,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
       {items.length > 0 && (
         <SiteResults
           items={items}
+          missionId={mission.id}
           kind={mission.kind}
           manage={manage}
           phone={phone}

@@ -7,7 +7,14 @@ import type { Summary } from '../api';
  */
 export type DashboardData = Omit<
   Summary,
-  'unstaffed' | 'overTimeOutside' | 'byRegion' | 'missionId' | 'expected' | 'received'
+  | 'unstaffed'
+  | 'overTimeOutside'
+  | 'byRegion'
+  | 'byDistrict'
+  | 'unplaced'
+  | 'missionId'
+  | 'expected'
+  | 'received'
 > & {
   /** Reviewers only: incidents not charted, their phone's time being outside the mission's. */
   overTimeOutside?: number;
@@ -16,6 +23,10 @@ export type DashboardData = Omit<
   received: number | null;
   unstaffed?: number;
   byRegion: { region: string; expected: number | null; received: number | null; unstaffed?: number }[];
+  /** Reviewers only: the district map's figures (by district id, or city region code). */
+  byDistrict?: { area: string; expected: number; received: number }[];
+  /** Reviewers only: sites with no district, not on the district map. */
+  unplaced?: number;
 };
 
 /** A share as a whole percent ("38 %"), 0 when there is nothing to divide by. */

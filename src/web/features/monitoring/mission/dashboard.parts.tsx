@@ -1,13 +1,13 @@
 import { Card, EmptyState, Grid, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Choropleth } from '../../../components/Choropleth';
 import { useFormat } from '../../../intl/format';
 import { useL10n } from '../l10n';
 import { siteContext } from '../siteWords';
 import { countText, shareOf, shares, WITHHELD, type DashboardData } from './dashboard.common';
 import { OverTime } from './dashboard.hours';
 import { ByRegion } from './dashboard.regions';
+import { DashboardMap } from './dashboard.map';
 
 function Stat({
   label,
@@ -101,19 +101,18 @@ export function DashboardBody({
   s,
   kind,
   onRegion,
+  mapLevel,
 }: {
   s: DashboardData;
   /** The mission's kind: its sites are worded as polling stations, institutions, courts or places. */
   kind: string;
   onRegion?: (region: string) => void;
+  /** The map's first level: districts for a region coordinator, whose region is a ninth of the map. */
+  mapLevel?: 1 | 2;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const ctx = siteContext(kind);
   const fmt = useFormat();
-  // Withheld counts stay off the map too: a shade would give them away.
-  const values = Object.fromEntries(
-    s.byRegion.flatMap((r) => (r.received === null ? [] : [[r.region, r.received] as const])),
-  );
   const num = (n: number | null) => countText(n, fmt.number);
   return (
     <Stack gap="lg">
@@ -152,20 +151,7 @@ export function DashboardBody({
       {/* The table gets the wider share: five columns of numbers did not fit half a laptop screen. */}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Card withBorder radius="md" padding="md" h="100%">
-            <Title order={2} size="h4" mb="sm">
-              {t('dashboard.map')}
-            </Title>
-            <Choropleth
-              level={1}
-              values={values}
-              unit={t('dashboard.received')}
-              // Public figures withhold small counts: a blank region is not always one without reports.
-              noDataLabel={
-                s.byRegion.some((r) => r.received === null) ? t('dashboard.mapWithheld') : undefined
-              }
-            />
-          </Card>
+          <DashboardMap s={s} kind={kind} defaultLevel={mapLevel} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Card withBorder radius="md" p={{ base: 'sm', xs: 'md' }} h="100%">

@@ -51,9 +51,25 @@ function useRowText() {
   return {
     form: (s: SubmissionRow) =>
       l10n(s.formTitle) || t(`forms:kind.${s.formKind}`, { defaultValue: s.formKind }),
+    headline: (s: SubmissionRow) => (s.headline ? l10n(s.headline) : null),
     site: (s: SubmissionRow) => s.siteName ?? (s.source === 'public' ? t('review.publicReport') : '—'),
     region: (s: SubmissionRow) => (s.region ? region(s.region) : null),
   };
+}
+
+/** The form's name; under it, for an incident, what happened (what tells one report from another). */
+function FormCell({ s, text }: { s: SubmissionRow; text: ReturnType<typeof useRowText> }): ReactElement {
+  const what = text.headline(s);
+  return (
+    <>
+      {text.form(s)}
+      {what && (
+        <Text size="sm" fw={500} data-testid="row-headline">
+          {what}
+        </Text>
+      )}
+    </>
+  );
 }
 
 function SubmissionLink({ s }: { s: SubmissionRow }): ReactElement {
@@ -162,7 +178,9 @@ function ReviewTable({
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <SubmissionLink s={s} />
               </Table.Td>
-              <Table.Td>{text.form(s)}</Table.Td>
+              <Table.Td>
+                <FormCell s={s} text={text} />
+              </Table.Td>
               <Table.Td>
                 {text.site(s)}
                 {s.region && (
@@ -244,6 +262,11 @@ function ReviewCardList({
           >
             {text.form(s)}
           </AnchorLink>
+          {text.headline(s) && (
+            <Text size="sm" fw={500} data-testid="row-headline">
+              {text.headline(s)}
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             {[text.site(s), text.region(s), s.observerName].filter(Boolean).join(' · ')}
           </Text>

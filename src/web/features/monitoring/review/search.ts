@@ -27,13 +27,19 @@ export function reviewSearch(search: Record<string, unknown>): {
   erased?: 1;
   /** The reports a pending erase request names, for the administrator who decides on it. */
   erasing?: string;
+  /** One site's reports (the sites tab's link), with the site's mission to set as the mission filter. */
+  site?: string;
+  mission?: string;
 } {
   const q = search.queue;
   const erased = search.erased === 1 || search.erased === '1' ? { erased: 1 as const } : {};
-  const e = search.erasing;
-  const erasing = typeof e === 'string' && UUID.test(e) ? { erasing: e.toLowerCase() } : {};
+  const site = uuid('site', search.site);
+  const mission = site.site ? uuid('mission', search.mission) : {};
+  const rest = { ...erased, ...uuid('erasing', search.erasing), ...site, ...mission };
   return typeof q === 'string' && q !== 'all' && (REVIEW_TABS as readonly string[]).includes(q)
-    ? { queue: q as Exclude<ReviewTab, 'all'>, ...erased, ...erasing }
-    : { ...erased, ...erasing };
+    ? { queue: q as Exclude<ReviewTab, 'all'>, ...rest }
+    : rest;
 }
+const uuid = <K extends string>(k: K, v: unknown): { [P in K]?: string } =>
+  (typeof v === 'string' && UUID.test(v) ? { [k]: v.toLowerCase() } : {}) as { [P in K]?: string };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,98 @@
+import { districtsOf, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { regionInScope, type Scope } from './monitoring.access.ts';
+import { checklistCount, hasObserver } from './sites.status.ts';
+
+export interface DistrictFigures {
+  /** By district id, or by region code for Bishkek and Osh, which have no districts (the map's units). */
+  byDistrict: { area: string; expected: number; received: number }[];
+  /** Sites with no district (in a region that has districts): not on the district map. */
+  unplaced: number;
+}
+
+/** The district map's unit of a site: its district, its city, or none. */
+function areaOf(region: string, district: string | null): string | null {
+  if (!isRegionCode(region)) return null;
+  if (districtsOf(region).length === 0) return region;
+  return district && isDistrictOf(region, district) ? district : null;
+}
+
+/**
+ * Expected and received checklists per district, by the sites list's rule (sites.status.ts: a checklist
+ * counts once per checklist form of a site; a site nobody was sent to is expected only what it sent),
+ * so that a region coordinator sees which districts of their region are quiet. Two grouped reads over
+ * the mission's sites and their counter rows: O(sites), never a scan of submissions.
+ */
+export async function districtFigures(
+  ctx: AppContext,
+  missionId: string,
+  scope: Scope,
+): Promise<DistrictFigures> {
+  const [sites, received, checklists] = await Promise.all([
+    ctx.db
+      .selectFrom('sites as s')
+      .select([
+        's.region',
+        's.district',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.count<number>(eb.case().when(hasObserver(eb)).then(1).end()).as('staffed'),
+      ])
+      .where('s.mission_id', '=', missionId)
+      .groupBy(['s.region', 's.district'])
+      .execute(),
+    ctx.db
+      .selectFrom('mon_count_site_form as c')
+      .innerJoin('sites as s', 's.id', 'c.site_id')
+      .select([
+        's.region',
+        's.district',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) =>
+          eb.fn
+            .count<number>(
+              eb
+                .case()
+                .when(eb.not(hasObserver(eb)))
+                .then(1)
+                .end(),
+            )
+            .as('unstaffed'),
+      ])
+      .where('c.mission_id', '=', missionId)
+      .where('c.n', '>', 0)
+      .where((eb) =>
+        eb(
+          'c.form_id',
+          'in',
+          eb
+            .selectFrom('mission_forms')
+            .select('form_id')
+            .where('mission_id', '=', missionId)
+            .where('form_kind', '=', 'checklist'),
+        ),
+      )
+      .groupBy(['s.region', 's.district'])
+      .execute(),
+    checklistCount(ctx.db, missionId),
+  ]);
+  const areas = new Map<string, DistrictFigures['byDistrict'][number]>();
+  const slot = (area: string) => {
+    if (!areas.has(area)) areas.set(area, { area, expected: 0, received: 0 });
+    return areas.get(area)!;
+  };
+  let unplaced = 0;
+  for (const s of sites) {
+    if (!regionInScope(scope, s.region)) continue;
+    const area = areaOf(s.region, s.district);
+    if (area === null) unplaced += Number(s.n);
+    else slot(area).expected += Number(s.staffed) * checklists;
+  }
+  for (const r of received) {
+    const area = regionInScope(scope, r.region) ? areaOf(r.region, r.district) : null;
+    if (area === null) continue;
+    slot(area).received += Number(r.n);
+    // A checklist from a site nobody was sent to is expected as well as received (buildSummary's rule).
+    slot(area).expected += Number(r.unstaffed);
+  }
+  return { byDistrict: [...areas.values()].sort((a, b) => a.area.localeCompare(b.area)), unplaced };
+}
