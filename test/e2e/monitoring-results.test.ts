@@ -133,6 +133,19 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     }
   });
 
+  it('the dashboard counts what the incident reports say, apart from the checklists', async () => {
+    const { page } = admin;
+    await page.goto(`/monitoring/missions/${missionId}`);
+    const incidents = page.getByTestId('dash-incident-answers');
+    await see(page, incidents.getByRole('heading', { name: 'Окуялар тууралуу билдирүүлөр эмне дейт' }));
+    // Both incidents said "low": counted once each, as their observer answered.
+    const card = incidents.locator('.mantine-Card-root').filter({ hasText: 'Олуттуулугу' });
+    await see(page, card.getByText('2 жооп'));
+    await see(page, card.getByText('2 · 100 %'));
+    await incidents.scrollIntoViewIfNeeded();
+    assert.deepEqual(await shot(page, 'dashboard-incident-answers-ky'), []);
+  });
+
   it('anyone sees totals only: coverage, regions and answers, never staffing or a site', async () => {
     const { page } = anon;
     await page.goto(link);

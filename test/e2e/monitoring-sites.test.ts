@@ -131,6 +131,9 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     };
     assert.equal(await value('Аламүдүн району \\(Чүй облусу\\)'), '100');
     assert.equal(await value('Сокулук району \\(Чүй облусу\\)'), '0', 'the quiet district');
+    // Fitted to the coordinator's region: its districts only, not the country's fifty.
+    assert.equal(await card.getByRole('row', { name: /Нарын облусу/ }).count(), 0);
+    assert.equal(await card.getByRole('row').count(), 10, 'a header and Chuy’s nine districts');
     const wrong = [...(await shot(page, 'dashboard-districts-ky')), ...(await axeSerious(page))];
     // The regions: Chuy has one of its two checklists.
     await page.getByTestId('dash-map-level').getByText('Облустар').click();
@@ -218,12 +221,12 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/monitoring/missions/${missionId}`);
     await page.getByTestId('mission-tab-sites').click();
-    const link = page.getByTestId('site-row-C1').getByRole('link', { name: 'Мектеп №1: билдирүүлөр' });
+    const link = page.getByTestId('site-row-C1').getByRole('link', { name: /^Мектеп №1: 2 билдирүү/ });
     await see(page, link);
     assert.match(await link.innerText(), /^2 билдирүү, акыркысы: (.+ )?\d\d:\d\d$/);
     // A staffed station with nothing yet says so; an unstaffed one with nothing says nothing more.
     assert.equal(await page.getByTestId('site-row-C3').getByTestId('site-reports').count(), 0);
-    const wrong = [...(await shot(page, 'sites-reports-ky'))];
+    const wrong = [...(await shot(page, 'sites-reports-ky')), ...(await axeSerious(page))];
 
     await link.click();
     await see(page, page.getByTestId('review-site-filter').getByText('Мектеп №1: билдирүүлөр'));

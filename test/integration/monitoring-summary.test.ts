@@ -156,13 +156,14 @@ for (const backend of await backends()) {
       type Full = Summary & {
         incidents: { total: number; critical: number };
         overTime: { hour: string; n: number; critical: number }[];
-        answers: { field: string; total: number; counts: { value: string; n: number }[] }[];
+        answers: { field: string; kind: string; total: number; counts: { value: string; n: number }[] }[];
       };
       const full = async () => (await summary()) as Full;
       const opened = (s: Full) => s.answers.find((a) => a.field === 'opened')!;
       const before = await full();
-      // Only checklists' questions are counted and listed: none of the incident form's.
-      assert.ok(before.answers.every((a) => !['what', 'severity'].includes(a.field)));
+      // Choice questions are counted, a checklist's and an incident report's alike; free text is not.
+      assert.ok(before.answers.every((a) => a.field !== 'what'));
+      assert.ok(before.answers.some((a) => a.field === 'severity' && a.kind === 'incident'));
       const incident = await obs.client.post<{ id: string }>('/api/monitoring/submissions', {
         ...submission(w, 'C1', { what: 'Observer pushed out', severity: 'high' }, w.incident),
         submittedAt: '2026-11-30T10:05:00.000Z',

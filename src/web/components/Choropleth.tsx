@@ -1,5 +1,13 @@
 import { Stack, Text } from '@mantine/core';
-import { useId, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { districtName, districtsOf, DISTRICTS, isRegionCode, regionName } from '../../core/geo/regions';
@@ -66,7 +74,16 @@ export interface ChoroplethProps {
   selected?: string;
   /** What a missing value means here, when not simply "no data" (public figures withhold small counts). */
   noDataLabel?: string;
+  /**
+   * Region codes to show alone, the map fitted to them: a region coordinator's own regions, whose
+   * districts were a corner of the national map and whose table listed every district of the country.
+   */
+  focus?: readonly string[];
 }
+
+const REGION_OF = new Map<string, string>(DISTRICTS.map((d) => [d.id, d.region]));
+/** The region of a map unit: a district's region, or the region (city) itself. */
+const regionOf = (id: string) => (isRegionCode(id) ? id : REGION_OF.get(id));
 
 /** An SVG choropleth of Kyrgyzstan with a legend and a table alternative; no data leaves the app. */
 export function Choropleth({
@@ -76,12 +93,28 @@ export function Choropleth({
   onSelect,
   selected,
   noDataLabel,
+  focus,
 }: ChoroplethProps): ReactElement {
   const { t, i18n } = useTranslation('geo');
   const noData = noDataLabel ?? t('map.noData');
   const locale = asLocale(i18n.resolvedLanguage ?? i18n.language) ?? 'ky';
   const format = useFormat();
-  const areas = useMemo(() => areasOf(level, locale, t), [level, locale, t]);
+  const focusKey = focus?.join(',') ?? '';
+  const areas = useMemo(() => {
+    const all = areasOf(level, locale, t);
+    const only = focusKey ? focusKey.split(',') : null;
+    return only ? all.filter((a) => only.includes(regionOf(a.id) ?? '')) : all;
+  }, [level, locale, t, focusKey]);
+  // Fitted to the focused shapes once they are drawn (the browser measures the paths).
+  const shapesRef = useRef<SVGGElement>(null);
+  const [box, setBox] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    const g = shapesRef.current;
+    if (!focusKey || !g || typeof g.getBBox !== 'function') return setBox(null);
+    const b = g.getBBox();
+    const pad = Math.max(b.width, b.height) * 0.04;
+    setBox(`${b.x - pad} ${b.y - pad} ${b.width + 2 * pad} ${b.height + 2 * pad}`);
+  }, [focusKey, level]);
   const { classes, classOf } = useMemo(
     () => valueClasses(areas.flatMap((a) => (a.id in values ? [values[a.id]!] : []))),
     [areas, values],
@@ -112,7 +145,9 @@ export function Choropleth({
   return (
     <Stack gap="sm">
       <svg
-        viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+        viewBox={box ?? `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+        // A region fitted to the width can stand taller than the national map: kept to a screenful.
+        style={box ? { maxHeight: 420 } : undefined}
         width="100%"
         role="group"
         aria-label={t(level === 1 ? 'map.labelRegions' : 'map.labelDistricts', { unit })}
@@ -129,33 +164,35 @@ export function Choropleth({
             <line x1="0" y1="0" x2="0" y2="8" stroke={NO_DATA_HATCH} strokeWidth="2" />
           </pattern>
         </defs>
-        {areas.map((a) => (
-          <path
-            key={a.id}
-            d={a.shape.d}
-            fill={fillOf(a.id)}
-            fillRule="evenodd"
-            stroke={BORDER}
-            strokeWidth={level === 1 ? 1 : 0.75}
-            strokeLinejoin="round"
-            vectorEffect="non-scaling-stroke"
-            tabIndex={0}
-            role={onSelect ? 'button' : 'img'}
-            aria-pressed={onSelect ? selected === a.id : undefined}
-            // The focus outline is drawn below as a path that follows the shape.
-            style={{ outline: 'none', cursor: onSelect ? 'pointer' : undefined }}
-            onMouseEnter={() => setHovered(a.id)}
-            onMouseLeave={() => setHovered(null)}
-            onFocus={() => setFocused(a.id)}
-            onBlur={() => setFocused(null)}
-            onClick={() => select(a.id)}
-            onKeyDown={(e) => onKey(e, a.id)}
-          >
-            <title>{describe(a)}</title>
-          </path>
-        ))}
+        <g ref={shapesRef}>
+          {areas.map((a) => (
+            <path
+              key={a.id}
+              d={a.shape.d}
+              fill={fillOf(a.id)}
+              fillRule="evenodd"
+              stroke={BORDER}
+              strokeWidth={level === 1 ? 1 : 0.75}
+              strokeLinejoin="round"
+              vectorEffect="non-scaling-stroke"
+              tabIndex={0}
+              role={onSelect ? 'button' : 'img'}
+              aria-pressed={onSelect ? selected === a.id : undefined}
+              // The focus outline is drawn below as a path that follows the shape.
+              style={{ outline: 'none', cursor: onSelect ? 'pointer' : undefined }}
+              onMouseEnter={() => setHovered(a.id)}
+              onMouseLeave={() => setHovered(null)}
+              onFocus={() => setFocused(a.id)}
+              onBlur={() => setFocused(null)}
+              onClick={() => select(a.id)}
+              onKeyDown={(e) => onKey(e, a.id)}
+            >
+              <title>{describe(a)}</title>
+            </path>
+          ))}
+        </g>
         {level === 2 &&
-          LEVEL1_SHAPES.map((s) => (
+          LEVEL1_SHAPES.filter((s) => !focusKey || focusKey.split(',').includes(s.id)).map((s) => (
             <path
               key={s.id}
               d={s.d}

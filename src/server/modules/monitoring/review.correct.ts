@@ -45,7 +45,7 @@ function countInput(
     region: row.region,
     critical,
     submittedAt: row.submitted_at,
-    values: row.form_kind === 'checklist' ? countedValues(v, answers) : [],
+    values: countedValues(v, answers),
   };
 }
 

@@ -15,7 +15,7 @@ export interface CountInput {
   region: string | null;
   critical: boolean;
   submittedAt: string;
-  /** `[field, value]` pairs of a checklist's counted answers (`countedValues`). */
+  /** `[field, value]` pairs of the report's counted answers (`countedValues`): checklists and incidents. */
   values: [string, string][];
 }
 
@@ -154,7 +154,7 @@ export class CountBatch {
         },
       );
     }
-    if (c.kind === 'checklist' && c.values.length) {
+    if (c.values.length) {
       const outer = `${region}\u0001${c.formId}\u0001${m}`;
       let group = this.answer.get(outer);
       if (!group) this.answer.set(outer, (group = { m, region, f: c.formId, n: new Map() }));

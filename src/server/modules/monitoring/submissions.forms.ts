@@ -73,7 +73,10 @@ export function uploadIdsOf(
   return ids;
 }
 
-/** Dashboard counter keys of one checklist submission: `field → values`, `*` = answered at all. */
+/**
+ * Dashboard counter keys of one report: `field → values`, `*` = answered at all. A checklist's answers
+ * ("% of stations opened late"); an incident's, what happened and who did it ("12 of vote buying").
+ */
 export function countedValues(v: CachedVersion, answers: Record<string, unknown>): [string, string][] {
   const out: [string, string][] = [];
   for (const f of v.counted) {

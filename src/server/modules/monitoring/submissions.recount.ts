@@ -21,7 +21,7 @@ export async function recountOnStatus(
   const counts = to !== 'rejected';
   if (wasCounted === counts || row.source !== 'observer' || !row.mission_id) return;
   const checklist = row.form_kind === 'checklist';
-  const v = checklist ? await publishedVersion(tx, row.form_version_id) : null;
+  const v = await publishedVersion(tx, row.form_version_id);
   const values = v
     ? countedValues(v, JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>)
     : [];

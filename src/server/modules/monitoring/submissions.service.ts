@@ -127,7 +127,7 @@ export async function submit(
       region: place.region,
       critical,
       submittedAt: row.submitted_at,
-      values: v.kind === 'checklist' ? countedValues(v, input.answers) : [],
+      values: countedValues(v, input.answers),
     },
     audit: {
       actorId: actor.userId,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { registerIncidentCounts } from './counts.incidents.job.ts';
 import * as S from './summary.schemas.ts';
 import { publicSummary } from './summary.public.ts';
 import { missionSummary, sitesStatus } from './summary.service.ts';
@@ -12,6 +13,8 @@ const IdParams = z.strictObject({ id: Uuid });
 
 /** The live dashboard (reviewers) and its public, suppressed version (anyone, public missions only). */
 export const summaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Incident answers counted before the counters took them in (once per installation).
+  registerIncidentCounts(ctx);
   app.get(
     '/api/monitoring/missions/:id/summary',
     { config: review, schema: { tags, params: IdParams, response: { 200: S.MissionSummary } } },

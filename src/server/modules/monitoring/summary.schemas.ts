@@ -15,6 +15,8 @@ const summaryOf = <C extends z.ZodType>(Count: C) =>
     answers: z.array(
       z.object({
         formId: Uuid,
+        /** A checklist's question, or an incident report's (counted once per report). */
+        kind: z.enum(['checklist', 'incident']),
         field: z.string(),
         label: L10nSchema,
         total: Count,

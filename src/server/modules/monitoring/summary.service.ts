@@ -111,9 +111,10 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
     overTime.set(hour, o);
   }
   const versions = new Map<string, CachedVersion>();
-  // Answers are counted for checklists only (submissions.counts.ts): an incident form's questions
-  // would show "0 answers" however many incidents came in.
-  for (const f of forms.filter((x) => x.form_kind === 'checklist')) {
+  // Checklists' answers ("opened late") and incidents' ("what happened", "who did it"), checklists first.
+  for (const f of [...forms].sort(
+    (a, b) => Number(a.form_kind !== 'checklist') - Number(b.form_kind !== 'checklist'),
+  )) {
     const v = await publishedVersion(ctx.db, f.form_version_id);
     if (v && !versions.has(f.form_id)) versions.set(f.form_id, v);
   }
@@ -138,6 +139,7 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
           : def.map((o) => ({ value: o.key, label: o.label }));
       answerRows.push({
         formId,
+        kind: v.kind,
         field: f.key,
         label: f.label ?? { ky: f.key, ru: f.key, en: f.key },
         total: m.get('*') ?? 0,

@@ -21,6 +21,8 @@ export interface Summary {
   overTime: { hour: string; n: number | null; critical: number | null }[];
   answers: {
     formId: string;
+    /** A checklist's question, or an incident report's. */
+    kind: 'checklist' | 'incident';
     field: string;
     label: L10n;
     total: number | null;

@@ -55,7 +55,7 @@ export function DashboardTab({
       <DashboardBody
         s={q.data}
         kind={mission.kind}
-        mapLevel={mission.scope === 'regions' ? 2 : 1}
+        ownRegions={mission.scope === 'regions' ? mission.regions : undefined}
         onRegion={onSites && ((region) => onSites({ region, status: 'waiting' }))}
       />
       <ExportPanel mission={mission} />

@@ -100,20 +100,22 @@ function Reports({ s, missionId }: { s: Site; missionId: string }): ReactElement
         {t('sites.noReports')}
       </Text>
     );
+  const what = t('sites.reportsLine', {
+    count: s.reports,
+    n: fmt.number(s.reports),
+    time: fmt.recent(s.lastReportAt),
+  });
   return (
     <AnchorLink
       to="/monitoring/review"
       search={{ site: s.id, mission: missionId }}
       size="xs"
       display="block"
-      aria-label={t('sites.reportsOf', { site: s.name })}
+      // The visible words, and whose reports they are (every row has such a link).
+      aria-label={t('sites.reportsOf', { site: s.name, what })}
       data-testid="site-reports"
     >
-      {t('sites.reportsLine', {
-        count: s.reports,
-        n: fmt.number(s.reports),
-        time: fmt.recent(s.lastReportAt),
-      })}
+      {what}
     </AnchorLink>
   );
 }

@@ -12,21 +12,23 @@ type Level = 1 | 2;
  * The dashboard's map. Reviewers see each region's (or district's) share of the checklists it owes, so
  * the quiet places are the pale ones; a raw count shaded the big regions dark whatever was missing. The
  * public page keeps received counts (what it owes is not published), by region only. Districts come only
- * with the reviewers' figures (summary.districts.ts); a region coordinator starts on them.
+ * with the reviewers' figures (summary.districts.ts); a region coordinator starts on them, the map fitted
+ * to their own regions.
  */
 export function DashboardMap({
   s,
   kind,
-  defaultLevel = 1,
+  ownRegions,
 }: {
   s: DashboardData;
   kind: string;
-  defaultLevel?: Level;
+  /** A region coordinator's regions: districts first, and the district map fitted to these regions. */
+  ownRegions?: readonly string[] | undefined;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const districts = s.byDistrict !== undefined;
-  const [level, setLevel] = useState<Level>(districts ? defaultLevel : 1);
+  const [level, setLevel] = useState<Level>(districts && ownRegions ? 2 : 1);
   const reviewers = s.unstaffed !== undefined;
   const unplaced = s.unplaced ?? 0;
   const rows =
@@ -68,6 +70,7 @@ export function DashboardMap({
       </Group>
       <Choropleth
         level={level}
+        {...(level === 2 && ownRegions ? { focus: ownRegions } : {})}
         values={values}
         unit={reviewers ? t('dashboard.mapCoverage') : t('dashboard.received')}
         // Public figures withhold small counts: a blank region is not always one without reports.

@@ -41,13 +41,14 @@ function Stat({
   );
 }
 
-/** Answers counted per question, as bars with shares of those who answered it. */
-function Answers({ s }: { s: DashboardData }): ReactElement {
+/** Answers counted per question of one kind of form, as bars with shares of those who answered it. */
+function Answers({ s, kind }: { s: DashboardData; kind: 'checklist' | 'incident' }): ReactElement {
   const { t } = useTranslation('monitoring');
-  if (s.answers.length === 0) return <EmptyState p="md" title={t('dashboard.noAnswers')} />;
+  const rows = s.answers.filter((a) => a.kind === kind);
+  if (rows.length === 0) return <EmptyState p="md" title={t('dashboard.noAnswers')} />;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
-      {s.answers.map((a) => (
+      {rows.map((a) => (
         <AnswerCard key={`${a.formId}:${a.field}`} a={a} />
       ))}
     </SimpleGrid>
@@ -101,14 +102,14 @@ export function DashboardBody({
   s,
   kind,
   onRegion,
-  mapLevel,
+  ownRegions,
 }: {
   s: DashboardData;
   /** The mission's kind: its sites are worded as polling stations, institutions, courts or places. */
   kind: string;
   onRegion?: (region: string) => void;
-  /** The map's first level: districts for a region coordinator, whose region is a ninth of the map. */
-  mapLevel?: 1 | 2;
+  /** A region coordinator's regions: their map opens on these regions' districts, fitted to them. */
+  ownRegions?: readonly string[] | undefined;
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   const ctx = siteContext(kind);
@@ -151,7 +152,7 @@ export function DashboardBody({
       {/* The table gets the wider share: five columns of numbers did not fit half a laptop screen. */}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <DashboardMap s={s} kind={kind} defaultLevel={mapLevel} />
+          <DashboardMap s={s} kind={kind} ownRegions={ownRegions} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Card withBorder radius="md" p={{ base: 'sm', xs: 'md' }} h="100%">
@@ -187,8 +188,20 @@ export function DashboardBody({
         <Text size="sm" c="dimmed" mt={-8} mb="sm">
           {t('dashboard.answersHint', ctx)}
         </Text>
-        <Answers s={s} />
+        <Answers s={s} kind="checklist" />
       </div>
+      {/* What happened and who did it, where the mission's incident form asks it with choices. */}
+      {s.answers.some((a) => a.kind === 'incident') && (
+        <div data-testid="dash-incident-answers">
+          <Title order={2} size="h4" mb="sm">
+            {t('dashboard.incidentAnswers')}
+          </Title>
+          <Text size="sm" c="dimmed" mt={-8} mb="sm">
+            {t('dashboard.incidentAnswersHint')}
+          </Text>
+          <Answers s={s} kind="incident" />
+        </div>
+      )}
     </Stack>
   );
 }
