@@ -8,6 +8,7 @@ import {
   regionName,
 } from '../../../core/geo/regions.ts';
 import type { Locale } from '../../../core/roles.ts';
+import { plausiblePhoneTime } from '../../../core/phone-clock.ts';
 import { zonedDay, zonedInputValue } from '../../../core/zoned-time.ts';
 import { tr } from '../../platform/i18n.ts';
 import type { CachedVersion } from './submissions.forms.ts';
@@ -20,10 +21,6 @@ import type { CachedVersion } from './submissions.forms.ts';
  */
 
 const YES: Record<Locale, [string, string]> = { ky: ['Ооба', 'Жок'], ru: ['Да', 'Нет'], en: ['Yes', 'No'] };
-
-/** Before this a report's date is a phone whose clock was reset (1 January 1970), not an incident. */
-const EARLIEST = Date.UTC(2000, 0, 1);
-const DAY_MS = 86_400_000;
 
 function optionLabel(def: CachedVersion['definition'], key: string, value: string, locale: Locale): string {
   const o = fieldByKey(def, key)?.options?.find((x) => x.key === value);
@@ -89,8 +86,6 @@ export function describeAnswers(v: CachedVersion, answers: Record<string, unknow
   return lines.join('\n').slice(0, 50_000);
 }
 
-const plausible = (ms: number, receivedMs: number) => ms >= EARLIEST && ms <= receivedMs + DAY_MS;
-
 /**
  * The day the incident happened, on Bishkek's clock: the report's first date or time answer (its
  * "When?"); else the day the phone says it was filled in; else, when that clock was plainly wrong
@@ -108,11 +103,11 @@ export function eventDay(
     const a = answers[f.key];
     if (typeof a !== 'string') continue;
     const ms = Date.parse(f.type === 'date' ? `${a}T12:00:00Z` : a);
-    if (Number.isNaN(ms) || !plausible(ms, received)) continue;
+    if (Number.isNaN(ms) || !plausiblePhoneTime(ms, received)) continue;
     return f.type === 'date' ? a : zonedDay(ms);
   }
   const submitted = Date.parse(submittedAt);
-  return zonedDay(plausible(submitted, received) ? submitted : received);
+  return zonedDay(plausiblePhoneTime(submitted, received) ? submitted : received);
 }
 
 /** The report's first location answer, where the observer says the incident was. */

@@ -3,6 +3,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { plausiblePhoneTime } from '../../../core/phone-clock';
 import { ApiError } from '../../api/client';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
@@ -226,10 +227,8 @@ function Meta({ label, value, note }: { label: string; value: string | null; not
 }
 
 /**
- * A time the phone gave that cannot be right: before 2000 (a clock reset to 1970) or a day after the
- * server got the report. The dashboard leaves such reports off its chart and sends the reader here.
+ * A time the phone gave that cannot be right (core/phone-clock.ts). The dashboard leaves such reports
+ * off its chart and sends the reader here.
  */
-function clockWrong(submittedAt: string, receivedAt: string): boolean {
-  const at = Date.parse(submittedAt);
-  return at < Date.UTC(2000, 0, 1) || at > Date.parse(receivedAt) + 86_400_000;
-}
+const clockWrong = (submittedAt: string, receivedAt: string) =>
+  !plausiblePhoneTime(Date.parse(submittedAt), Date.parse(receivedAt));
