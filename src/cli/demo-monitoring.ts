@@ -31,28 +31,29 @@ import { updateMe } from '../server/modules/me/me.service.ts';
  * the services, so encryption, counters and audit are real. Answers are made from the template's own
  * rules (whatever it asks), so the demo follows the template as it changes.
  */
-const STATIONS: [string, RegionCode, string][] = [
+/** Number, region, town, and the town's district (Kyrgyz name; none in Bishkek and Osh, which have none). */
+const STATIONS: [string, RegionCode, string, string?][] = [
   // Bishkek's four city districts, so a station there says more than the city's name twice.
   ['1001', 'KG-GB', 'Ленин району'],
   ['1002', 'KG-GB', 'Октябрь району'],
   ['1003', 'KG-GB', 'Биринчи Май району'],
   ['1004', 'KG-GB', 'Свердлов району'],
-  ['2001', 'KG-C', 'Токмок'],
-  ['2002', 'KG-C', 'Кант'],
-  ['2003', 'KG-C', 'Кара-Балта'],
-  ['2004', 'KG-C', 'Сокулук'],
+  ['2001', 'KG-C', 'Токмок', 'Токмок'],
+  ['2002', 'KG-C', 'Кант', 'Ысык-Ата району'],
+  ['2003', 'KG-C', 'Кара-Балта', 'Жайыл району'],
+  ['2004', 'KG-C', 'Сокулук', 'Сокулук району'],
   ['3001', 'KG-GO', 'Ош'],
   ['3002', 'KG-GO', 'Ош'],
-  ['3003', 'KG-O', 'Өзгөн'],
-  ['3004', 'KG-O', 'Кара-Суу'],
-  ['4001', 'KG-J', 'Жалал-Абад'],
-  ['4002', 'KG-J', 'Таш-Көмүр'],
-  ['5001', 'KG-Y', 'Каракол'],
-  ['5002', 'KG-Y', 'Балыкчы'],
-  ['6001', 'KG-N', 'Нарын'],
-  ['7001', 'KG-T', 'Талас'],
-  ['8001', 'KG-B', 'Баткен'],
-  ['8002', 'KG-B', 'Кызыл-Кыя'],
+  ['3003', 'KG-O', 'Өзгөн', 'Өзгөн району'],
+  ['3004', 'KG-O', 'Кара-Суу', 'Кара-Суу району'],
+  ['4001', 'KG-J', 'Жалал-Абад', 'Жалал-Абад'],
+  ['4002', 'KG-J', 'Таш-Көмүр', 'Таш-Көмүр'],
+  ['5001', 'KG-Y', 'Каракол', 'Каракол'],
+  ['5002', 'KG-Y', 'Балыкчы', 'Балыкчы'],
+  ['6001', 'KG-N', 'Нарын', 'Нарын'],
+  ['7001', 'KG-T', 'Талас', 'Талас'],
+  ['8001', 'KG-B', 'Баткен', 'Баткен району'],
+  ['8002', 'KG-B', 'Кызыл-Кыя', 'Кызыл-Кыя'],
 ];
 
 /** A small deterministic random source: the demo is the same every time. */
@@ -203,12 +204,16 @@ export async function loadMonitoringDemo(
     { userId: coordinatorId, region: 'KG-C' },
   ]);
   const sites: { id: string; region: RegionCode }[] = [];
-  for (const [no, region, town] of STATIONS) {
+  for (const [no, region, town, districtName] of STATIONS) {
+    // By its name, so that a wrong name fails here rather than leave a station off the district map.
+    const district = districtName ? districtsOf(region).find((d) => d.names.ky === districtName) : undefined;
+    if (districtName && !district) throw new Error(`demo: no district ${districtName} in ${region}`);
     const id = await createSite(ctx, admin, missionId, {
       code: `PS-${no}`,
       name: `DEMO № ${no} шайлоо участогу`,
       region,
       place: town,
+      ...(district ? { district: district.id } : {}),
     });
     sites.push({ id, region });
   }

@@ -120,10 +120,18 @@ describe('ukuk CLI', () => {
         expected: number;
         received: number;
         byRegion: { expected: number; received: number; unstaffed: number }[];
+        byDistrict: { expected: number }[];
+        unplaced: number;
       }>(`/api/monitoring/missions/${missions.body.items[0]!.id}/summary`);
       assert.equal(sum.status, 200, JSON.stringify(sum.body));
       const unstaffed = sum.body.byRegion.reduce((n, r) => n + r.unstaffed, 0);
       assert.deepEqual([sum.body.expected, sum.body.received, unstaffed], [17, 17, 3]);
+      // Every station is on the district map (Bishkek and Osh as cities): the map adds up to the same.
+      assert.equal(sum.body.unplaced, 0);
+      assert.equal(
+        sum.body.byDistrict.reduce((n, d) => n + d.expected, 0),
+        17,
+      );
     } finally {
       await srv.stop({ keep: true });
     }
