@@ -227,6 +227,18 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     // A staffed station with nothing yet says so; an unstaffed one with nothing says nothing more.
     assert.equal(await page.getByTestId('site-row-C3').getByTestId('site-reports').count(), 0);
     const wrong = [...(await shot(page, 'sites-reports-ky')), ...(await axeSerious(page))];
+    // Silent longest first: C2 sent once, before C1's latest; C3, with nobody sent, comes last.
+    await chooseOption(page, 'sites-sort', 'Эң узак билдирүүсүз тургандар — биринчи');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid^="site-row-"]')?.getAttribute('data-testid') === 'site-row-C2',
+    );
+    assert.deepEqual(
+      await page
+        .locator('[data-testid^="site-row-"]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid'))),
+      ['site-row-C2', 'site-row-C1', 'site-row-C3'],
+    );
 
     await link.click();
     await see(page, page.getByTestId('review-site-filter').getByText('Мектеп №1: билдирүүлөр'));

@@ -112,6 +112,9 @@ for (const backend of await backends()) {
       assert.deepEqual([at('N1').reports, at('N1').lastReportAt], [0, null]);
       assert.deepEqual([at('C2').reports, at('C2').lastReportAt], [0, null]);
       assert.equal((await sites(chuy, '?q=C1')).items[0]!.reports, 5, 'the region coordinator too');
+      // "Quiet longest first": staffed sites that sent nothing (N1), then by their last report, then the rest.
+      assert.deepEqual(await codes(admin, '?sort=quiet'), ['N1', 'C1', 'C2']);
+      assert.deepEqual(await codes(admin, '?sort=code'), ['C1', 'C2', 'N1']);
       // An observer is told nothing of what others sent from their site.
       for (const s of (await sites(obs)).items) assert.deepEqual([s.reports, s.lastReportAt], [null, null]);
     });
@@ -154,7 +157,7 @@ for (const backend of await backends()) {
 
     test('an unknown status answers 400 naming it, in the reader’s language', async () => {
       assert.equal((await chuy.client.patch('/api/me', { locale: 'ky' })).status, 200);
-      for (const q of ['?status=late', '?status=', '?status=waiting&extra=1']) {
+      for (const q of ['?status=late', '?status=', '?status=waiting&extra=1', '?sort=loud']) {
         const r = await chuy.client.get<Err>(`/api/monitoring/missions/${w.missionId}/sites${q}`);
         assert.equal(r.status, 400, q);
         assert.equal(r.body.error.code, 'validation.failed');

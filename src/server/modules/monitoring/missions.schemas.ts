@@ -111,6 +111,8 @@ export const SitesQuery = z.strictObject({
   region: Region.optional(),
   status: z.enum(SITE_STATUSES).optional(),
   q: Line(100).optional(),
+  /** `quiet`: staffed sites first, the one whose last report is oldest (or who sent none) first. */
+  sort: z.enum(['code', 'quiet']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 export const SiteList = z.object({ items: z.array(Site), total: z.number(), page: z.number() });

@@ -5,7 +5,7 @@ import type { SitesTable } from '../../platform/db/schema.monitoring.ts';
 import { activeUsersWith, userNames } from '../users/users.names.ts';
 import { loadMission } from './monitoring.access.ts';
 import type * as S from './missions.schemas.ts';
-import { checklistCount, expectedAt, receivedCount, statusIs } from './sites.status.ts';
+import { checklistCount, expectedAt, hasObserver, receivedCount, statusIs } from './sites.status.ts';
 
 type Site = z.infer<typeof S.Site>;
 const PAGE = 100;
@@ -39,9 +39,25 @@ export async function listSites(
       eb.or([eb(eb.fn('lower', ['s.code']), 'like', like), eb(eb.fn('lower', ['s.name']), 'like', like)]),
     );
   }
+  // On election day: who went quiet longest (staffed sites; those that never sent anything first).
+  // Reviewers only: the last report of a site is theirs to see (presentSites).
+  const quiet = q.sort === 'quiet' && a.scope.kind !== 'observer';
   const [rows, total] = await Promise.all([
     base
       .selectAll('s')
+      .$if(quiet, (qb) =>
+        qb
+          .orderBy((eb) => eb.case().when(hasObserver(eb)).then(0).else(1).end())
+          .orderBy((eb) =>
+            eb.fn.coalesce(
+              eb
+                .selectFrom('submissions as x')
+                .select((e) => e.fn.max('x.received_at').as('last'))
+                .whereRef('x.site_id', '=', 's.id'),
+              eb.val(''),
+            ),
+          ),
+      )
       .orderBy('s.code')
       .limit(PAGE)
       .offset((page - 1) * PAGE)

@@ -173,6 +173,9 @@ export type SitesFilter = {
   region?: string;
   status?: SiteStatus;
 };
+/** `quiet`: staffed sites first, the one silent longest first (reviewers). */
+export const SITE_SORTS = ['code', 'quiet'] as const;
+export type SiteSort = (typeof SITE_SORTS)[number];
 export interface SiteCreate {
   code: string;
   name: string;
@@ -216,7 +219,7 @@ export const missionsApi = {
   setForms: (id: string, formVersionIds: string[]) => api.put<unknown>(`${m(id)}/forms`, { formVersionIds }),
   setCoordinators: (id: string, coordinators: { userId: string; region: string | null }[]) =>
     api.put<unknown>(`${m(id)}/coordinators`, { coordinators }),
-  sites: (id: string, q: SitesFilter & { q?: string; page?: number }) =>
+  sites: (id: string, q: SitesFilter & { q?: string; sort?: SiteSort; page?: number }) =>
     api.get<{ items: Site[]; total: number }>(`${m(id)}/sites${query(q)}`),
   addSite: (id: string, body: SiteCreate) => api.post<Id>(`${m(id)}/sites`, body),
   importSites: (id: string, csv: string) =>

@@ -1,6 +1,13 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
-import { formsApi, missionsApi, submissionsApi, type SitesFilter, type SubmissionsQuery } from './api';
+import {
+  formsApi,
+  missionsApi,
+  submissionsApi,
+  type SitesFilter,
+  type SiteSort,
+  type SubmissionsQuery,
+} from './api';
 
 /** Key factory: everything about one mission sits under ['monitoring', 'mission', id]. */
 export const monitoringKeys = {
@@ -50,7 +57,11 @@ export const useMission = (id: string) =>
  * A page of a mission's sites; refreshed every 30 s while the mission runs, as the dashboard is: a
  * coordinator phoning down "still owing a checklist" must not call an observer who has just sent it.
  */
-export const useSites = (id: string, q: SitesFilter & { q?: string; page?: number }, live = false) =>
+export const useSites = (
+  id: string,
+  q: SitesFilter & { q?: string; sort?: SiteSort; page?: number },
+  live = false,
+) =>
   useQuery({
     queryKey: monitoringKeys.sites(id, q),
     queryFn: () => missionsApi.sites(id, q),

@@ -11,10 +11,12 @@ import { usePhone } from '../../../components/usePhone';
 import { useFormat } from '../../../intl/format';
 import {
   missionsApi,
+  SITE_SORTS,
   SITE_STATUSES,
   type Mission,
   type Site,
   type SitesFilter,
+  type SiteSort,
   type SiteStatus,
 } from '../api';
 import { useLocale } from '../l10n';
@@ -61,6 +63,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
   const [q] = useDebouncedValue(text.trim(), 300);
   const [reg, setReg] = useState<string | null>(initial?.region ?? null);
   const [status, setStatus] = useState<SiteStatus | null>(initial?.status ?? null);
+  const [sort, setSort] = useState<SiteSort>('code');
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<Dialog>(null);
   const sites = useSites(
@@ -69,6 +72,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
       q: q || undefined,
       region: reg ?? undefined,
       status: status ?? undefined,
+      sort: sort === 'quiet' ? sort : undefined,
       page: page > 1 ? page : undefined,
     },
     mission.status === 'active',
@@ -124,6 +128,20 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
             w={phone ? '100%' : 300}
             data-testid="sites-status"
           />
+          {manage && (
+            <Select
+              label={t('sites.sort')}
+              data={SITE_SORTS.map((k) => ({ value: k, label: t(`sites.sortOption.${k}`) }))}
+              value={sort}
+              allowDeselect={false}
+              onChange={(v) => {
+                setSort(v === 'quiet' ? 'quiet' : 'code');
+                setPage(1);
+              }}
+              w={phone ? '100%' : 260}
+              data-testid="sites-sort"
+            />
+          )}
         </Group>
         {manage && (
           <Group gap="xs">
