@@ -85,7 +85,9 @@ export function OutboxScreen(): ReactElement {
                   {loc(form?.definition.title, lang) || t('outbox.unknown_form')}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {site?.siteName ?? ''} · {time.format(new Date(item.submittedAt))}
+                  {site?.siteName ?? ''} ·{' '}
+                  {/* Whole: a Kyrgyz date («2026-ж., 7-дек.») broke at its hyphen onto two lines. */}
+                  <span style={{ whiteSpace: 'nowrap' }}>{time.format(new Date(item.submittedAt))}</span>
                 </Text>
               </Stack>
               {item.status === 'sent' && item.sentAt && (

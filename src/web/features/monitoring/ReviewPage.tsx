@@ -189,6 +189,8 @@ export function ReviewPage(): ReactElement {
               value={k}
               data-testid={`queue-${k}`}
               style={{ whiteSpace: 'nowrap' }}
+              // Narrower than Mantine's default: the seven Kyrgyz queue names took two lines at 1280 px.
+              px={phone ? undefined : 'xs'}
               rightSection={counts.data && <QueueCount n={counts.data[k]} k={k} />}
             >
               {t(`queue.${k}`)}
