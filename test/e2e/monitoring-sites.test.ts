@@ -247,6 +247,10 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     assert.equal(await rows.count(), 2);
     assert.ok((await rows.allInnerTexts()).every((r) => r.includes('Мектеп №1')));
     wrong.push(...(await shot(page, 'review-site-ky')), ...(await axeSerious(page)));
+    // The arrival mark has left the address: a filter chosen now outlives a visit to a report.
+    await page.waitForURL((u) => !u.search.includes('arrive'));
+    await chooseOption(page, 'review-kind', 'Текшерүү баракчасы');
+    await see(page, rows.first());
 
     // The newest first; "Next" goes to the older one, which is the last: no "Next" there.
     await rows.first().getByTestId('submission-link').click();
@@ -261,7 +265,9 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     // "← Review" returns to the same site's list.
     await page.getByRole('link', { name: '← Текшерүү', exact: true }).click();
     await see(page, page.getByTestId('review-site-filter'));
+    await see(page, rows.first());
     assert.equal(await rows.count(), 2);
+    assert.equal(await page.getByTestId('review-kind').inputValue(), 'Текшерүү баракчасы', 'kept');
 
     // Back to every report: C2's checklist is listed again.
     await page.getByTestId('review-site-clear').click();

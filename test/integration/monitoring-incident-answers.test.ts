@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { countIncidentAnswers } from '../../src/server/modules/monitoring/counts.incidents.job.ts';
+import {
+  countIncidentAnswers,
+  scheduleIncidentCounts,
+} from '../../src/server/modules/monitoring/counts.incidents.job.ts';
 import { setupAdmin, startTestApp, addUser, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
@@ -103,6 +106,40 @@ for (const backend of await backends()) {
       // Again (a second node, a job run twice): the same figures, not twice the counts.
       await countIncidentAnswers(t.ctx);
       assert.deepEqual(await summary(), before);
+    });
+
+    test('the public page publishes checklists’ answers only, never what incident reports say', async () => {
+      const on = await admin.client.patch(`/api/monitoring/missions/${w.missionId}`, { public: true });
+      assert.equal(on.status, 200, JSON.stringify(on.body));
+      const pub = await t.client().get<Summary>(`/api/public/monitoring/missions/${w.missionId}/summary`);
+      assert.equal(pub.status, 200, JSON.stringify(pub.body));
+      assert.ok(pub.body.answers.length > 0);
+      assert.deepEqual([...new Set(pub.body.answers.map((a) => a.kind))], ['checklist']);
+    });
+
+    test('the counting job is scheduled until it has finished once, then no more', async () => {
+      const pending = async () =>
+        Number(
+          (
+            await t.ctx.db
+              .selectFrom('jobs')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('type', '=', 'monitoring.count_incident_answers')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const done = () =>
+        t.ctx.db
+          .selectFrom('settings')
+          .select('value')
+          .where('key', '=', 'monitoring.incident_answers_counted')
+          .executeTakeFirst();
+      await scheduleIncidentCounts(t.ctx);
+      assert.equal(await pending(), 1, 'incidents stored: the job is queued');
+      for (let i = 0; i < 50 && !(await done()); i++) await t.ctx.jobs.runOnce();
+      assert.equal((await done())?.value, '1', 'finished once');
+      await scheduleIncidentCounts(t.ctx, Date.now() + 3_600_000);
+      assert.equal(await pending(), 1, 'an hour later nothing more is queued');
     });
   });
 }

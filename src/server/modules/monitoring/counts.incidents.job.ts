@@ -6,22 +6,46 @@ import { countedValues, publishedVersion } from './submissions.forms.ts';
 /**
  * Incident reports' answers are counted for the dashboard ("what happened", "who did it") since the
  * counters took them in (submissions.counts.ts); incidents stored before then were counted as incidents
- * only. This job counts every mission's incident answers afresh, once per installation (its unique key),
- * and may run again harmlessly: it replaces each mission's incident answer rows with a count of the
- * reports themselves (an observer's, not rejected: submissions.recount.ts), decrypted a page at a time.
+ * only. This job counts every mission's incident answers afresh, until it has once finished (the setting
+ * below), and may run again harmlessly: it replaces each mission's incident answer rows with a count of
+ * the reports themselves (an observer's, not rejected: submissions.recount.ts), decrypted a page at a time.
  */
 export const INCIDENT_COUNTS_JOB = 'monitoring.count_incident_answers';
+const DONE = 'monitoring.incident_answers_counted';
 const PAGE = 500;
 
 export function registerIncidentCounts(ctx: AppContext): void {
   ctx.jobs.register(INCIDENT_COUNTS_JOB, async () => {
     await countIncidentAnswers(ctx);
+    await markDone(ctx);
   });
 }
 
-/** Enqueued at every start; the key lets it run once per installation (v1: the first counting). */
-export async function scheduleIncidentCounts(ctx: AppContext): Promise<void> {
-  await ctx.jobs.enqueue(ctx.db, INCIDENT_COUNTS_JOB, {}, { uniqueKey: `${INCIDENT_COUNTS_JOB}:v1` });
+const markDone = (ctx: AppContext) =>
+  ctx.db
+    .insertInto('settings')
+    .values({ key: DONE, value: '1', updated_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+
+/**
+ * Checked at start and hourly until the counting has finished once. Not while the keys are sealed (the
+ * answers cannot be read then, and a job failing its attempts would wait for nothing); a job that died
+ * all the same is followed by the next hour's (the unique key is per hour).
+ */
+export async function scheduleIncidentCounts(ctx: AppContext, now = Date.now()): Promise<void> {
+  const done = await ctx.db.selectFrom('settings').select('key').where('key', '=', DONE).executeTakeFirst();
+  if (done || ctx.keyring.sealed) return;
+  const any = await ctx.db
+    .selectFrom('submissions')
+    .select('id')
+    .where('form_kind', '=', 'incident')
+    .limit(1)
+    .executeTakeFirst();
+  // Nothing stored before (a new installation): every incident is counted as it arrives.
+  if (!any) return void (await markDone(ctx));
+  const hour = new Date(now).toISOString().slice(0, 13);
+  await ctx.jobs.enqueue(ctx.db, INCIDENT_COUNTS_JOB, {}, { uniqueKey: `${INCIDENT_COUNTS_JOB}:${hour}` });
 }
 
 /** Count the incident answers of every mission afresh; returns the number of reports counted. */

@@ -74,19 +74,24 @@ async function convertOnce(
   src: Source,
   link: Link,
   action: 'to_violation' | 'to_case',
-  create: (tx: Tx, audit: (e: AuditEntry) => Promise<void>) => Promise<string>,
+  /** `now`: both links as read under the lock (the other record may have been made meanwhile). */
+  create: (
+    tx: Tx,
+    audit: (e: AuditEntry) => Promise<void>,
+    now: Record<Link, string | null>,
+  ) => Promise<string>,
 ): Promise<string> {
   const { row, key } = src;
   return inTx(ctx, async (tx, audit) => {
     const now = await tx
       .selectFrom('submissions')
-      .select(link)
+      .select(['violation_event_id', 'case_id'])
       .where('id', '=', row.id)
       .$if(ctx.dbh.kind === 'postgres', (q) => q.forUpdate())
       .executeTakeFirstOrThrow();
     const existing = now[link];
     if (existing) return existing;
-    const refId = await create(tx, audit);
+    const refId = await create(tx, audit, now);
     const set = link === 'case_id' ? { case_id: refId } : { violation_event_id: refId };
     const u = await tx
       .updateTable('submissions')
@@ -169,7 +174,7 @@ export async function toViolation(ctx: AppContext, actor: Actor | null, id: stri
       src,
       'violation_event_id',
       'to_violation',
-      async (tx, audit) => {
+      async (tx, audit, now) => {
         const made = await createEventTx(ctx, tx, audit, actor, {
           title: defaultTitle(src, locale).slice(0, 300),
           description: recordText(src, locale, 50_000) || undefined,
@@ -178,7 +183,7 @@ export async function toViolation(ctx: AppContext, actor: Actor | null, id: stri
         });
         await attachPreparedTx(ctx, tx, audit, actor, made, evidence);
         attached = true;
-        if (row.case_id) await linkCaseToEvent(ctx, tx, audit, actor, row.case_id, made);
+        if (now.case_id) await linkCaseToEvent(ctx, tx, audit, actor, now.case_id, made);
         return made;
       },
     );
@@ -233,7 +238,7 @@ export async function toCase(
   const src = await source(ctx, actor, id);
   const { row } = src;
   if (row.case_id) return { caseId: row.case_id };
-  const caseId = await convertOnce(ctx, actor, src, 'case_id', 'to_case', async (tx, audit) => {
+  const caseId = await convertOnce(ctx, actor, src, 'case_id', 'to_case', async (tx, audit, now) => {
     const made = await createCaseTx(
       ctx,
       tx,
@@ -247,7 +252,7 @@ export async function toCase(
       },
       null,
     );
-    if (row.violation_event_id) await linkCaseToEvent(ctx, tx, audit, actor, made, row.violation_event_id);
+    if (now.violation_event_id) await linkCaseToEvent(ctx, tx, audit, actor, made, now.violation_event_id);
     return made;
   });
   return { caseId };

@@ -73,7 +73,8 @@ export async function listSubmissions(
         's.locked_by',
         's.assigned_to',
         's.locked_until',
-        's.answers',
+        // Only an incident's answers are read (for its headline); a checklist's stay in the database.
+        sql<string | null>`case when s.form_kind = 'incident' then s.answers end`.as('answers'),
         's.dek',
         'st.name as site_name',
       ])
@@ -140,10 +141,10 @@ export async function listSubmissions(
  */
 function headline(
   ctx: AppContext,
-  r: Pick<SubmissionsTable, 'id' | 'dek' | 'answers' | 'form_kind'>,
+  r: Pick<SubmissionsTable, 'id' | 'dek' | 'form_kind'> & { answers: string | null },
   v: CachedVersion | null | undefined,
 ): z.infer<typeof S.L10nSchema> | null {
-  if (r.form_kind !== 'incident' || !v) return null;
+  if (r.form_kind !== 'incident' || !v || !r.answers) return null;
   const key = envelope(ctx).openRecordKey('submissions', r.id, r.dek);
   const o = firstChoiceOption(v, JSON.parse(key.decrypt('answers', r.answers)) as Record<string, unknown>);
   return o?.label ?? null;

@@ -18,10 +18,12 @@ function areaOf(region: string, district: string | null): string | null {
 }
 
 /**
- * Expected and received checklists per district, by the sites list's rule (sites.status.ts: a checklist
- * counts once per checklist form of a site; a site nobody was sent to is expected only what it sent),
- * so that a region coordinator sees which districts of their region are quiet. Two grouped reads over
- * the mission's sites and their counter rows: O(sites), never a scan of submissions.
+ * Expected and received checklists per district, so that a region coordinator sees which districts of
+ * their region are quiet. By the dashboard's rule (buildSummary): a staffed site owes one checklist per
+ * checklist form, a site nobody was sent to only what it sent. Received counts site × checklist-form
+ * pairs of the mission's current forms (sites.status.ts), so a district's figures can differ a little
+ * from its region's, which counts every checklist pair ever received (`mon_count_region`). Two grouped
+ * reads over the mission's sites and their counter rows: O(sites), never a scan of submissions.
  */
 export async function districtFigures(
   ctx: AppContext,

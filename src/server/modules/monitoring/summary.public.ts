@@ -117,16 +117,20 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
       n: hours[i]!.count,
       critical: hours[i]!.count === null ? null : critical[i]!.count,
     })),
-    answers: s.answers.map((a) => {
-      const cells = suppressTable(
-        a.counts.map((c) => ({ code: c.value, count: c.n })),
-        t,
-      );
-      return {
-        ...a,
-        total: suppressTotal(a.total, t),
-        counts: a.counts.map((c, i) => ({ ...c, n: cells[i]!.count })),
-      };
-    }),
+    // Checklists' answers only: an incident form may ask about the people involved ("was anyone
+    // detained"), which the organisation publishes, if at all, through a violation record it reviewed.
+    answers: s.answers
+      .filter((a) => a.kind === 'checklist')
+      .map((a) => {
+        const cells = suppressTable(
+          a.counts.map((c) => ({ code: c.value, count: c.n })),
+          t,
+        );
+        return {
+          ...a,
+          total: suppressTotal(a.total, t),
+          counts: a.counts.map((c, i) => ({ ...c, n: cells[i]!.count })),
+        };
+      }),
   };
 }

@@ -38,7 +38,7 @@ export function ReviewPage(): ReactElement {
   const fmt = useFormat();
   const phone = usePhone();
   const missions = useMissions();
-  const { queue, erased, erasing, site, mission } = useSearch({ from: '/app/monitoring/review' });
+  const { queue, erased, erasing, site, mission, arrive } = useSearch({ from: '/app/monitoring/review' });
   const navigate = useNavigate({ from: '/monitoring/review' });
   // The open queue lives in the address (see review/search.ts), not in component state.
   const tab: ReviewTab = queue ?? 'all';
@@ -65,9 +65,15 @@ export function ReviewPage(): ReactElement {
       ? null
       : filters.missionId;
   // Arriving from a site's "N reports" link (the sites tab): all of that site's reports, in its mission.
+  // Once: the mark leaves the address at once, so coming back from a report keeps what was chosen since.
   useEffect(() => {
-    if (site) setFilters({ ...NO_FILTERS, missionId: mission ?? null });
-  }, [site, mission, setFilters]);
+    if (!site || !arrive) return;
+    setFilters({ ...NO_FILTERS, missionId: mission ?? null });
+    void navigate({
+      search: { ...(queue ? { queue } : {}), site, ...(mission ? { mission } : {}) },
+      replace: true,
+    });
+  }, [site, arrive, mission, queue, setFilters, navigate]);
   const [page, setPage] = useState(1);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<BulkResult | null>(null);

@@ -27,15 +27,23 @@ import { LockBanner, ReviewPanel } from './submission/ReviewPanel';
 import { TranslationsCard } from './submission/TranslationsCard';
 import { useReviewLock } from './submission/useReviewLock';
 
-/** One submission under review: answers by label, lock, state, flags, comments, history. */
+/**
+ * One submission under review. Keyed by the report: "Next report" stays on this route, and nothing typed
+ * for one report (a comment, a rejection's reason) may follow the reviewer to the next.
+ */
 export function SubmissionPage(): ReactElement {
+  const { id } = useParams({ from: '/app/monitoring/submissions/$id' });
+  return <SubmissionView key={id} id={id} />;
+}
+
+/** One submission under review: answers by label, lock, state, flags, comments, history. */
+function SubmissionView({ id }: { id: string }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const l10n = useL10n();
   const region = useRegionName();
   const district = useDistrictName();
   const me = useMe().data;
-  const { id } = useParams({ from: '/app/monitoring/submissions/$id' });
   const q = useSubmission(id);
   const reviewer = can(me, 'monitoring.review');
   const lock = useReviewLock(id, reviewer && q.isSuccess);

@@ -108,7 +108,7 @@ function Reports({ s, missionId }: { s: Site; missionId: string }): ReactElement
   return (
     <AnchorLink
       to="/monitoring/review"
-      search={{ site: s.id, mission: missionId }}
+      search={{ site: s.id, mission: missionId, arrive: 1 }}
       size="xs"
       display="block"
       // The visible words, and whose reports they are (every row has such a link).

@@ -70,7 +70,9 @@ export function DashboardMap({
       </Group>
       <Choropleth
         level={level}
-        {...(level === 2 && ownRegions ? { focus: ownRegions } : {})}
+        // Their own regions only, at either level: the others have no figures for them, and "nothing
+        // expected" there would be untrue.
+        {...(ownRegions ? { focus: ownRegions } : {})}
         values={values}
         unit={reviewers ? t('dashboard.mapCoverage') : t('dashboard.received')}
         // Public figures withhold small counts: a blank region is not always one without reports.

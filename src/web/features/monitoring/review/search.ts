@@ -30,12 +30,15 @@ export function reviewSearch(search: Record<string, unknown>): {
   /** One site's reports (the sites tab's link), with the site's mission to set as the mission filter. */
   site?: string;
   mission?: string;
+  /** Set by the sites tab's link only: start the site's list afresh (no kind, status or region), once. */
+  arrive?: 1;
 } {
   const q = search.queue;
   const erased = search.erased === 1 || search.erased === '1' ? { erased: 1 as const } : {};
   const site = uuid('site', search.site);
   const mission = site.site ? uuid('mission', search.mission) : {};
-  const rest = { ...erased, ...uuid('erasing', search.erasing), ...site, ...mission };
+  const arrive = site.site && (search.arrive === 1 || search.arrive === '1') ? { arrive: 1 as const } : {};
+  const rest = { ...erased, ...uuid('erasing', search.erasing), ...site, ...mission, ...arrive };
   return typeof q === 'string' && q !== 'all' && (REVIEW_TABS as readonly string[]).includes(q)
     ? { queue: q as Exclude<ReviewTab, 'all'>, ...rest }
     : rest;

@@ -2,7 +2,7 @@ import { reviewSearch } from './search';
 
 /** The review list a reviewer last looked at: its address (queue, site…) and the reports it showed. */
 export interface Trail {
-  search: Omit<ReturnType<typeof reviewSearch>, 'erased'>;
+  search: Omit<ReturnType<typeof reviewSearch>, 'erased' | 'arrive'>;
   ids: string[];
 }
 
@@ -27,7 +27,7 @@ export function readTrail(userId: string | undefined): Trail | null {
     const v = JSON.parse(sessionStorage.getItem(KEY(userId)) ?? 'null') as Partial<Trail> | null;
     if (!v || typeof v.search !== 'object' || !Array.isArray(v.ids)) return null;
     // Checked again as the router checks an address; "just erased" is not carried back.
-    const { erased: _erased, ...search } = reviewSearch(v.search ?? {});
+    const { erased: _erased, arrive: _arrive, ...search } = reviewSearch(v.search ?? {});
     return {
       search,
       ids: v.ids.filter((x) => typeof x === 'string' && UUID.test(x)),
