@@ -33,6 +33,14 @@ export const receivedCount = (eb: SitesEb) =>
     .where('c.n', '>', 0)
     .where('c.form_id', 'in', checklistForms(eb));
 
+/** The ids of a mission's checklist forms, as a subquery (the counter pairs that count as received). */
+export const checklistFormIds = (db: Executor, missionId: string) =>
+  db
+    .selectFrom('mission_forms')
+    .select('form_id')
+    .where('mission_id', '=', missionId)
+    .where('form_kind', '=', 'checklist');
+
 /** How many checklist forms the mission has: what each staffed site is expected to send. */
 export async function checklistCount(db: Executor, missionId: string): Promise<number> {
   const r = await db

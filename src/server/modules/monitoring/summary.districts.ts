@@ -1,7 +1,7 @@
 import { districtsOf, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { regionInScope, type Scope } from './monitoring.access.ts';
-import { checklistCount, hasObserver } from './sites.status.ts';
+import { checklistCount, checklistFormIds, hasObserver } from './sites.status.ts';
 
 export interface DistrictFigures {
   /** By district id, or by region code for Bishkek and Osh, which have no districts (the map's units). */
@@ -62,17 +62,7 @@ export async function districtFigures(
       ])
       .where('c.mission_id', '=', missionId)
       .where('c.n', '>', 0)
-      .where((eb) =>
-        eb(
-          'c.form_id',
-          'in',
-          eb
-            .selectFrom('mission_forms')
-            .select('form_id')
-            .where('mission_id', '=', missionId)
-            .where('form_kind', '=', 'checklist'),
-        ),
-      )
+      .where('c.form_id', 'in', checklistFormIds(ctx.db, missionId))
       .groupBy(['s.region', 's.district'])
       .execute(),
     checklistCount(ctx.db, missionId),

@@ -3,7 +3,14 @@ import type { L10n } from '../../../core/forms/index.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { loadMission, regionInScope, requireReviewer, type Scope } from './monitoring.access.ts';
-import { checklistCount, expectedAt, hasObserver, receivedCount, type SitesEb } from './sites.status.ts';
+import {
+  checklistCount,
+  checklistFormIds,
+  expectedAt,
+  hasObserver,
+  receivedCount,
+  type SitesEb,
+} from './sites.status.ts';
 import { districtFigures } from './summary.districts.ts';
 import type * as S from './summary.schemas.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
@@ -54,17 +61,7 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
       .select(['s.region', (eb) => eb.fn.countAll<number>().as('n')])
       .where('c.mission_id', '=', missionId)
       .where('c.n', '>', 0)
-      .where((eb) =>
-        eb(
-          'c.form_id',
-          'in',
-          eb
-            .selectFrom('mission_forms')
-            .select('form_id')
-            .where('mission_id', '=', missionId)
-            .where('form_kind', '=', 'checklist'),
-        ),
-      )
+      .where('c.form_id', 'in', checklistFormIds(ctx.db, missionId))
       .where((eb) => eb.not(hasObserver(eb)))
       .groupBy('s.region')
       .execute(),
