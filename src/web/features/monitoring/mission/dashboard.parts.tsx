@@ -143,6 +143,8 @@ export function DashboardBody({
           testId="dash-coverage"
         />
         <Stat
+          // Observers' incident reports, rejected ones out: the review's "critical" queue also holds public
+          // reports and critical checklists, and without saying so the two numbers seemed to disagree.
           label={t('dashboard.incidents')}
           value={num(s.incidents.total)}
           note={t('dashboard.incidentsCritical', { critical: num(s.incidents.critical) })}
