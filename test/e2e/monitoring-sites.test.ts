@@ -113,7 +113,7 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId('mission-tab-dashboard').click();
     const map = page.getByRole('group', {
-      name: 'Кыргызстандын райондор боюнча картасы: Келген текшерүү баракчалары, күтүлгөндүн %',
+      name: 'Кыргызстандын райондор боюнча картасы: Алынган текшерүү баракчалары, күтүлгөндөн %',
     });
     await see(page, map);
     // C3 has no district: said under the map, not silently left out.
@@ -228,7 +228,7 @@ await describeBrowser('monitoring: which sites still owe a checklist', (backend)
     assert.equal(await page.getByTestId('site-row-C3').getByTestId('site-reports').count(), 0);
     const wrong = [...(await shot(page, 'sites-reports-ky')), ...(await axeSerious(page))];
     // Silent longest first: C2 sent once, before C1's latest; C3, with nobody sent, comes last.
-    await chooseOption(page, 'sites-sort', 'Эң узак билдирүүсүз тургандар — биринчи');
+    await chooseOption(page, 'sites-sort', 'Эң узак убакыт билдирүүсүз тургандар — биринчи');
     await page.waitForFunction(
       () =>
         document.querySelector('[data-testid^="site-row-"]')?.getAttribute('data-testid') === 'site-row-C2',
