@@ -15,6 +15,10 @@ export type SitesEb = ExpressionBuilder<Database & { s: Database['sites'] }, 's'
 export const hasObserver = (eb: SitesEb) =>
   eb.exists(eb.selectFrom('site_observers as o').select('o.site_id').whereRef('o.site_id', '=', 's.id'));
 
+/** How many of the grouped sites have an observer (an aggregate over `s`). */
+export const staffedCount = (eb: SitesEb) =>
+  eb.fn.count<number>(eb.case().when(hasObserver(eb)).then(1).end());
+
 const checklistForms = (eb: SitesEb) =>
   eb
     .selectFrom('mission_forms as mf')

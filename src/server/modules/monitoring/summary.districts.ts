@@ -1,7 +1,7 @@
 import { districtsOf, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { regionInScope, type Scope } from './monitoring.access.ts';
-import { checklistCount, checklistFormIds, hasObserver } from './sites.status.ts';
+import { checklistCount, checklistFormIds, hasObserver, staffedCount } from './sites.status.ts';
 
 export interface DistrictFigures {
   /** By district id, or by region code for Bishkek and Osh, which have no districts (the map's units). */
@@ -37,7 +37,7 @@ export async function districtFigures(
         's.region',
         's.district',
         (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) => eb.fn.count<number>(eb.case().when(hasObserver(eb)).then(1).end()).as('staffed'),
+        (eb) => staffedCount(eb).as('staffed'),
       ])
       .where('s.mission_id', '=', missionId)
       .groupBy(['s.region', 's.district'])

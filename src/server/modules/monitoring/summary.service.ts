@@ -9,7 +9,7 @@ import {
   expectedAt,
   hasObserver,
   receivedCount,
-  type SitesEb,
+  staffedCount,
 } from './sites.status.ts';
 import { districtFigures } from './summary.districts.ts';
 import type * as S from './summary.schemas.ts';
@@ -173,8 +173,6 @@ export function chartWindow(
   const hour = (ms: number) => new Date(ms).toISOString().slice(0, 13);
   return [hour(Math.min(made, starts) - 2 * DAY_MS), hour(now + 3_600_000)];
 }
-
-const staffedCount = (eb: SitesEb) => eb.fn.count<number>(eb.case().when(hasObserver(eb)).then(1).end());
 
 function findOptions(v: CachedVersion, key: string) {
   for (const s of v.definition.sections) for (const f of s.fields) if (f.key === key) return f.options ?? [];
