@@ -89,6 +89,40 @@ for (const backend of await backends()) {
       assert.equal(s.unplaced, 3, 'C1, C2 and X1 in Chuy');
     });
 
+    test('a checklist taken off the mission: regions, districts and the missions list agree', async () => {
+      const before = await summary(admin);
+      const chuyBefore = before.byRegion.find((r) => r.region === 'KG-C') as unknown as { received: number };
+      assert.equal(chuyBefore.received, 2, 'A1 and X1 in Chuy');
+      const off = await admin.client.put(`/api/monitoring/missions/${w.missionId}/forms`, {
+        formVersionIds: [w.incident],
+      });
+      assert.equal(off.status, 200, JSON.stringify(off.body));
+      const s = await summary(admin);
+      const regions = s.byRegion as unknown as { region: string; received: number; expected: number }[];
+      assert.deepEqual(
+        regions.filter((r) => r.received > 0 || r.expected > 0),
+        [],
+        'nothing is owed or counted once no checklist is asked for',
+      );
+      assert.ok(s.byDistrict!.every((a) => a.received === 0 && a.expected === 0));
+      const list = await admin.client.get<{ items: { id: string; received: number }[] }>(
+        '/api/monitoring/missions',
+      );
+      assert.equal(list.status, 200);
+      assert.equal(list.body.items.find((m) => m.id === w.missionId)!.received, 0);
+      const back = await admin.client.put(`/api/monitoring/missions/${w.missionId}/forms`, {
+        formVersionIds: [w.checklist, w.incident],
+      });
+      assert.equal(back.status, 200, JSON.stringify(back.body));
+      const again = await summary(admin);
+      const chuy = again.byRegion.find((r) => r.region === 'KG-C') as unknown as { received: number };
+      assert.equal(chuy.received, 2, 'the checklists count again with their form');
+      const listed = await admin.client.get<{ items: { id: string; received: number }[] }>(
+        '/api/monitoring/missions',
+      );
+      assert.equal(listed.body.items.find((m) => m.id === w.missionId)!.received, 3, 'A1, B1 and X1');
+    });
+
     test('the public summary has no districts', async () => {
       const on = await admin.client.patch(`/api/monitoring/missions/${w.missionId}`, { public: true });
       assert.equal(on.status, 200, JSON.stringify(on.body));

@@ -9,6 +9,7 @@ import { userNames } from '../users/users.names.ts';
 import { loadMission, missionVisibleTo, requireWholeMission, type Scope } from './monitoring.access.ts';
 import type * as S from './missions.schemas.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
+import { receivedPairs } from './sites.status.ts';
 
 type MissionView = z.infer<typeof S.Mission>;
 type Item = z.infer<typeof S.MissionSummaryItem>;
@@ -36,10 +37,10 @@ async function tallies(ctx: AppContext, actor: Actor, missionIds: string[], scop
       .where('mission_id', 'in', missionIds)
       .groupBy(['mission_id', 'region'])
       .execute(),
-    ctx.db
-      .selectFrom('mon_count_region')
-      .select(['mission_id', 'region', 'received'])
-      .where('mission_id', 'in', missionIds)
+    // Counted as the dashboard counts them (sites.status.ts), so the two never disagree.
+    receivedPairs(ctx.db, missionIds)
+      .select(['c.mission_id', 's.region', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['c.mission_id', 's.region'])
       .execute(),
     ctx.db
       .selectFrom('site_observers')
@@ -56,7 +57,7 @@ async function tallies(ctx: AppContext, actor: Actor, missionIds: string[], scop
   const out = new Map(missionIds.map((id) => [id, { sites: 0, received: 0 }]));
   for (const r of sites) if (inScope(r.mission_id, r.region)) out.get(r.mission_id)!.sites += Number(r.n);
   for (const r of received)
-    if (inScope(r.mission_id, r.region)) out.get(r.mission_id)!.received += Number(r.received);
+    if (inScope(r.mission_id, r.region)) out.get(r.mission_id)!.received += Number(r.n);
   for (const r of mine)
     if (scopes.get(r.mission_id)?.kind === 'observer') out.get(r.mission_id)!.sites = Number(r.n);
   // An observer's "received" is the checklists they sent themselves (rejected ones count nowhere).

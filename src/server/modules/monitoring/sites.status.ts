@@ -19,6 +19,16 @@ export const hasObserver = (eb: SitesEb) =>
 export const staffedCount = (eb: SitesEb) =>
   eb.fn.count<number>(eb.case().when(hasObserver(eb)).then(1).end());
 
+/** How many of the grouped sites have nobody assigned (an aggregate over `s`). */
+export const unstaffedCount = (eb: SitesEb) =>
+  eb.fn.count<number>(
+    eb
+      .case()
+      .when(eb.not(hasObserver(eb)))
+      .then(1)
+      .end(),
+  );
+
 const checklistForms = (eb: SitesEb) =>
   eb
     .selectFrom('mission_forms as mf')
@@ -37,13 +47,26 @@ export const receivedCount = (eb: SitesEb) =>
     .where('c.n', '>', 0)
     .where('c.form_id', 'in', checklistForms(eb));
 
-/** The ids of a mission's checklist forms, as a subquery (the counter pairs that count as received). */
-export const checklistFormIds = (db: Executor, missionId: string) =>
+/**
+ * The received site × checklist-form pairs of the missions' current checklist forms, joined to their
+ * sites; callers select and group what they count (by region, by district, by mission). The dashboard,
+ * its district map and the missions list all count received checklists this way, so their figures
+ * agree, also after a form is taken off a mission. O(sites × forms) counter rows, no submissions.
+ */
+export const receivedPairs = (db: Executor, missionIds: string[]) =>
   db
-    .selectFrom('mission_forms')
-    .select('form_id')
-    .where('mission_id', '=', missionId)
-    .where('form_kind', '=', 'checklist');
+    .selectFrom('mon_count_site_form as c')
+    .innerJoin('sites as s', 's.id', 'c.site_id')
+    .where('c.mission_id', 'in', missionIds)
+    // A pair whose checklists were all rejected stays as a row with n = 0 (submissions.recount.ts).
+    .where('c.n', '>', 0)
+    .where('c.form_id', 'in', (eb) =>
+      eb
+        .selectFrom('mission_forms as mf')
+        .select('mf.form_id')
+        .whereRef('mf.mission_id', '=', 'c.mission_id')
+        .where('mf.form_kind', '=', 'checklist'),
+    );
 
 /** How many checklist forms the mission has: what each staffed site is expected to send. */
 export async function checklistCount(db: Executor, missionId: string): Promise<number> {

@@ -93,7 +93,9 @@ const upsertAnswer = preparedRows(
  * of the batch and writes each counter once with the batch's total, so the cost per submission falls
  * as load rises. Counter rows are written in key order, so two PostgreSQL nodes updating the same
  * counters cannot deadlock. `received` counts distinct site × checklist pairs (a second checklist
- * from the same site is a correction, not a new station).
+ * from the same site is a correction, not a new station); since 2026-12-07 the screens count those
+ * pairs from `mon_count_site_form` for the mission's current forms (sites.status.ts `receivedPairs`),
+ * and the region total stays as a record of every pair ever received.
  */
 export class CountBatch {
   private readonly siteForm = new Map<

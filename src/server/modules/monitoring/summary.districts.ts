@@ -1,7 +1,7 @@
 import { districtsOf, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { regionInScope, type Scope } from './monitoring.access.ts';
-import { checklistCount, checklistFormIds, hasObserver, staffedCount } from './sites.status.ts';
+import { checklistCount, receivedPairs, staffedCount, unstaffedCount } from './sites.status.ts';
 
 export interface DistrictFigures {
   /** By district id, or by region code for Bishkek and Osh, which have no districts (the map's units). */
@@ -21,9 +21,9 @@ function areaOf(region: string, district: string | null): string | null {
  * Expected and received checklists per district, so that a region coordinator sees which districts of
  * their region are quiet. By the dashboard's rule (buildSummary): a staffed site owes one checklist per
  * checklist form, a site nobody was sent to only what it sent. Received counts site × checklist-form
- * pairs of the mission's current forms (sites.status.ts), so a district's figures can differ a little
- * from its region's, which counts every checklist pair ever received (`mon_count_region`). Two grouped
- * reads over the mission's sites and their counter rows: O(sites), never a scan of submissions.
+ * pairs of the mission's current forms (sites.status.ts `receivedPairs`), as the regions' figures do,
+ * so a region's districts add up to it (with its sites that have no district). Two grouped reads over
+ * the mission's sites and their counter rows: O(sites), never a scan of submissions.
  */
 export async function districtFigures(
   ctx: AppContext,
@@ -42,27 +42,13 @@ export async function districtFigures(
       .where('s.mission_id', '=', missionId)
       .groupBy(['s.region', 's.district'])
       .execute(),
-    ctx.db
-      .selectFrom('mon_count_site_form as c')
-      .innerJoin('sites as s', 's.id', 'c.site_id')
+    receivedPairs(ctx.db, [missionId])
       .select([
         's.region',
         's.district',
         (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) =>
-          eb.fn
-            .count<number>(
-              eb
-                .case()
-                .when(eb.not(hasObserver(eb)))
-                .then(1)
-                .end(),
-            )
-            .as('unstaffed'),
+        (eb) => unstaffedCount(eb).as('unstaffed'),
       ])
-      .where('c.mission_id', '=', missionId)
-      .where('c.n', '>', 0)
-      .where('c.form_id', 'in', checklistFormIds(ctx.db, missionId))
       .groupBy(['s.region', 's.district'])
       .execute(),
     checklistCount(ctx.db, missionId),

@@ -5,11 +5,12 @@ import type { AppContext } from '../../platform/context.ts';
 import { loadMission, regionInScope, requireReviewer, type Scope } from './monitoring.access.ts';
 import {
   checklistCount,
-  checklistFormIds,
   expectedAt,
   hasObserver,
   receivedCount,
+  receivedPairs,
   staffedCount,
+  unstaffedCount,
 } from './sites.status.ts';
 import { districtFigures } from './summary.districts.ts';
 import type * as S from './summary.schemas.ts';
@@ -28,7 +29,7 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
   const regionFilter = scope.kind === 'regions' ? scope.regions : null;
   const only = <T extends { region: string }>(rows: T[]) =>
     regionFilter ? rows.filter((r) => regionFilter.includes(r.region)) : rows;
-  const [mission, forms, sites, regions, hours, answers, visited] = await Promise.all([
+  const [mission, forms, sites, regions, hours, answers, received] = await Promise.all([
     ctx.db
       .selectFrom('missions')
       .select(['created_at', 'starts_on'])
@@ -53,16 +54,14 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
       .select(['region', 'form_id', 'field', 'value', 'n'])
       .where('mission_id', '=', missionId)
       .execute(),
-    // Checklists that came from a site nobody is assigned to (a mobile team, a coordinator on the
-    // spot, an observer moved elsewhere since): at most sites × checklists rows.
-    ctx.db
-      .selectFrom('mon_count_site_form as c')
-      .innerJoin('sites as s', 's.id', 'c.site_id')
-      .select(['s.region', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('c.mission_id', '=', missionId)
-      .where('c.n', '>', 0)
-      .where('c.form_id', 'in', checklistFormIds(ctx.db, missionId))
-      .where((eb) => eb.not(hasObserver(eb)))
+    // Checklists received, and those from a site nobody is assigned to (a mobile team, a coordinator
+    // on the spot, an observer moved elsewhere since): at most sites × checklists counter rows.
+    receivedPairs(ctx.db, [missionId])
+      .select([
+        's.region',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => unstaffedCount(eb).as('unstaffed'),
+      ])
       .groupBy('s.region')
       .execute(),
   ]);
@@ -80,11 +79,13 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
     slot(s.region).expected += Number(s.staffed) * checklists;
     slot(s.region).unstaffed += Number(s.n) - Number(s.staffed);
   }
-  for (const v of only(visited)) slot(v.region).expected += Number(v.n);
+  for (const r of only(received)) {
+    slot(r.region).received += Number(r.n);
+    slot(r.region).expected += Number(r.unstaffed);
+  }
   let incidents = 0;
   let critical = 0;
   for (const r of only(regions)) {
-    if (r.region) slot(r.region).received += Number(r.received);
     incidents += Number(r.incidents);
     critical += Number(r.critical);
   }
