@@ -5,7 +5,16 @@ import type { Browser, Page } from 'playwright-core';
 import { Client } from '../helpers/client.ts';
 import type { Backend } from '../helpers/db.ts';
 import type { RunningServer } from '../helpers/server.ts';
-import { axeSerious, describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import {
+  axeSerious,
+  describeBrowser,
+  launch,
+  login,
+  openTab,
+  switchLanguage,
+  textOf,
+  type Tab,
+} from './browser.ts';
 import { staffWorldRoles, type Account } from './legal-setup.ts';
 import { see, shot, track } from './monitoring-setup.ts';
 
@@ -228,6 +237,19 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
 
     await page.getByTestId('mission-tab-sites').click();
     await page.getByTestId('sites-import').click();
+    // The regions and districts a file may name, with their codes, to match a ministry's list against.
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('sites-geo-list').click();
+    const raw = await textOf(await downloading);
+    assert.ok(raw.startsWith('\uFEFF'), 'a byte-order mark, so that Excel reads Cyrillic');
+    const list = raw.trim().split('\r\n');
+    assert.equal(
+      list[0],
+      'region,region_ky,region_ru,region_en,district,district_ky,district_ru,district_en',
+    );
+    assert.ok(list.includes('KG-GB,Бишкек шаары,Бишкек,Bishkek,,,,'), 'Bishkek: a line with no district');
+    assert.ok(list.some((l) => l.startsWith('KG-C,Чүй облусу,Чуйская область,Chuy,1091691655,')));
+    assert.equal(list.length, 1 + 2 + 51, 'a header, the two cities and the 51 districts');
     const header = 'code,name,region,district,place,lat,lon';
     await page
       .getByTestId('sites-csv')

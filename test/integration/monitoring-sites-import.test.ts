@@ -230,6 +230,45 @@ for (const backend of await backends()) {
       }
     });
 
+    test("regions as spreadsheets write them; a city's own district is kept as the start of the place", async () => {
+      const r = await post(
+        admin,
+        HEAD +
+          'R1,SIZO-1,г. Бишкек,Первомайский район,ул. Молодая Гвардия,,,\n' +
+          'R2,Osh court,Osh city,,,,,\n' +
+          'R3,IVS Kara-Suu,Ошская обл.,Карасуйский район,,,,\n' +
+          'R4,Colony 47,Chuy Region,,,,,\n' +
+          'R5,IVS Jalal-Abad,Djalal-Abad,,,,,\n' +
+          'R6,IVS Karakol,Issyk-Kul Region,,,,,\n' +
+          'R7,IVS Osh,Ош шаары,Ленинский район,,,,\n',
+      );
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const list = await admin.client.get<{
+        items: { code: string; region: string; district: string | null; place: string | null }[];
+      }>(`/api/monitoring/missions/${w.missionId}/sites`);
+      const got = Object.fromEntries(
+        list.body.items
+          .filter((x) => /^R\d$/.test(x.code))
+          .map((x) => [x.code, [x.region, x.district, x.place]]),
+      );
+      assert.deepEqual(got, {
+        R1: ['KG-GB', null, 'Первомайский район, ул. Молодая Гвардия'],
+        R2: ['KG-GO', null, null],
+        R3: ['KG-O', '1091690751', null],
+        R4: ['KG-C', null, null],
+        R5: ['KG-J', null, null],
+        R6: ['KG-Y', null, null],
+        R7: ['KG-GO', null, 'Ленинский район'],
+      });
+      // "Osh" with no word for its kind is the city; a region that is neither is still refused.
+      const bad = await post(admin, HEAD + 'R8,School,г. Нарын,,,,,\n');
+      assert.equal(bad.status, 400);
+      assert.deepEqual(
+        bad.body.error.details!.map((d) => `${d.line}:${d.field}:${d.code}`),
+        ['2:region:unknown_region'],
+      );
+    });
+
     test('a region coordinator cannot place a station, or observers, outside their region', async () => {
       const before = await links();
       const r = await post(chuy, HEAD + `N9,Naryn school,KG-N,,,,,${obs.email}\n`);

@@ -6,7 +6,6 @@ import { describe, test } from 'node:test';
 import {
   DISTRICT_IDS,
   DISTRICTS,
-  districtByName,
   districtChoicesIn,
   districtName,
   districtsOf,
@@ -18,6 +17,7 @@ import {
   regionName,
   REGIONS,
 } from '../../src/core/geo/regions.ts';
+import { districtByName, regionByName } from '../../src/core/geo/lookup.ts';
 import { LOCALES } from '../../src/core/roles.ts';
 import { DistrictId, RegionCode } from '../../src/core/schemas/geo.ts';
 import { LEVEL1_SHAPES, LEVEL2_SHAPES, MAP_HEIGHT, MAP_WIDTH } from '../../src/web/components/geo-paths.ts';
@@ -183,6 +183,9 @@ describe('districts (level 2)', () => {
       ['KG-O', 'Кара-Суйский район', '1091690751'],
       ['KG-Y', 'Аксуйский район', '1091691455'],
       ['KG-Y', 'г. Балыкчи', '1091691903'],
+      ['KG-O', 'Карасуйский район', '1091690751'],
+      ['KG-O', 'Кара Суйский р-н', '1091690751'],
+      ['KG-J', 'Ала Букинский', '1091690903'],
       ['KG-C', 'Ала-Букинский район', null],
       ['KG-C', 'район', null],
       ['KG-C', '', null],
@@ -191,6 +194,50 @@ describe('districts (level 2)', () => {
     ];
     for (const [region, name, id] of cases)
       assert.equal(districtByName(region, name), id, `${region} ${name}`);
+  });
+
+  test('regionByName: as people write it in a spreadsheet; a word for a city or an oblast decides Osh', () => {
+    const cases: [string, string | null][] = [
+      ['KG-C', 'KG-C'],
+      ['kg-c', 'KG-C'],
+      ['Чуйская область', 'KG-C'],
+      ['Чуйская обл.', 'KG-C'],
+      ['Чуйская обл', 'KG-C'],
+      ['Чүй облусу', 'KG-C'],
+      ['Чуй облусу', 'KG-C'],
+      ['Chuy', 'KG-C'],
+      ['Chuy Region', 'KG-C'],
+      ['Chuy oblast', 'KG-C'],
+      ['Chüy', 'KG-C'],
+      ['Chui', 'KG-C'],
+      ['Бишкек', 'KG-GB'],
+      ['г. Бишкек', 'KG-GB'],
+      ['город Бишкек', 'KG-GB'],
+      ['Bishkek city', 'KG-GB'],
+      ['Osh', 'KG-GO'],
+      ['Ош', 'KG-GO'],
+      ['г. Ош', 'KG-GO'],
+      ['Osh city', 'KG-GO'],
+      ['Ош шаары', 'KG-GO'],
+      ['Ошская обл.', 'KG-O'],
+      ['Osh Region', 'KG-O'],
+      ['Osh oblast', 'KG-O'],
+      ['Ош облусу', 'KG-O'],
+      ['Jalal-Abad Region', 'KG-J'],
+      ['Djalal-Abad', 'KG-J'],
+      ['Джалал-Абадская обл.', 'KG-J'],
+      ['Жалал-Абад облусу', 'KG-J'],
+      ['Issyk-Kul Region', 'KG-Y'],
+      ['Иссык-Кульская область', 'KG-Y'],
+      ['Ысык-Көл', 'KG-Y'],
+      ['Issyk-Köl', 'KG-Y'],
+      ['  НАРЫНСКАЯ   ОБЛАСТЬ ', 'KG-N'],
+      ['Moscow', null],
+      ['область', null],
+      ['', null],
+      ['г. Нарын', null],
+    ];
+    for (const [name, code] of cases) assert.equal(regionByName(name), code, name);
   });
 
   test('isDistrictOf and isDistrictId', () => {

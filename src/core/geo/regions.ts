@@ -1,7 +1,6 @@
 // Lookups over the generated region and district data (regions.data.ts and districts.data.ts, written
 // by scripts/gen-geo.mjs).
 import type { Locale } from '../roles.ts';
-import { normalizeText } from '../text.ts';
 import { DISTRICTS, type District, type DistrictId } from './districts.data.ts';
 import { REGIONS, REGION_CODES, type Region, type RegionCode } from './regions.data.ts';
 
@@ -73,32 +72,4 @@ export function districtChoicesIn(
   return districtsOf(region)
     .map((d) => ({ value: d.id, label: d.names[locale] }))
     .sort((a, b) => a.label.localeCompare(b.label, locale));
-}
-
-/** "ала-букинский район" → "ала-букинский": the words that say what kind of unit a name is. */
-const KIND_WORDS =
-  /(^|\s)(район|району|р-н|district|raion|город|шаары|шаар|city|town|г\.)(?=\s|$)|(^|\s)г\.\s*/gu;
-const bare = (s: string) => normalizeText(s.replace(KIND_WORDS, ' '));
-
-/**
- * The district of `region` a name means: its name in any of the three languages or an alias (a spelling
- * variant, a former name) first, then Who's On First's spelling, then any of them without the word for
- * its kind ("Ала-Бука", "г. Каракол"). Null when none or more than one matches at the first level that
- * matches any: "Naryn" is the town's English name, and only Who's On First's for the raion.
- */
-export function districtByName(region: string, name: string): DistrictId | null {
-  const list = isRegionCode(region) ? districtsOf(region) : [];
-  const shown = (d: District) => [...Object.values(d.names), ...(d.aliases ?? [])];
-  const whole = normalizeText(name);
-  const stem = bare(name);
-  const levels: ((d: District) => boolean)[] = [
-    (d) => shown(d).some((s) => normalizeText(s) === whole),
-    (d) => normalizeText(d.name) === whole,
-    (d) => [d.name, ...shown(d)].some((s) => bare(s) === stem),
-  ];
-  for (const matches of levels) {
-    const hits = list.filter(matches);
-    if (hits.length) return hits.length === 1 ? hits[0]!.id : null;
-  }
-  return null;
 }

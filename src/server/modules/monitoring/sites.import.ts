@@ -1,5 +1,5 @@
-import { REGIONS, districtByName, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
-import { normalizeText } from '../../../core/text.ts';
+import { districtByName, regionByName } from '../../../core/geo/lookup.ts';
+import { districtsOf, isDistrictOf, type RegionCode } from '../../../core/geo/regions.ts';
 import { parseCsvRows, tidyCells } from '../../../core/csv.ts';
 
 /** One line of a sites CSV after checking; `line` is the 1-based line number in the file. */
@@ -47,17 +47,9 @@ function observerCell(v: string): string[] | null {
   return list.length ? [...new Set(list.map((e) => e.toLowerCase()))] : null;
 }
 
-const regionByName = new Map<string, string>();
-for (const r of REGIONS) {
-  regionByName.set(normalizeText(r.code), r.code);
-  for (const n of Object.values(r.names)) regionByName.set(normalizeText(n), r.code);
-}
-
-/** A region code, or its name in ky/ru/en ("Чүй облусу", "Чуйская область", "Chuy"). */
+/** A region code, or its name as people write it (core/geo/lookup.ts: "Ошская обл.", "г. Бишкек", "Chui"). */
 export function regionOf(v: string): string | null {
-  const t = v.trim();
-  if (isRegionCode(t.toUpperCase())) return t.toUpperCase();
-  return regionByName.get(normalizeText(t)) ?? null;
+  return regionByName(v);
 }
 
 /** A district id, or its name within the region in ky/ru/en ("Ала-Бука району", "Ала-Букинский район"). */
@@ -89,13 +81,16 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
     seen.add(code);
     if (!name) issues.push({ line, field: 'name', code: 'required' });
     else if (name.length > 200) issues.push({ line, field: 'name', code: 'too_long' });
-    if (place.length > 200) issues.push({ line, field: 'place', code: 'too_long' });
     const region = regionRaw ? regionOf(regionRaw) : null;
     if (!regionRaw) issues.push({ line, field: 'region', code: 'required' });
     else if (!region) issues.push({ line, field: 'region', code: 'unknown_region' });
-    const district = region && districtRaw ? districtOf(region, districtRaw) : null;
-    if (region && districtRaw && !district)
+    // Bishkek and Osh have city districts (Первомайский, Ленинский…) but no units of their own on our
+    // maps: the district a ministry's list gives them is kept as the start of the place, not refused.
+    const cityDistrict = !!region && !!districtRaw && districtsOf(region as RegionCode).length === 0;
+    const district = region && districtRaw && !cityDistrict ? districtOf(region, districtRaw) : null;
+    if (region && districtRaw && !cityDistrict && !district)
       issues.push({ line, field: 'district', code: 'unknown_district' });
+    const where = cityDistrict ? [districtRaw, place].filter(Boolean).join(', ') : place;
     const num = (v: string, field: string, limit: number) => {
       if (!v) return null;
       const n = Number(v.replace(',', '.'));
@@ -105,6 +100,7 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
       }
       return n;
     };
+    if (where.length > 200) issues.push({ line, field: 'place', code: 'too_long' });
     const la = num(lat, 'lat', 90);
     const lo = num(lon, 'lon', 180);
     // Both or neither; a coordinate already refused above is not named twice.
@@ -116,7 +112,7 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
     else if (observers?.some((e) => !EMAIL.test(e)))
       issues.push({ line, field: 'observers', code: 'unknown_observer' });
     if (region)
-      lines.push({ line, code, name, region, district, place: place || null, lat: la, lon: lo, observers });
+      lines.push({ line, code, name, region, district, place: where || null, lat: la, lon: lo, observers });
   });
   if (rows.length <= (hasHeader ? 1 : 0)) issues.push({ line: 1, field: 'line', code: 'required' });
   return { lines, issues: issues.slice(0, 200) };

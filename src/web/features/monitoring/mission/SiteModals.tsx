@@ -1,4 +1,4 @@
-import { Alert, Button, Group, MultiSelect, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, MultiSelect, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { missionsApi, type Mission, type Site } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate, useObservers } from '../queries';
 import { siteContext } from '../siteWords';
+import { saveFile } from '../../../components/saveFile';
+import { geoListCsv } from './geoList';
 
 const CSV_HEADER = 'code,name,region,district,place,lat,lon,observers';
 
@@ -36,6 +38,23 @@ export function ImportSitesModal({
     <AppModal opened onClose={onClose} title={t('sites.importTitle', ctx)} size="lg">
       <Stack>
         <Text size="sm">{t('sites.importHint', { ...ctx, header: CSV_HEADER })}</Text>
+        <Text size="sm">
+          {t('sites.geoNote')}
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            data-testid="sites-geo-list"
+            onClick={() =>
+              saveFile({
+                blob: new Blob([geoListCsv()], { type: 'text/csv;charset=utf-8' }),
+                filename: 'regions-districts.csv',
+              })
+            }
+          >
+            {t('sites.geoList')}
+          </Anchor>
+        </Text>
         <CsvField
           label={t('sites.csvLabel')}
           chooseLabel={t('sites.chooseFile')}
