@@ -161,7 +161,10 @@ function ReviewTable({
             )}
             <Table.Th>{t('review.receivedAt')}</Table.Th>
             <Table.Th>{t('review.form')}</Table.Th>
-            <Table.Th>{t('review.site', siteContext(kind))}</Table.Th>
+            <Table.Th>
+              {/* With no mission chosen the list may hold polling stations, prisons and courts at once. */}
+              {t('review.site', kind ? siteContext(kind) : { context: 'any' })}
+            </Table.Th>
             <Table.Th>{t('review.observer')}</Table.Th>
             <Table.Th>{t('review.status')}</Table.Th>
             <Table.Th>{t('review.marks')}</Table.Th>
