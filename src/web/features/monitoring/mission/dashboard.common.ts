@@ -69,23 +69,3 @@ export const countText = (n: number | null, format: (n: number) => string): stri
   n === null ? WITHHELD : format(n);
 
 export type Hour = DashboardData['overTime'][number];
-const HOUR_MS = 3_600_000;
-/** Two weeks of hours: a longer mission shows only the hours that had reports. */
-const MAX_FILLED_HOURS = 14 * 24;
-
-/**
- * Every hour from the first report to the last, the quiet ones as zero: columns spaced by time, so a
- * quiet afternoon shows as a gap and not as two busy hours side by side.
- */
-export function hourly(rows: Hour[]): Hour[] {
-  if (rows.length < 2) return rows;
-  const first = Date.parse(rows[0]!.hour);
-  const last = Date.parse(rows[rows.length - 1]!.hour);
-  if (!Number.isFinite(first) || !Number.isFinite(last) || (last - first) / HOUR_MS > MAX_FILLED_HOURS)
-    return rows;
-  const at = new Map(rows.map((r) => [Date.parse(r.hour), r]));
-  const out: Hour[] = [];
-  for (let h = first; h <= last; h += HOUR_MS)
-    out.push(at.get(h) ?? { hour: new Date(h).toISOString(), n: 0, critical: 0 });
-  return out;
-}

@@ -1,32 +1,51 @@
-import { EmptyState, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { EmptyState, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
-import { countText, hourly, type DashboardData } from './dashboard.common';
+import { countText, type DashboardData } from './dashboard.common';
+import { timeline, type Bucket, type Step } from './dashboard.timeline';
 
 /** A withheld hour's column: tall enough to see, its height no count. */
 const WITHHELD_HEIGHT = '30%';
 const HATCH =
   'repeating-linear-gradient(45deg, var(--mantine-color-blue-3) 0 3px, var(--mantine-color-gray-1) 3px 6px)';
 
-/** Reports per hour as columns, the first and last hour beneath; each count is in its tooltip and the table. */
+/** The i18next context of a step's wording: hours have the plain keys. */
+const stepContext = (step: Step) => (step === 'hour' ? {} : { context: step });
+
+/**
+ * Incidents over time as columns — per hour on election day, per day or week over a longer mission
+ * (dashboard.timeline.ts) — the first and last beneath; each count is in its tooltip and the table.
+ */
 export function OverTime({ s }: { s: DashboardData }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
+  const { step, buckets: hours } = timeline(s.overTime);
+  const label = (b: Bucket) =>
+    step === 'hour'
+      ? (fmt.dateTime(b.at) ?? b.at)
+      : step === 'day'
+        ? fmt.date(b.at)
+        : t('dashboard.weekOf', { date: fmt.date(b.at) });
+  const title = (
+    <Title order={2} size="h4" mb="sm">
+      {t('dashboard.overTime', stepContext(step))}
+    </Title>
+  );
   const outside = s.overTimeOutside ? (
     <Text size="xs" c="dimmed" data-testid="over-time-outside">
       {t('dashboard.outsideTime', { count: s.overTimeOutside })}
     </Text>
   ) : null;
-  if (s.overTime.length === 0)
+  if (hours.length === 0)
     return (
       <Stack gap="xs">
+        {title}
         <EmptyState p="md" title={t('dashboard.noIncidents')} />
         {outside}
       </Stack>
     );
-  const hours = hourly(s.overTime);
   const top = Math.max(...hours.map((x) => x.n ?? 0));
   // A withheld hour had incidents, how many is not said (few, or enough to give a few away): drawn as
   // a hatched column of a fixed height that the legend says is no count, so such an hour is not drawn
@@ -35,6 +54,7 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
   const max = Math.max(top, 1);
   return (
     <Stack gap="xs">
+      {title}
       {/* The scale: the tallest column's count (none when every count is withheld). */}
       <Text size="xs" c="dimmed" aria-hidden>
         {top > 0 ? fmt.number(top) : '\u00a0'}
@@ -52,10 +72,7 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
         data-testid="over-time-columns"
       >
         {hours.map((x) => (
-          <Tooltip
-            key={x.hour}
-            label={t('dashboard.hourCount', { hour: fmt.dateTime(x.hour), n: countText(x.n, String) })}
-          >
+          <Tooltip key={x.at} label={t('dashboard.hourCount', { hour: label(x), n: countText(x.n, String) })}>
             <div
               style={{
                 flex: '1 0 8px',
@@ -72,24 +89,24 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
       {hours.length * 30 >= 260 ? (
         <Group justify="space-between" gap="xs" aria-hidden maw={hours.length * 30}>
           <Text size="xs" c="dimmed">
-            {fmt.dateTime(hours[0]!.hour)}
+            {label(hours[0]!)}
           </Text>
           <Text size="xs" c="dimmed">
-            {fmt.dateTime(hours[hours.length - 1]!.hour)}
+            {label(hours[hours.length - 1]!)}
           </Text>
         </Group>
       ) : (
         // Too few columns to put two times under them: the span, from the first column on.
         <Text size="xs" c="dimmed" aria-hidden>
-          {fmt.dateTime(hours[0]!.hour)}
-          {hours.length > 1 && ` – ${fmt.dateTime(hours[hours.length - 1]!.hour)}`}
+          {label(hours[0]!)}
+          {hours.length > 1 && ` – ${label(hours[hours.length - 1]!)}`}
         </Text>
       )}
       {withheld && (
         <Group gap={6} wrap="nowrap" data-testid="over-time-withheld">
           <div style={{ width: 12, height: 12, flex: 'none', background: HATCH, borderRadius: 2 }} />
           <Text size="xs" c="dimmed">
-            {t('dashboard.hourWithheld')}
+            {t('dashboard.hourWithheld', stepContext(step))}
           </Text>
         </Group>
       )}
@@ -98,15 +115,17 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
         <Text component="summary" size="sm" style={{ cursor: 'pointer' }}>
           {t('dashboard.showTable')}
         </Text>
-        <TableScroll minWidth={260} label={t('dashboard.overTime')}>
+        <TableScroll minWidth={260} label={t('dashboard.overTime', stepContext(step))}>
           <Table>
             <Table.Tbody>
-              {s.overTime.map((x) => (
-                <Table.Tr key={x.hour}>
-                  <Table.Td>{fmt.dateTime(x.hour)}</Table.Td>
-                  <Table.Td ta="end">{countText(x.n, fmt.number)}</Table.Td>
-                </Table.Tr>
-              ))}
+              {hours
+                .filter((x) => x.n !== 0)
+                .map((x) => (
+                  <Table.Tr key={x.at}>
+                    <Table.Td>{label(x)}</Table.Td>
+                    <Table.Td ta="end">{countText(x.n, fmt.number)}</Table.Td>
+                  </Table.Tr>
+                ))}
             </Table.Tbody>
           </Table>
         </TableScroll>

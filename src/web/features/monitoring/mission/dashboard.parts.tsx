@@ -177,9 +177,6 @@ export function DashboardBody({
         </Grid.Col>
       </Grid>
       <Card withBorder radius="md" padding="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('dashboard.overTime')}
-        </Title>
         <OverTime s={s} />
       </Card>
       <div>
