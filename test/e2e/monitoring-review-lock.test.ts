@@ -80,6 +80,11 @@ await describeBrowser('monitoring: a review lock left open is given back', (back
     await see(page, page.getByTestId('lock-banner'));
     assert.match(await page.getByTestId('lock-banner').innerText(), /өзгөртүп жатат/);
     assert.notEqual((await lockOf())?.name, 'Чолпон Асанова', 'coming back does not take it from them');
+    // Meanwhile a comment to the lock's holder goes through: it changes nothing they are editing.
+    await page.getByTestId('comment-body').fill('Бул боюнча укук бузуу жазуусун түзүп коюңузчу');
+    await page.getByTestId('comment-submit').click();
+    await see(page, page.getByTestId('comment').getByText('Бул боюнча укук бузуу жазуусун түзүп коюңузчу'));
+    assert.ok(await lockOf(), 'the lock stays with the administrator');
     assert.equal((await admin.delete(`${path}/lock`)).status, 200);
   });
 });

@@ -219,6 +219,12 @@ for (const backend of await backends()) {
       assert.equal(locked.status, 409);
       assert.equal(locked.body.error.code, 'submissions.locked');
       assert.match(locked.body.error.message, /Айгүл Админ/);
+      // A comment changes nothing the lock's holder edits: the coordinator may leave one meanwhile.
+      const note = await coord.client.post<Sub>(`/api/monitoring/submissions/${id}/comments`, {
+        body: 'Please make a violation record of it',
+      });
+      assert.equal(note.status, 200, JSON.stringify(note.body));
+      assert.equal(note.body.lock?.userId, admin.id, 'the lock stays with its holder');
       const bad = await admin.client.post<Err>(`/api/monitoring/submissions/${id}/transition`, {
         to: 'published',
       });
@@ -250,7 +256,10 @@ for (const backend of await backends()) {
       const c = await admin.client.post<Sub>(`/api/monitoring/submissions/${id}/comments`, {
         body: 'Call the observer',
       });
-      assert.equal(c.body.comments[0]?.body, 'Call the observer');
+      assert.deepEqual(c.body.comments.map((x) => x.body).sort(), [
+        'Call the observer',
+        'Please make a violation record of it',
+      ]);
       const f = await admin.client.patch<Sub>(`/api/monitoring/submissions/${id}/flags`, {
         translate: true,
         urgent: false,

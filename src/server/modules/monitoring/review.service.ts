@@ -58,18 +58,23 @@ export async function lockedError(ctx: AppContext, userId: string) {
   return new AppError('submissions.locked', { params: { name }, details: { userId, name } });
 }
 
-/** Run a review change in one transaction; someone else's live lock refuses it (409 with their name). */
+/**
+ * Run a review change in one transaction; someone else's live lock refuses it (409 with their name),
+ * unless the change cannot clash with their work (`whileLocked`: a comment adds to the report and
+ * changes nothing they are editing, and is how a coordinator asks the lock's holder for something).
+ */
 export async function withReview<T>(
   ctx: AppContext,
   actor: Actor | null,
   id: string,
   fn: (tx: Tx, audit: (e: AuditEntry) => Promise<void>, row: SubmissionsTable, key: RecordKey) => Promise<T>,
+  opts: { whileLocked?: boolean } = {},
 ): Promise<T> {
   let heldBy: string | null = null;
   const out = await inTx(ctx, async (tx, audit) => {
     const row = await loadForReview(ctx, actor, id, tx);
     const lock = liveLock(row);
-    if (lock && lock.userId !== actor!.userId) {
+    if (lock && lock.userId !== actor!.userId && !opts.whileLocked) {
       heldBy = lock.userId;
       return null;
     }
@@ -256,25 +261,31 @@ export async function addComment(
   id: string,
   body: string,
 ): Promise<View> {
-  await withReview(ctx, actor, id, async (tx, audit, _row, key) => {
-    const cid = uuidv7();
-    await tx
-      .insertInto('submission_comments')
-      .values({
-        id: cid,
-        submission_id: id,
-        at: new Date().toISOString(),
-        user_id: actor!.userId,
-        body_enc: key.encrypt(`comment:${cid}`, body),
-      })
-      .execute();
-    await audit({
-      actorId: actor!.userId,
-      action: 'monitoring.submission_comment',
-      entityType: 'submission',
-      entityId: id,
-      details: { comment: cid },
-    });
-  });
+  await withReview(
+    ctx,
+    actor,
+    id,
+    async (tx, audit, _row, key) => {
+      const cid = uuidv7();
+      await tx
+        .insertInto('submission_comments')
+        .values({
+          id: cid,
+          submission_id: id,
+          at: new Date().toISOString(),
+          user_id: actor!.userId,
+          body_enc: key.encrypt(`comment:${cid}`, body),
+        })
+        .execute();
+      await audit({
+        actorId: actor!.userId,
+        action: 'monitoring.submission_comment',
+        entityType: 'submission',
+        entityId: id,
+        details: { comment: cid },
+      });
+    },
+    { whileLocked: true },
+  );
   return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
 }

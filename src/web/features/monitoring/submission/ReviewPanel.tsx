@@ -15,6 +15,12 @@ import { EraseCard } from './EraseCard';
 import { NEXT } from './workflow';
 import { RejectDialog } from './RejectDialog';
 
+/**
+ * A lock's end as the banner says it: the minute it is over by. "Until 07:36" for a lock that ends at
+ * 07:36:40 read as free at 07:36 to the person waiting, who then found it still held.
+ */
+const minuteAfter = (iso: string) => new Date(Math.ceil(Date.parse(iso) / 60_000) * 60_000).toISOString();
+
 /** Who holds the lock, as a banner: "Aigul is editing" or "You are editing". */
 export function LockBanner({
   s,
@@ -41,7 +47,7 @@ export function LockBanner({
         data-testid="lock-banner"
       >
         <Stack gap={6}>
-          <Text size="sm">{t('lock.otherHint', { time: fmt.dateTime(lock.until) })}</Text>
+          <Text size="sm">{t('lock.otherHint', { time: fmt.dateTime(minuteAfter(lock.until)) })}</Text>
           <Button size="sm" variant="default" w="fit-content" onClick={onRetry}>
             {t('lock.retry')}
           </Button>
@@ -51,7 +57,7 @@ export function LockBanner({
   if (lock)
     return (
       <Text size="sm" c="dimmed" data-testid="lock-mine">
-        {t('lock.mine', { time: fmt.dateTime(lock.until) })}
+        {t('lock.mine', { time: fmt.dateTime(minuteAfter(lock.until)) })}
       </Text>
     );
   if (refused) return <MonErrorAlert error={refused} />;
