@@ -481,4 +481,31 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await see(page, page.getByTestId('answer-photo'));
     assert.equal(await page.getByTestId('meta-note').count(), 0);
   });
+
+  it('the administrator opens a legal case from a report: its type chosen, restricted unless unticked', async () => {
+    const { browser: own, tab: adminTab } = await kyrgyzReviewer(w, w.admin);
+    try {
+      const { page } = adminTab;
+      const id = await sendMore('N1');
+      await page.goto(`/monitoring/submissions/${id}`);
+      await page.getByTestId('to-case').click();
+      await see(page, page.getByRole('dialog').getByText('Ушул билдирүү боюнча юридикалык иш ачуу'));
+      // Nothing is made before the lawyer says what kind of case it is.
+      assert.equal(await page.getByTestId('case-make').isDisabled(), true);
+      assert.equal(await page.getByTestId('case-restricted').isChecked(), true, 'restricted by default');
+      assert.deepEqual(await axeSerious(page), []);
+      await chooseOption(page, 'case-type', 'Жабырлануучунун кызыкчылыгын коргоо');
+      assert.deepEqual(await shot(page, 'case-from-report-ky'), []);
+      await page.getByTestId('case-make').click();
+      await page.waitForURL(/\/cases\/[0-9a-f-]{36}/);
+      const caseId = /\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+      const api = await w.api(w.admin);
+      const made = await api.get<{ type: string; restricted: boolean }>(`/api/cases/${caseId}`);
+      assert.deepEqual([made.body.type, made.body.restricted], ['victim_representation', true]);
+      const report = await api.get<{ caseId: string | null }>(`/api/monitoring/submissions/${id}`);
+      assert.equal(report.body.caseId, caseId);
+    } finally {
+      await own.close();
+    }
+  });
 });

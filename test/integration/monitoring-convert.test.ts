@@ -120,6 +120,31 @@ for (const backend of await backends()) {
       assert.equal(linked.violation_event_id, ok.body.eventId);
     });
 
+    test('a case from a report is restricted unless asked otherwise, of the type asked for', async () => {
+      const one = await report('Beaten in the police car');
+      const a = await admin.client.post<{ caseId: string }>(`/api/monitoring/submissions/${one}/to-case`, {
+        type: 'victim_representation',
+      });
+      assert.equal(a.status, 200, JSON.stringify(a.body));
+      const ca = await admin.client.get<{ type: string; restricted: boolean }>(`/api/cases/${a.body.caseId}`);
+      assert.deepEqual([ca.body.type, ca.body.restricted], ['victim_representation', true]);
+      const two = await report('Ballots carried out of the station');
+      const b = await admin.client.post<{ caseId: string }>(`/api/monitoring/submissions/${two}/to-case`, {
+        type: 'administrative',
+        restricted: false,
+      });
+      const cb = await admin.client.get<{ type: string; restricted: boolean }>(`/api/cases/${b.body.caseId}`);
+      assert.deepEqual([cb.body.type, cb.body.restricted], ['administrative', false]);
+      const three = await report('Threatened at the gate');
+      const bad = await admin.client.post<{ error: { code: string } }>(
+        `/api/monitoring/submissions/${three}/to-case`,
+        { type: 'no_such_type' },
+      );
+      assert.equal(bad.status, 400, JSON.stringify(bad.body));
+      const still = await admin.client.get<{ caseId: string | null }>(`/api/monitoring/submissions/${three}`);
+      assert.equal(still.body.caseId, null, 'a refused type makes no case');
+    });
+
     test('a failure after the case is made leaves no case; the retry makes exactly one', async () => {
       const id = await report('Detained without a lawyer');
       const cases = await count('cases');

@@ -232,7 +232,7 @@ export async function toCase(
   actor: Actor | null,
   id: string,
   locale: Locale,
-  input: { type?: string | undefined; title?: string | undefined },
+  input: { type?: string | undefined; title?: string | undefined; restricted?: boolean | undefined },
 ) {
   requireCap(actor, 'cases.write');
   const src = await source(ctx, actor, id);
@@ -247,6 +247,8 @@ export async function toCase(
       {
         type: input.type ?? 'administrative',
         title: (input.title || defaultTitle(src, locale)).slice(0, 200),
+        // Restricted unless asked otherwise: an incident report names the people it happened to.
+        restricted: input.restricted ?? true,
         summary: recordText(src, locale, 10_000) || undefined,
         ...regionOnly(recordPlace(src.v, src.answers, row, null)),
       },

@@ -33,6 +33,7 @@ const ToCase = z
       .regex(/^[a-z0-9_.]{1,60}$/)
       .optional(),
     title: z.string().trim().max(200).optional(),
+    restricted: z.boolean().optional(),
   })
   .optional();
 

@@ -221,7 +221,8 @@ export const submissionsApi = {
   },
   toViolation: (id: string) =>
     api.post<{ eventId: string; actCreated: boolean }>(`${s(id)}/to-violation`, {}),
-  toCase: (id: string) => api.post<{ caseId: string }>(`${s(id)}/to-case`, {}),
+  toCase: (id: string, body: { type: string; restricted: boolean }) =>
+    api.post<{ caseId: string }>(`${s(id)}/to-case`, body),
   /** Erased at once, or `requested` of a second administrator (review.erase.ts on the server). */
   erase: (id: string) => api.post<{ status: 'erased' | 'requested' }>(`${s(id)}/erase`, {}),
   /**

@@ -14,6 +14,7 @@ import { DuplicatesCard } from './DuplicatesCard';
 import { EraseCard } from './EraseCard';
 import { NEXT } from './workflow';
 import { RejectDialog } from './RejectDialog';
+import { CaseDialog } from './CaseDialog';
 
 /**
  * A lock's end as the banner says it: the minute it is over by. "Until 07:36" for a lock that ends at
@@ -103,10 +104,7 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
     mutationFn: () => submissionsApi.toViolation(s.id),
     onSuccess: (r) => void navigate({ to: '/violations/$id', params: { id: r.eventId } }),
   });
-  const toCase = useMutation({
-    mutationFn: () => submissionsApi.toCase(s.id),
-    onSuccess: (r) => void navigate({ to: '/cases/$id', params: { id: r.caseId } }),
-  });
+  const [makingCase, setMakingCase] = useState(false);
   const closeReject = () => {
     setRejecting(false);
     // A refusal seen in the dialog must not linger under the state buttons once it is closed.
@@ -205,14 +203,14 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
                 <Button
                   variant="light"
                   disabled={locked}
-                  loading={toCase.isPending}
-                  onClick={() => toCase.mutate()}
+                  onClick={() => setMakingCase(true)}
                   data-testid="to-case"
                 >
                   {t('review.makeCase')}
                 </Button>
               ))}
-            <MonErrorAlert error={toViolation.error ?? toCase.error} />
+            <MonErrorAlert error={toViolation.error} />
+            {makingCase && <CaseDialog id={s.id} onClose={() => setMakingCase(false)} />}
           </Stack>
         </Card>
       )}
