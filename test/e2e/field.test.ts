@@ -412,6 +412,8 @@ await describeBrowser('field app: offline outbox', (backend) => {
     await page.getByTestId(`field-form-${w.visitVersion}`).click();
     const region = page.getByTestId('region-station_place');
     const district = page.getByTestId('district-station_place');
+    // A new report opens on its site's region: what the site says is not typed again on a phone.
+    assert.equal(await region.inputValue(), 'KG-C');
     // Only the chosen region's districts are offered, and another region clears the district.
     await region.selectOption('KG-N');
     const ids = (r: RegionCode) => districtsOf(r).map((d) => d.id);

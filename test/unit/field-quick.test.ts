@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { isCritical, validateAnswers } from '../../src/core/forms/answers.ts';
 import type { FormDefinition } from '../../src/core/forms/types.ts';
 import { shippedTemplates } from '../../src/server/modules/monitoring/forms.templates.ts';
-import { movedPlace, quickIncidentAnswers } from '../../src/web/features/field/quick.ts';
+import { checklistStart, movedPlace, quickIncidentAnswers } from '../../src/web/features/field/quick.ts';
 
 const incident = shippedTemplates().find((t) => t.key === 'incident')!.definition;
 const site = { region: 'KG-C', district: null };
@@ -76,5 +76,60 @@ describe('the critical incident moved to another site', () => {
     assert.deepEqual(movedPlace({ region: 'KG-C', lat: '42' }, { region: 'KG-B', district: null }), {
       region: 'KG-B',
     });
+  });
+});
+
+describe('a new checklist starts with what its site already says (field app)', () => {
+  const template = (key: string) => shippedTemplates().find((t) => t.key === key)!.definition;
+  const sizo = { region: 'KG-GB', district: null };
+  const kant = { region: 'KG-C', district: '1091691655' };
+
+  test("detention visit: the institution's place and the day of the visit, both valid answers", () => {
+    const def = template('detention_visit');
+    const answers = checklistStart(def, kant, NOW);
+    assert.deepEqual(answers, {
+      visit_date: '2026-11-30',
+      institution_location: { region: 'KG-C', district: '1091691655' },
+    });
+    // Started answers never break the form's rules (no answer to a hidden question).
+    assert.ok(validateAnswers(def, answers).every((i) => i.code === 'required'));
+  });
+
+  test("trial: the court's place and the day of the hearing; the court is the site itself", () => {
+    const def = template('trial');
+    assert.deepEqual(checklistStart(def, sizo, NOW), {
+      court_location: { region: 'KG-GB' },
+      hearing_date: '2026-11-30',
+    });
+    assert.equal(
+      def.sections.flatMap((s) => s.fields).some((f) => f.key === 'court_name'),
+      false,
+      'no question asks for the court the report is filed under',
+    );
+  });
+
+  test('a late evening in Bishkek is still that day, and a question shown only sometimes is left alone', () => {
+    const late = new Date('2026-11-30T18:30:00Z'); // 00:30 on 1 December in Bishkek
+    const def: FormDefinition = {
+      title: { ky: 'Т', ru: 'Т', en: 'T' },
+      kind: 'checklist',
+      sections: [
+        {
+          key: 's',
+          title: { ky: 'Т', ru: 'Т', en: 'T' },
+          fields: [
+            { key: 'ok', type: 'boolean', label: { ky: 'О', ru: 'О', en: 'O' } },
+            {
+              key: 'where',
+              type: 'location',
+              label: { ky: 'Ж', ru: 'М', en: 'W' },
+              visibleIf: { field: 'ok', op: 'eq', value: false },
+            },
+            { key: 'day', type: 'date', label: { ky: 'К', ru: 'Д', en: 'D' } },
+          ],
+        },
+      ],
+    };
+    assert.deepEqual(checklistStart(def, kant, late), { day: '2026-12-01' });
   });
 });

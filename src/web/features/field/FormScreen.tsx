@@ -7,7 +7,7 @@ import { FieldHeader } from './FieldHeader';
 import { newClientId } from './clientId';
 import { readAnswers } from './outbox';
 import { readDraft } from './drafts';
-import { quickIncidentAnswers } from './quick';
+import { checklistStart, quickIncidentAnswers } from './quick';
 import { pinMissing } from './pin';
 import { FormBody, type Loaded } from './FormBody';
 
@@ -37,7 +37,10 @@ export function FormScreen(props: {
         site,
         // Made when the form opens, so every save and send of this report is the same report.
         clientId: item?.clientId ?? draft?.clientId ?? newClientId(),
-        answers: (item && (await readAnswers(db, item))) ?? draft?.answers ?? {},
+        answers:
+          (item && (await readAnswers(db, item))) ??
+          draft?.answers ??
+          (form.definition.kind === 'checklist' ? checklistStart(form.definition, site, new Date()) : {}),
         problem: item?.error ?? null,
         draftable: !props.editId,
         ...(draft ? { restoredAt: draft.updatedAt } : {}),

@@ -35,6 +35,31 @@ export function quickIncidentAnswers(
   return { answers, locationKey: where?.key };
 }
 
+/**
+ * The answers a new checklist opens with: the site's region and district in its first location
+ * question, and today's date in the first date question of its first section (the day of the visit or
+ * of the hearing). What the site already says an observer should not have to type again on a phone
+ * (a detention checklist opened on "SIZO-1, Bishkek" asked for the institution's region). Only
+ * questions shown whatever else is answered are started, so a start is never an answer to a hidden
+ * question; both show as answered and can be changed.
+ */
+export function checklistStart(
+  def: FormDefinition,
+  site: { region: string; district: string | null },
+  now: Date,
+): Answers {
+  const answers: Answers = {};
+  const sections = def.sections.filter((s) => !s.visibleIf);
+  const shown = (f: FormDefinition['sections'][number]['fields'][number]) => !f.visibleIf;
+  const where = sections.flatMap((s) => s.fields).find((f) => f.type === 'location' && shown(f));
+  if (where) answers[where.key] = placeOf(site);
+  const day = def.sections[0]?.visibleIf
+    ? undefined
+    : def.sections[0]?.fields.find((f) => f.type === 'date' && shown(f));
+  if (day) answers[day.key] = zonedDay(now.getTime());
+  return answers;
+}
+
 /** The region and (when it is one of the region's) district of a site, as a location answer. */
 export function placeOf(site: { region: string; district: string | null }): {
   region: string;
