@@ -277,6 +277,13 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
 
     await page.getByTestId('site-row-C-101').getByTestId('assign-observers').click();
     await page.getByTestId('observers-select').click();
+    // Observers first; staff who may also report are named with their role.
+    const options = await page.getByRole('option').allInnerTexts();
+    assert.equal(options[0], 'Asel Observer', options.join(' | '));
+    assert.ok(
+      options.some((o) => / \((Administrator|Coordinator)\)$/.test(o)),
+      options.join(' | '),
+    );
     await page.getByRole('option', { name: 'Asel Observer' }).click();
     // The multi-select's list stays open after a pick; close it so it does not cover the buttons.
     await page.keyboard.press('Escape');

@@ -122,7 +122,7 @@ export const SitesImported = z.object({ created: z.number(), updated: z.number()
 export const SiteObservers = z.strictObject({ userIds: z.array(Uuid).max(50) });
 /** `invited`: the account is not set up yet; it may be placed on a site but not coordinate. */
 export const Observers = z.object({
-  items: z.array(z.object({ id: Uuid, name: z.string(), invited: z.boolean() })),
+  items: z.array(z.object({ id: Uuid, name: z.string(), role: z.string(), invited: z.boolean() })),
 });
 /**
  * How to reach the observers of one site (reviewers of its region; each look-up is audited).

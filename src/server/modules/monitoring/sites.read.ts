@@ -153,6 +153,7 @@ export async function listObservers(ctx: AppContext, actor: Actor | null) {
     items: (await activeUsersWith(ctx, 'monitoring.submit', { invited: true })).map((u) => ({
       id: u.id,
       name: u.name,
+      role: u.role,
       invited: u.invited,
     })),
   };

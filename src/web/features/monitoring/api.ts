@@ -234,7 +234,9 @@ export const missionsApi = {
     ),
   /** Who may be placed on a site; `invited` have not set up their account yet (not for coordinating). */
   observers: () =>
-    api.get<{ items: { id: string; name: string; invited: boolean }[] }>('/api/monitoring/observers'),
+    api.get<{ items: { id: string; name: string; role: string; invited: boolean }[] }>(
+      '/api/monitoring/observers',
+    ),
   /** Who may coordinate a mission: active coordinators and administrators. */
   coordinatorCandidates: () =>
     api.get<{ items: { id: string; name: string }[] }>('/api/monitoring/coordinators'),

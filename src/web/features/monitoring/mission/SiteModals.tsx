@@ -120,10 +120,15 @@ export function ObserversModal({
       onClose();
     },
   });
-  const data = (observers.data?.items ?? []).map((o) => ({
-    value: o.id,
-    label: o.invited ? t('sites.observerInvited', { name: o.name }) : o.name,
-  }));
+  // Observers first; staff who may also report (a coordinator, an administrator) after them, named
+  // with their role: an administrator picked by mistake is otherwise just one more name in the list.
+  const data = [...(observers.data?.items ?? [])]
+    .sort((a, b) => Number(a.role !== 'monitor') - Number(b.role !== 'monitor'))
+    .map((o) => {
+      const name =
+        o.role === 'monitor' ? o.name : `${o.name} (${t(`ui:roles.${o.role}`, { defaultValue: o.role })})`;
+      return { value: o.id, label: o.invited ? t('sites.observerInvited', { name }) : name };
+    });
   for (const o of site.observers)
     if (!data.some((d) => d.value === o.userId)) data.push({ value: o.userId, label: o.name });
   return (
