@@ -179,6 +179,16 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
+    // The forms tab puts the checklist made for detention visits first, and says so.
+    await page.getByTestId('mission-tab-forms').click();
+    await see(page, page.getByTestId('form-made-for-kind').getByText('для миссий этого вида'));
+    const firstLabel = await page
+      .getByRole('checkbox')
+      .first()
+      .evaluate((e) => e.closest('.mantine-Checkbox-root')?.textContent ?? '');
+    assert.match(firstLabel, /для миссий этого вида/, firstLabel);
+    await page.getByTestId('mission-tab-sites').click();
+
     await switchLanguage(page, 'ky');
     await see(page, page.getByTestId('mission-tab-sites').filter({ hasText: /^Мекемелер$/ }));
     await see(page, page.getByRole('status').filter({ hasText: /^3 мекеме$/ }));

@@ -7,6 +7,14 @@ import { useL10n } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useForms, useInvalidate } from '../queries';
 
+/** The shipped checklist made for each kind of mission (forms.templates.ts keys). */
+const TEMPLATE_FOR: Record<string, string> = {
+  election: 'election_day',
+  detention: 'detention_visit',
+  trial: 'trial',
+  assembly: 'assembly',
+};
+
 /** Which published form versions observers fill in this mission. */
 export function FormsTab({ mission }: { mission: Mission }): ReactElement {
   const { t } = useTranslation('monitoring');
@@ -23,7 +31,12 @@ export function FormsTab({ mission }: { mission: Mission }): ReactElement {
     mutationFn: () => missionsApi.setForms(mission.id, ids),
     onSuccess: () => invalidate(monitoringKeys.mission(mission.id)),
   });
-  const published = (forms.data?.items ?? []).filter((f) => f.publishedVersionId && !f.archived);
+  // The checklist made for this kind of mission first, marked: a detention mission was offered the
+  // election checklist among six equal lines.
+  const made = (f: { key: string | null }) => !!f.key && f.key === TEMPLATE_FOR[mission.kind];
+  const published = (forms.data?.items ?? [])
+    .filter((f) => f.publishedVersionId && !f.archived)
+    .sort((a, b) => Number(made(b)) - Number(made(a)));
   // Versions already attached stay listed even when the form moved on to a newer version.
   const attachedOld = mission.forms.filter(
     (f) => !published.some((p) => p.publishedVersionId === f.formVersionId),
@@ -52,11 +65,17 @@ export function FormsTab({ mission }: { mission: Mission }): ReactElement {
               value={f.publishedVersionId!}
               label={
                 // The public form is anyone's: attaching it here also hands it to the observers.
-                f.key === PUBLIC_FORM_KEY ? (
+                f.key === PUBLIC_FORM_KEY || made(f) ? (
                   <Group gap={6} component="span">
                     {itemLabel(l10n(f.title), t(`forms:kind.${f.kind}`))}
-                    <Badge variant="light" color="teal" tt="none" component="span">
-                      {t('forms.publicForm')}
+                    <Badge
+                      variant="light"
+                      color={made(f) ? 'blue' : 'teal'}
+                      tt="none"
+                      component="span"
+                      data-testid={made(f) ? 'form-made-for-kind' : undefined}
+                    >
+                      {made(f) ? t('missionForms.madeFor') : t('forms.publicForm')}
                     </Badge>
                   </Group>
                 ) : (
