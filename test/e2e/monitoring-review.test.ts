@@ -36,7 +36,7 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
   let chuy = '';
   let naryn = '';
   /** Sends one more report from a site (set up in before). */
-  let sendMore: (code: string, submittedAt?: string) => Promise<string>;
+  let sendMore: (code: string, submittedAt?: string, extra?: Record<string, unknown>) => Promise<string>;
 
   before(async () => {
     w = await staffWorldRoles(backend, [
@@ -65,7 +65,7 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
       sendChecklist(obs, mission, code, extra, at);
     chuy = await send('C1', { photo });
     naryn = await send('N1');
-    sendMore = (code, at) => send(code, {}, at);
+    sendMore = (code, at, extra = {}) => send(code, extra, at);
     // Both exist: what the coordinator does not see below is hidden from them, not missing.
     const all = await admin.get<{ received: number }>(`${base}/summary`);
     assert.equal(all.body.received, 2);
@@ -469,6 +469,15 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await page.getByTestId('queue-changed').waitFor({ state: 'detached' });
     await see(page, page.getByText(`${total + 1} билдирүү`, { exact: true }));
     assert.notEqual(await rows.first().innerText(), first, 'the new report is on top');
+  });
+
+  it('a critical report says which answer made it critical', async () => {
+    const { page } = tab;
+    const id = await sendMore('C1', undefined, { violence: true });
+    await page.goto(`/monitoring/submissions/${id}`);
+    await see(page, page.getByTestId('answer-violence').getByTestId('answer-critical'));
+    assert.equal(await page.getByTestId('answer-critical').count(), 1, 'only the answer that did it');
+    assert.match(await page.getByTestId('answer-critical').innerText(), /өтө олуттуу/);
   });
 
   it('a report from a phone whose clock said 1970 says so where it shows that time', async () => {

@@ -2,6 +2,7 @@ import { Alert, Badge, Card, List, Stack, Table, Text, Title } from '@mantine/co
 import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerChecks } from '../../../../core/forms/compare';
+import { isCriticalAnswer } from '../../../../core/forms/conditions';
 import { entryNoun, issueMessage } from '../../../../core/forms/messages';
 import type { FormDefinition, FormField, LocationAnswer } from '../../../../core/forms/types';
 import { districtName, isDistrictId } from '../../../../core/geo/regions';
@@ -94,6 +95,12 @@ function Rows({
             <Table.Tr key={f.key} data-testid={`answer-${f.key}`}>
               <Table.Th w="40%" style={{ verticalAlign: 'top', fontWeight: 500 }}>
                 {pick(f.label, lng) || f.key}
+                {/* Which answer made the report critical: the badge on the report said so, not why. */}
+                {isCriticalAnswer(f, answers[f.key]) && (
+                  <Badge ml={6} size="xs" variant="light" color="red" tt="none" data-testid="answer-critical">
+                    {t('answers.critical')}
+                  </Badge>
+                )}
                 {corrected?.has(f.key) && (
                   <Badge
                     ml={6}
