@@ -179,9 +179,11 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-    // The forms tab puts the checklist made for detention visits first, and says so.
+    // The forms tab puts the forms made for detention visits first, and says so.
     await page.getByTestId('mission-tab-forms').click();
-    await see(page, page.getByTestId('form-made-for-kind').getByText('для миссий этого вида'));
+    // The detention checklist and the detention incident form.
+    await see(page, page.getByTestId('form-made-for-kind').first().getByText('для миссий этого вида'));
+    assert.equal(await page.getByTestId('form-made-for-kind').count(), 2);
     const firstLabel = await page
       .getByRole('checkbox')
       .first()

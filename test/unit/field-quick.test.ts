@@ -79,6 +79,34 @@ describe('the critical incident moved to another site', () => {
   });
 });
 
+describe('the detention incident form (ADR 0034)', () => {
+  const def = shippedTemplates().find((t) => t.key === 'detention_incident')!.definition;
+
+  test('the red button starts it as the general form: sends as it is, critical by its urgent-help answer', () => {
+    const { answers, locationKey } = quickIncidentAnswers(def, site, NOW);
+    assert.equal(locationKey, 'incident_location');
+    assert.deepEqual(Object.keys(answers).sort(), ['incident_location', 'occurred_at', 'urgent_help']);
+    // Two taps from inside an institution must send: what happened and the person's consent can follow
+    // in a correction once it is safe, as with the general form.
+    assert.deepEqual(validateAnswers(def, answers), []);
+    assert.equal(isCritical(def, answers), true);
+  });
+
+  test('an allegation of ill-treatment is not critical by itself; urgent help, reprisal risk or a death is', () => {
+    const base = {
+      incident_type: 'ill_treatment',
+      incident_location: { region: 'KG-C' },
+      consent: 'anonymous',
+      urgent_help: false,
+    };
+    assert.deepEqual(validateAnswers(def, base), []);
+    assert.equal(isCritical(def, base), false);
+    assert.equal(isCritical(def, { ...base, reprisal_risk: true }), true);
+    assert.equal(isCritical(def, { ...base, urgent_help: true }), true);
+    assert.equal(isCritical(def, { ...base, incident_type: 'death' }), true);
+  });
+});
+
 describe('a new checklist starts with what its site already says (field app)', () => {
   const template = (key: string) => shippedTemplates().find((t) => t.key === key)!.definition;
   const sizo = { region: 'KG-GB', district: null };

@@ -397,10 +397,18 @@ describe('shipped templates', () => {
         .flatMap((f) => [f.label, ...(f.hint ? [f.hint] : []), ...(f.options ?? []).map((o) => o.label)]),
     ]),
   ];
-  test('all six are valid and fully translated into ky, ru and en', () => {
+  test('all seven are valid and fully translated into ky, ru and en', () => {
     assert.deepEqual(
       templates.map((t) => t.key),
-      ['election_day', 'detention_visit', 'trial', 'assembly', 'incident', 'public_incident'],
+      [
+        'election_day',
+        'detention_visit',
+        'trial',
+        'assembly',
+        'incident',
+        'public_incident',
+        'detention_incident',
+      ],
     );
     for (const t of templates) {
       for (const l of labels(t.definition)) {

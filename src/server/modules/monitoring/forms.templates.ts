@@ -23,6 +23,7 @@ export const TEMPLATE_KEYS = [
   'assembly',
   'incident',
   'public_incident',
+  'detention_incident',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 

@@ -7,12 +7,12 @@ import { useL10n } from '../l10n';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useForms, useInvalidate } from '../queries';
 
-/** The shipped checklist made for each kind of mission (forms.templates.ts keys). */
-const TEMPLATE_FOR: Record<string, string> = {
-  election: 'election_day',
-  detention: 'detention_visit',
-  trial: 'trial',
-  assembly: 'assembly',
+/** The shipped forms made for each kind of mission (forms.templates.ts keys). */
+const TEMPLATES_FOR: Record<string, string[]> = {
+  election: ['election_day'],
+  detention: ['detention_visit', 'detention_incident'],
+  trial: ['trial'],
+  assembly: ['assembly'],
 };
 
 /** Which published form versions observers fill in this mission. */
@@ -31,9 +31,9 @@ export function FormsTab({ mission }: { mission: Mission }): ReactElement {
     mutationFn: () => missionsApi.setForms(mission.id, ids),
     onSuccess: () => invalidate(monitoringKeys.mission(mission.id)),
   });
-  // The checklist made for this kind of mission first, marked: a detention mission was offered the
+  // The forms made for this kind of mission first, marked: a detention mission was offered the
   // election checklist among six equal lines.
-  const made = (f: { key: string | null }) => !!f.key && f.key === TEMPLATE_FOR[mission.kind];
+  const made = (f: { key: string | null }) => !!f.key && !!TEMPLATES_FOR[mission.kind]?.includes(f.key);
   const published = (forms.data?.items ?? [])
     .filter((f) => f.publishedVersionId && !f.archived)
     .sort((a, b) => Number(made(b)) - Number(made(a)));
