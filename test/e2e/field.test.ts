@@ -305,6 +305,14 @@ await describeBrowser('field app: offline outbox', (backend) => {
     await page.getByTestId(`field-form-${w.checklistVersion}`).click();
     await page.getByTestId('field-draft-discard').click();
     await see(text, /^0 \/ \d+ суроого/);
+    // After starting over, what is typed next is kept as a draft again.
+    await page.getByTestId('q-queue-short').check({ force: true });
+    await page.waitForTimeout(1_000);
+    await page.getByTestId('field-back').click();
+    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    await page.getByTestId('field-draft-restored').waitFor();
+    await page.getByTestId('field-draft-discard').click();
+    await see(text, /^0 \/ \d+ суроого/);
     await page.getByTestId('field-back').click();
     await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
   });

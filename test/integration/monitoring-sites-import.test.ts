@@ -260,13 +260,22 @@ for (const backend of await backends()) {
         R6: ['KG-Y', null, null],
         R7: ['KG-GO', null, 'Ленинский район'],
       });
-      // "Osh" with no word for its kind is the city; a region that is neither is still refused.
-      const bad = await post(admin, HEAD + 'R8,School,г. Нарын,,,,,\n');
+      // "Osh" with no word for its kind is the city; a region that is neither is still refused, and a
+      // district of the map given for a city means the line was meant for an oblast: refused, not filed
+      // under the city's coordinator.
+      const bad = await post(
+        admin,
+        HEAD +
+          'R8,School,г. Нарын,,,,,\n' +
+          'R9,IVS Kara-Suu,Ош,Карасуйский район,,,,\n' +
+          'R0,School,Бишкек,1091691655,,,,\n',
+      );
       assert.equal(bad.status, 400);
       assert.deepEqual(
         bad.body.error.details!.map((d) => `${d.line}:${d.field}:${d.code}`),
-        ['2:region:unknown_region'],
+        ['2:region:unknown_region', '3:district:district_other_region', '4:district:district_other_region'],
       );
+      assert.match(tr('ru', 'monitoring:sites.issue.district_other_region'), /Ошская обл\./);
     });
 
     test('a region coordinator cannot place a station, or observers, outside their region', async () => {

@@ -136,7 +136,7 @@ describe('a new checklist starts with what its site already says (field app)', (
     );
   });
 
-  test('a late evening in Bishkek is still that day, and a question shown only sometimes is left alone', () => {
+  test("the day is Bishkek's (half past midnight there is already the next day), and a question shown only sometimes is left alone", () => {
     const late = new Date('2026-11-30T18:30:00Z'); // 00:30 on 1 December in Bishkek
     const def: FormDefinition = {
       title: { ky: 'Т', ru: 'Т', en: 'T' },

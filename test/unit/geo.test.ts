@@ -186,6 +186,11 @@ describe('districts (level 2)', () => {
       ['KG-O', 'Карасуйский район', '1091690751'],
       ['KG-O', 'Кара Суйский р-н', '1091690751'],
       ['KG-J', 'Ала Букинский', '1091690903'],
+      // A town and its raion share a stem: the word for a city or a district says which.
+      ['KG-N', 'г. Нарын', '1091692087'],
+      ['KG-N', 'Naryn city', '1091692087'],
+      ['KG-T', 'г. Талас', '1091692213'],
+      ['KG-T', 'Talas district', '1091690143'],
       ['KG-C', 'Ала-Букинский район', null],
       ['KG-C', 'район', null],
       ['KG-C', '', null],
@@ -236,6 +241,13 @@ describe('districts (level 2)', () => {
       ['область', null],
       ['', null],
       ['г. Нарын', null],
+      ['Джалал-Абад', 'KG-J'],
+      ['Иссык-Куль', 'KG-Y'],
+      ['гор.Бишкек', 'KG-GB'],
+      ['г Бишкек', 'KG-GB'],
+      ['Бишкек ш.', 'KG-GB'],
+      ['Chuy obl.', 'KG-C'],
+      ['Ошская обл.,', 'KG-O'],
     ];
     for (const [name, code] of cases) assert.equal(regionByName(name), code, name);
   });

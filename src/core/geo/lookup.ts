@@ -3,15 +3,16 @@
 import { normalizeText } from '../text.ts';
 import type { District, DistrictId } from './districts.data.ts';
 import { REGIONS, type Region, type RegionCode } from './regions.data.ts';
-import { districtsOf, isRegionCode } from './regions.ts';
+import { REGION_CODES, districtsOf, isDistrictId, isRegionCode } from './regions.ts';
 
 /** Words that say a name is a district or a town: "ала-букинский район" → "ала-букинский". */
 const DISTRICT_WORDS =
   /(^|\s)(район|району|р-н|district|raion|город|шаары|шаар|city|town|г\.)(?=\s|$)|(^|\s)г\.\s*/gu;
 /** Words that say a name is an oblast ("Ошская обл.", "Chuy Region", "Нарын облусу"). */
-const OBLAST_WORDS = /(^|\s)(область|обл\.?|облусу|облус|region|oblast|oblasty|oblys|province)(?=\s|$)/gu;
+const OBLAST_WORDS =
+  /(^|\s)(область|обл\.?|облусу|облус|region|oblast|oblasty|oblys|obl\.?|province)(?=\s|$)/gu;
 /** Words that say a name is a city ("г. Ош", "Bishkek city", "Бишкек шаары"). */
-const CITY_WORDS = /(^|\s)(город|гор\.|шаары|шаар|city)(?=\s|$)|(^|\s)г\.\s*/gu;
+const CITY_WORDS = /(^|\s)(город|шаары|шаар|ш\.|city|г)(?=\s|$)|(^|\s)(г|гор)\.\s*/gu;
 
 /**
  * The last resort of a comparison: without hyphens, spaces and apostrophes, and with the Kyrgyz and
@@ -39,8 +40,8 @@ const stripped = (s: string, words: RegExp) => normalizeText(normalizeText(s).re
  */
 const REGION_SPELLINGS: Partial<Record<RegionCode, string[]>> = {
   'KG-C': ['Chui'],
-  'KG-J': ['Djalal-Abad', 'Dzhalal-Abad', 'Zhalal-Abad'],
-  'KG-Y': ['Issyk-Köl', 'Ysyk-Köl', 'Yssyk-Kul', 'Issik-Kul'],
+  'KG-J': ['Djalal-Abad', 'Dzhalal-Abad', 'Zhalal-Abad', 'Джалал-Абад'],
+  'KG-Y': ['Issyk-Köl', 'Ysyk-Köl', 'Yssyk-Kul', 'Issik-Kul', 'Иссык-Куль', 'Ыссык-Көл'],
 };
 
 const regionNames = (r: Region) => [...Object.values(r.names), ...(REGION_SPELLINGS[r.code] ?? [])];
@@ -53,7 +54,8 @@ const regionNames = (r: Region) => [...Object.values(r.names), ...(REGION_SPELLI
  * "Ошская обл." are the oblast. Null when nothing or more than one region matches.
  */
 export function regionByName(name: string): RegionCode | null {
-  const t = name.trim();
+  // A spreadsheet cell often ends with the list's own punctuation ("Ошская обл.,").
+  const t = name.trim().replace(/[\s,;:]+$/u, '');
   if (isRegionCode(t.toUpperCase())) return t.toUpperCase() as RegionCode;
   const whole = normalizeText(t);
   const exact = REGIONS.filter((r) => regionNames(r).some((n) => normalizeText(n) === whole));
@@ -95,9 +97,27 @@ export function districtByName(region: string, name: string): DistrictId | null 
       stem !== '' &&
       [d.name, ...shown(d)].some((s) => compact(stripped(s, DISTRICT_WORDS)) === compact(stem)),
   ];
+  // A town and the raion around it share a stem (Нарын, Талас): a word for a city or for a district
+  // says which is meant ("г. Нарын", "Нарынский район"); with neither, the levels above decide.
+  const town = (d: District) => !/район/u.test(d.names.ru);
+  const city = says(whole, CITY_WORDS);
+  const raion = says(whole, /(^|\s)(район|району|р-н|district|raion)(?=\s|$)/u);
   for (const matches of levels) {
-    const hits = list.filter(matches);
+    let hits = list.filter(matches);
+    if (hits.length > 1 && city !== raion) hits = hits.filter((d) => town(d) === city);
     if (hits.length) return hits.length === 1 ? hits[0]!.id : null;
   }
   return null;
+}
+
+/**
+ * Whether a name is a place of the map in any region: a district id, a district's name, or a region's.
+ * A city's own district (Первомайский in Bishkek) is none of these; "Карасуйский район" given for
+ * "Ош" is, and means the line was meant for the oblast.
+ */
+export function namesPlaceOnMap(name: string): boolean {
+  const t = name.trim();
+  return (
+    isDistrictId(t) || regionByName(t) !== null || REGION_CODES.some((r) => districtByName(r, t) !== null)
+  );
 }

@@ -1,4 +1,4 @@
-import { districtByName, regionByName } from '../../../core/geo/lookup.ts';
+import { districtByName, namesPlaceOnMap, regionByName } from '../../../core/geo/lookup.ts';
 import { districtsOf, isDistrictOf, type RegionCode } from '../../../core/geo/regions.ts';
 import { parseCsvRows, tidyCells } from '../../../core/csv.ts';
 
@@ -26,6 +26,7 @@ export interface LineIssue {
     | 'required'
     | 'unknown_region'
     | 'unknown_district'
+    | 'district_other_region'
     | 'invalid_number'
     | 'duplicate'
     | 'too_long'
@@ -86,7 +87,11 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
     else if (!region) issues.push({ line, field: 'region', code: 'unknown_region' });
     // Bishkek and Osh have city districts (Первомайский, Ленинский…) but no units of their own on our
     // maps: the district a ministry's list gives them is kept as the start of the place, not refused.
+    // But a district or region of the map there is a line meant for an oblast ("Ош" is the city,
+    // "Ошская обл." the oblast): refused, or Kara-Suu's prison would be routed to Osh city's coordinator.
     const cityDistrict = !!region && !!districtRaw && districtsOf(region as RegionCode).length === 0;
+    if (cityDistrict && namesPlaceOnMap(districtRaw))
+      issues.push({ line, field: 'district', code: 'district_other_region' });
     const district = region && districtRaw && !cityDistrict ? districtOf(region, districtRaw) : null;
     if (region && districtRaw && !cityDistrict && !district)
       issues.push({ line, field: 'district', code: 'unknown_district' });

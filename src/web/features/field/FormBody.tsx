@@ -18,6 +18,7 @@ import { saveReport } from './outbox';
 import { ChecksDialog, LeaveDialog } from './ChecksDialog';
 import { formatDateTime } from '../../intl/format';
 import { useDraft } from './useDraft';
+import { checklistStart } from './quick';
 import { problemLines, serverIssues, translator } from './problem';
 import { movedPlace } from './quick';
 import { SiteLine } from './SiteLine';
@@ -47,6 +48,8 @@ export function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
   const { db, lang, sync, go } = useField();
   const def = props.form.definition;
   const [answers, setAnswers] = useState<Answers>(props.answers);
+  // What the form opened with (nothing to keep as a draft): the loaded answers, or a fresh start.
+  const [initial, setInitial] = useState<Answers>(props.answers);
   const [site, setSite] = useState(props.site);
   const [restoredAt, setRestoredAt] = useState(props.restoredAt);
   // Starting over remounts the inputs (a number keeps the text as typed in its own state).
@@ -58,7 +61,7 @@ export function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
     where: { formVersionId: props.form.id, siteId: site.siteId },
     clientId: props.clientId,
     answers,
-    initial: props.answers,
+    initial,
   });
   const [found, setFound] = useState<AnswerIssue[]>([]);
   // What the last save found, less what has been put right since: a fixed answer loses its message
@@ -159,8 +162,11 @@ export function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
               w="fit-content"
               data-testid="field-draft-discard"
               onClick={() =>
-                void draft.discard().then(() => {
-                  setAnswers({});
+                void draft.discard({ reopen: true }).then(() => {
+                  // A checklist starts again from what its site says, as a freshly opened one does.
+                  const fresh = def.kind === 'checklist' ? checklistStart(def, site, new Date()) : {};
+                  setInitial(fresh);
+                  setAnswers(fresh);
                   setRestoredAt(undefined);
                   setGeneration((g) => g + 1);
                 })

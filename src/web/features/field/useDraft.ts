@@ -16,7 +16,7 @@ export function useDraft(opts: {
   answers: Answers;
   /** The answers the form opened with: nothing typed yet, nothing to keep. */
   initial: Answers;
-}): { flush: () => Promise<void>; discard: () => Promise<void> } {
+}): { flush: () => Promise<void>; discard: (opts?: { reopen?: boolean }) => Promise<void> } {
   const { db, enabled, where, clientId, answers, initial } = opts;
   const closed = useRef(false);
   const timer = useRef<number | undefined>(undefined);
@@ -33,10 +33,12 @@ export function useDraft(opts: {
   }, [answers, changed]);
   return {
     flush: write,
-    discard: async () => {
+    // Closed for good once the report is saved; `reopen` (starting over) keeps drafting what comes next.
+    discard: async ({ reopen = false } = {}) => {
       closed.current = true;
       window.clearTimeout(timer.current);
       if (enabled) await dropDraft(db, where);
+      if (reopen) closed.current = false;
     },
   };
 }

@@ -36,7 +36,9 @@ export function CaseDialog({ id, onClose }: { id: string; onClose: () => void })
           <Select
             label={t('fields.type', { ns: 'cases' })}
             required
-            data={types.terms.map((x) => ({ value: x.code, label: types.label(x.code) }))}
+            data={types.terms
+              .filter((x) => x.active)
+              .map((x) => ({ value: x.code, label: types.label(x.code) }))}
             value={type}
             onChange={setType}
             comboboxProps={{ withinPortal: true }}
