@@ -63,3 +63,22 @@ test('nothing, or one report, is one column or none', () => {
   const one = timeline([{ hour: '2026-11-30T08:00:00Z', n: 1, critical: 0 }]);
   assert.deepEqual(one, { step: 'hour', buckets: [{ at: '2026-11-30T08:00:00.000Z', n: 1, critical: 0 }] });
 });
+
+test('the public rows come grouped with their step: each day column stays its own Bishkek day', () => {
+  const { step, buckets } = timeline(
+    [
+      { hour: '2026-11-05T18:00:00.000Z', n: 6, critical: 0 }, // 6 November, midnight in Bishkek
+      { hour: '2026-11-07T18:00:00.000Z', n: null, critical: null },
+    ],
+    'day',
+  );
+  assert.equal(step, 'day');
+  assert.deepEqual(
+    buckets.map((b) => [b.at, b.n]),
+    [
+      ['2026-11-06', 6],
+      ['2026-11-07', 0],
+      ['2026-11-08', null],
+    ],
+  );
+});

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { REGIONS } from '../../../core/geo/regions.ts';
+import { columnOf, columnStart, stepFor } from '../../../core/timeline.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { suppressTable, suppressTotal } from '../violations/publish.suppress.ts';
@@ -70,14 +71,18 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
     kind: 'all',
   });
   const t = PUBLIC_THRESHOLD;
+  // Grouped by hour, day or week first (core/timeline.ts), then withheld: over months of detention
+  // visits almost every hour holds a few incidents, and withheld hour by hour nothing would show.
+  // Only the grouped rows are sent, never the hours beside them, which could be subtracted.
+  const { step, columns } = grouped(s.overTime);
   const hours = suppressTable(
-    s.overTime.map((h) => ({ code: h.hour, count: h.n })),
+    columns.map((h) => ({ code: h.hour, count: h.n })),
     t,
   );
-  // Critical incidents of each hour, withheld where the hour's count is, and suppressed among
-  // themselves: the published total minus the shown hours must not give a withheld hour away.
+  // Critical incidents of each column, withheld where the column's count is, and suppressed among
+  // themselves: the published total minus the shown columns must not give a withheld one away.
   const critical = suppressTable(
-    s.overTime.map((h) => ({ code: h.hour, count: h.critical })),
+    columns.map((h) => ({ code: h.hour, count: h.critical })),
     t,
     { withheld: hours.map((h) => h.count === null) },
   );
@@ -112,11 +117,12 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
       total: suppressTotal(s.incidents.total, t),
       critical: suppressTotal(s.incidents.critical, t),
     },
-    overTime: s.overTime.map((h, i) => ({
+    overTime: columns.map((h, i) => ({
       hour: h.hour,
       n: hours[i]!.count,
       critical: hours[i]!.count === null ? null : critical[i]!.count,
     })),
+    overTimeStep: step,
     // Checklists' answers only: an incident form may ask about the people involved ("was anyone
     // detained"), which the organisation publishes, if at all, through a violation record it reviewed.
     answers: s.answers
@@ -133,4 +139,21 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
         };
       }),
   };
+}
+
+/** Hourly rows summed into the columns of their step; each column as the instant it starts. */
+function grouped(rows: { hour: string; n: number; critical: number }[]) {
+  const at = rows.map((h) => Date.parse(h.hour)).filter(Number.isFinite);
+  const step = at.length ? stepFor(Math.min(...at), Math.max(...at)) : 'hour';
+  const sums = new Map<string, { hour: string; n: number; critical: number }>();
+  for (const h of rows) {
+    const ms = Date.parse(h.hour);
+    if (!Number.isFinite(ms)) continue;
+    const key = columnOf(ms, step);
+    const c = sums.get(key) ?? { hour: columnStart(key, step), n: 0, critical: 0 };
+    c.n += h.n;
+    c.critical += h.critical;
+    sums.set(key, c);
+  }
+  return { step, columns: [...sums.values()].sort((a, b) => a.hour.localeCompare(b.hour)) };
 }

@@ -44,6 +44,8 @@ export const MissionSummary = Summary.extend({
  * mission's title, kind and dates head the public page.
  */
 export const PublicSummary = summaryOf(z.number().nullable()).extend({
+  /** How `overTime` is grouped (core/timeline.ts): by hour, or by Bishkek day or week from Monday. */
+  overTimeStep: z.enum(['hour', 'day', 'week']),
   mission: z.object({
     title: z.string(),
     kind: z.string(),

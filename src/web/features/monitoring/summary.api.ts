@@ -40,6 +40,8 @@ export interface PublicSummary extends Omit<
   received: number | null;
   /** Every region; an expected count of 0 is withheld like a small one (it would say where nobody went). */
   byRegion: { region: string; expected: number | null; received: number | null }[];
+  /** How `overTime` is grouped (core/timeline.ts): the public rows come grouped, then withheld. */
+  overTimeStep: 'hour' | 'day' | 'week';
   mission: {
     title: string;
     kind: MissionKind;

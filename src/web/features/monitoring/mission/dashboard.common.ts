@@ -18,6 +18,8 @@ export type DashboardData = Omit<
 > & {
   /** Reviewers only: incidents not charted, their phone's time being outside the mission's. */
   overTimeOutside?: number;
+  /** Public only: the step its incidents over time were grouped by before small counts were withheld. */
+  overTimeStep?: 'hour' | 'day' | 'week';
   /** Null on the public page when withheld. */
   expected: number | null;
   received: number | null;

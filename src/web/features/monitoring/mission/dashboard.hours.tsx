@@ -21,7 +21,7 @@ const stepContext = (step: Step) => (step === 'hour' ? {} : { context: step });
 export function OverTime({ s }: { s: DashboardData }): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
-  const { step, buckets: hours } = timeline(s.overTime);
+  const { step, buckets: hours } = timeline(s.overTime, s.overTimeStep);
   const label = (b: Bucket) =>
     step === 'hour'
       ? (fmt.dateTime(b.at) ?? b.at)
