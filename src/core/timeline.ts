@@ -37,3 +37,28 @@ export function nextColumn(column: string, step: Step): string {
   if (step === 'hour') return new Date(Date.parse(column) + HOUR_MS).toISOString();
   return addDays(column, step === 'day' ? 1 : 7);
 }
+
+/**
+ * Rows summed into the columns of a step — `given`, or chosen from the rows' span — keyed by column
+ * (`columnOf`) and in time order; only columns that have rows. A withheld (null) count makes its
+ * column's count null: its sum would tell what was withheld, or bound it. Counts keep their type (the
+ * server groups plain numbers before it withholds; the web groups what may already be withheld).
+ */
+export function groupColumns<C extends number | null>(
+  rows: readonly { hour: string; n: C; critical: C }[],
+  given?: Step,
+): { step: Step; columns: { key: string; n: C; critical: C }[] } {
+  const dated = rows.map((h) => ({ h, ms: Date.parse(h.hour) })).filter((x) => Number.isFinite(x.ms));
+  const times = dated.map((x) => x.ms);
+  const step = given ?? (times.length ? stepFor(Math.min(...times), Math.max(...times)) : 'hour');
+  const add = (a: C, b: C) => (a === null || b === null ? null : a + b) as C;
+  const sums = new Map<string, { key: string; n: C; critical: C }>();
+  for (const { h, ms } of dated) {
+    const key = columnOf(ms, step);
+    const c = sums.get(key) ?? { key, n: 0 as C, critical: 0 as C };
+    c.n = add(c.n, h.n);
+    c.critical = add(c.critical, h.critical);
+    sums.set(key, c);
+  }
+  return { step, columns: [...sums.values()].sort((a, b) => a.key.localeCompare(b.key)) };
+}

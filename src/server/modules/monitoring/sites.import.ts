@@ -1,5 +1,5 @@
 import { districtByName, namesPlaceOnMap, regionByName } from '../../../core/geo/lookup.ts';
-import { districtsOf, isDistrictOf, type RegionCode } from '../../../core/geo/regions.ts';
+import { districtsOf, isDistrictOf } from '../../../core/geo/regions.ts';
 import { parseCsvRows, tidyCells } from '../../../core/csv.ts';
 
 /** One line of a sites CSV after checking; `line` is the 1-based line number in the file. */
@@ -48,11 +48,6 @@ function observerCell(v: string): string[] | null {
   return list.length ? [...new Set(list.map((e) => e.toLowerCase()))] : null;
 }
 
-/** A region code, or its name as people write it (core/geo/lookup.ts: "Ошская обл.", "г. Бишкек", "Chui"). */
-export function regionOf(v: string): string | null {
-  return regionByName(v);
-}
-
 /** A district id, or its name within the region in ky/ru/en ("Ала-Бука району", "Ала-Букинский район"). */
 export function districtOf(region: string, v: string): string | null {
   const t = v.trim();
@@ -82,14 +77,15 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
     seen.add(code);
     if (!name) issues.push({ line, field: 'name', code: 'required' });
     else if (name.length > 200) issues.push({ line, field: 'name', code: 'too_long' });
-    const region = regionRaw ? regionOf(regionRaw) : null;
+    // Names as spreadsheets write them (core/geo/lookup.ts: "Ошская обл.", "г. Бишкек", "Chui").
+    const region = regionRaw ? regionByName(regionRaw) : null;
     if (!regionRaw) issues.push({ line, field: 'region', code: 'required' });
     else if (!region) issues.push({ line, field: 'region', code: 'unknown_region' });
     // Bishkek and Osh have city districts (Первомайский, Ленинский…) but no units of their own on our
     // maps: the district a ministry's list gives them is kept as the start of the place, not refused.
     // But a district or region of the map there is a line meant for an oblast ("Ош" is the city,
     // "Ошская обл." the oblast): refused, or Kara-Suu's prison would be routed to Osh city's coordinator.
-    const cityDistrict = !!region && !!districtRaw && districtsOf(region as RegionCode).length === 0;
+    const cityDistrict = !!region && !!districtRaw && districtsOf(region).length === 0;
     if (cityDistrict && namesPlaceOnMap(districtRaw))
       issues.push({ line, field: 'district', code: 'district_other_region' });
     const district = region && districtRaw && !cityDistrict ? districtOf(region, districtRaw) : null;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { REGIONS } from '../../../core/geo/regions.ts';
-import { columnOf, columnStart, stepFor } from '../../../core/timeline.ts';
+import { columnStart, groupColumns } from '../../../core/timeline.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { suppressTable, suppressTotal } from '../violations/publish.suppress.ts';
@@ -74,7 +74,10 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
   // Grouped by hour, day or week first (core/timeline.ts), then withheld: over months of detention
   // visits almost every hour holds a few incidents, and withheld hour by hour nothing would show.
   // Only the grouped rows are sent, never the hours beside them, which could be subtracted.
-  const { step, columns } = grouped(s.overTime);
+  const grouped = groupColumns(s.overTime);
+  const { step } = grouped;
+  // Each column sent as the instant it starts (Bishkek midnight for a day or a week).
+  const columns = grouped.columns.map((c) => ({ ...c, hour: columnStart(c.key, step) }));
   const hours = suppressTable(
     columns.map((h) => ({ code: h.hour, count: h.n })),
     t,
@@ -139,21 +142,4 @@ async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
         };
       }),
   };
-}
-
-/** Hourly rows summed into the columns of their step; each column as the instant it starts. */
-function grouped(rows: { hour: string; n: number; critical: number }[]) {
-  const at = rows.map((h) => Date.parse(h.hour)).filter(Number.isFinite);
-  const step = at.length ? stepFor(Math.min(...at), Math.max(...at)) : 'hour';
-  const sums = new Map<string, { hour: string; n: number; critical: number }>();
-  for (const h of rows) {
-    const ms = Date.parse(h.hour);
-    if (!Number.isFinite(ms)) continue;
-    const key = columnOf(ms, step);
-    const c = sums.get(key) ?? { hour: columnStart(key, step), n: 0, critical: 0 };
-    c.n += h.n;
-    c.critical += h.critical;
-    sums.set(key, c);
-  }
-  return { step, columns: [...sums.values()].sort((a, b) => a.hour.localeCompare(b.hour)) };
 }

@@ -164,7 +164,7 @@ export function FormBody(props: Loaded & { incident?: boolean }): ReactElement {
               onClick={() =>
                 void draft.discard({ reopen: true }).then(() => {
                   // A checklist starts again from what its site says, as a freshly opened one does.
-                  const fresh = def.kind === 'checklist' ? checklistStart(def, site, new Date()) : {};
+                  const fresh = checklistStart(def, site, new Date());
                   setInitial(fresh);
                   setAnswers(fresh);
                   setRestoredAt(undefined);

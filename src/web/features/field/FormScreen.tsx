@@ -40,7 +40,7 @@ export function FormScreen(props: {
         answers:
           (item && (await readAnswers(db, item))) ??
           draft?.answers ??
-          (form.definition.kind === 'checklist' ? checklistStart(form.definition, site, new Date()) : {}),
+          checklistStart(form.definition, site, new Date()),
         problem: item?.error ?? null,
         draftable: !props.editId,
         ...(draft ? { restoredAt: draft.updatedAt } : {}),

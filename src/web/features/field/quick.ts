@@ -36,7 +36,8 @@ export function quickIncidentAnswers(
 }
 
 /**
- * The answers a new checklist opens with: the site's region and district in its first location
+ * The answers a new checklist opens with (an incident report opens empty; quickIncidentAnswers
+ * starts the critical one): the site's region and district in its first location
  * question, and today's date in the first date question of its first section (the day of the visit or
  * of the hearing). What the site already says an observer should not have to type again on a phone
  * (a detention checklist opened on "SIZO-1, Bishkek" asked for the institution's region). Only
@@ -49,6 +50,7 @@ export function checklistStart(
   now: Date,
 ): Answers {
   const answers: Answers = {};
+  if (def.kind !== 'checklist') return answers;
   const sections = def.sections.filter((s) => !s.visibleIf);
   const shown = (f: FormDefinition['sections'][number]['fields'][number]) => !f.visibleIf;
   const where = sections.flatMap((s) => s.fields).find((f) => f.type === 'location' && shown(f));

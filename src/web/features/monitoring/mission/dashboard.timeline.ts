@@ -1,4 +1,4 @@
-import { columnOf, nextColumn, stepFor, type Step } from '../../../../core/timeline';
+import { groupColumns, nextColumn, type Step } from '../../../../core/timeline';
 import type { Hour } from './dashboard.common';
 
 export type { Step };
@@ -18,23 +18,14 @@ export interface Bucket {
  * withheld count in it is withheld as a whole: its sum would tell what was withheld, or bound it.
  */
 export function timeline(rows: readonly Hour[], given?: Step): { step: Step; buckets: Bucket[] } {
-  const at = (h: Hour) => Date.parse(h.hour);
-  const valid = rows.filter((h) => Number.isFinite(at(h)));
-  if (valid.length === 0) return { step: given ?? 'hour', buckets: [] };
-  const first = Math.min(...valid.map(at));
-  const last = Math.max(...valid.map(at));
-  const step = given ?? stepFor(first, last);
-  const sums = new Map<string, Bucket>();
-  for (const h of valid) {
-    const key = columnOf(at(h), step);
-    const b = sums.get(key) ?? { at: key, n: 0, critical: 0 };
-    b.n = b.n === null || h.n === null ? null : b.n + h.n;
-    b.critical = b.critical === null || h.critical === null ? null : b.critical + h.critical;
-    sums.set(key, b);
-  }
+  const { step, columns } = groupColumns(rows, given);
+  if (columns.length === 0) return { step, buckets: [] };
+  const at = new Map(columns.map((c) => [c.key, c]));
   const buckets: Bucket[] = [];
-  const end = columnOf(last, step);
-  for (let key = columnOf(first, step); key <= end; key = nextColumn(key, step))
-    buckets.push(sums.get(key) ?? { at: key, n: 0, critical: 0 });
+  const end = columns[columns.length - 1]!.key;
+  for (let key = columns[0]!.key; key <= end; key = nextColumn(key, step)) {
+    const c = at.get(key);
+    buckets.push({ at: key, n: c ? c.n : 0, critical: c ? c.critical : 0 });
+  }
   return { step, buckets };
 }
