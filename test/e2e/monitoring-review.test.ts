@@ -126,7 +126,13 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
     await img.scrollIntoViewIfNeeded();
     assert.ok(((await img.boundingBox())?.width ?? 999) <= 375);
     // In one column the answers come before the review cards: read what happened, then act on it.
-    const top = async (css: string) => (await page.locator(css).first().boundingBox())?.y ?? -1;
+    // Measured in the document, not the viewport: after the scroll above, the answers' top edge can
+    // sit just above the window (negative y) while still coming first.
+    const top = (css: string) =>
+      page
+        .locator(css)
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
     const [answers, review] = [await top('.submission-answers'), await top('.submission-review')];
     assert.ok(answers >= 0 && review > answers, `answers at ${answers}px, review panel at ${review}px`);
     assert.deepEqual(await shot(page, 'photo-phone-ky'), []);
