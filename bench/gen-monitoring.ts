@@ -165,6 +165,7 @@ export async function generateMonitoring(
       ends_on: null,
       public: 0,
       public_reports: 0,
+      public_counts: 'received',
       field_pin: 0,
       created_by: admin.id,
       created_at: iso(now),
@@ -293,11 +294,13 @@ export async function generateMonitoring(
     submissions: c.submissions,
     incidents: 0,
     critical: 0,
+    verified_incidents: 0,
+    verified_critical: 0,
   }));
   if (rg.length) await ctx.db.insertInto('mon_count_region').values(rg).execute();
   const ans = [...answersCount].map(([k, n]) => {
     const [r, field, value] = k.split('\u0000') as [string, string, string];
-    return { mission_id: missionId, region: r, form_id: formId, field, value, n };
+    return { mission_id: missionId, region: r, form_id: formId, field, value, n, verified: 0 };
   });
   for (let i = 0; i < ans.length; i += 500)
     await ctx.db

@@ -8,6 +8,7 @@ import { factsMemory } from './modules/violations/facts.sync.ts';
 import { scheduleRekeyIfNeeded } from './modules/people/people.jobs.ts';
 import { scheduleMonitoringCleanup } from './modules/monitoring/cleanup.job.ts';
 import { scheduleIncidentCounts } from './modules/monitoring/counts.incidents.job.ts';
+import { scheduleVerifiedCounts } from './modules/monitoring/counts.verified.job.ts';
 import { closeContext, createContext, startKeyringSync } from './runtime.ts';
 
 /** Process entry: config → database → app → listen. Stops cleanly on SIGTERM/SIGINT. */
@@ -32,6 +33,7 @@ export async function serve(): Promise<void> {
       void scheduleRekeyIfNeeded(ctx).catch(() => ctx.log.warn('could not check the name keys'));
       void scheduleMonitoringCleanup(ctx).catch(() => ctx.log.warn('could not schedule monitoring cleanup'));
       void scheduleIncidentCounts(ctx).catch(() => ctx.log.warn('could not schedule the incident counts'));
+      void scheduleVerifiedCounts(ctx).catch(() => ctx.log.warn('could not schedule the verified counts'));
     };
     schedule();
     setInterval(schedule, 3_600_000).unref();

@@ -190,6 +190,32 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     assert.deepEqual(await shot(page, 'results-desktop-ky'), []);
   });
 
+  it('the figures may count verified reports only: the dashboard shows them first, the page says so', async () => {
+    const { page } = admin;
+    await page.goto(`/monitoring/missions/${missionId}`);
+    await see(page, page.getByTestId('dash-received'));
+    // Nothing is verified yet: the incidents count 0, the checklists received still count.
+    await page.getByTestId('dashboard-counts').getByText('Тастыкталгандар гана').click();
+    await see(page, page.getByTestId('dashboard-counts-note').getByText(/Тастыкталган жана жарыяланган/));
+    await see(page, page.getByTestId('dash-incidents').getByText('0', { exact: true }));
+    assert.deepEqual(await shot(page, 'dashboard-verified-ky'), []);
+    await page.getByTestId('mission-tab-settings').click();
+    await page.getByTestId('mission-public-counts').getByText('Тастыкталган билдирүүлөр гана').click();
+    await see(page, page.getByText(/координатор тастыктаган же жарыялаган/));
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().endsWith(`/api/monitoring/missions/${missionId}`),
+    );
+    await page.getByTestId('mission-settings-save').click();
+    assert.equal((await saved).status(), 200);
+    const api = await w.api(w.admin);
+    const m = await api.get<{ publicCounts: string }>(`/api/monitoring/missions/${missionId}`);
+    assert.equal(m.body.publicCounts, 'verified');
+    await anon.page.goto(link);
+    await see(anon.page, anon.page.getByTestId('results-verified-only').getByText(/уюм тастыктаган/));
+    assert.equal(await anon.page.getByTestId('results-unverified').count(), 0);
+    assert.deepEqual(await shot(anon.page, 'results-verified-ky'), []);
+  });
+
   it('in Russian too, and unpublishing takes the page down at once', async () => {
     const { page } = anon;
     await switchLanguage(page, 'ru');

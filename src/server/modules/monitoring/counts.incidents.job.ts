@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/db.ts';
+import { markOnceDone, scheduleOnce } from './counts.once.ts';
 import { countedValues, publishedVersion } from './submissions.forms.ts';
+import { VERIFIED_STATES } from './submissions.recount.ts';
 
 /**
  * Incident reports' answers are counted for the dashboard ("what happened", "who did it") since the
@@ -17,36 +19,27 @@ const PAGE = 500;
 export function registerIncidentCounts(ctx: AppContext): void {
   ctx.jobs.register(INCIDENT_COUNTS_JOB, async () => {
     await countIncidentAnswers(ctx);
-    await markDone(ctx);
+    await markOnceDone(ctx, DONE);
   });
 }
 
-const markDone = (ctx: AppContext) =>
-  ctx.db
-    .insertInto('settings')
-    .values({ key: DONE, value: '1', updated_at: new Date().toISOString() })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-
-/**
- * Checked at start and hourly until the counting has finished once. Not while the keys are sealed (the
- * answers cannot be read then, and a job failing its attempts would wait for nothing); a job that died
- * all the same is followed by the next hour's (the unique key is per hour).
- */
-export async function scheduleIncidentCounts(ctx: AppContext, now = Date.now()): Promise<void> {
-  const done = await ctx.db.selectFrom('settings').select('key').where('key', '=', DONE).executeTakeFirst();
-  if (done || ctx.keyring.sealed) return;
-  const any = await ctx.db
-    .selectFrom('submissions')
-    .select('id')
-    .where('form_kind', '=', 'incident')
-    .limit(1)
-    .executeTakeFirst();
-  // Nothing stored before (a new installation): every incident is counted as it arrives.
-  if (!any) return void (await markDone(ctx));
-  const hour = new Date(now).toISOString().slice(0, 13);
-  await ctx.jobs.enqueue(ctx.db, INCIDENT_COUNTS_JOB, {}, { uniqueKey: `${INCIDENT_COUNTS_JOB}:${hour}` });
-}
+/** Checked at start and hourly until the counting has finished once (counts.once.ts). */
+export const scheduleIncidentCounts = (ctx: AppContext, now = Date.now()): Promise<void> =>
+  scheduleOnce(
+    ctx,
+    {
+      job: INCIDENT_COUNTS_JOB,
+      done: DONE,
+      needed: async () =>
+        !!(await ctx.db
+          .selectFrom('submissions')
+          .select('id')
+          .where('form_kind', '=', 'incident')
+          .limit(1)
+          .executeTakeFirst()),
+    },
+    now,
+  );
 
 /** Count the incident answers of every mission afresh; returns the number of reports counted. */
 export async function countIncidentAnswers(ctx: AppContext): Promise<number> {
@@ -80,14 +73,14 @@ async function recountMission(ctx: AppContext, tx: Tx, missionId: string): Promi
     .execute();
   const sums = new Map<
     string,
-    { region: string; form_id: string; field: string; value: string; n: number }
+    { region: string; form_id: string; field: string; value: string; n: number; verified: number }
   >();
   let after = '';
   let counted = 0;
   for (;;) {
     const rows = await tx
       .selectFrom('submissions')
-      .select(['id', 'dek', 'answers', 'form_id', 'form_version_id', 'region'])
+      .select(['id', 'dek', 'answers', 'form_id', 'form_version_id', 'region', 'status'])
       .where('mission_id', '=', missionId)
       .where('form_kind', '=', 'incident')
       .where('source', '=', 'observer')
@@ -102,11 +95,15 @@ async function recountMission(ctx: AppContext, tx: Tx, missionId: string): Promi
       const key = envelope(ctx).openRecordKey('submissions', r.id, r.dek);
       const answers = JSON.parse(key.decrypt('answers', r.answers)) as Record<string, unknown>;
       const region = r.region ?? '';
+      // The rows are replaced whole: the verified layer (ADR 0035) is counted again with them.
+      const verified = VERIFIED_STATES.includes(r.status) ? 1 : 0;
       for (const [field, value] of countedValues(v, answers)) {
         const k = [region, r.form_id, field, value].join('\u0001');
         const e = sums.get(k);
-        if (e) e.n += 1;
-        else sums.set(k, { region, form_id: r.form_id, field, value, n: 1 });
+        if (e) {
+          e.n += 1;
+          e.verified += verified;
+        } else sums.set(k, { region, form_id: r.form_id, field, value, n: 1, verified });
       }
       counted += 1;
     }

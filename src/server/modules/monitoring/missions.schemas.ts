@@ -35,6 +35,8 @@ export const MissionPatch = z.strictObject({
   startsOn: DateOnly.nullable().optional(),
   endsOn: DateOnly.nullable().optional(),
   public: z.boolean().optional(),
+  /** What the public page counts: every report not rejected, or verified ones only (ADR 0035). */
+  publicCounts: z.enum(['received', 'verified']).optional(),
   /** Its coordinators triage the public reports of their regions (an administrator's choice). */
   publicReports: z.boolean().optional(),
   /** Its observers' phones must be locked with a PIN (turned off by an administrator only). */
@@ -54,6 +56,7 @@ export const MissionSummaryItem = z.object({
 export const MissionList = z.object({ items: z.array(MissionSummaryItem) });
 export const Mission = MissionSummaryItem.extend({
   description: z.string().nullable(),
+  publicCounts: z.enum(['received', 'verified']),
   publicReports: z.boolean(),
   fieldPin: z.boolean(),
   /** What the caller may do here: `all` (whole mission), `regions` or `observer`. */

@@ -151,6 +151,7 @@ export async function createMission(
         ends_on: input.endsOn ?? null,
         public: 0,
         public_reports: 0,
+        public_counts: 'received',
         field_pin: 0,
         created_by: actor.userId,
         created_at: now,
@@ -201,6 +202,7 @@ export async function getMission(ctx: AppContext, actor: Actor | null, id: strin
   return {
     ...item(a.row, t.get(id)!),
     description: a.row.description,
+    publicCounts: a.row.public_counts === 'verified' ? 'verified' : 'received',
     publicReports: a.row.public_reports === 1,
     fieldPin: a.row.field_pin === 1,
     scope: a.scope.kind,
@@ -250,6 +252,7 @@ export async function updateMission(
         ...(patch.startsOn !== undefined ? { starts_on: patch.startsOn } : {}),
         ...(patch.endsOn !== undefined ? { ends_on: patch.endsOn } : {}),
         ...(patch.public !== undefined ? { public: patch.public ? 1 : 0 } : {}),
+        ...(patch.publicCounts !== undefined ? { public_counts: patch.publicCounts } : {}),
         ...(publicReports !== undefined ? { public_reports: publicReports } : {}),
         ...(fieldPin !== undefined ? { field_pin: fieldPin } : {}),
         updated_at: new Date().toISOString(),

@@ -10,9 +10,10 @@ import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { answerInvalid } from './answers.error.ts';
 import { addHistory, withReview } from './review.service.ts';
-import { CountBatch, type CountInput } from './submissions.counts.ts';
+import { CountBatch } from './submissions.counts.ts';
 import { countedValues, publishedVersion, type CachedVersion } from './submissions.forms.ts';
 import { loadSubmission, presentSubmission } from './submissions.read.ts';
+import { countInput, VERIFIED_STATES } from './submissions.recount.ts';
 import type * as S from './submissions.schemas.ts';
 
 type View = z.infer<typeof S.SubmissionView>;
@@ -29,25 +30,6 @@ function questions(v: CachedVersion) {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/** The counters the report added when it arrived, as they would be with these answers. */
-function countInput(
-  row: SubmissionsTable,
-  v: CachedVersion,
-  answers: Answers,
-  critical: boolean,
-): CountInput {
-  return {
-    missionId: row.mission_id!,
-    siteId: row.site_id,
-    formId: row.form_id,
-    kind: row.form_kind === 'checklist' ? 'checklist' : 'incident',
-    region: row.region,
-    critical,
-    submittedAt: row.submitted_at,
-    values: countedValues(v, answers),
-  };
-}
 
 /**
  * A reviewer corrects some answers of a report, with the reason ("confirmed by phone with the
@@ -141,8 +123,13 @@ async function recount(
   c: { before: Answers; after: Answers; wasCritical: boolean; critical: boolean },
 ): Promise<void> {
   if (row.source !== 'observer' || !row.mission_id || row.status === 'rejected') return;
-  const batch = new CountBatch();
-  batch.add(countInput(row, v, c.before, c.wasCritical), -1);
-  batch.add(countInput(row, v, c.after, c.critical), 1);
-  await batch.flush(tx);
+  const layers = VERIFIED_STATES.includes(row.status)
+    ? (['received', 'verified'] as const)
+    : (['received'] as const);
+  for (const layer of layers) {
+    const batch = new CountBatch(layer);
+    batch.add({ ...countInput(row, countedValues(v, c.before)), critical: c.wasCritical }, -1);
+    batch.add({ ...countInput(row, countedValues(v, c.after)), critical: c.critical }, 1);
+    await batch.flush(tx);
+  }
 }

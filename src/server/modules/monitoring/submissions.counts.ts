@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/db.ts';
 import { preparedRows } from '../../platform/db/prepared.ts';
+import { flushVerified } from './submissions.counts.verified.ts';
 import type {
   MonCountAnswerTable,
   MonCountHourTable,
@@ -96,22 +97,27 @@ const upsertAnswer = preparedRows(
  * from the same site is a correction, not a new station); since 2026-12-07 the screens count those
  * pairs from `mon_count_site_form` for the mission's current forms (sites.status.ts `receivedPairs`),
  * and the region total stays as a record of every pair ever received.
+ *
+ * A batch of the `verified` layer counts the same figures into the columns of verified and published
+ * reports only (ADR 0035), when a report enters or leaves those states (submissions.recount.ts).
  */
 export class CountBatch {
+  constructor(readonly layer: 'received' | 'verified' = 'received') {}
+
   private readonly siteForm = new Map<
     string,
     { m: string; s: string; f: string; region: string; n: number }
   >();
-  private readonly region = new Map<
+  readonly region = new Map<
     string,
     { m: string; region: string; submissions: number; incidents: number; critical: number }
   >();
-  private readonly hour = new Map<
+  readonly hour = new Map<
     string,
     { m: string; region: string; hour: string; incidents: number; critical: number }
   >();
   // By (region, form, mission), then by field and value: one short key per answer, not a long one.
-  private readonly answer = new Map<
+  readonly answer = new Map<
     string,
     { m: string; region: string; f: string; n: Map<string, { field: string; value: string; n: number }> }
   >();
@@ -124,7 +130,7 @@ export class CountBatch {
     // The dashboard shows "incidents (of which critical)": a checklist flagged critical (say, a
     // station that never opened) is in the critical review queue, not among the incidents.
     const critical = c.critical && incident ? sign : 0;
-    if (c.kind === 'checklist' && c.siteId) {
+    if (this.layer === 'received' && c.kind === 'checklist' && c.siteId) {
       const s = c.siteId;
       bump(
         this.siteForm,
@@ -171,6 +177,7 @@ export class CountBatch {
   }
 
   async flush(tx: Executor): Promise<void> {
+    if (this.layer === 'verified') return flushVerified(tx, this);
     const received = new Map<string, number>();
     // A busy batch has a pair per site; rows come back in any order.
     const pairs = byKey(this.siteForm).map(([, t]) => [t.m, t.s, t.f, t.n]);

@@ -23,21 +23,23 @@ export const PUBLIC_FIGURES_TTL_MS = 10_000;
 const MAX_CACHED = 100;
 const cached = new WeakMap<AppContext, Map<string, { at: number; figures: Promise<Figures> }>>();
 
-function figuresOf(ctx: AppContext, id: string): Promise<Figures> {
+function figuresOf(ctx: AppContext, id: string, verifiedOnly: boolean): Promise<Figures> {
   let byMission = cached.get(ctx);
   if (!byMission) {
     byMission = new Map<string, { at: number; figures: Promise<Figures> }>();
     cached.set(ctx, byMission);
   }
   const now = Date.now();
-  const hit = byMission.get(id);
+  // Keyed by what is counted too: switching to verified figures shows them at the next visit.
+  const key = `${id}:${verifiedOnly ? 'verified' : 'received'}`;
+  const hit = byMission.get(key);
   if (hit && now - hit.at < PUBLIC_FIGURES_TTL_MS) return hit.figures;
   if (byMission.size >= MAX_CACHED) byMission.clear();
-  const figures = suppressed(ctx, id);
-  byMission.set(id, { at: now, figures });
+  const figures = suppressed(ctx, id, verifiedOnly);
+  byMission.set(key, { at: now, figures });
   // A failed build is not kept: the next visit tries again.
   figures.catch(() => {
-    if (byMission.get(id)?.figures === figures) byMission.delete(id);
+    if (byMission.get(key)?.figures === figures) byMission.delete(key);
   });
   return figures;
 }
@@ -49,27 +51,25 @@ function figuresOf(ctx: AppContext, id: string): Promise<Figures> {
 export async function publicSummary(ctx: AppContext, id: string): Promise<PublicSummary> {
   const m = await ctx.db
     .selectFrom('missions')
-    .select(['public', 'status', 'title', 'kind', 'starts_on', 'ends_on'])
+    .select(['public', 'status', 'title', 'kind', 'starts_on', 'ends_on', 'public_counts'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!m || m.public !== 1 || m.status === 'draft') throw new AppError('missions.not_found');
   // Checked at every visit, never cached: unpublishing takes the page down at once.
   return {
-    ...(await figuresOf(ctx, id)),
+    ...(await figuresOf(ctx, id, m.public_counts === 'verified')),
     mission: { title: m.title, kind: m.kind, status: m.status, startsOn: m.starts_on, endsOn: m.ends_on },
   };
 }
 
 /** The dashboard as the public sees it: no staffing, small counts withheld (by region too). */
-async function suppressed(ctx: AppContext, id: string): Promise<Figures> {
+async function suppressed(ctx: AppContext, id: string, verifiedOnly: boolean): Promise<Figures> {
   // Staffing (`unstaffed`) stays internal: it would tell anyone which regions go unwatched.
   const {
     unstaffed: _unstaffed,
     overTimeOutside: _outside,
     ...s
-  } = await buildSummary(ctx, id, {
-    kind: 'all',
-  });
+  } = await buildSummary(ctx, id, { kind: 'all' }, { verifiedOnly });
   const t = PUBLIC_THRESHOLD;
   // Grouped by hour, day or week first (core/timeline.ts), then withheld: over months of detention
   // visits almost every hour holds a few incidents, and withheld hour by hour nothing would show.

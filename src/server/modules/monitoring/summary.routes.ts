@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { registerIncidentCounts } from './counts.incidents.job.ts';
+import { registerVerifiedCounts } from './counts.verified.job.ts';
 import * as S from './summary.schemas.ts';
 import { publicSummary } from './summary.public.ts';
 import { missionSummary, sitesStatus } from './summary.service.ts';
@@ -15,10 +16,20 @@ const IdParams = z.strictObject({ id: Uuid });
 export const summaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Incident answers counted before the counters took them in (once per installation).
   registerIncidentCounts(ctx);
+  // Reports verified before the counters kept a verified layer (ADR 0035; once per installation).
+  registerVerifiedCounts(ctx);
   app.get(
     '/api/monitoring/missions/:id/summary',
-    { config: review, schema: { tags, params: IdParams, response: { 200: S.MissionSummary } } },
-    async (req) => missionSummary(ctx, req.actor, req.params.id),
+    {
+      config: review,
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: z.strictObject({ counts: z.enum(['received', 'verified']).optional() }),
+        response: { 200: S.MissionSummary },
+      },
+    },
+    async (req) => missionSummary(ctx, req.actor, req.params.id, req.query.counts),
   );
   app.get(
     '/api/monitoring/missions/:id/sites-status',

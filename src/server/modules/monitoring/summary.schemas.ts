@@ -6,6 +6,11 @@ import { L10nSchema } from './submissions.schemas.ts';
 const summaryOf = <C extends z.ZodType>(Count: C) =>
   z.object({
     missionId: Uuid,
+    /**
+     * What incidents and answers count: every report not rejected, or verified and published reports
+     * only (ADR 0035; the public page as the mission's settings say, the dashboard as asked).
+     */
+    counts: z.enum(['received', 'verified']),
     /** Checklists expected: checklist forms × sites with at least one observer assigned. */
     expected: Count,
     received: Count,

@@ -25,7 +25,15 @@ const NO: L10n = { ky: 'Жок', ru: 'Нет', en: 'No' };
  * submission: O(regions + fields) rows, never a scan of submissions. A region coordinator gets their
  * regions' rows only.
  */
-export async function buildSummary(ctx: AppContext, missionId: string, scope: Scope): Promise<Summary> {
+export async function buildSummary(
+  ctx: AppContext,
+  missionId: string,
+  scope: Scope,
+  opts: { verifiedOnly?: boolean } = {},
+): Promise<Summary> {
+  // Verified only (a public page, ADR 0035): incidents and answers from verified and published reports;
+  // coverage still counts every checklist in, since a report that arrived is a fact, not a claim.
+  const verified = opts.verifiedOnly === true;
   const regionFilter = scope.kind === 'regions' ? scope.regions : null;
   const only = <T extends { region: string }>(rows: T[]) =>
     regionFilter ? rows.filter((r) => regionFilter.includes(r.region)) : rows;
@@ -51,7 +59,7 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
     ctx.db.selectFrom('mon_count_hour').selectAll().where('mission_id', '=', missionId).execute(),
     ctx.db
       .selectFrom('mon_count_answer')
-      .select(['region', 'form_id', 'field', 'value', 'n'])
+      .select(['region', 'form_id', 'field', 'value', 'n', 'verified'])
       .where('mission_id', '=', missionId)
       .execute(),
     // Checklists received, and those from a site nobody is assigned to (a mobile team, a coordinator
@@ -86,8 +94,8 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
   let incidents = 0;
   let critical = 0;
   for (const r of only(regions)) {
-    incidents += Number(r.incidents);
-    critical += Number(r.critical);
+    incidents += Number(verified ? r.verified_incidents : r.incidents);
+    critical += Number(verified ? r.verified_critical : r.critical);
   }
   const overTime = new Map<string, { hour: string; n: number; critical: number }>();
   // Hours come from the observer's phone (an offline report keeps the time it was made), and a phone
@@ -96,16 +104,17 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
   const [from, to] = chartWindow(mission, Date.now());
   let outside = 0;
   for (const h of only(hours)) {
+    const n = Number(verified ? h.verified_incidents : h.incidents);
     if (h.hour.slice(0, 13) < from || h.hour.slice(0, 13) > to) {
-      outside += Number(h.incidents);
+      outside += n;
       continue;
     }
     // Counted by UTC hour as `YYYY-MM-DDTHH:00`; sent as an instant, since a browser reads a time
     // without an offset as the device's local time (in Bishkek that showed 08:00 for 14:00).
     const hour = `${h.hour}:00Z`;
     const o = overTime.get(hour) ?? { hour, n: 0, critical: 0 };
-    o.n += Number(h.incidents);
-    o.critical += Number(h.critical);
+    o.n += n;
+    o.critical += Number(verified ? h.verified_critical : h.critical);
     overTime.set(hour, o);
   }
   const versions = new Map<string, CachedVersion>();
@@ -120,7 +129,7 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
   for (const a of only(answers)) {
     const k = `${a.form_id}\u0000${a.field}`;
     const m = sums.get(k) ?? new Map<string, number>();
-    m.set(a.value, (m.get(a.value) ?? 0) + Number(a.n));
+    m.set(a.value, (m.get(a.value) ?? 0) + Number(verified ? a.verified : a.n));
     sums.set(k, m);
   }
   const answerRows: Summary['answers'] = [];
@@ -147,6 +156,7 @@ export async function buildSummary(ctx: AppContext, missionId: string, scope: Sc
   const byRegionRows = [...byRegion.values()].sort((a, b) => a.region.localeCompare(b.region));
   return {
     missionId,
+    counts: verified ? 'verified' : 'received',
     expected: byRegionRows.reduce((s, r) => s + r.expected, 0),
     received: byRegionRows.reduce((s, r) => s + r.received, 0),
     unstaffed: byRegionRows.reduce((s, r) => s + r.unstaffed, 0),
@@ -181,11 +191,17 @@ function findOptions(v: CachedVersion, key: string) {
 }
 
 /** The reviewers' dashboard: the summary, and the district map's figures (never published). */
-export async function missionSummary(ctx: AppContext, actor: Actor | null, id: string) {
+export async function missionSummary(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  counts: 'received' | 'verified' = 'received',
+) {
   const a = await loadMission(ctx, actor, id);
   requireReviewer(a);
   const [summary, districts] = await Promise.all([
-    buildSummary(ctx, id, a.scope),
+    // Verified only: what a public page counting verified reports would show, before it is published.
+    buildSummary(ctx, id, a.scope, { verifiedOnly: counts === 'verified' }),
     districtFigures(ctx, id, a.scope),
   ]);
   return { ...summary, ...districts };

@@ -14,6 +14,8 @@ export interface MissionsTable {
   public: number;
   /** 1 = its coordinators also triage the public reports of the regions they coordinate here. */
   public_reports: number;
+  /** What the public page counts: `received` (every report not rejected) or `verified` (ADR 0035). */
+  public_counts: string;
   /** 1: the observers' phones must be locked with a PIN before a report is filled in (ADR 0031). */
   field_pin: number;
   created_by: string;
@@ -211,6 +213,9 @@ export interface MonCountRegionTable {
   submissions: number;
   incidents: number;
   critical: number;
+  /** The same, of the verified and published reports only (submissions.counts.verified.ts). */
+  verified_incidents: number;
+  verified_critical: number;
 }
 
 export interface MonCountAnswerTable {
@@ -220,6 +225,8 @@ export interface MonCountAnswerTable {
   field: string;
   value: string;
   n: number;
+  /** Of the verified and published reports only. */
+  verified: number;
 }
 
 export interface MonCountHourTable {
@@ -228,6 +235,8 @@ export interface MonCountHourTable {
   hour: string;
   incidents: number;
   critical: number;
+  verified_incidents: number;
+  verified_critical: number;
 }
 
 /** One row (id 1): moved on by triggers on every change to sites, missions, their forms and assignments. */

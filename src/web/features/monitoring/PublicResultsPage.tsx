@@ -74,10 +74,17 @@ export function PublicResultsPage(): ReactElement {
         )}
         <Alert color="blue" variant="light">
           {t('results.about', siteContext(m.kind))}
-          {/* Counted at receipt, before anyone checks them: a reader of election-night figures must know. */}
-          <Text size="sm" mt={6} data-testid="results-unverified">
-            {t('results.unverified')}
-          </Text>
+          {/* What is counted: at receipt, before anyone checks (a reader of election-night figures must
+              know), or only what the organisation verified (the mission's choice, ADR 0035). */}
+          {s.counts === 'verified' ? (
+            <Text size="sm" mt={6} data-testid="results-verified-only">
+              {t('results.verifiedOnly')}
+            </Text>
+          ) : (
+            <Text size="sm" mt={6} data-testid="results-unverified">
+              {t('results.unverified')}
+            </Text>
+          )}
         </Alert>
         {/* The public incident form was reachable only by its address; a reader of live results who saw
             something is the person it is for. */}

@@ -1,5 +1,5 @@
 import { api, query } from '../../api/client';
-import type { PublicSummary, Summary } from './summary.api';
+import type { PublicSummary, Summary, SummaryCounts } from './summary.api';
 import type { FieldType, FormDefinition, FormKind, L10n } from '../../../core/forms/types';
 
 /* Wire types of the monitoring API (issue #5, /work/briefs/monitoring-contract.md). Written by hand
@@ -110,6 +110,8 @@ export interface MissionSummary {
 }
 export interface Mission extends MissionSummary {
   description: string | null;
+  /** What the public page counts: every report not rejected, or verified ones only. */
+  publicCounts: SummaryCounts;
   /** Its coordinators review the public reports of their regions (set by an administrator). */
   publicReports: boolean;
   /** Observers' phones must be locked with a PIN before a report is filled in. */
@@ -137,6 +139,7 @@ export interface MissionPatch {
   startsOn?: string | null;
   endsOn?: string | null;
   public?: boolean;
+  publicCounts?: SummaryCounts;
   publicReports?: boolean;
   fieldPin?: boolean;
 }
@@ -240,7 +243,8 @@ export const missionsApi = {
   /** Who may coordinate a mission: active coordinators and administrators. */
   coordinatorCandidates: () =>
     api.get<{ items: { id: string; name: string }[] }>('/api/monitoring/coordinators'),
-  summary: (id: string) => api.get<Summary>(`${m(id)}/summary`),
+  summary: (id: string, counts: SummaryCounts = 'received') =>
+    api.get<Summary>(`${m(id)}/summary${counts === 'verified' ? '?counts=verified' : ''}`),
   /** Anyone, no session: the aggregates of a mission its administrators made public. */
   publicSummary: (id: string) => api.get<PublicSummary>(`/api/public/monitoring/missions/${enc(id)}/summary`),
 };

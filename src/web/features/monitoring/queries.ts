@@ -7,6 +7,7 @@ import {
   type SitesFilter,
   type SiteSort,
   type SubmissionsQuery,
+  type SummaryCounts,
 } from './api';
 
 /** Key factory: everything about one mission sits under ['monitoring', 'mission', id]. */
@@ -18,7 +19,7 @@ export const monitoringKeys = {
   missions: ['monitoring', 'missions'] as const,
   mission: (id: string) => ['monitoring', 'mission', id] as const,
   sites: (id: string, q: object) => ['monitoring', 'mission', id, 'sites', q] as const,
-  summary: (id: string) => ['monitoring', 'mission', id, 'summary'] as const,
+  summary: (id: string, counts: SummaryCounts) => ['monitoring', 'mission', id, 'summary', counts] as const,
   messages: (id: string) => ['monitoring', 'mission', id, 'messages'] as const,
   observers: ['monitoring', 'observers'] as const,
   coordinatorCandidates: ['monitoring', 'coordinator-candidates'] as const,
@@ -69,10 +70,11 @@ export const useSites = (
     refetchInterval: live ? 30_000 : false,
   });
 /** The dashboard numbers; refreshed every 30 s while the mission runs (election day). */
-export const useSummary = (id: string, live: boolean) =>
+export const useSummary = (id: string, live: boolean, counts: SummaryCounts = 'received') =>
   useQuery({
-    queryKey: monitoringKeys.summary(id),
-    queryFn: () => missionsApi.summary(id),
+    queryKey: monitoringKeys.summary(id, counts),
+    queryFn: () => missionsApi.summary(id, counts),
+    placeholderData: keepPreviousData,
     refetchInterval: live ? 30_000 : false,
   });
 export const useObservers = () =>

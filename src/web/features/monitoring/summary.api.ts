@@ -3,8 +3,12 @@ import type { MissionKind, MissionStatus } from './api';
 
 /* Wire types of a mission's dashboard figures (issue #5 item 5), split from api.ts. */
 
+/** What incidents and answers count: every report not rejected, or verified and published ones only. */
+export type SummaryCounts = 'received' | 'verified';
+
 export interface Summary {
   missionId: string;
+  counts: SummaryCounts;
   expected: number;
   received: number;
   /** Sites with no observer assigned: nothing is expected from them, so they are counted apart. */

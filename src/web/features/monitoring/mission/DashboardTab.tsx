@@ -1,9 +1,9 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
-import type { ReactElement } from 'react';
+import { Anchor, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../../components/PageLoader';
 import { useFormat } from '../../../intl/format';
-import type { Mission, SitesFilter } from '../api';
+import type { Mission, SitesFilter, SummaryCounts } from '../api';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { useSummary } from '../queries';
 import { DashboardBody } from './dashboard.parts';
@@ -21,7 +21,9 @@ export function DashboardTab({
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const live = mission.status === 'active';
-  const q = useSummary(mission.id, live);
+  // Verified only: the figures a public page counting verified reports shows (ADR 0035), before it does.
+  const [counts, setCounts] = useState<SummaryCounts>('received');
+  const q = useSummary(mission.id, live, counts);
   if (q.isPending) return <PageLoader />;
   // A refresh that fails keeps the last figures on screen, marked as such: on election day a blip of
   // mobile data must not blank the situation room (and its export panel) for 30 seconds.
@@ -52,6 +54,26 @@ export function DashboardTab({
           {t('exports.jump')}
         </Anchor>
       </Group>
+      <div>
+        <Text size="sm" fw={500} mb={4} id="dashboard-counts-label">
+          {t('dashboard.countsLabel')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="dashboard-counts-label"
+          value={counts}
+          onChange={(c) => setCounts(c)}
+          data={(['received', 'verified'] as const).map((c) => ({
+            value: c,
+            label: t(`dashboard.counts.${c}`),
+          }))}
+          data-testid="dashboard-counts"
+        />
+        {q.data.counts === 'verified' && (
+          <Text size="xs" c="dimmed" mt={4} data-testid="dashboard-counts-note">
+            {t('dashboard.countsVerifiedNote')}
+          </Text>
+        )}
+      </div>
       <DashboardBody
         s={q.data}
         kind={mission.kind}

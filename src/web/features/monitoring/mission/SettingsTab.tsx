@@ -32,6 +32,7 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
     endsOn: mission.endsOn ?? '',
     status: mission.status,
     public: mission.public,
+    publicCounts: mission.publicCounts,
     publicReports: mission.publicReports,
     fieldPin: mission.fieldPin,
   });
@@ -50,6 +51,7 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
         description: v.description.trim(),
         status: v.status,
         public: v.public,
+        ...(v.publicCounts !== mission.publicCounts ? { publicCounts: v.publicCounts } : {}),
         ...(v.publicReports !== mission.publicReports ? { publicReports: v.publicReports } : {}),
         ...(v.fieldPin !== mission.fieldPin ? { fieldPin: v.fieldPin } : {}),
         ...(startsChanged ? { startsOn: v.startsOn || null } : {}),
@@ -131,6 +133,24 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
           onChange={(e) => setV({ ...v, public: e.currentTarget.checked })}
           data-testid="mission-public"
         />
+        <div>
+          <Text size="sm" fw={500} mb={4} id="mission-public-counts-label">
+            {t('missions.publicCountsLabel')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="mission-public-counts-label"
+            value={v.publicCounts}
+            onChange={(c) => setV({ ...v, publicCounts: c })}
+            data={(['received', 'verified'] as const).map((c) => ({
+              value: c,
+              label: t(`missions.publicCounts.${c}`),
+            }))}
+            data-testid="mission-public-counts"
+          />
+          <Text size="xs" c="dimmed" mt={4}>
+            {t(`missions.publicCountsHint.${v.publicCounts}`)}
+          </Text>
+        </div>
         <Switch
           label={t('missions.publicReportsLabel')}
           description={t(isAdmin ? 'missions.publicReportsHint' : 'missions.publicReportsAdminOnly')}

@@ -186,6 +186,8 @@ export function DashboardBody({
         {/* Stations are counted once above; answers count every checklist, so say why they differ. */}
         <Text size="sm" c="dimmed" mt={-8} mb="sm">
           {t('dashboard.answersHint', ctx)}
+          {/* A page of verified figures (ADR 0035): the answers are those of checked reports only. */}
+          {s.counts === 'verified' && ` ${t('dashboard.answersVerified')}`}
         </Text>
         <Answers s={s} kind="checklist" />
       </div>

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import { envelope, inTx, type AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/db.ts';
+import { markOnceDone, scheduleOnce } from './counts.once.ts';
+import { CountBatch } from './submissions.counts.ts';
+import { countedValues, publishedVersion } from './submissions.forms.ts';
+import { countInput, VERIFIED_STATES } from './submissions.recount.ts';
+
+/**
+ * The verified layer of the counters (ADR 0035) is kept as reports enter and leave verified / published
+ * since migration 0042; reports verified before then are counted in by this job, once per installation
+ * (counts.once.ts). It may run again harmlessly: it sets each mission's verified figures to zero and
+ * counts its verified reports afresh, decrypted a page at a time.
+ */
+export const VERIFIED_COUNTS_JOB = 'monitoring.count_verified';
+const DONE = 'monitoring.verified_counted';
+const PAGE = 500;
+
+export function registerVerifiedCounts(ctx: AppContext): void {
+  ctx.jobs.register(VERIFIED_COUNTS_JOB, async () => {
+    await countVerified(ctx);
+    await markOnceDone(ctx, DONE);
+  });
+}
+
+export const scheduleVerifiedCounts = (ctx: AppContext, now = Date.now()): Promise<void> =>
+  scheduleOnce(
+    ctx,
+    {
+      job: VERIFIED_COUNTS_JOB,
+      done: DONE,
+      needed: async () =>
+        !!(await ctx.db
+          .selectFrom('submissions')
+          .select('id')
+          .where('status', 'in', VERIFIED_STATES)
+          .limit(1)
+          .executeTakeFirst()),
+    },
+    now,
+  );
+
+/** Count every mission's verified layer afresh; returns the number of reports counted. */
+export async function countVerified(ctx: AppContext): Promise<number> {
+  const missions = await ctx.db.selectFrom('missions').select('id').orderBy('id').execute();
+  let n = 0;
+  for (const m of missions) n += await inTx(ctx, (tx) => recountMission(ctx, tx, m.id));
+  return n;
+}
+
+async function recountMission(ctx: AppContext, tx: Tx, missionId: string): Promise<number> {
+  // A review meanwhile writes its counters after this commits, and so is counted once (PostgreSQL's
+  // writers wait on the locks; SQLite has one writer at a time anyway).
+  if (ctx.dbh.kind === 'postgres')
+    await sql`lock table mon_count_region, mon_count_hour, mon_count_answer in share row exclusive mode`.execute(
+      tx,
+    );
+  const zero = { verified_incidents: 0, verified_critical: 0 };
+  await tx.updateTable('mon_count_region').set(zero).where('mission_id', '=', missionId).execute();
+  await tx.updateTable('mon_count_hour').set(zero).where('mission_id', '=', missionId).execute();
+  await tx.updateTable('mon_count_answer').set({ verified: 0 }).where('mission_id', '=', missionId).execute();
+  let after = '';
+  let counted = 0;
+  for (;;) {
+    const rows = await tx
+      .selectFrom('submissions')
+      .selectAll()
+      .where('mission_id', '=', missionId)
+      .where('source', '=', 'observer')
+      .where('status', 'in', VERIFIED_STATES)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    const batch = new CountBatch('verified');
+    for (const r of rows) {
+      const v = await publishedVersion(tx, r.form_version_id);
+      const key = envelope(ctx).openRecordKey('submissions', r.id, r.dek);
+      const answers = JSON.parse(key.decrypt('answers', r.answers)) as Record<string, unknown>;
+      batch.add(countInput(r, v ? countedValues(v, answers) : []));
+      counted += 1;
+    }
+    await batch.flush(tx);
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  return counted;
+}
