@@ -182,6 +182,81 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     assert.deepEqual(stored.local, []);
   });
 
+  it('a form with a repeat group offers one row per entry: a visit’s interviews, each a row', async () => {
+    const { page } = tab;
+    const admin = await w.api(w.admin);
+    const L = (en: string) => ({ en, ru: en, ky: en });
+    const form = await admin.post<{ id: string }>('/api/monitoring/forms', {
+      definition: {
+        title: L('Visit'),
+        kind: 'incident',
+        sections: [
+          {
+            key: 'v',
+            title: L('Visit'),
+            fields: [
+              {
+                key: 'interviews',
+                type: 'repeat',
+                label: L('Interviews'),
+                fields: [{ key: 'ill_treatment', type: 'boolean', label: L('Ill-treatment') }],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    assert.equal(form.status, 201, JSON.stringify(form.body));
+    assert.equal((await admin.post(`/api/monitoring/forms/${form.body.id}/publish`)).status, 200);
+    const visit = (await admin.get<{ published: { id: string } }>(`/api/monitoring/forms/${form.body.id}`))
+      .body.published.id;
+    const m = await admin.get<{ forms: { formVersionId: string }[] }>(
+      `/api/monitoring/missions/${missionId}`,
+    );
+    const attach = await admin.put(`/api/monitoring/missions/${missionId}/forms`, {
+      formVersionIds: [...m.body.forms.map((f) => f.formVersionId), visit],
+    });
+    assert.equal(attach.status, 200, JSON.stringify(attach.body));
+    const obs = await w.api(w.people[1]!);
+    const sites = await admin.get<{ items: { id: string; code: string }[] }>(
+      `/api/monitoring/missions/${missionId}/sites`,
+    );
+    const r = await obs.post('/api/monitoring/submissions', {
+      clientId: randomUUID(),
+      formVersionId: visit,
+      siteId: sites.body.items.find((x) => x.code === 'C1')!.id,
+      answers: { interviews: [{ ill_treatment: true }, { ill_treatment: false }] },
+      submittedAt: new Date().toISOString(),
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    await page.reload();
+    const panel = page.getByTestId('export-panel');
+    await panel.getByTestId('export-rows').click();
+    await page.getByRole('option', { name: 'One per entry of “Interviews” (Visit)' }).click();
+    await see(page, panel.getByText("the report's other answers are in the export of reports"));
+    // GeoJSON has no rows per entry: the choice goes while it is picked.
+    await panel.getByTestId('export-format').getByText('GeoJSON').click();
+    assert.equal(await panel.getByTestId('export-rows').count(), 0);
+    await panel.getByTestId('export-format').getByText('CSV').click();
+    await panel.getByTestId('export-start').click();
+    await see(page, panel.getByTestId('export-job-entries').getByText('One row per entry of “Interviews”.'));
+    await see(
+      page,
+      panel.getByTestId('export-status-done').getByText('Ready: 4 reports read, a row for each'),
+    );
+    await photo(page, 'entries-desktop');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByTestId('export-download').click(),
+    ]);
+    assert.match(file.suggestedFilename(), /^ukuk-monitoring-interviews-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await textOf(file)).slice(1).trim().split('\r\n');
+    assert.equal(lines.length, 3, 'a header row and the two interviews');
+    assert.match(lines[0]!, /,Entry,ill_treatment$/);
+    assert.match(lines[1]!, /,1,yes$/);
+    assert.match(lines[2]!, /,2,no$/);
+  });
+
   it('a file the cleanup removed is reported as expired, with a way on', async () => {
     const { page } = tab;
     // Only the export's file is stored in this world: remove it as the cleanup would.

@@ -81,6 +81,8 @@ export const ERRORS = {
   'mon_export.not_found': 404,
   'mon_export.not_ready': 409,
   'mon_export.expired': 410,
+  'mon_export.entries_unknown': 400,
+  'mon_export.entries_format': 400,
   'evidence.not_found': 404,
   'evidence.no_thumbnail': 404,
   'evidence.act_invalid': 400,

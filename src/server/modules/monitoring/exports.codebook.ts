@@ -2,7 +2,7 @@ import type { Cell } from '../../../core/csv.ts';
 import type { FormDefinition, FormField } from '../../../core/forms/types.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { tr } from '../../platform/i18n.ts';
-import type { PlanColumn } from './exports.render.ts';
+import { ENTRY_KEY, type PlanColumn } from './exports.render.ts';
 import type { ExportPlan } from './exports.rows.ts';
 
 /**
@@ -30,7 +30,7 @@ const PART: Partial<Record<PlanColumn['kind'], string>> = {
 
 export function codebook(
   defs: FormDefinition[],
-  plan: Pick<ExportPlan, 'columns' | 'translations'>,
+  plan: Pick<ExportPlan, 'columns' | 'translations'> & { entries?: string | null },
   locale: Locale,
 ): Codebook {
   const t = (k: string) => tr(locale, `errors:mon_export.codebook.${k}`);
@@ -38,12 +38,27 @@ export function codebook(
     l?.[locale] || l?.en || l?.ru || l?.ky || fallback;
   // The first version that has the key words it, as the data sheet's columns are planned (newest first).
   const fields = new Map<string, { f: FormField; section: string }>();
+  // Rows per entry (exports.rows.ts `planEntries`): the group's questions first, under "Section › Group".
+  let entrySection: string | null = null;
+  if (plan.entries)
+    for (const def of defs)
+      for (const s of def.sections)
+        for (const g of s.fields) {
+          if (g.key !== plan.entries || g.type !== 'repeat') continue;
+          entrySection ??= `${word(s.title, s.key)} › ${word(g.label, g.key)}`;
+          for (const f of g.fields ?? [])
+            if (!fields.has(f.key)) fields.set(f.key, { f, section: entrySection });
+        }
   for (const def of defs)
     for (const s of def.sections)
       for (const f of s.fields)
         if (!fields.has(f.key)) fields.set(f.key, { f, section: word(s.title, s.key) });
   const rows: Cell[][] = [[t('column'), t('section'), t('question'), t('answers')]];
   for (const c of plan.columns) {
+    if (c.key === ENTRY_KEY) {
+      rows.push([c.name, entrySection, t('entry'), null]);
+      continue;
+    }
     const found = fields.get(c.key);
     if (!found) continue;
     const part = PART[c.kind];

@@ -9,8 +9,15 @@ import { codebook } from './exports.codebook.ts';
 import { RenderPool } from './exports.pool.ts';
 import { pageKeys } from './exports.keys.ts';
 import { RAW_COLUMNS, type RawRow, type Rendered } from './exports.render.ts';
-import { EXPORT_PAGE, LabelSource, planColumns, renderSpec, xlsxHeader } from './exports.rows.ts';
-import { EXPORT_ATTEMPTS, EXPORT_JOB, missionScope, scopeText } from './exports.service.ts';
+import {
+  EXPORT_PAGE,
+  LabelSource,
+  planColumns,
+  planEntries,
+  renderSpec,
+  xlsxHeader,
+} from './exports.rows.ts';
+import { EXPORT_ATTEMPTS, EXPORT_JOB, missionScope, missionVersions, scopeText } from './exports.service.ts';
 import { exportStream, type ExportFormat } from './exports.writers.ts';
 import { sealedTranslations } from './submissions.translations.ts';
 import { columnTypes } from './exports.xlsx.ts';
@@ -58,14 +65,17 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
   const locale = row.locale as Locale;
   const redacted = row.redacted === 1;
   const format = row.format as ExportFormat;
-  const versions = await versionsOf(ctx, row.mission_id);
+  const versions = await missionVersions(ctx, row.mission_id);
   const mission = await ctx.db
     .selectFrom('missions')
     .select('kind')
     .where('id', '=', row.mission_id)
     .executeTakeFirst();
   const defs = versions.map((v) => JSON.parse(v.definition) as FormDefinition);
-  const plan = planColumns(defs, redacted, locale, mission?.kind ?? null);
+  // One row per report, or per entry of a repeat group (a visit's interviews).
+  const plan = row.entries
+    ? planEntries(defs, row.entries, redacted, locale, mission?.kind ?? null)
+    : planColumns(defs, redacted, locale, mission?.kind ?? null);
   const pool = new RenderPool(
     renderSpec(plan, format, locale, new Map(versions.map((v) => [v.id, v.version]))),
   );
@@ -170,25 +180,6 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
     .executeTakeFirst();
   // Another attempt finished first (a lease that ran out): keep its file, drop ours.
   if (Number(r.numUpdatedRows) === 0) await store.remove(stored.storageKey);
-}
-
-/** The form versions the mission's submissions use, newest first (their fields lead the columns). */
-async function versionsOf(ctx: AppContext, missionId: string) {
-  const ids = (
-    await ctx.db
-      .selectFrom('submissions')
-      .select('form_version_id')
-      .distinct()
-      .where('mission_id', '=', missionId)
-      .execute()
-  ).map((r) => r.form_version_id);
-  if (ids.length === 0) return [];
-  return ctx.db
-    .selectFrom('form_versions')
-    .select(['id', 'version', 'definition'])
-    .where('id', 'in', ids)
-    .orderBy('version', 'desc')
-    .execute();
 }
 
 /** Register the export job and the export files' owner once per context. */

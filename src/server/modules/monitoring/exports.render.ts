@@ -1,5 +1,5 @@
 import { RecordKey } from '../../platform/crypto/envelope.ts';
-import { csvField, type Cell } from '../../../core/csv.ts';
+import { csvField, csvLine, type Cell } from '../../../core/csv.ts';
 import { cellOf, loc, type CellContext } from './exports.cells.ts';
 import { PageBytes, escaper } from './exports.text.ts';
 import { translationCells, type RowTranslations } from './exports.translations.ts';
@@ -95,6 +95,8 @@ export interface RenderSpec {
   timeZone: string;
   /** Languages whose reviewer translations follow the questions (exports with names only; ADR 0028). */
   translations: string[];
+  /** A repeat group's key: one row per entry of it (the entry's number under `#`), none for a report without. */
+  entries?: string | null;
 }
 
 /** What the main thread has learnt since the last page: labels of sites and observers. */
@@ -127,6 +129,12 @@ export interface Renderer {
   /** The renderer is unusable afterwards. */
   close(): void;
 }
+
+/**
+ * The answer key under which the renderer finds an entry's number (1, 2, …): not a possible field key
+ * (FIELD_KEY_RE), so no question's answer can land in that column.
+ */
+export const ENTRY_KEY = '#';
 
 /** Each row's data key in `RenderPage.keys`. */
 export const KEY_BYTES = 32;
@@ -216,6 +224,32 @@ export function createRenderer(spec: RenderSpec): Renderer {
     return { cells, answers };
   }
 
+  /**
+   * One row per entry of the group (`spec.entries`): the report's fixed cells, the entry's number, its
+   * answers. Entries are few beside election day's reports: the plain path, not the CSV fast path.
+   */
+  function entryRows(p: RenderPage): Cell[][] {
+    const group = spec.entries!;
+    const rows: Cell[][] = [];
+    for (let n = 0; n < p.rows.length; n++) {
+      const r = p.rows[n]!;
+      const list = answersOf(r, p, n)[group];
+      if (!Array.isArray(list)) continue;
+      const fixed = fixedCells(r);
+      list.forEach((entry, j) => {
+        if (!entry || typeof entry !== 'object') return;
+        spread({ ...(entry as Answers), [ENTRY_KEY]: j + 1 });
+        const cells = [...fixed];
+        for (let i = 0; i < kinds.length; i++) {
+          cells.push(cellOf(kinds[i]!, values[i], contexts[i]!));
+          values[i] = undefined;
+        }
+        rows.push(cells);
+      });
+    }
+    return rows;
+  }
+
   // XLSX only: dates and date-times as spreadsheet dates (the CSV path never calls it).
   const typed = typedCells(columnTypes(spec.columns), spec.timeZone);
 
@@ -287,6 +321,12 @@ export function createRenderer(spec: RenderSpec): Renderer {
         throw new Error('one set of translations per row was expected');
       try {
         values.fill(undefined);
+        if (spec.entries) {
+          const rows = entryRows(p);
+          if (spec.format !== 'csv') return rows.map(typed);
+          for (const cells of rows) out.put(csvLine(cells));
+          return out.take();
+        }
         if (spec.format === 'csv') return csv(p);
         if (spec.format === 'geojson') return geojson(p);
         return p.rows.map((r, n) => typed(row(r, p, n).cells));

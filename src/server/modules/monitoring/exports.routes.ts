@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FIELD_KEY_RE } from '../../../core/forms/limits.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { attachmentDisposition } from '../../platform/files/names.ts';
 import { registerExportJobs } from './exports.job.ts';
@@ -12,6 +13,8 @@ const ExportBody = z.object({
   format: z.enum(['csv', 'xlsx', 'geojson']),
   /** `false` asks for free text, places, GPS and observer names: re-auth and four-eyes approval. */
   redacted: z.boolean().default(true),
+  /** One row per entry of this repeat group (its key) instead of one per report: CSV and XLSX. */
+  entries: z.string().regex(FIELD_KEY_RE).optional(),
 });
 const ExportStatus = z.object({
   /** `expired`: the file was deleted by the monitoring cleanup after UKUK_EXPORT_KEEP_DAYS. */
@@ -21,6 +24,8 @@ const ExportStatus = z.object({
   total: z.number().int(),
   format: z.string(),
   redacted: z.boolean(),
+  /** The repeat group whose entries are the rows; null = one row per report. */
+  entries: z.string().nullable(),
   /** How long a finished file is kept (UKUK_EXPORT_KEEP_DAYS). */
   keepDays: z.number().int(),
   /** When a finished file will be deleted (at the cleanup's next hourly run after it); null until done. */

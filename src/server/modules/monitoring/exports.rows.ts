@@ -6,7 +6,14 @@ import { envelope, type AppContext } from '../../platform/context.ts';
 import { tr } from '../../platform/i18n.ts';
 import { decryptUser } from '../users/users.presenter.ts';
 import { usersRepo } from '../users/users.repo.ts';
-import type { Labels, PlanColumn, RawRow, RenderFormat, RenderSpec } from './exports.render.ts';
+import {
+  ENTRY_KEY,
+  type Labels,
+  type PlanColumn,
+  type RawRow,
+  type RenderFormat,
+  type RenderSpec,
+} from './exports.render.ts';
 import { SUBMISSION_STATUSES } from './submissions.schemas.ts';
 import type { CellType } from './exports.xlsx.ts';
 
@@ -69,6 +76,8 @@ export interface ExportPlan {
   columns: PlanColumn[];
   /** The reviewers' translations, a column each after the questions (exports with names only). */
   translations: { locale: Locale; name: string }[];
+  /** The repeat group whose entries are the rows (`planEntries`); null = a row per report. */
+  entries: string | null;
 }
 
 /**
@@ -109,17 +118,54 @@ export function planColumns(
         name: tr(locale, `errors:mon_export.column.translation_${l}`),
       }));
   const header = [
-    ...FIXED.map((c) =>
-      tr(
-        locale,
-        `errors:mon_export.column.${c}`,
-        SITE_WORDED.has(c) && missionKind ? { context: missionKind } : {},
-      ),
-    ),
+    ...fixedHeader(locale, missionKind),
     ...columns.map((c) => c.name),
     ...translations.map((c) => c.name),
   ];
-  return { header, pointField, columns, translations };
+  return { header, pointField, columns, translations, entries: null };
+}
+
+const fixedHeader = (locale: Locale, missionKind: string | null) =>
+  FIXED.map((c) =>
+    tr(
+      locale,
+      `errors:mon_export.column.${c}`,
+      SITE_WORDED.has(c) && missionKind ? { context: missionKind } : {},
+    ),
+  );
+
+/**
+ * One row per entry of a repeat group (a visit's interviews): the report's fixed columns, the entry's
+ * number, then the group's questions by the same rules as a report's (redacted: no free text; a key
+ * that is free text in any version has no column). Nothing else of the report: its other answers are in
+ * the export of reports, joined by the report's id.
+ */
+export function planEntries(
+  defs: FormDefinition[],
+  group: string,
+  redacted: boolean,
+  locale: Locale,
+  missionKind: string | null = null,
+): ExportPlan {
+  const children: FormField[] = [];
+  for (const def of defs)
+    for (const s of def.sections)
+      for (const f of s.fields)
+        if (f.key === group && f.type === 'repeat') children.push(...(f.fields ?? []));
+  const withheld = new Set(
+    redacted ? children.filter((f) => REDACTED_TYPES.has(f.type)).map((f) => f.key) : [],
+  );
+  const seen = new Set<string>();
+  const columns: PlanColumn[] = [
+    { name: tr(locale, 'errors:mon_export.column.entry'), key: ENTRY_KEY, kind: 'scalar' },
+  ];
+  for (const f of children) {
+    if (seen.has(f.key) || withheld.has(f.key)) continue;
+    seen.add(f.key);
+    columns.push(...fieldColumns(f, redacted, locale));
+  }
+  const header = [...fixedHeader(locale, missionKind), ...columns.map((c) => c.name)];
+  return { header, pointField: null, columns, translations: [], entries: group };
 }
 
 /**
@@ -155,6 +201,7 @@ export function renderSpec(
     // The organisation works in Kyrgyzstan's time, as the rest of the app shows it (core/zoned-time.ts).
     timeZone: BISHKEK,
     translations: plan.translations.map((c) => c.locale),
+    entries: plan.entries,
   };
 }
 

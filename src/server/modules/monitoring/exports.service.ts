@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Readable as R } from 'node:stream';
+import type { FormDefinition } from '../../../core/forms/types.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import { can, requireCap, requireReauth, type Actor } from '../../platform/access/policy.ts';
@@ -48,12 +49,14 @@ export async function requestExport(
   ctx: AppContext,
   actor: Actor | null,
   missionId: string,
-  body: { format: ExportFormat; redacted: boolean },
+  body: { format: ExportFormat; redacted: boolean; entries?: string | undefined },
   locale: Locale,
 ): Promise<{ jobId: string }> {
   requireCap(actor, 'monitoring.review');
   const scope = await missionScope(ctx, actor, missionId);
   if (!scope) throw new AppError('missions.not_found');
+  const entries = body.entries ?? null;
+  if (entries) await checkEntries(ctx, missionId, entries, body.format);
   requireReauth(actor);
   const approvalId = body.redacted
     ? null
@@ -85,6 +88,7 @@ export async function requestExport(
         size: null,
         sha256: null,
         regions: scopeText(scope),
+        entries,
         created_at: now,
         updated_at: now,
       })
@@ -105,12 +109,59 @@ export async function requestExport(
         format: body.format,
         redacted: body.redacted,
         count: Number(total.n),
+        ...(entries ? { entries } : {}),
         ...(scope.regions ? { regions: scope.regions.join(',') } : {}),
         ...(approvalId ? { approvalId } : {}),
       },
     });
   });
   return { jobId: id };
+}
+
+/**
+ * Rows per entry need a repeat group of the mission's forms (current, or used by its reports) and a
+ * table: a GeoJSON feature is a place, and a visit's interviews share the visit's one place.
+ */
+async function checkEntries(ctx: AppContext, missionId: string, group: string, format: ExportFormat) {
+  const fields = [{ path: 'entries', code: 'invalid_value' }];
+  if (format === 'geojson') throw new AppError('mon_export.entries_format', { fields });
+  const current = await ctx.db
+    .selectFrom('mission_forms as mf')
+    .innerJoin('form_versions as v', 'v.id', 'mf.form_version_id')
+    .select(['v.id', 'v.version', 'v.definition'])
+    .where('mf.mission_id', '=', missionId)
+    .execute();
+  const has = (rows: { definition: string }[]) =>
+    rows.some((r) => repeatGroup([JSON.parse(r.definition) as FormDefinition], group));
+  if (!has(current) && !has(await missionVersions(ctx, missionId)))
+    throw new AppError('mon_export.entries_unknown', { fields, params: { group } });
+}
+
+/** The repeat group with this key in the first of these forms that has it, or null. */
+export function repeatGroup(defs: FormDefinition[], key: string) {
+  for (const def of defs)
+    for (const s of def.sections)
+      for (const f of s.fields) if (f.key === key && f.type === 'repeat') return { field: f, section: s };
+  return null;
+}
+
+/** The form versions the mission's submissions use, newest first (their fields lead the columns). */
+export async function missionVersions(ctx: AppContext, missionId: string) {
+  const ids = (
+    await ctx.db
+      .selectFrom('submissions')
+      .select('form_version_id')
+      .distinct()
+      .where('mission_id', '=', missionId)
+      .execute()
+  ).map((r) => r.form_version_id);
+  if (ids.length === 0) return [];
+  return ctx.db
+    .selectFrom('form_versions')
+    .select(['id', 'version', 'definition'])
+    .where('id', 'in', ids)
+    .orderBy('version', 'desc')
+    .execute();
 }
 
 /** How `mon_exports.regions` records the part of the mission an export covers. */
@@ -150,6 +201,7 @@ export async function exportStatus(
   total: number;
   format: string;
   redacted: boolean;
+  entries: string | null;
   keepDays: number;
   expiresAt: string | null;
 }> {
@@ -163,6 +215,7 @@ export async function exportStatus(
     total: row.total,
     format: row.format,
     redacted: row.redacted === 1,
+    entries: row.entries,
     // The hourly cleanup deletes a finished file this long after it was written (cleanup.job.ts).
     keepDays: Math.round(keepMs / 86_400_000),
     expiresAt: row.status === 'done' ? new Date(Date.parse(row.updated_at) + keepMs).toISOString() : null,
@@ -190,7 +243,7 @@ export async function exportDownload(
   const key = envelope(ctx).openRecordKey('mon_exports', row.id, row.dek);
   const format = row.format as ExportFormat;
   return {
-    filename: `ukuk-monitoring${row.redacted ? '' : '-full'}-${bishkekDate()}.${format}`,
+    filename: `ukuk-monitoring${row.entries ? `-${row.entries}` : ''}${row.redacted ? '' : '-full'}-${bishkekDate()}.${format}`,
     contentType: EXPORT_CONTENT_TYPES[format],
     body: R.from(store.read(key, 'file', row.storage_key)),
   };

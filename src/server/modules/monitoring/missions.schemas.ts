@@ -62,7 +62,16 @@ export const Mission = MissionSummaryItem.extend({
   /** What the caller may do here: `all` (whole mission), `regions` or `observer`. */
   scope: z.enum(['all', 'regions', 'observer']),
   regions: z.array(z.string()),
-  forms: z.array(z.object({ formId: Uuid, formVersionId: Uuid, title: L10nSchema, kind: z.string() })),
+  forms: z.array(
+    z.object({
+      formId: Uuid,
+      formVersionId: Uuid,
+      title: L10nSchema,
+      kind: z.string(),
+      /** Its repeat groups (a visit's interviews): an export may have a row per entry of one. */
+      groups: z.array(z.object({ key: z.string(), label: L10nSchema })),
+    }),
+  ),
   coordinators: z.array(
     z.object({ userId: Uuid, name: z.string(), region: z.string().nullable(), appointed: z.boolean() }),
   ),

@@ -197,7 +197,15 @@ export async function getMission(ctx: AppContext, actor: Actor | null, id: strin
   for (const f of forms) {
     const v = await publishedVersion(ctx.db, f.form_version_id);
     if (v)
-      formViews.push({ formId: f.form_id, formVersionId: f.form_version_id, title: v.title, kind: v.kind });
+      formViews.push({
+        formId: f.form_id,
+        formVersionId: f.form_version_id,
+        title: v.title,
+        kind: v.kind,
+        groups: v.flat
+          .filter((x) => x.type === 'repeat')
+          .map((x) => ({ key: x.key, label: x.label ?? { ky: x.key, ru: x.key, en: x.key } })),
+      });
   }
   return {
     ...item(a.row, t.get(id)!),

@@ -30,6 +30,8 @@ export interface MonExportsTable {
   sha256: string | null;
   /** The part of the mission the file covers: `*` (all of it) or a JSON list of regions; null for exports made before migration 0032. */
   regions: string | null;
+  /** One row per entry of this repeat group (a visit's interviews) instead of one per report; null = per report. */
+  entries: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -119,7 +119,14 @@ export interface Mission extends MissionSummary {
   /** What the caller may do here: the whole mission, some regions, or (observer) their sites. */
   scope: 'all' | 'regions' | 'observer';
   regions: string[];
-  forms: { formId: string; formVersionId: string; title: L10n; kind: string }[];
+  /** `groups`: the form's repeat groups (an export may have a row per entry of one). */
+  forms: {
+    formId: string;
+    formVersionId: string;
+    title: L10n;
+    kind: string;
+    groups: { key: string; label: L10n }[];
+  }[];
   /** `appointed`: an administrator stands behind the grant; only then does it show phone numbers. */
   coordinators: { userId: string; name: string; region: string | null; appointed: boolean }[];
   /** An export with names waits for another administrator (false: the caller is the sole admin). */

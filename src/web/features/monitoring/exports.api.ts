@@ -14,6 +14,8 @@ export interface ExportStatus {
   total: number;
   format: ExportFormat;
   redacted: boolean;
+  /** The repeat group whose entries are the rows; null = a row per report. */
+  entries: string | null;
   /** How long a finished file is kept. */
   keepDays: number;
   /** When a finished file is deleted; null until done. */
@@ -25,7 +27,7 @@ const enc = encodeURIComponent;
 /** Exports of a mission's submissions, made by the job worker; only the requester sees them. */
 export const exportsApi = {
   /** Re-auth always; `redacted: false` also needs four-eyes (409 `export.approval_requested`). */
-  start: (missionId: string, body: { format: ExportFormat; redacted: boolean }) =>
+  start: (missionId: string, body: { format: ExportFormat; redacted: boolean; entries?: string }) =>
     api.post<{ jobId: string }>(`/api/monitoring/missions/${enc(missionId)}/exports`, body),
   status: (jobId: string) => api.get<ExportStatus>(`/api/monitoring/exports/${enc(jobId)}`),
   download: (jobId: string) => api.download(`/api/monitoring/exports/${enc(jobId)}/download`),

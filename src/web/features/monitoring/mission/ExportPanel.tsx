@@ -20,6 +20,7 @@ import { saveFile } from '../../../components/saveFile';
 import { useFormat } from '../../../intl/format';
 import { can, useMe } from '../../auth/queries';
 import { EXPORT_FORMATS, exportsApi, type ExportFormat, type ExportStatus, type Mission } from '../api';
+import { ExportRows, useExportGroups, type ExportGroup } from './ExportRows';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'XLSX', geojson: 'GeoJSON' };
 
@@ -67,23 +68,19 @@ export function ExportPanel({ mission }: { mission: Mission }): ReactElement | n
   const me = useMe().data;
   if (!me || mission.scope === 'observer' || !can(me, 'monitoring.review')) return null;
   const key = storageKey(me.id, mission.id);
-  return (
-    <ExportBody key={key} storage={key} missionId={mission.id} needsApproval={mission.namedExportApproval} />
-  );
+  return <ExportBody key={key} storage={key} mission={mission} />;
 }
 
-function ExportBody({
-  storage,
-  missionId,
-  needsApproval,
-}: {
-  storage: string;
-  missionId: string;
-  /** False for the sole active administrator: the server then runs an export with names at once. */
-  needsApproval: boolean;
-}): ReactElement {
+function ExportBody({ storage, mission }: { storage: string; mission: Mission }): ReactElement {
   const { t } = useTranslation('monitoring');
+  const missionId = mission.id;
+  // False for the sole active administrator: the server then runs an export with names at once.
+  const needsApproval = mission.namedExportApproval;
+  const groups = useExportGroups(mission);
   const [format, setFormat] = useState<ExportFormat>('csv');
+  // A repeat group's key: one row per entry of it (CSV and XLSX only).
+  const [entries, setEntries] = useState<string | null>(null);
+  const perEntry = format === 'geojson' ? null : entries;
   // Redacted unless asked: names and free text need a second administrator's approval where one exists.
   const [named, setNamed] = useState(false);
   const [jobId, setJobId] = useState<string | null>(() => loadJob(storage));
@@ -94,7 +91,8 @@ function ExportBody({
   // A fresh password + 2FA is asked by the API client; four-eyes answers 409 export.approval_requested,
   // shown translated like the case list's export, under a title that says nothing broke.
   const start = useMutation({
-    mutationFn: () => exportsApi.start(missionId, { format, redacted: !named }),
+    mutationFn: () =>
+      exportsApi.start(missionId, { format, redacted: !named, ...(perEntry ? { entries: perEntry } : {}) }),
     onSuccess: (r) => remember(r.jobId),
   });
   // While the last export is written, another would take its place on this panel and leave it
@@ -124,6 +122,9 @@ function ExportBody({
             {t(`exports.formatHint.${format}`)}
           </Text>
         </div>
+        {groups.length > 0 && format !== 'geojson' && (
+          <ExportRows groups={groups} value={perEntry} onChange={setEntries} />
+        )}
         <Switch
           checked={named}
           onChange={(e) => setNamed(e.currentTarget.checked)}
@@ -157,14 +158,22 @@ function ExportBody({
               : undefined
           }
         />
-        {jobId && <ExportJob key={jobId} jobId={jobId} onGone={() => remember(null)} />}
+        {jobId && <ExportJob key={jobId} jobId={jobId} groups={groups} onGone={() => remember(null)} />}
       </Stack>
     </Card>
   );
 }
 
 /** The last export: progress polled every second while it runs, then its file, or why there is none. */
-function ExportJob({ jobId, onGone }: { jobId: string; onGone: () => void }): ReactElement | null {
+function ExportJob({
+  jobId,
+  groups,
+  onGone,
+}: {
+  jobId: string;
+  groups: ExportGroup[];
+  onGone: () => void;
+}): ReactElement | null {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const q = useExportStatus(jobId);
@@ -193,6 +202,11 @@ function ExportJob({ jobId, onGone }: { jobId: string; onGone: () => void }): Re
             kind: t(s.redacted ? 'exports.kindRedacted' : 'exports.kindNamed'),
           })}
         </Text>
+        {s.entries && (
+          <Text size="sm" data-testid="export-job-entries">
+            {t('exports.lastEntries', { group: groups.find((g) => g.key === s.entries)?.label ?? s.entries })}
+          </Text>
+        )}
         {expired ? (
           <Alert color="yellow" variant="light" role="alert" data-testid="export-expired">
             {t('exports.expired', { count: s.keepDays })}
@@ -215,7 +229,11 @@ function ExportJob({ jobId, onGone }: { jobId: string; onGone: () => void }): Re
                 ? t('exports.queued')
                 : s.status === 'running'
                   ? t('exports.running', { count: s.total, rows: fmt.number(s.rows), n })
-                  : t('exports.done', { count: s.rows, n: fmt.number(s.rows) })}
+                  : // Rows per entry: the count is of reports read; the file has a row per entry of each.
+                    t(s.entries ? 'exports.doneEntries' : 'exports.done', {
+                      count: s.rows,
+                      n: fmt.number(s.rows),
+                    })}
             </Text>
             {s.status === 'done' && s.expiresAt && (
               <Text size="xs" c="dimmed" data-testid="export-expires">

@@ -1,0 +1,63 @@
+import { Select, Text } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Mission } from '../api';
+import { useL10n } from '../l10n';
+
+/** A repeat group of the mission's forms, as the export offers it. */
+export interface ExportGroup {
+  key: string;
+  label: string;
+  form: string;
+}
+
+/** The repeat groups of the mission's forms, each key once (the first form that has it names it). */
+export function useExportGroups(mission: Mission): ExportGroup[] {
+  const l10n = useL10n();
+  const seen = new Map<string, ExportGroup>();
+  for (const f of mission.forms)
+    for (const g of f.groups ?? [])
+      if (!seen.has(g.key)) seen.set(g.key, { key: g.key, label: l10n(g.label), form: l10n(f.title) });
+  return [...seen.values()];
+}
+
+/**
+ * One row per report, or per entry of a repeat group (a detention visit's interviews, an election
+ * checklist's incidents): the analyst counts interviews, not visits. Shown only where a form has a
+ * group, and not for GeoJSON (a feature is a place; a visit's interviews share its one place).
+ */
+export function ExportRows({
+  groups,
+  value,
+  onChange,
+}: {
+  groups: ExportGroup[];
+  value: string | null;
+  onChange: (group: string | null) => void;
+}): ReactElement {
+  const { t } = useTranslation('monitoring');
+  return (
+    <div>
+      <Select
+        label={t('exports.rowsLabel')}
+        value={value ?? ''}
+        onChange={(v) => onChange(v || null)}
+        allowDeselect={false}
+        data={[
+          { value: '', label: t('exports.rowsReports') },
+          ...groups.map((g) => ({
+            value: g.key,
+            label: t('exports.rowsEntries', { group: g.label, form: g.form }),
+          })),
+        ]}
+        maw={480}
+        data-testid="export-rows"
+      />
+      {value && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('exports.rowsHint')}
+        </Text>
+      )}
+    </div>
+  );
+}
