@@ -37,6 +37,10 @@ export async function serve(): Promise<void> {
     };
     schedule();
     setInterval(schedule, 3_600_000).unref();
+    // Jobs that read encrypted data wait while the keys are sealed: look again as soon as they are not.
+    ctx.keyring.onChange((sealed) => {
+      if (!sealed) schedule();
+    });
   }
   await app.listen({ port: config.port, host: config.host });
   ctx.log.info(

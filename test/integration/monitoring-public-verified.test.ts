@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { countIncidentAnswers } from '../../src/server/modules/monitoring/counts.incidents.job.ts';
 import { countVerified } from '../../src/server/modules/monitoring/counts.verified.job.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
@@ -9,6 +10,7 @@ type Counts = 'received' | 'verified';
 type Answer = { field: string; kind: string; counts: { value: string; n: number | null }[] };
 type Summary = {
   counts: Counts;
+  verifiedPending?: boolean;
   received: number | null;
   incidents: { total: number | null; critical: number | null };
   overTime: { n: number | null }[];
@@ -30,6 +32,7 @@ for (const backend of await backends()) {
     let admin: TestUser;
     let coord: TestUser;
     let obs: TestUser;
+    let naryn: TestUser;
     let w: MissionWorld;
     const incidents: string[] = [];
     const mine = (counts?: Counts) =>
@@ -53,8 +56,10 @@ for (const backend of await backends()) {
       admin = await setupAdmin(t);
       coord = await addUser(t, admin, 'coordinator');
       obs = await addUser(t, admin, 'monitor');
+      naryn = await addUser(t, admin, 'monitor');
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      await assign(admin, w.sites.N1!, [naryn.id]);
       await assign(admin, w.sites.C2!, [obs.id]);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: coord.id, region: 'KG-C' }],
@@ -150,6 +155,7 @@ for (const backend of await backends()) {
 
     test('the job that counts earlier verified reports gives the same figures', async () => {
       const before = (await mine('verified')).body;
+      const all = (await mine()).body;
       // As before migration 0042: verified reports, but no verified figures.
       await t.ctx.db
         .updateTable('mon_count_region')
@@ -163,9 +169,103 @@ for (const backend of await backends()) {
       assert.equal((await mine('verified')).body.incidents.total, 0);
       assert.equal(await countVerified(t.ctx), 6, 'six verified or published reports');
       assert.deepEqual((await mine('verified')).body, before);
-      // Run again: the same, not doubled.
+      // Run again: the same, not doubled; the figures of every report are not touched.
       await countVerified(t.ctx);
       assert.deepEqual((await mine('verified')).body, before);
+      assert.deepEqual((await mine()).body, all);
+      // The incident answers' job replaces answer rows whole: it counts the verified column with them.
+      await countIncidentAnswers(t.ctx);
+      assert.deepEqual((await mine('verified')).body, before);
+      assert.deepEqual((await mine()).body, all);
+    });
+
+    test('a batch, a verified checklist and two reviewers at once count right', async () => {
+      const before = (await mine('verified')).body;
+      // Two incidents moved as a batch (after a fresh re-authentication, as every batch).
+      const two: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const r = await obs.client.post<{ id: string }>(
+          S,
+          submission(w, 'C1', { what: 'Seen at the gate', severity: 'low' }, w.incident),
+        );
+        two.push(r.body.id);
+      }
+      await admin.client.reauth(admin.password, admin.totpSecret);
+      for (const to of ['in_review', 'verified']) {
+        const b = await admin.client.post<{ done: string[] }>(`${S}/transition`, { ids: two, to });
+        assert.deepEqual(b.body.done, two, JSON.stringify(b.body));
+      }
+      // A critical checklist (violence) verified: its answers count, it is no incident.
+      const c = await obs.client.post<{ id: string }>(
+        S,
+        submission(w, 'C1', goodAnswers({ violence: true })),
+      );
+      await move(c.body.id, 'in_review', 'verified');
+      // Two reviewers verify the same report at the same moment: it moves, and is counted, once.
+      const one = await obs.client.post<{ id: string }>(
+        S,
+        submission(w, 'C1', { what: 'Seen at the gate', severity: 'low' }, w.incident),
+      );
+      await move(one.body.id, 'in_review');
+      const tries = await Promise.all(
+        [admin, coord, admin, coord].map((u) =>
+          u.client.post(`${S}/${one.body.id}/transition`, { to: 'verified' }),
+        ),
+      );
+      assert.deepEqual(
+        tries.map((r) => r.status).sort(),
+        [200, 409, 409, 409],
+        JSON.stringify(tries.map((r) => r.body)),
+      );
+      const v = (await mine('verified')).body;
+      assert.equal(v.incidents.total, before.incidents.total! + 3);
+      assert.equal(v.incidents.critical, before.incidents.critical);
+      assert.equal(count(v, 'violence', 'true'), 1);
+      assert.equal(count(v, 'queue', 'short'), 1);
+      // The job agrees with what the reviews counted.
+      await countVerified(t.ctx);
+      assert.deepEqual((await mine('verified')).body, v);
+    });
+
+    test('a region’s coordinator sees the verified figures of their region only', async () => {
+      const r = await naryn.client.post<{ id: string }>(
+        S,
+        submission(w, 'N1', { what: 'Seen in Naryn', severity: 'high' }, w.incident),
+      );
+      await move(r.body.id, 'in_review', 'verified');
+      const all = (await mine('verified')).body;
+      const chuy = (
+        await coord.client.get<Summary>(`/api/monitoring/missions/${w.missionId}/summary?counts=verified`)
+      ).body;
+      assert.equal(chuy.counts, 'verified');
+      assert.equal(chuy.incidents.total, all.incidents.total! - 1, 'the Naryn report is not theirs');
+      assert.equal(chuy.incidents.critical, all.incidents.critical! - 1);
+    });
+
+    test('while earlier verified reports are being counted, the page cannot switch to them', async () => {
+      // As after an upgrade of an installation with verified reports: the job has not run yet.
+      await admin.client.patch(`/api/monitoring/missions/${w.missionId}`, { publicCounts: 'received' });
+      await t.ctx.db.deleteFrom('settings').where('key', '=', 'monitoring.verified_counted').execute();
+      assert.equal((await mine('verified')).body.verifiedPending, true);
+      assert.equal((await mine()).body.verifiedPending, false);
+      const r = await admin.client.request<Err>(
+        'PATCH',
+        `/api/monitoring/missions/${w.missionId}`,
+        { publicCounts: 'verified' },
+        { 'x-ukuk-locale': 'ky' },
+      );
+      assert.equal(r.status, 409, JSON.stringify(r.body));
+      assert.equal(r.body.error.code, 'missions.verified_counting');
+      assert.match(r.body.error.message, /эсептелип жатат/);
+      const m = await admin.client.get<{ publicCounts: Counts }>(`/api/monitoring/missions/${w.missionId}`);
+      assert.equal(m.body.publicCounts, 'received', 'nothing changed');
+      // The refusal started the counting at once; when it is done, the switch is accepted.
+      while (await t.ctx.jobs.runOnce());
+      assert.equal((await mine('verified')).body.verifiedPending, false);
+      const ok = await admin.client.patch(`/api/monitoring/missions/${w.missionId}`, {
+        publicCounts: 'verified',
+      });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
     });
 
     test('bad values and the wrong people change nothing', async () => {

@@ -105,6 +105,7 @@ export const ERRORS = {
   'missions.dates_order': 400,
   'missions.public_reports_admin': 403,
   'missions.field_pin_admin': 403,
+  'missions.verified_counting': 409,
   'messages.not_found': 404,
   'messages.region_not_yours': 403,
   'messages.mission_closed': 409,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
-import type { Tx } from '../../platform/db/db.ts';
+import type { Executor, Tx } from '../../platform/db/db.ts';
 import { markOnceDone, scheduleOnce } from './counts.once.ts';
 import { CountBatch } from './submissions.counts.ts';
 import { countedValues, publishedVersion } from './submissions.forms.ts';
@@ -13,7 +13,16 @@ import { countInput, VERIFIED_STATES } from './submissions.recount.ts';
  * counts its verified reports afresh, decrypted a page at a time.
  */
 export const VERIFIED_COUNTS_JOB = 'monitoring.count_verified';
+/** Written when the job has finished, or by migration 0042 where nothing was verified before it. */
 const DONE = 'monitoring.verified_counted';
+
+/**
+ * Whether the verified figures are complete. Until the job has run they may be too low: a mission
+ * cannot switch its public page to them meanwhile (missions.service.ts), and the dashboard says so.
+ */
+export async function verifiedCounted(db: Executor): Promise<boolean> {
+  return !!(await db.selectFrom('settings').select('key').where('key', '=', DONE).executeTakeFirst());
+}
 const PAGE = 500;
 
 export function registerVerifiedCounts(ctx: AppContext): void {
@@ -40,11 +49,24 @@ export const scheduleVerifiedCounts = (ctx: AppContext, now = Date.now()): Promi
     now,
   );
 
-/** Count every mission's verified layer afresh; returns the number of reports counted. */
+/**
+ * Count the verified layer afresh of every mission that has verified reports; returns the number of
+ * reports counted. Missions without any are left alone: their verified figures are kept at zero by the
+ * reviews themselves, and each mission visited locks the counters (a stall for arriving reports).
+ */
 export async function countVerified(ctx: AppContext): Promise<number> {
-  const missions = await ctx.db.selectFrom('missions').select('id').orderBy('id').execute();
+  const missions = await ctx.db
+    .selectFrom('submissions')
+    .select('mission_id as id')
+    .distinct()
+    .where('source', '=', 'observer')
+    .where('status', 'in', VERIFIED_STATES)
+    .where('mission_id', 'is not', null)
+    .execute();
   let n = 0;
-  for (const m of missions) n += await inTx(ctx, (tx) => recountMission(ctx, tx, m.id));
+  // In one order on every node (the counters' row locks).
+  for (const id of missions.map((m) => m.id!).sort())
+    n += await inTx(ctx, (tx) => recountMission(ctx, tx, id));
   return n;
 }
 

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { namedExportNeedsApproval } from '../approvals/export-approval.ts';
 import { userNames } from '../users/users.names.ts';
 import { loadMission, missionVisibleTo, requireWholeMission, type Scope } from './monitoring.access.ts';
+import { scheduleVerifiedCounts, verifiedCounted } from './counts.verified.job.ts';
 import type * as S from './missions.schemas.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
 import { receivedPairs } from './sites.status.ts';
@@ -246,6 +247,18 @@ export async function updateMission(
   const fieldPin = patch.fieldPin === undefined ? undefined : patch.fieldPin ? 1 : 0;
   if (fieldPin === 0 && a.row.field_pin === 1 && actor!.role !== 'admin')
     throw new AppError('missions.field_pin_admin');
+  // Verified figures are published only once they are complete (counts.verified.job.ts): meanwhile the
+  // counting is started at once rather than at the next hourly check, and the change is refused.
+  if (
+    patch.publicCounts === 'verified' &&
+    a.row.public_counts !== 'verified' &&
+    !(await verifiedCounted(ctx.db))
+  ) {
+    await scheduleVerifiedCounts(ctx);
+    throw new AppError('missions.verified_counting', {
+      fields: [{ path: 'publicCounts', code: 'invalid_value' }],
+    });
+  }
   const named: DateField = patch.endsOn !== undefined ? 'endsOn' : 'startsOn';
   const startsOn = patch.startsOn !== undefined ? patch.startsOn : a.row.starts_on;
   const endsOn = patch.endsOn !== undefined ? patch.endsOn : a.row.ends_on;
@@ -281,7 +294,11 @@ export async function updateMission(
       action: 'monitoring.mission_update',
       entityType: 'mission',
       entityId: id,
-      details: { fields: Object.keys(patch).sort().join(',') },
+      // What the public page counts is said too: it decides what the public is shown.
+      details: {
+        fields: Object.keys(patch).sort().join(','),
+        ...(patch.publicCounts ? { publicCounts: patch.publicCounts } : {}),
+      },
     });
   });
   return getMission(ctx, actor, id);

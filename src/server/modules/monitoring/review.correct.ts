@@ -114,7 +114,8 @@ export async function correctAnswers(
 
 /**
  * A counted report (an observer's, of a mission, not rejected: submissions.recount.ts) is counted out
- * with its old answers and in with the new ones, in one batch: unchanged counters net to nothing.
+ * with its old answers and in with the new ones, one batch per layer (a verified report also in the
+ * verified layer, ADR 0035): unchanged counters net to nothing.
  */
 async function recount(
   tx: Tx,

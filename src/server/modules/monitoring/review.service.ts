@@ -72,6 +72,11 @@ export async function withReview<T>(
 ): Promise<T> {
   let heldBy: string | null = null;
   const out = await inTx(ctx, async (tx, audit) => {
+    // One review change of a report at a time: on PostgreSQL two coordinators verifying the same report
+    // together both read "in review" and both counted it among the verified figures. The row lock makes
+    // the second wait, then read the first one's result (SQLite has one writer at a time anyway).
+    if (ctx.dbh.kind === 'postgres')
+      await tx.selectFrom('submissions').select('id').where('id', '=', id).forUpdate().execute();
     const row = await loadForReview(ctx, actor, id, tx);
     const lock = liveLock(row);
     if (lock && lock.userId !== actor!.userId && !opts.whileLocked) {

@@ -43,6 +43,8 @@ export const MissionSummary = Summary.extend({
   byDistrict: z.array(z.object({ area: z.string(), expected: z.number(), received: z.number() })),
   /** Sites with no district from the list: not on the district map. */
   unplaced: z.number(),
+  /** Verified figures asked for while reports verified before migration 0042 are still being counted. */
+  verifiedPending: z.boolean(),
 });
 /**
  * Where observers are missing is not published: it would point out the unwatched stations. The

@@ -12,6 +12,7 @@ import {
   staffedCount,
   unstaffedCount,
 } from './sites.status.ts';
+import { verifiedCounted } from './counts.verified.job.ts';
 import { districtFigures } from './summary.districts.ts';
 import type * as S from './summary.schemas.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
@@ -31,7 +32,7 @@ export async function buildSummary(
   scope: Scope,
   opts: { verifiedOnly?: boolean } = {},
 ): Promise<Summary> {
-  // Verified only (a public page, ADR 0035): incidents and answers from verified and published reports;
+  // Verified only (ADR 0035): incidents and answers from verified and published reports;
   // coverage still counts every checklist in, since a report that arrived is a fact, not a claim.
   const verified = opts.verifiedOnly === true;
   const regionFilter = scope.kind === 'regions' ? scope.regions : null;
@@ -199,12 +200,13 @@ export async function missionSummary(
 ) {
   const a = await loadMission(ctx, actor, id);
   requireReviewer(a);
-  const [summary, districts] = await Promise.all([
+  const [summary, districts, counted] = await Promise.all([
     // Verified only: what a public page counting verified reports would show, before it is published.
     buildSummary(ctx, id, a.scope, { verifiedOnly: counts === 'verified' }),
     districtFigures(ctx, id, a.scope),
+    counts === 'verified' ? verifiedCounted(ctx.db) : true,
   ]);
-  return { ...summary, ...districts };
+  return { ...summary, ...districts, verifiedPending: !counted };
 }
 
 /** Per site: expected and received checklists (the map and the table of stations). */

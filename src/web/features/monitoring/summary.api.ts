@@ -20,6 +20,8 @@ export interface Summary {
   byDistrict: { area: string; expected: number; received: number }[];
   /** Sites with no district: not on the district map. */
   unplaced: number;
+  /** Verified figures asked for while reports verified before an update are still being counted. */
+  verifiedPending?: boolean;
   /** `null` = withheld (small cells of a public summary). */
   incidents: { total: number | null; critical: number | null };
   overTime: { hour: string; n: number | null; critical: number | null }[];

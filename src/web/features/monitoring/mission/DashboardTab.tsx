@@ -22,7 +22,8 @@ export function DashboardTab({
   const fmt = useFormat();
   const live = mission.status === 'active';
   // Verified only: the figures a public page counting verified reports shows (ADR 0035), before it does.
-  const [counts, setCounts] = useState<SummaryCounts>('received');
+  // It opens on what the mission's public page counts.
+  const [counts, setCounts] = useState<SummaryCounts>(mission.publicCounts);
   const q = useSummary(mission.id, live, counts);
   if (q.isPending) return <PageLoader />;
   // A refresh that fails keeps the last figures on screen, marked as such: on election day a blip of
@@ -73,13 +74,21 @@ export function DashboardTab({
             {t('dashboard.countsVerifiedNote')}
           </Text>
         )}
+        {q.data.counts === 'verified' && q.data.verifiedPending && (
+          <Text size="xs" c="orange.8" fw={600} mt={4} role="status" data-testid="dashboard-counts-pending">
+            {t('dashboard.countsPending')}
+          </Text>
+        )}
       </div>
-      <DashboardBody
-        s={q.data}
-        kind={mission.kind}
-        ownRegions={mission.scope === 'regions' ? mission.regions : undefined}
-        onRegion={onSites && ((region) => onSites({ region, status: 'waiting' }))}
-      />
+      {/* The other figures stay on screen while the chosen ones load: dimmed, so nobody reads them as those. */}
+      <div style={{ opacity: q.isPlaceholderData ? 0.5 : 1 }} aria-busy={q.isPlaceholderData}>
+        <DashboardBody
+          s={q.data}
+          kind={mission.kind}
+          ownRegions={mission.scope === 'regions' ? mission.regions : undefined}
+          onRegion={onSites && ((region) => onSites({ region, status: 'waiting' }))}
+        />
+      </div>
       <ExportPanel mission={mission} />
     </Stack>
   );

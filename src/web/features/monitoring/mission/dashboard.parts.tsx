@@ -185,9 +185,8 @@ export function DashboardBody({
         </Title>
         {/* Stations are counted once above; answers count every checklist, so say why they differ. */}
         <Text size="sm" c="dimmed" mt={-8} mb="sm">
-          {t('dashboard.answersHint', ctx)}
-          {/* A page of verified figures (ADR 0035): the answers are those of checked reports only. */}
-          {s.counts === 'verified' && ` ${t('dashboard.answersVerified')}`}
+          {/* Verified figures (ADR 0035): the answers are those of checked reports only. */}
+          {s.counts === 'verified' ? t('dashboard.answersVerified') : t('dashboard.answersHint', ctx)}
         </Text>
         <Answers s={s} kind="checklist" />
       </div>
@@ -198,7 +197,7 @@ export function DashboardBody({
             {t('dashboard.incidentAnswers')}
           </Title>
           <Text size="sm" c="dimmed" mt={-8} mb="sm">
-            {t('dashboard.incidentAnswersHint')}
+            {t(s.counts === 'verified' ? 'dashboard.answersVerified' : 'dashboard.incidentAnswersHint')}
           </Text>
           <Answers s={s} kind="incident" />
         </div>
