@@ -523,4 +523,34 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
       await own.close();
     }
   });
+
+  it('a violation record from a report asks first whether only its members see it (yes by default)', async () => {
+    const { browser: own, tab: adminTab } = await kyrgyzReviewer(w, w.admin);
+    try {
+      const { page } = adminTab;
+      const id = await sendMore('N1');
+      await page.goto(`/monitoring/submissions/${id}`);
+      await page.getByTestId('to-violation').click();
+      await see(page, page.getByRole('dialog').getByText('Ушул билдирүү боюнча укук бузуу жазуусун түзүү'));
+      assert.equal(await page.getByTestId('violation-restricted').isChecked(), true, 'restricted by default');
+      assert.deepEqual(await axeSerious(page), []);
+      assert.deepEqual(await shot(page, 'violation-from-report-ky'), []);
+      // Cancelled: nothing is made.
+      await page.getByRole('dialog').getByRole('button', { name: 'Жокко чыгаруу' }).click();
+      const api = await w.api(w.admin);
+      assert.equal(
+        (await api.get<{ violationEventId: string | null }>(`/api/monitoring/submissions/${id}`)).body
+          .violationEventId,
+        null,
+      );
+      await page.getByTestId('to-violation').click();
+      await page.getByTestId('violation-make').click();
+      await page.waitForURL(/\/violations\/[0-9a-f-]{36}/);
+      const eventId = /\/violations\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+      const made = await api.get<{ restricted: boolean }>(`/api/violations/events/${eventId}`);
+      assert.equal(made.body.restricted, true);
+    } finally {
+      await own.close();
+    }
+  });
 });

@@ -145,6 +145,35 @@ for (const backend of await backends()) {
       assert.equal(still.body.caseId, null, 'a refused type makes no case');
     });
 
+    test('a violation record from a report is restricted unless asked otherwise', async () => {
+      const one = await report('Beaten at the station');
+      const a = await admin.client.post<{ eventId: string }>(
+        `/api/monitoring/submissions/${one}/to-violation`,
+      );
+      assert.equal(a.status, 200, JSON.stringify(a.body));
+      const ea = await admin.client.get<{ restricted: boolean }>(`/api/violations/events/${a.body.eventId}`);
+      assert.equal(ea.body.restricted, true);
+      const two = await report('Crowd dispersed');
+      const b = await admin.client.post<{ eventId: string }>(
+        `/api/monitoring/submissions/${two}/to-violation`,
+        {
+          restricted: false,
+        },
+      );
+      const eb = await admin.client.get<{ restricted: boolean }>(`/api/violations/events/${b.body.eventId}`);
+      assert.equal(eb.body.restricted, false);
+      const three = await report('Threatened at the door');
+      const bad = await admin.client.post<{ error: { code: string } }>(
+        `/api/monitoring/submissions/${three}/to-violation`,
+        { restricted: 'yes' },
+      );
+      assert.equal(bad.status, 400, JSON.stringify(bad.body));
+      const still = await admin.client.get<{ violationEventId: string | null }>(
+        `/api/monitoring/submissions/${three}`,
+      );
+      assert.equal(still.body.violationEventId, null, 'a refused request makes no record');
+    });
+
     test('a failure after the case is made leaves no case; the retry makes exactly one', async () => {
       const id = await report('Detained without a lawyer');
       const cases = await count('cases');

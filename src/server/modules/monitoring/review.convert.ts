@@ -158,9 +158,16 @@ const defaultTitle = (src: Source, locale: Locale) =>
  * module's own service (its checks, numbering, need-to-know and audit) inside this transaction. An act
  * needs a victim from the people registry and a form answer never names one, so only the event is
  * made; the answer says so (`actCreated: false`) and the documenter adds acts there. Asking twice
- * answers the same event.
+ * answers the same event. Restricted to its members (the reviewer who made it) unless asked otherwise:
+ * an incident report may tell of torture and name the people it happened to.
  */
-export async function toViolation(ctx: AppContext, actor: Actor | null, id: string, locale: Locale) {
+export async function toViolation(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  locale: Locale,
+  input: { restricted?: boolean | undefined } = {},
+) {
   requireCap(actor, 'violations.write');
   const src = await source(ctx, actor, id);
   const { row, site } = src;
@@ -180,6 +187,7 @@ export async function toViolation(ctx: AppContext, actor: Actor | null, id: stri
           description: recordText(src, locale, 50_000) || undefined,
           startDate: eventDay(src.v, src.answers, row.submitted_at, row.received_at),
           ...recordPlace(src.v, src.answers, row, site?.place),
+          restricted: input.restricted ?? true,
         });
         await attachPreparedTx(ctx, tx, audit, actor, made, evidence);
         attached = true;

@@ -36,6 +36,8 @@ const ToCase = z
     restricted: z.boolean().optional(),
   })
   .optional();
+/** A violation record from a report: restricted to its members unless asked otherwise. */
+const ToViolation = z.strictObject({ restricted: z.boolean().optional() }).optional();
 
 /** Review of submissions: lock, states, flags (triage queues), assignee, comments, and making records of them. */
 export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -165,10 +167,11 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags,
         params: IdParams,
+        body: ToViolation,
         response: { 200: z.object({ eventId: Uuid, actCreated: z.boolean() }) },
       },
     },
-    async (req) => toViolation(ctx, req.actor, req.params.id, req.locale),
+    async (req) => toViolation(ctx, req.actor, req.params.id, req.locale, req.body ?? {}),
   );
   app.post(
     '/api/monitoring/submissions/:id/to-case',

@@ -219,8 +219,8 @@ export const submissionsApi = {
     }
     return { items: [...people.values()] };
   },
-  toViolation: (id: string) =>
-    api.post<{ eventId: string; actCreated: boolean }>(`${s(id)}/to-violation`, {}),
+  toViolation: (id: string, body: { restricted: boolean }) =>
+    api.post<{ eventId: string; actCreated: boolean }>(`${s(id)}/to-violation`, body),
   toCase: (id: string, body: { type: string; restricted: boolean }) =>
     api.post<{ caseId: string }>(`${s(id)}/to-case`, body),
   /** Erased at once, or `requested` of a second administrator (review.erase.ts on the server). */

@@ -15,6 +15,7 @@ import { EraseCard } from './EraseCard';
 import { NEXT } from './workflow';
 import { RejectDialog } from './RejectDialog';
 import { CaseDialog } from './CaseDialog';
+import { ViolationDialog } from './ViolationDialog';
 
 /**
  * A lock's end as the banner says it: the minute it is over by. "Until 07:36" for a lock that ends at
@@ -100,10 +101,7 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
     mutationFn: (f: Partial<Flags>) => submissionsApi.flags(s.id, f),
     onSuccess: fresh,
   });
-  const toViolation = useMutation({
-    mutationFn: () => submissionsApi.toViolation(s.id),
-    onSuccess: (r) => void navigate({ to: '/violations/$id', params: { id: r.eventId } }),
-  });
+  const [makingViolation, setMakingViolation] = useState(false);
   const [makingCase, setMakingCase] = useState(false);
   const closeReject = () => {
     setRejecting(false);
@@ -184,8 +182,7 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
                 <Button
                   variant="light"
                   disabled={locked}
-                  loading={toViolation.isPending}
-                  onClick={() => toViolation.mutate()}
+                  onClick={() => setMakingViolation(true)}
                   data-testid="to-violation"
                 >
                   {t('review.makeViolation')}
@@ -209,7 +206,7 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
                   {t('review.makeCase')}
                 </Button>
               ))}
-            <MonErrorAlert error={toViolation.error} />
+            {makingViolation && <ViolationDialog id={s.id} onClose={() => setMakingViolation(false)} />}
             {makingCase && <CaseDialog id={s.id} onClose={() => setMakingCase(false)} />}
           </Stack>
         </Card>
