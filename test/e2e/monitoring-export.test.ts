@@ -234,7 +234,7 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     await panel.getByTestId('export-rows').click();
     await page.getByRole('option', { name: 'One per entry of “Interviews” (Visit)' }).click();
     await see(page, panel.getByText("the report's other answers are in the export of reports"));
-    // GeoJSON has no rows per entry: the choice goes while it is picked.
+    // GeoJSON has no rows per entry: while it is the format, the choice of rows is not offered.
     await panel.getByTestId('export-format').getByText('GeoJSON').click();
     assert.equal(await panel.getByTestId('export-rows').count(), 0);
     await panel.getByTestId('export-format').getByText('CSV').click();
@@ -242,7 +242,9 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     await see(page, panel.getByTestId('export-job-entries').getByText('One row per entry of “Interviews”.'));
     await see(
       page,
-      panel.getByTestId('export-status-done').getByText('Ready: 4 reports read, a row for each'),
+      panel
+        .getByTestId('export-status-done')
+        .getByText('Ready: 1 report read, a row for each of its entries.'),
     );
     await photo(page, 'entries-desktop');
     const [file] = await Promise.all([

@@ -16,6 +16,7 @@ import {
 
 type Err = { error: { code: string; message: string; fields?: { path: string }[] } };
 const SECRET = 'Атыбек, камера 12';
+const SECRET2 = 'жазуудагы эркин текст 4410';
 const L = (en: string, ru: string, ky: string) => ({ en, ru, ky });
 
 /** A detention visit whose interviews are a repeat group: the analyst counts interviews, not visits. */
@@ -53,7 +54,28 @@ const VISIT: FormDefinition = {
               label: L('Ill-treatment', 'Жестокое обращение', 'Кордук көрсөтүү'),
             },
             { key: 'detained_on', type: 'date', label: L('Detained on', 'Задержан', 'Кармалган күнү') },
+            { key: 'held_at', type: 'location', label: L('Held at', 'Где содержится', 'Кайда кармалууда') },
           ],
+        },
+      ],
+    },
+  ],
+};
+
+/** Another form whose interviews ask the same `sex` as free text: no column for it in a redacted export. */
+const VISIT_TEXT: FormDefinition = {
+  title: L('Visit (old)', 'Посещение (старое)', 'Баруу (эски)'),
+  kind: 'checklist',
+  sections: [
+    {
+      key: 'visit',
+      title: L('Visit', 'Посещение', 'Баруу'),
+      fields: [
+        {
+          key: 'interviews',
+          type: 'repeat',
+          label: L('Interviews', 'Беседы', 'Маектер'),
+          fields: [{ key: 'sex', type: 'text', label: L('Sex', 'Пол', 'Жынысы') }],
         },
       ],
     },
@@ -65,66 +87,106 @@ async function download(c: Client, url: string) {
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
+const csvRows = (bytes: Buffer) =>
+  parseCsv(
+    bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim(),
+  );
+
 /**
  * An export with one row per entry of a repeat group (a visit's interviews): the report's columns, the
- * entry's number, the group's questions under the same redaction as a report's. Asked for a group the
- * mission has not, or as GeoJSON, it is refused in the caller's language and nothing is queued.
+ * entry's number, the group's questions; redacted, an entry (often a person) keeps only its yes/no and
+ * choice answers (ADR 0036). Asked for a group the mission has not, or as GeoJSON, it is refused in the
+ * caller's language and nothing is queued.
  */
 for (const backend of await backends()) {
   describe(`monitoring export: one row per entry (${backend})`, () => {
     let t: TestApp;
     let admin: TestUser;
     let obs: TestUser;
+    let coord: TestUser;
     let w: MissionWorld;
     const visits: string[] = [];
     const url = () => `/api/monitoring/missions/${w.missionId}/exports`;
+    const exports = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('mon_exports')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
-    async function exported(body: Record<string, unknown>) {
-      const r = await admin.client.post<{ jobId: string }>(url(), body);
+    async function exported(body: Record<string, unknown>, who: TestUser = admin) {
+      const r = await who.client.post<{ jobId: string }>(url(), body);
       assert.equal(r.status, 202, JSON.stringify(r.body));
       while (await t.ctx.jobs.runOnce());
-      const s = await admin.client.get<{ status: string; entries: string | null; rows: number }>(
+      const s = await who.client.get<{ status: string; entries: string | null; total: number }>(
         `/api/monitoring/exports/${r.body.jobId}`,
       );
       assert.equal(s.body.status, 'done', JSON.stringify(s.body));
       assert.equal(s.body.entries, body.entries ?? null);
-      const d = await download(admin.client, `/api/monitoring/exports/${r.body.jobId}/download`);
+      const d = await download(who.client, `/api/monitoring/exports/${r.body.jobId}/download`);
       assert.equal(d.status, 200);
-      return d;
+      return { ...d, total: s.body.total };
     }
 
     before(async () => {
       t = await startTestApp(backend);
       admin = await setupAdmin(t);
       obs = await addUser(t, admin, 'monitor');
+      coord = await addUser(t, admin, 'coordinator');
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
+        coordinators: [{ userId: coord.id, region: 'KG-N' }],
+      });
+      assert.equal(c.status, 200, JSON.stringify(c.body));
       const visit = (await publishTestForm(t.ctx, VISIT)).versionId;
+      const old = (await publishTestForm(t.ctx, VISIT_TEXT)).versionId;
       const forms = await admin.client.put(`/api/monitoring/missions/${w.missionId}/forms`, {
-        formVersionIds: [w.checklist, visit],
+        formVersionIds: [w.checklist, visit, old],
       });
       assert.equal(forms.status, 200, JSON.stringify(forms.body));
-      const interviews = [
+      const sent: [string, Record<string, unknown>][] = [
         [
-          { interviewee: SECRET, sex: 'm', ill_treatment: true, detained_on: '2026-11-30' },
-          { interviewee: 'B', sex: 'f', ill_treatment: false },
+          visit,
+          {
+            access_granted: true,
+            interviews: [
+              {
+                interviewee: SECRET,
+                sex: 'm',
+                ill_treatment: true,
+                detained_on: '2026-11-30',
+                held_at: { region: 'KG-C' },
+              },
+              { interviewee: 'B', sex: 'f', ill_treatment: false },
+            ],
+          },
         ],
-        [{ sex: 'f', ill_treatment: true }],
-        [],
+        [visit, { access_granted: true, interviews: [{ sex: 'f', ill_treatment: true }] }],
+        [visit, { access_granted: false }],
+        [old, { interviews: [{ sex: SECRET2 }] }],
       ];
-      for (const list of interviews) {
+      for (const [form, answers] of sent) {
         const r = await obs.client.post<{ id: string }>(
           '/api/monitoring/submissions',
-          submission(w, 'C1', { access_granted: true, ...(list.length ? { interviews: list } : {}) }, visit),
+          submission(w, 'C1', answers, form),
         );
         assert.equal(r.status, 201, JSON.stringify(r.body));
         visits.push(r.body.id);
       }
       await admin.client.reauth(admin.password, admin.totpSecret);
+      await coord.client.reauth(coord.password, coord.totpSecret);
     });
     after(async () => t?.close());
 
     test('a group the mission has not, or GeoJSON, is refused in the caller’s language; nothing is queued', async () => {
+      const before = await exports();
       const unknown = await admin.client.request<Err>(
         'POST',
         url(),
@@ -146,33 +208,41 @@ for (const backend of await backends()) {
       assert.equal(geo.body.error.code, 'mon_export.entries_format');
       const bad = await admin.client.post<Err>(url(), { format: 'csv', entries: 'Interviews; drop' });
       assert.equal(bad.status, 400);
-      const n = await t.ctx.db
-        .selectFrom('mon_exports')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      assert.equal(Number(n.n), 0);
+      assert.equal(bad.body.error.code, 'validation.failed');
+      assert.deepEqual(
+        bad.body.error.fields?.map((f) => f.path),
+        ['entries'],
+      );
+      assert.equal(await exports(), before);
     });
 
-    test('redacted CSV: a row per interview, the report’s columns first, no free text', async () => {
+    test('redacted CSV: a row per interview, the report’s columns first; yes/no and choices only', async () => {
       const d = await exported({ format: 'csv', entries: 'interviews' });
       assert.match(d.headers.get('content-disposition') ?? '', /ukuk-monitoring-interviews-/);
-      const [head, ...rows] = parseCsv(
-        d.bytes
-          .toString('utf8')
-          .replace(/^\uFEFF/, '')
-          .trim(),
+      assert.equal(d.total, 4, 'the reports of the forms with the group, not the checklists');
+      const text = d.bytes.toString('utf8');
+      const [head, ...rows] = csvRows(d.bytes);
+      assert.equal(
+        rows.length,
+        4,
+        'two interviews of the first visit, one of the second and of the old form',
       );
-      assert.equal(rows.length, 3, 'two interviews of the first visit, one of the second, none of the third');
-      assert.deepEqual(head!.slice(-4), ['Жазуу', 'sex', 'ill_treatment', 'detained_on']);
+      // `sex` is free text in the other form: no column at all. An entry's date and place are withheld.
+      assert.deepEqual(head!.slice(-2), ['Жазуу', 'ill_treatment']);
       assert.equal(head![0], 'Билдирүү');
-      assert.ok(!head!.includes('interviewee') && !head!.includes('access_granted'), head!.join(','));
-      assert.ok(!d.bytes.toString('utf8').includes(SECRET), 'free text stays out of a redacted export');
-      const cells = rows.map((r) => [r[0], ...r.slice(-4)]);
-      assert.deepEqual(cells, [
-        [visits[0], '1', 'Эркек', 'ооба', '2026-11-30'],
-        [visits[0], '2', 'Аял', 'жок', ''],
-        [visits[1], '1', 'Аял', 'ооба', ''],
-      ]);
+      for (const gone of ['interviewee', 'access_granted', 'sex', 'detained_on', 'held_at.region'])
+        assert.ok(!head!.includes(gone), `${gone} in ${head!.join(',')}`);
+      for (const secret of [SECRET, SECRET2, '2026-11-30'])
+        assert.ok(!text.includes(secret), `${secret} in a redacted export`);
+      assert.deepEqual(
+        rows.map((r) => [r[0], ...r.slice(-2)]),
+        [
+          [visits[0], '1', 'ооба'],
+          [visits[0], '2', 'жок'],
+          [visits[1], '1', 'ооба'],
+          [visits[3], '1', ''],
+        ],
+      );
       const audit = await t.ctx.db
         .selectFrom('audit_log')
         .select('details')
@@ -181,31 +251,43 @@ for (const backend of await backends()) {
       assert.match(String(audit.details), /"entries":"interviews"/);
     });
 
-    test('XLSX: typed dates and a codebook that says what an entry is', async () => {
-      const d = await exported({ format: 'xlsx', entries: 'interviews' });
+    test('XLSX with names: free text, typed dates, places, and a codebook that says what an entry is', async () => {
+      const d = await exported({ format: 'xlsx', entries: 'interviews', redacted: false });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(d.bytes as unknown as ArrayBuffer);
       const [data, book] = wb.worksheets;
-      assert.equal(data!.rowCount, 4, 'header and three interviews');
+      assert.equal(data!.rowCount, 5, 'header and four interviews');
       const header = (data!.getRow(1).values as unknown[]).slice(1);
-      const at = header.indexOf('detained_on') + 1;
-      assert.equal(data!.getRow(2).getCell(at).type, ExcelJS.ValueType.Date);
-      const codes = (book!.getColumn(1).values as unknown[]).slice(2);
-      assert.deepEqual(codes, ['Жазуу', 'sex', 'ill_treatment', 'detained_on']);
+      const col = (key: string) => {
+        const i = header.indexOf(key);
+        assert.ok(i >= 0, `${key} in ${header.join(',')}`);
+        return i + 1;
+      };
+      assert.equal(data!.getRow(2).getCell(col('interviewee')).text, SECRET);
+      assert.equal(data!.getRow(2).getCell(col('detained_on')).type, ExcelJS.ValueType.Date);
+      assert.equal(data!.getRow(2).getCell(col('held_at.region')).text, 'Чүй облусу');
+      // The old form's free-text answer lands in the same `sex` column, as written.
+      assert.equal(data!.getRow(5).getCell(col('sex')).text, SECRET2);
+      const codes = (book!.getColumn(1).values as unknown[]).slice(2, 5);
+      assert.deepEqual(codes, ['Жазуу', 'interviewee', 'sex']);
       assert.match(book!.getRow(2).getCell(2).text, /Баруу › Маектер/);
-      assert.match(book!.getRow(3).getCell(4).text, /f = Аял; m = Эркек/);
+      assert.match(book!.getRow(4).getCell(4).text, /f = Аял; m = Эркек/);
     });
 
-    test('with names, the interview’s free text is there too', async () => {
-      const d = await exported({ format: 'csv', entries: 'interviews', redacted: false });
-      const [head, ...rows] = parseCsv(
-        d.bytes
-          .toString('utf8')
-          .replace(/^\uFEFF/, '')
-          .trim(),
-      );
-      assert.ok(head!.includes('interviewee'), head!.join(','));
-      assert.equal(rows[0]![head!.indexOf('interviewee')], SECRET);
+    test('a region’s coordinator gets the entries of their region only', async () => {
+      // Every visit was in Chuy; this coordinator has Naryn: the file has its header and nothing else.
+      const d = await exported({ format: 'csv', entries: 'interviews' }, coord);
+      assert.equal(d.total, 0);
+      const [head, ...rows] = csvRows(d.bytes);
+      assert.equal(head![0], 'Отчёт', 'in the coordinator’s language');
+      assert.equal(rows.length, 0);
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'monitoring.export')
+        .where('actor_id', '=', coord.id)
+        .executeTakeFirstOrThrow();
+      assert.match(String(audit.details), /"regions":"KG-N"/);
     });
   });
 }

@@ -4,12 +4,8 @@ import { describe, test } from 'node:test';
 import { parseCsv } from '../../src/core/csv.ts';
 import { uuidv7 } from '../../src/core/ids.ts';
 import { RenderPool } from '../../src/server/modules/monitoring/exports.pool.ts';
-import {
-  createRenderer,
-  type RawRow,
-  type RenderPage,
-  type RenderSpec,
-} from '../../src/server/modules/monitoring/exports.render.ts';
+import { createRenderer } from '../../src/server/modules/monitoring/exports.render.ts';
+import type { RawRow, RenderPage, RenderSpec } from '../../src/server/modules/monitoring/exports.types.ts';
 import { pageKeys } from '../../src/server/modules/monitoring/exports.keys.ts';
 import { Envelope } from '../../src/server/platform/crypto/envelope.ts';
 
@@ -76,6 +72,49 @@ function page(rows: RawRow[], first = true, opened = 0): RenderPage {
 }
 
 describe('export rendering', () => {
+  test('rows per entry: one per object entry, numbered by position, the same cells in CSV and XLSX', () => {
+    const entries = (format: RenderSpec['format']): RenderSpec => ({
+      ...spec(format),
+      columns: [
+        { name: 'Entry', key: '#', kind: 'scalar' },
+        { name: 'opened', key: 'opened', kind: 'bool' },
+        { name: 'queue', key: 'queue', kind: 'scalar' },
+      ],
+      entries: 'people',
+    });
+    const rows = [
+      // Not objects (a string, null, an array) are no entries but keep their position's number; an
+      // entry's own "#" never takes the number's place.
+      row({ people: [{ opened: true }, 'x', null, [1], { '#': 99, queue: 'long', opened: false }] }),
+      row({ people: 'not a list', opened: true }),
+      row({}),
+      row({ people: [{ constructor: 'c', __proto__: { queue: 'p' } }] }),
+    ];
+    const csv = parseCsv(
+      Buffer.from(createRenderer(entries('csv')).page(page(rows)) as Uint8Array).toString('utf8'),
+    );
+    const cells = createRenderer(entries('xlsx')).page(page(rows)) as (string | number | null)[][];
+    assert.equal(csv.length, 3);
+    assert.equal(cells.length, 3);
+    assert.deepEqual(
+      csv.map((r) => [r[0], ...r.slice(-3)]),
+      [
+        [rows[0]![0], '1', 'Ооба', ''],
+        [rows[0]![0], '5', 'Жок', 'long'],
+        [rows[3]![0], '1', '', ''],
+      ],
+    );
+    for (const r of cells) assert.equal(r.length, 14 + 3, 'the fixed cells, then one per column');
+    assert.deepEqual(
+      cells.map((r) => r.slice(-3)),
+      [
+        [1, 'Ооба', null],
+        [5, 'Жок', 'long'],
+        [1, null, null],
+      ],
+    );
+  });
+
   test('a CSV row: labels in the language, choices joined, formulas neutralised, quotes escaped', () => {
     const r = row({
       opened: true,

@@ -6,12 +6,8 @@ import { uuidv7 } from '../../src/core/ids.ts';
 import { codebook } from '../../src/server/modules/monitoring/exports.codebook.ts';
 import { pageKeys } from '../../src/server/modules/monitoring/exports.keys.ts';
 import { RenderPool } from '../../src/server/modules/monitoring/exports.pool.ts';
-import {
-  createRenderer,
-  type RawRow,
-  type RenderPage,
-  type RenderSpec,
-} from '../../src/server/modules/monitoring/exports.render.ts';
+import { createRenderer } from '../../src/server/modules/monitoring/exports.render.ts';
+import type { RawRow, RenderPage, RenderSpec } from '../../src/server/modules/monitoring/exports.types.ts';
 import { planColumns, renderSpec } from '../../src/server/modules/monitoring/exports.rows.ts';
 import type { RowTranslations } from '../../src/server/modules/monitoring/exports.translations.ts';
 import { Envelope } from '../../src/server/platform/crypto/envelope.ts';

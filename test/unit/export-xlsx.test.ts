@@ -5,11 +5,8 @@ import ExcelJS from 'exceljs';
 import type { Cell } from '../../src/core/csv.ts';
 import { uuidv7 } from '../../src/core/ids.ts';
 import { RenderPool } from '../../src/server/modules/monitoring/exports.pool.ts';
-import {
-  createRenderer,
-  type RawRow,
-  type RenderSpec,
-} from '../../src/server/modules/monitoring/exports.render.ts';
+import { createRenderer } from '../../src/server/modules/monitoring/exports.render.ts';
+import type { RawRow, RenderSpec } from '../../src/server/modules/monitoring/exports.types.ts';
 import { pageKeys } from '../../src/server/modules/monitoring/exports.keys.ts';
 import { exportStream } from '../../src/server/modules/monitoring/exports.writers.ts';
 import { columnTypes, excelDate, zonedSerials } from '../../src/server/modules/monitoring/exports.xlsx.ts';

@@ -1,5 +1,5 @@
 import type { Cell } from '../../../core/csv.ts';
-import type { ColumnKind, RenderSpec } from './exports.render.ts';
+import type { ColumnKind, RenderSpec } from './exports.types.ts';
 
 /**
  * One answer's cell in a monitoring export, by its column's kind (exports.rows.ts plans which field

@@ -2,8 +2,8 @@ import type { Cell } from '../../../core/csv.ts';
 import type { FormDefinition, FormField } from '../../../core/forms/types.ts';
 import type { Locale } from '../../../core/roles.ts';
 import { tr } from '../../platform/i18n.ts';
-import { ENTRY_KEY, type PlanColumn } from './exports.render.ts';
-import type { ExportPlan } from './exports.rows.ts';
+import { ENTRY_KEY, type PlanColumn } from './exports.types.ts';
+import { repeatGroups, type ExportPlan } from './exports.rows.ts';
 
 /**
  * The XLSX export's second sheet: what each question column is. The data sheet's question headers are
@@ -40,15 +40,11 @@ export function codebook(
   const fields = new Map<string, { f: FormField; section: string }>();
   // Rows per entry (exports.rows.ts `planEntries`): the group's questions first, under "Section › Group".
   let entrySection: string | null = null;
-  if (plan.entries)
-    for (const def of defs)
-      for (const s of def.sections)
-        for (const g of s.fields) {
-          if (g.key !== plan.entries || g.type !== 'repeat') continue;
-          entrySection ??= `${word(s.title, s.key)} › ${word(g.label, g.key)}`;
-          for (const f of g.fields ?? [])
-            if (!fields.has(f.key)) fields.set(f.key, { f, section: entrySection });
-        }
+  for (const g of plan.entries ? repeatGroups(defs, plan.entries) : []) {
+    entrySection ??= `${word(g.section.title, g.section.key)} › ${word(g.field.label, g.field.key)}`;
+    for (const f of g.field.fields ?? [])
+      if (!fields.has(f.key)) fields.set(f.key, { f, section: entrySection });
+  }
   for (const def of defs)
     for (const s of def.sections)
       for (const f of s.fields)

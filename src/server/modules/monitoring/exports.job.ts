@@ -8,13 +8,14 @@ import { tr } from '../../platform/i18n.ts';
 import { codebook } from './exports.codebook.ts';
 import { RenderPool } from './exports.pool.ts';
 import { pageKeys } from './exports.keys.ts';
-import { RAW_COLUMNS, type RawRow, type Rendered } from './exports.render.ts';
+import { RAW_COLUMNS, type RawRow, type Rendered } from './exports.types.ts';
 import {
   EXPORT_PAGE,
   LabelSource,
   planColumns,
   planEntries,
   renderSpec,
+  repeatGroups,
   xlsxHeader,
 } from './exports.rows.ts';
 import { EXPORT_ATTEMPTS, EXPORT_JOB, missionScope, missionVersions, scopeText } from './exports.service.ts';
@@ -71,11 +72,31 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
     .select('kind')
     .where('id', '=', row.mission_id)
     .executeTakeFirst();
-  const defs = versions.map((v) => JSON.parse(v.definition) as FormDefinition);
+  const parsed = versions.map((v) => ({ id: v.id, def: JSON.parse(v.definition) as FormDefinition }));
+  // Rows per entry read only the reports of versions that have the group.
+  const used = row.entries ? parsed.filter((v) => repeatGroups([v.def], row.entries!).length > 0) : parsed;
+  const defs = used.map((v) => v.def);
   // One row per report, or per entry of a repeat group (a visit's interviews).
   const plan = row.entries
     ? planEntries(defs, row.entries, redacted, locale, mission?.kind ?? null)
     : planColumns(defs, redacted, locale, mission?.kind ?? null);
+  // Only reports of the versions planned for: a version published while the export runs could give a
+  // column planned as a choice its free text (issue #5 review). Their number is the progress's total.
+  const versionIds = used.map((v) => v.id);
+  const total = versionIds.length
+    ? await ctx.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('mission_id', '=', row.mission_id)
+        .where('form_version_id', 'in', versionIds)
+        .$if(scope.regions !== null, (q) => q.where('region', 'in', scope.regions!))
+        .executeTakeFirstOrThrow()
+    : { n: 0 };
+  await ctx.db
+    .updateTable('mon_exports')
+    .set({ total: Number(total.n) })
+    .where('id', '=', id)
+    .execute();
   const pool = new RenderPool(
     renderSpec(plan, format, locale, new Map(versions.map((v) => [v.id, v.version]))),
   );
@@ -91,6 +112,8 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
     const inFlight: { out: Promise<Rendered>; rows: number; ready: boolean }[] = [];
     let after = '';
     let last = false;
+    // Nothing to read: no report of a planned version (an empty mission, a group no report used).
+    if (versionIds.length === 0) last = true;
     while (!last || inFlight.length > 0) {
       if (!last) {
         const rows = (await ctx.dbh.arrays(
@@ -98,6 +121,7 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
             .selectFrom('submissions')
             .select([...RAW_COLUMNS])
             .where('mission_id', '=', row!.mission_id)
+            .where('form_version_id', 'in', versionIds)
             .where('id', '>', after)
             .$if(scope!.regions !== null, (q) => q.where('region', 'in', scope!.regions!))
             .orderBy('id')

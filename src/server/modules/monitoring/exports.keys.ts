@@ -1,5 +1,5 @@
 import { RecordKey, type Envelope } from '../../platform/crypto/envelope.ts';
-import { KEY_BYTES, type RawRow } from './exports.render.ts';
+import { KEY_BYTES, type RawRow } from './exports.types.ts';
 import { openTranslations, type RowTranslations } from './exports.translations.ts';
 
 /**

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
-import type { Labels, RenderPage, RenderSpec, Rendered } from './exports.render.ts';
+import type { Labels, RenderPage, RenderSpec, Rendered } from './exports.types.ts';
 import { appPath } from '../../platform/paths.ts';
 
 /**

@@ -2,7 +2,7 @@ import { RecordKey } from '../../platform/crypto/envelope.ts';
 import { csvField, csvLine, type Cell } from '../../../core/csv.ts';
 import { cellOf, loc, type CellContext } from './exports.cells.ts';
 import { PageBytes, escaper } from './exports.text.ts';
-import { translationCells, type RowTranslations } from './exports.translations.ts';
+import { translationCells } from './exports.translations.ts';
 import { columnTypes, typedCells } from './exports.xlsx.ts';
 
 /**
@@ -16,110 +16,15 @@ import { columnTypes, typedCells } from './exports.xlsx.ts';
  * (and, when the workers are behind, decrypts some rows' answers itself).
  */
 
-/** The submission columns an export reads, in this order (`RawRow`). */
-export const RAW_COLUMNS = [
-  'id',
-  'received_at',
-  'submitted_at',
-  'status',
-  'source',
-  'critical',
-  'region',
-  'district',
-  'site_id',
-  'observer_id',
-  'form_version_id',
-  'answers',
-  'dek',
-  'duplicate_of',
-  'corrected',
-] as const;
-
-export type RawRow = [
-  id: string,
-  receivedAt: string,
-  submittedAt: string,
-  status: string,
-  source: string,
-  critical: number,
-  region: string | null,
-  district: string | null,
-  siteId: string | null,
-  observerId: string | null,
-  formVersionId: string,
-  answers: string,
-  dek: string,
-  duplicateOf: string | null,
-  corrected: string | null,
-];
-
-/** How one column reads its cell from the answers (see exports.rows.ts for which fields get which). */
-export type ColumnKind =
-  | 'loc.region'
-  | 'loc.district'
-  | 'loc.place'
-  | 'loc.lat'
-  | 'loc.lon'
-  | 'count'
-  | 'json'
-  | 'bool'
-  | 'multi'
-  | 'scalar';
-
-export interface PlanColumn {
-  name: string;
-  key: string;
-  kind: ColumnKind;
-  /** Choice fields: option key → label in the export's language. */
-  labels?: Record<string, string>;
-  /** Date and date-time fields (`scalar`): ISO text in CSV and GeoJSON, spreadsheet dates in XLSX only. */
-  type?: 'date' | 'datetime';
-}
-
-export type RenderFormat = 'csv' | 'geojson' | 'xlsx';
-
-export interface RenderSpec {
-  format: RenderFormat;
-  header: string[];
-  columns: PlanColumn[];
-  /** The location field whose GPS point becomes the GeoJSON geometry (unredacted exports only). */
-  pointField: string | null;
-  yes: string;
-  no: string;
-  sources: Record<string, string>;
-  statuses: Record<string, string>;
-  regions: Record<string, string>;
-  districts: Record<string, string>;
-  versions: Record<string, number>;
-  /** The organisation's time zone (IANA name): XLSX shows instants as its wall-clock time. */
-  timeZone: string;
-  /** Languages whose reviewer translations follow the questions (exports with names only; ADR 0028). */
-  translations: string[];
-  /** A repeat group's key: one row per entry of it (the entry's number under `#`), none for a report without. */
-  entries?: string | null;
-}
-
-/** What the main thread has learnt since the last page: labels of sites and observers. */
-export interface Labels {
-  sites: Record<string, [code: string, name: string]>;
-  observers: Record<string, string>;
-}
-
-export interface RenderPage {
-  /** Rows without their wrapped key (`dek` is empty): the key is in `keys`. */
-  rows: RawRow[];
-  /** The rows' data keys, 32 bytes each in row order; transferred to the worker, wiped after the page. */
-  keys: Uint8Array;
-  /** GeoJSON: the first page writes no comma before its first feature. */
-  first: boolean;
-  /** The first `opened` rows carry their answers decrypted already, by the main thread (`pageKeys`). */
-  opened: number;
-  /** Each row's translations (sealed; opened for the first `opened` rows), when the spec has any. */
-  translations?: RowTranslations[];
-}
-
-/** CSV and GeoJSON come back as UTF-8 bytes; XLSX as cells for the spreadsheet writer. */
-export type Rendered = Uint8Array | Cell[][];
+import {
+  ENTRY_KEY,
+  KEY_BYTES,
+  type Labels,
+  type RawRow,
+  type RenderPage,
+  type RenderSpec,
+  type Rendered,
+} from './exports.types.ts';
 
 type Answers = Record<string, unknown>;
 export interface Renderer {
@@ -129,15 +34,6 @@ export interface Renderer {
   /** The renderer is unusable afterwards. */
   close(): void;
 }
-
-/**
- * The answer key under which the renderer finds an entry's number (1, 2, …): not a possible field key
- * (FIELD_KEY_RE), so no question's answer can land in that column.
- */
-export const ENTRY_KEY = '#';
-
-/** Each row's data key in `RenderPage.keys`. */
-export const KEY_BYTES = 32;
 
 export function createRenderer(spec: RenderSpec): Renderer {
   let closed = false;
@@ -212,14 +108,19 @@ export function createRenderer(spec: RenderSpec): Renderer {
     }
   }
 
-  function row(r: RawRow, p: RenderPage, n: number): { cells: Cell[]; answers: Answers } {
-    const answers = answersOf(r, p, n);
-    const cells = fixedCells(r);
+  /** The answers' cells in column order, after `cells` (the fixed ones); the slots emptied again. */
+  function answerCells(cells: Cell[], answers: Answers): Cell[] {
     spread(answers);
     for (let i = 0; i < kinds.length; i++) {
       cells.push(cellOf(kinds[i]!, values[i], contexts[i]!));
       values[i] = undefined;
     }
+    return cells;
+  }
+
+  function row(r: RawRow, p: RenderPage, n: number): { cells: Cell[]; answers: Answers } {
+    const answers = answersOf(r, p, n);
+    const cells = answerCells(fixedCells(r), answers);
     if (locales.length) cells.push(...translated(r, p, n));
     return { cells, answers };
   }
@@ -237,14 +138,8 @@ export function createRenderer(spec: RenderSpec): Renderer {
       if (!Array.isArray(list)) continue;
       const fixed = fixedCells(r);
       list.forEach((entry, j) => {
-        if (!entry || typeof entry !== 'object') return;
-        spread({ ...(entry as Answers), [ENTRY_KEY]: j + 1 });
-        const cells = [...fixed];
-        for (let i = 0; i < kinds.length; i++) {
-          cells.push(cellOf(kinds[i]!, values[i], contexts[i]!));
-          values[i] = undefined;
-        }
-        rows.push(cells);
+        if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return;
+        rows.push(answerCells([...fixed], { ...(entry as Answers), [ENTRY_KEY]: j + 1 }));
       });
     }
     return rows;

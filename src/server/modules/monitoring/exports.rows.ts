@@ -13,7 +13,7 @@ import {
   type RawRow,
   type RenderFormat,
   type RenderSpec,
-} from './exports.render.ts';
+} from './exports.types.ts';
 import { SUBMISSION_STATUSES } from './submissions.schemas.ts';
 import type { CellType } from './exports.xlsx.ts';
 
@@ -21,8 +21,9 @@ import type { CellType } from './exports.xlsx.ts';
  * What a monitoring export shows: fixed columns, then one or more columns per top-level field of the
  * form versions that occur in the mission. Redacted (the default) removes what can name or place a
  * person: free text, place names, GPS, file and signature ids, repeat groups' contents (their count
- * stays), and observers appear as a stable code instead of a name. The rows themselves are rendered
- * in the export workers (exports.render.ts) from the plan made here.
+ * stays), and observers appear as a stable code instead of a name. An export of a group's entries
+ * (`planEntries`) keeps only their yes/no and choice answers when redacted (ADR 0036). The rows
+ * themselves are rendered in the export workers (exports.render.ts) from the plan made here.
  */
 export const EXPORT_PAGE = 1000;
 
@@ -134,11 +135,28 @@ const fixedHeader = (locale: Locale, missionKind: string | null) =>
     ),
   );
 
+/** The repeat groups with this key, in every form version that has one (newest first as given). */
+export function repeatGroups(defs: FormDefinition[], key: string) {
+  const out: { field: FormField; section: FormDefinition['sections'][number]; def: FormDefinition }[] = [];
+  for (const def of defs)
+    for (const section of def.sections)
+      for (const field of section.fields)
+        if (field.key === key && field.type === 'repeat') out.push({ field, section, def });
+  return out;
+}
+
+/**
+ * An entry is often a person (an interviewee): in a redacted export its dates, numbers and places are
+ * withheld too, since a detention date with a sex, an age band and the institution can single someone
+ * out (ADR 0036). A report's own dates and numbers (the visit's) stay, as before.
+ */
+const ENTRY_REDACTED_TYPES = new Set([...REDACTED_TYPES, 'date', 'datetime', 'number', 'location']);
+
 /**
  * One row per entry of a repeat group (a visit's interviews): the report's fixed columns, the entry's
- * number, then the group's questions by the same rules as a report's (redacted: no free text; a key
- * that is free text in any version has no column). Nothing else of the report: its other answers are in
- * the export of reports, joined by the report's id.
+ * number, then the group's questions (redacted: yes/no and choices only; a key that is withheld in any
+ * version has no column). Nothing else of the report: its other answers are in the export of reports,
+ * joined by the report's id.
  */
 export function planEntries(
   defs: FormDefinition[],
@@ -147,13 +165,9 @@ export function planEntries(
   locale: Locale,
   missionKind: string | null = null,
 ): ExportPlan {
-  const children: FormField[] = [];
-  for (const def of defs)
-    for (const s of def.sections)
-      for (const f of s.fields)
-        if (f.key === group && f.type === 'repeat') children.push(...(f.fields ?? []));
+  const children = repeatGroups(defs, group).flatMap((g) => g.field.fields ?? []);
   const withheld = new Set(
-    redacted ? children.filter((f) => REDACTED_TYPES.has(f.type)).map((f) => f.key) : [],
+    redacted ? children.filter((f) => ENTRY_REDACTED_TYPES.has(f.type)).map((f) => f.key) : [],
   );
   const seen = new Set<string>();
   const columns: PlanColumn[] = [

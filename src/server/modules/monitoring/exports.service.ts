@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { FileStore } from '../../platform/files/store.ts';
 import { bishkekDate } from '../cases/cases.export.format.ts';
 import { authoriseNamedExport } from '../approvals/export-approval.ts';
+import { repeatGroups } from './exports.rows.ts';
 import { EXPORT_CONTENT_TYPES, type ExportFormat } from './exports.writers.ts';
 
 /**
@@ -60,7 +61,11 @@ export async function requestExport(
   requireReauth(actor);
   const approvalId = body.redacted
     ? null
-    : await authoriseNamedExport(ctx, actor, 'monitoring', { mission: missionId });
+    : // The approver is asked for exactly this: a mission's reports, or the entries of one group.
+      await authoriseNamedExport(ctx, actor, 'monitoring', {
+        mission: missionId,
+        ...(entries ? { entries } : {}),
+      });
   const id = uuidv7();
   const now = new Date().toISOString();
   const { wrapped } = envelope(ctx).newRecordKey('mon_exports', id);
@@ -128,21 +133,16 @@ async function checkEntries(ctx: AppContext, missionId: string, group: string, f
   const current = await ctx.db
     .selectFrom('mission_forms as mf')
     .innerJoin('form_versions as v', 'v.id', 'mf.form_version_id')
-    .select(['v.id', 'v.version', 'v.definition'])
+    .select(['v.definition'])
     .where('mf.mission_id', '=', missionId)
     .execute();
   const has = (rows: { definition: string }[]) =>
-    rows.some((r) => repeatGroup([JSON.parse(r.definition) as FormDefinition], group));
+    repeatGroups(
+      rows.map((r) => JSON.parse(r.definition) as FormDefinition),
+      group,
+    ).length > 0;
   if (!has(current) && !has(await missionVersions(ctx, missionId)))
     throw new AppError('mon_export.entries_unknown', { fields, params: { group } });
-}
-
-/** The repeat group with this key in the first of these forms that has it, or null. */
-export function repeatGroup(defs: FormDefinition[], key: string) {
-  for (const def of defs)
-    for (const s of def.sections)
-      for (const f of s.fields) if (f.key === key && f.type === 'repeat') return { field: f, section: s };
-  return null;
 }
 
 /** The form versions the mission's submissions use, newest first (their fields lead the columns). */
@@ -238,7 +238,13 @@ export async function exportDownload(
     action: 'monitoring.export_download',
     entityType: 'mission',
     entityId: row.mission_id,
-    details: { exportId: id, format: row.format, redacted: row.redacted === 1, count: row.rows },
+    details: {
+      exportId: id,
+      format: row.format,
+      redacted: row.redacted === 1,
+      count: row.rows,
+      ...(row.entries ? { entries: row.entries } : {}),
+    },
   });
   const key = envelope(ctx).openRecordKey('mon_exports', row.id, row.dek);
   const format = row.format as ExportFormat;

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRenderer, type Labels, type RenderPage, type RenderSpec } from './exports.render.ts';
+import { createRenderer } from './exports.render.ts';
+import type { Labels, RenderPage, RenderSpec } from './exports.types.ts';
 
 /**
  * An export worker thread (exports.pool.ts): renders the pages it is sent, in order, and answers each

@@ -1,7 +1,7 @@
 import type { Cell } from '../../../core/csv.ts';
 import { csvLine } from '../../../core/csv.ts';
 import { tableStream } from '../cases/cases.export.format.ts';
-import type { Rendered } from './exports.render.ts';
+import type { Rendered } from './exports.types.ts';
 import { XLSX_FORMATS, type CellType } from './exports.xlsx.ts';
 
 /**

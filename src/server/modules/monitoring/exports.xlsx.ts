@@ -1,6 +1,6 @@
 import type { Cell } from '../../../core/csv.ts';
 import { zoneOffsetMs } from '../../../core/zoned-time.ts';
-import type { PlanColumn } from './exports.render.ts';
+import type { PlanColumn } from './exports.types.ts';
 
 /**
  * Typed cells for the XLSX export: dates and date-times become spreadsheet dates (a number of days

@@ -11,13 +11,19 @@ export interface ExportGroup {
   form: string;
 }
 
-/** The repeat groups of the mission's forms, each key once (the first form that has it names it). */
+/**
+ * The repeat groups of the mission's forms, each key once: the export takes the entries of every form
+ * with a group of that key, so the option names all those forms.
+ */
 export function useExportGroups(mission: Mission): ExportGroup[] {
   const l10n = useL10n();
   const seen = new Map<string, ExportGroup>();
   for (const f of mission.forms)
-    for (const g of f.groups ?? [])
-      if (!seen.has(g.key)) seen.set(g.key, { key: g.key, label: l10n(g.label), form: l10n(f.title) });
+    for (const g of f.groups) {
+      const had = seen.get(g.key);
+      if (had) had.form = `${had.form}, ${l10n(f.title)}`;
+      else seen.set(g.key, { key: g.key, label: l10n(g.label), form: l10n(f.title) });
+    }
   return [...seen.values()];
 }
 
