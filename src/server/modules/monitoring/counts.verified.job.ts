@@ -13,16 +13,34 @@ import { countInput, VERIFIED_STATES } from './submissions.recount.ts';
  * counts its verified reports afresh, decrypted a page at a time.
  */
 export const VERIFIED_COUNTS_JOB = 'monitoring.count_verified';
-/** Written when the job has finished, or by migration 0042 where nothing was verified before it. */
+/** Written when the job has finished, or once no verified report was found (below). */
 const DONE = 'monitoring.verified_counted';
 
 /**
  * Whether the verified figures are complete. Until the job has run they may be too low: a mission
  * cannot switch its public page to them meanwhile (missions.service.ts), and the dashboard says so.
+ * With no verified report at all there is nothing to count (a new installation): that is written down
+ * the first time it is seen, since a report verified from then on is counted as it is verified.
  */
 export async function verifiedCounted(db: Executor): Promise<boolean> {
-  return !!(await db.selectFrom('settings').select('key').where('key', '=', DONE).executeTakeFirst());
+  if (await db.selectFrom('settings').select('key').where('key', '=', DONE).executeTakeFirst()) return true;
+  if (await anyVerified(db)) return false;
+  await db
+    .insertInto('settings')
+    .values({ key: DONE, value: '1', updated_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return true;
 }
+
+const anyVerified = async (db: Executor) =>
+  !!(await db
+    .selectFrom('submissions')
+    .select('id')
+    .where('source', '=', 'observer')
+    .where('status', 'in', VERIFIED_STATES)
+    .limit(1)
+    .executeTakeFirst());
 const PAGE = 500;
 
 export function registerVerifiedCounts(ctx: AppContext): void {
@@ -38,13 +56,7 @@ export const scheduleVerifiedCounts = (ctx: AppContext, now = Date.now()): Promi
     {
       job: VERIFIED_COUNTS_JOB,
       done: DONE,
-      needed: async () =>
-        !!(await ctx.db
-          .selectFrom('submissions')
-          .select('id')
-          .where('status', 'in', VERIFIED_STATES)
-          .limit(1)
-          .executeTakeFirst()),
+      needed: () => anyVerified(ctx.db),
     },
     now,
   );

@@ -79,8 +79,12 @@ export async function transitionMany(
       });
   }
   return eachReport(input.ids, async (id) => {
-    await withReview(ctx, actor, id, (tx, audit, row, key) =>
-      applyTransition(actor, id, move, tx, audit, row, key, FORWARD),
+    await withReview(
+      ctx,
+      actor,
+      id,
+      (tx, audit, row, key) => applyTransition(actor, id, move, tx, audit, row, key, FORWARD),
+      { alsoLock: move.duplicateOf },
     );
     return true;
   });

@@ -68,15 +68,18 @@ export async function withReview<T>(
   actor: Actor | null,
   id: string,
   fn: (tx: Tx, audit: (e: AuditEntry) => Promise<void>, row: SubmissionsTable, key: RecordKey) => Promise<T>,
-  opts: { whileLocked?: boolean } = {},
+  opts: { whileLocked?: boolean; alsoLock?: string | null | undefined } = {},
 ): Promise<T> {
   let heldBy: string | null = null;
   const out = await inTx(ctx, async (tx, audit) => {
     // One review change of a report at a time: on PostgreSQL two coordinators verifying the same report
     // together both read "in review" and both counted it among the verified figures. The row lock makes
-    // the second wait, then read the first one's result (SQLite has one writer at a time anyway).
+    // the second wait, then read the first one's result (SQLite has one writer at a time anyway). A
+    // change that reads another report too (the original of a duplicate) locks both, in id order, so
+    // that two reviewers marking two reports as copies of each other cannot deadlock.
     if (ctx.dbh.kind === 'postgres')
-      await tx.selectFrom('submissions').select('id').where('id', '=', id).forUpdate().execute();
+      for (const lock of [...new Set([id, opts.alsoLock ?? id])].sort())
+        await tx.selectFrom('submissions').select('id').where('id', '=', lock).forUpdate().execute();
     const row = await loadForReview(ctx, actor, id, tx);
     const lock = liveLock(row);
     if (lock && lock.userId !== actor!.userId && !opts.whileLocked) {
@@ -221,8 +224,12 @@ export async function transitionSubmission(
   id: string,
   input: z.infer<typeof S.Transition>,
 ): Promise<View> {
-  await withReview(ctx, actor, id, (tx, audit, row, key) =>
-    applyTransition(actor!, id, input, tx, audit, row, key),
+  await withReview(
+    ctx,
+    actor,
+    id,
+    (tx, audit, row, key) => applyTransition(actor!, id, input, tx, audit, row, key),
+    { alsoLock: input.duplicateOf },
   );
   return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
 }

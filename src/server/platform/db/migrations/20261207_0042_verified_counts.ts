@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely';
  * not yet checked should not reach the news as a figure. The counters keep, beside what every report
  * not rejected adds, what the verified and published ones add (submissions.counts.verified.ts), so the
  * public page stays a read of counters. Reports already verified are counted in by a job after start
- * (counts.verified.job.ts): migrations cannot read encrypted answers. Where there are none (a new
- * installation), the job's setting is written here, so the figures count as complete from the start.
+ * (counts.verified.job.ts): migrations cannot read encrypted answers. No row is written here: a backup
+ * restored into a migrated database brings its own settings, and a seeded one would collide with them.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -28,22 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('mon_count_answer')
     .addColumn('verified', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  const any = await db
-    .selectFrom('submissions')
-    .select('id')
-    .where('status', 'in', ['verified', 'published'])
-    .limit(1)
-    .executeTakeFirst();
-  if (!any)
-    await db
-      .insertInto('settings')
-      .values({ key: 'monitoring.verified_counted', value: '1', updated_at: new Date().toISOString() })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.deleteFrom('settings').where('key', '=', 'monitoring.verified_counted').execute();
   await db.schema.alterTable('mon_count_answer').dropColumn('verified').execute();
   for (const table of ['mon_count_region', 'mon_count_hour']) {
     await db.schema.alterTable(table).dropColumn('verified_critical').execute();
