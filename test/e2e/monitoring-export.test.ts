@@ -231,8 +231,10 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     assert.equal(r.status, 201, JSON.stringify(r.body));
     await page.reload();
     const panel = page.getByTestId('export-panel');
-    await panel.getByTestId('export-rows').click();
-    await page.getByRole('option', { name: 'One per entry of “Interviews” (Visit)' }).click();
+    await panel
+      .getByTestId('export-rows')
+      .getByRole('radio', { name: 'One per entry of “Interviews” (Visit)' })
+      .check();
     await see(page, panel.getByText("the report's other answers are in the export of reports"));
     // GeoJSON has no rows per entry: while it is the format, the choice of rows is not offered.
     await panel.getByTestId('export-format').getByText('GeoJSON').click();

@@ -198,6 +198,9 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     await page.getByTestId('dashboard-counts').getByText('Тастыкталгандар гана').click();
     await see(page, page.getByTestId('dashboard-counts-note').getByText(/Тастыкталган жана жарыяланган/));
     await see(page, page.getByTestId('dash-incidents').getByText('0', { exact: true }));
+    // Nothing verified yet: said in one line each, not as empty charts a reader takes for "no problems".
+    await see(page, page.getByText('Азырынча тастыкталган окуя жок.'));
+    await see(page, page.getByTestId('no-verified-answers').first());
     assert.deepEqual(await shot(page, 'dashboard-verified-ky'), []);
     await page.getByTestId('mission-tab-settings').click();
     await page.getByTestId('mission-public-counts').getByText('Тастыкталган билдирүүлөр гана').click();

@@ -67,22 +67,22 @@ const answers = {
 };
 
 describe('a report as the violation record or case it becomes', () => {
-  test('labels, option names, Bishkek time and places by name, in the reader’s language', () => {
+  test('labels, option names, Bishkek time and places by name, in the reader’s language; no "?:"', () => {
     const en = describeAnswers(v, answers, 'en');
     assert.equal(
       en,
       [
-        'What happened?: Detention',
-        'When?: 2026-12-06 20:51 (Bishkek time)',
-        'Where?: Chuy · Alamudun District · near the school (42.90000, 74.60000)',
-        'Was anyone injured?: No',
+        'What happened? Detention',
+        'When? 2026-12-06 20:51 (Bishkek time)',
+        'Where? Chuy · Alamudun District · near the school (42.90000, 74.60000)',
+        'Was anyone injured? No',
         'People detained:',
         '  1. Role: observer; Hurt: Yes',
       ].join('\n'),
     );
     const ru = describeAnswers(v, answers, 'ru');
-    assert.match(ru, /^Когда\?: 2026-12-06 20:51 \(время Бишкека\)$/m);
-    assert.match(ru, /^Есть пострадавшие\?: Нет$/m);
+    assert.match(ru, /^Когда\? 2026-12-06 20:51 \(время Бишкека\)$/m);
+    assert.match(ru, /^Есть пострадавшие\? Нет$/m);
     assert.doesNotMatch(ru, /[{}"]|KG-C|1091691655|T14:51/);
   });
 

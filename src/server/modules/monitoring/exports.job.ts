@@ -175,7 +175,8 @@ export async function runExport(ctx: AppContext, id: string): Promise<void> {
   }
   const key = envelope(ctx).openRecordKey('mon_exports', id, row.dek);
   const store = new FileStore(ctx.config.dataDir);
-  const sheet = tr(locale, 'errors:mon_export.sheet');
+  // Rows per entry are entries, not reports: the sheet says so.
+  const sheet = tr(locale, row.entries ? 'errors:mon_export.sheet_entries' : 'errors:mon_export.sheet');
   const types = columnTypes(plan.columns);
   const header = format === 'xlsx' ? xlsxHeader(plan.header, types, locale) : plan.header;
   let stored;

@@ -59,6 +59,8 @@ function valueText(v: CachedVersion, f: FlatField, a: unknown, locale: Locale): 
 }
 
 const isSet = (a: unknown) => a !== undefined && a !== null && a !== '';
+/** "Label: value"; a label that is a question or ends in a colon takes no second colon ("What happened? …"). */
+const said = (label: string, value: string) => `${label}${/[?:：]\s*$/.test(label) ? ' ' : ': '}${value}`;
 
 /** The answers as "label: value" lines in the reviewer's language; a repeat group's entries numbered under it. */
 export function describeAnswers(v: CachedVersion, answers: Record<string, unknown>, locale: Locale): string {
@@ -73,15 +75,15 @@ export function describeAnswers(v: CachedVersion, answers: Record<string, unknow
       );
       const entries = a.flatMap((item, i) => {
         const row = item && typeof item === 'object' ? (item as Record<string, unknown>) : {};
-        const said = children
+        const told = children
           .filter((c) => isSet(row[c.key]))
-          .map((c) => `${labelOf(c, locale)}: ${valueText(v, c, row[c.key], locale)}`);
-        return said.length ? [`  ${i + 1}. ${said.join('; ')}`] : [];
+          .map((c) => said(labelOf(c, locale), valueText(v, c, row[c.key], locale)));
+        return told.length ? [`  ${i + 1}. ${told.join('; ')}`] : [];
       });
       if (entries.length) lines.push(`${labelOf(f, locale)}:`, ...entries);
       continue;
     }
-    lines.push(`${labelOf(f, locale)}: ${valueText(v, f, a, locale)}`);
+    lines.push(said(labelOf(f, locale), valueText(v, f, a, locale)));
   }
   return lines.join('\n').slice(0, 50_000);
 }

@@ -1,4 +1,4 @@
-import { Anchor, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Radio, Stack, Text } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../../components/PageLoader';
@@ -56,19 +56,18 @@ export function DashboardTab({
         </Anchor>
       </Group>
       <div>
-        <Text size="sm" fw={500} mb={4} id="dashboard-counts-label">
-          {t('dashboard.countsLabel')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="dashboard-counts-label"
+        <Radio.Group
+          label={t('dashboard.countsLabel')}
           value={counts}
-          onChange={(c) => setCounts(c)}
-          data={(['received', 'verified'] as const).map((c) => ({
-            value: c,
-            label: t(`dashboard.counts.${c}`),
-          }))}
+          onChange={(c) => setCounts(c === 'verified' ? 'verified' : 'received')}
           data-testid="dashboard-counts"
-        />
+        >
+          <Group gap="md" mt={4}>
+            {(['received', 'verified'] as const).map((c) => (
+              <Radio key={c} value={c} label={t(`dashboard.counts.${c}`)} />
+            ))}
+          </Group>
+        </Radio.Group>
         {q.data.counts === 'verified' && (
           <Text size="xs" c="dimmed" mt={4} data-testid="dashboard-counts-note">
             {t('dashboard.countsVerifiedNote')}

@@ -77,6 +77,7 @@ function ExportBody({ storage, mission }: { storage: string; mission: Mission })
   // False for the sole active administrator: the server then runs an export with names at once.
   const needsApproval = mission.namedExportApproval;
   const groups = useExportGroups(mission);
+  const isAdmin = useMe().data?.role === 'admin';
   const [format, setFormat] = useState<ExportFormat>('csv');
   // A repeat group's key: one row per entry of it (CSV and XLSX only).
   const [entries, setEntries] = useState<string | null>(null);
@@ -129,7 +130,14 @@ function ExportBody({ storage, mission }: { storage: string; mission: Mission })
           checked={named}
           onChange={(e) => setNamed(e.currentTarget.checked)}
           label={t('exports.named')}
-          description={t(needsApproval ? 'exports.namedHint' : 'exports.namedHintDirect')}
+          description={t(
+            !needsApproval
+              ? 'exports.namedHintDirect'
+              : // "An administrator other than you" said to a coordinator, who is none, read wrong.
+                isAdmin
+                ? 'exports.namedHint'
+                : 'exports.namedHintCoordinator',
+          )}
           color="orange"
           data-testid="export-named"
         />

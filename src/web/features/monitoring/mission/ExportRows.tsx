@@ -1,4 +1,4 @@
-import { Select, Text } from '@mantine/core';
+import { Radio, Stack } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mission } from '../api';
@@ -43,27 +43,25 @@ export function ExportRows({
 }): ReactElement {
   const { t } = useTranslation('monitoring');
   return (
-    <div>
-      <Select
-        label={t('exports.rowsLabel')}
-        value={value ?? ''}
-        onChange={(v) => onChange(v || null)}
-        allowDeselect={false}
-        data={[
-          { value: '', label: t('exports.rowsReports') },
-          ...groups.map((g) => ({
-            value: g.key,
-            label: t('exports.rowsEntries', { group: g.label, form: g.form }),
-          })),
-        ]}
-        maw={480}
-        data-testid="export-rows"
-      />
-      {value && (
-        <Text size="xs" c="dimmed" mt={4}>
-          {t('exports.rowsHint')}
-        </Text>
-      )}
-    </div>
+    // Radios: an option names the group and its forms, and a select cut that part off on a phone.
+    <Radio.Group
+      label={t('exports.rowsLabel')}
+      description={value ? t('exports.rowsHint') : undefined}
+      value={value ?? ''}
+      onChange={(v) => onChange(v || null)}
+      data-testid="export-rows"
+    >
+      <Stack gap={6} mt={6}>
+        <Radio value="" label={t('exports.rowsReports')} />
+        {groups.map((g) => (
+          <Radio
+            key={g.key}
+            value={g.key}
+            label={t('exports.rowsEntries', { group: g.label, form: g.form })}
+            data-testid={`export-rows-${g.key}`}
+          />
+        ))}
+      </Stack>
+    </Radio.Group>
   );
 }

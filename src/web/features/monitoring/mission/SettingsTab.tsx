@@ -2,6 +2,7 @@ import {
   Anchor,
   Button,
   Group,
+  Radio,
   SegmentedControl,
   Stack,
   Switch,
@@ -133,24 +134,20 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
           onChange={(e) => setV({ ...v, public: e.currentTarget.checked })}
           data-testid="mission-public"
         />
-        <div>
-          <Text size="sm" fw={500} mb={4} id="mission-public-counts-label">
-            {t('missions.publicCountsLabel')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="mission-public-counts-label"
-            value={v.publicCounts}
-            onChange={(c) => setV({ ...v, publicCounts: c })}
-            data={(['received', 'verified'] as const).map((c) => ({
-              value: c,
-              label: t(`missions.publicCounts.${c}`),
-            }))}
-            data-testid="mission-public-counts"
-          />
-          <Text size="xs" c="dimmed" mt={4}>
-            {t(`missions.publicCountsHint.${v.publicCounts}`)}
-          </Text>
-        </div>
+        {/* Radios, not a segmented control: the options are sentences and must wrap on a phone. */}
+        <Radio.Group
+          label={t('missions.publicCountsLabel')}
+          description={t(`missions.publicCountsHint.${v.publicCounts}`)}
+          value={v.publicCounts}
+          onChange={(c) => setV({ ...v, publicCounts: c === 'verified' ? 'verified' : 'received' })}
+          data-testid="mission-public-counts"
+        >
+          <Stack gap={6} mt={6}>
+            {(['received', 'verified'] as const).map((c) => (
+              <Radio key={c} value={c} label={t(`missions.publicCounts.${c}`)} />
+            ))}
+          </Stack>
+        </Radio.Group>
         <Switch
           label={t('missions.publicReportsLabel')}
           description={t(isAdmin ? 'missions.publicReportsHint' : 'missions.publicReportsAdminOnly')}

@@ -42,7 +42,10 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
     return (
       <Stack gap="xs">
         {title}
-        <EmptyState p="md" title={t('dashboard.noIncidents')} />
+        <EmptyState
+          p="md"
+          title={t(s.counts === 'verified' ? 'dashboard.noVerifiedIncidents' : 'dashboard.noIncidents')}
+        />
         {outside}
       </Stack>
     );

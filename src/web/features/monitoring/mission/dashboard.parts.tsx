@@ -46,6 +46,10 @@ function Answers({ s, kind }: { s: DashboardData; kind: 'checklist' | 'incident'
   const { t } = useTranslation('monitoring');
   const rows = s.answers.filter((a) => a.kind === kind);
   if (rows.length === 0) return <EmptyState p="md" title={t('dashboard.noAnswers')} />;
+  // Verified figures before anything is verified: one line, not thirty cards of "0 answers · 0 %"
+  // that a reader of the public page would take for "no problems".
+  if (s.counts === 'verified' && rows.every((a) => a.total === 0))
+    return <EmptyState p="md" title={t('dashboard.noVerifiedAnswers')} data-testid="no-verified-answers" />;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       {rows.map((a) => (

@@ -30,8 +30,7 @@ export function ViolationDialog({ id, onClose }: { id: string; onClose: () => vo
       >
         <Stack>
           <Checkbox
-            label={t('restricted.label', { ns: 'violations' })}
-            description={t('restricted.hint', { ns: 'violations' })}
+            label={t('review.violationDialog.restricted')}
             checked={restricted}
             onChange={(e) => setRestricted(e.currentTarget.checked)}
             data-testid="violation-restricted"
