@@ -116,7 +116,8 @@ await describeBrowser('monitoring: export panel and unstaffed sites on the dashb
     await see(page, panel);
     const named = panel.getByRole('switch', { name: 'With names and free text' });
     assert.equal(await named.isChecked(), false, 'redacted by default');
-    await see(page, panel.getByText('administrator other than you must approve'));
+    // A coordinator is no administrator: the hint does not say "an administrator other than you".
+    await see(page, panel.getByText('An administrator must approve it'));
     assert.equal(await panel.getByTestId('export-job').count(), 0, 'no export yet');
     await photo(page, 'idle-desktop');
 
