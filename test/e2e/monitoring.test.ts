@@ -277,7 +277,9 @@ await describeBrowser('monitoring: coordinator screens', (backend) => {
 
     await page.getByTestId('site-row-C-101').getByTestId('assign-observers').click();
     await page.getByTestId('observers-select').click();
-    // Observers first; staff who may also report are named with their role.
+    // Observers first; staff who may also report are named with their role. The list is read once it
+    // has come (the people are fetched when the picker opens: read at once, it was sometimes empty).
+    await see(page, page.getByRole('option', { name: 'Asel Observer' }));
     const options = await page.getByRole('option').allInnerTexts();
     assert.equal(options[0], 'Asel Observer', options.join(' | '));
     assert.ok(
