@@ -137,11 +137,11 @@ const fixedHeader = (locale: Locale, missionKind: string | null) =>
 
 /** The repeat groups with this key, in every form version that has one (newest first as given). */
 export function repeatGroups(defs: FormDefinition[], key: string) {
-  const out: { field: FormField; section: FormDefinition['sections'][number]; def: FormDefinition }[] = [];
+  const out: { field: FormField; section: FormDefinition['sections'][number] }[] = [];
   for (const def of defs)
     for (const section of def.sections)
       for (const field of section.fields)
-        if (field.key === key && field.type === 'repeat') out.push({ field, section, def });
+        if (field.key === key && field.type === 'repeat') out.push({ field, section });
   return out;
 }
 
