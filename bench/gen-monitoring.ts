@@ -197,6 +197,7 @@ export async function generateMonitoring(
     place: null,
     lat: null,
     lon: null,
+    visits: 1,
     created_at: iso(now),
     updated_at: iso(now),
   }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
+import { MAX_VISITS } from '../../../core/visits.ts';
 import { L10nSchema } from './submissions.schemas.ts';
 
 /** Missions, sites, coordinators and observers (the contract in briefs; issue #5 item 2). */
@@ -97,6 +98,8 @@ export const SiteCreate = z.strictObject({
   place: Line(200).nullable().optional(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lon: z.number().min(-180).max(180).nullable().optional(),
+  /** Planned visits during the mission (ADR 0037); 1 when not given. */
+  visits: z.number().int().min(1).max(MAX_VISITS).optional(),
 });
 export const SitePatch = SiteCreate.partial();
 export const Site = z.object({
@@ -110,9 +113,14 @@ export const Site = z.object({
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   observers: z.array(z.object({ userId: Uuid, name: z.string() })),
-  /** Checklists of the mission received from the site (one per checklist form, corrections not counted). */
+  /** Planned visits: each expects every checklist form of the mission once (ADR 0037). */
+  visits: z.number(),
+  /**
+   * Checklists of the mission received from the site: per checklist form, as many as the planned visits
+   * at most (corrections not counted, a third observer's copy on election day not either).
+   */
   received: z.number(),
-  /** Checklists expected: the mission's checklist forms where someone was sent (or something came). */
+  /** Checklists expected: checklist forms × visits where someone was sent (or something came). */
   expected: z.number(),
   /** Reports of any kind from the site, rejected ones too (reviewers only; null for an observer). */
   reports: z.number().nullable(),

@@ -10,7 +10,7 @@ import { loadMission, missionVisibleTo, requireWholeMission, type Scope } from '
 import { scheduleVerifiedCounts, verifiedCounted } from './counts.verified.job.ts';
 import type * as S from './missions.schemas.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
-import { receivedPairs } from './sites.status.ts';
+import { countedSum, receivedPairs } from './sites.status.ts';
 
 type MissionView = z.infer<typeof S.Mission>;
 type Item = z.infer<typeof S.MissionSummaryItem>;
@@ -40,7 +40,7 @@ async function tallies(ctx: AppContext, actor: Actor, missionIds: string[], scop
       .execute(),
     // Counted as the dashboard counts them (sites.status.ts), so the two never disagree.
     receivedPairs(ctx.db, missionIds)
-      .select(['c.mission_id', 's.region', (eb) => eb.fn.countAll<number>().as('n')])
+      .select(['c.mission_id', 's.region', (eb) => countedSum(eb).as('n')])
       .groupBy(['c.mission_id', 's.region'])
       .execute(),
     ctx.db

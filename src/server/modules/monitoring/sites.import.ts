@@ -1,6 +1,7 @@
 import { districtByName, namesPlaceOnMap, regionByName } from '../../../core/geo/lookup.ts';
 import { districtsOf, isDistrictOf } from '../../../core/geo/regions.ts';
 import { parseCsvRows, tidyCells } from '../../../core/csv.ts';
+import { visitsOf } from '../../../core/visits.ts';
 
 /** One line of a sites CSV after checking; `line` is the 1-based line number in the file. */
 export interface SiteLine {
@@ -18,6 +19,8 @@ export interface SiteLine {
    * never unassigns anyone by accident.
    */
   observers: string[] | null;
+  /** Planned visits (the optional ninth column); null when empty: 1 for a new site, else unchanged. */
+  visits: number | null;
 }
 export interface LineIssue {
   line: number;
@@ -33,10 +36,11 @@ export interface LineIssue {
     | 'columns'
     | 'unknown_observer'
     | 'region_not_yours'
-    | 'point_half';
+    | 'point_half'
+    | 'invalid_visits';
 }
 
-const HEADER = ['code', 'name', 'region', 'district', 'place', 'lat', 'lon', 'observers'];
+const HEADER = ['code', 'name', 'region', 'district', 'place', 'lat', 'lon', 'observers', 'visits'];
 /** More observers on one site than any real station has; a longer cell is a mistake. */
 const MAX_OBSERVERS = 20;
 /** A rough shape check; whether an account has the address is the importer's question. */
@@ -68,8 +72,17 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
   const seen = new Set<string>();
   rows.slice(hasHeader ? 1 : 0).forEach(({ line, cells: r }) => {
     const clean = tidyCells(r);
-    const [code = '', name = '', regionRaw = '', districtRaw = '', place = '', lat = '', lon = '', obs = ''] =
-      clean;
+    const [
+      code = '',
+      name = '',
+      regionRaw = '',
+      districtRaw = '',
+      place = '',
+      lat = '',
+      lon = '',
+      obs = '',
+      visitsRaw = '',
+    ] = clean;
     if (r.length > HEADER.length) issues.push({ line, field: 'line', code: 'columns' });
     if (!code) issues.push({ line, field: 'code', code: 'required' });
     else if (code.length > 40) issues.push({ line, field: 'code', code: 'too_long' });
@@ -112,8 +125,21 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
       issues.push({ line, field: 'observers', code: 'too_long' });
     else if (observers?.some((e) => !EMAIL.test(e)))
       issues.push({ line, field: 'observers', code: 'unknown_observer' });
+    const visits = visitsRaw ? visitsOf(visitsRaw) : null;
+    if (visitsRaw && visits === null) issues.push({ line, field: 'visits', code: 'invalid_visits' });
     if (region)
-      lines.push({ line, code, name, region, district, place: where || null, lat: la, lon: lo, observers });
+      lines.push({
+        line,
+        code,
+        name,
+        region,
+        district,
+        place: where || null,
+        lat: la,
+        lon: lo,
+        observers,
+        visits,
+      });
   });
   if (rows.length <= (hasHeader ? 1 : 0)) issues.push({ line: 1, field: 'line', code: 'required' });
   return { lines, issues: issues.slice(0, 200) };

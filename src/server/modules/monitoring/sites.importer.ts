@@ -94,7 +94,8 @@ export async function importSites(
         siteId = old.id;
         await tx
           .updateTable('sites')
-          .set({ ...fields, updated_at: now })
+          // An empty visits cell keeps what the site has: a re-imported list of names plans nothing.
+          .set({ ...fields, ...(l.visits !== null ? { visits: l.visits } : {}), updated_at: now })
           .where('id', '=', old.id)
           .execute();
         updated++;
@@ -108,6 +109,7 @@ export async function importSites(
             code: l.code,
             kind,
             ...fields,
+            visits: l.visits ?? 1,
             created_at: now,
             updated_at: now,
           })

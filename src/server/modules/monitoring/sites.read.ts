@@ -115,8 +115,9 @@ export async function presentSites(
       observers: withObservers
         ? observers.map((o) => ({ userId: o.user_id, name: names.get(o.user_id) ?? '—' }))
         : [],
+      visits: r.visits,
       received,
-      expected: expectedAt(perMission.get(r.mission_id) ?? 0, observers.length > 0, received),
+      expected: expectedAt(perMission.get(r.mission_id) ?? 0, r.visits, observers.length > 0, received),
       reports: withObservers ? (reports.get(r.id)?.n ?? 0) : null,
       lastReportAt: reports.get(r.id)?.last ?? null,
     };

@@ -94,6 +94,7 @@ export async function createSite(
         place: input.place ?? null,
         lat: input.lat ?? null,
         lon: input.lon ?? null,
+        visits: input.visits ?? 1,
         created_at: now,
         updated_at: now,
       })
@@ -141,6 +142,7 @@ export async function updateSite(
         ...(patch.place !== undefined ? { place: patch.place } : {}),
         ...(patch.lat !== undefined ? { lat: patch.lat } : {}),
         ...(patch.lon !== undefined ? { lon: patch.lon } : {}),
+        ...(patch.visits !== undefined ? { visits: patch.visits } : {}),
         region,
         district: district ?? null,
         updated_at: new Date().toISOString(),

@@ -19,14 +19,41 @@ export const hasObserver = (eb: SitesEb) =>
 export const staffedCount = (eb: SitesEb) =>
   eb.fn.count<number>(eb.case().when(hasObserver(eb)).then(1).end());
 
-/** How many of the grouped sites have nobody assigned (an aggregate over `s`). */
-export const unstaffedCount = (eb: SitesEb) =>
-  eb.fn.count<number>(
-    eb
-      .case()
-      .when(eb.not(hasObserver(eb)))
-      .then(1)
-      .end(),
+/** Planned visits of the grouped sites that have an observer: what they owe per checklist form. */
+export const staffedVisits = (eb: SitesEb) =>
+  eb.fn.coalesce(
+    eb.fn.sum<number>(eb.case().when(hasObserver(eb)).then(eb.ref('s.visits')).else(0).end()),
+    eb.lit(0),
+  );
+
+type PairsEb = ExpressionBuilder<
+  Database & { s: Database['sites']; c: Database['mon_count_site_form'] },
+  's' | 'c'
+>;
+
+/**
+ * Checklists of one site × form pair that count: as many as the site's planned visits at most (ADR
+ * 0037). A second observer's copy on election day, or a fifth visit where four were planned, is a
+ * report all the same (the review list has it) but does not make another site look covered.
+ */
+const pairCounted = (eb: PairsEb) =>
+  eb.case().when('c.n', '<', eb.ref('s.visits')).then(eb.ref('c.n')).else(eb.ref('s.visits')).end();
+
+/** Counted checklists of the grouped pairs (an aggregate over `receivedPairs`). */
+export const countedSum = (eb: PairsEb) => eb.fn.coalesce(eb.fn.sum<number>(pairCounted(eb)), eb.lit(0));
+
+/** Counted checklists of the grouped pairs whose site has nobody assigned. */
+export const unstaffedCounted = (eb: PairsEb) =>
+  eb.fn.coalesce(
+    eb.fn.sum<number>(
+      eb
+        .case()
+        .when(eb.not(hasObserver(eb)))
+        .then(pairCounted(eb))
+        .else(0)
+        .end(),
+    ),
+    eb.lit(0),
   );
 
 const checklistForms = (eb: SitesEb) =>
@@ -36,11 +63,11 @@ const checklistForms = (eb: SitesEb) =>
     .whereRef('mf.mission_id', '=', 's.mission_id')
     .where('mf.form_kind', '=', 'checklist');
 
-/** Checklists received from the site (a correlated count over the site's few counter rows). */
+/** Checklists counted at the site (a correlated sum over the site's few counter rows). */
 export const receivedCount = (eb: SitesEb) =>
   eb
     .selectFrom('mon_count_site_form as c')
-    .select((e) => e.fn.countAll<number>().as('n'))
+    .select((e) => countedSum(e).as('n'))
     .whereRef('c.site_id', '=', 's.id')
     .whereRef('c.mission_id', '=', 's.mission_id')
     // A pair whose checklists were all rejected stays as a row with n = 0 (submissions.recount.ts).
@@ -79,6 +106,9 @@ export async function checklistCount(db: Executor, missionId: string): Promise<n
   return Number(r.n);
 }
 
+/** Checklists a site owes in all: every checklist form at every planned visit. */
+const owed = (eb: SitesEb, checklists: number) => eb(eb.val(checklists), '*', eb.ref('s.visits'));
+
 /** The condition of a status filter, given the mission's number of checklist forms. */
 export function statusIs(status: (typeof SITE_STATUSES)[number], checklists: number) {
   return (eb: SitesEb) => {
@@ -88,13 +118,13 @@ export function statusIs(status: (typeof SITE_STATUSES)[number], checklists: num
       case 'waiting':
         return checklists === 0
           ? eb.lit(false)
-          : eb.and([hasObserver(eb), eb(receivedCount(eb), '<', checklists)]);
+          : eb.and([hasObserver(eb), eb(receivedCount(eb), '<', owed(eb, checklists))]);
       case 'complete':
-        return checklists === 0 ? eb.lit(false) : eb(receivedCount(eb), '>=', checklists);
+        return checklists === 0 ? eb.lit(false) : eb(receivedCount(eb), '>=', owed(eb, checklists));
     }
   };
 }
 
-/** Expected checklists of one site (the summary's rule, per site). */
-export const expectedAt = (checklists: number, staffed: boolean, received: number) =>
-  staffed || received > 0 ? checklists : 0;
+/** Expected checklists of one site (the summary's rule, per site): every form at every planned visit. */
+export const expectedAt = (checklists: number, visits: number, staffed: boolean, received: number) =>
+  staffed || received > 0 ? checklists * visits : 0;

@@ -1,7 +1,13 @@
 import { districtsOf, isDistrictOf, isRegionCode } from '../../../core/geo/regions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { regionInScope, type Scope } from './monitoring.access.ts';
-import { checklistCount, receivedPairs, staffedCount, unstaffedCount } from './sites.status.ts';
+import {
+  checklistCount,
+  countedSum,
+  receivedPairs,
+  staffedVisits,
+  unstaffedCounted,
+} from './sites.status.ts';
 
 export interface DistrictFigures {
   /** By district id, or by region code for Bishkek and Osh, which have no districts (the map's units). */
@@ -37,7 +43,7 @@ export async function districtFigures(
         's.region',
         's.district',
         (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) => staffedCount(eb).as('staffed'),
+        (eb) => staffedVisits(eb).as('visits'),
       ])
       .where('s.mission_id', '=', missionId)
       .groupBy(['s.region', 's.district'])
@@ -46,8 +52,8 @@ export async function districtFigures(
       .select([
         's.region',
         's.district',
-        (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) => unstaffedCount(eb).as('unstaffed'),
+        (eb) => countedSum(eb).as('n'),
+        (eb) => unstaffedCounted(eb).as('unstaffed'),
       ])
       .groupBy(['s.region', 's.district'])
       .execute(),
@@ -63,7 +69,7 @@ export async function districtFigures(
     if (!regionInScope(scope, s.region)) continue;
     const area = areaOf(s.region, s.district);
     if (area === null) unplaced += Number(s.n);
-    else slot(area).expected += Number(s.staffed) * checklists;
+    else slot(area).expected += Number(s.visits) * checklists;
   }
   for (const r of received) {
     const area = regionInScope(scope, r.region) ? areaOf(r.region, r.district) : null;

@@ -5,12 +5,14 @@ import type { AppContext } from '../../platform/context.ts';
 import { loadMission, regionInScope, requireReviewer, type Scope } from './monitoring.access.ts';
 import {
   checklistCount,
+  countedSum,
   expectedAt,
   hasObserver,
   receivedCount,
   receivedPairs,
   staffedCount,
-  unstaffedCount,
+  staffedVisits,
+  unstaffedCounted,
 } from './sites.status.ts';
 import { verifiedCounted } from './counts.verified.job.ts';
 import { districtFigures } from './summary.districts.ts';
@@ -52,7 +54,12 @@ export async function buildSummary(
       .execute(),
     ctx.db
       .selectFrom('sites as s')
-      .select(['s.region', (eb) => eb.fn.countAll<number>().as('n'), (eb) => staffedCount(eb).as('staffed')])
+      .select([
+        's.region',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => staffedCount(eb).as('staffed'),
+        (eb) => staffedVisits(eb).as('visits'),
+      ])
       .where('s.mission_id', '=', missionId)
       .groupBy('s.region')
       .execute(),
@@ -66,11 +73,7 @@ export async function buildSummary(
     // Checklists received, and those from a site nobody is assigned to (a mobile team, a coordinator
     // on the spot, an observer moved elsewhere since): at most sites × checklists counter rows.
     receivedPairs(ctx.db, [missionId])
-      .select([
-        's.region',
-        (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) => unstaffedCount(eb).as('unstaffed'),
-      ])
+      .select(['s.region', (eb) => countedSum(eb).as('n'), (eb) => unstaffedCounted(eb).as('unstaffed')])
       .groupBy('s.region')
       .execute(),
   ]);
@@ -85,7 +88,8 @@ export async function buildSummary(
   // A checklist that came from such a site anyway is expected as well as received: otherwise
   // received could pass expected and coverage read 133 %.
   for (const s of only(sites)) {
-    slot(s.region).expected += Number(s.staffed) * checklists;
+    // Every checklist form at every planned visit (ADR 0037; one visit on election day).
+    slot(s.region).expected += Number(s.visits) * checklists;
     slot(s.region).unstaffed += Number(s.n) - Number(s.staffed);
   }
   for (const r of only(received)) {
@@ -220,7 +224,7 @@ export async function sitesStatus(
   requireReviewer(a);
   let q = ctx.db
     .selectFrom('sites as s')
-    .select(['s.id', 's.code', 's.name', 's.region', 's.district', 's.lat', 's.lon'])
+    .select(['s.id', 's.code', 's.name', 's.region', 's.district', 's.lat', 's.lon', 's.visits'])
     .select((eb) => receivedCount(eb).as('received'))
     .select((eb) => eb.case().when(hasObserver(eb)).then(1).else(0).end().as('staffed'))
     .where('s.mission_id', '=', id)
@@ -239,7 +243,7 @@ export async function sitesStatus(
         district: r.district,
         lat: r.lat,
         lon: r.lon,
-        expected: expectedAt(checklists, Number(r.staffed) > 0, Number(r.received)),
+        expected: expectedAt(checklists, r.visits, Number(r.staffed) > 0, Number(r.received)),
         received: Number(r.received),
       })),
   };

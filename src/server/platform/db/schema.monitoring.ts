@@ -57,6 +57,8 @@ export interface SitesTable {
   place: string | null;
   lat: number | null;
   lon: number | null;
+  /** Planned visits (ADR 0037): the site expects each checklist form this many times; 1 on election day. */
+  visits: number;
   created_at: string;
   updated_at: string;
 }

@@ -165,7 +165,9 @@ export interface Site {
   lat: number | null;
   lon: number | null;
   observers: Person[];
-  /** Checklists received from the site, and expected there (0 where nobody was sent). */
+  /** Planned visits (hearings of a trial): each expects every checklist form once (ADR 0037). */
+  visits: number;
+  /** Checklists received from the site (at most one a form a visit), and expected there (0 where nobody was sent). */
   received: number;
   expected: number;
   /** Reports of any kind from the site and when the last arrived (null for an observer). */
@@ -194,6 +196,18 @@ export interface SiteCreate {
   place?: string;
   lat?: number;
   lon?: number;
+  visits?: number;
+}
+/** A change of a site: a cleared district, place or point is sent as null. */
+export interface SitePatch {
+  code?: string;
+  name?: string;
+  region?: string;
+  district?: string | null;
+  place?: string | null;
+  lat?: number | null;
+  lon?: number | null;
+  visits?: number;
 }
 type Id = { id: string };
 
@@ -234,6 +248,8 @@ export const missionsApi = {
   addSite: (id: string, body: SiteCreate) => api.post<Id>(`${m(id)}/sites`, body),
   importSites: (id: string, csv: string) =>
     api.post<{ created: number; updated: number; assigned: number }>(`${m(id)}/sites/import`, { csv }),
+  updateSite: (siteId: string, body: SitePatch) =>
+    api.patch<Site>(`/api/monitoring/sites/${enc(siteId)}`, body),
   deleteSite: (siteId: string) => api.del<unknown>(`/api/monitoring/sites/${enc(siteId)}`),
   setObservers: (siteId: string, userIds: string[]) =>
     api.put<unknown>(`/api/monitoring/sites/${enc(siteId)}/observers`, { userIds }),

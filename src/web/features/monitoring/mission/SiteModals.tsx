@@ -12,8 +12,11 @@ import { monitoringKeys, useInvalidate, useObservers } from '../queries';
 import { siteContext } from '../siteWords';
 import { saveFile } from '../../../components/saveFile';
 import { geoListCsv } from './geoList';
+import { MAX_VISITS } from '../../../../core/visits';
 
 const CSV_HEADER = 'code,name,region,district,place,lat,lon,observers';
+/** Missions that go back to their sites have a ninth column: planned visits (ADR 0037). */
+const headerOf = (kind: string) => (kind === 'election' ? CSV_HEADER : `${CSV_HEADER},visits`);
 
 /** Paste or pick a CSV of sites; refused files list every bad line, and nothing is stored. */
 export function ImportSitesModal({
@@ -37,7 +40,12 @@ export function ImportSitesModal({
   return (
     <AppModal opened onClose={onClose} title={t('sites.importTitle', ctx)} size="lg">
       <Stack>
-        <Text size="sm">{t('sites.importHint', { ...ctx, header: CSV_HEADER })}</Text>
+        <Text size="sm">{t('sites.importHint', { ...ctx, header: headerOf(mission.kind) })}</Text>
+        {mission.kind !== 'election' && (
+          <Text size="sm" data-testid="sites-import-visits">
+            {t('sites.importVisits', { ...ctx, max: MAX_VISITS })}
+          </Text>
+        )}
         <Text size="sm">
           {t('sites.geoNote')}
           <Anchor

@@ -3,14 +3,13 @@ import { Fragment, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { districtName, isDistrictId } from '../../../../core/geo/regions';
 import { CardItem, CardList } from '../../../components/CardList';
-import { AnchorLink } from '../../people/AnchorLink';
 import { Icon } from '../../../components/icons';
 import { TableScroll } from '../../../components/TableScroll';
-import { useFormat } from '../../../intl/format';
 import type { Site } from '../api';
 import { useRegionName } from '../labels';
 import { useLocale } from '../l10n';
 import { siteContext } from '../siteWords';
+import { Checklists, Reports } from './SiteFigures';
 
 interface Props {
   items: Site[];
@@ -20,6 +19,7 @@ interface Props {
   /** Reviewers manage sites; an observer reads their own, without who else observes them. */
   manage: boolean;
   onAssign(site: Site): void;
+  onEdit(site: Site): void;
   onContact(site: Site): void;
   onDelete(site: Site): void;
 }
@@ -60,70 +60,11 @@ function Observers({ s }: { s: Site }): ReactElement {
   );
 }
 
-/**
- * Checklists received of those expected; a staffed site still owing one stands out (orange), as the
- * coordinator calls its observer. "—" where nothing is expected and nothing came (no observer).
- */
-function Checklists({ s, card }: { s: Site; card?: boolean }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  const fmt = useFormat();
-  const missing = s.received < s.expected;
-  const text =
-    s.expected === 0 && s.received === 0
-      ? '—'
-      : t('sites.ofExpected', { received: fmt.number(s.received), expected: fmt.number(s.expected) });
-  return (
-    <Text
-      span
-      size="sm"
-      c={missing ? 'orange.8' : undefined}
-      fw={missing ? 600 : undefined}
-      data-testid="site-checklists"
-    >
-      {card ? t('sites.checklistsLine', { value: text }) : text}
-    </Text>
-  );
-}
-
-/**
- * How many reports came from the site and when the last arrived, linking to them in the review list:
- * on election day the coordinator phones the observers who went quiet. Reviewers only (null otherwise).
- */
-function Reports({ s, missionId }: { s: Site; missionId: string }): ReactElement | null {
-  const { t } = useTranslation('monitoring');
-  const fmt = useFormat();
-  if (s.reports === null) return null;
-  if (s.reports === 0)
-    // Nothing to say of a site nobody watches and nothing came from: its "—" says it.
-    return s.expected === 0 ? null : (
-      <Text size="xs" c="dimmed" data-testid="site-reports">
-        {t('sites.noReports')}
-      </Text>
-    );
-  const what = t('sites.reportsLine', {
-    count: s.reports,
-    n: fmt.number(s.reports),
-    time: fmt.recent(s.lastReportAt),
-  });
-  return (
-    <AnchorLink
-      to="/monitoring/review"
-      search={{ site: s.id, mission: missionId, arrive: 1 }}
-      size="xs"
-      display="block"
-      // The visible words, and whose reports they are (every row has such a link).
-      aria-label={t('sites.reportsOf', { site: s.name, what })}
-      data-testid="site-reports"
-    >
-      {what}
-    </AnchorLink>
-  );
-}
-
 function Actions({
   s,
   kind,
   onAssign,
+  onEdit,
   onContact,
   onDelete,
   wrap = false,
@@ -147,15 +88,27 @@ function Actions({
       <Button size="compact-sm" variant="light" onClick={() => onAssign(s)} data-testid="assign-observers">
         {t('sites.assign')}
       </Button>
-      <Button
-        size="compact-sm"
-        variant="subtle"
-        color="red"
-        onClick={() => onDelete(s)}
-        aria-label={t('sites.deleteNamed', { ...siteContext(kind), site: s.name })}
-      >
-        <Icon name="trash" size={14} />
-      </Button>
+      {/* Edit and delete stay together (on a phone card they wrap as a pair, to the right). */}
+      <Group gap={4} wrap="nowrap" ml={wrap ? 'auto' : undefined}>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          onClick={() => onEdit(s)}
+          aria-label={t('sites.editNamed', { ...siteContext(kind), site: s.name })}
+          data-testid="site-edit"
+        >
+          <Icon name="pencil" size={14} />
+        </Button>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          color="red"
+          onClick={() => onDelete(s)}
+          aria-label={t('sites.deleteNamed', { ...siteContext(kind), site: s.name })}
+        >
+          <Icon name="trash" size={14} />
+        </Button>
+      </Group>
     </Group>
   );
 }
@@ -223,7 +176,7 @@ function SitesTable({ items, manage, missionId, ...actions }: Props): ReactEleme
                 </Table.Td>
               )}
               <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-                <Checklists s={s} />
+                <Checklists s={s} kind={actions.kind} />
                 <Reports s={s} missionId={missionId} />
               </Table.Td>
               {manage && (
@@ -267,7 +220,7 @@ function SiteCards({ items, manage, missionId, ...actions }: Props): ReactElemen
               <Observers s={s} />
             </Text>
           )}
-          <Checklists s={s} card />
+          <Checklists s={s} kind={actions.kind} card />
           <Reports s={s} missionId={missionId} />
           {manage && <Actions s={s} {...actions} wrap />}
         </CardItem>

@@ -24,7 +24,7 @@ import { MonErrorAlert } from '../MonErrorAlert';
 import { regionChoices, siteContext } from '../siteWords';
 import { monitoringKeys, useInvalidate, useSites } from '../queries';
 import { ContactsModal } from './ContactsModal';
-import { AddSiteModal } from './AddSiteModal';
+import { SiteFormModal } from './SiteFormModal';
 import { ImportSitesModal, ObserversModal } from './SiteModals';
 import { SiteResults } from './SiteResults';
 
@@ -39,6 +39,7 @@ function emptyTitle(searched: boolean, status: SiteStatus | null): string {
 
 type Dialog =
   | { kind: 'add' }
+  | { kind: 'edit'; site: Site }
   | { kind: 'import' }
   | { kind: 'observers'; site: Site }
   | { kind: 'contacts'; site: Site }
@@ -182,6 +183,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
           manage={manage}
           phone={phone}
           onAssign={(site) => setDialog({ kind: 'observers', site })}
+          onEdit={(site) => setDialog({ kind: 'edit', site })}
           onContact={(site) => setDialog({ kind: 'contacts', site })}
           onDelete={(site) => setDialog({ kind: 'delete', site })}
         />
@@ -194,7 +196,10 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
           siblings={phone ? 0 : 1}
         />
       )}
-      {dialog?.kind === 'add' && <AddSiteModal mission={mission} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'add' && <SiteFormModal mission={mission} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'edit' && (
+        <SiteFormModal mission={mission} site={dialog.site} onClose={() => setDialog(null)} />
+      )}
       {dialog?.kind === 'import' && <ImportSitesModal mission={mission} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'observers' && (
         <ObserversModal missionId={mission.id} site={dialog.site} onClose={() => setDialog(null)} />

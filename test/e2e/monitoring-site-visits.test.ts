@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
+import { activeMission, see, sendChecklist, shot, track, type ActiveMission } from './monitoring-setup.ts';
+
+/**
+ * Planned visits (ADR 0037): a coordinator of detention visits plans how often each institution is
+ * visited, by hand or in the CSV, and the sites list counts each visit's checklist against the plan.
+ */
+await describeBrowser('monitoring: planned visits per institution', (backend) => {
+  let w: RolesWorld;
+  let browser: Browser;
+  let coordinator: Account;
+  let observer: Account;
+  let detention: ActiveMission;
+  let electionId = '';
+
+  before(async () => {
+    w = await staffWorldRoles(backend, [
+      { role: 'coordinator', email: 'cholpon@example.org', name: 'Чолпон Асанова' },
+      { role: 'monitor', email: 'asel@example.org', name: 'Асел Байкоочу' },
+    ]);
+    [coordinator, observer] = w.people as [Account, Account];
+    detention = await activeMission(w, {
+      title: 'Мониторинг мест лишения свободы 2026',
+      kind: 'detention',
+      sitesCsv:
+        'code,name,region,district,place,lat,lon\nC1,СИЗО-1,KG-C,,Бишкек,,\nC2,ИВС Кант,KG-C,,Кант,,\n',
+      coordinators: [{ who: coordinator, region: 'KG-C' }],
+      observers: { C1: [observer] },
+    });
+    electionId = (
+      await activeMission(w, {
+        title: 'Выборы 2026',
+        sitesCsv: 'code,name,region,district,place,lat,lon\nE1,Школа №1,KG-C,,Кант,,\n',
+        coordinators: [{ who: coordinator, region: 'KG-C' }],
+        observers: {},
+      })
+    ).missionId;
+    // The observer has visited SIZO-1 once so far.
+    await sendChecklist(await w.api(observer), detention, 'C1');
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await w?.stop();
+  });
+
+  it('a coordinator plans three visits to an institution; a bad number is refused at the input (ru)', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
+    const { page } = tab;
+    await login(page, coordinator);
+    await switchLanguage(page, 'ru');
+    await page.goto(`/monitoring/missions/${detention.missionId}`);
+    await page.getByTestId('mission-tab-sites').click();
+    const row = page.getByTestId('site-row-C1');
+    await see(page, row.getByTestId('site-checklists').filter({ hasText: /^1 из 1$/ }));
+    assert.equal(await row.getByTestId('site-visits-planned').count(), 0, 'one visit says nothing more');
+
+    await row.getByRole('button', { name: 'Изменить СИЗО-1' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Изменить: СИЗО-1' });
+    await see(page, dialog);
+    assert.equal(await dialog.getByTestId('site-code').inputValue(), 'C1', 'the site’s own values');
+    assert.equal(await dialog.getByTestId('site-visits').inputValue(), '1');
+    await dialog.getByTestId('site-visits').fill('0');
+    await dialog.getByTestId('site-add-submit').click();
+    await see(page, dialog.getByText('Целое число от 1 до 100.'));
+    const wrong = await shot(page, 'site-visits-error-ru');
+    await dialog.getByTestId('site-visits').fill('3');
+    await dialog.getByTestId('site-add-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await see(page, row.getByTestId('site-checklists').filter({ hasText: /^1 из 3$/ }));
+    await see(page, row.getByTestId('site-visits-planned').filter({ hasText: 'запланировано 3 посещения' }));
+    // Still waiting for two visits: the status filter agrees with the row.
+    await page.getByTestId('sites-status').click();
+    await page.getByRole('option', { name: 'Не хватает чек-листов' }).click();
+    await see(page, page.getByTestId('site-row-C1'));
+    wrong.push(...(await shot(page, 'site-visits-ru')));
+
+    // The CSV dialog names the ninth column and says what it does.
+    await page.getByTestId('sites-import').click();
+    const imp = page.getByRole('dialog', { name: 'Импорт учреждений из CSV' });
+    await see(page, imp.getByText(/code,name,region,district,place,lat,lon,observers,visits/));
+    await see(page, imp.getByTestId('sites-import-visits').filter({ hasText: /^Столбец visits/ }));
+    await page.keyboard.press('Escape');
+    await imp.waitFor({ state: 'detached' });
+    assert.deepEqual(wrong, []);
+    await tab.context.close();
+  });
+
+  it('on a phone in Kyrgyz the card says the plan beside the figure, nothing sideways', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ky', width: 375 }));
+    const { page } = tab;
+    await login(page, coordinator);
+    await switchLanguage(page, 'ky');
+    await page.goto(`/monitoring/missions/${detention.missionId}`);
+    await page.getByTestId('mission-tab-sites').click();
+    const card = page.getByTestId('site-row-C1');
+    await see(page, card.getByTestId('site-visits-planned').filter({ hasText: '3 баруу пландалган' }));
+    await see(page, card.getByTestId('site-checklists').filter({ hasText: /3 ичинен 1/ }));
+    assert.deepEqual(await shot(page, 'site-visits-ky-375'), []);
+    await tab.context.close();
+  });
+
+  it('an election station is visited once: its dialog does not ask (ru)', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
+    const { page } = tab;
+    await login(page, coordinator);
+    await switchLanguage(page, 'ru');
+    await page.goto(`/monitoring/missions/${electionId}`);
+    await page.getByTestId('mission-tab-sites').click();
+    await page.getByTestId('sites-add').click();
+    const dialog = page.getByRole('dialog', { name: 'Добавить участок' });
+    await see(page, dialog);
+    assert.equal(await dialog.getByTestId('site-visits').count(), 0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('sites-import').click();
+    await see(page, page.getByRole('dialog').getByText(/lat,lon,observers\./));
+    assert.equal(await page.getByTestId('sites-import-visits').count(), 0);
+    await tab.context.close();
+  });
+});
