@@ -1,24 +1,12 @@
-import {
-  Checkbox,
-  Input,
-  NativeSelect,
-  Radio,
-  SegmentedControl,
-  Stack,
-  TextInput,
-  type TextInputProps,
-  Textarea,
-} from '@mantine/core';
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answers, FormField, LocationAnswer } from '../../../core/forms/types';
 import { useField } from './context';
 import { ERROR, HINT, LABEL, NOTE } from './fieldStyles';
-import { answerInputValue, zonedIsoFromInput } from '../../../core/zoned-time';
 import { loc } from './live';
 import { FileInput, LocationInput, SignatureInput } from './MediaInputs';
 import { RepeatInput } from './RepeatInput';
-import { DayInput } from '../../components/DayInput';
+import { SimpleFieldInput, type QuestionLook } from '../../components/SimpleFieldInput';
 
 export interface InputProps {
   field: FormField;
@@ -35,50 +23,21 @@ export interface InputProps {
   scope?: Answers;
 }
 
-/** Many options read better as a native picker than as a long column of radio buttons on a phone. */
-const RADIO_MAX = 7;
-
-/** datetime-local shows the device's time; the answer stores it with the UTC offset. */
-/**
- * A number as typed: "7,5" and "7.5" are both 7.5, whatever way the text arrives (keys, an Android
- * keyboard's whole-word commit, voice input, autofill). Text that is not a number is kept as text, so
- * the form's check refuses it ("wrong form"); nothing is ever silently turned into another number.
- */
-export function parseNumber(raw: string): number | string | undefined {
-  const text = raw.replace(/\s/g, '');
-  if (text === '') return undefined;
-  const dotted = text.replace(',', '.');
-  return /^[-+]?\d+(\.\d+)?$/.test(dotted) ? Number(dotted) : raw;
-}
-
-function NumberAnswer(
-  p: Omit<TextInputProps, 'value' | 'onChange'> & {
-    testid: string;
-    value: unknown;
-    onChange: (v: unknown) => void;
-  },
-): ReactElement {
-  const { testid, value, onChange, ...common } = p;
-  const [text, setText] = useState(
-    typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '',
-  );
-  return (
-    <TextInput
-      size="lg"
-      inputMode="decimal"
-      {...common}
-      data-testid={testid}
-      value={text}
-      onChange={(e) => {
-        setText(e.currentTarget.value);
-        onChange(parseNumber(e.currentTarget.value));
-      }}
-    />
-  );
-}
+/** Large touch targets; many options read better as a native picker than as a long column on a phone. */
+const LOOK: QuestionLook = {
+  size: 'lg',
+  itemSize: 'lg',
+  gap: 'sm',
+  mt: 6,
+  rows: { minRows: 3 },
+  number: 'typed',
+  boolean: 'segmented',
+  pickOne: 'radios-or-native',
+  emptyList: 'array',
+};
 
 /** One question of a form, by type, with large touch targets. */
-export function FieldInput(p: InputProps): ReactElement {
+export function FieldInput(p: InputProps): ReactElement | null {
   const { t } = useTranslation('field');
   const { lang } = useField();
   const { field, value, onChange } = p;
@@ -104,129 +63,7 @@ export function FieldInput(p: InputProps): ReactElement {
     descriptionProps: { style: HINT },
     errorProps: { style: ERROR },
   };
-  const testid = `q-${p.path}`;
   switch (field.type) {
-    case 'text':
-      return (
-        <TextInput
-          size="lg"
-          {...common}
-          data-testid={testid}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-      );
-    case 'long_text':
-      return (
-        <Textarea
-          size="lg"
-          autosize
-          minRows={3}
-          {...common}
-          data-testid={testid}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-      );
-    case 'number':
-      return <NumberAnswer {...common} testid={testid} value={value} onChange={onChange} />;
-    case 'boolean':
-      return (
-        <Input.Wrapper {...common}>
-          <SegmentedControl
-            fullWidth
-            size="lg"
-            mt={4}
-            data-testid={testid}
-            value={value === true ? 'yes' : value === false ? 'no' : ''}
-            data={[
-              { value: 'yes', label: t('yes') },
-              { value: 'no', label: t('no') },
-            ]}
-            onChange={(v) => onChange(v === 'yes')}
-          />
-        </Input.Wrapper>
-      );
-    case 'single_choice': {
-      const options = field.options ?? [];
-      if (options.length > RADIO_MAX)
-        return (
-          <NativeSelect
-            size="lg"
-            {...common}
-            data-testid={testid}
-            value={typeof value === 'string' ? value : ''}
-            data={[
-              { value: '', label: t('choose') },
-              ...options.map((o) => ({ value: o.key, label: loc(o.label, lang) })),
-            ]}
-            onChange={(e) => onChange(e.currentTarget.value || undefined)}
-          />
-        );
-      return (
-        <Radio.Group
-          {...common}
-          data-testid={testid}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(v) => onChange(v)}
-        >
-          <Stack gap="sm" mt={6}>
-            {options.map((o) => (
-              <Radio
-                key={o.key}
-                size="lg"
-                value={o.key}
-                label={loc(o.label, lang)}
-                data-testid={`${testid}-${o.key}`}
-              />
-            ))}
-          </Stack>
-        </Radio.Group>
-      );
-    }
-    case 'multiple_choice':
-      return (
-        <Checkbox.Group
-          {...common}
-          data-testid={testid}
-          value={Array.isArray(value) ? (value as string[]) : []}
-          onChange={(v) => onChange(v)}
-        >
-          <Stack gap="sm" mt={6}>
-            {(field.options ?? []).map((o) => (
-              <Checkbox
-                key={o.key}
-                size="lg"
-                value={o.key}
-                label={loc(o.label, lang)}
-                data-testid={`${testid}-${o.key}`}
-              />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-      );
-    case 'date':
-      return (
-        <DayInput
-          size="lg"
-          {...common}
-          data-testid={testid}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.currentTarget.value || undefined)}
-        />
-      );
-    case 'datetime':
-      return (
-        <DayInput
-          withTime
-          size="lg"
-          {...common}
-          data-testid={testid}
-          // Bishkek time whatever zone the phone is set to, as every other screen shows it.
-          value={answerInputValue(value)}
-          onChange={(e) => onChange(zonedIsoFromInput(e.currentTarget.value) ?? undefined)}
-        />
-      );
     case 'location':
       return (
         <LocationInput
@@ -261,5 +98,19 @@ export function FieldInput(p: InputProps): ReactElement {
       );
     case 'repeat':
       return <RepeatInput {...p} />;
+    default:
+      return (
+        <SimpleFieldInput
+          field={field}
+          value={value}
+          onChange={onChange}
+          look={LOOK}
+          wrapper={common}
+          words={{ yes: t('yes'), no: t('no'), choose: t('choose') }}
+          optionLabel={(o) => loc(o.label, lang)}
+          testId={`q-${p.path}`}
+          optionTestIds
+        />
+      );
   }
 }

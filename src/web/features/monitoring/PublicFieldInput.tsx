@@ -1,11 +1,26 @@
-import { Checkbox, NumberInput, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, Stack, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField, L10n } from '../../../core/forms/types';
 import { REGION_CODES } from '../../../core/geo/regions';
-import { answerInputValue, zonedIsoFromInput } from '../../../core/zoned-time';
-import { DayInput } from '../../components/DayInput';
+import { SimpleFieldInput, type QuestionLook } from '../../components/SimpleFieldInput';
 import { useGeoNames, useLocale } from '../cases/labels';
+
+/**
+ * A person's own phone or computer, no account: roomier choices than a desk's, and the inputs stop what
+ * a stranger pastes at a bound (the form's check still says when an answer is too long).
+ */
+const LOOK: QuestionLook = {
+  itemSize: 'md',
+  gap: 14,
+  mt: 6,
+  rows: { minRows: 4 },
+  maxLength: { text: 2000, long_text: 20000 },
+  number: 'spinner',
+  boolean: 'radios',
+  pickOne: 'radios',
+  emptyList: 'none',
+};
 
 type Loc = { region?: string; district?: string; place?: string };
 
@@ -30,89 +45,6 @@ export function PublicFieldInput({
   const l = (x: L10n | undefined) => (x ? x[lng] || x.en : undefined);
   const common = { label: l(f.label), description: l(f.hint), required: !!f.required, error };
   switch (f.type) {
-    case 'text':
-      return (
-        <TextInput
-          {...common}
-          value={(value as string) ?? ''}
-          onChange={(e) => onChange(e.currentTarget.value)}
-          maxLength={f.constraint?.maxLength ?? 2000}
-        />
-      );
-    case 'long_text':
-      return (
-        <Textarea
-          {...common}
-          autosize
-          minRows={4}
-          value={(value as string) ?? ''}
-          onChange={(e) => onChange(e.currentTarget.value)}
-          maxLength={f.constraint?.maxLength ?? 20000}
-        />
-      );
-    case 'number':
-      return (
-        <NumberInput
-          {...common}
-          value={(value as number) ?? ''}
-          onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
-        />
-      );
-    case 'date':
-      return (
-        <DayInput
-          {...common}
-          value={(value as string) ?? ''}
-          onChange={(e) => onChange(e.currentTarget.value || undefined)}
-        />
-      );
-    case 'datetime':
-      return (
-        <DayInput
-          withTime
-          {...common}
-          // The time a person types is Bishkek time, whatever zone their phone is set to.
-          value={answerInputValue(value)}
-          onChange={(e) => onChange(zonedIsoFromInput(e.currentTarget.value) ?? undefined)}
-        />
-      );
-    case 'boolean':
-      return (
-        <Radio.Group
-          {...common}
-          value={value === true ? 'yes' : value === false ? 'no' : ''}
-          onChange={(v) => onChange(v === 'yes')}
-        >
-          <Stack gap={14} mt={6}>
-            <Radio size="md" value="yes" label={t('public.yes')} />
-            <Radio size="md" value="no" label={t('public.no')} />
-          </Stack>
-        </Radio.Group>
-      );
-    case 'single_choice':
-      return (
-        <Radio.Group {...common} value={(value as string) ?? ''} onChange={(v) => onChange(v)}>
-          <Stack gap={14} mt={6}>
-            {(f.options ?? []).map((o) => (
-              <Radio size="md" key={o.key} value={o.key} label={l(o.label)} />
-            ))}
-          </Stack>
-        </Radio.Group>
-      );
-    case 'multiple_choice':
-      return (
-        <Checkbox.Group
-          {...common}
-          value={(value as string[]) ?? []}
-          onChange={(v) => onChange(v.length ? v : undefined)}
-        >
-          <Stack gap={14} mt={6}>
-            {(f.options ?? []).map((o) => (
-              <Checkbox size="md" key={o.key} value={o.key} label={l(o.label)} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-      );
     case 'location': {
       const v = (value as Loc | undefined) ?? {};
       const districts = geo.districtOptions(v.region);
@@ -154,6 +86,16 @@ export function PublicFieldInput({
       );
     }
     default:
-      return null;
+      return (
+        <SimpleFieldInput
+          field={f}
+          value={value}
+          onChange={onChange}
+          look={LOOK}
+          wrapper={common}
+          words={{ yes: t('public.yes'), no: t('public.no') }}
+          optionLabel={(o) => o.label[lng] || o.label.en}
+        />
+      );
   }
 }

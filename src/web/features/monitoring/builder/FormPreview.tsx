@@ -1,18 +1,4 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Checkbox,
-  NumberInput,
-  Paper,
-  Radio,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Box, Button, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +10,23 @@ import { schemeTitle } from '../../vocab/labels';
 import { missingLangs, pick, useLocale } from '../l10n';
 import { ownMissing } from './translations';
 import type { Locale } from '../../../i18n';
-import { DayInput } from '../../../components/DayInput';
+import { SimpleFieldInput, type QuestionLook } from '../../../components/SimpleFieldInput';
+
+/**
+ * Mantine's own controls at the builder's size, not the phone's (no picker for long lists, a number
+ * box with arrows). Answers only drive the conditions and stay as the inputs give them: an emptied
+ * date is '', a date-time is not read on Bishkek's clock as on the phone.
+ */
+const LOOK: QuestionLook = {
+  gap: 6,
+  mt: 4,
+  rows: { minRows: 2 },
+  number: 'spinner',
+  boolean: 'radios',
+  pickOne: 'radios',
+  emptyList: 'array',
+  rawDates: true,
+};
 
 function PreviewInput({
   field,
@@ -48,88 +50,13 @@ function PreviewInput({
     : t('preview.noVocab');
   const label = pick(field.label, lng) || field.key;
   const common = { label, description: pick(field.hint, lng) || undefined, required: !!field.required };
-  const options = (field.options ?? []).map((o) => ({ value: o.key, label: pick(o.label, lng) || o.key }));
   switch (field.type) {
-    case 'text':
-      return (
-        <TextInput
-          {...common}
-          value={(value as string) ?? ''}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-      );
-    case 'long_text':
-      return (
-        <Textarea
-          {...common}
-          autosize
-          minRows={2}
-          value={(value as string) ?? ''}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-      );
-    case 'number':
-      return (
-        <NumberInput
-          {...common}
-          value={(value as number) ?? ''}
-          onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
-        />
-      );
-    case 'boolean':
-      return (
-        <Radio.Group
-          {...common}
-          value={typeof value === 'boolean' ? String(value) : null}
-          onChange={(v) => onChange(v === 'true')}
-        >
-          <Stack gap={6} mt={4}>
-            <Radio value="true" label={t('preview.yes')} />
-            <Radio value="false" label={t('preview.no')} />
-          </Stack>
-        </Radio.Group>
-      );
     case 'single_choice':
-      return field.vocabulary !== undefined ? (
-        <Select {...common} data={[]} placeholder={vocab} disabled />
-      ) : (
-        <Radio.Group {...common} value={(value as string) ?? null} onChange={onChange}>
-          <Stack gap={6} mt={4}>
-            {options.map((o) => (
-              <Radio key={o.value} value={o.value} label={o.label} />
-            ))}
-          </Stack>
-        </Radio.Group>
-      );
     case 'multiple_choice':
-      return field.vocabulary !== undefined ? (
-        <Select {...common} data={[]} placeholder={vocab} disabled />
-      ) : (
-        <Checkbox.Group {...common} value={(value as string[]) ?? []} onChange={onChange}>
-          <Stack gap={6} mt={4}>
-            {options.map((o) => (
-              <Checkbox key={o.value} value={o.value} label={o.label} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-      );
-    case 'date':
-      return (
-        <DayInput
-          {...common}
-          value={(value as string) ?? ''}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-      );
-    case 'datetime':
-      return (
-        <DayInput
-          withTime
-          {...common}
-          value={(value as string) ?? ''}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-      );
+      // A draft's vocabulary is read into options only at publishing: the phone will offer its terms.
+      if (field.vocabulary !== undefined)
+        return <Select {...common} data={[]} placeholder={vocab} disabled />;
+      break;
     case 'location':
       return (
         <Select
@@ -183,6 +110,17 @@ function PreviewInput({
       );
     }
   }
+  return (
+    <SimpleFieldInput
+      field={field}
+      value={value}
+      onChange={onChange}
+      look={LOOK}
+      wrapper={common}
+      words={{ yes: t('preview.yes'), no: t('preview.no') }}
+      optionLabel={(o) => pick(o.label, lng) || o.key}
+    />
+  );
 }
 
 /** A title written in some language but not in `lng` (an empty one is the designer's still to write). */
