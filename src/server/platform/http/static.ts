@@ -24,7 +24,19 @@ export async function installStatic(app: FastifyInstance, webDir: string): Promi
       );
     },
   });
-  const html = fs.readFileSync(index);
+  // Kept in memory, but read again when the file changes: after `npm run build` on a running server the
+  // old page named asset files that were gone, and the app stayed blank until a restart. A stat per page
+  // load is cheap (API calls never come here); new asset files are found by the branch below.
+  let html = fs.readFileSync(index);
+  let stamp = fs.statSync(index).mtimeMs;
+  const page = () => {
+    const now = fs.statSync(index, { throwIfNoEntry: false })?.mtimeMs;
+    if (now !== undefined && now !== stamp) {
+      html = fs.readFileSync(index);
+      stamp = now;
+    }
+    return html;
+  };
   app.setNotFoundHandler((req, reply) => {
     const p = req.url.split('?')[0] ?? '';
     if (p.startsWith('/api/') || req.method !== 'GET') return sendError(req, reply, 'route_not_found');
@@ -34,6 +46,6 @@ export async function installStatic(app: FastifyInstance, webDir: string): Promi
         return reply.sendFile(path.relative(webDir, file));
       return sendError(req, reply, 'route_not_found');
     }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page());
   });
 }
