@@ -57,7 +57,7 @@ const STATIONS: [string, RegionCode, string, string?][] = [
 ];
 
 /** A small deterministic random source: the demo is the same every time. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let s = seed;
   return () => {
     s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;

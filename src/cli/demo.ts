@@ -8,6 +8,7 @@ import { CliError } from './errors.ts';
 import { loadLegalDemo } from './demo-legal.ts';
 import { loadViolationsDemo } from './demo-violations.ts';
 import { loadMonitoringDemo } from './demo-monitoring.ts';
+import { loadDetentionDemo } from './demo-detention.ts';
 
 // Invented people, clearly fictional; names in the scripts the organisation's staff use.
 const PEOPLE: Record<Role, { name: string; locale: Locale }> = {
@@ -74,6 +75,7 @@ export const loadDemo: Command = async (flags) =>
     await loadLegalDemo(ctx, idOf('lawyer'), idOf('coordinator'));
     await loadViolationsDemo(ctx, idOf('documenter'));
     await loadMonitoringDemo(ctx, admin.adminId, idOf('coordinator'), idOf('monitor'));
+    await loadDetentionDemo(ctx, admin.adminId, idOf('coordinator'));
     const listed = users.map(({ id: _id, ...u }) => u);
     if (flags.json) process.stdout.write(`${JSON.stringify(listed)}\n`);
     else

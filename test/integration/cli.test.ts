@@ -115,14 +115,15 @@ describe('ukuk CLI', () => {
       const admin = users.find((u) => u.role === 'admin')!;
       const a = new Client(srv.url);
       await a.login(admin.email, admin.password, admin.totpSecret);
-      const missions = await a.get<{ items: { id: string }[] }>('/api/monitoring/missions');
+      const missions = await a.get<{ items: { id: string; kind: string }[] }>('/api/monitoring/missions');
+      const election = missions.body.items.find((m) => m.kind === 'election')!;
       const sum = await a.get<{
         expected: number;
         received: number;
         byRegion: { expected: number; received: number; unstaffed: number }[];
         byDistrict: { expected: number }[];
         unplaced: number;
-      }>(`/api/monitoring/missions/${missions.body.items[0]!.id}/summary`);
+      }>(`/api/monitoring/missions/${election.id}/summary`);
       assert.equal(sum.status, 200, JSON.stringify(sum.body));
       const unstaffed = sum.body.byRegion.reduce((n, r) => n + r.unstaffed, 0);
       assert.deepEqual([sum.body.expected, sum.body.received, unstaffed], [17, 17, 3]);
@@ -132,6 +133,12 @@ describe('ukuk CLI', () => {
         sum.body.byDistrict.reduce((n, d) => n + d.expected, 0),
         17,
       );
+      // The detention-visit mission counts each institution once per planned visit (ADR 0037).
+      const detention = missions.body.items.find((m) => m.kind === 'detention')!;
+      const visits = await a.get<{ expected: number; received: number }>(
+        `/api/monitoring/missions/${detention.id}/summary`,
+      );
+      assert.deepEqual([visits.body.expected, visits.body.received], [15, 8]);
     } finally {
       await srv.stop({ keep: true });
     }
