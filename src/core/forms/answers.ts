@@ -9,7 +9,12 @@ import type { AnswerIssue, Answers, FormDefinition, FormField } from './types.ts
  * to a question that is hidden under the submitted answers is an error (`hidden`), never silently
  * dropped: the observer must see that the form and their answers disagree.
  */
-const DEFAULT_MAX_LENGTH: Partial<Record<FormField['type'], number>> = { text: 1000, long_text: 20_000 };
+const DEFAULT_MAX_LENGTH = { text: 1000, long_text: 20_000 } as const;
+
+/** The longest answer a text question takes: its own limit, else the default for its type. */
+export function textMaxLength(f: FormField & { type: 'text' | 'long_text' }): number {
+  return f.constraint?.maxLength ?? DEFAULT_MAX_LENGTH[f.type];
+}
 const DEFAULT_MAX_ITEMS = 200;
 const MAX_ISSUES = 200;
 const PLACE_MAX = 300;
@@ -101,7 +106,7 @@ function checkValue(f: FormField, v: unknown, path: string, push: Push): boolean
     case 'text':
     case 'long_text': {
       if (typeof v !== 'string') return (push(path, 'type'), false);
-      const max = c.maxLength ?? DEFAULT_MAX_LENGTH[f.type]!;
+      const max = textMaxLength(f as FormField & { type: 'text' | 'long_text' });
       if (v.length > max) return (push(path, 'max_length', { max }), false);
       return true;
     }

@@ -17,6 +17,7 @@ export {
   isIsoDateTime,
   isRealDate,
   issueMessageKey,
+  textMaxLength,
   validateAnswers,
 } from './answers.ts';
 export { flattenFields } from './flatten.ts';

@@ -14,6 +14,7 @@ import {
   type MantineSpacing,
 } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
+import { textMaxLength } from '../../core/forms/answers';
 import type { ChoiceOption, FormField } from '../../core/forms/types';
 import { answerInputValue, zonedIsoFromInput } from '../../core/zoned-time';
 import { DayInput } from './DayInput';
@@ -32,8 +33,6 @@ export interface QuestionLook {
   gap: MantineSpacing;
   mt: number;
   rows: { minRows: number; maxRows?: number };
-  /** Longest text and long text where the question sets none; no limit at all when absent. */
-  maxLength?: { text: number; long_text: number };
   /**
    * `spinner`: Mantine's number input. `typed`: a text box that keeps what was typed ("7,5", "1 530")
    * while the answer is its number. `echo`: a text box that shows the answer back as it is read.
@@ -120,13 +119,14 @@ export function SimpleFieldInput(p: SimpleFieldInputProps): ReactElement | null 
 }
 
 function TextAnswer({ field, value, onChange, look, wrapper, testId }: SimpleFieldInputProps): ReactElement {
-  const limit = look.maxLength?.[field.type === 'text' ? 'text' : 'long_text'];
+  // As long as the answer may be (core/forms): a longer one would be typed only to be refused.
+  const limit = textMaxLength(field as FormField & { type: 'text' | 'long_text' });
   const common = {
     size: look.size,
     ...wrapper,
     'data-testid': testId,
     value: asText(value),
-    maxLength: limit && (field.constraint?.maxLength ?? limit),
+    maxLength: limit,
   };
   if (field.type === 'text')
     return <TextInput {...common} onChange={(e) => onChange(e.currentTarget.value)} />;

@@ -5,17 +5,17 @@ import type { FormField, L10n } from '../../../core/forms/types';
 import { REGION_CODES } from '../../../core/geo/regions';
 import { SimpleFieldInput, type QuestionLook } from '../../components/SimpleFieldInput';
 import { useGeoNames, useLocale } from '../cases/labels';
+import { pick } from './l10n';
 
 /**
- * A person's own phone or computer, no account: roomier choices than a desk's, and the inputs stop what
- * a stranger pastes at a bound (the form's check still says when an answer is too long).
+ * A person's own phone or computer, no account: roomier choices than a desk's. Text inputs stop at the
+ * form's own limit (SimpleFieldInput), so a long paste is cut where the check would refuse it.
  */
 const LOOK: QuestionLook = {
   itemSize: 'md',
   gap: 14,
   mt: 6,
   rows: { minRows: 4 },
-  maxLength: { text: 2000, long_text: 20000 },
   number: 'spinner',
   boolean: 'radios',
   pickOne: 'radios',
@@ -42,7 +42,8 @@ export function PublicFieldInput({
   const { t } = useTranslation('monitoring');
   const lng = useLocale();
   const geo = useGeoNames();
-  const l = (x: L10n | undefined) => (x ? x[lng] || x.en : undefined);
+  // In the reader's language, else any the form has: a form written without English still reads.
+  const l = (x: L10n | undefined) => (x ? pick(x, lng) || undefined : undefined);
   const common = { label: l(f.label), description: l(f.hint), required: !!f.required, error };
   switch (f.type) {
     case 'location': {

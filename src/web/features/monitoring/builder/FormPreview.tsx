@@ -17,15 +17,15 @@ import { SimpleFieldInput, type QuestionLook } from '../../../components/SimpleF
  * box with arrows). Answers only drive the conditions and stay as the inputs give them: an emptied
  * date is '', a date-time is not read on Bishkek's clock as on the phone.
  */
+/** The phone's controls (FieldInputs.tsx) at a desk's size: the preview shows what the observer gets. */
 const LOOK: QuestionLook = {
   gap: 6,
   mt: 4,
   rows: { minRows: 2 },
-  number: 'spinner',
-  boolean: 'radios',
-  pickOne: 'radios',
+  number: 'typed',
+  boolean: 'segmented',
+  pickOne: 'radios-or-native',
   emptyList: 'array',
-  rawDates: true,
 };
 
 function PreviewInput({
@@ -117,7 +117,7 @@ function PreviewInput({
       onChange={onChange}
       look={LOOK}
       wrapper={common}
-      words={{ yes: t('preview.yes'), no: t('preview.no') }}
+      words={{ yes: t('preview.yes'), no: t('preview.no'), choose: t('preview.choose') }}
       optionLabel={(o) => pick(o.label, lng) || o.key}
     />
   );
