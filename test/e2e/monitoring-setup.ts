@@ -4,7 +4,16 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { solve } from '../../src/server/modules/monitoring/public.antispam.ts';
 import { Client } from '../helpers/client.ts';
 import { CHECKLIST, goodAnswers } from '../helpers/monitoring.ts';
-import { hasHorizontalScroll, launch, settle, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import {
+  freshCode,
+  hasHorizontalScroll,
+  launch,
+  settle,
+  login,
+  openTab,
+  switchLanguage,
+  type Tab,
+} from './browser.ts';
 import type { Account, RolesWorld } from './legal-setup.ts';
 
 const problemsOf = new WeakMap<Page, string[]>();
@@ -207,4 +216,18 @@ export function publicReporter(url: string): (what: string) => Promise<void> {
     });
     assert.equal(r.status, 202, JSON.stringify(r.body));
   };
+}
+
+/** Logs in to the field app as it is done on a phone: from its own start page, back to /field. */
+export async function phoneLogin(page: Page, who: Account): Promise<void> {
+  await page.goto('/field');
+  await page.getByTestId('field-login').click();
+  await page.waitForURL('**/login?redirect=**');
+  await page.locator('input[name=email]').fill(who.email);
+  await page.locator('input[name=password]').fill(who.password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL('**/login/totp**');
+  await page.locator('input[name=code]').fill(await freshCode(who.secret));
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((u) => u.pathname === '/field');
 }

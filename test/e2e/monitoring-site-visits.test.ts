@@ -1,9 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { describeBrowser, launch, login, openTab, switchLanguage, type Tab } from './browser.ts';
+import {
+  describeBrowser,
+  hasHorizontalScroll,
+  launch,
+  login,
+  openTab,
+  switchLanguage,
+  type Tab,
+} from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { activeMission, see, sendChecklist, shot, track, type ActiveMission } from './monitoring-setup.ts';
+import {
+  activeMission,
+  phoneLogin,
+  see,
+  sendChecklist,
+  shot,
+  track,
+  type ActiveMission,
+} from './monitoring-setup.ts';
 
 /**
  * Planned visits (ADR 0037): a coordinator of detention visits plans how often each institution is
@@ -101,6 +117,17 @@ await describeBrowser('monitoring: planned visits per institution', (backend) =>
     await see(page, card.getByTestId('site-visits-planned').filter({ hasText: '3 баруу пландалган' }));
     await see(page, card.getByTestId('site-checklists').filter({ hasText: /3 ичинен 1/ }));
     assert.deepEqual(await shot(page, 'site-visits-ky-375'), []);
+    await tab.context.close();
+  });
+
+  it('the observer’s phone says how many visits are planned to the institution (ru, 375 px)', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru', width: 375 }));
+    const { page } = tab;
+    await phoneLogin(page, observer);
+    const card = page.getByTestId('field-site').filter({ hasText: 'СИЗО-1' });
+    await see(page, card.getByTestId('field-site-visits').filter({ hasText: 'Запланировано 3 посещения' }));
+    await page.screenshot({ path: '/tmp/mon-site-visits-field-ru.png', fullPage: true });
+    assert.equal(await hasHorizontalScroll(page), false, 'the field home scrolls sideways');
     await tab.context.close();
   });
 

@@ -4,7 +4,6 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { REGIONS } from '../../src/core/geo/regions.ts';
 import {
   describeBrowser,
-  freshCode,
   hasHorizontalScroll,
   launch,
   login,
@@ -13,7 +12,7 @@ import {
   type Tab,
 } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
-import { activeMission, see, shot, track } from './monitoring-setup.ts';
+import { activeMission, phoneLogin, see, shot, track } from './monitoring-setup.ts';
 
 const ruName = (code: string) => REGIONS.find((r) => r.code === code)!.names.ru;
 
@@ -42,20 +41,6 @@ function breakableAtHyphen(l: Locator): Promise<string[]> {
     }
     return found;
   });
-}
-
-/** Logs in to the field app as it is done on a phone: from its own start page, back to /field. */
-async function fieldLogin(page: Page, who: Account): Promise<void> {
-  await page.goto('/field');
-  await page.getByTestId('field-login').click();
-  await page.waitForURL('**/login?redirect=**');
-  await page.locator('input[name=email]').fill(who.email);
-  await page.locator('input[name=password]').fill(who.password);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL('**/login/totp**');
-  await page.locator('input[name=code]').fill(await freshCode(who.secret));
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((u) => u.pathname === '/field');
 }
 
 /**
@@ -255,7 +240,7 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     for (const h of headings) {
       const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ky', width: 375 }));
       const { page } = tab;
-      await fieldLogin(page, h.who);
+      await phoneLogin(page, h.who);
       await see(page, page.getByTestId('field-site').first());
       await see(page, page.getByRole('heading', { name: h.ky }));
       // The field app's own language switch.
@@ -347,7 +332,7 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
   it('the field app heads the observer’s institutions in Kyrgyz on a phone, its buttons whole', async () => {
     const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ky', width: 375 }));
     const { page } = tab;
-    await fieldLogin(page, observer);
+    await phoneLogin(page, observer);
     await see(page, page.getByTestId('field-site').first());
     await see(page, page.getByRole('heading', { name: 'Менин мекемелерим жана формаларым' }));
     // The detention mission has no incident form: the red button is off and says why.
@@ -363,7 +348,7 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
   it('the field app tells an observer with no site yet in words for any mission (ru, 360 px)', async () => {
     const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru', width: 360 }));
     const { page } = tab;
-    await fieldLogin(page, newcomer);
+    await phoneLogin(page, newcomer);
     await see(page, page.getByText(/^Вам ещё не назначено ни одного места наблюдения\./));
     assert.equal(
       await page.getByText(/участ/i).count(),

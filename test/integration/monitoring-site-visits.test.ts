@@ -110,6 +110,13 @@ for (const backend of await backends()) {
       );
       const s = await summary();
       assert.deepEqual([s.expected, s.received], [4, 0]);
+      // The observer's phone downloads the plan with the assignments.
+      const mine = await obs.client.get<{ siteId: string; visits: number }[]>('/api/monitoring/assignments');
+      assert.equal(mine.status, 200, JSON.stringify(mine.body));
+      assert.deepEqual(
+        [...new Set(mine.body.map((x) => `${x.siteId === ids.P1 ? 'P1' : 'P2'}:${x.visits}`))].sort(),
+        ['P1:3', 'P2:1'],
+      );
     });
 
     test('each visit counts until the plan is met; a visit beyond it is a report, not more coverage', async () => {

@@ -30,6 +30,7 @@ export async function listAssignments(
       's.region',
       's.district',
       's.place',
+      's.visits',
       'm.field_pin',
     ])
     .where('so.user_id', '=', actor.userId)

@@ -225,6 +225,8 @@ export const Assignment = z.object({
   region: z.string(),
   district: z.string().nullable(),
   place: z.string().nullable(),
+  /** Planned visits to the site (ADR 0037; trial missions: hearings), shown to the observer. */
+  visits: z.number(),
   /** The mission requires the phone to be locked with a PIN before a report is filled in. */
   fieldPin: z.boolean(),
 });

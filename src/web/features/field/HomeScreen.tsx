@@ -14,40 +14,7 @@ import { PhoneCard } from './PhoneCard';
 import { PinCard } from './PinCard';
 import { pinMissing } from './pin';
 import { leaveDevice } from './session';
-
-interface SiteGroup {
-  siteId: string;
-  siteName: string;
-  siteCode: string;
-  missionTitle: string;
-  rows: Assignment[];
-}
-
-function bySite(rows: Assignment[]): SiteGroup[] {
-  const m = new Map<string, SiteGroup>();
-  for (const r of rows) {
-    const g = m.get(r.siteId) ?? {
-      siteId: r.siteId,
-      siteName: r.siteName,
-      siteCode: r.siteCode,
-      missionTitle: r.missionTitle,
-      rows: [],
-    };
-    g.rows.push(r);
-    m.set(r.siteId, g);
-  }
-  return [...m.values()];
-}
-
-/**
- * The i18next context that words the sites heading by the missions' kind (courts, institutions,
- * places; elections have no variant and keep «участки»). With no site yet, or sites of missions of
- * different kinds, `any`: a neutral word («места наблюдения»), since «участки» is only elections'.
- */
-function kindContext(rows: Assignment[]): { context: string } {
-  const kinds = new Set(rows.map((r) => r.missionKind));
-  return { context: kinds.size === 1 ? [...kinds][0]! : 'any' };
-}
+import { bySite, kindContext } from './home.sites';
 
 /**
  * A button label that wraps instead of being cut. The outbox buttons are stacked full width: side by
@@ -224,6 +191,11 @@ export function HomeScreen(): ReactElement {
             <Text fw={700}>{g.siteName}</Text>
             <Text size="sm" c="dimmed" mb="xs">
               {g.siteCode} · {g.missionTitle}
+              {g.visits > 1 && (
+                <Text span size="sm" display="block" data-testid="field-site-visits">
+                  {t('home.visits_planned', { count: g.visits, context: g.missionKind })}
+                </Text>
+              )}
             </Text>
             <Stack gap="xs">
               {g.rows.map((r) => (

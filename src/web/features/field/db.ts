@@ -13,6 +13,8 @@ export interface Assignment {
   siteName: string;
   region: string;
   district: string | null;
+  /** Planned visits (ADR 0037; absent in what an older version downloaded: one). */
+  visits?: number;
   /** The mission requires the PIN lock (absent in what an older version downloaded: not required). */
   fieldPin?: boolean;
 }
