@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = [
   'monitoring.site_observers',
   'monitoring.site_update',
   'monitoring.sites_import',
+  'monitoring.sites_export',
   'monitoring.submission_assign',
   'monitoring.submission_comment',
   'monitoring.submission_correct',

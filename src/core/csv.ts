@@ -19,6 +19,14 @@ export function csvField(value: Cell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A cell as it was before `csvField` guarded it: a file we wrote, edited and imported back must not
+ * gain an apostrophe in front of a name that starts like a formula ("=Школа" stays "=Школа").
+ */
+export function csvUnguard(cell: string): string {
+  return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
+}
+
 /** One CSV record, CRLF-terminated as RFC 4180 asks. */
 export function csvLine(cells: readonly Cell[]): string {
   let s = '';

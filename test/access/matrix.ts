@@ -209,6 +209,7 @@ export const MATRIX: Row[] = [
   row('GET    /api/monitoring/missions/:id/sites            ', 401,  [OK,   OK,   403,  403,  OK,   403,  403]),
   row('POST   /api/monitoring/missions/:id/sites            ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('POST   /api/monitoring/missions/:id/sites/import     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
+  row('GET    /api/monitoring/missions/:id/sites.csv        ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('PATCH  /api/monitoring/sites/:id                     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('DELETE /api/monitoring/sites/:id                     ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),
   row('PUT    /api/monitoring/sites/:id/observers           ', 401,  [OK,   OK,   403,  403,  403,  403,  403]),

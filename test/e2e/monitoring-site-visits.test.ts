@@ -7,7 +7,9 @@ import {
   launch,
   login,
   openTab,
+  reauth,
   switchLanguage,
+  textOf,
   type Tab,
 } from './browser.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
@@ -80,9 +82,13 @@ await describeBrowser('monitoring: planned visits per institution', (backend) =>
     await see(page, dialog);
     assert.equal(await dialog.getByTestId('site-code').inputValue(), 'C1', 'the site’s own values');
     assert.equal(await dialog.getByTestId('site-visits').inputValue(), '1');
-    await dialog.getByTestId('site-visits').fill('0');
-    await dialog.getByTestId('site-add-submit').click();
-    await see(page, dialog.getByText('Целое число от 1 до 100.'));
+    // A decimal or a minus is refused at the input, never saved as another number (25, 3).
+    for (const bad of ['2.5', '-3', '0']) {
+      await dialog.getByTestId('site-visits').fill(bad);
+      await dialog.getByTestId('site-add-submit').click();
+      await see(page, dialog.getByText('Целое число от 1 до 100.'));
+      assert.equal(await dialog.getByTestId('site-visits').inputValue(), bad, `${bad} kept as typed`);
+    }
     const wrong = await shot(page, 'site-visits-error-ru');
     await dialog.getByTestId('site-visits').fill('3');
     await dialog.getByTestId('site-add-submit').click();
@@ -94,6 +100,22 @@ await describeBrowser('monitoring: planned visits per institution', (backend) =>
     await page.getByRole('option', { name: 'Не хватает чек-листов' }).click();
     await see(page, page.getByTestId('site-row-C1'));
     wrong.push(...(await shot(page, 'site-visits-ru')));
+
+    // The list downloads in the import's own columns, after the password and code again.
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('sites-export').click();
+    await reauth(page, coordinator);
+    const file = await downloading;
+    assert.match(file.suggestedFilename(), /^sites-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await textOf(file))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
+    assert.equal(lines[0], 'code,name,region,district,place,lat,lon,observers,visits');
+    assert.deepEqual(lines.slice(1), [
+      `C1,СИЗО-1,KG-C,,Бишкек,,,${observer.email},3`,
+      'C2,ИВС Кант,KG-C,,Кант,,,,1',
+    ]);
 
     // The CSV dialog names the ninth column and says what it does.
     await page.getByTestId('sites-import').click();

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
-import { CHECKLIST, INCIDENT, goodAnswers, publishTestForm } from '../helpers/monitoring.ts';
+import { CHECKLIST, INCIDENT, goodAnswers, missionWorld, publishTestForm } from '../helpers/monitoring.ts';
 
 type Site = { id: string; code: string; visits: number; received: number; expected: number };
 type List = { items: Site[]; total: number };
@@ -250,6 +250,42 @@ for (const backend of await backends()) {
       );
       assert.equal(r.status, 200, JSON.stringify(r.body));
       assert.deepEqual([(await site('P2')).visits, (await site('P2')).expected], [6, 6]);
+    });
+
+    test('an election-day station is visited once: a plan of more is refused by hand and in the CSV', async () => {
+      const election = await missionWorld(t.ctx, admin);
+      const patch = await admin.client.patch<Err>(`/api/monitoring/sites/${election.sites.C1}`, {
+        visits: 3,
+      });
+      assert.equal(patch.status, 400, JSON.stringify(patch.body));
+      assert.equal(patch.body.error.code, 'sites.visits_election');
+      assert.equal(patch.body.error.fields?.[0]?.path, 'visits');
+      const one = await admin.client.patch<Site>(`/api/monitoring/sites/${election.sites.C1}`, { visits: 1 });
+      assert.equal(one.status, 200, JSON.stringify(one.body));
+      const add = await admin.client.post<Err>(`/api/monitoring/missions/${election.missionId}/sites`, {
+        code: 'E9',
+        name: 'School 9',
+        region: 'KG-C',
+        visits: 2,
+      });
+      assert.equal(add.body.error.code, 'sites.visits_election');
+      const csv = await admin.client.post<Err>(
+        `/api/monitoring/missions/${election.missionId}/sites/import`,
+        {
+          csv: 'code,name,region,district,place,lat,lon,observers,visits\nC1,School 1,KG-C,,,,,,1\nE8,School 8,KG-C,,,,,,2\n',
+        },
+      );
+      assert.equal(csv.status, 400, JSON.stringify(csv.body));
+      assert.deepEqual(csv.body.error.details, [{ line: 3, field: 'visits', code: 'visits_election' }]);
+      const list = await admin.client.get<List>(`/api/monitoring/missions/${election.missionId}/sites`);
+      assert.deepEqual(
+        list.body.items.map((x) => [x.code, x.visits]),
+        [
+          ['C1', 1],
+          ['C2', 1],
+          ['N1', 1],
+        ],
+      );
     });
 
     test('only reviewers of the site’s region plan its visits', async () => {

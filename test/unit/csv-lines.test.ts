@@ -27,3 +27,12 @@ test('the first line with text picks the delimiter, even after blank lines', () 
     ['A', 'B'],
   ]);
 });
+
+test('a guarded cell reads back as it was written; other apostrophes stay', async () => {
+  const { csvField, csvUnguard } = await import('../../src/core/csv.ts');
+  for (const v of ['=SUM(A1)', '+996 555', '-5', '@home', 'plain', "'quoted'", "O'Brien"]) {
+    const cell = parseCsv(csvField(v))[0]![0]!;
+    assert.equal(csvUnguard(cell), v, v);
+  }
+  assert.equal(csvUnguard("'tis"), "'tis");
+});

@@ -112,6 +112,7 @@ export const ERRORS = {
   'sites.not_found': 404,
   'sites.code_taken': 409,
   'sites.point_half': 400,
+  'sites.visits_election': 400,
   'sites.import_invalid': 400,
   'sites.observer_invalid': 400,
   'sites.has_submissions': 409,

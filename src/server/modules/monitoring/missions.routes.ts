@@ -13,6 +13,8 @@ import {
 } from './missions.service.ts';
 import { createSite, deleteSite, setSiteObservers, updateSite } from './sites.service.ts';
 import { importSites } from './sites.importer.ts';
+import { exportSites } from './sites.export.ts';
+import { attachmentDisposition } from '../../platform/files/names.ts';
 import { siteContacts } from './sites.contacts.ts';
 import { listObservers, listSites } from './sites.read.ts';
 
@@ -86,6 +88,18 @@ export const missionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: { tags, params: IdParams, body: S.SitesImport, response: { 200: S.SitesImported } },
     },
     async (req) => importSites(ctx, req.actor, req.params.id, req.body.csv),
+  );
+  app.get(
+    '/api/monitoring/missions/:id/sites.csv',
+    { config: review, schema: { tags, params: IdParams } },
+    async (req, reply) => {
+      const d = await exportSites(ctx, req.actor, req.params.id);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', attachmentDisposition(d.filename))
+        .header('cache-control', 'no-store')
+        .send(d.csv);
+    },
   );
   app.patch(
     '/api/monitoring/sites/:id',

@@ -1,6 +1,6 @@
 import { districtByName, namesPlaceOnMap, regionByName } from '../../../core/geo/lookup.ts';
 import { districtsOf, isDistrictOf } from '../../../core/geo/regions.ts';
-import { parseCsvRows, tidyCells } from '../../../core/csv.ts';
+import { csvUnguard, parseCsvRows, tidyCells } from '../../../core/csv.ts';
 import { visitsOf } from '../../../core/visits.ts';
 
 /** One line of a sites CSV after checking; `line` is the 1-based line number in the file. */
@@ -37,10 +37,22 @@ export interface LineIssue {
     | 'unknown_observer'
     | 'region_not_yours'
     | 'point_half'
-    | 'invalid_visits';
+    | 'invalid_visits'
+    | 'visits_election';
 }
 
-const HEADER = ['code', 'name', 'region', 'district', 'place', 'lat', 'lon', 'observers', 'visits'];
+/** The columns of a sites CSV, in order; the export (sites.export.ts) writes them too. */
+export const SITES_HEADER = [
+  'code',
+  'name',
+  'region',
+  'district',
+  'place',
+  'lat',
+  'lon',
+  'observers',
+  'visits',
+];
 /** More observers on one site than any real station has; a longer cell is a mistake. */
 const MAX_OBSERVERS = 20;
 /** A rough shape check; whether an account has the address is the importer's question. */
@@ -67,11 +79,11 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
   const lines: SiteLine[] = [];
   const head = (rows[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
   const hasHeader = head[0] === 'code';
-  if (hasHeader && HEADER.slice(0, 3).some((h, i) => head[i] !== h))
+  if (hasHeader && SITES_HEADER.slice(0, 3).some((h, i) => head[i] !== h))
     issues.push({ line: rows[0]!.line, field: 'header', code: 'columns' });
   const seen = new Set<string>();
   rows.slice(hasHeader ? 1 : 0).forEach(({ line, cells: r }) => {
-    const clean = tidyCells(r);
+    const clean = tidyCells(r).map(csvUnguard);
     const [
       code = '',
       name = '',
@@ -83,7 +95,7 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
       obs = '',
       visitsRaw = '',
     ] = clean;
-    if (r.length > HEADER.length) issues.push({ line, field: 'line', code: 'columns' });
+    if (r.length > SITES_HEADER.length) issues.push({ line, field: 'line', code: 'columns' });
     if (!code) issues.push({ line, field: 'code', code: 'required' });
     else if (code.length > 40) issues.push({ line, field: 'code', code: 'too_long' });
     else if (seen.has(code)) issues.push({ line, field: 'code', code: 'duplicate' });

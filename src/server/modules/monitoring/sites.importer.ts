@@ -54,10 +54,14 @@ export async function importSites(
   const a = await loadMission(ctx, actor, missionId);
   requireReviewer(a);
   const { lines, issues } = checkSitesCsv(csv);
-  for (const l of lines)
+  for (const l of lines) {
     if (!regionInScope(a.scope, l.region))
       // Named as what it is: the region exists, it is someone else's part of the mission.
       issues.push({ line: l.line, field: 'region', code: 'region_not_yours' });
+    // An election-day station is visited once (ADR 0037); the site dialog does not ask there either.
+    if (a.row.kind === 'election' && l.visits !== null && l.visits !== 1)
+      issues.push({ line: l.line, field: 'visits', code: 'visits_election' });
+  }
   const observers = await resolveObservers(ctx, lines, issues);
   if (issues.length)
     throw new AppError('sites.import_invalid', {

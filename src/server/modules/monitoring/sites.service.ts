@@ -41,6 +41,12 @@ function checkPoint(lat: number | null | undefined, lon: number | null | undefin
   }
 }
 
+/** An election-day station is visited once (ADR 0037): a plan of more would expect checklists never sent. */
+function checkVisits(missionKind: string, visits: number | undefined) {
+  if (missionKind === 'election' && visits !== undefined && visits !== 1)
+    throw new AppError('sites.visits_election', { fields: [{ path: 'visits', code: 'invalid_value' }] });
+}
+
 /** A reviewer may change sites of their part of the mission (a region coordinator: their region). */
 function requireSiteWrite(a: MissionAccess, region: string) {
   requireReviewer(a);
@@ -71,6 +77,7 @@ export async function createSite(
   requireSiteWrite(a, input.region);
   checkPlace(input.region, input.district);
   checkPoint(input.lat, input.lon);
+  checkVisits(a.row.kind, input.visits);
   const id = uuidv7();
   const now = new Date().toISOString();
   await inTx(ctx, async (tx, audit) => {
@@ -122,6 +129,7 @@ export async function updateSite(
   requireSiteWrite(a, region);
   checkPlace(region, district);
   checkPoint(patch.lat !== undefined ? patch.lat : row.lat, patch.lon !== undefined ? patch.lon : row.lon);
+  checkVisits(a.row.kind, patch.visits);
   await inTx(ctx, async (tx, audit) => {
     if (patch.code && patch.code !== row.code) {
       const taken = await tx

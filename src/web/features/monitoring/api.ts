@@ -246,6 +246,8 @@ export const missionsApi = {
   sites: (id: string, q: SitesFilter & { q?: string; sort?: SiteSort; page?: number }) =>
     api.get<{ items: Site[]; total: number }>(`${m(id)}/sites${query(q)}`),
   addSite: (id: string, body: SiteCreate) => api.post<Id>(`${m(id)}/sites`, body),
+  /** The sites as a CSV in the import's columns (re-authentication first; audited). */
+  exportSites: (id: string) => api.download(`${m(id)}/sites.csv`),
   importSites: (id: string, csv: string) =>
     api.post<{ created: number; updated: number; assigned: number }>(`${m(id)}/sites/import`, { csv }),
   updateSite: (siteId: string, body: SitePatch) =>

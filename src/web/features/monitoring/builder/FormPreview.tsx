@@ -12,11 +12,6 @@ import { ownMissing } from './translations';
 import type { Locale } from '../../../i18n';
 import { SimpleFieldInput, type QuestionLook } from '../../../components/SimpleFieldInput';
 
-/**
- * Mantine's own controls at the builder's size, not the phone's (no picker for long lists, a number
- * box with arrows). Answers only drive the conditions and stay as the inputs give them: an emptied
- * date is '', a date-time is not read on Bishkek's clock as on the phone.
- */
 /** The phone's controls (FieldInputs.tsx) at a desk's size: the preview shows what the observer gets. */
 const LOOK: QuestionLook = {
   gap: 6,

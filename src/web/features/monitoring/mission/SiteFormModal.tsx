@@ -87,7 +87,9 @@ export function SiteFormModal({
   const latBad = lat !== '' && Math.abs(lat) > 90;
   const lonBad = lon !== '' && Math.abs(lon) > 180;
   const half = (lat === '') !== (lon === '');
-  const visitsBad = revisits && (visits === '' || visits < 1 || visits > MAX_VISITS);
+  // Said at the input, never changed into another number: "2.5" or "-3" is refused, not saved as 25 or 3.
+  const visitsBad =
+    revisits && (visits === '' || !Number.isInteger(visits) || visits < 1 || visits > MAX_VISITS);
   // A refusal about one input (a code already taken) is said at that input, not as a failure.
   const refused = add.error instanceof ApiError ? add.error : null;
   const at = (path: string) =>
@@ -193,8 +195,6 @@ export function SiteFormModal({
               required
               min={1}
               max={MAX_VISITS}
-              allowDecimal={false}
-              allowNegative={false}
               clampBehavior="none"
               value={visits}
               error={visitsBad ? t('sites.visitsRange', { max: MAX_VISITS }) : at('visits')}

@@ -40,7 +40,11 @@ export function ImportSitesModal({
   return (
     <AppModal opened onClose={onClose} title={t('sites.importTitle', ctx)} size="lg">
       <Stack>
-        <Text size="sm">{t('sites.importHint', { ...ctx, header: headerOf(mission.kind) })}</Text>
+        {/* The column list is one long word: on a phone it breaks anywhere rather than run off the screen. */}
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {t('sites.importHint', { ...ctx, header: headerOf(mission.kind) })}
+        </Text>
+        <Text size="sm">{t('sites.importRoundTrip')}</Text>
         {mission.kind !== 'election' && (
           <Text size="sm" data-testid="sites-import-visits">
             {t('sites.importVisits', { ...ctx, max: MAX_VISITS })}

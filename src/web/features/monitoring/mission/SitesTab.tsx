@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../../components/ConfirmModal';
+import { saveFile } from '../../../components/saveFile';
 import { Icon } from '../../../components/icons';
 import { AppPagination } from '../../../components/AppPagination';
 import { PageLoader } from '../../../components/PageLoader';
@@ -85,6 +86,11 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
       setDialog(null);
     },
   });
+  // The list in the import's own columns: edited in a spreadsheet and imported back.
+  const download = useMutation({
+    mutationFn: () => missionsApi.exportSites(mission.id),
+    onSuccess: saveFile,
+  });
   const items = sites.data?.items ?? [];
   const total = sites.data?.total ?? 0;
   return (
@@ -154,6 +160,16 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
               {t('sites.import')}
             </Button>
             <Button
+              variant="default"
+              leftSection={<Icon name="download" size={16} />}
+              loading={download.isPending}
+              disabled={total === 0}
+              onClick={() => download.mutate()}
+              data-testid="sites-export"
+            >
+              {t('sites.exportCsv')}
+            </Button>
+            <Button
               leftSection={<Icon name="plus" size={16} />}
               onClick={() => setDialog({ kind: 'add' })}
               data-testid="sites-add"
@@ -166,7 +182,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
       <Text size="sm" c="dimmed" role="status">
         {sites.data ? t('sites.count', { ...ctx, count: total, n: fmt.number(total) }) : ''}
       </Text>
-      <MonErrorAlert error={sites.error} />
+      <MonErrorAlert error={sites.error ?? download.error} />
       {sites.isPending && <PageLoader />}
       {sites.data && items.length === 0 && (
         <EmptyState
