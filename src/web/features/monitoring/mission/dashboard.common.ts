@@ -36,10 +36,12 @@ export const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / o
 
 /**
  * Whole percents of answers that exclude each other (every answer counted once, so the counts add up to
- * the total) that add up to exactly 100: rounding each alone can show 33 + 33 + 33 or 34 + 33 + 34.
- * The points short go to the largest remainders (ties to the earlier option). Anything else — a
- * multiple-choice question, where one answer may count several times, or a withheld count — is
- * rounded one by one.
+ * the total), as close to 100 in all as equal counts allow: rounding each alone can show 17 + 17 + 67.
+ * The points short go to the largest remainders, but equal counts always show equal shares: a group of
+ * equal counts gets its point only all together, and the handing out stops at a group too large for
+ * the points left (going on could give a smaller count more than a larger one). So 1 + 1 + 1 answers
+ * read 33 % each, not 34 + 33 + 33, which looked like a mistake. Anything else — a multiple-choice
+ * question, where one answer may count several times, or a withheld count — is rounded one by one.
  */
 export function shares(counts: readonly (number | null)[], total: number | null): (number | null)[] {
   if (total === null) return counts.map(() => null);
@@ -50,11 +52,16 @@ export function shares(counts: readonly (number | null)[], total: number | null)
   // In whole numbers: floating-point remainders would break ties at random.
   const out = counts.map((n) => Math.floor((n * 100) / total));
   let short = 100 - out.reduce((a, n) => a + n, 0);
-  const order = counts.map((n, i) => ({ i, r: (n * 100) % total })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (const { i } of order) {
-    if (short <= 0) break;
-    out[i]! += 1;
-    short -= 1;
+  const groups = new Map<number, number[]>();
+  counts.forEach((n, i) => groups.set(n, [...(groups.get(n) ?? []), i]));
+  const order = [...groups.entries()]
+    .filter(([n]) => (n * 100) % total > 0)
+    // Equal remainders: the larger group first, which comes closer to 100 (1 + 1 + 4 of 6: 17 + 17 + 66).
+    .sort(([a, ga], [b, gb]) => ((b * 100) % total) - ((a * 100) % total) || gb.length - ga.length || b - a);
+  for (const [, members] of order) {
+    if (members.length > short) break;
+    for (const i of members) out[i]! += 1;
+    short -= members.length;
   }
   return out;
 }
