@@ -5,9 +5,9 @@ import type { SITE_STATUSES } from './missions.schemas.ts';
 
 /**
  * A site's reporting status, one rule for the dashboard, the sites list and its filter: checklists are
- * expected only where an observer was sent (or where one came all the same); a checklist counts once
- * per checklist form of the mission, so a correction does not count twice and a form taken off the
- * mission no longer counts.
+ * expected only where an observer was sent (or where one came all the same); checklists count per
+ * checklist form of the mission up to the site's planned visits (one on election day), so a resent
+ * checklist does not count twice and a form taken off the mission no longer counts.
  */
 export type SitesEb = ExpressionBuilder<Database & { s: Database['sites'] }, 's'>;
 
@@ -34,7 +34,7 @@ type PairsEb = ExpressionBuilder<
 /**
  * Checklists of one site × form pair that count: as many as the site's planned visits at most (ADR
  * 0037). A second observer's copy on election day, or a fifth visit where four were planned, is a
- * report all the same (the review list has it) but does not make another site look covered.
+ * report all the same (the review list has it) but stands for no visit still to be made.
  */
 const pairCounted = (eb: PairsEb) =>
   eb.case().when('c.n', '<', eb.ref('s.visits')).then(eb.ref('c.n')).else(eb.ref('s.visits')).end();
