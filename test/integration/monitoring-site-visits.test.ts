@@ -304,5 +304,24 @@ for (const backend of await backends()) {
       assert.ok([403, 404].includes(o.status), `observer: ${o.status}`);
       assert.deepEqual([(await site('P1')).visits, (await site('P2')).visits], [2, 4]);
     });
+
+    test('a visit where nobody was sent is expected as it came, in the site’s row and its region’s', async () => {
+      // A mobile team (the administrator) visits P3 (Talas, two visits planned, no observer) once.
+      const r = await admin.client.post(S, {
+        clientId: randomUUID(),
+        formVersionId: checklist,
+        siteId: ids.P3,
+        answers: goodAnswers(),
+        submittedAt: new Date().toISOString(),
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      const p3 = await site('P3');
+      assert.deepEqual([p3.visits, p3.received, p3.expected], [2, 1, 1]);
+      const talas = (await summary()).byRegion.find((x) => x.region === 'KG-T');
+      assert.deepEqual(talas, { region: 'KG-T', expected: 1, received: 1, unstaffed: 1 });
+      // Neither owing nor complete: it is listed among the sites nobody observes.
+      assert.deepEqual(await codes('?status=unstaffed&region=KG-T'), ['P3']);
+      assert.equal((await codes('?status=waiting')).includes('P3'), false);
+    });
   });
 }

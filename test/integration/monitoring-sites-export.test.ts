@@ -110,15 +110,23 @@ for (const backend of await backends()) {
     });
 
     test('a region coordinator gets their region only; an observer or a stranger nothing', async () => {
+      // Naryn's observer is on N1: their address is not in the Chüy coordinator's file.
+      const naryn = await addUser(t, admin, 'monitor');
+      await assign(admin, w.sites.N1!, [naryn.id]);
       await chuy.client.reauth(chuy.password, chuy.totpSecret);
       const mine = await chuy.client.get<string>(path());
       assert.equal(mine.status, 200);
       assert.deepEqual(
         parseCsv(mine.body)
           .slice(1)
-          .map((r) => r[0]),
-        ['C1', 'C2'],
+          .map((r) => [r[0], r[7]]),
+        [
+          ['C1', obs.email],
+          ['C2', ''],
+        ],
+        'appointed by an administrator for Chüy: its observers’ addresses',
       );
+      assert.doesNotMatch(mine.body, new RegExp(naryn.email.replace('.', '\\.')));
       await obs.client.reauth(obs.password, obs.totpSecret);
       assert.equal((await obs.client.get(path())).status, 403);
       const lawyer = await addUser(t, admin, 'lawyer');
@@ -129,6 +137,44 @@ for (const backend of await backends()) {
         '/api/monitoring/missions/01900000-0000-7000-8000-000000000000/sites.csv',
       );
       assert.equal(unknown.status, 404);
+    });
+
+    test('a coordinator no administrator appointed gets no addresses; a disabled observer is not written', async () => {
+      // A coordinator makes a mission and puts an observer of the organisation on its site (ADR 0025).
+      const self = await addUser(t, admin, 'coordinator');
+      const m = await self.client.post<{ id: string }>('/api/monitoring/missions', {
+        kind: 'detention',
+        title: 'My own visits',
+      });
+      assert.equal(m.status, 201, JSON.stringify(m.body));
+      const imp = await self.client.post(`/api/monitoring/missions/${m.body.id}/sites/import`, {
+        csv: `code,name,region,district,place,lat,lon,observers,visits\nX1,IVS,KG-C,,,,,${obs.email},2\n`,
+      });
+      assert.equal(imp.status, 200, JSON.stringify(imp.body));
+      await self.client.reauth(self.password, self.totpSecret);
+      const own = await self.client.get<string>(`/api/monitoring/missions/${m.body.id}/sites.csv`);
+      assert.equal(own.status, 200);
+      assert.deepEqual(parseCsv(own.body).slice(1), [['X1', 'IVS', 'KG-C', '', '', '', '', '', '2']]);
+      const entry = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'monitoring.sites_export')
+        .where('entity_id', '=', m.body.id)
+        .executeTakeFirstOrThrow();
+      assert.match(String(entry.details), /"users":\[\]/);
+      // The administrator's file leaves out an account that can no longer observe, and imports back
+      // without refusing the address or unassigning anyone.
+      assert.equal((await admin.client.patch(`/api/users/${obs.id}`, { status: 'disabled' })).status, 200);
+      await admin.client.reauth(admin.password, admin.totpSecret);
+      const csv = (await admin.client.get<string>(path())).body;
+      assert.equal(parseCsv(csv)[1]![7], '', 'C1: its one observer is disabled');
+      assert.doesNotMatch(csv, new RegExp(obs.email.replace('.', '\\.')));
+      const back = await admin.client.post(`/api/monitoring/missions/${w.missionId}/sites/import`, { csv });
+      assert.equal(back.status, 200, JSON.stringify(back.body));
+      assert.deepEqual(
+        (await sites()).find((s) => s.code === 'C1')!.observers.map((o) => o.userId),
+        [obs.id],
+      );
     });
   });
 }

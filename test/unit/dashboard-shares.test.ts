@@ -14,12 +14,17 @@ describe("the dashboard's shares of an answer", () => {
     assert.deepEqual(shares([0, 5], 5), [0, 100]);
     assert.deepEqual(shares([1, 1, 1, 1, 1, 1, 1, 1], 8), [12, 12, 12, 12, 12, 12, 12, 12]);
     assert.deepEqual(shares([3, 3, 1], 7), [43, 43, 14]);
+    // The three equal counts cannot all have the point; the larger one still gets it.
+    assert.deepEqual(shares([1, 1, 1, 5], 8), [12, 12, 12, 63]);
     // Many options over an awkward total, every time.
     for (let total = 1; total <= 60; total++) {
       const counts = [0, 0, 0, 0, 0, 0, 0];
       for (let k = 0; k < total; k++) counts[(k * 5) % 7]! += 1;
       const p = shares(counts, total);
       assert.ok(Math.abs(sum(p) - 100) < counts.length, `total ${total}: ${p.join(' + ')}`);
+      // Never short by a point that a group of one could have taken without passing a larger count.
+      const single = counts.filter((n) => counts.filter((m) => m === n).length === 1).length;
+      if (single === counts.length) assert.equal(sum(p), 100, `total ${total}: ${p.join(' + ')}`);
       p.forEach((x, i) => {
         // None moves a point or more from its exact share, and more answers never show less.
         assert.ok(Math.abs(x! - (counts[i]! * 100) / total) < 1, `${total} ${i}`);

@@ -117,10 +117,10 @@ export const Site = z.object({
   visits: z.number(),
   /**
    * Checklists of the mission received from the site: per checklist form, as many as the planned visits
-   * at most (corrections not counted, a third observer's copy on election day not either).
+   * at most (on election day a second observer's copy does not count).
    */
   received: z.number(),
-  /** Checklists expected: checklist forms × visits where someone was sent (or something came). */
+  /** Checklists expected: checklist forms × visits where someone was sent; else what came. */
   expected: z.number(),
   /** Reports of any kind from the site, rejected ones too (reviewers only; null for an observer). */
   reports: z.number().nullable(),

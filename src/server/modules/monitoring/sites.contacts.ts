@@ -45,20 +45,29 @@ export async function siteContacts(ctx: AppContext, actor: Actor | null, siteId:
 }
 
 /**
- * Whether an administrator stands behind the caller's grant for this site (ADR 0025): they are an
- * administrator, or an appointed grant of theirs in the mission covers the site's region. Without it
- * the names show (they are on the sites list anyway) and the numbers do not.
+ * Where an administrator stands behind the caller's grant in a mission (ADR 0025): everywhere for an
+ * administrator or a whole-mission appointed grant, else the regions of their appointed grants (none
+ * for a coordinator who made the mission themselves). Observers' contact data goes only there.
  */
-async function appointedFor(ctx: AppContext, actor: Actor, site: { mission_id: string; region: string }) {
-  if (actor.role === 'admin') return true;
-  const g = await ctx.db
+export async function appointedRegions(
+  ctx: AppContext,
+  actor: Actor,
+  missionId: string,
+): Promise<'all' | Set<string>> {
+  if (actor.role === 'admin') return 'all';
+  const grants = await ctx.db
     .selectFrom('mission_coordinators')
-    .select('id')
-    .where('mission_id', '=', site.mission_id)
+    .select('region')
+    .where('mission_id', '=', missionId)
     .where('user_id', '=', actor.userId)
     .where('appointed', '=', 1)
-    .where((eb) => eb.or([eb('region', 'is', null), eb('region', '=', site.region)]))
-    .limit(1)
-    .executeTakeFirst();
-  return g !== undefined;
+    .execute();
+  if (grants.some((g) => g.region === null)) return 'all';
+  return new Set(grants.map((g) => g.region!));
+}
+
+/** Whether the caller's appointed grant covers this site (`appointedRegions`). */
+async function appointedFor(ctx: AppContext, actor: Actor, site: { mission_id: string; region: string }) {
+  const where = await appointedRegions(ctx, actor, site.mission_id);
+  return where === 'all' || where.has(site.region);
 }

@@ -6,8 +6,9 @@ import type { SITE_STATUSES } from './missions.schemas.ts';
 /**
  * A site's reporting status, one rule for the dashboard, the sites list and its filter: checklists are
  * expected only where an observer was sent (or where one came all the same); checklists count per
- * checklist form of the mission up to the site's planned visits (one on election day), so a resent
- * checklist does not count twice and a form taken off the mission no longer counts.
+ * checklist form of the mission up to the site's planned visits (one on election day), so on election
+ * day a resent checklist does not count twice, and a form taken off the mission no longer counts. Two
+ * observers filing one visit count as two visits: reviewers mark the copy (ADR 0026, 0037).
  */
 export type SitesEb = ExpressionBuilder<Database & { s: Database['sites'] }, 's'>;
 
@@ -95,7 +96,7 @@ export const receivedPairs = (db: Executor, missionIds: string[]) =>
         .where('mf.form_kind', '=', 'checklist'),
     );
 
-/** How many checklist forms the mission has: what each staffed site is expected to send. */
+/** How many checklist forms the mission has: what each staffed site is expected to send at each visit. */
 export async function checklistCount(db: Executor, missionId: string): Promise<number> {
   const r = await db
     .selectFrom('mission_forms')
@@ -125,6 +126,10 @@ export function statusIs(status: (typeof SITE_STATUSES)[number], checklists: num
   };
 }
 
-/** Expected checklists of one site (the summary's rule, per site): every form at every planned visit. */
+/**
+ * Expected checklists of one site, the summary's rule per site: every form at every planned visit where
+ * an observer was sent; where nobody was, what came (a mobile team's visit), so that the site's figure,
+ * its region's and the district map's agree.
+ */
 export const expectedAt = (checklists: number, visits: number, staffed: boolean, received: number) =>
-  staffed || received > 0 ? checklists * visits : 0;
+  staffed ? checklists * visits : received;

@@ -26,7 +26,7 @@ function areaOf(region: string, district: string | null): string | null {
 /**
  * Expected and received checklists per district, so that a region coordinator sees which districts of
  * their region are quiet. By the dashboard's rule (buildSummary): a staffed site owes one checklist per
- * checklist form, a site nobody was sent to only what it sent. Received counts site × checklist-form
+ * checklist form at each planned visit (ADR 0037), a site nobody was sent to only what it sent. Received counts site × checklist-form
  * pairs of the mission's current forms (sites.status.ts `receivedPairs`), as the regions' figures do,
  * so a region's districts add up to it (with its sites that have no district). Two grouped reads over
  * the mission's sites and their counter rows: O(sites), never a scan of submissions.

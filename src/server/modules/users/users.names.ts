@@ -19,18 +19,6 @@ export async function userNames(
 }
 
 /**
- * E-mail addresses of users, one query: what a sites CSV names its observers by, so that the file can
- * be imported back (an address is the account's key there). Callers decide who may read them.
- */
-export async function userEmails(ctx: AppContext, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const env = envelope(ctx);
-  const rows = await usersRepo.byIds(ctx.db, unique);
-  return new Map(rows.map((row) => [row.id, decryptUser(env, row).email]));
-}
-
-/**
  * Active users whose role holds a capability, with display names, sorted by name: the pick lists of
  * case teams and event members. Names only: nothing else about the users is shown. `invited` adds the
  * accounts not set up yet (observers are placed on their stations before election day).

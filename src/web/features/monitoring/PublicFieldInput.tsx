@@ -95,7 +95,7 @@ export function PublicFieldInput({
           look={LOOK}
           wrapper={common}
           words={{ yes: t('public.yes'), no: t('public.no') }}
-          optionLabel={(o) => o.label[lng] || o.label.en}
+          optionLabel={(o) => pick(o.label, lng) || o.key}
         />
       );
   }

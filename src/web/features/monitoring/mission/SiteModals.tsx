@@ -89,7 +89,7 @@ export function ImportSitesModal({
             t('sites.lineIssue', {
               line: d.line ?? '?',
               field: d.field ? t(`sites.csvField.${d.field}`, { defaultValue: d.field }) : '—',
-              issue: t(`sites.issue.${d.code}`, { defaultValue: d.code }),
+              issue: t(`sites.issue.${d.code}`, { defaultValue: d.code, max: MAX_VISITS }),
             })
           }
         />

@@ -163,7 +163,6 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
               variant="default"
               leftSection={<Icon name="download" size={16} />}
               loading={download.isPending}
-              disabled={total === 0}
               onClick={() => download.mutate()}
               data-testid="sites-export"
             >

@@ -38,10 +38,11 @@ export const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / o
  * Whole percents of answers that exclude each other (every answer counted once, so the counts add up to
  * the total), as close to 100 in all as equal counts allow: rounding each alone can show 17 + 17 + 67.
  * The points short go to the largest remainders, but equal counts always show equal shares: a group of
- * equal counts gets its point only all together, and the handing out stops at a group too large for
- * the points left (going on could give a smaller count more than a larger one). So 1 + 1 + 1 answers
- * read 33 % each, not 34 + 33 + 33, which looked like a mistake. Anything else — a multiple-choice
- * question, where one answer may count several times, or a withheld count — is rounded one by one.
+ * equal counts gets its point only all together, or none of it does. A group passed over for want of
+ * points keeps every smaller count from getting one that would lift it level (so 1 + 1 + 1 answers read
+ * 33 % each, not 34 + 33 + 33, which looked like a mistake, and no count ever shows more than a larger
+ * one). Anything else — a multiple-choice question, where one answer may count several times, or a
+ * withheld count — is rounded one by one.
  */
 export function shares(counts: readonly (number | null)[], total: number | null): (number | null)[] {
   if (total === null) return counts.map(() => null);
@@ -52,14 +53,20 @@ export function shares(counts: readonly (number | null)[], total: number | null)
   // In whole numbers: floating-point remainders would break ties at random.
   const out = counts.map((n) => Math.floor((n * 100) / total));
   let short = 100 - out.reduce((a, n) => a + n, 0);
+  const floor = (n: number) => Math.floor((n * 100) / total);
   const groups = new Map<number, number[]>();
   counts.forEach((n, i) => groups.set(n, [...(groups.get(n) ?? []), i]));
   const order = [...groups.entries()]
     .filter(([n]) => (n * 100) % total > 0)
     // Equal remainders: the larger group first, which comes closer to 100 (1 + 1 + 4 of 6: 17 + 17 + 66).
     .sort(([a, ga], [b, gb]) => ((b * 100) % total) - ((a * 100) % total) || gb.length - ga.length || b - a);
-  for (const [, members] of order) {
-    if (members.length > short) break;
+  const passed: number[] = [];
+  for (const [n, members] of order) {
+    const overtakes = passed.some((m) => m > n && floor(m) === floor(n));
+    if (members.length > short || overtakes) {
+      passed.push(n);
+      continue;
+    }
     for (const i of members) out[i]! += 1;
     short -= members.length;
   }
