@@ -43,19 +43,18 @@ export async function exportSites(
         .where('site_id', 'in', shownSites)
         .execute()
     : [];
+  // Decrypted only for accounts that may still observe: no other address is read into memory.
   const env = envelope(ctx);
-  const people = new Map(
-    (await usersRepo.byIds(ctx.db, [...new Set(links.map((l) => l.user_id))])).map((r) => [
-      r.id,
-      { ...decryptUser(env, r), observes: mayObserve(r) },
-    ]),
+  const emailOf = new Map(
+    (await usersRepo.byIds(ctx.db, [...new Set(links.map((l) => l.user_id))]))
+      .filter(mayObserve)
+      .map((r) => [r.id, decryptUser(env, r).email]),
   );
   const observersOf = new Map<string, string[] | null>();
   for (const l of links) {
-    const p = people.get(l.user_id);
+    const email = emailOf.get(l.user_id);
     const list = observersOf.get(l.site_id);
-    if (list === null) continue;
-    observersOf.set(l.site_id, p?.observes ? [...(list ?? []), p.email] : null);
+    if (list !== null) observersOf.set(l.site_id, email ? [...(list ?? []), email] : null);
   }
   const written = links.filter((l) => observersOf.get(l.site_id)).map((l) => l.user_id);
   // The byte order mark lets Excel read the file as UTF-8; the import drops it.
