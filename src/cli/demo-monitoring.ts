@@ -118,6 +118,42 @@ function compared(f: FormField, v: unknown, answers: Answers): unknown {
   return out;
 }
 
+/** Keep ordinary reports ordinary: an answer that would flag a critical incident is replaced. */
+function ordinary(f: FormField, v: unknown): unknown {
+  if (!f.critical || !isCriticalAnswer(f, v)) return v;
+  if (typeof v === 'boolean') return !v;
+  const o = f.options?.find((x) => !isCriticalAnswer(f, f.type === 'multiple_choice' ? [x.key] : x.key));
+  return o ? (f.type === 'multiple_choice' ? [o.key] : o.key) : undefined;
+}
+
+/**
+ * None to three entries of a repeat group (a visit's interviews), so the dashboard's per-entry counts
+ * have something to show. An entry's critical answer ("ill-treatment reported") only in a report that
+ * is meant to be critical.
+ */
+function demoEntries(
+  f: FormField,
+  r: () => number,
+  region: RegionCode,
+  now: Date,
+  answers: Answers,
+  critical: boolean,
+): Answers[] | undefined {
+  const n = [0, 0, 1, 2, 3][Math.floor(r() * 5)]!;
+  const entries: Answers[] = [];
+  for (let i = 0; i < n; i++) {
+    const entry: Answers = {};
+    for (const ch of f.fields ?? []) {
+      if (!isVisible(ch.visibleIf, answers, entry)) continue;
+      let v = valueFor(ch, r, region, now);
+      if (!critical) v = ordinary(ch, v);
+      if (v !== undefined) entry[ch.key] = v;
+    }
+    entries.push(entry);
+  }
+  return entries.length ? entries : undefined;
+}
+
 /** Answers that follow the definition: only visible questions, valid values; critical answers avoided. */
 export function demoAnswers(
   def: FormDefinition,
@@ -144,19 +180,9 @@ export function demoAnswers(
               ? c[0]
               : c;
         madeCritical = true;
-      } else {
-        v = compared(f, valueFor(f, r, region, now), answers);
-        // Keep ordinary reports ordinary: replace an answer that would flag a critical incident.
-        if (f.critical && isCriticalAnswer(f, v)) {
-          if (typeof v === 'boolean') v = !v;
-          else {
-            const o = f.options?.find(
-              (x) => !isCriticalAnswer(f, f.type === 'multiple_choice' ? [x.key] : x.key),
-            );
-            v = o ? (f.type === 'multiple_choice' ? [o.key] : o.key) : undefined;
-          }
-        }
-      }
+      } else if (f.type === 'repeat') {
+        v = demoEntries(f, r, region, now, answers, critical);
+      } else v = ordinary(f, compared(f, valueFor(f, r, region, now), answers));
       if (v !== undefined) answers[f.key] = v;
     }
   }

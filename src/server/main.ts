@@ -7,6 +7,7 @@ import { scheduleEvidenceReindexIfNeeded } from './modules/violations/evidence.s
 import { factsMemory } from './modules/violations/facts.sync.ts';
 import { scheduleRekeyIfNeeded } from './modules/people/people.jobs.ts';
 import { scheduleMonitoringCleanup } from './modules/monitoring/cleanup.job.ts';
+import { scheduleEntryCounts } from './modules/monitoring/counts.entries.job.ts';
 import { scheduleIncidentCounts } from './modules/monitoring/counts.incidents.job.ts';
 import { scheduleVerifiedCounts } from './modules/monitoring/counts.verified.job.ts';
 import { closeContext, createContext, startKeyringSync } from './runtime.ts';
@@ -34,6 +35,7 @@ export async function serve(): Promise<void> {
       void scheduleMonitoringCleanup(ctx).catch(() => ctx.log.warn('could not schedule monitoring cleanup'));
       void scheduleIncidentCounts(ctx).catch(() => ctx.log.warn('could not schedule the incident counts'));
       void scheduleVerifiedCounts(ctx).catch(() => ctx.log.warn('could not schedule the verified counts'));
+      void scheduleEntryCounts(ctx).catch(() => ctx.log.warn('could not schedule the entry counts'));
     };
     schedule();
     setInterval(schedule, 3_600_000).unref();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { solve } from '../../src/server/modules/monitoring/public.antispam.ts';
+import type { FormDefinition } from '../../src/core/forms/index.ts';
 import { Client } from '../helpers/client.ts';
 import { CHECKLIST, goodAnswers } from '../helpers/monitoring.ts';
 import {
@@ -100,6 +101,8 @@ export async function activeMission(
     sitesCsv: string;
     coordinators: { who: Account; region: string | null }[];
     observers: Record<string, Account[]>;
+    /** The checklist the mission uses: the test checklist unless a test needs more questions. */
+    definition?: FormDefinition;
   },
 ): Promise<ActiveMission> {
   const admin = await w.api(w.admin);
@@ -107,7 +110,9 @@ export async function activeMission(
     assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
   const users = await admin.get<{ items: { id: string; email: string }[] }>('/api/users');
   const idOf = (a: Account) => users.body.items.find((u) => u.email === a.email)!.id;
-  const form = await admin.post<{ id: string }>('/api/monitoring/forms', { definition: CHECKLIST });
+  const form = await admin.post<{ id: string }>('/api/monitoring/forms', {
+    definition: o.definition ?? CHECKLIST,
+  });
   ok(form, 'form', 201);
   ok(await admin.post(`/api/monitoring/forms/${form.body.id}/publish`), 'publish');
   const versionId = (await admin.get<{ published: { id: string } }>(`/api/monitoring/forms/${form.body.id}`))

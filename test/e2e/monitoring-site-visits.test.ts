@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
@@ -12,6 +13,8 @@ import {
   textOf,
   type Tab,
 } from './browser.ts';
+import type { FormDefinition } from '../../src/core/forms/index.ts';
+import { CHECKLIST, goodAnswers } from '../helpers/monitoring.ts';
 import { staffWorldRoles, type Account, type RolesWorld } from './legal-setup.ts';
 import {
   activeMission,
@@ -22,6 +25,33 @@ import {
   track,
   type ActiveMission,
 } from './monitoring-setup.ts';
+
+const L = (en: string, ru: string, ky: string) => ({ ky, ru, en });
+/** The test checklist with a visit's interviews as a repeat group (counted per entry, ADR 0038). */
+const VISIT: FormDefinition = {
+  ...CHECKLIST,
+  sections: [
+    ...CHECKLIST.sections,
+    {
+      key: 'talks',
+      title: L('Interviews', 'Беседы', 'Маектер'),
+      fields: [
+        {
+          key: 'interviews',
+          type: 'repeat',
+          label: L('Interviews', 'Беседы', 'Маектер'),
+          fields: [
+            {
+              key: 'ill_treatment',
+              type: 'boolean',
+              label: L('Ill-treatment reported', 'Сообщил о жестоком обращении', 'Кордоо тууралуу айтты'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
 
 /**
  * Planned visits (ADR 0037): a coordinator of detention visits plans how often each institution is
@@ -48,6 +78,7 @@ await describeBrowser('monitoring: planned visits per institution', (backend) =>
         'code,name,region,district,place,lat,lon\nC1,СИЗО-1,KG-C,,Бишкек,,\nC2,ИВС Кант,KG-C,,Кант,,\n',
       coordinators: [{ who: coordinator, region: 'KG-C' }],
       observers: { C1: [observer] },
+      definition: VISIT,
     });
     electionId = (
       await activeMission(w, {
@@ -168,6 +199,38 @@ await describeBrowser('monitoring: planned visits per institution', (backend) =>
     await page.getByTestId('sites-import').click();
     await see(page, page.getByRole('dialog').getByText(/lat,lon,observers\./));
     assert.equal(await page.getByTestId('sites-import-visits').count(), 0);
+    await tab.context.close();
+  });
+
+  it('the dashboard counts each interview of a visit, under its group (ky, 375 px)', async () => {
+    const api = await w.api(observer);
+    const r = await api.post<{ id: string }>('/api/monitoring/submissions', {
+      clientId: randomUUID(),
+      formVersionId: detention.versionId,
+      siteId: detention.site('C1'),
+      answers: goodAnswers({
+        interviews: [{ ill_treatment: true }, { ill_treatment: false }, { ill_treatment: false }, {}],
+      }),
+      submittedAt: new Date().toISOString(),
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ky', width: 375 }));
+    const { page } = tab;
+    await login(page, coordinator);
+    await switchLanguage(page, 'ky');
+    await page.goto(`/monitoring/missions/${detention.missionId}`);
+    const card = page.getByTestId('answer-interviews.ill_treatment');
+    await see(
+      page,
+      card.getByTestId('answer-entries').filter({ hasText: '«Маектер»: ар бир жазуу өзүнчө эсептелет' }),
+    );
+    // Three of the four interviews answered it: one yes, two no (the report itself is one).
+    const text = await card.innerText();
+    assert.match(text, /3 жазууда жооп бар/);
+    assert.match(text, /Ооба\s*1 · 33 %/);
+    assert.match(text, /Жок\s*2 · 67 %/);
+    await card.scrollIntoViewIfNeeded();
+    assert.deepEqual(await shot(page, 'dashboard-entries-ky-375'), []);
     await tab.context.close();
   });
 });

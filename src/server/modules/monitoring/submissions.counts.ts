@@ -166,7 +166,7 @@ export class CountBatch {
       const outer = `${region}\u0001${c.formId}\u0001${m}`;
       let group = this.answer.get(outer);
       if (!group) this.answer.set(outer, (group = { m, region, f: c.formId, n: new Map() }));
-      // Pairs are unique per submission (countedValues dedupes multiple choice).
+      // A pair comes once per report, or once per entry of a repeat group (countedValues): summed here.
       for (const [field, value] of c.values) {
         const k = `${field}\u0001${value}`;
         const e = group.n.get(k);

@@ -9,7 +9,10 @@ export interface CachedVersion {
   title: L10n;
   definition: FormDefinition;
   flat: FlatField[];
-  /** Top-level boolean and choice fields: what the dashboard counts (checklists only). */
+  /**
+   * Boolean and choice fields: what the dashboard counts, per report for top-level questions and per
+   * entry for a repeat group's (one detention visit's interviews, ADR 0038).
+   */
   counted: FlatField[];
   /** Paths of file/signature answers: top-level keys, and `group.child` for repeat children. */
   fileFields: FlatField[];
@@ -41,8 +44,7 @@ export async function publishedVersion(db: Executor, id: string): Promise<Cached
     definition,
     flat,
     counted: flat.filter(
-      (f) =>
-        !f.parent && (f.type === 'boolean' || f.type === 'single_choice' || f.type === 'multiple_choice'),
+      (f) => f.type === 'boolean' || f.type === 'single_choice' || f.type === 'multiple_choice',
     ),
     fileFields: flat.filter((f) => f.type === 'file' || f.type === 'signature'),
   };
@@ -73,21 +75,37 @@ export function uploadIdsOf(
   return ids;
 }
 
+/** The counter key of a counted field: its key, or `group.child` for an entry's (keys have no dots). */
+export const countedPath = (f: FlatField): string => (f.parent ? `${f.parent}.${f.key}` : f.key);
+
 /**
  * Dashboard counter keys of one report: `field → values`, `*` = answered at all. A checklist's answers
  * ("% of stations opened late"); an incident's, what happened and who did it ("12 of vote buying").
+ * A repeat group's question is counted once per entry that answers it, under `group.child`: "in 7 of
+ * 30 interviews ill-treatment was reported" (ADR 0038). So a pair may come more than once.
  */
 export function countedValues(v: CachedVersion, answers: Record<string, unknown>): [string, string][] {
   const out: [string, string][] = [];
   for (const f of v.counted) {
-    const a = answers[f.key];
-    if (a === undefined || a === null) continue;
-    if (f.type === 'boolean' && typeof a === 'boolean') out.push([f.key, String(a)]);
-    else if (f.type === 'single_choice' && typeof a === 'string') out.push([f.key, a]);
-    else if (f.type === 'multiple_choice' && Array.isArray(a)) {
-      for (const x of new Set(a)) if (typeof x === 'string') out.push([f.key, x]);
-    } else continue;
-    out.push([f.key, '*']);
+    if (!f.parent) {
+      pushAnswer(out, f, f.key, answers[f.key]);
+      continue;
+    }
+    const entries = answers[f.parent];
+    if (!Array.isArray(entries)) continue;
+    const path = countedPath(f);
+    for (const e of entries)
+      if (e && typeof e === 'object') pushAnswer(out, f, path, (e as Record<string, unknown>)[f.key]);
   }
   return out;
+}
+
+function pushAnswer(out: [string, string][], f: FlatField, path: string, a: unknown): void {
+  if (a === undefined || a === null) return;
+  if (f.type === 'boolean' && typeof a === 'boolean') out.push([path, String(a)]);
+  else if (f.type === 'single_choice' && typeof a === 'string') out.push([path, a]);
+  else if (f.type === 'multiple_choice' && Array.isArray(a)) {
+    for (const x of new Set(a)) if (typeof x === 'string') out.push([path, x]);
+  } else return;
+  out.push([path, '*']);
 }

@@ -128,8 +128,9 @@ async function suppressed(ctx: AppContext, id: string, verifiedOnly: boolean): P
     overTimeStep: step,
     // Checklists' answers only: an incident form may ask about the people involved ("was anyone
     // detained"), which the organisation publishes, if at all, through a violation record it reviewed.
+    // So are a repeat group's entries (a detention visit's interviews are people; ADR 0038).
     answers: s.answers
-      .filter((a) => a.kind === 'checklist')
+      .filter((a) => a.kind === 'checklist' && !a.group)
       .map((a) => {
         const cells = suppressTable(
           a.counts.map((c) => ({ code: c.value, count: c.n })),

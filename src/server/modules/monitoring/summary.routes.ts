@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../core/schemas/common.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { registerEntryCounts } from './counts.entries.job.ts';
 import { registerIncidentCounts } from './counts.incidents.job.ts';
 import { registerVerifiedCounts } from './counts.verified.job.ts';
 import * as S from './summary.schemas.ts';
@@ -16,6 +17,7 @@ const IdParams = z.strictObject({ id: Uuid });
 export const summaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Incident answers counted before the counters took them in (once per installation).
   registerIncidentCounts(ctx);
+  registerEntryCounts(ctx);
   // Reports verified before the counters kept a verified layer (ADR 0035; once per installation).
   registerVerifiedCounts(ctx);
   app.get(

@@ -22,8 +22,11 @@ const summaryOf = <C extends z.ZodType>(Count: C) =>
         formId: Uuid,
         /** A checklist's question, or an incident report's (counted once per report). */
         kind: z.enum(['checklist', 'incident']),
+        /** The question's key; `group.child` for a repeat group's question, counted once per entry. */
         field: z.string(),
         label: L10nSchema,
+        /** The repeat group whose entries are counted ("Interviews"); absent for a report's own question. */
+        group: z.object({ key: z.string(), label: L10nSchema }).optional(),
         total: Count,
         counts: z.array(z.object({ value: z.string(), label: L10nSchema, n: Count })),
       }),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { L10n } from '../../../core/forms/index.ts';
+import type { FlatField, L10n } from '../../../core/forms/index.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { loadMission, regionInScope, requireReviewer, type Scope } from './monitoring.access.ts';
@@ -17,7 +17,7 @@ import {
 import { verifiedCounted } from './counts.verified.job.ts';
 import { districtFigures } from './summary.districts.ts';
 import type * as S from './summary.schemas.ts';
-import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
+import { countedPath, publishedVersion, type CachedVersion } from './submissions.forms.ts';
 
 type Summary = z.infer<typeof S.Summary>;
 const YES: L10n = { ky: 'Ооба', ru: 'Да', en: 'Yes' };
@@ -140,8 +140,9 @@ export async function buildSummary(
   const answerRows: Summary['answers'] = [];
   for (const [formId, v] of versions)
     for (const f of v.counted) {
-      const m = sums.get(`${formId}\u0000${f.key}`) ?? new Map<string, number>();
-      const def = findOptions(v, f.key);
+      const field = countedPath(f);
+      const m = sums.get(`${formId}\u0000${field}`) ?? new Map<string, number>();
+      const def = findField(v, f)?.options ?? [];
       const values: { value: string; label: L10n }[] =
         f.type === 'boolean'
           ? [
@@ -149,11 +150,21 @@ export async function buildSummary(
               { value: 'false', label: NO },
             ]
           : def.map((o) => ({ value: o.key, label: o.label }));
+      // A repeat group's question counts entries, not reports: the group names them ("Interviews").
+      const group = f.parent ? v.flat.find((g) => !g.parent && g.key === f.parent) : undefined;
       answerRows.push({
         formId,
         kind: v.kind,
-        field: f.key,
+        field,
         label: f.label ?? { ky: f.key, ru: f.key, en: f.key },
+        ...(group
+          ? {
+              group: {
+                key: group.key,
+                label: group.label ?? { ky: group.key, ru: group.key, en: group.key },
+              },
+            }
+          : {}),
         total: m.get('*') ?? 0,
         counts: values.map((x) => ({ ...x, n: m.get(x.value) ?? 0 })),
       });
@@ -190,9 +201,14 @@ export function chartWindow(
   return [hour(Math.min(made, starts) - 2 * DAY_MS), hour(now + 3_600_000)];
 }
 
-function findOptions(v: CachedVersion, key: string) {
-  for (const s of v.definition.sections) for (const f of s.fields) if (f.key === key) return f.options ?? [];
-  return [];
+/** A counted field's definition (its options), inside its repeat group for an entry's question. */
+function findField(v: CachedVersion, f: FlatField) {
+  for (const sec of v.definition.sections)
+    for (const top of sec.fields) {
+      if (!f.parent && top.key === f.key) return top;
+      if (f.parent && top.key === f.parent) return top.fields?.find((c) => c.key === f.key);
+    }
+  return undefined;
 }
 
 /** The reviewers' dashboard: the summary, and the district map's figures (never published). */

@@ -29,8 +29,11 @@ export interface Summary {
     formId: string;
     /** A checklist's question, or an incident report's. */
     kind: 'checklist' | 'incident';
+    /** The question's key; `group.child` for a repeat group's question. */
     field: string;
     label: L10n;
+    /** The repeat group whose entries are counted, one per entry ("Interviews"); reviewers only. */
+    group?: { key: string; label: L10n };
     total: number | null;
     counts: { value: string; label: L10n; n: number | null }[];
   }[];

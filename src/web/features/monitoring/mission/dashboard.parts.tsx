@@ -70,12 +70,21 @@ function AnswerCard({ a }: { a: DashboardData['answers'][number] }): ReactElemen
     a.total,
   );
   return (
-    <Card withBorder padding="sm" radius="md">
+    <Card withBorder padding="sm" radius="md" data-testid={`answer-${a.field}`}>
+      {/* A repeat group's question counts its entries (each interview), not the reports. */}
+      {a.group && (
+        <Text size="xs" fw={600} c="dimmed" mb={2} data-testid="answer-entries">
+          {t('dashboard.entriesOf', { group: l10n(a.group.label) || a.group.key })}
+        </Text>
+      )}
       <Text fw={600} size="sm" mb={4}>
         {l10n(a.label) || a.field}
       </Text>
       <Text size="xs" c="dimmed" mb="xs">
-        {t('dashboard.answered', { count: a.total ?? 0, n: num(a.total) })}
+        {t(a.group ? 'dashboard.answeredEntries' : 'dashboard.answered', {
+          count: a.total ?? 0,
+          n: num(a.total),
+        })}
       </Text>
       <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {a.counts.map((c, i) => (
