@@ -226,16 +226,21 @@ export async function exportAndSummary(backend: Backend, scale: number): Promise
     const ex = await timeExport(ctx, gen.missionId, gen.adminId);
     const scan = await timeScan(ctx, gen.missionId);
     const actor: Actor = { userId: gen.adminId, role: 'admin', sessionId: 'bench', reauthUntil: null };
+    // The first summary opens the pool's connections (its queries run side by side): timed apart, since
+    // a running server keeps them (idle a minute, longer than the dashboard's 30-s refresh).
+    let t0 = performance.now();
+    await missionSummary(ctx, actor, gen.missionId);
+    const cold = performance.now() - t0;
     const sum: number[] = [];
     for (let i = 0; i < 25; i++) {
-      const t0 = performance.now();
+      t0 = performance.now();
       await missionSummary(ctx, actor, gen.missionId);
       sum.push(performance.now() - t0);
     }
     sum.sort((a, b) => a - b);
     const base: number[] = [];
     for (let i = 0; i < 25; i++) {
-      const t0 = performance.now();
+      t0 = performance.now();
       await sql`select count(*) from sites where mission_id = ${gen.missionId}`.execute(ctx.db);
       base.push(performance.now() - t0);
     }
@@ -260,7 +265,7 @@ export async function exportAndSummary(backend: Backend, scale: number): Promise
     total.sort((a, b) => a - b);
     console.log(
       `${backend}: export ${ex.rows} rows in ${ex.secs.toFixed(1)} s = ${ex.perSec.toFixed(0)} rows/s, peak RSS ${ex.peakMb.toFixed(0)} MB, CPU ${ex.cpuUsPerRow.toFixed(1)} µs/row; ` +
-        `plain scan ${scan.toFixed(0)} rows/s; summary p50 ${pct(sum, 0.5).toFixed(1)} max ${sum[sum.length - 1]!.toFixed(1)} ms`,
+        `plain scan ${scan.toFixed(0)} rows/s; summary p50 ${pct(sum, 0.5).toFixed(1)} max ${sum[sum.length - 1]!.toFixed(1)} ms (first ${cold.toFixed(1)})`,
     );
     const tag = `${backend}, ${submissions} submissions`;
     return [
@@ -299,7 +304,15 @@ export async function exportAndSummary(backend: Backend, scale: number): Promise
         pass: true,
       },
       {
-        name: `dashboard summary, slowest of 25 (${tag}, 2500 sites)`,
+        name: `dashboard summary, first call of the process (${tag}, 2500 sites)`,
+        unit: 'ms',
+        value: cold,
+        baseline: { name: 'slowest of the 25 after it', value: sum[sum.length - 1]! },
+        target: 'reported',
+        pass: true,
+      },
+      {
+        name: `dashboard summary, slowest of 25 after the first (${tag}, 2500 sites)`,
         unit: 'ms',
         value: sum[sum.length - 1]!,
         baseline: { name: 'count of sites', value: base[base.length - 1]! },
