@@ -233,4 +233,47 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     );
     assert.equal(await page.getByTestId('dash-received').count(), 0);
   });
+
+  it('an incident whose phone said 1970 is not charted; the note opens it in the review (ru)', async () => {
+    const api = await w.api(w.people[0]!);
+    const mission = await w.api(w.admin);
+    const forms = await mission.get<{ forms: { formVersionId: string; kind: string }[] }>(
+      `/api/monitoring/missions/${missionId}`,
+    );
+    const incident = forms.body.forms.find((f) => f.kind === 'incident')!.formVersionId;
+    const sites = await mission.get<{ items: { id: string; code: string }[] }>(
+      `/api/monitoring/missions/${missionId}/sites`,
+    );
+    const r = await api.post<{ id: string }>('/api/monitoring/submissions', {
+      clientId: randomUUID(),
+      formVersionId: incident,
+      siteId: sites.body.items.find((x) => x.code === 'N1')!.id,
+      answers: { what: 'Телефондун сааты 1970-жылды көрсөтөт.', severity: 'low' },
+      submittedAt: '1970-01-01T00:00:05.000Z',
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
+    const { page } = tab;
+    await login(page, w.admin);
+    await switchLanguage(page, 'ru');
+    await page.goto(`/monitoring/missions/${missionId}`);
+    // The mission publishes verified figures, which the dashboard opens on: nothing verified is outside.
+    await page.getByTestId('dashboard-counts').getByText('Все', { exact: true }).click();
+    const note = page.getByTestId('over-time-outside');
+    await see(page, note.getByText(/1 инцидент не показан на графике/));
+    await note.scrollIntoViewIfNeeded();
+    assert.deepEqual(await shot(page, 'dashboard-outside-ru'), []);
+    await note.getByTestId('over-time-outside-link').click();
+    await see(
+      page,
+      page.getByTestId('review-clock-filter').getByText(/часы телефона указали время вне миссии/),
+    );
+    // Exactly that report: the two incidents sent on time and the checklists are not listed.
+    await see(page, page.getByText('1 отчёт', { exact: true }));
+    assert.equal(await page.getByTestId('review-row').count(), 1);
+    assert.deepEqual(await shot(page, 'review-clock-ru'), []);
+    await page.getByTestId('review-clock-clear').click();
+    await page.getByTestId('review-clock-filter').waitFor({ state: 'detached' });
+    await tab.context.close();
+  });
 });

@@ -1,4 +1,5 @@
 import { inTx, type AppContext } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/db.ts';
 import { recountAnswers } from './counts.answers.ts';
 import { markOnceDone, scheduleOnce } from './counts.once.ts';
 
@@ -12,6 +13,15 @@ import { markOnceDone, scheduleOnce } from './counts.once.ts';
  */
 export const ENTRY_COUNTS_JOB = 'monitoring.count_entry_answers';
 const DONE = 'monitoring.entry_answers_counted';
+
+/**
+ * Whether the entries of the reports stored before ADR 0038 have been counted (or there were none:
+ * migration 0045). Until then the dashboard leaves entries out: a rejection meanwhile would take out
+ * entries never counted, and the figures would read low or below zero.
+ */
+export async function entriesCounted(db: Executor): Promise<boolean> {
+  return !!(await db.selectFrom('settings').select('key').where('key', '=', DONE).executeTakeFirst());
+}
 
 export function registerEntryCounts(ctx: AppContext): void {
   ctx.jobs.register(ENTRY_COUNTS_JOB, async () => {

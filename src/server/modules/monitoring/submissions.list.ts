@@ -9,6 +9,7 @@ import { copiesOf } from './review.duplicates.ts';
 import { reportsOfRequest } from './review.erase-many.ts';
 import { firstChoiceOption } from './review.convert.text.ts';
 import { publishedVersion, type CachedVersion } from './submissions.forms.ts';
+import { outsideMissionTime } from './submissions.clock.ts';
 import { liveLock } from './submissions.read.ts';
 import type * as S from './submissions.schemas.ts';
 
@@ -39,6 +40,7 @@ export async function filteredSubmissions(
   if (q.source) base = base.where('s.source', '=', q.source);
   if (q.queue) base = base.where(inQueue(q.queue));
   if (q.assignee === 'me') base = base.where('s.assigned_to', '=', actor.userId);
+  if (q.clock === 'outside') base = base.where(await outsideMissionTime(ctx, q.missionId));
   return base;
 }
 

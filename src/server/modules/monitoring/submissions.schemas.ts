@@ -112,6 +112,11 @@ export const SubmissionsQuery = z.strictObject({
   assignee: z.literal('me').optional(),
   /** A pending request to erase a selection (review.erase-many.ts): the reports it names. */
   erasing: Uuid.optional(),
+  /**
+   * `outside`: the phone gave a time outside the mission, which the dashboard's chart leaves out
+   * (submissions.clock.ts), so a reviewer can check those reports.
+   */
+  clock: z.literal('outside').optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 

@@ -130,7 +130,7 @@ async function suppressed(ctx: AppContext, id: string, verifiedOnly: boolean): P
     // detained"), which the organisation publishes, if at all, through a violation record it reviewed.
     // So are a repeat group's entries (a detention visit's interviews are people; ADR 0038).
     answers: s.answers
-      .filter((a) => a.kind === 'checklist' && !a.group)
+      .filter((a) => a.kind === 'checklist' && !a.group && !a.field.includes('.'))
       .map((a) => {
         const cells = suppressTable(
           a.counts.map((c) => ({ code: c.value, count: c.n })),

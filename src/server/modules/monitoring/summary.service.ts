@@ -14,6 +14,7 @@ import {
   staffedVisits,
   unstaffedCounted,
 } from './sites.status.ts';
+import { entriesCounted } from './counts.entries.job.ts';
 import { verifiedCounted } from './counts.verified.job.ts';
 import { districtFigures } from './summary.districts.ts';
 import type * as S from './summary.schemas.ts';
@@ -40,7 +41,7 @@ export async function buildSummary(
   const regionFilter = scope.kind === 'regions' ? scope.regions : null;
   const only = <T extends { region: string }>(rows: T[]) =>
     regionFilter ? rows.filter((r) => regionFilter.includes(r.region)) : rows;
-  const [mission, forms, sites, regions, hours, answers, received] = await Promise.all([
+  const [mission, forms, sites, regions, hours, answers, received, entries] = await Promise.all([
     ctx.db
       .selectFrom('missions')
       .select(['created_at', 'starts_on'])
@@ -76,6 +77,7 @@ export async function buildSummary(
       .select(['s.region', (eb) => countedSum(eb).as('n'), (eb) => unstaffedCounted(eb).as('unstaffed')])
       .groupBy('s.region')
       .execute(),
+    entriesCounted(ctx.db),
   ]);
   const checklists = forms.filter((f) => f.form_kind === 'checklist').length;
   const byRegion = new Map<string, Summary['byRegion'][number]>();
@@ -140,6 +142,8 @@ export async function buildSummary(
   const answerRows: Summary['answers'] = [];
   for (const [formId, v] of versions)
     for (const f of v.counted) {
+      // A repeat group's entries once the older reports' have been counted (ADR 0038).
+      if (f.parent && !entries) continue;
       const field = countedPath(f);
       const m = sums.get(`${formId}\u0000${field}`) ?? new Map<string, number>();
       const def = findField(v, f)?.options ?? [];

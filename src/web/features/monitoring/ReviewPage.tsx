@@ -11,18 +11,18 @@ import { usePhone } from '../../components/usePhone';
 import { useSessionState } from '../../components/useSessionState';
 import { MATCHING_MAX, missionsApi, submissionsApi, type BulkResult, type SubmissionsQuery } from './api';
 import { useLocale } from './l10n';
-import { regionChoices } from './siteWords';
+import { regionChoices, siteContext } from './siteWords';
 import { MonErrorAlert } from './MonErrorAlert';
 import { MonitoringNav } from './MonitoringNav';
 import { monitoringKeys, useMissions, useSubmissions } from './queries';
 import { can, useMe } from '../auth/queries';
 import { BulkBar, BulkOutcome } from './review/BulkBar';
-import { REVIEW_TABS, type ReviewTab } from './review/search';
+import { narrowing, REVIEW_TABS, type ReviewTab } from './review/search';
 import { ReviewResults, type Selection } from './review/ReviewResults';
 import { ErasingNotice } from './review/ErasingNotice';
 import { QueueCount } from './review/QueueCount';
 import { QueueChanged } from './review/QueueChanged';
-import { SiteFilter } from './review/SiteFilter';
+import { FilterNotice } from './review/FilterNotice';
 import { saveTrail } from './review/trail';
 import { NO_FILTERS, ReviewFilters, readFilters } from './review/ReviewFilters';
 
@@ -38,7 +38,10 @@ export function ReviewPage(): ReactElement {
   const fmt = useFormat();
   const phone = usePhone();
   const missions = useMissions();
-  const { queue, erased, erasing, site, mission, arrive } = useSearch({ from: '/app/monitoring/review' });
+  const { queue, erased, erasing, site, clock, mission, arrive } = useSearch({
+    from: '/app/monitoring/review',
+  });
+  const narrowed = narrowing({ site, clock, mission });
   const navigate = useNavigate({ from: '/monitoring/review' });
   // The open queue lives in the address (see review/search.ts), not in component state.
   const tab: ReviewTab = queue ?? 'all';
@@ -48,7 +51,7 @@ export function ReviewPage(): ReactElement {
       search: {
         ...(v === 'all' ? {} : { queue: v }),
         ...(erasing ? { erasing } : {}),
-        ...(site ? { site, ...(mission ? { mission } : {}) } : {}),
+        ...narrowed,
       },
     });
   const me = useMe().data;
@@ -64,16 +67,17 @@ export function ReviewPage(): ReactElement {
     filters.missionId && missions.data && !missions.data.items.some((m) => m.id === filters.missionId)
       ? null
       : filters.missionId;
-  // Arriving from a site's "N reports" link (the sites tab): all of that site's reports, in its mission.
+  // Arriving from a site's "N reports" link (the sites tab): all of that site's reports, in its mission;
+  // from the dashboard's "not on the chart" link, that mission's incident reports with a wrong clock.
   // Once: the mark leaves the address at once, so coming back from a report keeps what was chosen since.
   useEffect(() => {
-    if (!site || !arrive) return;
-    setFilters({ ...NO_FILTERS, missionId: mission ?? null });
+    if (!(site || clock) || !arrive) return;
+    setFilters({ ...NO_FILTERS, missionId: mission ?? null, ...(clock ? { kind: 'incident' } : {}) });
     void navigate({
-      search: { ...(queue ? { queue } : {}), site, ...(mission ? { mission } : {}) },
+      search: { ...(queue ? { queue } : {}), ...narrowing({ site, clock, mission }) },
       replace: true,
     });
-  }, [site, arrive, mission, queue, setFilters, navigate]);
+  }, [site, clock, arrive, mission, queue, setFilters, navigate]);
   const [page, setPage] = useState(1);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<BulkResult | null>(null);
@@ -90,6 +94,7 @@ export function ReviewPage(): ReactElement {
     ...(reg ? { region: reg } : {}),
     ...(kind ? { formKind: kind } : {}),
     ...(site ? { siteId: site } : {}),
+    ...(clock ? { clock } : {}),
     ...(erasing ? { erasing } : {}),
   };
   const counts = useQuery({
@@ -128,10 +133,10 @@ export function ReviewPage(): ReactElement {
     if (!me?.id) return;
     const search = { ...(queue ? { queue } : {}), ...(erasing ? { erasing } : {}) };
     saveTrail(me.id, {
-      search: { ...search, ...(site ? { site, ...(mission ? { mission } : {}) } : {}) },
+      search: { ...search, ...narrowing({ site, clock, mission }) },
       ids: trailIds ? trailIds.split(',') : [],
     });
-  }, [me?.id, queue, erasing, site, mission, trailIds]);
+  }, [me?.id, queue, erasing, site, clock, mission, trailIds]);
   const total = list.data?.total ?? 0;
   // What the open tab holds now, beside what the list on the screen was read with. Compared only when
   // both were read for the filters now chosen and the counts are the later reading: just after a change
@@ -214,9 +219,20 @@ export function ReviewPage(): ReactElement {
           onChange={reset(setFilters)}
         />
         {site && (
-          <SiteFilter
-            name={items[0]?.siteName ?? null}
-            kind={chosen.data?.kind}
+          <FilterNotice
+            text={
+              items[0]?.siteName
+                ? t('review.siteFilter', { site: items[0].siteName })
+                : t('review.siteFilterUnnamed', siteContext(chosen.data?.kind))
+            }
+            testId="review-site"
+            onClear={() => void navigate({ search: queue ? { queue } : {} })}
+          />
+        )}
+        {clock && (
+          <FilterNotice
+            text={t('review.clockFilter')}
+            testId="review-clock"
             onClear={() => void navigate({ search: queue ? { queue } : {} })}
           />
         )}

@@ -114,6 +114,8 @@ export type SubmissionsQuery = {
   assignee?: 'me';
   /** A pending request to erase a selection: the reports it names (for its approver). */
   erasing?: string;
+  /** `outside`: the phone gave a time outside the mission (the dashboard leaves those off its chart). */
+  clock?: 'outside';
   page?: number;
 };
 

@@ -84,6 +84,7 @@ export function DashboardTab({
         <DashboardBody
           s={q.data}
           kind={mission.kind}
+          missionId={mission.id}
           ownRegions={mission.scope === 'regions' ? mission.regions : undefined}
           onRegion={onSites && ((region) => onSites({ region, status: 'waiting' }))}
         />

@@ -2,6 +2,7 @@ import { EmptyState, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/TableScroll';
+import { AnchorLink } from '../../people/AnchorLink';
 import { useFormat } from '../../../intl/format';
 import { countText, type DashboardData } from './dashboard.common';
 import { timeline, type Bucket, type Step } from './dashboard.timeline';
@@ -18,7 +19,14 @@ const stepContext = (step: Step) => (step === 'hour' ? {} : { context: step });
  * Incidents over time as columns — per hour on election day, per day or week over a longer mission
  * (dashboard.timeline.ts) — the first and last beneath; each count is in its tooltip and the table.
  */
-export function OverTime({ s }: { s: DashboardData }): ReactElement {
+export function OverTime({
+  s,
+  missionId,
+}: {
+  s: DashboardData;
+  /** Reviewers': the incidents left off the chart are listed in the review (a wrong phone clock). */
+  missionId?: string | undefined;
+}): ReactElement {
   const { t } = useTranslation('monitoring');
   const fmt = useFormat();
   const { step, buckets: hours } = timeline(s.overTime, s.overTimeStep);
@@ -36,6 +44,19 @@ export function OverTime({ s }: { s: DashboardData }): ReactElement {
   const outside = s.overTimeOutside ? (
     <Text size="xs" c="dimmed" data-testid="over-time-outside">
       {t('dashboard.outsideTime', { count: s.overTimeOutside })}
+      {missionId && (
+        <>
+          {' '}
+          <AnchorLink
+            to="/monitoring/review"
+            search={{ clock: 'outside', mission: missionId, arrive: 1 }}
+            size="xs"
+            data-testid="over-time-outside-link"
+          >
+            {t('dashboard.outsideTimeShow', { count: s.overTimeOutside })}
+          </AnchorLink>
+        </>
+      )}
     </Text>
   ) : null;
   if (hours.length === 0)

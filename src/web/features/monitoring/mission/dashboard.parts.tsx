@@ -116,8 +116,11 @@ export function DashboardBody({
   kind,
   onRegion,
   ownRegions,
+  missionId,
 }: {
   s: DashboardData;
+  /** The reviewers' dashboard's mission: its incidents left off the chart link to the review. */
+  missionId?: string;
   /** The mission's kind: its sites are worded as polling stations, institutions, courts or places. */
   kind: string;
   onRegion?: (region: string) => void;
@@ -190,7 +193,7 @@ export function DashboardBody({
         </Grid.Col>
       </Grid>
       <Card withBorder radius="md" padding="md">
-        <OverTime s={s} />
+        <OverTime s={s} missionId={missionId} />
       </Card>
       <div>
         <Title order={2} size="h4" mb="sm">

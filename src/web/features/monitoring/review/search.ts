@@ -30,18 +30,39 @@ export function reviewSearch(search: Record<string, unknown>): {
   /** One site's reports (the sites tab's link), with the site's mission to set as the mission filter. */
   site?: string;
   mission?: string;
-  /** Set by the sites tab's link only: start the site's list afresh (no kind, status or region), once. */
+  /**
+   * `outside`: incident reports whose phone gave a time outside the mission (the dashboard's "not on
+   * the chart" link), in `mission`.
+   */
+  clock?: 'outside';
+  /** Set by those links only: start the list afresh (no kind, status or region but theirs), once. */
   arrive?: 1;
 } {
   const q = search.queue;
   const erased = search.erased === 1 || search.erased === '1' ? { erased: 1 as const } : {};
   const site = uuid('site', search.site);
-  const mission = site.site ? uuid('mission', search.mission) : {};
-  const arrive = site.site && (search.arrive === 1 || search.arrive === '1') ? { arrive: 1 as const } : {};
-  const rest = { ...erased, ...uuid('erasing', search.erasing), ...site, ...mission, ...arrive };
+  const clock = search.clock === 'outside' ? { clock: 'outside' as const } : {};
+  const narrowed = !!site.site || !!clock.clock;
+  const mission = narrowed ? uuid('mission', search.mission) : {};
+  const arrive = narrowed && (search.arrive === 1 || search.arrive === '1') ? { arrive: 1 as const } : {};
+  const rest = { ...erased, ...uuid('erasing', search.erasing), ...site, ...clock, ...mission, ...arrive };
   return typeof q === 'string' && q !== 'all' && (REVIEW_TABS as readonly string[]).includes(q)
     ? { queue: q as Exclude<ReviewTab, 'all'>, ...rest }
     : rest;
+}
+
+/** What a link narrowed the list to (a site, reports with a wrong clock), kept from tab to tab. */
+export function narrowing(s: { site?: string; clock?: 'outside'; mission?: string }): {
+  site?: string;
+  clock?: 'outside';
+  mission?: string;
+} {
+  if (!s.site && !s.clock) return {};
+  return {
+    ...(s.site ? { site: s.site } : {}),
+    ...(s.clock ? { clock: s.clock } : {}),
+    ...(s.mission ? { mission: s.mission } : {}),
+  };
 }
 const uuid = <K extends string>(k: K, v: unknown): { [P in K]?: string } =>
   (typeof v === 'string' && UUID.test(v) ? { [k]: v.toLowerCase() } : {}) as { [P in K]?: string };
