@@ -274,6 +274,8 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     assert.deepEqual(await shot(page, 'review-clock-ru'), []);
     await page.getByTestId('review-clock-clear').click();
     await page.getByTestId('review-clock-filter').waitFor({ state: 'detached' });
+    // Every report of the mission again: five checklists and three incidents.
+    await see(page, page.getByText('8 отчётов', { exact: true }));
     await tab.context.close();
   });
 });

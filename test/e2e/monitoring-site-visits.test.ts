@@ -219,12 +219,10 @@ await describeBrowser('monitoring: planned visits per institution', (backend) =>
     await login(page, coordinator);
     await switchLanguage(page, 'ky');
     await page.goto(`/monitoring/missions/${detention.missionId}`);
-    const card = page.getByTestId('answer-interviews.ill_treatment');
-    await see(
-      page,
-      card.getByTestId('answer-entries').filter({ hasText: '«Маектер»: ар бир жазуу өзүнчө эсептелет' }),
-    );
-    // Three of the four interviews answered it: one yes, two no (the report itself is one).
+    // One visit report with four interviews, under a heading of its own: these are interviews, not visits.
+    const group = page.getByTestId('entries-interviews');
+    await see(page, group.getByRole('heading', { name: '«Маектер»: 1 билдирүүдө 4 жазуу' }));
+    const card = group.getByTestId('answer-interviews.ill_treatment');
     const text = await card.innerText();
     assert.match(text, /(^|\s)3 жазууда жооп бар/);
     assert.match(text, /Ооба\s*1 · 33 %/);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { scheduleEntryCounts } from '../../src/server/modules/monitoring/counts.entries.job.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import type { AppContext } from '../../src/server/platform/context.ts';
@@ -40,6 +41,9 @@ export async function startTestApp(
     ? createLogger('info', { write: log })
     : createLogger(process.env.UKUK_TEST_LOG ?? 'silent');
   const ctx = await createContext(config, logger);
+  // As the server does at start (main.ts): with no report stored, the one-off count of older reports'
+  // entries has nothing to do and is marked done, so the dashboard shows entries (ADR 0038).
+  await scheduleEntryCounts(ctx);
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();

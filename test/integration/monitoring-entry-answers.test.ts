@@ -19,7 +19,7 @@ import {
 type Answer = {
   kind: 'checklist' | 'incident';
   field: string;
-  group?: { key: string; label: { en: string } };
+  group?: { key: string; label: { en: string }; entries: number; reports: number };
   total: number | null;
   counts: { value: string; n: number | null }[];
 };
@@ -161,6 +161,8 @@ for (const backend of await backends()) {
       assert.deepEqual(figures(s, 'interviews.needs'), [2, { doctor: 2, lawyer: 1 }]);
       const row = s.answers.find((a) => a.field === 'interviews.sex')!;
       assert.deepEqual(row.group && [row.group.key, row.group.label.en], ['interviews', 'Interviews']);
+      // Four interviews in two of the three visit reports.
+      assert.deepEqual(row.group && [row.group.entries, row.group.reports], [4, 2]);
       assert.equal(s.answers.find((a) => a.field === 'access_granted')!.group, undefined);
       // Free text is never counted, in an entry or out of it.
       assert.ok(!s.answers.some((a) => a.field === 'interviews.code' || a.field === 'interviews'));
@@ -168,7 +170,10 @@ for (const backend of await backends()) {
 
     test('a rejected report takes its entries out; taken back, they count again', async () => {
       await transition(sent[0]!, 'rejected');
-      assert.deepEqual(figures(await summary(), 'interviews.sex'), [1, { female: 0, male: 1 }]);
+      const s = await summary();
+      assert.deepEqual(figures(s, 'interviews.sex'), [1, { female: 0, male: 1 }]);
+      const g = s.answers.find((a) => a.field === 'interviews.sex')!.group!;
+      assert.deepEqual([g.entries, g.reports], [1, 1]);
       await transition(sent[0]!, 'in_review');
       assert.deepEqual(figures(await summary(), 'interviews.sex'), [4, { female: 2, male: 2 }]);
     });

@@ -55,6 +55,7 @@ const v: CachedVersion = {
   flat: flattenFields(def),
   counted: [],
   fileFields: [],
+  groups: [],
 };
 
 // 14:51 UTC is 20:51 in Bishkek; Alamudun district (1091691655) is in Chüy (KG-C).

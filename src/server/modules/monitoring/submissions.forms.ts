@@ -14,6 +14,8 @@ export interface CachedVersion {
    * entry for a repeat group's (one detention visit's interviews, ADR 0038).
    */
   counted: FlatField[];
+  /** Repeat groups with a counted question: their entries and the reports having any are counted too. */
+  groups: string[];
   /** Paths of file/signature answers: top-level keys, and `group.child` for repeat children. */
   fileFields: FlatField[];
 }
@@ -47,7 +49,9 @@ export async function publishedVersion(db: Executor, id: string): Promise<Cached
       (f) => f.type === 'boolean' || f.type === 'single_choice' || f.type === 'multiple_choice',
     ),
     fileFields: flat.filter((f) => f.type === 'file' || f.type === 'signature'),
+    groups: [],
   };
+  v.groups = [...new Set(v.counted.flatMap((f) => (f.parent ? [f.parent] : [])))];
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
   cache.set(id, v);
   return v;
@@ -77,6 +81,11 @@ export function uploadIdsOf(
 
 /** The counter key of a counted field: its key, or `group.child` for an entry's (keys have no dots). */
 export const countedPath = (f: FlatField): string => (f.parent ? `${f.parent}.${f.key}` : f.key);
+/**
+ * The counter key of a repeat group itself (`group.`, no child): value `*` once per report with an
+ * entry, `#` once per entry, so the dashboard can say "5 interviews in 2 visit reports".
+ */
+export const groupPath = (group: string): string => `${group}.`;
 
 /**
  * Dashboard counter keys of one report: `field → values`, `*` = answered at all. A checklist's answers
@@ -86,6 +95,12 @@ export const countedPath = (f: FlatField): string => (f.parent ? `${f.parent}.${
  */
 export function countedValues(v: CachedVersion, answers: Record<string, unknown>): [string, string][] {
   const out: [string, string][] = [];
+  for (const g of v.groups) {
+    const entries = answers[g];
+    if (!Array.isArray(entries) || entries.length === 0) continue;
+    out.push([groupPath(g), '*']);
+    for (let i = 0; i < entries.length; i++) out.push([groupPath(g), '#']);
+  }
   for (const f of v.counted) {
     if (!f.parent) {
       pushAnswer(out, f, f.key, answers[f.key]);

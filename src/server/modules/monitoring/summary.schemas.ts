@@ -26,7 +26,15 @@ const summaryOf = <C extends z.ZodType>(Count: C) =>
         field: z.string(),
         label: L10nSchema,
         /** The repeat group whose entries are counted ("Interviews"); absent for a report's own question. */
-        group: z.object({ key: z.string(), label: L10nSchema }).optional(),
+        group: z
+          .object({
+            key: z.string(),
+            label: L10nSchema,
+            /** Its entries (interviews), and the reports that have any (visits), under the same filter. */
+            entries: Count,
+            reports: Count,
+          })
+          .optional(),
         total: Count,
         counts: z.array(z.object({ value: z.string(), label: L10nSchema, n: Count })),
       }),

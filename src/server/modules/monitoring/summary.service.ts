@@ -18,7 +18,7 @@ import { entriesCounted } from './counts.entries.job.ts';
 import { verifiedCounted } from './counts.verified.job.ts';
 import { districtFigures } from './summary.districts.ts';
 import type * as S from './summary.schemas.ts';
-import { countedPath, publishedVersion, type CachedVersion } from './submissions.forms.ts';
+import { countedPath, groupPath, publishedVersion, type CachedVersion } from './submissions.forms.ts';
 
 type Summary = z.infer<typeof S.Summary>;
 const YES: L10n = { ky: 'Ооба', ru: 'Да', en: 'Yes' };
@@ -156,6 +156,7 @@ export async function buildSummary(
           : def.map((o) => ({ value: o.key, label: o.label }));
       // A repeat group's question counts entries, not reports: the group names them ("Interviews").
       const group = f.parent ? v.flat.find((g) => !g.parent && g.key === f.parent) : undefined;
+      const inGroup = group && sums.get(`${formId}\u0000${groupPath(group.key)}`);
       answerRows.push({
         formId,
         kind: v.kind,
@@ -166,6 +167,8 @@ export async function buildSummary(
               group: {
                 key: group.key,
                 label: group.label ?? { ky: group.key, ru: group.key, en: group.key },
+                entries: inGroup?.get('#') ?? 0,
+                reports: inGroup?.get('*') ?? 0,
               },
             }
           : {}),

@@ -43,7 +43,6 @@ import * as m0041 from './migrations/20261207_0041_site_last_report.ts';
 import * as m0042 from './migrations/20261207_0042_verified_counts.ts';
 import * as m0043 from './migrations/20261207_0043_export_entries.ts';
 import * as m0044 from './migrations/20261207_0044_site_visits.ts';
-import * as m0045 from './migrations/20261207_0045_entry_counts.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -93,7 +92,6 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_0042_verified_counts': m0042,
   '20261207_0043_export_entries': m0043,
   '20261207_0044_site_visits': m0044,
-  '20261207_0045_entry_counts': m0045,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

@@ -233,7 +233,11 @@ export function ReviewPage(): ReactElement {
           <FilterNotice
             text={t('review.clockFilter')}
             testId="review-clock"
-            onClear={() => void navigate({ search: queue ? { queue } : {} })}
+            // Back to all the mission's reports: the link chose incident reports too.
+            onClear={() => {
+              setFilters({ ...filters, kind: null });
+              void navigate({ search: queue ? { queue } : {} });
+            }}
           />
         )}
         <MonErrorAlert error={list.error} />

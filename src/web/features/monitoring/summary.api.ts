@@ -33,7 +33,7 @@ export interface Summary {
     field: string;
     label: L10n;
     /** The repeat group whose entries are counted, one per entry ("Interviews"); reviewers only. */
-    group?: { key: string; label: L10n };
+    group?: { key: string; label: L10n; entries: number | null; reports: number | null };
     total: number | null;
     counts: { value: string; label: L10n; n: number | null }[];
   }[];

@@ -1,10 +1,10 @@
-import { Card, EmptyState, Grid, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, EmptyState, Grid, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../intl/format';
-import { useL10n } from '../l10n';
 import { siteContext } from '../siteWords';
-import { countText, shareOf, shares, WITHHELD, type DashboardData } from './dashboard.common';
+import { countText, shareOf, WITHHELD, type DashboardData } from './dashboard.common';
+import { Answers } from './dashboard.answers';
 import { OverTime } from './dashboard.hours';
 import { ByRegion } from './dashboard.regions';
 import { DashboardMap } from './dashboard.map';
@@ -37,72 +37,6 @@ function Stat({
           {note}
         </Text>
       )}
-    </Card>
-  );
-}
-
-/** Answers counted per question of one kind of form, as bars with shares of those who answered it. */
-function Answers({ s, kind }: { s: DashboardData; kind: 'checklist' | 'incident' }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  const rows = s.answers.filter((a) => a.kind === kind);
-  if (rows.length === 0) return <EmptyState p="md" title={t('dashboard.noAnswers')} />;
-  // Verified figures before anything is verified: one line, not thirty cards of "0 answers · 0 %"
-  // that a reader of the public page would take for "no problems".
-  if (s.counts === 'verified' && rows.every((a) => a.total === 0))
-    return <EmptyState p="md" title={t('dashboard.noVerifiedAnswers')} data-testid="no-verified-answers" />;
-  return (
-    <SimpleGrid cols={{ base: 1, md: 2 }}>
-      {rows.map((a) => (
-        <AnswerCard key={`${a.formId}:${a.field}`} a={a} />
-      ))}
-    </SimpleGrid>
-  );
-}
-
-/** One question's answers, each with its share of those who answered. */
-function AnswerCard({ a }: { a: DashboardData['answers'][number] }): ReactElement {
-  const { t } = useTranslation('monitoring');
-  const l10n = useL10n();
-  const fmt = useFormat();
-  const num = (n: number | null) => countText(n, fmt.number);
-  const p = shares(
-    a.counts.map((c) => c.n),
-    a.total,
-  );
-  return (
-    <Card withBorder padding="sm" radius="md" data-testid={`answer-${a.field}`}>
-      {/* A repeat group's question counts its entries (each interview), not the reports. */}
-      {a.group && (
-        <Text size="xs" fw={600} c="dimmed" mb={2} data-testid="answer-entries">
-          {t('dashboard.entriesOf', { group: l10n(a.group.label) || a.group.key })}
-        </Text>
-      )}
-      <Text fw={600} size="sm" mb={4}>
-        {l10n(a.label) || a.field}
-      </Text>
-      <Text size="xs" c="dimmed" mb="xs">
-        {t(a.group ? 'dashboard.answeredEntries' : 'dashboard.answered', {
-          count: a.total ?? 0,
-          n: num(a.total),
-        })}
-      </Text>
-      <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-        {a.counts.map((c, i) => (
-          <li key={c.value}>
-            <Group justify="space-between" gap="xs" wrap="nowrap">
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {l10n(c.label) || c.value}
-              </Text>
-              <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
-                {c.n === null || p[i] === null
-                  ? WITHHELD
-                  : t('dashboard.countPercent', { n: fmt.number(c.n), p: p[i] })}
-              </Text>
-            </Group>
-            <Progress value={p[i] ?? 0} size="sm" aria-hidden />
-          </li>
-        ))}
-      </Stack>
     </Card>
   );
 }
