@@ -271,6 +271,8 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     // Exactly that report: the two incidents sent on time and the checklists are not listed.
     await see(page, page.getByText('1 отчёт', { exact: true }));
     assert.equal(await page.getByTestId('review-row').count(), 1);
+    // The row says what the phone said, in orange: the time it arrived alone would hide the reason.
+    await see(page, page.getByTestId('row-phone-time').getByText(/Время на телефоне: .*1970/));
     assert.deepEqual(await shot(page, 'review-clock-ru'), []);
     await page.getByTestId('review-clock-clear').click();
     await page.getByTestId('review-clock-filter').waitFor({ state: 'detached' });

@@ -136,6 +136,8 @@ export const SubmissionList = z.object({
       flags: Flags,
       region: z.string().nullable(),
       receivedAt: z.string(),
+      /** The phone's time (offline reports keep the time they were made; a wrong clock shows here). */
+      submittedAt: z.string(),
       observerName: z.string().nullable(),
       source: z.enum(['observer', 'public']),
       lockedBy: z.string().nullable(),

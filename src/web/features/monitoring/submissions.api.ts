@@ -25,6 +25,8 @@ export interface SubmissionRow {
   flags: Flags;
   region: string | null;
   receivedAt: string;
+  /** The phone's time. */
+  submittedAt: string;
   observerName: string | null;
   assigneeName: string | null;
   assignedToMe: boolean;

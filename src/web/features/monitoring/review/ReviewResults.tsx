@@ -6,9 +6,9 @@ import { TableScroll } from '../../../components/TableScroll';
 import { useFormat } from '../../../intl/format';
 import { AnchorLink } from '../../people/AnchorLink';
 import { QUEUES, type Flags, type SubmissionRow } from '../api';
-import { SubmissionStatusBadge, useRegionName } from '../labels';
-import { useL10n } from '../l10n';
+import { SubmissionStatusBadge } from '../labels';
 import { siteContext } from '../siteWords';
+import { AssigneeNote, FormCell, LockNote, SubmissionLink, useRowText } from './rowParts';
 
 /** The triage marks a submission carries, as small badges. */
 export function FlagBadges({
@@ -40,66 +40,6 @@ export function FlagBadges({
         </Badge>
       ))}
     </Group>
-  );
-}
-
-/** What a row says in words: its form, its site (or "public report") and region. */
-function useRowText() {
-  const { t } = useTranslation('monitoring');
-  const l10n = useL10n();
-  const region = useRegionName();
-  return {
-    form: (s: SubmissionRow) =>
-      l10n(s.formTitle) || t(`forms:kind.${s.formKind}`, { defaultValue: s.formKind }),
-    headline: (s: SubmissionRow) => (s.headline ? l10n(s.headline) : null),
-    site: (s: SubmissionRow) => s.siteName ?? (s.source === 'public' ? t('review.publicReport') : '—'),
-    region: (s: SubmissionRow) => (s.region ? region(s.region) : null),
-  };
-}
-
-/** The form's name; under it, for an incident, what happened (what tells one report from another). */
-function FormCell({ s, text }: { s: SubmissionRow; text: ReturnType<typeof useRowText> }): ReactElement {
-  const what = text.headline(s);
-  return (
-    <>
-      {text.form(s)}
-      {what && (
-        <Text size="sm" fw={500} data-testid="row-headline">
-          {what}
-        </Text>
-      )}
-    </>
-  );
-}
-
-function SubmissionLink({ s }: { s: SubmissionRow }): ReactElement {
-  const fmt = useFormat();
-  return (
-    <AnchorLink to="/monitoring/submissions/$id" params={{ id: s.id }} fw={600} data-testid="submission-link">
-      {fmt.dateTime(s.receivedAt)}
-    </AnchorLink>
-  );
-}
-
-function LockNote({ s }: { s: SubmissionRow }): ReactElement | null {
-  const { t } = useTranslation('monitoring');
-  if (!s.lockedBy) return null;
-  return (
-    <Text size="xs" c="orange.8">
-      {s.lockedByMe ? t('lock.shortMine') : t('lock.short', { name: s.lockedBy })}
-    </Text>
-  );
-}
-
-function AssigneeNote({ s }: { s: SubmissionRow }): ReactElement | null {
-  const { t } = useTranslation('monitoring');
-  if (!s.assigneeName) return null;
-  return (
-    <Text size="xs" c="dimmed" data-testid="row-assignee">
-      {t('assign.short', {
-        name: s.assignedToMe ? t('assign.you', { name: s.assigneeName }) : s.assigneeName,
-      })}
-    </Text>
   );
 }
 
