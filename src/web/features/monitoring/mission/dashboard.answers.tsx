@@ -21,10 +21,13 @@ export function Answers({ s, kind }: { s: DashboardData; kind: 'checklist' | 'in
   if (s.counts === 'verified' && rows.every((a) => a.total === 0))
     return <EmptyState p="md" title={t('dashboard.noVerifiedAnswers')} data-testid="no-verified-answers" />;
   const own = rows.filter((a) => !a.group);
+  // Each form's groups in the order their questions come.
   const groups = new Map<string, Row[]>();
-  for (const a of rows)
-    if (a.group)
-      groups.set(`${a.formId}:${a.group.key}`, [...(groups.get(`${a.formId}:${a.group.key}`) ?? []), a]);
+  for (const a of rows) {
+    if (!a.group) continue;
+    const key = `${a.formId}:${a.group.key}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
   return (
     <Stack gap="lg">
       {own.length > 0 && (
