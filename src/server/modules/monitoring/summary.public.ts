@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { suppressTable, suppressTotal } from '../violations/publish.suppress.ts';
 import type * as S from './summary.schemas.ts';
+import { steppedAnswers } from './summary.public.answers.ts';
 import { buildSummary } from './summary.service.ts';
 
 type PublicSummary = z.infer<typeof S.PublicSummary>;
@@ -106,6 +107,17 @@ async function suppressed(ctx: AppContext, id: string, verifiedOnly: boolean): P
     t,
     { hideZero: true },
   );
+  // Checklists' answers only: an incident form may ask about the people involved ("was anyone
+  // detained"), which the organisation publishes, if at all, through a violation record it reviewed.
+  // So are a repeat group's entries (a detention visit's interviews are people; ADR 0038). They move
+  // in steps of at least `t` reports, so that no one report can be read from a change (ADR 0039).
+  const stepped = await steppedAnswers(
+    ctx,
+    id,
+    s.counts,
+    s.answers.filter((a) => a.kind === 'checklist' && !a.group && !a.field.includes('.')),
+    t,
+  );
   return {
     ...s,
     // The headline too: "2 checklists expected" beside withheld regions would give them away.
@@ -126,21 +138,17 @@ async function suppressed(ctx: AppContext, id: string, verifiedOnly: boolean): P
       critical: hours[i]!.count === null ? null : critical[i]!.count,
     })),
     overTimeStep: step,
-    // Checklists' answers only: an incident form may ask about the people involved ("was anyone
-    // detained"), which the organisation publishes, if at all, through a violation record it reviewed.
-    // So are a repeat group's entries (a detention visit's interviews are people; ADR 0038).
-    answers: s.answers
-      .filter((a) => a.kind === 'checklist' && !a.group && !a.field.includes('.'))
-      .map((a) => {
-        const cells = suppressTable(
-          a.counts.map((c) => ({ code: c.value, count: c.n })),
-          t,
-        );
-        return {
-          ...a,
-          total: suppressTotal(a.total, t),
-          counts: a.counts.map((c, i) => ({ ...c, n: cells[i]!.count })),
-        };
-      }),
+    answers: stepped.answers.map((a) => {
+      const cells = suppressTable(
+        a.counts.map((c) => ({ code: c.value, count: c.n })),
+        t,
+      );
+      return {
+        ...a,
+        total: suppressTotal(a.total, t),
+        counts: a.counts.map((c, i) => ({ ...c, n: cells[i]!.count })),
+      };
+    }),
+    answersAsOf: stepped.asOf,
   };
 }

@@ -64,6 +64,11 @@ export const MissionSummary = Summary.extend({
 export const PublicSummary = summaryOf(z.number().nullable()).extend({
   /** How `overTime` is grouped (core/timeline.ts): by hour, or by Bishkek day or week from Monday. */
   overTimeStep: z.enum(['hour', 'day', 'week']),
+  /**
+   * When the answers shown were published: they are replaced only once some count has moved by five
+   * or more, so that no one report can be read from a change (ADR 0039). Coverage and incidents are live.
+   */
+  answersAsOf: z.string(),
   mission: z.object({
     title: z.string(),
     kind: z.string(),

@@ -72,6 +72,8 @@ export const TABLES = {
   mon_count_region: { policy: 'data', key: ['mission_id', 'region'] },
   mon_count_answer: { policy: 'data', key: ['mission_id', 'region', 'form_id', 'field', 'value'] },
   mon_count_hour: { policy: 'data', key: ['mission_id', 'region', 'hour'] },
+  // The public page's answers as last published (ADR 0039): a restore goes on from the same step.
+  mon_public_answers: { policy: 'data', key: ['mission_id', 'counts'] },
   audit_log: { policy: 'data', key: 'seq' },
   jobs: { policy: 'data', key: 'id' },
   keyring: { policy: 'data', key: 'id' },

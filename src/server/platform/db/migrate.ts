@@ -43,6 +43,7 @@ import * as m0041 from './migrations/20261207_0041_site_last_report.ts';
 import * as m0042 from './migrations/20261207_0042_verified_counts.ts';
 import * as m0043 from './migrations/20261207_0043_export_entries.ts';
 import * as m0044 from './migrations/20261207_0044_site_visits.ts';
+import * as m0045 from './migrations/20261207_0045_public_answers.ts';
 
 /**
  * Migrations are listed here explicitly (not read from a folder) so that they work the same from
@@ -92,6 +93,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_0042_verified_counts': m0042,
   '20261207_0043_export_entries': m0043,
   '20261207_0044_site_visits': m0044,
+  '20261207_0045_public_answers': m0045,
 };
 
 /** Extra migrations registered by later modules' search indexes etc. (kept in one ordered list). */

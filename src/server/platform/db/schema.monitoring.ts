@@ -241,6 +241,17 @@ export interface MonCountHourTable {
   verified_critical: number;
 }
 
+/** The answers a public results page shows, moved on in steps (ADR 0039; summary.public.answers.ts). */
+export interface MonPublicAnswersTable {
+  mission_id: string;
+  /** What the answers count: `received` or `verified` (the mission's public setting). */
+  counts: string;
+  version: number;
+  /** JSON: the summary's public answer rows, unsuppressed (withheld when served). */
+  answers: string;
+  taken_at: string;
+}
+
 /** One row (id 1): moved on by triggers on every change to sites, missions, their forms and assignments. */
 export interface MonTopologyTable {
   id: number;
@@ -264,6 +275,7 @@ export interface MonitoringTables {
   mon_count_region: MonCountRegionTable;
   mon_count_answer: MonCountAnswerTable;
   mon_count_hour: MonCountHourTable;
+  mon_public_answers: MonPublicAnswersTable;
   mon_topology: MonTopologyTable;
   mission_messages: MissionMessagesTable;
   mission_message_reads: MissionMessageReadsTable;

@@ -93,7 +93,19 @@ export function PublicResultsPage(): ReactElement {
             {t('results.reportLink')}
           </Anchor>
         )}
-        <DashboardBody s={s} kind={m.kind} />
+        <DashboardBody
+          s={s}
+          kind={m.kind}
+          answersNote={
+            // Replaced only in steps (the server's PUBLIC_THRESHOLD, as the "1 to 4" above), so that no
+            // one report can be read from a change (ADR 0039): the reader is told their age.
+            s.answers.length > 0 && (
+              <Text size="sm" c="dimmed" mt={-6} mb="sm" data-testid="results-answers-as-of">
+                {t('results.answersAsOf', { time: fmt.dateTime(s.answersAsOf), count: 5 })}
+              </Text>
+            )
+          }
+        />
       </Stack>
     </PublicLayout>
   );

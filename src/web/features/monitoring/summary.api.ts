@@ -51,6 +51,8 @@ export interface PublicSummary extends Omit<
   byRegion: { region: string; expected: number | null; received: number | null }[];
   /** How `overTime` is grouped (core/timeline.ts): the public rows come grouped, then withheld. */
   overTimeStep: 'hour' | 'day' | 'week';
+  /** When the answers shown were published: they move in steps of five reports or more (ADR 0039). */
+  answersAsOf: string;
   mission: {
     title: string;
     kind: MissionKind;

@@ -1,5 +1,5 @@
 import { Card, EmptyState, Grid, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../intl/format';
 import { siteContext } from '../siteWords';
@@ -51,8 +51,11 @@ export function DashboardBody({
   onRegion,
   ownRegions,
   missionId,
+  answersNote,
 }: {
   s: DashboardData;
+  /** Under the answers' heading: on the public page, when they were published (ADR 0039). */
+  answersNote?: ReactNode;
   /** The reviewers' dashboard's mission: its incidents left off the chart link to the review. */
   missionId?: string;
   /** The mission's kind: its sites are worded as polling stations, institutions, courts or places. */
@@ -138,6 +141,7 @@ export function DashboardBody({
           {/* Verified figures (ADR 0035): the answers are those of checked reports only. */}
           {s.counts === 'verified' ? t('dashboard.answersVerified') : t('dashboard.answersHint', ctx)}
         </Text>
+        {answersNote}
         <Answers s={s} kind="checklist" />
       </div>
       {/* What happened and who did it, where the mission's incident form asks it with choices. */}
