@@ -127,6 +127,40 @@ for (const backend of await backends()) {
       assert.doesNotMatch(JSON.stringify(list.body), new RegExp(OBS_DIGITS));
     });
 
+    test('a staff member placed on a site: the region coordinator gets their name, only administrators their number or address', async () => {
+      // A region coordinator may put any account that can observe on their sites: without the rule,
+      // placing colleagues there one by one would hand them every staff member's number.
+      const staffer = await addUser(t, admin, 'coordinator');
+      assert.equal((await staffer.client.patch('/api/me', { phone: '0555 271 828' })).status, 200);
+      const put = await chuy.client.put(`/api/monitoring/sites/${w.sites.C1}/observers`, {
+        userIds: [obs.id, obs2.id, staffer.id],
+      });
+      assert.equal(put.status, 200, JSON.stringify(put.body));
+      try {
+        const r = await contacts(chuy, w.sites.C1!);
+        const them = r.body.items.find((c) => c.userId === staffer.id) as {
+          phone: string | null;
+          staff: boolean;
+        };
+        assert.deepEqual([them.phone, them.staff], [null, true]);
+        assert.equal(r.body.items.find((c) => c.userId === obs.id)?.phone, OBS_PHONE, 'observers as before');
+        const entry = (await audits('monitoring.site_contacts')).at(-1)!;
+        assert.ok(!String(entry.details).includes(staffer.id), 'not among the numbers shown');
+        const byAdmin = await contacts(admin, w.sites.C1!);
+        assert.equal(byAdmin.body.items.find((c) => c.userId === staffer.id)?.phone, '0555 271 828');
+        // The sites file leaves the site's observers cell empty ("keep them") rather than name them.
+        await chuy.client.reauth(chuy.password, chuy.totpSecret);
+        const csv = await chuy.client.get<string>(`/api/monitoring/missions/${w.missionId}/sites.csv`);
+        assert.equal(csv.status, 200);
+        const line = String(csv.body)
+          .split('\n')
+          .find((l) => l.startsWith('C1,'));
+        assert.ok(line && !line.includes('@'), line);
+      } finally {
+        await assign(admin, w.sites.C1!, [obs.id, obs2.id]);
+      }
+    });
+
     test('outside one’s part of the mission the site does not exist; observers and strangers are refused', async () => {
       const before = (await audits('monitoring.site_contacts')).length;
       const naryn = await contacts(chuy, w.sites.N1!);

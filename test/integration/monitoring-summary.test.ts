@@ -57,6 +57,36 @@ for (const backend of await backends()) {
       assert.deepEqual(await sitesStatus(), { C1: [1, 1], C2: [0, 0], N1: [0, 0] });
     });
 
+    test('an observer’s sites count their own checklists: nobody learns of another’s report', async () => {
+      type Sites = { items: { code: string; received: number; expected: number }[]; total: number };
+      const list = async (u: TestUser, query = '') => {
+        const r = await u.client.get<Sites>(`/api/monitoring/missions/${w.missionId}/sites${query}`);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return r.body;
+      };
+      // obs sent C1's checklist; obs2 is on C1 too and sent nothing.
+      assert.deepEqual(
+        (await list(obs)).items.map((i) => [i.code, i.received, i.expected]),
+        [['C1', 1, 1]],
+      );
+      assert.deepEqual(
+        (await list(obs2)).items.map((i) => [i.code, i.received, i.expected]),
+        [['C1', 0, 1]],
+      );
+      // Nor from the status filter.
+      assert.deepEqual(
+        [(await list(obs2, '?status=complete')).total, (await list(obs2, '?status=waiting')).total],
+        [0, 1],
+      );
+      assert.deepEqual(
+        [(await list(obs, '?status=complete')).total, (await list(obs, '?status=waiting')).total],
+        [1, 0],
+      );
+      assert.equal((await list(obs, '?status=unstaffed')).total, 0);
+      // The coordinators' list counts the site's checklist, whoever sent it.
+      assert.equal((await list(admin, '?status=complete')).items[0]?.code, 'C1');
+    });
+
     test('assigning and removing observers moves a site between expected and unstaffed', async () => {
       await assign(admin, w.sites.N1!, [obs2.id]);
       let s = await summary();

@@ -149,6 +149,7 @@ export const Observers = z.object({
  * `phones`: `not_appointed` when no administrator stands behind the caller's grant, so no number shows.
  */
 export const SiteContacts = z.object({
-  items: z.array(z.object({ userId: Uuid, name: z.string(), phone: z.string().nullable() })),
+  /** `staff`: an account that can do more than observe; its number goes to administrators only. */
+  items: z.array(z.object({ userId: Uuid, name: z.string(), phone: z.string().nullable(), staff: z.boolean() })),
   phones: z.enum(['shown', 'not_appointed']),
 });

@@ -1,6 +1,7 @@
-import type { Actor } from '../../platform/access/policy.ts';
+import { capabilitiesOf, type Actor } from '../../platform/access/policy.ts';
+import type { Role } from '../../../core/roles.ts';
 import { envelope, inTx, type AppContext } from '../../platform/context.ts';
-import { decryptUserWithPhone } from '../users/users.presenter.ts';
+import { decryptUser, decryptUserWithPhone } from '../users/users.presenter.ts';
 import { usersRepo } from '../users/users.repo.ts';
 import { loadSite } from './sites.service.ts';
 
@@ -12,7 +13,8 @@ import { loadSite } from './sites.service.ts';
  * leaves an audit entry naming whose numbers were shown, which makes harvesting them visible.
  * A disabled account keeps its name on the site but not its number: it is no longer on the team. An
  * invited one shows it: the coordinator may need to call to get the account set up before the day.
- * Numbers go only to coordinators an administrator appointed (`appointedFor`).
+ * Numbers go only to coordinators an administrator appointed (`appointedFor`), and a staff member's
+ * (`staffContact`) only to administrators.
  */
 export async function siteContacts(ctx: AppContext, actor: Actor | null, siteId: string) {
   const { row } = await loadSite(ctx, actor, siteId);
@@ -23,14 +25,19 @@ export async function siteContacts(ctx: AppContext, actor: Actor | null, siteId:
     .where('site_id', '=', row.id)
     .execute();
   const env = envelope(ctx);
-  const people = (
-    await usersRepo.byIds(
-      ctx.db,
-      links.map((l) => l.user_id),
-    )
-  ).map((r) => decryptUserWithPhone(env, r));
-  const items = people
-    .map((u) => ({ userId: u.id, name: u.name, phone: !shown || u.status === 'disabled' ? null : u.phone }))
+  const rows = await usersRepo.byIds(
+    ctx.db,
+    links.map((l) => l.user_id),
+  );
+  const items = rows
+    .map((r) => {
+      const staff = staffContact(actor!, r.role);
+      // A number that is not shown is not decrypted either.
+      if (!shown || staff || r.status === 'disabled')
+        return { userId: r.id, name: decryptUser(env, r).name, phone: null, staff };
+      const u = decryptUserWithPhone(env, r);
+      return { userId: u.id, name: u.name, phone: u.phone, staff };
+    })
     .sort((a, b) => a.name.localeCompare(b.name));
   await inTx(ctx, async (_tx, audit) => {
     await audit({
@@ -42,6 +49,16 @@ export async function siteContacts(ctx: AppContext, actor: Actor | null, siteId:
     });
   });
   return { items, phones: shown ? ('shown' as const) : ('not_appointed' as const) };
+}
+
+/**
+ * Whether an observer's contact data is a staff member's that only an administrator sees: an account
+ * that can do more than observe (a coordinator, a lawyer, an administrator on a station). A region
+ * coordinator may put any account that can observe on their sites; without this rule, placing the
+ * organisation's staff there one by one would give them everyone's numbers and addresses.
+ */
+export function staffContact(actor: Actor, role: string): boolean {
+  return actor.role !== 'admin' && capabilitiesOf(role as Role).some((c) => c !== 'monitoring.submit');
 }
 
 /**

@@ -3,7 +3,7 @@ import { requireReauth, type Actor } from '../../platform/access/policy.ts';
 import { auditNow, envelope, type AppContext } from '../../platform/context.ts';
 import { decryptUser } from '../users/users.presenter.ts';
 import { usersRepo } from '../users/users.repo.ts';
-import { appointedRegions } from './sites.contacts.ts';
+import { appointedRegions, staffContact } from './sites.contacts.ts';
 import { mayObserve } from './sites.service.ts';
 import { loadMission, requireReviewer } from './monitoring.access.ts';
 import { SITES_HEADER } from './sites.import.ts';
@@ -43,11 +43,12 @@ export async function exportSites(
         .where('site_id', 'in', shownSites)
         .execute()
     : [];
-  // Decrypted only for accounts that may still observe: no other address is read into memory.
+  // Decrypted only for accounts that may still observe, and staff members' for administrators only
+  // (`staffContact`): no other address is read into memory.
   const env = envelope(ctx);
   const emailOf = new Map(
     (await usersRepo.byIds(ctx.db, [...new Set(links.map((l) => l.user_id))]))
-      .filter(mayObserve)
+      .filter((r) => mayObserve(r) && !staffContact(actor!, r.role))
       .map((r) => [r.id, decryptUser(env, r).email]),
   );
   const observersOf = new Map<string, string[] | null>();

@@ -9,6 +9,8 @@ import { checklistCount, expectedAt, hasObserver, receivedCount, statusIs } from
 
 type Site = z.infer<typeof S.Site>;
 const PAGE = 100;
+/** More sites than one observer is ever sent to (a mobile team covers a district's few dozen). */
+const MAX_OBSERVED = 2000;
 
 /** Sites of a mission in the caller's part of it: a region coordinator their regions, an observer theirs. */
 export async function listSites(
@@ -32,16 +34,20 @@ export async function listSites(
       ),
     );
   if (q.region) base = base.where('s.region', '=', q.region);
-  if (q.status) base = base.where(statusIs(q.status, await checklistCount(ctx.db, missionId)));
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, '').toLowerCase()}%`;
     base = base.where((eb) =>
       eb.or([eb(eb.fn('lower', ['s.code']), 'like', like), eb(eb.fn('lower', ['s.name']), 'like', like)]),
     );
   }
+  if (a.scope.kind === 'observer') {
+    const mine = await base.selectAll('s').orderBy('s.code').limit(MAX_OBSERVED).execute();
+    return observerSites(ctx, actor!.userId, missionId, mine, q, page);
+  }
+  if (q.status) base = base.where(statusIs(q.status, await checklistCount(ctx.db, missionId)));
   // On election day: who went quiet longest (staffed sites; those that never sent anything first).
-  // Reviewers only: the last report of a site is theirs to see (presentSites).
-  const quiet = q.sort === 'quiet' && a.scope.kind !== 'observer';
+  // Reviewers only (observers have their own list above): the last report of a site is theirs to see.
+  const quiet = q.sort === 'quiet';
   const [rows, total] = await Promise.all([
     base
       .selectAll('s')
@@ -64,14 +70,68 @@ export async function listSites(
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: await presentSites(ctx, rows, a.scope.kind !== 'observer'), total: Number(total.n), page };
+  return { items: await presentSites(ctx, rows, true), total: Number(total.n), page };
 }
 
-/** Sites as the API shows them; observers' names only to reviewers (`withObservers`). */
+/**
+ * An observer's own sites, each with the checklists *they* sent (ADR 0026: an observer never learns of
+ * another's report, so neither from a site's figure nor from its status), counted as for the mission
+ * (per checklist form, up to the site's planned visits; rejected ones count nowhere). An observer has
+ * a handful of sites: the status filter and the page are applied here.
+ */
+async function observerSites(
+  ctx: AppContext,
+  userId: string,
+  missionId: string,
+  rows: SitesTable[],
+  q: z.infer<typeof S.SitesQuery>,
+  page: number,
+): Promise<z.infer<typeof S.SiteList>> {
+  const checklists = await checklistCount(ctx.db, missionId);
+  const ids = rows.map((r) => r.id);
+  const sent = ids.length
+    ? await ctx.db
+        .selectFrom('submissions')
+        .select(['site_id', 'form_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('observer_id', '=', userId)
+        .where('site_id', 'in', ids)
+        .where('form_kind', '=', 'checklist')
+        .where('status', '!=', 'rejected')
+        .where('form_id', 'in', (eb) =>
+          eb
+            .selectFrom('mission_forms')
+            .select('form_id')
+            .where('mission_id', '=', missionId)
+            .where('form_kind', '=', 'checklist'),
+        )
+        .groupBy(['site_id', 'form_id'])
+        .execute()
+    : [];
+  const visits = new Map(rows.map((r) => [r.id, r.visits]));
+  const own = new Map<string, number>();
+  for (const r of sent)
+    own.set(r.site_id!, (own.get(r.site_id!) ?? 0) + Math.min(Number(r.n), visits.get(r.site_id!) ?? 1));
+  const owed = (r: SitesTable) => checklists * r.visits;
+  const shown = rows.filter((r) => {
+    const got = own.get(r.id) ?? 0;
+    if (q.status === 'unstaffed') return false; // they are on each of these sites themselves
+    if (q.status === 'waiting') return checklists > 0 && got < owed(r);
+    if (q.status === 'complete') return checklists > 0 && got >= owed(r);
+    return true;
+  });
+  const slice = shown.slice((page - 1) * PAGE, page * PAGE);
+  return { items: await presentSites(ctx, slice, false, own), total: shown.length, page };
+}
+
+/**
+ * Sites as the API shows them; observers' names only to reviewers (`withObservers`). With `own` (an
+ * observer's list) a site's received figure is the caller's own checklists there.
+ */
 export async function presentSites(
   ctx: AppContext,
   rows: SitesTable[],
   withObservers: boolean,
+  own?: Map<string, number>,
 ): Promise<Site[]> {
   const ids = rows.map((r) => r.id);
   const missions = [...new Set(rows.map((r) => r.mission_id))];
@@ -101,7 +161,7 @@ export async function presentSites(
     : new Map<string, string>();
   return rows.map((r) => {
     const observers = obs.filter((o) => o.site_id === r.id);
-    const received = Number(counts.find((c) => c.site_id === r.id)?.n ?? 0);
+    const received = own ? (own.get(r.id) ?? 0) : Number(counts.find((c) => c.site_id === r.id)?.n ?? 0);
     return {
       id: r.id,
       code: r.code,

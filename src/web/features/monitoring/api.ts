@@ -177,6 +177,8 @@ export interface Site {
 /** An observer of a site and how to reach them (null: no number given, or the account is disabled). */
 export interface Contact extends Person {
   phone: string | null;
+  /** A staff member's account (it can do more than observe): its number goes to administrators only. */
+  staff: boolean;
 }
 export const SITE_STATUSES = ['waiting', 'complete', 'unstaffed'] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];

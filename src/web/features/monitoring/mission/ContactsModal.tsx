@@ -73,6 +73,10 @@ export function ContactsModal({
                     </Button>
                   </Group>
                 </>
+              ) : c.staff ? (
+                <Text size="sm" c="dimmed" data-testid="site-contact-staff">
+                  {t('sites.contacts.staffPhone')}
+                </Text>
               ) : (
                 contacts.data?.phones === 'shown' && (
                   <Text size="sm" c="dimmed">
