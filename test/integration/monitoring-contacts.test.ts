@@ -7,7 +7,7 @@ import { assign, missionWorld, type MissionWorld } from '../helpers/monitoring.t
 import { scanForMarkers } from '../helpers/scan.ts';
 
 type Err = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
-type Contacts = { items: { userId: string; name: string; phone: string | null }[] };
+type Contacts = { items: { userId: string; name: string; phone: string | null; staff?: boolean }[] };
 type Me = { phone: string | null; name: string };
 
 /** Digits no other test data contains: the at-rest scan looks for them. */

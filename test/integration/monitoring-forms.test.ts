@@ -13,7 +13,14 @@ import { closeContext, createContext } from '../../src/server/runtime.ts';
 import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 
-type Err = { error: { code: string; message: string; details?: { path: string; code: string }[] } };
+type Err = {
+  error: {
+    code: string;
+    message: string;
+    details?: { path: string; code: string }[];
+    fields?: { path: string }[];
+  };
+};
 type ListItem = {
   id: string;
   key: string | null;
@@ -220,6 +227,36 @@ for (const backend of await backends()) {
         'forms.draft_save',
         'forms.publish',
       ]);
+
+      // A mission uses one version of a form: two would each be expected at every site.
+      const m = await coord.client.post<{ id: string }>('/api/monitoring/missions', {
+        kind: 'election',
+        title: 'Versions',
+      });
+      assert.equal(m.status, 201, JSON.stringify(m.body));
+      const attach = (formVersionIds: string[]) =>
+        coord.client.put<{ forms: { formVersionId: string }[] } & Err>(
+          `/api/monitoring/missions/${m.body.id}/forms`,
+          { formVersionIds },
+        );
+      assert.equal((await attach([v1])).status, 200);
+      const twice = await attach([v1, e2.body.versionId]);
+      assert.equal(twice.status, 400, JSON.stringify(twice.body));
+      assert.equal(twice.body.error.code, 'missions.form_twice');
+      assert.equal(twice.body.error.fields?.[0]?.path, 'formVersionIds.1');
+      const kept = await coord.client.get<{ forms: { formVersionId: string }[] }>(
+        `/api/monitoring/missions/${m.body.id}`,
+      );
+      assert.deepEqual(
+        kept.body.forms.map((f) => f.formVersionId),
+        [v1],
+        'the refused change changed nothing',
+      );
+      const newer = await attach([e2.body.versionId]);
+      assert.deepEqual(
+        newer.body.forms.map((f) => f.formVersionId),
+        [e2.body.versionId],
+      );
     });
 
     test('an invalid definition answers 400 naming the path, and stores nothing', async () => {

@@ -101,6 +101,7 @@ export const ERRORS = {
   'forms.public_admin': 403,
   'missions.not_found': 404,
   'missions.form_not_published': 400,
+  'missions.form_twice': 400,
   'missions.coordinator_invalid': 400,
   'missions.dates_order': 400,
   'missions.public_reports_admin': 403,

@@ -321,6 +321,12 @@ export async function setMissionForms(
       throw new AppError('missions.form_not_published', {
         fields: [{ path: `formVersionIds.${i}`, code: 'invalid_value' }],
       });
+    // Two versions of one form would each be expected at every site (coverage halved) while the
+    // counters count checklists per form: a newer version replaces the older one instead.
+    if (versions.some((x) => x.formId === pv.formId))
+      throw new AppError('missions.form_twice', {
+        fields: [{ path: `formVersionIds.${i}`, code: 'invalid_value' }],
+      });
     versions.push(pv);
   }
   await inTx(ctx, async (tx, audit) => {

@@ -41,6 +41,17 @@ export function FormsTab({ mission }: { mission: Mission }): ReactElement {
   const attachedOld = mission.forms.filter(
     (f) => !published.some((p) => p.publishedVersionId === f.formVersionId),
   );
+  // One version per form (the server refuses two: each would be expected at every site): ticking a
+  // form's newer version takes the older one's place.
+  const formOf = new Map<string, string>([
+    ...mission.forms.map((f) => [f.formVersionId, f.formId] as const),
+    ...published.map((f) => [f.publishedVersionId!, f.id] as const),
+  ]);
+  const pick = (next: string[]) => {
+    const added = next.filter((v) => !ids.includes(v));
+    const forms = new Set(added.map((v) => formOf.get(v)));
+    setIds(next.filter((v) => added.includes(v) || !forms.has(formOf.get(v))));
+  };
   return (
     <Stack maw={720}>
       <Text size="sm" c="dimmed">
@@ -50,7 +61,7 @@ export function FormsTab({ mission }: { mission: Mission }): ReactElement {
       {forms.data && published.length === 0 && attachedOld.length === 0 && (
         <EmptyState p="md" title={t('missionForms.none')} />
       )}
-      <Checkbox.Group value={ids} onChange={setIds} label={t('missionForms.label')}>
+      <Checkbox.Group value={ids} onChange={pick} label={t('missionForms.label')}>
         <Stack gap="xs" mt="xs">
           {attachedOld.map((f) => (
             <Checkbox
