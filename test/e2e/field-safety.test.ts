@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { describeBrowser, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
+import { describeBrowser, freshCode, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
 import { MAX_OPEN_UPLOADS } from '../../src/server/modules/monitoring/uploads.budget.ts';
 import { attachStationPhoto, fieldLogin, fieldWorld, settled, type World } from './field-world.ts';
 
@@ -102,6 +102,41 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     assert.equal(await page.getByTestId('q-complaints[0].complainant').count(), 0);
   });
 
+  it('with the session over, the outbox says so and how to log in, and sends once logged in again', async () => {
+    const { page, context } = tab;
+    // The browser was closed (the session cookie went with it); the app opens from the phone's copy.
+    await context.clearCookies();
+    await page.goto('/field');
+    await page.getByTestId('field-session-ended').waitFor();
+    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
+    await page.getByTestId('q-opened').locator('label').first().click();
+    await settled(page);
+    await page.getByTestId('q-queue-short').check({ force: true });
+    await attachStationPhoto(page);
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-open-outbox').click();
+    // Not a "send now" that does nothing: the reason, and the way back.
+    await page.getByTestId('field-session-ended').getByText('Сеансыңыз бүттү').waitFor();
+    assert.equal(await page.getByTestId('outbox-send-now').isDisabled(), true);
+    const sent = () => page.locator('[data-testid="outbox-item"][data-status="sent"]').count();
+    const before = await sent();
+    await page.getByTestId('field-session-login').click();
+    await page.waitForURL('**/login?redirect=**');
+    await page.locator('input[name=email]').fill(w.observer.email);
+    await page.locator('input[name=password]').fill(w.observer.password);
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL('**/login/totp**');
+    await page.locator('input[name=code]').fill(await freshCode(w.observer.secret));
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL((u) => u.pathname === '/field');
+    await page.getByTestId('field-open-outbox').click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="outbox-item"][data-status="sent"]').length > n,
+      before,
+    );
+    assert.equal(await page.getByTestId('field-session-ended').count(), 0);
+  });
+
   it('a photo the server will not take yet keeps its report waiting, and the outbox says why in the language on screen', async () => {
     const { page } = tab;
     // The account already has as many unfinished uploads as the server allows (another phone, say).
@@ -125,7 +160,8 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     await page.getByTestId('field-open-outbox').click();
     const why = page.getByTestId('outbox-waiting-why');
     await why.filter({ hasText: 'Бул эсептен 20 файл жөнөтүлүп жатат' }).waitFor();
-    assert.equal(await page.getByTestId('outbox-item').getAttribute('data-status'), 'queued');
+    // Waiting ones come first (the report sent after the session test is below it).
+    assert.equal(await page.getByTestId('outbox-item').first().getAttribute('data-status'), 'queued');
     // Worded again from the code and its values, not the Kyrgyz text the server sent.
     await page.locator('label', { hasText: /^RU$/ }).click();
     await why.filter({ hasText: 'С этой учётной записи уже отправляются 20 файлов' }).waitFor();
@@ -161,5 +197,30 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     assert.equal(await page.evaluate(() => localStorage.getItem('ukuk.logoutPending')), null);
     const me = await page.evaluate(async () => (await fetch('/api/me')).status);
     assert.equal(me, 401, 'the old session is over');
+  });
+
+  it('after a wipe made offline, the next login brings the offline copy back', async () => {
+    const { page, context } = tab;
+    // The wiped worker outlived the wipe in the open tab, came back without its files, and the
+    // next offline start of the app failed ("This site can't be reached").
+    await fieldLogin(page, w);
+    await page.waitForFunction(
+      async () => {
+        if (!navigator.serviceWorker.controller) return false;
+        let n = 0;
+        for (const name of await caches.keys())
+          if (name.includes('precache')) n += (await (await caches.open(name)).keys()).length;
+        return n > 10;
+      },
+      undefined,
+      { polling: 250, timeout: 30_000 },
+    );
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
+    } finally {
+      await context.setOffline(false);
+    }
   });
 });

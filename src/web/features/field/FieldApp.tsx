@@ -80,6 +80,8 @@ export function FieldApp(): ReactElement {
   // no draft and no key.
   const [opened, setOpened] = useState(false);
   const running = useRef(false);
+  const needsLoginNow = useRef(false);
+  needsLoginNow.current = needsLogin;
   const lang = asLocale(i18n.language) ?? 'ky';
 
   const go = useCallback(
@@ -153,7 +155,11 @@ export function FieldApp(): ReactElement {
     if (phase !== 'ready') return;
     const onOnline = () => void sync(true);
     window.addEventListener('online', onOnline);
-    const timer = window.setInterval(() => void sync(false), TICK_MS);
+    // With the session over every attempt is a 401 on mobile data: the timer waits for a new login
+    // (the login page comes back to a fresh app, which sends at once).
+    const timer = window.setInterval(() => {
+      if (!needsLoginNow.current) void sync(false);
+    }, TICK_MS);
     return () => {
       window.removeEventListener('online', onOnline);
       window.clearInterval(timer);

@@ -1,5 +1,4 @@
 import { Alert, Button, Card, Container, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../intl/format';
@@ -14,6 +13,7 @@ import { PhoneCard } from './PhoneCard';
 import { PinCard } from './PinCard';
 import { pinMissing } from './pin';
 import { leaveDevice } from './session';
+import { SessionEnded } from './SessionEnded';
 import { bySite, kindContext } from './home.sites';
 
 /**
@@ -30,7 +30,6 @@ const WRAP = {
 /** Home: the critical-incident button, what waits to be sent, and the assigned sites and forms. */
 export function HomeScreen(): ReactElement {
   const { t, i18n } = useTranslation('field');
-  const navigate = useNavigate();
   const { db, user, lang, online, needsLogin, syncing, sync, download, go } = useField();
   const loaded = useLive<OutboxCounts | null>(() => outboxCounts(db), [db], null);
   const counts = loaded ?? { waiting: 0, rejected: 0, sent: 0 };
@@ -92,16 +91,7 @@ export function HomeScreen(): ReactElement {
           </Text>
         )}
         <MessagesCard />
-        {needsLogin && (
-          <Alert color="orange" title={t('home.session_title')}>
-            <Stack gap="xs">
-              <Text size="sm">{t('home.session_body')}</Text>
-              <Button onClick={() => void navigate({ to: '/login', search: { redirect: '/field' } })}>
-                {t('login.button')}
-              </Button>
-            </Stack>
-          </Alert>
-        )}
+        {needsLogin && <SessionEnded />}
         <Card withBorder padding="md" data-testid="field-outbox-card">
           <Stack gap="xs">
             {/* Nothing until the outbox is read: "everything sent" must never show by default. */}

@@ -7,6 +7,7 @@ import type { Assignment, OutboxItem, StoredForm } from './db';
 import { FieldHeader } from './FieldHeader';
 import { loc, useLive } from './live';
 import { problemLines, problemText } from './problem';
+import { SessionEnded } from './SessionEnded';
 
 const ORDER: Record<OutboxItem['status'], number> = { rejected: 0, queued: 1, sent: 2 };
 const COLOR: Record<OutboxItem['status'], string> = { rejected: 'red', queued: 'orange', sent: 'teal' };
@@ -14,7 +15,7 @@ const COLOR: Record<OutboxItem['status'], string> = { rejected: 'red', queued: '
 /** What is sent and what waits, with the server's reason for any refusal. */
 export function OutboxScreen(): ReactElement {
   const { t, i18n } = useTranslation('field');
-  const { db, lang, online, syncing, sync, go } = useField();
+  const { db, lang, online, syncing, sync, go, needsLogin } = useField();
   const items = useLive<OutboxItem[] | null>(() => db.outbox.toArray(), [db], null);
   const forms = useLive(() => db.forms.toArray(), [db], [] as StoredForm[]);
   const sites = useLive(() => db.assignments.toArray(), [db], [] as Assignment[]);
@@ -44,7 +45,7 @@ export function OutboxScreen(): ReactElement {
           {waiting > 0 && (
             <Button
               size="md"
-              disabled={!online}
+              disabled={!online || needsLogin}
               loading={syncing}
               onClick={() => void sync(true)}
               data-testid="outbox-send-now"
@@ -53,6 +54,7 @@ export function OutboxScreen(): ReactElement {
             </Button>
           )}
         </Group>
+        {needsLogin && waiting > 0 && <SessionEnded />}
         {!online && waiting > 0 && (
           <Text size="sm" c="dimmed">
             {t('outbox.offline_hint')}
