@@ -77,6 +77,7 @@ export const AUDIT_ACTIONS = [
   'intake.eligibility_override',
   'intake.read',
   'intake.update',
+  'monitoring.access_denied',
   'monitoring.critical_alerted',
   'monitoring.export',
   'monitoring.export_download',

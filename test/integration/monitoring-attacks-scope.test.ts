@@ -327,6 +327,23 @@ for (const backend of await backends()) {
       assert.equal(off.status, 200, JSON.stringify(off.body));
       assert.equal((await chuy.client.get(`/api/monitoring/submissions/${mine}`)).status, 404);
       assert.equal((await chuy.client.get(`/api/monitoring/missions/${w.missionId}`)).status, 404);
+      assert.equal((await chuy.client.get(`/api/monitoring/sites/${w.sites.C1}/contacts`)).status, 404);
+      assert.equal((await chuy.client.get(`/api/monitoring/submissions/${randomUUID()}`)).status, 404);
+      // Denied, logged (SECURITY.md): who tried which record; an id that does not exist is not a refusal.
+      const denied = await t.ctx.db
+        .selectFrom('audit_log')
+        .select(['actor_id', 'entity_type', 'entity_id'])
+        .where('action', '=', 'monitoring.access_denied')
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        denied.map((d) => [d.actor_id, d.entity_type, d.entity_id]),
+        [
+          [chuy.id, 'submission', mine],
+          [chuy.id, 'mission', w.missionId],
+          [chuy.id, 'mission', w.missionId],
+        ],
+      );
       const res = await fetch(`${t.url}/api/monitoring/exports/${r.body.jobId}/download`, {
         headers: { cookie: chuy.client.cookieHeader() },
       });

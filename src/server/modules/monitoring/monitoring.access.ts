@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { REGION_CODES } from '../../../core/geo/regions.ts';
 import { can, requireCap, type Actor } from '../../platform/access/policy.ts';
-import type { AppContext } from '../../platform/context.ts';
+import { auditNow, type AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import type { MissionsTable, SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -58,8 +58,29 @@ export async function loadMission(
   requireCap(actor, 'monitoring.submit');
   const row = await db.selectFrom('missions').selectAll().where('id', '=', id).executeTakeFirst();
   const scope = row ? await missionScope(db, actor, id) : null;
+  // Inside a transaction the entry would roll back with the refusal (callers check first, outside).
+  if (row && !scope && db === ctx.db) await accessDenied(ctx, actor, 'mission', id);
   if (!row || !scope) throw new AppError('missions.not_found');
   return { row, scope };
+}
+
+/**
+ * A record that exists but is outside the caller's need to know (SECURITY.md: "denied, logged"): the
+ * caller is told it does not exist, and the audit log says who tried. Ids only, as every entry.
+ */
+export async function accessDenied(
+  ctx: AppContext,
+  actor: Actor,
+  entityType: 'mission' | 'site' | 'submission',
+  entityId: string,
+): Promise<void> {
+  await auditNow(ctx, {
+    actorId: actor.userId,
+    action: 'monitoring.access_denied',
+    entityType,
+    entityId,
+    details: {},
+  });
 }
 
 /** Reviewers only (observers of the mission get the same answer as a stranger). */

@@ -87,7 +87,7 @@ export async function assignSubmission(
     if (changed && input.userId && input.userId !== actor!.userId)
       await noticeAssigned(ctx, tx, input.userId, [{ id, row }]);
   });
-  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx, actor, id));
 }
 
 /**

@@ -109,7 +109,7 @@ export async function correctAnswers(
       details: { fields: changes.map((c) => c.key) },
     });
   });
-  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx, actor, id));
 }
 
 /**

@@ -63,5 +63,5 @@ export async function placeSubmission(
       details: { fromRegion: row.region, fromDistrict: row.district, region: input.region, district },
     });
   });
-  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx, actor, id));
 }

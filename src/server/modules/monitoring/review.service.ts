@@ -46,7 +46,7 @@ export const FORWARD: Record<Status, readonly Status[]> = {
 /** A reviewer of the submission: an administrator or a coordinator of its mission (and region). */
 export async function loadForReview(ctx: AppContext, actor: Actor | null, id: string, tx?: Tx) {
   requireCap(actor, 'monitoring.review');
-  const row = await loadSubmission(tx ?? ctx.db, actor, id);
+  const row = await loadSubmission(ctx, actor, id, tx);
   // Seeing one's own report is not reviewing it: only a coordinator of its part of the mission reviews.
   if (row.observer_id === actor.userId && !(await reviewsSubmission(tx ?? ctx.db, actor, row)))
     throw new AppError('submissions.not_found');
@@ -107,7 +107,7 @@ export async function lockSubmission(ctx: AppContext, actor: Actor | null, id: s
       entityId: id,
     });
   });
-  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx, actor, id));
 }
 
 export async function unlockSubmission(ctx: AppContext, actor: Actor | null, id: string): Promise<View> {
@@ -125,7 +125,7 @@ export async function unlockSubmission(ctx: AppContext, actor: Actor | null, id:
       entityId: id,
     });
   });
-  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx, actor, id));
 }
 
 /** Add a history row (reason encrypted under the submission's key). */
@@ -231,7 +231,7 @@ export async function transitionSubmission(
     (tx, audit, row, key) => applyTransition(actor!, id, input, tx, audit, row, key),
     { alsoLock: input.duplicateOf },
   );
-  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx, actor, id));
 }
 
 export async function setFlags(
@@ -264,7 +264,7 @@ export async function setFlags(
       details: { fields: Object.keys(f).sort().join(',') },
     });
   });
-  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx, actor, id));
 }
 
 export async function addComment(
@@ -299,5 +299,5 @@ export async function addComment(
     },
     { whileLocked: true },
   );
-  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx, actor, id));
 }

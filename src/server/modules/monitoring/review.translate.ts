@@ -80,5 +80,5 @@ export async function translateSubmission(
       details: { locale, removed: body === '' },
     });
   });
-  return presentSubmission(ctx, actor, await loadSubmission(ctx.db, actor, id));
+  return presentSubmission(ctx, actor, await loadSubmission(ctx, actor, id));
 }

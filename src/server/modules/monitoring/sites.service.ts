@@ -5,7 +5,13 @@ import type { Role } from '../../../core/roles.ts';
 import { capabilitiesOf, requireCap, type Actor } from '../../platform/access/policy.ts';
 import { inTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { loadMission, regionInScope, requireReviewer, type MissionAccess } from './monitoring.access.ts';
+import {
+  accessDenied,
+  loadMission,
+  regionInScope,
+  requireReviewer,
+  type MissionAccess,
+} from './monitoring.access.ts';
 import { presentSites } from './sites.read.ts';
 import type * as S from './missions.schemas.ts';
 
@@ -60,10 +66,13 @@ export async function loadSite(ctx: AppContext, actor: Actor | null, id: string)
   requireCap(actor, 'monitoring.submit');
   const row = await ctx.db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('sites.not_found');
+  // Outside the mission altogether, loadMission has logged the refusal already.
   const a = await loadMission(ctx, actor, row.mission_id).catch(() => null);
-  if (!a || (a.scope.kind !== 'observer' && !regionInScope(a.scope, row.region)))
+  if (!a) throw new AppError('sites.not_found');
+  if (a.scope.kind === 'observer' || !regionInScope(a.scope, row.region)) {
+    await accessDenied(ctx, actor!, 'site', id);
     throw new AppError('sites.not_found');
-  if (a.scope.kind === 'observer') throw new AppError('sites.not_found');
+  }
   return { row, a };
 }
 

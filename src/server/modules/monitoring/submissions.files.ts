@@ -100,7 +100,7 @@ export async function openSubmissionFile(
   uploadId: string,
   variant: 'original' | 'thumb' = 'original',
 ): Promise<SubmissionFile & { inline: boolean; body: AsyncIterable<Buffer> }> {
-  const row = await loadSubmission(ctx.db, actor, id);
+  const row = await loadSubmission(ctx, actor, id);
   const key = envelope(ctx).openRecordKey('submissions', row.id, row.dek);
   const answers = JSON.parse(key.decrypt('answers', row.answers)) as Record<string, unknown>;
   const [u] = await referencedUploads(ctx, row, answers, uploadId);

@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/db.ts';
 import type { SubmissionsTable } from '../../platform/db/schema.monitoring.ts';
 import { AppError } from '../../platform/errors.ts';
 import { userNames } from '../users/users.names.ts';
-import { placeRegions, seesReview, submissionVisibleTo } from './monitoring.access.ts';
+import { accessDenied, placeRegions, seesReview, submissionVisibleTo } from './monitoring.access.ts';
 import type { Change } from './review.correct.ts';
 import { duplicateLinks } from './review.duplicates.ts';
 import { submissionFiles } from './submissions.files.ts';
@@ -17,19 +17,26 @@ type Status = View['status'];
 
 /** The submission if the actor may see it (contract: observers their own, coordinators their part). */
 export async function loadSubmission(
-  db: Executor,
+  ctx: AppContext,
   actor: Actor | null,
   id: string,
+  tx?: Executor,
 ): Promise<SubmissionsTable> {
   requireCap(actor, 'monitoring.submit');
-  const row = await db
+  const row = await (tx ?? ctx.db)
     .selectFrom('submissions as s')
     .selectAll('s')
     .where('s.id', '=', id)
     .where(submissionVisibleTo(actor))
     .executeTakeFirst();
-  if (!row) throw new AppError('submissions.not_found');
-  return row;
+  if (row) return row;
+  // Someone else's report (another observer's, another region's) is logged as a refusal; inside a
+  // transaction the entry would roll back with it (the change's callers check first, outside).
+  if (!tx) {
+    const there = await ctx.db.selectFrom('submissions').select('id').where('id', '=', id).executeTakeFirst();
+    if (there) await accessDenied(ctx, actor, 'submission', id);
+  }
+  throw new AppError('submissions.not_found');
 }
 
 export const flagsOf = (r: SubmissionsTable) => ({
@@ -227,7 +234,7 @@ export async function presentSubmission(
 }
 
 export async function getSubmission(ctx: AppContext, actor: Actor | null, id: string): Promise<View> {
-  const row = await loadSubmission(ctx.db, actor, id);
+  const row = await loadSubmission(ctx, actor, id);
   await auditNow(ctx, {
     actorId: actor!.userId,
     action: 'monitoring.submission_read',
