@@ -504,7 +504,7 @@ await describeBrowser('monitoring: rejecting with a reason, and a region coordin
       const id = await sendMore('N1');
       await page.goto(`/monitoring/submissions/${id}`);
       await page.getByTestId('to-case').click();
-      await see(page, page.getByRole('dialog').getByText('Ушул билдирүү боюнча юридикалык иш ачуу'));
+      await see(page, page.getByRole('dialog').getByText('Ушул билдирүү боюнча юридикалык иш түзүү'));
       // Nothing is made before the lawyer says what kind of case it is.
       assert.equal(await page.getByTestId('case-make').isDisabled(), true);
       assert.equal(await page.getByTestId('case-restricted').isChecked(), true, 'restricted by default');

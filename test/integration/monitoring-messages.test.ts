@@ -34,7 +34,10 @@ for (const backend of await backends()) {
     let toNaryn = '';
 
     const send = (u: TestUser, body: unknown) =>
-      u.client.post<{ id: string } & Err>(`/api/monitoring/missions/${w.missionId}/messages`, body);
+      u.client.post<{ id: string; recipients: number } & Err>(
+        `/api/monitoring/missions/${w.missionId}/messages`,
+        body,
+      );
     const list = async (u: TestUser) =>
       (await u.client.get<{ items: Msg[] }>(`/api/monitoring/missions/${w.missionId}/messages`)).body.items;
     const inbox = async (u: TestUser) =>
@@ -67,6 +70,8 @@ for (const backend of await backends()) {
       const n = await send(admin, { text: 'Нарын: дорога на участок 3 закрыта', region: 'KG-N' });
       assert.equal(n.status, 201, JSON.stringify(n.body));
       toNaryn = n.body.id;
+      // The sender is told how many observers it reaches: everybody (two), Naryn's one.
+      assert.deepEqual([a.body.recipients, n.body.recipients], [2, 1]);
 
       const c = await inbox(obsC);
       assert.deepEqual(
@@ -197,6 +202,17 @@ for (const backend of await backends()) {
       assert.equal(r.status, 409);
       assert.equal(r.body.error.code, 'messages.mission_closed');
       assert.equal(await stored(), before);
+    });
+
+    test('a message to a region nobody observes in is sent, and the sender is told it reaches nobody yet', async () => {
+      // A mission of its own (this one is closed by now).
+      const other = await missionWorld(t.ctx, admin);
+      const b = await admin.client.post<{ recipients: number }>(
+        `/api/monitoring/missions/${other.missionId}/messages`,
+        { text: 'Баткен: участки открываются в 8:00', region: 'KG-B' },
+      );
+      assert.equal(b.status, 201, JSON.stringify(b.body));
+      assert.equal(b.body.recipients, 0);
     });
   });
 }

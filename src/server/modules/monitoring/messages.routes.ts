@@ -27,10 +27,14 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/api/monitoring/missions/:id/messages',
     {
       config: review,
-      schema: { tags, params: IdParams, body: S.MessageCreate, response: { 201: z.object({ id: Uuid }) } },
+      schema: {
+        tags,
+        params: IdParams,
+        body: S.MessageCreate,
+        response: { 201: z.object({ id: Uuid, recipients: z.number() }) },
+      },
     },
-    async (req, reply) =>
-      reply.code(201).send({ id: await sendMessage(ctx, req.actor, req.params.id, req.body) }),
+    async (req, reply) => reply.code(201).send(await sendMessage(ctx, req.actor, req.params.id, req.body)),
   );
   app.post(
     '/api/monitoring/messages/:id/withdraw',

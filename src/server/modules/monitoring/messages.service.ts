@@ -50,7 +50,7 @@ export async function sendMessage(
   actor: Actor | null,
   missionId: string,
   input: Input,
-): Promise<string> {
+): Promise<{ id: string; recipients: number }> {
   const a = await loadMission(ctx, actor, missionId);
   requireReviewer(a);
   if (!mayAddress(a.scope, input.region)) throw new AppError('messages.region_not_yours');
@@ -80,7 +80,9 @@ export async function sendMessage(
       details: { message: id, region: input.region ?? '*' },
     });
   });
-  return id;
+  // Said at once: "sent" to a region nobody observes in read as delivered (observers placed there
+  // later still get it with their assignments).
+  return { id, recipients: (await recipients(ctx, missionId, a.scope))(input.region) };
 }
 
 /**

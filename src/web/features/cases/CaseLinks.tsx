@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink } from '../people/AnchorLink';
 import { fieldErrors } from '../../components/errors';
 import { casesApi, type Case } from './api';
 import { LINK_KINDS } from './codes';
@@ -54,7 +55,21 @@ export function CaseLinks({ c }: { c: Case }): ReactElement {
               data-testid="case-link-row"
             >
               <Text size="sm">{t(`links.kinds.${l.kind}`)}</Text>
-              <Code style={{ overflowWrap: 'anywhere' }}>{l.targetId}</Code>
+              {/* An event opens in the violations database (an act has no page of its own). */}
+              {l.kind === 'violation_event' ? (
+                <AnchorLink
+                  to="/violations/$id"
+                  params={{ id: l.targetId }}
+                  size="sm"
+                  ff="monospace"
+                  style={{ overflowWrap: 'anywhere' }}
+                  data-testid="case-link-open"
+                >
+                  {l.targetId}
+                </AnchorLink>
+              ) : (
+                <Code style={{ overflowWrap: 'anywhere' }}>{l.targetId}</Code>
+              )}
               {c.canEdit && (
                 <CloseButton
                   onClick={() => remove.mutate(l)}

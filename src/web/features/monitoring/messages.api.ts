@@ -24,6 +24,6 @@ export const messagesApi = {
   list: (missionId: string) =>
     api.get<{ items: MissionMessage[] }>(`/api/monitoring/missions/${enc(missionId)}/messages`),
   send: (missionId: string, body: { text: string; region: string | null }) =>
-    api.post<{ id: string }>(`/api/monitoring/missions/${enc(missionId)}/messages`, body),
+    api.post<{ id: string; recipients: number }>(`/api/monitoring/missions/${enc(missionId)}/messages`, body),
   withdraw: (id: string) => api.post<{ ok: true }>(`/api/monitoring/messages/${enc(id)}/withdraw`, {}),
 };

@@ -36,14 +36,14 @@ export function MessageComposer({ mission }: { mission: Mission }): ReactElement
       mission.regions.map((r) => ({ value: r, label: t('messages.toRegion', { region: regionName(r) }) }));
   const [to, setTo] = useState<string>(regions[0]?.value ?? EVERYONE);
   const [text, setText] = useState('');
-  const [sent, setSent] = useState(false);
+  const [sent, setSent] = useState<{ recipients: number } | null>(null);
   const required = useRequired({ text });
   const send = useMutation({
     mutationFn: () =>
       messagesApi.send(mission.id, { text: text.trim(), region: to === EVERYONE ? null : to }),
-    onSuccess: async () => {
+    onSuccess: async (r) => {
       setText('');
-      setSent(true);
+      setSent(r);
       required.reset();
       await invalidate(monitoringKeys.messages(mission.id));
     },
@@ -73,7 +73,7 @@ export function MessageComposer({ mission }: { mission: Mission }): ReactElement
           value={text}
           onChange={(e) => {
             setText(e.currentTarget.value);
-            setSent(false);
+            setSent(null);
             send.reset();
           }}
           autosize
@@ -89,8 +89,13 @@ export function MessageComposer({ mission }: { mission: Mission }): ReactElement
         </Text>
         <MonErrorAlert error={general} />
         {sent && (
-          <Text c="green.8" size="sm" role="status" data-testid="message-sent">
-            {t('messages.sent')}
+          <Text
+            c={sent.recipients > 0 ? 'green.8' : 'orange.8'}
+            size="sm"
+            role="status"
+            data-testid="message-sent"
+          >
+            {sent.recipients > 0 ? t('messages.sent') : t('messages.sentToNobody')}
           </Text>
         )}
         <Button

@@ -8,6 +8,7 @@ import { messagesApi, type Mission, type MissionMessage } from '../api';
 import { useRegionName } from '../labels';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate } from '../queries';
+import { siteContext } from '../siteWords';
 import { MessageComposer } from './MessageComposer';
 
 /** Read counts move as phones connect: read again every 30 s while the mission runs. */
@@ -44,7 +45,7 @@ export function MessagesTab({ mission }: { mission: Mission }): ReactElement {
         <MonErrorAlert error={q.error} />
       ) : q.data.items.length === 0 ? (
         <Text c="dimmed" data-testid="messages-empty">
-          {t('messages.empty')}
+          {t('messages.empty', siteContext(mission.kind))}
         </Text>
       ) : (
         q.data.items.map((m) => <MessageCard key={m.id} mission={mission} message={m} />)

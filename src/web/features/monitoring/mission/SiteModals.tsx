@@ -19,6 +19,9 @@ const CSV_HEADER = 'code,name,region,district,place,lat,lon,observers';
 const headerOf = (kind: string) => (kind === 'election' ? CSV_HEADER : `${CSV_HEADER},visits`);
 
 /** Paste or pick a CSV of sites; refused files list every bad line, and nothing is stored. */
+/** The sites CSV's columns (server: sites.import.ts SITES_HEADER). */
+const IMPORT_COLUMNS = 9;
+
 export function ImportSitesModal({
   mission,
   onClose,
@@ -86,11 +89,17 @@ export function ImportSitesModal({
           details={details}
           testId="import-errors"
           describe={(d) =>
-            t('sites.lineIssue', {
-              line: d.line ?? '?',
-              field: d.field ? t(`sites.csvField.${d.field}`, { defaultValue: d.field }) : '—',
-              issue: t(`sites.issue.${d.code}`, { defaultValue: d.code, max: MAX_VISITS }),
-            })
+            // A whole line with too many cells: "Line 5, line: wrong columns" said nothing useful.
+            d.field === 'line' && d.code === 'columns'
+              ? t('sites.lineOnly', {
+                  line: d.line ?? '?',
+                  issue: t('sites.issue.columns_line', { n: IMPORT_COLUMNS }),
+                })
+              : t('sites.lineIssue', {
+                  line: d.line ?? '?',
+                  field: d.field ? t(`sites.csvField.${d.field}`, { defaultValue: d.field }) : '—',
+                  issue: t(`sites.issue.${d.code}`, { defaultValue: d.code, max: MAX_VISITS }),
+                })
           }
         />
         <Group justify="flex-end">

@@ -233,7 +233,7 @@ export function SitesTab({ mission, initial }: { mission: Mission; initial?: Sit
           onConfirm={() => del.mutate(dialog.site.id)}
           onClose={() => setDialog(null)}
         >
-          {t('sites.deleteBody', { site: dialog.site.name })}
+          {t('sites.deleteBody', { site: `${dialog.site.name} (${dialog.site.code})` })}
         </ConfirmModal>
       )}
     </Stack>

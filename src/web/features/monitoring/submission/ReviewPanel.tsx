@@ -138,6 +138,12 @@ export function ReviewPanel({ s, locked }: { s: Submission; locked: boolean }): 
             </Button>
           ))}
         </Group>
+        {/* "Publish" read as "put the report on the public page" (which shows totals only): say what it means. */}
+        {(NEXT[s.status].includes('published') || s.status === 'published') && (
+          <Text size="xs" c="dimmed" mt="xs" data-testid="publish-hint">
+            {t('review.publishHint')}
+          </Text>
+        )}
         {!rejecting && <MonErrorAlert error={move.error} />}
       </Card>
       <DuplicatesCard s={s} locked={locked} onChange={fresh} />
