@@ -63,6 +63,7 @@ for (const backend of await backends()) {
     let w: MissionWorld;
     let sub: string;
     let sub2: string;
+    let media = '';
     const up: Record<string, string> = {};
     const bytes: Record<string, Buffer> = {};
     const url = (s: string, u: string) => `/api/monitoring/submissions/${s}/files/${u}`;
@@ -77,7 +78,7 @@ for (const backend of await backends()) {
       viewer = await addUser(t, admin, 'viewer');
       lawyer = await addUser(t, admin, 'lawyer');
       w = await missionWorld(t.ctx, admin);
-      const media = (await publishTestForm(t.ctx, MEDIA)).versionId;
+      media = (await publishTestForm(t.ctx, MEDIA)).versionId;
       const f = await admin.client.put(`/api/monitoring/missions/${w.missionId}/forms`, {
         formVersionIds: [w.checklist, w.incident, media],
       });
@@ -132,6 +133,33 @@ for (const backend of await backends()) {
       sub2 = s2.body.id;
     });
     after(async () => t.close());
+
+    test('a photo question takes a photo: a document in its place is refused, naming the question, and stores nothing', async () => {
+      const before = await t.ctx.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      for (const answers of [{ photo: up.doc }, { items: [{ pic: up.doc }] }]) {
+        const r = await obs.client.post<Err & { error: { message: string; details?: { path: string }[] } }>(
+          '/api/monitoring/submissions',
+          submission(w, 'C1', { what: 'x', ...answers }, media),
+        );
+        assert.equal(r.status, 400, JSON.stringify(r.body));
+        assert.equal(r.body.error.code, 'submissions.upload_kind');
+        assert.match(r.body.error.message, /^(Photo|Picture):/);
+      }
+      // A question that takes any file takes the document, and a photo question the photo.
+      const ok = await obs.client.post(
+        '/api/monitoring/submissions',
+        submission(w, 'C1', { what: 'x', doc: up.doc, photo: up.spare }, media),
+      );
+      assert.equal(ok.status, 201, JSON.stringify(ok.body));
+      const after = await t.ctx.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(after.n), Number(before.n) + 1);
+    });
 
     test('the submission lists its files (names decrypted and made safe), answers unchanged', async () => {
       const r = await chuy.client.get<Sub>(`/api/monitoring/submissions/${sub}`);

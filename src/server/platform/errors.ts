@@ -139,6 +139,7 @@ export const ERRORS = {
   'submissions.correction_invalid': 400,
   'submissions.not_correctable': 400,
   'submissions.upload_invalid': 400,
+  'submissions.upload_kind': 400,
   'uploads.not_found': 404,
   'uploads.offset_mismatch': 409,
   'uploads.too_large': 413,

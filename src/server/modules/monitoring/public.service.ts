@@ -14,6 +14,7 @@ import {
 } from './public.antispam.ts';
 import { publicFormVersion, validatePublicAnswers } from './public.form.ts';
 import { storePublicReport } from './submissions.service.ts';
+import { rateNetwork } from '../../platform/http/network.ts';
 
 /**
  * The anonymous public incident form (issue #5 item 6). A reporter must never learn whether others
@@ -144,7 +145,8 @@ async function decide(
   if (now - c.issuedAt < s.minFillMs) return 'too_fast'; // faster than a person can read the form
   if (!(await markOnce(ctx.db, `c:${c.id}`, c.issuedAt + s.ttlMs))) return 'replay';
   const rate = env.deriveKey(RATE_KEY);
-  if (!(await hit(ctx.db, rate, `ip\u0000${ip}`, 3_600_000, s.perIpHour, now))) return 'rate_limited';
+  if (!(await hit(ctx.db, rate, `ip\u0000${rateNetwork(ip)}`, 3_600_000, s.perIpHour, now)))
+    return 'rate_limited';
   if (!(await hit(ctx.db, rate, 'global', 60_000, s.globalMinute, now))) return 'rate_limited';
   const fp = createHmac('sha256', env.deriveKey(DUP_KEY))
     .update(`${form.id}\u0000${canonical(body.answers)}`)

@@ -16,8 +16,24 @@ export interface CachedVersion {
   counted: FlatField[];
   /** Repeat groups with a counted question: their entries and the reports having any are counted too. */
   groups: string[];
-  /** Paths of file/signature answers: top-level keys, and `group.child` for repeat children. */
-  fileFields: FlatField[];
+  /**
+   * File/signature questions (top-level, and repeat children with `parent`), with the kind of file a
+   * file question asks for (`accept`: photo, audio, video; none or `any` takes every kind).
+   */
+  fileFields: FileField[];
+}
+
+export type FileField = FlatField & { accept?: string };
+
+/** What each file question of a definition accepts, by `key` or `group.child`. */
+function acceptsOf(definition: FormDefinition): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const sec of definition.sections)
+    for (const top of sec.fields) {
+      if (top.accept) out.set(top.key, top.accept);
+      for (const c of top.fields ?? []) if (c.accept) out.set(`${top.key}.${c.key}`, c.accept);
+    }
+  return out;
 }
 
 // Published versions never change (issue #5), so a parsed version can be kept for the process's life.
@@ -38,6 +54,7 @@ export async function publishedVersion(db: Executor, id: string): Promise<Cached
   if (!row || row.status !== 'published') return null;
   const definition = JSON.parse(row.definition) as FormDefinition;
   const flat = flattenFields(definition);
+  const accepts = acceptsOf(definition);
   const v: CachedVersion = {
     id: row.id,
     formId: row.form_id,
@@ -48,7 +65,9 @@ export async function publishedVersion(db: Executor, id: string): Promise<Cached
     counted: flat.filter(
       (f) => f.type === 'boolean' || f.type === 'single_choice' || f.type === 'multiple_choice',
     ),
-    fileFields: flat.filter((f) => f.type === 'file' || f.type === 'signature'),
+    fileFields: flat
+      .filter((f) => f.type === 'file' || f.type === 'signature')
+      .map((f) => ({ ...f, accept: accepts.get(f.parent ? `${f.parent}.${f.key}` : f.key) })),
     groups: [],
   };
   v.groups = [...new Set(v.counted.flatMap((f) => (f.parent ? [f.parent] : [])))];
@@ -61,8 +80,8 @@ export async function publishedVersion(db: Executor, id: string): Promise<Cached
 export function uploadIdsOf(
   v: CachedVersion,
   answers: Record<string, unknown>,
-): { id: string; field: FlatField }[] {
-  const ids: { id: string; field: FlatField }[] = [];
+): { id: string; field: FileField }[] {
+  const ids: { id: string; field: FileField }[] = [];
   for (const f of v.fileFields) {
     if (!f.parent) {
       const a = answers[f.key];

@@ -31,19 +31,37 @@ async function checkUploads(
   const found = userId
     ? await db
         .selectFrom('uploads')
-        .select('id')
+        .select(['id', 'mime'])
         .where('id', 'in', ids)
         .where('user_id', '=', userId)
         .where('complete', '=', 1)
         .execute()
     : [];
-  const ok = new Set(found.map((r) => r.id));
-  const bad = refs.find((r) => !ok.has(r.id));
-  if (!bad) return;
-  throw new AppError('submissions.upload_invalid', {
-    params: { field: bad.field.label?.[locale] || bad.field.label?.en || bad.field.key },
-    details: [{ path: bad.field.key, code: 'upload' }],
-  });
+  const mime = new Map(found.map((r) => [r.id, r.mime ?? '']));
+  const label = (f: (typeof refs)[number]['field']) => f.label?.[locale] || f.label?.en || f.key;
+  const bad = refs.find((r) => !mime.has(r.id));
+  if (bad)
+    throw new AppError('submissions.upload_invalid', {
+      params: { field: label(bad.field) },
+      details: [{ path: bad.field.key, code: 'upload' }],
+    });
+  // A photo question takes a photo (its type read from the file's content at upload, never its name):
+  // the phone's picker only suggests it, and a reviewer opening "the photo" should not get a document.
+  const wrong = refs.find((r) => !fitsAccept(r.field.accept, mime.get(r.id)!));
+  if (wrong)
+    throw new AppError('submissions.upload_kind', {
+      params: { field: label(wrong.field) },
+      details: [{ path: wrong.field.key, code: 'upload_kind' }],
+    });
+}
+
+/** Whether a file of this (sniffed) type answers a question asking for `accept`. */
+function fitsAccept(accept: string | undefined, mime: string): boolean {
+  if (accept === 'photo') return mime.startsWith('image/');
+  if (accept === 'video') return mime.startsWith('video/');
+  // A browser's own recording is WebM or MP4 whatever it holds, and both are typed as video.
+  if (accept === 'audio') return mime.startsWith('audio/') || mime === 'video/webm' || mime === 'video/mp4';
+  return true;
 }
 
 function replayOf(row: Pick<SubmissionsTable, 'id' | 'observer_id' | 'source'>, actor: Actor) {
