@@ -150,6 +150,8 @@ export const Observers = z.object({
  */
 export const SiteContacts = z.object({
   /** `staff`: an account that can do more than observe; its number goes to administrators only. */
-  items: z.array(z.object({ userId: Uuid, name: z.string(), phone: z.string().nullable(), staff: z.boolean() })),
+  items: z.array(
+    z.object({ userId: Uuid, name: z.string(), phone: z.string().nullable(), staff: z.boolean() }),
+  ),
   phones: z.enum(['shown', 'not_appointed']),
 });

@@ -70,7 +70,7 @@ export async function loadSite(ctx: AppContext, actor: Actor | null, id: string)
   const a = await loadMission(ctx, actor, row.mission_id).catch(() => null);
   if (!a) throw new AppError('sites.not_found');
   if (a.scope.kind === 'observer' || !regionInScope(a.scope, row.region)) {
-    await accessDenied(ctx, actor!, 'site', id);
+    await accessDenied(ctx, actor, 'site', id);
     throw new AppError('sites.not_found');
   }
   return { row, a };
