@@ -404,7 +404,7 @@ await describeBrowser('field app: offline outbox', (backend) => {
       await page.getByTestId('notifications-bell').click();
       const notice = page.getByTestId('notification').filter({ hasText: 'C-101' });
       // The administrator's own language (English) decides, not the tab's.
-      await notice.filter({ hasText: 'Critical incident reported: C-101, Chuy' }).waitFor();
+      await notice.filter({ hasText: 'Critical report received: C-101, Chuy' }).waitFor();
       await shot(page, 'critical-notice');
       await notice.click();
       await page.waitForURL(`**/monitoring/submissions/${notices[0]!.entityId}`);

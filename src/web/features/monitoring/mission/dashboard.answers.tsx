@@ -96,10 +96,13 @@ function AnswerCard({ a }: { a: Row }): ReactElement {
         {l10n(a.label) || a.field}
       </Text>
       <Text size="xs" c="dimmed" mb="xs">
-        {t(a.group ? 'dashboard.answeredEntries' : 'dashboard.answered', {
-          count: a.total ?? 0,
-          n: num(a.total),
-        })}
+        {/* A withheld total (public page, 1 to 4) read "— answers": say it in words. */}
+        {a.total === null
+          ? t('dashboard.answeredWithheld')
+          : t(a.group ? 'dashboard.answeredEntries' : 'dashboard.answered', {
+              count: a.total,
+              n: num(a.total),
+            })}
       </Text>
       <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {a.counts.map((c, i) => (
