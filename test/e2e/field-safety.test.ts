@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { describeBrowser, freshCode, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
+import { describeBrowser, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
 import { MAX_OPEN_UPLOADS } from '../../src/server/modules/monitoring/uploads.budget.ts';
-import { attachStationPhoto, fieldLogin, fieldWorld, settled, type World } from './field-world.ts';
+import { attachStationPhoto, fieldLogin, fieldWorld, settled, signIn, type World } from './field-world.ts';
 
 /**
  * What a field observer must never lose or leave behind (found by a walk-through at phone width, in
@@ -108,27 +108,14 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     await context.clearCookies();
     await page.goto('/field');
     await page.getByTestId('field-session-ended').waitFor();
-    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
-    await page.getByTestId('q-opened').locator('label').first().click();
-    await settled(page);
-    await page.getByTestId('q-queue-short').check({ force: true });
-    await attachStationPhoto(page);
-    await page.getByTestId('field-save').click();
-    await page.getByTestId('field-open-outbox').click();
+    await saveChecklistWithPhoto(page, w.checklistVersion);
     // Not a "send now" that does nothing: the reason, and the way back.
     await page.getByTestId('field-session-ended').getByText('Сеансыңыз бүттү').waitFor();
     assert.equal(await page.getByTestId('outbox-send-now').isDisabled(), true);
     const sent = () => page.locator('[data-testid="outbox-item"][data-status="sent"]').count();
     const before = await sent();
     await page.getByTestId('field-session-login').click();
-    await page.waitForURL('**/login?redirect=**');
-    await page.locator('input[name=email]').fill(w.observer.email);
-    await page.locator('input[name=password]').fill(w.observer.password);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL('**/login/totp**');
-    await page.locator('input[name=code]').fill(await freshCode(w.observer.secret));
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((u) => u.pathname === '/field');
+    await signIn(page, w);
     await page.getByTestId('field-open-outbox').click();
     await page.waitForFunction(
       (n) => document.querySelectorAll('[data-testid="outbox-item"][data-status="sent"]').length > n,
@@ -151,13 +138,7 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
       assert.equal(r.status, 201, JSON.stringify(r.body));
     }
     await page.goto('/field');
-    await page.getByTestId(`field-form-${w.checklistVersion}`).click();
-    await page.getByTestId('q-opened').locator('label').first().click();
-    await settled(page);
-    await page.getByTestId('q-queue-short').check({ force: true });
-    await attachStationPhoto(page);
-    await page.getByTestId('field-save').click();
-    await page.getByTestId('field-open-outbox').click();
+    await saveChecklistWithPhoto(page, w.checklistVersion);
     const why = page.getByTestId('outbox-waiting-why');
     await why.filter({ hasText: 'Бул эсептен 20 файл жөнөтүлүп жатат' }).waitFor();
     // Waiting ones come first (the report sent after the session test is below it).
@@ -224,3 +205,14 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     }
   });
 });
+
+/** The station's checklist, answered as far as it must be, with a photo, saved; then the outbox. */
+async function saveChecklistWithPhoto(page: Tab['page'], version: string): Promise<void> {
+  await page.getByTestId(`field-form-${version}`).click();
+  await page.getByTestId('q-opened').locator('label').first().click();
+  await settled(page);
+  await page.getByTestId('q-queue-short').check({ force: true });
+  await attachStationPhoto(page);
+  await page.getByTestId('field-save').click();
+  await page.getByTestId('field-open-outbox').click();
+}

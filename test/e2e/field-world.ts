@@ -146,6 +146,12 @@ export async function untilStored(w: World, n: number): Promise<{ id: string; cr
 export async function fieldLogin(page: Page, w: World): Promise<void> {
   await page.goto('/field');
   await page.getByTestId('field-login').click();
+  await signIn(page, w);
+  await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
+}
+
+/** From the login page the field app sent the observer to: password, code, and back to /field. */
+export async function signIn(page: Page, w: World): Promise<void> {
   await page.waitForURL('**/login?redirect=**');
   await page.locator('input[name=email]').fill(w.observer.email);
   await page.locator('input[name=password]').fill(w.observer.password);
@@ -154,7 +160,6 @@ export async function fieldLogin(page: Page, w: World): Promise<void> {
   await page.locator('input[name=code]').fill(await freshCode(w.observer.secret));
   await page.locator('button[type=submit]').click();
   await page.waitForURL((u) => u.pathname === '/field');
-  await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
 }
 
 /**
