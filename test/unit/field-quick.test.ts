@@ -136,6 +136,13 @@ describe('a new checklist starts with what its site already says (field app)', (
     );
   });
 
+  test('an incident report opened from a site’s card gets its place, never a time', () => {
+    const def = template('incident');
+    const answers = checklistStart(def, kant, NOW);
+    assert.deepEqual(answers, { incident_location: { region: 'KG-C', district: '1091691655' } });
+    assert.ok(validateAnswers(def, answers).every((i) => i.code === 'required'));
+  });
+
   test("the day is Bishkek's (half past midnight there is already the next day), and a question shown only sometimes is left alone", () => {
     const late = new Date('2026-11-30T18:30:00Z'); // 00:30 on 1 December in Bishkek
     const def: FormDefinition = {

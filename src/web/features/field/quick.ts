@@ -36,10 +36,11 @@ export function quickIncidentAnswers(
 }
 
 /**
- * The answers a new checklist opens with (an incident report opens empty; quickIncidentAnswers
- * starts the critical one): the site's region and district in its first location
- * question, and today's date in the first date question of its first section (the day of the visit or
- * of the hearing). What the site already says an observer should not have to type again on a phone
+ * The answers a new report opens with from a site's card (quickIncidentAnswers starts the critical
+ * one): the site's region and district in its first location question and, for a checklist, today's
+ * date in the first date question of its first section (the day of the visit or of the hearing). An
+ * incident report gets the place only: it is filed under that site, but when it happened is the
+ * observer's to say (it opened with an empty place, while the red button's filled it in). What the site already says an observer should not have to type again on a phone
  * (a detention checklist opened on "SIZO-1, Bishkek" asked for the institution's region). Only
  * questions shown whatever else is answered are started, so a start is never an answer to a hidden
  * question; both show as answered and can be changed.
@@ -50,11 +51,11 @@ export function checklistStart(
   now: Date,
 ): Answers {
   const answers: Answers = {};
-  if (def.kind !== 'checklist') return answers;
   const sections = def.sections.filter((s) => !s.visibleIf);
   const shown = (f: FormDefinition['sections'][number]['fields'][number]) => !f.visibleIf;
   const where = sections.flatMap((s) => s.fields).find((f) => f.type === 'location' && shown(f));
   if (where) answers[where.key] = placeOf(site);
+  if (def.kind !== 'checklist') return answers;
   const day = def.sections[0]?.visibleIf
     ? undefined
     : def.sections[0]?.fields.find((f) => f.type === 'date' && shown(f));
