@@ -142,12 +142,15 @@ export async function presentSites(
           .select(['site_id', 'user_id'])
           .where('site_id', 'in', ids)
           .execute(),
-        // The status filter's own count (`receivedCount`), so list and filter never disagree.
-        ctx.db
-          .selectFrom('sites as s')
-          .select(['s.id as site_id', (eb) => receivedCount(eb).as('n')])
-          .where('s.id', 'in', ids)
-          .execute(),
+        // The status filter's own count (`receivedCount`), so list and filter never disagree; an
+        // observer's list brings its own figures (`own`) and does not read the site's.
+        own
+          ? []
+          : ctx.db
+              .selectFrom('sites as s')
+              .select(['s.id as site_id', (eb) => receivedCount(eb).as('n')])
+              .where('s.id', 'in', ids)
+              .execute(),
         Promise.all(missions.map(async (m) => [m, await checklistCount(ctx.db, m)] as const)),
         withObservers ? reportsAt(ctx, ids) : new Map<string, SiteReports>(),
       ])
