@@ -6,7 +6,12 @@
  * the precached index.html. It never caches /api/*: answers carry personal data and must be fresh; the
  * field app keeps its own encrypted outbox in IndexedDB instead (docs/adr/0012-field-app-offline.md).
  */
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  matchPrecache,
+  precacheAndRoute,
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
 interface PrecacheEntry {
@@ -24,12 +29,31 @@ interface ServiceWorkerScope {
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: { data?: { type?: string }; ports: readonly MessagePort[] }) => void,
+  ): void;
 }
 
 declare const self: ServiceWorkerScope;
 
-precacheAndRoute(self.__WB_MANIFEST);
+// Named once: the build replaces this one occurrence with the list of files.
+const manifest = self.__WB_MANIFEST;
+precacheAndRoute(manifest);
 cleanupOutdatedCaches();
+
+// Whether every file of this build is in the precache: the field app asks before it tells the
+// observer the phone is ready to work offline (features/field/worker.ts). A worker revived after a
+// wipe is active with its cache gone, so "active" alone does not say it.
+const urls = [...new Set(manifest.map((e) => (typeof e === 'string' ? e : e.url)))];
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'ukuk:precache-complete') return;
+  const port = event.ports[0];
+  void Promise.all(urls.map((u) => matchPrecache(u))).then(
+    (found) => port?.postMessage(found.every(Boolean)),
+    () => port?.postMessage(false),
+  );
+});
 
 // A reload of /field/outbox with no connection gets the app shell; the client router does the rest.
 registerRoute(

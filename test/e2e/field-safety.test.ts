@@ -4,7 +4,15 @@ import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { describeBrowser, hasHorizontalScroll, launch, openTab, type Tab } from './browser.ts';
 import { MAX_OPEN_UPLOADS } from '../../src/server/modules/monitoring/uploads.budget.ts';
-import { attachStationPhoto, fieldLogin, fieldWorld, settled, signIn, type World } from './field-world.ts';
+import {
+  attachStationPhoto,
+  fieldLogin,
+  fieldWorld,
+  offlineReady,
+  settled,
+  signIn,
+  type World,
+} from './field-world.ts';
 
 /**
  * What a field observer must never lose or leave behind (found by a walk-through at phone width, in
@@ -185,23 +193,16 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     // The wiped worker outlived the wipe in the open tab, came back without its files, and the
     // next offline start of the app failed ("This site can't be reached").
     await fieldLogin(page, w);
-    await page.waitForFunction(
-      async () => {
-        if (!navigator.serviceWorker.controller) return false;
-        let n = 0;
-        for (const name of await caches.keys())
-          if (name.includes('precache')) n += (await (await caches.open(name)).keys()).length;
-        return n > 10;
-      },
-      undefined,
-      { polling: 250, timeout: 30_000 },
-    );
+    // Not before the home screen says the phone is ready: the worker installed under its new address
+    // must hold every file, not some of them (going offline mid-install made the reload hang).
+    await offlineReady(page);
     await context.setOffline(true);
     try {
       await page.reload();
       await page.getByTestId(`field-form-${w.checklistVersion}`).waitFor();
     } finally {
-      await context.setOffline(false);
+      // Bounded: after a navigation that never ended, Chromium once left this call unanswered for good.
+      await Promise.race([context.setOffline(false), new Promise((r) => setTimeout(r, 10_000))]);
     }
   });
 });

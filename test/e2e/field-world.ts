@@ -163,6 +163,14 @@ export async function signIn(page: Page, w: World): Promise<void> {
 }
 
 /**
+ * Until the home screen says the phone could open the app with no connection (OfflineReady.tsx):
+ * the worker active and in control, its precache whole. Going offline before that is a test of luck.
+ */
+export async function offlineReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="field-offline-ready"][data-state="ready"]').waitFor({ timeout: 60_000 });
+}
+
+/**
  * A new field screen takes no taps for a moment (src/web/features/field/Settling.tsx): wait for that
  * before a forced click or a hand-driven mouse, which skip Playwright's own wait for a tappable target.
  */

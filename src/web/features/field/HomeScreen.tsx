@@ -8,6 +8,7 @@ import { FieldHeader } from './FieldHeader';
 import { LeftOffline, LOGIN } from './LeftOffline';
 import { loc, useLive } from './live';
 import { MessagesCard } from './MessagesCard';
+import { OfflineReady } from './OfflineReady';
 import { outboxCounts, type OutboxCounts } from './outbox';
 import { PhoneCard } from './PhoneCard';
 import { PinCard } from './PinCard';
@@ -174,6 +175,7 @@ export function HomeScreen(): ReactElement {
             {t('home.downloaded_at', { time: formatDateTime(i18n.language, downloadedAt) })}
           </Text>
         )}
+        <OfflineReady />
         {downloadFailed && <Alert color="red">{t('home.download_failed')}</Alert>}
         {rows.length === 0 && <Text c="dimmed">{t('home.no_sites')}</Text>}
         {bySite(rows).map((g) => (

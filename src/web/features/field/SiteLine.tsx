@@ -25,8 +25,10 @@ export function SiteLine({
         {name(site)}
       </Text>
     );
-  // Sites of two missions may share names: the mission then says which is which.
+  // Sites of two missions may share names: the mission then says which is which. The code comes
+  // first in the choice: a closed select at 375 px cut a long station name and its code with it.
   const missions = new Set(choices.map((a) => a.missionId)).size > 1;
+  const choice = (a: Assignment) => `${a.siteCode} · ${a.siteName}`;
   return (
     <NativeSelect
       label={t('form.incident_site')}
@@ -36,7 +38,7 @@ export function SiteLine({
       value={site.siteId}
       data={choices.map((a) => ({
         value: a.siteId,
-        label: missions ? `${name(a)} (${a.missionTitle})` : name(a),
+        label: missions ? `${choice(a)} (${a.missionTitle})` : choice(a),
       }))}
       onChange={(e) => {
         const next = choices.find((a) => a.siteId === e.currentTarget.value);

@@ -12,16 +12,43 @@ export function registerFieldWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   void (async () => {
     const existing = await navigator.serviceWorker.getRegistration('/field');
-    const cached = 'caches' in globalThis && (await precached()) > 0;
-    const url = existing && !cached ? `/sw.js?fresh=${Date.now()}` : '/sw.js';
+    // An install under way, or a whole offline copy: nothing to do (the browser itself checks for a
+    // newer worker on navigation). Registering again under another address at every start of the app
+    // began a new install each time, and a reload offline during one of them never ended.
+    if (existing && (existing.installing || existing.waiting)) return;
+    if (existing?.active && (await precacheComplete(existing.active))) return;
+    const url = existing ? `/sw.js?fresh=${Date.now()}` : '/sw.js';
     await navigator.serviceWorker.register(url, { scope: '/field' });
   })().catch((e: unknown) => console.error(e));
 }
 
-/** How many files the worker's precache holds (a revived worker's fetches may open it empty). */
-async function precached(): Promise<number> {
-  let n = 0;
-  for (const name of await caches.keys())
-    if (name.includes('precache')) n += (await (await caches.open(name)).keys()).length;
-  return n;
+export type OfflineState = 'ready' | 'preparing' | 'unsupported';
+
+/**
+ * Whether this phone could open the field app with no connection now: the worker is active, nothing
+ * newer is installing, and its precache holds every file of the build.
+ * An observer who goes into a station straight after logging in must know whether that is safe: a
+ * worker still fetching its files when the connection goes leaves an app that will not open.
+ */
+export async function offlineState(): Promise<OfflineState> {
+  if (!('serviceWorker' in navigator) || !('caches' in globalThis)) return 'unsupported';
+  const reg = await navigator.serviceWorker.getRegistration('/field');
+  const active = reg?.active;
+  // Not whether this page is controlled: after a login the app is reached from /login, outside the
+  // worker's scope, and stays uncontrolled until reloaded, yet a reload or a new start is served.
+  if (!reg || !active || active.state !== 'activated' || reg.installing || reg.waiting) return 'preparing';
+  return (await precacheComplete(active)) ? 'ready' : 'preparing';
+}
+
+/** Whether the worker finds every file of its build in its precache (src/web/sw.ts answers). */
+function precacheComplete(worker: ServiceWorker): Promise<boolean> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(false), 3000);
+    channel.port1.onmessage = (e: MessageEvent<unknown>) => {
+      clearTimeout(timer);
+      resolve(e.data === true);
+    };
+    worker.postMessage({ type: 'ukuk:precache-complete' }, [channel.port2]);
+  });
 }
