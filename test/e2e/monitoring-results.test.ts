@@ -102,6 +102,14 @@ await describeBrowser('monitoring: the public results page', (backend) => {
     await page.goto(`/monitoring/missions/${missionId}`);
     await page.getByTestId('mission-tab-settings').click();
     assert.equal(await page.getByTestId('mission-public-link').count(), 0, 'no link while unpublished');
+    // Active with a start date still ahead: allowed, and said under the status, with the date.
+    const starts = page.getByTestId('mission-starts-on');
+    const startsOn = await starts.inputValue();
+    assert.equal(await page.getByTestId('mission-status-dates').count(), 0);
+    await starts.fill('2099-05-01');
+    await see(page, page.getByTestId('mission-status-dates').getByText(/^Башталыш күнү — .*2099/));
+    await starts.fill(startsOn);
+    await page.getByTestId('mission-status-dates').waitFor({ state: 'detached' });
     await page.getByTestId('mission-public').check();
     await page.getByTestId('mission-settings-save').click();
     const a = page.getByTestId('mission-public-link');

@@ -359,4 +359,30 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     await assertOutboxButtonsWhole(page, 'ru, 360 px');
     await tab.context.close();
   });
+
+  it('a sites file naming one school twice in one district imports both and says so (ru)', async () => {
+    const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
+    const { page } = tab;
+    await login(page, w.admin);
+    await switchLanguage(page, 'ru');
+    await page.goto(`/monitoring/missions/${electionId}`);
+    await page.getByTestId('mission-tab-sites').click();
+    await page.getByTestId('sites-import').click();
+    await page
+      .getByTestId('sites-csv')
+      .fill(
+        'code,name,region,district,place,lat,lon\n' +
+          'T-5,Школа №5,KG-T,,Талас,,\nT-6,Школа №6,KG-T,,Талас,,\nT-50,Школа №5,KG-T,,Талас,,',
+      );
+    await page.getByTestId('sites-import-submit').click();
+    await see(page, page.getByTestId('import-result'));
+    await see(
+      page,
+      page
+        .getByTestId('import-same-name')
+        .getByText('Строки 2, 4: одно и то же название в одном районе — «Школа №5».', { exact: false }),
+    );
+    await page.screenshot({ path: '/tmp/mon-sites-same-name-ru.png' });
+    await tab.context.close();
+  });
 });

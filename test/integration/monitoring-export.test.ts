@@ -297,10 +297,17 @@ for (const backend of await backends()) {
       };
       assert.equal(fc.type, 'FeatureCollection');
       assert.equal(fc.features.length, 6);
-      assert.ok(
-        fc.features.every((f) => f.geometry === null),
-        'no GPS in a redacted export',
-      );
+      // No report's GPS (where the observer stood); a report from a site with a point is placed there.
+      const code = tr('ky', 'errors:mon_export.column.site_code');
+      for (const f of fc.features) {
+        const atC1 = f.properties[code] === 'C1';
+        assert.deepEqual(
+          (f.geometry as { coordinates?: number[] } | null)?.coordinates ?? null,
+          atC1 ? [74.85, 42.89] : null,
+          `${String(f.properties[code])}: the site's own point, or none`,
+        );
+      }
+      assert.ok(fc.features.some((f) => f.properties[code] === 'C1'));
     });
 
     test('the site columns follow the mission kind: courts, institutions, places', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import i18next from 'i18next';
 import { resources } from '../../src/core/i18n/index.ts';
+import { activeOutsideDates } from '../../src/web/features/monitoring/missionDates.ts';
 import { missionPeriod } from '../../src/web/features/monitoring/period.ts';
 
 // A mission's dates on the missions list, the mission page and the public results page.
@@ -32,4 +33,13 @@ test('a start or an end alone says which it is, in every language (not read as a
   assert.equal(period('ru', null, '2026-11-30'), 'До <2026-11-30>');
   assert.equal(period('ky', '2026-11-01', null), 'Башталышы: <2026-11-01>');
   assert.equal(period('ky', null, '2026-11-30'), 'Аякташы: <2026-11-30>');
+});
+
+test('an active mission before its start or after its end is pointed out; a draft or a closed one is not', () => {
+  assert.equal(activeOutsideDates('active', '2026-12-10', '', '2026-12-07'), 'early');
+  assert.equal(activeOutsideDates('active', '2026-12-07', '2026-12-07', '2026-12-07'), null);
+  assert.equal(activeOutsideDates('active', '2026-12-01', '2026-12-06', '2026-12-07'), 'over');
+  assert.equal(activeOutsideDates('active', '', '', '2026-12-07'), null);
+  assert.equal(activeOutsideDates('draft', '2026-12-10', '', '2026-12-07'), null);
+  assert.equal(activeOutsideDates('closed', '2026-12-01', '2026-12-06', '2026-12-07'), null);
 });

@@ -42,7 +42,7 @@ export function createRenderer(spec: RenderSpec): Renderer {
   const regions = new Map(Object.entries(spec.regions));
   const districts = new Map(Object.entries(spec.districts));
   const versions = new Map(Object.entries(spec.versions));
-  const sites = new Map<string, [string, string]>();
+  const sites = new Map<string, Labels['sites'][string]>();
   const observers = new Map<string, string>();
   // Each answer is looked up once by its key (a keyed read per column was the costliest part of a row).
   const slots = new Map<string, number[]>();
@@ -195,6 +195,11 @@ export function createRenderer(spec: RenderSpec): Renderer {
         if (typeof p.lat === 'number' && typeof p.lon === 'number')
           geometry = { type: 'Point', coordinates: [p.lon, p.lat] };
       }
+      // Without the report's own GPS (always so when redacted: it says where the observer stood), the
+      // site's point: a map of a redacted export was otherwise a list of features with no place at all.
+      const site = r[8] ? sites.get(r[8]) : undefined;
+      if (!geometry && typeof site?.[2] === 'number' && typeof site[3] === 'number')
+        geometry = { type: 'Point', coordinates: [site[3], site[2]] };
       out.put(
         `${p.first && n === 0 ? '' : ',\n'}${JSON.stringify({ type: 'Feature', geometry, properties })}`,
       );

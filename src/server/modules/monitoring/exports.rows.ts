@@ -242,10 +242,10 @@ export class LabelSource {
     if (siteIds.size) {
       const found = await this.ctx.db
         .selectFrom('sites')
-        .select(['id', 'code', 'name'])
+        .select(['id', 'code', 'name', 'lat', 'lon'])
         .where('id', 'in', [...siteIds])
         .execute();
-      for (const s of found) labels.sites[s.id] = [s.code, s.name];
+      for (const s of found) labels.sites[s.id] = [s.code, s.name, s.lat, s.lon];
       for (const id of siteIds) this.sites.add(id);
     }
     const env = envelope(this.ctx);

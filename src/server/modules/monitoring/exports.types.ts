@@ -91,7 +91,8 @@ export interface RenderSpec {
 
 /** What the main thread has learnt since the last page: labels of sites and observers. */
 export interface Labels {
-  sites: Record<string, [code: string, name: string]>;
+  /** A site's code, name and its own point (a polling station's, a prison's: public places). */
+  sites: Record<string, [code: string, name: string, lat: number | null, lon: number | null]>;
   observers: Record<string, string>;
 }
 

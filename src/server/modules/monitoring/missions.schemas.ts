@@ -138,7 +138,13 @@ export const SitesQuery = z.strictObject({
 export const SiteList = z.object({ items: z.array(Site), total: z.number(), page: z.number() });
 export const SitesImport = z.strictObject({ csv: z.string().min(1).max(2_000_000) });
 /** `assigned`: sites whose observers the file set (lines with e-mails in the observers column). */
-export const SitesImported = z.object({ created: z.number(), updated: z.number(), assigned: z.number() });
+export const SitesImported = z.object({
+  created: z.number(),
+  updated: z.number(),
+  assigned: z.number(),
+  /** Lines that may be one site twice (same name in one district): imported, and pointed out. */
+  sameName: z.array(z.object({ name: z.string(), lines: z.array(z.number()) })),
+});
 export const SiteObservers = z.strictObject({ userIds: z.array(Uuid).max(50) });
 /** `invited`: the account is not set up yet; it may be placed on a site but not coordinate. */
 export const Observers = z.object({

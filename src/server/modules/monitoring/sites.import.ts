@@ -156,3 +156,29 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
   if (rows.length <= (hasHeader ? 1 : 0)) issues.push({ line: 1, field: 'line', code: 'required' });
   return { lines, issues: issues.slice(0, 200) };
 }
+
+/** Two lines of one file that may be one site twice; the import takes both, the coordinator is told. */
+export interface SameName {
+  name: string;
+  lines: number[];
+}
+
+/**
+ * Lines naming the same place in the same district (or region without one) under different codes.
+ * Two "School No. 5" in different districts are two schools, so names alone are no reason to refuse;
+ * in one district, though, it is usually one station entered twice with a mistyped code, and it would
+ * count twice as expected on election day.
+ */
+export function sameNameLines(lines: readonly SiteLine[]): SameName[] {
+  const groups = new Map<string, SiteLine[]>();
+  for (const l of lines) {
+    const key = [l.region, l.district ?? '', l.name.toLocaleLowerCase('ru').replace(/\s+/g, ' ')].join(
+      '\u0000',
+    );
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => ({ name: g[0]!.name, lines: g.map((l) => l.line) }))
+    .slice(0, 20);
+}

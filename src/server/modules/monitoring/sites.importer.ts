@@ -4,7 +4,13 @@ import { inTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emailIndex } from '../users/users.service.ts';
 import { loadMission, regionInScope, requireReviewer } from './monitoring.access.ts';
-import { checkSitesCsv, type LineIssue, type SiteLine } from './sites.import.ts';
+import {
+  checkSitesCsv,
+  sameNameLines,
+  type LineIssue,
+  type SameName,
+  type SiteLine,
+} from './sites.import.ts';
 import { KIND_OF_MISSION, mayObserve } from './sites.service.ts';
 
 /**
@@ -50,7 +56,7 @@ export async function importSites(
   actor: Actor | null,
   missionId: string,
   csv: string,
-): Promise<{ created: number; updated: number; assigned: number }> {
+): Promise<{ created: number; updated: number; assigned: number; sameName: SameName[] }> {
   const a = await loadMission(ctx, actor, missionId);
   requireReviewer(a);
   const { lines, issues } = checkSitesCsv(csv);
@@ -137,6 +143,6 @@ export async function importSites(
       entityId: missionId,
       details: { created, updated, assigned: assigned.length },
     });
-    return { created, updated, assigned: assigned.length };
+    return { created, updated, assigned: assigned.length, sameName: sameNameLines(lines) };
   });
 }

@@ -251,7 +251,12 @@ export const missionsApi = {
   /** The sites as a CSV in the import's columns (re-authentication first; audited). */
   exportSites: (id: string) => api.download(`${m(id)}/sites.csv`),
   importSites: (id: string, csv: string) =>
-    api.post<{ created: number; updated: number; assigned: number }>(`${m(id)}/sites/import`, { csv }),
+    api.post<{
+      created: number;
+      updated: number;
+      assigned: number;
+      sameName: { name: string; lines: number[] }[];
+    }>(`${m(id)}/sites/import`, { csv }),
   updateSite: (siteId: string, body: SitePatch) =>
     api.patch<Site>(`/api/monitoring/sites/${enc(siteId)}`, body),
   deleteSite: (siteId: string) => api.del<unknown>(`/api/monitoring/sites/${enc(siteId)}`),

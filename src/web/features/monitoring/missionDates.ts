@@ -29,3 +29,20 @@ export function serverDateErrors(error: unknown): DateErrors {
     ...(f.endsOn ? { endsOn: f.endsOn } : {}),
   };
 }
+
+/**
+ * An active mission whose dates say it should not be: before its start date it is already on the
+ * observers' phones and takes reports; after its end date it still does. Neither is refused (a
+ * rehearsal the day before, late counts after midnight are real), but the coordinator is told.
+ */
+export function activeOutsideDates(
+  status: string,
+  startsOn: string,
+  endsOn: string,
+  today: string,
+): 'early' | 'over' | null {
+  if (status !== 'active') return null;
+  if (startsOn && today < startsOn) return 'early';
+  if (endsOn && today > endsOn) return 'over';
+  return null;
+}

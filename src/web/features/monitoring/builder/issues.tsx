@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../../../../core/forms/types';
 import { ApiError, type ErrorDetail } from '../../../api/client';
 import { normalizePath } from './definition';
+import { issueWhere } from './issueWhere';
 import type { IssueLookup } from './FieldEditor';
 
 /**
@@ -69,27 +70,14 @@ export function useIssues(
   }, [details, def, t]);
 }
 
-/** "Section 2, question 3.1" (a question in a repeat group) or the form part a path names. */
-function where(t: TFunction, path: string): string {
-  const m = /^sections\.(\d+)(?:\.fields\.(\d+)(?:\.fields\.(\d+))?)?/.exec(path);
-  if (m) {
-    const section = Number(m[1]) + 1;
-    if (m[2] === undefined) return t('forms.where.section', { section });
-    const question = `${Number(m[2]) + 1}${m[3] === undefined ? '' : `.${Number(m[3]) + 1}`}`;
-    return t('forms.where.question', { section, question });
-  }
-  if (path.startsWith('title')) return t('builder.formTitle');
-  if (path.startsWith('description')) return t('builder.description');
-  if (path.startsWith('kind')) return t('builder.kind');
-  return t('forms.where.form');
-}
-
 const SHOWN = 5;
 
 /** A refused import: how many problems, and the first few by place, with no raw path. */
 export function DefinitionIssuesAlert({ error }: { error: ApiError }): ReactElement {
   const { t } = useTranslation('monitoring');
-  const lines = error.details.map((d) => `${where(t, normalizePath(d.path ?? ''))}: ${issueText(t, d.code)}`);
+  const lines = error.details.map(
+    (d) => `${issueWhere(t, normalizePath(d.path ?? ''))}: ${issueText(t, d.code)}`,
+  );
   const more = lines.length - SHOWN;
   return (
     <Alert

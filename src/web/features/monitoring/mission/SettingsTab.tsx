@@ -16,15 +16,18 @@ import { useRequired } from '../../../components/useRequired';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/queries';
 import { MISSION_STATUSES, missionsApi, type Mission } from '../api';
-import { missionDateErrors, serverDateErrors, type DateErrors } from '../missionDates';
+import { activeOutsideDates, missionDateErrors, serverDateErrors, type DateErrors } from '../missionDates';
 import { MonErrorAlert } from '../MonErrorAlert';
 import { monitoringKeys, useInvalidate } from '../queries';
 import { siteContext } from '../siteWords';
 import { DayInput } from '../../../components/DayInput';
+import { useFormat } from '../../../intl/format';
+import { todayInBishkek } from '../../cases/labels';
 
 /** Title, dates, status (draft → active → closed) and whether the aggregates are public. */
 export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
   const { t } = useTranslation('monitoring');
+  const fmt = useFormat();
   const invalidate = useInvalidate();
   const [v, setV] = useState({
     title: mission.title,
@@ -62,6 +65,7 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
       Promise.all([invalidate(monitoringKeys.mission(mission.id)), invalidate(monitoringKeys.missions)]),
     onError: (e) => setDateErrors(serverDateErrors(e)),
   });
+  const outside = activeOutsideDates(v.status, v.startsOn, v.endsOn, todayInBishkek());
   const setDate = (patch: Partial<typeof v>) => {
     setV({ ...v, ...patch });
     setDateErrors({});
@@ -126,6 +130,13 @@ export function SettingsTab({ mission }: { mission: Mission }): ReactElement {
           <Text size="xs" c="dimmed" mt={4}>
             {t(`missionStatusHint.${v.status}`, siteContext(mission.kind))}
           </Text>
+          {outside && (
+            <Text size="sm" c="orange.9" mt={4} data-testid="mission-status-dates">
+              {t(`missions.activeOutside.${outside}`, {
+                date: fmt.date(outside === 'early' ? v.startsOn : v.endsOn),
+              })}
+            </Text>
+          )}
         </div>
         <Switch
           label={t('missions.publicLabel')}

@@ -84,6 +84,18 @@ export function ImportSitesModal({
               ` ${t('sites.importedObservers', { ...ctx, count: imp.data.assigned, n: fmt.number(imp.data.assigned) })}`}
           </Alert>
         )}
+        {/* Imported all the same: two schools of one name in one district exist, but rarely. */}
+        {imp.data?.sameName.length ? (
+          <Alert color="yellow" data-testid="import-same-name">
+            <Stack gap={4}>
+              {imp.data.sameName.map((g) => (
+                <Text size="sm" key={g.lines.join()}>
+                  {t('sites.sameName', { lines: g.lines.join(', '), name: g.name })}
+                </Text>
+              ))}
+            </Stack>
+          </Alert>
+        ) : null}
         <MonErrorAlert error={imp.error} />
         <LineIssues
           details={details}
