@@ -93,9 +93,18 @@ await describeBrowser('field app: taps, numbers and leaving without a connection
     await page.goto('/field');
     await page.getByTestId(`field-form-${w.visitVersion}`).first().click();
     // The group names its entries ("Complaint"), in Kyrgyz word order.
+    // The progress line counts the group once an entry holds an answer, not when it is added.
+    const answered = async () =>
+      Number((await page.getByTestId('field-progress-text').innerText()).split(' ')[0]);
+    const before = await answered();
     await page.getByTestId('add-complaints').filter({ hasText: 'Даттануу кошуу' }).click();
     await page.getByText('Даттануу №1', { exact: true }).waitFor();
+    assert.equal(await answered(), before, 'an empty entry is no answer');
     await page.getByTestId('q-complaints[0].complainant').fill('Айгүл');
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="field-progress-text"]')?.textContent?.startsWith(`${n} `),
+      before + 1,
+    );
     await page.getByTestId('remove-complaints[0]').click();
     const confirm = page.getByTestId('remove-confirm-complaints[0]');
     await confirm.getByText('«Даттануу №1» жооптору менен кошо алып саласызбы?').waitFor();

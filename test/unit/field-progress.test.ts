@@ -62,11 +62,13 @@ describe('field form progress with repeat groups', () => {
   test('an entry added but not filled in leaves its required questions open, as the save will say', () => {
     assert.deepEqual(formProgress(def, {}).requiredOpen, 0);
     const added = formProgress(def, { incidents: [{}] });
-    assert.equal(added.answered, 1);
+    assert.equal(added.answered, 0, 'an empty entry is not an answer');
     assert.equal(added.requiredOpen, 1);
     assert.equal(added.next, 'incidents');
     // A question an entry's own answer shows counts too; filled in, nothing is open.
     assert.equal(formProgress(def, { incidents: [{ what: 'x', hurt: true }, {}] }).requiredOpen, 2);
+    assert.equal(formProgress(def, { incidents: [{ what: 'x' }, {}] }).answered, 1);
+    assert.equal(formProgress(def, { incidents: [{ what: ' ' }] }).answered, 0, 'blank text is no answer');
     const done = formProgress(def, { incidents: [{ what: 'x', hurt: true, how: 'beaten' }] });
     assert.equal(done.requiredOpen, 0);
     assert.equal(done.next, null);

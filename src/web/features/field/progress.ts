@@ -25,8 +25,20 @@ function openInEntries(f: FormField, answers: Answers): number {
 }
 
 /**
+ * Whether a question counts as answered. A repeat group counts once one of its entries holds an
+ * answer: "Add an entry" pressed and left empty moved the bar as if the question were done.
+ */
+function hasAnswer(f: FormField, value: unknown): boolean {
+  if (f.type !== 'repeat') return !isEmptyAnswer(value);
+  return (
+    Array.isArray(value) &&
+    value.some((item) => Object.values((item ?? {}) as Answers).some((v) => !isEmptyAnswer(v)))
+  );
+}
+
+/**
  * How far an observer is in a form, counted over the questions on screen. A repeat group is one
- * question, answered once it has an entry; the required questions its entries leave empty count as
+ * question, answered once an entry holds an answer; the required questions its entries leave empty count as
  * open, or the bar said nothing was missing while saving was refused.
  */
 export function formProgress(def: FormDefinition, answers: Answers): FormProgress {
@@ -40,18 +52,17 @@ export function formProgress(def: FormDefinition, answers: Answers): FormProgres
     for (const f of s.fields) {
       if (!isVisible(f.visibleIf, answers)) continue;
       total++;
-      if (!isEmptyAnswer(answers[f.key])) {
+      const inner = openInEntries(f, answers);
+      if (inner) firstRequired ??= f.key;
+      if (hasAnswer(f, answers[f.key])) {
         answered++;
-        const inner = openInEntries(f, answers);
         requiredOpen += inner;
-        if (inner) firstRequired ??= f.key;
         continue;
       }
       firstOpen ??= f.key;
-      if (f.required) {
-        requiredOpen++;
-        firstRequired ??= f.key;
-      }
+      // An added entry with nothing in it: its own required questions are what is open, once.
+      requiredOpen += inner || (f.required ? 1 : 0);
+      if (f.required) firstRequired ??= f.key;
     }
   }
   return { total, answered, requiredOpen, next: firstRequired ?? firstOpen };
