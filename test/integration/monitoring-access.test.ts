@@ -167,6 +167,37 @@ for (const backend of await backends()) {
       assert.equal(imp.status, 400);
     });
 
+    test('a code taken in another region is refused like any taken code, and the try is logged', async () => {
+      const denied = async () =>
+        (
+          await t.ctx.db
+            .selectFrom('audit_log')
+            .select(['actor_id', 'entity_id'])
+            .where('action', '=', 'monitoring.access_denied')
+            .where('entity_type', '=', 'site')
+            .execute()
+        ).map((r) => [r.actor_id, r.entity_id]);
+      const before = await denied();
+      const add = (code: string) =>
+        chuy.client.post<Err>(`/api/monitoring/missions/${w.missionId}/sites`, {
+          code,
+          name: 'Another school',
+          region: 'KG-C',
+        });
+      // Their own region's code: the ordinary answer, nothing logged.
+      const own = await add('C2');
+      assert.equal(own.status, 409);
+      assert.equal(own.body.error.code, 'sites.code_taken');
+      assert.deepEqual(await denied(), before);
+      // Naryn's: the same answer, and the look outside their region is logged.
+      const far = await add('N1');
+      assert.equal(far.status, 409);
+      assert.equal(far.body.error.code, 'sites.code_taken');
+      const renamed = await chuy.client.patch<Err>(`/api/monitoring/sites/${w.sites.C2}`, { code: 'N1' });
+      assert.equal(renamed.status, 409);
+      assert.deepEqual(await denied(), [...before, [chuy.id, w.sites.N1], [chuy.id, w.sites.N1]]);
+    });
+
     test('a coordinator of no part of the mission sees nothing of it', async () => {
       assert.equal((await outsider.client.get(`/api/monitoring/missions/${w.missionId}`)).status, 404);
       assert.equal(

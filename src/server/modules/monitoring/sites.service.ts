@@ -61,6 +61,30 @@ function requireSiteWrite(a: MissionAccess, region: string) {
   }
 }
 
+/**
+ * Codes are unique in a mission, so "taken" tells a region coordinator that some region has a site of
+ * that code: unavoidable, but when the site is outside their part it is logged as a look past their
+ * need to know, so that trying codes one after another shows in the audit log. (Checked again inside
+ * the write's transaction for a race; this read is for the refusal's log.)
+ */
+async function refuseTakenCode(
+  ctx: AppContext,
+  actor: Actor,
+  a: MissionAccess,
+  missionId: string,
+  code: string,
+): Promise<void> {
+  const taken = await ctx.db
+    .selectFrom('sites')
+    .select(['id', 'region'])
+    .where('mission_id', '=', missionId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!taken) return;
+  if (!regionInScope(a.scope, taken.region)) await accessDenied(ctx, actor, 'site', taken.id);
+  throw new AppError('sites.code_taken', { fields: [{ path: 'code', code: 'invalid_value' }] });
+}
+
 /** The site and its mission access, or `sites.not_found` when the actor may not see it. */
 export async function loadSite(ctx: AppContext, actor: Actor | null, id: string) {
   requireCap(actor, 'monitoring.submit');
@@ -87,6 +111,7 @@ export async function createSite(
   checkPlace(input.region, input.district);
   checkPoint(input.lat, input.lon);
   checkVisits(a.row.kind, input.visits);
+  await refuseTakenCode(ctx, actor!, a, missionId, input.code);
   const id = uuidv7();
   const now = new Date().toISOString();
   await inTx(ctx, async (tx, audit) => {
@@ -139,6 +164,8 @@ export async function updateSite(
   checkPlace(region, district);
   checkPoint(patch.lat !== undefined ? patch.lat : row.lat, patch.lon !== undefined ? patch.lon : row.lon);
   checkVisits(a.row.kind, patch.visits);
+  if (patch.code && patch.code !== row.code)
+    await refuseTakenCode(ctx, actor!, a, row.mission_id, patch.code);
   await inTx(ctx, async (tx, audit) => {
     if (patch.code && patch.code !== row.code) {
       const taken = await tx
