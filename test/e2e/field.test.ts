@@ -134,6 +134,26 @@ await describeBrowser('field app: offline outbox', (backend) => {
     // Once the service worker holds the whole app, the home screen says the phone is ready offline.
     await page.getByTestId('field-offline-ready').filter({ hasText: 'Байланышсыз иштөөгө даяр' }).waitFor();
     await offlineReady(page);
+    // The browser's offer to install is kept for a button of the app's own (here a stand-in offer:
+    // headless Chromium makes none), which makes it once and is gone.
+    assert.equal(await page.getByTestId('field-install').count(), 0, 'no button without an offer');
+    await page.evaluate(`(() => {
+      const e = new Event('beforeinstallprompt', { cancelable: true });
+      e.prompt = () => { window.__installPrompted = true; return Promise.resolve(); };
+      e.userChoice = Promise.resolve({ outcome: 'accepted' });
+      window.dispatchEvent(e);
+      window.__installDefaultPrevented = e.defaultPrevented;
+    })()`);
+    const offer = page.getByTestId('field-install');
+    await offer.getByText('Анда тиркеме телефондун башкы экранынан').waitFor();
+    assert.equal(
+      await page.evaluate('window.__installDefaultPrevented'),
+      true,
+      "Chromium's own bar is held back",
+    );
+    await offer.getByRole('button', { name: 'Башкы экранга кошуу' }).click();
+    await offer.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate('window.__installPrompted'), true);
     const manifest = await page.request.get('/manifest.webmanifest');
     assert.equal(manifest.status(), 200);
     assert.match(manifest.headers()['content-type'] ?? '', /manifest\+json/);

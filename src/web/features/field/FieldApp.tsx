@@ -18,6 +18,7 @@ import { checkSession, downloadAssignments, storedUser, type FieldUser } from '.
 import { outboxExclusive, syncOnce } from './sync';
 import { fieldHttp } from './transport';
 import { registerFieldWorker } from './worker';
+import { listenForInstall } from './install';
 
 type Phase = 'loading' | 'login' | 'offline_no_session' | 'ready';
 
@@ -123,6 +124,7 @@ export function FieldApp(): ReactElement {
 
   useEffect(() => {
     registerFieldWorker();
+    listenForInstall();
     let cancelled = false;
     void (async () => {
       const session = navigator.onLine ? await checkSession(db) : 'offline';

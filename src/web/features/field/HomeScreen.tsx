@@ -9,6 +9,7 @@ import { LeftOffline, LOGIN } from './LeftOffline';
 import { loc, useLive } from './live';
 import { MessagesCard } from './MessagesCard';
 import { OfflineReady } from './OfflineReady';
+import { InstallCard } from './InstallCard';
 import { outboxCounts, type OutboxCounts } from './outbox';
 import { PhoneCard } from './PhoneCard';
 import { PinCard } from './PinCard';
@@ -210,6 +211,8 @@ export function HomeScreen(): ReactElement {
             </Stack>
           </Card>
         ))}
+        {/* After the sites: a one-time step, not something to read past before every report. */}
+        <InstallCard />
         <PhoneCard online={online && !needsLogin} />
         {!pinFirst && <PinCard />}
         {/* One above the other, well apart: side by side, a slip on "log out" landed on "wipe". */}
