@@ -47,6 +47,7 @@ await describeBrowser('field app: messages from coordinators', (backend) => {
       '/api/monitoring/coordinators',
     );
     const bakyt = people.body.items.find((p) => p.name === 'Bakyt Observer')!;
+    await w.admin$.reauthed(w.admin.password, w.admin.secret);
     const c = await w.admin$.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
       coordinators: [{ userId: bakyt.id, region: 'KG-N' }],
     });

@@ -125,6 +125,7 @@ export async function activeMission(
   const missionId = m.body.id;
   const base = `/api/monitoring/missions/${missionId}`;
   ok(await admin.put(`${base}/forms`, { formVersionIds: [versionId] }), 'attach');
+  await admin.reauthed(w.admin.password, w.admin.secret); // importing and appointing: see SECURITY.md
   ok(await admin.post(`${base}/sites/import`, { csv: o.sitesCsv }), 'import');
   ok(
     await admin.put(`${base}/coordinators`, {

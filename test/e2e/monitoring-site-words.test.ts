@@ -8,6 +8,7 @@ import {
   launch,
   login,
   openTab,
+  reauth,
   switchLanguage,
   type Tab,
 } from './browser.ts';
@@ -292,6 +293,7 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
         `code,name,region,district,place,lat,lon,observers\nN1,ИВС Нарын,KG-N,,Нарын,,,${observer.email}`,
       );
     await page.getByTestId('sites-import-submit').click();
+    await reauth(page, w.admin);
     await see(
       page,
       page.getByTestId('import-result').filter({ hasText: 'Наблюдатели назначены на 1 учреждение.' }),
@@ -375,6 +377,7 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
           'T-5,Школа №5,KG-T,,Талас,,\nT-6,Школа №6,KG-T,,Талас,,\nT-50,Школа №5,KG-T,,Талас,,',
       );
     await page.getByTestId('sites-import-submit').click();
+    await reauth(page, w.admin);
     await see(page, page.getByTestId('import-result'));
     await see(
       page,

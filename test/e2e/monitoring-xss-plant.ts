@@ -131,6 +131,7 @@ export async function plant(w: RolesWorld, coordinator: Account, observer: Accou
   const missionId = m.body.id;
   const base = `/api/monitoring/missions/${missionId}`;
   ok(await admin.put(`${base}/forms`, { formVersionIds: [versionId] }), 'attach');
+  await admin.reauthed(w.admin.password, w.admin.secret); // appointing and importing: see SECURITY.md
   ok(
     await admin.put(`${base}/coordinators`, { coordinators: [{ userId: idOf(coordinator), region: null }] }),
     'coordinators',

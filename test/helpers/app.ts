@@ -100,6 +100,20 @@ async function enroll(t: TestApp, c: Client): Promise<string> {
   return info.body.secret;
 }
 
+/** A user's API session re-authenticated (through the API; see Client.reauthed). */
+export async function reauthed(u: TestUser): Promise<void> {
+  await u.client.reauthed(u.password, u.totpSecret);
+}
+
+/**
+ * Ends a user's re-authentication as its 10 minutes running out would: for tests of a refusal
+ * after a set-up that re-authenticated the same session.
+ */
+export async function expireReauth(t: TestApp, u: TestUser): Promise<void> {
+  await t.ctx.db.updateTable('sessions').set({ reauth_until: null }).where('user_id', '=', u.id).execute();
+  u.client.reauthedAt = 0;
+}
+
 let counter = 0;
 /** Invite a user as admin, accept the invitation and enrol 2FA in a fresh client. */
 export async function addUser(t: TestApp, admin: TestUser, role: string): Promise<TestUser> {

@@ -3,7 +3,7 @@ import { validateDefinition, type FormDefinition } from '../../src/core/forms/in
 import { uuidv7 } from '../../src/core/ids.ts';
 import { solve } from '../../src/server/modules/monitoring/public.antispam.ts';
 import type { AppContext } from '../../src/server/platform/context.ts';
-import type { TestApp, TestUser } from './app.ts';
+import { reauthed, type TestApp, type TestUser } from './app.ts';
 import type { Client } from './client.ts';
 
 const L = (en: string, ru = en, ky = en) => ({ ky, ru, en });
@@ -232,6 +232,7 @@ export async function missionWorld(ctx: AppContext, admin: TestUser): Promise<Mi
     formVersionIds: [checklist, incident],
   });
   if (f.status !== 200) throw new Error(`forms: ${f.status} ${JSON.stringify(f.body)}`);
+  await reauthed(admin); // importing sites is a bulk action
   const imp = await admin.client.post(`/api/monitoring/missions/${missionId}/sites/import`, {
     csv: 'code,name,region,district,place,lat,lon\nC1,School 1,KG-C,,Kant,42.89,74.85\nC2,School 2,Чуйская область,,,,\nN1,School 3,Naryn,,,,\n',
   });

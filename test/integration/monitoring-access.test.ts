@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -31,6 +31,7 @@ for (const backend of await backends()) {
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
       await assign(admin, w.sites.N1!, [obs2.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: admin.id, region: null },
@@ -161,6 +162,7 @@ for (const backend of await backends()) {
         (await chuy.client.patch(`/api/monitoring/missions/${w.missionId}`, { title: 'x' })).status,
         403,
       );
+      await reauthed(chuy);
       const imp = await chuy.client.post<Err>(`/api/monitoring/missions/${w.missionId}/sites/import`, {
         csv: 'code,name,region\nN7,Naryn school,KG-N\n',
       });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 import { decodeMail, smtpServer, type SmtpServer } from '../helpers/smtp.ts';
@@ -60,6 +60,7 @@ for (const backend of await backends()) {
       obs = await addUser(t, admin, 'monitor');
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: chuy.id, region: 'KG-C' },
@@ -171,6 +172,7 @@ for (const backend of await backends()) {
     });
 
     test('a region nobody coordinates alerts the administrators', async () => {
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: naryn.id, region: 'KG-N' }],
       });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, missionWorld, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -69,6 +69,7 @@ for (const backend of await backends()) {
       obs = await addUser(t, admin, 'monitor');
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: admin.id, region: null },
@@ -229,6 +230,7 @@ for (const backend of await backends()) {
       fieldCoord = await addUser(t, admin, 'coordinator');
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.N1!, [fieldCoord.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: admin.id, region: null },
@@ -294,6 +296,7 @@ for (const backend of await backends()) {
       obs = await addUser(t, admin, 'monitor');
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: admin.id, region: null },
@@ -321,6 +324,7 @@ for (const backend of await backends()) {
       assert.equal(r.status, 202, JSON.stringify(r.body));
       while (await t.ctx.jobs.runOnce());
       // The administrator takes the coordinator off the mission.
+      await reauthed(admin);
       const off = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: admin.id, region: null }],
       });
@@ -369,6 +373,7 @@ for (const backend of await backends()) {
       obs = await addUser(t, admin, 'monitor');
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: admin.id, region: null },

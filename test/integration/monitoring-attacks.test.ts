@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sha256Of } from '../../src/server/modules/monitoring/uploads.service.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import {
   assign,
@@ -57,6 +57,7 @@ for (const backend of await backends()) {
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
       await assign(admin, w.sites.N1!, [obs2.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: admin.id, region: null },
@@ -263,6 +264,7 @@ for (const backend of await backends()) {
 
     test('a coordinator whose role was taken away learns no figures of the mission', async () => {
       const ex = await addUser(t, admin, 'coordinator');
+      await reauthed(admin);
       await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: admin.id, region: null },

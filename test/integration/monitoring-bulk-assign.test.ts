@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, expireReauth, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -65,6 +65,7 @@ for (const backend of await backends()) {
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
       await assign(admin, w.sites.N1!, [obs.id]);
+      await reauthed(admin);
       const co = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: chuy.id, region: 'KG-C' },
@@ -115,6 +116,7 @@ for (const backend of await backends()) {
 
     test('a batch asks for a fresh re-authentication first (a bulk action); until then nothing changes', async () => {
       const before = await audits();
+      await expireReauth(t, admin); // the set-up's re-authentication (appointing, importing) ran out
       const r = await admin.client.post<Err>(ASSIGN, { ids: [c[0]], userId: chuy2.id });
       assert.equal(r.status, 401);
       assert.equal(r.body.error.code, 'auth.reauth_required');

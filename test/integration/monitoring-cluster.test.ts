@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import type { Client } from '../helpers/client.ts';
 import { postgresAvailable } from '../helpers/db.ts';
 import {
@@ -48,6 +48,7 @@ describe('monitoring on two app nodes (postgres)', { skip: !pgUp && 'PostgreSQL 
     w = await missionWorld(t.ctx, admin);
     await assign(admin, w.sites.C1!, [obs.id]);
     await assign(admin, w.sites.C2!, [obs2.id]);
+    await reauthed(admin);
     const put = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
       coordinators: [
         { userId: admin.id, region: null },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, missionWorld, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -33,12 +33,16 @@ for (const backend of await backends()) {
 
     const contacts = (u: TestUser, site: string) =>
       u.client.get<Contacts & Err>(`/api/monitoring/sites/${site}/contacts`);
-    const setCoordinators = (
+    const setCoordinators = async (
       u: TestUser,
       mission: string,
       list: { userId: string; region: string | null }[],
-    ) =>
-      u.client.put<Mission & Err>(`/api/monitoring/missions/${mission}/coordinators`, { coordinators: list });
+    ) => {
+      await reauthed(u);
+      return u.client.put<Mission & Err>(`/api/monitoring/missions/${mission}/coordinators`, {
+        coordinators: list,
+      });
+    };
     const appointed = async (u: TestUser, mission: string) =>
       Object.fromEntries(
         (await u.client.get<Mission>(`/api/monitoring/missions/${mission}`)).body.coordinators.map((c) => [

@@ -12,10 +12,11 @@ import { totpFreshAsync } from '../helpers/totp.ts';
 // `UKUK_CRASH_ROUNDS=10` for a long run.
 const ROUNDS = Number(process.env.UKUK_CRASH_ROUNDS ?? 2);
 
-async function enroll(c: Client) {
+async function enroll(c: Client): Promise<string> {
   const info = await c.get<{ secret: string }>('/api/auth/totp/enroll');
   const r = await c.post('/api/auth/totp/enroll', { code: await totpFreshAsync(info.body.secret) });
   assert.equal(r.status, 200, JSON.stringify(r.body));
+  return info.body.secret;
 }
 
 async function observer(admin: Client, url: string, n: number): Promise<{ id: string; c: Client }> {
@@ -59,7 +60,7 @@ for (const backend of await backends()) {
             ).status,
             200,
           );
-          await enroll(admin);
+          const secret = await enroll(admin);
           const form = await admin.post<{ id: string; versionId: string }>('/api/monitoring/forms', {
             definition: CHECKLIST,
           });
@@ -78,6 +79,7 @@ for (const backend of await backends()) {
             'code,name,region',
             ...Array.from({ length: 6 }, (_, i) => `S${i},Station ${i},KG-C`),
           ].join('\n');
+          await admin.reauth('Талас 2026 кулады!', secret); // importing sites is a bulk action
           assert.equal(
             (await admin.post(`/api/monitoring/missions/${m.body.id}/sites/import`, { csv })).status,
             200,

@@ -5,7 +5,7 @@ import {
   countEntryAnswers,
   scheduleEntryCounts,
 } from '../../src/server/modules/monitoring/counts.entries.job.ts';
-import { setupAdmin, startTestApp, addUser, type TestApp, type TestUser } from '../helpers/app.ts';
+import { reauthed, setupAdmin, startTestApp, addUser, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import {
   assign,
@@ -203,6 +203,7 @@ for (const backend of await backends()) {
 
     test('a region coordinator counts the entries of their region only', async () => {
       const naryn = await addUser(t, admin, 'coordinator');
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: naryn.id, region: 'KG-N' }],
       });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { tr } from '../../src/server/platform/i18n.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, expireReauth, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { filesUnder } from '../helpers/scan.ts';
 import {
@@ -71,6 +71,7 @@ for (const backend of await backends()) {
       });
       assert.equal(f.status, 200, JSON.stringify(f.body));
       await assign(admin, w.sites.C1!, [obs.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: coord.id, region: null }],
       });
@@ -80,6 +81,7 @@ for (const backend of await backends()) {
 
     test('alone, an administrator erases a rejected public report after re-authenticating', async () => {
       const id = await sendPublicReport(t);
+      await expireReauth(t, admin); // the set-up's re-authentication (appointing, importing) ran out
       const stale = await admin.client.post<Err>(`${S}/${id}/erase`);
       assert.equal(stale.status, 401);
       assert.equal(stale.body.error.code, 'auth.reauth_required');

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../src/core/csv.ts';
 import type { FormDefinition } from '../../src/core/forms/types.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import type { Client } from '../helpers/client.ts';
 import { backends } from '../helpers/db.ts';
 import {
@@ -141,6 +141,7 @@ for (const backend of await backends()) {
       coord = await addUser(t, admin, 'coordinator');
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: coord.id, region: 'KG-N' }],
       });

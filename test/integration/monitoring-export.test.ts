@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { tr } from '../../src/server/platform/i18n.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, expireReauth, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import type { Client } from '../helpers/client.ts';
 import { backends } from '../helpers/db.ts';
 import { filesUnder } from '../helpers/scan.ts';
@@ -142,6 +142,7 @@ for (const backend of await backends()) {
 
     test('an export needs a fresh re-authentication, and bad requests create nothing', async () => {
       const url = `/api/monitoring/missions/${w.missionId}/exports`;
+      await expireReauth(t, admin); // the set-up's re-authentication (appointing, importing) ran out
       const stale = await admin.client.post<Err>(url, { format: 'csv' });
       assert.equal(stale.status, 401);
       assert.equal(stale.body.error.code, 'auth.reauth_required');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import type { FormDefinition } from '../../src/core/forms/index.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { verifyAllFiles } from '../../src/server/platform/files/registry.ts';
 import { fetchBytes, textPdf, type Item } from '../helpers/evidence.ts';
@@ -85,6 +85,7 @@ for (const backend of await backends()) {
       assert.equal(f.status, 200, JSON.stringify(f.body));
       await assign(admin, w.sites.C1!, [obs.id]);
       await assign(admin, w.sites.N1!, [obs2.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: admin.id, region: null },

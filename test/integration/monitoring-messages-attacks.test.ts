@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { uuidv7 } from '../../src/core/ids.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, missionWorld, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -92,6 +92,7 @@ for (const backend of await backends()) {
       await assign(admin, a.sites.C1!, [obsC.id]);
       await assign(admin, a.sites.C2!, [obsC2.id, leaver.id]);
       await assign(admin, a.sites.N1!, [obsN.id, coordObs.id]);
+      await reauthed(admin);
       const ca = await admin.client.put(`/api/monitoring/missions/${a.missionId}/coordinators`, {
         coordinators: [
           { userId: whole.id, region: null },
@@ -103,6 +104,7 @@ for (const backend of await backends()) {
 
       b = await missionWorld(t.ctx, admin);
       await assign(admin, b.sites.C1!, [obsB.id]);
+      await reauthed(admin);
       const cb = await admin.client.put(`/api/monitoring/missions/${b.missionId}/coordinators`, {
         coordinators: [{ userId: stranger.id, region: null }],
       });
@@ -115,6 +117,7 @@ for (const backend of await backends()) {
       });
       assert.equal(d.status, 201, JSON.stringify(d.body));
       draftId = d.body.id;
+      await reauthed(admin);
       const imp = await admin.client.post(`/api/monitoring/missions/${draftId}/sites/import`, {
         csv: 'code,name,region,district,place,lat,lon\nD1,School D,KG-C,,,,\n',
       });
@@ -273,6 +276,7 @@ for (const backend of await backends()) {
 
       // Back to coordinator, but no longer in the mission's coordinators: like a stranger.
       await t.ctx.db.updateTable('users').set({ role: 'coordinator' }).where('id', '=', demoted.id).execute();
+      await reauthed(admin);
       const cs = await admin.client.put(`/api/monitoring/missions/${a.missionId}/coordinators`, {
         coordinators: [
           { userId: whole.id, region: null },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 
 type Field = { path: string; code: string; message: string };
@@ -148,6 +148,7 @@ for (const backend of await backends()) {
       assert.deepEqual(Object.keys(list.body.items[0]!).sort(), ['id', 'name'], 'names only');
       assert.equal((await monitor.client.get('/api/monitoring/coordinators')).status, 403);
       // Everyone listed is accepted...
+      await reauthed(admin);
       const ok = await admin.client.put<Mission>(`/api/monitoring/missions/${missionId}/coordinators`, {
         coordinators: list.body.items.map((p) => ({ userId: p.id, region: null })),
       });

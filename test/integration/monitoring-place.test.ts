@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { districtsOf } from '../../src/core/geo/regions.ts';
 import KY from '../../src/core/i18n/locales/ky/errors.json' with { type: 'json' };
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import {
   assign,
@@ -85,6 +85,7 @@ for (const backend of await backends()) {
       await useTestPublicForm(t.ctx);
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: whole.id, region: null },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Locale } from '../../src/core/roles.ts';
 import { tr } from '../../src/server/platform/i18n.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import {
   missionWorld,
@@ -54,6 +54,7 @@ for (const backend of await backends()) {
       chuy = await addUser(t, admin, 'coordinator');
       await useTestPublicForm(t.ctx);
       w = await missionWorld(t.ctx, admin);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: admin.id, region: null },

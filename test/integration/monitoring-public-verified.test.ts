@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { countIncidentAnswers } from '../../src/server/modules/monitoring/counts.incidents.job.ts';
 import { countVerified } from '../../src/server/modules/monitoring/counts.verified.job.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -61,6 +61,7 @@ for (const backend of await backends()) {
       await assign(admin, w.sites.C1!, [obs.id]);
       await assign(admin, w.sites.N1!, [naryn.id]);
       await assign(admin, w.sites.C2!, [obs.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: coord.id, region: 'KG-C' }],
       });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { CHECKLIST, INCIDENT, goodAnswers, missionWorld, publishTestForm } from '../helpers/monitoring.ts';
 
@@ -54,11 +54,13 @@ for (const backend of await backends()) {
       assert.equal(r.status, 201, JSON.stringify(r.body));
       sent.push(r.body.id);
     };
-    const importCsv = (u: TestUser, csv: string) =>
-      u.client.post<Err & { created: number; updated: number }>(
+    const importCsv = async (u: TestUser, csv: string) => {
+      await reauthed(u);
+      return u.client.post<Err & { created: number; updated: number }>(
         `/api/monitoring/missions/${missionId}/sites/import`,
         { csv },
       );
+    };
 
     before(async () => {
       t = await startTestApp(backend);
@@ -89,6 +91,7 @@ for (const backend of await backends()) {
       assert.equal(imp.status, 200, JSON.stringify(imp.body));
       const st = await admin.client.patch(`/api/monitoring/missions/${missionId}`, { status: 'active' });
       assert.equal(st.status, 200, JSON.stringify(st.body));
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${missionId}/coordinators`, {
         coordinators: [{ userId: naryn.id, region: 'KG-N' }],
       });
@@ -269,6 +272,7 @@ for (const backend of await backends()) {
         visits: 2,
       });
       assert.equal(add.body.error.code, 'sites.visits_election');
+      await reauthed(admin);
       const csv = await admin.client.post<Err>(
         `/api/monitoring/missions/${election.missionId}/sites/import`,
         {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseCsv } from '../../src/core/csv.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, expireReauth, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, missionWorld, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -31,6 +31,7 @@ for (const backend of await backends()) {
       obs = await addUser(t, admin, 'monitor');
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: chuy.id, region: 'KG-C' }],
       });
@@ -42,6 +43,7 @@ for (const backend of await backends()) {
     after(async () => t?.close());
 
     test('only after re-authentication; then every column the import reads, regions as codes', async () => {
+      await expireReauth(t, admin); // the set-up's re-authentication (appointing, importing) ran out
       const stale = await admin.client.get<Err>(path());
       assert.equal(stale.status, 401);
       assert.equal(stale.body.error.code, 'auth.reauth_required');
@@ -88,6 +90,7 @@ for (const backend of await backends()) {
       // What a coordinator does: correct one station's name, save, import.
       const edited = csv.replace('\r\nN1,School 3,', '\r\nN1,School 3 (new building),');
       assert.notEqual(edited, csv);
+      await reauthed(admin);
       const imp = await admin.client.post<{ created: number; updated: number }>(
         `/api/monitoring/missions/${w.missionId}/sites/import`,
         { csv: edited },
@@ -147,6 +150,7 @@ for (const backend of await backends()) {
         title: 'My own visits',
       });
       assert.equal(m.status, 201, JSON.stringify(m.body));
+      await reauthed(self);
       const imp = await self.client.post(`/api/monitoring/missions/${m.body.id}/sites/import`, {
         csv: `code,name,region,district,place,lat,lon,observers,visits\nX1,IVS,KG-C,,,,,${obs.email},2\n`,
       });
@@ -169,6 +173,7 @@ for (const backend of await backends()) {
       const csv = (await admin.client.get<string>(path())).body;
       assert.equal(parseCsv(csv)[1]![7], '', 'C1: its one observer is disabled');
       assert.doesNotMatch(csv, new RegExp(obs.email.replace('.', '\\.')));
+      await reauthed(admin);
       const back = await admin.client.post(`/api/monitoring/missions/${w.missionId}/sites/import`, { csv });
       assert.equal(back.status, 200, JSON.stringify(back.body));
       assert.deepEqual(

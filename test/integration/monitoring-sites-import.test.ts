@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { tr } from '../../src/server/platform/i18n.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { missionWorld, assign, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -35,8 +35,10 @@ for (const backend of await backends()) {
     let off: TestUser;
     let w: MissionWorld;
 
-    const post = (u: TestUser, csv: string) =>
-      u.client.post<Imported & Err>(`/api/monitoring/missions/${w.missionId}/sites/import`, { csv });
+    const post = async (u: TestUser, csv: string) => {
+      await reauthed(u);
+      return u.client.post<Imported & Err>(`/api/monitoring/missions/${w.missionId}/sites/import`, { csv });
+    };
     const observersOf = async () => {
       const r = await admin.client.get<Sites>(`/api/monitoring/missions/${w.missionId}/sites`);
       return Object.fromEntries(r.body.items.map((s) => [s.code, s.observers.map((o) => o.userId).sort()]));
@@ -62,6 +64,7 @@ for (const backend of await backends()) {
       assert.equal((await admin.client.patch(`/api/users/${off.id}`, { status: 'disabled' })).status, 200);
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      await reauthed(admin);
       const co = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: chuy.id, region: 'KG-C' }],
       });

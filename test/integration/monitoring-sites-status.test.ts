@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import {
   assign,
@@ -49,6 +49,7 @@ for (const backend of await backends()) {
       assert.equal(f.status, 200, JSON.stringify(f.body));
       await assign(admin, w.sites.C1!, [obs.id]);
       await assign(admin, w.sites.N1!, [obs.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: chuy.id, region: 'KG-C' }],
       });

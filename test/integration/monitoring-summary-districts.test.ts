@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { districtsOf } from '../../src/core/geo/regions.ts';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -57,6 +57,7 @@ for (const backend of await backends()) {
       await addSite('N2', 'KG-N', AT_BASHY.id);
       await addSite('X1', 'KG-C');
       for (const code of ['A1', 'A2', 'S1', 'B1', 'N2', 'X1']) await assign(admin, w.sites[code]!, [obs.id]);
+      await reauthed(admin);
       const co = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: chuy.id, region: 'KG-C' }],
       });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -25,6 +25,7 @@ for (const backend of await backends()) {
       // Sites: C1 and C2 in Chuy, N1 in Naryn. Only C1 has an observer (two, who both count once).
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id, obs2.id]);
+      await reauthed(admin);
       const c = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: chuy.id, region: 'KG-C' }],
       });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 
@@ -51,6 +51,7 @@ for (const backend of await backends()) {
       obs = await addUser(t, admin, 'monitor');
       w = await missionWorld(t.ctx, admin);
       await assign(admin, w.sites.C1!, [obs.id]);
+      await reauthed(admin);
       const co = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: chuy.id, region: 'KG-C' },

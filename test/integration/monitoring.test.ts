@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import {
   assign,
@@ -64,6 +64,7 @@ for (const backend of await backends()) {
 
     test('sites CSV: names in any language, a bad line refuses the whole file and changes nothing', async () => {
       const before = await count('sites');
+      await reauthed(admin);
       const bad = await admin.client.post<Err>(`/api/monitoring/missions/${w.missionId}/sites/import`, {
         csv: 'code,name,region,district,place,lat,lon\nX1,Good,KG-T,,,,\nX2,,Atlantis,,,91,\n',
       });
@@ -77,6 +78,7 @@ for (const backend of await backends()) {
       ]);
       assert.equal(await count('sites'), before);
       // Existing codes are updated, new ones created.
+      await reauthed(admin);
       const ok = await admin.client.post<{ created: number; updated: number }>(
         `/api/monitoring/missions/${w.missionId}/sites/import`,
         { csv: 'code;name;region\nC2;School 2 (renamed);chuy\nT1;Talas school;Талас облусу\n' },
@@ -207,6 +209,7 @@ for (const backend of await backends()) {
       });
       // The coordinator is no coordinator of this mission yet: not found, not "locked".
       assert.equal(blocked.status, 404);
+      await reauthed(admin);
       await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [
           { userId: admin.id, region: null },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import { addUser, expireReauth, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { missionWorld, type MissionWorld } from '../helpers/monitoring.ts';
 import { totpFreshAsync } from '../helpers/totp.ts';
@@ -109,6 +109,7 @@ for (const backend of await backends()) {
       assert.equal((await post(coord, csv)).status, 403);
       assert.equal((await t.client().post('/api/users/import', { csv })).status, 401);
       const before = await count('users');
+      await expireReauth(t, admin); // the set-up's re-authentication (appointing, importing) ran out
       const r = await post(admin, csv);
       assert.equal(r.status, 401);
       assert.equal(r.body.error.code, 'auth.reauth_required');
@@ -197,11 +198,13 @@ for (const backend of await backends()) {
         '/api/monitoring/observers',
       );
       assert.equal(list.body.items.find((o) => o.id === dinara!.id)?.invited, true);
+      await reauthed(admin);
       const imp = await admin.client.post(`/api/monitoring/missions/${w.missionId}/sites/import`, {
         csv: `code,name,region,district,place,lat,lon,observers\nC1,School 1,KG-C,,,,,${dinara!.email}\n`,
       });
       assert.equal(imp.status, 200, JSON.stringify(imp.body));
       // Not a coordinator, though: that needs an account in use.
+      await reauthed(admin);
       const co = await admin.client.put(`/api/monitoring/missions/${w.missionId}/coordinators`, {
         coordinators: [{ userId: dinara!.id, region: null }],
       });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isRegionCode } from '../../../core/geo/regions.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Role } from '../../../core/roles.ts';
-import { capabilitiesOf, requireCap, type Actor } from '../../platform/access/policy.ts';
+import { capabilitiesOf, requireCap, requireReauth, type Actor } from '../../platform/access/policy.ts';
 import { inTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { activeUsersWith } from '../users/users.names.ts';
@@ -77,6 +77,9 @@ export async function setMissionCoordinators(
     seen.add(k);
     return true;
   });
+  // Who coordinates decides who reads a region's reports: a role change (SECURITY.md), so a stolen
+  // session cannot hand a region to someone. Checked after the list, so a mistake costs no code.
+  requireReauth(actor!);
   await inTx(ctx, async (tx, audit) => {
     const before = await tx
       .selectFrom('mission_coordinators')

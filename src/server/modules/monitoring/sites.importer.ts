@@ -1,5 +1,5 @@
 import { uuidv7 } from '../../../core/ids.ts';
-import type { Actor } from '../../platform/access/policy.ts';
+import { requireReauth, type Actor } from '../../platform/access/policy.ts';
 import { inTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emailIndex } from '../users/users.service.ts';
@@ -73,6 +73,9 @@ export async function importSites(
     throw new AppError('sites.import_invalid', {
       details: issues.sort((x, y) => x.line - y.line).slice(0, 200),
     });
+  // A bulk action (SECURITY.md): hundreds of sites and their observers at once. Asked only once the
+  // file is sound, so fixing a file does not cost a code each time (as the users' import does).
+  requireReauth(actor!);
   const kind = KIND_OF_MISSION[a.row.kind] ?? 'other';
   return inTx(ctx, async (tx, audit) => {
     const existing = new Map(

@@ -109,6 +109,7 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
             onChange={(v) => setRows(rows.map((x, k) => (k === i ? { ...x, region: v ?? WHOLE } : x)))}
             error={errors[i]?.region}
             w={220}
+            data-testid={`coordinator-region-${i}`}
           />
           <ActionIcon
             variant="subtle"
@@ -140,6 +141,7 @@ export function CoordinatorsTab({ mission }: { mission: Mission }): ReactElement
           variant="light"
           leftSection={<Icon name="plus" size={14} />}
           onClick={() => setRows([...rows, { userId: '', region: WHOLE }])}
+          data-testid="coordinators-add"
         >
           {t('coordinators.add')}
         </Button>
