@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { addUser, expireReauth, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import {
+  addUser,
+  expireReauth,
+  reauthed,
+  setupAdmin,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { assign, goodAnswers, missionWorld, submission, type MissionWorld } from '../helpers/monitoring.ts';
 

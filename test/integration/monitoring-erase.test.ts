@@ -3,7 +3,15 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { tr } from '../../src/server/platform/i18n.ts';
-import { addUser, expireReauth, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import {
+  addUser,
+  expireReauth,
+  reauthed,
+  setupAdmin,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { filesUnder } from '../helpers/scan.ts';
 import {

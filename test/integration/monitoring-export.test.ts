@@ -4,7 +4,14 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { tr } from '../../src/server/platform/i18n.ts';
-import { addUser, expireReauth, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import {
+  addUser,
+  expireReauth,
+  setupAdmin,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app.ts';
 import type { Client } from '../helpers/client.ts';
 import { backends } from '../helpers/db.ts';
 import { filesUnder } from '../helpers/scan.ts';

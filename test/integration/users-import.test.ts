@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, expireReauth, reauthed, setupAdmin, startTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import {
+  addUser,
+  expireReauth,
+  reauthed,
+  setupAdmin,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 import { missionWorld, type MissionWorld } from '../helpers/monitoring.ts';
 import { totpFreshAsync } from '../helpers/totp.ts';
