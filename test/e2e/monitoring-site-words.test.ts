@@ -362,7 +362,7 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     await tab.context.close();
   });
 
-  it('a sites file naming one school twice in one district imports both and says so (ru)', async () => {
+  it('a sites file naming one school twice in one district, or as a site already there, imports all and says so (ru)', async () => {
     const tab: Tab = track(await openTab(browser, w.server.url, { locale: 'ru' }));
     const { page } = tab;
     await login(page, w.admin);
@@ -370,12 +370,12 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
     await page.goto(`/monitoring/missions/${electionId}`);
     await page.getByTestId('mission-tab-sites').click();
     await page.getByTestId('sites-import').click();
-    await page
-      .getByTestId('sites-csv')
-      .fill(
-        'code,name,region,district,place,lat,lon\n' +
-          'T-5,Школа №5,KG-T,,Талас,,\nT-6,Школа №6,KG-T,,Талас,,\nT-50,Школа №5,KG-T,,Талас,,',
-      );
+    await page.getByTestId('sites-csv').fill(
+      'code,name,region,district,place,lat,lon\n' +
+        'T-5,Школа №5,KG-T,,Талас,,\nT-6,Школа №6,KG-T,,Талас,,\nT-50,Школа №5,KG-T,,Талас,,\n' +
+        // E1 "Школа №1" is in the mission already: a retyped code would list it twice.
+        'E-1,Школа №1,KG-C,,Кант,,',
+    );
     await page.getByTestId('sites-import-submit').click();
     await reauth(page, w.admin);
     await see(page, page.getByTestId('import-result'));
@@ -384,6 +384,14 @@ await describeBrowser('monitoring: sites worded by the mission’s kind', (backe
       page
         .getByTestId('import-same-name')
         .getByText('Строки 2, 4: одно и то же название в одном районе — «Школа №5».', { exact: false }),
+    );
+    await see(
+      page,
+      page
+        .getByTestId('import-same-name')
+        .getByText('Строка 5: «Школа №1» уже есть в этой миссии в том же районе, под кодом E1.', {
+          exact: false,
+        }),
     );
     await page.screenshot({ path: '/tmp/mon-sites-same-name-ru.png' });
     await tab.context.close();

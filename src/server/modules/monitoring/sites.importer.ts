@@ -6,7 +6,9 @@ import { emailIndex } from '../users/users.service.ts';
 import { loadMission, regionInScope, requireReviewer } from './monitoring.access.ts';
 import {
   checkSitesCsv,
+  sameAsSites,
   sameNameLines,
+  type SameAsSite,
   type LineIssue,
   type SameName,
   type SiteLine,
@@ -56,7 +58,13 @@ export async function importSites(
   actor: Actor | null,
   missionId: string,
   csv: string,
-): Promise<{ created: number; updated: number; assigned: number; sameName: SameName[] }> {
+): Promise<{
+  created: number;
+  updated: number;
+  assigned: number;
+  sameName: SameName[];
+  sameAsSite: SameAsSite[];
+}> {
   const a = await loadMission(ctx, actor, missionId);
   requireReviewer(a);
   const { lines, issues } = checkSitesCsv(csv);
@@ -82,11 +90,12 @@ export async function importSites(
       (
         await tx
           .selectFrom('sites')
-          .select(['id', 'code', 'region'])
+          .select(['id', 'code', 'name', 'region', 'district'])
           .where('mission_id', '=', missionId)
           .execute()
       ).map((r) => [r.code, r]),
     );
+    const sameAsSite = sameAsSites(lines, [...existing.values()]);
     let created = 0;
     let updated = 0;
     const now = new Date().toISOString();
@@ -146,6 +155,6 @@ export async function importSites(
       entityId: missionId,
       details: { created, updated, assigned: assigned.length },
     });
-    return { created, updated, assigned: assigned.length, sameName: sameNameLines(lines) };
+    return { created, updated, assigned: assigned.length, sameName: sameNameLines(lines), sameAsSite };
   });
 }

@@ -256,6 +256,7 @@ export const missionsApi = {
       updated: number;
       assigned: number;
       sameName: { name: string; lines: number[] }[];
+      sameAsSite: { line: number; name: string; code: string }[];
     }>(`${m(id)}/sites/import`, { csv }),
   updateSite: (siteId: string, body: SitePatch) =>
     api.patch<Site>(`/api/monitoring/sites/${enc(siteId)}`, body),

@@ -85,12 +85,17 @@ export function ImportSitesModal({
           </Alert>
         )}
         {/* Imported all the same: two schools of one name in one district exist, but rarely. */}
-        {imp.data?.sameName.length ? (
+        {imp.data && imp.data.sameName.length + imp.data.sameAsSite.length > 0 ? (
           <Alert color="yellow" data-testid="import-same-name">
             <Stack gap={4}>
               {imp.data.sameName.map((g) => (
                 <Text size="sm" key={g.lines.join()}>
                   {t('sites.sameName', { lines: g.lines.join(', '), name: g.name })}
+                </Text>
+              ))}
+              {imp.data.sameAsSite.map((g) => (
+                <Text size="sm" key={`site-${g.line}`}>
+                  {t('sites.sameAsSite', { line: g.line, name: g.name, code: g.code })}
                 </Text>
               ))}
             </Stack>
