@@ -39,7 +39,14 @@ export async function loadDetentionDemo(
   adminId: string,
   coordinatorId: string,
 ): Promise<void> {
-  const admin: Actor = { userId: adminId, role: 'admin', sessionId: 'demo', reauthUntil: null };
+  // Appointing coordinators asks a session for a fresh re-authentication (ADR 0041); the demo command
+  // is the operator at the server, who is as present as one gets.
+  const admin: Actor = {
+    userId: adminId,
+    role: 'admin',
+    sessionId: 'demo',
+    reauthUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
+  };
   const checklistId = await templateVersionId(ctx.db, 'detention_visit');
   const incidentId = await templateVersionId(ctx.db, 'detention_incident');
   if (!checklistId || !incidentId) throw new Error('The detention form templates are not installed.');

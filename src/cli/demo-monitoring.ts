@@ -212,7 +212,14 @@ export async function loadMonitoringDemo(
   coordinatorId: string,
   monitorId: string,
 ): Promise<void> {
-  const admin: Actor = { userId: adminId, role: 'admin', sessionId: 'demo', reauthUntil: null };
+  // Appointing coordinators asks a session for a fresh re-authentication (ADR 0041); the demo command
+  // is the operator at the server, who is as present as one gets.
+  const admin: Actor = {
+    userId: adminId,
+    role: 'admin',
+    sessionId: 'demo',
+    reauthUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
+  };
   const monitor: Actor = { userId: monitorId, role: 'monitor', sessionId: 'demo', reauthUntil: null };
   const checklistId = await templateVersion(ctx, 'election_day');
   const incidentId = await templateVersion(ctx, 'incident');
