@@ -157,6 +157,10 @@ export function checkSitesCsv(text: string): { lines: SiteLine[]; issues: LineIs
   return { lines, issues: issues.slice(0, 200) };
 }
 
+/** Where a site is, by name: one key for "School No. 5" and "школа  №5" in one district. */
+const placeKey = (p: { region: string; district: string | null; name: string }) =>
+  [p.region, p.district ?? '', p.name.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim()].join('\u0000');
+
 /** Two lines of one file that may be one site twice; the import takes both, the coordinator is told. */
 export interface SameName {
   name: string;
@@ -169,10 +173,6 @@ export interface SameName {
  * in one district, though, it is usually one station entered twice with a mistyped code, and it would
  * count twice as expected on election day.
  */
-/** Where a site is, by name: one key for "School No. 5" and "школа  №5" in one district. */
-const placeKey = (p: { region: string; district: string | null; name: string }) =>
-  [p.region, p.district ?? '', p.name.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim()].join('\u0000');
-
 export function sameNameLines(lines: readonly SiteLine[]): SameName[] {
   const groups = new Map<string, SiteLine[]>();
   for (const l of lines) groups.set(placeKey(l), [...(groups.get(placeKey(l)) ?? []), l]);
