@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { districtsOf, type RegionCode } from '../core/geo/regions.ts';
-import type { Actor } from '../server/platform/access/policy.ts';
 import type { AppContext } from '../server/platform/context.ts';
 import { setMissionCoordinators } from '../server/modules/monitoring/missions.coordinators.ts';
 import {
@@ -12,7 +11,7 @@ import { createSite, setSiteObservers } from '../server/modules/monitoring/sites
 import { publishedVersion } from '../server/modules/monitoring/submissions.forms.ts';
 import { submit } from '../server/modules/monitoring/submissions.service.ts';
 import { templateVersionId } from '../server/modules/monitoring/forms.templates.ts';
-import { demoAnswers, rng } from './demo-monitoring.ts';
+import { demoAdmin, demoAnswers, rng } from './demo-monitoring.ts';
 
 /**
  * Code, region, town, district (Kyrgyz name, none in the cities), planned visits, visits made so far.
@@ -39,14 +38,7 @@ export async function loadDetentionDemo(
   adminId: string,
   coordinatorId: string,
 ): Promise<void> {
-  // Appointing coordinators asks a session for a fresh re-authentication (ADR 0041); the demo command
-  // is the operator at the server, who is as present as one gets.
-  const admin: Actor = {
-    userId: adminId,
-    role: 'admin',
-    sessionId: 'demo',
-    reauthUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
-  };
+  const admin = demoAdmin(adminId);
   const checklistId = await templateVersionId(ctx.db, 'detention_visit');
   const incidentId = await templateVersionId(ctx.db, 'detention_incident');
   if (!checklistId || !incidentId) throw new Error('The detention form templates are not installed.');

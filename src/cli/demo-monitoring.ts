@@ -154,6 +154,19 @@ function demoEntries(
   return entries.length ? entries : undefined;
 }
 
+/**
+ * The demo's administrator as the services see one. Appointing coordinators asks a session for a fresh
+ * re-authentication (ADR 0041); the demo command is the operator at the server, as present as one gets.
+ */
+export function demoAdmin(userId: string): Actor {
+  return {
+    userId,
+    role: 'admin',
+    sessionId: 'demo',
+    reauthUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
+  };
+}
+
 /** Answers that follow the definition: only visible questions, valid values; critical answers avoided. */
 export function demoAnswers(
   def: FormDefinition,
@@ -212,14 +225,7 @@ export async function loadMonitoringDemo(
   coordinatorId: string,
   monitorId: string,
 ): Promise<void> {
-  // Appointing coordinators asks a session for a fresh re-authentication (ADR 0041); the demo command
-  // is the operator at the server, who is as present as one gets.
-  const admin: Actor = {
-    userId: adminId,
-    role: 'admin',
-    sessionId: 'demo',
-    reauthUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
-  };
+  const admin = demoAdmin(adminId);
   const monitor: Actor = { userId: monitorId, role: 'monitor', sessionId: 'demo', reauthUntil: null };
   const checklistId = await templateVersion(ctx, 'election_day');
   const incidentId = await templateVersion(ctx, 'incident');
